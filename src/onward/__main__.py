@@ -1,0 +1,3 @@
+from onward.cli.app import main
+
+main()

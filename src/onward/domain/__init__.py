@@ -1,0 +1,1 @@
+"""Pure core: dataclasses, enums and rules. Standard library only."""

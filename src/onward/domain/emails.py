@@ -1,0 +1,70 @@
+"""What Onward understands from one job email: the shared vocabulary of the mail and
+understanding layers, and of the rejection playbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+
+class EmailLabel(StrEnum):
+    REJECTION = "rejection"
+    APPLICATION_RECEIVED = "application_received"
+    INTERVIEW = "interview"
+    ASSESSMENT = "assessment"
+    OFFER = "offer"
+    OTHER = "other"
+
+
+class RejectionStage(StrEnum):
+    """The furthest stage a rejection says the person reached."""
+
+    APPLICATION = "application"
+    SCREEN = "screen"
+    ASSESSMENT = "assessment"
+    INTERVIEW = "interview"
+    FINAL = "final"
+    UNKNOWN = "unknown"
+
+
+class RejectionReason(StrEnum):
+    UNSPECIFIED = "unspecified"
+    STRONGER_CANDIDATES = "stronger_candidates"
+    POSITION_FILLED = "position_filled"
+    INTERNAL_CANDIDATE = "internal_candidate"
+    ROLE_CLOSED = "role_closed"
+    EXPERIENCE_MISMATCH = "experience_mismatch"
+    SKILLS_MISMATCH = "skills_mismatch"
+    INTERVIEW_PERFORMANCE = "interview_performance"
+    FIT = "fit"
+    LOGISTICS = "logistics"
+
+
+@dataclass(frozen=True)
+class EmailText:
+    """One email as the understanding layer sees it: already parsed, new text only."""
+
+    subject: str
+    sender: str
+    body: str
+
+
+@dataclass(frozen=True)
+class EmailReading:
+    """What the classifier and extractors say about one email, with their evidence."""
+
+    label: EmailLabel
+    confidence: float
+    evidence: tuple[str, ...] = ()
+    company: str | None = None
+    role: str | None = None
+    job_ref: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    interview_at: datetime | None = None
+    rejection_stage: RejectionStage | None = None
+    reason: RejectionReason | None = None
+    reason_quote: str | None = None
+    personal: bool | None = None
+    scores: dict[str, float] = field(default_factory=dict)
