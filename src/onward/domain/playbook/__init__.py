@@ -1,0 +1,16 @@
+"""The rejection playbook: pure rules for getting through one rejection and moving on.
+
+::
+
+    log a rejection (rejection)  →  feel it, time-boxed (dwell)
+        →  see it in proportion (reframe)  →  decide whether to reply (advice)
+        →  a dated task list (plan)  →  feedback (feedback)  →  reflection (reflection)
+        →  an improvement plan (improvement)
+    alongside: weekly goals and streaks (goals), small wins (wins), well-being nudges
+    (wellbeing), quiet applications (ghosting), and one view of today (agenda).
+
+Every function here is pure: it receives the moment (``now``) or the date (``today``) as an
+argument and never reads the clock, the configuration, files or the network. Inputs and
+outputs are frozen dataclasses and string enums, so storage, services, the CLI and the web
+app can share them and serialise them to JSON without translation.
+"""
