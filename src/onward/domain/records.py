@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -41,6 +41,14 @@ def parse_choice(kind: type[E], text: str, what: str) -> E:
     except ValueError:
         names = ", ".join(str(m.value) for m in kind)
         raise InvalidInput(f"unknown {what} {text!r}", hint=f"use one of: {names}") from None
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose data a record is. Every row carries one."""
+
+    id: int
+    name: str
 
 
 @dataclass(frozen=True)
@@ -130,3 +138,86 @@ class Contact:
     @property
     def name(self) -> str:
         return self.fields.name
+
+
+@dataclass(frozen=True)
+class ApplicationQuery:
+    """Which applications a list shows."""
+
+    stages: tuple[Stage, ...] = ()
+    active: bool | None = None
+    company: str | None = None
+    tag: str | None = None
+    archived: bool | None = False  # None: both; True: archived only
+    limit: int | None = None
+    offset: int = 0
+
+
+MAX_TEXT = 100_000
+
+
+def validate_application(fields: ApplicationFields) -> ApplicationFields:
+    """Check what a person typed; return it tidied (trimmed text, lower-case tags)."""
+    company = fields.company.strip()
+    role = fields.role.strip()
+    if not company:
+        raise InvalidInput("company cannot be empty")
+    if not role:
+        raise InvalidInput("role cannot be empty")
+    if fields.excitement is not None and not 1 <= fields.excitement <= 5:
+        raise InvalidInput(f"excitement must be 1 to 5, not {fields.excitement}")
+    for name in ("salary_min", "salary_max"):
+        value = getattr(fields, name)
+        if value is not None and value < 0:
+            raise InvalidInput(f"{name.replace('_', ' ')} cannot be negative")
+    if (
+        fields.salary_min is not None
+        and fields.salary_max is not None
+        and fields.salary_min > fields.salary_max
+    ):
+        raise InvalidInput(
+            f"salary range {fields.salary_min}-{fields.salary_max} runs backwards",
+            hint="give the lower figure first",
+        )
+    if fields.url and not fields.url.strip().lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"posting URL must start with http:// or https://: {fields.url!r}")
+    for name in ("description", "notes"):
+        value = getattr(fields, name)
+        if value is not None and len(value) > MAX_TEXT:
+            raise InvalidInput(f"{name} is longer than {MAX_TEXT:,} characters")
+    tags = tuple(sorted({t.strip().lower() for t in fields.tags if t.strip()}))
+    return replace(
+        fields,
+        company=company,
+        role=role,
+        job_ref=_clean(fields.job_ref),
+        url=_clean(fields.url),
+        location=_clean(fields.location),
+        salary_currency=_clean(fields.salary_currency.upper() if fields.salary_currency else None),
+        resume_version=_clean(fields.resume_version),
+        tags=tags,
+    )
+
+
+def validate_contact(fields: ContactFields) -> ContactFields:
+    name = fields.name.strip()
+    if not name:
+        raise InvalidInput("contact name cannot be empty")
+    email = _clean(fields.email)
+    if email is not None and (
+        "@" not in email or " " in email or email.startswith("@") or email.endswith("@")
+    ):
+        raise InvalidInput(f"not an email address: {email!r}")
+    url = _clean(fields.linkedin_url)
+    if url is not None and not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput(f"LinkedIn URL must start with https://: {url!r}")
+    return replace(
+        fields, name=name, email=email, linkedin_url=url, company=_clean(fields.company)
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None

@@ -1,0 +1,1 @@
+"""The command line: Typer + Rich, thin. Each command parses, calls one service, renders."""

@@ -1,0 +1,49 @@
+"""The ``onward`` command. Command modules import only Typer at load time; services,
+storage and Rich are imported inside the commands, so ``onward --help`` stays fast."""
+
+from __future__ import annotations
+
+import typer
+
+from onward import __version__
+from onward.cli import applications, contacts, data, database, tour
+from onward.cli.errors import OnwardGroup
+
+app = typer.Typer(
+    name="onward",
+    cls=OnwardGroup,
+    help="Onward: track applications and turn every job rejection into next steps.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"onward {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Onward keeps your job search moving. Data stays on this machine."""
+    from onward.cli import context
+
+    context.reset()
+
+
+applications.register(app)
+app.add_typer(contacts.app, name="contacts")
+data.register(app)
+app.add_typer(database.app, name="db")
+tour.register(app)
+
+
+def main() -> None:
+    app()

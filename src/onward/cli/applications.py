@@ -1,0 +1,266 @@
+"""Tracking commands: add, list, show, move, edit, archive, delete."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import typer
+
+STAGES = "saved, applied, screen, assessment, interview, final, offer, accepted, rejected, withdrawn, ghosted"
+CHANNELS = "referral, recruiter, job_board, company_site, network, other"
+
+
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    from onward.cli.context import workspace
+    from onward.domain.dates import parse_day
+
+    return parse_day(text, workspace().clock.today())
+
+
+def _fields(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+    """Turn option values into ApplicationFields keyword arguments (only those given)."""
+    from onward.domain.money import parse_salary
+    from onward.domain.records import Channel, parse_choice
+
+    out = {k: v for k, v in values.items() if v is not None}
+    if "channel" in out:
+        out["channel"] = parse_choice(Channel, out["channel"], "channel") if out["channel"] else ""
+    salary = out.pop("salary", None)
+    if salary is not None:
+        if salary == "":
+            out.update(salary_min="", salary_max="", salary_currency="")
+        else:
+            low, high, currency = parse_salary(salary)
+            out.update(salary_min=low, salary_max=high)
+            if currency:
+                out["salary_currency"] = currency
+    description_file = out.pop("description_file", None)
+    if description_file is not None:
+        from onward.services.transfer import read_text
+
+        out["description"] = read_text(description_file)
+    if "tags" in out:
+        out["tags"] = tuple(out["tags"])
+        if partial and not out["tags"]:
+            del out["tags"]  # no --tag given: keep the tags as they are
+    return out
+
+
+def add(
+    company: str = typer.Argument(..., help="The hiring company."),
+    role: str = typer.Argument(..., help="The job title."),
+    stage: str = typer.Option("applied", "--stage", "-s", help=f"Where it stands: {STAGES}."),
+    on: str | None = typer.Option(None, "--date", "-d", help="When (YYYY-MM-DD, yesterday, '3 days ago'). Default: today."),
+    job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
+    url: str | None = typer.Option(None, "--url", help="Link to the posting."),
+    location: str | None = typer.Option(None, "--location", help="Where the job is (or remote)."),
+    channel: str | None = typer.Option(None, "--channel", help=f"How you applied: {CHANNELS}."),
+    salary: str | None = typer.Option(None, "--salary", help="Range, e.g. '80000-95000 EUR' or '70k'."),
+    excitement: int | None = typer.Option(None, "--excitement", "-e", help="How much you want it, 1-5."),
+    description: str | None = typer.Option(None, "--description", help="Job description text."),
+    description_file: Path | None = typer.Option(None, "--description-file", help="Read the job description from a file."),
+    resume_version: str | None = typer.Option(None, "--resume", help="Which resume version you sent."),
+    tailored: bool | None = typer.Option(None, "--tailored/--not-tailored", help="Was the resume tailored to this job?"),
+    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
+    tags: list[str] | None = typer.Option(None, "--tag", "-t", help="A tag (repeat for more)."),
+    note: str | None = typer.Option(None, "--note", help="A note on this first step of the timeline."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Start tracking an application."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.domain.pipeline import parse_stage
+    from onward.domain.records import ApplicationFields
+    from onward.services.applications import add_application
+
+    values = {
+        "company": company, "role": role, "job_ref": job_ref, "url": url,
+        "location": location, "channel": channel, "salary": salary, "excitement": excitement,
+        "description": description, "description_file": description_file,
+        "resume_version": resume_version, "tailored": tailored, "notes": notes,
+        "tags": tags or [],
+    }
+    fields = ApplicationFields(**_fields(values, partial=False))
+    ws = workspace()
+    app_ = add_application(
+        ws.store, ws.owner, fields, ws.clock, stage=parse_stage(stage), on=_day(on), note=note
+    )
+    if as_json:
+        from onward.export.records import application_record
+
+        render.print_json(application_record(app_))
+        return
+    render.ok(f"Added #{app_.id}: {app_.role} at {app_.company} ({app_.stage_label}).")
+
+
+def list_(
+    stage: list[str] | None = typer.Option(None, "--stage", "-s", help="Only these stages (repeat)."),
+    active: bool | None = typer.Option(None, "--active/--closed", help="Only open (or only closed) applications."),
+    company: str | None = typer.Option(None, "--company", "-c", help="Company name contains this."),
+    tag: str | None = typer.Option(None, "--tag", "-t", help="Only applications with this tag."),
+    archived: bool = typer.Option(False, "--archived", help="Show archived applications instead."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="Show at most this many."),
+    show_all: bool = typer.Option(False, "--all", help="Show every match (no limit)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON (every match, with no limit)."),
+) -> None:
+    """List applications, most recent first."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.domain.pipeline import parse_stage
+    from onward.domain.records import ApplicationQuery
+    from onward.services.applications import list_applications
+
+    ws = workspace()
+    query = ApplicationQuery(
+        stages=tuple(parse_stage(s) for s in stage or ()),
+        active=active,
+        company=company,
+        tag=tag,
+        archived=archived,
+        limit=None if (show_all or as_json) else limit,
+    )
+    page = list_applications(ws.store, ws.owner, query)
+    if as_json:
+        from onward.export.records import application_record
+
+        render.print_json([application_record(a, events=False) for a in page.items])
+        return
+    if not page.items:
+        render.console().print("No applications match. Add one with [bold]onward add COMPANY ROLE[/].")
+        return
+    render.console().print(render.applications_table(page.items))
+    if page.total > len(page.items):
+        render.console().print(
+            f"[dim]Showing {len(page.items)} of {page.total}. Use --all or --limit to see more.[/]"
+        )
+
+
+def show(
+    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show one application with its timeline."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.applications import get_application
+    from onward.services.contacts import list_contacts
+
+    ws = workspace()
+    app_ = get_application(ws.store, ws.owner, app_id)
+    contacts = list_contacts(ws.store, ws.owner, application_id=app_id)
+    if as_json:
+        from onward.export.records import application_record, contact_record
+
+        record = application_record(app_) | {"contacts": [contact_record(c) for c in contacts]}
+        render.print_json(record)
+        return
+    render.application_details(app_, contacts)
+
+
+def move(
+    app_id: int = typer.Argument(..., help="Application id."),
+    stage: str = typer.Argument(..., help=f"The new stage: {STAGES}."),
+    on: str | None = typer.Option(None, "--date", "-d", help="When it happened (default today)."),
+    note: str | None = typer.Option(None, "--note", help="A note for the timeline."),
+) -> None:
+    """Move an application to a new stage (interview again = next round)."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.domain.pipeline import parse_stage
+    from onward.services.applications import move_application
+
+    ws = workspace()
+    app_ = move_application(
+        ws.store, ws.owner, app_id, parse_stage(stage), ws.clock, on=_day(on), note=note
+    )
+    render.ok(f"#{app_.id} {app_.company}: now {app_.stage_label} (since {app_.stage_on}).")
+
+
+def edit(
+    app_id: int = typer.Argument(..., help="Application id."),
+    company: str | None = typer.Option(None, "--company"),
+    role: str | None = typer.Option(None, "--role"),
+    job_ref: str | None = typer.Option(None, "--ref"),
+    url: str | None = typer.Option(None, "--url"),
+    location: str | None = typer.Option(None, "--location"),
+    channel: str | None = typer.Option(None, "--channel", help=CHANNELS),
+    salary: str | None = typer.Option(None, "--salary"),
+    excitement: int | None = typer.Option(None, "--excitement", "-e"),
+    description: str | None = typer.Option(None, "--description"),
+    description_file: Path | None = typer.Option(None, "--description-file"),
+    resume_version: str | None = typer.Option(None, "--resume"),
+    tailored: bool | None = typer.Option(None, "--tailored/--not-tailored"),
+    notes: str | None = typer.Option(None, "--notes"),
+    tags: list[str] | None = typer.Option(None, "--tag", "-t", help="Replace the tags (repeat)."),
+    clear_tags: bool = typer.Option(False, "--clear-tags", help="Remove every tag."),
+) -> None:
+    """Change details of an application. Pass an empty value ('') to clear a field."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.applications import edit_application
+
+    values = {
+        "company": company, "role": role, "job_ref": job_ref, "url": url,
+        "location": location, "channel": channel, "salary": salary, "excitement": excitement,
+        "description": description, "description_file": description_file,
+        "resume_version": resume_version, "tailored": tailored, "notes": notes, "tags": tags,
+    }
+    changes = _fields(values, partial=True)
+    if clear_tags:
+        changes["tags"] = ()
+    ws = workspace()
+    app_ = edit_application(ws.store, ws.owner, app_id, changes, ws.clock)
+    render.ok(f"Updated #{app_.id}: {app_.role} at {app_.company}.")
+
+
+def archive(
+    app_ids: list[int] = typer.Argument(..., help="One or more application ids."),
+    undo: bool = typer.Option(False, "--undo", help="Bring archived applications back."),
+) -> None:
+    """Archive applications (hidden from lists, kept in exports); --undo restores them."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.applications import archive_applications
+
+    ws = workspace()
+    apps = archive_applications(ws.store, ws.owner, app_ids, ws.clock, undo=undo)
+    verb = "Restored" if undo else "Archived"
+    for app_ in apps:
+        render.ok(f"{verb} #{app_.id}: {app_.role} at {app_.company}.")
+    if not undo:
+        ids = " ".join(str(a.id) for a in apps)
+        render.console().print(f"[dim]Undo with: onward archive {ids} --undo[/]")
+
+
+def delete(
+    app_id: int = typer.Argument(..., help="Application id."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Delete an application and its timeline for good (archive keeps it instead)."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.applications import delete_application, get_application
+
+    ws = workspace()
+    app_ = get_application(ws.store, ws.owner, app_id)
+    if not yes and not typer.confirm(
+        f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline for good?"
+    ):
+        raise typer.Exit(1)
+    delete_application(ws.store, ws.owner, app_id)
+    render.ok(f"Deleted #{app_id}.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(add)
+    app.command("list")(list_)
+    app.command()(show)
+    app.command()(move)
+    app.command()(edit)
+    app.command()(archive)
+    app.command()(delete)
+

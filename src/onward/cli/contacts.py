@@ -1,0 +1,178 @@
+"""Contacts commands: the recruiters, hiring managers, interviewers and mentors you know."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+app = typer.Typer(help="Keep the people behind your applications.", no_args_is_help=True)
+
+ROLES = "recruiter, hiring_manager, interviewer, mentor, other"
+
+
+def _changes(values: dict[str, Any]) -> dict[str, Any]:
+    from onward.cli.context import workspace
+    from onward.domain.dates import parse_day
+    from onward.domain.records import ContactRole, parse_choice
+
+    out = {k: v for k, v in values.items() if v is not None}
+    if out.get("role"):
+        out["role"] = parse_choice(ContactRole, out["role"], "contact role")
+    for key in ("last_contact_on", "next_checkin_on"):
+        if out.get(key):
+            out[key] = parse_day(out[key], workspace().clock.today())
+    return out
+
+
+@app.command()
+def add(
+    name: str = typer.Argument(..., help="Their name."),
+    role: str = typer.Option("other", "--role", "-r", help=f"Who they are: {ROLES}."),
+    email: str | None = typer.Option(None, "--email"),
+    linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
+    company: str | None = typer.Option(None, "--company"),
+    notes: str | None = typer.Option(None, "--notes"),
+    last_contact: str | None = typer.Option(None, "--last-contact", help="Date you last spoke."),
+    next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
+    application: list[int] | None = typer.Option(None, "--application", "-a", help="Link to an application id (repeat)."),
+) -> None:
+    """Add a contact, optionally linked to applications."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.domain.records import ContactFields
+    from onward.services.contacts import add_contact
+
+    values = _changes({
+        "name": name, "role": role, "email": email, "linkedin_url": linkedin,
+        "company": company, "notes": notes, "last_contact_on": last_contact,
+        "next_checkin_on": next_checkin,
+    })
+    ws = workspace()
+    contact = add_contact(
+        ws.store, ws.owner, ContactFields(**values), ws.clock,
+        application_ids=tuple(application or ()),
+    )
+    render.ok(f"Added contact #{contact.id}: {contact.name}.")
+
+
+@app.command("list")
+def list_(
+    company: str | None = typer.Option(None, "--company", "-c", help="Company contains this."),
+    application: int | None = typer.Option(None, "--application", "-a", help="Linked to this application."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List contacts."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.contacts import list_contacts
+
+    ws = workspace()
+    contacts = list_contacts(ws.store, ws.owner, company=company, application_id=application)
+    if as_json:
+        from onward.export.records import contact_record
+
+        render.print_json([contact_record(c) for c in contacts])
+        return
+    if not contacts:
+        render.console().print("No contacts yet. Add one with [bold]onward contacts add NAME[/].")
+        return
+    table = Table(box=None, pad_edge=False)
+    for column in ("ID", "Name", "Role", "Company", "Email", "Next check-in", "Applications"):
+        table.add_column(column)
+    for c in contacts:
+        f = c.fields
+        table.add_row(
+            str(c.id), escape(f.name), f.role.value.replace("_", " "), escape(f.company or ""),
+            escape(f.email or ""), f.next_checkin_on.isoformat() if f.next_checkin_on else "",
+            ", ".join(f"#{i}" for i in c.application_ids),
+        )
+    render.console().print(table)
+
+
+@app.command()
+def show(
+    contact_id: int = typer.Argument(..., help="Contact id."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """Show one contact."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.export.records import contact_record
+    from onward.services.contacts import get_contact
+
+    ws = workspace()
+    record = contact_record(get_contact(ws.store, ws.owner, contact_id))
+    if as_json:
+        render.print_json(record)
+        return
+    from rich.markup import escape
+
+    for key, value in record.items():
+        if value not in (None, []):
+            render.console().print(f"[dim]{key.replace('_', ' ')}:[/] {escape(str(value))}")
+
+
+@app.command()
+def edit(
+    contact_id: int = typer.Argument(..., help="Contact id."),
+    name: str | None = typer.Option(None, "--name"),
+    role: str | None = typer.Option(None, "--role", "-r", help=ROLES),
+    email: str | None = typer.Option(None, "--email"),
+    linkedin: str | None = typer.Option(None, "--linkedin"),
+    company: str | None = typer.Option(None, "--company"),
+    notes: str | None = typer.Option(None, "--notes"),
+    last_contact: str | None = typer.Option(None, "--last-contact"),
+    next_checkin: str | None = typer.Option(None, "--next-checkin"),
+) -> None:
+    """Change a contact. Pass an empty value ('') to clear a field."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.contacts import edit_contact
+
+    changes = _changes({
+        "name": name, "role": role, "email": email, "linkedin_url": linkedin,
+        "company": company, "notes": notes, "last_contact_on": last_contact,
+        "next_checkin_on": next_checkin,
+    })
+    ws = workspace()
+    contact = edit_contact(ws.store, ws.owner, contact_id, changes, ws.clock)
+    render.ok(f"Updated contact #{contact.id}: {contact.name}.")
+
+
+@app.command()
+def link(
+    contact_id: int = typer.Argument(..., help="Contact id."),
+    app_id: int = typer.Argument(..., help="Application id."),
+    unlink: bool = typer.Option(False, "--remove", help="Remove the link instead."),
+) -> None:
+    """Link a contact to an application (or --remove the link)."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.contacts import link_contact
+
+    ws = workspace()
+    contact = link_contact(ws.store, ws.owner, contact_id, app_id, unlink=unlink)
+    verb = "Unlinked" if unlink else "Linked"
+    render.ok(f"{verb} {contact.name} and application #{app_id}.")
+
+
+@app.command()
+def delete(
+    contact_id: int = typer.Argument(..., help="Contact id."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Delete a contact (their applications stay)."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.contacts import delete_contact, get_contact
+
+    ws = workspace()
+    contact = get_contact(ws.store, ws.owner, contact_id)
+    if not yes and not typer.confirm(f"Delete contact {contact.name}?"):
+        raise typer.Exit(1)
+    delete_contact(ws.store, ws.owner, contact_id)
+    render.ok(f"Deleted contact #{contact_id}.")

@@ -1,0 +1,42 @@
+"""The workspace a command runs in, opened once per process from the settings."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from onward.config import Settings
+    from onward.services.runtime import Workspace
+
+
+@cache
+def settings() -> Settings:
+    from pydantic import ValidationError
+
+    from onward.config import Settings
+    from onward.errors import SetupError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"ONWARD_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
+            for e in exc.errors()
+        )
+        raise SetupError(f"invalid configuration: {problems}") from None
+
+
+@cache
+def workspace() -> Workspace:
+    from onward.services.runtime import open_workspace
+
+    return open_workspace(settings())
+
+
+def reset() -> None:
+    """Forget the settings and workspace (each invocation starts fresh; tests rely on it)."""
+    if workspace.cache_info().currsize:
+        workspace().close()
+    workspace.cache_clear()
+    settings.cache_clear()

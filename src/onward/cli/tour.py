@@ -1,0 +1,75 @@
+"""A guided tour on demo data in a temporary folder: what `make run` shows a newcomer."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import tempfile
+
+import typer
+
+STEPS = [
+    ("Your applications, most recent first:", "list"),
+    ("Only the ones still open:", "list --active"),
+    ("One application with its whole timeline:", "show 1"),
+    ("Log a step as it happens (interview again = next round):", "move 3 interview --note 'Met the team'"),
+    ("Impossible moves are refused with a reason:", "move 2 interview"),
+    ("Add an application in one line:", "add 'Harbor Labs' 'Data Analyst' --channel referral -e 4 -t tech"),
+    ("Contacts linked to applications:", "contacts list"),
+    ("Proof of applications for a job centre (formulas neutralised):", "export csv {home}/applications.csv"),
+    ("A full backup you can restore with `onward import`:", "export json {home}/backup.json"),
+    ("Everything also speaks JSON for scripts:", "list --stage rejected --json"),
+]
+
+
+def tour(
+    keep: bool = typer.Option(False, "--keep", help="Keep the demo folder and print where it is."),
+) -> None:
+    """Walk through Onward on a demo database in a temporary folder (your data is untouched)."""
+    from onward.cli import render
+    from onward.cli.app import app
+    from onward.services.demo import seed_demo
+    from onward.services.runtime import open_workspace
+
+    out = render.console()
+    home = tempfile.mkdtemp(prefix="onward-tour-")
+    saved = {k: os.environ.get(k) for k in ("ONWARD_HOME", "ONWARD_DATABASE_URL")}
+    os.environ["ONWARD_HOME"] = home
+    os.environ.pop("ONWARD_DATABASE_URL", None)
+    try:
+        from onward.config import Settings
+
+        ws = open_workspace(Settings())
+        count = seed_demo(ws.store, ws.owner, ws.clock)
+        ws.close()
+        out.rule("[bold]Onward tour[/]")
+        out.print(f"A demo job search with {count} applications lives in {home}.\n")
+        for text, command in STEPS:
+            line = command.format(home=home)
+            out.print(f"[bold cyan]{text}[/]")
+            out.print(f"[dim]$ onward {line}[/]")
+            try:
+                app(args=shlex.split(line), standalone_mode=False, prog_name="onward")
+            except SystemExit:
+                pass
+            except Exception as exc:  # a tour step failing must not hide the rest
+                out.print(f"[red]{exc}[/]")
+            out.print()
+        out.rule()
+        out.print("Start your own: [bold]onward add COMPANY ROLE[/]   ·   help: [bold]onward --help[/]")
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        if keep:
+            out.print(f"Demo data kept in {home}")
+        else:
+            import shutil
+
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(tour)

@@ -1,0 +1,341 @@
+"""Applications, their stage history and tags."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, and_, delete, func, select, update
+
+from onward.db import tables as t
+from onward.domain.pipeline import ACTIVE, Stage
+from onward.domain.records import (
+    Application,
+    ApplicationFields,
+    ApplicationQuery,
+    Channel,
+    StageEvent,
+)
+
+FIELD_COLUMNS = (
+    "company",
+    "role",
+    "job_ref",
+    "url",
+    "location",
+    "channel",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "excitement",
+    "description",
+    "resume_version",
+    "tailored",
+    "notes",
+)
+
+
+def _field_values(fields: ApplicationFields) -> dict[str, Any]:
+    values = {name: getattr(fields, name) for name in FIELD_COLUMNS}
+    values["channel"] = fields.channel.value if fields.channel else None
+    return values
+
+
+class ApplicationRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- writing -------------------------------------------------------------------------
+    def insert(
+        self,
+        owner_id: int,
+        fields: ApplicationFields,
+        *,
+        stage: Stage,
+        stage_on: date,
+        reached: Stage,
+        interview_round: int | None,
+        now: datetime,
+        app_id: int | None = None,
+        created_at: datetime | None = None,
+        updated_at: datetime | None = None,
+        archived_at: datetime | None = None,
+    ) -> int:
+        values = _field_values(fields) | {
+            "owner_id": owner_id,
+            "stage": stage.value,
+            "stage_on": stage_on,
+            "reached": reached.value,
+            "interview_round": interview_round,
+            "created_at": created_at or now,
+            "updated_at": updated_at or now,
+            "archived_at": archived_at,
+        }
+        if app_id is not None:
+            values["id"] = app_id
+        key = self.conn.execute(t.applications.insert().values(**values)).inserted_primary_key
+        assert key is not None
+        new_id = int(key[0])
+        self.set_tags(owner_id, new_id, fields.tags)
+        return new_id
+
+    def update_fields(
+        self, owner_id: int, app_id: int, fields: ApplicationFields, now: datetime
+    ) -> None:
+        self.conn.execute(
+            update(t.applications)
+            .where(t.applications.c.id == app_id, t.applications.c.owner_id == owner_id)
+            .values(**_field_values(fields), updated_at=now)
+        )
+        self.set_tags(owner_id, app_id, fields.tags)
+
+    def set_stage(
+        self,
+        app_id: int,
+        *,
+        stage: Stage,
+        stage_on: date,
+        reached: Stage,
+        interview_round: int | None,
+        now: datetime,
+    ) -> None:
+        self.conn.execute(
+            update(t.applications)
+            .where(t.applications.c.id == app_id)
+            .values(
+                stage=stage.value,
+                stage_on=stage_on,
+                reached=reached.value,
+                interview_round=interview_round,
+                updated_at=now,
+            )
+        )
+
+    def add_event(
+        self,
+        owner_id: int,
+        app_id: int,
+        *,
+        stage: Stage,
+        occurred_on: date,
+        round: int | None,
+        note: str | None,
+        source: str,
+        now: datetime,
+        event_id: int | None = None,
+    ) -> int:
+        values: dict[str, Any] = {
+            "owner_id": owner_id,
+            "application_id": app_id,
+            "stage": stage.value,
+            "occurred_on": occurred_on,
+            "round": round,
+            "note": note,
+            "source": source,
+            "created_at": now,
+        }
+        if event_id is not None:
+            values["id"] = event_id
+        key = self.conn.execute(t.stage_events.insert().values(**values)).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def set_archived(self, owner_id: int, ids: Sequence[int], at: datetime | None) -> int:
+        result = self.conn.execute(
+            update(t.applications)
+            .where(t.applications.c.owner_id == owner_id, t.applications.c.id.in_(ids))
+            .values(archived_at=at)
+        )
+        return result.rowcount
+
+    def delete(self, owner_id: int, app_id: int) -> None:
+        # Explicit child deletes: SQLite connections opened elsewhere may lack foreign keys.
+        self.conn.execute(delete(t.stage_events).where(t.stage_events.c.application_id == app_id))
+        self.conn.execute(
+            delete(t.application_tags).where(t.application_tags.c.application_id == app_id)
+        )
+        self.conn.execute(
+            delete(t.application_contacts).where(
+                t.application_contacts.c.application_id == app_id
+            )
+        )
+        self.conn.execute(
+            delete(t.applications).where(
+                t.applications.c.id == app_id, t.applications.c.owner_id == owner_id
+            )
+        )
+
+    def set_tags(self, owner_id: int, app_id: int, names: Iterable[str]) -> None:
+        names = sorted(set(names))
+        self.conn.execute(
+            delete(t.application_tags).where(t.application_tags.c.application_id == app_id)
+        )
+        if not names:
+            return
+        existing = dict(
+            self.conn.execute(
+                select(t.tags.c.name, t.tags.c.id).where(
+                    t.tags.c.owner_id == owner_id, t.tags.c.name.in_(names)
+                )
+            ).all()
+        )
+        for name in names:
+            if name not in existing:
+                key = self.conn.execute(
+                    t.tags.insert().values(owner_id=owner_id, name=name)
+                ).inserted_primary_key
+                assert key is not None
+                existing[name] = int(key[0])
+        self.conn.execute(
+            t.application_tags.insert(),
+            [{"application_id": app_id, "tag_id": existing[n]} for n in names],
+        )
+
+    # -- reading -------------------------------------------------------------------------
+    def get(self, owner_id: int, app_id: int, *, with_events: bool = True) -> Application | None:
+        row = self.conn.execute(
+            select(t.applications).where(
+                t.applications.c.id == app_id, t.applications.c.owner_id == owner_id
+            )
+        ).first()
+        if row is None:
+            return None
+        events = self.events_for([app_id]).get(app_id, []) if with_events else []
+        return _application(row, self.tags_for([app_id]).get(app_id, ()), tuple(events))
+
+    def list(
+        self, owner_id: int, query: ApplicationQuery, *, with_events: bool = False
+    ) -> list[Application]:
+        stmt = self._filtered(select(t.applications), owner_id, query)
+        stmt = stmt.order_by(t.applications.c.stage_on.desc(), t.applications.c.id.desc())
+        if query.limit is not None:
+            stmt = stmt.limit(query.limit)
+        if query.offset:
+            stmt = stmt.offset(query.offset)
+        rows = self.conn.execute(stmt).all()
+        ids = [row.id for row in rows]
+        tags = self.tags_for(ids)
+        events = self.events_for(ids) if with_events else {}
+        return [
+            _application(row, tags.get(row.id, ()), tuple(events.get(row.id, ())))
+            for row in rows
+        ]
+
+    def count(self, owner_id: int, query: ApplicationQuery) -> int:
+        stmt = self._filtered(select(func.count()).select_from(t.applications), owner_id, query)
+        return int(self.conn.execute(stmt).scalar_one())
+
+    def last_event(self, app_id: int) -> StageEvent | None:
+        row = self.conn.execute(
+            select(t.stage_events)
+            .where(t.stage_events.c.application_id == app_id)
+            .order_by(t.stage_events.c.occurred_on.desc(), t.stage_events.c.id.desc())
+            .limit(1)
+        ).first()
+        return _event(row) if row is not None else None
+
+    def existing_ids(self, ids: Sequence[int]) -> set[int]:
+        if not ids:
+            return set()
+        rows = self.conn.execute(select(t.applications.c.id).where(t.applications.c.id.in_(ids)))
+        return {int(r.id) for r in rows}
+
+    def tags_for(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            rows = self.conn.execute(
+                select(t.application_tags.c.application_id, t.tags.c.name)
+                .join(t.tags, t.tags.c.id == t.application_tags.c.tag_id)
+                .where(t.application_tags.c.application_id.in_(chunk))
+                .order_by(t.tags.c.name)
+            )
+            for app_id, name in rows:
+                found[app_id].append(name)
+        return {key: tuple(names) for key, names in found.items()}
+
+    def events_for(self, ids: Sequence[int]) -> dict[int, list[StageEvent]]:
+        found: dict[int, list[StageEvent]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            rows = self.conn.execute(
+                select(t.stage_events)
+                .where(t.stage_events.c.application_id.in_(chunk))
+                .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
+            )
+            for row in rows:
+                found[row.application_id].append(_event(row))
+        return found
+
+    def _filtered(self, stmt: Select[Any], owner_id: int, query: ApplicationQuery) -> Select[Any]:
+        c = t.applications.c
+        conditions = [c.owner_id == owner_id]
+        if query.stages:
+            conditions.append(c.stage.in_([s.value for s in query.stages]))
+        if query.active is not None:
+            active = [s.value for s in ACTIVE]
+            conditions.append(c.stage.in_(active) if query.active else c.stage.not_in(active))
+        if query.company:
+            conditions.append(func.lower(c.company).contains(query.company.lower()))
+        if query.archived is not None:
+            conditions.append(c.archived_at.is_not(None) if query.archived else c.archived_at.is_(None))
+        if query.tag:
+            tagged = (
+                select(t.application_tags.c.application_id)
+                .join(t.tags, t.tags.c.id == t.application_tags.c.tag_id)
+                .where(t.tags.c.owner_id == owner_id, t.tags.c.name == query.tag.lower())
+            )
+            conditions.append(c.id.in_(tagged))
+        return stmt.where(and_(*conditions))
+
+
+def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
+def _application(
+    row: Row[Any], tags: tuple[str, ...], events: tuple[StageEvent, ...]
+) -> Application:
+    fields = ApplicationFields(
+        company=row.company,
+        role=row.role,
+        job_ref=row.job_ref,
+        url=row.url,
+        location=row.location,
+        channel=Channel(row.channel) if row.channel else None,
+        salary_min=row.salary_min,
+        salary_max=row.salary_max,
+        salary_currency=row.salary_currency,
+        excitement=row.excitement,
+        description=row.description,
+        resume_version=row.resume_version,
+        tailored=row.tailored,
+        notes=row.notes,
+        tags=tags,
+    )
+    return Application(
+        id=row.id,
+        fields=fields,
+        stage=Stage(row.stage),
+        stage_on=row.stage_on,
+        reached=Stage(row.reached),
+        interview_round=row.interview_round,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        archived_at=row.archived_at,
+        events=events,
+    )
+
+
+def _event(row: Row[Any]) -> StageEvent:
+    return StageEvent(
+        id=row.id,
+        application_id=row.application_id,
+        stage=Stage(row.stage),
+        occurred_on=row.occurred_on,
+        round=row.round,
+        note=row.note,
+        source=row.source,
+        created_at=row.created_at,
+    )

@@ -1,0 +1,111 @@
+"""The store: one engine, and transactions that hand out repositories.
+
+Each user action is one ``with store.transaction() as tx:`` block: everything in it is
+committed together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, Engine, delete, select, text
+from sqlalchemy.exc import OperationalError
+
+from onward.db import tables as t
+from onward.db.applications import ApplicationRepo
+from onward.db.contacts import ContactRepo
+from onward.domain.records import Owner
+from onward.errors import SetupError
+
+
+class Rollback(Exception):
+    """Raised by ``Tx.rollback``: ends the transaction without keeping anything."""
+
+
+@dataclass
+class Tx:
+    """Repositories sharing one connection and transaction."""
+
+    conn: Connection
+
+    def __post_init__(self) -> None:
+        self.applications = ApplicationRepo(self.conn)
+        self.contacts = ContactRepo(self.conn)
+
+    def rollback(self) -> None:
+        """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""
+        raise Rollback
+
+    def clear_owner(self, owner_id: int) -> None:
+        """Delete every record of one owner (children first, for SQLite without cascades)."""
+        for table in reversed(t.INSERT_ORDER[1:]):
+            if "owner_id" in table.c:
+                if table is t.applications:
+                    for child in (t.application_tags, t.application_contacts):
+                        self.conn.execute(
+                            delete(child).where(
+                                child.c.application_id.in_(
+                                    select(t.applications.c.id).where(
+                                        t.applications.c.owner_id == owner_id
+                                    )
+                                )
+                            )
+                        )
+                if table is t.contacts:
+                    self.conn.execute(
+                        delete(t.application_contacts).where(
+                            t.application_contacts.c.contact_id.in_(
+                                select(t.contacts.c.id).where(t.contacts.c.owner_id == owner_id)
+                            )
+                        )
+                    )
+                self.conn.execute(delete(table).where(table.c.owner_id == owner_id))
+
+    def reset_sequences(self) -> None:
+        """After inserting rows with explicit ids, move PostgreSQL's id counters past them."""
+        if self.conn.dialect.name != "postgresql":
+            return
+        for table in t.INSERT_ORDER:
+            if "id" in table.c:
+                self.conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                        f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"
+                    )
+                )
+
+    def owner(self, name: str, now: datetime) -> Owner:
+        """The owner called ``name``, created on first use."""
+        row = self.conn.execute(select(t.owners.c.id).where(t.owners.c.name == name)).first()
+        if row is None:
+            new_id = self.conn.execute(
+                t.owners.insert().values(name=name, created_at=now)
+            ).inserted_primary_key
+            assert new_id is not None
+            return Owner(id=int(new_id[0]), name=name)
+        return Owner(id=int(row.id), name=name)
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        try:
+            with self.engine.begin() as conn:
+                yield Tx(conn)
+        except Rollback:
+            return
+        except OperationalError as exc:
+            raise SetupError(f"database error: {exc.orig}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,161 @@
+"""The schema, as SQLAlchemy Core tables. Every record carries its owner.
+
+Constraint names follow one convention so migrations can refer to them on every backend.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from onward.db.types import UTCDateTime
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _owner_fk() -> Column[int]:
+    return Column(
+        "owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False
+    )
+
+
+owners = Table(
+    "owners",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+applications = Table(
+    "applications",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner_fk(),
+    Column("company", String(300), nullable=False),
+    Column("role", String(300), nullable=False),
+    Column("job_ref", String(200)),
+    Column("url", Text),
+    Column("location", String(300)),
+    Column("channel", String(30)),
+    Column("salary_min", Integer),
+    Column("salary_max", Integer),
+    Column("salary_currency", String(10)),
+    Column("excitement", Integer),
+    Column("description", Text),
+    Column("resume_version", String(200)),
+    Column("tailored", Boolean),
+    Column("notes", Text),
+    Column("stage", String(20), nullable=False),
+    Column("stage_on", Date, nullable=False),
+    Column("reached", String(20), nullable=False),
+    Column("interview_round", Integer),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("archived_at", UTCDateTime()),
+    Index("ix_applications_owner_stage", "owner_id", "stage"),
+    Index("ix_applications_owner_company", "owner_id", "company"),
+)
+
+stage_events = Table(
+    "stage_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner_fk(),
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("stage", String(20), nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("round", Integer),
+    Column("note", Text),
+    Column("source", String(20), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_stage_events_application", "application_id", "id"),
+)
+
+tags = Table(
+    "tags",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner_fk(),
+    Column("name", String(100), nullable=False),
+    UniqueConstraint("owner_id", "name", name="uq_tags_owner_name"),
+)
+
+application_tags = Table(
+    "application_tags",
+    metadata,
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner_fk(),
+    Column("name", String(300), nullable=False),
+    Column("role", String(30), nullable=False),
+    Column("email", String(320)),
+    Column("linkedin_url", Text),
+    Column("company", String(300)),
+    Column("notes", Text),
+    Column("last_contact_on", Date),
+    Column("next_checkin_on", Date),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Index("ix_contacts_owner_name", "owner_id", "name"),
+)
+
+application_contacts = Table(
+    "application_contacts",
+    metadata,
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column(
+        "contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+
+#: Tables in the order rows can be inserted (parents first).
+INSERT_ORDER = (
+    owners,
+    applications,
+    stage_events,
+    tags,
+    application_tags,
+    contacts,
+    application_contacts,
+)

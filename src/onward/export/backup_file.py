@@ -1,0 +1,109 @@
+"""The full JSON backup: everything one owner has, restorable with identical content."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from onward.domain.records import Application, Contact
+from onward.errors import ImportFailed, InvalidInput, Problem
+from onward.export.records import (
+    application_from_record,
+    application_record,
+    contact_from_record,
+    contact_record,
+)
+
+FORMAT = "onward-backup"
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Backup:
+    owner: str
+    exported_at: datetime | None
+    applications: list[Application]
+    contacts: list[Contact]
+
+
+def dump_backup(
+    owner: str, exported_at: datetime, applications: list[Application], contacts: list[Contact]
+) -> str:
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "owner": owner,
+        "exported_at": exported_at.isoformat(),
+        "applications": [application_record(a) for a in applications],
+        "contacts": [contact_record(c) for c in contacts],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def looks_like_backup(text: str) -> bool:
+    return text.lstrip().startswith("{") and f'"{FORMAT}"' in text[:2000]
+
+
+def parse_backup(text: str, name: str) -> Backup:
+    """Read a backup, checking every record; all problems are reported together."""
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(
+            f"{name} is not valid JSON", [Problem(exc.lineno, exc.msg)]
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ImportFailed(
+            f"{name} is not an Onward backup",
+            [Problem(None, f'expected "format": "{FORMAT}" at the top')],
+            hint="for a spreadsheet export, use a .csv file",
+        )
+    version = document.get("version")
+    if version != VERSION:
+        raise ImportFailed(
+            f"{name} is a backup of format version {version!r}; this Onward reads {VERSION}",
+            [],
+            hint="upgrade Onward to read newer backups",
+        )
+    problems: list[Problem] = []
+    applications = _read_all(document, "applications", application_from_record, problems)
+    contacts = _read_all(document, "contacts", contact_from_record, problems)
+    known = {a.id for a in applications}
+    for contact in contacts:
+        for app_id in contact.application_ids:
+            if app_id not in known:
+                problems.append(
+                    Problem(None, f"contact #{contact.id} links to missing application #{app_id}")
+                )
+    for kind, ids in (
+        ("application", [a.id for a in applications]),
+        ("contact", [c.id for c in contacts]),
+        ("stage event", [e.id for a in applications for e in a.events]),
+    ):
+        if len(ids) != len(set(ids)):
+            problems.append(Problem(None, f"the same {kind} id appears twice"))
+    if problems:
+        raise ImportFailed(f"{name} has problems; nothing was imported", problems)
+    exported = document.get("exported_at")
+    return Backup(
+        owner=str(document.get("owner") or ""),
+        exported_at=datetime.fromisoformat(exported) if isinstance(exported, str) else None,
+        applications=applications,
+        contacts=contacts,
+    )
+
+
+def _read_all(document: dict[str, Any], key: str, read: Any, problems: list[Problem]) -> list[Any]:
+    items = document.get(key, [])
+    if not isinstance(items, list):
+        problems.append(Problem(None, f"{key} should be a list"))
+        return []
+    found = []
+    for index, item in enumerate(items):
+        try:
+            found.append(read(item, f"{key}[{index}]"))
+        except InvalidInput as exc:
+            problems.append(Problem(None, exc.message))
+    return found

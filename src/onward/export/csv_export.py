@@ -1,0 +1,112 @@
+"""CSV exports: one row per application (with the date of each stage), or one per stage event.
+
+Every text cell that a spreadsheet would run as a formula (starting with = + - @, tab or
+carriage return) is written with a leading apostrophe, so an exported note can never execute.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
+
+from onward.domain.pipeline import Stage
+from onward.domain.records import Application
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+SUMMARY_COLUMNS = (
+    "id",
+    "company",
+    "role",
+    "job_ref",
+    "url",
+    "location",
+    "channel",
+    "salary_min",
+    "salary_max",
+    "salary_currency",
+    "excitement",
+    "resume_version",
+    "tailored",
+    "tags",
+    "stage",
+    "stage_on",
+    *(f"{stage.value}_date" for stage in Stage),
+    "interview_rounds",
+    "notes",
+    "archived",
+)
+
+HISTORY_COLUMNS = ("application_id", "company", "role", "date", "stage", "round", "note", "source")
+
+
+def neutralize(value: Any) -> Any:
+    """Make a text cell safe to open in a spreadsheet; other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def unneutralize(value: str) -> str:
+    """Undo ``neutralize`` when reading an export back."""
+    if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+def summary_rows(apps: Iterable[Application]) -> Iterator[list[Any]]:
+    for app in apps:
+        f = app.fields
+        first: dict[Stage, str] = {}
+        for event in app.events:
+            first.setdefault(event.stage, event.occurred_on.isoformat())
+        rounds = max((e.round or 0 for e in app.events if e.stage == Stage.INTERVIEW), default=0)
+        yield [
+            app.id,
+            f.company,
+            f.role,
+            f.job_ref,
+            f.url,
+            f.location,
+            f.channel.value if f.channel else None,
+            f.salary_min,
+            f.salary_max,
+            f.salary_currency,
+            f.excitement,
+            f.resume_version,
+            {True: "yes", False: "no", None: None}[f.tailored],
+            ";".join(f.tags),
+            app.stage.value,
+            app.stage_on.isoformat(),
+            *(first.get(stage) for stage in Stage),
+            rounds or None,
+            f.notes,
+            "yes" if app.archived_at else "no",
+        ]
+
+
+def history_rows(apps: Iterable[Application]) -> Iterator[list[Any]]:
+    for app in apps:
+        for event in app.events:
+            yield [
+                app.id,
+                app.company,
+                app.role,
+                event.occurred_on.isoformat(),
+                event.stage.value,
+                event.round,
+                event.note,
+                event.source,
+            ]
+
+
+def write_csv(handle: IO[str], columns: Iterable[str], rows: Iterable[list[Any]]) -> int:
+    """Write ``rows`` under a header; returns how many rows were written."""
+    writer = csv.writer(handle)
+    writer.writerow(list(columns))
+    count = 0
+    for row in rows:
+        writer.writerow(["" if v is None else neutralize(v) for v in row])
+        count += 1
+    return count

@@ -1,0 +1,181 @@
+"""Tracking applications: add, edit, move through the pipeline, archive, delete, list."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from onward.clock import Clock
+from onward.db.store import Store, Tx
+from onward.domain.pipeline import Stage, check_move, next_round
+from onward.domain.records import (
+    Application,
+    ApplicationFields,
+    ApplicationQuery,
+    Owner,
+    validate_application,
+)
+from onward.errors import InvalidInput, InvalidMove, NotFound
+
+
+@dataclass(frozen=True)
+class ApplicationPage:
+    items: list[Application]
+    total: int
+
+
+def add_application(
+    store: Store,
+    owner: Owner,
+    fields: ApplicationFields,
+    clock: Clock,
+    *,
+    stage: Stage = Stage.APPLIED,
+    on: date | None = None,
+    note: str | None = None,
+) -> Application:
+    """Start tracking an application at ``stage`` (back-datable with ``on``)."""
+    fields = validate_application(fields)
+    if stage.is_ending or stage == Stage.ACCEPTED:
+        raise InvalidInput(
+            f"a new application cannot start as {stage.value}",
+            hint="add it at the stage it reached, then move it",
+        )
+    day = _check_date(on, clock)
+    now = clock.now()
+    round_ = next_round(Stage.SAVED, None, stage)
+    with store.transaction() as tx:
+        app_id = tx.applications.insert(
+            owner.id, fields, stage=stage, stage_on=day, reached=stage,
+            interview_round=round_, now=now,
+        )
+        tx.applications.add_event(
+            owner.id, app_id, stage=stage, occurred_on=day, round=round_, note=note,
+            source="manual", now=now,
+        )
+        return _get(tx, owner, app_id)
+
+
+def move_application(
+    store: Store,
+    owner: Owner,
+    app_id: int,
+    target: Stage,
+    clock: Clock,
+    *,
+    on: date | None = None,
+    note: str | None = None,
+    source: str = "manual",
+) -> Application:
+    """Move an application to ``target``; refused with an explanation when impossible."""
+    day = _check_date(on, clock)
+    with store.transaction() as tx:
+        app = _get(tx, owner, app_id, with_events=False)
+        move_in_tx(tx, owner, app, target, day, clock, note=note, source=source)
+        return _get(tx, owner, app_id)
+
+
+def move_in_tx(
+    tx: Tx,
+    owner: Owner,
+    app: Application,
+    target: Stage,
+    day: date,
+    clock: Clock,
+    *,
+    note: str | None = None,
+    source: str = "manual",
+) -> None:
+    """The move itself, inside a caller's transaction (used by imports and playbook too)."""
+    check_move(app.stage, app.reached, target)
+    last = tx.applications.last_event(app.id)
+    if last is not None and day < last.occurred_on:
+        raise InvalidMove(
+            f"{day.isoformat()} is before the last step ({last.stage.value} on "
+            f"{last.occurred_on.isoformat()})",
+            hint="give a date on or after it",
+        )
+    round_ = next_round(app.stage, app.interview_round, target)
+    reached = app.reached
+    if not target.is_ending and target.rank > reached.rank:
+        reached = target
+    now = clock.now()
+    tx.applications.add_event(
+        owner.id, app.id, stage=target, occurred_on=day, round=round_, note=note,
+        source=source, now=now,
+    )
+    tx.applications.set_stage(
+        app.id, stage=target, stage_on=day, reached=reached,
+        interview_round=round_ if target == Stage.INTERVIEW else app.interview_round,
+        now=now,
+    )
+
+
+def edit_application(
+    store: Store, owner: Owner, app_id: int, changes: dict[str, Any], clock: Clock
+) -> Application:
+    """Change some fields; an empty string clears an optional field."""
+    unknown = set(changes) - set(ApplicationFields.__dataclass_fields__)
+    if unknown:
+        raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
+    if not changes:
+        raise InvalidInput("nothing to change", hint="pass at least one option, see --help")
+    cleaned = {k: (None if v == "" else v) for k, v in changes.items()}
+    with store.transaction() as tx:
+        app = _get(tx, owner, app_id, with_events=False)
+        fields = validate_application(replace(app.fields, **cleaned))
+        tx.applications.update_fields(owner.id, app_id, fields, clock.now())
+        return _get(tx, owner, app_id)
+
+
+def archive_applications(
+    store: Store, owner: Owner, ids: Sequence[int], clock: Clock, *, undo: bool = False
+) -> list[Application]:
+    """Hide applications from lists (soft); ``undo`` brings them back."""
+    with store.transaction() as tx:
+        apps = [_get(tx, owner, app_id, with_events=False) for app_id in ids]
+        tx.applications.set_archived(owner.id, list(ids), None if undo else clock.now())
+        return [_get(tx, owner, app.id, with_events=False) for app in apps]
+
+
+def delete_application(store: Store, owner: Owner, app_id: int) -> Application:
+    """Delete an application and its history for good."""
+    with store.transaction() as tx:
+        app = _get(tx, owner, app_id, with_events=False)
+        tx.applications.delete(owner.id, app_id)
+        return app
+
+
+def get_application(store: Store, owner: Owner, app_id: int) -> Application:
+    with store.transaction() as tx:
+        return _get(tx, owner, app_id)
+
+
+def list_applications(store: Store, owner: Owner, query: ApplicationQuery) -> ApplicationPage:
+    with store.transaction() as tx:
+        items = tx.applications.list(owner.id, query)
+        if query.limit is None or (len(items) < query.limit and not query.offset):
+            total = len(items) + query.offset
+        else:
+            total = tx.applications.count(owner.id, query)
+        return ApplicationPage(items=items, total=total)
+
+
+def _get(tx: Tx, owner: Owner, app_id: int, *, with_events: bool = True) -> Application:
+    app = tx.applications.get(owner.id, app_id, with_events=with_events)
+    if app is None:
+        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+    return app
+
+
+def _check_date(on: date | None, clock: Clock) -> date:
+    today = clock.today()
+    if on is None:
+        return today
+    if on > today:
+        raise InvalidInput(
+            f"{on.isoformat()} is in the future", hint="record things once they have happened"
+        )
+    return on

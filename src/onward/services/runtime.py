@@ -1,0 +1,37 @@
+"""Opening Onward for one person: settings → store (migrated) → owner."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onward.clock import Clock, SystemClock
+from onward.config import Settings
+from onward.db.setup import open_store
+from onward.db.store import Store
+from onward.domain.records import Owner
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """What every use case needs: where the data is, whose it is, and the time."""
+
+    settings: Settings
+    store: Store
+    owner: Owner
+    clock: Clock
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_workspace(settings: Settings, clock: Clock | None = None) -> Workspace:
+    clock = clock or SystemClock()
+    store = open_store(
+        settings.resolved_database_url,
+        backup_dir=settings.backup_dir,
+        keep=settings.backup_keep,
+        now=clock.now(),
+    )
+    with store.transaction() as tx:
+        owner = tx.owner(settings.owner, clock.now())
+    return Workspace(settings=settings, store=store, owner=owner, clock=clock)
