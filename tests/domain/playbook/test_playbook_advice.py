@@ -12,6 +12,7 @@ from onward.domain.playbook.advice import (
     advise_after_feedback,
     advise_feedback_follow_up,
     advise_reply,
+    draft_window,
 )
 from onward.domain.playbook.rejection import Rejection, RejectionChannel
 from onward.errors import InvalidInput
@@ -81,11 +82,22 @@ def test_feedback_advice() -> None:
     thanks = advise_after_feedback(RECEIVED)
     assert thanks.drafts == (DraftKind.THANKS_FOR_FEEDBACK,)
     assert thanks.due is not None and thanks.due.closes_at == at(date(2026, 3, 12), 14, 30)
-    follow = advise_feedback_follow_up(RECEIVED)
-    assert follow.drafts == (DraftKind.FEEDBACK_FOLLOW_UP,)
+    assert thanks.due.opens_at == RECEIVED
+
+
+def test_follow_up_only_for_generic_feedback() -> None:
+    assert advise_feedback_follow_up(RECEIVED, specific=True) is None
+    follow = advise_feedback_follow_up(RECEIVED, specific=False)
+    assert follow is not None and follow.drafts == (DraftKind.FEEDBACK_FOLLOW_UP,)
     assert follow.due is not None
-    assert follow.due.opens_at == at(date(2026, 3, 17), 14, 30)
-    assert follow.due.closes_at == at(date(2026, 3, 20), 14, 30)
+    assert follow.due.opens_at == at(date(2026, 3, 13), 14, 30)
+    assert follow.due.closes_at == at(date(2026, 3, 17), 14, 30)
+
+
+def test_draft_window_from_timing_table() -> None:
+    assert draft_window(DraftKind.KEEP_IN_TOUCH, RECEIVED) is None
+    window = draft_window(DraftKind.NETWORKING_NOTE, RECEIVED)
+    assert window is not None and window.closes_at == at(date(2026, 3, 24), 14, 30)
 
 
 def test_naive_received_at_is_refused() -> None:

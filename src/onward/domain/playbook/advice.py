@@ -8,8 +8,11 @@
   the rejection: late enough to have felt it first, soon enough to be remembered.
 * No word at all (ghosted): nothing is owed; a short closing note is there if it helps.
 
-After feedback arrives: thank them within 48 hours. If a feedback request gets no answer, one
-gentle follow-up after 7 days, then let it go.
+After feedback arrives: thank them within 48 hours, always. When the feedback was generic, one
+follow-up asking for a single specific example, in the window ``DraftKind.timing`` gives
+(3 to 7 days after the feedback), then let it go.
+
+Draft kinds are the shared :class:`onward.domain.drafts.DraftKind` (re-exported here).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionStage
 from onward.domain.playbook._common import require_aware
 from onward.domain.playbook.rejection import Rejection
@@ -25,25 +29,17 @@ from onward.domain.playbook.rejection import Rejection
 #: The reply window after a rejection that followed a conversation.
 REPLY_OPENS_AFTER = timedelta(hours=24)
 REPLY_CLOSES_AFTER = timedelta(hours=48)
-#: Thanking someone for feedback: any time within 48 hours.
-THANKS_FOR_FEEDBACK_WITHIN = timedelta(hours=48)
-#: One follow-up on an unanswered feedback request, between 7 and 10 days after asking.
-FEEDBACK_FOLLOW_UP_AFTER = timedelta(days=7)
-FEEDBACK_FOLLOW_UP_CLOSES = timedelta(days=10)
 
-
-class DraftKind(StrEnum):
-    """The messages Onward can draft; the drafting layer has a template for each."""
-
-    THANK_YOU_AFTER_REJECTION = "thank_you_after_rejection"
-    FEEDBACK_REQUEST = "feedback_request"
-    THANKS_FOR_FEEDBACK = "thanks_for_feedback"
-    FEEDBACK_FOLLOW_UP = "feedback_follow_up"
-    KEEP_IN_TOUCH = "keep_in_touch"
-    FOLLOW_UP_AFTER_APPLYING = "follow_up_after_applying"
-    NETWORKING_NOTE = "networking_note"
-    GHOSTING_FOLLOW_UP = "ghosting_follow_up"
-    GHOSTING_CLOSURE = "ghosting_closure"
+__all__ = [
+    "Advice",
+    "DraftKind",
+    "DueWindow",
+    "ReplyAction",
+    "advise_after_feedback",
+    "advise_feedback_follow_up",
+    "advise_reply",
+    "draft_window",
+]
 
 
 class ReplyAction(StrEnum):
@@ -145,27 +141,39 @@ def advise_reply(
     )
 
 
+def draft_window(kind: DraftKind, trigger_at: datetime) -> DueWindow | None:
+    """The due window of ``kind`` from its timing table, counted from ``trigger_at``;
+    ``None`` when the window stays open."""
+    timing = kind.timing
+    if timing.latest is None:
+        return None
+    return DueWindow(trigger_at + timing.earliest, trigger_at + timing.latest)
+
+
 def advise_after_feedback(received_at: datetime) -> Advice:
-    """Someone sent feedback: thank them within 48 hours."""
+    """Someone sent feedback: thank them within 48 hours, even if you disagree with it."""
     require_aware(received_at, "the time the feedback arrived")
     return Advice(
         action=ReplyAction.THANK_FOR_FEEDBACK,
         what="Thank them for the feedback, briefly, without arguing with it.",
         why="Few people give feedback. Thanking them keeps a good contact warm.",
         drafts=(DraftKind.THANKS_FOR_FEEDBACK,),
-        due=DueWindow(received_at, received_at + THANKS_FOR_FEEDBACK_WITHIN),
+        due=draft_window(DraftKind.THANKS_FOR_FEEDBACK, received_at),
         optional=False,
     )
 
 
-def advise_feedback_follow_up(asked_at: datetime) -> Advice:
-    """A feedback request went unanswered: one gentle follow-up after a week, then let go."""
-    require_aware(asked_at, "the time you asked for feedback")
+def advise_feedback_follow_up(received_at: datetime, specific: bool) -> Advice | None:
+    """Generic feedback: one follow-up asking for a single specific example, then let it go.
+    Specific feedback needs no follow-up (``None``)."""
+    require_aware(received_at, "the time the feedback arrived")
+    if specific:
+        return None
     return Advice(
         action=ReplyAction.FOLLOW_UP_ONCE,
-        what="If they have not answered, send one gentle follow-up. After that, let it go.",
-        why="Busy people miss emails. One reminder is polite; more would not be.",
+        what="If it would help, ask once for one specific example. After that, let it go.",
+        why="Generic feedback is hard to act on; one concrete example often is not.",
         drafts=(DraftKind.FEEDBACK_FOLLOW_UP,),
-        due=DueWindow(asked_at + FEEDBACK_FOLLOW_UP_AFTER, asked_at + FEEDBACK_FOLLOW_UP_CLOSES),
+        due=draft_window(DraftKind.FEEDBACK_FOLLOW_UP, received_at),
         optional=True,
     )
