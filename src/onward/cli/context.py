@@ -6,8 +6,16 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from onward.clock import Clock
     from onward.config import Settings
     from onward.services.runtime import Workspace
+
+_frozen: list[Clock] = []
+
+
+def freeze(clock: Clock | None) -> None:
+    """Run commands with this clock instead of the system's (tests, demos); None undoes it."""
+    _frozen[:] = [clock] if clock is not None else []
 
 
 @cache
@@ -31,7 +39,7 @@ def settings() -> Settings:
 def workspace() -> Workspace:
     from onward.services.runtime import open_workspace
 
-    return open_workspace(settings())
+    return open_workspace(settings(), _frozen[0] if _frozen else None)
 
 
 def reset() -> None:

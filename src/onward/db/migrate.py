@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from onward.errors import SetupError
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -58,9 +60,17 @@ def ensure_current(engine: Engine, before_upgrade: Callable[[str | None], None])
 
     Returns True when a migration ran.
     """
+    from alembic.util import CommandError
+
     current = current_revision(engine)
     if current == HEAD:
         return False
     before_upgrade(current)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except CommandError as exc:
+        raise SetupError(
+            f"the database has schema {current!r}, which this Onward does not know ({exc})",
+            hint="it may come from a newer Onward; upgrade Onward, or restore a backup",
+        ) from None
     return True

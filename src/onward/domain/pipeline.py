@@ -107,8 +107,6 @@ def check_move(current: Stage, reached: Stage, target: Stage) -> None:
 
 
 def _check_revival(reached: Stage, target: Stage) -> None:
-    if target == Stage.GHOSTED:
-        raise InvalidMove("the application is already ghosted")
     if target.is_ending:
         return
     if target.rank < reached.rank:

@@ -1,0 +1,132 @@
+"""Shared fixtures. The whole suite runs on SQLite (a temporary file per test) and, when
+ONWARD_TEST_DATABASE_URL is set, on PostgreSQL (a database of its own per test run, emptied
+between tests). ONWARD_TEST_STRICT=1 (set by CI) turns every skip into a failure."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from onward.clock import FixedClock
+from onward.config import Settings
+
+PG_URL = os.environ.get("ONWARD_TEST_DATABASE_URL")
+STRICT = os.environ.get("ONWARD_TEST_STRICT") == "1"
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    backend = "postgresql" if PG_URL else "sqlite"
+    return f"onward test database: {backend}" + (" (strict: skips fail)" if STRICT else "")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if STRICT and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else report.longrepr
+        report.outcome = "failed"
+        report.longrepr = f"skipped in strict mode (CI must run every test): {reason}"
+
+
+# -- databases -------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def _pg_database() -> Iterator[str | None]:
+    """A PostgreSQL database of this run's own, migrated once; None on SQLite runs."""
+    if not PG_URL:
+        yield None
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from onward.db.engine import normalise_url
+    from onward.db.migrate import upgrade
+
+    base = make_url(normalise_url(PG_URL))
+    name = f"onward_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # unreachable server: skip (fails in strict mode)
+        admin.dispose()
+        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable: {exc}")
+    url = base.set(database=name).render_as_string(hide_password=False)
+    engine = create_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    try:
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file migrated once; each test gets a copy."""
+    from onward.db.engine import make_engine
+    from onward.db.migrate import upgrade
+
+    path = tmp_path_factory.mktemp("template") / "onward.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return path
+
+
+@pytest.fixture
+def database_url(
+    _pg_database: str | None, _sqlite_template: Path, tmp_path: Path
+) -> Iterator[str]:
+    if _pg_database is None:
+        path = tmp_path / "home" / "onward.db"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(_sqlite_template, path)
+        yield f"sqlite:///{path}"
+        return
+    yield _pg_database
+    from sqlalchemy import create_engine, text
+
+    from onward.db.tables import metadata
+
+    engine = create_engine(_pg_database)
+    with engine.begin() as conn:
+        names = ", ".join(table.name for table in metadata.sorted_tables)
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def on_postgres(_pg_database: str | None) -> bool:
+    return _pg_database is not None
+
+
+# -- the app ---------------------------------------------------------------------------------------
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return Settings(home=tmp_path / "home", database_url=database_url)
+
+
+@pytest.fixture
+def ws(settings: Settings, clock: FixedClock) -> Iterator[object]:
+    from onward.services.runtime import open_workspace
+
+    workspace = open_workspace(settings, clock)
+    yield workspace
+    workspace.close()

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, inspect
+
+from onward.db import migrate
+from onward.db.setup import open_store
+from onward.db.tables import metadata
+from onward.errors import SetupError
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+
+
+def test_migrations_form_one_chain_ending_at_head() -> None:
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert script.get_heads() == [migrate.HEAD]
+    revisions = list(script.walk_revisions())
+    assert revisions[-1].down_revision is None
+    for path in (migrate.MIGRATIONS / "versions").glob("*.py"):
+        assert re.match(r"\d{4}_\d{2}_\d{2}_\w+\.py$", path.name), path.name
+
+
+def test_upgrade_from_empty_matches_the_models(database_url: str) -> None:
+    engine = create_engine(database_url)
+    migrate.upgrade(engine)  # idempotent on an upgraded database
+    with engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), metadata
+        )
+    engine.dispose()
+    assert diff == []
+
+
+def test_first_use_creates_the_schema(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'new' / 'onward.db'}"
+    store = open_store(url, backup_dir=tmp_path / "backups", keep=3, now=NOW)
+    assert {"applications", "stage_events", "contacts", "owners"} <= set(
+        inspect(store.engine).get_table_names()
+    )
+    assert migrate.current_revision(store.engine) == migrate.HEAD
+    store.close()
+    assert not (tmp_path / "backups").exists()  # nothing to back up on a new database
+
+
+def test_a_database_is_backed_up_before_any_migration(tmp_path: Path) -> None:
+    path = tmp_path / "onward.db"
+    url = f"sqlite:///{path}"
+    open_store(url, backup_dir=tmp_path / "b", keep=3, now=NOW).close()
+    with sqlite3.connect(path) as conn:  # a schema this version does not know
+        conn.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+    conn.close()
+    with pytest.raises(SetupError, match="from_the_future"):
+        open_store(url, backup_dir=tmp_path / "b", keep=3, now=NOW)
+    backups = list((tmp_path / "b").glob("onward-*.db"))
+    assert len(backups) == 1, "the backup is taken before the migration is attempted"
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "from_the_future",
+        )
+    copy.close()
