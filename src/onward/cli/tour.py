@@ -26,10 +26,9 @@ def tour(
     keep: bool = typer.Option(False, "--keep", help="Keep the demo folder and print where it is."),
 ) -> None:
     """Walk through Onward on a demo database in a temporary folder (your data is untouched)."""
-    from onward.cli import render
+    from onward.cli import context, render
     from onward.cli.app import app
     from onward.services.demo import seed_demo
-    from onward.services.runtime import open_workspace
 
     out = render.console()
     home = tempfile.mkdtemp(prefix="onward-tour-")
@@ -37,11 +36,9 @@ def tour(
     os.environ["ONWARD_HOME"] = home
     os.environ.pop("ONWARD_DATABASE_URL", None)
     try:
-        from onward.config import Settings
-
-        ws = open_workspace(Settings())
+        context.reset()
+        ws = context.workspace()
         count = seed_demo(ws.store, ws.owner, ws.clock)
-        ws.close()
         out.rule("[bold]Onward tour[/]")
         out.print(f"A demo job search with {count} applications lives in {home}.\n")
         for text, command in STEPS:
@@ -58,6 +55,7 @@ def tour(
         out.rule()
         out.print("Start your own: [bold]onward add COMPANY ROLE[/]   ·   help: [bold]onward --help[/]")
     finally:
+        context.reset()
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)

@@ -1,0 +1,157 @@
+"""The CLI end to end, in-process, against the test database, with a frozen clock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+
+def test_add_list_show_move(cli: Any) -> None:
+    out = cli.ok("add", "Acme", "Data Analyst", "--date", "2026-11-01", "--salary", "80k-90k EUR",
+                 "-t", "tech", "-e", "4", "--channel", "referral", "--tailored")
+    assert "Added #1: Data Analyst at Acme (applied)" in out
+    cli.ok("add", "Beta", "Nurse", "--stage", "saved")
+    listed = cli.ok("list")
+    assert "Acme" in listed and "Beta" in listed and "saved" in listed
+    cli.ok("move", "1", "interview", "--date", "2026-11-10", "--note", "panel")
+    out = cli.ok("move", "1", "interview")
+    assert "now interview 2" in out
+    shown = cli.ok("show", "1")
+    for text in ("Data Analyst", "80,000–90,000 EUR", "★★★★☆", "referral", "tailored",
+                 "2026-11-01  applied", "2026-11-10  interview 1 — panel", "interview 2"):
+        assert text in shown, text
+
+
+def test_list_json_and_filters(cli: Any) -> None:
+    cli.ok("add", "Acme", "Analyst", "-t", "tech")
+    cli.ok("add", "Beta", "Nurse")
+    cli.ok("move", "2", "rejected")
+    data = json.loads(cli.ok("list", "--json"))
+    assert [a["company"] for a in data] == ["Beta", "Acme"]
+    assert data[0]["stage"] == "rejected" and data[1]["tags"] == ["tech"]
+    assert [a["id"] for a in json.loads(cli.ok("list", "--active", "--json"))] == [1]
+    assert [a["id"] for a in json.loads(cli.ok("list", "--stage", "rejected", "--json"))] == [2]
+    assert [a["id"] for a in json.loads(cli.ok("list", "--tag", "tech", "--json"))] == [1]
+    assert [a["id"] for a in json.loads(cli.ok("list", "-c", "bet", "--json"))] == [2]
+    shown = json.loads(cli.ok("show", "2", "--json"))
+    assert [e["stage"] for e in shown["events"]] == ["applied", "rejected"]
+
+
+def test_list_pages_long_lists(cli: Any) -> None:
+    for n in range(4):
+        cli.ok("add", f"Company {n}", "Role")
+    out = cli.ok("list", "--limit", "2")
+    assert "Showing 2 of 4" in out
+    assert "Showing" not in cli.ok("list", "--all")
+
+
+def test_bad_input_is_one_red_line_and_a_non_zero_exit(cli: Any) -> None:
+    cli.ok("add", "Acme", "Analyst")
+    cases = [
+        (("show", "99"), "Error: no application #99"),
+        (("move", "1", "sideways"), "Error: unknown stage 'sideways'"),
+        (("move", "1", "saved"), "Error: saved comes before applied"),
+        (("move", "1", "screen", "--date", "31/31/2026"), "Error: cannot read the date"),
+        (("move", "1", "screen", "--date", "2030-01-01"), "Error: 2030-01-01 is in the future"),
+        (("add", "Acme", "Chef", "-e", "9"), "Error: excitement must be 1 to 5"),
+        (("add", "Acme", "Chef", "--channel", "pigeon"), "Error: unknown channel 'pigeon'"),
+        (("import", "/nonexistent/file.csv"), "Error: no such file"),
+        (("edit", "1"), "Error: nothing to change"),
+    ]
+    for args, message in cases:
+        result = cli(*args)
+        assert result.exit_code == 1, args
+        assert message in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.stderr + result.stdout
+    assert len(json.loads(cli.ok("show", "1", "--json"))["events"]) == 1
+
+
+def test_edit_archive_undo_delete(cli: Any) -> None:
+    cli.ok("add", "Acme", "Analyst", "--location", "Berlin", "-t", "a")
+    cli.ok("edit", "1", "--role", "Senior Analyst", "--location", "", "-t", "b")
+    shown = json.loads(cli.ok("show", "1", "--json"))
+    assert (shown["role"], shown["location"], shown["tags"]) == ("Senior Analyst", None, ["b"])
+    cli.ok("edit", "1", "--clear-tags")
+    assert json.loads(cli.ok("show", "1", "--json"))["tags"] == []
+    assert "Undo with: onward archive 1 --undo" in cli.ok("archive", "1")
+    assert json.loads(cli.ok("list", "--json")) == []
+    cli.ok("archive", "1", "--undo")
+    assert len(json.loads(cli.ok("list", "--json"))) == 1
+    assert cli("delete", "1", input="n\n").exit_code == 1
+    cli.ok("delete", "1", "--yes")
+    assert cli("show", "1").exit_code == 1
+
+
+def test_contacts_commands(cli: Any) -> None:
+    cli.ok("add", "Acme", "Analyst")
+    out = cli.ok("contacts", "add", "Ana Lima", "--role", "recruiter", "--email", "ana@acme.test",
+                 "--company", "Acme", "-a", "1", "--next-checkin", "2027-02-01")
+    assert "Added contact #1" in out
+    assert "Ana Lima (recruiter, #1)" in cli.ok("show", "1")
+    listed = json.loads(cli.ok("contacts", "list", "--json"))
+    assert listed[0]["application_ids"] == [1] and listed[0]["next_checkin_on"] == "2027-02-01"
+    cli.ok("contacts", "edit", "1", "--role", "hiring manager")
+    assert "hiring_manager" in cli.ok("contacts", "show", "1")
+    cli.ok("contacts", "link", "1", "1", "--remove")
+    assert json.loads(cli.ok("contacts", "show", "1", "--json"))["application_ids"] == []
+    bad = cli("contacts", "add", "X", "--email", "not-an-address")
+    assert bad.exit_code == 1 and "not an email address" in bad.stderr
+    cli.ok("contacts", "delete", "1", "--yes")
+    assert "No contacts yet" in cli.ok("contacts", "list")
+
+
+def test_export_import_round_trip(cli: Any, tmp_path: Path) -> None:
+    cli.ok("add", "Acme", "Analyst", "--date", "2026-10-01", "--notes", "=1+1")
+    cli.ok("move", "1", "rejected", "--date", "2026-10-10")
+    backup = tmp_path / "b.json"
+    cli.ok("export", "json", str(backup))
+    csv_path = tmp_path / "a.csv"
+    assert "Wrote 1 applications" in cli.ok("export", "csv", str(csv_path))
+    assert "'=1+1" in csv_path.read_text()
+    assert "Wrote 2 stage events" in cli.ok("export", "csv", str(tmp_path / "h.csv"), "--history")
+    refused = cli("import", str(backup))
+    assert refused.exit_code == 1 and "already has data" in refused.stderr
+    assert "Imported 1 applications" in cli.ok("import", str(backup), "--replace")
+    checked = cli.ok("import", str(csv_path), "--dry-run")
+    assert "Checked (dry run" in checked and "0 applications" in checked and "Skipped 1" in checked
+
+
+def test_import_reports_every_bad_line(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("Company,Role,Applied\nA,B,2026-01-01\nC,D,someday\nE,,2026-01-01\n")
+    result = cli("import", str(path))
+    assert result.exit_code == 1
+    assert "2 row(s) cannot be imported; nothing was imported" in result.stderr
+    assert "line 3: cannot read the date 'someday'" in result.stderr
+    assert "line 4: role cannot be empty" in result.stderr
+    assert json.loads(cli.ok("list", "--json")) == []
+
+
+def test_backup_and_db_commands(cli: Any) -> None:
+    assert "Backed up to" in cli.ok("backup")
+    out = cli.ok("db", "current")
+    assert "Schema:   0001 (newest: 0001)" in out
+    assert "Already at the newest schema" in cli.ok("db", "upgrade")
+
+
+def test_version_and_help(cli: Any) -> None:
+    assert cli.ok("--version").startswith("onward ")
+    assert "Start tracking an application" in cli.ok("--help")
+
+
+def test_a_broken_database_url_is_a_setup_error(cli: Any) -> None:
+    cli.env["ONWARD_DATABASE_URL"] = "postgresql+psycopg://nobody@127.0.0.1:1/none"
+    result = cli("list")
+    assert result.exit_code == 3
+    assert "Error: cannot open the database" in result.stderr
+    cli.env["ONWARD_DATABASE_URL"] = "not a url"
+    assert "is not a database URL" in cli("list").stderr
+
+
+def test_tour_runs_on_its_own_data(cli: Any) -> None:
+    result = cli("tour")
+    assert result.exit_code == 0
+    assert "Onward tour" in result.stdout and "Northwind Health" in result.stdout
+    assert "Error: this application is closed" in result.stderr  # a refused move is part of the tour
+    assert json.loads(cli.ok("list", "--json")) == []  # the person's own data is untouched
