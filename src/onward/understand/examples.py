@@ -1,0 +1,111 @@
+"""Labelled examples: the JSONL format shared by the built-in corpus, the dev set and the
+person's own confirmed readings, with loading that names the bad line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from onward.domain.emails import EmailLabel, EmailText, RejectionReason, RejectionStage
+from onward.errors import InvalidInput
+
+__all__ = ["LabelledExample", "builtin_corpus", "corpus_hash", "read_examples"]
+
+_CORPUS_FILES = ("generated.jsonl", "handwritten.jsonl")
+
+
+@dataclass(frozen=True)
+class LabelledExample:
+    """One email with what it truly is. Extraction fields are ``None`` when unknown."""
+
+    email: EmailText
+    label: EmailLabel
+    id: str = ""
+    company: str | None = None
+    role: str | None = None
+    stage: RejectionStage | None = None
+    reason: RejectionReason | None = None
+    reason_quote: str | None = None
+    personal: bool | None = None
+
+    def fingerprint(self) -> str:
+        e = self.email
+        return "\x1f".join((e.subject, e.sender, e.body, self.label.value))
+
+
+def _opt(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return None if value is None else str(value)
+
+
+def parse_example(raw: Any, where: str) -> LabelledExample:
+    """Build an example from one decoded JSON object; ``where`` names it in errors."""
+    if not isinstance(raw, dict):
+        raise InvalidInput(f"{where}: expected a JSON object")
+    try:
+        label = EmailLabel(raw["label"])
+        stage = RejectionStage(raw["stage"]) if raw.get("stage") else None
+        reason = RejectionReason(raw["reason"]) if raw.get("reason") else None
+    except KeyError:
+        raise InvalidInput(f"{where}: missing field 'label'") from None
+    except ValueError as exc:
+        raise InvalidInput(f"{where}: {exc}") from None
+    personal = raw.get("personal")
+    email = EmailText(subject=str(raw.get("subject") or ""), sender=str(raw.get("sender") or ""),
+                      body=str(raw.get("body") or ""))
+    return LabelledExample(
+        email=email, label=label, id=str(raw.get("id") or where), company=_opt(raw, "company"),
+        role=_opt(raw, "role"), stage=stage, reason=reason,
+        reason_quote=_opt(raw, "reason_quote"),
+        personal=personal if isinstance(personal, bool) else None,
+    )
+
+
+def _parse_lines(lines: Iterable[str], name: str) -> Iterator[LabelledExample]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{name} line {number}"
+        try:
+            raw = json.loads(line)
+        except ValueError as exc:
+            raise InvalidInput(f"{where}: not valid JSON ({exc.msg})") from None
+        yield parse_example(raw, where)
+
+
+def read_examples(path: Path) -> list[LabelledExample]:
+    """Read a JSONL file of labelled emails; ``InvalidInput`` names the first bad line."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return list(_parse_lines(fh, str(path)))
+    except FileNotFoundError:
+        raise InvalidInput(f"No such file: {path}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{path}: not UTF-8 text") from None
+
+
+def builtin_corpus() -> list[LabelledExample]:
+    """The corpus shipped with Onward (written for it, never real mail)."""
+    folder = resources.files("onward.understand.corpus")
+    out: list[LabelledExample] = []
+    for name in _CORPUS_FILES:
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+        out.extend(_parse_lines(text.splitlines(), name))
+    return out
+
+
+def corpus_hash(extra: Iterable[LabelledExample] = ()) -> str:
+    """A digest of the built-in corpus files plus ``extra``, to tell when a model is stale."""
+    digest = hashlib.sha256()
+    folder = resources.files("onward.understand.corpus")
+    for name in _CORPUS_FILES:
+        digest.update(folder.joinpath(name).read_bytes())
+    for fingerprint in sorted(e.fingerprint() for e in extra):
+        digest.update(fingerprint.encode("utf-8"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()[:32]

@@ -1,0 +1,49 @@
+"""Turn one email into the features of the linear model: word 1-2-grams and character 4-grams.
+
+The same pure function serves training (as scikit-learn's analyzer) and scoring, so the two
+can never drift apart. Only the new text is read: quoted and forwarded parts are stripped.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from onward.domain.emails import EmailText
+from onward.understand.quoting import strip_quoted
+
+__all__ = ["MAX_BODY", "analyze", "model_text"]
+
+MAX_BODY = 2500
+_WORD = re.compile(r"[a-z][a-z']*|\d+")
+_PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+                        "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+_SENDER_NAME = re.compile(r"^\s*\"?([^<\"]*)")
+
+
+def model_text(email: EmailText) -> str:
+    """The text the model reads: sender display name, subject and the new part of the body."""
+    name = _SENDER_NAME.match(email.sender or "")
+    display = name.group(1).strip() if name else ""
+    body = strip_quoted(email.body or "")[:MAX_BODY]
+    text = f"{display}\n{email.subject or ''}\n{body}".lower()
+    return text.translate(_PUNCT)
+
+
+@lru_cache(maxsize=65536)
+def _char_grams(word: str) -> tuple[str, ...]:
+    padded = f" {word} "
+    if len(padded) <= 4:
+        return (padded,)
+    return tuple(padded[i : i + 4] for i in range(len(padded) - 3))
+
+
+def analyze(text: str) -> list[str]:
+    """Features of an already lowered text: ``w:`` words, ``b:`` word pairs, ``c:`` 4-grams."""
+    words = ["0" if w[0].isdigit() else w for w in _WORD.findall(text)]
+    feats = ["w:" + w for w in words]
+    feats.extend([f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)])
+    for w in set(words):
+        if len(w) > 3:
+            feats.extend("c:" + g for g in _char_grams(w))
+    return feats
