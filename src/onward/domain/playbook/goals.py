@@ -1,0 +1,206 @@
+"""Weekly goals and momentum: targets, progress per ISO week, streaks, and a second look at
+saved jobs after a rejection.
+
+* Weeks are ISO weeks, Monday to Sunday.
+* Progress counts activity entries ``(date, metric, amount)`` that fall in the week.
+* A week is met when every tracked target (a target above zero) is reached.
+* The streak counts consecutive met weeks up to the latest one. The current week, still in
+  progress, adds to the streak once met but does not break it while it is not met yet.
+* After a rejection, saved jobs the person hesitated over (excitement 3 or less, or tagged
+  "hesitant") are worth a second look with a fresh eye.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from onward.domain.pipeline import Stage
+from onward.domain.playbook._common import pick
+from onward.domain.records import Application
+from onward.errors import InvalidInput
+
+HESITANT_TAG = "hesitant"
+HESITANT_EXCITEMENT = 3
+
+
+class Metric(StrEnum):
+    APPLICATIONS = "applications"
+    FOLLOW_UPS = "follow_ups"
+    REFLECTIONS = "reflections"
+    LEARNING_HOURS = "learning_hours"
+    NETWORKING = "networking"
+
+
+@dataclass(frozen=True)
+class WeeklyGoals:
+    """Targets per week; zero means "not tracked". Defaults are modest on purpose."""
+
+    applications: float = 5
+    follow_ups: float = 2
+    reflections: float = 1
+    learning_hours: float = 2
+    networking: float = 1
+
+    def __post_init__(self) -> None:
+        for metric in Metric:
+            if self.target(metric) < 0:
+                raise InvalidInput(f"the weekly goal for {metric.value} cannot be negative")
+
+    def target(self, metric: Metric) -> float:
+        value: float = getattr(self, metric.value)
+        return value
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something done: ``amount`` of ``metric`` on ``on`` (hours for learning)."""
+
+    on: date
+    metric: Metric
+    amount: float = 1
+
+    def __post_init__(self) -> None:
+        if self.amount < 0:
+            raise InvalidInput(f"an activity amount cannot be negative, not {self.amount}")
+
+
+@dataclass(frozen=True)
+class MetricProgress:
+    metric: Metric
+    target: float
+    done: float
+
+    @property
+    def met(self) -> bool:
+        return self.done >= self.target
+
+
+@dataclass(frozen=True)
+class WeekProgress:
+    week_start: date
+    metrics: tuple[MetricProgress, ...]
+
+    @property
+    def met(self) -> bool:
+        """All tracked targets reached; a week with nothing tracked is never "met"."""
+        return bool(self.metrics) and all(m.met for m in self.metrics)
+
+    @property
+    def week_end(self) -> date:
+        return self.week_start + timedelta(days=6)
+
+
+def week_start(day: date) -> date:
+    """The Monday of ``day``'s ISO week."""
+    return day - timedelta(days=day.weekday())
+
+
+def week_progress(goals: WeeklyGoals, activity: Iterable[Activity], day: date) -> WeekProgress:
+    """Progress in the week containing ``day``, for the tracked metrics, in metric order."""
+    start = week_start(day)
+    end = start + timedelta(days=7)
+    totals = dict.fromkeys(Metric, 0.0)
+    for item in activity:
+        if start <= item.on < end:
+            totals[item.metric] += item.amount
+    metrics = tuple(
+        MetricProgress(m, goals.target(m), totals[m]) for m in Metric if goals.target(m) > 0
+    )
+    return WeekProgress(start, metrics)
+
+
+def progress_by_week(
+    goals: WeeklyGoals, activity: Iterable[Activity], first: date, last: date
+) -> tuple[WeekProgress, ...]:
+    """One :class:`WeekProgress` per week from ``first``'s week to ``last``'s, oldest first."""
+    if last < first:
+        raise InvalidInput(f"the range {first} to {last} runs backwards")
+    items = list(activity)
+    weeks = []
+    monday = week_start(first)
+    while monday <= last:
+        weeks.append(week_progress(goals, items, monday))
+        monday += timedelta(days=7)
+    return tuple(weeks)
+
+
+@dataclass(frozen=True)
+class Streak:
+    """Consecutive weeks with every goal met: ``current`` up to now, ``best`` ever."""
+
+    current: int
+    best: int
+
+
+def streak(goals: WeeklyGoals, activity: Iterable[Activity], today: date) -> Streak:
+    """The current and best streaks, counting from the first week with any activity."""
+    items = [a for a in activity if a.on <= today]
+    if not items:
+        return Streak(0, 0)
+    weeks = progress_by_week(goals, items, min(a.on for a in items), today)
+    met = [w.met for w in weeks]
+    in_progress_unmet = not met[-1]
+    if in_progress_unmet:
+        met = met[:-1]  # this week is not over; it does not break the streak
+    best = run = 0
+    for ok in met:
+        run = run + 1 if ok else 0
+        best = max(best, run)
+    return Streak(current=run, best=best)
+
+
+@dataclass(frozen=True)
+class RevisitSuggestion:
+    application_id: int
+    company: str
+    role: str
+    why: str
+
+
+def revisit_suggestions(
+    applications: Iterable[Application], limit: int = 3
+) -> tuple[RevisitSuggestion, ...]:
+    """Saved jobs the person hesitated over, the most promising (highest excitement) first."""
+    hesitant = [
+        a
+        for a in applications
+        if a.stage == Stage.SAVED
+        and a.archived_at is None
+        and (
+            HESITANT_TAG in a.fields.tags
+            or (a.fields.excitement is not None and a.fields.excitement <= HESITANT_EXCITEMENT)
+        )
+    ]
+    hesitant.sort(key=lambda a: (-(a.fields.excitement or 0), a.id))
+    return tuple(
+        RevisitSuggestion(a.id, a.company, a.role, _why(a)) for a in hesitant[: max(limit, 0)]
+    )
+
+
+def _why(application: Application) -> str:
+    if application.fields.excitement is not None:
+        held = f"you rated your excitement {application.fields.excitement}/5"
+    else:
+        held = "you tagged it hesitant"
+    return (
+        f"You saved {application.role} at {application.company} but held back ({held}). "
+        "With a fresh eye, is it worth a second look?"
+    )
+
+
+OPEN_MIND_PROMPTS: tuple[str, ...] = (
+    "Which saved job did you dismiss quickly? What would make it a yes?",
+    "Is there a kind of role you have ruled out that a friend thinks would suit you?",
+    "What did this rejection teach you about what you actually want next?",
+    "Which company would you apply to if you were certain they would say yes?",
+    "Is there a smaller step, a contract or a part-time role, that could open a door?",
+    "Who do you know who did something unexpected with skills like yours? Ask them how.",
+)
+
+
+def open_mind_prompt(seed: int) -> str:
+    """An open-mind prompt, stable for the same seed (e.g. an application id)."""
+    return pick(OPEN_MIND_PROMPTS, seed)
