@@ -35,6 +35,23 @@ _PLACEHOLDERS = (
 _TEXT_SYMBOLS = frozenset("©®™")
 MAX_EXCLAMATIONS = 1
 
+#: Every finding code ``check_draft`` can return; "phrasing" is the pass for the phrase rules.
+CHECK_CODES: tuple[str, ...] = (
+    "word_count",
+    "subject_length",
+    "company_named",
+    "role_named",
+    "thanks",
+    "ask_count",
+    "exclamation_marks",
+    "emoji",
+    "unfilled_placeholder",
+    *(rule.code for rule in PHRASE_RULES),
+    "phrasing",
+    "over_apologising",
+    "tone",
+)
+
 
 def check_draft(draft: Draft) -> list[Finding]:
     """Every quality finding for ``draft``, problems and passes alike."""
@@ -204,11 +221,22 @@ def _apologies(folded: str) -> Finding:
 
 
 def _tone(text: str) -> Finding:
+    """The whole message's VADER score, and the worst sentence when the whole looks fine.
+
+    A warm note can hide one bitter sentence: averaged in, it barely moves the score.
+    """
     score = compound_score(text)
     if score <= VERY_NEGATIVE_AT:
         message = f"The tone reads clearly negative (score {score:+.2f}); soften it before sending."
         return Finding("tone", Severity.ERROR, message)
     if score <= NEGATIVE_AT:
         message = f"The tone reads negative (score {score:+.2f}); warmer wording will land better."
+        return Finding("tone", Severity.WARNING, message)
+    worst = min(((compound_score(s), s) for s in sentences(text)), default=(0.0, ""))
+    if worst[0] <= VERY_NEGATIVE_AT:
+        message = (
+            f"Overall the tone is fine (score {score:+.2f}), but one sentence reads negative "
+            f'(score {worst[0]:+.2f}): "{worst[1]}"'
+        )
         return Finding("tone", Severity.WARNING, message)
     return Finding("tone", Severity.OK, f"The tone reads positive or neutral (score {score:+.2f}).")
