@@ -11,6 +11,7 @@ from onward.drafting import (
     DraftFacts,
     DraftKind,
     builtin_template_text,
+    find_template_problems,
     load_templates,
     render_draft,
 )
@@ -179,3 +180,16 @@ def test_render_with_no_usable_variant_names_the_missing_facts() -> None:
     with pytest.raises(InvalidInput, match="missing role") as caught:
         render_draft(DraftKind.FOLLOW_UP_AFTER_APPLYING, facts)
     assert "follow_up_after_applying.txt" in str(caught.value)
+
+
+def test_template_folder_problems_are_listed(tmp_path: Path) -> None:
+    assert find_template_problems(tmp_path / "missing") == []
+    (tmp_path / "thank_you_after_rejection.txt").write_text(OVERRIDE, encoding="utf-8")
+    assert find_template_problems(tmp_path) == []
+
+    (tmp_path / "thank_you.txt").write_text(OVERRIDE, encoding="utf-8")
+    (tmp_path / "feedback_request.txt").write_text("Subject: Hi {name} there\n\nHi.", "utf-8")
+    (tmp_path / "notes.md").write_text("not a template", encoding="utf-8")
+    first, second = find_template_problems(tmp_path)
+    assert "feedback_request.txt, line 1: unknown placeholder {name}" in first
+    assert "thank_you.txt: not a draft kind" in second and "keep_in_touch.txt" in second

@@ -7,7 +7,12 @@ Pure: no database, no network, no user interface. The draft kinds and their timi
 from onward.domain.drafts import DraftKind, Timing, Trigger
 from onward.drafting.checks import check_draft
 from onward.drafting.kinds import Expectations, expectations
-from onward.drafting.loading import DraftTemplate, builtin_template_text, load_templates
+from onward.drafting.loading import (
+    DraftTemplate,
+    builtin_template_text,
+    find_template_problems,
+    load_templates,
+)
 from onward.drafting.models import Draft, DraftFacts, Finding, Severity
 from onward.drafting.outbound import to_eml_bytes, to_mailto
 from onward.drafting.render import render_draft
@@ -27,6 +32,7 @@ __all__ = [
     "builtin_template_text",
     "check_draft",
     "expectations",
+    "find_template_problems",
     "load_templates",
     "render_draft",
     "to_eml_bytes",

@@ -131,3 +131,26 @@ def _parse_variant(
         subject=parse_text(subject_source, where=origin, first_line=line_number),
         body=parse_text(body_source, where=origin, first_line=body_start),
     )
+
+
+def find_template_problems(templates_dir: Path) -> list[str]:
+    """Every problem with the person's template folder, one line each; empty when all is well.
+
+    Reports files that no draft kind will ever read (a misspelt name is otherwise silently
+    ignored) and files that fail to load.
+    """
+    if not templates_dir.is_dir():
+        return []
+    known = {template_file_name(kind): kind for kind in DraftKind}
+    problems: list[str] = []
+    for path in sorted(templates_dir.glob("*.txt")):
+        kind = known.get(path.name)
+        if kind is None:
+            names = ", ".join(sorted(known))
+            problems.append(f"{path}: not a draft kind, so it is never used (known: {names})")
+            continue
+        try:
+            load_templates(kind, templates_dir)
+        except InvalidInput as exc:
+            problems.append(str(exc))
+    return problems
