@@ -220,6 +220,7 @@ def test_email_address_is_not_a_placeholder() -> None:
         ("asks_who_was_hired", "May I ask who got the job?"),
         ("asks_who_was_hired", "What was the successful candidate’s background?"),
         ("asks_who_was_hired", "I wonder who was selected."),
+        ("asks_who_was_hired", "Could you tell me about the successful candidate?"),
     ],
 )
 def test_flagged_phrasing(code: str, sentence: str) -> None:
@@ -236,6 +237,11 @@ def test_phrasing_in_the_subject_is_flagged() -> None:
 def test_flagged_phrases_need_whole_words() -> None:
     harmless = with_sentence("Your lossless compression work made the fix seem obvious.")
     assert finding(check_draft(harmless), "phrasing").severity is Severity.OK
+
+
+def test_congratulating_the_successful_candidate_is_fine() -> None:
+    draft = with_sentence("Please pass my congratulations to the successful candidate.")
+    assert finding(check_draft(draft), "phrasing").severity is Severity.OK
 
 
 def test_over_apologising() -> None:

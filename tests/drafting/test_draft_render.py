@@ -197,6 +197,11 @@ def test_contact_email_must_look_like_an_address(email: str) -> None:
         DraftFacts(company="Acme", contact_email=email)
 
 
+def test_apostrophes_are_fine_in_an_email_address() -> None:
+    facts = DraftFacts(company="Acme", contact_email="sean.o'brien@acme.example")
+    assert facts.contact_email == "sean.o'brien@acme.example"
+
+
 def test_company_is_required() -> None:
     with pytest.raises(InvalidInput, match="company cannot be empty"):
         DraftFacts(company="  ")

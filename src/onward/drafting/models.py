@@ -39,7 +39,7 @@ class DraftFacts:
         email = (self.contact_email or "").strip()
         if email and (
             email.count("@") != 1
-            or any(c.isspace() or c in "<>,;\"'" for c in email)
+            or any(c.isspace() or c in '<>,;"' for c in email)
             or email.startswith("@")
             or email.endswith("@")
         ):

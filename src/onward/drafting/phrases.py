@@ -89,7 +89,8 @@ PHRASE_RULES: tuple[PhraseRule, ...] = (
         r"(?:hire|hired|choose|chose|chosen|pick|picked|select|selected|go with|went with|offer)",
         rf"who {_WAS} (?:hired|selected|chosen|picked|offered)",
         r"who (?:got|gets|landed|won) the (?:job|role|position|offer)",
-        r"(?:the )?successful candidate(?:'s|s)?",
+        r"successful (?:candidate|applicant)(?:'s|s|s')",
+        r"(?:who|about|of) (?:the )?successful (?:candidate|applicant)",
     ),
 )
 
