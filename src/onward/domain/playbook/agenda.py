@@ -74,7 +74,8 @@ def build_agenda(
     relevant = [
         t
         for t in tasks
-        if is_actionable(t, now) and t.due_at.astimezone(now.tzinfo).date() <= today
+        if is_actionable(t, now)
+        and (t.not_before is not None or t.due_at.astimezone(now.tzinfo).date() <= today)
     ]
     by_due = sorted(relevant, key=lambda t: (t.due_at, t.application_id, t.title))
     drafts = tuple(t for t in by_due if t.kind == TaskKind.SEND_DRAFT)
