@@ -2,10 +2,75 @@
 
 from __future__ import annotations
 
+import re
+from datetime import datetime
 from typing import Any
 
 from onward.domain.emails import EmailLabel, EmailText
+from onward.understand.extract_company import _sender_candidate, extract_company
+from onward.understand.extract_role import extract_job_ref, extract_role
+from onward.understand.features import MAX_BODY, PUNCT
+from onward.understand.quoting import strip_quoted
+from onward.understand.reasons import is_personal, rejection_reason, rejection_stage
+
+__all__ = ["extract_details", "extract_interview_at"]
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_NOREPLY = re.compile(r"no-?reply|do-?not-?reply|notification|mailer|donotreply|alerts?@", re.I)
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_WHEN = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
+    r"\s+(20\d\d)(?:,?\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?", re.I)
+
+
+def extract_interview_at(text: str) -> datetime | None:
+    """A date and time with an explicit year ("March 4, 2025 at 2:30 PM"), naive local time."""
+    m = _WHEN.search(text)
+    if not m:
+        return None
+    month, day, year = _MONTHS[m.group(1).lower()[:3]], int(m.group(2)), int(m.group(3))
+    hour = int(m.group(4) or 0)
+    minute = int(m.group(5) or 0)
+    if m.group(6) and m.group(6).lower() == "pm" and hour < 12:
+        hour += 12
+    try:
+        return datetime(year, month, day, hour, minute)  # noqa: DTZ001 - wall-clock time as written
+    except ValueError:
+        return None
+
+
+def _contact(sender: str, is_person: bool) -> tuple[str | None, str | None]:
+    address_match = _ADDRESS.search(sender or "")
+    address = address_match.group(0) if address_match else None
+    if address and _NOREPLY.search(address):
+        address = None
+    name = None
+    if is_person:
+        name = (sender or "").split("<")[0].strip().strip('"') or None
+    return name, address
 
 
 def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
-    return {}
+    """Everything but the label: keyword arguments for ``EmailReading``."""
+    body = strip_quoted(email.body or "")[:MAX_BODY].translate(PUNCT)
+    subject = (email.subject or "").translate(PUNCT)
+    company = extract_company(subject, email.sender, body)
+    _, is_person = _sender_candidate(email.sender)
+    name, address = _contact(email.sender, is_person)
+    details: dict[str, Any] = {
+        "company": company,
+        "role": extract_role(subject, body, company),
+        "job_ref": extract_job_ref(subject, body),
+        "contact_name": name,
+        "contact_email": address,
+    }
+    if label in (EmailLabel.INTERVIEW, EmailLabel.ASSESSMENT):
+        details["interview_at"] = extract_interview_at(body)
+    if label is EmailLabel.REJECTION:
+        original = f"{subject}\n{body}"
+        lowered = original.lower()
+        reason, quote = rejection_reason(lowered, original)
+        details.update(rejection_stage=rejection_stage(lowered), reason=reason,
+                       reason_quote=quote, personal=is_personal(lowered, is_person))
+    return details

@@ -16,7 +16,7 @@ __all__ = ["MAX_BODY", "analyze", "model_text"]
 
 MAX_BODY = 2500
 _WORD = re.compile(r"[a-z][a-z']*|\d+")
-_PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                         "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
 _SENDER_NAME = re.compile(r"^\s*\"?([^<\"]*)")
 
@@ -27,7 +27,7 @@ def model_text(email: EmailText) -> str:
     display = name.group(1).strip() if name else ""
     body = strip_quoted(email.body or "")[:MAX_BODY]
     text = f"{display}\n{email.subject or ''}\n{body}".lower()
-    return text.translate(_PUNCT)
+    return text.translate(PUNCT)
 
 
 @lru_cache(maxsize=65536)

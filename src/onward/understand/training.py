@@ -51,7 +51,9 @@ def fit_model(examples: Sequence[LabelledExample], weights: Sequence[float],
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
         decisions = cross_val_predict(clf, x, y, cv=cv, method="decision_function",
                                       params={"sample_weight": w})
-        temperature = _fit_temperature(np.asarray(decisions, dtype=np.float64), y)
+        # The written corpus is cleaner than real mail, so calibration may soften the model's
+        # confidence but never sharpen it.
+        temperature = max(1.0, _fit_temperature(np.asarray(decisions, dtype=np.float64), y))
     clf.fit(x, y, sample_weight=w)
     coef = np.zeros((x.shape[1], len(LABELS)))
     intercept = np.full(len(LABELS), -30.0)

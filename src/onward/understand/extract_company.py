@@ -1,0 +1,147 @@
+"""Name the hiring company: never the applicant tracking system or job board that sent it.
+
+Candidates come from the sender's display name, the subject and a few body phrases
+("interest in X", "position at X", "X Talent Acquisition"); each carries a weight, names are
+cleaned of words such as "Careers" or "Recruiting", platform names are discarded, and the
+heaviest name wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+__all__ = ["PLATFORMS", "extract_company", "normalise_name"]
+
+PLATFORMS = frozenset({
+    "workday", "myworkday", "greenhouse", "lever", "icims", "linkedin", "indeed",
+    "smartrecruiters", "ashby", "ashbyhq", "taleo", "jobvite", "workable", "glassdoor",
+    "ziprecruiter", "dice", "successfactors", "ultipro", "rippling", "bamboohr", "paylocity",
+    "adp", "hirevue", "hackerrank", "codility", "codesignal", "breezy", "jazzhr", "recruitee",
+    "teamtailor", "personio", "avature", "eightfold", "phenom", "handshake", "wellfound",
+    "angellist", "monster", "careerbuilder", "simplyhired", "oraclecloud", "brassring",
+    "kenexa", "cornerstone", "jobs", "careers", "notification", "notifications", "no-reply",
+    "noreply", "donotreply", "do-not-reply", "recruiting", "talent", "hr", "team", "hiring",
+    "candidate", "applicant", "the", "global", "mail", "info", "support", "admin", "system",
+    "gmail", "outlook", "yahoo", "hotmail", "email", "your", "thank", "thanks", "we", "our",
+    "hi", "dear", "hello", "application", "update", "re", "fw", "fwd",
+})
+_GENERIC = re.compile(
+    r"\b(?:talent acquisition|human resources|people (?:team|operations)|hiring team|"
+    r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
+    r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
+    r"university|campus|autonotification|via|@|hiring)\b\s*$",
+    re.I,
+)
+_NAME = r"((?:[A-Z0-9][\w&.'’-]*)(?:[ \t]+(?:&|of|and|de|for|[A-Z0-9][\w&.'’-]*)){0,5})"
+_BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"\binterest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?"
+                r"(?:the )?" + _NAME), 2.0),
+    (re.compile(r"\b(?:applying|applied|apply|application) (?:to|with|at) (?:the )?" + _NAME),
+     2.0),
+    (re.compile(r"\b(?:position|role|opportunity|opening|job|career|internship|team)s? (?:at|with)"
+                r" (?:the )?" + _NAME), 1.5),
+    (re.compile(r"\bsent to " + _NAME), 3.0),
+    (re.compile(r"\bupdate from " + _NAME), 2.0),
+    (re.compile(_NAME + r"[ \t]+(?:Talent Acquisition|Recruiting|Recruitment|Careers|Human "
+                r"Resources|HR|Hiring Team|People Team|Talent Team)\b"), 2.0),
+    (re.compile(r"\b(?:The|the) " + _NAME + r" (?:Team|team|Recruiting Team)\b"), 2.0),
+    (re.compile(r"\b(?:Team|Greetings from|Regards from) " + _NAME), 1.5),
+    (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
+]
+_SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"\b(?:at|with|to|from|for) (?:the )?" + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
+    (re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _NAME + r"\s*(?:[:|–-]|\bapplication\b)"), 1.5),
+]
+_TAIL_WORDS = {"of", "and", "&", "for", "de", "the", "-", "is", "has", "we", "our"}
+_SUFFIX = re.compile(r"[\s,]+(?:inc\.?|llc|ltd\.?|corp\.?|corporation|co\.|plc|gmbh|l\.p\.)$",
+                     re.I)
+_JOB_WORD = re.compile(r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)",
+                       re.I)
+_SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
+
+
+def normalise_name(name: str) -> str:
+    """A key to compare company names: lower case, no punctuation or legal suffix."""
+    name = _SUFFIX.sub("", name.strip())
+    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+
+
+def _clean(raw: str) -> str | None:
+    name = raw.strip(" \t,.:;!-|'\"’")
+    name = re.sub(r"\s+", " ", name)
+    name = re.sub(r"^(?:the|The)\s+", "", name)
+    for _ in range(4):
+        stripped = _GENERIC.sub("", name).strip(" ,-|")
+        if stripped == name:
+            break
+        name = stripped
+    words = name.split()
+    while words and words[-1].lower() in _TAIL_WORDS:
+        words.pop()
+    name = " ".join(words)
+    if not name or len(name) < 2 or name.lower() in PLATFORMS:
+        return None
+    if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
+        return None
+    if re.fullmatch(r"[\d\W]+", name):
+        return None
+    return name
+
+
+def _sender_candidate(sender: str) -> tuple[str | None, bool]:
+    """The company in a display name, and whether the sender looks like a person."""
+    match = _SENDER.match(sender or "")
+    if not match:
+        return None, False
+    display, address = match.group(1).strip(), match.group(2).lower()
+    if "@" in display and not address:
+        display, address = "", display.lower()
+    display = re.sub(r"\b(?:via|@|at)\b\s+", "@ ", display)
+    if "@ " in display:  # "Workday @ Intel", "Jane via Greenhouse"
+        left, right = display.split("@ ", 1)
+        display = right if left.strip().lower() in PLATFORMS or not left.strip() else left
+    local = address.split("@")[0]
+    first = display.split()[0].lower() if display.split() else ""
+    person = bool(first) and len(first) > 2 and first in local and len(display.split()) in (2, 3)
+    if person:
+        return None, True
+    return _clean(display), False
+
+
+def extract_company(subject: str, sender: str, body: str) -> str | None:
+    """The hiring company named by this email, or ``None``."""
+    weights: dict[str, float] = defaultdict(float)
+    names: dict[str, str] = {}
+
+    def add(raw: str, weight: float) -> None:
+        name = _clean(raw)
+        if name is None:
+            return
+        key = normalise_name(name)
+        if not key:
+            return
+        weights[key] += weight
+        if key not in names or len(name) < len(names[key]):
+            names[key] = name
+
+    display, _person = _sender_candidate(sender)
+    if display:
+        add(display, 3.0)
+    for pattern, weight in _SUBJECT_PATTERNS:
+        for m in pattern.finditer(subject or ""):
+            add(m.group(1), weight)
+    text = (body or "")[:4000]
+    for pattern, weight in _BODY_PATTERNS:
+        for m in list(pattern.finditer(text))[:3]:
+            if not _JOB_WORD.match(text, m.end(1)):
+                add(m.group(1), weight)
+    if not weights:
+        return None
+    # A name that contains a heavier shorter name ("Acme Careers Portal" / "Acme") lends it weight.
+    for key in list(weights):
+        for other in list(weights):
+            if other != key and (key.startswith(other + " ") or key.endswith(" " + other)):
+                weights[other] += weights[key] * 0.5
+    best = max(weights, key=lambda k: (weights[k], -len(k)))
+    return names[best]

@@ -1,0 +1,78 @@
+"""Find the job title an email is about, without requisition numbers."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_role", "extract_role", "extract_job_ref"]
+
+_TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
+_STOP = r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b" \
+        r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|[.!\n(]|$))"
+_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name)\s*:"
+               r"[ \t]*" + r"([^\n]{2,90})"),
+    re.compile(r"\b(?:position|role|post) of (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\b(?:for|to|in) (?:the|our|this|your|an?) (?:open )?" + _TITLE +
+               r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
+               r"|\bposting\b|\binternship\b)"),
+    re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE +
+               r"\s*(?:\bat\b|\bwith\b|,|\(|$)"),
+    re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
+]
+_SUBJECT_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"(?:for|:|-|–|\|)\s*(?:the )?" + _TITLE +
+               r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|$)"),
+    re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _TITLE + r"\s+(?:at|with)\s"),
+]
+_REF = re.compile(
+    r"\b(?:(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*)?"
+    r"((?:R|JR|REQ|Req|J|P)[-_ ]?\d{4,}(?:[-_]\d+)?|\d{5,})\b"
+)
+_REF_IN_ROLE = re.compile(
+    r"(?:\(?\s*(?:(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*)?"
+    r"(?:(?:R|JR|REQ|Req|J)[-_ ]?\d{3,}(?:[-_]\d+)?|\d{4,})\s*\)?)", re.I)
+_BAD = re.compile(r"^(?:you|your|our|we|this|that|it|a|an|the|following|position|role|job|"
+                  r"opportunity|opening|application|interest|time|team|company|us|following "
+                  r"position)$", re.I)
+_BAD_WORDS = re.compile(r"\b(?:you|your|we|our|us|thank|thanks|applied|applying|received|"
+                        r"interest|please|candidates?|application|submitted|review)\b", re.I)
+
+
+def clean_role(raw: str) -> str | None:
+    role = _REF_IN_ROLE.sub(" ", raw)
+    role = re.sub(r"\s+", " ", role).strip(" ,-–|:#'\"")
+    role = re.sub(r"^(?:the|a|an|our)\s+", "", role, flags=re.I)
+    role = re.sub(r"\s*[-–,]\s*$", "", role)
+    if not role or len(role) < 3 or len(role) > 80 or _BAD.match(role):
+        return None
+    if _BAD_WORDS.search(role) or not re.search(r"[A-Za-z]{2}", role):
+        return None
+    if len(role.split()) > 9:
+        return None
+    return role
+
+
+def extract_role(subject: str, body: str, company: str | None) -> str | None:
+    """The job title named in the body or subject, or ``None``."""
+    text = (body or "")[:4000]
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            role = clean_role(m.group(1))
+            if role and (company is None or role.lower() != company.lower()):
+                return role
+    for pattern in _SUBJECT_PATTERNS:
+        for m in pattern.finditer(subject or ""):
+            role = clean_role(m.group(1))
+            if role and (company is None or company.lower() not in role.lower()):
+                return role
+    return None
+
+
+def extract_job_ref(subject: str, body: str) -> str | None:
+    """A requisition or job id such as ``R-104233`` or ``JR00123``, when one is given."""
+    for text in (subject or "", (body or "")[:4000]):
+        m = _REF.search(text)
+        if m:
+            return m.group(1)
+    return None
