@@ -8,7 +8,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +18,7 @@ from onward.config import Settings
 
 PG_URL = os.environ.get("ONWARD_TEST_DATABASE_URL")
 STRICT = os.environ.get("ONWARD_TEST_STRICT") == "1"
-NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -86,9 +86,7 @@ def _sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def database_url(
-    _pg_database: str | None, _sqlite_template: Path, tmp_path: Path
-) -> Iterator[str]:
+def database_url(_pg_database: str | None, _sqlite_template: Path, tmp_path: Path) -> Iterator[str]:
     if _pg_database is None:
         path = tmp_path / "home" / "onward.db"
         path.parent.mkdir(parents=True, exist_ok=True)

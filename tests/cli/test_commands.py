@@ -8,8 +8,22 @@ from typing import Any
 
 
 def test_add_list_show_move(cli: Any) -> None:
-    out = cli.ok("add", "Acme", "Data Analyst", "--date", "2026-11-01", "--salary", "80k-90k EUR",
-                 "-t", "tech", "-e", "4", "--channel", "referral", "--tailored")
+    out = cli.ok(
+        "add",
+        "Acme",
+        "Data Analyst",
+        "--date",
+        "2026-11-01",
+        "--salary",
+        "80k-90k EUR",
+        "-t",
+        "tech",
+        "-e",
+        "4",
+        "--channel",
+        "referral",
+        "--tailored",
+    )
     assert "Added #1: Data Analyst at Acme (applied)" in out
     cli.ok("add", "Beta", "Nurse", "--stage", "saved")
     listed = cli.ok("list")
@@ -18,8 +32,16 @@ def test_add_list_show_move(cli: Any) -> None:
     out = cli.ok("move", "1", "interview")
     assert "now interview 2" in out
     shown = cli.ok("show", "1")
-    for text in ("Data Analyst", "80,000–90,000 EUR", "★★★★☆", "referral", "tailored",
-                 "2026-11-01  applied", "2026-11-10  interview 1 — panel", "interview 2"):
+    for text in (
+        "Data Analyst",
+        "80,000–90,000 EUR",
+        "★★★★☆",
+        "referral",
+        "tailored",
+        "2026-11-01  applied",
+        "2026-11-10  interview 1 — panel",
+        "interview 2",
+    ):
         assert text in shown, text
 
 
@@ -85,8 +107,21 @@ def test_edit_archive_undo_delete(cli: Any) -> None:
 
 def test_contacts_commands(cli: Any) -> None:
     cli.ok("add", "Acme", "Analyst")
-    out = cli.ok("contacts", "add", "Ana Lima", "--role", "recruiter", "--email", "ana@acme.test",
-                 "--company", "Acme", "-a", "1", "--next-checkin", "2027-02-01")
+    out = cli.ok(
+        "contacts",
+        "add",
+        "Ana Lima",
+        "--role",
+        "recruiter",
+        "--email",
+        "ana@acme.test",
+        "--company",
+        "Acme",
+        "-a",
+        "1",
+        "--next-checkin",
+        "2027-02-01",
+    )
     assert "Added contact #1" in out
     assert "Ana Lima (recruiter, #1)" in cli.ok("show", "1")
     listed = json.loads(cli.ok("contacts", "list", "--json"))
@@ -153,5 +188,7 @@ def test_tour_runs_on_its_own_data(cli: Any) -> None:
     result = cli("tour")
     assert result.exit_code == 0
     assert "Onward tour" in result.stdout and "Northwind Health" in result.stdout
-    assert "Error: this application is closed" in result.stderr  # a refused move is part of the tour
+    assert (
+        "Error: this application is closed" in result.stderr
+    )  # a refused move is part of the tour
     assert json.loads(cli.ok("list", "--json")) == []  # the person's own data is untouched

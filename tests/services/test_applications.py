@@ -27,7 +27,11 @@ def add(ws: Workspace, company: str = "Acme", role: str = "Analyst", **kw: objec
 
 def test_add_records_the_first_step(ws: Workspace) -> None:
     app = add(ws, on=date(2026, 11, 1), note="via site")
-    assert (app.stage, app.stage_on, app.reached) == (Stage.APPLIED, date(2026, 11, 1), Stage.APPLIED)
+    assert (app.stage, app.stage_on, app.reached) == (
+        Stage.APPLIED,
+        date(2026, 11, 1),
+        Stage.APPLIED,
+    )
     assert [(e.stage, e.occurred_on, e.note) for e in app.events] == [
         (Stage.APPLIED, date(2026, 11, 1), "via site")
     ]
@@ -44,8 +48,12 @@ def test_a_full_pipeline_with_back_dated_moves_keeps_every_step(ws: Workspace) -
     ]:
         app = move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
     assert [(e.stage.value, e.round) for e in app.events] == [
-        ("applied", None), ("screen", None), ("interview", 1), ("interview", 2),
-        ("final", None), ("rejected", None),
+        ("applied", None),
+        ("screen", None),
+        ("interview", 1),
+        ("interview", 2),
+        ("final", None),
+        ("rejected", None),
     ]
     assert app.stage == Stage.REJECTED and app.reached == Stage.FINAL
     assert app.interview_round == 2

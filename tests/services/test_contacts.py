@@ -21,10 +21,16 @@ from onward.services.runtime import Workspace
 def test_contacts_link_to_applications(ws: Workspace) -> None:
     app = add_application(ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock)
     ana = add_contact(
-        ws.store, ws.owner,
-        ContactFields(name="Ana", role=ContactRole.RECRUITER, email="ana@acme.test",
-                      next_checkin_on=date(2027, 2, 1)),
-        ws.clock, application_ids=(app.id,),
+        ws.store,
+        ws.owner,
+        ContactFields(
+            name="Ana",
+            role=ContactRole.RECRUITER,
+            email="ana@acme.test",
+            next_checkin_on=date(2027, 2, 1),
+        ),
+        ws.clock,
+        application_ids=(app.id,),
     )
     assert ana.application_ids == (app.id,)
     assert [c.name for c in list_contacts(ws.store, ws.owner, application_id=app.id)] == ["Ana"]
@@ -37,7 +43,9 @@ def test_contacts_link_to_applications(ws: Workspace) -> None:
 
 def test_contact_edit_and_delete(ws: Workspace) -> None:
     bo = add_contact(ws.store, ws.owner, ContactFields(name="Bo"), ws.clock)
-    edited = edit_contact(ws.store, ws.owner, bo.id, {"company": "Beta", "role": ContactRole.MENTOR}, ws.clock)
+    edited = edit_contact(
+        ws.store, ws.owner, bo.id, {"company": "Beta", "role": ContactRole.MENTOR}, ws.clock
+    )
     assert (edited.fields.company, edited.fields.role) == ("Beta", ContactRole.MENTOR)
     with pytest.raises(InvalidInput, match="not an email"):
         edit_contact(ws.store, ws.owner, bo.id, {"email": "nope"}, ws.clock)

@@ -38,23 +38,48 @@ ALL = ApplicationQuery(archived=None, limit=None)
 
 def seed(ws: Workspace) -> None:
     a = add_application(
-        ws.store, ws.owner,
+        ws.store,
+        ws.owner,
         ApplicationFields(
-            company="Acme", role="Data Analyst", job_ref="R-1", url="https://acme.test/jobs/1",
-            location="Remote", channel=Channel.REFERRAL, salary_min=50000, salary_max=60000,
-            salary_currency="EUR", excitement=4, description="SQL, dashboards", resume_version="v3",
-            tailored=True, notes="=HYPERLINK(\"http://evil\")", tags=("tech", "remote"),
+            company="Acme",
+            role="Data Analyst",
+            job_ref="R-1",
+            url="https://acme.test/jobs/1",
+            location="Remote",
+            channel=Channel.REFERRAL,
+            salary_min=50000,
+            salary_max=60000,
+            salary_currency="EUR",
+            excitement=4,
+            description="SQL, dashboards",
+            resume_version="v3",
+            tailored=True,
+            notes='=HYPERLINK("http://evil")',
+            tags=("tech", "remote"),
         ),
-        ws.clock, on=date(2026, 10, 1),
+        ws.clock,
+        on=date(2026, 10, 1),
     )
     move_application(ws.store, ws.owner, a.id, Stage.SCREEN, ws.clock, on=date(2026, 10, 4))
-    move_application(ws.store, ws.owner, a.id, Stage.INTERVIEW, ws.clock, on=date(2026, 10, 9), note="+1 round")
+    move_application(
+        ws.store, ws.owner, a.id, Stage.INTERVIEW, ws.clock, on=date(2026, 10, 9), note="+1 round"
+    )
     move_application(ws.store, ws.owner, a.id, Stage.REJECTED, ws.clock, on=date(2026, 10, 20))
-    b = add_application(ws.store, ws.owner, ApplicationFields("Beta Health", "Nurse"), ws.clock,
-                        on=date(2026, 11, 2))
+    b = add_application(
+        ws.store,
+        ws.owner,
+        ApplicationFields("Beta Health", "Nurse"),
+        ws.clock,
+        on=date(2026, 11, 2),
+    )
     archive_applications(ws.store, ws.owner, [b.id], ws.clock)
-    add_contact(ws.store, ws.owner, ContactFields(name="Ana", email="ana@acme.test"), ws.clock,
-                application_ids=(a.id,))
+    add_contact(
+        ws.store,
+        ws.owner,
+        ContactFields(name="Ana", email="ana@acme.test"),
+        ws.clock,
+        application_ids=(a.id,),
+    )
 
 
 def fresh_workspace(ws: Workspace, tmp_path: Path, on_postgres: bool) -> Workspace:
@@ -82,7 +107,9 @@ def test_json_backup_restores_identical_content(
     export_json(target.store, target.owner, second, target.clock)
     assert json.loads(first.read_text()) == json.loads(second.read_text())
     # ids continue after the restored ones
-    new = add_application(target.store, target.owner, ApplicationFields("Gamma", "Chef"), target.clock)
+    new = add_application(
+        target.store, target.owner, ApplicationFields("Gamma", "Chef"), target.clock
+    )
     assert new.id == 3
 
 
@@ -93,8 +120,14 @@ def test_restore_refuses_a_database_with_data_unless_replace(ws: Workspace, tmp_
     with pytest.raises(Conflict, match="already has data"):
         import_backup(ws.store, ws.owner, path.read_text(), "b.json")
     result = import_file(
-        ws.store, ws.owner, path, ws.clock, database_url=ws.settings.resolved_database_url,
-        backup_dir=tmp_path / "backups", keep=3, replace=True,
+        ws.store,
+        ws.owner,
+        path,
+        ws.clock,
+        database_url=ws.settings.resolved_database_url,
+        backup_dir=tmp_path / "backups",
+        keep=3,
+        replace=True,
     )
     assert result.applications == 2
     assert list(tmp_path.joinpath("backups").iterdir()), "replace backs up first"
@@ -107,7 +140,10 @@ def test_restore_refuses_a_database_with_data_unless_replace(ws: Workspace, tmp_
         ("{not json", "not valid JSON"),
         ('{"format": "other"}', "not an Onward backup"),
         ('{"format": "onward-backup", "version": 99}', "format version 99"),
-        ('{"format": "onward-backup", "version": 1, "applications": [{"id": 1}]}', "company is missing"),
+        (
+            '{"format": "onward-backup", "version": 1, "applications": [{"id": 1}]}',
+            "company is missing",
+        ),
     ],
 )
 def test_broken_backups_are_refused_whole(ws: Workspace, document: str, message: str) -> None:
@@ -122,15 +158,20 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_csv_summary_has_a_date_per_stage_and_neutralises_formulas(ws: Workspace, tmp_path: Path) -> None:
+def test_csv_summary_has_a_date_per_stage_and_neutralises_formulas(
+    ws: Workspace, tmp_path: Path
+) -> None:
     seed(ws)
     path = tmp_path / "apps.csv"
     assert export_csv(ws.store, ws.owner, path) == 2
     acme, beta = read_csv(path)
-    assert (acme["applied_date"], acme["screen_date"], acme["interview_date"], acme["rejected_date"]) == (
-        "2026-10-01", "2026-10-04", "2026-10-09", "2026-10-20"
-    )
-    assert acme["notes"] == "'=HYPERLINK(\"http://evil\")"
+    assert (
+        acme["applied_date"],
+        acme["screen_date"],
+        acme["interview_date"],
+        acme["rejected_date"],
+    ) == ("2026-10-01", "2026-10-04", "2026-10-09", "2026-10-20")
+    assert acme["notes"] == '\'=HYPERLINK("http://evil")'
     assert acme["tags"] == "remote;tech" and acme["tailored"] == "yes"
     assert beta["archived"] == "yes" and beta["stage"] == "applied"
 
@@ -182,14 +223,19 @@ def test_importing_the_same_file_twice_adds_nothing(ws: Workspace) -> None:
 
 
 def test_back_dated_stage_columns_build_the_timeline(ws: Workspace) -> None:
-    text = "Employer,Title,Applied,Screen date,Interview date,Rejection date\nAcme,Chef,2026-01-02,2026-01-05,2026-01-09,2026-01-20\n"
+    text = (
+        "Employer,Title,Applied,Screen date,Interview date,Rejection date\n"
+        "Acme,Chef,2026-01-02,2026-01-05,2026-01-09,2026-01-20\n"
+    )
     import_csv(ws.store, ws.owner, text, ws.clock)
     (app,) = list_applications(ws.store, ws.owner, ALL).items
     from onward.services.applications import get_application
 
     full = get_application(ws.store, ws.owner, app.id)
     assert [(e.stage.value, e.occurred_on.isoformat()) for e in full.events] == [
-        ("applied", "2026-01-02"), ("screen", "2026-01-05"), ("interview", "2026-01-09"),
+        ("applied", "2026-01-02"),
+        ("screen", "2026-01-05"),
+        ("interview", "2026-01-09"),
         ("rejected", "2026-01-20"),
     ]
 
@@ -229,7 +275,10 @@ def test_column_mapping_overrides(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="no column for company and role"):
         import_csv(ws.store, ws.owner, text, ws.clock)
     result = import_csv(
-        ws.store, ws.owner, text, ws.clock,
+        ws.store,
+        ws.owner,
+        text,
+        ws.clock,
         overrides={"Firma": "company", "Stelle": "role", "Beworben am": "applied_on"},
     )
     assert result.applications == 1
@@ -266,5 +315,7 @@ def test_backup(ws: Workspace, tmp_path: Path, on_postgres: bool) -> None:
         conn.close()
     for _ in range(3):
         ws.clock.advance(seconds=1)  # type: ignore[attr-defined]
-        backup_database(ws.store, ws.owner, ws.settings.resolved_database_url, tmp_path / "bk", 2, ws.clock)
+        backup_database(
+            ws.store, ws.owner, ws.settings.resolved_database_url, tmp_path / "bk", 2, ws.clock
+        )
     assert len(list((tmp_path / "bk").iterdir())) == 2

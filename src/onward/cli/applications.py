@@ -8,7 +8,10 @@ from typing import Any
 
 import typer
 
-STAGES = "saved, applied, screen, assessment, interview, final, offer, accepted, rejected, withdrawn, ghosted"
+STAGES = (
+    "saved, applied, screen, assessment, interview, final, offer, accepted, rejected, "
+    "withdrawn, ghosted"
+)
 CHANNELS = "referral, recruiter, job_board, company_site, network, other"
 
 
@@ -54,20 +57,34 @@ def add(
     company: str = typer.Argument(..., help="The hiring company."),
     role: str = typer.Argument(..., help="The job title."),
     stage: str = typer.Option("applied", "--stage", "-s", help=f"Where it stands: {STAGES}."),
-    on: str | None = typer.Option(None, "--date", "-d", help="When (YYYY-MM-DD, yesterday, '3 days ago'). Default: today."),
+    on: str | None = typer.Option(
+        None, "--date", "-d", help="When (YYYY-MM-DD, yesterday, '3 days ago'). Default: today."
+    ),
     job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
     url: str | None = typer.Option(None, "--url", help="Link to the posting."),
     location: str | None = typer.Option(None, "--location", help="Where the job is (or remote)."),
     channel: str | None = typer.Option(None, "--channel", help=f"How you applied: {CHANNELS}."),
-    salary: str | None = typer.Option(None, "--salary", help="Range, e.g. '80000-95000 EUR' or '70k'."),
-    excitement: int | None = typer.Option(None, "--excitement", "-e", help="How much you want it, 1-5."),
+    salary: str | None = typer.Option(
+        None, "--salary", help="Range, e.g. '80000-95000 EUR' or '70k'."
+    ),
+    excitement: int | None = typer.Option(
+        None, "--excitement", "-e", help="How much you want it, 1-5."
+    ),
     description: str | None = typer.Option(None, "--description", help="Job description text."),
-    description_file: Path | None = typer.Option(None, "--description-file", help="Read the job description from a file."),
-    resume_version: str | None = typer.Option(None, "--resume", help="Which resume version you sent."),
-    tailored: bool | None = typer.Option(None, "--tailored/--not-tailored", help="Was the resume tailored to this job?"),
+    description_file: Path | None = typer.Option(
+        None, "--description-file", help="Read the job description from a file."
+    ),
+    resume_version: str | None = typer.Option(
+        None, "--resume", help="Which resume version you sent."
+    ),
+    tailored: bool | None = typer.Option(
+        None, "--tailored/--not-tailored", help="Was the resume tailored to this job?"
+    ),
     notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
     tags: list[str] | None = typer.Option(None, "--tag", "-t", help="A tag (repeat for more)."),
-    note: str | None = typer.Option(None, "--note", help="A note on this first step of the timeline."),
+    note: str | None = typer.Option(
+        None, "--note", help="A note on this first step of the timeline."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Start tracking an application."""
@@ -78,10 +95,19 @@ def add(
     from onward.services.applications import add_application
 
     values = {
-        "company": company, "role": role, "job_ref": job_ref, "url": url,
-        "location": location, "channel": channel, "salary": salary, "excitement": excitement,
-        "description": description, "description_file": description_file,
-        "resume_version": resume_version, "tailored": tailored, "notes": notes,
+        "company": company,
+        "role": role,
+        "job_ref": job_ref,
+        "url": url,
+        "location": location,
+        "channel": channel,
+        "salary": salary,
+        "excitement": excitement,
+        "description": description,
+        "description_file": description_file,
+        "resume_version": resume_version,
+        "tailored": tailored,
+        "notes": notes,
         "tags": tags or [],
     }
     fields = ApplicationFields(**_fields(values, partial=False))
@@ -98,8 +124,12 @@ def add(
 
 
 def list_(
-    stage: list[str] | None = typer.Option(None, "--stage", "-s", help="Only these stages (repeat)."),
-    active: bool | None = typer.Option(None, "--active/--closed", help="Only open (or only closed) applications."),
+    stage: list[str] | None = typer.Option(
+        None, "--stage", "-s", help="Only these stages (repeat)."
+    ),
+    active: bool | None = typer.Option(
+        None, "--active/--closed", help="Only open (or only closed) applications."
+    ),
     company: str | None = typer.Option(None, "--company", "-c", help="Company name contains this."),
     tag: str | None = typer.Option(None, "--tag", "-t", help="Only applications with this tag."),
     archived: bool = typer.Option(False, "--archived", help="Show archived applications instead."),
@@ -130,7 +160,9 @@ def list_(
         render.print_json([application_record(a, events=False) for a in page.items])
         return
     if not page.items:
-        render.console().print("No applications match. Add one with [bold]onward add COMPANY ROLE[/].")
+        render.console().print(
+            "No applications match. Add one with [bold]onward add COMPANY ROLE[/]."
+        )
         return
     render.console().print(render.applications_table(page.items))
     if page.total > len(page.items):
@@ -182,19 +214,25 @@ def move(
 
 def edit(
     app_id: int = typer.Argument(..., help="Application id."),
-    company: str | None = typer.Option(None, "--company"),
-    role: str | None = typer.Option(None, "--role"),
-    job_ref: str | None = typer.Option(None, "--ref"),
-    url: str | None = typer.Option(None, "--url"),
-    location: str | None = typer.Option(None, "--location"),
-    channel: str | None = typer.Option(None, "--channel", help=CHANNELS),
-    salary: str | None = typer.Option(None, "--salary"),
-    excitement: int | None = typer.Option(None, "--excitement", "-e"),
-    description: str | None = typer.Option(None, "--description"),
-    description_file: Path | None = typer.Option(None, "--description-file"),
-    resume_version: str | None = typer.Option(None, "--resume"),
-    tailored: bool | None = typer.Option(None, "--tailored/--not-tailored"),
-    notes: str | None = typer.Option(None, "--notes"),
+    company: str | None = typer.Option(None, "--company", help="The hiring company."),
+    role: str | None = typer.Option(None, "--role", help="The job title."),
+    job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
+    url: str | None = typer.Option(None, "--url", help="Link to the posting."),
+    location: str | None = typer.Option(None, "--location", help="Where the job is."),
+    channel: str | None = typer.Option(None, "--channel", help=f"How you applied: {CHANNELS}."),
+    salary: str | None = typer.Option(None, "--salary", help="Range, e.g. '80000-95000 EUR'."),
+    excitement: int | None = typer.Option(None, "--excitement", "-e", help="1-5."),
+    description: str | None = typer.Option(None, "--description", help="Job description text."),
+    description_file: Path | None = typer.Option(
+        None, "--description-file", help="Read the job description from a file."
+    ),
+    resume_version: str | None = typer.Option(
+        None, "--resume", help="Which resume version you sent."
+    ),
+    tailored: bool | None = typer.Option(
+        None, "--tailored/--not-tailored", help="Was the resume tailored?"
+    ),
+    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
     tags: list[str] | None = typer.Option(None, "--tag", "-t", help="Replace the tags (repeat)."),
     clear_tags: bool = typer.Option(False, "--clear-tags", help="Remove every tag."),
 ) -> None:
@@ -204,10 +242,20 @@ def edit(
     from onward.services.applications import edit_application
 
     values = {
-        "company": company, "role": role, "job_ref": job_ref, "url": url,
-        "location": location, "channel": channel, "salary": salary, "excitement": excitement,
-        "description": description, "description_file": description_file,
-        "resume_version": resume_version, "tailored": tailored, "notes": notes, "tags": tags,
+        "company": company,
+        "role": role,
+        "job_ref": job_ref,
+        "url": url,
+        "location": location,
+        "channel": channel,
+        "salary": salary,
+        "excitement": excitement,
+        "description": description,
+        "description_file": description_file,
+        "resume_version": resume_version,
+        "tailored": tailored,
+        "notes": notes,
+        "tags": tags,
     }
     changes = _fields(values, partial=True)
     if clear_tags:
@@ -263,4 +311,3 @@ def register(app: typer.Typer) -> None:
     app.command()(edit)
     app.command()(archive)
     app.command()(delete)
-

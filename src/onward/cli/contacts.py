@@ -29,13 +29,15 @@ def _changes(values: dict[str, Any]) -> dict[str, Any]:
 def add(
     name: str = typer.Argument(..., help="Their name."),
     role: str = typer.Option("other", "--role", "-r", help=f"Who they are: {ROLES}."),
-    email: str | None = typer.Option(None, "--email"),
+    email: str | None = typer.Option(None, "--email", help="Email address."),
     linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
-    company: str | None = typer.Option(None, "--company"),
-    notes: str | None = typer.Option(None, "--notes"),
+    company: str | None = typer.Option(None, "--company", help="Where they work."),
+    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
     last_contact: str | None = typer.Option(None, "--last-contact", help="Date you last spoke."),
     next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
-    application: list[int] | None = typer.Option(None, "--application", "-a", help="Link to an application id (repeat)."),
+    application: list[int] | None = typer.Option(
+        None, "--application", "-a", help="Link to an application id (repeat)."
+    ),
 ) -> None:
     """Add a contact, optionally linked to applications."""
     from onward.cli import render
@@ -43,14 +45,24 @@ def add(
     from onward.domain.records import ContactFields
     from onward.services.contacts import add_contact
 
-    values = _changes({
-        "name": name, "role": role, "email": email, "linkedin_url": linkedin,
-        "company": company, "notes": notes, "last_contact_on": last_contact,
-        "next_checkin_on": next_checkin,
-    })
+    values = _changes(
+        {
+            "name": name,
+            "role": role,
+            "email": email,
+            "linkedin_url": linkedin,
+            "company": company,
+            "notes": notes,
+            "last_contact_on": last_contact,
+            "next_checkin_on": next_checkin,
+        }
+    )
     ws = workspace()
     contact = add_contact(
-        ws.store, ws.owner, ContactFields(**values), ws.clock,
+        ws.store,
+        ws.owner,
+        ContactFields(**values),
+        ws.clock,
         application_ids=tuple(application or ()),
     )
     render.ok(f"Added contact #{contact.id}: {contact.name}.")
@@ -59,7 +71,9 @@ def add(
 @app.command("list")
 def list_(
     company: str | None = typer.Option(None, "--company", "-c", help="Company contains this."),
-    application: int | None = typer.Option(None, "--application", "-a", help="Linked to this application."),
+    application: int | None = typer.Option(
+        None, "--application", "-a", help="Linked to this application."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List contacts."""
@@ -86,8 +100,12 @@ def list_(
     for c in contacts:
         f = c.fields
         table.add_row(
-            str(c.id), escape(f.name), f.role.value.replace("_", " "), escape(f.company or ""),
-            escape(f.email or ""), f.next_checkin_on.isoformat() if f.next_checkin_on else "",
+            str(c.id),
+            escape(f.name),
+            f.role.value.replace("_", " "),
+            escape(f.company or ""),
+            escape(f.email or ""),
+            f.next_checkin_on.isoformat() if f.next_checkin_on else "",
             ", ".join(f"#{i}" for i in c.application_ids),
         )
     render.console().print(table)
@@ -119,25 +137,32 @@ def show(
 @app.command()
 def edit(
     contact_id: int = typer.Argument(..., help="Contact id."),
-    name: str | None = typer.Option(None, "--name"),
-    role: str | None = typer.Option(None, "--role", "-r", help=ROLES),
-    email: str | None = typer.Option(None, "--email"),
-    linkedin: str | None = typer.Option(None, "--linkedin"),
-    company: str | None = typer.Option(None, "--company"),
-    notes: str | None = typer.Option(None, "--notes"),
-    last_contact: str | None = typer.Option(None, "--last-contact"),
-    next_checkin: str | None = typer.Option(None, "--next-checkin"),
+    name: str | None = typer.Option(None, "--name", help="Their name."),
+    role: str | None = typer.Option(None, "--role", "-r", help=f"Who they are: {ROLES}."),
+    email: str | None = typer.Option(None, "--email", help="Email address."),
+    linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
+    company: str | None = typer.Option(None, "--company", help="Where they work."),
+    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
+    last_contact: str | None = typer.Option(None, "--last-contact", help="Date you last spoke."),
+    next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
 ) -> None:
     """Change a contact. Pass an empty value ('') to clear a field."""
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.services.contacts import edit_contact
 
-    changes = _changes({
-        "name": name, "role": role, "email": email, "linkedin_url": linkedin,
-        "company": company, "notes": notes, "last_contact_on": last_contact,
-        "next_checkin_on": next_checkin,
-    })
+    changes = _changes(
+        {
+            "name": name,
+            "role": role,
+            "email": email,
+            "linkedin_url": linkedin,
+            "company": company,
+            "notes": notes,
+            "last_contact_on": last_contact,
+            "next_checkin_on": next_checkin,
+        }
+    )
     ws = workspace()
     contact = edit_contact(ws.store, ws.owner, contact_id, changes, ws.clock)
     render.ok(f"Updated contact #{contact.id}: {contact.name}.")

@@ -29,8 +29,7 @@ def settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         problems = "; ".join(
-            f"ONWARD_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
-            for e in exc.errors()
+            f"ONWARD_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
         )
         raise SetupError(f"invalid configuration: {problems}") from None
 

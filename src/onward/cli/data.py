@@ -24,7 +24,9 @@ def export_json(path: Path = typer.Argument(..., help="File to write, e.g. onwar
 @export_app.command("csv")
 def export_csv(
     path: Path = typer.Argument(..., help="File to write, e.g. applications.csv."),
-    history: bool = typer.Option(False, "--history", help="One row per stage event instead of one per application."),
+    history: bool = typer.Option(
+        False, "--history", help="One row per stage event instead of one per application."
+    ),
 ) -> None:
     """A spreadsheet: one row per application with the date of each stage (proof of
     applications for a job centre), or with --history one row per stage event."""
@@ -43,8 +45,12 @@ def import_(
     mapping: list[str] | None = typer.Option(
         None, "--map", "-m", help="CSV: 'Column heading=field' (repeat), e.g. 'Employer=company'."
     ),
-    date_format: str | None = typer.Option(None, "--date-format", help="CSV: how dates are written, e.g. %d/%m/%Y."),
-    replace: bool = typer.Option(False, "--replace", help="JSON: replace all current data (backed up first)."),
+    date_format: str | None = typer.Option(
+        None, "--date-format", help="CSV: how dates are written, e.g. %d/%m/%Y."
+    ),
+    replace: bool = typer.Option(
+        False, "--replace", help="JSON: replace all current data (backed up first)."
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Check everything, import nothing."),
 ) -> None:
     """Import a JSON backup (restores ids) or a spreadsheet (CSV). A bad row stops the whole
@@ -62,9 +68,17 @@ def import_(
         overrides[heading.strip()] = field.strip()
     ws, cfg = workspace(), settings()
     result = import_file(
-        ws.store, ws.owner, path, ws.clock, database_url=cfg.resolved_database_url,
-        backup_dir=cfg.backup_dir, keep=cfg.backup_keep, overrides=overrides,
-        date_format=date_format, replace=replace, dry_run=dry_run,
+        ws.store,
+        ws.owner,
+        path,
+        ws.clock,
+        database_url=cfg.resolved_database_url,
+        backup_dir=cfg.backup_dir,
+        keep=cfg.backup_keep,
+        overrides=overrides,
+        date_format=date_format,
+        replace=replace,
+        dry_run=dry_run,
     )
     prefix = "Checked (dry run, nothing written): " if dry_run else "Imported "
     parts = [f"{result.applications} applications"]

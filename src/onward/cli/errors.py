@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import click
 from typer.core import TyperGroup
 
 from onward.errors import ImportFailed, OnwardError, SetupError
@@ -16,7 +15,7 @@ from onward.errors import ImportFailed, OnwardError, SetupError
 class OnwardGroup(TyperGroup):
     """Runs every command, nested groups included, under the error mapping."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except OnwardError as exc:

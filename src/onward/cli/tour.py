@@ -12,11 +12,20 @@ STEPS = [
     ("Your applications, most recent first:", "list"),
     ("Only the ones still open:", "list --active"),
     ("One application with its whole timeline:", "show 1"),
-    ("Log a step as it happens (interview again = next round):", "move 3 interview --note 'Met the team'"),
+    (
+        "Log a step as it happens (interview again = next round):",
+        "move 3 interview --note 'Met the team'",
+    ),
     ("Impossible moves are refused with a reason:", "move 2 interview"),
-    ("Add an application in one line:", "add 'Harbor Labs' 'Data Analyst' --channel referral -e 4 -t tech"),
+    (
+        "Add an application in one line:",
+        "add 'Harbor Labs' 'Data Analyst' --channel referral -e 4 -t tech",
+    ),
     ("Contacts linked to applications:", "contacts list"),
-    ("Proof of applications for a job centre (formulas neutralised):", "export csv {home}/applications.csv"),
+    (
+        "Proof of applications for a job centre (formulas neutralised):",
+        "export csv {home}/applications.csv",
+    ),
     ("A full backup you can restore with `onward import`:", "export json {home}/backup.json"),
     ("Everything also speaks JSON for scripts:", "list --stage rejected --json"),
 ]
@@ -53,7 +62,9 @@ def tour(
                 out.print(f"[red]{exc}[/]")
             out.print()
         out.rule()
-        out.print("Start your own: [bold]onward add COMPANY ROLE[/]   ·   help: [bold]onward --help[/]")
+        out.print(
+            "Start your own: [bold]onward add COMPANY ROLE[/]   ·   help: [bold]onward --help[/]"
+        )
     finally:
         context.reset()
         for key, value in saved.items():

@@ -157,9 +157,7 @@ class ApplicationRepo:
             delete(t.application_tags).where(t.application_tags.c.application_id == app_id)
         )
         self.conn.execute(
-            delete(t.application_contacts).where(
-                t.application_contacts.c.application_id == app_id
-            )
+            delete(t.application_contacts).where(t.application_contacts.c.application_id == app_id)
         )
         self.conn.execute(
             delete(t.applications).where(
@@ -205,7 +203,7 @@ class ApplicationRepo:
         events = self.events_for([app_id]).get(app_id, []) if with_events else []
         return _application(row, self.tags_for([app_id]).get(app_id, ()), tuple(events))
 
-    def list(
+    def query(
         self, owner_id: int, query: ApplicationQuery, *, with_events: bool = False
     ) -> list[Application]:
         stmt = self._filtered(select(t.applications), owner_id, query)
@@ -219,8 +217,7 @@ class ApplicationRepo:
         tags = self.tags_for(ids)
         events = self.events_for(ids) if with_events else {}
         return [
-            _application(row, tags.get(row.id, ()), tuple(events.get(row.id, ())))
-            for row in rows
+            _application(row, tags.get(row.id, ()), tuple(events.get(row.id, ()))) for row in rows
         ]
 
     def count(self, owner_id: int, query: ApplicationQuery) -> int:
@@ -278,7 +275,9 @@ class ApplicationRepo:
         if query.company:
             conditions.append(func.lower(c.company).contains(query.company.lower()))
         if query.archived is not None:
-            conditions.append(c.archived_at.is_not(None) if query.archived else c.archived_at.is_(None))
+            conditions.append(
+                c.archived_at.is_not(None) if query.archived else c.archived_at.is_(None)
+            )
         if query.tag:
             tagged = (
                 select(t.application_tags.c.application_id)

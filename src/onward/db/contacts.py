@@ -63,9 +63,7 @@ class ContactRepo:
 
     def delete(self, owner_id: int, contact_id: int) -> None:
         self.conn.execute(
-            delete(t.application_contacts).where(
-                t.application_contacts.c.contact_id == contact_id
-            )
+            delete(t.application_contacts).where(t.application_contacts.c.contact_id == contact_id)
         )
         self.conn.execute(
             delete(t.contacts).where(
@@ -108,7 +106,7 @@ class ContactRepo:
             return None
         return _contact(row, self._links([contact_id]).get(contact_id, ()))
 
-    def list(
+    def query(
         self, owner_id: int, *, company: str | None = None, application_id: int | None = None
     ) -> list[Contact]:
         stmt = select(t.contacts).where(t.contacts.c.owner_id == owner_id)

@@ -47,7 +47,9 @@ def schema_status(url: str) -> tuple[str | None, str]:
         engine.dispose()
 
 
-def upgrade_schema(url: str, *, backup_dir: Path, keep: int, now: datetime) -> tuple[str | None, str]:
+def upgrade_schema(
+    url: str, *, backup_dir: Path, keep: int, now: datetime
+) -> tuple[str | None, str]:
     """Migrate to the newest schema (backing up first); returns (before, after)."""
     before, head = schema_status(url)
     open_store(url, backup_dir=backup_dir, keep=keep, now=now).close()

@@ -33,9 +33,7 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def _owner_fk() -> Column[int]:
-    return Column(
-        "owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False
-    )
+    return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
 
 
 owners = Table(
@@ -144,9 +142,7 @@ application_contacts = Table(
         ForeignKey("applications.id", ondelete="CASCADE"),
         primary_key=True,
     ),
-    Column(
-        "contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
-    ),
+    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
 )
 
 #: Tables in the order rows can be inserted (parents first).

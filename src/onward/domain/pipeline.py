@@ -3,7 +3,7 @@
 ::
 
     saved → applied → screen → assessment → interview (rounds 1..n) → final → offer → accepted
-                 \\_________\\___________\\____________\\_______________\\________\\→ rejected | withdrawn | ghosted
+    and from applied onwards, at any point: → rejected | withdrawn | ghosted
 
 Forward moves may skip stages (a recruiter can call before you apply; some firms have no
 screen). Backward moves are refused: the timeline is history, not a plan. Ghosted is the one
@@ -89,7 +89,9 @@ def check_move(current: Stage, reached: Stage, target: Stage) -> None:
         _check_revival(reached, target)
         return
     if target == Stage.GHOSTED and current == Stage.SAVED:
-        raise InvalidMove("a saved job you have not applied to cannot ghost you", hint="use withdrawn")
+        raise InvalidMove(
+            "a saved job you have not applied to cannot ghost you", hint="use withdrawn"
+        )
     if target == Stage.REJECTED and current == Stage.SAVED:
         raise InvalidMove(
             "a saved job you have not applied to cannot reject you",

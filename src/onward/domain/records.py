@@ -211,9 +211,7 @@ def validate_contact(fields: ContactFields) -> ContactFields:
     url = _clean(fields.linkedin_url)
     if url is not None and not url.lower().startswith(("http://", "https://")):
         raise InvalidInput(f"LinkedIn URL must start with https://: {url!r}")
-    return replace(
-        fields, name=name, email=email, linkedin_url=url, company=_clean(fields.company)
-    )
+    return replace(fields, name=name, email=email, linkedin_url=url, company=_clean(fields.company))
 
 
 def _clean(value: str | None) -> str | None:

@@ -51,9 +51,7 @@ def parse_backup(text: str, name: str) -> Backup:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailed(
-            f"{name} is not valid JSON", [Problem(exc.lineno, exc.msg)]
-        ) from None
+        raise ImportFailed(f"{name} is not valid JSON", [Problem(exc.lineno, exc.msg)]) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFailed(
             f"{name} is not an Onward backup",

@@ -39,7 +39,7 @@ class DateReader:
         value = text.strip()
         if self.date_format:
             try:
-                return datetime.strptime(value, self.date_format).date()
+                return datetime.strptime(value, self.date_format).date()  # noqa: DTZ007 (a date)
             except ValueError:
                 raise InvalidInput(
                     f"date {text!r} does not match --date-format {self.date_format}"
@@ -51,7 +51,7 @@ class DateReader:
             return self._slashed(text, *slashed.groups())
         for fmt in _FORMATS:
             try:
-                return datetime.strptime(value, fmt).date()
+                return datetime.strptime(value, fmt).date()  # noqa: DTZ007 (a date)
             except ValueError:
                 continue
         raise InvalidInput(

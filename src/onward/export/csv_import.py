@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from onward.domain.pipeline import Stage, check_move, next_round
 from onward.domain.money import parse_salary
+from onward.domain.pipeline import Stage, check_move, next_round
 from onward.domain.records import ApplicationFields, Channel, validate_application
 from onward.errors import InvalidInput, InvalidMove, Problem
 from onward.export.csv_dates import DateReader
@@ -27,8 +27,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "company": ("company", "company name", "employer", "organization", "organisation"),
     "role": ("role", "title", "job title", "position", "position title", "job", "job role"),
     "applied_on": (
-        "date applied", "applied", "applied on", "application date", "date", "applied date",
-        "date of application", "submitted", "submitted on",
+        "date applied",
+        "applied",
+        "applied on",
+        "application date",
+        "date",
+        "applied date",
+        "date of application",
+        "submitted",
+        "submitted on",
     ),
     "status": ("status", "stage", "current status", "application status", "outcome"),
     "status_on": ("status date", "stage date", "stage on", "last updated", "updated", "stageon"),
@@ -53,26 +60,52 @@ IGNORED = ("id", "archived")
 STATUS_WORDS: dict[Stage, tuple[str, ...]] = {
     Stage.SAVED: ("saved", "wishlist", "bookmarked", "interested", "to apply", "not applied"),
     Stage.APPLIED: (
-        "applied", "submitted", "application sent", "pending", "in review", "under review",
-        "waiting", "sent",
+        "applied",
+        "submitted",
+        "application sent",
+        "pending",
+        "in review",
+        "under review",
+        "waiting",
+        "sent",
     ),
     Stage.SCREEN: (
-        "screen", "screening", "phone screen", "recruiter call", "recruiter screen", "hr call",
+        "screen",
+        "screening",
+        "phone screen",
+        "recruiter call",
+        "recruiter screen",
+        "hr call",
         "intro call",
     ),
     Stage.ASSESSMENT: (
-        "assessment", "test", "take home", "coding challenge", "online assessment", "case study",
+        "assessment",
+        "test",
+        "take home",
+        "coding challenge",
+        "online assessment",
+        "case study",
         "assignment",
     ),
     Stage.INTERVIEW: (
-        "interview", "interviewing", "interviewed", "interview scheduled", "technical interview",
-        "first interview", "second interview",
+        "interview",
+        "interviewing",
+        "interviewed",
+        "interview scheduled",
+        "technical interview",
+        "first interview",
+        "second interview",
     ),
     Stage.FINAL: ("final", "final round", "final interview", "onsite"),
     Stage.OFFER: ("offer", "offered", "offer received"),
     Stage.ACCEPTED: ("accepted", "hired", "offer accepted"),
     Stage.REJECTED: (
-        "rejected", "rejection", "not selected", "unsuccessful", "turned down", "declined by them",
+        "rejected",
+        "rejection",
+        "not selected",
+        "unsuccessful",
+        "turned down",
+        "declined by them",
     ),
     Stage.WITHDRAWN: ("withdrawn", "withdrew", "declined", "not interested", "cancelled"),
     Stage.GHOSTED: ("ghosted", "no response", "no answer", "no reply", "closed no response"),
@@ -81,7 +114,13 @@ CHANNEL_WORDS: dict[Channel, tuple[str, ...]] = {
     Channel.REFERRAL: ("referral", "referred"),
     Channel.RECRUITER: ("recruiter", "agency", "headhunter"),
     Channel.JOB_BOARD: (
-        "job board", "linkedin", "indeed", "glassdoor", "monster", "ziprecruiter", "stepstone",
+        "job board",
+        "linkedin",
+        "indeed",
+        "glassdoor",
+        "monster",
+        "ziprecruiter",
+        "stepstone",
     ),
     Channel.COMPANY_SITE: ("company site", "company website", "careers page", "website"),
     Channel.NETWORK: ("network", "networking", "friend", "meetup"),
@@ -125,7 +164,9 @@ class ParsedFile:
     ignored_columns: list[str] = field(default_factory=list)
 
 
-def map_columns(headings: list[str], overrides: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+def map_columns(
+    headings: list[str], overrides: Mapping[str, str]
+) -> tuple[dict[str, str], list[str]]:
     """Match headings to fields; ``overrides`` maps a heading to a field name explicitly."""
     valid = set(SYNONYMS) | {f"date:{s.value}" for s in Stage}
     by_key = {_key(h): h for h in headings}
@@ -147,13 +188,13 @@ def map_columns(headings: list[str], overrides: Mapping[str, str]) -> tuple[dict
     for heading in headings:
         if heading in mapping:
             continue
-        target = _FIELDS.get(_key(heading))
-        if target is None or target in taken:
+        found = _FIELDS.get(_key(heading))
+        if found is None or found in taken:
             if _key(heading) not in IGNORED and heading.strip():
                 ignored.append(heading)
             continue
-        mapping[heading] = target
-        taken.add(target)
+        mapping[heading] = found
+        taken.add(found)
     missing = [f for f in ("company", "role") if f not in taken]
     if missing:
         raise InvalidInput(
@@ -164,7 +205,10 @@ def map_columns(headings: list[str], overrides: Mapping[str, str]) -> tuple[dict
 
 
 def parse_csv(
-    text: str, today: date, *, overrides: Mapping[str, str] | None = None,
+    text: str,
+    today: date,
+    *,
+    overrides: Mapping[str, str] | None = None,
     date_format: str | None = None,
 ) -> ParsedFile:
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
@@ -191,7 +235,12 @@ def parse_csv(
         parsed.problems.append(Problem(reader.line_num, f"unreadable CSV: {exc}"))
         return parsed
     dates = DateReader(
-        [v for _, rec in records for k, v in rec.items() if k in _DATE_FIELDS or k.startswith("date:")],
+        [
+            v
+            for _, rec in records
+            for k, v in rec.items()
+            if k in _DATE_FIELDS or k.startswith("date:")
+        ],
         date_format,
     )
     for line, values in records:
@@ -258,7 +307,9 @@ def _history(values: dict[str, str], today: date, dates: DateReader) -> tuple[Pl
             hint="add the date you applied, so the timeline has a beginning",
         )
     events: list[PlannedEvent] = []
-    current, reached, round_ = first_stage, first_stage, next_round(Stage.SAVED, None, first_stage)
+    current: Stage = first_stage
+    reached: Stage = first_stage
+    round_ = next_round(Stage.SAVED, None, first_stage)
     events.append(PlannedEvent(first_stage, order[0][1], round_))
     for stage, day in order[1:]:
         check_move(current, reached, stage)

@@ -6,7 +6,7 @@ One shape serves ``--json`` output and the full JSON backup, so both stay in ste
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
@@ -87,8 +87,8 @@ def application_from_record(record: dict[str, Any], where: str) -> Application:
     """Rebuild an application (with its events) from a backup record; ``where`` names it."""
     r = _Reader(record, where)
     fields = ApplicationFields(
-        company=r.text("company", required=True) or "",
-        role=r.text("role", required=True) or "",
+        company=_must(r.text("company", required=True)),
+        role=_must(r.text("role", required=True)),
         job_ref=r.text("job_ref"),
         url=r.text("url"),
         location=r.text("location"),
@@ -104,18 +104,18 @@ def application_from_record(record: dict[str, Any], where: str) -> Application:
         tags=tuple(r.strings("tags")),
     )
     events = tuple(
-        _event_from_record(e, r.integer("id", required=True) or 0, f"{where}, event {i + 1}")
+        _event_from_record(e, _must(r.integer("id", required=True)), f"{where}, event {i + 1}")
         for i, e in enumerate(r.items("events"))
     )
     return Application(
-        id=r.integer("id", required=True) or 0,
+        id=_must(r.integer("id", required=True)),
         fields=fields,
-        stage=r.enum(Stage, "stage", required=True) or Stage.SAVED,
-        stage_on=r.day("stage_on", required=True) or date.min,
-        reached=r.enum(Stage, "reached", required=True) or Stage.SAVED,
+        stage=_must(r.enum(Stage, "stage", required=True)),
+        stage_on=_must(r.day("stage_on", required=True)),
+        reached=_must(r.enum(Stage, "reached", required=True)),
         interview_round=r.integer("interview_round"),
-        created_at=r.moment("created_at", required=True) or datetime.min,
-        updated_at=r.moment("updated_at", required=True) or datetime.min,
+        created_at=_must(r.moment("created_at", required=True)),
+        updated_at=_must(r.moment("updated_at", required=True)),
         archived_at=r.moment("archived_at"),
         events=events,
     )
@@ -124,23 +124,23 @@ def application_from_record(record: dict[str, Any], where: str) -> Application:
 def _event_from_record(record: Any, app_id: int, where: str) -> StageEvent:
     r = _Reader(record, where)
     return StageEvent(
-        id=r.integer("id", required=True) or 0,
+        id=_must(r.integer("id", required=True)),
         application_id=app_id,
-        stage=r.enum(Stage, "stage", required=True) or Stage.SAVED,
-        occurred_on=r.day("occurred_on", required=True) or date.min,
+        stage=_must(r.enum(Stage, "stage", required=True)),
+        occurred_on=_must(r.day("occurred_on", required=True)),
         round=r.integer("round"),
         note=r.text("note"),
         source=r.text("source") or "import",
-        created_at=r.moment("created_at", required=True) or datetime.min,
+        created_at=_must(r.moment("created_at", required=True)),
     )
 
 
 def contact_from_record(record: dict[str, Any], where: str) -> Contact:
     r = _Reader(record, where)
     return Contact(
-        id=r.integer("id", required=True) or 0,
+        id=_must(r.integer("id", required=True)),
         fields=ContactFields(
-            name=r.text("name", required=True) or "",
+            name=_must(r.text("name", required=True)),
             role=r.enum(ContactRole, "role") or ContactRole.OTHER,
             email=r.text("email"),
             linkedin_url=r.text("linkedin_url"),
@@ -150,8 +150,17 @@ def contact_from_record(record: dict[str, Any], where: str) -> Contact:
             next_checkin_on=r.day("next_checkin_on"),
         ),
         application_ids=tuple(r.integer_list("application_ids")),
-        created_at=r.moment("created_at", required=True) or datetime.min,
+        created_at=_must(r.moment("created_at", required=True)),
     )
+
+
+T = TypeVar("T")
+
+
+def _must(value: T | None) -> T:
+    """A value read with ``required=True`` (the reader has already refused None)."""
+    assert value is not None
+    return value
 
 
 class _Reader:

@@ -48,12 +48,23 @@ def add_application(
     round_ = next_round(Stage.SAVED, None, stage)
     with store.transaction() as tx:
         app_id = tx.applications.insert(
-            owner.id, fields, stage=stage, stage_on=day, reached=stage,
-            interview_round=round_, now=now,
+            owner.id,
+            fields,
+            stage=stage,
+            stage_on=day,
+            reached=stage,
+            interview_round=round_,
+            now=now,
         )
         tx.applications.add_event(
-            owner.id, app_id, stage=stage, occurred_on=day, round=round_, note=note,
-            source="manual", now=now,
+            owner.id,
+            app_id,
+            stage=stage,
+            occurred_on=day,
+            round=round_,
+            note=note,
+            source="manual",
+            now=now,
         )
         return _get(tx, owner, app_id)
 
@@ -103,11 +114,20 @@ def move_in_tx(
         reached = target
     now = clock.now()
     tx.applications.add_event(
-        owner.id, app.id, stage=target, occurred_on=day, round=round_, note=note,
-        source=source, now=now,
+        owner.id,
+        app.id,
+        stage=target,
+        occurred_on=day,
+        round=round_,
+        note=note,
+        source=source,
+        now=now,
     )
     tx.applications.set_stage(
-        app.id, stage=target, stage_on=day, reached=reached,
+        app.id,
+        stage=target,
+        stage_on=day,
+        reached=reached,
         interview_round=round_ if target == Stage.INTERVIEW else app.interview_round,
         now=now,
     )
@@ -122,7 +142,7 @@ def edit_application(
         raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
     if not changes:
         raise InvalidInput("nothing to change", hint="pass at least one option, see --help")
-    cleaned = {k: (None if v == "" else v) for k, v in changes.items()}
+    cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in changes.items()}
     with store.transaction() as tx:
         app = _get(tx, owner, app_id, with_events=False)
         fields = validate_application(replace(app.fields, **cleaned))
@@ -155,7 +175,7 @@ def get_application(store: Store, owner: Owner, app_id: int) -> Application:
 
 def list_applications(store: Store, owner: Owner, query: ApplicationQuery) -> ApplicationPage:
     with store.transaction() as tx:
-        items = tx.applications.list(owner.id, query)
+        items = tx.applications.query(owner.id, query)
         if query.limit is None or (len(items) < query.limit and not query.offset):
             total = len(items) + query.offset
         else:

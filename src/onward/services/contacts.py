@@ -36,7 +36,7 @@ def edit_contact(
         raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
     if not changes:
         raise InvalidInput("nothing to change", hint="pass at least one option, see --help")
-    cleaned = {k: (None if v == "" else v) for k, v in changes.items()}
+    cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in changes.items()}
     with store.transaction() as tx:
         contact = _get(tx, owner, contact_id)
         fields = validate_contact(replace(contact.fields, **cleaned))
@@ -73,7 +73,7 @@ def list_contacts(
     store: Store, owner: Owner, *, company: str | None = None, application_id: int | None = None
 ) -> list[Contact]:
     with store.transaction() as tx:
-        return tx.contacts.list(owner.id, company=company, application_id=application_id)
+        return tx.contacts.query(owner.id, company=company, application_id=application_id)
 
 
 def _get(tx: Tx, owner: Owner, contact_id: int) -> Contact:

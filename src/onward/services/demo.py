@@ -19,29 +19,95 @@ from onward.services.applications import move_in_tx
 
 # (company, role, channel, excitement, tags, [(stage, days ago, note)])
 DEMO: list[tuple[str, str, Channel, int, tuple[str, ...], list[tuple[Stage, int, str | None]]]] = [
-    ("Northwind Health", "Clinical Data Analyst", Channel.JOB_BOARD, 4, ("healthcare",),
-     [(Stage.APPLIED, 40, None), (Stage.SCREEN, 33, "Recruiter call, friendly"),
-      (Stage.INTERVIEW, 26, "Panel with the analytics lead"), (Stage.INTERVIEW, 19, None),
-      (Stage.FINAL, 12, "Case presentation"), (Stage.REJECTED, 3, "Went with an internal candidate")]),
-    ("Brightline Retail", "Store Operations Lead", Channel.COMPANY_SITE, 3, ("retail",),
-     [(Stage.APPLIED, 35, None), (Stage.REJECTED, 30, "Automated email")]),
-    ("Fjord Bank", "Data Engineer", Channel.REFERRAL, 5, ("finance", "dream"),
-     [(Stage.APPLIED, 28, "Referred by Sam"), (Stage.SCREEN, 24, None),
-      (Stage.ASSESSMENT, 20, "Take-home: pipeline design"), (Stage.INTERVIEW, 13, None)]),
-    ("Lakeside School District", "Instructional Technologist", Channel.JOB_BOARD, 3, ("education",),
-     [(Stage.APPLIED, 45, None), (Stage.GHOSTED, 10, None)]),
-    ("Orbit Logistics", "Operations Analyst", Channel.RECRUITER, 2, (),
-     [(Stage.APPLIED, 20, None), (Stage.SCREEN, 16, None), (Stage.WITHDRAWN, 14, "Too much travel")]),
-    ("Pine & Co Hotels", "Revenue Analyst", Channel.JOB_BOARD, 3, ("hospitality",),
-     [(Stage.APPLIED, 12, None)]),
-    ("Civic Digital Service", "Product Analyst", Channel.COMPANY_SITE, 4, ("public-sector",),
-     [(Stage.APPLIED, 9, None), (Stage.SCREEN, 4, "Call with the hiring manager")]),
-    ("Kestrel Software", "Analytics Engineer", Channel.NETWORK, 4, ("tech",),
-     [(Stage.APPLIED, 30, None), (Stage.INTERVIEW, 22, None), (Stage.REJECTED, 15, None)]),
-    ("Meridian Insurance", "BI Developer", Channel.JOB_BOARD, 2, (),
-     [(Stage.SAVED, 6, "Not sure about the commute")]),
-    ("Atlas Energy", "Data Analyst", Channel.RECRUITER, 3, (),
-     [(Stage.APPLIED, 3, None)]),
+    (
+        "Northwind Health",
+        "Clinical Data Analyst",
+        Channel.JOB_BOARD,
+        4,
+        ("healthcare",),
+        [
+            (Stage.APPLIED, 40, None),
+            (Stage.SCREEN, 33, "Recruiter call, friendly"),
+            (Stage.INTERVIEW, 26, "Panel with the analytics lead"),
+            (Stage.INTERVIEW, 19, None),
+            (Stage.FINAL, 12, "Case presentation"),
+            (Stage.REJECTED, 3, "Went with an internal candidate"),
+        ],
+    ),
+    (
+        "Brightline Retail",
+        "Store Operations Lead",
+        Channel.COMPANY_SITE,
+        3,
+        ("retail",),
+        [(Stage.APPLIED, 35, None), (Stage.REJECTED, 30, "Automated email")],
+    ),
+    (
+        "Fjord Bank",
+        "Data Engineer",
+        Channel.REFERRAL,
+        5,
+        ("finance", "dream"),
+        [
+            (Stage.APPLIED, 28, "Referred by Sam"),
+            (Stage.SCREEN, 24, None),
+            (Stage.ASSESSMENT, 20, "Take-home: pipeline design"),
+            (Stage.INTERVIEW, 13, None),
+        ],
+    ),
+    (
+        "Lakeside School District",
+        "Instructional Technologist",
+        Channel.JOB_BOARD,
+        3,
+        ("education",),
+        [(Stage.APPLIED, 45, None), (Stage.GHOSTED, 10, None)],
+    ),
+    (
+        "Orbit Logistics",
+        "Operations Analyst",
+        Channel.RECRUITER,
+        2,
+        (),
+        [
+            (Stage.APPLIED, 20, None),
+            (Stage.SCREEN, 16, None),
+            (Stage.WITHDRAWN, 14, "Too much travel"),
+        ],
+    ),
+    (
+        "Pine & Co Hotels",
+        "Revenue Analyst",
+        Channel.JOB_BOARD,
+        3,
+        ("hospitality",),
+        [(Stage.APPLIED, 12, None)],
+    ),
+    (
+        "Civic Digital Service",
+        "Product Analyst",
+        Channel.COMPANY_SITE,
+        4,
+        ("public-sector",),
+        [(Stage.APPLIED, 9, None), (Stage.SCREEN, 4, "Call with the hiring manager")],
+    ),
+    (
+        "Kestrel Software",
+        "Analytics Engineer",
+        Channel.NETWORK,
+        4,
+        ("tech",),
+        [(Stage.APPLIED, 30, None), (Stage.INTERVIEW, 22, None), (Stage.REJECTED, 15, None)],
+    ),
+    (
+        "Meridian Insurance",
+        "BI Developer",
+        Channel.JOB_BOARD,
+        2,
+        (),
+        [(Stage.SAVED, 6, "Not sure about the commute")],
+    ),
+    ("Atlas Energy", "Data Analyst", Channel.RECRUITER, 3, (), [(Stage.APPLIED, 3, None)]),
 ]
 
 
@@ -55,36 +121,65 @@ def seed_demo(store: Store, owner: Owner, clock: Clock) -> int:
         for company, role, channel, excitement, tags, steps in DEMO:
             first_stage, first_ago, first_note = steps[0]
             fields = ApplicationFields(
-                company=company, role=role, channel=channel, excitement=excitement, tags=tags,
-                resume_version="resume-2026-10", tailored=excitement >= 4,
+                company=company,
+                role=role,
+                channel=channel,
+                excitement=excitement,
+                tags=tags,
+                resume_version="resume-2026-10",
+                tailored=excitement >= 4,
             )
             day = today - timedelta(days=first_ago)
             app_id = tx.applications.insert(
-                owner.id, fields, stage=first_stage, stage_on=day, reached=first_stage,
-                interview_round=1 if first_stage == Stage.INTERVIEW else None, now=clock.now(),
+                owner.id,
+                fields,
+                stage=first_stage,
+                stage_on=day,
+                reached=first_stage,
+                interview_round=1 if first_stage == Stage.INTERVIEW else None,
+                now=clock.now(),
             )
             tx.applications.add_event(
-                owner.id, app_id, stage=first_stage, occurred_on=day, round=None,
-                note=first_note, source="demo", now=clock.now(),
+                owner.id,
+                app_id,
+                stage=first_stage,
+                occurred_on=day,
+                round=None,
+                note=first_note,
+                source="demo",
+                now=clock.now(),
             )
             for stage, ago, note in steps[1:]:
                 app = tx.applications.get(owner.id, app_id, with_events=False)
                 assert app is not None
-                move_in_tx(tx, owner, app, stage, today - timedelta(days=ago), clock,
-                           note=note, source="demo")
-        apps = {a.company: a.id for a in tx.applications.list(owner.id, _ALL)}
-        for name, role, company, email in (
+                move_in_tx(
+                    tx,
+                    owner,
+                    app,
+                    stage,
+                    today - timedelta(days=ago),
+                    clock,
+                    note=note,
+                    source="demo",
+                )
+        apps = {a.company: a.id for a in tx.applications.query(owner.id, _ALL)}
+        people: list[tuple[str, ContactRole, str | None, str]] = [
             ("Priya Natarajan", ContactRole.RECRUITER, "Northwind Health", "priya@example.org"),
             ("Tom Okafor", ContactRole.HIRING_MANAGER, "Fjord Bank", "tom@example.net"),
             ("Sam Reyes", ContactRole.MENTOR, None, "sam@example.com"),
-        ):
+        ]
+        for person, kind, employer, email in people:
             contact_id = tx.contacts.insert(
                 owner.id,
-                ContactFields(name=name, role=role, email=email, company=company,
-                              next_checkin_on=today + timedelta(days=80) if company else None),
+                ContactFields(
+                    name=person,
+                    role=kind,
+                    email=email,
+                    company=employer,
+                    next_checkin_on=today + timedelta(days=80) if employer else None,
+                ),
                 clock.now(),
             )
-            if company:
-                tx.contacts.link(contact_id, apps[company])
+            if employer:
+                tx.contacts.link(contact_id, apps[employer])
     return len(DEMO)
-

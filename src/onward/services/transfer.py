@@ -59,8 +59,8 @@ def write_atomically(path: Path, text: str) -> None:
 # -- JSON backup ---------------------------------------------------------------------------------
 def export_json(store: Store, owner: Owner, path: Path, clock: Clock) -> int:
     with store.transaction() as tx:
-        apps = tx.applications.list(owner.id, ALL, with_events=True)
-        contacts = tx.contacts.list(owner.id)
+        apps = tx.applications.query(owner.id, ALL, with_events=True)
+        contacts = tx.contacts.query(owner.id)
     apps.sort(key=lambda a: a.id)
     contacts.sort(key=lambda c: c.id)
     write_atomically(path, backup_file.dump_backup(owner.name, clock.now(), apps, contacts))
@@ -68,13 +68,19 @@ def export_json(store: Store, owner: Owner, path: Path, clock: Clock) -> int:
 
 
 def import_backup(
-    store: Store, owner: Owner, text: str, name: str, *, replace: bool = False, dry_run: bool = False
+    store: Store,
+    owner: Owner,
+    text: str,
+    name: str,
+    *,
+    replace: bool = False,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Restore a JSON backup, keeping its ids, into an empty database (or, with ``replace``,
     after deleting this owner's data)."""
     backup = backup_file.parse_backup(text, name)
     with store.transaction() as tx:
-        existing = tx.applications.count(owner.id, ALL) + len(tx.contacts.list(owner.id))
+        existing = tx.applications.count(owner.id, ALL) + len(tx.contacts.query(owner.id))
         if existing and not replace:
             raise Conflict(
                 f"this database already has data ({existing} records); a backup restores into "
@@ -94,8 +100,11 @@ def import_backup(
             _restore_application(tx, owner, app)
         for contact in backup.contacts:
             tx.contacts.insert(
-                owner.id, contact.fields, contact.created_at,
-                contact_id=contact.id, created_at=contact.created_at,
+                owner.id,
+                contact.fields,
+                contact.created_at,
+                contact_id=contact.id,
+                created_at=contact.created_at,
             )
             for app_id in contact.application_ids:
                 tx.contacts.link(contact.id, app_id)
@@ -109,14 +118,28 @@ def import_backup(
 
 def _restore_application(tx: Tx, owner: Owner, app: Application) -> None:
     tx.applications.insert(
-        owner.id, app.fields, stage=app.stage, stage_on=app.stage_on, reached=app.reached,
-        interview_round=app.interview_round, now=app.updated_at, app_id=app.id,
-        created_at=app.created_at, updated_at=app.updated_at, archived_at=app.archived_at,
+        owner.id,
+        app.fields,
+        stage=app.stage,
+        stage_on=app.stage_on,
+        reached=app.reached,
+        interview_round=app.interview_round,
+        now=app.updated_at,
+        app_id=app.id,
+        created_at=app.created_at,
+        updated_at=app.updated_at,
+        archived_at=app.archived_at,
     )
     for event in app.events:
         tx.applications.add_event(
-            owner.id, app.id, stage=event.stage, occurred_on=event.occurred_on,
-            round=event.round, note=event.note, source=event.source, now=event.created_at,
+            owner.id,
+            app.id,
+            stage=event.stage,
+            occurred_on=event.occurred_on,
+            round=event.round,
+            note=event.note,
+            source=event.source,
+            now=event.created_at,
             event_id=event.id,
         )
 
@@ -124,7 +147,7 @@ def _restore_application(tx: Tx, owner: Owner, app: Application) -> None:
 # -- CSV -----------------------------------------------------------------------------------------
 def export_csv(store: Store, owner: Owner, path: Path, *, history: bool = False) -> int:
     with store.transaction() as tx:
-        apps = tx.applications.list(owner.id, ALL, with_events=True)
+        apps = tx.applications.query(owner.id, ALL, with_events=True)
     apps.sort(key=lambda a: (a.events[0].occurred_on if a.events else a.stage_on, a.id))
     columns = csv_export.HISTORY_COLUMNS if history else csv_export.SUMMARY_COLUMNS
     rows = csv_export.history_rows(apps) if history else csv_export.summary_rows(apps)
@@ -158,8 +181,10 @@ def import_csv(
     now = clock.now()
     imported = skipped = 0
     with store.transaction() as tx:
-        seen = {_dedupe_key(a.company, a.role, a.events) for a in
-                tx.applications.list(owner.id, ALL, with_events=True)}
+        seen = {
+            _dedupe_key(a.company, a.role, a.events)
+            for a in tx.applications.query(owner.id, ALL, with_events=True)
+        }
         for row in parsed.rows:
             key = (row.fields.company.casefold(), row.fields.role.casefold(), row.events[0].on)
             if key in seen:
@@ -173,13 +198,24 @@ def import_csv(
             )
             rounds = [e.round for e in row.events if e.stage == Stage.INTERVIEW and e.round]
             app_id = tx.applications.insert(
-                owner.id, row.fields, stage=last.stage, stage_on=last.on, reached=reached,
-                interview_round=max(rounds) if rounds else None, now=now,
+                owner.id,
+                row.fields,
+                stage=last.stage,
+                stage_on=last.on,
+                reached=reached,
+                interview_round=max(rounds) if rounds else None,
+                now=now,
             )
             for event in row.events:
                 tx.applications.add_event(
-                    owner.id, app_id, stage=event.stage, occurred_on=event.on, round=event.round,
-                    note=event.note, source="import", now=now,
+                    owner.id,
+                    app_id,
+                    stage=event.stage,
+                    occurred_on=event.on,
+                    round=event.round,
+                    note=event.note,
+                    source="import",
+                    now=now,
                 )
             imported += 1
         if dry_run:

@@ -1,0 +1,46 @@
+# Onward: the two commands a newcomer needs are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test test-sqlite test-postgres lint bench docs clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+## run: set up .venv if needed, then take the guided tour on demo data
+run: $(STAMP)
+	$(BIN)/onward tour
+
+## test: the whole suite on SQLite, then again on PostgreSQL
+test: test-sqlite test-postgres
+
+test-sqlite: $(STAMP)
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
+
+test-postgres: $(STAMP)
+	ONWARD_TEST_DATABASE_URL=$(PG_TEST_URL) $(BIN)/pytest -n $(PYTEST_WORKERS)
+
+## lint: style, formatting, types and the layering contracts
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+## bench: performance figures (printed)
+bench: $(STAMP)
+	$(BIN)/python bench/cli_latency.py
+
+## docs: regenerate the CLI reference
+docs: $(STAMP)
+	$(BIN)/python -m onward.cli.reference > docs/cli.md
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache
