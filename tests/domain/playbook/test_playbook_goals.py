@@ -11,6 +11,7 @@ from onward.domain.playbook.goals import (
     Activity,
     Metric,
     WeeklyGoals,
+    activities_from,
     open_mind_prompt,
     progress_by_week,
     revisit_suggestions,
@@ -153,3 +154,16 @@ def test_revisit_hesitant_saved_jobs() -> None:
 def test_open_mind_prompts_are_stable() -> None:
     assert open_mind_prompt(7) == OPEN_MIND_PROMPTS[7 % len(OPEN_MIND_PROMPTS)]
     assert open_mind_prompt(1) != open_mind_prompt(2)
+
+
+def test_activities_from_rows() -> None:
+    rows = [(date(2026, 3, 9), "applications", 2), (date(2026, 3, 9), Metric.NETWORKING, 1)]
+    assert activities_from(rows) == (
+        Activity(date(2026, 3, 9), Metric.APPLICATIONS, 2),
+        Activity(date(2026, 3, 9), Metric.NETWORKING, 1),
+    )
+    assert activities_from([(date(2026, 3, 9), "Learning hours", 1.5)])[0].metric == (
+        Metric.LEARNING_HOURS
+    )
+    with pytest.raises(InvalidInput, match="unknown metric 'sleep'"):
+        activities_from([(date(2026, 3, 9), "sleep", 8)])

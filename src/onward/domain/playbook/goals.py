@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook._common import pick
-from onward.domain.records import Application
+from onward.domain.records import Application, parse_choice
 from onward.errors import InvalidInput
 
 HESITANT_TAG = "hesitant"
@@ -65,6 +65,14 @@ class Activity:
     def __post_init__(self) -> None:
         if self.amount < 0:
             raise InvalidInput(f"an activity amount cannot be negative, not {self.amount}")
+
+
+def activities_from(rows: Iterable[tuple[date, Metric | str, float]]) -> tuple[Activity, ...]:
+    """Activity from plain ``(date, metric, amount)`` rows, e.g. counted by a storage query."""
+    return tuple(
+        Activity(on, m if isinstance(m, Metric) else parse_choice(Metric, m, "metric"), amount)
+        for on, m, amount in rows
+    )
 
 
 @dataclass(frozen=True)
