@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 from typing import Any
@@ -53,8 +54,8 @@ def _contact(sender: str, is_person: bool) -> tuple[str | None, str | None]:
 
 def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
     """Everything but the label: keyword arguments for ``EmailReading``."""
-    body = strip_quoted(email.body or "")[:MAX_BODY].translate(PUNCT)
-    subject = (email.subject or "").translate(PUNCT)
+    body = html.unescape(strip_quoted(email.body or "")[:MAX_BODY]).translate(PUNCT)
+    subject = html.unescape(email.subject or "").translate(PUNCT)
     company = extract_company(subject, email.sender, body)
     _, is_person = _sender_candidate(email.sender)
     name, address = _contact(email.sender, is_person)

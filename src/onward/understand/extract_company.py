@@ -30,9 +30,24 @@ _GENERIC = re.compile(
     r"\b(?:talent acquisition|human resources|people (?:team|operations)|hiring team|"
     r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
     r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
-    r"university|campus|autonotification|via|@|hiring)\b\s*$",
+    r"university|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
+    r"workday|do not reply|system|global|phone interview|interview|phone screen|screen|next "
+    r"steps?|follow ?up|meeting|invitation|confirmation|opportunity|reach out|call|is hiring|"
+    r"technical|onsite|message)\b\s*$",
     re.I,
 )
+_GENERIC_HEAD = re.compile(
+    r"^\s*(?:autonotification|workday|notifications?|careers?|jobs|recruiting|talent "
+    r"acquisition|hr|human resources|global hr|no-?reply|do-?not-?reply)\b\s*", re.I)
+_BAD_FIRST = frozenset({
+    "applying", "application", "job", "your", "our", "thank", "thanks", "data", "confirming",
+    "update", "employment", "position", "complete", "action", "a", "an", "this", "that", "next",
+    "interview", "assessment", "important", "welcome", "new", "re", "fw", "fwd", "all",
+    "regarding", "following", "recent", "online", "candidate", "applied", "my", "us",
+})
+_ATS_DOMAINS = re.compile(
+    r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
+    r"oraclecloud|brassring|avature)\.", re.I)
 _NAME = r"((?:[A-Z0-9][\w&.'’-]*)(?:[ \t]+(?:&|of|and|de|for|[A-Z0-9][\w&.'’-]*)){0,5})"
 _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\binterest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?"
@@ -51,11 +66,12 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:at|with|to|from|for) (?:the )?" + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
-    (re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _NAME + r"\s*(?:[:|–-]|\bapplication\b)"), 1.5),
+    (re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME +
+                r"\s*(?:[:|–-]|\bapplication\b|$)"), 1.5),
 ]
 _TAIL_WORDS = {"of", "and", "&", "for", "de", "the", "-", "is", "has", "we", "our"}
-_SUFFIX = re.compile(r"[\s,]+(?:inc\.?|llc|ltd\.?|corp\.?|corporation|co\.|plc|gmbh|l\.p\.)$",
-                     re.I)
+_SUFFIX = re.compile(r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
+                     r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$", re.I)
 _JOB_WORD = re.compile(r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)",
                        re.I)
 _SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
@@ -72,7 +88,7 @@ def _clean(raw: str) -> str | None:
     name = re.sub(r"\s+", " ", name)
     name = re.sub(r"^(?:the|The)\s+", "", name)
     for _ in range(4):
-        stripped = _GENERIC.sub("", name).strip(" ,-|")
+        stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
         if stripped == name:
             break
         name = stripped
@@ -81,6 +97,8 @@ def _clean(raw: str) -> str | None:
         words.pop()
     name = " ".join(words)
     if not name or len(name) < 2 or name.lower() in PLATFORMS:
+        return None
+    if name.split()[0].lower() in _BAD_FIRST:
         return None
     if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
         return None
@@ -102,11 +120,24 @@ def _sender_candidate(sender: str) -> tuple[str | None, bool]:
         left, right = display.split("@ ", 1)
         display = right if left.strip().lower() in PLATFORMS or not left.strip() else left
     local = address.split("@")[0]
-    first = display.split()[0].lower() if display.split() else ""
-    person = bool(first) and len(first) > 2 and first in local and len(display.split()) in (2, 3)
+    tokens = [t.lower() for t in display.split()]
+    person = len(tokens) in (2, 3) and any(len(t) > 2 and t in local for t in tokens) and not (
+        _ATS_DOMAINS.search(address) or any(t in PLATFORMS for t in tokens))
     if person:
         return None, True
     return _clean(display), False
+
+
+def _ats_local_part(sender: str) -> str | None:
+    """``walmart`` in ``walmart@myworkday.com``: ATS addresses often name the company."""
+    m = re.search(r"([\w.+-]+)@", sender or "")
+    if not m or not _ATS_DOMAINS.search(sender):
+        return None
+    local = m.group(1).lower()
+    if re.search(r"no-?reply|notification|workday|careers?|jobs|talent|recruit|hr\b|sender|"
+                 r"mail|system|autoreply|\d", local) or len(local) < 3:
+        return None
+    return local
 
 
 def extract_company(subject: str, sender: str, body: str) -> str | None:
@@ -128,6 +159,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
     display, _person = _sender_candidate(sender)
     if display:
         add(display, 3.0)
+    ats_local = _ats_local_part(sender)
     for pattern, weight in _SUBJECT_PATTERNS:
         for m in pattern.finditer(subject or ""):
             add(m.group(1), weight)
@@ -136,12 +168,18 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         for m in list(pattern.finditer(text))[:3]:
             if not _JOB_WORD.match(text, m.end(1)):
                 add(m.group(1), weight)
+    if ats_local:
+        matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
+        for key in matched:
+            weights[key] += 2.0
+        if not matched and len(ats_local) > 2:
+            add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
         return None
-    # A name that contains a heavier shorter name ("Acme Careers Portal" / "Acme") lends it weight.
+    # A short form ("Premise") supports the full name it begins ("Premise Data").
     for key in list(weights):
         for other in list(weights):
-            if other != key and (key.startswith(other + " ") or key.endswith(" " + other)):
-                weights[other] += weights[key] * 0.5
+            if other != key and other.startswith(key + " "):
+                weights[other] += weights[key] * 0.6
     best = max(weights, key=lambda k: (weights[k], -len(k)))
     return names[best]

@@ -10,7 +10,9 @@ _TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
 _STOP = r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b" \
         r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|[.!\n(]|$))"
 _PATTERNS: list[re.Pattern[str]] = [
-    re.compile(r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name)\s*:"
+    re.compile(r"\bsent to [^\n]+\n(?:\s*\n)*[ \t]*([^\n·]{3,80})\n"),
+    re.compile(r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name|Position Name|"
+               r"Job Posting|Requisition Title)\s*:"
                r"[ \t]*" + r"([^\n]{2,90})"),
     re.compile(r"\b(?:position|role|post) of (?:an? |the )?" + _TITLE + _STOP),
     re.compile(r"\b(?:for|to|in) (?:the|our|this|your|an?) (?:open )?" + _TITLE +
@@ -21,6 +23,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
 ]
 _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"\bsent to [^\n]+\n(?:\s*\n)*[ \t]*([^\n·]{3,80})\n"),
     re.compile(r"(?:for|:|-|–|\|)\s*(?:the )?" + _TITLE +
                r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|$)"),
     re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _TITLE + r"\s+(?:at|with)\s"),
