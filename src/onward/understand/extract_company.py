@@ -33,7 +33,9 @@ _GENERIC = re.compile(
     r"university|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
     r"workday|do not reply|system|global|phone interview|interview|phone screen|screen|next "
     r"steps?|follow ?up|meeting|invitation|confirmation|opportunity|reach out|call|is hiring|"
-    r"technical|onsite|message)\b\s*$",
+    r"technical|onsite|message|university relations|people services|application|job application|"
+    r"job|resume|availability|bad news|feedback|open position|telephone|request|good news|"
+    r"interview request|update)\b\s*$",
     re.I,
 )
 _GENERIC_HEAD = re.compile(
@@ -48,14 +50,15 @@ _BAD_FIRST = frozenset({
 _ATS_DOMAINS = re.compile(
     r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
     r"oraclecloud|brassring|avature)\.", re.I)
-_NAME = r"((?:[A-Z0-9][\w&.'’-]*)(?:[ \t]+(?:&|of|and|de|for|[A-Z0-9][\w&.'’-]*)){0,5})"
+_TOKEN = r"(?:St\.|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
+_NAME = r"(" + _TOKEN + r"(?:[ \t]+(?:&|of|and|de|for|" + _TOKEN + r")){0,5})"
 _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\binterest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?"
-                r"(?:the )?" + _NAME), 2.0),
-    (re.compile(r"\b(?:applying|applied|apply|application) (?:to|with|at) (?:the )?" + _NAME),
+                r"" + _NAME), 2.0),
+    (re.compile(r"\b(?:applying|applied|apply|application) (?:to|with|at) " + _NAME),
      2.0),
     (re.compile(r"\b(?:position|role|opportunity|opening|job|career|internship|team)s? (?:at|with)"
-                r" (?:the )?" + _NAME), 1.5),
+                r" " + _NAME), 1.5),
     (re.compile(r"\bsent to " + _NAME), 3.0),
     (re.compile(r"\bupdate from " + _NAME), 2.0),
     (re.compile(_NAME + r"[ \t]+(?:Talent Acquisition|Recruiting|Recruitment|Careers|Human "
@@ -65,9 +68,9 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\b(?:at|with|to|from|for) (?:the )?" + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
+    (re.compile(r"\b(?:at|with|to|from|for) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
     (re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME +
-                r"\s*(?:[:|–-]|\bapplication\b|$)"), 1.5),
+                r"\s*(?:[:|–-]|\bapplication\b)"), 1.5),
 ]
 _TAIL_WORDS = {"of", "and", "&", "for", "de", "the", "-", "is", "has", "we", "our"}
 _SUFFIX = re.compile(r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
@@ -78,15 +81,16 @@ _SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
 
 
 def normalise_name(name: str) -> str:
-    """A key to compare company names: lower case, no punctuation or legal suffix."""
+    """A key to compare company names: lower case, no punctuation, article or legal suffix."""
     name = _SUFFIX.sub("", name.strip())
-    return re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    return key[4:] if key.startswith("the ") else key
 
 
 def _clean(raw: str) -> str | None:
     name = raw.strip(" \t,.:;!-|'\"’")
     name = re.sub(r"\s+", " ", name)
-    name = re.sub(r"^(?:the|The)\s+", "", name)
+    name = re.sub(r"['’]s$", "", name)
     for _ in range(4):
         stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
         if stripped == name:
@@ -113,8 +117,9 @@ def _sender_candidate(sender: str) -> tuple[str | None, bool]:
     if not match:
         return None, False
     display, address = match.group(1).strip(), match.group(2).lower()
-    if "@" in display and not address:
-        display, address = "", display.lower()
+    if "@" in display:
+        display, address = "", address or display.lower()
+    display = display.replace("_", " ")
     display = re.sub(r"\b(?:via|@|at)\b\s+", "@ ", display)
     if "@ " in display:  # "Workday @ Intel", "Jane via Greenhouse"
         left, right = display.split("@ ", 1)
@@ -128,11 +133,23 @@ def _sender_candidate(sender: str) -> tuple[str | None, bool]:
     return _clean(display), False
 
 
+_FREE_MAIL = re.compile(r"@(?:gmail|yahoo|outlook|hotmail|icloud|aol|proton|linkedin|indeed|"
+                        r"greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|workablemail|"
+                        r"jobvite|invalidemail|glassdoor|ziprecruiter)\.", re.I)
+
+
 def _ats_local_part(sender: str) -> str | None:
-    """``walmart`` in ``walmart@myworkday.com``: ATS addresses often name the company."""
-    m = re.search(r"([\w.+-]+)@", sender or "")
-    if not m or not _ATS_DOMAINS.search(sender):
+    """A hint at the company in the address: ``walmart`` in ``walmart@myworkday.com`` or
+    ``esri`` in ``no-reply@esri.com``."""
+    m = re.search(r"([\w.+-]+)@([\w.-]+)", sender or "")
+    if not m:
         return None
+    if not _ATS_DOMAINS.search(sender):
+        if _FREE_MAIL.search(sender):
+            return None
+        labels = [x for x in m.group(2).lower().split(".") if x]
+        stem = labels[-2] if len(labels) >= 2 else ""
+        return stem if len(stem) > 2 else None
     local = m.group(1).lower()
     if re.search(r"no-?reply|notification|workday|careers?|jobs|talent|recruit|hr\b|sender|"
                  r"mail|system|autoreply|\d", local) or len(local) < 3:
@@ -143,7 +160,7 @@ def _ats_local_part(sender: str) -> str | None:
 def extract_company(subject: str, sender: str, body: str) -> str | None:
     """The hiring company named by this email, or ``None``."""
     weights: dict[str, float] = defaultdict(float)
-    names: dict[str, str] = {}
+    forms: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
     def add(raw: str, weight: float) -> None:
         name = _clean(raw)
@@ -153,8 +170,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         if not key:
             return
         weights[key] += weight
-        if key not in names or len(name) < len(names[key]):
-            names[key] = name
+        forms[key][name] += weight
 
     display, _person = _sender_candidate(sender)
     if display:
@@ -172,7 +188,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
         for key in matched:
             weights[key] += 2.0
-        if not matched and len(ats_local) > 2:
+        if not matched and not weights and len(ats_local) > 2:
             add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
         return None
@@ -182,4 +198,4 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
             if other != key and other.startswith(key + " "):
                 weights[other] += weights[key] * 0.6
     best = max(weights, key=lambda k: (weights[k], -len(k)))
-    return names[best]
+    return max(forms[best].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
