@@ -72,6 +72,7 @@ def test_morning_is_next_day_at_nine() -> None:
 
 def test_morning_across_midnight_small_hours_means_this_morning() -> None:
     assert dwell_until(DEFAULT_DWELL, at(FRIDAY, 1, 30)) == at(FRIDAY, 9)
+    assert dwell_until(DEFAULT_DWELL, at(FRIDAY, 3, 59)) == at(FRIDAY, 9)
     assert dwell_until(DEFAULT_DWELL, at(FRIDAY, 4, 0)) == at(date(2026, 3, 14), 9)
 
 

@@ -117,3 +117,12 @@ def test_stage_override_is_used() -> None:
     assert reframe(Rejection(1, TODAY, RejectionStage.UNKNOWN), COUNTS).lines == (
         result.reason_line,
     )
+
+
+def test_percentage_from_five_applications() -> None:
+    four = stage_line(RejectionStage.SCREEN, StageCounts(application=3, screen=1))
+    assert four == "You reached the screening call: 1 of your 4 applications got this far."
+    five = stage_line(RejectionStage.SCREEN, StageCounts(application=3, screen=2))
+    assert (
+        five == "You reached the screening call: 2 of your 5 applications got this far (about 40%)."
+    )
