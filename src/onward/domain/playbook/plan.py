@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from onward.domain.drafts import DraftKind
 from onward.domain.playbook._common import require_aware
-from onward.domain.playbook.advice import Advice, DraftKind
+from onward.domain.playbook.advice import Advice
 from onward.domain.playbook.dwell import DwellWindow
 from onward.domain.playbook.rejection import Rejection
 from onward.errors import InvalidInput, InvalidMove
