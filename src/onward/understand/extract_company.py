@@ -45,7 +45,10 @@ _BAD_FIRST = frozenset({
     "applying", "application", "job", "your", "our", "thank", "thanks", "data", "confirming",
     "update", "employment", "position", "complete", "action", "a", "an", "this", "that", "next",
     "interview", "assessment", "important", "welcome", "new", "re", "fw", "fwd", "all",
-    "regarding", "following", "recent", "online", "candidate", "applied", "my", "us",
+    "regarding", "following", "recent", "online", "candidate", "my", "us", "hiring", "software",
+    "senior", "junior", "entry", "technical", "phone", "follow", "followup", "feedback",
+    "message", "please", "save", "indeed", "linkedin", "i", "hi", "dear", "hello", "we", "if",
+    "as", "at", "in", "on", "for", "to", "and", "or", "is", "it", "you", "thank", "when",
 })
 _ATS_DOMAINS = re.compile(
     r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
@@ -61,10 +64,12 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
                 r" " + _NAME), 1.5),
     (re.compile(r"\bsent to " + _NAME), 3.0),
     (re.compile(r"\bupdate from " + _NAME), 2.0),
-    (re.compile(_NAME + r"[ \t]+(?:Talent Acquisition|Recruiting|Recruitment|Careers|Human "
+    (re.compile(r"(?:\b[Tt]he[ \t]+)?" + _NAME + r"[ \t]+(?:Talent Acquisition|Recruiting|Recruitment|Careers|Human "
                 r"Resources|HR|Hiring Team|People Team|Talent Team)\b"), 2.0),
     (re.compile(r"\b(?:The|the) " + _NAME + r" (?:Team|team|Recruiting Team)\b"), 2.0),
     (re.compile(r"\b(?:Team|Greetings from|Regards from) " + _NAME), 1.5),
+    (re.compile(r"(?m)(?:\||,|\bat)[ \t]*" + _NAME + r"[ \t]*$"), 1.5),
+    (re.compile(r"\n[ \t]*" + _NAME + r"[ \t]*\s*$"), 1.0),
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
@@ -84,13 +89,13 @@ def normalise_name(name: str) -> str:
     """A key to compare company names: lower case, no punctuation, article or legal suffix."""
     name = _SUFFIX.sub("", name.strip())
     key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
-    return key[4:] if key.startswith("the ") else key
+    key = key[4:] if key.startswith("the ") else key
+    return key[:-2] if key.endswith(" s") else key
 
 
 def _clean(raw: str) -> str | None:
     name = raw.strip(" \t,.:;!-|'\"’")
     name = re.sub(r"\s+", " ", name)
-    name = re.sub(r"['’]s$", "", name)
     for _ in range(4):
         stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
         if stripped == name:
@@ -136,6 +141,10 @@ def _sender_candidate(sender: str) -> tuple[str | None, bool]:
 _FREE_MAIL = re.compile(r"@(?:gmail|yahoo|outlook|hotmail|icloud|aol|proton|linkedin|indeed|"
                         r"greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|workablemail|"
                         r"jobvite|invalidemail|glassdoor|ziprecruiter)\.", re.I)
+
+
+_SUBJECT_HEAD = re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN
+                           + r")")
 
 
 def _ats_local_part(sender: str) -> str | None:
@@ -191,7 +200,15 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         if not matched and not weights and len(ats_local) > 2:
             add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
+        head = _SUBJECT_HEAD.match(subject or "")
+        if head and head.group(1) in text:
+            add(head.group(1), 1.0)
+    if not weights:
         return None
+    # Names mentioned again and again are more likely the company.
+    for key, variants in forms.items():
+        mentions = sum(min(text.count(form), 3) for form in variants)
+        weights[key] += 0.5 * mentions
     # A short form ("Premise") supports the full name it begins ("Premise Data").
     for key in list(weights):
         for other in list(weights):
