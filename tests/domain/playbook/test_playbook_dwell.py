@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from playbook_support import LOCAL, at
@@ -167,3 +168,13 @@ def test_banks_have_several_items() -> None:
         assert len(bank) >= 5
         assert len(set(bank)) == len(bank)
     assert LOCAL.utcoffset(None) == timedelta(hours=2)
+
+
+def test_across_a_clock_change() -> None:
+    london = ZoneInfo("Europe/London")  # clocks go forward at 01:00 UTC on 2026-03-29
+    saturday = datetime(2026, 3, 28, 20, 0, tzinfo=london)
+    twelve = dwell_until(DwellChoice(DwellPreset.HOURS, 12), saturday)
+    assert twelve == datetime(2026, 3, 29, 9, 0, tzinfo=london)
+    assert twelve.astimezone(UTC) - saturday.astimezone(UTC) == timedelta(hours=12)
+    morning = dwell_until(DEFAULT_DWELL, saturday)
+    assert (morning.hour, morning.utcoffset()) == (9, timedelta(hours=1))

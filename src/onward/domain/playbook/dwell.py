@@ -8,14 +8,17 @@ moves on gently. Presets, in the person's local time (the zone of ``now``):
   coming morning is today's 09:00, since that is the morning the person means.
 * ``evening``: until 23:00 today, or 23:00 tomorrow if it is already past 23:00.
 * ``weekend``: until 09:00 on the Monday after the coming weekend (from a Monday: next Monday).
-* ``hours``: N hours from now, 1 to 168.
+* ``hours``: N hours from now, 1 to 168, counted in real hours across a clock change.
+
+Clock times (09:00, 23:00) are wall-clock times in the zone of ``now``, so "until morning"
+still ends at 09:00 on the night the clocks go forward.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 
 from onward.domain.playbook._common import pick, require_aware
@@ -115,7 +118,8 @@ def dwell_until(choice: DwellChoice, now: datetime) -> datetime:
         days = (7 - today.weekday()) % 7 or 7
         return datetime.combine(today + timedelta(days=days), MORNING_AT, tzinfo=now.tzinfo)
     assert choice.hours is not None  # checked in DwellChoice
-    return now + timedelta(hours=choice.hours)
+    # Count real hours (through UTC), so a window across a clock change is still N hours long.
+    return (now.astimezone(UTC) + timedelta(hours=choice.hours)).astimezone(now.tzinfo)
 
 
 def open_window(
