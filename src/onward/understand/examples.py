@@ -101,7 +101,9 @@ def builtin_corpus() -> list[LabelledExample]:
 
 def corpus_hash(extra: Iterable[LabelledExample] = ()) -> str:
     """A digest of the built-in corpus files plus ``extra``, to tell when a model is stale."""
-    digest = hashlib.sha256()
+    from onward.understand.features import FEATURES_VERSION
+
+    digest = hashlib.sha256(f"features-{FEATURES_VERSION}".encode())
     folder = resources.files("onward.understand.corpus")
     for name in _CORPUS_FILES:
         digest.update(folder.joinpath(name).read_bytes())

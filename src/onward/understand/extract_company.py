@@ -73,7 +73,7 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\b(?:at|with|to|from|for) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
+    (re.compile(r"\b(?:at|with|to|from) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
     (re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME +
                 r"\s*(?:[:|–-]|\bapplication\b)"), 1.5),
 ]
@@ -82,6 +82,10 @@ _SUFFIX = re.compile(r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt
                      r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$", re.I)
 _JOB_WORD = re.compile(r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)",
                        re.I)
+_ROLE_END = re.compile(
+    r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
+    r"associate|assistant|representative|technician|nurse|teacher|director|consultant|sde|"
+    r"position|role|opening|opportunity)s?\s*(?:I{1,3}|[1-3])?$", re.I)
 _SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
 
 
@@ -111,7 +115,7 @@ def _clean(raw: str) -> str | None:
         return None
     if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
         return None
-    if re.fullmatch(r"[\d\W]+", name):
+    if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name):
         return None
     return name
 

@@ -10,7 +10,11 @@ _TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
 _STOP = r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b" \
         r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|[.!\n(]|$))"
 _PATTERNS: list[re.Pattern[str]] = [
-    re.compile(r"\bsent to [^\n]+\n(?:\s*\n)*[ \t]*([^\n·]{3,80})\n"),
+    re.compile(r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
+               r"(?:\.\s|\.?\n|\.?$)"),
+    re.compile(r"\binterest in (?:the )?" + _TITLE + r"\s*\((?:ID|Job|Req)"),
+    re.compile(r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
+               r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"),
     re.compile(r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name|Position Name|"
                r"Job Posting|Requisition Title)\s*:"
                r"[ \t]*" + r"([^\n]{2,90})"),
@@ -23,7 +27,12 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
 ]
 _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
-    re.compile(r"\bsent to [^\n]+\n(?:\s*\n)*[ \t]*([^\n·]{3,80})\n"),
+    re.compile(r"\[([^\]]{3,80})\]"),
+    re.compile(r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
+               r"(?:\.\s|\.?\n|\.?$)"),
+    re.compile(r"\binterest in (?:the )?" + _TITLE + r"\s*\((?:ID|Job|Req)"),
+    re.compile(r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
+               r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"),
     re.compile(r"(?:for|:|-|–|\|)\s*(?:the )?" + _TITLE +
                r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|$)"),
     re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _TITLE + r"\s+(?:at|with)\s"),
@@ -42,6 +51,22 @@ _BAD_WORDS = re.compile(r"\b(?:you|your|we|our|us|thank|thanks|applied|applying|
                         r"interest|please|candidates?|application|submitted|review)\b", re.I)
 
 
+_JOB_NOUN = re.compile(
+    r"\b(?:engineer|engineering|analyst|analytics|developer|manager|intern|internship|scientist|"
+    r"associate|specialist|coordinator|designer|consultant|director|lead|teacher|nurse|"
+    r"assistant|representative|technician|officer|administrator|architect|sde|sre|"
+    r"accountant|advisor|adviser|agent|apprentice|buyer|chef|cook|clerk|counselor|counsellor|"
+    r"editor|writer|executive|fellow|head|instructor|librarian|planner|programmer|"
+    r"researcher|strategist|supervisor|therapist|underwriter|worker|co-op|trainee|"
+    r"operator|partner|principal|president|owner|auditor|attorney|paralegal|pharmacist|"
+    r"hygienist|barista|teller|cashier|driver|mechanic|electrician|welder|storyteller|"
+    r"merchandiser|recruiter|educator|tutor|professor|lecturer|physician|dentist|"
+    r"receptionist|housekeeper|server|bartender|host|steward|guard|inspector|surveyor|"
+    r"modeler|modeller|statistician|economist|actuary|controller|treasurer|bookkeeper|"
+    r"generalist|expert|owner|product|marketing|sales|support|operations|data|software)s?\b",
+    re.I)
+
+
 def clean_role(raw: str) -> str | None:
     role = _REF_IN_ROLE.sub(" ", raw)
     role = re.sub(r"\s+", " ", role).strip(" ,-–|:#'\"")
@@ -51,14 +76,29 @@ def clean_role(raw: str) -> str | None:
         return None
     if _BAD_WORDS.search(role) or not re.search(r"[A-Za-z]{2}", role):
         return None
-    if len(role.split()) > 9:
+    if len(role.split()) > 9 or not _JOB_NOUN.search(role):
         return None
+    role = re.sub(r"\s+(?:position|role|opening|job|vacancy)$", "", role, flags=re.I)
     return role
+
+
+def _job_card(text: str, company: str | None) -> str | None:
+    """Job boards show a card: the title on one line, then "Company · Place"."""
+    lines = [line.strip() for line in text.split("\n")[:60]]
+    for i, line in enumerate(lines):
+        if " · " in line and i > 0:
+            above = [x for x in lines[:i] if x][-1:]
+            if above and (company is None or above[0].lower() != company.lower()):
+                return clean_role(above[0])
+    return None
 
 
 def extract_role(subject: str, body: str, company: str | None) -> str | None:
     """The job title named in the body or subject, or ``None``."""
     text = (body or "")[:4000]
+    card = _job_card(text, company)
+    if card:
+        return card
     for pattern in _PATTERNS:
         for m in pattern.finditer(text):
             role = clean_role(m.group(1))
@@ -66,8 +106,12 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
                 return role
     for pattern in _SUBJECT_PATTERNS:
         for m in pattern.finditer(subject or ""):
-            role = clean_role(m.group(1))
-            if role and (company is None or company.lower() not in role.lower()):
+            raw = m.group(1)
+            if company and company.lower() in raw.lower():
+                cut = raw.lower().index(company.lower())
+                raw = raw[:cut].rstrip(" ,-–|") if cut > 0 else ""
+            role = clean_role(raw)
+            if role:
                 return role
     return None
 

@@ -12,12 +12,16 @@ from functools import lru_cache
 from onward.domain.emails import EmailText
 from onward.understand.quoting import strip_quoted
 
-__all__ = ["MAX_BODY", "analyze", "model_text"]
+__all__ = ["FEATURES_VERSION", "MAX_BODY", "analyze", "model_text"]
+
+# Bump when the text preparation or features change: saved models become stale.
+FEATURES_VERSION = 2
 
 MAX_BODY = 2500
 _WORD = re.compile(r"[a-z][a-z']*|\d+")
 PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                        "\u00a0": " ", "\u2013": "-", "\u2014": "-"})
+                        "\u00a0": " ", "\u2013": "-", "\u2014": "-", "\u200b": "",
+                        "\u200c": "", "\u200d": "", "\ufeff": "", "\u034f": ""})
 _SENDER_NAME = re.compile(r"^\s*\"?([^<\"]*)")
 
 
