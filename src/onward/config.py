@@ -1,16 +1,25 @@
 """Onward's one typed configuration, read from ``ONWARD_*`` environment variables.
 
-Build it only at entry points (``Settings()`` in the CLI callback or the web app factory) and
-pass what is needed down; nothing reads the environment elsewhere. Every field is documented in
-docs/configuration.md, and a test keeps the two in step.
+``Settings()`` reads the environment for every field not passed explicitly, so tests and entry
+points build it the same way. Build it only at entry points (the CLI's context, the web app
+factory) and pass what is needed down; nothing else reads the environment. Every field is
+documented in docs/configuration.md, and a test keeps the two in step.
+
+This is a small standard-library loader rather than pydantic-settings: importing pydantic costs
+about 0.1 s on every command, a quarter of the CLI's start-up budget (docs/decisions/0002).
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
-from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from onward.errors import SetupError
+
+PREFIX = "ONWARD_"
 
 
 def default_home() -> Path:
@@ -19,36 +28,63 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("onward", appauthor=False))
 
 
-class Settings(BaseSettings):
-    """Onward's settings. Environment variables win over defaults."""
+def _text(name: str, raw: str) -> str:
+    return raw.strip()
 
-    model_config = SettingsConfigDict(env_prefix="ONWARD_", extra="ignore")
 
-    home: Path = Field(
-        default_factory=default_home,
-        description="Folder for Onward's database, backups and models. "
-        "Default: the per-user data directory (for example ~/.local/share/onward).",
+def _path(name: str, raw: str) -> Path:
+    return Path(raw).expanduser()
+
+
+def _positive_int(name: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise SetupError(f"{PREFIX}{name.upper()} must be a whole number of 1 or more, not {raw!r}")
+    return value
+
+
+def _setting(
+    name: str, parse: Callable[[str, str], Any], default: Any, doc: str
+) -> Any:
+    def from_env() -> Any:
+        raw = os.environ.get(PREFIX + name.upper())
+        if raw is None or not raw.strip():
+            return default() if callable(default) else default
+        return parse(name, raw)
+
+    return field(default_factory=from_env, metadata={"doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Onward's settings. Explicit arguments win over the environment, which wins over defaults."""
+
+    home: Path = _setting(
+        "home", _path, default_home,
+        "Folder for Onward's database, backups and models (default: the per-user data folder).",
     )
-    database_url: str | None = Field(
-        default=None,
-        description="SQLAlchemy URL of the database. Default: an SQLite file onward.db in the home "
-        "folder. Example: postgresql+psycopg://user@127.0.0.1:5432/onward",
+    database_url: str | None = _setting(
+        "database_url", _text, None,
+        "SQLAlchemy URL of the database (default: onward.db in the home folder).",
     )
-    owner: str = Field(
-        default="local",
-        description="Whose data this is. One local owner by default; a coach's multi-user "
-        "PostgreSQL deployment gives each person their own.",
+    owner: str = _setting(
+        "owner", _text, "local", "Whose data this is (one local owner by default)."
     )
-    backup_keep: int = Field(
-        default=10,
-        ge=1,
-        description="How many automatic backups (taken before migrations and restores) to keep.",
+    backup_keep: int = _setting(
+        "backup_keep", _positive_int, 10, "How many automatic backups to keep."
     )
 
-    @field_validator("home")
     @classmethod
-    def _expand_home(cls, value: Path) -> Path:
-        return value.expanduser()
+    def names(cls) -> list[str]:
+        """The environment variable of every setting."""
+        return [PREFIX + f.name.upper() for f in fields(cls)]
+
+    def but(self, **changes: Any) -> Settings:
+        """A copy with some settings changed."""
+        return replace(self, **changes)
 
     @property
     def resolved_database_url(self) -> str:

@@ -88,9 +88,7 @@ def fresh_workspace(ws: Workspace, tmp_path: Path, on_postgres: bool) -> Workspa
         with ws.store.transaction() as tx:
             tx.clear_owner(ws.owner.id)
         return ws
-    settings = ws.settings.model_copy(
-        update={"database_url": f"sqlite:///{tmp_path / 'restored.db'}"}
-    )
+    settings = ws.settings.but(database_url=f"sqlite:///{tmp_path / 'restored.db'}")
     return open_workspace(settings, ws.clock)
 
 

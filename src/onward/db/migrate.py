@@ -58,11 +58,11 @@ def ensure_current(engine: Engine, before_upgrade: Callable[[str | None], None])
 
     Returns True when a migration ran.
     """
-    from alembic.util import CommandError
-
     current = current_revision(engine)
     if current == HEAD:
         return False
+    from alembic.util import CommandError
+
     before_upgrade(current)
     try:
         upgrade(engine)
