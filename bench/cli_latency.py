@@ -44,20 +44,34 @@ def build(home: Path, n_apps: int, events_per_app: int) -> None:
             for i, stage in enumerate(path):
                 event_id += 1
                 rounds += stage == "interview"
-                events.append({
-                    "id": event_id, "owner_id": owner.id, "application_id": app_id,
-                    "stage": stage, "occurred_on": start + timedelta(days=4 * i),
-                    "round": rounds if stage == "interview" else None, "note": None,
-                    "source": "bench", "created_at": now,
-                })
-            apps.append({
-                "id": app_id, "owner_id": owner.id, "company": f"Company {app_id % 900}",
-                "role": rng.choice(["Data Analyst", "Nurse", "Teacher", "Engineer", "Chef"]),
-                "channel": "job_board", "stage": path[-1],
-                "stage_on": start + timedelta(days=4 * (len(path) - 1)),
-                "reached": "final", "interview_round": rounds or None,
-                "created_at": now, "updated_at": now,
-            })
+                events.append(
+                    {
+                        "id": event_id,
+                        "owner_id": owner.id,
+                        "application_id": app_id,
+                        "stage": stage,
+                        "occurred_on": start + timedelta(days=4 * i),
+                        "round": rounds if stage == "interview" else None,
+                        "note": None,
+                        "source": "bench",
+                        "created_at": now,
+                    }
+                )
+            apps.append(
+                {
+                    "id": app_id,
+                    "owner_id": owner.id,
+                    "company": f"Company {app_id % 900}",
+                    "role": rng.choice(["Data Analyst", "Nurse", "Teacher", "Engineer", "Chef"]),
+                    "channel": "job_board",
+                    "stage": path[-1],
+                    "stage_on": start + timedelta(days=4 * (len(path) - 1)),
+                    "reached": "final",
+                    "interview_round": rounds or None,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
         tx.conn.execute(t.applications.insert(), apps)
         tx.conn.execute(t.stage_events.insert(), events)
     store.close()

@@ -46,9 +46,7 @@ def _positive_int(name: str, raw: str) -> int:
     return value
 
 
-def _setting(
-    name: str, parse: Callable[[str, str], Any], default: Any, doc: str
-) -> Any:
+def _setting(name: str, parse: Callable[[str, str], Any], default: Any, doc: str) -> Any:
     def from_env() -> Any:
         raw = os.environ.get(PREFIX + name.upper())
         if raw is None or not raw.strip():
@@ -63,11 +61,15 @@ class Settings:
     """Onward's settings. Explicit arguments win over the environment, which wins over defaults."""
 
     home: Path = _setting(
-        "home", _path, default_home,
+        "home",
+        _path,
+        default_home,
         "Folder for Onward's database, backups and models (default: the per-user data folder).",
     )
     database_url: str | None = _setting(
-        "database_url", _text, None,
+        "database_url",
+        _text,
+        None,
         "SQLAlchemy URL of the database (default: onward.db in the home folder).",
     )
     owner: str = _setting(
