@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from onward.db.migrate import HEAD
+
 
 def test_add_list_show_move(cli: Any) -> None:
     out = cli.ok(
@@ -166,7 +168,7 @@ def test_import_reports_every_bad_line(cli: Any, tmp_path: Path) -> None:
 def test_backup_and_db_commands(cli: Any) -> None:
     assert "Backed up to" in cli.ok("backup")
     out = cli.ok("db", "current")
-    assert "Schema:   0001 (newest: 0001)" in out
+    assert f"Schema:   {HEAD} (newest: {HEAD})" in out
     assert "Already at the newest schema" in cli.ok("db", "upgrade")
 
 

@@ -66,3 +66,29 @@ def test_a_database_is_backed_up_before_any_migration(tmp_path: Path) -> None:
             "from_the_future",
         )
     copy.close()
+
+
+def test_an_older_schema_with_data_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "onward.db"
+    url = f"sqlite:///{path}"
+    engine = create_engine(url)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO owners (id, name, created_at) VALUES (1, 'local', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO applications (id, owner_id, company, role, stage, stage_on, reached,"
+            " created_at, updated_at) VALUES (1, 1, 'Acme', 'Chef', 'applied', '2026-01-01',"
+            " 'applied', '2026-01-01', '2026-01-01')"
+        )
+    engine.dispose()
+    store = open_store(url, backup_dir=tmp_path / "b", keep=3, now=NOW)
+    assert migrate.current_revision(store.engine) == migrate.HEAD
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT company FROM applications").scalar() == "Acme"
+    store.close()
+    (backup,) = (tmp_path / "b").glob("onward-*.db")
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    copy.close()

@@ -145,7 +145,7 @@ application_contacts = Table(
     Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
 )
 
-#: Tables in the order rows can be inserted (parents first).
+#: Tables in the order rows can be inserted (parents first); the playbook's come after.
 INSERT_ORDER = (
     owners,
     applications,
@@ -155,3 +155,7 @@ INSERT_ORDER = (
     contacts,
     application_contacts,
 )
+
+from onward.db import playbook_tables  # noqa: E402  (registers its tables on ``metadata``)
+
+INSERT_ORDER += playbook_tables.PLAYBOOK_TABLES

@@ -1,0 +1,237 @@
+"""Tables of the rejection playbook (issue 3). Every record carries its owner; rows that
+belong to an application are deleted with it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from onward.db.tables import metadata
+from onward.db.types import UTCDateTime
+
+
+def _owner() -> Column[int]:
+    return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
+
+
+def _application(nullable: bool = False) -> Column[int]:
+    return Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=nullable,
+    )
+
+
+def _contact() -> Column[int]:
+    return Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="SET NULL"))
+
+
+#: One per rejected application: what happened and what was said.
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(),
+    Column("received_on", Date, nullable=False),
+    Column("stage", String(20), nullable=False),  # RejectionStage
+    Column("channel", String(20), nullable=False),  # RejectionChannel
+    Column("reason", String(30), nullable=False),  # RejectionReason
+    Column("quote", Text),
+    _contact(),
+    Column("personal", Boolean),
+    Column("sting", Integer),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("application_id", name="uq_rejections_application_id"),
+)
+
+#: "Feel it, time-boxed": while a window is open Onward offers only kindness.
+dwell_windows = Table(
+    "dwell_windows",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(),
+    Column("starts_at", UTCDateTime(), nullable=False),
+    Column("ends_at", UTCDateTime(), nullable=False),
+    Column("preset", String(20), nullable=False),
+    Index("ix_dwell_windows_owner_ends", "owner_id", "ends_at"),
+)
+
+#: Dated tasks of a plan (and check-ins, follow-ups): open, done, snoozed or skipped.
+tasks = Table(
+    "tasks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(nullable=True),
+    _contact(),
+    Column("kind", String(30), nullable=False),  # TaskKind
+    Column("title", Text, nullable=False),
+    Column("due_at", UTCDateTime(), nullable=False),
+    Column("not_before", UTCDateTime()),
+    Column("draft_kind", String(40)),  # DraftKind
+    Column("status", String(20), nullable=False),  # TaskStatus
+    Column("snoozed_until", UTCDateTime()),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("closed_at", UTCDateTime()),
+    Index("ix_tasks_owner_status_due", "owner_id", "status", "due_at"),
+)
+
+#: Messages drafted for the person to send from their own mail client.
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(nullable=True),
+    _contact(),
+    Column("kind", String(40), nullable=False),  # DraftKind
+    Column("to_addr", String(320)),
+    Column("subject", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("status", String(20), nullable=False),  # draft | sent | discarded
+    Column("sent_at", UTCDateTime()),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Index("ix_drafts_owner_status", "owner_id", "status"),
+)
+
+feedback = Table(
+    "feedback",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(),
+    _contact(),
+    Column("text", Text, nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("from_whom", String(300)),
+    Column("themes", JSON, nullable=False),  # list of FeedbackTheme values
+    Column("specific", Boolean, nullable=False),  # after the person's override, if any
+    Column("specific_override", Boolean),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+reflections = Table(
+    "reflections",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(),
+    Column("written_on", Date, nullable=False),
+    Column("ratings", JSON, nullable=False),  # {topic_id: 1..5}
+    Column("answers", JSON, nullable=False),  # {question_id: text}
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+#: The improvement plan: what to work on next, with status and effort.
+improvement_items = Table(
+    "improvement_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(nullable=True),
+    Column("kind", String(30), nullable=False),  # ItemKind
+    Column("focus", Text, nullable=False),
+    Column("effort_hours", Float),
+    Column("status", String(20), nullable=False),  # ItemStatus
+    Column("because", Text),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
+
+#: The person's weekly targets (one row per owner).
+weekly_goals = Table(
+    "weekly_goals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("applications", Float, nullable=False),
+    Column("follow_ups", Float, nullable=False),
+    Column("reflections", Float, nullable=False),
+    Column("learning_hours", Float, nullable=False),
+    Column("networking", Float, nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("owner_id", name="uq_weekly_goals_owner_id"),
+)
+
+#: Effort logged by hand (learning hours, networking touches, follow-ups sent elsewhere).
+activities = Table(
+    "activities",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("occurred_on", Date, nullable=False),
+    Column("metric", String(30), nullable=False),  # Metric
+    Column("amount", Float, nullable=False),
+    Column("note", Text),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_activities_owner_on", "owner_id", "occurred_on"),
+)
+
+#: Wins recorded by hand (wins from stage events and feedback are derived, not stored).
+wins = Table(
+    "wins",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    _application(nullable=True),
+    Column("occurred_on", Date, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+)
+
+journal_entries = Table(
+    "journal_entries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("written_on", Date, nullable=False),
+    Column("mood", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("rest_day", Boolean, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_journal_entries_owner_on", "owner_id", "written_on"),
+)
+
+#: Per-company notes: when it is worth applying again.
+companies = Table(
+    "companies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _owner(),
+    Column("name", String(300), nullable=False),
+    Column("reapply_after", Date),
+    Column("notes", Text),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("owner_id", "name", name="uq_companies_owner_name"),
+)
+
+PLAYBOOK_TABLES = (
+    rejections,
+    dwell_windows,
+    tasks,
+    drafts,
+    feedback,
+    reflections,
+    improvement_items,
+    weekly_goals,
+    activities,
+    wins,
+    journal_entries,
+    companies,
+)
