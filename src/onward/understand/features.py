@@ -18,7 +18,7 @@ __all__ = ["FEATURES_VERSION", "MAX_BODY", "analyze", "model_text"]
 FEATURES_VERSION = 2
 
 MAX_BODY = 2500
-_WORD = re.compile(r"[a-z][a-z']*|\d+")
+WORD = re.compile(r"[a-z][a-z']*|\d+")
 PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
                         "\u00a0": " ", "\u2013": "-", "\u2014": "-", "\u200b": "",
                         "\u200c": "", "\u200d": "", "\ufeff": "", "\u034f": ""})
@@ -35,7 +35,7 @@ def model_text(email: EmailText) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _char_grams(word: str) -> tuple[str, ...]:
+def char_grams(word: str) -> tuple[str, ...]:
     padded = f" {word} "
     if len(padded) <= 4:
         return (padded,)
@@ -44,10 +44,10 @@ def _char_grams(word: str) -> tuple[str, ...]:
 
 def analyze(text: str) -> list[str]:
     """Features of an already lowered text: ``w:`` words, ``b:`` word pairs, ``c:`` 4-grams."""
-    words = ["0" if w[0].isdigit() else w for w in _WORD.findall(text)]
+    words = ["0" if w[0].isdigit() else w for w in WORD.findall(text)]
     feats = ["w:" + w for w in words]
     feats.extend([f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)])
     for w in set(words):
         if len(w) > 3:
-            feats.extend("c:" + g for g in _char_grams(w))
+            feats.extend("c:" + g for g in char_grams(w))
     return feats

@@ -24,6 +24,7 @@ _MARKERS = [
     # Outlook header block: "From: ...", then "Sent:"/"Date:" within the next lines
     re.compile(r"^\s*\*?From:\*?\s[^\n]+\n(?:[^\n]*\n){0,2}\s*\*?(?:Sent|Date):\*?\s", re.M | re.I),
 ]
+_CUES = ("wrote", "écrit", "schrieb", "original message", "forwarded", "from:")
 _QUOTE_LINE = re.compile(r"^\s*>")
 
 
@@ -34,6 +35,9 @@ def strip_quoted(body: str) -> str:
     'No, thanks.'
     """
     text = body.replace("\r\n", "\n").replace("\r", "\n")
+    lowered = text.lower()
+    if ">" not in text and "___" not in text and not any(cue in lowered for cue in _CUES):
+        return text.strip()
     cut = len(text)
     for marker in _MARKERS:
         match = marker.search(text)

@@ -2,34 +2,48 @@
 
 from __future__ import annotations
 
-import math
+from typing import NamedTuple
 
 import numpy as np
+import numpy.typing as npt
 
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
 from onward.understand.extract import extract_details
-from onward.understand.features import analyze, model_text
+from onward.understand.features import model_text
 from onward.understand.model_file import LinearModel
 from onward.understand.rules import RuleHit, apply_rules
-from onward.understand.scoring import score, top_phrases
+from onward.understand.scoring import Scorer, top_phrases
 
-__all__ = ["Classification", "Reader"]
+__all__ = ["NO_DECISION_PENALTY", "Reader", "Verdict"]
 
+# Log-probability taken from "rejection" when no decision phrase fired at all.
 NO_DECISION_PENALTY = 3.0
-Classification = tuple[EmailLabel, float, dict[str, float], tuple[str, ...], str]
+
+
+class Verdict(NamedTuple):
+    """The label decision with what led to it (internal to the reader and its evaluation)."""
+
+    label: EmailLabel
+    confidence: float
+    probabilities: npt.NDArray[np.float64]
+    hits: list[RuleHit]
+    indices: npt.NDArray[np.intp]
+    values: npt.NDArray[np.float64]
 
 
 class Reader:
-    """Reads one email at a time. Build it with ``load_reader``; it holds no mutable state."""
+    """Reads one email at a time. Build it with ``load_reader``; it is safe to share."""
 
     def __init__(self, model: LinearModel) -> None:
         self.model = model
+        self._scorer = Scorer(model)
         self._labels = [EmailLabel(x) for x in model.labels]
+        self._reject = self._labels.index(EmailLabel.REJECTION)
 
-    def classify(self, email: EmailText) -> Classification:
-        """Label, confidence, per-label scores, evidence and the text that was read."""
+    def decide(self, email: EmailText) -> Verdict:
+        """Model probabilities, nudged by the phrase rules; rejection beats offer."""
         text = model_text(email)
-        probs, idx, vals = score(self.model, analyze(text))
+        probs, idx, vals = self._scorer.score(text)
         hits = apply_rules(text)
         logp = np.log(np.maximum(probs, 1e-9))
         boosted: set[EmailLabel] = set()
@@ -39,30 +53,31 @@ class Reader:
                 boosted.add(hit.label)
         if EmailLabel.REJECTION not in boosted:
             # A rejection states a decision; without any decision phrase, doubt it.
-            logp[self._labels.index(EmailLabel.REJECTION)] -= NO_DECISION_PENALTY
+            logp[self._reject] -= NO_DECISION_PENALTY
         z = np.exp(logp - logp.max())
         final = z / z.sum()
         best = int(np.argmax(final))
-        label = self._labels[best]
-        if label is EmailLabel.OFFER and EmailLabel.REJECTION in boosted:
-            label, best = EmailLabel.REJECTION, self._labels.index(EmailLabel.REJECTION)
-        evidence = [f'"{h.phrase}"' for h in hits if h.label is label]
-        evidence += top_phrases(self.model, idx, vals, best)
-        scores = {lab.value: round(float(p), 4) for lab, p in zip(self._labels, final,
-                                                                  strict=True)}
-        confidence = float(final[best])
-        return label, confidence, scores, tuple(evidence[:6]), text
+        if self._labels[best] is EmailLabel.OFFER and EmailLabel.REJECTION in boosted:
+            best = self._reject
+        return Verdict(self._labels[best], float(final[best]), final, hits, idx, vals)
+
+    def classify(self, email: EmailText) -> tuple[EmailLabel, float]:
+        """Just the label and its calibrated confidence."""
+        verdict = self.decide(email)
+        return verdict.label, verdict.confidence
+
+    def evidence(self, verdict: Verdict, limit: int = 6) -> tuple[str, ...]:
+        """Quoted rule phrases first, then the words that weighed most for the label."""
+        phrases = [f'"{h.phrase}"' for h in verdict.hits if h.label is verdict.label]
+        best = self._labels.index(verdict.label)
+        phrases += top_phrases(self.model, verdict.indices, verdict.values, best)
+        return tuple(phrases[:limit])
 
     def read(self, email: EmailText) -> EmailReading:
-        label, confidence, scores, evidence, text = self.classify(email)
-        details = extract_details(email, label)
-        return EmailReading(label=label, confidence=round(confidence, 4), evidence=evidence,
-                            scores=scores, **details)
-
-
-def rule_hits(text: str) -> list[RuleHit]:
-    return apply_rules(text)
-
-
-def entropy(scores: dict[str, float]) -> float:
-    return -sum(p * math.log(p) for p in scores.values() if p > 0)
+        """Label, confidence, evidence and every detail that could be extracted."""
+        verdict = self.decide(email)
+        scores = {lab.value: round(float(p), 4)
+                  for lab, p in zip(self._labels, verdict.probabilities, strict=True)}
+        return EmailReading(label=verdict.label, confidence=round(verdict.confidence, 4),
+                            evidence=self.evidence(verdict), scores=scores,
+                            **extract_details(email, verdict.label))

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections import Counter
 
 import numpy as np
 import numpy.typing as npt
 
+from onward.understand.features import WORD, char_grams
 from onward.understand.model_file import LinearModel
 
-__all__ = ["Scored", "score"]
+__all__ = ["Scored", "Scorer", "score", "top_phrases"]
 
 Scored = tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.float64]]
 
@@ -18,16 +18,60 @@ Scored = tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.flo
 def score(model: LinearModel, features: list[str]) -> Scored:
     """Calibrated probabilities, plus the feature indices and tf-idf values used."""
     vocab = model.vocabulary
-    counts = Counter(f for f in features if f in vocab)
-    if not counts:
+    return score_indices(model, [vocab[f] for f in features if f in vocab])
+
+
+class Scorer:
+    """The fast path of ``analyze`` + ``score``: the same features, looked up as indices with
+    a per-word cache, so no feature strings are built for words seen before."""
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, model: LinearModel) -> None:
+        self.model = model
+        self._vocab = model.vocabulary
+        self._bigrams = {k[2:]: i for k, i in model.vocabulary.items() if k.startswith("b:")}
+        self._words: dict[str, tuple[int, tuple[int, ...]]] = {}
+
+    def _entry(self, word: str) -> tuple[int, tuple[int, ...]]:
+        vocab = self._vocab
+        grams: tuple[int, ...] = ()
+        if len(word) > 3:
+            grams = tuple(vocab[g] for g in ("c:" + c for c in char_grams(word)) if g in vocab)
+        entry = (vocab.get("w:" + word, -1), grams)
+        if len(self._words) >= self._CACHE_LIMIT:
+            self._words.clear()
+        self._words[word] = entry
+        return entry
+
+    def indices(self, text: str) -> list[int]:
+        words = ["0" if w[0].isdigit() else w for w in WORD.findall(text)]
+        cache = self._words
+        ids: list[int] = []
+        for w in words:
+            entry = cache.get(w) or self._entry(w)
+            if entry[0] >= 0:
+                ids.append(entry[0])
+        get = self._bigrams.get
+        ids.extend(i for i in map(get, map(" ".join, zip(words, words[1:], strict=False)))
+                   if i is not None)
+        for w in set(words):
+            ids.extend(cache[w][1])
+        return ids
+
+    def score(self, text: str) -> Scored:
+        return score_indices(self.model, self.indices(text))
+
+
+def score_indices(model: LinearModel, ids: list[int]) -> Scored:
+    """Probabilities from the vocabulary indices of every feature occurrence."""
+    if not ids:
         logits = model.intercept / model.temperature
         idx = np.zeros(0, dtype=np.intp)
         vals = np.zeros(0)
     else:
-        idx = np.fromiter((vocab[f] for f in counts), dtype=np.intp, count=len(counts))
-        tf = np.fromiter((1.0 + math.log(c) for c in counts.values()), dtype=np.float64,
-                         count=len(counts))
-        vals = tf * model.idf[idx]
+        idx, counts = np.unique(np.asarray(ids, dtype=np.intp), return_counts=True)
+        vals = (1.0 + np.log(counts)) * model.idf[idx]
         vals /= math.sqrt(float(vals @ vals))
         logits = (vals @ model.coef[idx] + model.intercept) / model.temperature
     z = np.exp(logits - logits.max())

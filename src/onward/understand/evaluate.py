@@ -1,0 +1,132 @@
+"""Measure a reader on a JSONL file of labelled emails (the format of the dev set).
+
+Label metrics compare ``Reader.decide`` with the gold label. Stage, reason and personal are
+scored on the gold rejections, with the rejection extractors applied as if the label were
+known, so they measure extraction rather than classification. Company and role are scored on
+every email: both must agree after case and punctuation are normalised, and a gold ``null``
+must be predicted as ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from onward.domain.emails import EmailLabel
+from onward.understand.examples import LabelledExample, read_examples
+from onward.understand.extract import extract_details
+from onward.understand.reader import Reader
+
+__all__ = ["ClassScore", "EvalReport", "Misread", "evaluate", "evaluate_examples", "normalise"]
+
+
+@dataclass(frozen=True)
+class ClassScore:
+    label: str
+    precision: float
+    recall: float
+    f1: float
+    support: int
+
+
+@dataclass(frozen=True)
+class Misread:
+    """One wrongly labelled email, with the evidence the reader gave."""
+
+    id: str
+    expected: str
+    predicted: str
+    confidence: float
+    evidence: tuple[str, ...]
+    subject: str
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    emails: int
+    accuracy: float
+    macro_f1: float
+    per_class: list[ClassScore]
+    confusion: dict[str, dict[str, int]]
+    rejection: ClassScore
+    stage_accuracy: float | None
+    reason_accuracy: float | None
+    personal_accuracy: float | None
+    company_accuracy: float
+    role_accuracy: float
+    emails_per_second: float
+    errors: list[Misread] = field(default_factory=list)
+
+
+def normalise(value: str | None) -> str | None:
+    """Case- and punctuation-insensitive form used to compare names and titles."""
+    if value is None:
+        return None
+    key = re.sub(r"[^\w]+", " ", value.lower()).strip()
+    return key or None
+
+
+def _score(label: str, pairs: list[tuple[str, str]]) -> ClassScore:
+    tp = sum(1 for g, p in pairs if g == label and p == label)
+    fp = sum(1 for g, p in pairs if g != label and p == label)
+    fn = sum(1 for g, p in pairs if g == label and p != label)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return ClassScore(label, precision, recall, f1, tp + fn)
+
+
+def _ratio(hits: int, total: int) -> float | None:
+    return hits / total if total else None
+
+
+def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalReport:
+    started = time.perf_counter()
+    verdicts = [reader.decide(e.email) for e in examples]
+    elapsed = time.perf_counter() - started
+    pairs = [(e.label.value, v.label.value) for e, v in zip(examples, verdicts, strict=True)]
+    present = [lab.value for lab in EmailLabel if any(g == lab.value for g, _ in pairs)]
+    per_class = [_score(lab, pairs) for lab in present]
+    confusion = {g: dict(Counter(p for gg, p in pairs if gg == g)) for g in present}
+    errors = [
+        Misread(e.id, e.label.value, v.label.value, round(v.confidence, 3), reader.evidence(v),
+                e.email.subject)
+        for e, v in zip(examples, verdicts, strict=True) if e.label is not v.label
+    ]
+    company = role = 0
+    stage = reason = personal = rejections = personal_total = 0
+    for e in examples:
+        details = extract_details(e.email, e.label)
+        company += normalise(details["company"]) == normalise(e.company)
+        role += normalise(details["role"]) == normalise(e.role)
+        if e.label is EmailLabel.REJECTION:
+            rejections += 1
+            stage += e.stage is not None and details["rejection_stage"] == e.stage
+            reason += e.reason is not None and details["reason"] == e.reason
+            if e.personal is not None:
+                personal_total += 1
+                personal += details["personal"] == e.personal
+    n = len(examples)
+    return EvalReport(
+        emails=n,
+        accuracy=sum(g == p for g, p in pairs) / n if n else 0.0,
+        macro_f1=sum(c.f1 for c in per_class) / len(per_class) if per_class else 0.0,
+        per_class=per_class,
+        confusion=confusion,
+        rejection=_score(EmailLabel.REJECTION.value, pairs),
+        stage_accuracy=_ratio(stage, rejections),
+        reason_accuracy=_ratio(reason, rejections),
+        personal_accuracy=_ratio(personal, personal_total),
+        company_accuracy=company / n if n else 0.0,
+        role_accuracy=role / n if n else 0.0,
+        emails_per_second=n / elapsed if elapsed > 0 else 0.0,
+        errors=errors,
+    )
+
+
+def evaluate(reader: Reader, path: Path) -> EvalReport:
+    """Evaluate on a JSONL file; ``InvalidInput`` names the first bad line."""
+    return evaluate_examples(reader, read_examples(path))
