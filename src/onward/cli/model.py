@@ -1,0 +1,116 @@
+"""Model commands: train the email reader and measure it on labelled mail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from onward.understand import EvalReport
+
+app = typer.Typer(help="Train and measure the model that reads job emails.",
+                  no_args_is_help=True)
+
+
+def _models_dir() -> Path:
+    from onward.config import Settings
+
+    return Settings().home / "models"
+
+
+@app.command()
+def train() -> None:
+    """Train the email reader on the built-in corpus and save it in Onward's models folder."""
+    from onward.cli import render
+    from onward.services.model import train_model
+
+    result = train_model(_models_dir())
+    render.ok(f"Trained on {result.examples} emails ({result.features} features) in "
+              f"{result.seconds:.1f} s: {result.path}")
+
+
+@app.command("eval")
+def eval_(
+    file: Path = typer.Argument(..., help="JSONL file of labelled emails (dev.jsonl format)."),
+    errors: bool = typer.Option(False, "--errors", help="List misread emails with evidence."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+) -> None:
+    """Measure the email reader on labelled emails: per-label scores, extraction accuracy."""
+    from onward.cli import render
+    from onward.services.model import evaluate_model
+
+    report = evaluate_model(_models_dir(), file)
+    if as_json:
+        render.print_json(_as_dict(report, errors))
+        return
+    _print_report(report, errors)
+
+
+def _as_dict(report: EvalReport, errors: bool) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    data = asdict(report)
+    if not errors:
+        data.pop("errors")
+    return data
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.3f}"
+
+
+def _print_report(report: EvalReport, errors: bool) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from onward.cli import render
+
+    console = render.console()
+    table = Table(title=f"Labels on {report.emails} emails")
+    for name in ("label", "precision", "recall", "F1", "support"):
+        table.add_column(name, justify="left" if name == "label" else "right")
+    for c in report.per_class:
+        table.add_row(c.label, _pct(c.precision), _pct(c.recall), _pct(c.f1), str(c.support))
+    console.print(table)
+
+    labels = [c.label for c in report.per_class]
+    confusion = Table(title="Confusion (rows: expected, columns: predicted)")
+    confusion.add_column("")
+    predicted = labels + sorted({p for row in report.confusion.values() for p in row} -
+                                set(labels))
+    for name in predicted:
+        confusion.add_column(name[:12], justify="right")
+    for gold in labels:
+        row = report.confusion.get(gold, {})
+        confusion.add_row(gold, *[str(row.get(p, 0)) for p in predicted])
+    console.print(confusion)
+
+    figures = Table(title="Figures", show_header=False)
+    figures.add_column("measure")
+    figures.add_column("value", justify="right")
+    for name, value in (
+        ("macro-F1 (labels present)", _pct(report.macro_f1)),
+        ("accuracy", _pct(report.accuracy)),
+        ("rejection precision", _pct(report.rejection.precision)),
+        ("rejection recall", _pct(report.rejection.recall)),
+        ("rejection F1", _pct(report.rejection.f1)),
+        ("stage accuracy (rejections)", _pct(report.stage_accuracy)),
+        ("reason accuracy (rejections)", _pct(report.reason_accuracy)),
+        ("personal accuracy (rejections)", _pct(report.personal_accuracy)),
+        ("company accuracy", _pct(report.company_accuracy)),
+        ("role accuracy", _pct(report.role_accuracy)),
+        ("emails per second", f"{report.emails_per_second:,.0f}"),
+    ):
+        figures.add_row(name, value)
+    console.print(figures)
+
+    if errors and report.errors:
+        misread = Table(title=f"Misread emails ({len(report.errors)})")
+        for name in ("id", "expected", "predicted", "conf.", "evidence", "subject"):
+            misread.add_column(name)
+        for e in report.errors:
+            misread.add_row(escape(e.id), e.expected, e.predicted, f"{e.confidence:.2f}",
+                            escape("; ".join(e.evidence)), escape(e.subject[:60]))
+        console.print(misread)
