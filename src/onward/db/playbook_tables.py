@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db.tables import metadata
+from onward.db.meta import metadata
 from onward.db.types import UTCDateTime
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 from onward.db import tables as t
 from onward.db.applications import ApplicationRepo
 from onward.db.contacts import ContactRepo
+from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
 from onward.domain.records import Owner
 from onward.errors import SetupError
 
@@ -34,6 +35,9 @@ class Tx:
     def __post_init__(self) -> None:
         self.applications = ApplicationRepo(self.conn)
         self.contacts = ContactRepo(self.conn)
+        self.rejections = RejectionRepo(self.conn)
+        self.dwell = DwellRepo(self.conn)
+        self.tasks = TaskRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

@@ -12,24 +12,17 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    MetaData,
     String,
     Table,
     Text,
     UniqueConstraint,
 )
 
+from onward.db import playbook_tables
+from onward.db.meta import metadata
+
+__all__ = ["INSERT_ORDER", "metadata"]
 from onward.db.types import UTCDateTime
-
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 def _owner_fk() -> Column[int]:
@@ -154,8 +147,5 @@ INSERT_ORDER = (
     application_tags,
     contacts,
     application_contacts,
+    *playbook_tables.PLAYBOOK_TABLES,
 )
-
-from onward.db import playbook_tables  # noqa: E402  (registers its tables on ``metadata``)
-
-INSERT_ORDER += playbook_tables.PLAYBOOK_TABLES

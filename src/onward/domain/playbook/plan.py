@@ -193,3 +193,14 @@ def is_actionable(task: PlannedTask, now: datetime) -> bool:
 def is_overdue(task: PlannedTask, now: datetime) -> bool:
     """Open at ``now`` and past its due time."""
     return status_at(task, now) == TaskStatus.OPEN and task.due_at < now
+
+
+@dataclass(frozen=True)
+class StoredTask:
+    """A planned task as kept: with its id, an optional contact, and when it was closed."""
+
+    id: int
+    task: PlannedTask
+    contact_id: int | None = None
+    created_at: datetime | None = None
+    closed_at: datetime | None = None

@@ -1,0 +1,225 @@
+"""Rejections, dwell windows and plan tasks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, func, select, update
+
+from onward.db.playbook_tables import dwell_windows, rejections, tasks
+from onward.domain.drafts import DraftKind
+from onward.domain.emails import RejectionReason, RejectionStage
+from onward.domain.playbook.dwell import DwellPreset, DwellWindow
+from onward.domain.playbook.plan import PlannedTask, StoredTask, TaskKind, TaskStatus
+from onward.domain.playbook.rejection import Rejection, RejectionChannel
+
+
+class RejectionRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, rejection: Rejection, now: datetime) -> int:
+        key = self.conn.execute(
+            rejections.insert().values(
+                owner_id=owner_id,
+                application_id=rejection.application_id,
+                received_on=rejection.received_on,
+                stage=rejection.stage.value,
+                channel=rejection.channel.value,
+                reason=rejection.reason.value,
+                quote=rejection.quote,
+                contact_id=rejection.contact_id,
+                personal=rejection.personal,
+                sting=rejection.sting,
+                created_at=now,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def for_application(self, owner_id: int, app_id: int) -> Rejection | None:
+        row = self.conn.execute(
+            select(rejections).where(
+                rejections.c.owner_id == owner_id, rejections.c.application_id == app_id
+            )
+        ).first()
+        return _rejection(row) if row is not None else None
+
+    def query(self, owner_id: int) -> list[Rejection]:
+        rows = self.conn.execute(
+            select(rejections)
+            .where(rejections.c.owner_id == owner_id)
+            .order_by(rejections.c.received_on, rejections.c.id)
+        )
+        return [_rejection(r) for r in rows]
+
+
+class DwellRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, window: DwellWindow) -> int:
+        key = self.conn.execute(
+            dwell_windows.insert().values(
+                owner_id=owner_id,
+                application_id=window.application_id,
+                starts_at=window.starts_at,
+                ends_at=window.ends_at,
+                preset=window.preset.value,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def active(self, owner_id: int, now: datetime) -> list[DwellWindow]:
+        """Windows open at ``now``, soonest ending first."""
+        rows = self.conn.execute(
+            select(dwell_windows)
+            .where(
+                dwell_windows.c.owner_id == owner_id,
+                dwell_windows.c.starts_at <= now,
+                dwell_windows.c.ends_at > now,
+            )
+            .order_by(dwell_windows.c.ends_at)
+        )
+        return [_window(r) for r in rows]
+
+    def for_application(self, owner_id: int, app_id: int) -> DwellWindow | None:
+        row = self.conn.execute(
+            select(dwell_windows)
+            .where(dwell_windows.c.owner_id == owner_id, dwell_windows.c.application_id == app_id)
+            .order_by(dwell_windows.c.ends_at.desc())
+            .limit(1)
+        ).first()
+        return _window(row) if row is not None else None
+
+    def end_now(self, owner_id: int, app_id: int, now: datetime) -> int:
+        """Close an open window early (the person feels ready)."""
+        result = self.conn.execute(
+            update(dwell_windows)
+            .where(
+                dwell_windows.c.owner_id == owner_id,
+                dwell_windows.c.application_id == app_id,
+                dwell_windows.c.ends_at > now,
+            )
+            .values(ends_at=now)
+        )
+        return result.rowcount
+
+
+class TaskRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(
+        self, owner_id: int, task: PlannedTask, now: datetime, *, contact_id: int | None = None
+    ) -> int:
+        key = self.conn.execute(
+            tasks.insert().values(
+                owner_id=owner_id,
+                application_id=task.application_id or None,
+                contact_id=contact_id,
+                kind=task.kind.value,
+                title=task.title,
+                due_at=task.due_at,
+                not_before=task.not_before,
+                draft_kind=task.draft_kind.value if task.draft_kind else None,
+                status=task.status.value,
+                snoozed_until=task.snoozed_until,
+                created_at=now,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def get(self, owner_id: int, task_id: int) -> StoredTask | None:
+        row = self.conn.execute(
+            select(tasks).where(tasks.c.owner_id == owner_id, tasks.c.id == task_id)
+        ).first()
+        return _task(row) if row is not None else None
+
+    def query(
+        self,
+        owner_id: int,
+        *,
+        statuses: Sequence[TaskStatus] = (),
+        application_id: int | None = None,
+        due_before: datetime | None = None,
+    ) -> list[StoredTask]:
+        stmt = select(tasks).where(tasks.c.owner_id == owner_id)
+        if statuses:
+            stmt = stmt.where(tasks.c.status.in_([s.value for s in statuses]))
+        if application_id is not None:
+            stmt = stmt.where(tasks.c.application_id == application_id)
+        if due_before is not None:
+            stmt = stmt.where(tasks.c.due_at <= due_before)
+        rows = self.conn.execute(stmt.order_by(tasks.c.due_at, tasks.c.id))
+        return [_task(r) for r in rows]
+
+    def set_status(
+        self,
+        owner_id: int,
+        task_id: int,
+        status: TaskStatus,
+        *,
+        snoozed_until: datetime | None,
+        closed_at: datetime | None,
+    ) -> None:
+        self.conn.execute(
+            update(tasks)
+            .where(tasks.c.owner_id == owner_id, tasks.c.id == task_id)
+            .values(status=status.value, snoozed_until=snoozed_until, closed_at=closed_at)
+        )
+
+    def count_open(self, owner_id: int) -> int:
+        return int(
+            self.conn.execute(
+                select(func.count())
+                .select_from(tasks)
+                .where(tasks.c.owner_id == owner_id, tasks.c.status == TaskStatus.OPEN.value)
+            ).scalar_one()
+        )
+
+
+def _rejection(row: Row[Any]) -> Rejection:
+    return Rejection(
+        application_id=row.application_id,
+        received_on=row.received_on,
+        stage=RejectionStage(row.stage),
+        channel=RejectionChannel(row.channel),
+        reason=RejectionReason(row.reason),
+        quote=row.quote,
+        contact_id=row.contact_id,
+        personal=row.personal,
+        sting=row.sting,
+    )
+
+
+def _window(row: Row[Any]) -> DwellWindow:
+    return DwellWindow(
+        application_id=row.application_id,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        preset=DwellPreset(row.preset),
+    )
+
+
+def _task(row: Row[Any]) -> StoredTask:
+    return StoredTask(
+        id=row.id,
+        task=PlannedTask(
+            application_id=row.application_id or 0,
+            kind=TaskKind(row.kind),
+            title=row.title,
+            due_at=row.due_at,
+            not_before=row.not_before,
+            draft_kind=DraftKind(row.draft_kind) if row.draft_kind else None,
+            status=TaskStatus(row.status),
+            snoozed_until=row.snoozed_until,
+        ),
+        contact_id=row.contact_id,
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+    )
