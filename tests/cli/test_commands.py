@@ -194,3 +194,11 @@ def test_tour_runs_on_its_own_data(cli: Any) -> None:
         "Error: this application is closed" in result.stderr
     )  # a refused move is part of the tour
     assert json.loads(cli.ok("list", "--json")) == []  # the person's own data is untouched
+
+
+def test_calendar_export(cli: Any, tmp_path: Path) -> None:
+    cli.ok("add", "Acme", "Analyst")
+    cli.ok("contacts", "add", "Ana", "--next-checkin", "2027-01-05")
+    out = cli.ok("calendar", "export", str(tmp_path / "o.ics"))
+    assert "Wrote 1 events" in out
+    assert "BEGIN:VCALENDAR" in (tmp_path / "o.ics").read_text()

@@ -220,6 +220,21 @@ class ApplicationRepo:
             _application(row, tags.get(row.id, ()), tuple(events.get(row.id, ()))) for row in rows
         ]
 
+    def by_ids(self, owner_id: int, ids: Sequence[int]) -> list[Application]:
+        """The applications with these ids (one query; tags included, events not)."""
+        wanted = sorted({i for i in ids if i})
+        rows = []
+        for chunk in _chunks(wanted):
+            rows.extend(
+                self.conn.execute(
+                    select(t.applications).where(
+                        t.applications.c.owner_id == owner_id, t.applications.c.id.in_(chunk)
+                    )
+                ).all()
+            )
+        tags = self.tags_for(wanted)
+        return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+
     def count(self, owner_id: int, query: ApplicationQuery) -> int:
         stmt = self._filtered(select(func.count()).select_from(t.applications), owner_id, query)
         return int(self.conn.execute(stmt).scalar_one())

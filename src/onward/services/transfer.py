@@ -46,10 +46,14 @@ def read_text(path: Path) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write the whole file or nothing: a crash never leaves half an export."""
+    write_bytes_atomically(path, text.encode("utf-8"))
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
     try:
-        partial.write_text(text, encoding="utf-8", newline="")
+        partial.write_bytes(data)
         os.replace(partial, path)
     except OSError as exc:
         partial.unlink(missing_ok=True)

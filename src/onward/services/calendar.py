@@ -1,0 +1,65 @@
+"""The person's dated plan as a calendar file: open tasks and contact check-ins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.playbook.plan import TaskStatus
+from onward.domain.records import Owner
+from onward.export.ics import CalendarItem, build_calendar, uid_for
+from onward.services.transfer import write_bytes_atomically
+
+
+def calendar_items(store: Store, owner: Owner) -> list[CalendarItem]:
+    items: list[CalendarItem] = []
+    with store.transaction() as tx:
+        tasks = tx.tasks.query(owner.id, statuses=(TaskStatus.OPEN, TaskStatus.SNOOZED))
+        apps = {
+            a.id: a
+            for a in tx.applications.by_ids(owner.id, [t.task.application_id for t in tasks])
+        }
+        contacts = tx.contacts.query(owner.id)
+    for stored in tasks:
+        task = stored.task
+        app = apps.get(task.application_id)
+        where = f"{app.role} at {app.company}" if app else ""
+        start = (
+            task.snoozed_until
+            if task.status == TaskStatus.SNOOZED and task.snoozed_until
+            else task.due_at
+        )
+        items.append(
+            CalendarItem(
+                uid=uid_for("task", stored.id, owner.name),
+                summary=f"{task.title} ({app.company})" if app else task.title,
+                start=start,
+                description="\n".join(
+                    part
+                    for part in (where, f"Onward task #{stored.id}: onward tasks done {stored.id}")
+                    if part
+                ),
+            )
+        )
+    for contact in contacts:
+        when = contact.fields.next_checkin_on
+        if when is None:
+            continue
+        company = f" ({contact.fields.company})" if contact.fields.company else ""
+        items.append(
+            CalendarItem(
+                uid=uid_for("checkin", contact.id, owner.name),
+                summary=f"Check in with {contact.name}{company}",
+                start=when,
+                description="A short, genuine update keeps the door open.",
+            )
+        )
+    return items
+
+
+def export_calendar(store: Store, owner: Owner, path: Path, clock: Clock) -> int:
+    """Write an .ics file of open tasks and check-ins; returns how many events."""
+    items = calendar_items(store, owner)
+    write_bytes_atomically(path, build_calendar(items, clock.now()))
+    return len(items)
