@@ -202,3 +202,17 @@ def test_calendar_export(cli: Any, tmp_path: Path) -> None:
     out = cli.ok("calendar", "export", str(tmp_path / "o.ics"))
     assert "Wrote 1 events" in out
     assert "BEGIN:VCALENDAR" in (tmp_path / "o.ics").read_text()
+
+
+def test_long_lists_print_as_plain_columns(cli: Any, ws: Any) -> None:
+    from onward.cli.render import RICH_TABLE_MAX_ROWS
+    from onward.domain.records import ApplicationFields
+    from onward.services.applications import add_application
+
+    for n in range(RICH_TABLE_MAX_ROWS + 1):
+        fields = ApplicationFields(f"Company {n:03}", "A role with a long title", tags=("x",))
+        add_application(ws.store, ws.owner, fields, ws.clock)
+    out = cli.ok("list", "--all").splitlines()
+    assert out[0].split() == ["ID", "Company", "Role", "Stage", "Since", "Tags"]
+    assert len(out) == RICH_TABLE_MAX_ROWS + 2
+    assert "Company 200" in out[1] and "applied" in out[1] and out[1].rstrip().endswith("x")

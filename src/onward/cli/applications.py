@@ -164,7 +164,7 @@ def list_(
             "No applications match. Add one with [bold]onward add COMPANY ROLE[/]."
         )
         return
-    render.console().print(render.applications_table(page.items))
+    render.print_applications(page.items)
     if page.total > len(page.items):
         render.console().print(
             f"[dim]Showing {len(page.items)} of {page.total}. Use --all or --limit to see more.[/]"

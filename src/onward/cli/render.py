@@ -83,6 +83,38 @@ def applications_table(apps: list[Application], title: str | None = None) -> Tab
     return table
 
 
+#: Above this many rows a list is printed as plain aligned columns: a Rich table measures
+#: every cell and takes about 2 s for 5,000 rows; plain columns take milliseconds.
+RICH_TABLE_MAX_ROWS = 200
+
+
+def print_applications(apps: list[Application]) -> None:
+    if len(apps) <= RICH_TABLE_MAX_ROWS:
+        console().print(applications_table(apps))
+        return
+    columns = [
+        ("ID", [str(a.id) for a in apps], True),
+        ("Company", [a.company + (" (archived)" if a.archived_at else "") for a in apps], False),
+        ("Role", [a.role for a in apps], False),
+        ("Stage", [a.stage_label for a in apps], False),
+        ("Since", [a.stage_on.isoformat() for a in apps], False),
+        ("Tags", [", ".join(a.fields.tags) for a in apps], False),
+    ]
+    widths = [min(40, max(len(title), *(len(v) for v in values))) for title, values, _ in columns]
+
+    def line(cells: list[str]) -> str:
+        parts = []
+        for (_, _, right), width, cell in zip(columns, widths, cells, strict=True):
+            cell = cell if len(cell) <= width else cell[: width - 1] + "…"
+            parts.append(cell.rjust(width) if right else cell.ljust(width))
+        return "  ".join(parts).rstrip()
+
+    out = console().file
+    out.write(line([title for title, _, _ in columns]) + "\n")
+    for row in zip(*(values for _, values, _ in columns), strict=True):
+        out.write(line(list(row)) + "\n")
+
+
 def application_details(app: Application, contacts: list[Contact]) -> None:
     from rich.markup import escape
 
