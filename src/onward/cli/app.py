@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from onward import __version__
-from onward.cli import applications, calendar, contacts, data, database, tour
+from onward.cli import applications, calendar, contacts, data, database, model, tour
 from onward.cli.errors import OnwardGroup
 
 app = typer.Typer(
@@ -43,6 +43,7 @@ app.add_typer(contacts.app, name="contacts")
 data.register(app)
 app.add_typer(database.app, name="db")
 app.add_typer(calendar.app, name="calendar")
+app.add_typer(model.app, name="model")
 tour.register(app)
 
 
