@@ -10,8 +10,7 @@ import typer
 if TYPE_CHECKING:
     from onward.understand import EvalReport
 
-app = typer.Typer(help="Train and measure the model that reads job emails.",
-                  no_args_is_help=True)
+app = typer.Typer(help="Train and measure the model that reads job emails.", no_args_is_help=True)
 
 
 def _models_dir() -> Path:
@@ -27,8 +26,10 @@ def train() -> None:
     from onward.services.model import train_model
 
     result = train_model(_models_dir())
-    render.ok(f"Trained on {result.examples} emails ({result.features} features) in "
-              f"{result.seconds:.1f} s: {result.path}")
+    render.ok(
+        f"Trained on {result.examples} emails ({result.features} features) in "
+        f"{result.seconds:.1f} s: {result.path}"
+    )
 
 
 @app.command("eval")
@@ -78,8 +79,7 @@ def _print_report(report: EvalReport, errors: bool) -> None:
     labels = [c.label for c in report.per_class]
     confusion = Table(title="Confusion (rows: expected, columns: predicted)")
     confusion.add_column("")
-    predicted = labels + sorted({p for row in report.confusion.values() for p in row} -
-                                set(labels))
+    predicted = labels + sorted({p for row in report.confusion.values() for p in row} - set(labels))
     for name in predicted:
         confusion.add_column(name[:12], justify="right")
     for gold in labels:
@@ -111,6 +111,12 @@ def _print_report(report: EvalReport, errors: bool) -> None:
         for name in ("id", "expected", "predicted", "conf.", "evidence", "subject"):
             misread.add_column(name)
         for e in report.errors:
-            misread.add_row(escape(e.id), e.expected, e.predicted, f"{e.confidence:.2f}",
-                            escape("; ".join(e.evidence)), escape(e.subject[:60]))
+            misread.add_row(
+                escape(e.id),
+                e.expected,
+                e.predicted,
+                f"{e.confidence:.2f}",
+                escape("; ".join(e.evidence)),
+                escape(e.subject[:60]),
+            )
         console.print(misread)

@@ -27,12 +27,14 @@ def train_model(models_dir: Path, extra_examples: Iterable[LabelledExample] = ()
     from onward.understand import train
 
     report = train(models_dir, extra_examples)
-    return TrainResult(report.path, report.examples, report.extra_examples, report.features,
-                       report.seconds)
+    return TrainResult(
+        report.path, report.examples, report.extra_examples, report.features, report.seconds
+    )
 
 
-def evaluate_model(models_dir: Path, path: Path,
-                   extra_examples: Iterable[LabelledExample] = ()) -> EvalReport:
+def evaluate_model(
+    models_dir: Path, path: Path, extra_examples: Iterable[LabelledExample] = ()
+) -> EvalReport:
     """Measure the reader (rebuilt first when missing or stale) on a JSONL file of emails."""
     from onward.understand import evaluate, load_reader
 

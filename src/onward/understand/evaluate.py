@@ -92,9 +92,16 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
     per_class = [_score(lab, pairs) for lab in present]
     confusion = {g: dict(Counter(p for gg, p in pairs if gg == g)) for g in present}
     errors = [
-        Misread(e.id, e.label.value, v.label.value, round(v.confidence, 3), reader.evidence(v),
-                e.email.subject)
-        for e, v in zip(examples, verdicts, strict=True) if e.label is not v.label
+        Misread(
+            e.id,
+            e.label.value,
+            v.label.value,
+            round(v.confidence, 3),
+            reader.evidence(v),
+            e.email.subject,
+        )
+        for e, v in zip(examples, verdicts, strict=True)
+        if e.label is not v.label
     ]
     company = role = 0
     stage = reason = personal = rejections = personal_total = 0

@@ -56,11 +56,19 @@ def parse_example(raw: Any, where: str) -> LabelledExample:
     except ValueError as exc:
         raise InvalidInput(f"{where}: {exc}") from None
     personal = raw.get("personal")
-    email = EmailText(subject=str(raw.get("subject") or ""), sender=str(raw.get("sender") or ""),
-                      body=str(raw.get("body") or ""))
+    email = EmailText(
+        subject=str(raw.get("subject") or ""),
+        sender=str(raw.get("sender") or ""),
+        body=str(raw.get("body") or ""),
+    )
     return LabelledExample(
-        email=email, label=label, id=str(raw.get("id") or where), company=_opt(raw, "company"),
-        role=_opt(raw, "role"), stage=stage, reason=reason,
+        email=email,
+        label=label,
+        id=str(raw.get("id") or where),
+        company=_opt(raw, "company"),
+        role=_opt(raw, "role"),
+        stage=stage,
+        reason=reason,
         reason_quote=_opt(raw, "reason_quote"),
         personal=personal if isinstance(personal, bool) else None,
     )
@@ -73,7 +81,7 @@ def _parse_lines(lines: Iterable[str], name: str) -> Iterator[LabelledExample]:
         where = f"{name} line {number}"
         try:
             raw = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise InvalidInput(f"{where}: not valid JSON ({exc.msg})") from None
         yield parse_example(raw, where)
 

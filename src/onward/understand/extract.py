@@ -18,11 +18,17 @@ __all__ = ["extract_details", "extract_interview_at"]
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NOREPLY = re.compile(r"no-?reply|do-?not-?reply|notification|mailer|donotreply|alerts?@", re.I)
-_MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 _WHEN = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?"
-    r"\s+(20\d\d)(?:,?\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?", re.I)
+    r"\s+(20\d\d)(?:,?\s+(?:at\s+)?(\d{1,2})(?::(\d\d))?\s*(am|pm)?)?",
+    re.I,
+)
 
 
 def extract_interview_at(text: str) -> datetime | None:
@@ -72,6 +78,10 @@ def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
         original = f"{subject}\n{body}"
         lowered = original.lower()
         reason, quote = rejection_reason(lowered, original)
-        details.update(rejection_stage=rejection_stage(lowered), reason=reason,
-                       reason_quote=quote, personal=is_personal(lowered, is_person))
+        details.update(
+            rejection_stage=rejection_stage(lowered),
+            reason=reason,
+            reason_quote=quote,
+            personal=is_personal(lowered, is_person),
+        )
     return details

@@ -13,19 +13,94 @@ from collections import defaultdict
 
 __all__ = ["PLATFORMS", "extract_company", "normalise_name"]
 
-PLATFORMS = frozenset({
-    "workday", "myworkday", "greenhouse", "lever", "icims", "linkedin", "indeed",
-    "smartrecruiters", "ashby", "ashbyhq", "taleo", "jobvite", "workable", "glassdoor",
-    "ziprecruiter", "dice", "successfactors", "ultipro", "rippling", "bamboohr", "paylocity",
-    "adp", "hirevue", "hackerrank", "codility", "codesignal", "breezy", "jazzhr", "recruitee",
-    "teamtailor", "personio", "avature", "eightfold", "phenom", "handshake", "wellfound",
-    "angellist", "monster", "careerbuilder", "simplyhired", "oraclecloud", "brassring",
-    "kenexa", "cornerstone", "jobs", "careers", "notification", "notifications", "no-reply",
-    "noreply", "donotreply", "do-not-reply", "recruiting", "talent", "hr", "team", "hiring",
-    "candidate", "applicant", "the", "global", "mail", "info", "support", "admin", "system",
-    "gmail", "outlook", "yahoo", "hotmail", "email", "your", "thank", "thanks", "we", "our",
-    "hi", "dear", "hello", "application", "update", "re", "fw", "fwd",
-})
+PLATFORMS = frozenset(
+    {
+        "workday",
+        "myworkday",
+        "greenhouse",
+        "lever",
+        "icims",
+        "linkedin",
+        "indeed",
+        "smartrecruiters",
+        "ashby",
+        "ashbyhq",
+        "taleo",
+        "jobvite",
+        "workable",
+        "glassdoor",
+        "ziprecruiter",
+        "dice",
+        "successfactors",
+        "ultipro",
+        "rippling",
+        "bamboohr",
+        "paylocity",
+        "adp",
+        "hirevue",
+        "hackerrank",
+        "codility",
+        "codesignal",
+        "breezy",
+        "jazzhr",
+        "recruitee",
+        "teamtailor",
+        "personio",
+        "avature",
+        "eightfold",
+        "phenom",
+        "handshake",
+        "wellfound",
+        "angellist",
+        "monster",
+        "careerbuilder",
+        "simplyhired",
+        "oraclecloud",
+        "brassring",
+        "kenexa",
+        "cornerstone",
+        "jobs",
+        "careers",
+        "notification",
+        "notifications",
+        "no-reply",
+        "noreply",
+        "donotreply",
+        "do-not-reply",
+        "recruiting",
+        "talent",
+        "hr",
+        "team",
+        "hiring",
+        "candidate",
+        "applicant",
+        "the",
+        "global",
+        "mail",
+        "info",
+        "support",
+        "admin",
+        "system",
+        "gmail",
+        "outlook",
+        "yahoo",
+        "hotmail",
+        "email",
+        "your",
+        "thank",
+        "thanks",
+        "we",
+        "our",
+        "hi",
+        "dear",
+        "hello",
+        "application",
+        "update",
+        "re",
+        "fw",
+        "fwd",
+    }
+)
 _GENERIC = re.compile(
     r"\b(?:talent acquisition|human resources|people (?:team|operations)|hiring team|"
     r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
@@ -40,32 +115,123 @@ _GENERIC = re.compile(
 )
 _GENERIC_HEAD = re.compile(
     r"^\s*(?:autonotification|workday|notifications?|careers?|jobs|recruiting|talent "
-    r"acquisition|hr|human resources|global hr|no-?reply|do-?not-?reply)\b\s*", re.I)
-_BAD_FIRST = frozenset({
-    "applying", "application", "job", "your", "our", "thank", "thanks", "data", "confirming",
-    "update", "employment", "position", "complete", "action", "a", "an", "this", "that", "next",
-    "interview", "assessment", "important", "welcome", "new", "re", "fw", "fwd", "all",
-    "regarding", "following", "recent", "online", "candidate", "my", "us", "hiring", "software",
-    "senior", "junior", "entry", "technical", "phone", "follow", "followup", "feedback",
-    "message", "please", "save", "indeed", "linkedin", "i", "hi", "dear", "hello", "we", "if",
-    "as", "at", "in", "on", "for", "to", "and", "or", "is", "it", "you", "thank", "when",
-})
+    r"acquisition|hr|human resources|global hr|no-?reply|do-?not-?reply)\b\s*",
+    re.I,
+)
+_BAD_FIRST = frozenset(
+    {
+        "applying",
+        "application",
+        "job",
+        "your",
+        "our",
+        "thank",
+        "thanks",
+        "data",
+        "confirming",
+        "update",
+        "employment",
+        "position",
+        "complete",
+        "action",
+        "a",
+        "an",
+        "this",
+        "that",
+        "next",
+        "interview",
+        "assessment",
+        "important",
+        "welcome",
+        "new",
+        "re",
+        "fw",
+        "fwd",
+        "all",
+        "regarding",
+        "following",
+        "recent",
+        "online",
+        "candidate",
+        "my",
+        "us",
+        "hiring",
+        "software",
+        "senior",
+        "junior",
+        "entry",
+        "technical",
+        "phone",
+        "follow",
+        "followup",
+        "feedback",
+        "message",
+        "please",
+        "save",
+        "indeed",
+        "linkedin",
+        "i",
+        "hi",
+        "dear",
+        "hello",
+        "we",
+        "if",
+        "as",
+        "at",
+        "in",
+        "on",
+        "for",
+        "to",
+        "and",
+        "or",
+        "is",
+        "it",
+        "you",
+        "when",
+    }
+)
 _ATS_DOMAINS = re.compile(
     r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
-    r"oraclecloud|brassring|avature)\.", re.I)
+    r"oraclecloud|brassring|avature)\.",
+    re.I,
+)
 _TOKEN = r"(?:St\.|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
 _NAME = r"(" + _TOKEN + r"(?:[ \t]+(?:&|of|and|de|for|" + _TOKEN + r")){0,5})"
 _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
-    (re.compile(r"\binterest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?"
-                r"" + _NAME), 2.0),
-    (re.compile(r"\b(?:applying|applied|apply|application) (?:to|with|at) " + _NAME),
-     2.0),
-    (re.compile(r"\b(?:position|role|opportunity|opening|job|career|internship|team)s? (?:at|with)"
-                r" " + _NAME), 1.5),
+    (
+        re.compile(
+            r"\binterest in (?:joining |working (?:at|for|with) |a career (?:at|with) )?"
+            r"" + _NAME
+        ),
+        2.0,
+    ),
+    (re.compile(r"\b(?:applying|applied|apply|application) (?:to|with|at) " + _NAME), 2.0),
+    (
+        re.compile(
+            r"\b(?:position|role|opportunity|opening|job|career|internship|team)s? (?:at|with)"
+            r" " + _NAME
+        ),
+        1.5,
+    ),
     (re.compile(r"\bsent to " + _NAME), 3.0),
+    (
+        re.compile(
+            r"\b(?:application|applying|applied) for (?:the |our )?[A-Z][^\n.!?]{1,60}? "
+            r"(?:at|with) "
+            r"" + _NAME
+        ),
+        1.5,
+    ),
     (re.compile(r"\bupdate from " + _NAME), 2.0),
-    (re.compile(r"(?:\b[Tt]he[ \t]+)?" + _NAME + r"[ \t]+(?:Talent Acquisition|Recruiting|Recruitment|Careers|Human "
-                r"Resources|HR|Hiring Team|People Team|Talent Team)\b"), 2.0),
+    (
+        re.compile(
+            r"(?:\b[Tt]he[ \t]+)?"
+            + _NAME
+            + r"[ \t]+(?:Talent Acquisition|Recruiting|Recruitment|Careers|Human "
+            r"Resources|HR|Hiring Team|People Team|Talent Team)\b"
+        ),
+        2.0,
+    ),
     (re.compile(r"\b(?:The|the) " + _NAME + r" (?:Team|team|Recruiting Team)\b"), 2.0),
     (re.compile(r"\b(?:Team|Greetings from|Regards from) " + _NAME), 1.5),
     (re.compile(r"(?m)(?:\||,|\bat)[ \t]*" + _NAME + r"[ \t]*$"), 1.5),
@@ -74,18 +240,28 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:at|with|to|from) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
-    (re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME +
-                r"\s*(?:[:|–-]|\bapplication\b)"), 1.5),
+    (
+        re.compile(
+            r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME + r"\s*(?:[:|–-]|\bapplication\b)"
+        ),
+        1.5,
+    ),
 ]
 _TAIL_WORDS = {"of", "and", "&", "for", "de", "the", "-", "is", "has", "we", "our"}
-_SUFFIX = re.compile(r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
-                     r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$", re.I)
-_JOB_WORD = re.compile(r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)",
-                       re.I)
+_SUFFIX = re.compile(
+    r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
+    r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
+    re.I,
+)
+_JOB_WORD = re.compile(
+    r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)", re.I
+)
 _ROLE_END = re.compile(
     r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
     r"associate|assistant|representative|technician|nurse|teacher|director|consultant|sde|"
-    r"position|role|opening|opportunity)s?\s*(?:I{1,3}|[1-3])?$", re.I)
+    r"position|role|opening|opportunity)s?\s*(?:I{1,3}|[1-3])?$",
+    re.I,
+)
 _SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
 
 
@@ -135,20 +311,27 @@ def _sender_candidate(sender: str) -> tuple[str | None, bool]:
         display = right if left.strip().lower() in PLATFORMS or not left.strip() else left
     local = address.split("@")[0]
     tokens = [t.lower() for t in display.split()]
-    person = len(tokens) in (2, 3) and any(len(t) > 2 and t in local for t in tokens) and not (
-        _ATS_DOMAINS.search(address) or any(t in PLATFORMS for t in tokens))
+    person = (
+        len(tokens) in (2, 3)
+        and any(len(t) > 2 and t in local for t in tokens)
+        and not (_ATS_DOMAINS.search(address) or any(t in PLATFORMS for t in tokens))
+    )
     if person:
         return None, True
     return _clean(display), False
 
 
-_FREE_MAIL = re.compile(r"@(?:gmail|yahoo|outlook|hotmail|icloud|aol|proton|linkedin|indeed|"
-                        r"greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|workablemail|"
-                        r"jobvite|invalidemail|glassdoor|ziprecruiter)\.", re.I)
+_FREE_MAIL = re.compile(
+    r"@(?:gmail|yahoo|outlook|hotmail|icloud|aol|proton|linkedin|indeed|"
+    r"greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|workablemail|"
+    r"jobvite|invalidemail|glassdoor|ziprecruiter)\.",
+    re.I,
+)
 
 
-_SUBJECT_HEAD = re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN
-                           + r")")
+_SUBJECT_HEAD = re.compile(
+    r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN + r")"
+)
 
 
 def _ats_local_part(sender: str) -> str | None:
@@ -158,14 +341,22 @@ def _ats_local_part(sender: str) -> str | None:
     if not m:
         return None
     if not _ATS_DOMAINS.search(sender):
-        if _FREE_MAIL.search(sender):
+        if _FREE_MAIL.search(sender) or re.search(
+            r"alert|news|digest|jobs?\b|marketing", m.group(1).lower()
+        ):
             return None
         labels = [x for x in m.group(2).lower().split(".") if x]
         stem = labels[-2] if len(labels) >= 2 else ""
         return stem if len(stem) > 2 else None
     local = m.group(1).lower()
-    if re.search(r"no-?reply|notification|workday|careers?|jobs|talent|recruit|hr\b|sender|"
-                 r"mail|system|autoreply|\d", local) or len(local) < 3:
+    if (
+        re.search(
+            r"no-?reply|notification|workday|careers?|jobs|talent|recruit|hr\b|sender|"
+            r"mail|system|autoreply|\d",
+            local,
+        )
+        or len(local) < 3
+    ):
         return None
     return local
 

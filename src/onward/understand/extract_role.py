@@ -4,37 +4,56 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["clean_role", "extract_role", "extract_job_ref"]
+__all__ = ["clean_role", "extract_job_ref", "extract_role"]
 
 _TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
-_STOP = r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b" \
-        r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|[.!\n(]|$))"
+_STOP = (
+    r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
+    r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|[.!\n(]|$))"
+)
 _PATTERNS: list[re.Pattern[str]] = [
-    re.compile(r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
-               r"(?:\.\s|\.?\n|\.?$)"),
+    re.compile(
+        r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
+        r"(?:\.\s|\.?\n|\.?$)"
+    ),
     re.compile(r"\binterest in (?:the )?" + _TITLE + r"\s*\((?:ID|Job|Req)"),
-    re.compile(r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
-               r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"),
-    re.compile(r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name|Position Name|"
-               r"Job Posting|Requisition Title)\s*:"
-               r"[ \t]*" + r"([^\n]{2,90})"),
+    re.compile(
+        r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
+        r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"
+    ),
+    re.compile(
+        r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name|Position Name|"
+        r"Job Posting|Requisition Title)\s*:"
+        r"[ \t]*" + r"([^\n]{2,90})"
+    ),
     re.compile(r"\b(?:position|role|post) of (?:an? |the )?" + _TITLE + _STOP),
-    re.compile(r"\b(?:for|to|in) (?:the|our|this|your|an?) (?:open )?" + _TITLE +
-               r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
-               r"|\bposting\b|\binternship\b)"),
-    re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE +
-               r"\s*(?:\bat\b|\bwith\b|,|\(|$)"),
+    re.compile(
+        r"\b(?:for|to|in) (?:the|our|this|your|an?) (?:open )?"
+        + _TITLE
+        + r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
+        r"|\bposting\b|\binternship\b)"
+    ),
+    re.compile(
+        r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?"
+        + _TITLE
+        + r"\s*(?:\bat\b|\bwith\b|,|\(|$)"
+    ),
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
 ]
 _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\[([^\]]{3,80})\]"),
-    re.compile(r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
-               r"(?:\.\s|\.?\n|\.?$)"),
+    re.compile(
+        r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
+        r"(?:\.\s|\.?\n|\.?$)"
+    ),
     re.compile(r"\binterest in (?:the )?" + _TITLE + r"\s*\((?:ID|Job|Req)"),
-    re.compile(r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
-               r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"),
-    re.compile(r"(?:for|:|-|–|\|)\s*(?:the )?" + _TITLE +
-               r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|$)"),
+    re.compile(
+        r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
+        r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"
+    ),
+    re.compile(
+        r"(?:for|:|-|–|\|)\s*(?:the )?" + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|$)"
+    ),
     re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _TITLE + r"\s+(?:at|with)\s"),
 ]
 _REF = re.compile(
@@ -43,12 +62,20 @@ _REF = re.compile(
 )
 _REF_IN_ROLE = re.compile(
     r"(?:\(?\s*(?:(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*)?"
-    r"(?:(?:R|JR|REQ|Req|J)[-_ ]?\d{3,}(?:[-_]\d+)?|\d{4,})\s*\)?)", re.I)
-_BAD = re.compile(r"^(?:you|your|our|we|this|that|it|a|an|the|following|position|role|job|"
-                  r"opportunity|opening|application|interest|time|team|company|us|following "
-                  r"position)$", re.I)
-_BAD_WORDS = re.compile(r"\b(?:you|your|we|our|us|thank|thanks|applied|applying|received|"
-                        r"interest|please|candidates?|application|submitted|review)\b", re.I)
+    r"(?:(?:R|JR|REQ|Req|J)[-_ ]?\d{3,}(?:[-_]\d+)?|\d{4,})\s*\)?)",
+    re.I,
+)
+_BAD = re.compile(
+    r"^(?:you|your|our|we|this|that|it|a|an|the|following|position|role|job|"
+    r"opportunity|opening|application|interest|time|team|company|us|following "
+    r"position)$",
+    re.I,
+)
+_BAD_WORDS = re.compile(
+    r"\b(?:you|your|we|our|us|thank|thanks|applied|applying|received|"
+    r"interest|please|candidates?|application|submitted|review)\b",
+    re.I,
+)
 
 
 _JOB_NOUN = re.compile(
@@ -64,7 +91,8 @@ _JOB_NOUN = re.compile(
     r"receptionist|housekeeper|server|bartender|host|steward|guard|inspector|surveyor|"
     r"modeler|modeller|statistician|economist|actuary|controller|treasurer|bookkeeper|"
     r"generalist|expert|owner|product|marketing|sales|support|operations|data|software)s?\b",
-    re.I)
+    re.I,
+)
 
 
 def clean_role(raw: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from onward.domain.emails import EmailText
 from onward.understand.quoting import strip_quoted
@@ -19,9 +20,22 @@ FEATURES_VERSION = 2
 
 MAX_BODY = 2500
 WORD = re.compile(r"[a-z][a-z']*|\d+")
-PUNCT = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
-                        "\u00a0": " ", "\u2013": "-", "\u2014": "-", "\u200b": "",
-                        "\u200c": "", "\u200d": "", "\ufeff": "", "\u034f": ""})
+PUNCT = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u034f": "",
+    }
+)
 _SENDER_NAME = re.compile(r"^\s*\"?([^<\"]*)")
 
 
@@ -46,7 +60,7 @@ def analyze(text: str) -> list[str]:
     """Features of an already lowered text: ``w:`` words, ``b:`` word pairs, ``c:`` 4-grams."""
     words = ["0" if w[0].isdigit() else w for w in WORD.findall(text)]
     feats = ["w:" + w for w in words]
-    feats.extend([f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)])
+    feats.extend([f"b:{a} {b}" for a, b in pairwise(words)])
     for w in set(words):
         if len(w) > 3:
             feats.extend("c:" + g for g in char_grams(w))

@@ -54,8 +54,14 @@ def train(models_dir: Path, extra: Iterable[LabelledExample] = ()) -> TrainRepor
     model = fit_model(examples, weights, digest)
     path = model_path(models_dir)
     save_model(model, path)
-    return TrainReport(path, len(examples), len(extras), len(model.vocabulary),
-                       time.perf_counter() - started, digest)
+    return TrainReport(
+        path,
+        len(examples),
+        len(extras),
+        len(model.vocabulary),
+        time.perf_counter() - started,
+        digest,
+    )
 
 
 def load_reader(models_dir: Path, extra: Iterable[LabelledExample] = ()) -> Reader:

@@ -72,8 +72,10 @@ class OutdatedModel(SetupError):
 
 
 def _fail(path: Path, why: str) -> SetupError:
-    return SetupError(f"Unusable model file {path}: {why}",
-                      hint="delete it and run `onward model train` to rebuild it")
+    return SetupError(
+        f"Unusable model file {path}: {why}",
+        hint="delete it and run `onward model train` to rebuild it",
+    )
 
 
 def load_model(path: Path) -> LinearModel:
@@ -87,8 +89,10 @@ def load_model(path: Path) -> LinearModel:
     if not isinstance(raw, dict) or raw.get("kind") != _KIND:
         raise _fail(path, "not an Onward email model")
     if raw.get("format") != FORMAT:
-        raise OutdatedModel(f"Model file {path} has format {raw.get('format')!r}, "
-                            f"expected {FORMAT}", hint="run `onward model train`")
+        raise OutdatedModel(
+            f"Model file {path} has format {raw.get('format')!r}, expected {FORMAT}",
+            hint="run `onward model train`",
+        )
     try:
         labels = tuple(str(x) for x in raw["labels"])
         features = [str(x) for x in raw["features"]]

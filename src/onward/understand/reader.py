@@ -76,8 +76,14 @@ class Reader:
     def read(self, email: EmailText) -> EmailReading:
         """Label, confidence, evidence and every detail that could be extracted."""
         verdict = self.decide(email)
-        scores = {lab.value: round(float(p), 4)
-                  for lab, p in zip(self._labels, verdict.probabilities, strict=True)}
-        return EmailReading(label=verdict.label, confidence=round(verdict.confidence, 4),
-                            evidence=self.evidence(verdict), scores=scores,
-                            **extract_details(email, verdict.label))
+        scores = {
+            lab.value: round(float(p), 4)
+            for lab, p in zip(self._labels, verdict.probabilities, strict=True)
+        }
+        return EmailReading(
+            label=verdict.label,
+            confidence=round(verdict.confidence, 4),
+            evidence=self.evidence(verdict),
+            scores=scores,
+            **extract_details(email, verdict.label),
+        )

@@ -11,74 +11,141 @@ __all__ = ["is_personal", "rejection_reason", "rejection_stage"]
 
 R = RejectionReason
 _REASONS: list[tuple[RejectionReason, re.Pattern[str]]] = [
-    (R.INTERNAL_CANDIDATE, re.compile(
-        r"internal (?:candidate|applicant|hire|transfer|employee)|from within (?:the|our) "
-        r"(?:organi[sz]ation|company|team)|promot\w* (?:someone |a colleague )?(?:from )?within")),
-    (R.POSITION_FILLED, re.compile(
-        r"(?:has|have|had) (?:now |just |recently |already |since )?been filled|filled (?:the|this|"
-        r"that|our) (?:[\w,]+ ){0,8}(?:position|role|opening|vacancy)|filling (?:the|this) "
-        r"(?:position|role)|(?:hired|extended (?:an|the|our) offer to|offered the (?:position|role)"
-        r" to) (?:another|a different|someone|other)|(?:candidate|someone) (?:who )?(?:has )?"
-        r"accepted (?:an|our|the) offer|ended up hiring|we(?:'ve| have) (?:now )?hired")),
-    (R.ROLE_CLOSED, re.compile(
-        r"(?:position|role|requisition|opening|job|search|vacancy|posting)[^.]{0,60}(?:has been|"
-        r"was|been|is|are) (?:now )?(?:closed|cancell?ed|put on hold|on hold|withdrawn|eliminated|"
-        r"no longer (?:available|open))|no longer (?:available|open|hiring|accepting|recruiting)|"
-        r"hiring freeze|(?:stop|stopped|pause|paused) (?:pursuing|recruiting|hiring|the search)|"
-        r"priorities (?:have )?(?:shifted|changed)|not to fill (?:this|the)|budget|headcount|"
-        r"no (?:current )?openings|(?:opening|role|position) was withdrawn")),
-    (R.LOGISTICS, re.compile(
-        r"sponsor|work authori[sz]ation|authori[sz]ed to work|relocat|commut|(?:on[- ]?site|"
-        r"in[- ]office) (?:requirement|presence|five|\d)|requires being on[- ]?site|salary "
-        r"(?:expectations|requirements)|compensation expectations|(?:weekend|night|evening) "
-        r"shifts?|schedule availability|(?:based|located|live) (?:in|within|near)")),
-    (R.STRONGER_CANDIDATES, re.compile(
-        r"(?:candidates?|applicants?|others?|individuals?|profiles?|credentials|someone|"
-        r"background)(?:'s?)? (?:[\w']+ ){0,8}(?:more closely|most closely|better|closer|best) "
-        r"(?:match|fit|align|suit|meet|aligned|matched)|(?:large|high|significant|great|"
-        r"overwhelming) (?:number|volume) of (?:highly |well[- ])?(?:qualified|strong|talented|"
-        r"competitive)?|many (?:highly |other |well[- ])?(?:qualified|strong|talented) "
-        r"(?:candidates|applicants|individuals)|volume of (?:strong|qualified|highly)|"
-        r"competitive (?:pool|process|field)|competition (?:was|is) (?:strong|stiff|fierce)|"
-        r"not the (?:most|best|strongest) (?:qualified|suited)|stronger (?:candidates|match)|"
-        r"(?:more|better) qualified|closer match|extend the offer to another")),
-    (R.INTERVIEW_PERFORMANCE, re.compile(
-        r"(?:interview|assessment|technical|exercise|answers|test|case|performance|panel)[^.]{0,80}"
-        r"(?:did not|didn't|not) (?:meet|show|demonstrate|reach)|(?:score|result)s? (?:fell|"
-        r"was|were) below|did not see the depth|did not meet the bar|below (?:the|our) bar")),
-    (R.EXPERIENCE_MISMATCH, re.compile(
-        r"(?:more|additional|further|greater|deeper) (?:years of |relevant |direct |hands-on |"
-        r"professional |industry |\w+ )?(?:experience|management experience)|level of experience|"
-        r"experience level|over-?qualified|more senior|seniority|years of (?:\w+ )?experience")),
-    (R.SKILLS_MISMATCH, re.compile(
-        r"(?:background|qualifications|skills?|skill set|profile|experience)[^.]{0,40}(?:not|n't|"
-        r"don't|doesn't|do not|does not) (?:a )?(?:match|align|meet)|(?:not|n't) (?:a )?match "
-        r"(?:for|with) (?:the )?(?:requirements|qualifications|skills)|(?:minimum|basic|required)"
-        r" qualifications|certification|licen[cs]e|deeper expertise|expertise in|technical "
-        r"requirements")),
-    (R.FIT, re.compile(
-        r"(?:team|cultur\w*) fit|fit (?:for|with) (?:the|our) (?:team|culture)|our culture|"
-        r"right fit for (?:the|our) team|best fit for your goals")),
+    (
+        R.INTERNAL_CANDIDATE,
+        re.compile(
+            r"internal (?:candidate|applicant|hire|transfer|employee)|from within (?:the|our) "
+            r"(?:organi[sz]ation|company|team)|promot\w* (?:someone |a colleague )?(?:from )?within"
+        ),
+    ),
+    (
+        R.POSITION_FILLED,
+        re.compile(
+            r"(?:has|have|had) (?:now |just |recently |already |since )?been filled|filled "
+            r"(?:the|this|"
+            r"that|our) (?:[\w,]+ ){0,8}(?:position|role|opening|vacancy)|filling (?:the|this) "
+            r"(?:position|role)|(?:hired|extended (?:an|the|our) offer to|offered the "
+            r"(?:position|role)"
+            r" to) (?:another|a different|someone|other)|(?:candidate|someone) (?:who )?(?:has )?"
+            r"accepted (?:an|our|the) offer|ended up hiring|we(?:'ve| have) (?:now )?hired"
+        ),
+    ),
+    (
+        R.ROLE_CLOSED,
+        re.compile(
+            r"(?:position|role|requisition|opening|job|search|vacancy|posting)[^.]{0,60}(?:has "
+            r"been|"
+            r"was|been|is|are) (?:now )?(?:closed|cancell?ed|put on hold|on "
+            r"hold|withdrawn|eliminated|"
+            r"no longer (?:available|open))|no longer "
+            r"(?:available|open|hiring|accepting|recruiting)|"
+            r"hiring freeze|(?:stop|stopped|pause|paused) (?:pursuing|recruiting|hiring|the "
+            r"search)|"
+            r"priorities (?:have )?(?:shifted|changed)|not to fill (?:this|the)|budget|headcount|"
+            r"no (?:current )?openings|(?:opening|role|position) was withdrawn"
+        ),
+    ),
+    (
+        R.LOGISTICS,
+        re.compile(
+            r"sponsor|work authori[sz]ation|authori[sz]ed to work|relocat|commut|(?:on[- ]?site|"
+            r"in[- ]office) (?:requirement|presence|five|\d)|requires being on[- ]?site|salary "
+            r"(?:expectations|requirements)|compensation expectations|(?:weekend|night|evening) "
+            r"shifts?|schedule availability|(?:based|located|live) (?:in|within|near)"
+        ),
+    ),
+    (
+        R.STRONGER_CANDIDATES,
+        re.compile(
+            r"(?:candidates?|applicants?|others?|individuals?|profiles?|credentials|someone|"
+            r"background)(?:'s?)? (?:[\w']+ ){0,8}(?:more closely|most closely|better|closer|best) "
+            r"(?:match|fit|align|suit|meet|aligned|matched)|(?:large|high|significant|great|"
+            r"overwhelming) (?:number|volume) of (?:highly |well[- ])?(?:qualified|strong|talented|"
+            r"competitive)?|many (?:highly |other |well[- ])?(?:qualified|strong|talented) "
+            r"(?:candidates|applicants|individuals)|volume of (?:strong|qualified|highly)|"
+            r"competitive (?:pool|process|field)|competition (?:was|is) (?:strong|stiff|fierce)|"
+            r"not the (?:most|best|strongest) (?:qualified|suited)|stronger (?:candidates|match)|"
+            r"(?:more|better) qualified|closer match|extend the offer to another"
+        ),
+    ),
+    (
+        R.INTERVIEW_PERFORMANCE,
+        re.compile(
+            r"(?:interview|assessment|technical|exercise|answers|test|case|performance|panel)[^.]{0,80}"
+            r"(?:did not|didn't|not) (?:meet|show|demonstrate|reach)|(?:score|result)s? (?:fell|"
+            r"was|were) below|did not see the depth|did not meet the bar|below (?:the|our) bar"
+        ),
+    ),
+    (
+        R.EXPERIENCE_MISMATCH,
+        re.compile(
+            r"(?:more|additional|further|greater|deeper) (?:years of |relevant |direct |hands-on |"
+            r"professional |industry |\w+ )?(?:experience|management experience)|level of "
+            r"experience|"
+            r"experience level|over-?qualified|more senior|seniority|years of (?:\w+ )?experience"
+        ),
+    ),
+    (
+        R.SKILLS_MISMATCH,
+        re.compile(
+            r"(?:background|qualifications|skills?|skill "
+            r"set|profile|experience)[^.]{0,40}(?:not|n't|"
+            r"don't|doesn't|do not|does not) (?:a )?(?:match|align|meet)|(?:not|n't) (?:a )?match "
+            r"(?:for|with) (?:the "
+            r")?(?:requirements|qualifications|skills)|(?:minimum|basic|required)"
+            r" qualifications|certification|licen[cs]e|deeper expertise|expertise in|technical "
+            r"requirements"
+        ),
+    ),
+    (
+        R.FIT,
+        re.compile(
+            r"(?:team|cultur\w*) fit|fit (?:for|with) (?:the|our) (?:team|culture)|our culture|"
+            r"right fit for (?:the|our) team|best fit for your goals"
+        ),
+    ),
 ]
 
 _STAGES: list[tuple[RejectionStage, re.Pattern[str]]] = [
-    (RejectionStage.FINAL, re.compile(
-        r"final (?:round|interview|stage|panel)|on-?site(?: interview)?|last (?:round|stage)|"
-        r"full day (?:onsite|with)|leadership team in the last")),
-    (RejectionStage.INTERVIEW, re.compile(
-        r"(?:thank you|thanks) (?:again )?for (?:taking the time to |your time )?(?:interview|"
-        r"meet|meeting|coming in|speaking with (?:the|our) (?:team|panel|hiring))|your "
-        r"interviews?\b|(?:during|in) (?:the|your|our) (?:video |phone )?interview|interviewing "
-        r"with|enjoyed (?:meeting|speaking with|talking with) (?:you|the)|the panel|met with (?:the|"
-        r"our)|demo lesson")),
-    (RejectionStage.ASSESSMENT, re.compile(
-        r"(?:completing|completed|finishing|taking|submitted|results of) (?:the|your|our) (?:\w+ )"
-        r"{0,2}(?:assessment|test|challenge|exercise|assignment)|take-home|skills test you")),
-    (RejectionStage.SCREEN, re.compile(
-        r"phone (?:screen|call|conversation|interview)|recruiter (?:call|screen)|speak(?:ing)? "
-        r"with me|chatting|initial (?:call|conversation|screen)|(?:our|the) (?:call|chat)\b")),
-    (RejectionStage.APPLICATION, re.compile(
-        r"appl(?:y|ying|ied|ication)|resume|candidacy|submission|cv\b|interest in")),
+    (
+        RejectionStage.FINAL,
+        re.compile(
+            r"final (?:round|interview|stage|panel)|on-?site(?: interview)?|last (?:round|stage)|"
+            r"full day (?:onsite|with)|leadership team in the last"
+        ),
+    ),
+    (
+        RejectionStage.INTERVIEW,
+        re.compile(
+            r"(?:thank you|thanks) (?:again )?for (?:taking the time to |your time )?(?:interview|"
+            r"meet|meeting|coming in|speaking with (?:the|our) (?:team|panel|hiring))|your "
+            r"interviews?\b|(?:during|in) (?:the|your|our) (?:video |phone )?interview|"
+            r"interviewing "
+            r""
+            r"with|enjoyed (?:meeting|speaking with|talking with) (?:you|the)|the panel|met with "
+            r"(?:the|"
+            r"our)|demo lesson"
+        ),
+    ),
+    (
+        RejectionStage.ASSESSMENT,
+        re.compile(
+            r"(?:completing|completed|finishing|taking|submitted|results of) (?:the|your|our) "
+            r"(?:\w+ )"
+            r"{0,2}(?:assessment|test|challenge|exercise|assignment)|take-home|skills test you"
+        ),
+    ),
+    (
+        RejectionStage.SCREEN,
+        re.compile(
+            r"phone (?:screen|call|conversation|interview)|recruiter (?:call|screen)|speak(?:ing)? "
+            r"with me|chatting|initial (?:call|conversation|screen)|(?:our|the) (?:call|chat)\b"
+        ),
+    ),
+    (
+        RejectionStage.APPLICATION,
+        re.compile(r"appl(?:y|ying|ied|ication)|resume|candidacy|submission|cv\b|interest in"),
+    ),
 ]
 
 
@@ -108,7 +175,9 @@ def rejection_stage(text: str) -> RejectionStage:
 _TEMPLATE_MARKS = re.compile(
     r"do not reply|do-not-reply|no-?reply|unsubscribe|this (?:e-?mail|message|notification) "
     r"(?:was|is) (?:sent|generated|automatically)|candidate (?:home|portal|profile)|"
-    r"dear (?:candidate|applicant)|equal opportunity employer|log ?in to", re.I)
+    r"dear (?:candidate|applicant)|equal opportunity employer|log ?in to",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my)\b")
 
 

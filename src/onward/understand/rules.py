@@ -7,6 +7,7 @@ drop matches that only look like a decision ("if you are not selected, ..."), an
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ L = EmailLabel
 
 _re2: ModuleType | None
 try:
-    import re2 as _re2
+    _re2 = importlib.import_module("re2")
 except ImportError:  # pragma: no cover - optional accelerator
     _re2 = None
 
@@ -58,107 +59,163 @@ def _rx(*parts: str) -> _Pattern:
 
 _NEG = r"(?:not|n't|never)"
 _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
-    (L.REJECTION, 3.0, _rx(
-        r"\b(?:unable|not able|cannot|can't|regret) (?:to )?(?:offer you|extend (?:you )?an offer)",
-        r"\bregret to (?:inform|advise|tell|let you know)",
-        r"\b(?:decided|chosen|elected|opted|going|decision) (?:\w+ ){0,2}to (?:pursue|move forward with"
-        r"|proceed with|go with|continue with|progress with|focus on|advance) (?:\w+ ){0,3}"
-        r"(?:other|another|different|more qualified|candidates)",
-        r"\b(?:decided|chosen|elected|opted|decision) (?:\w+ ){0,2}not to (?:move|proceed|progress"
-        r"|pursue|advance|extend|continue|invite|take|offer)",
-        r"\b(?:will|would|won't|are|is|be) " + _NEG + r"? ?(?:be )?(?:moving|proceeding|progressing"
-        r"|advancing|continuing|pursuing|going) (?:forward|ahead|further)? ?(?:with|on)"
-        r" (?:your|you)\b",
-        r"\bnot (?:to )?(?:move|moving|proceed|proceeding|progress|advance|go) (?:forward|further"
-        r"|ahead) with (?:your|you)",
-        r"\b(?:have|has|were|was) not been (?:selected|chosen|shortlisted)",
-        r"\bnot (?:been )?selected (?:for|to)\b",
-        r"\b(?:position|role|job|opening|vacancy) (?:has|have) (?:now |already |since )?been "
-        r"(?:filled|closed|cancell?ed)",
-        r"\b(?:application|candidacy) (?:was|has been|is|were) unsuccessful",
-        r"\bno longer (?:being )?(?:under )?consider",
-        r"\bmov(?:e|ed|ing) forward with (?:other|another|different)",
-        r"\b(?:pursue|pursuing|selected|select|chosen|chose) (?:\w+ ){0,2}other (?:candidates"
-        r"|applicants)",
-        r"\bnot (?:be )?(?:a|the right|the best) (?:match|fit)\b",
-        r"\bwe(?:'ve| have) (?:decided|made the decision) (?:\w+ ){0,3}(?:not|another direction"
-        r"|a different direction)",
-        r"\b(?:went|go|going) (?:in|with) (?:a different|another) (?:direction|candidate)",
-        r"\bnot (?:moving|going) (?:forward|ahead)\b",
-        r"\b(?:do not|don't|did not|didn't) see (?:a|the right) (?:fit|match)",
-        r"\bnot the (?:most|best|strongest) (?:qualified|suited)",
-        r"(?:\bnot|n't) (?:be )?(?:moving|advancing|progressing|taking) you (?:to|forward|further)",
-        r"\b(?:will|would|shall|can|could) ?(?:not|n't) (?:be able to )?(?:proceed|continue|move "
-        r"forward|progress|go forward) with (?:your|you)\b",
-        r"\b(?:going|go|gone|went|move|moving) in (?:a|another) (?:different )?direction",
-        r"\b(?:filled|filling|fill) (?:the|this) (?:[\w,]+ ){0,8}(?:position|role|vacancy|opening)"
-        r" with (?:another|an?|other)",
-        r"\bwe (?:have )?(?:just |recently )?filled (?:the|this|that|our) (?:[\w,]+ ){0,8}"
-        r"(?:position|role|opening|vacancy)",
-        r"\b(?:stop|stopped|ceased?) (?:pursuing|considering|recruiting) (?:candidates|applicants)",
-        r"\b(?:no longer (?:available|open|accepting applications))",
-        r"\b(?:has|have) (?:just |recently |now )?been filled\b",
-        r"\bwe (?:have )?(?:just |recently )?filled (?:this|the|that) (?:position|role|opening)",
-        r"\b(?:other|another|different) (?:candidates?|applicants?)(?:'|'s)? (?:[\w']+ ){0,8}"
-        r"(?:better|closer|more closely|most closely|best) (?:match|fit|align|suit)",
-        r"\bunable to (?:further )?consider (?:you|your)",
-        r"\b(?:did not|didn't|was not|wasn't|were not|weren't|has not|have not) (?:been )?"
-        r"(?:select|selected|chosen|choose|shortlisted)\b",
-        r"\bending (?:our |your )?consideration",
-        r"\bregret (?:that )?we (?:are|were|will be) (?:unable|not able)",
-        r"\bnot (?:be )?able to (?:proceed|move forward|continue|progress|offer)",
-        r"\bmade (?:the|a|our) decision (?:to )?not\b",
-        r"\b(?:decided|chosen|elected|opted) to (?:go|move) (?:forward|ahead) with (?:a|another"
-        r"|other|different)",
-    )),
-    (L.OFFER, 2.5, _rx(
-        r"\b(?:pleased|delighted|happy|thrilled|excited) to (?:formally )?(?:offer you|extend "
-        r"(?:you )?(?:an?|this|the|our) (?:formal |verbal |written )?offer|make you an offer)",
-        r"\byour offer (?:letter|package)\b", r"\boffer letter (?:is )?attached",
-        r"\bwelcome (?:to the team|aboard)\b",
-    )),
-    (L.INTERVIEW, 1.5, _rx(
-        r"\binvite you (?:to|for) (?:an? |the )?(?:\w+ ){0,2}(?:interview|call|conversation|chat)",
-        r"\bschedul\w* (?:an? |your |the |our )?(?:\w+ ){0,2}(?:interview|call|screen|chat)",
-        r"\binterview (?:is |has been )?(?:confirmed|scheduled)",
-        r"\b(?:share|send|provide) (?:me |us )?your availability",
-        r"\breschedul", r"\binterviewer (?:is|was) (?:ill|sick|unwell|unavailable|out)",
-    )),
-    (L.ASSESSMENT, 1.5, _rx(
-        r"\b(?:coding|online|technical|skills?|cognitive|programming) (?:assessment|test|challenge"
-        r"|exercise)s?\b",
-        r"\b(?:hackerrank|codility|codesignal|hirevue|testgorilla|take[- ]home)\b",
-        r"\bcomplete (?:the|our|an|a|your) (?:\w+ ){0,3}(?:assessment|test|challenge|survey)",
-    )),
-    (L.APPLICATION_RECEIVED, 1.2, _rx(
-        r"\b(?:we(?:'ve| have)|has been|have) received your (?:\w+ ){0,2}application",
-        r"\bapplication (?:has been|was|is) (?:successfully )?(?:received|submitted|complete)",
-        r"\byour application was sent to\b", r"\bapplication (?:confirmation|received)\b",
-        r"\bthank(?:s| you) for (?:applying|your application|submitting)",
-    )),
-    (L.OTHER, 1.5, _rx(
-        r"\bjob alert", r"\bjobs? (?:you may be interested|matching|for you)\b",
-        r"\btalent (?:community|network)\b", r"\bverify your (?:email|account)",
-        r"\breset your password", r"\bwithdrawn your application", r"\bcame across your profile",
-        r"\bnew jobs\b", r"\bcandidate (?:experience )?survey\b",
-    )),
+    (
+        L.REJECTION,
+        3.0,
+        _rx(
+            r"\b(?:unable|not able|cannot|can't|regret) (?:to )?(?:offer you|extend (?:you )?an "
+            r"offer)",
+            r"\bregret to (?:inform|advise|tell|let you know)",
+            r"\b(?:decided|chosen|elected|opted|going|decision) (?:\w+ ){0,2}to (?:pursue|move "
+            r"forward with"
+            r"|proceed with|go with|continue with|progress with|focus on|advance) (?:\w+ ){0,3}"
+            r"(?:other|another|different|more qualified|candidates)",
+            r"\b(?:decided|chosen|elected|opted|decision) (?:\w+ ){0,2}not to "
+            r"(?:move|proceed|progress"
+            r"|pursue|advance|extend|continue|invite|take|offer)",
+            r"\b(?:will|would|won't|are|is|be) "
+            + _NEG
+            + r"? ?(?:be )?(?:moving|proceeding|progressing"
+            r"|advancing|continuing|pursuing|going) (?:forward|ahead|further)? ?(?:with|on)"
+            r" (?:your|you)\b",
+            r"\bnot (?:to )?(?:move|moving|proceed|proceeding|progress|advance|go) "
+            r"(?:forward|further"
+            r"|ahead) with (?:your|you)",
+            r"\b(?:have|has|were|was) not been (?:selected|chosen|shortlisted)",
+            r"\bnot (?:been )?selected (?:for|to)\b",
+            r"\b(?:position|role|job|opening|vacancy|requisition|posting|search) (?:has|have) "
+            r"(?:now "
+            r"|already |since )?been (?:filled|closed|cancell?ed|put on hold|withdrawn)",
+            r"\b(?:unable|not able|cannot|can't) (?:to )?(?:offer )?(?:visa )?sponsor",
+            r"\bhiring freeze\b",
+            r"\b(?:application|candidacy) (?:was|has been|is|were) unsuccessful",
+            r"\bno longer (?:being )?(?:under )?consider",
+            r"\bmov(?:e|ed|ing) forward with (?:other|another|different)",
+            r"\b(?:pursue|pursuing|selected|select|chosen|chose) (?:\w+ ){0,2}other (?:candidates"
+            r"|applicants)",
+            r"\bnot (?:be )?(?:a|the right|the best) (?:match|fit)\b",
+            r"\bwe(?:'ve| have) (?:decided|made the decision) (?:\w+ ){0,3}(?:not|another direction"
+            r"|a different direction)",
+            r"\b(?:went|go|going) (?:in|with) (?:a different|another) (?:direction|candidate)",
+            r"\bnot (?:moving|going) (?:forward|ahead)\b",
+            r"\b(?:do not|don't|did not|didn't) see (?:a|the right) (?:fit|match)",
+            r"\bnot the (?:most|best|strongest) (?:qualified|suited)",
+            r"(?:\bnot|n't) (?:be )?(?:moving|advancing|progressing|taking) you "
+            r"(?:to|forward|further)",
+            r"\b(?:will|would|shall|can|could) ?(?:not|n't) (?:be able to "
+            r")?(?:proceed|continue|move "
+            r"forward|progress|go forward) with (?:your|you)\b",
+            r"\b(?:going|go|gone|went|move|moving) in (?:a|another) (?:different )?direction",
+            r"\b(?:filled|filling|fill) (?:the|this) (?:[\w,]+ "
+            r"){0,8}(?:position|role|vacancy|opening)"
+            r" with (?:another|an?|other)",
+            r"\bwe (?:have )?(?:just |recently )?filled (?:the|this|that|our) (?:[\w,]+ ){0,8}"
+            r"(?:position|role|opening|vacancy)",
+            r"\b(?:stop|stopped|ceased?) (?:pursuing|considering|recruiting) "
+            r"(?:candidates|applicants)",
+            r"\b(?:no longer (?:available|open|accepting applications))",
+            r"\b(?:has|have) (?:just |recently |now )?been filled\b",
+            r"\bwe (?:have )?(?:just |recently )?filled (?:this|the|that) "
+            r"(?:position|role|opening)",
+            r"\b(?:other|another|different) (?:candidates?|applicants?)(?:'|'s)? (?:[\w']+ ){0,8}"
+            r"(?:better|closer|more closely|most closely|best) (?:match|fit|align|suit)",
+            r"\bunable to (?:further )?consider (?:you|your)",
+            r"\b(?:did not|didn't|was not|wasn't|were not|weren't|has not|have not) (?:been )?"
+            r"(?:select|selected|chosen|choose|shortlisted)\b",
+            r"\bending (?:our |your )?consideration",
+            r"\bregret (?:that )?we (?:are|were|will be) (?:unable|not able)",
+            r"\bnot (?:be )?able to (?:proceed|move forward|continue|progress|offer)",
+            r"\bmade (?:the|a|our) decision (?:to )?not\b",
+            r"\b(?:decided|chosen|elected|opted) to (?:go|move) (?:forward|ahead) with (?:a|another"
+            r"|other|different)",
+        ),
+    ),
+    (
+        L.OFFER,
+        2.5,
+        _rx(
+            r"\b(?:pleased|delighted|happy|thrilled|excited) to (?:formally )?(?:offer you|extend "
+            r"(?:you )?(?:an?|this|the|our) (?:formal |verbal |written )?offer|make you an offer)",
+            r"\byour offer (?:letter|package)\b",
+            r"\boffer letter (?:is )?attached",
+            r"\bwelcome (?:to the team|aboard)\b",
+        ),
+    ),
+    (
+        L.INTERVIEW,
+        1.5,
+        _rx(
+            r"\binvite you (?:to|for) (?:an? |the )?(?:\w+ "
+            r"){0,2}(?:interview|call|conversation|chat)",
+            r"\bschedul\w* (?:an? |your |the |our )?(?:\w+ ){0,2}(?:interview|call|screen|chat)",
+            r"\binterview (?:is |has been )?(?:confirmed|scheduled)",
+            r"\b(?:share|send|provide) (?:me |us )?your availability",
+            r"\breschedul",
+            r"\binterviewer (?:is|was) (?:ill|sick|unwell|unavailable|out)",
+        ),
+    ),
+    (
+        L.ASSESSMENT,
+        1.5,
+        _rx(
+            r"\b(?:coding|online|technical|skills?|cognitive|programming) "
+            r"(?:assessment|test|challenge"
+            r"|exercise)s?\b",
+            r"\b(?:hackerrank|codility|codesignal|hirevue|testgorilla|take[- ]home)\b",
+            r"\bcomplete (?:the|our|an|a|your) (?:\w+ ){0,3}(?:assessment|test|challenge|survey)",
+        ),
+    ),
+    (
+        L.APPLICATION_RECEIVED,
+        1.2,
+        _rx(
+            r"\b(?:we(?:'ve| have)|has been|have) received your (?:\w+ ){0,2}application",
+            r"\bapplication (?:has been|was|is) (?:successfully )?(?:received|submitted|complete)",
+            r"\byour application was sent to\b",
+            r"\bapplication (?:confirmation|received)\b",
+            r"\bthank(?:s| you) for (?:applying|your application|submitting)",
+        ),
+    ),
+    (
+        L.OTHER,
+        1.5,
+        _rx(
+            r"\bjob alert",
+            r"\bjobs? (?:you may be interested|matching|for you)\b",
+            r"\btalent (?:community|network)\b",
+            r"\bverify your (?:email|account)",
+            r"\breset your password",
+            r"\bwithdrawn your application",
+            r"\bcame across your profile",
+            r"\bnew jobs\b",
+            r"\bcandidate (?:experience )?survey\b",
+        ),
+    ),
 ]
 
 # A decision phrase inside a condition or an unrelated clause is not a decision.
-_GUARD = re.compile(r"\b(?:if|whether|should|in case|once|until|unless|means|may|might)\b"
-                    r"[^.!?\n]{0,80}$", re.I)
+_GUARD = re.compile(
+    r"\b(?:if|whether|should|in case|once|until|unless|means|may|might)\b"
+    r"[^.!?\n]{0,80}$",
+    re.I,
+)
 _REDIRECT = _rx(
     r"\bconsider(?:ing)? you for (?:\w+ ){0,5}(?:role|position|opening|team) instead",
     r"\bmov(?:e|ed|ing) (?:you|your application|your profile) (?:forward )?(?:to|for) "
     r"(?:the|our|an?|another) (?:\w+ ){0,5}(?:role|position|opening) (?:instead|which)",
-    r"\b(?:but|however)[^.]{0,60}(?:like|love|want) to (?:interview you|move you forward) (?:to \\w+ )?for "
+    r"\b(?:but|however)[^.]{0,60}(?:like|love|want) to (?:interview you|move you forward) (?:to "
+    r"\\w+ )?for "
     r"(?:our|the|another|a different) ",
 )
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    cut = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), text.rfind("!", 0, pos),
-              text.rfind("?", 0, pos))
+    cut = max(
+        text.rfind(".", 0, pos),
+        text.rfind("\n", 0, pos),
+        text.rfind("!", 0, pos),
+        text.rfind("?", 0, pos),
+    )
     return cut + 1
 
 
@@ -170,8 +227,9 @@ def apply_rules(text: str) -> list[RuleHit]:
     """
     text = text[:RULE_SPAN]
     hits: list[RuleHit] = []
-    redirect = any(not (m.start() and text[m.start() - 1].isalnum())
-                   for m in _REDIRECT.finditer(text))
+    redirect = any(
+        not (m.start() and text[m.start() - 1].isalnum()) for m in _REDIRECT.finditer(text)
+    )
     for label, boost, pattern in _RULES:
         for match in pattern.finditer(text):
             if match.start() > 0 and text[match.start() - 1].isalnum():

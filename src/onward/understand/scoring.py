@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -53,8 +54,7 @@ class Scorer:
             if entry[0] >= 0:
                 ids.append(entry[0])
         get = self._bigrams.get
-        ids.extend(i for i in map(get, map(" ".join, zip(words, words[1:], strict=False)))
-                   if i is not None)
+        ids.extend(i for i in map(get, map(" ".join, pairwise(words))) if i is not None)
         for w in set(words):
             ids.extend(cache[w][1])
         return ids
@@ -78,8 +78,13 @@ def score_indices(model: LinearModel, ids: list[int]) -> Scored:
     return z / z.sum(), idx, vals
 
 
-def top_phrases(model: LinearModel, idx: npt.NDArray[np.intp], vals: npt.NDArray[np.float64],
-                label_index: int, limit: int = 4) -> list[str]:
+def top_phrases(
+    model: LinearModel,
+    idx: npt.NDArray[np.intp],
+    vals: npt.NDArray[np.float64],
+    label_index: int,
+    limit: int = 4,
+) -> list[str]:
     """The readable word features that pushed hardest towards ``label_index``."""
     if len(idx) == 0:
         return []

@@ -31,8 +31,9 @@ def _fit_temperature(decisions: npt.NDArray[np.float64], y: npt.NDArray[np.int64
     return best
 
 
-def fit_model(examples: Sequence[LabelledExample], weights: Sequence[float],
-              corpus_hash: str) -> LinearModel:
+def fit_model(
+    examples: Sequence[LabelledExample], weights: Sequence[float], corpus_hash: str
+) -> LinearModel:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
@@ -40,8 +41,9 @@ def fit_model(examples: Sequence[LabelledExample], weights: Sequence[float],
     texts = [model_text(e.email) for e in examples]
     y = np.asarray([LABELS.index(e.label.value) for e in examples], dtype=np.int64)
     w = np.asarray(weights, dtype=np.float64)
-    vectorizer = TfidfVectorizer(analyzer=analyze, sublinear_tf=True, min_df=2,
-                                 max_features=30000, dtype=np.float64)
+    vectorizer = TfidfVectorizer(
+        analyzer=analyze, sublinear_tf=True, min_df=2, max_features=30000, dtype=np.float64
+    )
     x = vectorizer.fit_transform(texts)
     clf = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced")
     present = sorted(set(y.tolist()))
@@ -49,8 +51,9 @@ def fit_model(examples: Sequence[LabelledExample], weights: Sequence[float],
     temperature = 1.0
     if folds >= 2:
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-        decisions = cross_val_predict(clf, x, y, cv=cv, method="decision_function",
-                                      params={"sample_weight": w})
+        decisions = cross_val_predict(
+            clf, x, y, cv=cv, method="decision_function", params={"sample_weight": w}
+        )
         # The written corpus is cleaner than real mail, so calibration may soften the model's
         # confidence but never sharpen it.
         temperature = max(1.0, _fit_temperature(np.asarray(decisions, dtype=np.float64), y))
@@ -61,5 +64,12 @@ def fit_model(examples: Sequence[LabelledExample], weights: Sequence[float],
         coef[:, int(cls)] = clf.coef_[col]
         intercept[int(cls)] = clf.intercept_[col]
     vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
-    return LinearModel(LABELS, vocabulary, np.asarray(vectorizer.idf_, dtype=np.float64), coef,
-                       intercept, temperature, corpus_hash)
+    return LinearModel(
+        LABELS,
+        vocabulary,
+        np.asarray(vectorizer.idf_, dtype=np.float64),
+        coef,
+        intercept,
+        temperature,
+        corpus_hash,
+    )

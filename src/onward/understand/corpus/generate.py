@@ -11,9 +11,17 @@ from onward.understand.corpus import messages as M
 from onward.understand.corpus import others as O
 
 RECIPE: list[tuple[Callable[[random.Random], M.Example], int]] = [
-    (M.rejection, 330), (M.short_rejection, 40), (M.acknowledgement, 280),
-    (M.interview, 110), (M.assessment, 70), (M.offer, 50), (O.job_alert, 40),
-    (O.newsletter, 60), (O.outreach, 35), (O.redirected, 20), (O.thread_reply, 40),
+    (M.rejection, 330),
+    (M.short_rejection, 40),
+    (M.acknowledgement, 280),
+    (M.interview, 110),
+    (M.assessment, 70),
+    (M.offer, 50),
+    (O.job_alert, 40),
+    (O.newsletter, 60),
+    (O.outreach, 35),
+    (O.redirected, 20),
+    (O.thread_reply, 40),
 ]
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import random
-from pathlib import Path
 from typing import Any
 
 from onward.understand.corpus import parts as P
@@ -12,9 +10,24 @@ from onward.understand.corpus import phrases as W
 
 Example = dict[str, Any]
 
-_ATS = ["workday", "greenhouse", "lever", "icims", "smartrecruiters", "ashby", "taleo",
-        "jobvite", "workable", "direct", "direct", "noreply", "person", "empty", "linkedin",
-        "indeed"]
+_ATS = [
+    "workday",
+    "greenhouse",
+    "lever",
+    "icims",
+    "smartrecruiters",
+    "ashby",
+    "taleo",
+    "jobvite",
+    "workable",
+    "direct",
+    "direct",
+    "noreply",
+    "person",
+    "empty",
+    "linkedin",
+    "indeed",
+]
 _ATS_FOOTERS = {
     "workday": "This email was sent from Workday on behalf of {company}. Log in to your "
     "candidate home to view your applications.",
@@ -42,15 +55,22 @@ class Slots:
         self.full = f"{self.first} {rng.choice(W.LAST_NAMES)}"
         rfirst = rng.choice(W.FIRST_NAMES)
         self.recruiter = f"{rfirst} {rng.choice(W.LAST_NAMES)}"
-        self.recruiter_email = f"{rfirst.lower()}.{self.recruiter.split()[1].lower()}@" \
-            f"{self.stem}.com"
+        self.recruiter_email = (
+            f"{rfirst.lower()}.{self.recruiter.split()[1].lower()}@{self.stem}.com"
+        )
         fmt = rng.choice(W.REQ_FORMATS)
         self.req = fmt.format(n=rng.randint(10000, 999999))
         self.ats = rng.choice(_ATS)
         self.values = {
-            "company": self.company, "role": self.role, "first": self.first,
-            "full": self.full, "recruiter": self.recruiter, "day": rng.choice(W.DAYS),
-            "time": rng.choice(W.TIMES), "req": self.req, "platform": rng.choice(W.PLATFORMS),
+            "company": self.company,
+            "role": self.role,
+            "first": self.first,
+            "full": self.full,
+            "recruiter": self.recruiter,
+            "day": rng.choice(W.DAYS),
+            "time": rng.choice(W.TIMES),
+            "req": self.req,
+            "platform": rng.choice(W.PLATFORMS),
             "weeks": str(rng.randint(2, 4)),
         }
         self.role_used = False
@@ -89,22 +109,27 @@ class Slots:
 
     def signature(self, *, personal: bool = False) -> str:
         if personal:
-            return self.rng.choice([
-                f"Thanks,\n{self.recruiter.split()[0]}",
-                f"Best,\n{self.recruiter}\n{self.rng.choice(W.RECRUITER_TITLES)} | {self.company}",
-                f"Cheers,\n{self.recruiter}",
-                f"Warmly,\n{self.recruiter}, {self.company}",
-            ])
-        return self.rng.choice([
-            f"Best regards,\n{self.company} Talent Acquisition",
-            f"Sincerely,\nThe {self.company} Recruiting Team",
-            f"Kind regards,\n{self.company} Human Resources",
-            f"Thank you,\n{self.company} Careers",
-            f"Regards,\nThe Hiring Team at {self.company}",
-            f"All the best,\n{self.recruiter}\n{self.rng.choice(W.RECRUITER_TITLES)}, "
-            f"{self.company}",
-            f"— {self.company} People Team",
-        ])
+            return self.rng.choice(
+                [
+                    f"Thanks,\n{self.recruiter.split()[0]}",
+                    f"Best,\n{self.recruiter}\n"
+                    f"{self.rng.choice(W.RECRUITER_TITLES)} | {self.company}",
+                    f"Cheers,\n{self.recruiter}",
+                    f"Warmly,\n{self.recruiter}, {self.company}",
+                ]
+            )
+        return self.rng.choice(
+            [
+                f"Best regards,\n{self.company} Talent Acquisition",
+                f"Sincerely,\nThe {self.company} Recruiting Team",
+                f"Kind regards,\n{self.company} Human Resources",
+                f"Thank you,\n{self.company} Careers",
+                f"Regards,\nThe Hiring Team at {self.company}",
+                f"All the best,\n{self.recruiter}\n{self.rng.choice(W.RECRUITER_TITLES)}, "
+                f"{self.company}",
+                f"— {self.company} People Team",
+            ]
+        )
 
     def footer(self) -> str:
         text = _ATS_FOOTERS.get(self.ats, "")
@@ -127,19 +152,30 @@ def _join(*parts: str, sep: str = "\n\n") -> str:
 
 def _example(slots: Slots, label: str, subject: str, body: str, **gold: Any) -> Example:
     return {
-        "subject": subject, "sender": slots.sender(personal=bool(gold.get("personal"))),
-        "body": body, "label": label, "company": gold.pop("company", slots.company),
+        "subject": subject,
+        "sender": slots.sender(personal=bool(gold.get("personal"))),
+        "body": body,
+        "label": label,
+        "company": gold.pop("company", slots.company),
         "role": slots.role if slots.role_used else None,
-        "job_ref": slots.req if slots.req_used else None, **gold,
+        "job_ref": slots.req if slots.req_used else None,
+        **gold,
     }
 
 
 REJECT_SUBJECTS = [
-    "Your application to {company}", "Update on your application", "{company} - {role}",
-    "Thank you from {company}", "Regarding your application for {role}",
-    "Your {company} application: {role}", "Application status update",
-    "Thank you for your interest in {company}", "{role} at {company}", "Follow-up",
-    "An update from {company} about the {role} role", "Your candidacy",
+    "Your application to {company}",
+    "Update on your application",
+    "{company} - {role}",
+    "Thank you from {company}",
+    "Regarding your application for {role}",
+    "Your {company} application: {role}",
+    "Application status update",
+    "Thank you for your interest in {company}",
+    "{role} at {company}",
+    "Follow-up",
+    "An update from {company} about the {role} role",
+    "Your candidacy",
 ]
 
 
@@ -152,22 +188,50 @@ def rejection(rng: random.Random) -> Example:
     personal = s.ats == "person" or rng.random() < 0.12
     opener = s.pick(P.REJECT_OPENERS[stage])
     if personal:
-        body = _join(s.fill(rng.choice(P.GREETINGS[:4])),
-                     _join(opener, rng.choice([
-                         "I wanted to reach out personally.",
-                         "I'm sorry to be the bearer of this news.",
-                         "I really enjoyed our conversations.", ""]), decision, sep=" "),
-                     rng.choice(["If it helps, I'm happy to share more feedback on a call.",
-                                 "I'll keep you in mind for future roles on my team.", ""]),
-                     s.signature(personal=True))
+        body = _join(
+            s.fill(rng.choice(P.GREETINGS[:4])),
+            _join(
+                opener,
+                rng.choice(
+                    [
+                        "I wanted to reach out personally.",
+                        "I'm sorry to be the bearer of this news.",
+                        "I really enjoyed our conversations.",
+                        "",
+                    ]
+                ),
+                decision,
+                sep=" ",
+            ),
+            rng.choice(
+                [
+                    "If it helps, I'm happy to share more feedback on a call.",
+                    "I'll keep you in mind for future roles on my team.",
+                    "",
+                ]
+            ),
+            s.signature(personal=True),
+        )
     else:
-        body = _join(s.fill(rng.choice(P.GREETINGS)),
-                     _join(opener, rng.choice(P.SOFTENERS), decision, sep=" "),
-                     rng.choice(P.REJECT_CLOSERS), s.signature(), boilerplate(s, 0.5),
-                     s.footer())
+        body = _join(
+            s.fill(rng.choice(P.GREETINGS)),
+            _join(opener, rng.choice(P.SOFTENERS), decision, sep=" "),
+            rng.choice(P.REJECT_CLOSERS),
+            s.signature(),
+            boilerplate(s, 0.5),
+            s.footer(),
+        )
     subject = s.subject(REJECT_SUBJECTS)
-    return _example(s, "rejection", subject, body, stage=stage, reason=reason,
-                    reason_quote=quote or None, personal=personal)
+    return _example(
+        s,
+        "rejection",
+        subject,
+        body,
+        stage=stage,
+        reason=reason,
+        reason_quote=quote or None,
+        personal=personal,
+    )
 
 
 def short_rejection(rng: random.Random) -> Example:
@@ -188,8 +252,16 @@ def short_rejection(rng: random.Random) -> Example:
     quote = "went with another candidate" if reason != "unspecified" else None
     if reason == "stronger_candidates":
         reason, quote = "unspecified", None
-    ex = _example(s, "rejection", s.fill(subject), body, stage=stage, reason=reason,
-                  reason_quote=quote, personal=True)
+    ex = _example(
+        s,
+        "rejection",
+        s.fill(subject),
+        body,
+        stage=stage,
+        reason=reason,
+        reason_quote=quote,
+        personal=True,
+    )
     ex["company"] = s.company if s.company in body + ex["subject"] else ex["company"]
     if s.company not in body + ex["subject"]:
         ex["body"] = body + f"\n\n{s.recruiter}\n{s.company}"
@@ -197,32 +269,54 @@ def short_rejection(rng: random.Random) -> Example:
 
 
 ACK_SUBJECTS = [
-    "Thank you for applying to {company}", "Application received: {role}",
-    "We received your application", "Your application for {role} at {company}",
-    "{company} | Application confirmation", "Thanks for applying!",
-    "Application submitted: {role}", "Your application was sent to {company}",
+    "Thank you for applying to {company}",
+    "Application received: {role}",
+    "We received your application",
+    "Your application for {role} at {company}",
+    "{company} | Application confirmation",
+    "Thanks for applying!",
+    "Application submitted: {role}",
+    "Your application was sent to {company}",
 ]
 
 
 def acknowledgement(rng: random.Random) -> Example:
     s = Slots(rng)
     if s.ats == "linkedin":
-        body = s.fill(rng.choice([
-            "Your application was sent to {company}.\n\n{role}\n{company} · Remote\n\n"
-            "Applied on {day}. You can track it in My Jobs.",
-            "{first}, your application was sent to {company}.\n{role} · Hybrid\n"
-            "Now, take these next steps for more success with your job search.",
-        ]))
-        return _example(s, "application_received", s.fill("{first}, your application was "
-                        "sent to {company}"), body)
-    body = _join(s.fill(rng.choice(P.GREETINGS)), s.pick(P.ACK_LINES),
-                 *[s.fill(x) for x in rng.sample(P.ACK_NEXT, rng.randint(0, 2))],
-                 rng.choice(P.ACK_FOLLOW).format(weeks=s.values["weeks"]),
-                 rng.choice(["", "We appreciate your interest in our team.",
-                             "Thank you again for considering us.",
-                             "We wish you every success in your job search.",
-                             "Thank you for the time and effort you put into applying."]),
-                 s.signature(), boilerplate(s, 0.8), s.footer())
+        body = s.fill(
+            rng.choice(
+                [
+                    "Your application was sent to {company}.\n\n{role}\n{company} · Remote\n\n"
+                    "Applied on {day}. You can track it in My Jobs.",
+                    "{first}, your application was sent to {company}.\n{role} · Hybrid\n"
+                    "Now, take these next steps for more success with your job search.",
+                ]
+            )
+        )
+        return _example(
+            s,
+            "application_received",
+            s.fill("{first}, your application was sent to {company}"),
+            body,
+        )
+    body = _join(
+        s.fill(rng.choice(P.GREETINGS)),
+        s.pick(P.ACK_LINES),
+        *[s.fill(x) for x in rng.sample(P.ACK_NEXT, rng.randint(0, 2))],
+        rng.choice(P.ACK_FOLLOW).format(weeks=s.values["weeks"]),
+        rng.choice(
+            [
+                "",
+                "We appreciate your interest in our team.",
+                "Thank you again for considering us.",
+                "We wish you every success in your job search.",
+                "Thank you for the time and effort you put into applying.",
+            ]
+        ),
+        s.signature(),
+        boilerplate(s, 0.8),
+        s.footer(),
+    )
     return _example(s, "application_received", s.subject(ACK_SUBJECTS), body)
 
 
@@ -230,16 +324,32 @@ def interview(rng: random.Random) -> Example:
     s = Slots(rng)
     lines = P.RESCHEDULE_LINES if rng.random() < 0.25 else P.INTERVIEW_LINES
     personal = rng.random() < 0.5
-    body = _join(s.fill(rng.choice(P.GREETINGS[:6])),
-                 rng.choice(["", s.fill("Thanks for your interest in the {role} role at {company}.")]),
-                 s.pick(lines),
-                 rng.choice(["Looking forward to speaking with you.", "Please reply to confirm.",
-                             s.fill("The call will be on Zoom and last about 45 minutes."), ""]),
-                 s.signature(personal=personal))
-    subject = s.subject(["Interview invitation - {role}", "Next steps with {company}",
-                         "Scheduling your interview", "Re: {role} interview",
-                         "Interview confirmed: {company}", "Let's chat about {role}",
-                         "Need to reschedule our call", "{company} phone screen"])
+    body = _join(
+        s.fill(rng.choice(P.GREETINGS[:6])),
+        rng.choice(["", s.fill("Thanks for your interest in the {role} role at {company}.")]),
+        s.pick(lines),
+        rng.choice(
+            [
+                "Looking forward to speaking with you.",
+                "Please reply to confirm.",
+                s.fill("The call will be on Zoom and last about 45 minutes."),
+                "",
+            ]
+        ),
+        s.signature(personal=personal),
+    )
+    subject = s.subject(
+        [
+            "Interview invitation - {role}",
+            "Next steps with {company}",
+            "Scheduling your interview",
+            "Re: {role} interview",
+            "Interview confirmed: {company}",
+            "Let's chat about {role}",
+            "Need to reschedule our call",
+            "{company} phone screen",
+        ]
+    )
     ex = _example(s, "interview", subject, body)
     ex["sender"] = s.sender(personal=personal)
     return ex
@@ -247,25 +357,52 @@ def interview(rng: random.Random) -> Example:
 
 def assessment(rng: random.Random) -> Example:
     s = Slots(rng)
-    body = _join(s.fill(rng.choice(P.GREETINGS)),
-                 s.fill("Thank you for your interest in the {role} position at {company}."),
-                 s.pick(P.ASSESS_LINES),
-                 rng.choice(["The link expires in 72 hours.", "Good luck!",
-                             "Reach out if you need accommodations.", ""]),
-                 s.signature(), boilerplate(s, 0.4), s.footer())
-    subject = s.subject(["Action required: complete your assessment", "{company} coding "
-                         "challenge", "Next step: skills assessment for {role}",
-                         "Your {company} online assessment", "Assessment received"])
+    body = _join(
+        s.fill(rng.choice(P.GREETINGS)),
+        s.fill("Thank you for your interest in the {role} position at {company}."),
+        s.pick(P.ASSESS_LINES),
+        rng.choice(
+            [
+                "The link expires in 72 hours.",
+                "Good luck!",
+                "Reach out if you need accommodations.",
+                "",
+            ]
+        ),
+        s.signature(),
+        boilerplate(s, 0.4),
+        s.footer(),
+    )
+    subject = s.subject(
+        [
+            "Action required: complete your assessment",
+            "{company} coding challenge",
+            "Next step: skills assessment for {role}",
+            "Your {company} online assessment",
+            "Assessment received",
+        ]
+    )
     return _example(s, "assessment", subject, body)
 
 
 def offer(rng: random.Random) -> Example:
     s = Slots(rng)
     personal = rng.random() < 0.6
-    body = _join(s.fill(rng.choice(P.GREETINGS[:6])), s.pick(P.OFFER_LINES),
-                 s.pick(P.OFFER_FOLLOW), s.signature(personal=personal))
-    subject = s.subject(["Offer letter - {role}", "Your offer from {company}",
-                         "Congratulations!", "Welcome to {company}", "{company} offer"])
+    body = _join(
+        s.fill(rng.choice(P.GREETINGS[:6])),
+        s.pick(P.OFFER_LINES),
+        s.pick(P.OFFER_FOLLOW),
+        s.signature(personal=personal),
+    )
+    subject = s.subject(
+        [
+            "Offer letter - {role}",
+            "Your offer from {company}",
+            "Congratulations!",
+            "Welcome to {company}",
+            "{company} offer",
+        ]
+    )
     ex = _example(s, "offer", subject, body)
     ex["sender"] = s.sender(personal=personal)
     return ex

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-GREETINGS = ["Hi {first},", "Dear {full},", "Hello {first},", "{first},", "Dear Candidate,",
-             "Hi there,", "Dear {first},", "Good afternoon {first},", "Hey {first} -", ""]
+GREETINGS = [
+    "Hi {first},",
+    "Dear {full},",
+    "Hello {first},",
+    "{first},",
+    "Dear Candidate,",
+    "Hi there,",
+    "Dear {first},",
+    "Good afternoon {first},",
+    "Hey {first} -",
+    "",
+]
 
 # Openers for rejections, by the furthest stage the person reached.
 REJECT_OPENERS: dict[str, list[str]] = {
@@ -53,16 +63,25 @@ REJECT_OPENERS: dict[str, list[str]] = {
 
 # Decisions: (reason, sentence, quote-or-empty). Quote is the phrase that states the reason.
 DECISIONS: list[tuple[str, str, str]] = [
-    ("unspecified", "After careful consideration, we have decided not to move forward with "
-     "your application.", ""),
-    ("unspecified", "Unfortunately, we will not be moving forward with your candidacy at this "
-     "time.", ""),
+    (
+        "unspecified",
+        "After careful consideration, we have decided not to move forward with your application.",
+        "",
+    ),
+    (
+        "unspecified",
+        "Unfortunately, we will not be moving forward with your candidacy at this time.",
+        "",
+    ),
     ("unspecified", "We regret to inform you that we are unable to offer you a position.", ""),
     ("unspecified", "At this time we have decided to pursue other candidates.", ""),
     ("unspecified", "You have not been selected for this position.", ""),
     ("unspecified", "We won't be progressing your application any further.", ""),
-    ("unspecified", "I'm sorry to let you know that your application was unsuccessful on this "
-     "occasion.", ""),
+    (
+        "unspecified",
+        "I'm sorry to let you know that your application was unsuccessful on this occasion.",
+        "",
+    ),
     ("unspecified", "The hiring team has decided to move forward with other applicants.", ""),
     ("unspecified", "We've decided to go in a different direction for this role.", ""),
     ("unspecified", "Regrettably, we are not able to offer you an interview.", ""),
@@ -71,89 +90,205 @@ DECISIONS: list[tuple[str, str, str]] = [
     ("unspecified", "Your candidacy is no longer under consideration for this opening.", ""),
     ("unspecified", "We have decided not to extend an offer.", ""),
     ("unspecified", "The team has chosen not to advance your profile to the next step.", ""),
-    ("stronger_candidates", "We have decided to move forward with candidates whose experience "
-     "more closely matches the needs of the role.",
-     "candidates whose experience more closely matches the needs of the role"),
-    ("stronger_candidates", "We received a large number of highly qualified applicants, and "
-     "we will not be moving forward with your application.",
-     "a large number of highly qualified applicants"),
-    ("stronger_candidates", "We have selected other candidates whose qualifications are better "
-     "aligned with our current needs.", "qualifications are better aligned with our current needs"),
-    ("stronger_candidates", "The competition was strong, and we chose to continue with "
-     "applicants who more closely fit the requirements.",
-     "applicants who more closely fit the requirements"),
-    ("stronger_candidates", "Given the volume of strong candidates, we are not able to move "
-     "your application forward.", "the volume of strong candidates"),
-    ("stronger_candidates", "Another candidate's background was a closer match to what the team "
-     "needs right now, so we won't be moving ahead with you.",
-     "Another candidate's background was a closer match"),
-    ("position_filled", "The position has now been filled, so we will not be moving forward "
-     "with your application.", "The position has now been filled"),
-    ("position_filled", "We have extended an offer to another candidate who has accepted.",
-     "extended an offer to another candidate who has accepted"),
-    ("position_filled", "Unfortunately this role has already been filled.",
-     "this role has already been filled"),
-    ("position_filled", "We wanted to let you know that we have hired for this opening.",
-     "we have hired for this opening"),
-    ("internal_candidate", "We have decided to fill the position with an internal candidate.",
-     "fill the position with an internal candidate"),
-    ("internal_candidate", "The team chose to promote someone from within the organization.",
-     "promote someone from within the organization"),
-    ("internal_candidate", "An internal applicant has been selected for the role.",
-     "An internal applicant has been selected"),
-    ("role_closed", "The position has been closed and we are no longer hiring for it.",
-     "The position has been closed"),
-    ("role_closed", "Due to budget changes, the requisition has been cancelled.",
-     "the requisition has been cancelled"),
-    ("role_closed", "We have decided not to fill this role at this time, so we are closing the "
-     "search.", "decided not to fill this role at this time"),
-    ("role_closed", "A hiring freeze means this position is on hold indefinitely.",
-     "A hiring freeze means this position is on hold"),
-    ("role_closed", "The opening was withdrawn after a change in business priorities.",
-     "The opening was withdrawn"),
-    ("experience_mismatch", "We are looking for someone with more years of hands-on experience "
-     "for this level.", "someone with more years of hands-on experience"),
-    ("experience_mismatch", "Your experience does not match the seniority this role requires.",
-     "experience does not match the seniority this role requires"),
-    ("experience_mismatch", "We need a candidate with more direct management experience.",
-     "a candidate with more direct management experience"),
-    ("experience_mismatch", "We felt you may be overqualified for this particular position.",
-     "overqualified for this particular position"),
-    ("skills_mismatch", "Your background and qualifications are not a match for the "
-     "requirements of this position.", "background and qualifications are not a match"),
-    ("skills_mismatch", "We are looking for deeper expertise in cloud infrastructure than your "
-     "profile shows.", "deeper expertise in cloud infrastructure"),
-    ("skills_mismatch", "The role needs specific certification and clinical skills we did not "
-     "see in your application.", "specific certification and clinical skills"),
-    ("skills_mismatch", "Your skill set does not align with the technical requirements.",
-     "skill set does not align with the technical requirements"),
-    ("interview_performance", "The panel felt your answers in the technical portion did not "
-     "meet the bar we set for this role.", "answers in the technical portion did not meet the bar"),
-    ("interview_performance", "We did not see the depth in system design that we need.",
-     "did not see the depth in system design"),
-    ("interview_performance", "Your assessment score fell below the threshold required to "
-     "continue.", "assessment score fell below the threshold"),
-    ("fit", "We don't think this is the right fit for the team at the moment.",
-     "not the right fit for the team"),
-    ("fit", "We felt that the role would not be the best fit for your goals and our culture.",
-     "not be the best fit for your goals and our culture"),
-    ("logistics", "We are unable to sponsor work visas for this position.",
-     "unable to sponsor work visas"),
-    ("logistics", "This role requires being on site in our office five days a week, which "
-     "does not match the location you mentioned.", "requires being on site in our office"),
-    ("logistics", "Your salary expectations are outside the range budgeted for this role.",
-     "salary expectations are outside the range"),
-    ("logistics", "The schedule for this position requires weekend shifts you said you are "
-     "unable to work.", "requires weekend shifts"),
-    ("logistics", "Candidates must be authorized to work in the US without sponsorship.",
-     "authorized to work in the US without sponsorship"),
+    (
+        "stronger_candidates",
+        "We have decided to move forward with candidates whose experience "
+        "more closely matches the needs of the role.",
+        "candidates whose experience more closely matches the needs of the role",
+    ),
+    (
+        "stronger_candidates",
+        "We received a large number of highly qualified applicants, and "
+        "we will not be moving forward with your application.",
+        "a large number of highly qualified applicants",
+    ),
+    (
+        "stronger_candidates",
+        "We have selected other candidates whose qualifications are better "
+        "aligned with our current needs.",
+        "qualifications are better aligned with our current needs",
+    ),
+    (
+        "stronger_candidates",
+        "The competition was strong, and we chose to continue with "
+        "applicants who more closely fit the requirements.",
+        "applicants who more closely fit the requirements",
+    ),
+    (
+        "stronger_candidates",
+        "Given the volume of strong candidates, we are not able to move your application forward.",
+        "the volume of strong candidates",
+    ),
+    (
+        "stronger_candidates",
+        "Another candidate's background was a closer match to what the team "
+        "needs right now, so we won't be moving ahead with you.",
+        "Another candidate's background was a closer match",
+    ),
+    (
+        "position_filled",
+        "The position has now been filled, so we will not be moving forward with your application.",
+        "The position has now been filled",
+    ),
+    (
+        "position_filled",
+        "We have extended an offer to another candidate who has accepted.",
+        "extended an offer to another candidate who has accepted",
+    ),
+    (
+        "position_filled",
+        "Unfortunately this role has already been filled.",
+        "this role has already been filled",
+    ),
+    (
+        "position_filled",
+        "We wanted to let you know that we have hired for this opening.",
+        "we have hired for this opening",
+    ),
+    (
+        "internal_candidate",
+        "We have decided to fill the position with an internal candidate.",
+        "fill the position with an internal candidate",
+    ),
+    (
+        "internal_candidate",
+        "The team chose to promote someone from within the organization.",
+        "promote someone from within the organization",
+    ),
+    (
+        "internal_candidate",
+        "An internal applicant has been selected for the role.",
+        "An internal applicant has been selected",
+    ),
+    (
+        "role_closed",
+        "The position has been closed and we are no longer hiring for it.",
+        "The position has been closed",
+    ),
+    (
+        "role_closed",
+        "Due to budget changes, the requisition has been cancelled.",
+        "the requisition has been cancelled",
+    ),
+    (
+        "role_closed",
+        "We have decided not to fill this role at this time, so we are closing the search.",
+        "decided not to fill this role at this time",
+    ),
+    (
+        "role_closed",
+        "A hiring freeze means this position is on hold indefinitely.",
+        "A hiring freeze means this position is on hold",
+    ),
+    (
+        "role_closed",
+        "The opening was withdrawn after a change in business priorities.",
+        "The opening was withdrawn",
+    ),
+    (
+        "experience_mismatch",
+        "We are looking for someone with more years of hands-on experience for this level.",
+        "someone with more years of hands-on experience",
+    ),
+    (
+        "experience_mismatch",
+        "Your experience does not match the seniority this role requires.",
+        "experience does not match the seniority this role requires",
+    ),
+    (
+        "experience_mismatch",
+        "We need a candidate with more direct management experience.",
+        "a candidate with more direct management experience",
+    ),
+    (
+        "experience_mismatch",
+        "We felt you may be overqualified for this particular position.",
+        "overqualified for this particular position",
+    ),
+    (
+        "skills_mismatch",
+        "Your background and qualifications are not a match for the requirements of this position.",
+        "background and qualifications are not a match",
+    ),
+    (
+        "skills_mismatch",
+        "We are looking for deeper expertise in cloud infrastructure than your profile shows.",
+        "deeper expertise in cloud infrastructure",
+    ),
+    (
+        "skills_mismatch",
+        "The role needs specific certification and clinical skills we did not "
+        "see in your application.",
+        "specific certification and clinical skills",
+    ),
+    (
+        "skills_mismatch",
+        "Your skill set does not align with the technical requirements.",
+        "skill set does not align with the technical requirements",
+    ),
+    (
+        "interview_performance",
+        "The panel felt your answers in the technical portion did not "
+        "meet the bar we set for this role.",
+        "answers in the technical portion did not meet the bar",
+    ),
+    (
+        "interview_performance",
+        "We did not see the depth in system design that we need.",
+        "did not see the depth in system design",
+    ),
+    (
+        "interview_performance",
+        "Your assessment score fell below the threshold required to continue.",
+        "assessment score fell below the threshold",
+    ),
+    (
+        "fit",
+        "We felt this is not the right fit for the team at the moment.",
+        "not the right fit for the team",
+    ),
+    (
+        "fit",
+        "We felt that the role would not be the best fit for your goals and our culture.",
+        "not be the best fit for your goals and our culture",
+    ),
+    (
+        "logistics",
+        "We are unable to sponsor work visas for this position.",
+        "unable to sponsor work visas",
+    ),
+    (
+        "logistics",
+        "This role requires being on site in our office five days a week, which "
+        "does not match the location you mentioned.",
+        "requires being on site in our office",
+    ),
+    (
+        "logistics",
+        "Your salary expectations are outside the range budgeted for this role.",
+        "salary expectations are outside the range",
+    ),
+    (
+        "logistics",
+        "The schedule for this position requires weekend shifts you said you are unable to work.",
+        "requires weekend shifts",
+    ),
+    (
+        "logistics",
+        "Candidates must be authorized to work in the US without sponsorship.",
+        "authorized to work in the US without sponsorship",
+    ),
 ]
 
 SOFTENERS = [
-    "This was a difficult decision.", "We know this is not the news you were hoping for.",
-    "We truly appreciate the time you invested.", "This decision was not easy.",
-    "Please know this is not a reflection of your abilities.", "",
-    "We were impressed by your background.", "",
+    "This was a difficult decision.",
+    "We know this is not the news you were hoping for.",
+    "We truly appreciate the time you invested.",
+    "This decision was not easy.",
+    "Please know this is not a reflection of your abilities.",
+    "",
+    "We were impressed by your background.",
+    "",
 ]
 REJECT_CLOSERS = [
     "We will keep your resume on file and may reach out if a suitable role opens.",
@@ -215,8 +350,7 @@ ASSESS_LINES = [
     "Thanks for completing the assessment. Your submission has been received and will be "
     "reviewed by the team.",
     "Please record your answers to the on-demand video questions using {platform}.",
-    "Before we can continue, please finish the work style survey and the numerical reasoning "
-    "test.",
+    "Before we can continue, please finish the work style survey and the numerical reasoning test.",
 ]
 
 OFFER_LINES = [
