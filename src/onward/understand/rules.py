@@ -88,6 +88,14 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"|already |since )?been (?:filled|closed|cancell?ed|put on hold|withdrawn)",
             r"\b(?:unable|not able|cannot|can't) (?:to )?(?:offer )?(?:visa )?sponsor",
             r"\bhiring freeze\b",
+        r"\b(?:position|role|opening|requisition|vacancy)[^.\n]{0,60}(?:has|have) been "
+        r"(?:cancell?ed|closed|filled)",
+        r"\bno longer (?:reviewing|considering|accepting) (?:applicants|applications|candidates)",
+        r"\b(?:don't|do not) have an? (?:opening|position|role|vacancy)",
+        r"\b(?:selection|decision|choice)[^.\n]{0,40} (?:with|of) (?:a different|another) "
+        r"(?:candidate|applicant)",
+        r"\bcandidate (?:has |have )?accept(?:ed)? (?:an|our|the) offer",
+        r"\bmoving forward with (?:those|candidates|applicants|others|individuals) whose",
             r"\b(?:application|candidacy) (?:was|has been|is|were) unsuccessful",
             r"\bno longer (?:being )?(?:under )?consider",
             r"\bmov(?:e|ed|ing) forward with (?:other|another|different)",
@@ -203,9 +211,8 @@ _REDIRECT = _rx(
     r"\bconsider(?:ing)? you for (?:\w+ ){0,5}(?:role|position|opening|team) instead",
     r"\bmov(?:e|ed|ing) (?:you|your application|your profile) (?:forward )?(?:to|for) "
     r"(?:the|our|an?|another) (?:\w+ ){0,5}(?:role|position|opening) (?:instead|which)",
-    r"\b(?:but|however)[^.]{0,60}(?:like|love|want) to (?:interview you|move you forward) (?:to "
-    r"\\w+ )?for "
-    r"(?:our|the|another|a different) ",
+    r"\b(?:but|however)[^.]{0,60}(?:like|love|want) to (?:interview you|move you forward) "
+    r"(?:to \w+ )?for ",
 )
 
 
@@ -217,6 +224,11 @@ def _sentence_start(text: str, pos: int) -> int:
         text.rfind("?", 0, pos),
     )
     return cut + 1
+
+
+def _glued(text: str, start: int) -> bool:
+    """True when a match starts inside a word (the word boundary the patterns left out)."""
+    return start > 0 and text[start - 1].isalnum() and not text.startswith("n't", start)
 
 
 def apply_rules(text: str) -> list[RuleHit]:
@@ -232,7 +244,7 @@ def apply_rules(text: str) -> list[RuleHit]:
     )
     for label, boost, pattern in _RULES:
         for match in pattern.finditer(text):
-            if match.start() > 0 and text[match.start() - 1].isalnum():
+            if _glued(text, match.start()):
                 continue
             if label is L.REJECTION:
                 before = text[_sentence_start(text, match.start()) : match.start()]
