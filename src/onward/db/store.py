@@ -17,6 +17,8 @@ from sqlalchemy.exc import OperationalError
 from onward.db import tables as t
 from onward.db.applications import ApplicationRepo
 from onward.db.contacts import ContactRepo
+from onward.db.drafts import DraftRepo
+from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
 from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
 from onward.domain.records import Owner
 from onward.errors import SetupError
@@ -38,6 +40,10 @@ class Tx:
         self.rejections = RejectionRepo(self.conn)
         self.dwell = DwellRepo(self.conn)
         self.tasks = TaskRepo(self.conn)
+        self.drafts = DraftRepo(self.conn)
+        self.feedback = FeedbackRepo(self.conn)
+        self.reflections = ReflectionRepo(self.conn)
+        self.improvements = ImprovementRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

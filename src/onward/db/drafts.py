@@ -1,0 +1,118 @@
+"""Drafts kept for the person to edit and send from their own mail program."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, select, update
+
+from onward.db.playbook_tables import drafts
+from onward.domain.drafts import DraftKind
+from onward.domain.playbook.stored import DraftStatus, SavedDraft
+
+
+class DraftRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(
+        self,
+        owner_id: int,
+        *,
+        application_id: int | None,
+        contact_id: int | None,
+        kind: DraftKind,
+        to: str | None,
+        subject: str,
+        body: str,
+        now: datetime,
+    ) -> int:
+        key = self.conn.execute(
+            drafts.insert().values(
+                owner_id=owner_id,
+                application_id=application_id,
+                contact_id=contact_id,
+                kind=kind.value,
+                to_addr=to,
+                subject=subject,
+                body=body,
+                status=DraftStatus.DRAFT.value,
+                created_at=now,
+                updated_at=now,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def get(self, owner_id: int, draft_id: int) -> SavedDraft | None:
+        row = self.conn.execute(
+            select(drafts).where(drafts.c.owner_id == owner_id, drafts.c.id == draft_id)
+        ).first()
+        return _draft(row) if row is not None else None
+
+    def query(
+        self,
+        owner_id: int,
+        *,
+        statuses: Sequence[DraftStatus] = (),
+        application_id: int | None = None,
+        kinds: Sequence[DraftKind] = (),
+    ) -> list[SavedDraft]:
+        stmt = select(drafts).where(drafts.c.owner_id == owner_id)
+        if statuses:
+            stmt = stmt.where(drafts.c.status.in_([s.value for s in statuses]))
+        if application_id is not None:
+            stmt = stmt.where(drafts.c.application_id == application_id)
+        if kinds:
+            stmt = stmt.where(drafts.c.kind.in_([k.value for k in kinds]))
+        rows = self.conn.execute(stmt.order_by(drafts.c.created_at, drafts.c.id))
+        return [_draft(r) for r in rows]
+
+    def update_text(
+        self,
+        owner_id: int,
+        draft_id: int,
+        *,
+        subject: str,
+        body: str,
+        to: str | None,
+        now: datetime,
+    ) -> None:
+        self.conn.execute(
+            update(drafts)
+            .where(drafts.c.owner_id == owner_id, drafts.c.id == draft_id)
+            .values(subject=subject, body=body, to_addr=to, updated_at=now)
+        )
+
+    def set_status(
+        self,
+        owner_id: int,
+        draft_id: int,
+        status: DraftStatus,
+        *,
+        sent_at: datetime | None,
+        now: datetime,
+    ) -> None:
+        self.conn.execute(
+            update(drafts)
+            .where(drafts.c.owner_id == owner_id, drafts.c.id == draft_id)
+            .values(status=status.value, sent_at=sent_at, updated_at=now)
+        )
+
+
+def _draft(row: Row[Any]) -> SavedDraft:
+    return SavedDraft(
+        id=row.id,
+        application_id=row.application_id,
+        contact_id=row.contact_id,
+        kind=DraftKind(row.kind),
+        to=row.to_addr,
+        subject=row.subject,
+        body=row.body,
+        status=DraftStatus(row.status),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        sent_at=row.sent_at,
+    )
