@@ -46,6 +46,15 @@ def _positive_int(name: str, raw: str) -> int:
     return value
 
 
+def _flag(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise SetupError(f"{PREFIX}{name.upper()} must be true or false, not {raw!r}")
+
+
 def _setting(name: str, parse: Callable[[str, str], Any], default: Any, doc: str) -> Any:
     def from_env() -> Any:
         raw = os.environ.get(PREFIX + name.upper())
@@ -77,6 +86,32 @@ class Settings:
     )
     backup_keep: int = _setting(
         "backup_keep", _positive_int, 10, "How many automatic backups to keep."
+    )
+
+    dwell_default: str = _setting(
+        "dwell_default",
+        _text,
+        "morning",
+        "How long the dwell window after a rejection lasts unless you say (morning, evening, "
+        "weekend, 12h...).",
+    )
+    ghost_after_days: int = _setting(
+        "ghost_after_days",
+        _positive_int,
+        21,
+        "Days of quiet after applying, a screen or an assessment before ghosting is suggested.",
+    )
+    ghost_after_interview_days: int = _setting(
+        "ghost_after_interview_days",
+        _positive_int,
+        14,
+        "Days of quiet after an interview or final round before ghosting is suggested.",
+    )
+    auto_ghost: bool = _setting(
+        "auto_ghost",
+        _flag,
+        False,
+        "Mark quiet applications ghosted when `onward ghosting` runs, instead of suggesting.",
     )
 
     @classmethod

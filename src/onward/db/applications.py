@@ -248,6 +248,34 @@ class ApplicationRepo:
         ).first()
         return _event(row) if row is not None else None
 
+    def reached_counts(self, owner_id: int) -> dict[Stage, int]:
+        """How many applications got furthest to each stage (one aggregate query)."""
+        c = t.applications.c
+        rows = self.conn.execute(
+            select(c.reached, func.count()).where(c.owner_id == owner_id).group_by(c.reached)
+        )
+        return {Stage(reached): int(n) for reached, n in rows}
+
+    def last_activity(
+        self, owner_id: int, stages: Iterable[Stage]
+    ) -> list[tuple[int, Stage, date, str, str]]:
+        """``(id, stage, last event date, company, role)`` of unarchived applications now at
+        one of ``stages``; the last date comes from an aggregate over the timeline."""
+        c = t.applications.c
+        e = t.stage_events.c
+        rows = self.conn.execute(
+            select(c.id, c.stage, func.max(e.occurred_on), c.company, c.role)
+            .join(t.stage_events, e.application_id == c.id)
+            .where(
+                c.owner_id == owner_id,
+                c.archived_at.is_(None),
+                c.stage.in_([s.value for s in stages]),
+            )
+            .group_by(c.id, c.stage, c.company, c.role)
+            .order_by(c.id)
+        )
+        return [(int(i), Stage(s), last, company, role) for i, s, last, company, role in rows]
+
     def existing_ids(self, ids: Sequence[int]) -> set[int]:
         if not ids:
             return set()

@@ -173,6 +173,21 @@ class TaskRepo:
             .values(status=status.value, snoozed_until=snoozed_until, closed_at=closed_at)
         )
 
+    def bring_forward(self, owner_id: int, app_id: int, until: datetime, to: datetime) -> int:
+        """Tasks of one application waiting until ``until`` or earlier now start at ``to``
+        (a dwell window that ended early)."""
+        result = self.conn.execute(
+            update(tasks)
+            .where(
+                tasks.c.owner_id == owner_id,
+                tasks.c.application_id == app_id,
+                tasks.c.not_before > to,
+                tasks.c.not_before <= until,
+            )
+            .values(not_before=to)
+        )
+        return result.rowcount
+
     def count_open(self, owner_id: int) -> int:
         return int(
             self.conn.execute(

@@ -1,0 +1,288 @@
+"""Logging a rejection and living with it: the dwell window, the reframe, the reply advice
+and the dated plan, all from one action.
+
+``reject_application`` is one transaction: the move to rejected, the rejection itself, the
+dwell window and the plan's tasks are saved together or not at all. While the window is open
+Onward offers only kindness; :meth:`RejectionOverview.visible` holds back the analysis (advice,
+statistics, tasks, saved jobs) until it ends, and every view goes through it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from onward.clock import Clock
+from onward.db.store import Store, Tx
+from onward.domain.emails import RejectionReason, RejectionStage
+from onward.domain.pipeline import Stage
+from onward.domain.playbook import advice as advice_rules
+from onward.domain.playbook import dwell as dwell_rules
+from onward.domain.playbook import goals, plan, reframe
+from onward.domain.playbook.advice import Advice
+from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice, DwellSupport, DwellWindow
+from onward.domain.playbook.goals import RevisitSuggestion
+from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
+from onward.domain.playbook.reframe import Reframe, StageCounts
+from onward.domain.playbook.rejection import (
+    Rejection,
+    RejectionChannel,
+    effective_stage,
+    rejection_stage_for,
+    validate_rejection,
+)
+from onward.domain.records import Application, ApplicationQuery, Owner
+from onward.errors import Conflict, InvalidInput, InvalidMove, NotFound, SetupError
+from onward.services.applications import move_in_tx
+
+#: A reply is never planned to open before this long ago (a back-dated rejection still gets
+#: a reply window that is ahead of the person, not already over).
+REPLY_ANCHOR_LIMIT = timedelta(hours=24)
+
+
+@dataclass(frozen=True)
+class RejectionDetails:
+    """What the person tells Onward about a rejection; ``None`` means "work it out"."""
+
+    received_on: date | None = None
+    stage: RejectionStage | None = None
+    channel: RejectionChannel = RejectionChannel.EMAIL
+    reason: RejectionReason = RejectionReason.UNSPECIFIED
+    quote: str | None = None
+    contact_id: int | None = None
+    personal: bool | None = None
+    sting: int | None = None
+    good_impression: bool = False
+    #: A note for the timeline (default: the reason, when one was given).
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class RejectionOverview:
+    """Everything Onward has to say about one rejection at one moment."""
+
+    application: Application
+    rejection: Rejection
+    stage: RejectionStage
+    window: DwellWindow
+    support: DwellSupport
+    reframe: Reframe
+    advice: Advice | None
+    tasks: tuple[StoredTask, ...]
+    revisit: tuple[RevisitSuggestion, ...]
+    open_mind: str | None
+
+    @property
+    def in_window(self) -> bool:
+        return self.support.active
+
+    @property
+    def plan_ready_at(self) -> datetime:
+        return self.window.ends_at
+
+    def visible(self) -> RejectionOverview:
+        """What to show: during the window only kindness and the reason's reframe; after it,
+        everything."""
+        if not self.in_window:
+            return self
+        return replace(
+            self,
+            reframe=replace(self.reframe, stage_line=None),
+            advice=None,
+            tasks=(),
+            revisit=(),
+            open_mind=None,
+        )
+
+
+def dwell_choice(text: str | None, default: str) -> DwellChoice:
+    """The dwell window the person typed, or the configured default (``ONWARD_DWELL_DEFAULT``)."""
+    try:
+        fallback = dwell_rules.parse_dwell(default, DEFAULT_DWELL)
+    except InvalidInput as exc:
+        raise SetupError(f"ONWARD_DWELL_DEFAULT: {exc.message}", hint=exc.hint) from None
+    return dwell_rules.parse_dwell(text or "", fallback)
+
+
+def reject_application(
+    store: Store,
+    owner: Owner,
+    app_id: int,
+    details: RejectionDetails,
+    clock: Clock,
+    *,
+    dwell: DwellChoice = DEFAULT_DWELL,
+) -> RejectionOverview:
+    """Log a rejection: move the application, open the dwell window and plan the next steps."""
+    now = clock.now()
+    with store.transaction() as tx:
+        app = _application(tx, owner, app_id)
+        _check_open(tx, owner, app)
+        rejection = validate_rejection(
+            Rejection(
+                application_id=app.id,
+                received_on=details.received_on or clock.today(),
+                stage=details.stage or rejection_stage_for(app.reached),
+                channel=details.channel,
+                reason=details.reason,
+                quote=details.quote,
+                contact_id=details.contact_id,
+                personal=details.personal,
+                sting=details.sting,
+            ),
+            clock.today(),
+            app,
+        )
+        if (
+            rejection.contact_id is not None
+            and tx.contacts.get(owner.id, rejection.contact_id) is None
+        ):
+            raise NotFound(
+                f"no contact #{rejection.contact_id}", hint="see `onward contacts list` for the ids"
+            )
+        note = details.note or _reason_note(rejection.reason)
+        move_in_tx(tx, owner, app, Stage.REJECTED, rejection.received_on, clock, note=note)
+        tx.rejections.insert(owner.id, rejection, now)
+        window = dwell_rules.open_window(app.id, now, dwell)
+        tx.dwell.insert(owner.id, window)
+        stage = effective_stage(rejection, app)
+        advice = advice_rules.advise_reply(rejection, _reply_anchor(rejection, now), stage)
+        revisit = _revisit(tx, owner)
+        planned = plan.build_plan(
+            rejection,
+            advice,
+            window,
+            good_impression=details.good_impression,
+            saved_to_revisit=len(revisit),
+        )
+        for task in planned:
+            contact = rejection.contact_id if task.kind == TaskKind.CHECK_IN else None
+            tx.tasks.insert(owner.id, task, now, contact_id=contact)
+        return _overview(tx, owner, app.id, now)
+
+
+def get_rejection_overview(
+    store: Store, owner: Owner, app_id: int, clock: Clock
+) -> RejectionOverview:
+    """The rejection of one application as it stands now, respecting the dwell window."""
+    with store.transaction() as tx:
+        _application(tx, owner, app_id)
+        return _overview(tx, owner, app_id, clock.now()).visible()
+
+
+def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> RejectionOverview:
+    """End the dwell window early (the person feels ready): the plan opens now."""
+    now = clock.now()
+    with store.transaction() as tx:
+        _application(tx, owner, app_id)
+        window = tx.dwell.for_application(owner.id, app_id)
+        if window is None:
+            raise NotFound(
+                f"application #{app_id} has no rejection logged",
+                hint=f"log one with `onward reject {app_id}`",
+            )
+        if not dwell_rules.is_active(window, now):
+            raise InvalidMove(
+                f"your time to sit with #{app_id} already ended on "
+                f"{window.ends_at.astimezone(now.tzinfo):%Y-%m-%d %H:%M}",
+                hint=f"see the plan with `onward rejection {app_id}`",
+            )
+        tx.dwell.end_now(owner.id, app_id, now)
+        tx.tasks.bring_forward(owner.id, app_id, window.ends_at, now)
+        for stored in tx.tasks.query(owner.id, application_id=app_id):
+            if stored.task.kind == TaskKind.DWELL and stored.task.status == TaskStatus.OPEN:
+                tx.tasks.set_status(
+                    owner.id, stored.id, TaskStatus.DONE, snoozed_until=None, closed_at=now
+                )
+        return _overview(tx, owner, app_id, now)
+
+
+def stage_counts(tx: Tx, owner: Owner) -> StageCounts:
+    """How far each of the person's applications got, from one aggregate query."""
+    by_stage = tx.applications.reached_counts(owner.id)
+    return StageCounts(
+        application=by_stage.get(Stage.APPLIED, 0),
+        screen=by_stage.get(Stage.SCREEN, 0),
+        assessment=by_stage.get(Stage.ASSESSMENT, 0),
+        interview=by_stage.get(Stage.INTERVIEW, 0),
+        final=by_stage.get(Stage.FINAL, 0),
+        offer=by_stage.get(Stage.OFFER, 0) + by_stage.get(Stage.ACCEPTED, 0),
+    )
+
+
+def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOverview:
+    app = _application(tx, owner, app_id)
+    rejection = tx.rejections.for_application(owner.id, app_id)
+    window = tx.dwell.for_application(owner.id, app_id)
+    if rejection is None or window is None:
+        raise NotFound(
+            f"application #{app_id} has no rejection logged",
+            hint=f"log one with `onward reject {app_id}`",
+        )
+    stage = effective_stage(rejection, app)
+    return RejectionOverview(
+        application=app,
+        rejection=rejection,
+        stage=stage,
+        window=window,
+        support=dwell_rules.support_for(window, now),
+        reframe=reframe.reframe(rejection, stage_counts(tx, owner), stage),
+        advice=advice_rules.advise_reply(
+            rejection, _reply_anchor(rejection, window.starts_at), stage
+        ),
+        tasks=_in_order(tx.tasks.query(owner.id, application_id=app_id)),
+        revisit=_revisit(tx, owner),
+        open_mind=goals.open_mind_prompt(app_id),
+    )
+
+
+def _in_order(tasks: list[StoredTask]) -> tuple[StoredTask, ...]:
+    """Tasks in the order they become relevant, as the plan lists them."""
+    return tuple(
+        sorted(tasks, key=lambda s: (s.task.not_before or s.task.due_at, s.task.due_at, s.id))
+    )
+
+
+def _reply_anchor(rejection: Rejection, logged_at: datetime) -> datetime:
+    """When the reply clock starts: the rejection's day at the time it was logged, but never
+    more than a day back, so a back-dated rejection still gets a reply window ahead."""
+    received = datetime.combine(rejection.received_on, logged_at.timetz())
+    return max(received, logged_at - REPLY_ANCHOR_LIMIT)
+
+
+def _revisit(tx: Tx, owner: Owner) -> tuple[RevisitSuggestion, ...]:
+    saved = tx.applications.query(owner.id, ApplicationQuery(stages=(Stage.SAVED,)))
+    return goals.revisit_suggestions(saved)
+
+
+def _application(tx: Tx, owner: Owner, app_id: int) -> Application:
+    app = tx.applications.get(owner.id, app_id)
+    if app is None:
+        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+    return app
+
+
+def _check_open(tx: Tx, owner: Owner, app: Application) -> None:
+    if app.stage == Stage.REJECTED:
+        raise InvalidMove(
+            f"#{app.id} {app.company} was already rejected on {app.stage_on.isoformat()}",
+            hint=f"see it with `onward rejection {app.id}`",
+        )
+    if app.stage == Stage.WITHDRAWN:
+        raise InvalidMove(
+            f"#{app.id} {app.company} cannot be rejected: you withdrew it on "
+            f"{app.stage_on.isoformat()}"
+        )
+    if app.stage == Stage.ACCEPTED:
+        raise InvalidMove(
+            f"#{app.id} {app.company} cannot be rejected: you accepted the offer on "
+            f"{app.stage_on.isoformat()}"
+        )
+    if tx.rejections.for_application(owner.id, app.id) is not None:
+        raise Conflict(f"a rejection is already logged for #{app.id} {app.company}")
+
+
+def _reason_note(reason: RejectionReason) -> str | None:
+    if reason == RejectionReason.UNSPECIFIED:
+        return None
+    return reason.value.replace("_", " ")

@@ -1,0 +1,165 @@
+"""The dated task list: what to do now, what is coming, and marking tasks done, skipped or
+snoozed.
+
+A task is *due* once its ``not_before`` has passed (overdue after ``due_at``), *upcoming*
+before that, and *snoozed* until its snooze ends, when it comes back on its own. While a dwell
+window is open for an application, that application's upcoming steps stay out of sight: the
+list only says how many are waiting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from onward.clock import Clock
+from onward.db.store import Store, Tx
+from onward.domain.playbook import plan
+from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
+from onward.domain.records import Owner
+from onward.errors import NotFound
+
+
+class TaskState(StrEnum):
+    """Where a task stands at one moment, for lists."""
+
+    OVERDUE = "overdue"
+    DUE = "due"
+    UPCOMING = "upcoming"
+    SNOOZED = "snoozed"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    stored: StoredTask
+    state: TaskState
+    company: str | None = None
+    role: str | None = None
+
+    @property
+    def id(self) -> int:
+        return self.stored.id
+
+
+@dataclass(frozen=True)
+class TaskList:
+    items: list[TaskItem]
+    #: Steps kept out of sight because their application is in a dwell window.
+    held_back: int = 0
+
+
+_ORDER = list(TaskState)
+#: Tasks that belong to the dwell window itself and may be shown during it.
+_WINDOW_KINDS = frozenset({TaskKind.DWELL, TaskKind.JOURNAL})
+
+
+def task_state(task: plan.PlannedTask, now: datetime) -> TaskState:
+    status = plan.status_at(task, now)
+    if status == TaskStatus.DONE:
+        return TaskState.DONE
+    if status == TaskStatus.SKIPPED:
+        return TaskState.SKIPPED
+    if status == TaskStatus.SNOOZED:
+        return TaskState.SNOOZED
+    if plan.is_overdue(task, now):
+        return TaskState.OVERDUE
+    return TaskState.DUE if plan.is_actionable(task, now) else TaskState.UPCOMING
+
+
+def list_tasks(store: Store, owner: Owner, clock: Clock, *, everything: bool = False) -> TaskList:
+    """Tasks due now and upcoming (snoozed ones once their snooze ends); ``everything`` adds
+    those still snoozed, done and skipped, what a dwell window holds back, and the "feel it"
+    task of a window that has ended."""
+    now = clock.now()
+    statuses = () if everything else (TaskStatus.OPEN, TaskStatus.SNOOZED)
+    with store.transaction() as tx:
+        stored = tx.tasks.query(owner.id, statuses=statuses)
+        in_window = {w.application_id for w in tx.dwell.active(owner.id, now)}
+        apps = {
+            a.id: a
+            for a in tx.applications.by_ids(owner.id, [s.task.application_id for s in stored])
+        }
+    items, held = [], 0
+    for s in stored:
+        state = task_state(s.task, now)
+        if not everything:
+            if state == TaskState.SNOOZED:
+                continue
+            if s.task.kind == TaskKind.DWELL and s.task.due_at <= now:
+                continue  # the window it was about has ended; nothing is owed
+            if (
+                state == TaskState.UPCOMING
+                and s.task.application_id in in_window
+                and s.task.kind not in _WINDOW_KINDS
+            ):
+                held += 1
+                continue
+        app = apps.get(s.task.application_id)
+        items.append(TaskItem(s, state, app.company if app else None, app.role if app else None))
+    items.sort(key=lambda i: (_ORDER.index(i.state), _when(i.stored, now), i.id))
+    return TaskList(items, held)
+
+
+def complete_task(store: Store, owner: Owner, task_id: int, clock: Clock) -> TaskItem:
+    """Mark a task done."""
+    return _move(store, owner, task_id, TaskStatus.DONE, clock)
+
+
+def skip_task(store: Store, owner: Owner, task_id: int, clock: Clock) -> TaskItem:
+    """Let a task go: skipped, not failed."""
+    return _move(store, owner, task_id, TaskStatus.SKIPPED, clock)
+
+
+def snooze_task(
+    store: Store, owner: Owner, task_id: int, until: datetime, clock: Clock
+) -> TaskItem:
+    """Put a task away until ``until``; it comes back on its own then."""
+    return _move(store, owner, task_id, TaskStatus.SNOOZED, clock, until=until)
+
+
+def reopen_task(store: Store, owner: Owner, task_id: int, clock: Clock) -> TaskItem:
+    """Bring a snoozed task back now."""
+    return _move(store, owner, task_id, TaskStatus.OPEN, clock)
+
+
+def _move(
+    store: Store,
+    owner: Owner,
+    task_id: int,
+    to: TaskStatus,
+    clock: Clock,
+    *,
+    until: datetime | None = None,
+) -> TaskItem:
+    now = clock.now()
+    with store.transaction() as tx:
+        stored = _get(tx, owner, task_id)
+        moved = plan.move_task(stored.task, to, now, until)
+        closed = now if to in (TaskStatus.DONE, TaskStatus.SKIPPED) else None
+        tx.tasks.set_status(
+            owner.id, task_id, moved.status, snoozed_until=moved.snoozed_until, closed_at=closed
+        )
+        after = _get(tx, owner, task_id)
+        app = tx.applications.get(owner.id, after.task.application_id, with_events=False)
+    return TaskItem(
+        after, task_state(after.task, now), app.company if app else None, app.role if app else None
+    )
+
+
+def _get(tx: Tx, owner: Owner, task_id: int) -> StoredTask:
+    stored = tx.tasks.get(owner.id, task_id)
+    if stored is None:
+        raise NotFound(f"no task #{task_id}", hint="see `onward tasks` for the ids")
+    return stored
+
+
+def _when(stored: StoredTask, now: datetime) -> datetime:
+    task = stored.task
+    if task.status == TaskStatus.SNOOZED and task.snoozed_until and task.snoozed_until > now:
+        return task.snoozed_until
+    if task.not_before is not None and task.not_before > now:
+        return task.not_before
+    return task.due_at
