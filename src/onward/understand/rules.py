@@ -88,14 +88,15 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"|already |since )?been (?:filled|closed|cancell?ed|put on hold|withdrawn)",
             r"\b(?:unable|not able|cannot|can't) (?:to )?(?:offer )?(?:visa )?sponsor",
             r"\bhiring freeze\b",
-        r"\b(?:position|role|opening|requisition|vacancy)[^.\n]{0,60}(?:has|have) been "
-        r"(?:cancell?ed|closed|filled)",
-        r"\bno longer (?:reviewing|considering|accepting) (?:applicants|applications|candidates)",
-        r"\b(?:don't|do not) have an? (?:opening|position|role|vacancy)",
-        r"\b(?:selection|decision|choice)[^.\n]{0,40} (?:with|of) (?:a different|another) "
-        r"(?:candidate|applicant)",
-        r"\bcandidate (?:has |have )?accept(?:ed)? (?:an|our|the) offer",
-        r"\bmoving forward with (?:those|candidates|applicants|others|individuals) whose",
+            r"\b(?:position|role|opening|requisition|vacancy)[^.\n]{0,60}(?:has|have) been "
+            r"(?:cancell?ed|closed|filled)",
+            r"\bno longer (?:reviewing|considering|accepting) "
+            r"(?:applicants|applications|candidates)",
+            r"\b(?:don't|do not) have an? (?:opening|position|role|vacancy)",
+            r"\b(?:selection|decision|choice)[^.\n]{0,40} (?:with|of) (?:a different|another) "
+            r"(?:candidate|applicant)",
+            r"\bcandidate (?:has |have )?accept(?:ed)? (?:an|our|the) offer",
+            r"\bmoving forward with (?:those|candidates|applicants|others|individuals) whose",
             r"\b(?:application|candidacy) (?:was|has been|is|were) unsuccessful",
             r"\bno longer (?:being )?(?:under )?consider",
             r"\bmov(?:e|ed|ing) forward with (?:other|another|different)",

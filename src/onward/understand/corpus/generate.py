@@ -9,6 +9,7 @@ from pathlib import Path
 
 from onward.understand.corpus import messages as M
 from onward.understand.corpus import others as O
+from onward.understand.corpus import threads as T
 
 RECIPE: list[tuple[Callable[[random.Random], M.Example], int]] = [
     (M.rejection, 330),
@@ -22,6 +23,8 @@ RECIPE: list[tuple[Callable[[random.Random], M.Example], int]] = [
     (O.outreach, 35),
     (O.redirected, 20),
     (O.thread_reply, 40),
+    (T.interview_logistics, 70),
+    (T.admin_request, 60),
 ]
 
 
