@@ -87,6 +87,12 @@ class Settings:
     backup_keep: int = _setting(
         "backup_keep", _positive_int, 10, "How many automatic backups to keep."
     )
+    checkin_months: int = _setting(
+        "checkin_months",
+        _positive_int,
+        3,
+        "Months from one check-in with a contact to the next.",
+    )
 
     dwell_default: str = _setting(
         "dwell_default",

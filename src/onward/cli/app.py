@@ -6,7 +6,18 @@ from __future__ import annotations
 import typer
 
 from onward import __version__
-from onward.cli import applications, calendar, contacts, data, database, model, tour
+from onward.cli import (
+    applications,
+    calendar,
+    connections,
+    contacts,
+    data,
+    database,
+    model,
+    momentum,
+    tour,
+    wellbeing,
+)
 from onward.cli.errors import OnwardGroup
 
 app = typer.Typer(
@@ -45,6 +56,9 @@ app.add_typer(database.app, name="db")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(model.app, name="model")
 tour.register(app)
+momentum.register(app)
+wellbeing.register(app)
+connections.register(app)
 
 
 def main() -> None:

@@ -16,9 +16,12 @@ from sqlalchemy.exc import OperationalError
 
 from onward.db import tables as t
 from onward.db.applications import ApplicationRepo
+from onward.db.connections import ConnectionRepo
 from onward.db.contacts import ContactRepo
 from onward.db.drafts import DraftRepo
+from onward.db.journal import JournalRepo
 from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
+from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
 from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
 from onward.domain.records import Owner
 from onward.errors import SetupError
@@ -44,6 +47,11 @@ class Tx:
         self.feedback = FeedbackRepo(self.conn)
         self.reflections = ReflectionRepo(self.conn)
         self.improvements = ImprovementRepo(self.conn)
+        self.goals = GoalRepo(self.conn)
+        self.activities = ActivityRepo(self.conn)
+        self.wins = WinRepo(self.conn)
+        self.journal = JournalRepo(self.conn)
+        self.connections = ConnectionRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

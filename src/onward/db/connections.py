@@ -1,0 +1,82 @@
+"""Staying connected: contacts due a check-in, and when to apply to a company again."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import Connection, func, select, update
+
+from onward.db import tables as t
+from onward.db.contacts import ContactRepo, _contact
+from onward.db.playbook_tables import companies
+from onward.domain.records import Contact
+
+
+@dataclass(frozen=True)
+class CompanyNote:
+    """A company and the date from which it is worth applying again."""
+
+    name: str
+    reapply_after: date | None
+    notes: str | None
+
+
+class ConnectionRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def checkins_due(self, owner_id: int, until: date) -> list[Contact]:
+        """Contacts with a check-in on or before ``until``, soonest first (two queries)."""
+        c = t.contacts.c
+        rows = self.conn.execute(
+            select(t.contacts)
+            .where(
+                c.owner_id == owner_id, c.next_checkin_on.is_not(None), c.next_checkin_on <= until
+            )
+            .order_by(c.next_checkin_on, func.lower(c.name), c.id)
+        ).all()
+        links = ContactRepo(self.conn)._links([r.id for r in rows])
+        return [_contact(r, links.get(r.id, ())) for r in rows]
+
+    def company(self, owner_id: int, name: str) -> CompanyNote | None:
+        """The company called ``name``, whatever its capitals."""
+        row = self.conn.execute(
+            select(companies).where(
+                companies.c.owner_id == owner_id,
+                func.lower(companies.c.name) == name.lower(),
+            )
+        ).first()
+        if row is None:
+            return None
+        return CompanyNote(row.name, row.reapply_after, row.notes)
+
+    def save_company(self, owner_id: int, note: CompanyNote, now: datetime) -> None:
+        """Insert, or update the row whose name matches case-insensitively (its spelling stays)."""
+        changed = self.conn.execute(
+            update(companies)
+            .where(
+                companies.c.owner_id == owner_id,
+                func.lower(companies.c.name) == note.name.lower(),
+            )
+            .values(reapply_after=note.reapply_after, notes=note.notes, updated_at=now)
+        ).rowcount
+        if not changed:
+            self.conn.execute(
+                companies.insert().values(
+                    owner_id=owner_id,
+                    name=note.name,
+                    reapply_after=note.reapply_after,
+                    notes=note.notes,
+                    updated_at=now,
+                )
+            )
+
+    def reapply_dates(self, owner_id: int) -> list[CompanyNote]:
+        """Companies with a reapply date, soonest first."""
+        rows = self.conn.execute(
+            select(companies)
+            .where(companies.c.owner_id == owner_id, companies.c.reapply_after.is_not(None))
+            .order_by(companies.c.reapply_after, func.lower(companies.c.name))
+        )
+        return [CompanyNote(r.name, r.reapply_after, r.notes) for r in rows]

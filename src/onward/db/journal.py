@@ -1,0 +1,79 @@
+"""The mood journal, and which applications got an answer (for well-being nudges)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, case, func, or_, select
+
+from onward.db import tables as t
+from onward.db.playbook_tables import journal_entries
+from onward.domain.pipeline import Stage
+from onward.domain.playbook.wellbeing import JournalEntry
+
+
+class JournalRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, entry: JournalEntry, now: datetime) -> int:
+        key = self.conn.execute(
+            journal_entries.insert().values(
+                owner_id=owner_id,
+                written_on=entry.written_on,
+                mood=entry.mood,
+                text=entry.text,
+                rest_day=entry.rest_day,
+                created_at=now,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def query(self, owner_id: int, *, limit: int | None = None) -> list[JournalEntry]:
+        """Entries, newest first (the latest ``limit`` when given)."""
+        stmt = (
+            select(journal_entries)
+            .where(journal_entries.c.owner_id == owner_id)
+            .order_by(journal_entries.c.written_on.desc(), journal_entries.c.id.desc())
+        )
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [_entry(r) for r in self.conn.execute(stmt)]
+
+    def answered_in_order(self, owner_id: int) -> list[bool]:
+        """Per application ever sent, oldest applied first: did it get any answer?
+
+        An answer is any step beyond applied, or a rejection. The applied date is the first
+        ``applied`` event, else the application's first event.
+        """
+        ev = t.stage_events.c
+        firsts = (
+            select(
+                ev.application_id.label("application_id"),
+                func.min(case((ev.stage == Stage.APPLIED.value, ev.occurred_on))).label("applied"),
+                func.min(ev.occurred_on).label("first"),
+            )
+            .where(ev.owner_id == owner_id)
+            .group_by(ev.application_id)
+            .subquery()
+        )
+        a = t.applications.c
+        answered = or_(
+            a.reached.not_in([Stage.SAVED.value, Stage.APPLIED.value]),
+            a.stage == Stage.REJECTED.value,
+        )
+        rows = self.conn.execute(
+            select(case((answered, True), else_=False))
+            .select_from(t.applications.join(firsts, firsts.c.application_id == a.id))
+            .where(a.owner_id == owner_id, a.reached != Stage.SAVED.value)
+            .order_by(func.coalesce(firsts.c.applied, firsts.c.first), a.id)
+        )
+        return [bool(r[0]) for r in rows]
+
+
+def _entry(row: Row[Any]) -> JournalEntry:
+    return JournalEntry(
+        written_on=row.written_on, mood=row.mood, text=row.text, rest_day=bool(row.rest_day)
+    )

@@ -1,0 +1,201 @@
+"""Momentum: weekly goals, effort counted per day, and wins (manual and derived sources).
+
+Effort is aggregated in SQL, one row per day and metric, whatever the number of records:
+applications from ``applied`` stage events, reflections written, drafts sent, and activities
+logged by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, tzinfo
+from typing import Any
+
+from sqlalchemy import Connection, String, func, select, update
+
+from onward.db import tables as t
+from onward.db.playbook_tables import activities, drafts, feedback, reflections, weekly_goals, wins
+from onward.domain.pipeline import Stage
+from onward.domain.playbook.feedback import Feedback
+from onward.domain.playbook.goals import Activity, Metric, WeeklyGoals
+from onward.domain.records import StageEvent
+
+#: Stages that can make a win (the first response, screens, interviews, finals, offers).
+WIN_STAGES = (Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL, Stage.OFFER)
+
+
+class GoalRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, owner_id: int) -> WeeklyGoals | None:
+        row = self.conn.execute(
+            select(weekly_goals).where(weekly_goals.c.owner_id == owner_id)
+        ).first()
+        if row is None:
+            return None
+        return WeeklyGoals(**{m.value: float(getattr(row, m.value)) for m in Metric})
+
+    def save(self, owner_id: int, goals: WeeklyGoals, now: datetime) -> None:
+        values: dict[str, Any] = {m.value: goals.target(m) for m in Metric} | {"updated_at": now}
+        changed = self.conn.execute(
+            update(weekly_goals).where(weekly_goals.c.owner_id == owner_id).values(**values)
+        ).rowcount
+        if not changed:
+            self.conn.execute(weekly_goals.insert().values(owner_id=owner_id, **values))
+
+
+class ActivityRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, activity: Activity, note: str | None, now: datetime) -> int:
+        key = self.conn.execute(
+            activities.insert().values(
+                owner_id=owner_id,
+                occurred_on=activity.on,
+                metric=activity.metric.value,
+                amount=activity.amount,
+                note=note,
+                created_at=now,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def count(self, owner_id: int) -> int:
+        return int(
+            self.conn.execute(
+                select(func.count())
+                .select_from(activities)
+                .where(activities.c.owner_id == owner_id)
+            ).scalar_one()
+        )
+
+    def effort(self, owner_id: int, zone: tzinfo = UTC) -> list[Activity]:
+        """All effort, summed per day and metric (four grouped queries, however much data).
+
+        Drafts are dated by when they were sent, in ``zone`` (the person's local time).
+        """
+        found: list[Activity] = []
+        applied = self.conn.execute(
+            select(t.stage_events.c.occurred_on, func.count())
+            .where(
+                t.stage_events.c.owner_id == owner_id,
+                t.stage_events.c.stage == Stage.APPLIED.value,
+            )
+            .group_by(t.stage_events.c.occurred_on)
+        )
+        found += [Activity(day, Metric.APPLICATIONS, float(n)) for day, n in applied]
+        written = self.conn.execute(
+            select(reflections.c.written_on, func.count())
+            .where(reflections.c.owner_id == owner_id)
+            .group_by(reflections.c.written_on)
+        )
+        found += [Activity(day, Metric.REFLECTIONS, float(n)) for day, n in written]
+        logged = self.conn.execute(
+            select(activities.c.occurred_on, activities.c.metric, func.sum(activities.c.amount))
+            .where(activities.c.owner_id == owner_id)
+            .group_by(activities.c.occurred_on, activities.c.metric)
+        )
+        found += [Activity(day, Metric(metric), float(total)) for day, metric, total in logged]
+        found += self._sent_drafts(owner_id, zone)
+        return found
+
+    def _sent_drafts(self, owner_id: int, zone: tzinfo) -> list[Activity]:
+        # Grouped by the UTC hour, so a day boundary in any time zone falls between groups.
+        hour = func.substr(drafts.c.sent_at, 1, 13, type_=String)
+        if self.conn.dialect.name == "postgresql":
+            utc = func.timezone("UTC", drafts.c.sent_at)
+            hour = func.to_char(utc, "YYYY-MM-DD HH24", type_=String)
+        rows = self.conn.execute(
+            select(hour, func.count())
+            .where(
+                drafts.c.owner_id == owner_id,
+                drafts.c.status == "sent",
+                drafts.c.sent_at.is_not(None),
+            )
+            .group_by(hour)
+        )
+        per_day: dict[date, float] = {}
+        for stamp, n in rows:
+            moment = datetime.strptime(str(stamp)[:13], "%Y-%m-%d %H").replace(tzinfo=UTC)
+            day = moment.astimezone(zone).date()
+            per_day[day] = per_day.get(day, 0.0) + float(n)
+        return [Activity(day, Metric.FOLLOW_UPS, n) for day, n in per_day.items()]
+
+
+class WinRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(
+        self, owner_id: int, text: str, on: date, application_id: int | None, now: datetime
+    ) -> int:
+        key = self.conn.execute(
+            wins.insert().values(
+                owner_id=owner_id,
+                application_id=application_id,
+                occurred_on=on,
+                text=text,
+                created_at=now,
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def manual(self, owner_id: int) -> list[tuple[int, date, str, int | None]]:
+        """Wins added by hand: ``(id, date, text, application id)``, oldest first."""
+        rows = self.conn.execute(
+            select(wins.c.id, wins.c.occurred_on, wins.c.text, wins.c.application_id)
+            .where(wins.c.owner_id == owner_id)
+            .order_by(wins.c.occurred_on, wins.c.id)
+        )
+        return [(r.id, r.occurred_on, r.text, r.application_id) for r in rows]
+
+    def win_events(self, owner_id: int) -> list[StageEvent]:
+        """The owner's stage events that can make a win, in one query."""
+        rows = self.conn.execute(
+            select(t.stage_events)
+            .where(
+                t.stage_events.c.owner_id == owner_id,
+                t.stage_events.c.stage.in_([s.value for s in WIN_STAGES]),
+            )
+            .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
+        )
+        return [
+            StageEvent(
+                id=r.id,
+                application_id=r.application_id,
+                stage=Stage(r.stage),
+                occurred_on=r.occurred_on,
+                round=r.round,
+                note=r.note,
+                source=r.source,
+                created_at=r.created_at,
+            )
+            for r in rows
+        ]
+
+    def specific_feedback(self, owner_id: int) -> list[Feedback]:
+        """Feedback judged specific (after the person's override), in one query."""
+        rows = self.conn.execute(
+            select(
+                feedback.c.application_id,
+                feedback.c.text,
+                feedback.c.received_on,
+                feedback.c.from_whom,
+                feedback.c.specific,
+            )
+            .where(feedback.c.owner_id == owner_id, feedback.c.specific.is_(True))
+            .order_by(feedback.c.received_on, feedback.c.id)
+        )
+        return [
+            Feedback(
+                application_id=r.application_id,
+                text=r.text,
+                received_on=r.received_on,
+                from_whom=r.from_whom,
+                specific_override=bool(r.specific),
+            )
+            for r in rows
+        ]

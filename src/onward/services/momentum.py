@@ -1,0 +1,150 @@
+"""Momentum: weekly goals counted from what you did, hand-logged effort, and a second look at
+saved jobs you hesitated over."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from onward.clock import Clock
+from onward.db.store import Store, Tx
+from onward.domain.pipeline import Stage
+from onward.domain.playbook.goals import (
+    Activity,
+    Metric,
+    RevisitSuggestion,
+    Streak,
+    WeeklyGoals,
+    WeekProgress,
+    open_mind_prompt,
+    progress_by_week,
+    revisit_suggestions,
+    streak,
+    week_progress,
+    week_start,
+)
+from onward.domain.records import ApplicationQuery, Owner
+from onward.errors import InvalidInput
+
+#: Metrics logged by hand; applications and reflections are counted from your records.
+LOGGABLE = (Metric.FOLLOW_UPS, Metric.LEARNING_HOURS, Metric.NETWORKING)
+_ALIASES = {
+    "follow_up": Metric.FOLLOW_UPS,
+    "followups": Metric.FOLLOW_UPS,
+    "learning": Metric.LEARNING_HOURS,
+    "learn": Metric.LEARNING_HOURS,
+    "hours": Metric.LEARNING_HOURS,
+    "network": Metric.NETWORKING,
+}
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    """This week's progress, the last few weeks (oldest first) and the streak."""
+
+    goals: WeeklyGoals
+    this_week: WeekProgress
+    weeks: tuple[WeekProgress, ...]
+    streak: Streak
+    tracked: bool
+
+
+@dataclass(frozen=True)
+class Revisit:
+    suggestions: tuple[RevisitSuggestion, ...]
+    prompt: str
+
+
+def parse_metric(text: str) -> Metric:
+    """``learning``, ``learning-hours``, ``follow-ups``, ``networking`` and so on."""
+    key = text.strip().lower().replace("-", "_").replace(" ", "_")
+    if key in _ALIASES:
+        return _ALIASES[key]
+    try:
+        return Metric(key)
+    except ValueError:
+        names = ", ".join(m.value.replace("_", "-") for m in Metric)
+        raise InvalidInput(f"unknown metric {text!r}", hint=f"use one of: {names}") from None
+
+
+def get_goals(store: Store, owner: Owner) -> WeeklyGoals:
+    with store.transaction() as tx:
+        return tx.goals.get(owner.id) or WeeklyGoals()
+
+
+def set_goals(
+    store: Store, owner: Owner, changes: Mapping[Metric, float], clock: Clock
+) -> WeeklyGoals:
+    """Change some weekly targets (0 stops tracking one); the others keep their values."""
+    if not changes:
+        raise InvalidInput("nothing to change", hint="pass at least one goal, see --help")
+    with store.transaction() as tx:
+        current = tx.goals.get(owner.id) or WeeklyGoals()
+        goals = replace(current, **{m.value: float(v) for m, v in changes.items()})
+        tx.goals.save(owner.id, goals, clock.now())
+        return goals
+
+
+def log_activity(
+    store: Store,
+    owner: Owner,
+    metric: Metric | str,
+    amount: float,
+    clock: Clock,
+    *,
+    on: date | None = None,
+    note: str | None = None,
+) -> Activity:
+    """Record effort done by hand: hours of learning, networking touches, follow-ups sent."""
+    chosen = metric if isinstance(metric, Metric) else parse_metric(metric)
+    if chosen not in LOGGABLE:
+        raise InvalidInput(
+            f"{chosen.value.replace('_', ' ')} are counted from your records, not logged by hand",
+            hint="log follow-ups, learning or networking",
+        )
+    if amount <= 0:
+        raise InvalidInput(f"the amount must be more than 0, not {amount:g}")
+    if amount > 1000:
+        raise InvalidInput(f"{amount:g} is more than one entry can hold", hint="log up to 1000")
+    today = clock.today()
+    day = on or today
+    if day > today:
+        raise InvalidInput(f"{day.isoformat()} is in the future", hint="log what you have done")
+    activity = Activity(day, chosen, float(amount))
+    note = (note or "").strip()[:1000] or None
+    with store.transaction() as tx:
+        tx.activities.insert(owner.id, activity, note, clock.now())
+    return activity
+
+
+def goal_progress(store: Store, owner: Owner, clock: Clock, *, weeks: int = 4) -> GoalProgress:
+    """This week's progress per tracked metric, the last ``weeks`` weeks, and the streak."""
+    if weeks < 1:
+        raise InvalidInput(f"weeks must be 1 or more, not {weeks}")
+    today = clock.today()
+    with store.transaction() as tx:
+        goals = tx.goals.get(owner.id) or WeeklyGoals()
+        effort = effort_in(tx, owner, clock)
+    first = week_start(today) - timedelta(weeks=weeks - 1)
+    return GoalProgress(
+        goals=goals,
+        this_week=week_progress(goals, effort, today),
+        weeks=progress_by_week(goals, effort, first, today),
+        streak=streak(goals, effort, today),
+        tracked=any(goals.target(m) > 0 for m in Metric),
+    )
+
+
+def effort_in(tx: Tx, owner: Owner, clock: Clock) -> list[Activity]:
+    """Every bit of effort, per day and metric (for the agenda and goals alike)."""
+    zone = clock.now().tzinfo
+    assert zone is not None
+    return tx.activities.effort(owner.id, zone)
+
+
+def revisit(store: Store, owner: Owner, clock: Clock, *, limit: int = 3) -> Revisit:
+    """Saved jobs you hesitated over, the most exciting first, and a question for an open mind."""
+    with store.transaction() as tx:
+        saved = tx.applications.query(owner.id, ApplicationQuery(stages=(Stage.SAVED,)))
+    return Revisit(revisit_suggestions(saved, limit), open_mind_prompt(clock.today().toordinal()))

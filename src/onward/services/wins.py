@@ -1,0 +1,88 @@
+"""Small wins: progress noticed from your timeline and feedback, and wins you add yourself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.playbook.wins import WinKind, detect_wins
+from onward.domain.records import Owner
+from onward.errors import InvalidInput, NotFound
+
+MAX_WIN = 1000
+
+
+@dataclass(frozen=True)
+class WinEntry:
+    """One win: noticed by Onward (``kind`` set) or added by you (``kind`` None, ``id`` set)."""
+
+    on: date
+    message: str
+    kind: WinKind | None
+    application_id: int | None
+    id: int | None = None
+
+    @property
+    def manual(self) -> bool:
+        return self.kind is None
+
+
+def list_wins(
+    store: Store, owner: Owner, clock: Clock, *, days: int | None = None
+) -> list[WinEntry]:
+    """Every win, newest first; ``days`` keeps the last so many days (today included)."""
+    if days is not None and days < 1:
+        raise InvalidInput(f"days must be 1 or more, not {days}")
+    with store.transaction() as tx:
+        events = tx.wins.win_events(owner.id)
+        feedback = tx.wins.specific_feedback(owner.id)
+        manual = tx.wins.manual(owner.id)
+    found = [
+        WinEntry(w.on, w.message, w.kind, w.application_id) for w in detect_wins(events, feedback)
+    ]
+    found += [WinEntry(on, text, None, app_id, win_id) for win_id, on, text, app_id in manual]
+    today = clock.today()
+    if days is not None:
+        since = today - timedelta(days=days - 1)
+        found = [w for w in found if since <= w.on <= today]
+    order = {kind: i for i, kind in enumerate(WinKind)}
+    found.sort(
+        key=lambda w: (-w.on.toordinal(), order[w.kind] if w.kind else len(order), w.id or 0)
+    )
+    return found
+
+
+def add_win(
+    store: Store,
+    owner: Owner,
+    text: str,
+    clock: Clock,
+    *,
+    on: date | None = None,
+    application_id: int | None = None,
+) -> WinEntry:
+    """Keep a win of your own: a good conversation, a finished course, a brave application."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise InvalidInput(
+            "a win needs a few words", hint='e.g. onward wins add "Finished the SQL course"'
+        )
+    if len(cleaned) > MAX_WIN:
+        raise InvalidInput(f"a win is at most {MAX_WIN} characters")
+    today = clock.today()
+    day = on or today
+    if day > today:
+        raise InvalidInput(
+            f"{day.isoformat()} is in the future", hint="wins are things that happened"
+        )
+    with store.transaction() as tx:
+        if application_id is not None and (
+            tx.applications.get(owner.id, application_id, with_events=False) is None
+        ):
+            raise NotFound(
+                f"no application #{application_id}", hint="see `onward list` for the ids"
+            )
+        win_id = tx.wins.insert(owner.id, cleaned, day, application_id, clock.now())
+    return WinEntry(day, cleaned, None, application_id, win_id)

@@ -1,0 +1,60 @@
+"""Goal progress, wins and nudges issue the same number of queries however much data there is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import event
+
+from onward.domain.pipeline import Stage
+from onward.domain.records import ApplicationFields
+from onward.services.applications import add_application, move_application
+from onward.services.momentum import goal_progress, log_activity
+from onward.services.runtime import Workspace
+from onward.services.wellbeing import current_nudges, write_journal
+from onward.services.wins import add_win, list_wins
+
+
+@contextmanager
+def counting(ws: Workspace) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(*args: Any) -> None:
+        statements.append(args[2])
+
+    event.listen(ws.store.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(ws.store.engine, "before_cursor_execute", record)
+
+
+def grow(ws: Workspace, start: int, n: int) -> None:
+    for i in range(start, start + n):
+        day = date(2026, 6, 1) + timedelta(days=i)
+        app = add_application(
+            ws.store, ws.owner, ApplicationFields(f"C{i}", "Role"), ws.clock, on=day
+        )
+        move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock, on=day)
+        log_activity(ws.store, ws.owner, "learning", 1, ws.clock, on=day)
+        add_win(ws.store, ws.owner, f"Win {i}", ws.clock, on=day)
+        write_journal(ws.store, ws.owner, 3, "", ws.clock, on=day)
+
+
+def queries(ws: Workspace) -> int:
+    with counting(ws) as statements:
+        progress = goal_progress(ws.store, ws.owner, ws.clock)
+        wins = list_wins(ws.store, ws.owner, ws.clock)
+        current_nudges(ws.store, ws.owner, ws.clock)
+    assert progress.this_week.metrics and wins
+    return len(statements)
+
+
+def test_momentum_queries_do_not_grow_with_rows(ws: Workspace) -> None:
+    grow(ws, 0, 3)
+    few = queries(ws)
+    grow(ws, 3, 25)
+    assert queries(ws) == few
