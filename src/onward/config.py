@@ -94,6 +94,13 @@ class Settings:
         "Months from one check-in with a contact to the next.",
     )
 
+    sender_name: str = _setting(
+        "sender_name", _text, "", "Your name, used to sign the messages Onward drafts."
+    )
+    sender_email: str | None = _setting(
+        "sender_email", _text, None, "Your email address: the From of exported .eml drafts."
+    )
+
     dwell_default: str = _setting(
         "dwell_default",
         _text,
@@ -138,3 +145,8 @@ class Settings:
     @property
     def backup_dir(self) -> Path:
         return self.home / "backups"
+
+    @property
+    def templates_dir(self) -> Path:
+        """Your own draft templates; a file here replaces the built-in one of that name."""
+        return self.home / "templates"

@@ -13,8 +13,12 @@ from onward.cli import (
     contacts,
     data,
     database,
+    drafts,
+    feedback,
     model,
     momentum,
+    plan,
+    reflection,
     tour,
     wellbeing,
 )
@@ -56,6 +60,10 @@ app.add_typer(database.app, name="db")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(model.app, name="model")
 tour.register(app)
+app.add_typer(drafts.app, name="drafts")
+app.add_typer(feedback.app, name="feedback")
+reflection.register(app)
+app.add_typer(plan.app, name="plan")
 momentum.register(app)
 wellbeing.register(app)
 connections.register(app)

@@ -99,18 +99,25 @@ PLATFORMS = frozenset(
         "re",
         "fw",
         "fwd",
+        "unsubscribe",
+        "privacy",
+        "terms",
+        "manage",
+        "preferences",
+        "faq",
     }
 )
 _GENERIC = re.compile(
     r"\b(?:talent acquisition|human resources|people (?:team|operations)|hiring team|"
     r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
     r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
-    r"university|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
-    r"workday|do not reply|system|global|phone interview|interview|phone screen|screen|next "
+    r"university relations|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
+    r"workday|do not reply|system|phone interview|interview|phone screen|screen|next "
     r"steps?|follow ?up|meeting|invitation|confirmation|opportunity|reach out|call|is hiring|"
     r"technical|onsite|message|university relations|people services|application|job application|"
     r"job|resume|availability|bad news|feedback|open position|telephone|request|good news|"
-    r"interview request|update)\b\s*$",
+    r"interview request|update|application received|talent attraction and acquisition|"
+    r"talent attraction)\b\s*$",
     re.I,
 )
 _GENERIC_HEAD = re.compile(
@@ -234,11 +241,12 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     ),
     (re.compile(r"\b(?:The|the) " + _NAME + r" (?:Team|team|Recruiting Team)\b"), 2.0),
     (re.compile(r"\b(?:Team|Greetings from|Regards from) " + _NAME), 1.5),
-    (re.compile(r"(?m)(?:\||,|\bat)[ \t]*" + _NAME + r"[ \t]*$"), 1.5),
+    (re.compile(r"(?m)(?:\||,|\bat)[ \t]*(?=[^\n]{3})" + _NAME + r"[ \t]*$"), 1.5),
     (re.compile(r"\n[ \t]*" + _NAME + r"[ \t]*\s*$"), 1.0),
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"\bsent to ([^\n]{2,60}?)\s*$"), 3.0),
     (re.compile(r"\b(?:at|with|to|from) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
     (
         re.compile(
@@ -259,7 +267,8 @@ _JOB_WORD = re.compile(
 _ROLE_END = re.compile(
     r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
     r"associate|assistant|representative|technician|nurse|teacher|director|consultant|sde|"
-    r"position|role|opening|opportunity)s?\s*(?:I{1,3}|[1-3])?$",
+    r"position|role|opening|opportunity|recruiter|ceo|cto|coo|cfo|vp|president|founder|"
+    r"officer|lead|head of \w+|vp of \w+)s?\s*(?:I{1,3}|[1-3])?$|\d{3}",
     re.I,
 )
 _SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
@@ -304,7 +313,12 @@ def _sender_candidate(sender: str) -> tuple[str | None, bool]:
     display, address = match.group(1).strip(), match.group(2).lower()
     if "@" in display:
         display, address = "", address or display.lower()
-    display = display.replace("_", " ")
+    local_part = address.split("@")[0]
+    words = re.sub(r"\([^)]*\)?", " ", display.replace("_", " ")).split()
+    words = [t for t in words if "." not in t.strip(".")]
+    if len(words) > 1 and words[-1] == local_part:  # "Applied Materials HR amat"
+        words.pop()
+    display = " ".join(words)
     display = re.sub(r"\b(?:via|@|at)\b\s+", "@ ", display)
     if "@ " in display:  # "Workday @ Intel", "Jane via Greenhouse"
         left, right = display.split("@ ", 1)
@@ -331,6 +345,13 @@ _FREE_MAIL = re.compile(
 
 _SUBJECT_HEAD = re.compile(
     r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN + r")"
+)
+
+
+_PROCESS_WORD = re.compile(
+    r"\b(?:interview|phone|screen|opportunity|next steps?|application|update|follow|coding|"
+    r"call|reach|meeting|open|offer|onsite|hiring|position|role|challenge|assessment)",
+    re.I,
 )
 
 
@@ -368,7 +389,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
 
     def add(raw: str, weight: float) -> None:
         name = _clean(raw)
-        if name is None:
+        if name is None or (person_name and name.lower() in person_name):
             return
         key = normalise_name(name)
         if not key:
@@ -376,7 +397,8 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         weights[key] += weight
         forms[key][name] += weight
 
-    display, _person = _sender_candidate(sender)
+    display, person = _sender_candidate(sender)
+    person_name = (sender or "").split("<")[0].strip().strip('"').lower() if person else ""
     if display:
         add(display, 3.0)
     ats_local = _ats_local_part(sender)
@@ -396,7 +418,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
             add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
         head = _SUBJECT_HEAD.match(subject or "")
-        if head and head.group(1) in text:
+        if head and head.group(1) in text and _PROCESS_WORD.search(subject[head.end() :][:60]):
             add(head.group(1), 1.0)
     if not weights:
         return None
@@ -409,5 +431,27 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         for other in list(weights):
             if other != key and other.startswith(key + " "):
                 weights[other] += weights[key] * 0.6
+    _merge_acronyms(weights)
     best = max(weights, key=lambda k: (weights[k], -len(k)))
-    return max(forms[best].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+    name = max(forms[best].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+    bare = re.sub(r"['’]s$", "", name)
+    if bare != name and re.search(rf"\b{re.escape(bare)}\b(?!['’])", f"{subject}\n{text}"):
+        return bare
+    return name
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in {"of", "and", "the", "for", "de"})
+
+
+def _merge_acronyms(weights: dict[str, float]) -> None:
+    """ "JET" and "Just Eat Takeaway.com" are one company: the acronym's weight goes to the
+    full name, which is the more useful form."""
+    for short in list(weights):
+        letters = short.replace(" ", "")
+        if not (2 <= len(letters) <= 6) or " " in short:
+            continue
+        for full in list(weights):
+            if full != short and len(full.split()) >= 2 and _initials(full).startswith(letters):
+                weights[full] += weights.pop(short)
+                break
