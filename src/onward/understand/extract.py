@@ -8,11 +8,12 @@ from datetime import datetime
 from typing import Any
 
 from onward.domain.emails import EmailLabel, EmailText
-from onward.understand.extract_company import _sender_candidate, extract_company
+from onward.understand.extract_company import extract_company
 from onward.understand.extract_role import extract_job_ref, extract_role
 from onward.understand.features import MAX_BODY, PUNCT
 from onward.understand.quoting import strip_quoted
 from onward.understand.reasons import is_personal, rejection_reason, rejection_stage
+from onward.understand.senders import sender_company
 
 __all__ = ["extract_details", "extract_interview_at"]
 
@@ -63,7 +64,7 @@ def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
     body = html.unescape(strip_quoted(email.body or "")[:MAX_BODY]).translate(PUNCT)
     subject = html.unescape(email.subject or "").translate(PUNCT)
     company = extract_company(subject, email.sender, body)
-    _, is_person = _sender_candidate(email.sender)
+    _, is_person = sender_company(email.sender)
     name, address = _contact(email.sender, is_person)
     details: dict[str, Any] = {
         "company": company,

@@ -11,197 +11,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-__all__ = ["PLATFORMS", "extract_company", "normalise_name"]
+from onward.understand.names import clean_name, normalise_name
+from onward.understand.senders import address_hint, sender_company
 
-PLATFORMS = frozenset(
-    {
-        "workday",
-        "myworkday",
-        "greenhouse",
-        "lever",
-        "icims",
-        "linkedin",
-        "indeed",
-        "smartrecruiters",
-        "ashby",
-        "ashbyhq",
-        "taleo",
-        "jobvite",
-        "workable",
-        "glassdoor",
-        "ziprecruiter",
-        "dice",
-        "successfactors",
-        "ultipro",
-        "rippling",
-        "bamboohr",
-        "paylocity",
-        "adp",
-        "hirevue",
-        "hackerrank",
-        "codility",
-        "codesignal",
-        "breezy",
-        "jazzhr",
-        "recruitee",
-        "teamtailor",
-        "personio",
-        "avature",
-        "eightfold",
-        "phenom",
-        "handshake",
-        "wellfound",
-        "angellist",
-        "monster",
-        "careerbuilder",
-        "simplyhired",
-        "oraclecloud",
-        "brassring",
-        "kenexa",
-        "cornerstone",
-        "jobs",
-        "careers",
-        "notification",
-        "notifications",
-        "no-reply",
-        "noreply",
-        "donotreply",
-        "do-not-reply",
-        "recruiting",
-        "talent",
-        "hr",
-        "team",
-        "hiring",
-        "candidate",
-        "applicant",
-        "the",
-        "global",
-        "mail",
-        "info",
-        "support",
-        "admin",
-        "system",
-        "gmail",
-        "outlook",
-        "yahoo",
-        "hotmail",
-        "email",
-        "your",
-        "thank",
-        "thanks",
-        "we",
-        "our",
-        "hi",
-        "dear",
-        "hello",
-        "application",
-        "update",
-        "re",
-        "fw",
-        "fwd",
-        "unsubscribe",
-        "privacy",
-        "terms",
-        "manage",
-        "preferences",
-        "faq",
-    }
-)
-_GENERIC = re.compile(
-    r"\b(?:talent acquisition|human resources|people (?:team|operations)|hiring team|"
-    r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
-    r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
-    r"university relations|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
-    r"workday|do not reply|system|phone interview|interview|phone screen|screen|next "
-    r"steps?|follow ?up|meeting|invitation|confirmation|opportunity|reach out|call|is hiring|"
-    r"technical|onsite|message|university relations|people services|application|job application|"
-    r"job|resume|availability|bad news|feedback|open position|telephone|request|good news|"
-    r"interview request|update|application received|talent attraction and acquisition|"
-    r"talent attraction)\b\s*$",
-    re.I,
-)
-_GENERIC_HEAD = re.compile(
-    r"^\s*(?:autonotification|workday|notifications?|careers?|jobs|recruiting|talent "
-    r"acquisition|hr|human resources|global hr|no-?reply|do-?not-?reply)\b\s*",
-    re.I,
-)
-_BAD_FIRST = frozenset(
-    {
-        "applying",
-        "application",
-        "job",
-        "your",
-        "our",
-        "thank",
-        "thanks",
-        "data",
-        "confirming",
-        "update",
-        "employment",
-        "position",
-        "complete",
-        "action",
-        "a",
-        "an",
-        "this",
-        "that",
-        "next",
-        "interview",
-        "assessment",
-        "important",
-        "welcome",
-        "new",
-        "re",
-        "fw",
-        "fwd",
-        "all",
-        "regarding",
-        "following",
-        "recent",
-        "online",
-        "candidate",
-        "my",
-        "us",
-        "hiring",
-        "software",
-        "senior",
-        "junior",
-        "entry",
-        "technical",
-        "phone",
-        "follow",
-        "followup",
-        "feedback",
-        "message",
-        "please",
-        "save",
-        "indeed",
-        "linkedin",
-        "i",
-        "hi",
-        "dear",
-        "hello",
-        "we",
-        "if",
-        "as",
-        "at",
-        "in",
-        "on",
-        "for",
-        "to",
-        "and",
-        "or",
-        "is",
-        "it",
-        "you",
-        "when",
-    }
-)
-_ATS_DOMAINS = re.compile(
-    r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
-    r"oraclecloud|brassring|avature)\.",
-    re.I,
-)
+__all__ = ["extract_company"]
+
 _TOKEN = r"(?:St\.|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
 _NAME = r"(" + _TOKEN + r"(?:[ \t]+(?:&|of|and|de|for|" + _TOKEN + r")){0,5})"
 _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
@@ -255,94 +69,9 @@ _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         1.5,
     ),
 ]
-_TAIL_WORDS = {"of", "and", "&", "for", "de", "the", "-", "is", "has", "we", "our"}
-_SUFFIX = re.compile(
-    r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
-    r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
-    re.I,
-)
 _JOB_WORD = re.compile(
     r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)", re.I
 )
-_ROLE_END = re.compile(
-    r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
-    r"associate|assistant|representative|technician|nurse|teacher|director|consultant|sde|"
-    r"position|role|opening|opportunity|recruiter|ceo|cto|coo|cfo|vp|president|founder|"
-    r"officer|lead|head of \w+|vp of \w+)s?\s*(?:I{1,3}|[1-3])?$|\d{3}",
-    re.I,
-)
-_SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
-
-
-def normalise_name(name: str) -> str:
-    """A key to compare company names: lower case, no punctuation, article or legal suffix."""
-    name = _SUFFIX.sub("", name.strip())
-    key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
-    key = key[4:] if key.startswith("the ") else key
-    return key[:-2] if key.endswith(" s") else key
-
-
-def _clean(raw: str) -> str | None:
-    name = raw.strip(" \t,.:;!-|'\"’")
-    name = re.sub(r"\s+", " ", name)
-    for _ in range(4):
-        stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
-        if stripped == name:
-            break
-        name = stripped
-    words = name.split()
-    while words and words[-1].lower() in _TAIL_WORDS:
-        words.pop()
-    name = " ".join(words)
-    if not name or len(name) < 2 or name.lower() in PLATFORMS:
-        return None
-    if name.split()[0].lower() in _BAD_FIRST:
-        return None
-    if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
-        return None
-    if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name):
-        return None
-    return name
-
-
-def _sender_candidate(sender: str) -> tuple[str | None, bool]:
-    """The company in a display name, and whether the sender looks like a person."""
-    match = _SENDER.match(sender or "")
-    if not match:
-        return None, False
-    display, address = match.group(1).strip(), match.group(2).lower()
-    if "@" in display:
-        display, address = "", address or display.lower()
-    local_part = address.split("@")[0]
-    words = re.sub(r"\([^)]*\)?", " ", display.replace("_", " ")).split()
-    words = [t for t in words if "." not in t.strip(".")]
-    if len(words) > 1 and words[-1] == local_part:  # "Applied Materials HR amat"
-        words.pop()
-    display = " ".join(words)
-    display = re.sub(r"\b(?:via|@|at)\b\s+", "@ ", display)
-    if "@ " in display:  # "Workday @ Intel", "Jane via Greenhouse"
-        left, right = display.split("@ ", 1)
-        display = right if left.strip().lower() in PLATFORMS or not left.strip() else left
-    local = address.split("@")[0]
-    tokens = [t.lower() for t in display.split()]
-    person = (
-        len(tokens) in (2, 3)
-        and any(len(t) > 2 and t in local for t in tokens)
-        and not (_ATS_DOMAINS.search(address) or any(t in PLATFORMS for t in tokens))
-    )
-    if person:
-        return None, True
-    return _clean(display), False
-
-
-_FREE_MAIL = re.compile(
-    r"@(?:gmail|yahoo|outlook|hotmail|icloud|aol|proton|linkedin|indeed|"
-    r"greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|workablemail|"
-    r"jobvite|invalidemail|glassdoor|ziprecruiter)\.",
-    re.I,
-)
-
-
 _SUBJECT_HEAD = re.compile(
     r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN + r")"
 )
@@ -355,40 +84,13 @@ _PROCESS_WORD = re.compile(
 )
 
 
-def _ats_local_part(sender: str) -> str | None:
-    """A hint at the company in the address: ``walmart`` in ``walmart@myworkday.com`` or
-    ``esri`` in ``no-reply@esri.com``."""
-    m = re.search(r"([\w.+-]+)@([\w.-]+)", sender or "")
-    if not m:
-        return None
-    if not _ATS_DOMAINS.search(sender):
-        if _FREE_MAIL.search(sender) or re.search(
-            r"alert|news|digest|jobs?\b|marketing", m.group(1).lower()
-        ):
-            return None
-        labels = [x for x in m.group(2).lower().split(".") if x]
-        stem = labels[-2] if len(labels) >= 2 else ""
-        return stem if len(stem) > 2 else None
-    local = m.group(1).lower()
-    if (
-        re.search(
-            r"no-?reply|notification|workday|careers?|jobs|talent|recruit|hr\b|sender|"
-            r"mail|system|autoreply|\d",
-            local,
-        )
-        or len(local) < 3
-    ):
-        return None
-    return local
-
-
 def extract_company(subject: str, sender: str, body: str) -> str | None:
     """The hiring company named by this email, or ``None``."""
     weights: dict[str, float] = defaultdict(float)
     forms: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
     def add(raw: str, weight: float) -> None:
-        name = _clean(raw)
+        name = clean_name(raw)
         if name is None or (person_name and name.lower() in person_name):
             return
         key = normalise_name(name)
@@ -397,11 +99,11 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         weights[key] += weight
         forms[key][name] += weight
 
-    display, person = _sender_candidate(sender)
+    display, person = sender_company(sender)
     person_name = (sender or "").split("<")[0].strip().strip('"').lower() if person else ""
     if display:
         add(display, 3.0)
-    ats_local = _ats_local_part(sender)
+    ats_local = address_hint(sender)
     for pattern, weight in _SUBJECT_PATTERNS:
         for m in pattern.finditer(subject or ""):
             add(m.group(1), weight)

@@ -1,0 +1,237 @@
+"""Company names: the words that are never a company (platforms, generic mail words), and the
+cleaning that turns a display name or a phrase into a comparable company name."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLATFORMS", "clean_name", "normalise_name"]
+
+PLATFORMS = frozenset(
+    {
+        "workday",
+        "myworkday",
+        "greenhouse",
+        "lever",
+        "icims",
+        "linkedin",
+        "indeed",
+        "smartrecruiters",
+        "ashby",
+        "ashbyhq",
+        "taleo",
+        "jobvite",
+        "workable",
+        "glassdoor",
+        "ziprecruiter",
+        "dice",
+        "successfactors",
+        "ultipro",
+        "rippling",
+        "bamboohr",
+        "paylocity",
+        "adp",
+        "hirevue",
+        "hackerrank",
+        "codility",
+        "codesignal",
+        "breezy",
+        "jazzhr",
+        "recruitee",
+        "teamtailor",
+        "personio",
+        "avature",
+        "eightfold",
+        "phenom",
+        "handshake",
+        "wellfound",
+        "angellist",
+        "monster",
+        "careerbuilder",
+        "simplyhired",
+        "oraclecloud",
+        "brassring",
+        "kenexa",
+        "cornerstone",
+        "jobs",
+        "careers",
+        "notification",
+        "notifications",
+        "no-reply",
+        "noreply",
+        "donotreply",
+        "do-not-reply",
+        "recruiting",
+        "talent",
+        "hr",
+        "team",
+        "hiring",
+        "candidate",
+        "applicant",
+        "the",
+        "global",
+        "mail",
+        "info",
+        "support",
+        "admin",
+        "system",
+        "gmail",
+        "outlook",
+        "yahoo",
+        "hotmail",
+        "email",
+        "your",
+        "thank",
+        "thanks",
+        "we",
+        "our",
+        "hi",
+        "dear",
+        "hello",
+        "application",
+        "update",
+        "re",
+        "fw",
+        "fwd",
+        "unsubscribe",
+        "privacy",
+        "terms",
+        "manage",
+        "preferences",
+        "faq",
+    }
+)
+_GENERIC = re.compile(
+    r"\b(?:talent acquisition|human resources|people (?:team|operations)|hiring team|"
+    r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
+    r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
+    r"university relations|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
+    r"workday|do not reply|system|phone interview|interview|phone screen|screen|next "
+    r"steps?|follow ?up|meeting|invitation|confirmation|opportunity|reach out|call|is hiring|"
+    r"technical|onsite|message|university relations|people services|application|job application|"
+    r"job|resume|availability|bad news|feedback|open position|telephone|request|good news|"
+    r"interview request|update|application received|talent attraction and acquisition|"
+    r"talent attraction)\b\s*$",
+    re.I,
+)
+_GENERIC_HEAD = re.compile(
+    r"^\s*(?:autonotification|workday|notifications?|careers?|jobs|recruiting|talent "
+    r"acquisition|hr|human resources|global hr|no-?reply|do-?not-?reply)\b\s*",
+    re.I,
+)
+_BAD_FIRST = frozenset(
+    {
+        "applying",
+        "application",
+        "job",
+        "your",
+        "our",
+        "thank",
+        "thanks",
+        "data",
+        "confirming",
+        "update",
+        "employment",
+        "position",
+        "complete",
+        "action",
+        "a",
+        "an",
+        "this",
+        "that",
+        "next",
+        "interview",
+        "assessment",
+        "important",
+        "welcome",
+        "new",
+        "re",
+        "fw",
+        "fwd",
+        "all",
+        "regarding",
+        "following",
+        "recent",
+        "online",
+        "candidate",
+        "my",
+        "us",
+        "hiring",
+        "software",
+        "senior",
+        "junior",
+        "entry",
+        "technical",
+        "phone",
+        "follow",
+        "followup",
+        "feedback",
+        "message",
+        "please",
+        "save",
+        "indeed",
+        "linkedin",
+        "i",
+        "hi",
+        "dear",
+        "hello",
+        "we",
+        "if",
+        "as",
+        "at",
+        "in",
+        "on",
+        "for",
+        "to",
+        "and",
+        "or",
+        "is",
+        "it",
+        "you",
+        "when",
+    }
+)
+_TAIL_WORDS = {"of", "and", "&", "for", "de", "the", "-", "is", "has", "we", "our"}
+_SUFFIX = re.compile(
+    r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
+    r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
+    re.I,
+)
+_ROLE_END = re.compile(
+    r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
+    r"associate|assistant|representative|technician|nurse|teacher|director|consultant|sde|"
+    r"position|role|opening|opportunity|recruiter|ceo|cto|coo|cfo|vp|president|founder|"
+    r"officer|lead|head of \w+|vp of \w+)s?\s*(?:I{1,3}|[1-3])?$|\d{3}",
+    re.I,
+)
+
+
+def normalise_name(name: str) -> str:
+    """A key to compare company names: lower case, no punctuation, article or legal suffix."""
+    name = _SUFFIX.sub("", name.strip())
+    key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    key = key[4:] if key.startswith("the ") else key
+    return key[:-2] if key.endswith(" s") else key
+
+
+def clean_name(raw: str) -> str | None:
+    name = raw.strip(" \t,.:;!-|'\"’")
+    name = re.sub(r"\s+", " ", name)
+    for _ in range(4):
+        stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
+        if stripped == name:
+            break
+        name = stripped
+    words = name.split()
+    while words and words[-1].lower() in _TAIL_WORDS:
+        words.pop()
+    name = " ".join(words)
+    if not name or len(name) < 2 or name.lower() in PLATFORMS:
+        return None
+    if name.split()[0].lower() in _BAD_FIRST:
+        return None
+    if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
+        return None
+    if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name):
+        return None
+    return name

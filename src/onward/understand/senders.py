@@ -1,0 +1,82 @@
+"""What the sender line says about the company: the display name, whether a person wrote it,
+and the hint hidden in the address (``walmart@myworkday.com``, ``no-reply@esri.com``)."""
+
+from __future__ import annotations
+
+import re
+
+from onward.understand.names import PLATFORMS, clean_name
+
+__all__ = ["address_hint", "sender_company"]
+
+_ATS_DOMAINS = re.compile(
+    r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
+    r"oraclecloud|brassring|avature)\.",
+    re.I,
+)
+_SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
+
+
+def sender_company(sender: str) -> tuple[str | None, bool]:
+    """The company in a display name, and whether the sender looks like a person."""
+    match = _SENDER.match(sender or "")
+    if not match:
+        return None, False
+    display, address = match.group(1).strip(), match.group(2).lower()
+    if "@" in display:
+        display, address = "", address or display.lower()
+    local_part = address.split("@")[0]
+    words = re.sub(r"\([^)]*\)?", " ", display.replace("_", " ")).split()
+    words = [t for t in words if "." not in t.strip(".")]
+    if len(words) > 1 and words[-1] == local_part:  # "Applied Materials HR amat"
+        words.pop()
+    display = " ".join(words)
+    display = re.sub(r"\b(?:via|@|at)\b\s+", "@ ", display)
+    if "@ " in display:  # "Workday @ Intel", "Jane via Greenhouse"
+        left, right = display.split("@ ", 1)
+        display = right if left.strip().lower() in PLATFORMS or not left.strip() else left
+    local = address.split("@")[0]
+    tokens = [t.lower() for t in display.split()]
+    person = (
+        len(tokens) in (2, 3)
+        and any(len(t) > 2 and t in local for t in tokens)
+        and not (_ATS_DOMAINS.search(address) or any(t in PLATFORMS for t in tokens))
+    )
+    if person:
+        return None, True
+    return clean_name(display), False
+
+
+_FREE_MAIL = re.compile(
+    r"@(?:gmail|yahoo|outlook|hotmail|icloud|aol|proton|linkedin|indeed|"
+    r"greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|workablemail|"
+    r"jobvite|invalidemail|glassdoor|ziprecruiter)\.",
+    re.I,
+)
+
+
+def address_hint(sender: str) -> str | None:
+    """A hint at the company in the address: ``walmart`` in ``walmart@myworkday.com`` or
+    ``esri`` in ``no-reply@esri.com``."""
+    m = re.search(r"([\w.+-]+)@([\w.-]+)", sender or "")
+    if not m:
+        return None
+    if not _ATS_DOMAINS.search(sender):
+        if _FREE_MAIL.search(sender) or re.search(
+            r"alert|news|digest|jobs?\b|marketing", m.group(1).lower()
+        ):
+            return None
+        labels = [x for x in m.group(2).lower().split(".") if x]
+        stem = labels[-2] if len(labels) >= 2 else ""
+        return stem if len(stem) > 2 else None
+    local = m.group(1).lower()
+    if (
+        re.search(
+            r"no-?reply|notification|workday|careers?|jobs|talent|recruit|hr\b|sender|"
+            r"mail|system|autoreply|\d",
+            local,
+        )
+        or len(local) < 3
+    ):
+        return None
+    return local
