@@ -9,7 +9,8 @@ __all__ = ["clean_role", "extract_job_ref", "extract_role"]
 _TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
 _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
-    r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|[.!\n(]|$))"
+    r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
+    r"|\band (?:are|we|is)\b|[.!\n(]|$))"
 )
 _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
@@ -26,9 +27,15 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"Job Posting|Requisition Title)\s*:"
         r"[ \t]*" + r"([^\n]{2,90})"
     ),
-    re.compile(r"\b(?:position|role|post) of (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\b(?:position|role|post|job) of (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\b(?:resume|cv|application|submission)(?:/cv)? for " + _TITLE + _STOP),
     re.compile(
-        r"\b(?:for|to|in) (?:the|our|this|your|an?) (?:open )?"
+        r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call)s? for "
+        r"(?:the )?" + _TITLE + _STOP
+    ),
+    re.compile(r"[A-Za-z]['’]s " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
+    re.compile(
+        r"\b(?:for|to|in|about) (?:(?:the|our|this|your|an?) )?(?:open )?"
         + _TITLE
         + r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
         r"|\bposting\b|\binternship\b)"
@@ -36,7 +43,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
         r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?"
         + _TITLE
-        + r"\s*(?:\bat\b|\bwith\b|,|\(|$)"
+        + r"\s*(?:\bat\b|\bwith\b|\band\b|\.\s|\.?$)"
     ),
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
 ]
@@ -62,7 +69,8 @@ _REF = re.compile(
 )
 _REF_IN_ROLE = re.compile(
     r"(?:\(?\s*(?:(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*)?"
-    r"(?:(?:R|JR|REQ|Req|J)[-_ ]?\d{3,}(?:[-_]\d+)?|\d{4,})\s*\)?)",
+    r"(?:\b(?:R|JR|REQ|J)[-_ ]?\d{3,}(?:[-_]\d+)?\b|\b[A-Z0-9]*\d{5,}[A-Z0-9]*\b)\s*\)?)"
+    r"|\((?:open|closed|filled)\)",
     re.I,
 )
 _BAD = re.compile(
@@ -99,6 +107,7 @@ def clean_role(raw: str) -> str | None:
     role = _REF_IN_ROLE.sub(" ", raw)
     role = re.sub(r"\s+", " ", role).strip(" ,-–|:#'\"")
     role = re.sub(r"^(?:the|a|an|our)\s+", "", role, flags=re.I)
+    role = re.split(r"\s+for (?:the|our|a|an)\s+", role)[-1]
     role = re.sub(r"\s*[-–,]\s*$", "", role)
     if not role or len(role) < 3 or len(role) > 80 or _BAD.match(role):
         return None
@@ -115,6 +124,11 @@ def _job_card(text: str, company: str | None) -> str | None:
     lines = [line.strip() for line in text.split("\n")[:60]]
     for i, line in enumerate(lines):
         if " · " in line and i > 0:
+            head = line.split(" · ")[0].strip()
+            if company is None or head.lower() != company.lower():
+                role = clean_role(head)
+                if role:
+                    return role
             above = [x for x in lines[:i] if x][-1:]
             if above and (company is None or above[0].lower() != company.lower()):
                 return clean_role(above[0])
