@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -42,8 +43,18 @@ def err_console() -> Console:
 
 
 def print_json(data: Any) -> None:
-    """Plain JSON on stdout, for scripts (no colours, no wrapping)."""
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    """Plain JSON on stdout, for scripts (no colours, no wrapping); dates as ISO text."""
+    print(json.dumps(data, indent=2, ensure_ascii=False, default=_plain))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, set | frozenset | tuple):
+        return list(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def ok(message: str) -> None:

@@ -1,0 +1,109 @@
+"""`onward today`: the agenda."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from onward.services.agenda import Today
+
+
+def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+    """What is due today, what is waiting, and what went well."""
+    from dataclasses import asdict
+
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.domain.playbook.ghosting import GhostingRules
+    from onward.services.agenda import today as build
+
+    ws = workspace()
+    rules = GhostingRules(ws.settings.ghost_after_days, ws.settings.ghost_after_interview_days)
+    agenda = build(ws.store, ws.owner, ws.clock, ghosting=rules)
+    if as_json:
+        render.print_json(asdict(agenda))
+        return
+    show(agenda)
+
+
+def show(agenda: Today) -> None:
+    from rich.markup import escape
+
+    from onward.cli import render
+
+    out = render.console()
+    out.print(f"[bold]Today, {agenda.now:%A %-d %B}[/]")
+    for d in agenda.dwelling:
+        out.print(f"\n[bold magenta]{escape(d.company)}[/] ({escape(d.role)})")
+        out.print(f"  {escape(d.support.message)}")
+        if d.support.journal_prompt:
+            out.print(f"  [dim]A journal prompt:[/] {escape(d.support.journal_prompt)}")
+        if d.support.self_care:
+            out.print(f"  [dim]Something kind to do:[/] {escape(d.support.self_care)}")
+        if d.support.remaining:
+            out.print(f"  [dim]{escape(d.support.remaining)}[/]")
+    if agenda.in_dwell and agenda.waiting:
+        out.print(
+            f"\n[dim]{agenda.waiting} thing(s) are waiting for when you are ready; "
+            "`onward ready ID` ends the quiet time early.[/]"
+        )
+    section = _Section(out)
+    for item in agenda.tasks:
+        where = f" ({escape(item.company)})" if item.company else ""
+        flag = "[red]overdue[/] " if item.state.value == "overdue" else ""
+        section.add("Due now", f"#{item.id} {flag}{escape(item.stored.task.title)}{where}")
+    for draft in agenda.drafts:
+        to = f" to {escape(draft.to)}" if draft.to else ""
+        section.add(
+            "Drafts to send",
+            f"#{draft.id} {escape(draft.subject)}{to}  [dim]onward drafts show {draft.id}[/]",
+        )
+    for check in agenda.check_ins:
+        company = (
+            f" ({escape(check.contact.fields.company)})" if check.contact.fields.company else ""
+        )
+        when = "overdue" if check.overdue else f"due {check.due_on.isoformat()}"
+        section.add("Check-ins", f"{escape(check.contact.name)}{company}: {when}")
+    if agenda.goals is not None:
+        for metric in agenda.goals.this_week.metrics:
+            if metric.target:
+                name = metric.metric.value.replace("_", " ")
+                section.add("This week", f"{name}: {metric.done:g} of {metric.target:g}")
+        streak = agenda.goals.streak
+        if streak.current:
+            section.add("This week", f"[green]{streak.current} week(s) in a row met[/]")
+    for win in agenda.wins:
+        section.add("Recent wins", f"{win.on.isoformat()}  {escape(win.message)}")
+    for nudge in agenda.nudges:
+        section.add("Take care", escape(nudge.message))
+    for ghost in agenda.ghosting:
+        section.add(
+            "Gone quiet",
+            f"#{ghost.application_id} {escape(ghost.message)}  [dim]onward ghosting[/]",
+        )
+    for date in agenda.reapply:
+        section.add("Worth another try", f"{escape(date.company)}: you can apply again now")
+    if agenda.calm:
+        out.print("\nNothing is due today. A calm day counts too.")
+
+
+class _Section:
+    """Prints a heading the first time something is added under it."""
+
+    def __init__(self, out: Console) -> None:
+        self.out = out
+        self.current: str | None = None
+
+    def add(self, heading: str, line: str) -> None:
+        if heading != self.current:
+            self.out.print(f"\n[bold]{heading}[/]")
+            self.current = heading
+        self.out.print(f"  {line}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(today)

@@ -1,0 +1,106 @@
+"""`onward today`: what is due, what is waiting, and what went well, in one view.
+
+While a dwell window is open the agenda leads with kindness and holds the rest back: no
+drafts, statistics or suggestions, only a count of what is waiting for when the person is ready.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.playbook.dwell import DwellSupport, DwellWindow, support_for
+from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
+from onward.domain.playbook.stored import DraftStatus, SavedDraft
+from onward.domain.playbook.wellbeing import Nudge
+from onward.domain.records import Owner
+from onward.services.connections import CheckIn, ReapplyDate, checkins_due, list_reapply
+from onward.services.drafts import list_drafts
+from onward.services.ghosting import suggest_ghosting
+from onward.services.momentum import GoalProgress, goal_progress
+from onward.services.tasks import TaskItem, TaskState, list_tasks
+from onward.services.wellbeing import current_nudges
+from onward.services.wins import WinEntry, list_wins
+
+RECENT_WIN_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Dwelling:
+    window: DwellWindow
+    company: str
+    role: str
+    support: DwellSupport
+
+
+@dataclass(frozen=True)
+class Today:
+    now: datetime
+    dwelling: tuple[Dwelling, ...]
+    tasks: tuple[TaskItem, ...]  # overdue first, then due now
+    drafts: tuple[SavedDraft, ...]
+    check_ins: tuple[CheckIn, ...]
+    goals: GoalProgress | None
+    wins: tuple[WinEntry, ...]
+    nudges: tuple[Nudge, ...]
+    ghosting: tuple[GhostSuggestion, ...]
+    reapply: tuple[ReapplyDate, ...]
+    #: How many things are held back while a dwell window is open.
+    waiting: int = 0
+
+    @property
+    def in_dwell(self) -> bool:
+        return bool(self.dwelling)
+
+    @property
+    def calm(self) -> bool:
+        """Nothing to do today."""
+        return not (
+            self.dwelling
+            or self.tasks
+            or self.drafts
+            or self.check_ins
+            or self.nudges
+            or self.ghosting
+            or self.reapply
+        )
+
+
+def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) -> Today:
+    now = clock.now()
+    with store.transaction() as tx:
+        windows = tx.dwell.active(owner.id, now)
+        apps = {
+            a.id: a for a in tx.applications.by_ids(owner.id, [w.application_id for w in windows])
+        }
+    dwelling = tuple(
+        Dwelling(
+            w, apps[w.application_id].company, apps[w.application_id].role, support_for(w, now)
+        )
+        for w in windows
+        if w.application_id in apps
+    )
+    task_list = list_tasks(store, owner, clock)
+    tasks = tuple(t for t in task_list.items if t.state in (TaskState.OVERDUE, TaskState.DUE))
+    drafts = tuple(list_drafts(store, owner, statuses=(DraftStatus.DRAFT,)))
+    nudges = current_nudges(store, owner, clock)
+    wins = tuple(list_wins(store, owner, clock, days=RECENT_WIN_DAYS))
+    if dwelling:
+        waiting = len(tasks) + len(drafts) + task_list.held_back
+        kind_nudges = tuple(n for n in nudges if not n.analysis)
+        return Today(now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting)
+    progress = goal_progress(store, owner, clock, weeks=1)
+    return Today(
+        now=now,
+        dwelling=(),
+        tasks=tasks,
+        drafts=drafts,
+        check_ins=tuple(checkins_due(store, owner, clock)),
+        goals=progress if progress.tracked else None,
+        wins=wins,
+        nudges=nudges,
+        ghosting=suggest_ghosting(store, owner, clock, rules=ghosting),
+        reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
+    )
