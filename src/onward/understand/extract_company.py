@@ -35,6 +35,14 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         1.5,
     ),
     (re.compile(r"\bsent to " + _NAME), 3.0),
+    (re.compile(r"\bhere at " + _NAME), 1.5),
+    (
+        re.compile(
+            r"(?:Engineer|Developer|Analyst|Manager|Intern|Scientist|Designer|Specialist|"
+            r"Coordinator|Associate|Assistant|Consultant)(?:\s+I{1,3})? (?:at|with) " + _NAME
+        ),
+        1.5,
+    ),
     (
         re.compile(
             r"\b(?:application|applying|applied) for (?:the |our )?[A-Z][^\n.!?]{1,60}? "
@@ -60,6 +68,7 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
+    (re.compile(r"^\s*[Yy]our " + _NAME + r" (?:[Jj]ob |[Ii]nternship )?[Aa]pplication"), 2.0),
     (re.compile(r"\bsent to ([^\n]{2,60}?)\s*$"), 3.0),
     (re.compile(r"\b(?:at|with|to|from) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
     (
@@ -120,7 +129,10 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
             add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
         head = _SUBJECT_HEAD.match(subject or "")
-        if head and head.group(1) in text and _PROCESS_WORD.search(subject[head.end() :][:60]):
+        rest = subject[head.end() :].strip() if head else ""
+        if head and (
+            _PROCESS_WORD.match(rest) or (head.group(1) in text and _PROCESS_WORD.search(rest))
+        ):
             add(head.group(1), 1.0)
     if not weights:
         return None

@@ -191,7 +191,48 @@ _BAD_FIRST = frozenset(
         "when",
     }
 )
-_TAIL_WORDS = {"of", "and", "&", "for", "de", "the", "-", "is", "has", "we", "our"}
+_TAIL_WORDS = {
+    "of",
+    "and",
+    "&",
+    "for",
+    "de",
+    "the",
+    "-",
+    "is",
+    "has",
+    "we",
+    "our",
+    "on",
+    "official",
+}
+# Words that start the job part of "Acme Software Development Engineering Opportunity".
+_JOB_PART = frozenset(
+    {
+        "software",
+        "engineering",
+        "development",
+        "data",
+        "senior",
+        "junior",
+        "internship",
+        "intern",
+        "engineer",
+        "developer",
+        "analyst",
+        "summer",
+        "fall",
+        "spring",
+        "winter",
+        "graduate",
+        "platform",
+        "university",
+        "business",
+        "technical",
+        "product",
+    }
+)
+_GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
 _SUFFIX = re.compile(
     r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
     r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
@@ -216,13 +257,17 @@ def normalise_name(name: str) -> str:
 
 def clean_name(raw: str) -> str | None:
     name = raw.strip(" \t,.:;!-|'\"’")
-    name = re.sub(r"\s+", " ", name)
+    name = _GLOBAL.sub("", re.sub(r"\s+", " ", name))
     for _ in range(4):
         stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
         if stripped == name:
             break
         name = stripped
     words = name.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower().rstrip("'’s") in _JOB_PART and len(words) - i >= 2:
+            words = words[:i]
+            break
     while words and words[-1].lower() in _TAIL_WORDS:
         words.pop()
     name = " ".join(words)

@@ -27,7 +27,7 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
         display, address = "", address or display.lower()
     local_part = address.split("@")[0]
     words = re.sub(r"\([^)]*\)?", " ", display.replace("_", " ")).split()
-    words = [t for t in words if "." not in t.strip(".")]
+    words = [t for t in words if not re.fullmatch(r"[a-z0-9-]+\.[a-z0-9.]{2,}", t)]
     if len(words) > 1 and words[-1] == local_part:  # "Applied Materials HR amat"
         words.pop()
     display = " ".join(words)
