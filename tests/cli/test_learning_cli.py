@@ -60,6 +60,17 @@ def test_drafts_new_show_edit_export_and_send(rejected: Any, tmp_path: Path) -> 
     assert again.exit_code == 1 and "already sent" in again.stderr
 
 
+def test_drafts_edit_in_the_editor(rejected: Any) -> None:
+    cli = rejected
+    cli.ok("drafts", "new", "1", "feedback_request")
+    cli.env["EDITOR"] = "sed -i -e 's/Thank you/Many thanks/'"
+    out = cli.ok("drafts", "edit", "1", "--editor")
+    assert "Many thanks" in out
+    assert "Many thanks" in json.loads(cli.ok("drafts", "show", "1", "--json"))["body"]
+    both = cli("drafts", "edit", "1", "--editor", "--body", "Hi")
+    assert both.exit_code == 1 and "one way only" in both.stderr
+
+
 def test_drafts_refuse_bad_input(rejected: Any, tmp_path: Path) -> None:
     cli = rejected
     result = cli("drafts", "new", "1", "thanks")

@@ -11,6 +11,7 @@ import pytest
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionStage
 from onward.domain.pipeline import Stage
+from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus
 from onward.domain.records import ApplicationFields, ContactFields, ContactRole
@@ -250,3 +251,20 @@ def test_user_templates_override_and_unknown_placeholders_are_named(
     with pytest.raises(InvalidInput, match="employer"):
         new(ws, app_id, DraftKind.NETWORKING_NOTE, templates_dir=folder)
     assert len(list_drafts(ws.store, ws.owner)) == 1
+
+
+def test_sending_a_draft_completes_its_task(ws: Workspace) -> None:
+    app_id = interviewed(ws)
+    logged = log_feedback(ws.store, ws.owner, app_id, "A strong pool of candidates.", ws.clock)
+    assert [t.task.draft_kind for t in logged.tasks] == [
+        DraftKind.THANKS_FOR_FEEDBACK,
+        DraftKind.FEEDBACK_FOLLOW_UP,
+    ]
+    draft = new(ws, app_id, DraftKind.THANKS_FOR_FEEDBACK, feedback_point="the candidates").draft
+    mark_draft_sent(ws.store, ws.owner, draft.id, ws.clock)
+    with ws.store.transaction() as tx:
+        statuses = {t.task.draft_kind: t.task.status for t in tx.tasks.query(ws.owner.id)}
+    assert statuses == {
+        DraftKind.THANKS_FOR_FEEDBACK: TaskStatus.DONE,
+        DraftKind.FEEDBACK_FOLLOW_UP: TaskStatus.OPEN,
+    }

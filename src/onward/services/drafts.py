@@ -12,6 +12,7 @@ from onward.db.store import Store, Tx
 from onward.domain.drafts import DraftKind, Trigger
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.advice import DueWindow, draft_window
+from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.stored import DraftStatus, SavedDraft, check_draft_move
 from onward.domain.records import Application, Contact, Owner
 from onward.drafting import Draft, DraftFacts, Finding, check_draft, render_draft, to_eml_bytes
@@ -164,7 +165,8 @@ def list_drafts(
 
 
 def mark_draft_sent(store: Store, owner: Owner, draft_id: int, clock: Clock) -> SavedDraft:
-    """The person sent it from their mail program: keep when."""
+    """The person sent it from their mail program: keep when, and complete the open task
+    that asked for a message of this kind for the same application."""
     return _set_status(store, owner, draft_id, DraftStatus.SENT, clock)
 
 
@@ -245,6 +247,18 @@ def _set_status(
         now = clock.now()
         sent_at = now if status == DraftStatus.SENT else None
         tx.drafts.set_status(owner.id, draft_id, status, sent_at=sent_at, now=now)
+        if status == DraftStatus.SENT and saved.application_id is not None:
+            waiting = tx.tasks.query(
+                owner.id,
+                statuses=(TaskStatus.OPEN, TaskStatus.SNOOZED),
+                application_id=saved.application_id,
+            )
+            for task in waiting:
+                if task.task.draft_kind == saved.kind:
+                    tx.tasks.set_status(
+                        owner.id, task.id, TaskStatus.DONE, snoozed_until=None, closed_at=now
+                    )
+                    break
         return _get(tx, owner, draft_id)
 
 
