@@ -137,6 +137,11 @@ def test_timing_counts_from_the_trigger(ws: Workspace) -> None:
     assert view.timing.window is not None
     assert view.timing.window.closes_at == datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
     assert "send by 2026-11-21 09:00" in view.timing.describe(ws.clock.now())
+    keep = new(ws, app_id, DraftKind.KEEP_IN_TOUCH, update="I passed the AWS exam")
+    assert keep.timing is not None and keep.timing.window is None
+    assert keep.timing.describe(ws.clock.now()).startswith("send from 2027-02-17")
+    late = keep.timing.describe(datetime(2027, 3, 1, tzinfo=UTC))
+    assert late.startswith("any time now")
     follow = new(ws, app_id, DraftKind.FEEDBACK_FOLLOW_UP, feedback_point="my answers")
     assert follow.timing is not None and follow.timing.trigger_on is None
     assert "not recorded yet" in follow.timing.describe(ws.clock.now())

@@ -32,8 +32,11 @@ class DraftTiming:
 
     trigger: Trigger
     trigger_on: date | None
+    #: The send window; None when the trigger is unknown or the window stays open.
     window: DueWindow | None
     note: str
+    #: The earliest sensible moment (also for kinds whose window stays open).
+    earliest_at: datetime | None = None
 
     def describe(self, now: datetime) -> str:
         """In words, e.g. "send by 2026-11-22 09:00 (rejection received on 2026-11-20)"."""
@@ -42,10 +45,12 @@ class DraftTiming:
             return f"counted from: {what} (not recorded yet)"
         since = f"({what} on {self.trigger_on.isoformat()})"
         if self.window is None:
+            if self.earliest_at is not None and now < self.earliest_at:
+                return f"send from {self.earliest_at:%Y-%m-%d} {since}; {self.note}"
             return f"any time now {since}; {self.note}"
         opens, closes = self.window.opens_at, self.window.closes_at
         if now > closes:
-            when = f"the usual window closed {closes:%Y-%m-%d %H:%M}; it can still be worth it"
+            when = f"the suggested window closed {closes:%Y-%m-%d %H:%M}; later is fine if it helps"
         elif now < opens:
             when = f"send between {opens:%Y-%m-%d %H:%M} and {closes:%Y-%m-%d %H:%M}"
         else:
@@ -206,11 +211,11 @@ def draft_timing(tx: Tx, owner: Owner, saved: SavedDraft, clock: Clock) -> Draft
         return None
     timing = saved.kind.timing
     day = _trigger_day(tx, owner, app, timing.trigger)
-    window = None
-    if day is not None:
-        at = datetime.combine(day, TRIGGER_TIME, tzinfo=clock.now().tzinfo)
-        window = draft_window(saved.kind, at)
-    return DraftTiming(timing.trigger, day, window, timing.note)
+    if day is None:
+        return DraftTiming(timing.trigger, None, None, timing.note)
+    at = datetime.combine(day, TRIGGER_TIME, tzinfo=clock.now().tzinfo)
+    window = draft_window(saved.kind, at)
+    return DraftTiming(timing.trigger, day, window, timing.note, at + timing.earliest)
 
 
 def _trigger_day(tx: Tx, owner: Owner, app: Application, trigger: Trigger) -> date | None:
