@@ -10,7 +10,7 @@ _TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
 _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
     r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
-    r"|\band (?:are|we|is)\b|[.!\n(]|$))"
+    r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|[.!\n(]|$))"
 )
 _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
@@ -24,10 +24,12 @@ _PATTERNS: list[re.Pattern[str]] = [
     ),
     re.compile(
         r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name|Position Name|"
-        r"Job Posting|Requisition Title)\s*:"
-        r"[ \t]*" + r"([^\n]{2,90})"
+        r"Job Posting|Requisition Title|Position Applied For|Applied For)\s*:"
+        r"[ \t]*\n?[ \t]*" + r"([^\n]{2,90})"
     ),
-    re.compile(r"\b(?:position|role|post|job) of (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\b(?:position|role|post|job) of:? (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\bfollowing (?:position|role|job),[ \t]*" + _TITLE + _STOP),
+    re.compile(r"\bappl(?:y|ying|ied|ication) for (?:the )?" + _TITLE + _STOP),
     re.compile(r"\b(?:resume|cv|application|submission)(?:/cv)? for " + _TITLE + _STOP),
     re.compile(
         r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call)s? for "
@@ -40,12 +42,9 @@ _PATTERNS: list[re.Pattern[str]] = [
         + r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
         r"|\bposting\b|\binternship\b)"
     ),
-    re.compile(
-        r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?"
-        + _TITLE
-        + r"\s*(?:\bat\b|\bwith\b|\band\b|\.\s|\.?$)"
-    ),
+    re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE + _STOP),
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
+    re.compile(r"\b(?:our|your|the) " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
 ]
 _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\[([^\]]{3,80})\]"),
@@ -70,7 +69,7 @@ _REF = re.compile(
 _REF_IN_ROLE = re.compile(
     r"(?:\(?\s*(?:(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*)?"
     r"(?:\b(?:R|JR|REQ|J)[-_ ]?\d{3,}(?:[-_]\d+)?\b|\b[A-Z0-9]*\d{5,}[A-Z0-9]*\b)\s*\)?)"
-    r"|\((?:open|closed|filled)\)",
+    r"|\((?:open|closed|filled)\)|\b(?:19|20)\d\d-\d{3,}\b",
     re.I,
 )
 _BAD = re.compile(
@@ -107,7 +106,14 @@ def clean_role(raw: str) -> str | None:
     role = _REF_IN_ROLE.sub(" ", raw)
     role = re.sub(r"\s+", " ", role).strip(" ,-–|:#'\"")
     role = re.sub(r"^(?:the|a|an|our)\s+", "", role, flags=re.I)
-    role = re.split(r"\s+for (?:the|our|a|an)\s+", role)[-1]
+    role = re.split(r"\s+(?:for|and) (?:the|our|a|an)\s+", role)[-1]
+    role = re.sub(r"^(?:update on|re|fw|fwd)\s*:?\s+", "", role, flags=re.I)
+    head, sep, rest = role.partition(" - ")
+    if sep and not _JOB_NOUN.search(head) and _JOB_NOUN.search(rest):
+        role = rest  # "Jane Doe - Data Analyst"
+    if role.count("(") > role.count(")"):
+        role = role[: role.rindex("(")]
+    role = role.strip(" ,-–|:#'\"")
     role = re.sub(r"\s*[-–,]\s*$", "", role)
     if not role or len(role) < 3 or len(role) > 80 or _BAD.match(role):
         return None
@@ -135,9 +141,13 @@ def _job_card(text: str, company: str | None) -> str | None:
     return None
 
 
+_PAREN_REF = re.compile(r"\s*\((?:ID|Job|Req|Requisition|Job number|Job ID)[^)]{0,30}\)", re.I)
+
+
 def extract_role(subject: str, body: str, company: str | None) -> str | None:
     """The job title named in the body or subject, or ``None``."""
-    text = (body or "")[:4000]
+    text = _PAREN_REF.sub("", (body or "")[:4000])
+    subject = _PAREN_REF.sub("", subject or "")
     card = _job_card(text, company)
     if card:
         return card
