@@ -10,7 +10,7 @@ _TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
 _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
     r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
-    r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|[.!\n(]|$))"
+    r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|\bshortly\b|\bfurther\b|[.!\n]|$))"
 )
 _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
@@ -97,7 +97,8 @@ _JOB_NOUN = re.compile(
     r"merchandiser|recruiter|educator|tutor|professor|lecturer|physician|dentist|"
     r"receptionist|housekeeper|server|bartender|host|steward|guard|inspector|surveyor|"
     r"modeler|modeller|statistician|economist|actuary|controller|treasurer|bookkeeper|"
-    r"generalist|expert|owner|product|marketing|sales|support|operations|data|software)s?\b",
+    r"generalist|expert|owner|product|marketing|sales|support|operations|data|software|grad|"
+    r"graduate|program|internship|apprenticeship|fellowship)s?\b",
     re.I,
 )
 
@@ -111,6 +112,8 @@ def clean_role(raw: str) -> str | None:
     head, sep, rest = role.partition(" - ")
     if sep and not _JOB_NOUN.search(head) and _JOB_NOUN.search(rest):
         role = rest  # "Jane Doe - Data Analyst"
+    role = re.sub(r"\s+[-–]\s+(?:remote|hybrid|on-?site)$", "", role, flags=re.I)
+    role = re.sub(r"\s+[-–]\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}$", "", role)
     if role.count("(") > role.count(")"):
         role = role[: role.rindex("(")]
     role = role.strip(" ,-–|:#'\"")
