@@ -10,7 +10,8 @@ _TITLE = r"([A-Z0-9(][^\n.!?:;\"“”]{1,90}?)"
 _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
     r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
-    r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|\bshortly\b|\bfurther\b|[.!\n]|$))"
+    r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|\bshortly\b"
+    r"|\bfurther\b|[.!\n]|$))"
 )
 _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
