@@ -16,7 +16,7 @@ from typing import Protocol, cast
 
 from onward.domain.emails import EmailLabel
 
-__all__ = ["RULE_SPAN", "RuleHit", "apply_rules"]
+__all__ = ["RULE_SPAN", "RuleHit", "apply_rules", "uses_re2"]
 
 RULE_SPAN = 1500
 
@@ -225,6 +225,11 @@ def _sentence_start(text: str, pos: int) -> int:
         text.rfind("?", 0, pos),
     )
     return cut + 1
+
+
+def uses_re2() -> bool:
+    """Whether the rules run on RE2 (fast) rather than the standard library's ``re``."""
+    return _re2 is not None
 
 
 def _glued(text: str, start: int) -> bool:
