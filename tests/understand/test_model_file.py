@@ -143,3 +143,19 @@ def test_loading_and_reading_does_not_import_scikit_learn(models_dir: Path) -> N
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_fast_scorer_matches_the_training_features(models_dir: Path) -> None:
+    """The run-time index path must score exactly like scikit-learn's analyzer features."""
+    import numpy as np
+
+    from onward.understand import builtin_corpus
+    from onward.understand.features import analyze, model_text
+    from onward.understand.scoring import Scorer, score
+
+    model = load_model_file(models_dir)
+    scorer = Scorer(model)
+    for example in builtin_corpus()[::25]:
+        text = model_text(example.email)
+        expected = score(model, analyze(text))[0]
+        assert np.allclose(scorer.score(text)[0], expected, atol=1e-12)

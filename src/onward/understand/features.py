@@ -13,12 +13,13 @@ from itertools import pairwise
 from onward.domain.emails import EmailText
 from onward.understand.quoting import strip_quoted
 
-__all__ = ["FEATURES_VERSION", "MAX_BODY", "analyze", "model_text"]
+__all__ = ["FEATURES_VERSION", "MAX_BODY", "analyze", "model_text", "words_of"]
 
 # Bump when the text preparation or features change: saved models become stale.
 FEATURES_VERSION = 2
 
 MAX_BODY = 2500
+_DIGITS = re.compile(r"\d+")
 WORD = re.compile(r"[a-z][a-z']*|\d+")
 PUNCT = str.maketrans(
     {
@@ -56,9 +57,14 @@ def char_grams(word: str) -> tuple[str, ...]:
     return tuple(padded[i : i + 4] for i in range(len(padded) - 3))
 
 
+def words_of(text: str) -> list[str]:
+    """The words of an already lowered text; every number becomes ``0``."""
+    return WORD.findall(_DIGITS.sub("0", text))
+
+
 def analyze(text: str) -> list[str]:
     """Features of an already lowered text: ``w:`` words, ``b:`` word pairs, ``c:`` 4-grams."""
-    words = ["0" if w[0].isdigit() else w for w in WORD.findall(text)]
+    words = words_of(text)
     feats = ["w:" + w for w in words]
     feats.extend([f"b:{a} {b}" for a, b in pairwise(words)])
     for w in set(words):

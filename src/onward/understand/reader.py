@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -25,7 +26,7 @@ class Verdict(NamedTuple):
 
     label: EmailLabel
     confidence: float
-    probabilities: npt.NDArray[np.float64]
+    probabilities: tuple[float, ...]
     hits: list[RuleHit]
     indices: npt.NDArray[np.intp]
     values: npt.NDArray[np.float64]
@@ -43,23 +44,25 @@ class Reader:
     def decide(self, email: EmailText) -> Verdict:
         """Model probabilities, nudged by the phrase rules; rejection beats offer."""
         text = model_text(email)
-        probs, idx, vals = self._scorer.score(text)
+        logits_array, idx, vals = self._scorer.logits(text)
+        logits = logits_array.tolist()
         hits = apply_rules(text)
-        logp = np.log(np.maximum(probs, 1e-9))
         boosted: set[EmailLabel] = set()
         for hit in hits:
             if hit.label not in boosted:
-                logp[self._labels.index(hit.label)] += hit.boost
+                logits[self._labels.index(hit.label)] += hit.boost
                 boosted.add(hit.label)
         if EmailLabel.REJECTION not in boosted:
             # A rejection states a decision; without any decision phrase, doubt it.
-            logp[self._reject] -= NO_DECISION_PENALTY
-        z = np.exp(logp - logp.max())
-        final = z / z.sum()
-        best = int(np.argmax(final))
+            logits[self._reject] -= NO_DECISION_PENALTY
+        top = max(logits)
+        weights = [math.exp(x - top) for x in logits]
+        total = sum(weights)
+        final = tuple(w / total for w in weights)
+        best = final.index(max(final))
         if self._labels[best] is EmailLabel.OFFER and EmailLabel.REJECTION in boosted:
             best = self._reject
-        return Verdict(self._labels[best], float(final[best]), final, hits, idx, vals)
+        return Verdict(self._labels[best], final[best], final, hits, idx, vals)
 
     def classify(self, email: EmailText) -> tuple[EmailLabel, float]:
         """Just the label and its calibrated confidence."""

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import math
-from itertools import pairwise
+from itertools import chain, pairwise, repeat
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
-from onward.understand.features import WORD, char_grams
+from onward.understand.features import char_grams, words_of
 from onward.understand.model_file import LinearModel
 
 __all__ = ["Scored", "Scorer", "score", "top_phrases"]
+
+_NOT_FOUND = -1
+_FIRST = itemgetter(0)
+_SECOND = itemgetter(1)
 
 Scored = tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.float64]]
 
@@ -32,6 +37,7 @@ class Scorer:
         self.model = model
         self._vocab = model.vocabulary
         self._bigrams = {k[2:]: i for k, i in model.vocabulary.items() if k.startswith("b:")}
+        self._bigram_get = self._bigrams.get
         self._words: dict[str, tuple[int, tuple[int, ...]]] = {}
 
     def _entry(self, word: str) -> tuple[int, tuple[int, ...]]:
@@ -46,34 +52,44 @@ class Scorer:
         return entry
 
     def indices(self, text: str) -> list[int]:
-        words = ["0" if w[0].isdigit() else w for w in WORD.findall(text)]
+        """Vocabulary index of every feature occurrence, in ``analyze``'s order of kinds."""
+        words = words_of(text)
         cache = self._words
-        ids: list[int] = []
-        for w in words:
-            entry = cache.get(w) or self._entry(w)
-            if entry[0] >= 0:
-                ids.append(entry[0])
-        get = self._bigrams.get
-        ids.extend(i for i in map(get, map(" ".join, pairwise(words))) if i is not None)
-        for w in set(words):
-            ids.extend(cache[w][1])
+        missing = [w for w in set(words) if w not in cache]
+        for w in missing:
+            self._entry(w)
+        entries = list(map(cache.__getitem__, words))
+        ids = list(filter(_NOT_FOUND.__ne__, map(_FIRST, entries)))
+        ids.extend(
+            filter(
+                _NOT_FOUND.__ne__,
+                map(self._bigram_get, map(" ".join, pairwise(words)), repeat(_NOT_FOUND)),
+            )
+        )
+        ids.extend(chain.from_iterable(map(_SECOND, map(cache.__getitem__, set(words)))))
         return ids
 
     def score(self, text: str) -> Scored:
         return score_indices(self.model, self.indices(text))
 
+    def logits(self, text: str) -> Scored:
+        """Calibrated logits (probabilities before the softmax), indices and values."""
+        return logits_indices(self.model, self.indices(text))
+
+
+def logits_indices(model: LinearModel, ids: list[int]) -> Scored:
+    """Temperature-scaled logits from the vocabulary indices of every feature occurrence."""
+    if not ids:
+        return model.intercept / model.temperature, np.zeros(0, dtype=np.intp), np.zeros(0)
+    idx, counts = np.unique(np.asarray(ids, dtype=np.intp), return_counts=True)
+    vals = (1.0 + np.log(counts)) * model.idf[idx]
+    vals /= math.sqrt(float(vals @ vals))
+    return (vals @ model.coef[idx] + model.intercept) / model.temperature, idx, vals
+
 
 def score_indices(model: LinearModel, ids: list[int]) -> Scored:
     """Probabilities from the vocabulary indices of every feature occurrence."""
-    if not ids:
-        logits = model.intercept / model.temperature
-        idx = np.zeros(0, dtype=np.intp)
-        vals = np.zeros(0)
-    else:
-        idx, counts = np.unique(np.asarray(ids, dtype=np.intp), return_counts=True)
-        vals = (1.0 + np.log(counts)) * model.idf[idx]
-        vals /= math.sqrt(float(vals @ vals))
-        logits = (vals @ model.coef[idx] + model.intercept) / model.temperature
+    logits, idx, vals = logits_indices(model, ids)
     z = np.exp(logits - logits.max())
     return z / z.sum(), idx, vals
 
