@@ -146,6 +146,8 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
             if other != key and other.startswith(key + " "):
                 weights[other] += weights[key] * 0.6
     _merge_acronyms(weights)
+    for key in [k for k in weights if k.endswith(" global") and k[:-7] in weights]:
+        weights[key[:-7]] += weights.pop(key)  # "Citi Global Talent" signs for "Citi"
     best = max(weights, key=lambda k: (weights[k], -len(k)))
     name = max(forms[best].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
     bare = re.sub(r"['’]s$", "", name)

@@ -273,7 +273,8 @@ def clean_name(raw: str) -> str | None:
     name = " ".join(words)
     if not name or len(name) < 2 or name.lower() in PLATFORMS:
         return None
-    if name.split()[0].lower() in _BAD_FIRST:
+    first = name.split()[0].lower()
+    if first in _BAD_FIRST or (first in _JOB_PART and len(name.split()) <= 2):
         return None
     if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
         return None
