@@ -7,6 +7,7 @@ import pytest
 from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import GhostingRules
+from onward.domain.playbook.plan import TaskStatus
 from onward.domain.records import Application, ApplicationFields
 from onward.errors import InvalidMove, NotFound
 from onward.services.applications import (
@@ -19,6 +20,8 @@ from onward.services.ghosting import mark_ghosted, suggest_ghosting
 from onward.services.rejections import RejectionDetails, reject_application
 from onward.services.runtime import Workspace
 from onward.services.tasks import list_tasks
+
+GHOSTING_DRAFTS = (DraftKind.GHOSTING_FOLLOW_UP, DraftKind.GHOSTING_CLOSURE)
 
 
 def tracked(ws: Workspace, company: str, *steps: tuple[Stage, date]) -> Application:
@@ -112,6 +115,8 @@ def test_any_new_step_reopens_a_ghosted_application_and_tasks_stay_one_time(
     # and a real rejection after the silence still goes through the rejection flow
     rejected = reject_application(ws.store, ws.owner, gamma, RejectionDetails(), ws.clock)
     assert rejected.application.stage == Stage.REJECTED
+    settled = [t.task for t in rejected.tasks if t.task.draft_kind in GHOSTING_DRAFTS]
+    assert [t.status for t in settled] == [TaskStatus.SKIPPED] * 2
 
 
 def test_named_applications_that_cannot_ghost_are_refused_whole(ws: Workspace) -> None:

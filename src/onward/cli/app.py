@@ -15,10 +15,13 @@ from onward.cli import (
     database,
     drafts,
     feedback,
+    ghosting,
     model,
     momentum,
     plan,
     reflection,
+    rejections,
+    tasks,
     tour,
     wellbeing,
 )
@@ -67,6 +70,10 @@ app.add_typer(plan.app, name="plan")
 momentum.register(app)
 wellbeing.register(app)
 connections.register(app)
+
+rejections.register(app)
+app.add_typer(tasks.app, name="tasks")
+ghosting.register(app)
 
 
 def main() -> None:

@@ -206,6 +206,13 @@ def move(
     from onward.services.applications import move_application
 
     ws = workspace()
+    if parse_stage(stage).value == "rejected":  # the rejection playbook, with its defaults
+        from onward.cli.rejections import log
+        from onward.services.rejections import RejectionDetails, dwell_choice
+
+        details = RejectionDetails(received_on=_day(on), note=note)
+        log(app_id, details, dwell_choice(None, ws.settings.dwell_default))
+        return
     app_ = move_application(
         ws.store, ws.owner, app_id, parse_stage(stage), ws.clock, on=_day(on), note=note
     )

@@ -223,7 +223,7 @@ class ApplicationRepo:
     def by_ids(self, owner_id: int, ids: Sequence[int]) -> list[Application]:
         """The applications with these ids (one query; tags included, events not)."""
         wanted = sorted({i for i in ids if i})
-        rows = []
+        rows: list[Row[Any]] = []
         for chunk in _chunks(wanted):
             rows.extend(
                 self.conn.execute(

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook import advice as advice_rules
@@ -38,6 +39,8 @@ from onward.services.applications import move_in_tx
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
 #: a reply window that is ahead of the person, not already over).
 REPLY_ANCHOR_LIMIT = timedelta(hours=24)
+_STILL_OPEN = (TaskStatus.OPEN, TaskStatus.SNOOZED)
+_GHOSTING_DRAFTS = frozenset({DraftKind.GHOSTING_FOLLOW_UP, DraftKind.GHOSTING_CLOSURE})
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,7 @@ def reject_application(
         note = details.note or _reason_note(rejection.reason)
         move_in_tx(tx, owner, app, Stage.REJECTED, rejection.received_on, clock, note=note)
         tx.rejections.insert(owner.id, rejection, now)
+        _settle_ghosting_tasks(tx, owner, app.id, now)
         window = dwell_rules.open_window(app.id, now, dwell)
         tx.dwell.insert(owner.id, window)
         stage = effective_stage(rejection, app)
@@ -280,6 +284,15 @@ def _check_open(tx: Tx, owner: Owner, app: Application) -> None:
         )
     if tx.rejections.for_application(owner.id, app.id) is not None:
         raise Conflict(f"a rejection is already logged for #{app.id} {app.company}")
+
+
+def _settle_ghosting_tasks(tx: Tx, owner: Owner, app_id: int, now: datetime) -> None:
+    """They answered after all: the follow-up and closing note for the silence are not needed."""
+    for stored in tx.tasks.query(owner.id, statuses=_STILL_OPEN, application_id=app_id):
+        if stored.task.draft_kind in _GHOSTING_DRAFTS:
+            tx.tasks.set_status(
+                owner.id, stored.id, TaskStatus.SKIPPED, snoozed_until=None, closed_at=now
+            )
 
 
 def _reason_note(reason: RejectionReason) -> str | None:
