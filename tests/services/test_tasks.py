@@ -124,3 +124,37 @@ def test_invalid_transitions_are_refused_and_change_nothing(ws: Workspace) -> No
     assert list_tasks(ws.store, ws.owner, ws.clock, everything=True) == before
     statuses = [i.stored.task.status for i in before.items]
     assert statuses.count(TaskStatus.DONE) == 1 and statuses.count(TaskStatus.OPEN) == 4
+
+
+def test_the_task_list_issues_the_same_queries_however_long_it_is(ws: Workspace) -> None:
+    from sqlalchemy import event
+
+    def plan_for(company: str) -> None:
+        app = add_application(
+            ws.store,
+            ws.owner,
+            ApplicationFields(company, "Analyst"),
+            ws.clock,
+            on=date(2026, 11, 1),
+        )
+        reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
+
+    def queries() -> int:
+        statements: list[str] = []
+
+        def record(*args: object) -> None:
+            statements.append(str(args[2]))
+
+        event.listen(ws.store.engine, "before_cursor_execute", record)
+        try:
+            list_tasks(ws.store, ws.owner, ws.clock, everything=True)
+        finally:
+            event.remove(ws.store.engine, "before_cursor_execute", record)
+        return len(statements)
+
+    plan_for("A")
+    few = queries()
+    for i in range(8):
+        plan_for(f"C{i}")
+    assert len(list_tasks(ws.store, ws.owner, ws.clock, everything=True).items) == 27
+    assert queries() == few
