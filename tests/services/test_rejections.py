@@ -266,6 +266,10 @@ def test_an_overview_needs_a_logged_rejection(ws: Workspace) -> None:
         end_dwell(ws.store, ws.owner, app.id, ws.clock)
     with pytest.raises(NotFound, match="no application #7"):
         get_rejection_overview(ws.store, ws.owner, 7, ws.clock)
+    move_application(ws.store, ws.owner, app.id, Stage.REJECTED, ws.clock)  # e.g. an import
+    with pytest.raises(NotFound) as refused:
+        get_rejection_overview(ws.store, ws.owner, app.id, ws.clock)
+    assert refused.value.hint is not None and "without details" in refused.value.hint
 
 
 def test_a_second_rejection_row_is_a_conflict_not_a_crash(ws: Workspace) -> None:

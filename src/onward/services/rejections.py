@@ -170,7 +170,6 @@ def get_rejection_overview(
 ) -> RejectionOverview:
     """The rejection of one application as it stands now, respecting the dwell window."""
     with store.transaction() as tx:
-        _application(tx, owner, app_id)
         return _overview(tx, owner, app_id, clock.now()).visible()
 
 
@@ -221,7 +220,10 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
     if rejection is None or window is None:
         raise NotFound(
             f"application #{app_id} has no rejection logged",
-            hint=f"log one with `onward reject {app_id}`",
+            hint="it was marked rejected without details (imported, or moved before Onward "
+            "kept them)"
+            if app.stage == Stage.REJECTED
+            else f"log one with `onward reject {app_id}`",
         )
     stage = effective_stage(rejection, app)
     return RejectionOverview(
