@@ -11,7 +11,7 @@ _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
     r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
     r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|\bshortly\b"
-    r"|\bfurther\b|[.!\n]|$))"
+    r"|\bfurther\b|\bon (?:a|an|the)\b|\bsubject to\b|\bpost\b|[.!\n]|$))"
 )
 _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
@@ -125,7 +125,7 @@ def clean_role(raw: str) -> str | None:
         return None
     if len(role.split()) > 9 or not _JOB_NOUN.search(role):
         return None
-    role = re.sub(r"\s+(?:position|role|opening|job|vacancy)$", "", role, flags=re.I)
+    role = re.sub(r"\s+(?:position|role|opening|job|vacancy|post)$", "", role, flags=re.I)
     return role
 
 

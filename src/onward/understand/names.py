@@ -242,7 +242,7 @@ _ROLE_END = re.compile(
     r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
     r"associate|assistant|representative|technician|nurse|teacher|director|consultant|sde|"
     r"position|role|opening|opportunity|recruiter|ceo|cto|coo|cfo|vp|president|founder|"
-    r"officer|lead|head of \w+|vp of \w+)s?\s*(?:I{1,3}|[1-3])?$|\d{3}",
+    r"officer|lead|chair|head teacher|head of \w+|vp of \w+)s?\s*(?:I{1,3}|[1-3])?$|\d{3}",
     re.I,
 )
 

@@ -18,7 +18,7 @@ from onward.understand.scoring import Scorer, top_phrases
 __all__ = ["NO_DECISION_PENALTY", "Reader", "Verdict"]
 
 # Log-probability taken from "rejection" when no decision phrase fired at all.
-NO_DECISION_PENALTY = 3.0
+NO_DECISION_PENALTY = 1.5
 
 
 class Verdict(NamedTuple):

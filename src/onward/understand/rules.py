@@ -88,6 +88,28 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"|already |since )?been (?:filled|closed|cancell?ed|put on hold|withdrawn)",
             r"\b(?:unable|not able|cannot|can't) (?:to )?(?:offer )?(?:visa )?sponsor",
             r"\bhiring freeze\b",
+            r"\b(?:other|another) (?:candidates?|applicants?) (?:\w+ ){0,3}(?:more closely|better) "
+            r"(?:meet|match|fit|align|suit)",
+            r"\bnot (?:been )?recommended for (?:hire|appointment|the (?:role|position|post))",
+            r"\b(?:going to|will|i'll|we'll|decided to|have to) pass (?:on|this time|for now)",
+            r"\b(?:closed|closing|ended|paused) (?:the|our|this) (?:\w+ ){0,3}(?:search|process|"
+            r"recruitment) without",
+            r"\b(?:recommended|selected|chosen|offered the (?:position|role|post|job) to) another "
+            r"(?:candidate|applicant|person)",
+            r"(?:\bnot|n't|\bcannot|\bunable to) (?:be )?(?:progressing|advancing|taking|moving|"
+            r"considering|continuing with) (?:your|you|this) "
+            r"(?:application|candidacy|forward|further)",
+            r"(?:\bnot|n't|\bcannot) take your application (?:any )?further",
+            r"\bfilled (?:the|this|that) (?:spot|role|position|opening|vacancy|post)",
+            r"\b(?:do|does|did) not meet (?:the |our )?(?:minimum|basic|required|essential)",
+            r"\b(?:position|role|opening|requisition|vacancy|search|post)[^.\n]{0,40} (?:was|were) "
+            r"(?:cancell?ed|closed|withdrawn|put on hold)",
+            r"\b(?:hire|promote|fill the (?:role|position)) (?:\w+ ){0,3}(?:from "
+            r"within|internally)",
+            r"\b(?:profile|background|experience|qualifications|skills) (?:does|do) not "
+            r"(?:match|meet"
+            r"|align)",
+            r"\bnot be offering you\b",
             r"\b(?:position|role|opening|requisition|vacancy)[^.\n]{0,60}(?:has|have) been "
             r"(?:cancell?ed|closed|filled)",
             r"\bno longer (?:reviewing|considering|accepting) "
@@ -209,7 +231,8 @@ _GUARD = re.compile(
     re.I,
 )
 _REDIRECT = _rx(
-    r"\bconsider(?:ing)? you for (?:\w+ ){0,5}(?:role|position|opening|team) instead",
+    r"\b(?:consider(?:ing)?|interview(?:ing)?|move) you (?:forward )?for (?:\w+ ){0,6}"
+    r"(?:role|position|opening|team)s? instead",
     r"\bmov(?:e|ed|ing) (?:you|your application|your profile) (?:forward )?(?:to|for) "
     r"(?:the|our|an?|another) (?:\w+ ){0,5}(?:role|position|opening) (?:instead|which)",
     r"\b(?:but|however)[^.]{0,60}(?:like|love|want) to (?:interview you|move you forward) "
