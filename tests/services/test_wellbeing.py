@@ -119,3 +119,25 @@ def test_a_dwell_window_holds_back_analysis_but_not_kindness(ws: Workspace) -> N
     assert journal_overview(ws.store, ws.owner, ws.clock).in_dwell
     ws.clock.advance(hours=6)  # type: ignore[attr-defined]
     assert len(nudge_kinds(ws)) == 3
+
+
+@pytest.mark.parametrize(
+    ("rest_on", "first_on", "nudged"),
+    [
+        (date(2026, 11, 1), None, True),  # the last rest day is long before the recent entries
+        (date(2026, 11, 10), None, False),
+        (None, date(2026, 11, 1), True),  # never a rest day: counted from the first entry
+        (None, date(2026, 11, 10), False),
+    ],
+)
+def test_rest_days_are_found_however_long_the_journal(
+    ws: Workspace, rest_on: date | None, first_on: date | None, nudged: bool
+) -> None:
+    if rest_on is not None:
+        write(ws, date(2026, 10, 1), 3)
+        write(ws, rest_on, 3, rest_day=True)
+    if first_on is not None:
+        write(ws, first_on, 3)
+    for i in range(8):
+        write(ws, TODAY - timedelta(days=i), 3)
+    assert (NudgeKind.REST_DAY in nudge_kinds(ws)) is nudged

@@ -42,6 +42,29 @@ class JournalRepo:
             stmt = stmt.limit(limit)
         return [_entry(r) for r in self.conn.execute(stmt)]
 
+    def for_nudges(self, owner_id: int, recent: int) -> list[JournalEntry]:
+        """The latest ``recent`` entries, plus the latest rest day (or, with none, the first
+        entry) when older: all the well-being nudges need, however long the journal is."""
+        entries = self.query(owner_id, limit=recent)
+        c = journal_entries.c
+        latest_rest = (
+            select(journal_entries)
+            .where(c.owner_id == owner_id, c.rest_day.is_(True))
+            .order_by(c.written_on.desc(), c.id.desc())
+            .limit(1)
+        )
+        first = (
+            select(journal_entries)
+            .where(c.owner_id == owner_id)
+            .order_by(c.written_on, c.id)
+            .limit(1)
+        )
+        rest, oldest = self.conn.execute(latest_rest).first(), self.conn.execute(first).first()
+        row = rest or oldest
+        if row is not None and _entry(row) not in entries:
+            entries.append(_entry(row))
+        return entries
+
     def answered_in_order(self, owner_id: int) -> list[bool]:
         """Per application ever sent, oldest applied first: did it get any answer?
 

@@ -125,7 +125,7 @@ def goal_progress(store: Store, owner: Owner, clock: Clock, *, weeks: int = 4) -
     today = clock.today()
     with store.transaction() as tx:
         goals = tx.goals.get(owner.id) or WeeklyGoals()
-        effort = effort_in(tx, owner, clock)
+        effort = _effort(tx, owner, clock)
     first = week_start(today) - timedelta(weeks=weeks - 1)
     return GoalProgress(
         goals=goals,
@@ -136,8 +136,8 @@ def goal_progress(store: Store, owner: Owner, clock: Clock, *, weeks: int = 4) -
     )
 
 
-def effort_in(tx: Tx, owner: Owner, clock: Clock) -> list[Activity]:
-    """Every bit of effort, per day and metric (for the agenda and goals alike)."""
+def _effort(tx: Tx, owner: Owner, clock: Clock) -> list[Activity]:
+    """Every bit of effort, summed per day and metric, dated in the clock's time zone."""
     zone = clock.now().tzinfo
     assert zone is not None
     return tx.activities.effort(owner.id, zone)

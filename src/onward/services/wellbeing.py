@@ -20,6 +20,8 @@ from onward.errors import InvalidInput
 
 #: Entries used for the mood trend: the latest three against the three before.
 TREND_WINDOW = NudgeSettings().mood_window
+#: Entries the mood nudge reads (the latest window and the one before it).
+NUDGE_ENTRIES = 2 * TREND_WINDOW
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,7 @@ def list_journal(store: Store, owner: Owner, *, limit: int | None = None) -> lis
 def current_nudges(store: Store, owner: Owner, clock: Clock) -> tuple[Nudge, ...]:
     """The nudges that apply now; analysis nudges wait while a dwell window is open."""
     with store.transaction() as tx:
-        return _nudges(tx, owner, clock, tx.journal.query(owner.id))
+        return _nudges(tx, owner, clock, tx.journal.for_nudges(owner.id, NUDGE_ENTRIES))
 
 
 def journal_overview(
@@ -89,8 +91,8 @@ def journal_overview(
     if limit < 1:
         raise InvalidInput(f"limit must be 1 or more, not {limit}")
     with store.transaction() as tx:
-        entries = tx.journal.query(owner.id)
-        found = _nudges(tx, owner, clock, entries)
+        entries = tx.journal.query(owner.id, limit=max(limit, NUDGE_ENTRIES))
+        found = _nudges(tx, owner, clock, tx.journal.for_nudges(owner.id, NUDGE_ENTRIES))
         in_dwell = bool(tx.dwell.active(owner.id, clock.now()))
     return JournalOverview(
         entries=entries[:limit],
