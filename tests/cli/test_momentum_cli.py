@@ -35,7 +35,7 @@ def test_bad_goals_and_logs_exit_1_with_a_clear_line(cli: Any) -> None:
     assert result.exit_code == 1 and "nothing to change" in result.stderr
     result = cli("log", "naps", "1")
     assert result.exit_code == 1 and "unknown metric 'naps'" in result.stderr
-    result = cli("log", "networking", "--", "-2")
+    result = cli("log", "networking", "-2")
     assert result.exit_code == 1 and "more than 0" in result.stderr
     assert json.loads(cli.ok("goals", "--json"))["goals"]["applications"] == 5
 

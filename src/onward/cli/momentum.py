@@ -268,6 +268,6 @@ def add_win_command(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(goals_app, name="goals")
-    app.command()(log)
+    app.command(context_settings={"ignore_unknown_options": True})(log)
     app.command()(revisit)
     app.add_typer(wins_app, name="wins")
