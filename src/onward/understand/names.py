@@ -232,6 +232,40 @@ _JOB_PART = frozenset(
         "product",
     }
 )
+_JOB_END = frozenset(
+    {
+        "engineering",
+        "engineer",
+        "developer",
+        "development",
+        "internship",
+        "intern",
+        "analyst",
+        "program",
+        "programme",
+        "graduate",
+        "scientist",
+        "analytics",
+    }
+)
+_JOB_START = frozenset(
+    {
+        "software",
+        "engineering",
+        "development",
+        "data",
+        "senior",
+        "junior",
+        "internship",
+        "intern",
+        "engineer",
+        "developer",
+        "analyst",
+        "business",
+        "technical",
+        "product",
+    }
+)
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
 _SUFFIX = re.compile(
     r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
@@ -264,17 +298,20 @@ def clean_name(raw: str) -> str | None:
             break
         name = stripped
     words = name.split()
-    for i, word in enumerate(words[1:], start=1):
-        if word.lower().rstrip("'’s") in _JOB_PART and len(words) - i >= 2:
-            words = words[:i]
-            break
+    # "Amazon Software Development Engineering", "Ripple's Summer Internship": a job title
+    # glued to the name. Cut only when the tail also ends like a job.
+    if len(words) > 2 and words[-1].lower() in _JOB_END:
+        for i, word in enumerate(words[1:-1], start=1):
+            if word.lower() in _JOB_PART:
+                words = words[:i]
+                break
     while words and words[-1].lower() in _TAIL_WORDS:
         words.pop()
     name = " ".join(words)
     if not name or len(name) < 2 or name.lower() in PLATFORMS:
         return None
     first = name.split()[0].lower()
-    if first in _BAD_FIRST or (first in _JOB_PART and len(name.split()) <= 2):
+    if first in _BAD_FIRST or (first in _JOB_START and len(name.split()) <= 2):
         return None
     if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
         return None
