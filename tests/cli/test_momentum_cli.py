@@ -21,7 +21,11 @@ def test_goals_set_log_and_show_progress(cli: Any) -> None:
     assert "Streak: 0 weeks in a row (best: 0)." in shown
     assert "the week is not over yet" in shown
     cli.ok("log", "learning-hours", "0.5", "--date", "yesterday")
-    assert "Every goal met this week" in cli.ok("goals")
+    cli.ok("log", "learning", "3", "--date", "2026-11-10")
+    cli.ok("log", "learning", "1", "--date", "2026-11-03")
+    shown = cli.ok("goals", "--weeks", "2")
+    assert "Every goal met this week" in shown
+    assert "Week of 2026-11-09: 1 of 2 goals met" in shown and "2026-11-02" not in shown
     data = json.loads(cli.ok("goals", "--json"))
     assert data["this_week"]["met"] is True
     assert data["this_week"]["metrics"]["learning_hours"] == {"target": 2.0, "done": 2.0}

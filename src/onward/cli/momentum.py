@@ -104,6 +104,12 @@ def _show_progress(progress: GoalProgress) -> None:
             LABELS[m.metric.value], bar, f"{_number(m.done)} of {_number(m.target)}{mark}"
         )
     out.print(table)
+    for past in progress.weeks[:-1]:
+        if not any(m.done for m in past.metrics):
+            continue  # a week before you started, or a week off: nothing to report
+        met = sum(m.met for m in past.metrics)
+        summary = "every goal met" if past.met else f"{met} of {len(past.metrics)} goals met"
+        out.print(f"[dim]Week of {past.week_start.isoformat()}: {summary}[/]")
     s = progress.streak
     weeks = "week" if s.current == 1 else "weeks"
     out.print(f"Streak: {s.current} {weeks} in a row (best: {s.best}).")
