@@ -216,3 +216,14 @@ def test_long_lists_print_as_plain_columns(cli: Any, ws: Any) -> None:
     assert out[0].split() == ["ID", "Company", "Role", "Stage", "Since", "Tags"]
     assert len(out) == RICH_TABLE_MAX_ROWS + 2
     assert "Company 200" in out[1] and "applied" in out[1] and out[1].rstrip().endswith("x")
+
+
+def test_today(cli: Any) -> None:
+    assert "Nothing is due today" in cli.ok("today")
+    cli.ok("add", "Acme", "Analyst", "--date", "2026-11-01")
+    cli.ok("move", "1", "interview", "--date", "2026-11-10")
+    cli.ok("reject", "1", "--reason", "position_filled")
+    out = cli.ok("today")
+    assert "Acme (Analyst)" in out and "waiting for when you are ready" in out
+    data = json.loads(cli.ok("today", "--json"))
+    assert data["dwelling"][0]["company"] == "Acme" and data["tasks"] == []

@@ -22,6 +22,7 @@ from onward.cli import (
     reflection,
     rejections,
     tasks,
+    today,
     tour,
     wellbeing,
 )
@@ -74,6 +75,7 @@ connections.register(app)
 rejections.register(app)
 app.add_typer(tasks.app, name="tasks")
 ghosting.register(app)
+today.register(app)
 
 
 def main() -> None:
