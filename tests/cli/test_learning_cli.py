@@ -95,7 +95,8 @@ def test_feedback_add_and_list(rejected: Any) -> None:
     cli = rejected
     out = cli.ok("feedback", "add", "1", "We had a strong pool of candidates.", "--from", "Priya")
     assert "generic" in out and "strong pool" in out
-    assert "Thank them for their feedback" in out and "one specific example" in out
+    assert "Thank them for their feedback (even if you disagree) by 2026-11-22 10:00" in out
+    assert "one specific example (optional) by 2026-11-27 10:00" in out
     out = cli.ok(
         "feedback", "add", "1", "Your SQL was great but the case study lacked depth.",
         "--theme", "technical_depth", "--specific", "--date", "yesterday",

@@ -56,9 +56,11 @@ def add(
     out.print(f"It looks [bold]{verdict}[/]: {escape('; '.join(logged.specificity.reasons))}.")
     names = ", ".join(t.value for t in logged.stored.feedback.themes)
     out.print(f"Themes{' (suggested)' if logged.suggested_themes else ''}: {escape(names)}")
+    zone = ws.clock.now().tzinfo
     for stored in logged.tasks:
         task = stored.task
-        out.print(f"  • {escape(task.title)} [dim]by {task.due_at:%Y-%m-%d %H:%M}[/]")
+        due = task.due_at.astimezone(zone)
+        out.print(f"  • {escape(task.title)} [dim]by {due:%Y-%m-%d %H:%M}[/]")
     kind = "thanks_for_feedback"
     out.print(f"[dim]Draft the thank-you: onward drafts new {app_id} {kind}[/]")
 
