@@ -104,14 +104,16 @@ def test_facts_come_from_the_application(ws: Workspace) -> None:
     assert "Tuesday 13 October" in body
 
 
-def test_an_application_without_interviews_still_gets_drafts(ws: Workspace) -> None:
+@pytest.mark.parametrize("kind", list(DraftKind))
+def test_every_kind_works_without_an_interview_or_contact(ws: Workspace, kind: DraftKind) -> None:
     app = add_application(
-        ws.store, ws.owner, ApplicationFields(company="Acme", role="Analyst"), ws.clock,
+        ws.store, ws.owner, ApplicationFields(company="Acme Logistics", role="Analyst"), ws.clock,
         on=date(2026, 11, 1),
     )  # fmt: skip
-    for kind in (DraftKind.FOLLOW_UP_AFTER_APPLYING, DraftKind.THANK_YOU_AFTER_REJECTION):
-        view = new(ws, app.id, kind)
-        assert view.errors == () and "Acme" in view.draft.body
+    view = new(ws, app.id, kind, **INPUTS)
+    assert view.errors == (), view.errors
+    assert "Acme Logistics" in view.draft.subject + view.draft.body
+    assert view.draft.to is None
 
 
 def test_the_rejections_contact_comes_first(ws: Workspace) -> None:
