@@ -16,9 +16,9 @@ from onward.understand.quoting import strip_quoted
 __all__ = ["FEATURES_VERSION", "MAX_BODY", "analyze", "model_text", "words_of"]
 
 # Bump when the text preparation or features change: saved models become stale.
-FEATURES_VERSION = 2
+FEATURES_VERSION = 3
 
-MAX_BODY = 2500
+MAX_BODY = 1500
 _DIGITS = re.compile(r"\d+")
 WORD = re.compile(r"[a-z][a-z']*|\d+")
 PUNCT = str.maketrans(
