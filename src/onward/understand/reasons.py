@@ -187,3 +187,37 @@ def is_personal(text: str, sender_is_person: bool) -> bool:
         return False
     first_person = len(_FIRST_PERSON.findall(text))
     return (sender_is_person and (first_person >= 1 or len(text) < 400)) or first_person >= 3
+
+
+def _also(reason: RejectionReason, pattern: str) -> None:
+    """Add another wording for ``reason``, with the same priority as its first pattern."""
+    at = max(i for i, (r, _) in enumerate(_REASONS) if r is reason)
+    _REASONS.insert(at + 1, (reason, re.compile(pattern)))
+
+
+_also(
+    R.POSITION_FILLED,
+    r"made (?:a|our|the) (?:final )?selection|selected (?:another|a different) (?:candidate|"
+    r"applicant)|selection for (?:this|the) (?:role|position) with (?:a different|another)|"
+    r"candidate (?:has )?accept(?:ed)? (?:an|our|the) offer",
+)
+_also(
+    R.ROLE_CLOSED,
+    r"no longer (?:reviewing|considering) (?:applicants|applications|candidates)|(?:position|"
+    r"role|posting|requisition|opening) (?:has|have) (?:now )?closed",
+)
+_also(R.LOGISTICS, r"graduation (?:date|timeline|year)|start date|visa status")
+_also(
+    R.STRONGER_CANDIDATES,
+    r"(?:best|better|most|highly|well)[- ]qualified|(?:align|aligns|aligned|match|matches|fit|"
+    r"fits|speaks?) more (?:closely|directly)|(?:number|pool|several|many|lots) (?:of )?(?:\w+ )?"
+    r"(?:highly )?(?:qualified|strong|solid|talented|high-caliber|impressive|exceptional) "
+    r"(?:candidates|applicants)|comparing your (?:profile|application|background) (?:to|with)|"
+    r"(?:quite a few|so many|numerous|a lot of|hundreds of) applications",
+)
+_also(
+    R.SKILLS_MISMATCH,
+    r"(?:not|n't) (?:\w+ )?match(?:es)? (?:with )?(?:our|the) requirements|(?:position|opening|"
+    r"role) (?:that|which) (?:currently )?(?:matches|fits) your (?:background|qualifications|"
+    r"experience|skills)|fit for your (?:qualifications|background|skills)",
+)
