@@ -37,16 +37,27 @@ PUNCT = str.maketrans(
         "\u034f": "",
     }
 )
+_PUNCT_PAIRS = [(chr(k), v or "") for k, v in PUNCT.items() if isinstance(v, str | type(None))]
 _SENDER_NAME = re.compile(r"^\s*\"?([^<\"]*)")
+
+
+def normalise_punctuation(text: str) -> str:
+    """Curly quotes, dashes and invisible spaces as plain ASCII (same result as ``PUNCT``)."""
+    if text.isascii():
+        return text
+    for char, plain in _PUNCT_PAIRS:
+        if char in text:
+            text = text.replace(char, plain)
+    return text
 
 
 def model_text(email: EmailText) -> str:
     """The text the model reads: sender display name, subject and the new part of the body."""
     name = _SENDER_NAME.match(email.sender or "")
     display = name.group(1).strip() if name else ""
-    body = strip_quoted(email.body or "")[:MAX_BODY]
-    text = f"{display}\n{email.subject or ''}\n{body}".lower()
-    return text.translate(PUNCT)
+    # Quoted text beyond a few pages cannot change what the first MAX_BODY characters say.
+    body = strip_quoted((email.body or "")[: MAX_BODY * 3])[:MAX_BODY]
+    return normalise_punctuation(f"{display}\n{email.subject or ''}\n{body}".lower())
 
 
 @lru_cache(maxsize=65536)

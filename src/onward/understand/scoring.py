@@ -36,7 +36,9 @@ class Scorer:
     def __init__(self, model: LinearModel) -> None:
         self.model = model
         self._vocab = model.vocabulary
-        self._bigrams = {k[2:]: i for k, i in model.vocabulary.items() if k.startswith("b:")}
+        self._bigrams: dict[tuple[str, ...], int] = {
+            tuple(k[2:].split(" ", 1)): i for k, i in model.vocabulary.items() if k.startswith("b:")
+        }
         self._bigram_get = self._bigrams.get
         self._words: dict[str, tuple[int, tuple[int, ...]]] = {}
 
@@ -60,12 +62,8 @@ class Scorer:
             self._entry(w)
         entries = list(map(cache.__getitem__, words))
         ids = list(filter(_NOT_FOUND.__ne__, map(_FIRST, entries)))
-        ids.extend(
-            filter(
-                _NOT_FOUND.__ne__,
-                map(self._bigram_get, map(" ".join, pairwise(words)), repeat(_NOT_FOUND)),
-            )
-        )
+        get = self._bigram_get
+        ids.extend(filter(_NOT_FOUND.__ne__, map(get, pairwise(words), repeat(_NOT_FOUND))))
         ids.extend(chain.from_iterable(map(_SECOND, map(cache.__getitem__, set(words)))))
         return ids
 
