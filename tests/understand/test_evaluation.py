@@ -100,16 +100,15 @@ def test_normalise_ignores_case_and_punctuation() -> None:
 
 @pytest.mark.skipif(not DEV.exists(), reason=f"dev set not found at {DEV}")
 def test_dev_set_figures(reader: Reader) -> None:
-    """Regression floors on real mail (measured figures in docs/accuracy.md).
+    """The issue's targets on real mail (figures in docs/accuracy.md).
 
-    Targets from the issue: rejection F1 0.97, macro-F1 0.90, company 0.95, role 0.85,
-    reason 0.85, stage 0.85. Floors below a target are the figures reached so far.
+    Company accuracy has not reached its target (0.95); the floor guards what is reached.
     """
     report = evaluate(reader, DEV)
     assert report.rejection.precision >= 0.98
-    assert report.rejection.f1 >= 0.955
-    assert report.macro_f1 >= 0.84
+    assert report.rejection.f1 >= 0.97
+    assert report.macro_f1 >= 0.90
     assert report.stage_accuracy is not None and report.stage_accuracy >= 0.85
     assert report.reason_accuracy is not None and report.reason_accuracy >= 0.85
-    assert report.company_accuracy >= 0.79
-    assert report.role_accuracy >= 0.73
+    assert report.role_accuracy >= 0.85
+    assert report.company_accuracy >= 0.83
