@@ -272,6 +272,23 @@ def test_an_overview_needs_a_logged_rejection(ws: Workspace) -> None:
     assert refused.value.hint is not None and "without details" in refused.value.hint
 
 
+def test_details_can_be_added_to_an_application_rejected_without_them(ws: Workspace) -> None:
+    app = interviewed(ws)
+    move_application(ws.store, ws.owner, app.id, Stage.REJECTED, ws.clock, on=date(2026, 11, 18))
+    overview = reject_application(
+        ws.store,
+        ws.owner,
+        app.id,
+        RejectionDetails(reason=RejectionReason.POSITION_FILLED),
+        ws.clock,
+    )
+    assert overview.rejection.received_on == date(2026, 11, 18)
+    after = get_application(ws.store, ws.owner, app.id)
+    assert [e.stage for e in after.events].count(Stage.REJECTED) == 1
+    with pytest.raises(InvalidMove, match="already rejected"):
+        reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
+
+
 def test_a_second_rejection_row_is_a_conflict_not_a_crash(ws: Workspace) -> None:
     app = tracked(ws, (Stage.APPLIED, date(2026, 10, 1)))
     reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)

@@ -116,15 +116,21 @@ def reject_application(
     *,
     dwell: DwellChoice = DEFAULT_DWELL,
 ) -> RejectionOverview:
-    """Log a rejection: move the application, open the dwell window and plan the next steps."""
+    """Log a rejection: move the application, open the dwell window and plan the next steps.
+
+    An application already moved to rejected without details (imported, or moved before the
+    playbook existed) gets its details recorded and its plan, without a second move.
+    """
     now = clock.now()
     with store.transaction() as tx:
         app = _application(tx, owner, app_id)
         _check_open(tx, owner, app)
+        moved_already = app.stage == Stage.REJECTED
         rejection = validate_rejection(
             Rejection(
                 application_id=app.id,
-                received_on=details.received_on or clock.today(),
+                received_on=details.received_on
+                or (app.stage_on if moved_already else clock.today()),
                 stage=details.stage or rejection_stage_for(app.reached),
                 channel=details.channel,
                 reason=details.reason,
@@ -143,8 +149,9 @@ def reject_application(
             raise NotFound(
                 f"no contact #{rejection.contact_id}", hint="see `onward contacts list` for the ids"
             )
-        note = details.note or _reason_note(rejection.reason)
-        move_in_tx(tx, owner, app, Stage.REJECTED, rejection.received_on, clock, note=note)
+        if not moved_already:
+            note = details.note or _reason_note(rejection.reason)
+            move_in_tx(tx, owner, app, Stage.REJECTED, rejection.received_on, clock, note=note)
         tx.rejections.insert(owner.id, rejection, now)
         _settle_ghosting_tasks(tx, owner, app.id, now)
         window = dwell_rules.open_window(app.id, now, dwell)
@@ -220,8 +227,7 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
     if rejection is None or window is None:
         raise NotFound(
             f"application #{app_id} has no rejection logged",
-            hint="it was marked rejected without details (imported, or moved before Onward "
-            "kept them)"
+            hint=f"it was marked rejected without details; add them with `onward reject {app_id}`"
             if app.stage == Stage.REJECTED
             else f"log one with `onward reject {app_id}`",
         )
@@ -269,7 +275,7 @@ def _application(tx: Tx, owner: Owner, app_id: int) -> Application:
 
 
 def _check_open(tx: Tx, owner: Owner, app: Application) -> None:
-    if app.stage == Stage.REJECTED:
+    if app.stage == Stage.REJECTED and tx.rejections.for_application(owner.id, app.id):
         raise InvalidMove(
             f"#{app.id} {app.company} was already rejected on {app.stage_on.isoformat()}",
             hint=f"see it with `onward rejection {app.id}`",
