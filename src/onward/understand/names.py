@@ -232,6 +232,30 @@ _JOB_PART = frozenset(
         "product",
     }
 )
+_INNER_STOP = frozenset(
+    {
+        "careers",
+        "career",
+        "faq",
+        "recruiting",
+        "recruitment",
+        "jobs",
+        "hr",
+        "talent",
+        "team",
+        "staffing",
+        "internship",
+        "internships",
+        "platform",
+        "-",
+        "–",
+        "|",
+        "notification",
+        "notifications",
+        "workday",
+        "via",
+    }
+)
 _JOB_END = frozenset(
     {
         "engineering",
@@ -298,6 +322,11 @@ def clean_name(raw: str) -> str | None:
             break
         name = stripped
     words = name.split()
+    # "Acme Careers FAQ", "Acme University Recruiting", "Acme - ACM": what follows is not the name.
+    for i, word in enumerate(words[1:], start=1):
+        if word.lower() in _INNER_STOP:
+            words = words[:i]
+            break
     # "Amazon Software Development Engineering", "Ripple's Summer Internship": a job title
     # glued to the name. Cut only when the tail also ends like a job.
     if len(words) > 2 and words[-1].lower() in _JOB_END:
