@@ -20,7 +20,7 @@ from onward.errors import SetupError
 
 __all__ = ["FORMAT", "MODEL_FILENAME", "LinearModel", "OutdatedModel", "load_model", "save_model"]
 
-FORMAT = 3
+FORMAT = 4
 MODEL_FILENAME = "email-reader.json"
 _KIND = "onward-email-reader"
 
@@ -36,6 +36,7 @@ class LinearModel:
     intercept: npt.NDArray[np.float64]
     temperature: float
     corpus_hash: str
+    output_temperature: float = 1.0
     format: int = FORMAT
 
     def to_json(self) -> dict[str, Any]:
@@ -45,6 +46,7 @@ class LinearModel:
             "corpus_hash": self.corpus_hash,
             "labels": list(self.labels),
             "temperature": round(self.temperature, 6),
+            "output_temperature": round(self.output_temperature, 6),
             "intercept": [round(float(x), 6) for x in self.intercept],
             "features": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
             "idf": [round(float(x), 5) for x in self.idf],
@@ -100,13 +102,18 @@ def load_model(path: Path) -> LinearModel:
         coef = np.asarray(raw["coef"], dtype=np.float64)
         intercept = np.asarray(raw["intercept"], dtype=np.float64)
         temperature = float(raw["temperature"])
+        output_temperature = float(raw["output_temperature"])
         corpus_hash = str(raw["corpus_hash"])
     except (KeyError, TypeError, ValueError) as exc:
         raise _fail(path, f"missing or malformed field ({exc})") from None
     n, k = len(features), len(labels)
-    if idf.shape != (n,) or coef.shape != (n, k) or intercept.shape != (k,) or temperature <= 0:
+    if idf.shape != (n,) or coef.shape != (n, k) or intercept.shape != (k,):
         raise _fail(path, "array shapes do not match")
+    if not (temperature > 0 and output_temperature > 0):
+        raise _fail(path, "temperatures must be positive")
     if not (np.isfinite(coef).all() and np.isfinite(idf).all()):
         raise _fail(path, "non-finite numbers")
     vocabulary = {f: i for i, f in enumerate(features)}
-    return LinearModel(labels, vocabulary, idf, coef, intercept, temperature, corpus_hash)
+    return LinearModel(
+        labels, vocabulary, idf, coef, intercept, temperature, corpus_hash, output_temperature
+    )

@@ -9,16 +9,14 @@ import numpy as np
 import numpy.typing as npt
 
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
+from onward.understand.combine import combine
 from onward.understand.extract import extract_details
 from onward.understand.features import model_text
 from onward.understand.model_file import LinearModel
 from onward.understand.rules import RuleHit, apply_rules
 from onward.understand.scoring import Scorer, top_phrases
 
-__all__ = ["NO_DECISION_PENALTY", "Reader", "Verdict"]
-
-# Log-probability taken from "rejection" when no decision phrase fired at all.
-NO_DECISION_PENALTY = 1.5
+__all__ = ["Reader", "Verdict"]
 
 
 class Verdict(NamedTuple):
@@ -45,16 +43,9 @@ class Reader:
         """Model probabilities, nudged by the phrase rules; rejection beats offer."""
         text = model_text(email)
         logits_array, idx, vals = self._scorer.logits(text)
-        logits = logits_array.tolist()
         hits = apply_rules(text)
-        boosted: set[EmailLabel] = set()
-        for hit in hits:
-            if hit.label not in boosted:
-                logits[self._labels.index(hit.label)] += hit.boost
-                boosted.add(hit.label)
-        if EmailLabel.REJECTION not in boosted:
-            # A rejection states a decision; without any decision phrase, doubt it.
-            logits[self._reject] -= NO_DECISION_PENALTY
+        combined, boosted = combine(logits_array.tolist(), hits, self._labels)
+        logits = [x / self.model.output_temperature for x in combined]
         top = max(logits)
         weights = [math.exp(x - top) for x in logits]
         total = sum(weights)

@@ -9,9 +9,11 @@ import numpy as np
 import numpy.typing as npt
 
 from onward.domain.emails import EmailLabel
+from onward.understand.combine import combine
 from onward.understand.examples import LabelledExample
 from onward.understand.features import analyze, model_text
 from onward.understand.model_file import LinearModel
+from onward.understand.rules import apply_rules
 
 __all__ = ["fit_model"]
 
@@ -31,6 +33,20 @@ def _fit_temperature(decisions: npt.NDArray[np.float64], y: npt.NDArray[np.int64
     return best
 
 
+# Rules make the combined output sharper than the model; calibration may sharpen it, within
+# this bound, since the out-of-fold corpus is cleaner than real mail.
+MIN_OUTPUT_TEMPERATURE = 0.5
+
+
+def _with_rules(logits: npt.NDArray[np.float64], texts: Sequence[str]) -> npt.NDArray[np.float64]:
+    labels = [EmailLabel(x) for x in LABELS]
+    rows = [
+        combine(list(row), apply_rules(text), labels)[0]
+        for row, text in zip(logits.tolist(), texts, strict=True)
+    ]
+    return np.asarray(rows, dtype=np.float64)
+
+
 def fit_model(
     examples: Sequence[LabelledExample], weights: Sequence[float], corpus_hash: str
 ) -> LinearModel:
@@ -48,15 +64,21 @@ def fit_model(
     clf = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced")
     present = sorted(set(y.tolist()))
     folds = min(5, int(np.bincount(y).min()) if len(present) == len(LABELS) else 0)
-    temperature = 1.0
+    temperature = output_temperature = 1.0
     if folds >= 2:
         cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
-        decisions = cross_val_predict(
-            clf, x, y, cv=cv, method="decision_function", params={"sample_weight": w}
+        decisions = np.asarray(
+            cross_val_predict(
+                clf, x, y, cv=cv, method="decision_function", params={"sample_weight": w}
+            ),
+            dtype=np.float64,
         )
         # The written corpus is cleaner than real mail, so calibration may soften the model's
         # confidence but never sharpen it.
-        temperature = max(1.0, _fit_temperature(np.asarray(decisions, dtype=np.float64), y))
+        temperature = max(1.0, _fit_temperature(decisions, y))
+        # Then calibrate what the reader really outputs: model logits plus rule boosts.
+        combined = _with_rules(decisions / temperature, texts)
+        output_temperature = max(MIN_OUTPUT_TEMPERATURE, _fit_temperature(combined, y))
     clf.fit(x, y, sample_weight=w)
     coef = np.zeros((x.shape[1], len(LABELS)))
     intercept = np.full(len(LABELS), -30.0)
@@ -72,4 +94,5 @@ def fit_model(
         intercept,
         temperature,
         corpus_hash,
+        output_temperature,
     )
