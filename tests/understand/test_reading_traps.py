@@ -204,3 +204,19 @@ def test_confidence_and_scores_are_probabilities(reader: Reader) -> None:
     assert sum(reading.scores.values()) == pytest.approx(1.0, abs=1e-3)
     assert reading.scores[reading.label.value] == pytest.approx(reading.confidence, abs=1e-3)
     assert reading.evidence
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "",
+        " \n ",
+        "x" * 50_000,
+        "Grüße aus Köln — ¿qué tal? 你好 \u200b\ufeff",
+        "&amp;&lt;&gt;" * 10,
+    ],
+)
+def test_odd_input_is_read_without_error(reader: Reader, body: str) -> None:
+    reading = reader.read(email(body))
+    assert reading.label in set(L)
+    assert 0.0 < reading.confidence <= 1.0
