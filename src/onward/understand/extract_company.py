@@ -75,7 +75,7 @@ _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME + r"\s*(?:[:|–-]|\bapplication\b)"
         ),
-        1.5,
+        2.5,
     ),
 ]
 _JOB_WORD = re.compile(

@@ -232,6 +232,9 @@ _JOB_PART = frozenset(
         "product",
     }
 )
+_NEVER_ALONE = frozenset(
+    {"department", "partner", "partners", "deals", "group", "company", "office", "division"}
+)
 _INNER_STOP = frozenset(
     {
         "careers",
@@ -338,6 +341,9 @@ def clean_name(raw: str) -> str | None:
         words.pop()
     name = " ".join(words)
     if not name or len(name) < 2 or name.lower() in PLATFORMS:
+        return None
+    name = re.sub(r"['’]s\s.*$", "", name)  # "Acme's Summer Internship"
+    if name.lower() in _NEVER_ALONE:
         return None
     first = name.split()[0].lower()
     if first in _BAD_FIRST or (first in _JOB_START and len(name.split()) <= 2):
