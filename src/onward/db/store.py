@@ -10,10 +10,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, text
 from sqlalchemy.exc import OperationalError
 
+from onward.db import snapshot
 from onward.db import tables as t
 from onward.db.applications import ApplicationRepo
 from onward.db.connections import ConnectionRepo
@@ -81,6 +83,12 @@ class Tx:
                         )
                     )
                 self.conn.execute(delete(table).where(table.c.owner_id == owner_id))
+
+    def dump_playbook(self, owner_id: int) -> dict[str, list[dict[str, Any]]]:
+        return snapshot.dump_owned(self.conn, owner_id)
+
+    def load_playbook(self, owner_id: int, data: dict[str, list[dict[str, Any]]]) -> None:
+        snapshot.load_owned(self.conn, owner_id, data)
 
     def reset_sequences(self) -> None:
         """After inserting rows with explicit ids, move PostgreSQL's id counters past them."""

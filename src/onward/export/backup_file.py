@@ -26,10 +26,16 @@ class Backup:
     exported_at: datetime | None
     applications: list[Application]
     contacts: list[Contact]
+    #: The playbook's records (rejections, tasks, drafts, journal, ...) as plain rows by table.
+    playbook: dict[str, list[dict[str, Any]]]
 
 
 def dump_backup(
-    owner: str, exported_at: datetime, applications: list[Application], contacts: list[Contact]
+    owner: str,
+    exported_at: datetime,
+    applications: list[Application],
+    contacts: list[Contact],
+    playbook: dict[str, list[dict[str, Any]]],
 ) -> str:
     document: dict[str, Any] = {
         "format": FORMAT,
@@ -38,6 +44,7 @@ def dump_backup(
         "exported_at": exported_at.isoformat(),
         "applications": [application_record(a) for a in applications],
         "contacts": [contact_record(c) for c in contacts],
+        "playbook": playbook,
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -82,6 +89,12 @@ def parse_backup(text: str, name: str) -> Backup:
     ):
         if len(ids) != len(set(ids)):
             problems.append(Problem(None, f"the same {kind} id appears twice"))
+    playbook = document.get("playbook", {})
+    if not isinstance(playbook, dict) or not all(
+        isinstance(rows, list) and all(isinstance(r, dict) for r in rows)
+        for rows in playbook.values()
+    ):
+        problems.append(Problem(None, "playbook should map table names to lists of rows"))
     if problems:
         raise ImportFailed(f"{name} has problems; nothing was imported", problems)
     exported = document.get("exported_at")
@@ -90,6 +103,7 @@ def parse_backup(text: str, name: str) -> Backup:
         exported_at=datetime.fromisoformat(exported) if isinstance(exported, str) else None,
         applications=applications,
         contacts=contacts,
+        playbook=playbook,
     )
 
 

@@ -14,7 +14,7 @@ from onward.db.setup import database_file
 from onward.db.store import Store, Tx
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application, ApplicationQuery, Owner
-from onward.errors import Conflict, ImportFailed, InvalidInput
+from onward.errors import Conflict, ImportFailed, InvalidInput, Problem
 from onward.export import backup_file, csv_export
 from onward.export.csv_import import parse_csv
 
@@ -65,9 +65,11 @@ def export_json(store: Store, owner: Owner, path: Path, clock: Clock) -> int:
     with store.transaction() as tx:
         apps = tx.applications.query(owner.id, ALL, with_events=True)
         contacts = tx.contacts.query(owner.id)
+        playbook = tx.dump_playbook(owner.id)
     apps.sort(key=lambda a: a.id)
     contacts.sort(key=lambda c: c.id)
-    write_atomically(path, backup_file.dump_backup(owner.name, clock.now(), apps, contacts))
+    text = backup_file.dump_backup(owner.name, clock.now(), apps, contacts, playbook)
+    write_atomically(path, text)
     return len(apps)
 
 
@@ -112,6 +114,12 @@ def import_backup(
             )
             for app_id in contact.application_ids:
                 tx.contacts.link(contact.id, app_id)
+        try:
+            tx.load_playbook(owner.id, backup.playbook)
+        except InvalidInput as exc:
+            raise ImportFailed(
+                f"{name} has problems; nothing was imported", [Problem(None, exc.message)]
+            ) from None
         tx.reset_sequences()
         if dry_run:
             tx.rollback()

@@ -1,0 +1,77 @@
+"""Whole-table copies of one owner's playbook records, for the JSON backup.
+
+Applications and contacts are written as domain records (see onward.export.records); the
+playbook's tables travel as plain rows: every column but ``owner_id``, dates and times as ISO
+text, ids kept so links between records survive a restore.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Date, Table, select
+
+from onward.db.playbook_tables import PLAYBOOK_TABLES
+from onward.db.types import UTCDateTime
+from onward.errors import InvalidInput
+
+TABLES: dict[str, Table] = {table.name: table for table in PLAYBOOK_TABLES}
+
+
+def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name, table in TABLES.items():
+        rows = conn.execute(
+            select(table).where(table.c.owner_id == owner_id).order_by(table.c.id)
+        )
+        out[name] = [
+            {key: _to_json(value) for key, value in row._mapping.items() if key != "owner_id"}
+            for row in rows
+        ]
+    return out
+
+
+def load_owned(conn: Connection, owner_id: int, data: dict[str, list[dict[str, Any]]]) -> None:
+    """Insert rows written by ``dump_owned`` (tables in dependency order)."""
+    unknown = set(data) - set(TABLES)
+    if unknown:
+        raise InvalidInput(f"the backup has tables this Onward does not know: {sorted(unknown)}")
+    for name, table in TABLES.items():
+        rows = [_from_json(table, row, f"{name}[{i}]") for i, row in enumerate(data.get(name, []))]
+        if rows:
+            conn.execute(table.insert(), [row | {"owner_id": owner_id} for row in rows])
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def _from_json(table: Table, row: Any, where: str) -> dict[str, Any]:
+    if not isinstance(row, dict):
+        raise InvalidInput(f"{where}: expected an object")
+    out: dict[str, Any] = {}
+    for key, value in row.items():
+        if key not in table.c or key == "owner_id":
+            raise InvalidInput(f"{where}: unknown column {key!r}")
+        column = table.c[key]
+        if value is None:
+            if not column.nullable and not column.primary_key:
+                raise InvalidInput(f"{where}: {key} is missing")
+            out[key] = None
+            continue
+        try:
+            if isinstance(column.type, UTCDateTime):
+                moment = datetime.fromisoformat(value)
+                if moment.tzinfo is None:
+                    raise ValueError("no UTC offset")
+                out[key] = moment
+            elif isinstance(column.type, Date):
+                out[key] = date.fromisoformat(value)
+            else:
+                out[key] = value
+        except (TypeError, ValueError):
+            raise InvalidInput(f"{where}: {key} is not a valid {column.type}: {value!r}") from None
+    return out

@@ -1,0 +1,119 @@
+"""The JSON backup carries everything: the playbook's records restore with identical content."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from onward.domain.drafts import DraftKind
+from onward.domain.emails import RejectionReason, RejectionStage
+from onward.domain.pipeline import Stage
+from onward.domain.playbook.goals import Metric
+from onward.domain.records import ApplicationFields, ApplicationQuery, ContactFields
+from onward.errors import ImportFailed
+from onward.services.applications import add_application, move_application
+from onward.services.connections import set_reapply_after
+from onward.services.contacts import add_contact
+from onward.services.drafts import create_draft
+from onward.services.feedback import log_feedback
+from onward.services.momentum import log_activity, set_goals
+from onward.services.rejections import RejectionDetails, end_dwell, reject_application
+from onward.services.runtime import Workspace, open_workspace
+from onward.services.transfer import export_json, import_backup
+from onward.services.wellbeing import write_journal
+from onward.services.wins import add_win
+
+
+def seed_everything(ws: Workspace) -> None:
+    app = add_application(
+        ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock, on=date(2026, 11, 1)
+    )
+    move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock, on=date(2026, 11, 9))
+    contact = add_contact(
+        ws.store,
+        ws.owner,
+        ContactFields(name="Ana", email="ana@acme.test"),
+        ws.clock,
+        application_ids=(app.id,),
+    )
+    reject_application(
+        ws.store,
+        ws.owner,
+        app.id,
+        RejectionDetails(
+            stage=RejectionStage.INTERVIEW,
+            reason=RejectionReason.STRONGER_CANDIDATES,
+            quote="a very close call",
+            contact_id=contact.id,
+            good_impression=True,
+        ),
+        ws.clock,
+    )
+    end_dwell(ws.store, ws.owner, app.id, ws.clock)
+    create_draft(
+        ws.store,
+        ws.owner,
+        app.id,
+        DraftKind.THANK_YOU_AFTER_REJECTION,
+        ws.clock,
+        highlight="the case study on churn",
+        sender_name="Sam",
+    )
+    log_feedback(ws.store, ws.owner, app.id, "Great SQL; go deeper on experiment design.", ws.clock)
+    set_goals(ws.store, ws.owner, {Metric.APPLICATIONS: 6}, ws.clock)
+    log_activity(ws.store, ws.owner, Metric.LEARNING_HOURS, 1.5, ws.clock, note="stats course")
+    add_win(ws.store, ws.owner, "Finished the portfolio", ws.clock)
+    write_journal(ws.store, ws.owner, 3, "Tired but okay.", ws.clock, rest_day=True)
+    set_reapply_after(ws.store, ws.owner, "Acme", date(2027, 5, 1), ws.clock, notes="new team")
+
+
+def test_everything_restores_with_identical_content(
+    ws: Workspace, tmp_path: Path, on_postgres: bool
+) -> None:
+    seed_everything(ws)
+    first = tmp_path / "first.json"
+    export_json(ws.store, ws.owner, first, ws.clock)
+    document = json.loads(first.read_text())
+    for table in (
+        "rejections",
+        "dwell_windows",
+        "tasks",
+        "drafts",
+        "feedback",
+        "weekly_goals",
+        "activities",
+        "wins",
+        "journal_entries",
+        "companies",
+    ):
+        assert document["playbook"][table], table
+    if on_postgres:
+        with ws.store.transaction() as tx:
+            tx.clear_owner(ws.owner.id)
+        target = ws
+    else:
+        target = open_workspace(
+            ws.settings.but(database_url=f"sqlite:///{tmp_path / 'restored.db'}"), ws.clock
+        )
+    import_backup(target.store, target.owner, first.read_text(), "first.json")
+    second = tmp_path / "second.json"
+    export_json(target.store, target.owner, second, target.clock)
+    assert json.loads(second.read_text()) == document
+
+
+def test_a_broken_playbook_row_stops_the_restore(ws: Workspace, tmp_path: Path) -> None:
+    seed_everything(ws)
+    path = tmp_path / "b.json"
+    export_json(ws.store, ws.owner, path, ws.clock)
+    document = json.loads(path.read_text())
+    document["playbook"]["journal_entries"][0]["written_on"] = "last tuesday"
+    with ws.store.transaction() as tx:
+        tx.clear_owner(ws.owner.id)
+    with pytest.raises(ImportFailed) as info:
+        import_backup(ws.store, ws.owner, json.dumps(document), "b.json")
+    assert "journal_entries[0]: written_on" in str(info.value.problems[0])
+    with ws.store.transaction() as tx:
+        assert tx.applications.count(ws.owner.id, ApplicationQuery(archived=None)) == 0
