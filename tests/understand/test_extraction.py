@@ -134,3 +134,12 @@ def test_contact_from_a_personal_sender_only() -> None:
         EmailText("Hi", "Kelp <no-reply@kelp.example>", "Thanks!"), EmailLabel.APPLICATION_RECEIVED
     )
     assert (robot["contact_name"], robot["contact_email"]) == (None, None)
+
+
+def test_acronym_in_the_display_name_gives_way_to_the_full_name() -> None:
+    company = extract_company(
+        "Thank you for applying to Blue Heron Credit Union!",
+        "BHCU Careers <bhcu@myworkday.com>",
+        "We received your application.",
+    )
+    assert company == "Blue Heron Credit Union"

@@ -160,6 +160,23 @@ def _initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in {"of", "and", "the", "for", "de"})
 
 
+def _abbreviates(letters: str, full: str) -> bool:
+    """ "ctc" abbreviates "canadian tire corporation", "bcbsaz" "blue cross blue shield of
+    arizona": each letter starts the next word or comes later in the current one."""
+    if _initials(full).startswith(letters):
+        return True
+    words = [w for w in full.split() if w not in {"of", "and", "the", "for", "de"}]
+    wi, pos = -1, 0
+    for ch in letters:
+        if wi + 1 < len(words) and words[wi + 1].startswith(ch):
+            wi, pos = wi + 1, 1
+        elif wi >= 0 and ch in words[wi][pos:]:
+            pos = words[wi].index(ch, pos) + 1
+        else:
+            return False
+    return wi >= 1
+
+
 def _merge_acronyms(weights: dict[str, float]) -> None:
     """ "JET" and "Just Eat Takeaway.com" are one company: the acronym's weight goes to the
     full name, which is the more useful form."""
@@ -168,6 +185,6 @@ def _merge_acronyms(weights: dict[str, float]) -> None:
         if not (2 <= len(letters) <= 6) or " " in short:
             continue
         for full in list(weights):
-            if full != short and len(full.split()) >= 2 and _initials(full).startswith(letters):
+            if full != short and len(full.split()) >= 2 and _abbreviates(letters, full):
                 weights[full] += weights.pop(short)
                 break
