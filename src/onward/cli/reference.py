@@ -54,22 +54,22 @@ def _usage(command: Any, ctx: Any) -> str:
 
 
 def _walk(command: Any, path: list[str], ctx: Any, out: list[str]) -> None:
-    if hasattr(command, "list_commands"):
-        if path:
-            out.append(f"\n## `{' '.join(path)}`\n\n{(command.help or '').strip()}\n")
+    group = hasattr(command, "list_commands")
+    if path:
+        title = "#" * (2 if len(path) == 1 else 3)
+        out.append(f"\n{title} `onward {' '.join(path)}`\n")
+        out.append(" ".join((command.help or "").split()) + "\n")
+        usage = _usage(command, ctx) + (" [COMMAND]" if group else "")
+        out.append(f"```\nonward {' '.join(path)} {usage.strip()}\n```\n")
+        rows = _params(command, ctx)
+        if rows:
+            out.append("| name | kind | meaning |\n| --- | --- | --- |")
+            out.extend(rows)
+    if group:
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None and not sub.hidden:
                 _walk(sub, [*path, name], typer.Context(sub, parent=ctx, info_name=name), out)
-        return
-    title = "#" * (2 if len(path) == 1 else 3)
-    out.append(f"\n{title} `onward {' '.join(path)}`\n")
-    out.append(" ".join((command.help or "").split()) + "\n")
-    out.append(f"```\nonward {' '.join(path)} {_usage(command, ctx)}\n```\n")
-    rows = _params(command, ctx)
-    if rows:
-        out.append("| name | kind | meaning |\n| --- | --- | --- |")
-        out.extend(rows)
 
 
 def generate(app: typer.Typer) -> str:
