@@ -248,21 +248,17 @@ def short_rejection(rng: random.Random) -> Example:
     body = s.pick(lines)
     subject = rng.choice(["Re: {role}", "quick update", "{company}", "Re: next steps", ""])
     stage = "screen" if "chatting" in body else "unknown"
-    reason = "stronger_candidates" if "another candidate" in body else "unspecified"
-    quote = "went with another candidate" if reason != "unspecified" else None
-    if reason == "stronger_candidates":
-        reason, quote = "unspecified", None
+    # "Went with another candidate" states no comparison: the reason is unspecified.
     ex = _example(
         s,
         "rejection",
         s.fill(subject),
         body,
         stage=stage,
-        reason=reason,
-        reason_quote=quote,
+        reason="unspecified",
+        reason_quote=None,
         personal=True,
     )
-    ex["company"] = s.company if s.company in body + ex["subject"] else ex["company"]
     if s.company not in body + ex["subject"]:
         ex["body"] = body + f"\n\n{s.recruiter}\n{s.company}"
     return ex

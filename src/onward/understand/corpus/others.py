@@ -112,7 +112,7 @@ def newsletter(rng: random.Random) -> Example:
 def outreach(rng: random.Random) -> Example:
     s = Slots(rng)
     body = _join(
-        s.fill(rng.choice(W.FIRST_NAMES) and rng.choice(["Hi {first},", "Hello {first},"])),
+        s.fill(rng.choice(["Hi {first},", "Hello {first},"])),
         s.fill(
             rng.choice(
                 [

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 
-from onward.understand.corpus import phrases as W
 from onward.understand.corpus.messages import Example, Slots, _example, _join
 
 _LOGISTICS = [
@@ -84,7 +83,7 @@ def interview_logistics(rng: random.Random) -> Example:
     s = Slots(rng)
     personal = rng.random() < 0.7
     body = _join(
-        s.fill(rng.choice(W.FIRST_NAMES) and rng.choice(["Hi {first},", "Hello {first},", ""])),
+        s.fill(rng.choice(["Hi {first},", "Hello {first},", ""])),
         s.pick(_LOGISTICS),
         rng.choice(["Let me know if you have any questions.", "Looking forward to it!", ""]),
         s.signature(personal=personal),
