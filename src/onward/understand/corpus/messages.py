@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
+from onward.understand.corpus import boilerplate as B
 from onward.understand.corpus import parts as P
 from onward.understand.corpus import phrases as W
 
@@ -143,7 +144,7 @@ def boilerplate(s: Slots, chance: float) -> str:
     """Zero to three paragraphs of generic recruiting text, with probability ``chance``."""
     if s.rng.random() > chance:
         return ""
-    return "\n\n".join(s.fill(x) for x in s.rng.sample(P.BOILERPLATE, s.rng.randint(1, 3)))
+    return "\n\n".join(s.fill(x) for x in s.rng.sample(B.BOILERPLATE, s.rng.randint(1, 3)))
 
 
 def _join(*parts: str, sep: str = "\n\n") -> str:
@@ -298,7 +299,7 @@ def acknowledgement(rng: random.Random) -> Example:
     body = _join(
         s.fill(rng.choice(P.GREETINGS)),
         s.pick(P.ACK_LINES),
-        *[s.fill(x) for x in rng.sample(P.ACK_NEXT, rng.randint(0, 2))],
+        *[s.fill(x) for x in rng.sample(B.ACK_NEXT, rng.randint(0, 2))],
         rng.choice(P.ACK_FOLLOW).format(weeks=s.values["weeks"]),
         rng.choice(
             [
