@@ -29,7 +29,8 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:applying|applied|apply|application) (?:to|with|at) " + _NAME), 2.0),
     (
         re.compile(
-            r"\b(?:position|role|opportunity|opening|job|career|internship|team)s? (?:at|with)"
+            r"\b(?:position|role|opportunit(?:y|ies)|opening|job|career|internship|team)s? "
+            r"(?:at|with)"
             r" " + _NAME
         ),
         1.5,
@@ -64,7 +65,14 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:The|the) " + _NAME + r" (?:Team|team|Recruiting Team)\b"), 2.0),
     (re.compile(r"\b(?:Team|Greetings from|Regards from) " + _NAME), 1.5),
     (re.compile(r"(?m)(?:\||,|\bat)[ \t]*(?=[^\n]{3})" + _NAME + r"[ \t]*$"), 1.5),
-    (re.compile(r"\n[ \t]*" + _NAME + r"[ \t]*\s*$"), 1.0),
+    (re.compile(r"\n[ \t]*" + _NAME + r"(?:[ \t]+(?:team|Team|HR|Recruiting))?[ \t]*\s*$"), 1.0),
+    (
+        re.compile(
+            r"\b(?:[Rr]ecruiter|[Rr]ecruiting [Cc]oordinator|[Tt]alent [Pp]artner|[Hh]iring "
+            r"[Mm]anager|[Ff]ounders?|CEO|CTO) (?:at|with|for|of) " + _NAME
+        ),
+        2.0,
+    ),
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [

@@ -23,7 +23,7 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
     if not match:
         return None, False
     display, address = match.group(1).strip(), match.group(2).lower()
-    if "@" in display:
+    if re.search(r"\S@\S", display):  # the display name is itself an address
         display, address = "", address or display.lower()
     local_part = address.split("@")[0]
     words = re.sub(r"\([^)]*\)?", " ", display.replace("_", " ")).split()
