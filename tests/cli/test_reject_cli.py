@@ -66,9 +66,9 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
         "You reached the interviews: 1 of your 1 applications got this far.",
         "Should you reply?",
         "one polite question asking for feedback",
-        "Best sent between Sat 21 Nov 10:00 and Sun 22 Nov 10:00",
+        "Best sent by Sun 22 Nov 10:00",
         "Reflect on this application, gently (due Tue 24 Nov 09:00)",
-        "upcoming Send a short thank-you that keeps the door open (from Sat 21 Nov 10:00",
+        "due Send a short thank-you that keeps the door open (due Sun 22 Nov 10:00)",
     ):
         assert text in after, text
     data = json.loads(cli.ok("rejection", "1", "--json"))
@@ -86,9 +86,9 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
     assert [t["kind"] for t in data["tasks"]] == [
         "dwell",
         "journal",
+        "send_draft",
+        "send_draft",
         "reflect",
-        "send_draft",
-        "send_draft",
     ]
 
 
@@ -188,9 +188,9 @@ def test_task_commands(cli: Any, clock: FixedClock) -> None:
         result = cli(*args)
         assert result.exit_code == 1 and message in result.stderr, args
     assert {t["id"]: t["state"] for t in json.loads(cli.ok("tasks", "--all", "--json"))} == statuses
-    clock.advance(days=3)  # Monday 10:00: both snoozes are over
+    clock.advance(days=3)  # Monday 10:00: both snoozes are over, both drafts past due
     due = {t["id"]: t["state"] for t in json.loads(cli.ok("tasks", "--json"))}
-    assert due == {3: "due", 4: "overdue"}
+    assert due == {3: "overdue", 4: "overdue"}
 
 
 def test_ghosting_suggests_then_applies(cli: Any) -> None:

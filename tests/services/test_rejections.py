@@ -82,7 +82,7 @@ def test_rejection_after_an_interview_plans_a_thank_you_and_feedback_question(
     assert result.in_window and result.support.journal_prompt and result.support.self_care
     assert result.advice is not None and result.advice.action == ReplyAction.THANK_AND_ASK
     assert result.advice.due is not None
-    assert (result.advice.due.opens_at, result.advice.due.closes_at) == (at(21, 10), at(22, 10))
+    assert (result.advice.due.opens_at, result.advice.due.closes_at) == (at(20, 10), at(22, 10))
     assert result.reframe.outside_control
     plan = [
         (t.task.kind, t.task.draft_kind, t.task.not_before, t.task.due_at) for t in result.tasks
@@ -90,9 +90,9 @@ def test_rejection_after_an_interview_plans_a_thank_you_and_feedback_question(
     assert plan == [
         (TaskKind.DWELL, None, at(20, 10), at(21, 9)),
         (TaskKind.JOURNAL, None, at(20, 10), at(21, 9)),
+        (TaskKind.SEND_DRAFT, DraftKind.THANK_YOU_AFTER_REJECTION, at(21, 9), at(22, 10)),
+        (TaskKind.SEND_DRAFT, DraftKind.FEEDBACK_REQUEST, at(21, 9), at(22, 10)),
         (TaskKind.REFLECT, None, at(21, 9), at(24, 9)),
-        (TaskKind.SEND_DRAFT, DraftKind.THANK_YOU_AFTER_REJECTION, at(21, 10), at(22, 10)),
-        (TaskKind.SEND_DRAFT, DraftKind.FEEDBACK_REQUEST, at(21, 10), at(22, 10)),
     ]
     assert all(t.task.status == TaskStatus.OPEN for t in result.tasks)
 
@@ -150,8 +150,9 @@ def test_ending_the_window_early_opens_the_plan_now(ws: Workspace, clock: FixedC
     by_kind = {t.task.kind: t.task for t in ready.tasks}
     assert by_kind[TaskKind.DWELL].status == TaskStatus.DONE
     assert by_kind[TaskKind.REFLECT].not_before == at(20, 13)
-    # the reply still waits for its own 24-hour mark
-    assert by_kind[TaskKind.SEND_DRAFT].not_before == at(21, 10)
+    # the reply opens with the plan, and is still due within 48 hours of the rejection
+    assert by_kind[TaskKind.SEND_DRAFT].not_before == at(20, 13)
+    assert by_kind[TaskKind.SEND_DRAFT].due_at == at(22, 10)
     with pytest.raises(InvalidMove, match="already ended"):
         end_dwell(ws.store, ws.owner, app.id, ws.clock)
 
@@ -184,7 +185,7 @@ def test_a_back_dated_rejection_still_gets_a_reply_window_ahead(ws: Workspace) -
     )
     assert result.application.stage_on == date(2026, 11, 15)
     assert result.advice is not None and result.advice.due is not None
-    assert (result.advice.due.opens_at, result.advice.due.closes_at) == (at(20, 10), at(21, 10))
+    assert (result.advice.due.opens_at, result.advice.due.closes_at) == (at(19, 10), at(21, 10))
 
 
 def test_a_ghosted_application_can_still_be_rejected(ws: Workspace) -> None:

@@ -159,10 +159,12 @@ def show(overview: RejectionOverview, now: datetime) -> None:
         out.print(f"  {escape(advice.what)}")
         out.print(f"  [dim]{escape(advice.why)}[/]")
         if advice.due is not None:
-            out.print(
-                f"  [dim]Best sent between {when(advice.due.opens_at, now)} and "
-                f"{when(advice.due.closes_at, now)}.[/]"
-            )
+            closes = when(advice.due.closes_at, now)
+            if advice.due.opens_at <= now:
+                out.print(f"  [dim]Best sent by {closes}.[/]")
+            else:
+                opens = when(advice.due.opens_at, now)
+                out.print(f"  [dim]Best sent between {opens} and {closes}.[/]")
     if overview.tasks:
         out.print("\n[bold]Your plan[/]")
         for stored in overview.tasks:

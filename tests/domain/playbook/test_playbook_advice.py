@@ -47,16 +47,16 @@ def test_personal_application_rejection_gets_optional_thanks() -> None:
         RejectionStage.FINAL,
     ],
 )
-def test_after_a_conversation_thank_and_ask_within_24_to_48_hours(stage: RejectionStage) -> None:
+def test_after_a_conversation_thank_and_ask_within_48_hours(stage: RejectionStage) -> None:
     advice = advise_reply(Rejection(1, DAY, stage), RECEIVED)
     assert advice.action == ReplyAction.THANK_AND_ASK
     assert advice.drafts == (DraftKind.THANK_YOU_AFTER_REJECTION, DraftKind.FEEDBACK_REQUEST)
     assert not advice.optional
     assert advice.due is not None
-    assert advice.due.opens_at == at(date(2026, 3, 11), 14, 30)
+    assert advice.due.opens_at == RECEIVED
     assert advice.due.closes_at == at(date(2026, 3, 12), 14, 30)
     assert advice.due.contains(at(date(2026, 3, 12), 9))
-    assert not advice.due.contains(at(DAY, 20))
+    assert not advice.due.contains(at(date(2026, 3, 12), 15))
 
 
 def test_stage_override_and_unknown_stage() -> None:

@@ -44,21 +44,18 @@ def test_interview_rejection_plan() -> None:
     assert [t.kind for t in tasks] == [
         TaskKind.DWELL,
         TaskKind.JOURNAL,
+        TaskKind.SEND_DRAFT,
+        TaskKind.SEND_DRAFT,
         TaskKind.REFLECT,
-        TaskKind.SEND_DRAFT,
-        TaskKind.SEND_DRAFT,
     ]
-    dwell, journal, reflect, thanks, ask = tasks
+    dwell, journal, thanks, ask, reflect = tasks
     morning = at(date(2026, 3, 11), 9)
     assert (dwell.not_before, dwell.due_at) == (NOW, morning)
     assert (journal.not_before, journal.due_at) == (NOW, morning)
     # Reflection opens when the dwell window ends and is due three days later.
     assert (reflect.not_before, reflect.due_at) == (morning, at(date(2026, 3, 14), 9))
-    # Drafts within the advice window: 24 to 48 hours after the rejection.
-    assert (thanks.not_before, thanks.due_at) == (
-        at(date(2026, 3, 11), 18),
-        at(date(2026, 3, 12), 18),
-    )
+    # Drafts once the dwell window has ended, within 48 hours of the rejection.
+    assert (thanks.not_before, thanks.due_at) == (morning, at(date(2026, 3, 12), 18))
     assert thanks.draft_kind == DraftKind.THANK_YOU_AFTER_REJECTION
     assert ask.draft_kind == DraftKind.FEEDBACK_REQUEST
     assert all(t.status == TaskStatus.OPEN and t.application_id == 4 for t in tasks)

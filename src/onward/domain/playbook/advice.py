@@ -4,8 +4,9 @@
   is needed. Nobody reads replies to a no-reply address.
 * A personal rejection at the application stage: a brief thanks is optional and kind.
 * After a screen, assessment, interview or final round: a thank-you that keeps the door open,
-  with one polite question asking for feedback. Aim to send it between 24 and 48 hours after
-  the rejection: late enough to have felt it first, soon enough to be remembered.
+  with one polite question asking for feedback, within 48 hours of the rejection: soon enough
+  to be remembered. The dwell window already gives time to feel it first; the plan offers the
+  drafts only once it has ended.
 * No word at all (ghosted): nothing is owed; a short closing note is there if it helps.
 
 After feedback arrives: thank them within 48 hours, always. When the feedback was generic, one
@@ -27,7 +28,7 @@ from onward.domain.playbook._common import require_aware
 from onward.domain.playbook.rejection import Rejection
 
 #: The reply window after a rejection that followed a conversation.
-REPLY_OPENS_AFTER = timedelta(hours=24)
+REPLY_OPENS_AFTER = timedelta(0)
 REPLY_CLOSES_AFTER = timedelta(hours=48)
 
 __all__ = [
