@@ -39,6 +39,8 @@ class RuleHit:
 class _Pattern(Protocol):
     def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
+    def search(self, text: str, pos: int = ...) -> re.Match[str] | None: ...
+
 
 def _rx(*parts: str) -> _Pattern:
     """One pattern from alternatives over lowered text.
@@ -273,16 +275,18 @@ def apply_rules(text: str) -> list[RuleHit]:
     """
     text = text[:RULE_SPAN]
     hits: list[RuleHit] = []
-    redirect = any(
-        not (m.start() and text[m.start() - 1].isalnum()) for m in _REDIRECT.finditer(text)
-    )
+    redirect: bool | None = None  # looked up only when a rejection phrase is found
     for label, boost, pattern in _RULES:
-        for match in pattern.finditer(text):
+        pos = 0
+        while (match := pattern.search(text, pos)) is not None:
+            pos = max(match.end(), match.start() + 1)  # like finditer: no overlaps
             if _glued(text, match.start()):
                 continue
             if label is L.REJECTION:
+                if redirect is None:
+                    redirect = any(not _glued(text, m.start()) for m in _REDIRECT.finditer(text))
                 before = text[_sentence_start(text, match.start()) : match.start()]
-                if _GUARD.search(before) or redirect:
+                if redirect or _GUARD.search(before):
                     continue
             hits.append(RuleHit(label, match.group(0).strip(), boost))
             break
