@@ -220,3 +220,24 @@ def test_odd_input_is_read_without_error(reader: Reader, body: str) -> None:
     reading = reader.read(email(body))
     assert reading.label in set(L)
     assert 0.0 < reading.confidence <= 1.0
+
+
+def test_setting_up_a_call_is_an_interview_but_cold_outreach_is_other(reader: Reader) -> None:
+    scheduling = reader.read(
+        email(
+            "Hi Alex, thanks for sending your resume. Are you free for a call this week? Send me "
+            "a few good days/times.\nNora, Senior Recruiter",
+            subject="Re: next steps",
+            sender="Nora Quist <nora.quist@tallyworks.example>",
+        )
+    )
+    outreach = reader.read(
+        email(
+            "Hi Alex, I came across your profile and I'm a recruiter at Tallyworks. Would you be "
+            "open to new opportunities? No pressure at all.\nNora",
+            subject="Opportunities at Tallyworks",
+            sender="Nora Quist <nora.quist@tallyworks.example>",
+        )
+    )
+    assert scheduling.label is L.INTERVIEW
+    assert outreach.label is L.OTHER

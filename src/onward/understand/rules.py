@@ -184,6 +184,12 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"\binterview (?:is |has been )?(?:confirmed|scheduled)",
             r"\b(?:share|send|provide) (?:me |us )?your availability",
             r"\breschedul",
+            r"\b(?:free|available) for a (?:quick |short )?(?:call|chat|phone|video)",
+            r"\b(?:available times|good (?:days|times)|days/times|times that work|time that works)",
+            r"\b(?:give you a call|call you (?:at|on|then|tomorrow))",
+            r"\bphone (?:chat|call|screen|interview)\b",
+            r"\bhow about (?:\w+ ){0,3}(?:am|pm|morning|afternoon|tomorrow|monday|tuesday|"
+            r"wednesday|thursday|friday)\b",
             r"\binterviewer (?:is|was) (?:ill|sick|unwell|unavailable|out)",
         ),
     ),
