@@ -141,3 +141,18 @@ def test_rest_days_are_found_however_long_the_journal(
     for i in range(8):
         write(ws, TODAY - timedelta(days=i), 3)
     assert (NudgeKind.REST_DAY in nudge_kinds(ws)) is nudged
+
+
+def test_writing_in_the_journal_completes_the_journal_prompt_task(ws: Workspace) -> None:
+    from onward.domain.playbook.plan import TaskKind, TaskStatus
+    from onward.services.rejections import RejectionDetails, reject_application
+
+    app = add_application(
+        ws.store, ws.owner, ApplicationFields("Acme", "Chef"), ws.clock, on=date(2026, 11, 1)
+    )
+    move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock, on=date(2026, 11, 5))
+    reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
+    write_journal(ws.store, ws.owner, 2, "Rough day.", ws.clock)
+    with ws.store.transaction() as tx:
+        journal = [t for t in tx.tasks.query(ws.owner.id) if t.task.kind == TaskKind.JOURNAL]
+    assert [t.task.status for t in journal] == [TaskStatus.DONE]

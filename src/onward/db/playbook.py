@@ -188,6 +188,40 @@ class TaskRepo:
         )
         return result.rowcount
 
+    def complete_open(
+        self,
+        owner_id: int,
+        now: datetime,
+        *,
+        kind: TaskKind | None = None,
+        draft_kind: DraftKind | None = None,
+        application_id: int | None = None,
+        first_only: bool = False,
+    ) -> int:
+        """Mark open (or snoozed) tasks of a kind done, because the person just did the thing;
+        ``first_only`` completes only the earliest due. Returns how many were completed."""
+        stmt = select(tasks.c.id).where(
+            tasks.c.owner_id == owner_id,
+            tasks.c.status.in_([TaskStatus.OPEN.value, TaskStatus.SNOOZED.value]),
+        )
+        if kind is not None:
+            stmt = stmt.where(tasks.c.kind == kind.value)
+        if draft_kind is not None:
+            stmt = stmt.where(tasks.c.draft_kind == draft_kind.value)
+        if application_id is not None:
+            stmt = stmt.where(tasks.c.application_id == application_id)
+        stmt = stmt.order_by(tasks.c.due_at, tasks.c.id)
+        if first_only:
+            stmt = stmt.limit(1)
+        ids = list(self.conn.execute(stmt).scalars())
+        if ids:
+            self.conn.execute(
+                update(tasks)
+                .where(tasks.c.id.in_(ids))
+                .values(status=TaskStatus.DONE.value, snoozed_until=None, closed_at=now)
+            )
+        return len(ids)
+
     def count_open(self, owner_id: int) -> int:
         return int(
             self.conn.execute(

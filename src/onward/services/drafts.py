@@ -12,7 +12,6 @@ from onward.db.store import Store, Tx
 from onward.domain.drafts import DraftKind, Trigger
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.advice import DueWindow, draft_window
-from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.stored import DraftStatus, SavedDraft, check_draft_move
 from onward.domain.records import Application, Contact, Owner
 from onward.drafting import Draft, DraftFacts, Finding, check_draft, render_draft, to_eml_bytes
@@ -253,17 +252,13 @@ def _set_status(
         sent_at = now if status == DraftStatus.SENT else None
         tx.drafts.set_status(owner.id, draft_id, status, sent_at=sent_at, now=now)
         if status == DraftStatus.SENT and saved.application_id is not None:
-            waiting = tx.tasks.query(
+            tx.tasks.complete_open(
                 owner.id,
-                statuses=(TaskStatus.OPEN, TaskStatus.SNOOZED),
+                now,
+                draft_kind=saved.kind,
                 application_id=saved.application_id,
+                first_only=True,
             )
-            for task in waiting:
-                if task.task.draft_kind == saved.kind:
-                    tx.tasks.set_status(
-                        owner.id, task.id, TaskStatus.DONE, snoozed_until=None, closed_at=now
-                    )
-                    break
         return _get(tx, owner, draft_id)
 
 

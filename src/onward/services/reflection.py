@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.playbook.dwell import is_active
-from onward.domain.playbook.plan import TaskKind, TaskStatus
+from onward.domain.playbook.plan import TaskKind
 from onward.domain.playbook.reflection import (
     QUESTION_IDS,
     Question,
@@ -66,11 +66,7 @@ def reflect_on(
                 hint="rate at least one stage or answer one question",
             )
         reflection_id = tx.reflections.insert(owner.id, reflection, now)
-        for task in tx.tasks.query(owner.id, statuses=(TaskStatus.OPEN,), application_id=app_id):
-            if task.task.kind == TaskKind.REFLECT:
-                tx.tasks.set_status(
-                    owner.id, task.id, TaskStatus.DONE, snoozed_until=None, closed_at=now
-                )
+        tx.tasks.complete_open(owner.id, now, kind=TaskKind.REFLECT, application_id=app_id)
         kept = tx.reflections.query(owner.id, application_id=app_id)
         return next(r for r in kept if r.id == reflection_id)
 

@@ -199,11 +199,7 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
             )
         tx.dwell.end_now(owner.id, app_id, now)
         tx.tasks.bring_forward(owner.id, app_id, window.ends_at, now)
-        for stored in tx.tasks.query(owner.id, application_id=app_id):
-            if stored.task.kind == TaskKind.DWELL and stored.task.status == TaskStatus.OPEN:
-                tx.tasks.set_status(
-                    owner.id, stored.id, TaskStatus.DONE, snoozed_until=None, closed_at=now
-                )
+        tx.tasks.complete_open(owner.id, now, kind=TaskKind.DWELL, application_id=app_id)
         return _overview(tx, owner, app_id, now)
 
 

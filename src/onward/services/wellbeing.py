@@ -7,6 +7,7 @@ from datetime import date
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.playbook.plan import TaskKind
 from onward.domain.playbook.wellbeing import (
     SUGGESTIONS,
     JournalEntry,
@@ -67,6 +68,8 @@ def write_journal(
     )
     with store.transaction() as tx:
         tx.journal.insert(owner.id, entry, clock.now())
+        if entry.written_on == clock.today():  # writing today answers the journal prompts due
+            tx.tasks.complete_open(owner.id, clock.now(), kind=TaskKind.JOURNAL)
     return entry
 
 
