@@ -34,6 +34,7 @@ def show(agenda: Today) -> None:
     from rich.markup import escape
 
     from onward.cli import render
+    from onward.cli.momentum import LABELS
 
     out = render.console()
     out.print(f"[bold]Today, {agenda.now:%A %-d %B}[/]")
@@ -71,7 +72,7 @@ def show(agenda: Today) -> None:
     if agenda.goals is not None:
         for metric in agenda.goals.this_week.metrics:
             if metric.target:
-                name = metric.metric.value.replace("_", " ")
+                name = LABELS[metric.metric.value]
                 section.add("This week", f"{name}: {metric.done:g} of {metric.target:g}")
         streak = agenda.goals.streak
         if streak.current:
