@@ -10,18 +10,25 @@ import typer
 
 STEPS = [
     ("Your applications, most recent first:", "list"),
-    ("Only the ones still open:", "list --active"),
     ("One application with its whole timeline:", "show 1"),
-    (
-        "Log a step as it happens (interview again = next round):",
-        "move 3 interview --note 'Met the team'",
-    ),
+    ("Log a step as it happens (interview again = next round):", "move 3 interview"),
     ("Impossible moves are refused with a reason:", "move 2 interview"),
     (
-        "Add an application in one line:",
-        "add 'Harbor Labs' 'Data Analyst' --channel referral -e 4 -t tech",
+        "A no arrives. Log it, and Onward gives you time to feel it first:",
+        "reject 3 --reason stronger_candidates --quote 'a very close call' --personal "
+        "--contact 2 --good-impression",
     ),
-    ("Contacts linked to applications:", "contacts list"),
+    ("While the quiet time lasts, today is only kindness:", "today"),
+    ("Ready sooner? End it, and see the plan:", "ready 3"),
+    (
+        "A thank-you that keeps the door open, checked before you send it:",
+        "drafts new 3 thank_you_after_rejection --highlight 'the pipeline design exercise'",
+    ),
+    (
+        "Feedback goes in a log with themes:",
+        "feedback add 3 'Strong design; go deeper on streaming systems.' --from Tom",
+    ),
+    ("Momentum counts effort, not outcomes:", "goals"),
     (
         "Proof of applications for a job centre (formulas neutralised):",
         "export csv {home}/applications.csv",
@@ -41,9 +48,12 @@ def tour(
 
     out = render.console()
     home = tempfile.mkdtemp(prefix="onward-tour-")
-    saved = {k: os.environ.get(k) for k in ("ONWARD_HOME", "ONWARD_DATABASE_URL")}
+    saved = {
+        k: os.environ.get(k) for k in ("ONWARD_HOME", "ONWARD_DATABASE_URL", "ONWARD_SENDER_NAME")
+    }
     os.environ["ONWARD_HOME"] = home
     os.environ.pop("ONWARD_DATABASE_URL", None)
+    os.environ.setdefault("ONWARD_SENDER_NAME", "Alex Demo")
     try:
         context.reset()
         ws = context.workspace()
