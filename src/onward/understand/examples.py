@@ -7,15 +7,17 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from onward.domain.emails import EmailLabel, EmailText, RejectionReason, RejectionStage
 from onward.errors import InvalidInput
 
 __all__ = ["LabelledExample", "builtin_corpus", "corpus_hash", "read_examples"]
 
+E = TypeVar("E", bound=StrEnum)
 _CORPUS_FILES = ("generated.jsonl", "handwritten.jsonl")
 
 
@@ -43,18 +45,25 @@ def _opt(raw: dict[str, Any], key: str) -> str | None:
     return None if value is None else str(value)
 
 
+def _choice(kind: type[E], value: Any, field: str, where: str) -> E:
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in kind)
+        raise InvalidInput(
+            f"{where}: unknown {field} {value!r} (expected one of: {allowed})"
+        ) from None
+
+
 def parse_example(raw: Any, where: str) -> LabelledExample:
     """Build an example from one decoded JSON object; ``where`` names it in errors."""
     if not isinstance(raw, dict):
         raise InvalidInput(f"{where}: expected a JSON object")
-    try:
-        label = EmailLabel(raw["label"])
-        stage = RejectionStage(raw["stage"]) if raw.get("stage") else None
-        reason = RejectionReason(raw["reason"]) if raw.get("reason") else None
-    except KeyError:
-        raise InvalidInput(f"{where}: missing field 'label'") from None
-    except ValueError as exc:
-        raise InvalidInput(f"{where}: {exc}") from None
+    if "label" not in raw:
+        raise InvalidInput(f"{where}: missing field 'label'")
+    label = _choice(EmailLabel, raw["label"], "label", where)
+    stage = _choice(RejectionStage, raw["stage"], "stage", where) if raw.get("stage") else None
+    reason = _choice(RejectionReason, raw["reason"], "reason", where) if raw.get("reason") else None
     personal = raw.get("personal")
     email = EmailText(
         subject=str(raw.get("subject") or ""),
