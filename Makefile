@@ -37,6 +37,7 @@ lint: $(STAMP)
 ## bench: performance figures (printed)
 bench: $(STAMP)
 	$(BIN)/python bench/cli_latency.py
+	$(BIN)/python bench/classify.py
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)
