@@ -39,10 +39,17 @@ def test_save_is_atomic_when_writing_fails(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(SetupError, match="disk full"):
         save_model(model, target)
     assert target.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["model.json"]
+
+
+def test_unwritable_models_folder_is_a_setup_error(models_dir: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the models folder should be")
+    with pytest.raises(SetupError, match="Cannot write the model"):
+        save_model(load_model_file(models_dir), blocker / "model.json")
 
 
 def test_corrupt_file_is_refused_with_a_clear_error(tmp_path: Path) -> None:

@@ -55,17 +55,27 @@ class LinearModel:
 
 
 def save_model(model: LinearModel, path: Path) -> None:
-    """Write ``model`` to ``path`` atomically: a temporary file in the same folder, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    """Write ``model`` to ``path`` atomically: a temporary file in the same folder, then rename.
+
+    A failure leaves any previous file untouched and raises ``SetupError``.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise SetupError(
+            f"Cannot write the model in {path.parent}: {exc.strerror or exc}"
+        ) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(model.to_json(), fh, separators=(",", ":"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise SetupError(f"Cannot write the model file {path}: {exc.strerror or exc}") from None
         raise
 
 
