@@ -7,9 +7,11 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,6 +121,27 @@ def clock() -> FixedClock:
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return Settings(home=tmp_path / "home", database_url=database_url)
+
+
+@pytest.fixture
+def count_queries(ws: Any) -> Callable[[], AbstractContextManager[list[str]]]:
+    """``with count_queries() as statements:`` collects the SQL the store sends meanwhile."""
+    from sqlalchemy import event
+
+    @contextmanager
+    def counting() -> Iterator[list[str]]:
+        statements: list[str] = []
+
+        def record(*args: Any) -> None:
+            statements.append(str(args[2]))
+
+        event.listen(ws.store.engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            event.remove(ws.store.engine, "before_cursor_execute", record)
+
+    return counting
 
 
 @pytest.fixture

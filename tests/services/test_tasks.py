@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -127,8 +128,9 @@ def test_invalid_transitions_are_refused_and_change_nothing(ws: Workspace) -> No
     assert statuses.count(TaskStatus.DONE) == 1 and statuses.count(TaskStatus.OPEN) == 4
 
 
-def test_the_task_list_issues_the_same_queries_however_long_it_is(ws: Workspace) -> None:
-    from sqlalchemy import event
+def test_the_task_list_issues_the_same_queries_however_long_it_is(
+    ws: Workspace, count_queries: Any
+) -> None:
 
     def plan_for(company: str) -> None:
         app = add_application(
@@ -141,16 +143,8 @@ def test_the_task_list_issues_the_same_queries_however_long_it_is(ws: Workspace)
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
 
     def queries() -> int:
-        statements: list[str] = []
-
-        def record(*args: object) -> None:
-            statements.append(str(args[2]))
-
-        event.listen(ws.store.engine, "before_cursor_execute", record)
-        try:
+        with count_queries() as statements:
             list_tasks(ws.store, ws.owner, ws.clock, everything=True)
-        finally:
-            event.remove(ws.store.engine, "before_cursor_execute", record)
         return len(statements)
 
     plan_for("A")

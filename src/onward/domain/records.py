@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from onward.domain.pipeline import Stage
 from onward.errors import InvalidInput
@@ -197,6 +197,20 @@ def validate_application(fields: ApplicationFields) -> ApplicationFields:
         resume_version=_clean(fields.resume_version),
         tags=tags,
     )
+
+
+F = TypeVar("F", "ApplicationFields", "ContactFields")
+
+
+def with_changes(fields: F, changes: dict[str, object]) -> F:
+    """``fields`` with some values changed (an empty string clears an optional field)."""
+    unknown = set(changes) - set(type(fields).__dataclass_fields__)
+    if unknown:
+        raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
+    if not changes:
+        raise InvalidInput("nothing to change", hint="pass at least one option, see --help")
+    cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in changes.items()}
+    return replace(fields, **cleaned)
 
 
 def validate_contact(fields: ContactFields) -> ContactFields:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from onward.domain.records import (
     ApplicationQuery,
     Owner,
     validate_application,
+    with_changes,
 )
 from onward.errors import InvalidInput, InvalidMove, NotFound
 
@@ -137,15 +138,9 @@ def edit_application(
     store: Store, owner: Owner, app_id: int, changes: dict[str, Any], clock: Clock
 ) -> Application:
     """Change some fields; an empty string clears an optional field."""
-    unknown = set(changes) - set(ApplicationFields.__dataclass_fields__)
-    if unknown:
-        raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
-    if not changes:
-        raise InvalidInput("nothing to change", hint="pass at least one option, see --help")
-    cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in changes.items()}
     with store.transaction() as tx:
         app = _get(tx, owner, app_id, with_events=False)
-        fields = validate_application(replace(app.fields, **cleaned))
+        fields = validate_application(with_changes(app.fields, changes))
         tx.applications.update_fields(owner.id, app_id, fields, clock.now())
         return _get(tx, owner, app_id)
 

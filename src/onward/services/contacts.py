@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.records import Contact, ContactFields, Owner, validate_contact
-from onward.errors import InvalidInput, NotFound
+from onward.domain.records import Contact, ContactFields, Owner, validate_contact, with_changes
+from onward.errors import NotFound
 
 
 def add_contact(
@@ -31,15 +30,9 @@ def add_contact(
 def edit_contact(
     store: Store, owner: Owner, contact_id: int, changes: dict[str, Any], clock: Clock
 ) -> Contact:
-    unknown = set(changes) - set(ContactFields.__dataclass_fields__)
-    if unknown:
-        raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
-    if not changes:
-        raise InvalidInput("nothing to change", hint="pass at least one option, see --help")
-    cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in changes.items()}
     with store.transaction() as tx:
         contact = _get(tx, owner, contact_id)
-        fields = validate_contact(replace(contact.fields, **cleaned))
+        fields = validate_contact(with_changes(contact.fields, changes))
         tx.contacts.update(owner.id, contact_id, fields, clock.now())
         return _get(tx, owner, contact_id)
 
