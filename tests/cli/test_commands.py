@@ -30,9 +30,10 @@ def test_add_list_show_move(cli: Any) -> None:
     cli.ok("add", "Beta", "Nurse", "--stage", "saved")
     listed = cli.ok("list")
     assert "Acme" in listed and "Beta" in listed and "saved" in listed
-    cli.ok("move", "1", "interview", "--date", "2026-11-10", "--note", "panel")
+    out = cli.ok("move", "1", "interview", "--date", "2026-11-10", "--note", "panel")
+    assert "A small win: You reached an interview" in out
     out = cli.ok("move", "1", "interview")
-    assert "now interview 2" in out
+    assert "now interview 2" in out and "small win" not in out
     shown = cli.ok("show", "1")
     for text in (
         "Data Analyst",

@@ -200,6 +200,8 @@ def move(
     note: str | None = typer.Option(None, "--note", help="A note for the timeline."),
 ) -> None:
     """Move an application to a new stage (interview again = next round)."""
+    from rich.markup import escape
+
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.domain.pipeline import parse_stage
@@ -217,6 +219,10 @@ def move(
         ws.store, ws.owner, app_id, parse_stage(stage), ws.clock, on=_day(on), note=note
     )
     render.ok(f"#{app_.id} {app_.company}: now {app_.stage_label} (since {app_.stage_on}).")
+    from onward.services.wins import wins_from_step
+
+    for win in wins_from_step(ws.store, ws.owner, ws.clock, app_.id, app_.stage_on):
+        render.console().print(f"[bold green]A small win:[/] {escape(win.message)}")
 
 
 def edit(

@@ -86,3 +86,14 @@ def add_win(
             )
         win_id = tx.wins.insert(owner.id, cleaned, day, application_id, clock.now())
     return WinEntry(day, cleaned, None, application_id, win_id)
+
+
+def wins_from_step(
+    store: Store, owner: Owner, clock: Clock, app_id: int, on: date
+) -> list[WinEntry]:
+    """The wins a step on ``app_id`` dated ``on`` just earned, to celebrate at once."""
+    return [
+        w
+        for w in list_wins(store, owner, clock)
+        if w.application_id == app_id and w.kind is not None and w.on == on
+    ]
