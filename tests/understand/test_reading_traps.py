@@ -241,3 +241,15 @@ def test_setting_up_a_call_is_an_interview_but_cold_outreach_is_other(reader: Re
     )
     assert scheduling.label is L.INTERVIEW
     assert outreach.label is L.OTHER
+
+
+def test_evidence_is_made_of_meaningful_phrases(reader: Reader) -> None:
+    reading = reader.read(
+        email(
+            "Thank you for applying. We regret to inform you that the position has been filled.",
+            sender="Hale County <hr@halecounty.example>",
+        )
+    )
+    assert reading.evidence[0].startswith('"')  # the rule phrase comes first
+    plain = {"the", "to", "you", "we", "for", "and", "a", "of"}
+    assert not any(phrase in plain for phrase in reading.evidence)

@@ -107,17 +107,86 @@ def top_phrases(
     order = np.argsort(-push)
     names = _names(model)
     out: list[str] = []
-    for i in order[: limit * 6]:
+    for i in order[: limit * 10]:
         if push[i] <= 0:
             break
         name = names[int(idx[i])]
-        if name.startswith(("w:", "b:")) and not name[2:].isdigit() and len(name) > 4:
-            phrase = name[2:]
-            if not any(phrase in kept or kept in phrase for kept in out):
-                out.append(phrase)
+        phrase = name[2:]
+        if (
+            name.startswith(("w:", "b:"))
+            and _readable(phrase)
+            and not any(phrase in kept or kept in phrase for kept in out)
+        ):
+            out.append(phrase)
         if len(out) >= limit:
             break
     return out
+
+
+# Words too common to explain anything on their own.
+_PLAIN = frozenset(
+    {
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "can",
+        "do",
+        "for",
+        "from",
+        "has",
+        "have",
+        "hello",
+        "hi",
+        "i",
+        "if",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "that",
+        "the",
+        "this",
+        "to",
+        "us",
+        "was",
+        "we",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "dear",
+        "thanks",
+        "thank",
+        "regards",
+        "best",
+        "re",
+        "fw",
+        "fwd",
+        "am",
+        "pm",
+        "me",
+        "my",
+        "any",
+        "all",
+        "been",
+    }
+)
+
+
+def _readable(phrase: str) -> bool:
+    words = phrase.split()
+    return len(phrase) > 2 and "0" not in words and not all(w in _PLAIN for w in words)
 
 
 _NAME_CACHE: dict[int, list[str]] = {}
