@@ -22,9 +22,7 @@ TABLES: dict[str, Table] = {table.name: table for table in PLAYBOOK_TABLES}
 def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:
     out: dict[str, list[dict[str, Any]]] = {}
     for name, table in TABLES.items():
-        rows = conn.execute(
-            select(table).where(table.c.owner_id == owner_id).order_by(table.c.id)
-        )
+        rows = conn.execute(select(table).where(table.c.owner_id == owner_id).order_by(table.c.id))
         out[name] = [
             {key: _to_json(value) for key, value in row._mapping.items() if key != "owner_id"}
             for row in rows

@@ -7,7 +7,8 @@
         →  a dated task list (plan)  →  feedback (feedback)  →  reflection (reflection)
         →  an improvement plan (improvement)
     alongside: weekly goals and streaks (goals), small wins (wins), well-being nudges
-    (wellbeing), and quiet applications (ghosting). `onward today` assembles them in services/agenda.py.
+    (wellbeing), and quiet applications (ghosting). `onward today` assembles them in
+    services/agenda.py.
 
 Every function here is pure: it receives the moment (``now``) or the date (``today``) as an
 argument and never reads the clock, the configuration, files or the network. Inputs and
