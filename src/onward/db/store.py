@@ -8,52 +8,115 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, delete, select, text
 from sqlalchemy.exc import OperationalError
 
-from onward.db import snapshot
 from onward.db import tables as t
 from onward.db.applications import ApplicationRepo
-from onward.db.connections import ConnectionRepo
 from onward.db.contacts import ContactRepo
-from onward.db.drafts import DraftRepo
-from onward.db.journal import JournalRepo
-from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
-from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
-from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
 from onward.domain.records import Owner
 from onward.errors import SetupError
+
+if TYPE_CHECKING:
+    from onward.db.connections import ConnectionRepo
+    from onward.db.drafts import DraftRepo
+    from onward.db.journal import JournalRepo
+    from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
+    from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
+    from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
 
 
 class Rollback(Exception):
     """Raised by ``Tx.rollback``: ends the transaction without keeping anything."""
 
 
-@dataclass
 class Tx:
-    """Repositories sharing one connection and transaction."""
+    """Repositories sharing one connection and transaction.
 
-    conn: Connection
+    The playbook's repositories are built (and their modules imported) on first use, so a
+    command like ``onward list`` loads only what it needs.
+    """
 
-    def __post_init__(self) -> None:
-        self.applications = ApplicationRepo(self.conn)
-        self.contacts = ContactRepo(self.conn)
-        self.rejections = RejectionRepo(self.conn)
-        self.dwell = DwellRepo(self.conn)
-        self.tasks = TaskRepo(self.conn)
-        self.drafts = DraftRepo(self.conn)
-        self.feedback = FeedbackRepo(self.conn)
-        self.reflections = ReflectionRepo(self.conn)
-        self.improvements = ImprovementRepo(self.conn)
-        self.goals = GoalRepo(self.conn)
-        self.activities = ActivityRepo(self.conn)
-        self.wins = WinRepo(self.conn)
-        self.journal = JournalRepo(self.conn)
-        self.connections = ConnectionRepo(self.conn)
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.applications = ApplicationRepo(conn)
+        self.contacts = ContactRepo(conn)
+
+    @cached_property
+    def rejections(self) -> RejectionRepo:
+        from onward.db.playbook import RejectionRepo
+
+        return RejectionRepo(self.conn)
+
+    @cached_property
+    def dwell(self) -> DwellRepo:
+        from onward.db.playbook import DwellRepo
+
+        return DwellRepo(self.conn)
+
+    @cached_property
+    def tasks(self) -> TaskRepo:
+        from onward.db.playbook import TaskRepo
+
+        return TaskRepo(self.conn)
+
+    @cached_property
+    def drafts(self) -> DraftRepo:
+        from onward.db.drafts import DraftRepo
+
+        return DraftRepo(self.conn)
+
+    @cached_property
+    def feedback(self) -> FeedbackRepo:
+        from onward.db.learning import FeedbackRepo
+
+        return FeedbackRepo(self.conn)
+
+    @cached_property
+    def reflections(self) -> ReflectionRepo:
+        from onward.db.learning import ReflectionRepo
+
+        return ReflectionRepo(self.conn)
+
+    @cached_property
+    def improvements(self) -> ImprovementRepo:
+        from onward.db.learning import ImprovementRepo
+
+        return ImprovementRepo(self.conn)
+
+    @cached_property
+    def goals(self) -> GoalRepo:
+        from onward.db.momentum import GoalRepo
+
+        return GoalRepo(self.conn)
+
+    @cached_property
+    def activities(self) -> ActivityRepo:
+        from onward.db.momentum import ActivityRepo
+
+        return ActivityRepo(self.conn)
+
+    @cached_property
+    def wins(self) -> WinRepo:
+        from onward.db.momentum import WinRepo
+
+        return WinRepo(self.conn)
+
+    @cached_property
+    def journal(self) -> JournalRepo:
+        from onward.db.journal import JournalRepo
+
+        return JournalRepo(self.conn)
+
+    @cached_property
+    def connections(self) -> ConnectionRepo:
+        from onward.db.connections import ConnectionRepo
+
+        return ConnectionRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""
@@ -85,10 +148,14 @@ class Tx:
                 self.conn.execute(delete(table).where(table.c.owner_id == owner_id))
 
     def dump_playbook(self, owner_id: int) -> dict[str, list[dict[str, Any]]]:
-        return snapshot.dump_owned(self.conn, owner_id)
+        from onward.db.snapshot import dump_owned
+
+        return dump_owned(self.conn, owner_id)
 
     def load_playbook(self, owner_id: int, data: dict[str, list[dict[str, Any]]]) -> None:
-        snapshot.load_owned(self.conn, owner_id, data)
+        from onward.db.snapshot import load_owned
+
+        load_owned(self.conn, owner_id, data)
 
     def reset_sequences(self) -> None:
         """After inserting rows with explicit ids, move PostgreSQL's id counters past them."""
