@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
+import sys
 import tempfile
+from pathlib import Path
 
 import typer
 
@@ -29,12 +32,12 @@ STEPS = [
         "feedback add 3 'Strong design; go deeper on streaming systems.' --from Tom",
     ),
     ("Momentum counts effort, not outcomes:", "goals"),
+    ("Everything also speaks JSON for scripts:", "show 2 --json"),
     (
         "Proof of applications for a job centre (formulas neutralised):",
         "export csv {home}/applications.csv",
     ),
     ("A full backup you can restore with `onward import`:", "export json {home}/backup.json"),
-    ("Everything also speaks JSON for scripts:", "list --stage rejected --json"),
 ]
 
 
@@ -72,8 +75,10 @@ def tour(
                 out.print(f"[red]{exc}[/]")
             out.print()
         out.rule()
+        command = "onward" if shutil.which("onward") else _relative(sys.argv[0])
         out.print(
-            "Start your own: [bold]onward add COMPANY ROLE[/]   ·   help: [bold]onward --help[/]"
+            f"Start your own: [bold]{command} add COMPANY ROLE[/]   ·   "
+            f"help: [bold]{command} --help[/]"
         )
     finally:
         context.reset()
@@ -85,9 +90,14 @@ def tour(
         if keep:
             out.print(f"Demo data kept in {home}")
         else:
-            import shutil
-
             shutil.rmtree(home, ignore_errors=True)
+
+
+def _relative(path: str) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return path
 
 
 def register(app: typer.Typer) -> None:
