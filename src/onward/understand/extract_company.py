@@ -76,6 +76,15 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
 ]
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
+    # "Thank you for applying to X": the subject says outright whom the application went to.
+    (
+        re.compile(
+            r"\b(?:[Aa]pplying|[Aa]pplication|[Ii]nterest) (?:to|at|with|in) "
+            + _NAME
+            + r"(?=\s*(?:[!:|]|\.(?!\w)|$|[-–]\s))"
+        ),
+        1.5,
+    ),
     (re.compile(r"^\s*[Yy]our " + _NAME + r" (?:[Jj]ob |[Ii]nternship )?[Aa]pplication"), 2.0),
     (re.compile(r"\bsent to ([^\n]{2,60}?)\s*$"), 3.0),
     (re.compile(r"\b(?:at|with|to|from) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
@@ -125,10 +134,21 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         for m in pattern.finditer(subject or ""):
             add(m.group(1), weight)
     text = (body or "")[:4000]
+    # Several patterns can read the same words ("The Acme Talent Team" is a team phrase and a
+    # signature line): each stretch of text votes once, with its strongest reading.
+    spans: dict[tuple[int, str], tuple[str, float]] = {}
     for pattern, weight in _BODY_PATTERNS:
         for m in list(pattern.finditer(text))[:3]:
-            if not _JOB_WORD.match(text, m.end(1)):
-                add(m.group(1), weight)
+            if _JOB_WORD.match(text, m.end(1)):
+                continue
+            name = clean_name(m.group(1))
+            if name is None:
+                continue
+            spot = (text.count("\n", 0, m.start(1)), normalise_name(name))
+            if spans.get(spot, ("", 0.0))[1] < weight:
+                spans[spot] = (m.group(1), weight)
+    for raw, weight in spans.values():
+        add(raw, weight)
     if ats_local:
         matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
         for key in matched:

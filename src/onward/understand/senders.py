@@ -39,6 +39,7 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
     tokens = [t.lower() for t in display.split()]
     person = (
         len(tokens) in (2, 3)
+        and "+" not in local  # "acme+autoreply@": a tagged address is a system, not a person
         and any(len(t) > 2 and t in local for t in tokens)
         and not (_ATS_DOMAINS.search(address) or any(t in PLATFORMS for t in tokens))
     )
