@@ -184,13 +184,25 @@ def eml(
 
 
 @app.command()
-def mailto(draft_id: int = typer.Argument(..., help="Draft id.")) -> None:
-    """Print a mailto: link that opens the draft in your mail program."""
+def mailto(
+    draft_id: int = typer.Argument(..., help="Draft id."),
+    open_it: bool = typer.Option(
+        False, "--open", help="Open it in your mail program now instead of printing the link."
+    ),
+) -> None:
+    """Print a mailto: link that opens the draft in your mail program (or --open it)."""
     from onward.cli.context import workspace
     from onward.services.drafts import draft_mailto
 
     ws = workspace()
-    print(draft_mailto(ws.store, ws.owner, draft_id))
+    link = draft_mailto(ws.store, ws.owner, draft_id)
+    if open_it:
+        import webbrowser
+
+        if webbrowser.open(link):
+            return
+        print("Could not open a mail program here; copy this link instead:")
+    print(link)
 
 
 @app.command()
