@@ -14,9 +14,9 @@ app = typer.Typer(help="Train and measure the model that reads job emails.", no_
 
 
 def _models_dir() -> Path:
-    from onward.config import Settings
+    from onward.cli.context import settings
 
-    return Settings().home / "models"
+    return settings().home / "models"
 
 
 @app.command()
