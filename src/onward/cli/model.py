@@ -14,9 +14,9 @@ app = typer.Typer(help="Train and measure the model that reads job emails.", no_
 
 
 def _models_dir() -> Path:
-    from onward.cli.context import settings
+    from onward.config import Settings
 
-    return settings().home / "models"
+    return Settings().home / "models"
 
 
 @app.command()
