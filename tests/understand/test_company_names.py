@@ -44,3 +44,71 @@ def test_a_tagged_system_address_is_not_a_person() -> None:
         "Thank you for your interest in Blue Fern.",
     )
     assert company == "Blue Fern"
+
+
+def test_a_name_of_several_words_opens_the_subject_before_the_step() -> None:
+    assert (
+        extract_company(
+            "Saltmarsh Grocery Market Phone Screen",
+            "",
+            "Hi, we would like to schedule a short phone call.\nRecruiter",
+        )
+        == "Saltmarsh Grocery Market"
+    )
+    assert extract_company("Q7 Senior Developer Phone Interview Request", "", "Hi!") == "Q7"
+
+
+def test_the_role_we_have_open_at_names_the_company() -> None:
+    company = extract_company(
+        "Next steps",
+        "",
+        "Thank you for your interest in the Web Developer role we have open at Ferngully Farms! "
+        "We would like to talk.",
+    )
+    assert company == "Ferngully Farms"
+
+
+def test_a_campus_recruiting_platform_is_not_the_employer() -> None:
+    company = extract_company(
+        "An update from Otterly",
+        "RippleMatch Notifications <notifications@ripplematch.com>",
+        "Unfortunately, Otterly has decided not to move forward.\nBest,\nThe RippleMatch Team",
+    )
+    assert company == "Otterly"
+
+
+def test_legal_suffixes_are_not_part_of_the_name() -> None:
+    assert (
+        extract_company(
+            "Thanks for applying to Pellham Audit LLP!",
+            "Pellham Audit LLP <no-reply@hire.lever.co>",
+            "Thank you for your application to Pellham Audit LLP.",
+        )
+        == "Pellham Audit"
+    )
+    assert (
+        extract_company(
+            "Thanks for Applying to Corvid Bio USA, Inc.!",
+            "Human Resources <reply_ok@echo.newtonsoftware.com>",
+            "We received your application.",
+        )
+        == "Corvid Bio USA"
+    )
+
+
+def test_an_address_that_squeezes_the_name_together_finds_it_spelled_out() -> None:
+    company = extract_company(
+        "Hello from the recruiting desk",
+        "Notifications <marlowvale@myworkday.com>",
+        "Marlow Vale is reviewing applications for the analyst opening.",
+    )
+    assert company == "Marlow Vale"
+
+
+def test_a_possessive_form_loses_its_s_when_the_address_names_the_company() -> None:
+    company = extract_company(
+        "Confirmation of application received for 24WD123 Data Analyst",
+        "AutoNotification workday <quillane@myworkday.com>",
+        "We appreciate your interest in joining Quillane's team.",
+    )
+    assert company == "Quillane"

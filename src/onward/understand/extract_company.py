@@ -36,6 +36,7 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         1.5,
     ),
     (re.compile(r"\bsent to " + _NAME), 3.0),
+    (re.compile(r"\b(?:open|available|hiring) (?:at|with) " + _NAME), 1.5),
     (re.compile(r"\bhere at " + _NAME), 1.5),
     (
         re.compile(
@@ -81,7 +82,7 @@ _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(
             r"\b(?:[Aa]pplying|[Aa]pplication|[Ii]nterest) (?:to|at|with|in) "
             + _NAME
-            + r"(?=\s*(?:[!:|]|\.(?!\w)|$|[-–]\s))"
+            + r"(?=\s*(?:[!:|]|\.(?!\w)|$|[-–]\s|,\s*(?:Inc|LLC|Ltd|Corp)\b))"
         ),
         1.5,
     ),
@@ -101,11 +102,19 @@ _JOB_WORD = re.compile(
 _SUBJECT_HEAD = re.compile(
     r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN + r")"
 )
+_HEAD_WORD = re.compile(_TOKEN + r"$")
+# Job words between a name and the step: "Acme Senior Developer Phone Interview".
+_TITLE_WORDS = re.compile(
+    r"(?:(?:senior|junior|sr\.?|jr\.?|staff|principal|lead|software|data|web|front|back|"
+    r"full|stack|end|developer|engineer|analyst|designer|scientist|intern|i{1,3}|[1-3])[\s-]+)*",
+    re.I,
+)
 
 
 _PROCESS_WORD = re.compile(
     r"\b(?:interview|phone|screen|opportunity|next steps?|application|update|follow|coding|"
-    r"call|reach|meeting|open|offer|onsite|hiring|position|role|challenge|assessment)",
+    r"call|reach|meeting|open|offer|onsite|hiring|position|role|challenge|assessment|"
+    r"telephone|bad news|good news|resume|code challenge)",
     re.I,
 )
 
@@ -153,15 +162,15 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
         for key in matched:
             weights[key] += 2.0
-        if not matched and not weights and len(ats_local) > 2:
+        spelled = None if matched else _spelled_out(ats_local, f"{subject}\n{text}")
+        if spelled:  # "statefarm@..." and "State Farm Job Opening"
+            add(spelled, 3.0)
+        elif not matched and not weights and len(ats_local) > 2:
             add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
-        head = _SUBJECT_HEAD.match(subject or "")
-        rest = subject[head.end() :].strip() if head else ""
-        if head and (
-            _PROCESS_WORD.match(rest) or (head.group(1) in text and _PROCESS_WORD.search(rest))
-        ):
-            add(head.group(1), 1.0)
+        head = _subject_head(subject or "", text)
+        if head:
+            add(head, 1.0)
     if not weights:
         return None
     # Names mentioned again and again are more likely the company.
@@ -179,9 +188,53 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
     best = max(weights, key=lambda k: (weights[k], -len(k)))
     name = max(forms[best].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
     bare = re.sub(r"['’]s$", "", name)
-    if bare != name and re.search(rf"\b{re.escape(bare)}\b(?!['’])", f"{subject}\n{text}"):
+    if bare != name and (
+        re.search(rf"\b{re.escape(bare)}\b(?!['’])", f"{subject}\n{text}")
+        or bare.replace(" ", "").lower() == ats_local  # "Acme's" from acme@myworkday.com
+    ):
         return bare
     return name
+
+
+_CAPITALISED_RUN = re.compile(_TOKEN + r"(?:[ \t]+" + _TOKEN + r"){0,4}")
+
+
+def _spelled_out(hint: str, text: str) -> str | None:
+    """The words of the text that the address squeezes together: "statefarm" is "State Farm",
+    "bluefernhealth" is "Blue Fern Health"."""
+    if len(hint) < 4:
+        return None
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group(0).split()
+        for i in range(len(words)):
+            squashed = ""
+            for j in range(i, len(words)):
+                squashed += re.sub(r"[^a-z0-9]", "", words[j].lower())
+                if squashed == hint and j > i:
+                    return " ".join(words[i : j + 1])
+                if not hint.startswith(squashed):
+                    break
+    return None
+
+
+def _subject_head(subject: str, text: str) -> str | None:
+    """The name that opens a subject before the step it is about: "Acme Foods Market Phone
+    Screen", "Acme Senior Developer Phone Interview", "RE: Acme Next Steps"."""
+    head = _SUBJECT_HEAD.match(subject)
+    if not head:
+        return None
+    words = subject[head.start(1) :].split()
+    for size in range(1, min(3, len(words) - 1) + 1):
+        if not all(_HEAD_WORD.match(w) for w in words[:size]):
+            break
+        name = " ".join(words[:size])
+        rest = " ".join(words[size:])
+        step = rest[_TITLE_WORDS.match(rest).end() :]  # type: ignore[union-attr]
+        if _PROCESS_WORD.match(step):
+            return name
+    if head.group(1) in text and _PROCESS_WORD.search(subject[head.end() :]):
+        return head.group(1)
+    return None
 
 
 def _initials(key: str) -> str:

@@ -51,6 +51,15 @@ PLATFORMS = frozenset(
         "simplyhired",
         "oraclecloud",
         "brassring",
+        "ripplematch",
+        "newtonsoftware",
+        "mynexthire",
+        "laserfiche",
+        "paycom",
+        "paycor",
+        "applytojob",
+        "hirebridge",
+        "clearcompany",
         "kenexa",
         "cornerstone",
         "jobs",
@@ -130,6 +139,10 @@ _BAD_FIRST = frozenset(
         "thanks",
         "data",
         "confirming",
+        "confirmation",
+        "acknowledgement",
+        "acknowledgment",
+        "receipt",
         "update",
         "employment",
         "position",
@@ -296,7 +309,7 @@ _JOB_START = frozenset(
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
 _SUFFIX = re.compile(
     r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
-    r"corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
+    r"llp|l\.l\.c\.|corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
     re.I,
 )
 _ROLE_END = re.compile(

@@ -70,7 +70,7 @@ def address_hint(sender: str) -> str | None:
         labels = [x for x in m.group(2).lower().split(".") if x]
         stem = labels[-2] if len(labels) >= 2 else ""
         return stem if len(stem) > 2 else None
-    local = m.group(1).lower()
+    local = m.group(1).lower().split("+")[0]  # "acme+email+x1@talent.icims.com"
     if (
         re.search(
             r"no-?reply|notification|workday|careers?|jobs|talent|recruit|hr\b|sender|"
