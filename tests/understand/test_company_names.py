@@ -112,3 +112,42 @@ def test_a_possessive_form_loses_its_s_when_the_address_names_the_company() -> N
         "We appreciate your interest in joining Quillane's team.",
     )
     assert company == "Quillane"
+
+
+def test_a_platform_is_the_employer_when_the_subject_says_so() -> None:
+    assert (
+        extract_company(
+            "Thank you for applying here at Workday!",
+            "Do-Not-Reply <workday@myworkday.com>",
+            "We received your application for the Analyst role.",
+        )
+        == "Workday"
+    )
+    assert (
+        extract_company(
+            "Sam, your application was sent to LinkedIn",
+            "LinkedIn <jobs-noreply@linkedin.com>",
+            "Your application was sent to LinkedIn\nSimilar jobs: Analyst at Brackenridge Capital",
+        )
+        == "LinkedIn"
+    )
+
+
+def test_a_lower_case_name_before_a_legal_suffix_is_a_name() -> None:
+    company = extract_company(
+        "Thanks for applying with brambleby, llc! Web Developer",
+        "",
+        "Thank you for your application.\nbrambleby Recruiting",
+    )
+    assert company == "brambleby"
+
+
+def test_a_signature_title_line_names_the_company_before_the_title() -> None:
+    company = extract_company(
+        "Want to help?",
+        "",
+        "Can you send me your resume and some times for a chat?\nRecruiter,\n"
+        "Tallowby Principal Recruiter",
+    )
+    assert company == "Tallowby"
+    assert extract_company("Chat?", "", "Hi there\nSenior Technical Recruiter") is None

@@ -18,6 +18,7 @@ __all__ = ["extract_company"]
 
 _TOKEN = r"(?:St\.|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
 _NAME = r"(" + _TOKEN + r"(?:[ \t]+(?:&|of|and|de|for|" + _TOKEN + r")){0,5})"
+_RANK = r"(?:Senior|Sr\.?|Principal|Lead|Technical|Campus|University|Executive)\b"
 _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
@@ -36,6 +37,15 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         1.5,
     ),
     (re.compile(r"\bsent to " + _NAME), 3.0),
+    # A signature's title line: "Acme Principal Recruiter", "Acme Senior Talent Partner".
+    (
+        re.compile(
+            r"(?m)^[ \t]*((?:(?!" + _RANK + r")" + _TOKEN + r"[ \t]+){1,3}?)"
+            r"(?:" + _RANK + r"[ \t]+)*"
+            r"(?:Recruiter|Talent Partner|Recruiting Coordinator|Sourcer)[ \t]*$"
+        ),
+        2.0,
+    ),
     (re.compile(r"\b(?:open|available|hiring) (?:at|with) " + _NAME), 1.5),
     (re.compile(r"\bhere at " + _NAME), 1.5),
     (
@@ -119,8 +129,25 @@ _PROCESS_WORD = re.compile(
 )
 
 
+# Platforms hire too: "Thank you for applying here at Workday!" from Workday's own address.
+_PLATFORM_EMPLOYER = re.compile(
+    r"\b(?:applying (?:here )?(?:to|at|with)|application (?:was )?sent to|thank you from) "
+    r"(Workday|iCIMS|LinkedIn|Indeed|Greenhouse|Lever|SmartRecruiters|Ashby|Jobvite|Workable|"
+    r"Glassdoor|ZipRecruiter|HireVue|HackerRank|Rippling|Handshake)\s*[!.]?\s*$",
+    re.I,
+)
+# A name in lower case is still a name when a legal suffix follows: "with zulily, llc!".
+_SUFFIXED = re.compile(
+    r"\b(?:with|to|at|in|from) ([a-z][\w&-]*(?: [A-Za-z][\w&-]*){0,2}),? "
+    r"(?:LLC|Inc|Ltd|llc|inc|ltd)\b"
+)
+
+
 def extract_company(subject: str, sender: str, body: str) -> str | None:
     """The hiring company named by this email, or ``None``."""
+    platform = _PLATFORM_EMPLOYER.search(subject or "")
+    if platform:
+        return platform.group(1)
     weights: dict[str, float] = defaultdict(float)
     forms: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
@@ -143,6 +170,8 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         for m in pattern.finditer(subject or ""):
             add(m.group(1), weight)
     text = (body or "")[:4000]
+    for m in _SUFFIXED.finditer(f"{subject}\n{text[:1500]}"):
+        add(m.group(1), 2.0)
     # Several patterns can read the same words ("The Acme Talent Team" is a team phrase and a
     # signature line): each stretch of text votes once, with its strongest reading.
     spans: dict[tuple[int, str], tuple[str, float]] = {}
