@@ -151,3 +151,30 @@ def test_a_signature_title_line_names_the_company_before_the_title() -> None:
     )
     assert company == "Tallowby"
     assert extract_company("Chat?", "", "Hi there\nSenior Technical Recruiter") is None
+
+
+def test_a_camel_cased_name_is_read_whole() -> None:
+    company = extract_company(
+        "Application for Front End Developer at Tern eWorks",
+        "",
+        "Thank you for applying.",
+    )
+    assert company == "Tern eWorks"
+
+
+def test_a_subject_application_for_company_dash_role_names_the_company() -> None:
+    company = extract_company(
+        "Your Application for Pallas Expense - Web Developer",
+        "",
+        "We have chosen to pursue other applicants.\nYour Careers Team",
+    )
+    assert company == "Pallas Expense"
+
+
+def test_a_hyphenated_name_ending_in_a_legal_suffix_is_not_cut_at_the_hyphen() -> None:
+    company = extract_company(
+        "Associate Engineer at Rhone-Vega Research & Development, Inc.",
+        "",
+        "Dear Applicant, we have received your application.",
+    )
+    assert company == "Rhone-Vega Research & Development"

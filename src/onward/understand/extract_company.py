@@ -16,8 +16,12 @@ from onward.understand.senders import address_hint, sender_company
 
 __all__ = ["extract_company"]
 
-_TOKEN = r"(?:St\.|[A-Z0-9](?:[\w&'’-]|\.(?=\w))*)"
+# A capitalised word, or a camel-cased one ("eBay", "ePartners").
+_TOKEN = r"(?:St\.|(?:[A-Z0-9]|[a-z](?=[A-Z]))(?:[\w&'’-]|\.(?=\w))*)"
 _NAME = r"(" + _TOKEN + r"(?:[ \t]+(?:&|of|and|de|for|" + _TOKEN + r")){0,5})"
+# Where a name in a subject ends: punctuation, a spaced dash, the end, or a legal suffix
+# (but not the hyphen inside "Acme-Benz").
+_NAME_END = r"(?=\s*(?:[!:|]|\.(?!\w)|$)|\s+[-–]|,\s*(?:Inc|LLC|Ltd|Corp)\b)"
 _RANK = r"(?:Senior|Sr\.?|Principal|Lead|Technical|Campus|University|Executive)\b"
 _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
@@ -90,15 +94,15 @@ _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     # "Thank you for applying to X": the subject says outright whom the application went to.
     (
         re.compile(
-            r"\b(?:[Aa]pplying|[Aa]pplication|[Ii]nterest) (?:to|at|with|in) "
-            + _NAME
-            + r"(?=\s*(?:[!:|]|\.(?!\w)|$|[-–]\s|,\s*(?:Inc|LLC|Ltd|Corp)\b))"
+            r"\b(?:[Aa]pplying|[Aa]pplication|[Ii]nterest) (?:to|at|with|in) " + _NAME + _NAME_END
         ),
         1.5,
     ),
+    # "Your Application for Acme Cloud - Web Developer": the side that is not a job title.
+    (re.compile(r"\b[Aa]pplication for " + _NAME + r"[ \t]+[-–|][ \t]+"), 2.0),
     (re.compile(r"^\s*[Yy]our " + _NAME + r" (?:[Jj]ob |[Ii]nternship )?[Aa]pplication"), 2.0),
     (re.compile(r"\bsent to ([^\n]{2,60}?)\s*$"), 3.0),
-    (re.compile(r"\b(?:at|with|to|from) " + _NAME + r"\s*(?:[!.:|-]|$)"), 2.5),
+    (re.compile(r"\b(?:at|with|to|from) " + _NAME + _NAME_END), 2.5),
     (
         re.compile(
             r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME + r"\s*(?:[:|–-]|\bapplication\b)"
