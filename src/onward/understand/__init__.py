@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from onward.domain.quoting import strip_quoted
 from onward.understand.evaluate import EvalReport, evaluate
 from onward.understand.examples import LabelledExample, builtin_corpus, read_examples
 from onward.understand.lifecycle import TrainReport, load_reader, model_path, train
 from onward.understand.model_file import LinearModel, load_model
-from onward.understand.quoting import strip_quoted
 from onward.understand.reader import Reader
 
 __all__ = [

@@ -8,10 +8,10 @@ from datetime import datetime
 from typing import Any
 
 from onward.domain.emails import EmailLabel, EmailText
+from onward.domain.quoting import strip_quoted
 from onward.understand.extract_company import extract_company
 from onward.understand.extract_role import extract_job_ref, extract_role
 from onward.understand.features import MAX_BODY, PUNCT
-from onward.understand.quoting import strip_quoted
 from onward.understand.reasons import is_personal, rejection_reason, rejection_stage
 from onward.understand.senders import sender_company
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from onward.domain.emails import EmailText
-from onward.understand.quoting import strip_quoted
+from onward.domain.quoting import strip_quoted
 
 __all__ = ["FEATURES_VERSION", "MAX_BODY", "analyze", "model_text", "words_of"]
 
