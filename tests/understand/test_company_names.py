@@ -178,3 +178,31 @@ def test_a_hyphenated_name_ending_in_a_legal_suffix_is_not_cut_at_the_hyphen() -
         "Dear Applicant, we have received your application.",
     )
     assert company == "Rhone-Vega Research & Development"
+
+
+def test_department_prefixes_and_campus_teams_are_not_part_of_the_name() -> None:
+    assert (
+        extract_company(
+            "Thank You for Your Application",
+            "P&O Larkspur Pictures <lpx@myworkday.com>",
+            "We received your application.",
+        )
+        == "Larkspur Pictures"
+    )
+    assert (
+        extract_company(
+            "Update from Quillane University Recruiting",
+            "Quillane Talent Acquisition Team <quillane@myworkday.com>",
+            "Thank you for your interest.",
+        )
+        == "Quillane"
+    )
+
+
+def test_a_subject_naming_the_company_before_a_season_beats_the_bare_address() -> None:
+    company = extract_company(
+        "Brightmoor Water Board Summer 2025 Internship Decision",
+        "docs@bmwb.example",
+        "Unfortunately you have not been selected to move on.",
+    )
+    assert company == "Brightmoor Water Board"

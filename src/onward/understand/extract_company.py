@@ -120,7 +120,8 @@ _HEAD_WORD = re.compile(_TOKEN + r"$")
 # Job words between a name and the step: "Acme Senior Developer Phone Interview".
 _TITLE_WORDS = re.compile(
     r"(?:(?:senior|junior|sr\.?|jr\.?|staff|principal|lead|software|data|web|front|back|"
-    r"full|stack|end|developer|engineer|analyst|designer|scientist|intern|i{1,3}|[1-3])[\s-]+)*",
+    r"full|stack|end|developer|engineer|analyst|designer|scientist|intern|internship|co-op|"
+    r"summer|fall|winter|spring|20\d\d|i{1,3}|[1-3])[\s-]+)*",
     re.I,
 )
 
@@ -128,7 +129,7 @@ _TITLE_WORDS = re.compile(
 _PROCESS_WORD = re.compile(
     r"\b(?:interview|phone|screen|opportunity|next steps?|application|update|follow|coding|"
     r"call|reach|meeting|open|offer|onsite|hiring|position|role|challenge|assessment|"
-    r"telephone|bad news|good news|resume|code challenge)",
+    r"telephone|bad news|good news|resume|code challenge|decision)",
     re.I,
 )
 
@@ -198,12 +199,12 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         spelled = None if matched else _spelled_out(ats_local, f"{subject}\n{text}")
         if spelled:  # "statefarm@..." and "State Farm Job Opening"
             add(spelled, 3.0)
-        elif not matched and not weights and len(ats_local) > 2:
-            add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
         head = _subject_head(subject or "", text)
         if head:
             add(head, 1.0)
+    if ats_local and not weights and len(ats_local) > 2:  # the address is all there is
+        add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
         return None
     # Names mentioned again and again are more likely the company.

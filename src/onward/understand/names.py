@@ -111,7 +111,8 @@ PLATFORMS = frozenset(
     }
 )
 _GENERIC = re.compile(
-    r"\b(?:talent acquisition|human resources|people (?:team|operations)|hiring team|"
+    r"\b(?:talent acquisition|human resources|university recruiting|campus recruiting|"
+    r"people (?:team|operations)|hiring team|"
     r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
     r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
     r"university relations|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
@@ -124,7 +125,8 @@ _GENERIC = re.compile(
     re.I,
 )
 _GENERIC_HEAD = re.compile(
-    r"^\s*(?:autonotification|workday|notifications?|careers?|jobs|recruiting|talent "
+    r"^\s*(?:p&o|people & (?:organization|culture)|autonotification|workday|notifications?|"
+    r"careers?|jobs|recruiting|talent "
     r"acquisition|hr|human resources|global hr|no-?reply|do-?not-?reply)\b\s*",
     re.I,
 )
