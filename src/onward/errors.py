@@ -8,7 +8,8 @@
     │   ├── InvalidInput        a bad value: date, stage, rating, email, option (HTTP 422)
     │   ├── InvalidMove         a stage move the pipeline does not allow (HTTP 409)
     │   ├── Conflict            the action clashes with existing data (HTTP 409)
-    │   └── ImportFailed        a file that cannot be imported; carries every problem found
+    │   ├── ImportFailed        a file that cannot be imported; carries every problem found
+    │   └── MalformedMessage    one email that cannot be parsed; carries the reason (quarantined)
     └── SetupError              configuration, database or environment problems (exit 3 / HTTP 500)
 
 The CLI maps this tree to exit codes in ``onward.cli.errors``; the web app to HTTP statuses in
@@ -69,6 +70,14 @@ class ImportFailed(UserError):
     def __init__(self, message: str, problems: list[Problem], *, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.problems = problems
+
+
+class MalformedMessage(UserError):
+    """One email that cannot be parsed; an import quarantines it with ``reason`` and goes on."""
+
+    def __init__(self, reason: str, *, hint: str | None = None) -> None:
+        super().__init__(f"malformed message: {reason}", hint=hint)
+        self.reason = reason
 
 
 class SetupError(OnwardError):

@@ -1,0 +1,212 @@
+"""Parse one raw email into what Onward needs: headers, thread ids and the new text only.
+
+Pure: bytes in, a frozen ``ParsedMessage`` out, using the standard library's ``email``
+package with ``policy.default``. Hostile or broken mail is expected: headers are capped
+before parsing, multiparts are walked without recursion and to a bounded depth, charsets are
+decoded tolerantly, attachments and attached messages are skipped, HTML-only mail becomes
+text, and quoted earlier messages are cut off. What cannot be parsed at all raises
+``MalformedMessage`` with a reason, so an import can quarantine it and go on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email import policy
+from email.header import decode_header, make_header
+from email.message import Message
+from email.parser import BytesParser
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+
+from onward.domain.emails import EmailText
+from onward.domain.quoting import strip_quoted
+from onward.errors import MalformedMessage
+from onward.mail.charsets import decode_text
+from onward.mail.html_text import html_to_text
+
+__all__ = ["DEFAULT_MAX_BYTES", "ParsedMessage", "parse_message"]
+
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024  # read at most this much of one message, and of its text
+MAX_HEADER_CHARS = 1000  # one header value, after decoding
+MAX_HEADER_LINE = 8 * 1024  # one raw header (with its folded lines), before parsing
+MAX_HEADER_BLOCK = 256 * 1024  # all raw headers together
+MAX_DEPTH = 32  # multipart nesting that is read; deeper parts are ignored
+
+_MSG_ID = re.compile(r"<[^<>\s]{1,500}>")
+_SPACE = re.compile(r"\s+")
+_MIME_DEBRIS = re.compile(r"--\S+$|Content-[\w-]+:", re.I)  # boundary and part-header lines
+
+
+@dataclass(frozen=True)
+class ParsedMessage:
+    """One email, parsed. ``text`` is the new text only, without quoted or forwarded mail."""
+
+    message_id: str | None
+    content_hash: str
+    subject: str
+    sender_name: str
+    sender_address: str
+    to: tuple[str, ...]
+    date: datetime | None
+    in_reply_to: tuple[str, ...]
+    references: tuple[str, ...]
+    text: str
+
+    @property
+    def sender(self) -> str:
+        """``Name <address>``, or whichever of the two is known."""
+        if self.sender_name and self.sender_address:
+            return f"{self.sender_name} <{self.sender_address}>"
+        return self.sender_address or self.sender_name
+
+    @property
+    def thread_ids(self) -> tuple[str, ...]:
+        """Every earlier Message-ID this one answers, nearest first, without repeats."""
+        return tuple(dict.fromkeys((*self.in_reply_to, *reversed(self.references))))
+
+    def to_email_text(self) -> EmailText:
+        return EmailText(subject=self.subject, sender=self.sender, body=self.text)
+
+
+def parse_message(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedMessage:
+    """Parse ``raw`` (one RFC 5322 message) or raise ``MalformedMessage`` saying why.
+
+    At most ``max_bytes`` of the message are read and at most ``max_bytes`` characters of
+    text are kept; ``content_hash`` is the SHA-256 of all of ``raw``.
+    """
+    if not raw.strip():
+        raise MalformedMessage("the message is empty")
+    content_hash = hashlib.sha256(raw).hexdigest()
+    try:
+        msg = BytesParser(policy=policy.default).parsebytes(_cap_headers(raw)[:max_bytes])
+        if not msg.keys():
+            raise MalformedMessage("no headers: this is not an email message")
+        body = _body_text(msg)[:max_bytes]
+        sender_name, sender_address = parseaddr(_header(msg, "from"))
+        return ParsedMessage(
+            message_id=_first_id(_header(msg, "message-id")),
+            content_hash=content_hash,
+            subject=_header(msg, "subject"),
+            sender_name=sender_name.strip(),
+            sender_address=sender_address.strip(),
+            to=tuple(addr for _, addr in getaddresses([_header(msg, "to")]) if addr),
+            date=_date(_header(msg, "date")),
+            in_reply_to=tuple(_MSG_ID.findall(_header(msg, "in-reply-to"))),
+            references=tuple(_MSG_ID.findall(_header(msg, "references", limit=20_000))),
+            text=strip_quoted(body),
+        )
+    except MalformedMessage:
+        raise
+    except RecursionError:
+        raise MalformedMessage("nested too deeply to read") from None
+    except Exception as exc:  # the stdlib parser has odd failure modes on hostile input
+        raise MalformedMessage(f"{type(exc).__name__}: {exc}"[:200]) from exc
+
+
+def _cap_headers(raw: bytes) -> bytes:
+    """Truncate enormous headers before the parser sees them (it is slow on them)."""
+    end = raw.find(b"\n\n")
+    end_crlf = raw.find(b"\r\n\r\n")
+    if end_crlf != -1 and (end == -1 or end_crlf < end):
+        end = end_crlf
+    head, rest = (raw, b"") if end == -1 else (raw[:end], raw[end:])
+    if len(head) <= 16 * 1024 and all(len(line) <= MAX_HEADER_LINE for line in head.split(b"\n")):
+        return raw
+    kept: list[bytes] = []
+    total = size = 0
+    for line in head.split(b"\n"):
+        folded = line[:1] in (b" ", b"\t")
+        size = size + len(line) if folded else len(line)
+        if size > MAX_HEADER_LINE:
+            if not folded:
+                kept.append(line[:MAX_HEADER_LINE])
+            continue
+        total += len(line) + 1
+        if total > MAX_HEADER_BLOCK:
+            break
+        kept.append(line)
+    return b"\n".join(kept) + (rest or b"\n\n")
+
+
+def _header(msg: Message, name: str, *, limit: int = MAX_HEADER_CHARS) -> str:
+    """One header as clean text: RFC 2047 decoded, raw 8-bit bytes decoded tolerantly."""
+    raw = next((v for k, v in msg.raw_items() if k.lower() == name), None)
+    if raw is None:
+        return ""
+    value: str
+    if any("\udc80" <= ch <= "\udcff" for ch in raw):  # undeclared 8-bit bytes
+        value = decode_text(raw.encode("ascii", "surrogateescape"))
+    else:
+        try:
+            value = str(msg[name])
+        except Exception:  # a header policy.default cannot model: decode it plainly
+            try:
+                value = str(make_header(decode_header(raw)))
+            except Exception:
+                value = raw
+    return _SPACE.sub(" ", value).strip()[:limit]
+
+
+def _first_id(value: str) -> str | None:
+    match = _MSG_ID.search(value)
+    if match:
+        return match.group(0)
+    value = value.strip()
+    return value[:500] or None
+
+
+def _date(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def _leaves(msg: Message) -> Iterator[tuple[Message, bool]]:
+    """Leaf parts in order, with whether each sits inside an attached message. No recursion."""
+    stack: list[tuple[Message, int, bool]] = [(msg, 0, False)]
+    while stack:
+        part, depth, attached = stack.pop()
+        payload = part.get_payload()
+        if isinstance(payload, list):
+            if depth >= MAX_DEPTH:
+                continue
+            inner = attached or (depth > 0 and part.get_content_maintype() == "message")
+            children = [child for child in payload if isinstance(child, Message)]
+            stack.extend((child, depth + 1, inner) for child in reversed(children))
+        else:
+            yield part, attached
+
+
+def _body_text(msg: Message) -> str:
+    """The message's own text: text/plain preferred, else HTML as text; attachments skipped."""
+    best: dict[tuple[bool, str], str] = {}
+    for part, attached in _leaves(msg):
+        if part.get_content_disposition() == "attachment":
+            continue
+        ctype = part.get_content_type()
+        broken = part.get_content_maintype() == "multipart"  # no usable boundary: read as text
+        if broken:
+            ctype = "text/plain"
+        if ctype not in ("text/plain", "text/html") or (attached, ctype) in best:
+            continue
+        data = part.get_payload(decode=True)
+        if not isinstance(data, bytes):
+            continue
+        text = decode_text(data, part.get_content_charset())
+        if ctype == "text/html":
+            text = html_to_text(text)
+        elif broken:
+            text = "\n".join(ln for ln in text.splitlines() if not _MIME_DEBRIS.match(ln))
+        if text.strip():
+            best[(attached, ctype)] = text
+    for key in ((False, "text/plain"), (False, "text/html"), (True, "text/plain")):
+        if key in best:
+            return best[key]
+    return best.get((True, "text/html"), "")
