@@ -206,3 +206,22 @@ def test_a_subject_naming_the_company_before_a_season_beats_the_bare_address() -
         "Unfortunately you have not been selected to move on.",
     )
     assert company == "Brightmoor Water Board"
+
+
+def test_a_subject_saying_a_team_is_hiring_names_its_company() -> None:
+    company = extract_company(
+        "RE: RE: Corvane Platform is Hiring!!!",
+        "",
+        "Thank you for your application! Do you have time for a call tomorrow?\nRecruiter",
+    )
+    assert company == "Corvane"
+
+
+def test_a_coding_challenge_from_a_test_platform_names_the_company_it_is_for() -> None:
+    company = extract_company(
+        "Thanks for taking the Lumivex Software Engineer Code Challenge",
+        "",
+        "Thanks for completing the challenge. We've sent your submission to Lumivex.\n"
+        "Please contact Lumivex directly with questions.\nHackerRank Team",
+    )
+    assert company == "Lumivex"

@@ -41,6 +41,8 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         1.5,
     ),
     (re.compile(r"\bsent to " + _NAME), 3.0),
+    (re.compile(r"\b(?:sent|forwarded|submitted) your \w+ to " + _NAME), 2.0),
+    (re.compile(r"\bcontact " + _NAME + r" directly\b"), 1.5),
     # A signature's title line: "Acme Principal Recruiter", "Acme Senior Talent Partner".
     (
         re.compile(
@@ -97,6 +99,10 @@ _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
             r"\b(?:[Aa]pplying|[Aa]pplication|[Ii]nterest) (?:to|at|with|in) " + _NAME + _NAME_END
         ),
         1.5,
+    ),
+    (
+        re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME + r" (?:is|are) [Hh]iring\b"),
+        2.0,
     ),
     # "Your Application for Acme Cloud - Web Developer": the side that is not a job title.
     (re.compile(r"\b[Aa]pplication for " + _NAME + r"[ \t]+[-–|][ \t]+"), 2.0),
@@ -174,6 +180,11 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
     for pattern, weight in _SUBJECT_PATTERNS:
         for m in pattern.finditer(subject or ""):
             add(m.group(1), weight)
+    # "Thanks for taking the Acme Software Engineer Code Challenge"
+    for m in re.finditer(r"\b(?:the|your) (?=[A-Z])", subject or ""):
+        inner = _subject_head(subject[m.end() :], "")
+        if inner:
+            add(inner, 1.5)
     text = (body or "")[:4000]
     for m in _SUFFIXED.finditer(f"{subject}\n{text[:1500]}"):
         add(m.group(1), 2.0)
