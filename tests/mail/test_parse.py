@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import random
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -161,3 +162,39 @@ def test_to_email_text_is_what_understanding_reads() -> None:
 
 def test_parsing_is_deterministic() -> None:
     assert parse("with_attachment.eml") == parse("with_attachment.eml")
+
+
+def test_junk_above_the_headers_is_skipped() -> None:
+    parsed = parse_message(b"\xef\xbb\xbf\n\nFr\x00m: x\nSubject: hi\n\nbody\n")
+    assert (parsed.subject, parsed.text) == ("hi", "body")
+
+
+def test_an_8bit_body_with_a_broken_charset_parameter_is_read() -> None:
+    raw = b"From: a@b.example\nContent-Type: text/plain; charset=x-t\x00ot\n\nCaf\xe9 closed.\n"
+    assert parse_message(raw).text == "Café closed."
+
+
+def test_randomly_damaged_mail_parses_or_is_refused_with_a_reason() -> None:
+    rng = random.Random(4)
+    raws = [path.read_bytes() for path in sorted(CORPUS.glob("*.eml"))]
+    debris = [b"\n", b"--", b"=", b"=?", b"?=", b"\r", b":", b"\x00", b"<script>", b"=?utf-8?b?"]
+    debris.append(b"Content-Type: multipart/mixed; boundary=x\n")
+    parsed = 0
+    for _ in range(1500):
+        damaged = bytearray(rng.choice(raws))
+        for _ in range(rng.randint(1, 12)):
+            pos = rng.randrange(len(damaged) or 1)
+            roll = rng.random()
+            if roll < 0.4 and damaged:
+                damaged[pos] = rng.randrange(256)
+            elif roll < 0.7:
+                del damaged[pos : pos + rng.randint(1, 30)]
+            else:
+                damaged[pos:pos] = rng.choice(debris)
+        try:
+            parse_message(bytes(damaged))
+        except MalformedMessage as exc:
+            assert exc.reason
+        else:
+            parsed += 1
+    assert parsed > 1000

@@ -78,6 +78,8 @@ def test_mbox_yields_every_message_once_with_offsets_as_keys(tmp_path: Path) -> 
     assert [raw for _, raw in items] == [e + b"\n" if e[-1:] not in b"\n" else e for e in expected]
     assert good_ids([raw for _, raw in items]) == good_ids(messages)  # no good message lost
     assert list(open_source(path)) == items
+    resumed = list(Mbox(path, start=int(items[5][0])))  # an interrupted import goes on here
+    assert resumed == items[5:]
 
 
 def test_mbox_unescapes_from_lines_and_does_not_split_inside_a_paragraph(tmp_path: Path) -> None:

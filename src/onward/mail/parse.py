@@ -37,6 +37,7 @@ MAX_DEPTH = 32  # multipart nesting that is read; deeper parts are ignored
 
 _MSG_ID = re.compile(r"<[^<>\s]{1,500}>")
 _SPACE = re.compile(r"\s+")
+_HEADER_START = re.compile(rb"^[!-9;-~]{1,76}:[ \t]*\S", re.M)
 _MIME_DEBRIS = re.compile(r"--\S+$|Content-[\w-]+:", re.I)  # boundary and part-header lines
 
 
@@ -81,7 +82,10 @@ def parse_message(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedMe
         raise MalformedMessage("the message is empty")
     content_hash = hashlib.sha256(raw).hexdigest()
     try:
-        msg = BytesParser(policy=policy.default).parsebytes(_cap_headers(raw)[:max_bytes])
+        capped = _cap_headers(raw)[:max_bytes]
+        msg = BytesParser(policy=policy.default).parsebytes(capped)
+        if not msg.keys() and (start := _first_header(capped)) > 0:
+            msg = BytesParser(policy=policy.default).parsebytes(capped[start:])
         if not msg.keys():
             raise MalformedMessage("no headers: this is not an email message")
         body = _body_text(msg)[:max_bytes]
@@ -104,6 +108,12 @@ def parse_message(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedMe
         raise MalformedMessage("nested too deeply to read") from None
     except Exception as exc:  # the stdlib parser has odd failure modes on hostile input
         raise MalformedMessage(f"{type(exc).__name__}: {exc}"[:200]) from exc
+
+
+def _first_header(raw: bytes) -> int:
+    """Where the headers start after a little junk at the top (a BOM, blank or broken lines)."""
+    match = _HEADER_START.search(raw, 0, 2048)
+    return match.start() if match else -1
 
 
 def _cap_headers(raw: bytes) -> bytes:
@@ -173,9 +183,9 @@ def _leaves(msg: Message) -> Iterator[tuple[Message, bool]]:
     stack: list[tuple[Message, int, bool]] = [(msg, 0, False)]
     while stack:
         part, depth, attached = stack.pop()
-        payload = part.get_payload()
-        if isinstance(payload, list):
-            if depth >= MAX_DEPTH:
+        if part.is_multipart():  # (get_payload() on an 8-bit leaf may raise: not called)
+            payload = part.get_payload()
+            if depth >= MAX_DEPTH or not isinstance(payload, list):
                 continue
             inner = attached or (depth > 0 and part.get_content_maintype() == "message")
             children = [child for child in payload if isinstance(child, Message)]

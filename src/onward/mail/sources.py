@@ -121,19 +121,22 @@ class Mbox:
 
     A message starts at a ``From `` line at the top of the file, after a blank line, or
     shaped like a real separator (``From sender Mon ...``). ``>From `` lines are unescaped.
+    ``start`` resumes at a key (a byte offset) from an earlier run.
     """
 
     path: Path
     max_bytes: int = MAX_MESSAGE_BYTES
     kind: str = "mbox"
+    start: int = 0
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        offset = 0
+        offset = self.start
         start: int | None = None
         lines: list[bytes] = []
         size = 0
         previous_blank = True
         with self.path.open("rb") as handle:
+            handle.seek(self.start)
             for line in handle:
                 here, offset = offset, offset + len(line)
                 blank = line in (b"\n", b"\r\n")
