@@ -77,15 +77,7 @@ def test_a_campus_recruiting_platform_is_not_the_employer() -> None:
     assert company == "Otterly"
 
 
-def test_legal_suffixes_are_not_part_of_the_name() -> None:
-    assert (
-        extract_company(
-            "Thanks for applying to Pellham Audit LLP!",
-            "Pellham Audit LLP <no-reply@hire.lever.co>",
-            "Thank you for your application to Pellham Audit LLP.",
-        )
-        == "Pellham Audit"
-    )
+def test_a_legal_suffix_after_a_comma_ends_the_name_in_a_subject() -> None:
     assert (
         extract_company(
             "Thanks for Applying to Corvid Bio USA, Inc.!",
@@ -225,3 +217,16 @@ def test_a_coding_challenge_from_a_test_platform_names_the_company_it_is_for() -
         "Please contact Lumivex directly with questions.\nHackerRank Team",
     )
     assert company == "Lumivex"
+
+
+def test_a_person_writing_from_the_company_names_it() -> None:
+    company = extract_company(
+        "An update on the Solutions Engineer role",
+        "Priya from Halloway <priya@halloway.example>",
+        "Thank you for your time. We have decided to move forward with another candidate.\nPriya",
+    )
+    assert company == "Halloway"
+
+
+def test_capitals_of_a_job_title_in_the_subject_are_not_a_company() -> None:
+    assert extract_company("An update on the Solutions Engineer role", "", "Thanks.") is None

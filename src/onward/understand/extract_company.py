@@ -122,6 +122,7 @@ _JOB_WORD = re.compile(
 _SUBJECT_HEAD = re.compile(
     r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN + r")"
 )
+_TITLE_STEP = re.compile(r"(?:role|position|opening|opportunity|job|req)", re.I)
 _HEAD_WORD = re.compile(_TOKEN + r"$")
 # Job words between a name and the step: "Acme Senior Developer Phone Interview".
 _TITLE_WORDS = re.compile(
@@ -174,6 +175,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
 
     display, person = sender_company(sender)
     person_name = (sender or "").split("<")[0].strip().strip('"').lower() if person else ""
+    person_name = person_name.split(" from ")[0]  # "Nadia from Acme"
     if display:
         add(display, 3.0)
     ats_local = address_hint(sender)
@@ -275,6 +277,8 @@ def _subject_head(subject: str, text: str) -> str | None:
         name = " ".join(words[:size])
         rest = " ".join(words[size:])
         step = rest[_TITLE_WORDS.match(rest).end() :]  # type: ignore[union-attr]
+        if step != rest and _TITLE_STEP.match(step):
+            return None  # "Solutions Engineer role": the capitals are the job title
         if _PROCESS_WORD.match(step):
             return name
     if head.group(1) in text and _PROCESS_WORD.search(subject[head.end() :]):

@@ -248,7 +248,20 @@ _JOB_PART = frozenset(
     }
 )
 _NEVER_ALONE = frozenset(
-    {"department", "partner", "partners", "deals", "group", "company", "office", "division"}
+    {
+        "department",
+        "partner",
+        "partners",
+        "deals",
+        "group",
+        "company",
+        "office",
+        "division",
+        "solutions",
+        "services",
+        "systems",
+        "technologies",
+    }
 )
 _INNER_STOP = frozenset(
     {
@@ -311,7 +324,7 @@ _JOB_START = frozenset(
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
 _SUFFIX = re.compile(
     r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
-    r"llp|l\.l\.c\.|corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
+    r"l\.l\.c\.|corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
     re.I,
 )
 _ROLE_END = re.compile(

@@ -35,6 +35,9 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
     if "@ " in display:  # "Workday @ Intel", "Jane via Greenhouse"
         left, right = display.split("@ ", 1)
         display = right if left.strip().lower() in PLATFORMS or not left.strip() else left
+    worker = re.fullmatch(r"(\w+(?: \w+)?) from (.+)", display)
+    if worker:  # "Nadia from Acme": a person writing for the company
+        return clean_name(worker.group(2)), True
     local = address.split("@")[0]
     tokens = [t.lower() for t in display.split()]
     person = (
