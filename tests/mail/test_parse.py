@@ -198,3 +198,10 @@ def test_randomly_damaged_mail_parses_or_is_refused_with_a_reason() -> None:
         else:
             parsed += 1
     assert parsed > 1000
+
+
+def test_folded_and_quoted_headers_are_unfolded() -> None:
+    raw = b'From: "Doe, Jane" <jane@x.example>\nSubject: Your application\n\tto Acme,\n  Berlin\n\n'
+    parsed = parse_message(raw)
+    assert parsed.subject == "Your application to Acme, Berlin"
+    assert parsed.sender == "Doe, Jane <jane@x.example>"

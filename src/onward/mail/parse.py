@@ -147,7 +147,9 @@ def _header(msg: Message, name: str, *, limit: int = MAX_HEADER_CHARS) -> str:
     if raw is None:
         return ""
     value: str
-    if any("\udc80" <= ch <= "\udcff" for ch in raw):  # undeclared 8-bit bytes
+    if raw.isascii() and "=?" not in raw:  # the common case: no need for the header registry
+        value = raw
+    elif any("\udc80" <= ch <= "\udcff" for ch in raw):  # undeclared 8-bit bytes
         value = decode_text(raw.encode("ascii", "surrogateescape"))
     else:
         try:
@@ -198,13 +200,13 @@ def _body_text(msg: Message) -> str:
     """The message's own text: text/plain preferred, else HTML as text; attachments skipped."""
     best: dict[tuple[bool, str], str] = {}
     for part, attached in _leaves(msg):
-        if part.get_content_disposition() == "attachment":
-            continue
         ctype = part.get_content_type()
-        broken = part.get_content_maintype() == "multipart"  # no usable boundary: read as text
+        broken = ctype.startswith("multipart/")  # no usable boundary: read it as text
         if broken:
             ctype = "text/plain"
         if ctype not in ("text/plain", "text/html") or (attached, ctype) in best:
+            continue
+        if part.get_content_disposition() == "attachment":
             continue
         data = part.get_payload(decode=True)
         if not isinstance(data, bytes):
