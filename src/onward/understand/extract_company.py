@@ -127,7 +127,9 @@ _HEAD_WORD = re.compile(_TOKEN + r"$")
 # Job words between a name and the step: "Acme Senior Developer Phone Interview".
 _TITLE_WORDS = re.compile(
     r"(?:(?:senior|junior|sr\.?|jr\.?|staff|principal|lead|software|data|web|front|back|"
-    r"full|stack|end|developer|engineer|analyst|designer|scientist|intern|internship|co-op|"
+    r"full|stack|end|backend|frontend|mobile|cloud|devops|qa|test|machine|learning|ml|research|"
+    r"product|marketing|sales|associate|manager|"
+    r"developer|engineer|analyst|designer|scientist|intern|internship|co-op|"
     r"summer|fall|winter|spring|20\d\d|i{1,3}|[1-3])[\s-]+)*",
     re.I,
 )

@@ -165,7 +165,12 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
             raw = m.group(1)
             if company and company.lower() in raw.lower():
                 cut = raw.lower().index(company.lower())
-                raw = raw[:cut].rstrip(" ,-–|") if cut > 0 else ""
+                # "Role at Acme" keeps what comes before; "Acme - Role" what comes after.
+                before, after = raw[:cut], raw[cut + len(company) :]
+                if cut > 0:
+                    raw = before.rstrip(" ,-–|")
+                else:
+                    raw = after.lstrip(" -–|:") if re.match(r"\s*[-–|:]\s", after) else ""
             role = clean_role(raw)
             if role:
                 return role
