@@ -230,3 +230,12 @@ def test_a_person_writing_from_the_company_names_it() -> None:
 
 def test_capitals_of_a_job_title_in_the_subject_are_not_a_company() -> None:
     assert extract_company("An update on the Solutions Engineer role", "", "Thanks.") is None
+
+
+def test_a_recruiting_event_in_the_subject_carries_its_hosts_name() -> None:
+    company = extract_company(
+        "RE: You're invited! Brindle Works Happy Hour. :)",
+        "",
+        "Hi - just following up to see if you'd like to join us next week.\nRecruitment Associate",
+    )
+    assert company == "Brindle Works"

@@ -104,6 +104,14 @@ _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _NAME + r" (?:is|are) [Hh]iring\b"),
         2.0,
     ),
+    # "You're invited! Acme Happy Hour": a recruiting event carries its host's name.
+    (
+        re.compile(
+            r"(?:^|[!.:]\s+)" + _NAME + r" (?:Happy Hour|Info(?:rmation)? Session|Open House|"
+            r"Meetup|Tech Talk|Hiring Event|Career Fair)\b"
+        ),
+        2.0,
+    ),
     # "Your Application for Acme Cloud - Web Developer": the side that is not a job title.
     (re.compile(r"\b[Aa]pplication for " + _NAME + r"[ \t]+[-–|][ \t]+"), 2.0),
     (re.compile(r"^\s*[Yy]our " + _NAME + r" (?:[Jj]ob |[Ii]nternship )?[Aa]pplication"), 2.0),
