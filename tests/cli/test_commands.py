@@ -205,18 +205,22 @@ def test_calendar_export(cli: Any, tmp_path: Path) -> None:
     assert "BEGIN:VCALENDAR" in (tmp_path / "o.ics").read_text()
 
 
-def test_long_lists_print_as_plain_columns(cli: Any, ws: Any) -> None:
-    from onward.cli.render import RICH_TABLE_MAX_ROWS
+def test_lists_print_as_aligned_columns(cli: Any, ws: Any) -> None:
     from onward.domain.records import ApplicationFields
     from onward.services.applications import add_application
 
-    for n in range(RICH_TABLE_MAX_ROWS + 1):
-        fields = ApplicationFields(f"Company {n:03}", "A role with a long title", tags=("x",))
+    long_role = "A role whose title goes on and on, well past forty characters"
+    for n in range(250):
+        fields = ApplicationFields(f"Company {n:03}", long_role, tags=("x",))
         add_application(ws.store, ws.owner, fields, ws.clock)
+    add_application(ws.store, ws.owner, ApplicationFields("Evil\x1b[2JCo", "Chef"), ws.clock)
     out = cli.ok("list", "--all").splitlines()
     assert out[0].split() == ["ID", "Company", "Role", "Stage", "Since", "Tags"]
-    assert len(out) == RICH_TABLE_MAX_ROWS + 2
-    assert "Company 200" in out[1] and "applied" in out[1] and out[1].rstrip().endswith("x")
+    assert len(out) == 252
+    assert out[1].startswith("251  Evil?[2JCo") and "\x1b" not in "".join(out)
+    assert "Company 249" in out[2] and "A role whose title goes on and on, well…" in out[2]
+    assert out[2].rstrip().endswith("x")
+    assert out[0].index("Stage") == out[2].index("applied")
 
 
 def test_today(cli: Any) -> None:

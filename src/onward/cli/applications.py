@@ -166,9 +166,7 @@ def list_(
         return
     render.print_applications(page.items)
     if page.total > len(page.items):
-        render.console().print(
-            f"[dim]Showing {len(page.items)} of {page.total}. Use --all or --limit to see more.[/]"
-        )
+        print(f"Showing {len(page.items)} of {page.total}. Use --all or --limit to see more.")
 
 
 def show(
