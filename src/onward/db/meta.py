@@ -3,7 +3,7 @@ convention so migrations can refer to them on every backend."""
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import Column, ForeignKey, Integer, MetaData
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -14,3 +14,8 @@ NAMING_CONVENTION = {
 }
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def owner_column() -> Column[int]:
+    """The ``owner_id`` every record carries; an owner's records go with it."""
+    return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)

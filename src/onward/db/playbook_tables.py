@@ -18,12 +18,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db.meta import metadata
+from onward.db.meta import metadata, owner_column
 from onward.db.types import UTCDateTime
-
-
-def _owner() -> Column[int]:
-    return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
 
 
 def _application(nullable: bool = False) -> Column[int]:
@@ -44,7 +40,7 @@ rejections = Table(
     "rejections",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(),
     Column("received_on", Date, nullable=False),
     Column("stage", String(20), nullable=False),  # RejectionStage
@@ -63,7 +59,7 @@ dwell_windows = Table(
     "dwell_windows",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(),
     Column("starts_at", UTCDateTime(), nullable=False),
     Column("ends_at", UTCDateTime(), nullable=False),
@@ -76,7 +72,7 @@ tasks = Table(
     "tasks",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(nullable=True),
     _contact(),
     Column("kind", String(30), nullable=False),  # TaskKind
@@ -96,7 +92,7 @@ drafts = Table(
     "drafts",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(nullable=True),
     _contact(),
     Column("kind", String(40), nullable=False),  # DraftKind
@@ -114,7 +110,7 @@ feedback = Table(
     "feedback",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(),
     _contact(),
     Column("text", Text, nullable=False),
@@ -130,7 +126,7 @@ reflections = Table(
     "reflections",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(),
     Column("written_on", Date, nullable=False),
     Column("ratings", JSON, nullable=False),  # {topic_id: 1..5}
@@ -143,7 +139,7 @@ improvement_items = Table(
     "improvement_items",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(nullable=True),
     Column("kind", String(30), nullable=False),  # ItemKind
     Column("focus", Text, nullable=False),
@@ -159,7 +155,7 @@ weekly_goals = Table(
     "weekly_goals",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     Column("applications", Float, nullable=False),
     Column("follow_ups", Float, nullable=False),
     Column("reflections", Float, nullable=False),
@@ -174,7 +170,7 @@ activities = Table(
     "activities",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     Column("occurred_on", Date, nullable=False),
     Column("metric", String(30), nullable=False),  # Metric
     Column("amount", Float, nullable=False),
@@ -188,7 +184,7 @@ wins = Table(
     "wins",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     _application(nullable=True),
     Column("occurred_on", Date, nullable=False),
     Column("text", Text, nullable=False),
@@ -199,7 +195,7 @@ journal_entries = Table(
     "journal_entries",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     Column("written_on", Date, nullable=False),
     Column("mood", Integer, nullable=False),
     Column("text", Text, nullable=False),
@@ -213,7 +209,7 @@ companies = Table(
     "companies",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner(),
+    owner_column(),
     Column("name", String(300), nullable=False),
     Column("reapply_after", Date),
     Column("notes", Text),

@@ -19,15 +19,10 @@ from sqlalchemy import (
 )
 
 from onward.db import playbook_tables
-from onward.db.meta import metadata
+from onward.db.meta import metadata, owner_column
 
 __all__ = ["INSERT_ORDER", "metadata"]
 from onward.db.types import UTCDateTime
-
-
-def _owner_fk() -> Column[int]:
-    return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
-
 
 owners = Table(
     "owners",
@@ -41,7 +36,7 @@ applications = Table(
     "applications",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner_fk(),
+    owner_column(),
     Column("company", String(300), nullable=False),
     Column("role", String(300), nullable=False),
     Column("job_ref", String(200)),
@@ -71,7 +66,7 @@ stage_events = Table(
     "stage_events",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner_fk(),
+    owner_column(),
     Column(
         "application_id",
         Integer,
@@ -91,7 +86,7 @@ tags = Table(
     "tags",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner_fk(),
+    owner_column(),
     Column("name", String(100), nullable=False),
     UniqueConstraint("owner_id", "name", name="uq_tags_owner_name"),
 )
@@ -112,7 +107,7 @@ contacts = Table(
     "contacts",
     metadata,
     Column("id", Integer, primary_key=True),
-    _owner_fk(),
+    owner_column(),
     Column("name", String(300), nullable=False),
     Column("role", String(30), nullable=False),
     Column("email", String(320)),

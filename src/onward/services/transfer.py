@@ -3,6 +3,7 @@ and database backups. Each import is one transaction: all of it, or nothing."""
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -163,8 +164,6 @@ def export_csv(store: Store, owner: Owner, path: Path, *, history: bool = False)
     apps.sort(key=lambda a: (a.events[0].occurred_on if a.events else a.stage_on, a.id))
     columns = csv_export.HISTORY_COLUMNS if history else csv_export.SUMMARY_COLUMNS
     rows = csv_export.history_rows(apps) if history else csv_export.summary_rows(apps)
-    import io
-
     buffer = io.StringIO()
     count = csv_export.write_csv(buffer, columns, rows)
     write_atomically(path, buffer.getvalue())
