@@ -96,6 +96,11 @@ def test_missing_file_is_invalid_input(reader: Reader, tmp_path: Path) -> None:
 def test_normalise_ignores_case_and_punctuation() -> None:
     assert normalise("Harlow & Finch, Inc.") == normalise("harlow finch inc")
     assert normalise("  ") is None and normalise(None) is None
+    assert normalise("Dunmore's Bakery") == normalise("Dunmores Bakery")
+    assert normalise("Front_End Developer") == normalise("Front-End Developer")
+    # Only case and punctuation: words, legal suffixes and spacing still count.
+    assert normalise("Harlow & Finch") != normalise("Harlow Finch Inc")
+    assert normalise("Live Wire") != normalise("Livewire")
 
 
 @pytest.mark.skipif(not DEV.exists(), reason=f"dev set not found at {DEV}")

@@ -65,7 +65,9 @@ def normalise(value: str | None) -> str | None:
     """Case- and punctuation-insensitive form used to compare names and titles."""
     if value is None:
         return None
-    key = re.sub(r"[^\w]+", " ", value.lower()).strip()
+    # An apostrophe joins ("Macy's" is "Macys"); other punctuation, "_" included, separates.
+    key = re.sub(r"['’`]", "", value.casefold())
+    key = re.sub(r"[\W_]+", " ", key).strip()
     return key or None
 
 

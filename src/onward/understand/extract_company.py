@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from onward.understand.company_forms import abbreviates, fold_forms
 from onward.understand.names import clean_name, normalise_name
 from onward.understand.senders import address_hint, sender_company
 
@@ -18,7 +19,13 @@ __all__ = ["extract_company"]
 
 # A capitalised word, or a camel-cased one ("eBay", "ePartners").
 _TOKEN = r"(?:St\.|(?:[A-Z0-9]|[a-z](?=[A-Z]))(?:[\w&'’-]|\.(?=\w))*)"
-_NAME = r"(" + _TOKEN + r"(?:[ \t]+(?:&|of|and|de|for|" + _TOKEN + r")){0,5})"
+_NAME = (
+    r"("
+    + _TOKEN
+    + r"(?:[ \t]+(?:&|of|and(?![ \t]+(?:I|We|You|They|Our)\b)|de|for|"
+    + _TOKEN
+    + r")){0,5})"
+)
 # Where a name in a subject ends: punctuation, a spaced dash, the end, or a legal suffix
 # (but not the hyphen inside "Acme-Benz").
 _NAME_END = r"(?=\s*(?:[!:|]|\.(?!\w)|$)|\s+[-–]|,\s*(?:Inc|LLC|Ltd|Corp)\b)"
@@ -57,7 +64,7 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     (
         re.compile(
             r"(?:Engineer|Developer|Analyst|Manager|Intern|Scientist|Designer|Specialist|"
-            r"Coordinator|Associate|Assistant|Consultant)(?:\s+I{1,3})? (?:at|with) " + _NAME
+            r"Coordinator|Associate|Assistant|Consultant)(?:\s+I{1,3})? (?:at|with),? " + _NAME
         ),
         1.5,
     ),
@@ -124,6 +131,9 @@ _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         2.5,
     ),
 ]
+_LEGAL = r",?[ \t]+(?:AG|SE|Inc\.?|LLC|Ltd\.?|plc|PLC|GmbH|Corp\.?|N\.V\.|S\.A\.)"
+_SUBSIDIARY = re.compile(_NAME + _LEGAL + r"[ \t]+[-–][ \t]+" + _NAME + _LEGAL + r"(?!\w)")
+_COUNTRY_END = re.compile(r"[ \t]+(?:USA|US|U\.S\.|UK|Canada|India|Ireland|Australia|Germany)$")
 _JOB_WORD = re.compile(
     r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)", re.I
 )
@@ -192,6 +202,10 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
     for pattern, weight in _SUBJECT_PATTERNS:
         for m in pattern.finditer(subject or ""):
             add(m.group(1), weight)
+    # "Acme Group AG - Acme Leasing USA LLC - Analyst": the group, then the subsidiary that
+    # hires, named without its country and legal form.
+    for m in _SUBSIDIARY.finditer(subject or ""):
+        add(_COUNTRY_END.sub("", m.group(2)), 4.0)
     # "Thanks for taking the Acme Software Engineer Code Challenge"
     for m in re.finditer(r"\b(?:the|your) (?=[A-Z])", subject or ""):
         inner = _subject_head(subject[m.end() :], "")
@@ -215,13 +229,34 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
                 spans[spot] = (m.group(1), weight)
     for raw, weight in spans.values():
         add(raw, weight)
+    # "at North Valley Bank of Arizona (NVBAZ)" defines the acronym the email signs with.
+    for m in _DEFINED.finditer(text):
+        acronym = m.group(2).lower()
+        if (acronym in weights or acronym == ats_local) and abbreviates(
+            acronym, normalise_name(m.group(1))
+        ):
+            add(m.group(1), 2.0)
     if ats_local:
         matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
+        if not matched and 2 <= len(ats_local) <= 6 and ats_local.isalpha():
+            # "spe@myworkday.com" and "interest in Solace Pictures Entertainment"
+            matched = [k for k in weights if len(k.split()) >= 2 and abbreviates(ats_local, k)]
         for key in matched:
             weights[key] += 2.0
         spelled = None if matched else _spelled_out(ats_local, f"{subject}\n{text}")
         if spelled:  # "statefarm@..." and "State Farm Job Opening"
             add(spelled, 3.0)
+        if display and (matched or spelled):
+            # The address names the company and the display name is something else:
+            # a programme or a department ("Executive Referral <statefarm+x@...>").
+            shown = normalise_name(clean_name(display) or "")
+            if (
+                shown in weights
+                and shown not in matched
+                and shown != normalise_name(spelled or "")
+                and not ats_local.startswith(shown.replace(" ", ""))
+            ):
+                weights[shown] -= 3.0
     if not weights:
         head = _subject_head(subject or "", text)
         if head:
@@ -234,14 +269,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
     for key, variants in forms.items():
         mentions = sum(min(text.count(form), 3) for form in variants)
         weights[key] += 0.5 * mentions
-    # A short form ("Premise") supports the full name it begins ("Premise Data").
-    for key in list(weights):
-        for other in list(weights):
-            if other != key and other.startswith(key + " "):
-                weights[other] += weights[key] * 0.6
-    _merge_acronyms(weights)
-    for key in [k for k in weights if k.endswith(" global") and k[:-7] in weights]:
-        weights[key[:-7]] += weights.pop(key)  # "Citi Global Talent" signs for "Citi"
+    fold_forms(weights, forms, subject or "", text)
     best = max(weights, key=lambda k: (weights[k], -len(k)))
     name = max(forms[best].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
     bare = re.sub(r"['’]s$", "", name)
@@ -253,6 +281,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
     return name
 
 
+_DEFINED = re.compile(_NAME + r"[ \t]+\(([A-Z][A-Za-z&]{1,7})\)")
 _CAPITALISED_RUN = re.compile(_TOKEN + r"(?:[ \t]+" + _TOKEN + r"){0,4}")
 
 
@@ -294,37 +323,3 @@ def _subject_head(subject: str, text: str) -> str | None:
     if head.group(1) in text and _PROCESS_WORD.search(subject[head.end() :]):
         return head.group(1)
     return None
-
-
-def _initials(key: str) -> str:
-    return "".join(w[0] for w in key.split() if w not in {"of", "and", "the", "for", "de"})
-
-
-def _abbreviates(letters: str, full: str) -> bool:
-    """ "ctc" abbreviates "canadian tire corporation", "bcbsaz" "blue cross blue shield of
-    arizona": each letter starts the next word or comes later in the current one."""
-    if _initials(full).startswith(letters):
-        return True
-    words = [w for w in full.split() if w not in {"of", "and", "the", "for", "de"}]
-    wi, pos = -1, 0
-    for ch in letters:
-        if wi + 1 < len(words) and words[wi + 1].startswith(ch):
-            wi, pos = wi + 1, 1
-        elif wi >= 0 and ch in words[wi][pos:]:
-            pos = words[wi].index(ch, pos) + 1
-        else:
-            return False
-    return wi >= 1
-
-
-def _merge_acronyms(weights: dict[str, float]) -> None:
-    """ "JET" and "Just Eat Takeaway.com" are one company: the acronym's weight goes to the
-    full name, which is the more useful form."""
-    for short in list(weights):
-        letters = short.replace(" ", "")
-        if not (2 <= len(letters) <= 6) or " " in short:
-            continue
-        for full in list(weights):
-            if full != short and len(full.split()) >= 2 and _abbreviates(letters, full):
-                weights[full] += weights.pop(short)
-                break

@@ -121,13 +121,13 @@ _GENERIC = re.compile(
     r"technical|onsite|message|university relations|people services|application|job application|"
     r"job|resume|availability|bad news|feedback|open position|telephone|request|good news|"
     r"interview request|update|application received|talent attraction and acquisition|"
-    r"talent attraction)\b\s*$",
+    r"talent attraction|ta|blog)\b\s*$",
     re.I,
 )
 _GENERIC_HEAD = re.compile(
     r"^\s*(?:p&o|people & (?:organization|culture)|autonotification|workday|notifications?|"
     r"careers?|jobs|recruiting|talent "
-    r"acquisition|hr|human resources|global hr|no-?reply|do-?not-?reply)\b\s*",
+    r"acquisition|hr|human resources|global hr|no[- ]?reply|do[- ]?not[- ]?reply)\b[\s-]*",
     re.I,
 )
 _BAD_FIRST = frozenset(
@@ -323,10 +323,11 @@ _JOB_START = frozenset(
 )
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
 _SUFFIX = re.compile(
-    r"[\s,]+(?:inc\.?|llc\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
+    r"[\s,]+(?:inc\.?|llc\.?|llp\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
     r"l\.l\.c\.|corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
     re.I,
 )
+_POSTAL = re.compile(r"p\.?\s?o\.?\s+box\b", re.I)  # "PO Box 1200": an address, not a name
 _ROLE_END = re.compile(
     r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
     r"associate|assistant|representative|technician|nurse|teacher|director|consultant|sde|"
@@ -378,6 +379,6 @@ def clean_name(raw: str) -> str | None:
         return None
     if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
         return None
-    if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name):
+    if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name) or _POSTAL.match(name):
         return None
     return name

@@ -64,7 +64,9 @@ def address_hint(sender: str) -> str | None:
     ``esri`` in ``no-reply@esri.com``."""
     m = re.search(r"([\w.+-]+)@([\w.-]+)", sender or "")
     if not m:
-        return None
+        # A sender cut short inside a tagged system address: "Acme <acme+email+3x"
+        cut = re.search(r"<([a-z0-9]+)\+[\w.+-]*$", sender or "", re.I)
+        return cut.group(1).lower() if cut and len(cut.group(1)) > 2 else None
     if not _ATS_DOMAINS.search(sender):
         if _FREE_MAIL.search(sender) or re.search(
             r"alert|news|digest|jobs?\b|marketing", m.group(1).lower()
