@@ -17,6 +17,8 @@ from onward.understand.senders import sender_company
 
 __all__ = ["extract_details", "extract_interview_at"]
 
+# Narrow, thin and other typographic spaces read as spaces ("for the role of\u202fAnalyst").
+_SPACES = str.maketrans(dict.fromkeys("\u2002\u2003\u2007\u2009\u200a\u202f\u205f\u3000", " "))
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NOREPLY = re.compile(r"no-?reply|do-?not-?reply|notification|mailer|donotreply|alerts?@", re.I)
 _MONTHS = {
@@ -62,7 +64,8 @@ def _contact(sender: str, is_person: bool) -> tuple[str | None, str | None]:
 def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
     """Everything but the label: keyword arguments for ``EmailReading``."""
     body = html.unescape(strip_quoted(email.body or "")[:MAX_BODY]).translate(PUNCT)
-    subject = html.unescape(email.subject or "").translate(PUNCT)
+    body = body.translate(_SPACES)
+    subject = html.unescape(email.subject or "").translate(PUNCT).translate(_SPACES)
     company = extract_company(subject, email.sender, body)
     _, is_person = sender_company(email.sender)
     name, address = _contact(email.sender, is_person)

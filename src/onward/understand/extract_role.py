@@ -11,8 +11,16 @@ _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
     r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
     r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|\bshortly\b"
-    r"|\bfurther\b|\bon (?:a|an|the)\b|\bsubject to\b|\bpost\b|[.!\n]|$))"
+    r"|\bfurther\b|\bon (?:a|an|the)\b|\bsubject to\b|\bpost\b|[.!\n]|$"
+    r"|,\s+(?=[a-z])))"
 )
+# A requisition code before the title ("R-104233 Data Analyst", "24WD1234 Buyer (Open)",
+# "Ref: 1449 - Buyer", "requisition - R1741 - Analyst") and where such a title ends.
+_CODE = (
+    r"(?:\b(?:R|JR|REQ)-?\d{4,}|\b\d{2}WD\d{4,}|(?:Ref|Requisition|requisition|Req)\s*[:#-]\s*"
+    r"(?:R-?)?\d{3,})\s*[-–:]?\s+(?:[-–]\s+)?"
+)
+_CODE_END = r"(?=\s*\((?:Open|open|Remote|remote)\)|[ \t]*(?:\n|$)|\s+(?:at|and)\b|[.!,])"
 _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
         r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
@@ -28,27 +36,37 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"Job Posting|Requisition Title|Position Applied For|Applied For)\s*:"
         r"[ \t]*\n?[ \t]*" + r"([^\n]{2,90})"
     ),
-    re.compile(r"\b(?:position|role|post|job) of:? (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\b(?:position|role|post|job|opening) of:? (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\b(?:opening|position|role|vacancy) for (?:an? |the )?" + _TITLE + _STOP),
+    re.compile(r"\bappl(?:y|ied) for,\s*" + _TITLE + r"\s*,"),
     re.compile(r"\bfollowing (?:position|role|job),[ \t]*" + _TITLE + _STOP),
-    re.compile(r"\bappl(?:y|ying|ied|ication) for (?:the )?" + _TITLE + _STOP),
-    re.compile(r"\b(?:resume|cv|application|submission)(?:/cv)? for " + _TITLE + _STOP),
+    re.compile(r"\bappl(?:y|ying|ied|ication) for (?:the |our |this )?" + _TITLE + _STOP),
+    re.compile(
+        r"\b(?:resume|cv|application|submission|candidacy)(?:/cv)? for (?:the )?" + _TITLE + _STOP
+    ),
     re.compile(
         r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call)s? for "
         r"(?:the )?" + _TITLE + _STOP
     ),
     re.compile(r"[A-Za-z]['’]s " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
     re.compile(
-        r"\b(?:for|to|in|about) (?:(?:the|our|this|your|an?) )?(?:open )?"
+        r"\b(?:for|to|in|about) (?:(?:the|our|this|your|an?|my) )?(?:open |current )?"
         + _TITLE
         + r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
         r"|\bposting\b|\binternship\b)"
     ),
     re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE + _STOP),
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
+    re.compile(_CODE + _TITLE + _CODE_END),
     re.compile(r"\b(?:our|your|the) " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
 ]
 _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\[([^\]]{3,80})\]"),
+    re.compile(r"\b(?:resume|cv|submission) for (?:the )?" + _TITLE + _STOP),
+    re.compile(r"\b[Yy](?:our|OUR) " + _TITLE + r"\s+(?:[Aa]pplication|APPLICATION)\b"),
+    re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+candidate\b"),
+    re.compile(r"^\s*" + _TITLE + r"[-–]\d{5,}\s*$"),
+    re.compile(_CODE + _TITLE + _CODE_END),
     re.compile(
         r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
         r"(?:\.\s|\.?\n|\.?$)"
@@ -59,7 +77,9 @@ _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
         r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"
     ),
     re.compile(
-        r"(?:for|:|-|–|\|)\s*(?:the )?" + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|$)"
+        r"(?:for|:|-|–|\|)\s*(?:the )?"
+        + _TITLE
+        + r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|[!.]?\s*$)"
     ),
     re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _TITLE + r"\s+(?:at|with)\s"),
 ]
@@ -105,14 +125,16 @@ _JOB_NOUN = re.compile(
 
 
 def clean_role(raw: str) -> str | None:
-    role = _REF_IN_ROLE.sub(" ", raw)
+    role = _REF_IN_ROLE.sub(" ", raw.replace("(ID)", " "))
     role = re.sub(r"\s+", " ", role).strip(" ,-–|:#'\"")
     role = re.sub(r"^(?:the|a|an|our)\s+", "", role, flags=re.I)
     role = re.split(r"\s+(?:for|and) (?:the|our|a|an)\s+", role)[-1]
     role = re.sub(r"^(?:update on|re|fw|fwd)\s*:?\s+", "", role, flags=re.I)
-    head, sep, rest = role.partition(" - ")
-    if sep and not _JOB_NOUN.search(head) and _JOB_NOUN.search(rest):
-        role = rest  # "Jane Doe - Data Analyst"
+    for _ in range(3):  # "Jane Doe - Data Analyst", "Acme AG - Acme Leasing LLC - Intern"
+        head, sep, rest = role.partition(" - ")
+        if not (sep and not _JOB_NOUN.search(head) and _JOB_NOUN.search(rest)):
+            break
+        role = rest
     role = re.sub(r"\s+[-–]\s+(?:remote|hybrid|on-?site)$", "", role, flags=re.I)
     role = re.sub(r"\s+[-–]\s+[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z]{2}$", "", role)
     if role.count("(") > role.count(")"):
@@ -126,7 +148,11 @@ def clean_role(raw: str) -> str | None:
     if len(role.split()) > 9 or not _JOB_NOUN.search(role):
         return None
     role = re.sub(r"\s+(?:position|role|opening|job|vacancy|post)$", "", role, flags=re.I)
-    return role
+    role = re.sub(r"(?<=[Ii]nternship) [Pp]rogram(?:me)?$", "", role)
+    role = re.sub(r"\s*[-–]\s*[A-Z]{2,}\d{3,}[A-Z]*$", "", role)  # "Intern -ACM0002EGS"
+    role = re.sub(r"\s+careers?$", "", role)
+    role = re.sub(r"\b(\w+) \1$", r"\1", role, flags=re.I)  # "Data Intern intern"
+    return re.sub(r"\s+&\s+[A-Z]$", "", role)  # "Analyst & R-88535" lost its number
 
 
 def _job_card(text: str, company: str | None) -> str | None:
@@ -150,8 +176,8 @@ _PAREN_REF = re.compile(r"\s*\((?:ID|Job|Req|Requisition|Job number|Job ID)[^)]{
 
 def extract_role(subject: str, body: str, company: str | None) -> str | None:
     """The job title named in the body or subject, or ``None``."""
-    text = _PAREN_REF.sub("", (body or "")[:4000])
-    subject = _PAREN_REF.sub("", subject or "")
+    text = _PAREN_REF.sub(" (ID)", (body or "")[:4000])
+    subject = _PAREN_REF.sub(" (ID)", subject or "")
     card = _job_card(text, company)
     if card:
         return card
@@ -160,6 +186,9 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
             role = clean_role(m.group(1))
             if role and (company is None or role.lower() != company.lower()):
                 return role
+    led = _led_by_company(subject or "", company)
+    if led:
+        return led
     for pattern in _SUBJECT_PATTERNS:
         for m in pattern.finditer(subject or ""):
             raw = m.group(1)
@@ -170,11 +199,32 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
                 if cut > 0:
                     raw = before.rstrip(" ,-–|")
                 else:
-                    raw = after.lstrip(" -–|:") if re.match(r"\s*[-–|:]\s", after) else ""
+                    # "Acme - Role", and "Acme Cloud - Role" when the company read is "Acme"
+                    dash = re.match(r"(?:\s+[A-Z][\w&]*){0,2}\s*[-–|:]\s", after)
+                    raw = after[dash.end() :] if dash else ""
             role = clean_role(raw)
             if role:
                 return role
     return None
+
+
+_STEP_AFTER_TITLE = re.compile(
+    r"\s+(?:Code Challenge|Coding Challenge|Online Assessment|Assessment|Take-Home)\b"
+)
+
+
+def _led_by_company(subject: str, company: str | None) -> str | None:
+    """ "Acme Software Engineer Code Challenge": the title between the company and the step."""
+    if not company:
+        return None
+    bare = re.sub(r"^\s*(?:(?:re|fw|fwd):\s*)*", "", subject, flags=re.I)
+    if not bare.lower().startswith(company.lower() + " "):
+        return None
+    rest = bare[len(company) + 1 :]
+    step = _STEP_AFTER_TITLE.search(rest)
+    if not step or step.start() == 0 or re.search(r"\s[-–|:](?:\s|$)", rest[: step.start()]):
+        return None  # "Acme SDE Opportunity - Assessment Completed" is not a title
+    return clean_role(rest[: step.start()])
 
 
 def extract_job_ref(subject: str, body: str) -> str | None:
