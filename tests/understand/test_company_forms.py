@@ -187,3 +187,22 @@ def test_a_subject_naming_a_group_and_its_subsidiary_gives_the_subsidiary() -> N
         "We have received your application.",
     )
     assert company == "Velder Leasing Services"
+
+
+def test_an_address_that_is_all_there_is_is_split_before_a_common_name_ending() -> None:
+    assert extract_company(
+        "Quick question", "Joanna Reyes <joanna@harrowfieldbrewing.com>", "Hi!"
+    ) == ("Harrowfield Brewing")
+    assert (
+        extract_company("Quick question", "Joanna Reyes <joanna@plumtide.com>", "Hi!") == "Plumtide"
+    )
+
+
+def test_a_lower_case_phrase_before_a_suffix_is_not_a_name() -> None:
+    company = extract_company(
+        "Follow-up",
+        "Tallowmere Inc. Recruiting <no-reply@us.greenhouse-mail.io>",
+        "We appreciate you taking the time to apply to Tallowmere Inc. for the opening.\n"
+        "HR Generalist, Tallowmere Inc.",
+    )
+    assert company == "Tallowmere"

@@ -140,13 +140,17 @@ def _fold_acronyms(
             break
 
 
-def _support_contained(weights: dict[str, float]) -> None:
+def _support_contained(weights: dict[str, float], forms: dict[str, dict[str, float]]) -> None:
     """A short form ("Premise", "EMC") supports the fuller name that begins or ends with it
-    ("Premise Data", "Dell EMC")."""
+    ("Premise Data", "Dell EMC"); a name ends another only when that one starts with a
+    capital, as names do."""
     base = dict(weights)
     for key, weight in base.items():
         for other in base:
-            if other != key and (other.startswith(key + " ") or other.endswith(" " + key)):
+            if other == key:
+                continue
+            ends = other.endswith(" " + key) and any(f[:1].isupper() for f in forms[other])
+            if other.startswith(key + " ") or ends:
                 weights[other] += weight * _CONTAINED_SUPPORT
 
 
@@ -159,5 +163,5 @@ def fold_forms(
     """Fold the keys of one company together, in place."""
     _fold_descriptors(weights, forms)
     _fold_global(weights, forms, f"{subject}\n{text}")
-    _support_contained(weights)
+    _support_contained(weights, forms)
     _fold_acronyms(weights, forms, subject)

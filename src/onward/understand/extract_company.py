@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 
 from onward.understand.company_forms import abbreviates, fold_forms
-from onward.understand.names import clean_name, normalise_name
+from onward.understand.names import clean_name, normalise_name, unsqueeze
 from onward.understand.senders import address_hint, sender_company
 
 __all__ = ["extract_company"]
@@ -170,7 +170,8 @@ _PLATFORM_EMPLOYER = re.compile(
 )
 # A name in lower case is still a name when a legal suffix follows: "with zulily, llc!".
 _SUFFIXED = re.compile(
-    r"\b(?:with|to|at|in|from) ([a-z][\w&-]*(?: [A-Za-z][\w&-]*){0,2}),? "
+    r"\b(?:with|to|at|in|from) "
+    r"([a-z][\w&-]*(?: (?!(?:to|at|with|in|from|for|the|an?)\b)[A-Za-z][\w&-]*){0,2}),? "
     r"(?:LLC|Inc|Ltd|llc|inc|ltd)\b"
 )
 
@@ -262,7 +263,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         if head:
             add(head, 1.0)
     if ats_local and not weights and len(ats_local) > 2:  # the address is all there is
-        add(ats_local.capitalize() if ats_local.isalpha() else ats_local, 1.0)
+        add(unsqueeze(ats_local) if ats_local.isalpha() else ats_local, 1.0)
     if not weights:
         return None
     # Names mentioned again and again are more likely the company.

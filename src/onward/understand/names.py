@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLATFORMS", "clean_name", "normalise_name"]
+__all__ = ["PLATFORMS", "clean_name", "normalise_name", "unsqueeze"]
 
 PLATFORMS = frozenset(
     {
@@ -382,3 +382,81 @@ def clean_name(raw: str) -> str | None:
     if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name) or _POSTAL.match(name):
         return None
     return name
+
+
+# Words that end many company names, to split a name squeezed into an address when the
+# email never spells it out: "tidewaterbrewing" is "Tidewater Brewing".
+_NAME_ENDINGS = (
+    "academy",
+    "analytics",
+    "apparel",
+    "bakery",
+    "bank",
+    "bistro",
+    "brewing",
+    "builders",
+    "capital",
+    "cafe",
+    "clinic",
+    "college",
+    "commerce",
+    "construction",
+    "consulting",
+    "dental",
+    "designs",
+    "diagnostics",
+    "energy",
+    "engineering",
+    "farms",
+    "financial",
+    "foods",
+    "games",
+    "group",
+    "health",
+    "healthcare",
+    "homes",
+    "hospital",
+    "hotels",
+    "industries",
+    "insurance",
+    "labs",
+    "law",
+    "logistics",
+    "media",
+    "medical",
+    "motors",
+    "networks",
+    "partners",
+    "pharma",
+    "realty",
+    "robotics",
+    "school",
+    "schools",
+    "security",
+    "services",
+    "shipping",
+    "software",
+    "solar",
+    "solutions",
+    "sports",
+    "staffing",
+    "stores",
+    "studios",
+    "systems",
+    "technologies",
+    "therapy",
+    "travel",
+    "trust",
+    "university",
+    "ventures",
+    "wellness",
+)
+
+
+def unsqueeze(squeezed: str) -> str:
+    """ "tidewaterbrewing" -> "Tidewater Brewing"; a word it cannot split stays whole."""
+    for ending in sorted(_NAME_ENDINGS, key=len, reverse=True):
+        stem = squeezed[: -len(ending)]
+        if squeezed.endswith(ending) and len(stem) >= 3:
+            return f"{stem.capitalize()} {ending.capitalize()}"
+    return squeezed.capitalize()
