@@ -1,4 +1,7 @@
-"""Which form of a name the reader gives when one email uses several: invented companies."""
+"""Which form of a name the reader gives when one email uses several.
+
+Every company, sender and sentence here is invented for these tests.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +11,10 @@ from onward.understand.extract_company import extract_company
 
 def test_a_formal_descriptor_gives_way_to_the_name_the_email_uses_on_its_own() -> None:
     company = extract_company(
-        "Thank you for applying to Quendle Technologies",
+        "Quendle Technologies: we have your application",
         "Quendle Technologies Workday <quendle@myworkday.com>",
-        "Thank you for your interest in Quendle! We have received your application.\n"
-        "Kind regards,\nQuendle Recruitment Team",
+        "Hi Sam, your CV reached us safely. Everyone at Quendle reads every application.\n"
+        "Cheers,\nQuendle Hiring Team",
     )
     assert company == "Quendle"
 
@@ -19,19 +22,19 @@ def test_a_formal_descriptor_gives_way_to_the_name_the_email_uses_on_its_own() -
 def test_the_company_and_motor_company_forms_give_way_to_the_bare_name() -> None:
     assert (
         extract_company(
-            "Software Engineer at The Harrowgate Company",
+            "Welder Apprentice at The Harrowgate Company",
             "",
-            "Thank you for applying for employment here at The Harrowgate Company.\n"
-            "Best regards,\nHarrowgate Recruiting Team",
+            "Your form is in. People here at The Harrowgate Company look at each one.\n"
+            "Harrowgate Recruiting Team",
         )
         == "Harrowgate"
     )
     assert (
         extract_company(
-            "Your recent job application for Test Engineer - 4411",
+            "About your Test Engineer application",
             "Brisco Careers <noreply@brisco.example>",
-            "Thank you for your interest in joining the Brisco Motor Company team.\n"
-            "Sincerely,\nThe Brisco Talent Acquisition Team",
+            "Brisco Motor Company has logged your application for Test Engineer.\n"
+            "All the best,\nThe Brisco Talent Acquisition Team",
         )
         == "Brisco"
     )
@@ -41,64 +44,64 @@ def test_a_descriptor_stays_when_the_email_never_uses_the_bare_name() -> None:
     company = extract_company(
         "Thank you for applying to Varnell Technologies",
         "",
-        "We received your application to Varnell Technologies and will be in touch.",
+        "Your application to Varnell Technologies is in our queue.",
     )
     assert company == "Varnell Technologies"
 
 
 def test_and_company_is_part_of_the_name() -> None:
     company = extract_company(
-        "Thank you for applying to Ostrander & Company",
+        "Your application to Ostrander & Company",
         "",
-        "Thank you for your interest in Ostrander & Company. Ostrander consultants will review it.",
+        "Ostrander & Company has your CV. Ostrander consultants will look at it this month.",
     )
     assert company == "Ostrander & Company"
 
 
 def test_global_stays_when_the_email_never_drops_it() -> None:
     company = extract_company(
-        "Thank you for applying to Pelora Global",
+        "Pelora Global: application logged",
         "no-reply@us.greenhouse-mail.io",
-        "Thank you for your interest in a career at Pelora Global.\n"
-        "Sincerely,\nThe Pelora Global Recruiting Team",
+        "We logged your application to Pelora Global today.\nWarmly,\n"
+        "The Pelora Global Recruiting Team",
     )
     assert company == "Pelora Global"
 
 
 def test_global_goes_when_the_email_also_uses_the_bare_name() -> None:
     company = extract_company(
-        "Thank you for applying to Tamsin Global",
+        "Applying to Tamsin Global",
         "no-reply@tamsin.example",
-        "Thank you for applying to Tamsin Global for the Data Analyst opportunity.\n"
-        "We hope to see you apply for other roles at Tamsin.\nTamsin Talent Acquisition",
+        "Your Tamsin Global application is being read.\n"
+        "Other jobs at Tamsin are listed on our site.\nTamsin Talent Acquisition",
     )
     assert company == "Tamsin"
 
 
 def test_an_acronym_folds_into_its_spelling_unless_the_subject_goes_by_the_acronym() -> None:
     spelled = extract_company(
-        "Thank you for your application",
+        "We have your application",
         "Q&R Talent Acquisition <ta@qr.example>",
-        "When you join Quillon & Rowe, your work matters.\nThe Quillon & Rowe Talent Team",
+        "Quillon & Rowe builds bridges and tunnels.\nThe Quillon & Rowe Talent Team",
     )
     assert spelled == "Quillon & Rowe"
     acronym = extract_company(
         "KPG Application Confirmation",
         "Careers at KPG <careers@kpg.example>",
-        "Thank you for applying to Kestrel Partners Group. KPG will review your application.",
+        "Thank you for applying to Kestrel Partners Group. KPG will look at your application.",
     )
     assert acronym == "KPG"
 
 
 def test_abbreviation_letters_may_come_from_inside_a_word() -> None:
     assert abbreviates("nvbaz", "north valley bank of arizona")
-    assert abbreviates("spe", "solace pictures entertainment")
+    assert abbreviates("lpe", "larch pictures entertainment")
     assert not abbreviates("xyz", "north valley bank")
 
 
 def test_a_no_reply_prefix_is_not_part_of_the_name() -> None:
     company = extract_company(
-        "Thank you for your Application: Data Analyst",
+        "Application logged: Data Analyst",
         "No Reply-Brackwater Recruiting <noreply-recruiting@brackwater.example>",
         "Thank you for applying to Brackwater.",
     )
@@ -107,39 +110,42 @@ def test_a_no_reply_prefix_is_not_part_of_the_name() -> None:
 
 def test_llp_is_a_legal_suffix() -> None:
     company = extract_company(
-        "Sam, thank you for your application to Pellham Audit LLP!",
+        "Your application to Pellham Audit LLP",
         "Pellham Audit LLP <no-reply@hire.lever.co>",
-        "Thank you for your interest in Pellham Audit! We received your application.",
+        "Pellham Audit has received your form, and a partner will read it.",
     )
     assert company == "Pellham Audit"
 
 
 def test_a_po_box_in_the_display_name_is_an_address_and_the_acronym_is_spelled_out() -> None:
     company = extract_company(
-        "Thank You for Your Application",
-        "PO_Box sol.pix <spe@myworkday.com>",
-        "Thank you for your interest in Solace Pictures Entertainment and for applying.",
+        "Application logged",
+        "PO Box Mailroom <lpe@myworkday.com>",
+        "Your application for the editing role is with our hiring managers.\n"
+        "Larch Pictures Entertainment Talent Acquisition",
     )
-    assert company == "Solace Pictures Entertainment"
+    assert company == "Larch Pictures Entertainment"
+    assert extract_company("Application logged", "PO Box Mailroom <x@mailroom.example>", "") != (
+        "PO Box Mailroom"
+    )
 
 
 def test_an_address_cut_short_still_names_the_company_over_a_programme_name() -> None:
     company = extract_company(
         "Marsh Mutual Job Opening",
-        "Recruiting Executive Referral <marshmutual+email+9kx",
-        "Thank you for your interest in the Analyst position.\nSincerely,\n"
-        "Recruiting Executive Referral",
+        "Campus Ambassadors <marshmutual+email+9kx",
+        "We looked at your application for the Analyst post and chose other people.\n"
+        "Campus Ambassadors",
     )
     assert company == "Marsh Mutual"
 
 
 def test_a_name_defined_with_its_acronym_replaces_the_acronym() -> None:
     company = extract_company(
-        "Please keep in touch",
+        "A note on your application",
         "nvbaz@myworkday.com",
-        "Thank you for your interest in the Analyst role ( R12 ) at North Valley Bank of "
-        "Arizona (NVBAZ). We have decided not to move forward.\nBest wishes,\nNVBAZ Human "
-        "Resources",
+        "North Valley Bank of Arizona (NVBAZ) has filled the teller post.\n"
+        "Kind regards,\nNVBAZ People Services",
     )
     assert company == "North Valley Bank of Arizona"
 
@@ -157,19 +163,19 @@ def test_an_acronym_in_brackets_that_is_not_the_sender_adds_nothing() -> None:
 
 def test_a_job_board_card_with_a_comma_before_the_company() -> None:
     company = extract_company(
-        "Indeed Application: Software Developer",
+        "Job board: application sent",
         "",
-        "You submitted an application for:\nSoftware Developer with, Quillfeather.\nGood luck!",
+        "Applied:\nSoftware Developer with, Quillfeather.\nWe will tell you if they reply.",
     )
     assert company == "Quillfeather"
 
 
 def test_and_followed_by_a_pronoun_ends_the_name_and_the_longer_signature_wins() -> None:
     company = extract_company(
-        "Interview follow up: Status of your application",
+        "After your interview",
         "",
-        "There are other opportunities available here at KRX and I encourage you to apply.\n"
-        "Warm regards,\nTalla KRX Talent Acquisition",
+        "We picked someone else. Roles open up here at KRX and I will tell you when they do.\n"
+        "Best,\nTalla KRX Talent Acquisition",
     )
     assert company == "Talla KRX"
 
@@ -178,13 +184,13 @@ def test_a_subject_naming_a_group_and_its_subsidiary_gives_the_subsidiary() -> N
     company = extract_company(
         "Velder Group AG - Velder Leasing Services USA LLC - Data Intern",
         "Recruiting Team <noreply@recruiting.velder.example>",
-        "Thank you for your application.",
+        "Your application is in.",
     )
     assert company == "Velder Leasing Services"
     company = extract_company(
         "Data Intern-VEL001 at Velder Group AG - Velder Leasing Services USA LLC",
         "",
-        "We have received your application.",
+        "Your application is in.",
     )
     assert company == "Velder Leasing Services"
 
@@ -193,8 +199,8 @@ def test_an_address_that_is_all_there_is_is_split_before_a_common_name_ending() 
     assert extract_company(
         "Quick question", "Joanna Reyes <joanna@harrowfieldbrewing.com>", "Hi!"
     ) == ("Harrowfield Brewing")
-    assert (
-        extract_company("Quick question", "Joanna Reyes <joanna@plumtide.com>", "Hi!") == "Plumtide"
+    assert extract_company("Quick question", "Joanna Reyes <joanna@plumtide.com>", "Hi!") == (
+        "Plumtide"
     )
 
 
@@ -202,7 +208,7 @@ def test_a_lower_case_phrase_before_a_suffix_is_not_a_name() -> None:
     company = extract_company(
         "Follow-up",
         "Tallowmere Inc. Recruiting <no-reply@us.greenhouse-mail.io>",
-        "We appreciate you taking the time to apply to Tallowmere Inc. for the opening.\n"
+        "Thanks for the time you spent to apply to Tallowmere Inc. this spring.\n"
         "HR Generalist, Tallowmere Inc.",
     )
     assert company == "Tallowmere"

@@ -107,7 +107,8 @@ def test_normalise_ignores_case_and_punctuation() -> None:
 def test_dev_set_figures(reader: Reader) -> None:
     """The issue's targets on real mail (figures in docs/accuracy.md).
 
-    Company accuracy has not reached its target (0.95); the floor guards what is reached.
+    Company accuracy has not reached its target (0.95; 0.940 measured, see docs/accuracy.md
+    for why the rest is out of reach of general rules); the floor guards what is reached.
     """
     report = evaluate(reader, DEV)
     assert report.rejection.precision >= 0.98
@@ -116,4 +117,4 @@ def test_dev_set_figures(reader: Reader) -> None:
     assert report.stage_accuracy is not None and report.stage_accuracy >= 0.85
     assert report.reason_accuracy is not None and report.reason_accuracy >= 0.85
     assert report.role_accuracy >= 0.85
-    assert report.company_accuracy >= 0.83
+    assert report.company_accuracy >= 0.93

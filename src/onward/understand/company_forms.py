@@ -2,7 +2,7 @@
 
 The votes of ``extract_company`` are keyed by a comparable form of each name
 (``normalise_name``). One company often appears under several keys: a formal name and the
-name it goes by ("Palantir Technologies" and "Palantir"), a brand and a sub-brand ("Acme"
+name it goes by ("Quendle Technologies" and "Quendle"), a brand and a sub-brand ("Acme"
 and "Acme Cloud"), an acronym and its spelling ("BCBSAZ" and "Blue Cross Blue Shield of
 Arizona"). These rules fold such keys together so that the votes of one company count once,
 and decide which form stands for it.
@@ -14,8 +14,8 @@ import re
 
 __all__ = ["abbreviates", "fold_forms"]
 
-# Words a formal name adds to the name a company goes by: "Palantir Technologies",
-# "The Boeing Company", "Ford Motor Company", "Rivian Automotive". When the email also
+# Words a formal name adds to the name a company goes by: "Quendle Technologies",
+# "The Harrowgate Company", "Brisco Motor Company", "Tarn Automotive". When the email also
 # uses the bare name on its own, the bare name is what people call the company.
 _DESCRIPTORS = frozenset(
     {
@@ -86,7 +86,7 @@ def _is_descriptor_tail(tail: list[str]) -> bool:
 
 
 def _fold_descriptors(weights: dict[str, float], forms: dict[str, dict[str, float]]) -> None:
-    """ "Palantir Technologies" counts for "Palantir" when the email also says "Palantir"
+    """ "Quendle Technologies" counts for "Quendle" when the email also says "Quendle"
     alone; "McKinsey & Company" keeps its "& Company", which is part of the name."""
     for long in sorted(weights, key=len, reverse=True):
         words = long.split()
@@ -99,9 +99,9 @@ def _fold_descriptors(weights: dict[str, float], forms: dict[str, dict[str, floa
 
 
 def _fold_global(weights: dict[str, float], forms: dict[str, dict[str, float]], text: str) -> None:
-    """ "Global" is a descriptor too, and "Citi Global Talent" is Citi's talent team: when
+    """ "Global" is a descriptor too, and "Acme Global Talent" is Acme's talent team: when
     the email calls the company by the bare name anywhere ("roles at Acme"), the bare name
-    it is; when it never does ("a career at Zeta Global"), the name keeps "Global"."""
+    it is; when it never does ("a career at Pelora Global"), the name keeps "Global"."""
     for long in [k for k in weights if k.endswith(" global") and k[:-7] in weights]:
         short = long[:-7]
         bare = any(
@@ -119,7 +119,7 @@ def _fold_acronyms(
 ) -> None:
     """ "JET" and "Just Eat Takeaway.com", "J&J" and "Johnson & Johnson" are one company.
     The spelled-out name is the more useful form, unless the subject line itself uses the
-    acronym and not the spelling ("BCG Application Confirmation"): then the company goes by
+    acronym and not the spelling ("KPG Application Confirmation"): then the company goes by
     its acronym."""
     lowered = subject.lower()
     for short in list(weights):
@@ -141,8 +141,8 @@ def _fold_acronyms(
 
 
 def _support_contained(weights: dict[str, float], forms: dict[str, dict[str, float]]) -> None:
-    """A short form ("Premise", "EMC") supports the fuller name that begins or ends with it
-    ("Premise Data", "Dell EMC"); a name ends another only when that one starts with a
+    """A short form ("Acme", "KRX") supports the fuller name that begins or ends with it
+    ("Acme Data", "Talla KRX"); a name ends another only when that one starts with a
     capital, as names do."""
     base = dict(weights)
     for key, weight in base.items():

@@ -240,7 +240,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
     if ats_local:
         matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
         if not matched and 2 <= len(ats_local) <= 6 and ats_local.isalpha():
-            # "spe@myworkday.com" and "interest in Solace Pictures Entertainment"
+            # "lpe@myworkday.com" and "interest in Larch Pictures Entertainment"
             matched = [k for k in weights if len(k.split()) >= 2 and abbreviates(ats_local, k)]
         for key in matched:
             weights[key] += 2.0
@@ -249,7 +249,7 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
             add(spelled, 3.0)
         if display and (matched or spelled):
             # The address names the company and the display name is something else:
-            # a programme or a department ("Executive Referral <statefarm+x@...>").
+            # a programme or a department ("Campus Ambassadors <acmefoods+x@...>").
             shown = normalise_name(clean_name(display) or "")
             if (
                 shown in weights
