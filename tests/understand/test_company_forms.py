@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from onward.understand.company_forms import abbreviates
 from onward.understand.extract_company import extract_company
+from onward.understand.names import normalise_name
 
 
 def test_a_formal_descriptor_gives_way_to_the_name_the_email_uses_on_its_own() -> None:
@@ -212,3 +213,13 @@ def test_a_lower_case_phrase_before_a_suffix_is_not_a_name() -> None:
         "HR Generalist, Tallowmere Inc.",
     )
     assert company == "Tallowmere"
+
+
+def test_and_and_ampersand_spell_one_name() -> None:
+    assert normalise_name("Pryor and Lowe") == normalise_name("Pryor & Lowe")
+    company = extract_company(
+        "Thank you for applying to Fenwick & Hale",
+        "Fenwick and Hale Careers <noreply@fenwickhale.example>",
+        "We have your application. Fenwick and Hale reads every one.\nFenwick & Hale People",
+    )
+    assert company in ("Fenwick & Hale", "Fenwick and Hale")

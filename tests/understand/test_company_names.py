@@ -80,8 +80,8 @@ def test_a_campus_recruiting_platform_is_not_the_employer() -> None:
 def test_a_legal_suffix_after_a_comma_ends_the_name_in_a_subject() -> None:
     assert (
         extract_company(
-            "Thanks for Applying to Corvid Bio USA, Inc.!",
-            "Human Resources <reply_ok@echo.newtonsoftware.com>",
+            "Your application to Corvid Bio USA, Inc. is in!",
+            "People Office <replies@mail.example-ats.com>",
             "We received your application.",
         )
         == "Corvid Bio USA"

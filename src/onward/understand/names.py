@@ -338,9 +338,11 @@ _ROLE_END = re.compile(
 
 
 def normalise_name(name: str) -> str:
-    """A key to compare company names: lower case, no punctuation, article or legal suffix."""
+    """A key to compare company names: lower case, no punctuation, article or legal suffix;
+    "and" is "&" ("Pryor and Lowe" is "Pryor & Lowe")."""
     name = _SUFFIX.sub("", name.strip())
     key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
+    key = re.sub(r" and (?=\S)", " ", key)
     key = key[4:] if key.startswith("the ") else key
     return key[:-2] if key.endswith(" s") else key
 
