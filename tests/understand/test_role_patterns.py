@@ -122,3 +122,28 @@ def test_typographic_spaces_read_as_spaces() -> None:
         body="Your\u202fapplication for the role of\u202fStore Buyer.\u202fIt is in.",
     )
     assert extract_details(email, EmailLabel.APPLICATION_RECEIVED)["role"] == "Store Buyer"
+
+
+def test_a_company_and_in_our_role_keeps_only_the_role() -> None:
+    role = extract_role(
+        "Hello", "Glad you are curious about Brellin and in our Fraud Analyst opportunity.", None
+    )
+    assert role == "Fraud Analyst"
+
+
+def test_a_bare_posting_number_and_a_line_break_before_the_title() -> None:
+    role = extract_role(
+        "Logged",
+        "Your form for 4410293 -\nField Engineer, Wind Farms and if it fits we will call.",
+        None,
+    )
+    assert role == "Field Engineer, Wind Farms"
+
+
+def test_the_role_after_the_company_and_its_legal_form_in_the_subject() -> None:
+    role = extract_role(
+        "Hollin-Vale Group AG - Hollin-Vale Rail USA LLC - Track Inspector",
+        "Thank you.",
+        "Hollin-Vale Rail",
+    )
+    assert role == "Track Inspector"

@@ -17,10 +17,14 @@ _STOP = (
 # A requisition code before the title ("R-104233 Data Analyst", "24WD1234 Buyer (Open)",
 # "Ref: 1449 - Buyer", "requisition - R1741 - Analyst") and where such a title ends.
 _CODE = (
-    r"(?:\b(?:R|JR|REQ)-?\d{4,}|\b\d{2}WD\d{4,}|(?:Ref|Requisition|requisition|Req)\s*[:#-]\s*"
+    r"(?:\b(?:R|JR|REQ)-?\d{4,}|\b\d{2}WD\d{4,}|\b\d{5,}(?=[ \t]*[-–])|"
+    r"(?:Ref|Requisition|requisition|Req)\s*[:#-]\s*"
     r"(?:R-?)?\d{3,})\s*[-–:]?\s+(?:[-–]\s+)?"
 )
-_CODE_END = r"(?=\s*\((?:Open|open|Remote|remote)\)|[ \t]*(?:\n|$)|\s+(?:at|and)\b|[.!,])"
+_CODE_END = (
+    r"(?=\s*\((?:Open|open|Remote|remote)\)|[ \t]*(?:\n|$)|\s+(?:at|and)\b|[.!]"
+    r"|,\s+(?=[a-z]))"
+)
 _PATTERNS: list[re.Pattern[str]] = [
     re.compile(
         r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
@@ -128,7 +132,7 @@ def clean_role(raw: str) -> str | None:
     role = _REF_IN_ROLE.sub(" ", raw.replace("(ID)", " "))
     role = re.sub(r"\s+", " ", role).strip(" ,-–|:#'\"")
     role = re.sub(r"^(?:the|a|an|our)\s+", "", role, flags=re.I)
-    role = re.split(r"\s+(?:for|and) (?:the|our|a|an)\s+", role)[-1]
+    role = re.split(r"\s+(?:for|and|and in|in) (?:the|our|a|an)\s+", role)[-1]
     role = re.sub(r"^(?:update on|re|fw|fwd)\s*:?\s+", "", role, flags=re.I)
     for _ in range(3):  # "Jane Doe - Data Analyst", "Acme AG - Acme Leasing LLC - Intern"
         head, sep, rest = role.partition(" - ")
@@ -192,19 +196,20 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
     for pattern in _SUBJECT_PATTERNS:
         for m in pattern.finditer(subject or ""):
             raw = m.group(1)
+            options = [raw]
             if company and company.lower() in raw.lower():
                 cut = raw.lower().index(company.lower())
-                # "Role at Acme" keeps what comes before; "Acme - Role" what comes after.
+                # "Role at Acme" keeps what comes before; "Acme - Role" what comes after,
+                # also past a few words the company read leaves out ("Acme Cloud - Role",
+                # "Acme Leasing USA LLC - Role").
                 before, after = raw[:cut], raw[cut + len(company) :]
-                if cut > 0:
-                    raw = before.rstrip(" ,-–|")
-                else:
-                    # "Acme - Role", and "Acme Cloud - Role" when the company read is "Acme"
-                    dash = re.match(r"(?:\s+[A-Z][\w&]*){0,2}\s*[-–|:]\s", after)
-                    raw = after[dash.end() :] if dash else ""
-            role = clean_role(raw)
-            if role:
-                return role
+                dash = re.match(r"(?:,?\s+[A-Z][\w&.]*){0,2}\s*[-–|:]\s", after)
+                options = [before.rstrip(" ,-–|")] if cut > 0 else []
+                options += [after[dash.end() :]] if dash else []
+            for option in options:
+                role = clean_role(option)
+                if role:
+                    return role
     return None
 
 
