@@ -40,9 +40,11 @@ DATA = HERE / "data"
 FORMAT = 1
 MAX_TOKENS = 6
 VENDORS = frozenset(
-    "adobe amazon apache apple atlassian autodesk cisco google ibm intuit microsoft oracle "
-    "salesforce sap".split()
-)
+    {
+        "adobe", "amazon", "apache", "apple", "atlassian", "autodesk", "cisco", "google", "ibm",
+        "intuit", "microsoft", "oracle", "salesforce", "sap",
+    }
+)  # fmt: skip
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -112,7 +114,9 @@ class Builder:
         renumber = {old: new for new, old in enumerate(used)}
         return {
             "format": FORMAT,
-            "skills": [[self.skills[i].name, self.skills[i].kind, self.skills[i].source] for i in used],
+            "skills": [
+                [self.skills[i].name, self.skills[i].kind, self.skills[i].source] for i in used
+            ],
             "aliases": {k: renumber[v] for k, v in sorted(self.aliases.items())},
             "shapes": dict(sorted(self.shapes.items())),
         }
@@ -192,7 +196,7 @@ def read_esco(builder: Builder, folder: Path) -> None:
                 preferred[row["id"]] = (label, _esco_kind(row["hierarchy_levels"]))
             else:
                 alternatives.setdefault(row["id"], []).append(label)
-    for esco_id, (label, kind) in sorted(preferred.items(), key=lambda kv: kv[1][0]):
+    for _esco_id, (label, kind) in sorted(preferred.items(), key=lambda kv: kv[1][0]):
         builder.new_skill(label[:1].upper() + label[1:], kind, "esco")
     for esco_id, (label, _kind) in sorted(preferred.items(), key=lambda kv: kv[1][0]):
         key = normalise(label)

@@ -1,10 +1,10 @@
 """Text to normalised tokens, the one form both the vocabulary and the texts are matched in.
 
-A token is a run of letters and digits, keeping the symbols that make a name (``c++``, ``c#``,
-``.net``, ``node.js``, ``asp.net``, ``r&d``); everything else separates tokens, so "problem-solving",
-"problem solving" and "Problem Solving" are the same two tokens. Text is folded with NFKC and
-lower-cased, and accents are dropped (``café`` → ``cafe``). Matching whole tokens is what
-keeps "java" out of "javascript" and "sql" out of "mysql".
+A token is a run of letters and digits, keeping the symbols that make a name (``c++``,
+``c#``, ``.net``, ``node.js``, ``asp.net``, ``r&d``); everything else separates tokens, so
+"problem-solving", "problem solving" and "Problem Solving" are the same two tokens. Text is
+folded with NFKC and lower-cased, and accents are dropped (``café`` → ``cafe``). Matching
+whole tokens is what keeps "java" out of "javascript" and "sql" out of "mysql".
 """
 
 from __future__ import annotations
