@@ -48,8 +48,12 @@ def add_resume(
                 f"{path.name} is already saved as resume {same.name}",
                 hint="see `onward resume show " + str(same.version) + "`",
             )
-        if label is not None and tx.resumes.with_label(owner.id, label) is not None:
-            raise Conflict(f"a resume is already labelled {label!r}", hint="choose another label")
+        taken = tx.resumes.with_label(owner.id, label) if label is not None else None
+        if taken is not None:
+            raise Conflict(
+                f"resume {taken.name} is already labelled {taken.label!r}",
+                hint="choose another label",
+            )
         resume = tx.resumes.insert(
             owner.id,
             label=label,

@@ -228,10 +228,19 @@ def read_gazetteer(builder: Builder, folder: Path) -> None:
     forms = json.loads((folder / "skills.json").read_text(encoding="utf-8"))
     for form in sorted(forms):
         key = normalise(form)
-        if " " not in key and key in builder.prose_words and key not in builder.aliases:
+        if key not in builder.aliases and _everyday(builder, key):
             builder.dropped += 1
             continue
         builder.new_skill(form[:1].upper() + form[1:], "skill", "gazetteer")
+
+
+def _everyday(builder: Builder, key: str) -> bool:
+    """A gazetteer form that is one everyday word ("records"), or a known name plus one
+    ("aws infrastructure", "ci cd pipelines"), which would hide the known name."""
+    head, _, last = key.rpartition(" ")
+    if not head:
+        return key in builder.prose_words
+    return head in builder.aliases and last in builder.prose_words
 
 
 def build(source: Path) -> Builder:

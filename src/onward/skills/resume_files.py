@@ -22,7 +22,7 @@ from onward.errors import InvalidInput
 MAX_BYTES = 10_000_000
 MAX_CHARS = 200_000
 #: Fewer letters than this and a "resume" is not worth keeping (a scanned PDF, a blank page).
-MIN_LETTERS = 20
+MIN_LETTERS = 10
 _TEXT_SUFFIXES = {".md": ResumeFormat.MARKDOWN, ".markdown": ResumeFormat.MARKDOWN}
 _KNOWN = "use PDF, DOCX, Markdown, plain text or JSON Resume"
 
