@@ -45,9 +45,7 @@ def test_an_image_only_pdf_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_real_docx_is_read_with_its_tables(tmp_path: Path) -> None:
-    path = write_docx(
-        tmp_path / "cv.docx", LINES, table=[["Skills", "Upselling, loss prevention"]]
-    )
+    path = write_docx(tmp_path / "cv.docx", LINES, table=[["Skills", "Upselling, loss prevention"]])
     read = read_resume(path)
     assert read.format == ResumeFormat.DOCX
     assert "Trained new starters" in read.text
@@ -77,7 +75,11 @@ def test_markdown_text_and_utf16_text(tmp_path: Path) -> None:
 def test_json_resume_keeps_text_and_leaves_out_urls_and_dates(tmp_path: Path) -> None:
     path = tmp_path / "resume.json"
     resume = {
-        "basics": {"name": "Sam Okafor", "label": "Retail Supervisor", "url": "https://sam.example"},
+        "basics": {
+            "name": "Sam Okafor",
+            "label": "Retail Supervisor",
+            "url": "https://sam.example",
+        },
         "work": [
             {
                 "name": "Corner Shop",
@@ -117,7 +119,9 @@ def test_json_resume_keeps_text_and_leaves_out_urls_and_dates(tmp_path: Path) ->
         ("cv.json", b'{"name": "Sam", "hobbies": ["chess"]}', "is JSON but not a JSON Resume"),
     ],
 )
-def test_bad_files_get_one_clear_line(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+def test_bad_files_get_one_clear_line(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(InvalidInput, match=message) as info:
