@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.skills.conftest import write_docx, write_pdf
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
@@ -18,7 +19,6 @@ from onward.services.resumes import add_resume, list_resumes, show_resume
 from onward.services.runtime import Workspace
 from onward.services.skills import match_application, plan_skill_gaps, skill_gaps
 from onward.skills.vocabulary import Vocabulary
-from tests.skills.conftest import write_docx, write_pdf
 
 VOCAB = Vocabulary.from_names(
     {
@@ -75,7 +75,7 @@ def test_versions_are_kept_and_named_by_number_or_label(ws: Workspace, tmp_path:
 def test_refused_files_save_nothing(ws: Workspace, tmp_path: Path) -> None:
     pdf = write_pdf(tmp_path / "cv.pdf", ["Customer service and cash handling on busy tills."])
     add_resume(ws.store, ws.owner, pdf, ws.clock, label="tills", vocabulary=VOCAB)
-    with pytest.raises(Conflict, match="cv.pdf is already saved as resume v1 \\(tills\\)"):
+    with pytest.raises(Conflict, match=r"cv\.pdf is already saved as resume v1 \(tills\)"):
         add_resume(ws.store, ws.owner, pdf, ws.clock, vocabulary=VOCAB)
     other = resume_file(tmp_path, "b.txt", "Stock control and visual merchandising.")
     with pytest.raises(Conflict, match="resume v1 \\(tills\\) is already labelled 'tills'"):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tests.skills.conftest import posting
 
 from onward.skills.tokens import CAPITALISED, CAPITALS, LOWER, normalise, tokens
 from onward.skills.vocabulary import Vocabulary, load_vocabulary
-from tests.skills.conftest import posting
 
 
 def names(text: str) -> set[str]:

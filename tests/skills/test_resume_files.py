@@ -4,11 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.skills.conftest import write_docx, write_image_only_pdf, write_pdf
 
 from onward.domain.resumes import ResumeFormat
 from onward.errors import InvalidInput
 from onward.skills.resume_files import read_resume
-from tests.skills.conftest import write_docx, write_image_only_pdf, write_pdf
 
 LINES = [
     "Sam Okafor - Retail Supervisor",
@@ -34,7 +34,7 @@ def test_a_pdf_protected_only_against_editing_is_read(tmp_path: Path) -> None:
 
 def test_an_encrypted_pdf_is_refused_with_what_to_do(tmp_path: Path) -> None:
     path = write_pdf(tmp_path / "cv.pdf", LINES, password="s3cret")
-    with pytest.raises(InvalidInput, match="cv.pdf is an encrypted PDF") as info:
+    with pytest.raises(InvalidInput, match=r"cv\.pdf is an encrypted PDF") as info:
         read_resume(path)
     assert "without a password" in str(info.value)
 
