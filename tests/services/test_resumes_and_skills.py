@@ -188,3 +188,39 @@ def test_the_shipped_vocabulary_end_to_end(ws: Workspace, tmp_path: Path) -> Non
     assert [g.skill.name for g in skill_gaps(ws.store, ws.owner).gaps] == [
         "Special educational needs"
     ]
+
+
+def test_resumes_travel_in_the_json_backup(
+    ws: Workspace, tmp_path: Path, on_postgres: bool
+) -> None:
+    import json
+
+    from onward.services.runtime import open_workspace
+    from onward.services.transfer import export_json, import_backup
+
+    application(ws, "Corner Shop", "Cash handling.")
+    add_resume(ws.store, ws.owner, resume_file(tmp_path, "a.md", "Customer care, cash handling."),
+               ws.clock, label="tills", vocabulary=VOCAB)  # fmt: skip
+    first = tmp_path / "first.json"
+    export_json(ws.store, ws.owner, first, ws.clock)
+    document = json.loads(first.read_text())
+    assert [(r["version"], r["label"]) for r in document["playbook"]["resumes"]] == [(1, "tills")]
+    if on_postgres:
+        with ws.store.transaction() as tx:
+            tx.clear_owner(ws.owner.id)
+        target = ws
+    else:
+        target = open_workspace(
+            ws.settings.but(database_url=f"sqlite:///{tmp_path / 'restored.db'}"), ws.clock
+        )
+    import_backup(target.store, target.owner, first.read_text(), "first.json")
+    second = tmp_path / "second.json"
+    export_json(target.store, target.owner, second, target.clock)
+    assert json.loads(second.read_text()) == document
+    more = resume_file(tmp_path, "b.md", "Stock control and visual merchandising.")
+    assert (
+        add_resume(target.store, target.owner, more, target.clock, vocabulary=VOCAB).resume.version
+        == 2
+    )
+    if target is not ws:
+        target.close()
