@@ -27,6 +27,11 @@ def test_resume_add_list_show(cli: Any, tmp_path: Path) -> None:
     assert shown["skills"] == ["Patient care", "Wound care", "Basic life support"]
     newest = cli.ok("resume", "show", "--text")
     assert "Resume v2" in newest and "Triage" in newest and "Ward nurse: patient" in newest
+    assert cli("resume", "delete", "wards", input="n\n").exit_code == 1
+    assert "Deleted resume v1 (wards)." in cli.ok("resume", "delete", "wards", "--yes")
+    assert [r["version"] for r in json.loads(cli.ok("resume", "list", "--json"))] == [2]
+    missing = cli("resume", "delete", "wards", "--yes")
+    assert missing.exit_code == 1 and "no resume version 'wards'" in missing.stderr
 
 
 def test_bad_resume_files_give_one_line_and_save_nothing(cli: Any, tmp_path: Path) -> None:
