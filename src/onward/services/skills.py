@@ -132,7 +132,8 @@ def plan_skill_gaps(
                 already.append(gap)
                 continue
             item = validate_item(_learning_item(gap))
-            item_id = tx.improvements.insert(owner.id, item, now, application_id=None)
+            only = gap.application_ids[0] if gap.count == 1 else None  # linked when one job
+            item_id = tx.improvements.insert(owner.id, item, now, application_id=only)
             stored = tx.improvements.get(owner.id, item_id)
             assert stored is not None
             added.append(stored)
