@@ -21,6 +21,8 @@ from onward.cli import (
     plan,
     reflection,
     rejections,
+    resumes,
+    skills,
     tasks,
     today,
     tour,
@@ -76,6 +78,8 @@ rejections.register(app)
 app.add_typer(tasks.app, name="tasks")
 ghosting.register(app)
 today.register(app)
+app.add_typer(resumes.app, name="resume")
+skills.register(app)
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
+    from onward.db.resumes import ResumeRepo
 
 
 class Rollback(Exception):
@@ -117,6 +118,12 @@ class Tx:
         from onward.db.connections import ConnectionRepo
 
         return ConnectionRepo(self.conn)
+
+    @cached_property
+    def resumes(self) -> ResumeRepo:
+        from onward.db.resumes import ResumeRepo
+
+        return ResumeRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""
