@@ -1,0 +1,17 @@
+"""One routes module per page; each has a ``router`` and its templates in templates/<page>/.
+
+To add a page: write ``pages/<page>.py`` with ``router = APIRouter()``, its templates under
+``templates/<page>/``, add the module to ``ROUTERS`` below and mark its entry in ``nav.py``
+ready. ``upcoming`` comes last: it answers for the pages that have not landed yet.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from onward.web.pages import today, upcoming
+
+ROUTERS: tuple[APIRouter, ...] = (
+    today.router,
+    upcoming.router,
+)

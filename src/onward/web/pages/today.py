@@ -1,0 +1,53 @@
+"""Today: the agenda (what is due, drafts to send, goals, wins), kindness first while a
+dwell window is open, and marking a task done or skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from onward.domain.playbook.ghosting import GhostingRules
+from onward.services.agenda import Today, today
+from onward.services.runtime import Workspace
+from onward.services.tasks import complete_task, skip_task
+from onward.web.deps import workspace
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+METRIC_LABELS = {
+    "applications": "Applications",
+    "follow_ups": "Follow-ups sent",
+    "reflections": "Reflections",
+    "learning_hours": "Learning (hours)",
+    "networking": "Networking touches",
+}
+
+
+@dataclass(frozen=True)
+class TodayPage:
+    agenda: Today
+    metric_labels: dict[str, str]
+
+
+@router.get("/", response_class=HTMLResponse)
+def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    rules = GhostingRules(ws.settings.ghost_after_days, ws.settings.ghost_after_interview_days)
+    agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules)
+    return render(
+        request, "today/index.html", TodayPage(agenda, METRIC_LABELS), nav="today", title="Today"
+    )
+
+
+@router.post("/tasks/{task_id}/done")
+def finish_task(task_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    item = complete_task(ws.store, ws.owner, task_id, ws.clock)
+    return redirect("/", f"Done: {item.stored.task.title}. Well done.")
+
+
+@router.post("/tasks/{task_id}/skip")
+def pass_task(task_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    item = skip_task(ws.store, ws.owner, task_id, ws.clock)
+    return redirect("/", f"Skipped: {item.stored.task.title}. That is allowed.")
