@@ -9,9 +9,22 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from onward.web.pages import today, upcoming
+from onward.web.pages import (
+    applications,
+    board,
+    drafts,
+    reflection,
+    rejection,
+    today,
+    upcoming,
+)
 
 ROUTERS: tuple[APIRouter, ...] = (
     today.router,
+    board.router,
+    applications.router,
+    rejection.router,
+    drafts.router,
+    reflection.router,
     upcoming.router,
 )

@@ -13,6 +13,7 @@ from onward.services.agenda import Today, today
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task
 from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
@@ -42,12 +43,16 @@ def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResp
 
 
 @router.post("/tasks/{task_id}/done")
-def finish_task(task_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
+def finish_task(
+    task_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> RedirectResponse:
     item = complete_task(ws.store, ws.owner, task_id, ws.clock)
-    return redirect("/", f"Done: {item.stored.task.title}. Well done.")
+    return redirect(form["next"] or "/", f"Done: {item.stored.task.title}. Well done.")
 
 
 @router.post("/tasks/{task_id}/skip")
-def pass_task(task_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
+def pass_task(
+    task_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> RedirectResponse:
     item = skip_task(ws.store, ws.owner, task_id, ws.clock)
-    return redirect("/", f"Skipped: {item.stored.task.title}. That is allowed.")
+    return redirect(form["next"] or "/", f"Skipped: {item.stored.task.title}. That is allowed.")
