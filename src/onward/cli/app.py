@@ -21,6 +21,7 @@ from onward.cli import (
     plan,
     reflection,
     rejections,
+    serve,
     tasks,
     today,
     tour,
@@ -76,6 +77,7 @@ rejections.register(app)
 app.add_typer(tasks.app, name="tasks")
 ghosting.register(app)
 today.register(app)
+serve.register(app)
 
 
 def main() -> None:
