@@ -59,9 +59,9 @@ def test_a_form_with_problems_comes_back_with_messages_and_saves_nothing(web: We
     assert response.status_code == 422
     html = response.text
     assert "Please look at 4 things before saving" in html
-    assert "say which company this is" in html
-    assert "choose 1 to 5, not 9" in html
-    assert "write a whole number here, not &#39;lots&#39;" in html
+    assert "Say which company this is" in html
+    assert "Choose 1 to 5, not 9" in html
+    assert "Write a whole number here, not &#39;lots&#39;" in html
     assert 'aria-invalid="true"' in html
     assert 'value="Clinical Data Analyst"' in html  # what was typed is kept
     assert _count(web) == 0
@@ -128,7 +128,7 @@ def test_a_bad_edit_saves_nothing(web: Web) -> None:
     created = web.post("/applications/new", GOOD)
     app_id = int(created.headers["location"].split("/")[-1])
     response = web.post(f"/applications/{app_id}/edit", {**GOOD, "role": "", "company": "New name"})
-    assert response.status_code == 422 and "say which role this is" in response.text
+    assert response.status_code == 422 and "Say which role this is" in response.text
     assert get_application(web.ws.store, web.ws.owner, app_id).company == "Northwind Health"
 
 

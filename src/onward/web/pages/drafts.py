@@ -80,6 +80,8 @@ def new_draft(
         form["kind"],
         ws.clock,
         highlight=form.text("highlight"),
+        update=form.text("update"),
+        feedback_point=form.text("feedback_point"),
         templates_dir=ws.settings.templates_dir,
         sender_name=ws.settings.sender_name,
     )
