@@ -3,11 +3,12 @@ early, and the plan afterwards."""
 
 from __future__ import annotations
 
+from tests.web.conftest import Web
+from tests.web.helpers import add, move, reject
+
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
 from onward.services.rejections import get_rejection_overview
-from tests.web.conftest import Web
-from tests.web.helpers import add, move, reject
 
 
 def test_the_rejection_form_is_kind_and_short(web: Web) -> None:
