@@ -15,7 +15,7 @@ def test_the_rejection_form_is_kind_and_short(web: Web) -> None:
     app = add(web.ws, "Fjord Bank")
     html = web.get(f"/applications/{app.id}/reject").text
     assert "I am sorry." in html
-    assert "everything else can stay empty" in html
+    assert "can stay empty" in html
     assert '<label for="f-received_on"' in html and '<label for="f-dwell"' in html
 
 
