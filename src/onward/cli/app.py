@@ -23,6 +23,7 @@ from onward.cli import (
     rejections,
     resumes,
     skills,
+    serve,
     tasks,
     today,
     tour,
@@ -80,6 +81,7 @@ ghosting.register(app)
 today.register(app)
 app.add_typer(resumes.app, name="resume")
 skills.register(app)
+serve.register(app)
 
 
 def main() -> None:

@@ -7,17 +7,19 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, and_, delete, func, select, update
+from sqlalchemy import Connection, Row, Select, and_, case, delete, func, or_, select, update
 
 from onward.db import tables as t
 from onward.domain.pipeline import ACTIVE, Stage
 from onward.domain.records import (
+    SORTS,
     Application,
     ApplicationFields,
     ApplicationQuery,
     Channel,
     StageEvent,
 )
+from onward.errors import InvalidInput
 
 FIELD_COLUMNS = (
     "company",
@@ -207,7 +209,7 @@ class ApplicationRepo:
         self, owner_id: int, query: ApplicationQuery, *, with_events: bool = False
     ) -> list[Application]:
         stmt = self._filtered(select(t.applications), owner_id, query)
-        stmt = stmt.order_by(t.applications.c.stage_on.desc(), t.applications.c.id.desc())
+        stmt = stmt.order_by(*_order(query))
         if query.limit is not None:
             stmt = stmt.limit(query.limit)
         if query.offset:
@@ -255,6 +257,16 @@ class ApplicationRepo:
             select(c.reached, func.count()).where(c.owner_id == owner_id).group_by(c.reached)
         )
         return {Stage(reached): int(n) for reached, n in rows}
+
+    def stage_counts(self, owner_id: int) -> dict[Stage, int]:
+        """How many unarchived applications are at each stage now (one aggregate query)."""
+        c = t.applications.c
+        rows = self.conn.execute(
+            select(c.stage, func.count())
+            .where(c.owner_id == owner_id, c.archived_at.is_(None))
+            .group_by(c.stage)
+        )
+        return {Stage(stage): int(n) for stage, n in rows}
 
     def last_activity(
         self, owner_id: int, stages: Iterable[Stage]
@@ -317,6 +329,11 @@ class ApplicationRepo:
             conditions.append(c.stage.in_(active) if query.active else c.stage.not_in(active))
         if query.company:
             conditions.append(func.lower(c.company).contains(query.company.lower()))
+        if query.search:
+            needle = query.search.lower()
+            conditions.append(
+                or_(func.lower(c.company).contains(needle), func.lower(c.role).contains(needle))
+            )
         if query.archived is not None:
             conditions.append(
                 c.archived_at.is_not(None) if query.archived else c.archived_at.is_(None)
@@ -329,6 +346,29 @@ class ApplicationRepo:
             )
             conditions.append(c.id.in_(tagged))
         return stmt.where(and_(*conditions))
+
+
+_STAGE_ORDER = {stage.value: i for i, stage in enumerate(Stage)}
+
+
+def _order(query: ApplicationQuery) -> list[Any]:
+    """ORDER BY for ``query.sort`` (see ``SORTS``), newest step then id as tie-breakers."""
+    c = t.applications.c
+    if query.sort not in SORTS:
+        raise InvalidInput(f"unknown sort {query.sort!r}", hint="use one of: " + ", ".join(SORTS))
+    descending = SORTS[query.sort] != query.reverse
+    key: Any = {
+        "recent": c.stage_on,
+        "company": func.lower(c.company),
+        "role": func.lower(c.role),
+        "stage": case(_STAGE_ORDER, value=c.stage, else_=len(_STAGE_ORDER)),
+        "excitement": func.coalesce(c.excitement, 0),
+        "added": c.created_at,
+    }[query.sort]
+    first = key.desc() if descending else key.asc()
+    if query.sort == "recent":
+        return [first, c.id.desc() if descending else c.id.asc()]
+    return [first, c.stage_on.desc(), c.id.desc()]
 
 
 def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:

@@ -151,6 +151,23 @@ class ApplicationQuery:
     archived: bool | None = False  # None: both; True: archived only
     limit: int | None = None
     offset: int = 0
+    #: Company or role contains this (any case).
+    search: str | None = None
+    #: One of ``SORTS``; "recent" is the date of the last step, newest first.
+    sort: str = "recent"
+    #: Reverse the sort's natural direction.
+    reverse: bool = False
+
+
+#: How lists can be ordered, with each order's natural direction (True: descending).
+SORTS: dict[str, bool] = {
+    "recent": True,
+    "company": False,
+    "role": False,
+    "stage": False,
+    "excitement": True,
+    "added": True,
+}
 
 
 MAX_TEXT = 100_000

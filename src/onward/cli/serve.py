@@ -1,0 +1,34 @@
+"""`onward serve`: Onward in the browser, on this computer only."""
+
+from __future__ import annotations
+
+import typer
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback)."),
+    port: int = typer.Option(8765, "--port", help="Port to listen on; 0 picks a free one."),
+    open_browser: bool = typer.Option(
+        False, "--open", help="Open the address in your web browser."
+    ),
+    allow_remote: bool = typer.Option(
+        False,
+        "--allow-remote",
+        help="Allow a non-loopback --host: other machines could then read your data.",
+    ),
+) -> None:
+    """Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it."""
+    from onward.cli import context
+    from onward.web.server import serve as run
+
+    run(
+        context.settings(),
+        host=host,
+        port=port,
+        open_browser=open_browser,
+        allow_remote=allow_remote,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(serve)

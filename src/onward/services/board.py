@@ -1,0 +1,68 @@
+"""The board: applications in columns by the stage they are at, each column capped so the
+page stays quick however long the search has run (the table view pages through the rest)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onward.db.store import Store
+from onward.domain.pipeline import ACTIVE, Stage
+from onward.domain.records import Application, ApplicationQuery, Owner
+
+#: Columns in the order the board shows them: the way forward, then the endings.
+BOARD_STAGES: tuple[Stage, ...] = (
+    Stage.SAVED,
+    Stage.APPLIED,
+    Stage.SCREEN,
+    Stage.ASSESSMENT,
+    Stage.INTERVIEW,
+    Stage.FINAL,
+    Stage.OFFER,
+    Stage.ACCEPTED,
+    Stage.REJECTED,
+    Stage.WITHDRAWN,
+    Stage.GHOSTED,
+)
+#: Cards per column on the way forward, and in the endings' columns (the table has the rest).
+PER_COLUMN = 20
+PER_ENDING = 8
+
+
+@dataclass(frozen=True)
+class BoardColumn:
+    stage: Stage
+    #: The most recent applications at this stage (at most ``PER_COLUMN``).
+    cards: tuple[Application, ...]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.cards)
+
+
+@dataclass(frozen=True)
+class Board:
+    columns: tuple[BoardColumn, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(c.total for c in self.columns)
+
+
+def get_board(
+    store: Store, owner: Owner, *, per_column: int = PER_COLUMN, per_ending: int = PER_ENDING
+) -> Board:
+    """Every unarchived application by stage; a fixed number of queries whatever the count."""
+    with store.transaction() as tx:
+        counts = tx.applications.stage_counts(owner.id)
+        columns = []
+        for stage in BOARD_STAGES:
+            total = counts.get(stage, 0)
+            limit = per_column if stage in ACTIVE else per_ending
+            cards = (
+                tx.applications.query(owner.id, ApplicationQuery(stages=(stage,), limit=limit))
+                if total
+                else []
+            )
+            columns.append(BoardColumn(stage, tuple(cards), total))
+    return Board(tuple(columns))

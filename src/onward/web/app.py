@@ -1,0 +1,54 @@
+"""The web app factory: one Workspace per app, opened from the settings."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import Depends, FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from onward.clock import Clock
+from onward.config import Settings
+from onward.services.runtime import open_workspace
+from onward.web import errors
+from onward.web.pages import ROUTERS
+from onward.web.security import LOOPBACK_HOSTS, Csrf, SecurityMiddleware, verify_csrf
+
+STATIC = Path(__file__).parent / "static"
+
+
+def create_app(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    allow_remote: bool = False,
+    csrf_secret: bytes | None = None,
+) -> FastAPI:
+    """The app for one person's data. ``allow_remote`` lifts the loopback-host check (only
+    with ``onward serve --allow-remote``); ``csrf_secret`` defaults to a fresh one per process."""
+    workspace = open_workspace(settings, clock)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        workspace.close()
+
+    app = FastAPI(
+        title="Onward",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
+        lifespan=lifespan,
+        dependencies=[Depends(verify_csrf)],
+    )
+    app.state.workspace = workspace
+    app.state.csrf = Csrf(csrf_secret)
+    errors.install(app)
+    app.add_middleware(errors.CatchAll)
+    app.add_middleware(SecurityMiddleware, allowed_hosts=None if allow_remote else LOOPBACK_HOSTS)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    for router in ROUTERS:
+        app.include_router(router)
+    return app

@@ -1,0 +1,137 @@
+"""The one place the web app turns Onward's errors into HTTP statuses and friendly pages.
+
+``NotFound`` → 404, ``InvalidInput`` and ``ImportFailed`` → 422, ``InvalidMove`` and
+``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
+500 (a foreign Host header is refused before routing, in ``security.py``). Requests under
+``/api/`` get JSON (``{"error": ..., "hint": ...}``); everything else gets a page in the app's
+layout. Forms that fail validation do not come here: their routes re-render the form with
+the messages beside the fields (see ``forms.py``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from onward.errors import (
+    Conflict,
+    ImportFailed,
+    InvalidInput,
+    InvalidMove,
+    NotFound,
+    OnwardError,
+    SetupError,
+)
+from onward.web.rendering import render
+from onward.web.security import CsrfRefused
+
+log = logging.getLogger("onward.web")
+
+TITLES = {
+    400: "That did not work",
+    403: "Please reload the page",
+    404: "We could not find that",
+    405: "That did not work",
+    409: "That step is not possible",
+    422: "Something needs another look",
+    500: "Something went wrong on our side",
+}
+
+
+def status_for(exc: OnwardError) -> int:
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, InvalidInput | ImportFailed):
+        return 422
+    if isinstance(exc, InvalidMove | Conflict):
+        return 409
+    if isinstance(exc, CsrfRefused):
+        return 403
+    if isinstance(exc, SetupError):
+        return 500
+    return 400  # any other UserError
+
+
+def error_response(request: Request, status: int, message: str, hint: str | None) -> Response:
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message, "hint": hint}, status_code=status)
+    title = TITLES.get(status, "That did not work")
+    return render(
+        request, "error.html", {"title": title, "message": message, "hint": hint}, status=status
+    )
+
+
+async def _onward_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, OnwardError)
+    status = status_for(exc)
+    if status >= 500:
+        log.error("setup problem: %s", exc.message)
+    return error_response(request, status, exc.message, exc.hint)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        return error_response(
+            request, 404, "There is no page at this address.", "the navigation has every page"
+        )
+    if exc.status_code == 405:
+        return error_response(
+            request, 405, "This address does not take that kind of request.", None
+        )
+    return error_response(request, exc.status_code, str(exc.detail), None)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    """A malformed id in the address (/applications/abc) is a page that does not exist."""
+    assert isinstance(exc, RequestValidationError)
+    if any(err.get("loc", ("",))[0] == "path" for err in exc.errors()):
+        return error_response(request, 404, "There is no page at this address.", None)
+    return error_response(request, 422, "Some of what was sent could not be read.", None)
+
+
+class CatchAll:
+    """Pure ASGI middleware: an unexpected exception becomes the friendly 500 page (with the
+    security headers, since this sits inside :class:`SecurityMiddleware`) and a log line."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking)
+        except Exception:
+            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            request = Request(scope)
+            response = error_response(
+                request,
+                500,
+                "Onward hit an unexpected problem. Nothing you entered was half-saved.",
+                "try again; if it keeps happening, the terminal running `onward serve` "
+                "shows the details",
+            )
+            await response(scope, receive, send)
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(OnwardError, _onward_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)

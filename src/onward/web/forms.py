@@ -1,0 +1,109 @@
+"""Reading HTML forms: text in, typed values out, and a message beside each bad field.
+
+A route reads the posted form with the :func:`read_form` dependency, pulls typed values out
+of it with :class:`Form`'s helpers, and either calls its service or re-renders the page with
+``form.errors`` (status 422) so nothing is saved and nothing the person typed is lost. Errors
+the services raise (``InvalidInput``) are added with :meth:`Form.fail`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from fastapi import Request
+from starlette.datastructures import FormData
+
+from onward.domain.dates import parse_day
+from onward.errors import InvalidInput, OnwardError
+
+E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+MAX_FIELD = 200_000
+
+
+class Form:
+    """The posted values of one form, with the messages found while reading them."""
+
+    def __init__(self, values: dict[str, str], today: date) -> None:
+        self.values = values
+        self.today = today
+        self.errors: dict[str, str] = {}
+
+    @classmethod
+    def empty(cls, today: date, **values: str) -> Form:
+        return cls(dict(values), today)
+
+    def __getitem__(self, name: str) -> str:
+        return self.values.get(name, "")
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def fail(self, name: str, message: str) -> None:
+        """Keep the first message for ``name`` ("" for the form as a whole)."""
+        self.errors.setdefault(name, message)
+
+    def fail_with(self, exc: OnwardError, name: str = "") -> None:
+        self.fail(name, f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
+
+    def text(self, name: str, *, required: str | None = None) -> str | None:
+        """Trimmed text, or None when empty (``required`` is the message for an empty field)."""
+        value = self[name].strip()
+        if not value:
+            if required:
+                self.fail(name, required)
+            return None
+        return value
+
+    def whole(self, name: str, *, low: int | None = None, high: int | None = None) -> int | None:
+        raw = self[name].strip().replace(",", "")
+        if not raw:
+            return None
+        try:
+            value = int(raw)
+        except ValueError:
+            self.fail(name, f"write a whole number here, not {raw!r}")
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = f"{low} to {high}" if high is not None else f"{low} or more"
+            self.fail(name, f"choose {span}, not {value}")
+            return None
+        return value
+
+    def day(self, name: str) -> date | None:
+        raw = self[name].strip()
+        if not raw:
+            return None
+        return self._parsed(name, lambda: parse_day(raw, self.today))
+
+    def choice(self, name: str, kind: type[E]) -> E | None:
+        raw = self[name].strip()
+        if not raw:
+            return None
+        try:
+            return kind(raw)
+        except ValueError:
+            self.fail(name, "choose one of the options offered")
+            return None
+
+    def flag(self, name: str) -> bool:
+        return self[name] in ("on", "1", "true", "yes")
+
+    def _parsed(self, name: str, parse: Callable[[], T]) -> T | None:
+        try:
+            return parse()
+        except InvalidInput as exc:
+            self.fail_with(exc, name)
+            return None
+
+
+async def read_form(request: Request) -> Form:
+    """A dependency: the posted form as plain text values (files are not read here)."""
+    data: FormData = await request.form()
+    values = {k: v[:MAX_FIELD] for k, v in data.items() if isinstance(v, str)}
+    return Form(values, request.app.state.workspace.clock.today())

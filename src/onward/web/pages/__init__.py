@@ -1,0 +1,30 @@
+"""One routes module per page; each has a ``router`` and its templates in templates/<page>/.
+
+To add a page: write ``pages/<page>.py`` with ``router = APIRouter()``, its templates under
+``templates/<page>/``, add the module to ``ROUTERS`` below and mark its entry in ``nav.py``
+ready. ``upcoming`` comes last: it answers for the pages that have not landed yet.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from onward.web.pages import (
+    applications,
+    board,
+    drafts,
+    reflection,
+    rejection,
+    today,
+    upcoming,
+)
+
+ROUTERS: tuple[APIRouter, ...] = (
+    today.router,
+    board.router,
+    applications.router,
+    rejection.router,
+    drafts.router,
+    reflection.router,
+    upcoming.router,
+)

@@ -1,0 +1,230 @@
+"""One application: its page (details, timeline, emails, drafts, reflection, feedback,
+contacts), and the add and edit forms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.domain.drafts import DraftKind
+from onward.domain.pipeline import Stage
+from onward.domain.records import Application, ApplicationFields, Channel
+from onward.errors import InvalidInput
+from onward.services.applications import (
+    add_application,
+    archive_applications,
+    edit_application,
+    get_application,
+)
+from onward.services.overview import ApplicationOverview, application_overview
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.pages.board import allowed_moves
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+START_STAGES = (
+    Stage.SAVED,
+    Stage.APPLIED,
+    Stage.SCREEN,
+    Stage.ASSESSMENT,
+    Stage.INTERVIEW,
+    Stage.FINAL,
+    Stage.OFFER,
+)
+CHANNELS = tuple((c.value, c.value.replace("_", " ").capitalize()) for c in Channel)
+#: Words in a service's message that tell which field it is about.
+FIELD_WORDS = (
+    ("company", "company"),
+    ("role", "role"),
+    ("excitement", "excitement"),
+    ("salary min", "salary_min"),
+    ("salary max", "salary_max"),
+    ("salary range", "salary_min"),
+    ("URL", "url"),
+    ("description", "description"),
+    ("notes", "notes"),
+    ("future", "on"),
+)
+
+
+#: Which messages usually fit first, by where the application stands.
+_FIRST_KINDS = {
+    Stage.REJECTED: (DraftKind.THANK_YOU_AFTER_REJECTION, DraftKind.FEEDBACK_REQUEST),
+    Stage.GHOSTED: (DraftKind.GHOSTING_FOLLOW_UP, DraftKind.GHOSTING_CLOSURE),
+}
+_ACTIVE_KINDS = (DraftKind.FOLLOW_UP_AFTER_APPLYING, DraftKind.NETWORKING_NOTE)
+
+
+def draft_kinds_for(app: Application) -> tuple[DraftKind, ...]:
+    """Every draft kind, the ones that usually fit this application first."""
+    first = _FIRST_KINDS.get(app.stage, _ACTIVE_KINDS)
+    return first + tuple(k for k in DraftKind if k not in first)
+
+
+@dataclass(frozen=True)
+class ApplicationForm:
+    form: Form
+    app: Application | None
+    stages: tuple[tuple[str, str], ...]
+    channels: tuple[tuple[str, str], ...]
+
+    @property
+    def action(self) -> str:
+        return f"/applications/{self.app.id}/edit" if self.app else "/applications/new"
+
+
+@dataclass(frozen=True)
+class ApplicationPage:
+    overview: ApplicationOverview
+    moves: tuple[Stage, ...]
+    draft_kinds: tuple[tuple[str, str], ...]
+
+    @property
+    def app(self) -> Application:
+        return self.overview.application
+
+
+def _form_page(request: Request, form: Form, app: Application | None, status: int) -> Response:
+    stages = tuple((s.value, s.value.capitalize()) for s in START_STAGES)
+    context = ApplicationForm(form, app, stages, CHANNELS)
+    title = f"Edit {app.company}" if app else "Add an application"
+    return render(
+        request, "applications/form.html", context, nav="board", title=title, status=status
+    )
+
+
+def _fields(form: Form) -> ApplicationFields | None:
+    company = form.text("company", required="say which company this is")
+    role = form.text("role", required="say which role this is")
+    fields = ApplicationFields(
+        company=company or "",
+        role=role or "",
+        job_ref=form.text("job_ref"),
+        url=form.text("url"),
+        location=form.text("location"),
+        channel=form.choice("channel", Channel),
+        salary_min=form.whole("salary_min", low=0),
+        salary_max=form.whole("salary_max", low=0),
+        salary_currency=form.text("salary_currency"),
+        excitement=form.whole("excitement", low=1, high=5),
+        description=form.text("description"),
+        resume_version=form.text("resume_version"),
+        tailored=True if form.flag("tailored") else None,
+        notes=form.text("notes"),
+        tags=tuple(t for t in form["tags"].replace(";", ",").split(",") if t.strip()),
+    )
+    return fields if form.ok else None
+
+
+def _fail(form: Form, exc: InvalidInput) -> None:
+    name = next((field for word, field in FIELD_WORDS if word in exc.message), "")
+    form.fail_with(exc, name)
+
+
+def _values(app: Application) -> dict[str, str]:
+    f = app.fields
+    plain: dict[str, Any] = {
+        "company": f.company,
+        "role": f.role,
+        "job_ref": f.job_ref,
+        "url": f.url,
+        "location": f.location,
+        "channel": f.channel.value if f.channel else None,
+        "salary_min": f.salary_min,
+        "salary_max": f.salary_max,
+        "salary_currency": f.salary_currency,
+        "excitement": f.excitement,
+        "description": f.description,
+        "resume_version": f.resume_version,
+        "tailored": "on" if f.tailored else None,
+        "notes": f.notes,
+        "tags": ", ".join(f.tags),
+    }
+    return {k: "" if v is None else str(v) for k, v in plain.items()}
+
+
+@router.get("/applications/new", response_class=HTMLResponse)
+def new_application(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+    form = Form.empty(ws.clock.today(), stage="applied", on=ws.clock.today().isoformat())
+    return _form_page(request, form, None, 200)
+
+
+@router.post("/applications/new", response_model=None)
+def create_application(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    fields = _fields(form)
+    stage = form.choice("stage", Stage) or Stage.APPLIED
+    on = form.day("on")
+    if fields is not None and form.ok:
+        try:
+            app = add_application(
+                ws.store, ws.owner, fields, ws.clock, stage=stage, on=on, note=form.text("note")
+            )
+        except InvalidInput as exc:
+            _fail(form, exc)
+        else:
+            return redirect(f"/applications/{app.id}", f"Added {app.company}: {app.role}.")
+    return _form_page(request, form, None, 422)
+
+
+@router.get("/applications/{app_id}", response_class=HTMLResponse)
+def show_application(
+    request: Request, app_id: int, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    overview = application_overview(ws.store, ws.owner, app_id, ws.clock)
+    kinds = tuple((k.value, k.label.capitalize()) for k in draft_kinds_for(overview.application))
+    context = ApplicationPage(overview, allowed_moves(overview.application), kinds)
+    app = overview.application
+    return render(
+        request,
+        "applications/show.html",
+        context,
+        nav="board",
+        title=f"{app.company}: {app.role}",
+    )
+
+
+@router.get("/applications/{app_id}/edit", response_class=HTMLResponse)
+def edit_form(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    app = get_application(ws.store, ws.owner, app_id)
+    return _form_page(request, Form(_values(app), ws.clock.today()), app, 200)
+
+
+@router.post("/applications/{app_id}/edit", response_model=None)
+def save_application(
+    request: Request,
+    app_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    app = get_application(ws.store, ws.owner, app_id)
+    fields = _fields(form)
+    if fields is not None:
+        changes: dict[str, Any] = {
+            name: ("" if value is None else value) for name, value in vars(fields).items()
+        }
+        try:
+            saved = edit_application(ws.store, ws.owner, app_id, changes, ws.clock)
+        except InvalidInput as exc:
+            _fail(form, exc)
+        else:
+            return redirect(f"/applications/{saved.id}", "Saved your changes.")
+    return _form_page(request, form, app, 422)
+
+
+@router.post("/applications/{app_id}/archive", response_model=None)
+def archive(
+    app_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    undo = form.flag("undo")
+    (app,) = archive_applications(ws.store, ws.owner, [app_id], ws.clock, undo=undo)
+    if undo:
+        return redirect(f"/applications/{app.id}", f"{app.company} is back on the board.")
+    return redirect("/board", f"Archived {app.company}; the table view can still show it.")

@@ -1,0 +1,180 @@
+"""Drafts: the list, and one draft to edit with its quality checks (live as you type, through
+/api/drafts/ID/check and static/drafts.js), copy, .eml download and mailto: link. Onward never
+sends anything; the person marks a draft sent once they have sent it themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from onward.domain.playbook.stored import DraftStatus
+from onward.drafting import Finding
+from onward.errors import InvalidInput
+from onward.services.draft_preview import (
+    DraftItem,
+    draft_eml,
+    list_draft_items,
+    preview_draft_checks,
+)
+from onward.services.drafts import (
+    DraftView,
+    create_draft,
+    discard_draft,
+    draft_mailto,
+    edit_draft,
+    get_draft,
+    mark_draft_sent,
+)
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class DraftsPage:
+    to_send: tuple[DraftItem, ...]
+    sent: tuple[DraftItem, ...]
+
+
+@dataclass(frozen=True)
+class DraftPage:
+    view: DraftView
+    form: Form
+    mailto: str
+    timing: str | None
+    can_eml: bool
+
+    @property
+    def editable(self) -> bool:
+        return self.view.draft.status == DraftStatus.DRAFT
+
+
+def findings_json(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
+    return [{"code": f.code, "severity": f.severity.value, "message": f.message} for f in findings]
+
+
+@router.get("/drafts", response_class=HTMLResponse)
+def show_drafts(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    items = list_draft_items(ws.store, ws.owner)
+    context = DraftsPage(
+        tuple(i for i in items if i.draft.status == DraftStatus.DRAFT),
+        tuple(i for i in items if i.draft.status == DraftStatus.SENT),
+    )
+    return render(request, "drafts/index.html", context, nav="drafts", title="Drafts")
+
+
+@router.post("/applications/{app_id}/drafts", response_model=None)
+def new_draft(
+    app_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    view = create_draft(
+        ws.store,
+        ws.owner,
+        app_id,
+        form["kind"],
+        ws.clock,
+        highlight=form.text("highlight"),
+        update=form.text("update"),
+        feedback_point=form.text("feedback_point"),
+        templates_dir=ws.settings.templates_dir,
+        sender_name=ws.settings.sender_name,
+    )
+    return redirect(f"/drafts/{view.draft.id}", "Here is a first draft. Make it yours.")
+
+
+def _draft_page(
+    request: Request, ws: Workspace, view: DraftView, form: Form, status: int
+) -> Response:
+    timing = view.timing.describe(ws.clock.now()) if view.timing else None
+    context = DraftPage(
+        view,
+        form,
+        draft_mailto(ws.store, ws.owner, view.draft.id),
+        timing,
+        bool(ws.settings.sender_email),
+    )
+    return render(
+        request, "drafts/show.html", context, nav="drafts", title=view.draft.subject, status=status
+    )
+
+
+@router.get("/drafts/{draft_id}", response_class=HTMLResponse)
+def show_draft(request: Request, draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    view = get_draft(ws.store, ws.owner, draft_id, ws.clock)
+    d = view.draft
+    form = Form({"to": d.to or "", "subject": d.subject, "body": d.body}, ws.clock.today())
+    return _draft_page(request, ws, view, form, 200)
+
+
+@router.post("/drafts/{draft_id}", response_model=None)
+def save_draft(
+    request: Request,
+    draft_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    try:
+        edit_draft(
+            ws.store,
+            ws.owner,
+            draft_id,
+            ws.clock,
+            subject=form["subject"],
+            body=form["body"],
+            to=form["to"],
+        )
+    except InvalidInput as exc:
+        name = next((n for n in ("subject", "body") if n in exc.message), "to")
+        form.fail_with(exc, name)
+        view = get_draft(ws.store, ws.owner, draft_id, ws.clock)
+        return _draft_page(request, ws, view, form, 422)
+    return redirect(f"/drafts/{draft_id}", "Saved the draft.")
+
+
+@router.post("/api/drafts/{draft_id}/check")
+def check_draft_text(
+    draft_id: int, payload: dict[str, Any] = Body(...), ws: Workspace = Depends(workspace)
+) -> JSONResponse:
+    """The quality findings of text being edited; nothing is saved."""
+    texts = {k: payload.get(k) for k in ("subject", "body", "to")}
+    if not all(isinstance(v, str) for v in texts.values() if v is not None):
+        raise InvalidInput("subject, body and to must be text")
+    findings = preview_draft_checks(
+        ws.store,
+        ws.owner,
+        draft_id,
+        subject=texts["subject"] or "",
+        body=texts["body"] or "",
+        to=texts["to"],
+    )
+    return JSONResponse({"findings": findings_json(findings)})
+
+
+@router.get("/drafts/{draft_id}/eml")
+def download_eml(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    name, data = draft_eml(
+        ws.store, ws.owner, draft_id, ws.clock, from_addr=ws.settings.sender_email
+    )
+    return Response(
+        data,
+        media_type="message/rfc822",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.post("/drafts/{draft_id}/sent", response_model=None)
+def sent(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    saved = mark_draft_sent(ws.store, ws.owner, draft_id, ws.clock)
+    return redirect(f"/drafts/{saved.id}", "Marked as sent. That took courage.")
+
+
+@router.post("/drafts/{draft_id}/discard", response_model=None)
+def discard(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    discard_draft(ws.store, ws.owner, draft_id, ws.clock)
+    return redirect("/drafts", "Discarded the draft.")

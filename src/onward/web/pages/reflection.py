@@ -1,0 +1,139 @@
+"""Looking back: the guided reflection form (ratings for the stages reached, a few questions,
+all optional), and logging feedback. Reflection waits, kindly, while a dwell window is open."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.domain.records import Application
+from onward.errors import InvalidInput
+from onward.services.applications import get_application
+from onward.services.feedback import log_feedback
+from onward.services.reflection import ReflectionPrompts, reflect_on, reflection_prompts
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+SCALE = (
+    ("1", "1 · went badly"),
+    ("2", "2"),
+    ("3", "3 · so-so"),
+    ("4", "4"),
+    ("5", "5 · went well"),
+)
+
+
+@dataclass(frozen=True)
+class ReflectPage:
+    prompts: ReflectionPrompts
+    form: Form
+    scale: tuple[tuple[str, str], ...] = SCALE
+
+
+@dataclass(frozen=True)
+class WaitPage:
+    app: Application
+    message: str
+    hint: str | None
+
+
+@dataclass(frozen=True)
+class FeedbackPage:
+    app: Application
+    form: Form
+
+
+def _reflect_page(
+    request: Request, ws: Workspace, app_id: int, form: Form, status: int
+) -> Response:
+    try:
+        prompts = reflection_prompts(ws.store, ws.owner, app_id, ws.clock)
+    except InvalidInput as exc:  # the dwell window is still open
+        app = get_application(ws.store, ws.owner, app_id)
+        context = WaitPage(app, exc.message, exc.hint)
+        return render(request, "reflection/wait.html", context, nav="board", title="Not yet")
+    app = prompts.application
+    return render(
+        request,
+        "reflection/form.html",
+        ReflectPage(prompts, form),
+        nav="board",
+        title=f"Looking back at {app.company}",
+        status=status,
+    )
+
+
+@router.get("/applications/{app_id}/reflect", response_class=HTMLResponse)
+def reflection_form(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    return _reflect_page(request, ws, app_id, Form.empty(ws.clock.today()), 200)
+
+
+@router.post("/applications/{app_id}/reflect", response_model=None)
+def save_reflection(
+    request: Request,
+    app_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    ratings: dict[str, int] = {}
+    answers: dict[str, str] = {}
+    for name in form.values:
+        if name.startswith("rating_"):
+            score = form.whole(name, low=1, high=5)
+            if score is not None:
+                ratings[name.removeprefix("rating_")] = score
+        elif name.startswith("answer_"):
+            text = form.text(name)
+            if text:
+                answers[name.removeprefix("answer_")] = text
+    if form.ok:
+        try:
+            reflect_on(ws.store, ws.owner, app_id, ratings, answers, ws.clock)
+        except InvalidInput as exc:
+            form.fail_with(exc)
+        else:
+            return redirect(
+                f"/applications/{app_id}", "Reflection kept. Looking back like this takes care."
+            )
+    return _reflect_page(request, ws, app_id, form, 422)
+
+
+@router.post("/applications/{app_id}/feedback", response_model=None)
+def add_feedback(
+    request: Request,
+    app_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    app = get_application(ws.store, ws.owner, app_id)
+    text = form.text("text", required="write what they said")
+    on = form.day("received_on")
+    if form.ok and text:
+        try:
+            log_feedback(
+                ws.store,
+                ws.owner,
+                app_id,
+                text,
+                ws.clock,
+                received_on=on,
+                from_whom=form.text("from_whom"),
+            )
+        except InvalidInput as exc:
+            form.fail_with(exc, "received_on" if "date" in exc.message else "text")
+        else:
+            return redirect(f"/applications/{app_id}", "Feedback kept, with a thank-you planned.")
+    return render(
+        request,
+        "reflection/feedback.html",
+        FeedbackPage(app, form),
+        nav="board",
+        title="Feedback",
+        status=422,
+    )

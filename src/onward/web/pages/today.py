@@ -1,0 +1,86 @@
+"""Today: the agenda (what is due, drafts to send, goals, wins), kindness first while a
+dwell window is open, and marking a task done or skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
+from onward.services.agenda import Today, today
+from onward.services.runtime import Workspace
+from onward.services.tasks import complete_task, skip_task
+from onward.services.welcome import clear_demo, has_demo, is_empty, load_demo
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+QUIET_SHOWN = 5
+
+METRIC_LABELS = {
+    "applications": "Applications",
+    "follow_ups": "Follow-ups sent",
+    "reflections": "Reflections",
+    "learning_hours": "Learning (hours)",
+    "networking": "Networking touches",
+}
+
+
+@dataclass(frozen=True)
+class TodayPage:
+    agenda: Today
+    metric_labels: dict[str, str]
+    #: Nothing tracked yet: offer demo data and the first application.
+    empty: bool = False
+    demo: bool = False
+
+    @property
+    def quiet(self) -> tuple[GhostSuggestion, ...]:
+        """The quietest few; Today is not the place for a long list."""
+        return self.agenda.ghosting[:QUIET_SHOWN]
+
+    @property
+    def more_quiet(self) -> int:
+        return max(0, len(self.agenda.ghosting) - QUIET_SHOWN)
+
+
+@router.get("/", response_class=HTMLResponse)
+def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    rules = GhostingRules(ws.settings.ghost_after_days, ws.settings.ghost_after_interview_days)
+    agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules)
+    empty = is_empty(ws.store, ws.owner)
+    context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
+    return render(request, "today/index.html", context, nav="today", title="Today")
+
+
+@router.post("/tasks/{task_id}/done")
+def finish_task(
+    task_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> RedirectResponse:
+    item = complete_task(ws.store, ws.owner, task_id, ws.clock)
+    return redirect(form["next"] or "/", f"Done: {item.stored.task.title}. Well done.")
+
+
+@router.post("/tasks/{task_id}/skip")
+def pass_task(
+    task_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> RedirectResponse:
+    item = skip_task(ws.store, ws.owner, task_id, ws.clock)
+    return redirect(form["next"] or "/", f"Skipped: {item.stored.task.title}. That is allowed.")
+
+
+@router.post("/welcome/demo")
+def add_demo(ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    count = load_demo(ws.store, ws.owner, ws.clock)
+    return redirect(
+        "/board", f"Loaded a demo job search with {count} applications. Look around freely."
+    )
+
+
+@router.post("/welcome/clear-demo")
+def remove_demo(ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    count = clear_demo(ws.store, ws.owner)
+    return redirect("/", f"Removed the demo data ({count} applications). Over to you.")

@@ -1,0 +1,84 @@
+"""`onward serve`: the web app on a loopback address, with uvicorn."""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import threading
+import webbrowser
+from collections.abc import Callable
+
+from onward.config import Settings
+from onward.errors import InvalidInput
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_address(host: str, port: int, *, allow_remote: bool) -> int:
+    """Refuse a non-loopback host unless allowed; return the port to use (0: a free one)."""
+    if not is_loopback(host) and not allow_remote:
+        raise InvalidInput(
+            f"Onward will not listen on {host}: other machines on the network could read "
+            "your job search",
+            hint="use 127.0.0.1 (the default); add --allow-remote only if you really mean it",
+        )
+    if not 0 <= port <= 65535:
+        raise InvalidInput(f"port must be 0 to 65535, not {port}")
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host.strip("[]"), port))
+        except OSError as exc:
+            raise InvalidInput(
+                f"cannot listen on {host}:{port}: {exc.strerror or exc}",
+                hint="another program may be using the port; try --port 0 for a free one",
+            ) from None
+        chosen: int = probe.getsockname()[1]
+    return chosen
+
+
+def address(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    return f"http://{shown}:{port}/"
+
+
+def serve(
+    settings: Settings,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    open_browser: bool = False,
+    allow_remote: bool = False,
+    say: Callable[[str], None] = print,
+) -> None:
+    """Run until interrupted (Ctrl+C)."""
+    import uvicorn
+
+    from onward.services.welcome import is_empty
+    from onward.web.app import create_app
+
+    port = check_address(host, port, allow_remote=allow_remote)
+    app = create_app(settings, allow_remote=allow_remote)
+    url = address(host, port)
+    say(f"Onward is running at {url}  (Ctrl+C stops it)")
+    if allow_remote and not is_loopback(host):
+        say("Warning: other machines on your network can reach this address.")
+    ws = app.state.workspace
+    if is_empty(ws.store, ws.owner):
+        say("Your database is empty: the first page offers demo data to look around.")
+    if open_browser:
+        threading.Timer(0.8, lambda: webbrowser.open(url)).start()
+    config = uvicorn.Config(
+        app, host=host.strip("[]"), port=port, log_level="warning", access_log=False
+    )
+    uvicorn.Server(config).run()
