@@ -75,6 +75,27 @@ class Form:
             return None
         return value
 
+    def number(
+        self, name: str, *, low: float | None = None, high: float | None = None
+    ) -> float | None:
+        """A number that may have a fraction (1.5 hours); "" is None."""
+        raw = self[name].strip().replace(",", ".")
+        if not raw:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            self.fail(name, f"write a number here, not {raw!r}")
+            return None
+        if value != value or value in (float("inf"), float("-inf")):
+            self.fail(name, f"write a number here, not {raw!r}")
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = f"{low:g} to {high:g}" if high is not None else f"{low:g} or more"
+            self.fail(name, f"choose {span}, not {value:g}")
+            return None
+        return value
+
     def day(self, name: str) -> date | None:
         raw = self[name].strip()
         if not raw:

@@ -24,7 +24,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("today", "Today", "/", purpose="what is due, what is waiting, what went well"),
     NavItem("board", "Board", "/board", purpose="every application by stage"),
     NavItem("drafts", "Drafts", "/drafts", purpose="messages to check, copy and send"),
-    NavItem("journal", "Journal & wins", "/journal", False, "a private journal and small wins"),
+    NavItem("journal", "Journal & wins", "/journal", purpose="a private journal and small wins"),
     NavItem("goals", "Goals", "/goals", False, "weekly effort goals and streaks"),
     NavItem("contacts", "Contacts", "/contacts", False, "recruiters, managers and mentors"),
     NavItem("review", "Review", "/review", False, "job emails Onward noticed, for you to confirm"),

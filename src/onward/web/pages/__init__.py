@@ -13,6 +13,7 @@ from onward.web.pages import (
     applications,
     board,
     drafts,
+    journal,
     reflection,
     rejection,
     today,
@@ -26,5 +27,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     rejection.router,
     drafts.router,
     reflection.router,
+    journal.router,
     upcoming.router,
 )
