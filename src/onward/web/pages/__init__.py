@@ -13,6 +13,7 @@ from onward.web.pages import (
     applications,
     board,
     drafts,
+    goals,
     journal,
     reflection,
     rejection,
@@ -28,5 +29,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     drafts.router,
     reflection.router,
     journal.router,
+    goals.router,
     upcoming.router,
 )
