@@ -26,7 +26,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("drafts", "Drafts", "/drafts", purpose="messages to check, copy and send"),
     NavItem("journal", "Journal & wins", "/journal", purpose="a private journal and small wins"),
     NavItem("goals", "Goals", "/goals", purpose="weekly effort goals and streaks"),
-    NavItem("contacts", "Contacts", "/contacts", False, "recruiters, managers and mentors"),
+    NavItem("contacts", "Contacts", "/contacts", purpose="recruiters, managers and mentors"),
     NavItem("review", "Review", "/review", False, "job emails Onward noticed, for you to confirm"),
     NavItem("insights", "Insights", "/insights", False, "patterns across your applications"),
     NavItem("data", "Import & export", "/data", False, "backups, CSV and calendar files"),

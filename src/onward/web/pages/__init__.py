@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from onward.web.pages import (
     applications,
     board,
+    contacts,
     drafts,
     goals,
     journal,
@@ -30,5 +31,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     reflection.router,
     journal.router,
     goals.router,
+    contacts.router,
     upcoming.router,
 )
