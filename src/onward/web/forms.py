@@ -9,6 +9,7 @@ the services raise (``InvalidInput``) are added with :meth:`Form.fail`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
@@ -128,3 +129,27 @@ async def read_form(request: Request) -> Form:
     data: FormData = await request.form()
     values = {k: v[:MAX_FIELD] for k, v in data.items() if isinstance(v, str)}
     return Form(values, request.app.state.workspace.clock.today())
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file sent with a form: its name on the person's computer and its bytes."""
+
+    name: str
+    data: bytes
+
+
+async def read_upload(request: Request) -> Upload | None:
+    """A dependency: the form's ``file`` field (read up to just past the upload limit, so a
+    too-large file is refused without being held in memory whole), or None if none was sent."""
+    from onward.services.uploads import MAX_UPLOAD
+
+    data: FormData = await request.form()
+    item = data.get("file")
+    if item is None or isinstance(item, str):
+        return None
+    try:
+        content = await item.read(MAX_UPLOAD + 1)
+    finally:
+        await item.close()
+    return Upload(item.filename or "", content)

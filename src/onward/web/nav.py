@@ -29,7 +29,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("contacts", "Contacts", "/contacts", purpose="recruiters, managers and mentors"),
     NavItem("review", "Review", "/review", False, "job emails Onward noticed, for you to confirm"),
     NavItem("insights", "Insights", "/insights", False, "patterns across your applications"),
-    NavItem("data", "Import & export", "/data", False, "backups, CSV and calendar files"),
+    NavItem("data", "Import & export", "/data", purpose="backups, CSV and calendar files"),
     NavItem("settings", "Settings", "/settings", False, "your name, dwell time and more"),
 )
 

@@ -13,6 +13,7 @@ from onward.web.pages import (
     applications,
     board,
     contacts,
+    data,
     drafts,
     goals,
     journal,
@@ -32,5 +33,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     journal.router,
     goals.router,
     contacts.router,
+    data.router,
     upcoming.router,
 )
