@@ -30,7 +30,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("review", "Review", "/review", False, "job emails Onward noticed, for you to confirm"),
     NavItem("insights", "Insights", "/insights", False, "patterns across your applications"),
     NavItem("data", "Import & export", "/data", purpose="backups, CSV and calendar files"),
-    NavItem("settings", "Settings", "/settings", False, "your name, dwell time and more"),
+    NavItem("settings", "Settings", "/settings", purpose="your name, dwell time and more"),
 )
 
 

@@ -19,6 +19,7 @@ from onward.web.pages import (
     journal,
     reflection,
     rejection,
+    settings,
     today,
     upcoming,
 )
@@ -34,5 +35,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     goals.router,
     contacts.router,
     data.router,
+    settings.router,
     upcoming.router,
 )
