@@ -24,6 +24,7 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from onward.db.connections import ConnectionRepo
     from onward.db.drafts import DraftRepo
+    from onward.db.insights import InsightRepo
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
@@ -117,6 +118,12 @@ class Tx:
         from onward.db.connections import ConnectionRepo
 
         return ConnectionRepo(self.conn)
+
+    @cached_property
+    def insights(self) -> InsightRepo:
+        from onward.db.insights import InsightRepo
+
+        return InsightRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

@@ -1,0 +1,79 @@
+"""Insights: patterns across the person's own search, its charts, and a report to share.
+
+``compute_insights`` reads grouped counts in one transaction (a fixed number of queries) and
+hands them to the pure :func:`onward.domain.insights.summary.summarise`. The charts and the
+HTML report are built from the resulting :class:`Insights`; plotly is imported only there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.insights.summary import Insights, summarise
+from onward.domain.playbook.goals import WeeklyGoals
+from onward.domain.records import Owner
+from onward.errors import InvalidInput
+
+#: "Recent" means applications sent in the last this many weeks.
+RECENT_WEEKS = 8
+#: Weeks of effort against goals shown.
+EFFORT_WEEKS = 12
+
+
+def compute_insights(
+    store: Store, owner: Owner, clock: Clock, *, recent_weeks: int = RECENT_WEEKS
+) -> Insights:
+    """Every insight of ``owner``'s search as of today."""
+    if recent_weeks < 1:
+        raise InvalidInput(f"recent weeks must be 1 or more, not {recent_weeks}")
+    today = clock.today()
+    zone = clock.now().tzinfo
+    assert zone is not None
+    since = today - timedelta(weeks=recent_weeks)
+    with store.transaction() as tx:
+        data = tx.insights.data(owner.id, since)
+        goals = tx.goals.get(owner.id) or WeeklyGoals()
+        effort = tx.activities.effort(owner.id, zone)
+    data = replace(data, goals=goals, effort=tuple(effort))
+    insights = summarise(data, today, recent_weeks=recent_weeks, effort_weeks=EFFORT_WEEKS)
+    return replace(insights, skill_gaps=_skill_gaps(store, owner, clock))
+
+
+def _skill_gaps(store: Store, owner: Owner, clock: Clock) -> Any:
+    """Skills the lost jobs asked for (the skills work, branch ``skills``). SKILL GAPS: wired in
+    once that service is merged; until then there is nothing to show and this returns None."""
+    return None
+
+
+def insight_figures(insights: Insights) -> dict[str, dict[str, Any]]:
+    """Every chart as plotly figure JSON (``{"data": [...], "layout": {...}}``), by name.
+
+    For the web app: render each with ``Plotly.newPlot(el, fig.data, fig.layout, config)``
+    from a script file of its own, with plotly.js served from :func:`plotly_bundle`.
+    """
+    from onward.export.insights_charts import figures
+
+    return figures(insights)
+
+
+def plotly_bundle() -> Path:
+    """The plotly.js file shipped inside the installed plotly package (no CDN needed)."""
+    from onward.export.insights_charts import plotly_js_path
+
+    return plotly_js_path()
+
+
+def write_report(
+    store: Store, owner: Owner, clock: Clock, path: Path, *, recent_weeks: int = RECENT_WEEKS
+) -> Path:
+    """Write the self-contained offline HTML report to ``path`` (atomically); return it."""
+    insights = compute_insights(store, owner, clock, recent_weeks=recent_weeks)
+    from onward.export.insights_report import render_report, write_atomically
+
+    html = render_report(insights, owner.name, clock.now())
+    return write_atomically(path, html)
