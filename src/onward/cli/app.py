@@ -16,6 +16,7 @@ from onward.cli import (
     drafts,
     feedback,
     ghosting,
+    insights,
     model,
     momentum,
     plan,
@@ -76,6 +77,7 @@ rejections.register(app)
 app.add_typer(tasks.app, name="tasks")
 ghosting.register(app)
 today.register(app)
+insights.register(app)
 
 
 def main() -> None:

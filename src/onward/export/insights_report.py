@@ -156,7 +156,8 @@ def _funnel(insights: Insights) -> str:
 
 def _changes(insights: Insights) -> str:
     rows = "".join(
-        f"<tr><td>{escape(c.label)}</td><td>{_rate(c.overall, True)}</td><td>{_rate(c.recent, True)}</td></tr>"
+        f"<tr><td>{escape(c.label)}</td><td>{_rate(c.overall, True)}</td>"
+        f"<td>{_rate(c.recent, True)}</td></tr>"
         for c in insights.changes
     )
     return (

@@ -81,7 +81,7 @@ def role_family(title: str) -> str:
 
 def seniority(title: str) -> str:
     """``"Senior Backend Engineer"`` → ``senior``; no marker → ``mid-level``."""
-    padded = _padded(title)
+    padded = _padded(title).replace(" staff nurse ", " nurse ")  # an NHS grade, not "staff+"
     for level, words in SENIORITY:
         if any(_matches(padded, w) for w in words):
             return level
