@@ -28,7 +28,7 @@ from onward.db.playbook_tables import feedback, journal_entries, reflections, re
 from onward.domain.emails import RejectionStage
 from onward.domain.insights.flow import PATH
 from onward.domain.insights.funnel import OutcomeCount
-from onward.domain.insights.summary import InsightData
+from onward.domain.insights.summary import TOP_COMPANIES, InsightData
 from onward.domain.pipeline import Stage
 
 #: How many quotes to keep per reason and per theme.
@@ -47,12 +47,13 @@ class InsightRepo:
     def data(self, owner_id: int, since: date) -> InsightData:
         """The grouped counts behind the insights (``since``: the first day of "recent")."""
         events = self._events(owner_id)
+        first_response_days, rejection_days = self._timing(owner_id, events)
         return InsightData(
             outcomes=self._outcomes(owner_id, events, since),
             by_role=self._outcomes_by(owner_id, a.role, "role"),
-            by_company=self._outcomes_by(owner_id, a.company, "company"),
-            first_response_days=self._first_response_days(owner_id, events),
-            rejection_days=self._rejection_days(owner_id, events),
+            by_company=self._outcomes_by(owner_id, a.company, "company", top=TOP_COMPANIES),
+            first_response_days=first_response_days,
+            rejection_days=rejection_days,
             reasons=self._reasons(owner_id),
             reason_quotes=self._reason_quotes(owner_id),
             themes=self._themes(owner_id),
@@ -124,8 +125,21 @@ class InsightRepo:
         return found
 
     def _outcomes_by(
-        self, owner_id: int, column: ColumnElement[Any], field: str
+        self, owner_id: int, column: ColumnElement[Any], field: str, top: int | None = None
     ) -> list[OutcomeCount]:
+        """Outcomes per value of ``column`` (only the ``top`` most applied-to values, if set)."""
+        applied = (a.owner_id == owner_id, a.reached != Stage.SAVED.value)
+        wanted = []
+        if top is not None:
+            most = (
+                select(column)
+                .where(*applied)
+                .group_by(column)
+                .order_by(func.count().desc(), column)
+                .limit(top)
+                .scalar_subquery()
+            )
+            wanted.append(column.in_(most))
         rows = (
             select(
                 column.label("value"),
@@ -135,7 +149,7 @@ class InsightRepo:
                 rj.stage.label("told"),
             )
             .select_from(t.applications.outerjoin(rejections, rj.application_id == a.id))
-            .where(a.owner_id == owner_id, a.reached != Stage.SAVED.value)
+            .where(*applied, *wanted)
             .subquery("outcome")
         )
         keys = list(rows.c)
@@ -161,7 +175,11 @@ class InsightRepo:
             else_=func.coalesce(rj.received_on, ev.c.rejected_on),
         )
 
-    def _first_response_days(self, owner_id: int, ev: Subquery) -> list[tuple[int, int]]:
+    def _timing(
+        self, owner_id: int, ev: Subquery
+    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Days from applying to the first response and to a rejection, counted per pair of
+        values in one pass (so the timeline is read once for both)."""
         rejected_on = self._spoken_rejection_on(ev)
         first = case(
             (ev.c.progress_on.is_(None), rejected_on),
@@ -169,26 +187,32 @@ class InsightRepo:
             (ev.c.progress_on < rejected_on, ev.c.progress_on),
             else_=rejected_on,
         )
-        return self._day_histogram(owner_id, ev, first)
-
-    def _rejection_days(self, owner_id: int, ev: Subquery) -> list[tuple[int, int]]:
-        return self._day_histogram(owner_id, ev, self._spoken_rejection_on(ev))
-
-    def _day_histogram(
-        self, owner_id: int, ev: Subquery, later: ColumnElement[Any]
-    ) -> list[tuple[int, int]]:
         rows = (
-            select(self._days_between(later, ev.c.applied_on).label("days"))
+            select(
+                self._days_between(first, ev.c.applied_on).label("first"),
+                self._days_between(rejected_on, ev.c.applied_on).label("rejected"),
+            )
             .select_from(
                 t.applications.join(ev, ev.c.application_id == a.id).outerjoin(
                     rejections, rj.application_id == a.id
                 )
             )
-            .where(a.owner_id == owner_id, later.is_not(None), ev.c.applied_on.is_not(None))
+            .where(a.owner_id == owner_id, ev.c.applied_on.is_not(None))
             .subquery("timing")
         )
-        stmt = select(rows.c.days, func.count()).group_by(rows.c.days)
-        return [(int(d), int(n)) for d, n in self.conn.execute(stmt) if d is not None]
+        stmt = select(rows.c.first, rows.c.rejected, func.count()).group_by(
+            rows.c.first, rows.c.rejected
+        )
+        first_days: dict[int, int] = {}
+        rejection_days: dict[int, int] = {}
+        for to_first, to_rejection, n in self.conn.execute(stmt):
+            if to_first is not None:
+                first_days[int(to_first)] = first_days.get(int(to_first), 0) + int(n)
+            if to_rejection is not None:
+                rejection_days[int(to_rejection)] = rejection_days.get(int(to_rejection), 0) + int(
+                    n
+                )
+        return sorted(first_days.items()), sorted(rejection_days.items())
 
     def _days_between(
         self, later: ColumnElement[Any], earlier: ColumnElement[Any]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from onward.domain.emails import RejectionStage
 from onward.domain.insights.stats import Rate
@@ -34,6 +35,9 @@ STEPS: tuple[tuple[str, str, Stage | None], ...] = (
     ("offer", "Offer", Stage.OFFER),
 )
 
+#: The pipeline rank each step needs ("response" is judged apart).
+_STEP_RANK = {key: stage.rank for key, _, stage in STEPS if stage is not None}
+_SCREEN = Stage.SCREEN.rank
 _FROM_REJECTION = {
     RejectionStage.APPLICATION: Stage.APPLIED,
     RejectionStage.SCREEN: Stage.SCREEN,
@@ -59,7 +63,7 @@ class OutcomeCount:
     company: str | None = None
     visited: frozenset[Stage] = field(default=frozenset())
 
-    @property
+    @cached_property
     def furthest(self) -> Stage:
         """The furthest forward stage, taking the logged rejection's stage into account."""
         reached = Stage.OFFER if self.reached == Stage.ACCEPTED else self.reached
@@ -68,19 +72,23 @@ class OutcomeCount:
             return told
         return reached
 
+    @cached_property
+    def rank(self) -> int:
+        return self.furthest.rank
+
     @property
     def applied(self) -> bool:
-        return self.furthest.rank >= Stage.APPLIED.rank
+        return self.rank >= _STEP_RANK["applied"]
 
     @property
     def ghosted(self) -> bool:
         return self.stage == Stage.GHOSTED or self.silent
 
-    @property
+    @cached_property
     def responded(self) -> bool:
-        if self.ghosted:
-            return self.furthest.rank >= Stage.SCREEN.rank
-        return self.furthest.rank >= Stage.SCREEN.rank or self.stage == Stage.REJECTED
+        if self.rank >= _SCREEN:
+            return True
+        return self.stage == Stage.REJECTED and not self.silent
 
     @property
     def ended(self) -> bool:
@@ -93,9 +101,7 @@ class OutcomeCount:
     def passed(self, step: str) -> bool:
         if step == "response":
             return self.responded
-        stage = next(s for key, _, s in STEPS if key == step)
-        assert stage is not None
-        return self.furthest.rank >= stage.rank
+        return self.rank >= _STEP_RANK[step]
 
 
 @dataclass(frozen=True)
@@ -204,7 +210,8 @@ def cut(
     for r in rows:
         if r.applied:
             grouped.setdefault(key(r), []).append(r)
-    groups = [
+    ordered = sorted(grouped.items(), key=lambda kv: (-sum(r.count for r in kv[1]), kv[0]))
+    groups = tuple(
         CutGroup(
             name,
             sum(r.count for r in members),
@@ -212,7 +219,6 @@ def cut(
             reach_rate(members, "interview"),
             reach_rate(members, "offer"),
         )
-        for name, members in grouped.items()
-    ]
-    groups.sort(key=lambda g: (-g.applied, g.name))
-    return Cut(dimension, label, tuple(groups[:limit] if limit else groups))
+        for name, members in (ordered[:limit] if limit else ordered)
+    )
+    return Cut(dimension, label, groups)
