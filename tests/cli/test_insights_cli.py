@@ -15,7 +15,9 @@ QUOTE = "</script><img src=x onerror=alert(1)> & more"
 def ghosted_search(cli: Any) -> None:
     """Twelve applications: ten ghosted, two rejected with a reason (one quoted, hostile)."""
     for i in range(10):
-        cli.ok("add", f"Quiet {i}", "Data Analyst", "--date", "2026-09-01")
+        cli.ok(
+            "add", f"Quiet {i}", "Data Analyst", "--date", "2026-09-01", "--channel", "job_board"
+        )
         cli.ok("move", str(i + 1), "ghosted", "--date", "2026-10-15")
     cli.ok("add", HOSTILE, "Senior Engineer", "--date", "2026-09-02")
     cli.ok("reject", "11", "--reason", "skills_mismatch", "--quote", QUOTE, "--date", "2026-09-20")
@@ -38,6 +40,9 @@ def test_insights_show_diagnoses_with_evidence_and_the_guard(cli: Any) -> None:
     assert "Follow-up habits" in out
     assert "not enough data yet: 2 of 10 outcomes needed" in out  # the screen step
     assert "Skills: 1 of 2 (50%)" in out
+    # the channel cut has a group with ten outcomes (job board, none answered)
+    assert "By channel" in out and "0% (0-28%)" in out
+    assert "By company" not in out and "appear here once a group has 10 outcomes" in out
     assert HOSTILE in out  # printed as text, not read as Rich markup
 
 

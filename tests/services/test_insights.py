@@ -303,3 +303,13 @@ def test_another_owners_records_are_never_counted(searched: Workspace, settings:
         assert found.empty and found.rejections == 0 and found.feedback == 0 and not found.mood
     finally:
         other.close()
+
+
+def test_chart_config_links_nowhere_and_drops_the_mode_bar_under_a_strict_csp() -> None:
+    from onward.services.insights import chart_config, plotly_bundle
+
+    loose, strict = chart_config(), chart_config(strict_csp=True)
+    assert loose["displaylogo"] is False and loose["showLink"] is False
+    assert loose["topojsonURL"] == "" and "displayModeBar" not in loose
+    assert strict["displayModeBar"] is False
+    assert plotly_bundle().name == "plotly.min.js" and plotly_bundle().stat().st_size > 1_000_000

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from onward.domain.insights.summary import Insights
 
 RECENT_HELP = "How many recent weeks to compare with the whole search."
+#: Groups of a cut shown in the terminal (the report shows every one).
+TERMINAL_GROUPS = 6
 
 
 def insights(
@@ -94,8 +96,14 @@ def show(found: Insights) -> None:
     out.print(f"  First response: {escape(found.first_response.describe('responses'))}")
     out.print(f"  Rejection: {escape(found.to_rejection.describe('rejections'))}")
     out.print(f"  Ended without a word: {_rate(found.ghosting)}")
-    for c in found.cuts:
+    shown = [c for c in found.cuts if _readable(c)]
+    for c in shown:
         _cut(out, c)
+    if len(shown) < len(found.cuts):
+        out.print(
+            "\n[dim]Cuts by channel, tailoring, role family, seniority and company appear here "
+            "once a group has 10 outcomes; the report shows them all.[/]"
+        )
     _counted(out, "Rejection reasons", found.reasons, found.rejections)
     _counted(out, "Feedback themes", found.themes, found.feedback)
     _ratings(out, found)
@@ -138,13 +146,16 @@ def _changes(out: Console, found: Insights) -> None:
     out.print(table)
 
 
+def _readable(cut: Cut) -> bool:
+    """Worth a table in the terminal: two groups or more, one of them with enough outcomes."""
+    return len(cut.groups) >= 2 and any(g.response.enough for g in cut.groups)
+
+
 def _cut(out: Console, cut: Cut) -> None:
     from rich.markup import escape
 
-    if len(cut.groups) < 2 and cut.dimension != "company":
-        return
     table = _table(cut.label, "Applied", "Any response", "Interview", "Offer")
-    for g in cut.groups:
+    for g in cut.groups[:TERMINAL_GROUPS]:
         table.add_row(
             escape(g.name),
             str(g.applied),

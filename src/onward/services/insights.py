@@ -55,11 +55,22 @@ def insight_figures(insights: Insights) -> dict[str, dict[str, Any]]:
     """Every chart as plotly figure JSON (``{"data": [...], "layout": {...}}``), by name.
 
     For the web app: render each with ``Plotly.newPlot(el, fig.data, fig.layout, config)``
-    from a script file of its own, with plotly.js served from :func:`plotly_bundle`.
+    from a script file of its own, with plotly.js served from :func:`plotly_bundle` and
+    ``config`` from :func:`chart_config`. Embed the JSON in ``<script type="application/json">``
+    with ``<``, ``>`` and ``&`` escaped (as ``\\u003c`` ...); it carries the person's text.
     """
     from onward.export.insights_charts import figures
 
     return figures(insights)
+
+
+def chart_config(*, strict_csp: bool = False) -> dict[str, Any]:
+    """plotly.js options for every chart (no logo link, nothing remote). Under a strict CSP
+    (``style-src 'self'``) plotly.js cannot add the mode bar's style rules, so the mode bar is
+    left out there."""
+    from onward.export.insights_charts import CONFIG
+
+    return {**CONFIG, "displayModeBar": False} if strict_csp else dict(CONFIG)
 
 
 def plotly_bundle() -> Path:
