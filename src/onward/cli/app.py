@@ -22,6 +22,8 @@ from onward.cli import (
     plan,
     reflection,
     rejections,
+    resumes,
+    skills,
     tasks,
     today,
     tour,
@@ -78,6 +80,8 @@ app.add_typer(tasks.app, name="tasks")
 ghosting.register(app)
 today.register(app)
 insights.register(app)
+app.add_typer(resumes.app, name="resume")
+skills.register(app)
 
 
 def main() -> None:

@@ -13,10 +13,11 @@ from typing import Any
 from sqlalchemy import Connection, Date, Table, select
 
 from onward.db.playbook_tables import PLAYBOOK_TABLES
+from onward.db.resume_tables import RESUME_TABLES
 from onward.db.types import UTCDateTime
 from onward.errors import InvalidInput
 
-TABLES: dict[str, Table] = {table.name: table for table in PLAYBOOK_TABLES}
+TABLES: dict[str, Table] = {table.name: table for table in (*PLAYBOOK_TABLES, *RESUME_TABLES)}
 
 
 def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
+    from onward.db.resumes import ResumeRepo
 
 
 class Rollback(Exception):
@@ -124,6 +125,12 @@ class Tx:
         from onward.db.insights import InsightRepo
 
         return InsightRepo(self.conn)
+
+    @cached_property
+    def resumes(self) -> ResumeRepo:
+        from onward.db.resumes import ResumeRepo
+
+        return ResumeRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db import playbook_tables
+from onward.db import playbook_tables, resume_tables
 from onward.db.meta import metadata, owner_column
 
 __all__ = ["INSERT_ORDER", "metadata"]
@@ -143,4 +143,5 @@ INSERT_ORDER = (
     contacts,
     application_contacts,
     *playbook_tables.PLAYBOOK_TABLES,
+    *resume_tables.RESUME_TABLES,
 )
