@@ -53,7 +53,7 @@ def test_insights_json(cli: Any) -> None:
     assert (response["hits"], response["n"], response["enough"]) == (2, 12, True)
     assert response["low"] == __import__("pytest").approx(0.0470, abs=5e-4)
     assert [d["key"] for d in data["diagnoses"]] == ["few_responses", "many_ghosted"]
-    assert data["skill_gaps"] is None
+    assert data["skill_gaps"]["resume"] is None and "no resume" in data["skill_gaps"]["note"]
 
 
 class Links(HTMLParser):
@@ -96,7 +96,7 @@ def test_report_is_offline_self_contained_and_escaped(cli: Any, tmp_path: Path) 
     assert "&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; more" in rest
     assert rest.lower().count("</script>") == rest.lower().count("<script")
     assert "Few applications get a response" in rest
-    for name in ("flow", "funnel", "effort", "mood", "reasons", "themes", "ratings"):
+    for name in ("flow", "funnel", "effort", "mood", "reasons", "themes", "ratings", "skills"):
         assert f'id="chart-{name}"' in rest
     figures = re.search(r'id="onward-figures">(.*?)</script>', rest, re.S)
     assert figures is not None

@@ -259,7 +259,16 @@ def test_figures_are_valid_plotly_json(searched: Workspace) -> None:
     import plotly.graph_objects as go
 
     figures = insight_figures(insights_of(searched))
-    assert set(figures) == {"flow", "funnel", "effort", "mood", "reasons", "themes", "ratings"}
+    assert set(figures) == {
+        "flow",
+        "funnel",
+        "effort",
+        "mood",
+        "reasons",
+        "themes",
+        "ratings",
+        "skills",
+    }
     for figure in figures.values():
         go.Figure(figure)  # raises on anything plotly.js would not understand
     sankey = figures["flow"]["data"][0]
@@ -313,3 +322,36 @@ def test_chart_config_links_nowhere_and_drops_the_mode_bar_under_a_strict_csp() 
     assert loose["topojsonURL"] == "" and "displayModeBar" not in loose
     assert strict["displayModeBar"] is False
     assert plotly_bundle().name == "plotly.min.js" and plotly_bundle().stat().st_size > 1_000_000
+
+
+def test_skill_gaps_from_the_skills_work(ws: Workspace, tmp_path: Any) -> None:
+    from onward.services.resumes import add_resume
+
+    found = compute_insights(ws.store, ws.owner, ws.clock)
+    assert found.skill_gaps is not None and found.skill_gaps.resume is None
+    assert "no resume saved yet" in (found.skill_gaps.note or "")
+    posts = [
+        ("Acme", "We need Python, Go and Kubernetes experience with PostgreSQL", S.INTERVIEW),
+        ("Bolt", "Kubernetes and Go, every day", None),
+        ("Cedar", None, None),
+    ]
+    for company, description, stage in posts:
+        fields = ApplicationFields(company, "Backend Engineer", description=description)
+        app = add_application(ws.store, ws.owner, fields, ws.clock, on=D(2026, 10, 1))
+        if stage:
+            move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=D(2026, 10, 5))
+        details = RejectionDetails(received_on=D(2026, 10, 9))
+        reject_application(ws.store, ws.owner, app.id, details, ws.clock)
+    resume = tmp_path / "resume.txt"
+    resume.write_text("Python developer with SQL and PostgreSQL.\n", encoding="utf-8")
+    add_resume(ws.store, ws.owner, resume, ws.clock)
+    gaps = compute_insights(ws.store, ws.owner, ws.clock).skill_gaps
+    assert gaps is not None
+    assert (gaps.resume, gaps.rejected, gaps.compared, gaps.note) == ("v1", 3, 2, None)
+    assert [(g.skill, g.jobs, g.furthest) for g in gaps.gaps] == [
+        ("Go", 2, "interview"),
+        ("Kubernetes", 2, "interview"),
+    ]
+    assert compute_insights(ws.store, ws.owner, ws.clock, skills=False).skill_gaps is None
+    figure = insight_figures(compute_insights(ws.store, ws.owner, ws.clock))["skills"]
+    assert figure["data"][0]["y"] == ["Kubernetes", "Go"]

@@ -107,8 +107,7 @@ def show(found: Insights) -> None:
     _counted(out, "Rejection reasons", found.reasons, found.rejections)
     _counted(out, "Feedback themes", found.themes, found.feedback)
     _ratings(out, found)
-    if found.skill_gaps is not None:
-        out.print(f"\n[bold]Skills the lost jobs asked for[/]\n  {escape(str(found.skill_gaps))}")
+    _skill_gaps(out, found)
     out.print(
         "\n[dim]Patterns in your own numbers, not causes. Charts: "
         "`onward report --html report.html`.[/]"
@@ -194,6 +193,31 @@ def _ratings(out: Console, found: Insights) -> None:
         out.print("  [yellow]Not enough ratings yet to say which stage you rate lowest.[/]")
     for r in found.ratings:
         out.print(f"  {escape(r.label)}: {r.mean:.1f} from {r.n} rating(s), {r.trend}")
+
+
+def _skill_gaps(out: Console, found: Insights) -> None:
+    from rich.markup import escape
+
+    gaps = found.skill_gaps
+    if gaps is None:
+        return
+    out.print("\n[bold]Skills the lost jobs asked for[/]")
+    if gaps.resume is None:
+        out.print(f"  {escape(gaps.note or '')}")
+        return
+    out.print(
+        f"  Compared {gaps.compared} of {gaps.rejected} rejected application(s) with resume "
+        f"{escape(gaps.resume)}."
+    )
+    if gaps.note:
+        out.print(f"  [dim]{escape(gaps.note)}[/]")
+    elif not gaps.gaps:
+        out.print("  The postings asked for nothing your resume lacks.")
+    for g in gaps.gaps[:5]:
+        jobs = "job" if g.jobs == 1 else "jobs"
+        out.print(f"  {escape(g.skill)}: {g.jobs} {jobs}, furthest {g.furthest}")
+    if gaps.gaps:
+        out.print("  [dim]All of them: `onward skills gaps`; into your plan: `--plan`.[/]")
 
 
 def register(app: typer.Typer) -> None:

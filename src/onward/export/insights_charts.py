@@ -2,8 +2,9 @@
 
 plotly is imported here only, when a chart is asked for. Every figure works offline: nothing
 in it refers to a remote resource, and plotly.js itself comes from the installed plotly
-package (:func:`plotly_js_path`). Text from the person's records (company names, quotes)
-goes into figures as data, never as markup: plotly renders it as text.
+package (:func:`plotly_js_path`). No text from the person's records goes into a figure:
+plotly.js reads a few HTML tags in labels, so labels are Onward's own words, counts, dates
+and skill names from the vocabulary (quotes and company names stay in the escaped HTML).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     import plotly.graph_objects as go
 
 #: Names of the figures, in the order the report shows them.
-FIGURES = ("flow", "funnel", "effort", "mood", "reasons", "themes", "ratings")
+FIGURES = ("flow", "funnel", "effort", "mood", "reasons", "themes", "ratings", "skills")
 
 METRIC_LABELS = {
     Metric.APPLICATIONS: "Applications",
@@ -78,6 +79,7 @@ def figures(insights: Insights) -> dict[str, dict[str, Any]]:
         "reasons": reasons_figure,
         "themes": themes_figure,
         "ratings": ratings_figure,
+        "skills": skills_figure,
     }
     return {name: _plain(builders[name](insights)) for name in FIGURES}
 
@@ -326,4 +328,28 @@ def ratings_figure(insights: Insights) -> go.Figure:
     return go.Figure(
         traces,
         layout=_layout(title, yaxis={"range": [0.8, 5.2], "dtick": 1}, xaxis={"type": "category"}),
+    )
+
+
+def skills_figure(insights: Insights) -> go.Figure:
+    """The heaviest skill gaps: what the lost jobs asked for that the resume lacks."""
+    import plotly.graph_objects as go
+
+    title = "Skills the lost jobs asked for (not on your resume)"
+    gaps = insights.skill_gaps
+    if gaps is None or not gaps.gaps:
+        why = gaps.note if gaps is not None and gaps.note else "No skill gaps to show"
+        return _empty(title, why)
+    ordered = list(reversed(gaps.gaps))
+    return go.Figure(
+        go.Bar(
+            x=[g.weight for g in ordered],
+            y=[g.skill for g in ordered],
+            orientation="h",
+            marker={"color": "#7262fd"},
+            customdata=[[g.jobs, g.furthest] for g in ordered],
+            hovertemplate="%{y}: weight %{x}, %{customdata[0]} job(s), furthest "
+            "%{customdata[1]}<extra></extra>",
+        ),
+        layout=_layout(title, xaxis={"title": {"text": "weight (jobs, more for further stages)"}}),
     )

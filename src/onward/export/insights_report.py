@@ -60,6 +60,7 @@ CHART_NOTES = {
     "reasons": "Reasons stated in rejections you logged (silence is not counted here).",
     "themes": "Themes of the feedback you logged; one piece can have several.",
     "ratings": "Your own 1-5 ratings from reflections, by stage and month.",
+    "skills": "Skills the rejected jobs asked for that your newest resume lacks, by weight.",
 }
 
 
@@ -232,10 +233,31 @@ def _ratings(insights: Insights) -> str:
 
 
 def _skill_gaps(insights: Insights) -> str:
-    # SKILL GAPS: filled in from the skills work (resume against job descriptions) once merged.
-    if insights.skill_gaps is None:
+    gaps = insights.skill_gaps
+    if gaps is None:
         return ""
-    return f"<h2>Skills the lost jobs asked for</h2><p>{escape(str(insights.skill_gaps))}</p>"
+    title = "<h2>Skills the lost jobs asked for</h2>"
+    if gaps.resume is None:
+        return f'{title}<p class="muted">{escape(gaps.note or "")}</p>'
+    intro = (
+        f"<p>Compared {gaps.compared} of {gaps.rejected} rejected applications with resume "
+        f"{escape(gaps.resume)}: skills their postings asked for that the resume does not "
+        "mention, weighted by how many jobs asked and how far you got.</p>"
+    )
+    if gaps.note or not gaps.gaps:
+        why = gaps.note or "The postings asked for nothing your resume lacks."
+        return f'{title}{intro}<p class="muted">{escape(why)}</p>'
+    rows = "".join(
+        f'<tr><td>{escape(g.skill)}</td><td class="n">{g.weight}</td><td class="n">{g.jobs}</td>'
+        f"<td>{escape(g.furthest)}</td></tr>"
+        for g in gaps.gaps
+    )
+    return (
+        f"{title}{intro}<table><tr><th>Skill</th><th>Weight</th><th>Jobs</th>"
+        f"<th>Furthest stage</th></tr>{rows}</table>"
+        '<p class="note">A missing word is not a missing skill: you may have it and not say '
+        "so. `onward skills gaps --plan` turns the top ones into learning-plan items.</p>"
+    )
 
 
 def _limits() -> str:

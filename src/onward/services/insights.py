@@ -15,21 +15,29 @@ from typing import Any
 from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.insights.stats import DaySummary, Rate
-from onward.domain.insights.summary import Insights, summarise
+from onward.domain.insights.summary import GapLine, Insights, SkillGapSummary, summarise
 from onward.domain.playbook.goals import WeeklyGoals
 from onward.domain.records import Owner
-from onward.errors import InvalidInput
+from onward.errors import InvalidInput, NotFound
 
 #: "Recent" means applications sent in the last this many weeks.
 RECENT_WEEKS = 8
 #: Weeks of effort against goals shown.
 EFFORT_WEEKS = 12
+#: Skill gaps shown (``onward skills gaps`` lists them all).
+SKILL_GAPS = 10
 
 
 def compute_insights(
-    store: Store, owner: Owner, clock: Clock, *, recent_weeks: int = RECENT_WEEKS
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    recent_weeks: int = RECENT_WEEKS,
+    skills: bool = True,
 ) -> Insights:
-    """Every insight of ``owner``'s search as of today."""
+    """Every insight of ``owner``'s search as of today; ``skills=False`` leaves out the skill
+    gaps (they read every rejected job description)."""
     if recent_weeks < 1:
         raise InvalidInput(f"recent weeks must be 1 or more, not {recent_weeks}")
     today = clock.today()
@@ -42,13 +50,27 @@ def compute_insights(
         effort = tx.activities.effort(owner.id, zone)
     data = replace(data, goals=goals, effort=tuple(effort))
     insights = summarise(data, today, recent_weeks=recent_weeks, effort_weeks=EFFORT_WEEKS)
-    return replace(insights, skill_gaps=_skill_gaps(store, owner, clock))
+    if not skills:
+        return insights
+    return replace(insights, skill_gaps=_skill_gaps(store, owner))
 
 
-def _skill_gaps(store: Store, owner: Owner, clock: Clock) -> Any:
-    """Skills the lost jobs asked for (the skills work, branch ``skills``). SKILL GAPS: wired in
-    once that service is merged; until then there is nothing to show and this returns None."""
-    return None
+def _skill_gaps(store: Store, owner: Owner) -> SkillGapSummary:
+    """The skills the rejected applications asked for that the newest resume lacks."""
+    from onward.services.skills import skill_gaps
+
+    try:
+        found = skill_gaps(store, owner)
+    except NotFound as exc:  # no resume saved yet
+        why = exc.message + (f"; {exc.hint}" if exc.hint else "")
+        return SkillGapSummary(resume=None, rejected=0, compared=0, note=why)
+    gaps = tuple(
+        GapLine(g.skill.name, g.weight, g.count, g.furthest.value) for g in found.gaps[:SKILL_GAPS]
+    )
+    note: str | None = None
+    if not found.compared:
+        note = "no rejected application has a job description to compare with yet"
+    return SkillGapSummary(found.resume.name, found.rejected, len(found.compared), gaps, note)
 
 
 def insight_figures(insights: Insights) -> dict[str, dict[str, Any]]:
@@ -81,10 +103,16 @@ def plotly_bundle() -> Path:
 
 
 def write_report(
-    store: Store, owner: Owner, clock: Clock, path: Path, *, recent_weeks: int = RECENT_WEEKS
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    path: Path,
+    *,
+    recent_weeks: int = RECENT_WEEKS,
+    skills: bool = True,
 ) -> Path:
     """Write the self-contained offline HTML report to ``path`` (atomically); return it."""
-    insights = compute_insights(store, owner, clock, recent_weeks=recent_weeks)
+    insights = compute_insights(store, owner, clock, recent_weeks=recent_weeks, skills=skills)
     from onward.export.insights_report import render_report, write_atomically
 
     html = render_report(insights, owner.name, clock.now())

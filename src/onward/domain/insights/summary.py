@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from onward.domain.insights.diagnosis import Diagnosis, diagnose
 from onward.domain.insights.flow import Flow, search_flows
@@ -81,6 +80,27 @@ class Change:
 
 
 @dataclass(frozen=True)
+class GapLine:
+    """One skill the lost jobs asked for that the resume lacks."""
+
+    skill: str
+    weight: int  # more for more jobs, and for jobs where the person got further
+    jobs: int
+    furthest: str
+
+
+@dataclass(frozen=True)
+class SkillGapSummary:
+    """The skills work's gaps, as insights show them; ``note`` says why there are none."""
+
+    resume: str | None
+    rejected: int
+    compared: int
+    gaps: tuple[GapLine, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Insights:
     as_of: date
     recent_weeks: int
@@ -102,8 +122,8 @@ class Insights:
     weeks: tuple[WeekProgress, ...]
     mood: tuple[WeeklyMood, ...]
     flows: tuple[Flow, ...]
-    #: Skills the lost jobs asked for (from the skills work); None until that is available.
-    skill_gaps: Any = None
+    #: Skills the lost jobs asked for that the resume lacks (None: not computed).
+    skill_gaps: SkillGapSummary | None = None
 
     @property
     def empty(self) -> bool:
