@@ -38,6 +38,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/cli_latency.py
 	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/insights.py
+	$(BIN)/python bench/skills.py
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)

@@ -16,13 +16,16 @@ from onward.cli import (
     drafts,
     feedback,
     ghosting,
+    insights,
     mail,
     model,
     momentum,
     plan,
     reflection,
     rejections,
+    resumes,
     review,
+    skills,
     tasks,
     today,
     tour,
@@ -80,6 +83,9 @@ rejections.register(app)
 app.add_typer(tasks.app, name="tasks")
 ghosting.register(app)
 today.register(app)
+insights.register(app)
+app.add_typer(resumes.app, name="resume")
+skills.register(app)
 
 
 def main() -> None:

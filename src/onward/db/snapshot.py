@@ -14,10 +14,13 @@ from sqlalchemy import Connection, Date, Table, select
 
 from onward.db.mail_tables import MAIL_TABLES
 from onward.db.playbook_tables import PLAYBOOK_TABLES
+from onward.db.resume_tables import RESUME_TABLES
 from onward.db.types import UTCDateTime
 from onward.errors import InvalidInput
 
-TABLES: dict[str, Table] = {table.name: table for table in (*PLAYBOOK_TABLES, *MAIL_TABLES)}
+TABLES: dict[str, Table] = {
+    table.name: table for table in (*PLAYBOOK_TABLES, *MAIL_TABLES, *RESUME_TABLES)
+}
 
 
 def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:

@@ -24,11 +24,13 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from onward.db.connections import ConnectionRepo
     from onward.db.drafts import DraftRepo
+    from onward.db.insights import InsightRepo
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
     from onward.db.mail import MailRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
+    from onward.db.resumes import ResumeRepo
 
 
 class Rollback(Exception):
@@ -124,6 +126,18 @@ class Tx:
         from onward.db.mail import MailRepo
 
         return MailRepo(self.conn)
+
+    @cached_property
+    def insights(self) -> InsightRepo:
+        from onward.db.insights import InsightRepo
+
+        return InsightRepo(self.conn)
+
+    @cached_property
+    def resumes(self) -> ResumeRepo:
+        from onward.db.resumes import ResumeRepo
+
+        return ResumeRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db import mail_tables, playbook_tables
+from onward.db import mail_tables, playbook_tables, resume_tables
 from onward.db.meta import metadata, owner_column
 
 __all__ = ["INSERT_ORDER", "metadata"]
@@ -144,4 +144,5 @@ INSERT_ORDER = (
     application_contacts,
     *playbook_tables.PLAYBOOK_TABLES,
     *mail_tables.MAIL_TABLES,
+    *resume_tables.RESUME_TABLES,
 )

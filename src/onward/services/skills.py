@@ -1,0 +1,185 @@
+"""Skills: one application's posting against a resume, the gaps across rejected
+applications, and turning those gaps into learning-plan items.
+
+The score and the weights are explained in :mod:`onward.skills.matching` and docs/skills.md.
+Every function takes an optional ``vocabulary`` (default: the one Onward ships).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from onward.clock import Clock
+from onward.db.store import Store, Tx
+from onward.domain.pipeline import Stage
+from onward.domain.playbook.improvement import ImprovementItem, ItemKind, validate_item
+from onward.domain.playbook.stored import StoredItem
+from onward.domain.records import Application, ApplicationQuery, Owner
+from onward.domain.resumes import Resume, find_version, pick_version
+from onward.errors import InvalidInput, NotFound
+from onward.skills.matching import Lost, Match, SkillGap, match, rank_gaps
+from onward.skills.vocabulary import Vocabulary, load_vocabulary
+
+DEFAULT_TOP = 5
+#: Rough hours for a learning-plan item about one skill.
+COURSE_HOURS = 6.0
+CERTIFICATION_HOURS = 10.0
+_CERTIFICATE_WORDS = ("certification", "certificate", "licence", "license", "registration")
+
+
+@dataclass(frozen=True)
+class ApplicationMatch:
+    """One application's posting against a resume. ``resume_named`` says whether the resume
+    is the one the application records as sent (False: the newest, or the one asked for)."""
+
+    application: Application
+    resume: Resume
+    resume_named: bool
+    match: Match
+
+
+@dataclass(frozen=True)
+class SkillGaps:
+    """Skills the rejected applications asked for that ``resume`` lacks, heaviest first.
+    ``without_description`` lists rejected applications that have no job description (they
+    cannot count)."""
+
+    resume: Resume
+    gaps: tuple[SkillGap, ...]
+    rejected: int
+    compared: tuple[int, ...]
+    without_description: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class PlannedGaps:
+    """What ``plan_skill_gaps`` did: items added, and gaps the plan already had."""
+
+    gaps: SkillGaps
+    added: tuple[StoredItem, ...]
+    already_planned: tuple[SkillGap, ...]
+
+
+def match_application(
+    store: Store,
+    owner: Owner,
+    app_id: int,
+    *,
+    resume: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> ApplicationMatch:
+    """Score one application's job description against a resume: ``resume`` (a version
+    number, ``v2`` or a label) if given, else the version the application records as sent,
+    else the newest."""
+    with store.transaction() as tx:
+        app = tx.applications.get(owner.id, app_id, with_events=False)
+        if app is None:
+            raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        versions = tx.resumes.query(owner.id)
+    if not (app.fields.description or "").strip():
+        raise InvalidInput(
+            f"application #{app_id} has no job description to compare with",
+            hint=f"add it with `onward edit {app_id} --description-file FILE`",
+        )
+    chosen, named = _resume_for(app, versions, resume)
+    vocab = vocabulary or load_vocabulary()
+    result = match(vocab.find(app.fields.description or ""), vocab.find(chosen.text))
+    return ApplicationMatch(app, chosen, named, result)
+
+
+def skill_gaps(
+    store: Store,
+    owner: Owner,
+    *,
+    resume: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> SkillGaps:
+    """Across rejected applications: what their postings asked for that the resume (default:
+    the newest, the one you will send next) lacks, weighted by how often and how far you got."""
+    with store.transaction() as tx:
+        return _gaps(tx, owner, resume, vocabulary or load_vocabulary())
+
+
+def plan_skill_gaps(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    top: int = DEFAULT_TOP,
+    resume: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> PlannedGaps:
+    """Add the ``top`` heaviest gaps to the improvement plan as learning items (a course, or a
+    certification for certificates and licences), in one transaction. A skill the plan
+    already has an item for, in any status, is not added again."""
+    if not 1 <= top <= 50:
+        raise InvalidInput("top must be between 1 and 50")
+    with store.transaction() as tx:
+        gaps = _gaps(tx, owner, resume, vocabulary or load_vocabulary())
+        planned = {s.item.focus.casefold() for s in tx.improvements.query(owner.id)}
+        now = clock.now()
+        added: list[StoredItem] = []
+        already: list[SkillGap] = []
+        for gap in gaps.gaps[:top]:
+            if gap.skill.name.casefold() in planned:
+                already.append(gap)
+                continue
+            item = validate_item(_learning_item(gap))
+            item_id = tx.improvements.insert(owner.id, item, now, application_id=None)
+            stored = tx.improvements.get(owner.id, item_id)
+            assert stored is not None
+            added.append(stored)
+            planned.add(gap.skill.name.casefold())
+        return PlannedGaps(gaps, tuple(added), tuple(already))
+
+
+def _learning_item(gap: SkillGap) -> ImprovementItem:
+    certificate = any(w in gap.skill.name.casefold() for w in _CERTIFICATE_WORDS)
+    jobs = "job" if gap.count == 1 else "jobs"
+    return ImprovementItem(
+        kind=ItemKind.CERTIFICATION if certificate else ItemKind.COURSE,
+        focus=gap.skill.name,
+        effort_hours=CERTIFICATION_HOURS if certificate else COURSE_HOURS,
+        because=(
+            f"asked for by {gap.count} rejected {jobs} (furthest: {gap.furthest.value}), "
+            "not on your resume"
+        ),
+    )
+
+
+def _gaps(tx: Tx, owner: Owner, wanted: str | None, vocab: Vocabulary) -> SkillGaps:
+    resume = pick_version(tx.resumes.query(owner.id), wanted)
+    rejected = tx.applications.query(
+        owner.id, ApplicationQuery(stages=(Stage.REJECTED,), archived=None)
+    )
+    rejected.sort(key=lambda a: a.id)
+    have = {m.skill.key for m in vocab.find(resume.text)}
+    lost: list[Lost] = []
+    without: list[int] = []
+    for app in rejected:
+        text = (app.fields.description or "").strip()
+        if not text:
+            without.append(app.id)
+            continue
+        missing = tuple(m for m in vocab.find(text) if m.skill.key not in have)
+        lost.append(Lost(app.id, app.reached, missing))
+    return SkillGaps(
+        resume=resume,
+        gaps=rank_gaps(lost),
+        rejected=len(rejected),
+        compared=tuple(item.application_id for item in lost),
+        without_description=tuple(without),
+    )
+
+
+def _resume_for(
+    app: Application, versions: list[Resume], wanted: str | None
+) -> tuple[Resume, bool]:
+    if wanted is not None:
+        return pick_version(versions, wanted), False
+    sent = app.fields.resume_version
+    if sent:
+        found = find_version(versions, sent)
+        if found is not None:
+            return found, True
+    return pick_version(versions, None), False
