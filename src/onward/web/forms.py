@@ -29,10 +29,14 @@ MAX_FIELD = 200_000
 class Form:
     """The posted values of one form, with the messages found while reading them."""
 
-    def __init__(self, values: dict[str, str], today: date) -> None:
+    def __init__(
+        self, values: dict[str, str], today: date, lists: dict[str, list[str]] | None = None
+    ) -> None:
         self.values = values
         self.today = today
         self.errors: dict[str, str] = {}
+        #: Every value of fields sent more than once (checkboxes of one name).
+        self.lists = lists or {}
 
     @classmethod
     def empty(cls, today: date, **values: str) -> Form:
@@ -113,6 +117,16 @@ class Form:
             self.fail(name, "choose one of the options offered")
             return None
 
+    def ids(self, name: str) -> list[int]:
+        """Every whole number sent as ``name`` (ticked checkboxes), in order, once each."""
+        found: list[int] = []
+        for raw in self.lists.get(name, [self[name]] if self[name] else []):
+            if raw.strip().isdigit() and int(raw) not in found:
+                found.append(int(raw))
+            elif raw.strip():
+                self.fail(name, f"{raw!r} is not an id")
+        return found
+
     def flag(self, name: str) -> bool:
         return self[name] in ("on", "1", "true", "yes")
 
@@ -128,7 +142,11 @@ async def read_form(request: Request) -> Form:
     """A dependency: the posted form as plain text values (files are not read here)."""
     data: FormData = await request.form()
     values = {k: v[:MAX_FIELD] for k, v in data.items() if isinstance(v, str)}
-    return Form(values, request.app.state.workspace.clock.today())
+    lists = {
+        k: [v[:MAX_FIELD] for v in data.getlist(k) if isinstance(v, str)]
+        for k in set(data.keys())
+    }
+    return Form(values, request.app.state.workspace.clock.today(), lists)
 
 
 @dataclass(frozen=True)

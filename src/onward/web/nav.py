@@ -27,7 +27,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("journal", "Journal & wins", "/journal", purpose="a private journal and small wins"),
     NavItem("goals", "Goals", "/goals", purpose="weekly effort goals and streaks"),
     NavItem("contacts", "Contacts", "/contacts", purpose="recruiters, managers and mentors"),
-    NavItem("review", "Review", "/review", False, "job emails Onward noticed, for you to confirm"),
+    NavItem("review", "Review", "/review", purpose="job emails Onward noticed, for you to confirm"),
     NavItem("insights", "Insights", "/insights", False, "patterns across your applications"),
     NavItem("data", "Import & export", "/data", purpose="backups, CSV and calendar files"),
     NavItem("settings", "Settings", "/settings", purpose="your name, dwell time and more"),

@@ -19,6 +19,7 @@ from onward.web.pages import (
     journal,
     reflection,
     rejection,
+    review,
     settings,
     today,
     upcoming,
@@ -35,6 +36,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     goals.router,
     contacts.router,
     data.router,
+    review.router,
     settings.router,
     upcoming.router,
 )
