@@ -28,7 +28,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("goals", "Goals", "/goals", purpose="weekly effort goals and streaks"),
     NavItem("contacts", "Contacts", "/contacts", purpose="recruiters, managers and mentors"),
     NavItem("review", "Review", "/review", purpose="job emails Onward noticed, for you to confirm"),
-    NavItem("insights", "Insights", "/insights", False, "patterns across your applications"),
+    NavItem("insights", "Insights", "/insights", purpose="patterns across your applications"),
     NavItem("data", "Import & export", "/data", purpose="backups, CSV and calendar files"),
     NavItem("settings", "Settings", "/settings", purpose="your name, dwell time and more"),
 )

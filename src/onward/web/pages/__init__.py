@@ -16,6 +16,7 @@ from onward.web.pages import (
     data,
     drafts,
     goals,
+    insights,
     journal,
     reflection,
     rejection,
@@ -37,6 +38,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     contacts.router,
     data.router,
     review.router,
+    insights.router,
     settings.router,
     upcoming.router,
 )

@@ -1,0 +1,61 @@
+"""Insights as the web page shows them: the numbers, every chart as plotly figure JSON, and
+whether a dwell window is open (the page then offers kindness first, numbers on request)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.insights.summary import Insights
+from onward.domain.records import Owner
+from onward.services.insights import chart_config, compute_insights, insight_figures, plotly_bundle
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str
+    title: str
+    #: The figure as JSON text, for a data attribute (the template escapes it).
+    figure: str
+
+
+@dataclass(frozen=True)
+class InsightsView:
+    insights: Insights
+    charts: tuple[Chart, ...]
+    #: plotly.js options as JSON text (no mode bar: its styles would need inline CSS).
+    config: str
+
+
+def in_dwell(store: Store, owner: Owner, clock: Clock) -> bool:
+    """Whether a dwell window after a rejection is open now."""
+    with store.transaction() as tx:
+        return bool(tx.dwell.active(owner.id, clock.now()))
+
+
+def insights_view(store: Store, owner: Owner, clock: Clock) -> InsightsView:
+    insights = compute_insights(store, owner, clock)
+    charts = tuple(
+        Chart(name, _title(figure, name), json.dumps(figure, separators=(",", ":")))
+        for name, figure in insight_figures(insights).items()
+    )
+    config = json.dumps(chart_config(strict_csp=True), separators=(",", ":"))
+    return InsightsView(insights, charts, config)
+
+
+def _title(figure: dict[str, Any], name: str) -> str:
+    title = figure.get("layout", {}).get("title", {})
+    text = title.get("text") if isinstance(title, dict) else title
+    return str(text or name.replace("_", " ").capitalize())
+
+
+@cache
+def plotly_script() -> tuple[Path, str]:
+    """plotly.min.js from the installed plotly package, and its version (for the address)."""
+    return plotly_bundle(), version("plotly")
