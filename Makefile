@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint bench docs clean
+.PHONY: run tour test test-sqlite test-postgres lint bench docs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-## run: set up .venv if needed, then take the guided tour on demo data
+## run: set up .venv if needed, then start the web app on your own database and open it
+## (an empty database offers demo data); Ctrl+C stops it
 run: $(STAMP)
+	$(BIN)/onward serve --open
+
+## tour: the guided tour of the commands, on demo data in a temporary folder
+tour: $(STAMP)
 	$(BIN)/onward tour
 
 ## test: the whole suite on SQLite, then again on PostgreSQL
@@ -40,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/classify.py
 	$(BIN)/python bench/insights.py
 	$(BIN)/python bench/skills.py
+	$(BIN)/python bench/web.py
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)

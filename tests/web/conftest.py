@@ -161,7 +161,16 @@ def page(_browser: Any, live_server: tuple[str, FastAPI]) -> Iterator[Any]:
     context = _browser.new_context(base_url=base, viewport={"width": 1280, "height": 860})
     tab = context.new_page()
     problems: list[str] = []
-    tab.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+
+    def console(msg: Any) -> None:
+        # A page or API answer with a 4xx status (a refused move, a form with problems) is
+        # logged by Chromium as a failed load; that is expected. A failed static file is not.
+        url = (msg.location or {}).get("url", "")
+        expected = msg.text.startswith("Failed to load resource") and "/static/" not in url
+        if msg.type == "error" and not expected:
+            problems.append(f"{msg.text} ({url})")
+
+    tab.on("console", console)
     tab.on("pageerror", lambda exc: problems.append(str(exc)))
     yield tab
     context.close()

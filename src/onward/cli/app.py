@@ -25,6 +25,7 @@ from onward.cli import (
     rejections,
     resumes,
     review,
+    serve,
     skills,
     tasks,
     today,
@@ -86,6 +87,7 @@ today.register(app)
 insights.register(app)
 app.add_typer(resumes.app, name="resume")
 skills.register(app)
+serve.register(app)
 
 
 def main() -> None:

@@ -3,14 +3,44 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from onward.clock import Clock
 from onward.db.store import Store
+from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.records import Owner
 from onward.drafting import Draft, DraftFacts, Finding, check_draft, to_eml_bytes
 from onward.errors import InvalidInput, NotFound
 
 #: Longest text the live check reads (a message is never this long).
 MAX_PREVIEW = 50_000
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    """A kept draft with the application it is about, for lists."""
+
+    draft: SavedDraft
+    company: str | None
+    role: str | None
+
+
+def list_draft_items(
+    store: Store,
+    owner: Owner,
+    *,
+    statuses: tuple[DraftStatus, ...] = (DraftStatus.DRAFT, DraftStatus.SENT),
+) -> list[DraftItem]:
+    """Drafts with their application's company and role, in a fixed number of queries."""
+    with store.transaction() as tx:
+        drafts = tx.drafts.query(owner.id, statuses=statuses)
+        ids = [d.application_id for d in drafts if d.application_id is not None]
+        apps = {a.id: a for a in tx.applications.by_ids(owner.id, ids)}
+    items = []
+    for d in drafts:
+        app = apps.get(d.application_id) if d.application_id is not None else None
+        items.append(DraftItem(d, app.company if app else None, app.role if app else None))
+    return items
 
 
 def preview_draft_checks(

@@ -4,6 +4,7 @@ whether a dwell window is open (the page then offers kindness first, numbers on 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -59,3 +60,16 @@ def _title(figure: dict[str, Any], name: str) -> str:
 def plotly_script() -> tuple[Path, str]:
     """plotly.min.js from the installed plotly package, and its version (for the address)."""
     return plotly_bundle(), version("plotly")
+
+
+@cache
+def plotly_style_ids() -> tuple[str, ...]:
+    """The ids of the ``<style>`` elements plotly.js adds unless one is already there.
+
+    A strict CSP refuses those inline styles (and Chromium logs each refusal), so the page
+    puts a placeholder with each id first: ``plotly.js-style-global`` (plotly's own rules,
+    restated in our stylesheet) and the hashed id of the bundled map library's CSS (maps are
+    not used)."""
+    text = plotly_bundle().read_text(encoding="utf-8")
+    hashed = re.findall(r'getElementById\("([0-9a-f]{32,64})"\)\)\{var \w+=document\.createElement', text)
+    return ("plotly.js-style-global", *dict.fromkeys(hashed))

@@ -1,5 +1,6 @@
 """The evidence behind a proposal: the stored message (its text, as Onward read it) and,
-when the original is still where it was imported from, its HTML cleaned by nh3.
+when the original is still where it was imported from, its HTML (for the web app to clean
+with nh3 before showing it).
 
 Onward keeps the text of job mail, not its HTML; the HTML is read again from the source
 file (an .eml file or folder, a Maildir, an mbox at the stored offset) only to show it, and
@@ -14,7 +15,7 @@ from pathlib import Path
 from onward.db.store import Store
 from onward.domain.records import Owner
 from onward.errors import NotFound
-from onward.mail.html_part import clean_html, html_part
+from onward.mail.html_part import html_part
 from onward.mail.sources import EmlFile, EmlFolder, Maildir, Mbox
 from onward.services.mail import StoredMessage, get_message
 from onward.services.review import ProposalView, list_proposals
@@ -23,7 +24,8 @@ from onward.services.review import ProposalView, list_proposals
 @dataclass(frozen=True)
 class MessageEvidence:
     message: StoredMessage
-    #: The original's HTML after cleaning; None when there is none or it is out of reach.
+    #: The original's HTML, NOT cleaned (hostile: show it only through nh3, the web app's
+    #: ``email_html`` filter); None when there is none or it is out of reach.
     html: str | None
     #: Why there is no HTML, in a few words (None when there is).
     why_no_html: str | None
@@ -69,7 +71,7 @@ def message_evidence(store: Store, owner: Owner, message_id: int) -> MessageEvid
     html = html_part(raw)
     if html is None:
         return MessageEvidence(message, None, "the message has no HTML version")
-    return MessageEvidence(message, clean_html(html), None)
+    return MessageEvidence(message, html, None)
 
 
 def proposal_evidence(store: Store, owner: Owner, proposal_id: int) -> ProposalEvidence:

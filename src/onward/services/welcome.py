@@ -18,6 +18,16 @@ def is_empty(store: Store, owner: Owner) -> bool:
         return not tx.applications.query(owner.id, _ANY)
 
 
+def has_demo(store: Store, owner: Owner) -> bool:
+    """True while the demo job search is in the database (its first company, untouched)."""
+    first = DEMO[0][0]
+    with store.transaction() as tx:
+        apps = tx.applications.query(
+            owner.id, ApplicationQuery(company=first, archived=None, limit=5), with_events=True
+        )
+    return any(a.events and all(e.source == "demo" for e in a.events) for a in apps)
+
+
 def load_demo(store: Store, owner: Owner, clock: Clock) -> int:
     """Fill an empty database with the demo job search; refused once there is real data."""
     if not is_empty(store, owner):

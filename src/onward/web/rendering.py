@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from onward.web.nav import NAV, NavItem
+from onward.web.safe_html import clean_email_html
 from onward.web.security import FIELD, csrf_token
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -56,6 +57,11 @@ def _words(value: object) -> str:
     return text.replace("_", " ")
 
 
+def _sentence(text: str) -> str:
+    """A message as a sentence: capital first letter."""
+    return text[:1].upper() + text[1:]
+
+
 def _plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
@@ -70,7 +76,13 @@ def environment() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(day=_day, moment=_moment, words=_words)
+    env.filters.update(
+        day=_day,
+        moment=_moment,
+        words=_words,
+        email_html=clean_email_html,
+        sentence=_sentence,
+    )
     env.globals.update(plural=_plural)
     return env
 

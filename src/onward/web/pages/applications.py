@@ -53,6 +53,20 @@ FIELD_WORDS = (
 )
 
 
+#: Which messages usually fit first, by where the application stands.
+_FIRST_KINDS = {
+    Stage.REJECTED: (DraftKind.THANK_YOU_AFTER_REJECTION, DraftKind.FEEDBACK_REQUEST),
+    Stage.GHOSTED: (DraftKind.GHOSTING_FOLLOW_UP, DraftKind.GHOSTING_CLOSURE),
+}
+_ACTIVE_KINDS = (DraftKind.FOLLOW_UP_AFTER_APPLYING, DraftKind.NETWORKING_NOTE)
+
+
+def draft_kinds_for(app: Application) -> tuple[DraftKind, ...]:
+    """Every draft kind, the ones that usually fit this application first."""
+    first = _FIRST_KINDS.get(app.stage, _ACTIVE_KINDS)
+    return first + tuple(k for k in DraftKind if k not in first)
+
+
 @dataclass(frozen=True)
 class ApplicationForm:
     form: Form
@@ -165,7 +179,7 @@ def show_application(
     request: Request, app_id: int, ws: Workspace = Depends(workspace)
 ) -> HTMLResponse:
     overview = application_overview(ws.store, ws.owner, app_id, ws.clock)
-    kinds = tuple((k.value, k.label.capitalize()) for k in DraftKind)
+    kinds = tuple((k.value, k.label.capitalize()) for k in draft_kinds_for(overview.application))
     context = ApplicationPage(overview, allowed_moves(overview.application), kinds)
     app = overview.application
     return render(

@@ -11,11 +11,11 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from onward.domain.pipeline import Stage, check_move
+from onward.domain.pipeline import ACTIVE, Stage, check_move
 from onward.domain.records import SORTS, Application, ApplicationQuery
 from onward.errors import InvalidInput, InvalidMove
 from onward.services.applications import get_application, list_applications, move_application
-from onward.services.board import BOARD_STAGES, Board, get_board
+from onward.services.board import BOARD_STAGES, Board, BoardColumn, get_board
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
@@ -42,6 +42,13 @@ class BoardPage:
     board: Board
     moves: dict[int, tuple[Stage, ...]]
     problem: str | None = None
+
+    @property
+    def rows(self) -> tuple[tuple[BoardColumn, ...], ...]:
+        """The way forward on one row, the endings on the next."""
+        columns = self.board.columns
+        forward = tuple(c for c in columns if c.stage in ACTIVE)
+        return forward, tuple(c for c in columns if c.stage not in ACTIVE)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,15 @@ from typing import Any
 from fastapi import APIRouter, Body, Depends, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from onward.domain.playbook.stored import DraftStatus, SavedDraft
+from onward.domain.playbook.stored import DraftStatus
 from onward.drafting import Finding
 from onward.errors import InvalidInput
-from onward.services.draft_preview import draft_eml, preview_draft_checks
+from onward.services.draft_preview import (
+    DraftItem,
+    draft_eml,
+    list_draft_items,
+    preview_draft_checks,
+)
 from onward.services.drafts import (
     DraftView,
     create_draft,
@@ -21,7 +26,6 @@ from onward.services.drafts import (
     draft_mailto,
     edit_draft,
     get_draft,
-    list_drafts,
     mark_draft_sent,
 )
 from onward.services.runtime import Workspace
@@ -34,8 +38,8 @@ router = APIRouter()
 
 @dataclass(frozen=True)
 class DraftsPage:
-    to_send: tuple[SavedDraft, ...]
-    sent: tuple[SavedDraft, ...]
+    to_send: tuple[DraftItem, ...]
+    sent: tuple[DraftItem, ...]
 
 
 @dataclass(frozen=True)
@@ -57,10 +61,10 @@ def findings_json(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
 
 @router.get("/drafts", response_class=HTMLResponse)
 def show_drafts(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    drafts = list_drafts(ws.store, ws.owner)
+    items = list_draft_items(ws.store, ws.owner)
     context = DraftsPage(
-        tuple(d for d in drafts if d.status == DraftStatus.DRAFT),
-        tuple(d for d in drafts if d.status == DraftStatus.SENT),
+        tuple(i for i in items if i.draft.status == DraftStatus.DRAFT),
+        tuple(i for i in items if i.draft.status == DraftStatus.SENT),
     )
     return render(request, "drafts/index.html", context, nav="drafts", title="Drafts")
 
@@ -76,6 +80,8 @@ def new_draft(
         form["kind"],
         ws.clock,
         highlight=form.text("highlight"),
+        update=form.text("update"),
+        feedback_point=form.text("feedback_point"),
         templates_dir=ws.settings.templates_dir,
         sender_name=ws.settings.sender_name,
     )

@@ -10,7 +10,13 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse
 
 from onward.errors import NotFound
-from onward.services.insights_page import InsightsView, in_dwell, insights_view, plotly_script
+from onward.services.insights_page import (
+    InsightsView,
+    in_dwell,
+    insights_view,
+    plotly_script,
+    plotly_style_ids,
+)
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 from onward.web.rendering import render
@@ -23,6 +29,8 @@ class InsightsPage:
     view: InsightsView | None
     dwelling: bool
     plotly_url: str
+    #: Placeholders that keep plotly.js from adding inline styles (see insights_page).
+    style_ids: tuple[str, ...] = ()
 
 
 def plotly_url() -> str:
@@ -35,7 +43,7 @@ def show_insights(
 ) -> HTMLResponse:
     dwelling = in_dwell(ws.store, ws.owner, ws.clock)
     view = None if dwelling and not anyway else insights_view(ws.store, ws.owner, ws.clock)
-    context = InsightsPage(view, dwelling, plotly_url())
+    context = InsightsPage(view, dwelling, plotly_url(), plotly_style_ids() if view else ())
     return render(request, "insights/index.html", context, nav="insights", title="Insights")
 
 

@@ -10,7 +10,6 @@ from typing import Any, ClassVar
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
-from markupsafe import Markup
 
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.mail import ProposalKind, ProposalStatus
@@ -93,12 +92,6 @@ class ProposalPage:
         if kind is None:
             return None
         return tuple((str(v.value), str(v.value).replace("_", " ")) for v in kind)
-
-    @property
-    def html(self) -> Markup | None:
-        """The message's HTML, already cleaned by nh3 (``services.mail_evidence``)."""
-        cleaned = self.found.evidence.html
-        return Markup(cleaned) if cleaned is not None else None  # noqa: S704 (nh3-cleaned)
 
 
 @router.get("/review", response_class=HTMLResponse)

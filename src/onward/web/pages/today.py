@@ -12,6 +12,7 @@ from onward.domain.playbook.ghosting import GhostingRules
 from onward.services.agenda import Today, today
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task
+from onward.services.welcome import clear_demo, has_demo, is_empty, load_demo
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
@@ -31,15 +32,18 @@ METRIC_LABELS = {
 class TodayPage:
     agenda: Today
     metric_labels: dict[str, str]
+    #: Nothing tracked yet: offer demo data and the first application.
+    empty: bool = False
+    demo: bool = False
 
 
 @router.get("/", response_class=HTMLResponse)
 def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
     rules = GhostingRules(ws.settings.ghost_after_days, ws.settings.ghost_after_interview_days)
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules)
-    return render(
-        request, "today/index.html", TodayPage(agenda, METRIC_LABELS), nav="today", title="Today"
-    )
+    empty = is_empty(ws.store, ws.owner)
+    context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
+    return render(request, "today/index.html", context, nav="today", title="Today")
 
 
 @router.post("/tasks/{task_id}/done")
@@ -56,3 +60,17 @@ def pass_task(
 ) -> RedirectResponse:
     item = skip_task(ws.store, ws.owner, task_id, ws.clock)
     return redirect(form["next"] or "/", f"Skipped: {item.stored.task.title}. That is allowed.")
+
+
+@router.post("/welcome/demo")
+def add_demo(ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    count = load_demo(ws.store, ws.owner, ws.clock)
+    return redirect(
+        "/board", f"Loaded a demo job search with {count} applications. Look around freely."
+    )
+
+
+@router.post("/welcome/clear-demo")
+def remove_demo(ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    count = clear_demo(ws.store, ws.owner)
+    return redirect("/", f"Removed the demo data ({count} applications). Over to you.")

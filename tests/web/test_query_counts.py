@@ -1,0 +1,52 @@
+"""List pages and the board send the same number of queries however many rows there are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+import pytest
+
+from onward.domain.pipeline import Stage
+from onward.services.drafts import create_draft
+from tests.web.conftest import Web
+from tests.web.helpers import add, move
+
+Counter = Callable[[], AbstractContextManager[list[str]]]
+PAGES = ["/board", "/board/table", "/board/table?sort=stage&q=co", "/drafts", "/"]
+
+
+def _grow(web: Web, start: int, count: int) -> None:
+    for n in range(start, start + count):
+        app = add(web.ws, f"Company {n:03d}", f"Role {n}")
+        if n % 3 == 1:
+            move(web.ws, app.id, Stage.SCREEN)
+        elif n % 3 == 2:
+            move(web.ws, app.id, Stage.INTERVIEW)
+            create_draft(
+                web.ws.store,
+                web.ws.owner,
+                app.id,
+                "follow_up_after_applying",
+                web.ws.clock,
+                sender_name="Alex Tester",
+            )
+
+
+def _counts(web: Web, web_queries: Counter) -> dict[str, int]:
+    counts = {}
+    for url in PAGES:
+        web.get(url)  # warm: the first request may load the owner's settings once
+        with web_queries() as statements:
+            assert web.get(url).status_code == 200
+        counts[url] = len(statements)
+    return counts
+
+
+@pytest.mark.slow
+def test_list_pages_do_not_send_more_queries_as_rows_grow(web: Web, web_queries: Counter) -> None:
+    _grow(web, 0, 6)
+    few = _counts(web, web_queries)
+    _grow(web, 6, 30)
+    many = _counts(web, web_queries)
+    assert many == few

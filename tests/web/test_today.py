@@ -1,0 +1,70 @@
+"""Today: the agenda, kindness first during a dwell window, tasks, and the first-run welcome."""
+
+from __future__ import annotations
+
+from tests.web.conftest import Web
+from tests.web.helpers import add, reject
+
+from onward.services.tasks import list_tasks
+from onward.services.welcome import has_demo, is_empty
+
+
+def test_an_empty_database_is_welcomed_with_demo_data_on_offer(web: Web) -> None:
+    html = web.get("/").text
+    assert "Welcome to Onward" in html
+    assert 'action="/welcome/demo"' in html
+
+
+def test_loading_demo_data_fills_the_board_and_can_be_removed(web: Web) -> None:
+    board = web.follow(web.post("/welcome/demo"))
+    assert "Loaded a demo job search with 10 applications" in board.text
+    assert "Northwind Health" in board.text
+    assert has_demo(web.ws.store, web.ws.owner)
+    assert "Remove the demo data" in web.get("/").text
+    web.follow(web.post("/welcome/clear-demo"))
+    assert is_empty(web.ws.store, web.ws.owner)
+
+
+def test_demo_data_is_refused_once_there_is_real_data(web: Web) -> None:
+    add(web.ws, "My Own Company")
+    response = web.post("/welcome/demo")
+    assert response.status_code == 409
+    assert "already has applications" in response.text
+    assert not has_demo(web.ws.store, web.ws.owner)
+
+
+def test_clearing_demo_data_keeps_what_you_added(web: Web) -> None:
+    web.post("/welcome/demo")
+    add(web.ws, "My Own Company")
+    web.post("/welcome/clear-demo")
+    assert "My Own Company" in web.get("/board").text
+
+
+def test_during_a_dwell_window_today_offers_only_kindness(web: Web) -> None:
+    app = add(web.ws, "Fjord Bank")
+    reject(web.ws, app.id)
+    html = web.get("/").text
+    assert "Time to sit with Fjord Bank" in html
+    assert "I feel ready for the next steps" in html
+    assert "Due now" not in html and "Drafts to send" not in html
+
+
+def test_after_the_window_due_tasks_can_be_done_and_skipped(web: Web) -> None:
+    app = add(web.ws, "Fjord Bank")
+    reject(web.ws, app.id)
+    web.follow(web.post(f"/applications/{app.id}/ready"))
+    due = [t for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items]
+    assert due, "a rejection plans tasks"
+    html = web.get("/").text
+    first = due[0]
+    done = web.follow(web.post(f"/tasks/{first.id}/done"))
+    assert "Done:" in done.text
+    left = {t.id for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items}
+    assert first.id not in left
+    assert "Due now" in html or "Your plan" in web.get(f"/applications/{app.id}/rejection").text
+
+
+def test_an_unknown_task_is_a_404_page(web: Web) -> None:
+    response = web.post("/tasks/4242/skip")
+    assert response.status_code == 404
+    assert "We could not find that" in response.text
