@@ -37,7 +37,8 @@ def test_insights_show_the_numbers_and_every_chart(web: Web) -> None:
     assert page.status_code == 200
     assert "How far applications got" in page.text and "Timing and silence" in page.text
     figures = _figures(page.text)
-    assert {"funnel", "flow", "effort", "reasons"} <= set(figures)
+    assert {"funnel", "flow", "effort"} <= set(figures)
+    assert "Charts that need more to go on" in page.text and "No rejection reasons logged" in page.text
     assert all("data" in f and "layout" in f for f in figures.values())
     config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', page.text)[1]))  # type: ignore[index]
     assert config["displayModeBar"] is False and config["displaylogo"] is False

@@ -24,6 +24,8 @@ class Chart:
     title: str
     #: The figure as JSON text, for a data attribute (the template escapes it).
     figure: str
+    #: Why there is nothing to draw yet (the chart is then shown as this line).
+    empty: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,12 @@ def in_dwell(store: Store, owner: Owner, clock: Clock) -> bool:
 def insights_view(store: Store, owner: Owner, clock: Clock) -> InsightsView:
     insights = compute_insights(store, owner, clock)
     charts = tuple(
-        Chart(name, _title(figure, name), json.dumps(figure, separators=(",", ":")))
+        Chart(
+            name,
+            _title(figure, name),
+            json.dumps(figure, separators=(",", ":")),
+            None if figure.get("data") else _message(figure),
+        )
         for name, figure in insight_figures(insights).items()
     )
     config = json.dumps(chart_config(strict_csp=True), separators=(",", ":"))
@@ -54,6 +61,11 @@ def _title(figure: dict[str, Any], name: str) -> str:
     title = figure.get("layout", {}).get("title", {})
     text = title.get("text") if isinstance(title, dict) else title
     return str(text or name.replace("_", " ").capitalize())
+
+
+def _message(figure: dict[str, Any]) -> str:
+    notes = figure.get("layout", {}).get("annotations") or [{}]
+    return str(notes[0].get("text") or "nothing to show yet")
 
 
 @cache

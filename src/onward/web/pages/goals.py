@@ -27,6 +27,13 @@ LABELS = {
     Metric.LEARNING_HOURS: "Learning (hours)",
     Metric.NETWORKING: "Networking touches",
 }
+SHORT = {
+    Metric.APPLICATIONS: "Sent",
+    Metric.FOLLOW_UPS: "Follow-ups",
+    Metric.REFLECTIONS: "Reflections",
+    Metric.LEARNING_HOURS: "Learning (h)",
+    Metric.NETWORKING: "Networking",
+}
 HOW = {
     Metric.APPLICATIONS: "counted from your applications",
     Metric.FOLLOW_UPS: "counted from drafts marked sent, plus what you log",
@@ -43,6 +50,7 @@ class GoalsPage:
     goals_form: Form
     effort_form: Form
     labels: ClassVar[dict[Metric, str]] = LABELS
+    short: ClassVar[dict[Metric, str]] = SHORT
     how: ClassVar[dict[Metric, str]] = HOW
     metrics: ClassVar[tuple[Metric, ...]] = tuple(Metric)
 
