@@ -8,12 +8,12 @@ import re
 from typing import Any
 
 import pytest
+from tests.web.conftest import screenshot
+from tests.web.helpers import add, move, reject
 
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
 from onward.web.nav import NAV
-from tests.web.conftest import screenshot
-from tests.web.helpers import add, move, reject
 
 pytestmark = pytest.mark.slow
 
@@ -105,9 +105,11 @@ def test_edit_a_draft_and_see_its_checks_live(page: Any, live_server: Any) -> No
     screenshot(page, "draft-live-checks")
     page.get_by_role("button", name="Save").click()
     assert "Saved the draft." in page.get_by_role("status").first.inner_text()
-    assert page.get_by_role("link", name="Open in my mail program").get_attribute(
-        "href"
-    ).startswith("mailto:")
+    assert (
+        page.get_by_role("link", name="Open in my mail program")
+        .get_attribute("href")
+        .startswith("mailto:")
+    )
     page.goto("/drafts")
     screenshot(page, "drafts")
 

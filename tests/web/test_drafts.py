@@ -6,10 +6,11 @@ from __future__ import annotations
 from email import message_from_bytes
 from email.policy import default
 
-from onward.domain.playbook.stored import DraftStatus
-from onward.services.drafts import get_draft
 from tests.web.conftest import Web
 from tests.web.helpers import add, reject
+
+from onward.domain.playbook.stored import DraftStatus
+from onward.services.drafts import get_draft
 
 
 def _draft(web: Web) -> int:

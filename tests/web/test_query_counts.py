@@ -6,11 +6,11 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 import pytest
+from tests.web.conftest import Web
+from tests.web.helpers import add, move
 
 from onward.domain.pipeline import Stage
 from onward.services.drafts import create_draft
-from tests.web.conftest import Web
-from tests.web.helpers import add, move
 
 Counter = Callable[[], AbstractContextManager[list[str]]]
 PAGES = ["/board", "/board/table", "/board/table?sort=stage&q=co", "/drafts", "/"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from tests.web.conftest import Web
+from tests.web.helpers import add, move, reject
+
 from onward.domain.pipeline import Stage
 from onward.services.feedback import list_feedback
 from onward.services.reflection import list_reflections
-from tests.web.conftest import Web
-from tests.web.helpers import add, move, reject
 
 
 def _rejected_after_interview(web: Web) -> int:

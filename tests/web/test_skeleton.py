@@ -48,9 +48,14 @@ def test_a_valid_token_gets_through_to_the_route(web: Web) -> None:
 
 
 def test_only_loopback_host_names_are_answered(web: Web) -> None:
-    response = web.client.get("/", headers={"host": "evil.example:8000"})
-    assert response.status_code == 400
-    assert "this computer" in response.text
+    for url in ("/", "/static/onward.css", "/nowhere", "/applications/1"):
+        response = web.client.get(url, headers={"host": "evil.example:8000"})
+        assert response.status_code == 400, url
+        assert "this computer" in response.text
+        assert "csrf" not in response.text
+        assert response.headers["x-frame-options"] == "DENY"
+    posted = web.client.post("/tasks/1/done", headers={"host": "evil.example"})
+    assert posted.status_code == 400
     assert web.client.get("/", headers={"host": "localhost:8000"}).status_code == 200
 
 
@@ -85,3 +90,24 @@ def test_redirects_only_go_to_our_own_pages() -> None:
 
     assert redirect("//evil.example/x").headers["location"] == "/"
     assert redirect("https://evil.example/").headers["location"] == "/"
+
+
+def test_no_template_or_script_needs_what_the_csp_forbids() -> None:
+    """Inline scripts, styles and handlers would be blocked by the CSP; remote URLs too."""
+    import re
+    from pathlib import Path
+
+    from onward.web.rendering import TEMPLATES, environment
+
+    static = Path(TEMPLATES).parent / "static"
+    for path in sorted(Path(TEMPLATES).rglob("*.html")):
+        text = path.read_text()
+        environment().get_template(str(path.relative_to(TEMPLATES)))  # compiles
+        assert not re.search(r"<script(?![^>]*\bsrc=)", text), path
+        assert "<style" not in text and " style=" not in text, path
+        assert not re.search(r"\son[a-z]+=", text), path
+        assert "javascript:" not in text and "//cdn" not in text, path
+    for path in sorted(static.iterdir()):
+        text = path.read_text()
+        assert not re.search(r"https?://", text.replace("http://www.w3.org/2000/svg", "")), path
+        assert "innerHTML" not in text and "eval(" not in text, path

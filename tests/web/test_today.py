@@ -68,3 +68,13 @@ def test_an_unknown_task_is_a_404_page(web: Web) -> None:
     response = web.post("/tasks/4242/skip")
     assert response.status_code == 404
     assert "We could not find that" in response.text
+
+
+def test_today_shows_only_the_quietest_few_applications(web: Web) -> None:
+    from onward.web.pages.today import QUIET_SHOWN
+
+    for n in range(QUIET_SHOWN + 3):
+        add(web.ws, f"Quiet Company {n}", days_ago=60 + n)
+    html = web.get("/").text
+    assert html.count("Quiet Company") == QUIET_SHOWN
+    assert "And 3 more applications quiet for a while" in html

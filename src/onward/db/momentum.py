@@ -162,19 +162,33 @@ class WinRepo:
             )
             .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
         )
-        return [
-            StageEvent(
-                id=r.id,
-                application_id=r.application_id,
-                stage=Stage(r.stage),
-                occurred_on=r.occurred_on,
-                round=r.round,
-                note=r.note,
-                source=r.source,
-                created_at=r.created_at,
+        return [_event(r) for r in rows]
+
+    def win_events_since(self, owner_id: int, since: date) -> list[StageEvent]:
+        """What :meth:`win_events` would give for the wins dated ``since`` or later: every win
+        event of the applications with one on or after ``since`` (earlier ones settle which
+        is first), and the owner's very first response. Two queries, however long the history."""
+        e = t.stage_events.c
+        stages = [s.value for s in WIN_STAGES]
+        recent = select(e.application_id).where(
+            e.owner_id == owner_id, e.stage.in_(stages), e.occurred_on >= since
+        )
+        rows = list(
+            self.conn.execute(
+                select(t.stage_events)
+                .where(e.owner_id == owner_id, e.stage.in_(stages), e.application_id.in_(recent))
+                .order_by(e.occurred_on, e.id)
             )
-            for r in rows
-        ]
+        )
+        first = self.conn.execute(
+            select(t.stage_events)
+            .where(e.owner_id == owner_id, e.stage.in_(stages))
+            .order_by(e.occurred_on, e.id)
+            .limit(1)
+        ).first()
+        if first is not None and all(r.id != first.id for r in rows):
+            rows.insert(0, first)
+        return [_event(r) for r in rows]
 
     def specific_feedback(self, owner_id: int) -> list[Feedback]:
         """Feedback judged specific (after the person's override), in one query."""
@@ -199,3 +213,16 @@ class WinRepo:
             )
             for r in rows
         ]
+
+
+def _event(r: Any) -> StageEvent:
+    return StageEvent(
+        id=r.id,
+        application_id=r.application_id,
+        stage=Stage(r.stage),
+        occurred_on=r.occurred_on,
+        round=r.round,
+        note=r.note,
+        source=r.source,
+        created_at=r.created_at,
+    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from onward.db.store import Store
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import ACTIVE, Stage
 from onward.domain.records import Application, ApplicationQuery, Owner
 
 #: Columns in the order the board shows them: the way forward, then the endings.
@@ -23,7 +23,9 @@ BOARD_STAGES: tuple[Stage, ...] = (
     Stage.WITHDRAWN,
     Stage.GHOSTED,
 )
-PER_COLUMN = 25
+#: Cards per column on the way forward, and in the endings' columns (the table has the rest).
+PER_COLUMN = 20
+PER_ENDING = 8
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,18 @@ class Board:
         return sum(c.total for c in self.columns)
 
 
-def get_board(store: Store, owner: Owner, *, per_column: int = PER_COLUMN) -> Board:
+def get_board(
+    store: Store, owner: Owner, *, per_column: int = PER_COLUMN, per_ending: int = PER_ENDING
+) -> Board:
     """Every unarchived application by stage; a fixed number of queries whatever the count."""
     with store.transaction() as tx:
         counts = tx.applications.stage_counts(owner.id)
         columns = []
         for stage in BOARD_STAGES:
             total = counts.get(stage, 0)
+            limit = per_column if stage in ACTIVE else per_ending
             cards = (
-                tx.applications.query(owner.id, ApplicationQuery(stages=(stage,), limit=per_column))
+                tx.applications.query(owner.id, ApplicationQuery(stages=(stage,), limit=limit))
                 if total
                 else []
             )

@@ -35,17 +35,23 @@ def list_wins(
     """Every win, newest first; ``days`` keeps the last so many days (today included)."""
     if days is not None and days < 1:
         raise InvalidInput(f"days must be 1 or more, not {days}")
+    today = clock.today()
+    since = today - timedelta(days=days - 1) if days is not None else None
     with store.transaction() as tx:
-        events = tx.wins.win_events(owner.id)
+        if since is None:
+            events = tx.wins.win_events(owner.id)
+        else:  # only what can make a win in the window: quick on a long history
+            events = tx.wins.win_events_since(owner.id, since)
         feedback = tx.wins.specific_feedback(owner.id)
         manual = tx.wins.manual(owner.id)
+    if since is not None:
+        recent = {f.application_id for f in feedback if f.received_on >= since}
+        feedback = [f for f in feedback if f.application_id in recent]
     found = [
         WinEntry(w.on, w.message, w.kind, w.application_id) for w in detect_wins(events, feedback)
     ]
     found += [WinEntry(on, text, None, app_id, win_id) for win_id, on, text, app_id in manual]
-    today = clock.today()
-    if days is not None:
-        since = today - timedelta(days=days - 1)
+    if since is not None:
         found = [w for w in found if since <= w.on <= today]
     order = {kind: i for i, kind in enumerate(WinKind)}
     found.sort(

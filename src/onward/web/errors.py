@@ -1,8 +1,8 @@
 """The one place the web app turns Onward's errors into HTTP statuses and friendly pages.
 
 ``NotFound`` → 404, ``InvalidInput`` and ``ImportFailed`` → 422, ``InvalidMove`` and
-``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, a foreign host → 400,
-``SetupError`` → 500. Requests under ``/api/`` get JSON (``{"error": ..., "hint": ...}``);
+``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
+500 (a foreign Host header is refused before routing, in ``security.py``). Requests under ``/api/`` get JSON (``{"error": ..., "hint": ...}``);
 everything else gets a page in the app's layout. Forms that fail validation do not come here:
 their routes re-render the form with the messages beside the fields (see ``forms.py``).
 """
@@ -27,7 +27,7 @@ from onward.errors import (
     SetupError,
 )
 from onward.web.rendering import render
-from onward.web.security import CsrfRefused, HostRefused
+from onward.web.security import CsrfRefused
 
 log = logging.getLogger("onward.web")
 
@@ -53,7 +53,7 @@ def status_for(exc: OnwardError) -> int:
         return 403
     if isinstance(exc, SetupError):
         return 500
-    return 400  # UserError and HostRefused
+    return 400  # any other UserError
 
 
 def error_response(request: Request, status: int, message: str, hint: str | None) -> Response:
@@ -70,10 +70,7 @@ async def _onward_error(request: Request, exc: Exception) -> Response:
     status = status_for(exc)
     if status >= 500:
         log.error("setup problem: %s", exc.message)
-    response = error_response(request, status, exc.message, exc.hint)
-    if isinstance(exc, HostRefused):
-        response.headers["connection"] = "close"
-    return response
+    return error_response(request, status, exc.message, exc.hint)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

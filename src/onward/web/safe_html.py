@@ -36,4 +36,4 @@ def clean_email_html(html: str) -> Markup:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
-    return Markup(cleaned)  # noqa: S704 - cleaned by nh3 just above
+    return Markup(cleaned)

@@ -3,7 +3,8 @@
 - Every response carries a strict Content-Security-Policy (our own origin only: no inline
   script or style, no remote anything), refuses framing, sniffing and referrers.
 - Requests must name a loopback host (127.0.0.1, localhost, [::1]) unless the server was told
-  to allow remote access: a web page elsewhere cannot reach the app through DNS rebinding.
+  to allow remote access: a web page elsewhere cannot reach the app through DNS rebinding
+  (any other Host header gets a short 400 page, for every address, static files included).
 - CSRF: a per-process secret signs a random per-browser value kept in a SameSite=Strict
   cookie. Every form carries the signature as ``csrf_token`` (scripts send it as the
   ``X-CSRF-Token`` header), and :func:`verify_csrf`, a dependency of the whole app, refuses any
@@ -47,10 +48,6 @@ SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 class CsrfRefused(OnwardError):
     """A state-changing request without a valid token (HTTP 403)."""
-
-
-class HostRefused(OnwardError):
-    """A request naming a host the app does not answer to (HTTP 400)."""
 
 
 class Csrf:
@@ -110,7 +107,8 @@ class SecurityMiddleware:
             nonce = secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_nonce"] = nonce
         if self.allowed_hosts is not None and _host(headers) not in self.allowed_hosts:
-            scope["state"]["host_refused"] = True
+            await _refuse_host(send)
+            return
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -124,6 +122,29 @@ class SecurityMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
+async def _refuse_host(send: Send) -> None:
+    """Any request naming another host gets this short page, whatever its address."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 400,
+            "headers": [
+                (b"content-type", b"text/html; charset=utf-8"),
+                (b"connection", b"close"),
+                *HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": REFUSED_HOST_PAGE})
+
+
+REFUSED_HOST_PAGE = (
+    b"<!doctype html><html lang='en'><meta charset='utf-8'><title>Onward</title>"
+    b"<p>Onward only answers on this computer's own address: open http://127.0.0.1 "
+    b"with the port <code>onward serve</code> printed.</p></html>"
+)
+
+
 def csrf_token(request: Request) -> str:
     """The token this browser's forms must carry."""
     csrf: Csrf = request.app.state.csrf
@@ -131,12 +152,7 @@ def csrf_token(request: Request) -> str:
 
 
 async def verify_csrf(request: Request) -> None:
-    """A dependency of every route: refuse foreign hosts, and unsafe requests without a token."""
-    if getattr(request.state, "host_refused", False):
-        raise HostRefused(
-            "Onward only answers on this computer's own address",
-            hint="open http://127.0.0.1 with the port `onward serve` printed",
-        )
+    """A dependency of every route: refuse unsafe requests without a valid token."""
     if request.method in SAFE_METHODS:
         return
     site = request.headers.get("sec-fetch-site")

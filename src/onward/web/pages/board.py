@@ -5,6 +5,7 @@ table of every application."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,10 +28,15 @@ PAGE_SIZE = 50
 
 def allowed_moves(app: Application) -> tuple[Stage, ...]:
     """The stages this application can move to now, in board order."""
+    return _moves(app.stage, app.reached)
+
+
+@cache
+def _moves(current: Stage, reached: Stage) -> tuple[Stage, ...]:
     found = []
     for stage in BOARD_STAGES:
         try:
-            check_move(app.stage, app.reached, stage)
+            check_move(current, reached, stage)
         except InvalidMove:
             continue
         found.append(stage)

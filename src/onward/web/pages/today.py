@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from onward.domain.playbook.ghosting import GhostingRules
+from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
 from onward.services.agenda import Today, today
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task
@@ -18,6 +18,7 @@ from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
+QUIET_SHOWN = 5
 
 METRIC_LABELS = {
     "applications": "Applications",
@@ -35,6 +36,15 @@ class TodayPage:
     #: Nothing tracked yet: offer demo data and the first application.
     empty: bool = False
     demo: bool = False
+
+    @property
+    def quiet(self) -> tuple[GhostSuggestion, ...]:
+        """The quietest few; Today is not the place for a long list."""
+        return self.agenda.ghosting[:QUIET_SHOWN]
+
+    @property
+    def more_quiet(self) -> int:
+        return max(0, len(self.agenda.ghosting) - QUIET_SHOWN)
 
 
 @router.get("/", response_class=HTMLResponse)

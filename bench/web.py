@@ -1,0 +1,181 @@
+"""Web latency: every page of the web app on 5,000 applications with their stage events.
+
+Target (issue 7): p95 under 100 ms per page. Requests run in-process through FastAPI's
+TestClient (no network), each page 200 times after a warm-up; prints p50 and p95 per page.
+The data: 5,000 applications spread over every stage (about 4 events each), 150 rejections
+logged through the playbook (dwell windows, plans), 150 drafts, feedback and contacts.
+
+    python bench/web.py [--apps 5000] [--requests 200] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from onward.clock import FixedClock
+from onward.config import Settings
+from onward.domain.pipeline import Stage
+from onward.domain.records import ApplicationFields, Channel
+from onward.services.applications import move_in_tx
+from onward.services.drafts import create_draft
+from onward.services.feedback import log_feedback
+from onward.services.rejections import RejectionDetails, end_dwell, reject_application
+from onward.web.app import create_app
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+PATHS = [
+    [Stage.APPLIED],
+    [Stage.APPLIED, Stage.SCREEN],
+    [Stage.APPLIED, Stage.SCREEN, Stage.ASSESSMENT],
+    [Stage.APPLIED, Stage.SCREEN, Stage.INTERVIEW],
+    [Stage.APPLIED, Stage.SCREEN, Stage.INTERVIEW, Stage.INTERVIEW, Stage.FINAL],
+    [Stage.APPLIED, Stage.SCREEN, Stage.INTERVIEW, Stage.FINAL, Stage.OFFER],
+    [Stage.APPLIED, Stage.GHOSTED],
+    [Stage.APPLIED, Stage.SCREEN, Stage.WITHDRAWN],
+    [Stage.SAVED],
+]
+WORDS = ["Acme", "Northwind", "Globex", "Initech", "Umbrella", "Fjord", "Kestrel", "Pine"]
+ROLES = ["Data Analyst", "Engineer", "Product Manager", "Designer", "Operations Lead"]
+
+
+def seed(app: object, n_apps: int) -> dict[str, int]:
+    ws = app.state.workspace  # type: ignore[attr-defined]
+    rng = random.Random(7)
+    ids: list[int] = []
+    talking: list[int] = []  # at a screen, interview or final now: can still be rejected
+    with ws.store.transaction() as tx:
+        for n in range(n_apps):
+            path = rng.choice(PATHS)
+            start = ws.clock.today() - timedelta(days=rng.randrange(60, 600))
+            fields = ApplicationFields(
+                company=f"{rng.choice(WORDS)} {n}",
+                role=rng.choice(ROLES),
+                channel=rng.choice(list(Channel)),
+                excitement=rng.randint(1, 5),
+                tags=(rng.choice(["remote", "dream", "local", "tech"]),),
+            )
+            app_id = tx.applications.insert(
+                ws.owner.id,
+                fields,
+                stage=path[0],
+                stage_on=start,
+                reached=path[0],
+                interview_round=None,
+                now=ws.clock.now(),
+            )
+            tx.applications.add_event(
+                ws.owner.id,
+                app_id,
+                stage=path[0],
+                occurred_on=start,
+                round=None,
+                note=None,
+                source="bench",
+                now=ws.clock.now(),
+            )
+            for i, stage in enumerate(path[1:], start=1):
+                current = tx.applications.get(ws.owner.id, app_id, with_events=False)
+                move_in_tx(tx, ws.owner, current, stage, start + timedelta(days=5 * i), ws.clock)
+            ids.append(app_id)
+            if path[-1] in (Stage.SCREEN, Stage.INTERVIEW, Stage.FINAL):
+                talking.append(app_id)
+    interviewed = talking[:150]
+    for app_id in interviewed:
+        reject_application(ws.store, ws.owner, app_id, RejectionDetails(), ws.clock)
+        end_dwell(ws.store, ws.owner, app_id, ws.clock)
+        create_draft(
+            ws.store,
+            ws.owner,
+            app_id,
+            "thank_you_after_rejection",
+            ws.clock,
+            sender_name="Bench Person",
+        )
+        log_feedback(ws.store, ws.owner, app_id, "Strong SQL; go deeper on modelling.", ws.clock)
+    dwelling = talking[150]
+    reject_application(ws.store, ws.owner, dwelling, RejectionDetails(), ws.clock)
+    return {"app": ids[len(ids) // 2], "rejected": interviewed[0], "dwelling": dwelling}
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--apps", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--postgres", help="a PostgreSQL URL to use instead of SQLite (emptied!)")
+    args = parser.parse_args()
+    home = Path(tempfile.mkdtemp(prefix="onward-bench-web-"))
+    settings = Settings(
+        home=home,
+        database_url=args.postgres,
+        sender_name="Bench Person",
+        sender_email="bench@example.org",
+    )
+    app = create_app(settings, clock=FixedClock(NOW))
+    started = time.perf_counter()
+    ids = seed(app, args.apps)
+    print(f"seeded {args.apps} applications in {time.perf_counter() - started:.1f} s ({home})")
+    client = TestClient(app, base_url="http://127.0.0.1")
+    token = re.search(r'csrf-token" content="(\w+)"', client.get("/").text)
+    assert token is not None
+    draft = re.search(r'href="/drafts/(\d+)"', client.get("/drafts").text)
+    assert draft is not None
+    a, r, d = ids["app"], ids["rejected"], ids["dwelling"]
+    pages: list[tuple[str, str, dict[str, object] | None]] = [
+        ("Today", "/", None),
+        ("Board", "/board", None),
+        ("Table", "/board/table", None),
+        ("Table, sorted and filtered", "/board/table?sort=company&q=an&page=3", None),
+        ("Application", f"/applications/{a}", None),
+        ("Application (rejected)", f"/applications/{r}", None),
+        ("Add application", "/applications/new", None),
+        ("Edit application", f"/applications/{a}/edit", None),
+        ("Log a rejection", f"/applications/{a}/reject", None),
+        ("Rejection, dwell window", f"/applications/{d}/rejection", None),
+        ("Rejection, the plan", f"/applications/{r}/rejection", None),
+        ("Reflection form", f"/applications/{r}/reflect", None),
+        ("Drafts", "/drafts", None),
+        ("Draft", f"/drafts/{draft.group(1)}", None),
+        (
+            "Live draft check (JSON)",
+            f"/api/drafts/{draft.group(1)}/check",
+            {"subject": "Thank you", "body": "Dear Tom,\n\nThank you for your time.", "to": ""},
+        ),
+    ]
+    print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8}   ({args.requests} requests each)")
+    worst = 0.0
+    for name, url, payload in pages:
+        timings = []
+        for i in range(args.requests + 5):
+            begin = time.perf_counter()
+            if payload is None:
+                response = client.get(url)
+            else:
+                response = client.post(url, json=payload, headers={"x-csrf-token": token.group(1)})
+            elapsed = (time.perf_counter() - begin) * 1000
+            if response.status_code != 200:
+                sys.exit(f"{url} answered {response.status_code}")
+            if i >= 5:  # warm-up
+                timings.append(elapsed)
+        p95 = percentile(timings, 95)
+        worst = max(worst, p95)
+        print(f"{name:<30} {statistics.median(timings):>8.1f} {p95:>8.1f}")
+    print(f"worst p95: {worst:.1f} ms (target < 100 ms)")
+
+
+if __name__ == "__main__":
+    main()
