@@ -24,7 +24,10 @@ def _app(web: Web, company: str = "Acme", role: str = "Analyst") -> int:
 
 def _contact(web: Web, name: str = "Priya Natarajan", **fields: object) -> int:
     return add_contact(
-        web.ws.store, web.ws.owner, ContactFields(name, **fields), web.ws.clock  # type: ignore[arg-type]
+        web.ws.store,
+        web.ws.owner,
+        ContactFields(name, **fields),
+        web.ws.clock,  # type: ignore[arg-type]
     ).id
 
 

@@ -20,7 +20,7 @@ from onward.services.wellbeing import list_journal, write_journal
 
 GOOD_CSV = (
     "Employer,Job title,Date applied,Status,Remarks\n"
-    "Acme,Analyst,2026-10-01,rejected,=HYPERLINK(\"x\")\n"
+    'Acme,Analyst,2026-10-01,rejected,=HYPERLINK("x")\n'
     "Globex,Engineer,2026-10-05,interview,\n"
 )
 
@@ -96,9 +96,7 @@ def test_restoring_a_backup_into_an_empty_database(web: Web) -> None:
 def test_restoring_over_data_needs_confirmation_and_backs_up_first(web: Web) -> None:
     _seed(web)
     _count, text = backup_text(web.ws.store, web.ws.owner, web.ws.clock)
-    add_application(
-        web.ws.store, web.ws.owner, ApplicationFields("Later", "Added"), web.ws.clock
-    )
+    add_application(web.ws.store, web.ws.owner, ApplicationFields("Later", "Added"), web.ws.clock)
     check = _upload(web, "/data/restore", "mine.json", text.encode())
     assert "Restoring replaces what is here now (3 records)" in check.text
     token = _token(check.text)

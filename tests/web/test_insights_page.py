@@ -38,7 +38,9 @@ def test_insights_show_the_numbers_and_every_chart(web: Web) -> None:
     assert "How far applications got" in page.text and "Timing and silence" in page.text
     figures = _figures(page.text)
     assert {"funnel", "flow", "effort"} <= set(figures)
-    assert "Charts that need more to go on" in page.text and "No rejection reasons logged" in page.text
+    assert (
+        "Charts that need more to go on" in page.text and "No rejection reasons logged" in page.text
+    )
     assert all("data" in f and "layout" in f for f in figures.values())
     config = json.loads(html.unescape(re.search(r'data-config="([^"]*)"', page.text)[1]))  # type: ignore[index]
     assert config["displayModeBar"] is False and config["displaylogo"] is False
@@ -81,8 +83,10 @@ def test_while_a_dwell_window_is_open_the_numbers_wait(web: Web) -> None:
     now = web.ws.clock.now()
     with web.ws.store.transaction() as tx:
         app_id = tx.applications.query(web.ws.owner.id, ApplicationQuery(limit=1))[0].id
-        tx.dwell.insert(web.ws.owner.id, DwellWindow(
-            app_id, now - timedelta(hours=1), now + timedelta(hours=5), DwellPreset.HOURS))  # fmt: skip
+        window = DwellWindow(
+            app_id, now - timedelta(hours=1), now + timedelta(hours=5), DwellPreset.HOURS
+        )
+        tx.dwell.insert(web.ws.owner.id, window)
     page = web.get("/insights")
     assert "The numbers can wait" in page.text and "data-figure" not in page.text
     assert "plotly" not in page.text

@@ -21,7 +21,7 @@ def test_the_settings_page_shows_every_setting_and_where_data_lives(web: Web) ->
     assert str(web.ws.settings.backup_dir) in page.text
     assert "Alex Tester" in page.text  # the sender name the fixture set
     assert "Drafted messages need your name" not in page.text
-    assert CSP == page.headers["content-security-policy"]
+    assert page.headers["content-security-policy"] == CSP
 
 
 def test_a_password_in_the_database_url_is_never_shown(web_settings: Settings) -> None:
@@ -43,8 +43,9 @@ def test_secret_named_settings_show_only_whether_they_are_set(web_settings: Sett
 
 
 def test_without_a_sender_name_the_page_says_how_to_set_it(web: Web) -> None:
-    from onward.web.app import create_app
     from tests.web.conftest import Web as Client
+
+    from onward.web.app import create_app
 
     app = create_app(web.ws.settings.but(sender_name=""), clock=web.ws.clock)
     client = Client(app)

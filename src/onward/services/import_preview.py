@@ -174,9 +174,7 @@ def preview_csv(
         return _with_problem(base, exc.message, exc.problems)
     except InvalidInput as exc:
         return _with_problem(base, str(exc), [])
-    return CsvPreview(
-        base.upload, base.headings, base.mapping, base.ignored, base.sample, result
-    )
+    return CsvPreview(base.upload, base.headings, base.mapping, base.ignored, base.sample, result)
 
 
 def import_upload_csv(
@@ -191,9 +189,7 @@ def import_upload_csv(
 ) -> ImportResult:
     """Import the staged CSV (one transaction: every row, or none) and let the file go."""
     chosen = check_mapping(headings_of(upload.text), overrides or {})
-    result = import_csv(
-        store, owner, upload.text, clock, overrides=chosen, date_format=date_format
-    )
+    result = import_csv(store, owner, upload.text, clock, overrides=chosen, date_format=date_format)
     discard_upload(home, upload.token, upload.kind)
     return result
 

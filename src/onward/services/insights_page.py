@@ -83,5 +83,7 @@ def plotly_style_ids() -> tuple[str, ...]:
     restated in our stylesheet) and the hashed id of the bundled map library's CSS (maps are
     not used)."""
     text = plotly_bundle().read_text(encoding="utf-8")
-    hashed = re.findall(r'getElementById\("([0-9a-f]{32,64})"\)\)\{var \w+=document\.createElement', text)
+    hashed = re.findall(
+        r'getElementById\("([0-9a-f]{32,64})"\)\)\{var \w+=document\.createElement', text
+    )
     return ("plotly.js-style-global", *dict.fromkeys(hashed))

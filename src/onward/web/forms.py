@@ -143,8 +143,7 @@ async def read_form(request: Request) -> Form:
     data: FormData = await request.form()
     values = {k: v[:MAX_FIELD] for k, v in data.items() if isinstance(v, str)}
     lists = {
-        k: [v[:MAX_FIELD] for v in data.getlist(k) if isinstance(v, str)]
-        for k in set(data.keys())
+        k: [v[:MAX_FIELD] for v in data.getlist(k) if isinstance(v, str)] for k in set(data.keys())
     }
     return Form(values, request.app.state.workspace.clock.today(), lists)
 

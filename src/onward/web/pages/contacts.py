@@ -134,7 +134,8 @@ def create_contact(
     values = _fields(form)
     app_id = form.whole("application_id", low=1)
     if form.ok:
-        fields = ContactFields(**{k: (None if v == "" else v) for k, v in values.items()})
+        cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in values.items()}
+        fields = ContactFields(**cleaned)
         try:
             contact = add_contact(
                 ws.store, ws.owner, fields, ws.clock, application_ids=(app_id,) if app_id else ()
@@ -179,7 +180,9 @@ def show_contact(
 
 
 @router.get("/contacts/{contact_id}/edit", response_class=HTMLResponse)
-def edit_form(request: Request, contact_id: int, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+def edit_form(
+    request: Request, contact_id: int, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
     contact = get_contact(ws.store, ws.owner, contact_id)
     f = contact.fields
     values = {name: getattr(f, name) or "" for name in TEXT_FIELDS}

@@ -157,7 +157,8 @@ def confirm_restore(
     )
     kept = f" Your earlier data is in {safety.name}." if safety else ""
     return redirect(
-        "/data", f"Restored {result.applications} applications and {result.contacts} contacts.{kept}"
+        "/data",
+        f"Restored {result.applications} applications and {result.contacts} contacts.{kept}",
     )
 
 
@@ -247,4 +248,3 @@ def cancel_csv(form: Form = Depends(read_form), ws: Workspace = Depends(workspac
     if form["token"]:
         discard_upload(ws.settings.home, form["token"], "csv")
     return redirect("/data", "Nothing was imported.")
-

@@ -216,7 +216,8 @@ def edit_one(
         else:
             if outcome.failed:
                 form.fail(
-                    "", f"Your changes are kept, but it could not be accepted: {outcome.failed[0][1]}"
+                    "",
+                    f"Your changes are kept, but it could not be accepted: {outcome.failed[0][1]}",
                 )
                 found = proposal_evidence(ws.store, ws.owner, proposal_id)
             else:
