@@ -19,9 +19,12 @@ from onward.web.rendering import redirect, render
 
 router = APIRouter()
 
-#: The latest entries and wins the page shows; older ones stay kept.
+#: The latest entries and wins the page shows; older ones stay kept (``onward wins`` lists
+#: every one). Wins are read for the last WIN_DAYS days only: reading a long history's every
+#: win costs far more than the page is worth.
 ENTRIES = 10
 WINS = 25
+WIN_DAYS = 90
 MOODS = (
     ("1", "1 · very low"),
     ("2", "2 · low"),
@@ -50,6 +53,7 @@ class JournalPage:
     moods: ClassVar[tuple[tuple[str, str], ...]] = MOODS
     mood_words: ClassVar[dict[str, str]] = MOOD_WORDS
     win_kinds: ClassVar[dict[str, str]] = WIN_KINDS
+    win_days: ClassVar[int] = WIN_DAYS
 
 
 def _page(
@@ -62,7 +66,7 @@ def _page(
 ) -> HTMLResponse:
     today = ws.clock.today()
     overview = journal_overview(ws.store, ws.owner, ws.clock, limit=ENTRIES)
-    wins = list_wins(ws.store, ws.owner, ws.clock)
+    wins = list_wins(ws.store, ws.owner, ws.clock, days=WIN_DAYS)
     context = JournalPage(
         overview,
         wins[:WINS],
