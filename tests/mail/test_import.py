@@ -151,7 +151,8 @@ def test_a_reply_in_the_thread_of_a_new_job_waits_for_its_application(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
     summary = run(ws, reader, "t", [
-        ("1", email(CONFIRM.format(role="Data Analyst", company="Acme"), subject="Thanks for applying",
+        ("1", email(CONFIRM.format(role="Data Analyst", company="Acme"),
+                    subject="Thanks for applying",
                     sender="Acme Careers <jobs@acme.test>", message_id="<c1@acme.test>")),
         ("2", email("Hi Sam,\n\nUnfortunately, after careful consideration we have decided to "
                     "move forward with other candidates.\n\nBest,\nNadia",
@@ -191,7 +192,8 @@ def test_two_roles_at_one_company_are_never_merged(
 ) -> None:
     add_application(ws.store, ws.owner, ApplicationFields("Acme", "Data Analyst"), ws.clock)
     run(ws, reader, "t", [("1", email(
-        CONFIRM.format(role="Data Scientist", company="Acme"), subject="Thanks for applying to Acme",
+        CONFIRM.format(role="Data Scientist", company="Acme"),
+        subject="Thanks for applying to Acme",
         sender="Acme Careers <jobs@acme.test>",
     ))])  # fmt: skip
     (create,) = list_proposals(ws.store, ws.owner)
