@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
+INGEST_MESSAGES ?= 20000  # `make bench INGEST_MESSAGES=100000` for the full-size figure
 
 .PHONY: run test test-sqlite test-postgres lint bench docs clean
 
@@ -34,10 +35,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-## bench: performance figures (printed)
+## bench: performance figures (printed; INGEST_MESSAGES=100000 for the full mail import)
 bench: $(STAMP)
 	$(BIN)/python bench/cli_latency.py
 	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/ingest.py --messages $(INGEST_MESSAGES)
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)
