@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
-INGEST_MESSAGES ?= 20000  # `make bench INGEST_MESSAGES=100000` for the full-size figure
+# messages in bench/ingest.py's made-up mailbox; `make bench INGEST_MESSAGES=100000` for full size
+INGEST_MESSAGES ?= 20000
 
 .PHONY: run test test-sqlite test-postgres lint bench docs clean
 
