@@ -73,6 +73,8 @@ class MatchIndex:
     def __post_init__(self) -> None:
         self._by_id = {app.id: app for app in self.applications}
         self._keys = {app.id: self.company(app.company) for app in self.applications}
+        self._pending_keys: dict[int, str] = {}
+        self._names = {company_key(a.company): a.company for a in reversed(self.applications)}
 
     # -- what the person's data says --------------------------------------------------
     def company(self, name: str | None) -> str:
@@ -87,10 +89,7 @@ class MatchIndex:
         key = company_key(name)
         if key in self.aliases:
             return self.aliases[key]
-        for app in self.applications:
-            if company_key(app.company) == key:
-                return app.company
-        return name
+        return self._names.get(key, name)
 
     # -- matching -----------------------------------------------------------------------
     def match(
@@ -103,7 +102,7 @@ class MatchIndex:
             if link.application_id is not None and link.application_id in self._by_id:
                 return Match(self._by_id[link.application_id], "thread")
             if link.pending_create is not None:
-                return Match(None, "thread", pending_create=link.pending_create)
+                return self._waiting(link.pending_create, "thread")
         ref = _ref(reading.job_ref)
         if ref:
             hits = [a for a in self.applications if _ref(a.job_ref) == ref]
@@ -111,12 +110,12 @@ class MatchIndex:
                 return Match(hits[0], "job_ref")
             pending = [p for p in self.pending if _ref(p.job_ref) == ref]
             if pending:
-                return Match(None, "job_ref", pending_create=pending[-1].proposal_id)
+                return self._waiting(pending[-1].proposal_id, "job_ref")
         key = self.company(reading.company) or self.company(company_from_domain(sender_address))
         if not key:
             return Match(None, "none")
         at_company = [a for a in self.applications if self._same_company(key, self._keys[a.id])]
-        pending_here = [p for p in self.pending if self._same_company(key, self.company(p.company))]
+        pending_here = [p for p in self.pending if self._same_company(key, self._pending_key(p))]
         if reading.role:
             same = [a for a in at_company if same_role(a.role, reading.role)]
             if same:
@@ -124,7 +123,7 @@ class MatchIndex:
                 return Match(best, "company_role")
             waiting = [p for p in pending_here if same_role(p.role, reading.role)]
             if waiting:
-                return Match(None, "company_role", pending_create=waiting[-1].proposal_id)
+                return self._waiting(waiting[-1].proposal_id, "company_role")
             return Match(None, "none", note=_other_roles(at_company))
         open_here = [a for a in at_company if not a.stage.is_ending] or at_company
         if len(open_here) == 1:
@@ -134,10 +133,25 @@ class MatchIndex:
             roles = ", ".join(f"#{a.id} {a.role}" for a in open_here)
             return Match(newest, "company", certainty=0.5, note=f"several applications: {roles}")
         if pending_here:
-            return Match(
-                None, "company", certainty=0.9, pending_create=pending_here[-1].proposal_id
-            )
+            return self._waiting(pending_here[-1].proposal_id, "company", certainty=0.9)
         return Match(None, "none")
+
+    def _waiting(self, proposal_id: int, how: str, certainty: float = 1.0) -> Match:
+        found = next((p for p in self.pending if p.proposal_id == proposal_id), None)
+        return Match(
+            None,
+            how,
+            certainty,
+            pending_create=proposal_id,
+            company=found.company if found else None,
+            role=found.role if found else None,
+        )
+
+    def _pending_key(self, pending: PendingCreate) -> str:
+        key = self._pending_keys.get(pending.proposal_id)
+        if key is None:
+            key = self._pending_keys[pending.proposal_id] = self.company(pending.company)
+        return key
 
     @staticmethod
     def _same_company(key: str, other: str) -> bool:

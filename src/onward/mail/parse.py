@@ -1,10 +1,11 @@
 """Parse one raw email into what Onward needs: headers, thread ids and the new text only.
 
 Pure: bytes in, a frozen ``ParsedMessage`` out, using the standard library's ``email``
-package with ``policy.default``. Hostile or broken mail is expected: headers are capped
-before parsing, multiparts are walked without recursion and to a bounded depth, charsets are
-decoded tolerantly, attachments and attached messages are skipped, HTML-only mail becomes
-text, and quoted earlier messages are cut off. What cannot be parsed at all raises
+package (``compat32`` for the MIME structure, ``policy.default``'s registry to decode
+headers). Hostile or broken mail is expected: headers are capped before parsing,
+multiparts are walked without recursion and to a bounded depth, charsets are decoded
+tolerantly, attachments and attached messages are skipped, HTML-only mail becomes text,
+and quoted earlier messages are cut off. What cannot be parsed at all raises
 ``MalformedMessage`` with a reason, so an import can quarantine it and go on.
 """
 
@@ -98,15 +99,19 @@ def _parse(
         raise MalformedMessage("the message is empty")
     content_hash = content_hash or hashlib.sha256(raw).hexdigest()
     parser = BytesHeaderParser if headers_only else BytesParser
+    # compat32 keeps header values as plain strings: walking the parts does not build a
+    # header object for every Content-Type (a third of the time); _header decodes with
+    # policy.default's registry itself.
+    rules = policy.compat32
     try:
         capped = _cap_headers(raw)[:max_bytes]
         msg: Message | _RawHeaders
         if headers_only and _HEADER_START.match(capped) and (end := _headers_end(capped)) > 0:
             msg = _RawHeaders(capped[:end])  # the body is never looked at
         else:
-            msg = parser(policy=policy.default).parsebytes(capped)
+            msg = parser(policy=rules).parsebytes(capped)
         if not msg.keys() and (start := _first_header(capped)) > 0:
-            msg = parser(policy=policy.default).parsebytes(capped[start:])
+            msg = parser(policy=rules).parsebytes(capped[start:])
         if not msg.keys():
             raise MalformedMessage("no headers: this is not an email message")
         body = "" if headers_only or isinstance(msg, _RawHeaders) else _body_text(msg)[:max_bytes]
@@ -229,17 +234,18 @@ def _cap_headers(raw: bytes) -> bytes:
 
 def _header(msg: Message | _RawHeaders, name: str, *, limit: int = MAX_HEADER_CHARS) -> str:
     """One header as clean text: RFC 2047 decoded, raw 8-bit bytes decoded tolerantly."""
-    raw = next((v for k, v in msg.raw_items() if k.lower() == name), None)
-    if raw is None:
+    found = next(((k, v) for k, v in msg.raw_items() if k.lower() == name), None)
+    if found is None:
         return ""
+    raw = found[1]
     value: str
     if raw.isascii() and "=?" not in raw:  # the common case: no need for the header registry
         value = raw
     elif any("\udc80" <= ch <= "\udcff" for ch in raw):  # undeclared 8-bit bytes
         value = decode_text(raw.encode("ascii", "surrogateescape"))
     else:
-        try:
-            value = str(msg[name])
+        try:  # the header registry of policy.default, whatever policy parsed the message
+            value = str(policy.default.header_fetch_parse(*found))
         except Exception:  # a header policy.default cannot model: decode it plainly
             try:
                 value = str(make_header(decode_header(raw)))

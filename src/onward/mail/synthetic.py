@@ -22,25 +22,148 @@ __all__ = ["SyntheticMessage", "synthetic_inbox", "write_mbox"]
 
 _START = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
 _SPAN = timedelta(days=365)
-_FIRST = ("Ana", "Ben", "Chiara", "Dev", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas",
-          "Kira", "Luca", "Maya", "Nils", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tove")  # fmt: skip
-_LAST = ("Alder", "Brook", "Castell", "Dunmore", "Eastwood", "Farrow", "Gale", "Hollis",
-         "Ivers", "Jansen", "Kerr", "Lund", "Moreau", "Novak", "Okafor", "Pike")  # fmt: skip
-_STEM = ("Nor", "Bright", "Quill", "Lumen", "Tessel", "Harbor", "Vanta", "Copper", "Fern",
-         "Orbit", "Saffron", "Tidal", "Juniper", "Basalt", "Kestrel", "Marlow", "Pebble")  # fmt: skip
+_FIRST = (
+    "Ana",
+    "Ben",
+    "Chiara",
+    "Dev",
+    "Elif",
+    "Femi",
+    "Greta",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Kira",
+    "Luca",
+    "Maya",
+    "Nils",
+    "Omar",
+    "Priya",
+    "Quinn",
+    "Rosa",
+    "Sami",
+    "Tove",
+)
+_LAST = (
+    "Alder",
+    "Brook",
+    "Castell",
+    "Dunmore",
+    "Eastwood",
+    "Farrow",
+    "Gale",
+    "Hollis",
+    "Ivers",
+    "Jansen",
+    "Kerr",
+    "Lund",
+    "Moreau",
+    "Novak",
+    "Okafor",
+    "Pike",
+)
+_STEM = (
+    "Nor",
+    "Bright",
+    "Quill",
+    "Lumen",
+    "Tessel",
+    "Harbor",
+    "Vanta",
+    "Copper",
+    "Fern",
+    "Orbit",
+    "Saffron",
+    "Tidal",
+    "Juniper",
+    "Basalt",
+    "Kestrel",
+    "Marlow",
+    "Pebble",
+)
 _TAIL = ("vale", "path", "works", "stack", "field", "line", "gate", "forge", "wave", "loop")
 _SUFFIX = ("", "", " Labs", " Inc.", " Ltd", " Group", " Health", " Analytics")
-_ROLES = ("Data Analyst", "Backend Engineer", "Product Designer", "Marketing Manager",
-          "Senior Data Engineer", "Customer Success Lead", "QA Engineer", "UX Researcher",
-          "Site Reliability Engineer", "Financial Analyst", "Operations Coordinator")  # fmt: skip
+_ROLES = (
+    "Data Analyst",
+    "Backend Engineer",
+    "Product Designer",
+    "Marketing Manager",
+    "Senior Data Engineer",
+    "Customer Success Lead",
+    "QA Engineer",
+    "UX Researcher",
+    "Site Reliability Engineer",
+    "Financial Analyst",
+    "Operations Coordinator",
+)
 _ATS = ("greenhouse-mail.io", "hire.lever.co", "myworkday.com", "icims.com", "ashbyhq.com")
-_TOPICS = ("gardening", "cycling", "home cooking", "astronomy", "board games", "film",
-           "local history", "bird watching", "running", "photography", "chess", "knitting")  # fmt: skip
+_TOPICS = (
+    "gardening",
+    "cycling",
+    "home cooking",
+    "astronomy",
+    "board games",
+    "film",
+    "local history",
+    "bird watching",
+    "running",
+    "photography",
+    "chess",
+    "knitting",
+)
 _SHOPS = ("Pinecone Outdoor", "Ladle & Co", "Bookmoth", "Pixel Harbour", "Greenleaf Market")
-_WORDS = ("the", "weekend", "garden", "river", "coffee", "train", "morning", "soup", "map",
-          "bread", "window", "walk", "little", "blue", "quiet", "market", "evening", "rain",
-          "sunny", "kitchen", "music", "bicycle", "park", "lake", "tomatoes", "letter",
-          "neighbour", "photos", "trip", "dinner", "birthday", "cousin", "stairs", "paint")  # fmt: skip
+_WORDS = (
+    "the",
+    "weekend",
+    "garden",
+    "river",
+    "coffee",
+    "train",
+    "morning",
+    "soup",
+    "map",
+    "bread",
+    "window",
+    "walk",
+    "little",
+    "blue",
+    "quiet",
+    "market",
+    "evening",
+    "rain",
+    "sunny",
+    "kitchen",
+    "music",
+    "bicycle",
+    "park",
+    "lake",
+    "tomatoes",
+    "letter",
+    "neighbour",
+    "photos",
+    "trip",
+    "dinner",
+    "birthday",
+    "cousin",
+    "stairs",
+    "paint",
+)
+
+
+_NEWS_ABOUT_JOBS = (
+    "Our little club is hiring a part-time editor; write to us if you know someone.",
+    "The community job board has three new listings this week, from the bakery to the library.",
+    "A reader asks how to change career at fifty. Our answer is on page two.",
+    "Volunteer position open: we need someone to run the raffle at the summer fair.",
+)
+_FRIENDLY = (
+    "Sorry I missed your call yesterday, the meeting ran long.",
+    "Good luck with the move on Saturday!",
+    "How is the new job going? Tell me everything.",
+    "We decided on the blue paint in the end, after a long chat.",
+    "Are you available for a video call on Sunday evening?",
+    "Mum says sorry, she could not make it to the dinner.",
+)
 
 
 @dataclass(frozen=True)
@@ -98,7 +221,8 @@ def _alternative(
     return (
         head + f'Content-Type: multipart/alternative; boundary="{b}"\n\n'
         f"--{b}\nContent-Type: text/plain; charset=utf-8\n\n{text}\n"
-        f"--{b}\nContent-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n{html}\n"
+        f"--{b}\nContent-Type: text/html; charset=utf-8\n"
+        f"Content-Transfer-Encoding: quoted-printable\n\n{html}\n"
         f"--{b}--\n"
     ).encode()
 
@@ -106,6 +230,8 @@ def _alternative(
 def _newsletter(rng: random.Random, when: datetime, mid: str) -> bytes:
     topic = rng.choice(_TOPICS)
     paras = _paragraphs(rng, rng.randint(3, 7))
+    if rng.random() < 0.12:  # newsletters talk about jobs too
+        paras.insert(rng.randrange(len(paras) + 1), rng.choice(_NEWS_ABOUT_JOBS))
     sender = f"The {topic.title()} Digest <digest@{topic.replace(' ', '')}.test>"
     subject = f"This week in {topic}: {rng.choice(_WORDS)} and {rng.choice(_WORDS)}"
     text = "\n\n".join(paras) + "\n\nYou get this because you subscribed. Unsubscribe any time."
@@ -115,7 +241,8 @@ def _newsletter(rng: random.Random, when: datetime, mid: str) -> bytes:
     html = (
         "<html><head><style>td {{ color: #333; }}</style></head><body>\n"
         f'<table width=3D"600" cellpadding=3D"0">\n{cells}</table>\n'
-        f'<p><a href=3D"https://{topic.replace(" ", "")}.test/u?id=3D{rng.randint(1, 10**6)}">Unsubscribe</a></p>'
+        f'<p><a href=3D"https://{topic.replace(" ", "")}.test/u?id=3D{rng.randint(1, 10**6)}">'
+        "Unsubscribe</a></p>"
         '<img src=3D"https://pixel.test/o.gif" width=3D"1" height=3D"1"></body></html>'
     )
     extra = f"List-Unsubscribe: <https://{topic.replace(' ', '')}.test/u>\n"
@@ -142,10 +269,12 @@ def _receipt(rng: random.Random, when: datetime, mid: str) -> bytes:
     shop = rng.choice(_SHOPS)
     domain = shop.lower().replace(" & ", "").replace(" ", "") + ".test"
     items = "\n".join(
-        f"  {rng.choice(_WORDS)} {rng.choice(_WORDS)} x{rng.randint(1, 3)}   {rng.randint(2, 60)}.{rng.randint(0, 99):02d}"
+        f"  {rng.choice(_WORDS)} {rng.choice(_WORDS)} x{rng.randint(1, 3)}"
+        f"   {rng.randint(2, 60)}.{rng.randint(0, 99):02d}"
         for _ in range(rng.randint(1, 6))
     )
-    body = f"Thanks for your order #{rng.randint(10000, 99999)}.\n\n{items}\n\nIt ships within two days.\n{shop}"
+    number = rng.randint(10000, 99999)
+    body = f"Thanks for your order #{number}.\n\n{items}\n\nIt ships within two days.\n{shop}"
     return _plain(f"{shop} Orders <orders@{domain}>", f"Your {shop} order", when, mid, body)
 
 
@@ -153,7 +282,10 @@ def _personal(
     rng: random.Random, when: datetime, mid: str, earlier: list[tuple[str, str]]
 ) -> bytes:
     name, address = _person(rng)
-    body = "\n\n".join(_paragraphs(rng, rng.randint(1, 3))) + f"\n\n{name.split()[0]}"
+    paras = _paragraphs(rng, rng.randint(1, 3))
+    if rng.random() < 0.3:  # friends say sorry, meet, wish luck, talk about work
+        paras.insert(rng.randrange(len(paras) + 1), rng.choice(_FRIENDLY))
+    body = "\n\n".join(paras) + f"\n\n{name.split()[0]}"
     extra = ""
     subject = f"{rng.choice(_WORDS).title()} on {rng.choice(('Saturday', 'Sunday', 'Friday'))}?"
     if earlier and rng.random() < 0.4:
@@ -170,16 +302,37 @@ def _personal(
 def _notification(rng: random.Random, when: datetime, mid: str) -> bytes:
     kind = rng.randrange(4)
     if kind == 0:
-        return _plain("Parcel Post <track@parcel.test>", "Your parcel is on its way", when, mid,
-                      f"Parcel {rng.randint(10**8, 10**9)} arrives {rng.choice(('tomorrow', 'on Thursday', 'this afternoon'))}.")  # fmt: skip
+        return _plain(
+            "Parcel Post <track@parcel.test>",
+            "Your parcel is on its way",
+            when,
+            mid,
+            f"Parcel {rng.randint(10**8, 10**9)} arrives "
+            f"{rng.choice(('tomorrow', 'on Thursday', 'this afternoon'))}.",
+        )
     if kind == 1:
-        return _plain("Cloud Photos <no-reply@photos.test>", "New memories from last year", when, mid,
-                      "We made a little album of your photos from a year ago. Take a look.")  # fmt: skip
+        return _plain(
+            "Cloud Photos <no-reply@photos.test>",
+            "New memories from last year",
+            when,
+            mid,
+            "We made a little album of your photos from a year ago. Take a look.",
+        )
     if kind == 2:
-        return _plain("Bank of Example <alerts@bank.test>", "Your statement is ready", when, mid,
-                      "Your monthly statement is ready to view in online banking.")  # fmt: skip
-    return _plain("Calendar <calendar@home.test>", f"Reminder: {rng.choice(_WORDS)} at 6pm", when, mid,
-                  f"This is a reminder for {rng.choice(_WORDS)} {rng.choice(_WORDS)} today at 6pm.")  # fmt: skip
+        return _plain(
+            "Bank of Example <alerts@bank.test>",
+            "Your statement is ready",
+            when,
+            mid,
+            "Your monthly statement is ready to view in online banking.",
+        )
+    return _plain(
+        "Calendar <calendar@home.test>",
+        f"Reminder: {rng.choice(_WORDS)} at 6pm",
+        when,
+        mid,
+        f"This is a reminder for {rng.choice(_WORDS)} {rng.choice(_WORDS)} today at 6pm.",
+    )
 
 
 def _with_attachment(rng: random.Random, when: datetime, mid: str) -> bytes:
@@ -274,21 +427,29 @@ def _job_plan(rng: random.Random, count: int) -> list[tuple[float, dict[str, str
                 (
                     min(0.999, t + i * rng.uniform(0.01, 0.04)),
                     {
-                        "label": label, "company": company, "display": display, "role": role,
-                        "domain": domain, "ats": "1" if ats else "", "mid": mid,
+                        "label": label,
+                        "company": company,
+                        "display": display,
+                        "role": role,
+                        "domain": domain,
+                        "ats": "1" if ats else "",
+                        "mid": mid,
                         "parent": first if i and rng.random() < 0.6 else "",
                     },
                 )
-            )  # fmt: skip
+            )
     out.sort(key=lambda x: x[0])
     return out[:count]
 
 
 def _job(rng: random.Random, when: datetime, info: dict[str, str]) -> bytes:
     templates = {
-        "application_received": _CONFIRM, "rejection": _REJECT, "interview": _INTERVIEW,
-        "assessment": _ASSESS, "offer": _OFFER,
-    }[info["label"]]  # fmt: skip
+        "application_received": _CONFIRM,
+        "rejection": _REJECT,
+        "interview": _INTERVIEW,
+        "assessment": _ASSESS,
+        "offer": _OFFER,
+    }[info["label"]]
     text = rng.choice(templates).format(role=info["role"], company=info["display"])
     person = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
     sign = f"\n\nBest regards,\n{person}\nTalent Acquisition, {info['display']}"
@@ -317,9 +478,15 @@ def _job(rng: random.Random, when: datetime, info: dict[str, str]) -> bytes:
 
 
 _KINDS = (
-    ("newsletter", 30), ("promotion", 12), ("receipt", 12), ("personal", 19),
-    ("notification", 14), ("attachment", 5), ("base64_text", 4), ("encoded_subject", 4),
-)  # fmt: skip
+    ("newsletter", 30),
+    ("promotion", 12),
+    ("receipt", 12),
+    ("personal", 19),
+    ("notification", 14),
+    ("attachment", 5),
+    ("base64_text", 4),
+    ("encoded_subject", 4),
+)
 
 
 def synthetic_inbox(
@@ -340,9 +507,9 @@ def synthetic_inbox(
     earlier: list[tuple[str, str]] = []
     for i in range(count):
         when = _START + _SPAN * (i / max(1, count))
-        info = slots.get(i)
-        if info is not None:
-            yield SyntheticMessage(_job(rng, when, info), "job", info["label"], info["mid"])
+        job = slots.get(i)
+        if job is not None:
+            yield SyntheticMessage(_job(rng, when, job), "job", job["label"], job["mid"])
             continue
         kind = rng.choices(kinds, weights)[0]
         mid = f"<m{i}.{rng.randint(1, 10**9)}@home.test>"

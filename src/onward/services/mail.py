@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onward.clock import Clock
 from onward.db.store import Store
@@ -21,13 +21,16 @@ from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
 from onward.errors import NotFound
 from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source
-from onward.services.mail_import import MailReader, import_messages
+
+if TYPE_CHECKING:
+    from onward.services.mail_import import MailReader
 
 __all__ = [
     "QuarantineEntry",
     "StoredMessage",
     "get_message",
     "import_path",
+    "list_messages",
     "list_quarantine",
     "source_name",
 ]
@@ -116,6 +119,8 @@ def import_path(
     ``open_reader`` is called only when there is mail to read (an unchanged source is
     skipped without loading the model). Bad paths raise ``InvalidInput`` with one line.
     """
+    from onward.services.mail_import import import_messages  # not needed to skip a source
+
     source = open_source(path)
     name = source_name(source)
     fingerprint = _fingerprint(source)
@@ -192,7 +197,29 @@ def get_message(store: Store, owner: Owner, message_id: int) -> StoredMessage:
     with store.transaction() as tx:
         row = tx.mail.get_message(owner.id, message_id)
     if row is None:
-        raise NotFound(f"no stored message #{message_id}", hint="see `onward review` for ids")
+        raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
+    return _stored(row)
+
+
+def list_messages(
+    store: Store,
+    owner: Owner,
+    *,
+    label: str | None = None,
+    held_back: bool = False,
+    limit: int | None = 50,
+) -> list[StoredMessage]:
+    """Stored job mail, newest first (``held_back``: only what was not proposed because it
+    names no company or role). Other mail is stored too but not listed."""
+    with store.transaction() as tx:
+        rows = tx.mail.job_messages(owner.id, label)
+    found = [_stored(r) for r in rows]
+    if held_back:
+        found = [m for m in found if "held_back" in m.details]
+    return found[:limit] if limit else found
+
+
+def _stored(row: dict[str, Any]) -> StoredMessage:
     sender = row["sender_address"]
     if row["sender_name"]:
         sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
