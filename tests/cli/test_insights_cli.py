@@ -118,3 +118,17 @@ def test_report_refuses_a_missing_folder_and_writes_nothing(cli: Any, tmp_path: 
 def test_report_needs_a_file(cli: Any) -> None:
     result = cli("report")
     assert result.exit_code == 2 and "--html" in result.stderr
+
+
+def test_bad_recent_weeks_is_one_clear_line(cli: Any) -> None:
+    result = cli("insights", "--recent-weeks", "0")
+    assert result.exit_code == 1
+    assert "recent weeks must be 1 or more, not 0" in result.stderr
+
+
+def test_figure_json_cannot_end_its_script_element() -> None:
+    from onward.export.insights_report import _json_for_script
+
+    text = _json_for_script({"q": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"q": "</script><!-- & \u2028"}

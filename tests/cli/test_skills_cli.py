@@ -27,6 +27,11 @@ def test_resume_add_list_show(cli: Any, tmp_path: Path) -> None:
     assert shown["skills"] == ["Patient care", "Wound care", "Basic life support"]
     newest = cli.ok("resume", "show", "--text")
     assert "Resume v2" in newest and "Triage" in newest and "Ward nurse: patient" in newest
+    assert cli("resume", "delete", "wards", input="n\n").exit_code == 1
+    assert "Deleted resume v1 (wards)." in cli.ok("resume", "delete", "wards", "--yes")
+    assert [r["version"] for r in json.loads(cli.ok("resume", "list", "--json"))] == [2]
+    missing = cli("resume", "delete", "wards", "--yes")
+    assert missing.exit_code == 1 and "no resume version 'wards'" in missing.stderr
 
 
 def test_bad_resume_files_give_one_line_and_save_nothing(cli: Any, tmp_path: Path) -> None:
@@ -69,7 +74,10 @@ def test_match_and_gaps_and_plan(cli: Any, tmp_path: Path) -> None:
     assert gaps["compared"] == [1] and gaps["rejected"] == 1
     assert {g["weight"] for g in gaps["gaps"]} == {4}  # one job, rejected after an interview
     assert {g["skill"] for g in gaps["gaps"]} == set(matched["missing"])
-    assert "onward skills gaps --plan" in cli.ok("skills", "gaps")
+    table = cli.ok("skills", "gaps")
+    assert "Compared 1 of 1 rejected applications with resume v1 (shop)." in table
+    assert "Only 1 posting compared: a hint, not a pattern" in table and gaps["few"] is True
+    assert "onward skills gaps --plan" in table
 
     planned = cli.ok("skills", "gaps", "--plan", "--top", "2")
     assert planned.count("✓ Added #") == 2
@@ -78,12 +86,20 @@ def test_match_and_gaps_and_plan(cli: Any, tmp_path: Path) -> None:
     assert len(json.loads(cli.ok("plan", "list", "--json"))) == 2
 
 
-def test_match_explains_what_is_missing(cli: Any) -> None:
+def test_match_explains_what_is_missing(cli: Any, tmp_path: Path) -> None:
     cli.ok("add", "Corner Shop", "Sales assistant")
     result = cli("match", "1")
     assert result.exit_code == 1 and "has no job description" in result.stderr
     result = cli("skills", "gaps")
     assert result.exit_code == 1 and "no resume saved yet" in result.stderr
+    resume = tmp_path / "cv.txt"
+    resume.write_text("Shop floor, customer service and cash handling.", encoding="utf-8")
+    cli.ok("resume", "add", str(resume))
+    assert "No rejected applications yet" in cli.ok("skills", "gaps")
+    cli.ok("move", "1", "rejected")
+    out = cli.ok("skills", "gaps")
+    assert "Compared 0 of 1 rejected applications" in out
+    assert "onward edit 1 --description-file FILE" in out
 
 
 def test_help_and_list_do_not_load_the_file_readers(tmp_path: Path) -> None:

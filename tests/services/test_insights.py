@@ -348,6 +348,7 @@ def test_skill_gaps_from_the_skills_work(ws: Workspace, tmp_path: Any) -> None:
     gaps = compute_insights(ws.store, ws.owner, ws.clock).skill_gaps
     assert gaps is not None
     assert (gaps.resume, gaps.rejected, gaps.compared, gaps.note) == ("v1", 3, 2, None)
+    assert gaps.few  # two postings are a hint, not a pattern
     assert [(g.skill, g.jobs, g.furthest) for g in gaps.gaps] == [
         ("Go", 2, "interview"),
         ("Kubernetes", 2, "interview"),

@@ -151,7 +151,7 @@ def test_gaps_weigh_how_often_and_how_far(ws: Workspace, tmp_path: Path) -> None
 
 
 def test_gaps_turn_into_plan_items_once(ws: Workspace, tmp_path: Path) -> None:
-    rejected_search(ws, tmp_path)
+    ids = rejected_search(ws, tmp_path)
     add_improvement(ws.store, ws.owner, "workshop", "cash handling", ws.clock)
     planned = plan_skill_gaps(ws.store, ws.owner, ws.clock, top=3, vocabulary=VOCAB)
     assert [s.item.title for s in planned.added] == [
@@ -159,6 +159,7 @@ def test_gaps_turn_into_plan_items_once(ws: Workspace, tmp_path: Path) -> None:
         "Work towards a certification: BLS certification",
     ]
     assert [g.skill.name for g in planned.already_planned] == ["Cash handling"]
+    assert [s.application_id for s in planned.added] == [None, ids["final"]]  # BLS: one job
     item = planned.added[0].item
     assert (item.kind, item.effort_hours, item.because) == (
         ItemKind.COURSE,

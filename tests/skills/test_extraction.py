@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.skills.conftest import posting
+from tests.skills.conftest import POSTINGS, posting
 
 from onward.skills.tokens import CAPITALISED, CAPITALS, LOWER, normalise, tokens
 from onward.skills.vocabulary import Vocabulary, load_vocabulary
@@ -110,3 +110,18 @@ def test_a_small_vocabulary_for_examples() -> None:
     found = vocabulary.find("SQL, python, more SQL; py")
     assert [(m.skill.name, m.count) for m in found] == [("SQL", 2), ("Python", 2)]
     assert len(vocabulary) == 2 and vocabulary.name_count == 3
+
+
+def test_resumes_give_their_skills_and_no_names_or_places() -> None:
+    resumes = POSTINGS.parent / "resumes"
+    retail = names((resumes / "retail.txt").read_text(encoding="utf-8"))
+    assert retail == {
+        "Training and mentoring", "Cash handling", "Customer service", "Loss prevention",
+        "Scheduling", "Sales", "Microsoft Excel", "Stock control", "Visual merchandising",
+        "First aid", "Spanish",
+    }  # fmt: skip
+    teaching = names((resumes / "teaching.txt").read_text(encoding="utf-8"))
+    assert teaching == {
+        "Teaching qualification", "Student assessment", "Literacy", "Special educational needs",
+        "English as an additional language", "Safeguarding", "History",
+    }  # fmt: skip

@@ -211,6 +211,8 @@ def _skill_gaps(out: Console, found: Insights) -> None:
     )
     if gaps.note:
         out.print(f"  [dim]{escape(gaps.note)}[/]")
+    elif gaps.few and gaps.gaps:
+        out.print("  [yellow]Only a few postings to compare: a hint, not a pattern yet.[/]")
     elif not gaps.gaps:
         out.print("  The postings asked for nothing your resume lacks.")
     for g in gaps.gaps[:5]:

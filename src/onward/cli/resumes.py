@@ -98,6 +98,25 @@ def show(
         out.print(escape(r.text), soft_wrap=True)
 
 
+@app.command()
+def delete(
+    version: str = typer.Argument(..., help="Version number, v2, or label."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+) -> None:
+    """Delete a resume version for good (the others keep their numbers)."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.domain.resumes import pick_version
+    from onward.services.resumes import delete_resume, list_resumes
+
+    ws = workspace()
+    resume = pick_version(list_resumes(ws.store, ws.owner), version)
+    if not yes and not typer.confirm(f"Delete resume {resume.name} for good?"):
+        raise typer.Exit(1)
+    deleted = delete_resume(ws.store, ws.owner, version)
+    render.ok(f"Deleted resume {deleted.name}.")
+
+
 def resume_record(r: Resume) -> dict[str, Any]:
     return {
         "version": r.version,

@@ -104,16 +104,31 @@ def _print_gaps(result: SkillGaps) -> None:
     from onward.cli import render
 
     out = render.console()
+    if not result.rejected:
+        out.print("No rejected applications yet, so there is nothing to compare.")
+        return
     out.print(
         f"Compared {len(result.compared)} of {result.rejected} rejected applications with "
         f"resume {escape(result.resume.name)}."
     )
     if result.without_description:
         ids = ", ".join(f"#{i}" for i in result.without_description)
-        out.print(f"[dim]No job description (not counted): {ids}.[/]")
+        first = result.without_description[0]
+        out.print(
+            f"[dim]No job description (not counted): {ids}. Add one with "
+            f"onward edit {first} --description-file FILE.[/]"
+        )
+    if not result.compared:
+        return
     if not result.gaps:
         out.print("No gaps found: the postings asked for nothing your resume lacks.")
         return
+    if result.few:
+        n = len(result.compared)
+        out.print(
+            f"[dim]Only {n} {'posting' if n == 1 else 'postings'} compared: a hint, not a "
+            "pattern. Read these as things to check, not conclusions.[/]"
+        )
     table = Table(box=None, pad_edge=False)
     for column in ("Skill", "Weight", "Jobs", "Furthest", "Applications"):
         table.add_column(column)
@@ -136,6 +151,7 @@ def gaps_record(result: SkillGaps) -> dict[str, Any]:
         "rejected": result.rejected,
         "compared": list(result.compared),
         "without_description": list(result.without_description),
+        "few": result.few,
         "gaps": [
             {
                 "skill": g.skill.name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, Row, delete, func, select
 
 from onward.db.resume_tables import resumes
 from onward.domain.resumes import Resume, ResumeFormat
@@ -70,6 +70,11 @@ class ResumeRepo:
             .order_by(resumes.c.version.desc())
         ).first()
         return _resume(row) if row is not None else None
+
+    def delete(self, owner_id: int, resume_id: int) -> None:
+        self.conn.execute(
+            delete(resumes).where(resumes.c.owner_id == owner_id, resumes.c.id == resume_id)
+        )
 
 
 def _resume(row: Row[Any]) -> Resume:

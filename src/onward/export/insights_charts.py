@@ -181,6 +181,17 @@ def funnel_figure(insights: Insights) -> go.Figure:
             f"{s.label}: {rate.describe()}"
             + (f"<br>{s.pending} still waiting" if s.pending else "")
         )
+    pale = any(s.conversion is not None and not s.conversion.enough for s in steps)
+    note = {
+        "text": f"Pale bars: fewer than {MIN_OUTCOMES} outcomes, so not a claim yet",
+        "showarrow": False,
+        "x": 0,
+        "y": -0.2,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "font": {"size": 11, "color": "#666"},
+    }
     return go.Figure(
         go.Bar(
             x=labels,
@@ -194,19 +205,9 @@ def funnel_figure(insights: Insights) -> go.Figure:
         ),
         layout=_layout(
             title,
-            yaxis={"title": {"text": "% of outcomes at the step before"}, "range": [0, 105]},
-            annotations=[
-                {
-                    "text": f"Pale bars: fewer than {MIN_OUTCOMES} outcomes, so not a claim yet",
-                    "showarrow": False,
-                    "x": 0,
-                    "y": -0.18,
-                    "xref": "paper",
-                    "yref": "paper",
-                    "xanchor": "left",
-                    "font": {"size": 11, "color": "#666"},
-                }
-            ],
+            yaxis={"title": {"text": "% of outcomes at the step before"}, "range": [0, 112]},
+            margin={"l": 60, "r": 30, "t": 60, "b": 90},
+            annotations=[note] if pale else [],
         ),
     )
 
@@ -242,7 +243,7 @@ def effort_figure(insights: Insights) -> go.Figure:
             title,
             barmode="group",
             yaxis={"title": {"text": "% of the weekly goal (capped at 200%)"}},
-            xaxis={"title": {"text": "Week starting"}, "type": "category"},
+            xaxis={"title": {"text": "Week starting"}, "type": "category", "automargin": True},
             shapes=[
                 {
                     "type": "line",
@@ -283,6 +284,7 @@ def _counted(title: str, items: Any, empty: str, colour: str) -> go.Figure:
     if not items:
         return _empty(title, empty)
     ordered = list(reversed(items))
+    most = max(c.count for c in ordered)
     return go.Figure(
         go.Bar(
             x=[c.count for c in ordered],
@@ -293,7 +295,12 @@ def _counted(title: str, items: Any, empty: str, colour: str) -> go.Figure:
             textposition="auto",
             hoverinfo="x+y",
         ),
-        layout=_layout(title, xaxis={"title": {"text": "times"}, "dtick": 1}),
+        layout=_layout(
+            title,
+            height=max(300, 90 + 36 * len(ordered)),
+            xaxis={"title": {"text": "times"}, **({"dtick": 1} if most <= 10 else {})},
+            yaxis={"automargin": True},
+        ),
     )
 
 
@@ -351,5 +358,10 @@ def skills_figure(insights: Insights) -> go.Figure:
             hovertemplate="%{y}: weight %{x}, %{customdata[0]} job(s), furthest "
             "%{customdata[1]}<extra></extra>",
         ),
-        layout=_layout(title, xaxis={"title": {"text": "weight (jobs, more for further stages)"}}),
+        layout=_layout(
+            title,
+            height=max(300, 90 + 30 * len(ordered)),
+            xaxis={"title": {"text": "weight (jobs, more for further stages)"}},
+            yaxis={"automargin": True},
+        ),
     )

@@ -247,6 +247,8 @@ def _skill_gaps(insights: Insights) -> str:
     if gaps.note or not gaps.gaps:
         why = gaps.note or "The postings asked for nothing your resume lacks."
         return f'{title}{intro}<p class="muted">{escape(why)}</p>'
+    if gaps.few:
+        intro += '<p class="guard">Only a few postings to compare: a hint, not a pattern yet.</p>'
     rows = "".join(
         f'<tr><td>{escape(g.skill)}</td><td class="n">{g.weight}</td><td class="n">{g.jobs}</td>'
         f"<td>{escape(g.furthest)}</td></tr>"

@@ -70,7 +70,9 @@ def _skill_gaps(store: Store, owner: Owner) -> SkillGapSummary:
     note: str | None = None
     if not found.compared:
         note = "no rejected application has a job description to compare with yet"
-    return SkillGapSummary(found.resume.name, found.rejected, len(found.compared), gaps, note)
+    return SkillGapSummary(
+        found.resume.name, found.rejected, len(found.compared), gaps, note, few=found.few
+    )
 
 
 def insight_figures(insights: Insights) -> dict[str, dict[str, Any]]:

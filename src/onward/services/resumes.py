@@ -72,6 +72,15 @@ def list_resumes(store: Store, owner: Owner) -> list[Resume]:
         return tx.resumes.query(owner.id)
 
 
+def delete_resume(store: Store, owner: Owner, version: str) -> Resume:
+    """Delete one version for good (a file added by mistake). The other versions keep their
+    numbers; the next import is numbered after the highest one left."""
+    with store.transaction() as tx:
+        resume = pick_version(tx.resumes.query(owner.id), version)
+        tx.resumes.delete(owner.id, resume.id)
+        return resume
+
+
 def show_resume(
     store: Store, owner: Owner, version: str | None = None, *, vocabulary: Vocabulary | None = None
 ) -> ResumeSkills:

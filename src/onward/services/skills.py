@@ -21,6 +21,8 @@ from onward.skills.matching import Lost, Match, SkillGap, match, rank_gaps
 from onward.skills.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_TOP = 5
+#: Below this many compared rejections, gaps are a hint, not a pattern (the CLI says so).
+FEW = 5
 #: Rough hours for a learning-plan item about one skill.
 COURSE_HOURS = 6.0
 CERTIFICATION_HOURS = 10.0
@@ -49,6 +51,11 @@ class SkillGaps:
     rejected: int
     compared: tuple[int, ...]
     without_description: tuple[int, ...]
+
+    @property
+    def few(self) -> bool:
+        """Too few compared rejections to call anything a pattern (fewer than ``FEW``)."""
+        return len(self.compared) < FEW
 
 
 @dataclass(frozen=True)
@@ -125,7 +132,8 @@ def plan_skill_gaps(
                 already.append(gap)
                 continue
             item = validate_item(_learning_item(gap))
-            item_id = tx.improvements.insert(owner.id, item, now, application_id=None)
+            only = gap.application_ids[0] if gap.count == 1 else None  # linked when one job
+            item_id = tx.improvements.insert(owner.id, item, now, application_id=only)
             stored = tx.improvements.get(owner.id, item_id)
             assert stored is not None
             added.append(stored)

@@ -96,7 +96,7 @@ class Builder:
             return False
         return not all(w in self.function_words or w in self.stop for w in words)
 
-    def new_skill(self, name: str, kind: str, source: str, others: list[str] = ()) -> None:  # type: ignore[assignment]
+    def new_skill(self, name: str, kind: str, source: str, *, shape: int = LOWER) -> None:
         """A skill from a taxonomy: merged into one that already has the name, if any."""
         key = normalise(name)
         if not key:
@@ -105,9 +105,7 @@ class Builder:
             self.dropped += 1
             return
         index = self.skill(name, kind, source)
-        self.alias(index, name)
-        for other in others:
-            self.alias(index, other)
+        self.alias(index, name, shape=shape)
 
     def to_json(self) -> dict[str, object]:
         used = sorted(set(self.aliases.values()))
@@ -231,7 +229,11 @@ def read_gazetteer(builder: Builder, folder: Path) -> None:
         if key not in builder.aliases and _everyday(builder, key):
             builder.dropped += 1
             continue
-        builder.new_skill(form[:1].upper() + form[1:], "skill", "gazetteer")
+        # A short word there is mostly an acronym ("siem", "gnss"); in lower or title case it
+        # is as likely a name or a word ("Tom", "Elm Road", "ran").
+        short = " " not in key and len(key) <= 4 and key.isalpha()
+        display = form.upper() if short else form[:1].upper() + form[1:]
+        builder.new_skill(display, "skill", "gazetteer", shape=CAPITALS if short else LOWER)
 
 
 def _everyday(builder: Builder, key: str) -> bool:

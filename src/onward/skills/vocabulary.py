@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from onward.errors import SetupError
-from onward.skills.tokens import LOWER, tokens
+from onward.skills.tokens import LOWER, normalise, tokens
 
 DATA = Path(__file__).parent / "data"
 VOCABULARY = DATA / "vocabulary.json.gz"
@@ -70,8 +70,6 @@ class Vocabulary:
     @classmethod
     def from_names(cls, names: dict[str, Iterable[str]]) -> Vocabulary:
         """A small vocabulary (for tests and examples): canonical name → other names."""
-        from onward.skills.tokens import normalise
-
         skills: list[Skill] = []
         aliases: dict[str, int] = {}
         for name, others in names.items():
@@ -89,8 +87,6 @@ class Vocabulary:
 
     def lookup(self, name: str) -> Skill | None:
         """The canonical skill a name stands for, if the vocabulary knows it."""
-        from onward.skills.tokens import normalise
-
         index = self._aliases.get(normalise(name))
         return self.skills[index] if index is not None else None
 

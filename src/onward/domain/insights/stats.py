@@ -116,9 +116,11 @@ class DaySummary:
     def describe(self, what: str) -> str:
         if not self.enough or self.median is None:
             return not_enough(self.n, self.minimum, what)
+        low, high = self.lower_quartile, self.upper_quartile
+        assert low is not None and high is not None
         return (
-            f"median {self.median:g} days (half between {self.lower_quartile:g} and "
-            f"{self.upper_quartile:g}), from {self.n} {what}"
+            f"median {round(self.median, 1):g} days (half between {round(low, 1):g} and "
+            f"{round(high, 1):g}), from {self.n} {what}"
         )
 
 

@@ -98,6 +98,8 @@ class SkillGapSummary:
     compared: int
     gaps: tuple[GapLine, ...] = ()
     note: str | None = None
+    #: Too few postings compared to call the list a pattern: it is a hint.
+    few: bool = False
 
 
 @dataclass(frozen=True)
