@@ -82,6 +82,7 @@ def test_the_drag_endpoint_moves_and_refuses_in_json(web: Web) -> None:
         f"/api/applications/{app.id}/move", json={"stage": "screen"}, headers=headers
     )
     assert ok.status_code == 200 and ok.json()["stage"] == "screen"
+    assert "Moved Acme to screen." in web.get("/board").text  # the reload shows the notice
     back = web.client.post(
         f"/api/applications/{app.id}/move", json={"stage": "applied"}, headers=headers
     )

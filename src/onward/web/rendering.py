@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote, unquote
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from onward.web.nav import NAV, NavItem
@@ -24,6 +24,7 @@ from onward.web.safe_html import clean_email_html
 from onward.web.security import FIELD, csrf_token
 
 TEMPLATES = Path(__file__).parent / "templates"
+R = TypeVar("R", bound=Response)
 NOTICE_COOKIE = "onward_notice"
 
 
@@ -124,7 +125,13 @@ def redirect(url: str, notice: str | None = None) -> RedirectResponse:
         url = "/"  # only ever our own pages
     response = RedirectResponse(url, status_code=303)
     if notice:
-        response.set_cookie(
-            NOTICE_COOKIE, quote(notice[:300]), path="/", httponly=True, samesite="strict"
-        )
+        with_notice(response, notice)
+    return response
+
+
+def with_notice(response: R, notice: str) -> R:
+    """Show ``notice`` once on the next page rendered (after a redirect or a script's reload)."""
+    response.set_cookie(
+        NOTICE_COOKIE, quote(notice[:300]), path="/", httponly=True, samesite="strict"
+    )
     return response

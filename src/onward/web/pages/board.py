@@ -20,7 +20,7 @@ from onward.services.board import BOARD_STAGES, Board, BoardColumn, get_board
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.rendering import redirect, render, with_notice
 
 router = APIRouter()
 PAGE_SIZE = 50
@@ -209,11 +209,6 @@ def move_card_by_drag(
     moved = _move(ws, app_id, form)
     if moved is None:
         raise InvalidInput("; ".join(form.errors.values()))
-    return JSONResponse(
-        {
-            "id": moved.id,
-            "stage": moved.stage.value,
-            "label": moved.stage_label,
-            "message": f"Moved {moved.company} to {moved.stage_label}.",
-        }
-    )
+    message = f"Moved {moved.company} to {moved.stage_label}."
+    answer = {"id": moved.id, "stage": moved.stage.value, "label": moved.stage_label}
+    return with_notice(JSONResponse({**answer, "message": message}), message)

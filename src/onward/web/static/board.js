@@ -61,7 +61,7 @@
         say("Not moved: " + why + (result.data.hint ? " (" + result.data.hint + ")" : ""), true);
         return;
       }
-      say(result.data.message + " Updating the board…");
+      say(result.data.message);
       window.location.reload();
     }).catch(function () {
       say("Onward could not be reached. Is `onward serve` still running?", true);
