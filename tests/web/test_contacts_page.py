@@ -172,6 +172,15 @@ def test_the_company_filter(web: Web) -> None:
     assert "Nobody at a company containing" in web.get("/contacts?company=zzz").text
 
 
+def test_a_long_list_shows_the_first_hundred_then_everyone(web: Web) -> None:
+    for i in range(103):
+        _contact(web, f"Person {i:03d}")
+    page = web.get("/contacts")
+    assert page.text.count('<a href="/contacts/') == 100
+    assert "Show everyone (3 more)" in page.text
+    assert web.get("/contacts?everyone=1").text.count('<a href="/contacts/') == 103
+
+
 def test_the_contacts_list_issues_the_same_queries_as_rows_grow(
     web: Web, web_queries: Callable[[], AbstractContextManager[list[str]]]
 ) -> None:

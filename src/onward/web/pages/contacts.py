@@ -41,10 +41,23 @@ DAY_FIELDS = ("last_contact_on", "next_checkin_on")
 FIELD_WORDS = (("name", "name"), ("email", "email"), ("LinkedIn", "linkedin_url"))
 
 
+#: Contacts listed before "show everyone" (a coach's long list stays quick to open).
+SHOWN = 100
+
+
 @dataclass(frozen=True)
 class ContactsPage:
     book: ContactBook
     company: str
+    everyone: bool
+
+    @property
+    def shown(self) -> list[Contact]:
+        return self.book.contacts if self.everyone else self.book.contacts[:SHOWN]
+
+    @property
+    def hidden(self) -> int:
+        return len(self.book.contacts) - len(self.shown)
 
 
 @dataclass(frozen=True)
@@ -77,14 +90,12 @@ class ContactForm:
 
 @router.get("/contacts", response_class=HTMLResponse)
 def list_people(
-    request: Request, company: str = "", ws: Workspace = Depends(workspace)
+    request: Request, company: str = "", everyone: bool = False, ws: Workspace = Depends(workspace)
 ) -> HTMLResponse:
     company = company.strip()[:200]
     book = contact_book(ws.store, ws.owner, ws.clock, company=company or None)
-    return render(
-        request, "contacts/index.html", ContactsPage(book, company), nav="contacts",
-        title="Contacts",
-    )  # fmt: skip
+    context = ContactsPage(book, company, everyone)
+    return render(request, "contacts/index.html", context, nav="contacts", title="Contacts")
 
 
 def _form_page(
