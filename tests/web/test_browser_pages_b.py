@@ -100,7 +100,9 @@ def test_insights_draw_their_charts(page: Any, live_server: Any) -> None:
     page.screenshot(path=str(SCREENSHOTS / "insights-phone.png"), full_page=True)
 
 
-def test_contacts_import_export_and_settings_pages(page: Any, live_server: Any) -> None:
+def test_contacts_import_export_and_settings_pages(
+    page: Any, live_server: Any, tmp_path: Path
+) -> None:
     ws = _ws(live_server)
     seed_demo(ws.store, ws.owner, ws.clock)
     add_contact(ws.store, ws.owner, ContactFields("Priya Natarajan", company="Northwind Health",
@@ -118,7 +120,7 @@ def test_contacts_import_export_and_settings_pages(page: Any, live_server: Any) 
     screenshot(page, "contact-form-errors", phone=True)
     page.goto("/data")
     screenshot(page, "data", phone=True)
-    tracker = Path(ws.settings.home) / "tracker.csv"
+    tracker = tmp_path / "tracker.csv"
     tracker.write_text(
         "Employer,Job title,Date applied,Status\nHooli,Designer,2026-10-02,screen\n"
         "Initrode,Analyst,not a date,applied\n",
