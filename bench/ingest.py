@@ -122,7 +122,8 @@ def main() -> None:
     )
     print(
         f"  new {summary['new']:,}, already seen {summary['already_seen']:,}, prefiltered "
-        f"{summary['prefiltered']:,}, job mail {summary['job_mail']}, proposals "
+        f"{summary['prefiltered']:,}, job mail {summary['job_mail']}, held back "
+        f"{summary['held_back']:,}, proposals "
         f"{summary['proposals']:,}, quarantined {summary['quarantined']:,}"
     )
     seconds2, rss2, out2, cpu2 = run([*ONWARD, "mail", "import", str(mbox), "--json"], env)

@@ -23,131 +23,36 @@ __all__ = ["SyntheticMessage", "synthetic_inbox", "write_mbox"]
 _START = datetime(2025, 1, 6, 8, 0, tzinfo=UTC)
 _SPAN = timedelta(days=365)
 _FIRST = (
-    "Ana",
-    "Ben",
-    "Chiara",
-    "Dev",
-    "Elif",
-    "Femi",
-    "Greta",
-    "Hugo",
-    "Ines",
-    "Jonas",
-    "Kira",
-    "Luca",
-    "Maya",
-    "Nils",
-    "Omar",
-    "Priya",
-    "Quinn",
-    "Rosa",
-    "Sami",
-    "Tove",
-)
+    "Ana", "Ben", "Chiara", "Dev", "Elif", "Femi", "Greta", "Hugo", "Ines", "Jonas", "Kira",
+    "Luca", "Maya", "Nils", "Omar", "Priya", "Quinn", "Rosa", "Sami", "Tove",
+)  # fmt: skip
 _LAST = (
-    "Alder",
-    "Brook",
-    "Castell",
-    "Dunmore",
-    "Eastwood",
-    "Farrow",
-    "Gale",
-    "Hollis",
-    "Ivers",
-    "Jansen",
-    "Kerr",
-    "Lund",
-    "Moreau",
-    "Novak",
-    "Okafor",
-    "Pike",
-)
+    "Alder", "Brook", "Castell", "Dunmore", "Eastwood", "Farrow", "Gale", "Hollis", "Ivers",
+    "Jansen", "Kerr", "Lund", "Moreau", "Novak", "Okafor", "Pike",
+)  # fmt: skip
 _STEM = (
-    "Nor",
-    "Bright",
-    "Quill",
-    "Lumen",
-    "Tessel",
-    "Harbor",
-    "Vanta",
-    "Copper",
-    "Fern",
-    "Orbit",
-    "Saffron",
-    "Tidal",
-    "Juniper",
-    "Basalt",
-    "Kestrel",
-    "Marlow",
-    "Pebble",
-)
+    "Nor", "Bright", "Quill", "Lumen", "Tessel", "Harbor", "Vanta", "Copper", "Fern", "Orbit",
+    "Saffron", "Tidal", "Juniper", "Basalt", "Kestrel", "Marlow", "Pebble",
+)  # fmt: skip
 _TAIL = ("vale", "path", "works", "stack", "field", "line", "gate", "forge", "wave", "loop")
 _SUFFIX = ("", "", " Labs", " Inc.", " Ltd", " Group", " Health", " Analytics")
 _ROLES = (
-    "Data Analyst",
-    "Backend Engineer",
-    "Product Designer",
-    "Marketing Manager",
-    "Senior Data Engineer",
-    "Customer Success Lead",
-    "QA Engineer",
-    "UX Researcher",
-    "Site Reliability Engineer",
-    "Financial Analyst",
-    "Operations Coordinator",
-)
+    "Data Analyst", "Backend Engineer", "Product Designer", "Marketing Manager",
+    "Senior Data Engineer", "Customer Success Lead", "QA Engineer", "UX Researcher",
+    "Site Reliability Engineer", "Financial Analyst", "Operations Coordinator",
+)  # fmt: skip
 _ATS = ("greenhouse-mail.io", "hire.lever.co", "myworkday.com", "icims.com", "ashbyhq.com")
 _TOPICS = (
-    "gardening",
-    "cycling",
-    "home cooking",
-    "astronomy",
-    "board games",
-    "film",
-    "local history",
-    "bird watching",
-    "running",
-    "photography",
-    "chess",
-    "knitting",
-)
+    "gardening", "cycling", "home cooking", "astronomy", "board games", "film", "local history",
+    "bird watching", "running", "photography", "chess", "knitting",
+)  # fmt: skip
 _SHOPS = ("Pinecone Outdoor", "Ladle & Co", "Bookmoth", "Pixel Harbour", "Greenleaf Market")
 _WORDS = (
-    "the",
-    "weekend",
-    "garden",
-    "river",
-    "coffee",
-    "train",
-    "morning",
-    "soup",
-    "map",
-    "bread",
-    "window",
-    "walk",
-    "little",
-    "blue",
-    "quiet",
-    "market",
-    "evening",
-    "rain",
-    "sunny",
-    "kitchen",
-    "music",
-    "bicycle",
-    "park",
-    "lake",
-    "tomatoes",
-    "letter",
-    "neighbour",
-    "photos",
-    "trip",
-    "dinner",
-    "birthday",
-    "cousin",
-    "stairs",
-    "paint",
-)
+    "the", "weekend", "garden", "river", "coffee", "train", "morning", "soup", "map", "bread",
+    "window", "walk", "little", "blue", "quiet", "market", "evening", "rain", "sunny",
+    "kitchen", "music", "bicycle", "park", "lake", "tomatoes", "letter", "neighbour", "photos",
+    "trip", "dinner", "birthday", "cousin", "stairs", "paint",
+)  # fmt: skip
 
 
 _NEWS_ABOUT_JOBS = (
@@ -178,7 +83,7 @@ def _person(rng: random.Random) -> tuple[str, str]:
     first, last = rng.choice(_FIRST), rng.choice(_LAST)
     return (
         f"{first} {last}",
-        f"{first.lower()}.{last.lower()}@{rng.choice(('mailbox.test', 'post.test', 'inbox.test'))}",
+        f"{first.lower()}.{last.lower()}@{rng.choice(('gmail.com', 'outlook.com', 'icloud.com'))}",
     )
 
 
