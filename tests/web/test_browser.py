@@ -162,6 +162,11 @@ def test_every_page_in_the_navigation_renders(page: Any, live_server: Any) -> No
         screenshot(page, f"nav-{item.key}", phone=item.key == "today")
     page.goto("/applications/1")
     screenshot(page, "application-demo")
+    page.goto("/applications/1/edit")
+    assert page.get_by_role("textbox", name=re.compile("^Company")).input_value() == (
+        "Northwind Health"
+    )
+    screenshot(page, "edit-application")
     page.goto("/no/such/page")
     screenshot(page, "not-found")
     page.keyboard.press("Tab")

@@ -113,3 +113,12 @@ def test_no_rejection_logged_is_a_404(web: Web) -> None:
     response = web.get(f"/applications/{app.id}/rejection")
     assert response.status_code == 404 and "has no rejection logged" in response.text
     assert web.get("/applications/999/rejection").status_code == 404
+
+
+def test_a_rejection_moved_without_details_can_get_them_and_a_plan(web: Web) -> None:
+    app = add(web.ws, "Fjord Bank")
+    move(web.ws, app.id, Stage.REJECTED)
+    html = web.get(f"/applications/{app.id}").text
+    assert "Add what happened, and a plan" in html
+    page = web.follow(web.post(f"/applications/{app.id}/reject", {"channel": "email"}))
+    assert "Time to sit with it" in page.text

@@ -8,11 +8,26 @@ from dataclasses import dataclass
 from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.playbook import dwell as dwell_rules
+from onward.domain.playbook.dwell import DwellSupport, DwellWindow
 from onward.domain.playbook.plan import TaskStatus
+from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus, SavedDraft, StoredFeedback, StoredReflection
 from onward.domain.records import Application, Contact, Owner
 from onward.errors import NotFound
-from onward.services.rejections import RejectionOverview, get_rejection_overview
+
+
+@dataclass(frozen=True)
+class RejectionSummary:
+    """What an application's page says about its rejection (the full playbook view, with its
+    plan and advice, is ``rejections.get_rejection_overview``)."""
+
+    rejection: Rejection
+    window: DwellWindow
+    support: DwellSupport
+
+    @property
+    def in_window(self) -> bool:
+        return self.support.active
 
 
 @dataclass(frozen=True)
@@ -22,8 +37,8 @@ class ApplicationOverview:
     feedback: tuple[StoredFeedback, ...]
     reflections: tuple[StoredReflection, ...]
     contacts: tuple[Contact, ...]
-    #: The rejection as it may be shown now (kindness only while the dwell window is open).
-    rejection: RejectionOverview | None
+    #: The rejection, if one was logged (kindness only while the dwell window is open).
+    rejection: RejectionSummary | None
     open_tasks: int
 
     @property
@@ -46,13 +61,13 @@ def application_overview(
         reflections = tx.reflections.query(owner.id, application_id=app_id)
         contacts = tx.contacts.query(owner.id, application_id=app_id)
         window = tx.dwell.for_application(owner.id, app_id)
-        has_rejection = tx.rejections.for_application(owner.id, app_id) is not None
+        logged = tx.rejections.for_application(owner.id, app_id)
         tasks = tx.tasks.query(
             owner.id, statuses=(TaskStatus.OPEN, TaskStatus.SNOOZED), application_id=app_id
         )
     rejection = (
-        get_rejection_overview(store, owner, app_id, clock)
-        if has_rejection and window is not None
+        RejectionSummary(logged, window, dwell_rules.support_for(window, now))
+        if logged is not None and window is not None
         else None
     )
     in_window = window is not None and dwell_rules.is_active(window, now)
