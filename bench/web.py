@@ -104,7 +104,67 @@ def seed(app: object, n_apps: int) -> dict[str, int]:
         log_feedback(ws.store, ws.owner, app_id, "Strong SQL; go deeper on modelling.", ws.clock)
     dwelling = talking[150]
     reject_application(ws.store, ws.owner, dwelling, RejectionDetails(), ws.clock)
-    return {"app": ids[len(ids) // 2], "rejected": interviewed[0], "dwelling": dwelling}
+    return {
+        "app": ids[len(ids) // 2],
+        "rejected": interviewed[0],
+        "dwelling": dwelling,
+        **seed_more(app, ids),
+    }
+
+
+def seed_more(app: object, ids: list[int]) -> dict[str, int]:
+    """Journal, Goals, Contacts and Review data: 300 journal entries, 100 wins, 400 logged
+    efforts, 300 contacts linked to applications, 200 mail proposals waiting for review."""
+    from email.message import EmailMessage
+
+    from onward.domain.emails import EmailLabel, EmailReading, EmailText
+    from onward.domain.playbook.goals import Metric
+    from onward.domain.records import ContactFields
+    from onward.services.contacts import add_contact
+    from onward.services.mail_import import import_messages
+    from onward.services.momentum import log_activity
+    from onward.services.review import list_proposals
+    from onward.services.wellbeing import write_journal
+    from onward.services.wins import add_win
+
+    ws = app.state.workspace  # type: ignore[attr-defined]
+    rng = random.Random(11)
+    today = ws.clock.today()
+    for day in range(300):
+        write_journal(ws.store, ws.owner, rng.randint(1, 5), "A day in the search.", ws.clock,
+                      on=today - timedelta(days=day), rest_day=day % 9 == 0)  # fmt: skip
+    for n in range(100):
+        add_win(ws.store, ws.owner, f"A small win {n}", ws.clock, on=today - timedelta(days=n))
+    for n in range(400):
+        metric = rng.choice([Metric.FOLLOW_UPS, Metric.LEARNING_HOURS, Metric.NETWORKING])
+        log_activity(ws.store, ws.owner, metric, 1, ws.clock, on=today - timedelta(days=n % 200))
+    contact = 0
+    for n in range(300):
+        contact = add_contact(ws.store, ws.owner, ContactFields(
+            f"Person {n}", company=f"Company {n}", email=f"p{n}@example.org",
+            next_checkin_on=today + timedelta(days=n % 30 - 10)), ws.clock,
+            application_ids=(ids[n * 7 % len(ids)],)).id  # fmt: skip
+
+    class Reader:
+        def read(self, email: EmailText) -> EmailReading:
+            company = email.subject.removeprefix("Your application to ")
+            return EmailReading(EmailLabel.APPLICATION_RECEIVED, 0.9, ("thank you for applying",),
+                                company=company, role="Analyst")  # fmt: skip
+
+    syllables = ["ka", "lo", "mi", "ne", "ru", "so", "ta", "vi", "zu", "be"]
+    messages = []
+    for n in range(200):
+        msg = EmailMessage()
+        name = "".join(syllables[int(d)] for d in f"{n:03d}").capitalize() + " Labs"
+        msg["From"] = f"Jobs <jobs@{name.split()[0].lower()}.example>"
+        msg["Subject"] = f"Your application to {name}"
+        msg["Date"] = "Tue, 17 Nov 2026 09:30:00 +0000"
+        msg["Message-ID"] = f"<bench-{n}@example.org>"
+        msg.set_content("Thank you for applying. We received your application.")
+        messages.append((f"{n:05d}", bytes(msg)))
+    import_messages(ws.store, ws.owner, "bench:mail", messages, Reader(), ws.clock)
+    proposal = list_proposals(ws.store, ws.owner, limit=1)[0].id
+    return {"contact": contact, "proposal": proposal}
 
 
 def percentile(values: list[float], pct: float) -> float:
@@ -155,6 +215,15 @@ def main() -> None:
             f"/api/drafts/{draft.group(1)}/check",
             {"subject": "Thank you", "body": "Dear Tom,\n\nThank you for your time.", "to": ""},
         ),
+        ("Journal & wins", "/journal", None),
+        ("Goals", "/goals", None),
+        ("Contacts", "/contacts", None),
+        ("Contact", f"/contacts/{ids['contact']}", None),
+        ("Review", "/review", None),
+        ("Review, one proposal", f"/review/{ids['proposal']}", None),
+        ("Insights", "/insights?anyway=1", None),
+        ("Import & export", "/data", None),
+        ("Settings", "/settings", None),
     ]
     print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8}   ({args.requests} requests each)")
     worst = 0.0

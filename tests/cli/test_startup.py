@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = {"sqlalchemy", "alembic", "sklearn", "numpy", "pydantic", "psycopg"}
+HEAVY = {"sqlalchemy", "alembic", "sklearn", "numpy", "pydantic", "psycopg", "plotly"}
 
 PROBE = """
 import sys
@@ -41,3 +41,8 @@ def test_list_loads_the_database_but_not_migrations_or_models(tmp_path: Path) ->
     loaded_modules(["list"], tmp_path)  # first run creates and migrates the database
     loaded = loaded_modules(["list"], tmp_path)
     assert loaded == {"sqlalchemy"}
+
+
+def test_insights_in_the_terminal_do_not_load_plotly(tmp_path: Path) -> None:
+    loaded_modules(["list"], tmp_path)  # creates and migrates the database
+    assert loaded_modules(["insights"], tmp_path) == {"sqlalchemy"}

@@ -16,12 +16,15 @@ from onward.cli import (
     drafts,
     feedback,
     ghosting,
+    insights,
+    mail,
     model,
     momentum,
     plan,
     reflection,
     rejections,
     resumes,
+    review,
     serve,
     skills,
     tasks,
@@ -66,6 +69,8 @@ data.register(app)
 app.add_typer(database.app, name="db")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(model.app, name="model")
+app.add_typer(mail.app, name="mail")
+app.add_typer(review.app, name="review")
 tour.register(app)
 app.add_typer(drafts.app, name="drafts")
 app.add_typer(feedback.app, name="feedback")
@@ -79,6 +84,7 @@ rejections.register(app)
 app.add_typer(tasks.app, name="tasks")
 ghosting.register(app)
 today.register(app)
+insights.register(app)
 app.add_typer(resumes.app, name="resume")
 skills.register(app)
 serve.register(app)

@@ -32,6 +32,11 @@ STEPS = [
         "feedback add 3 'Strong design; go deeper on streaming systems.' --from Tom",
     ),
     ("Momentum counts effort, not outcomes:", "goals"),
+    ("Patterns across the search, honest about small numbers:", "insights"),
+    (
+        "A report with every chart, offline, to share with a coach:",
+        "report --html {home}/report.html",
+    ),
     ("Everything also speaks JSON for scripts:", "show 2 --json"),
     (
         "Proof of applications for a job centre (formulas neutralised):",

@@ -24,8 +24,10 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from onward.db.connections import ConnectionRepo
     from onward.db.drafts import DraftRepo
+    from onward.db.insights import InsightRepo
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
+    from onward.db.mail import MailRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.resumes import ResumeRepo
@@ -118,6 +120,18 @@ class Tx:
         from onward.db.connections import ConnectionRepo
 
         return ConnectionRepo(self.conn)
+
+    @cached_property
+    def mail(self) -> MailRepo:
+        from onward.db.mail import MailRepo
+
+        return MailRepo(self.conn)
+
+    @cached_property
+    def insights(self) -> InsightRepo:
+        from onward.db.insights import InsightRepo
+
+        return InsightRepo(self.conn)
 
     @cached_property
     def resumes(self) -> ResumeRepo:

@@ -18,7 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db import playbook_tables, resume_tables
+from onward.db import mail_tables, playbook_tables, resume_tables
 from onward.db.meta import metadata, owner_column
 
 __all__ = ["INSERT_ORDER", "metadata"]
@@ -133,7 +133,7 @@ application_contacts = Table(
     Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
 )
 
-#: Tables in the order rows can be inserted (parents first); the playbook's come after.
+#: Tables in the order rows can be inserted (parents first); the playbook's and mail's after.
 INSERT_ORDER = (
     owners,
     applications,
@@ -143,5 +143,6 @@ INSERT_ORDER = (
     contacts,
     application_contacts,
     *playbook_tables.PLAYBOOK_TABLES,
+    *mail_tables.MAIL_TABLES,
     *resume_tables.RESUME_TABLES,
 )

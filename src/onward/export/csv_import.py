@@ -55,6 +55,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "interview_rounds": ("interview rounds", "rounds"),
 }
 IGNORED = ("id", "archived")
+#: A mapping target that leaves a column out of the import (``--map 'Notes=ignore'``).
+IGNORE = "ignore"
 
 #: Free-text statuses → stages.
 STATUS_WORDS: dict[Stage, tuple[str, ...]] = {
@@ -171,22 +173,29 @@ def map_columns(
     valid = set(SYNONYMS) | {f"date:{s.value}" for s in Stage}
     by_key = {_key(h): h for h in headings}
     mapping: dict[str, str] = {}
+    skipped: set[str] = set()
     for heading, target in overrides.items():
         if _key(heading) not in by_key:
             raise InvalidInput(
                 f"--map names a column that is not in the file: {heading!r}",
                 hint=f"the columns are: {', '.join(headings)}",
             )
+        if target == IGNORE:  # the person says: do not import this column
+            skipped.add(by_key[_key(heading)])
+            continue
         if target not in valid:
             raise InvalidInput(
                 f"--map target {target!r} is not a field",
-                hint=f"use one of: {', '.join(sorted(valid))}",
+                hint=f"use one of: {', '.join(sorted(valid))}, or {IGNORE}",
             )
         mapping[by_key[_key(heading)]] = target
     taken = set(mapping.values())
     ignored = []
     for heading in headings:
         if heading in mapping:
+            continue
+        if heading in skipped:
+            ignored.append(heading)
             continue
         found = _FIELDS.get(_key(heading))
         if found is None or found in taken:

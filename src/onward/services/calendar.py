@@ -63,3 +63,9 @@ def export_calendar(store: Store, owner: Owner, path: Path, clock: Clock) -> int
     items = calendar_items(store, owner)
     write_bytes_atomically(path, build_calendar(items, clock.now()))
     return len(items)
+
+
+def calendar_bytes(store: Store, owner: Owner, clock: Clock) -> tuple[int, bytes]:
+    """The .ics file of open tasks and check-ins as bytes (for a download), and its events."""
+    items = calendar_items(store, owner)
+    return len(items), build_calendar(items, clock.now())

@@ -63,15 +63,20 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
 
 # -- JSON backup ---------------------------------------------------------------------------------
 def export_json(store: Store, owner: Owner, path: Path, clock: Clock) -> int:
+    count, text = backup_text(store, owner, clock)
+    write_atomically(path, text)
+    return count
+
+
+def backup_text(store: Store, owner: Owner, clock: Clock) -> tuple[int, str]:
+    """The full JSON backup as text (for a download), with how many applications it holds."""
     with store.transaction() as tx:
         apps = tx.applications.query(owner.id, ALL, with_events=True)
         contacts = tx.contacts.query(owner.id)
         playbook = tx.dump_playbook(owner.id)
     apps.sort(key=lambda a: a.id)
     contacts.sort(key=lambda c: c.id)
-    text = backup_file.dump_backup(owner.name, clock.now(), apps, contacts, playbook)
-    write_atomically(path, text)
-    return len(apps)
+    return len(apps), backup_file.dump_backup(owner.name, clock.now(), apps, contacts, playbook)
 
 
 def import_backup(
@@ -159,6 +164,13 @@ def _restore_application(tx: Tx, owner: Owner, app: Application) -> None:
 
 # -- CSV -----------------------------------------------------------------------------------------
 def export_csv(store: Store, owner: Owner, path: Path, *, history: bool = False) -> int:
+    count, text = csv_text(store, owner, history=history)
+    write_atomically(path, text)
+    return count
+
+
+def csv_text(store: Store, owner: Owner, *, history: bool = False) -> tuple[int, str]:
+    """The CSV export as text (for a download), with how many rows it holds."""
     with store.transaction() as tx:
         apps = tx.applications.query(owner.id, ALL, with_events=True)
     apps.sort(key=lambda a: (a.events[0].occurred_on if a.events else a.stage_on, a.id))
@@ -166,8 +178,7 @@ def export_csv(store: Store, owner: Owner, path: Path, *, history: bool = False)
     rows = csv_export.history_rows(apps) if history else csv_export.summary_rows(apps)
     buffer = io.StringIO()
     count = csv_export.write_csv(buffer, columns, rows)
-    write_atomically(path, buffer.getvalue())
-    return count
+    return count, buffer.getvalue()
 
 
 def import_csv(

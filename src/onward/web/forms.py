@@ -9,6 +9,7 @@ the services raise (``InvalidInput``) are added with :meth:`Form.fail`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
@@ -28,10 +29,14 @@ MAX_FIELD = 200_000
 class Form:
     """The posted values of one form, with the messages found while reading them."""
 
-    def __init__(self, values: dict[str, str], today: date) -> None:
+    def __init__(
+        self, values: dict[str, str], today: date, lists: dict[str, list[str]] | None = None
+    ) -> None:
         self.values = values
         self.today = today
         self.errors: dict[str, str] = {}
+        #: Every value of fields sent more than once (checkboxes of one name).
+        self.lists = lists or {}
 
     @classmethod
     def empty(cls, today: date, **values: str) -> Form:
@@ -75,6 +80,27 @@ class Form:
             return None
         return value
 
+    def number(
+        self, name: str, *, low: float | None = None, high: float | None = None
+    ) -> float | None:
+        """A number that may have a fraction (1.5 hours); "" is None."""
+        raw = self[name].strip().replace(",", ".")
+        if not raw:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            self.fail(name, f"write a number here, not {raw!r}")
+            return None
+        if value != value or value in (float("inf"), float("-inf")):
+            self.fail(name, f"write a number here, not {raw!r}")
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            span = f"{low:g} to {high:g}" if high is not None else f"{low:g} or more"
+            self.fail(name, f"choose {span}, not {value:g}")
+            return None
+        return value
+
     def day(self, name: str) -> date | None:
         raw = self[name].strip()
         if not raw:
@@ -91,6 +117,16 @@ class Form:
             self.fail(name, "choose one of the options offered")
             return None
 
+    def ids(self, name: str) -> list[int]:
+        """Every whole number sent as ``name`` (ticked checkboxes), in order, once each."""
+        found: list[int] = []
+        for raw in self.lists.get(name, [self[name]] if self[name] else []):
+            if raw.strip().isdigit() and int(raw) not in found:
+                found.append(int(raw))
+            elif raw.strip():
+                self.fail(name, f"{raw!r} is not an id")
+        return found
+
     def flag(self, name: str) -> bool:
         return self[name] in ("on", "1", "true", "yes")
 
@@ -106,4 +142,31 @@ async def read_form(request: Request) -> Form:
     """A dependency: the posted form as plain text values (files are not read here)."""
     data: FormData = await request.form()
     values = {k: v[:MAX_FIELD] for k, v in data.items() if isinstance(v, str)}
-    return Form(values, request.app.state.workspace.clock.today())
+    lists = {
+        k: [v[:MAX_FIELD] for v in data.getlist(k) if isinstance(v, str)] for k in set(data.keys())
+    }
+    return Form(values, request.app.state.workspace.clock.today(), lists)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file sent with a form: its name on the person's computer and its bytes."""
+
+    name: str
+    data: bytes
+
+
+async def read_upload(request: Request) -> Upload | None:
+    """A dependency: the form's ``file`` field (read up to just past the upload limit, so a
+    too-large file is refused without being held in memory whole), or None if none was sent."""
+    from onward.services.uploads import MAX_UPLOAD
+
+    data: FormData = await request.form()
+    item = data.get("file")
+    if item is None or isinstance(item, str):
+        return None
+    try:
+        content = await item.read(MAX_UPLOAD + 1)
+    finally:
+        await item.close()
+    return Upload(item.filename or "", content)

@@ -24,13 +24,13 @@ NAV: tuple[NavItem, ...] = (
     NavItem("today", "Today", "/", purpose="what is due, what is waiting, what went well"),
     NavItem("board", "Board", "/board", purpose="every application by stage"),
     NavItem("drafts", "Drafts", "/drafts", purpose="messages to check, copy and send"),
-    NavItem("journal", "Journal & wins", "/journal", False, "a private journal and small wins"),
-    NavItem("goals", "Goals", "/goals", False, "weekly effort goals and streaks"),
-    NavItem("contacts", "Contacts", "/contacts", False, "recruiters, managers and mentors"),
-    NavItem("review", "Review", "/review", False, "job emails Onward noticed, for you to confirm"),
-    NavItem("insights", "Insights", "/insights", False, "patterns across your applications"),
-    NavItem("data", "Import & export", "/data", False, "backups, CSV and calendar files"),
-    NavItem("settings", "Settings", "/settings", False, "your name, dwell time and more"),
+    NavItem("journal", "Journal & wins", "/journal", purpose="a private journal and small wins"),
+    NavItem("goals", "Goals", "/goals", purpose="weekly effort goals and streaks"),
+    NavItem("contacts", "Contacts", "/contacts", purpose="recruiters, managers and mentors"),
+    NavItem("review", "Review", "/review", purpose="job emails Onward noticed, for you to confirm"),
+    NavItem("insights", "Insights", "/insights", purpose="patterns across your applications"),
+    NavItem("data", "Import & export", "/data", purpose="backups, CSV and calendar files"),
+    NavItem("settings", "Settings", "/settings", purpose="your name, dwell time and more"),
 )
 
 

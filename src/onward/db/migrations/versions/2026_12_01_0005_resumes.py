@@ -13,7 +13,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0005"
-down_revision = "0002"  # the integrator re-chains this after the mail migrations (0003, 0004)
+down_revision = "0003"  # web-b: after mail 0003; the integrator re-chains it after 0004
 branch_labels = None
 depends_on = None
 

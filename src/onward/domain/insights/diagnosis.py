@@ -1,0 +1,115 @@
+"""Where the funnel narrows, and what career advice suggests trying there.
+
+Each diagnosis is a pattern in the person's own numbers, shown with its evidence, never a
+cause: a low response rate can come from the market, the season or luck as much as from a
+resume. The thresholds are rules of thumb for "worth a look", documented in docs/insights.md,
+and a diagnosis is only made once the step has enough outcomes (the small-sample guard).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from onward.domain.insights.funnel import OutcomeCount, conversion
+from onward.domain.insights.stats import Rate
+
+#: A response rate below this is "few responses".
+FEW_RESPONSES = 0.25
+#: Of applications that had a screen, fewer than this reaching an interview.
+FEW_INTERVIEWS = 0.40
+#: Of applications that reached an interview, fewer than this becoming offers.
+FEW_OFFERS = 0.20
+#: Final rounds: at least this many ended, and at least two lost.
+MIN_FINALS = 3
+#: More than this share of ended applications ended in silence.
+MANY_GHOSTED = 0.40
+
+CAVEAT = "A pattern in your own numbers, not a verdict: markets, timing and luck shape them too."
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    key: str
+    title: str
+    evidence: str
+    actions: tuple[str, ...]
+    caveat: str = CAVEAT
+
+
+def diagnose(rows: Sequence[OutcomeCount], ghosting: Rate) -> tuple[Diagnosis, ...]:
+    """The diagnoses the numbers in ``rows`` support, the earliest step first."""
+    found: list[Diagnosis] = []
+    response = conversion(rows, "applied", "response")
+    if response.enough and (response.value or 0) < FEW_RESPONSES:
+        found.append(
+            Diagnosis(
+                "few_responses",
+                "Few applications get a response",
+                f"Any response: {response.describe()} applications with an outcome.",
+                (
+                    "Targeting: apply where your experience matches most of the must-haves.",
+                    "Resume: lead with results that match the posting's words.",
+                    "Tailoring: adjust the resume and a short note for each role.",
+                    "Role fit: check the level and kind of roles you apply to.",
+                ),
+            )
+        )
+    to_interview = conversion(rows, "screen", "interview")
+    if to_interview.enough and (to_interview.value or 0) < FEW_INTERVIEWS:
+        found.append(
+            Diagnosis(
+                "screens_not_interviews",
+                "Screens rarely turn into interviews",
+                f"Screen to interview: {to_interview.describe()} screens with an outcome.",
+                (
+                    "Pitch: practise a two-minute story of who you are and why this role.",
+                    "Phone screen: prepare salary, notice period and why-you answers.",
+                    "Ask the recruiter what the hiring manager cares about most.",
+                ),
+            )
+        )
+    to_offer = conversion(rows, "interview", "offer")
+    if to_offer.enough and (to_offer.value or 0) < FEW_OFFERS:
+        found.append(
+            Diagnosis(
+                "interviews_no_offers",
+                "Interviews without offers",
+                f"Interview to offer: {to_offer.describe()} interview processes with an outcome.",
+                (
+                    "Interview practice: rehearse out loud, ideally with someone.",
+                    "Storytelling: prepare STAR stories with numbers for the common questions.",
+                    "Technical depth: revisit the topics interviews kept coming back to.",
+                ),
+            )
+        )
+    offer = conversion(rows, "final", "offer")
+    lost = offer.n - offer.hits
+    if offer.n >= MIN_FINALS and lost >= 2 and offer.hits < lost:
+        found.append(
+            Diagnosis(
+                "finals_lost",
+                "Final rounds lost",
+                f"{lost} of {offer.n} final rounds with an outcome ended without an offer.",
+                (
+                    "Close competition: at a final round you were a real contender.",
+                    "Keep in touch: the runner-up is often the next call.",
+                    "Ask for feedback: finalists are the most likely to get a real answer.",
+                ),
+            )
+        )
+    if ghosting.enough and (ghosting.value or 0) > MANY_GHOSTED:
+        found.append(
+            Diagnosis(
+                "many_ghosted",
+                "Many applications end in silence",
+                f"{ghosting.hits} of {ghosting.n} applications that ended did so without a "
+                f"word ({ghosting.describe()}).",
+                (
+                    "Follow-up habits: a short note after 7-10 days, and one after interviews.",
+                    "Find a person: a recruiter or hiring manager to write to beats a portal.",
+                    "Close the loop yourself: mark it ghosted and let it go.",
+                ),
+            )
+        )
+    return tuple(found)

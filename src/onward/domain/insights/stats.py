@@ -1,0 +1,163 @@
+"""Small-sample statistics: proportions with 95% Wilson intervals, a minimum-sample guard, and
+summaries of day counts. Standard library only.
+
+The guard is the point. With a handful of applications any percentage is mostly noise, so a
+rate below :data:`MIN_OUTCOMES` outcomes is reported as "not enough data yet: 4 of 10
+outcomes needed" and never as a claim. The Wilson score interval (rather than the textbook
+"p ± 1.96·se") stays inside 0..1 and behaves at 0 and at n, which is where small job-search
+numbers live.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Outcomes a rate needs before Onward says anything about it.
+MIN_OUTCOMES = 10
+#: Two-sided 95% normal quantile.
+Z95 = 1.959963984540054
+
+
+def wilson(hits: int, n: int, z: float = Z95) -> tuple[float, float]:
+    """The Wilson score interval for ``hits`` successes in ``n`` trials (``(0, 1)`` for n=0)."""
+    if n < 0 or hits < 0 or hits > n:
+        raise ValueError(f"need 0 <= hits <= n, got {hits} of {n}")
+    if n == 0:
+        return (0.0, 1.0)
+    p = hits / n
+    z2 = z * z
+    denominator = 1 + z2 / n
+    centre = (p + z2 / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def not_enough(have: int, need: int, what: str = "outcomes") -> str:
+    return f"not enough data yet: {have} of {need} {what} needed"
+
+
+def percent(value: float) -> str:
+    return f"{round(value * 100)}%"
+
+
+@dataclass(frozen=True)
+class Rate:
+    """``hits`` of ``n`` outcomes, with its interval and whether there is enough to say so."""
+
+    hits: int
+    n: int
+    minimum: int = MIN_OUTCOMES
+
+    def __post_init__(self) -> None:
+        if self.n < 0 or not 0 <= self.hits <= self.n:
+            raise ValueError(f"need 0 <= hits <= n, got {self.hits} of {self.n}")
+
+    @property
+    def enough(self) -> bool:
+        return self.n >= self.minimum
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.n if self.n else None
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        return wilson(self.hits, self.n)
+
+    def describe(self) -> str:
+        """``40% (95% CI 17-69%), 4 of 10`` or the guard's message."""
+        if not self.enough:
+            return not_enough(self.n, self.minimum)
+        low, high = self.interval
+        assert self.value is not None
+        return (
+            f"{percent(self.value)} (95% CI {round(low * 100)}-{round(high * 100)}%), "
+            f"{self.hits} of {self.n}"
+        )
+
+    def brief(self) -> str:
+        """``40% (17-69%)`` or ``too few yet (4 of 10)``, for tables."""
+        if not self.enough:
+            return f"too few yet ({self.n} of {self.minimum})"
+        low, high = self.interval
+        assert self.value is not None
+        return f"{percent(self.value)} ({round(low * 100)}-{round(high * 100)}%)"
+
+    def as_dict(self) -> dict[str, object]:
+        low, high = self.interval
+        return {
+            "hits": self.hits,
+            "n": self.n,
+            "enough": self.enough,
+            "minimum": self.minimum,
+            "value": self.value if self.enough else None,
+            "low": low if self.enough else None,
+            "high": high if self.enough else None,
+            "text": self.describe(),
+        }
+
+
+@dataclass(frozen=True)
+class DaySummary:
+    """How many days something took: median and quartiles, from a histogram of day counts."""
+
+    n: int
+    median: float | None
+    lower_quartile: float | None
+    upper_quartile: float | None
+    minimum: int = MIN_OUTCOMES
+
+    @property
+    def enough(self) -> bool:
+        return self.n >= self.minimum
+
+    def describe(self, what: str) -> str:
+        if not self.enough or self.median is None:
+            return not_enough(self.n, self.minimum, what)
+        low, high = self.lower_quartile, self.upper_quartile
+        assert low is not None and high is not None
+        return (
+            f"median {round(self.median, 1):g} days (half between {round(low, 1):g} and "
+            f"{round(high, 1):g}), from {self.n} {what}"
+        )
+
+
+def summarise_days(histogram: Iterable[tuple[int, int]], minimum: int = MIN_OUTCOMES) -> DaySummary:
+    """Median and quartiles of ``(days, count)`` pairs; negative days (bad dates) are dropped."""
+    counts: dict[int, int] = {}
+    for days, count in histogram:
+        if days >= 0 and count > 0:
+            counts[days] = counts.get(days, 0) + count
+    n = sum(counts.values())
+    if n == 0:
+        return DaySummary(0, None, None, None, minimum)
+    ordered = sorted(counts.items())
+    return DaySummary(
+        n,
+        _quantile(ordered, n, 0.5),
+        _quantile(ordered, n, 0.25),
+        _quantile(ordered, n, 0.75),
+        minimum,
+    )
+
+
+def _quantile(ordered: list[tuple[int, int]], n: int, q: float) -> float:
+    """The ``q`` quantile with linear interpolation between order statistics (as numpy's
+    default, and Excel's PERCENTILE.INC)."""
+    position = q * (n - 1)
+    below = math.floor(position)
+    fraction = position - below
+    low = _nth(ordered, below)
+    high = _nth(ordered, min(below + 1, n - 1))
+    return low + (high - low) * fraction
+
+
+def _nth(ordered: list[tuple[int, int]], index: int) -> int:
+    seen = 0
+    for value, count in ordered:
+        seen += count
+        if index < seen:
+            return value
+    return ordered[-1][0]

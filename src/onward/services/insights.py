@@ -1,0 +1,144 @@
+"""Insights: patterns across the person's own search, its charts, and a report to share.
+
+``compute_insights`` reads grouped counts in one transaction (a fixed number of queries) and
+hands them to the pure :func:`onward.domain.insights.summary.summarise`. The charts and the
+HTML report are built from the resulting :class:`Insights`; plotly is imported only there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields, is_dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.insights.stats import DaySummary, Rate
+from onward.domain.insights.summary import GapLine, Insights, SkillGapSummary, summarise
+from onward.domain.playbook.goals import WeeklyGoals
+from onward.domain.records import Owner
+from onward.errors import InvalidInput, NotFound
+
+#: "Recent" means applications sent in the last this many weeks.
+RECENT_WEEKS = 8
+#: Weeks of effort against goals shown.
+EFFORT_WEEKS = 12
+#: Skill gaps shown (``onward skills gaps`` lists them all).
+SKILL_GAPS = 10
+
+
+def compute_insights(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    recent_weeks: int = RECENT_WEEKS,
+    skills: bool = True,
+) -> Insights:
+    """Every insight of ``owner``'s search as of today; ``skills=False`` leaves out the skill
+    gaps (they read every rejected job description)."""
+    if recent_weeks < 1:
+        raise InvalidInput(f"recent weeks must be 1 or more, not {recent_weeks}")
+    today = clock.today()
+    zone = clock.now().tzinfo
+    assert zone is not None
+    since = today - timedelta(weeks=recent_weeks)
+    with store.transaction() as tx:
+        data = tx.insights.data(owner.id, since)
+        goals = tx.goals.get(owner.id) or WeeklyGoals()
+        effort = tx.activities.effort(owner.id, zone)
+    data = replace(data, goals=goals, effort=tuple(effort))
+    insights = summarise(data, today, recent_weeks=recent_weeks, effort_weeks=EFFORT_WEEKS)
+    if not skills:
+        return insights
+    return replace(insights, skill_gaps=_skill_gaps(store, owner))
+
+
+def _skill_gaps(store: Store, owner: Owner) -> SkillGapSummary:
+    """The skills the rejected applications asked for that the newest resume lacks."""
+    from onward.services.skills import skill_gaps
+
+    try:
+        found = skill_gaps(store, owner)
+    except NotFound as exc:  # no resume saved yet
+        why = exc.message + (f"; {exc.hint}" if exc.hint else "")
+        return SkillGapSummary(resume=None, rejected=0, compared=0, note=why)
+    gaps = tuple(
+        GapLine(g.skill.name, g.weight, g.count, g.furthest.value) for g in found.gaps[:SKILL_GAPS]
+    )
+    note: str | None = None
+    if not found.compared:
+        note = "no rejected application has a job description to compare with yet"
+    return SkillGapSummary(
+        found.resume.name, found.rejected, len(found.compared), gaps, note, few=found.few
+    )
+
+
+def insight_figures(insights: Insights) -> dict[str, dict[str, Any]]:
+    """Every chart as plotly figure JSON (``{"data": [...], "layout": {...}}``), by name.
+
+    For the web app: render each with ``Plotly.newPlot(el, fig.data, fig.layout, config)``
+    from a script file of its own, with plotly.js served from :func:`plotly_bundle` and
+    ``config`` from :func:`chart_config`. Embed the JSON in ``<script type="application/json">``
+    with ``<``, ``>`` and ``&`` escaped (as ``\\u003c`` ...); it carries the person's text.
+    """
+    from onward.export.insights_charts import figures
+
+    return figures(insights)
+
+
+def chart_config(*, strict_csp: bool = False) -> dict[str, Any]:
+    """plotly.js options for every chart (no logo link, nothing remote). Under a strict CSP
+    (``style-src 'self'``) plotly.js cannot add the mode bar's style rules, so the mode bar is
+    left out there."""
+    from onward.export.insights_charts import CONFIG
+
+    return {**CONFIG, "displayModeBar": False} if strict_csp else dict(CONFIG)
+
+
+def plotly_bundle() -> Path:
+    """The plotly.js file shipped inside the installed plotly package (no CDN needed)."""
+    from onward.export.insights_charts import plotly_js_path
+
+    return plotly_js_path()
+
+
+def write_report(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    path: Path,
+    *,
+    recent_weeks: int = RECENT_WEEKS,
+    skills: bool = True,
+) -> Path:
+    """Write the self-contained offline HTML report to ``path`` (atomically); return it."""
+    insights = compute_insights(store, owner, clock, recent_weeks=recent_weeks, skills=skills)
+    from onward.export.insights_report import render_report, write_atomically
+
+    html = render_report(insights, owner.name, clock.now())
+    return write_atomically(path, html)
+
+
+def insights_record(insights: Insights) -> dict[str, Any]:
+    """Insights as plain JSON-ready data (for ``--json`` and scripts): every rate with its
+    counts, interval and the guard's verdict."""
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, Rate):
+            return value.as_dict()
+        if isinstance(value, DaySummary):
+            return {**walk(asdict(value)), "enough": value.enough}
+        if is_dataclass(value) and not isinstance(value, type):
+            return {f.name: walk(getattr(value, f.name)) for f in fields(value)}
+        if isinstance(value, dict):
+            return {str(k): walk(v) for k, v in value.items()}
+        if isinstance(value, list | tuple | set | frozenset):
+            return [walk(v) for v in value]
+        if isinstance(value, date):
+            return value.isoformat()
+        return value
+
+    record: dict[str, Any] = walk(insights)
+    return record

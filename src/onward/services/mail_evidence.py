@@ -1,0 +1,83 @@
+"""The evidence behind a proposal: the stored message (its text, as Onward read it) and,
+when the original is still where it was imported from, its HTML (for the web app to clean
+with nh3 before showing it).
+
+Onward keeps the text of job mail, not its HTML; the HTML is read again from the source
+file (an .eml file or folder, a Maildir, an mbox at the stored offset) only to show it, and
+never stored. Mail from elsewhere (an IMAP account) shows its text only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from onward.db.store import Store
+from onward.domain.records import Owner
+from onward.errors import NotFound
+from onward.mail.html_part import html_part
+from onward.mail.sources import EmlFile, EmlFolder, Maildir, Mbox
+from onward.services.mail import StoredMessage, get_message
+from onward.services.review import ProposalView, list_proposals
+
+
+@dataclass(frozen=True)
+class MessageEvidence:
+    message: StoredMessage
+    #: The original's HTML, NOT cleaned (hostile: show it only through nh3, the web app's
+    #: ``email_html`` filter); None when there is none or it is out of reach.
+    html: str | None
+    #: Why there is no HTML, in a few words (None when there is).
+    why_no_html: str | None
+
+
+@dataclass(frozen=True)
+class ProposalEvidence:
+    proposal: ProposalView
+    evidence: MessageEvidence
+
+
+def read_original(source: str, key: str) -> bytes | None:
+    """The raw message ``key`` of ``source`` (``kind:/path``), or None when out of reach."""
+    kind, _, where = source.partition(":")
+    path = Path(where)
+    try:
+        if kind == "eml":
+            return next(iter(EmlFile(path)))[1] if path.is_file() else None
+        if kind == "eml-folder":
+            target = (path / key).resolve()
+            if not target.is_relative_to(path.resolve()) or not target.is_file():
+                return None
+            return next(iter(EmlFolder(path, start_key=key)), (None, None))[1]
+        if kind == "maildir":
+            found = next(iter(Maildir(path, start_key=key)), None)
+            return found[1] if found is not None and found[0] == key else None
+        if kind == "mbox" and key.isdigit() and path.is_file():
+            found = next(iter(Mbox(path, start=int(key))), None)
+            return found[1] if found is not None and found[0] == key else None
+    except OSError:
+        return None
+    return None
+
+
+def message_evidence(store: Store, owner: Owner, message_id: int) -> MessageEvidence:
+    """The stored message and, if the original can be read again, its cleaned HTML."""
+    message = get_message(store, owner, message_id)
+    if message.source.partition(":")[0] not in ("eml", "eml-folder", "maildir", "mbox"):
+        return MessageEvidence(message, None, "only the text is kept for mail from this source")
+    raw = read_original(message.source, message.source_key)
+    if raw is None:
+        return MessageEvidence(message, None, "the original is no longer where it was imported")
+    html = html_part(raw)
+    if html is None:
+        return MessageEvidence(message, None, "the message has no HTML version")
+    return MessageEvidence(message, html, None)
+
+
+def proposal_evidence(store: Store, owner: Owner, proposal_id: int) -> ProposalEvidence:
+    """One proposal (any status) with the message it came from."""
+    found = list_proposals(store, owner, status=None, ids=(proposal_id,))
+    if not found:
+        raise NotFound(f"no proposal #{proposal_id}", hint="the review queue lists them")
+    proposal = found[0]
+    return ProposalEvidence(proposal, message_evidence(store, owner, proposal.message_id))

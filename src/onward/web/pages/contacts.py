@@ -1,0 +1,282 @@
+"""Contacts: the people behind applications (list, add, edit, delete), their links to
+applications, and the check-ins that are due."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.domain.records import Contact, ContactFields, ContactRole
+from onward.errors import InvalidInput, NotFound
+from onward.services.connections import record_checkin
+from onward.services.contact_book import (
+    ContactBook,
+    ContactCard,
+    LinkedApplication,
+    contact_book,
+    contact_card,
+    link_choices,
+)
+from onward.services.contacts import (
+    add_contact,
+    delete_contact,
+    edit_contact,
+    get_contact,
+    link_contact,
+)
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+ROLES = tuple((r.value, r.value.replace("_", " ").capitalize()) for r in ContactRole)
+TEXT_FIELDS = ("name", "email", "linkedin_url", "company", "notes")
+DAY_FIELDS = ("last_contact_on", "next_checkin_on")
+#: Words in a service's message that tell which field it is about.
+FIELD_WORDS = (("name", "name"), ("email", "email"), ("LinkedIn", "linkedin_url"))
+
+
+#: Contacts listed before "show everyone" (a coach's long list stays quick to open).
+SHOWN = 100
+
+
+@dataclass(frozen=True)
+class ContactsPage:
+    book: ContactBook
+    company: str
+    everyone: bool
+
+    @property
+    def shown(self) -> list[Contact]:
+        return self.book.contacts if self.everyone else self.book.contacts[:SHOWN]
+
+    @property
+    def hidden(self) -> int:
+        return len(self.book.contacts) - len(self.shown)
+
+
+@dataclass(frozen=True)
+class ContactPage:
+    card: ContactCard
+    checkin_months: int
+    link_form: Form
+    checkin_form: Form
+
+    @property
+    def choice_options(self) -> list[tuple[str, str]]:
+        return [(str(a.id), a.label) for a in self.card.choices]
+
+
+@dataclass(frozen=True)
+class ContactForm:
+    form: Form
+    contact: Contact | None
+    choices: list[LinkedApplication]
+    roles: ClassVar[tuple[tuple[str, str], ...]] = ROLES
+
+    @property
+    def action(self) -> str:
+        return f"/contacts/{self.contact.id}/edit" if self.contact else "/contacts/new"
+
+    @property
+    def choice_options(self) -> list[tuple[str, str]]:
+        return [(str(a.id), a.label) for a in self.choices]
+
+
+@router.get("/contacts", response_class=HTMLResponse)
+def list_people(
+    request: Request, company: str = "", everyone: bool = False, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    company = company.strip()[:200]
+    book = contact_book(ws.store, ws.owner, ws.clock, company=company or None)
+    context = ContactsPage(book, company, everyone)
+    return render(request, "contacts/index.html", context, nav="contacts", title="Contacts")
+
+
+def _form_page(
+    request: Request, ws: Workspace, form: Form, contact: Contact | None, status: int = 200
+) -> HTMLResponse:
+    choices = link_choices(ws.store, ws.owner) if contact is None else []
+    title = f"Edit {contact.name}" if contact else "Add a contact"
+    return render(
+        request,
+        "contacts/form.html",
+        ContactForm(form, contact, choices),
+        nav="contacts",
+        title=title,
+        status=status,
+    )
+
+
+def _fields(form: Form) -> dict[str, Any]:
+    """The typed values of the contact form ("" clears an optional field)."""
+    values: dict[str, Any] = {name: form[name].strip() for name in TEXT_FIELDS}
+    if not values["name"]:
+        form.fail("name", "write their name")
+    values["role"] = form.choice("role", ContactRole) or ContactRole.OTHER
+    for name in DAY_FIELDS:
+        values[name] = form.day(name) if form[name].strip() else ""
+    return values
+
+
+def _fail(form: Form, exc: InvalidInput) -> None:
+    form.fail_with(exc, next((f for word, f in FIELD_WORDS if word in exc.message), ""))
+
+
+@router.get("/contacts/new", response_class=HTMLResponse)
+def new_contact(
+    request: Request, application: int | None = None, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    values = {"role": "recruiter"}
+    if application:
+        values["application_id"] = str(application)
+    return _form_page(request, ws, Form.empty(ws.clock.today(), **values), None)
+
+
+@router.post("/contacts/new", response_model=None)
+def create_contact(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    values = _fields(form)
+    app_id = form.whole("application_id", low=1)
+    if form.ok:
+        cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in values.items()}
+        fields = ContactFields(**cleaned)
+        try:
+            contact = add_contact(
+                ws.store, ws.owner, fields, ws.clock, application_ids=(app_id,) if app_id else ()
+            )
+        except NotFound as exc:
+            form.fail_with(exc, "application_id")
+        except InvalidInput as exc:
+            _fail(form, exc)
+        else:
+            return redirect(f"/contacts/{contact.id}", f"Added {contact.name}.")
+    return _form_page(request, ws, form, None, 422)
+
+
+def _contact_page(
+    request: Request,
+    ws: Workspace,
+    contact_id: int,
+    *,
+    link_form: Form | None = None,
+    checkin_form: Form | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    card = contact_card(ws.store, ws.owner, contact_id, ws.clock)
+    today = ws.clock.today()
+    context = ContactPage(
+        card,
+        ws.settings.checkin_months,
+        link_form or Form.empty(today),
+        checkin_form or Form.empty(today, on=today.isoformat()),
+    )
+    return render(
+        request, "contacts/show.html", context, nav="contacts", title=card.contact.name,
+        status=status,
+    )  # fmt: skip
+
+
+@router.get("/contacts/{contact_id}", response_class=HTMLResponse)
+def show_contact(
+    request: Request, contact_id: int, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    return _contact_page(request, ws, contact_id)
+
+
+@router.get("/contacts/{contact_id}/edit", response_class=HTMLResponse)
+def edit_form(
+    request: Request, contact_id: int, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    contact = get_contact(ws.store, ws.owner, contact_id)
+    f = contact.fields
+    values = {name: getattr(f, name) or "" for name in TEXT_FIELDS}
+    values["role"] = f.role.value
+    for name in DAY_FIELDS:
+        day = getattr(f, name)
+        values[name] = day.isoformat() if day else ""
+    return _form_page(request, ws, Form.empty(ws.clock.today(), **values), contact)
+
+
+@router.post("/contacts/{contact_id}/edit", response_model=None)
+def save_contact(
+    request: Request,
+    contact_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    contact = get_contact(ws.store, ws.owner, contact_id)
+    values = _fields(form)
+    if form.ok:
+        try:
+            saved = edit_contact(ws.store, ws.owner, contact_id, values, ws.clock)
+        except InvalidInput as exc:
+            _fail(form, exc)
+        else:
+            return redirect(f"/contacts/{contact_id}", f"Saved {saved.name}.")
+    return _form_page(request, ws, form, contact, 422)
+
+
+@router.post("/contacts/{contact_id}/link", response_model=None)
+def link(
+    request: Request,
+    contact_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    get_contact(ws.store, ws.owner, contact_id)  # an unknown contact is a 404 page
+    app_id = form.whole("application_id", low=1)
+    if app_id is None and form.ok:
+        form.fail("application_id", "choose an application")
+    if form.ok and app_id is not None:
+        try:
+            contact = link_contact(ws.store, ws.owner, contact_id, app_id)
+        except NotFound as exc:
+            form.fail_with(exc, "application_id")
+        else:
+            return redirect(f"/contacts/{contact_id}", f"Linked {contact.name} to #{app_id}.")
+    return _contact_page(request, ws, contact_id, link_form=form, status=422)
+
+
+@router.post("/contacts/{contact_id}/unlink/{app_id}", response_model=None)
+def unlink(contact_id: int, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    contact = link_contact(ws.store, ws.owner, contact_id, app_id, unlink=True)
+    return redirect(f"/contacts/{contact_id}", f"{contact.name} is no longer linked to #{app_id}.")
+
+
+@router.post("/contacts/{contact_id}/checkin", response_model=None)
+def check_in(
+    request: Request,
+    contact_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    get_contact(ws.store, ws.owner, contact_id)
+    on = form.day("on")
+    next_on = form.day("next_on")
+    if form.ok:
+        try:
+            contact = record_checkin(
+                ws.store, ws.owner, contact_id, ws.clock, on=on, next_on=next_on,
+                months=ws.settings.checkin_months,
+            )  # fmt: skip
+        except InvalidInput as exc:
+            form.fail_with(exc, "next_on" if "next check-in" in exc.message else "on")
+        else:
+            upcoming = contact.fields.next_checkin_on
+            note = f" Next check-in: {upcoming:%d %b %Y}." if upcoming else ""
+            back = form["back"] if form["back"] in ("/contacts", "/") else f"/contacts/{contact_id}"
+            return redirect(back, f"Noted: you were in touch with {contact.name}.{note}")
+    return _contact_page(request, ws, contact_id, checkin_form=form, status=422)
+
+
+@router.post("/contacts/{contact_id}/delete", response_model=None)
+def remove(contact_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    contact = delete_contact(ws.store, ws.owner, contact_id)
+    return redirect("/contacts", f"Deleted {contact.name}. Their applications are untouched.")

@@ -1,0 +1,250 @@
+"""Import & export: download a JSON backup or a CSV, restore a backup (previewed, then
+confirmed), and import a spreadsheet with a column mapping preview and line-numbered problems.
+Every import is one transaction: all of it, or nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.errors import ImportFailed, InvalidInput
+from onward.services.calendar import calendar_bytes
+from onward.services.import_preview import (
+    BackupPreview,
+    CsvPreview,
+    csv_fields,
+    import_upload_csv,
+    preview_backup,
+    preview_csv,
+    restore_upload,
+)
+from onward.services.runtime import Workspace
+from onward.services.transfer import backup_text, csv_text
+from onward.services.uploads import discard_upload, stage_upload, staged_file
+from onward.web.deps import workspace
+from onward.web.forms import Form, Upload, read_form, read_upload
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class DataPage:
+    restore: Form
+    spreadsheet: Form
+
+
+@dataclass(frozen=True)
+class RestorePage:
+    preview: BackupPreview
+
+
+@dataclass(frozen=True)
+class CsvPage:
+    preview: CsvPreview
+    date_format: str
+    fields: ClassVar[tuple[tuple[str, str], ...]] = csv_fields()
+
+    def choice(self, heading: str) -> str:
+        return self.preview.mapping.get(heading, "ignore")
+
+
+def _index(
+    request: Request,
+    ws: Workspace,
+    *,
+    restore: Form | None = None,
+    spreadsheet: Form | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    today = ws.clock.today()
+    context = DataPage(restore or Form.empty(today), spreadsheet or Form.empty(today))
+    return render(
+        request, "data/index.html", context, nav="data", title="Import & export", status=status
+    )
+
+
+@router.get("/data", response_class=HTMLResponse)
+def show_data(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    return _index(request, ws)
+
+
+def _download(content: str | bytes, filename: str, media_type: str) -> Response:
+    return Response(
+        content.encode("utf-8") if isinstance(content, str) else content,
+        media_type=media_type,
+        headers={
+            "content-disposition": f'attachment; filename="{filename}"',
+            "cache-control": "no-store",
+        },
+    )
+
+
+@router.get("/data/backup.json")
+def download_backup(ws: Workspace = Depends(workspace)) -> Response:
+    _count, text = backup_text(ws.store, ws.owner, ws.clock)
+    name = f"onward-backup-{ws.clock.now():%Y-%m-%d}.json"
+    return _download(text, name, "application/json")
+
+
+@router.get("/data/applications.csv")
+def download_csv(history: bool = False, ws: Workspace = Depends(workspace)) -> Response:
+    _count, text = csv_text(ws.store, ws.owner, history=history)
+    name = f"onward-{'history' if history else 'applications'}-{ws.clock.now():%Y-%m-%d}.csv"
+    return _download(text, name, "text/csv; charset=utf-8")
+
+
+@router.get("/data/plan.ics")
+def download_calendar(ws: Workspace = Depends(workspace)) -> Response:
+    _count, data = calendar_bytes(ws.store, ws.owner, ws.clock)
+    return _download(data, "onward-plan.ics", "text/calendar; charset=utf-8")
+
+
+# -- restoring a backup --------------------------------------------------------------------------
+@router.post("/data/restore", response_model=None)
+def check_backup(
+    request: Request,
+    form: Form = Depends(read_form),
+    upload: Upload | None = Depends(read_upload),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    if upload is None or not upload.name:
+        form.fail("file", "choose the backup file (.json) to restore")
+        return _index(request, ws, restore=form, status=422)
+    try:
+        staged = stage_upload(ws.settings.home, upload.name, upload.data, ws.clock.now(),
+                              kind="backup")  # fmt: skip
+    except InvalidInput as exc:
+        form.fail_with(exc, "file")
+        return _index(request, ws, restore=form, status=422)
+    preview = preview_backup(ws.store, ws.owner, staged)
+    if preview.problem is not None:
+        discard_upload(ws.settings.home, staged.token, staged.kind)
+    status = 200 if preview.problem is None else 422
+    return render(
+        request, "data/restore.html", RestorePage(preview), nav="data", title="Restore a backup",
+        status=status,
+    )  # fmt: skip
+
+
+@router.post("/data/restore/confirm", response_model=None)
+def confirm_restore(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    staged = staged_file(ws.settings.home, form["token"], "backup")
+    if not form.flag("confirm"):
+        preview = preview_backup(ws.store, ws.owner, staged)
+        return render(
+            request,
+            "data/restore.html",
+            RestorePage(preview),
+            nav="data",
+            title="Restore a backup",
+            status=422,
+        )
+    result, safety = restore_upload(
+        ws.store,
+        ws.owner,
+        ws.settings.home,
+        staged,
+        ws.clock,
+        database_url=ws.settings.resolved_database_url,
+        backup_dir=ws.settings.backup_dir,
+        keep=ws.settings.backup_keep,
+    )
+    kept = f" Your earlier data is in {safety.name}." if safety else ""
+    return redirect(
+        "/data",
+        f"Restored {result.applications} applications and {result.contacts} contacts.{kept}",
+    )
+
+
+@router.post("/data/restore/cancel", response_model=None)
+def cancel_restore(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+    if form["token"]:
+        discard_upload(ws.settings.home, form["token"], "backup")
+    return redirect("/data", "Nothing was restored; your data is as it was.")
+
+
+# -- importing a spreadsheet ---------------------------------------------------------------------
+def _csv_page(request: Request, preview: CsvPreview, date_format: str) -> HTMLResponse:
+    return render(
+        request,
+        "data/csv.html",
+        CsvPage(preview, date_format),
+        nav="data",
+        title="Import a spreadsheet",
+        status=200 if preview.ready else 422,
+    )
+
+
+def _mapping(form: Form, headings: tuple[str, ...]) -> dict[str, str]:
+    return {h: form[f"col_{i}"] for i, h in enumerate(headings) if form[f"col_{i}"]}
+
+
+@router.post("/data/csv", response_model=None)
+def check_csv(
+    request: Request,
+    form: Form = Depends(read_form),
+    upload: Upload | None = Depends(read_upload),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    if upload is None or not upload.name:
+        form.fail("file", "choose the spreadsheet (.csv) to import")
+        return _index(request, ws, spreadsheet=form, status=422)
+    try:
+        staged = stage_upload(ws.settings.home, upload.name, upload.data, ws.clock.now(),
+                              kind="csv")  # fmt: skip
+    except InvalidInput as exc:
+        form.fail_with(exc, "file")
+        return _index(request, ws, spreadsheet=form, status=422)
+    date_format = form["date_format"].strip()
+    preview = preview_csv(ws.store, ws.owner, staged, ws.clock, date_format=date_format or None)
+    return _csv_page(request, preview, date_format)
+
+
+@router.post("/data/csv/check", response_model=None)
+def recheck_csv(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    staged = staged_file(ws.settings.home, form["token"], "csv")
+    date_format = form["date_format"].strip()
+    preview = preview_csv(ws.store, ws.owner, staged, ws.clock, date_format=date_format or None)
+    overrides = _mapping(form, preview.headings)
+    if overrides:
+        preview = preview_csv(ws.store, ws.owner, staged, ws.clock, overrides=overrides,
+                              date_format=date_format or None)  # fmt: skip
+    return _csv_page(request, preview, date_format)
+
+
+@router.post("/data/csv/confirm", response_model=None)
+def confirm_csv(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    staged = staged_file(ws.settings.home, form["token"], "csv")
+    date_format = form["date_format"].strip() or None
+    first = preview_csv(ws.store, ws.owner, staged, ws.clock, date_format=date_format)
+    overrides = _mapping(form, first.headings)
+    try:
+        result = import_upload_csv(ws.store, ws.owner, ws.settings.home, staged, ws.clock,
+                                   overrides=overrides, date_format=date_format)  # fmt: skip
+    except (ImportFailed, InvalidInput):  # the preview shows every problem, line by line
+        preview = preview_csv(ws.store, ws.owner, staged, ws.clock, overrides=overrides,
+                              date_format=date_format)  # fmt: skip
+        return _csv_page(request, preview, form["date_format"].strip())
+    skipped = (
+        f" {result.skipped_duplicates} already in Onward were left as they were."
+        if result.skipped_duplicates
+        else ""
+    )
+    return redirect("/board", f"Imported {result.applications} applications.{skipped}")
+
+
+@router.post("/data/csv/cancel", response_model=None)
+def cancel_csv(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+    if form["token"]:
+        discard_upload(ws.settings.home, form["token"], "csv")
+    return redirect("/data", "Nothing was imported.")

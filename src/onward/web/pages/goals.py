@@ -1,0 +1,131 @@
+"""Goals: weekly targets that count effort (applications and reflections from your records,
+follow-ups, learning and networking logged by hand), the last weeks and the streak."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.domain.playbook.goals import Metric
+from onward.errors import InvalidInput
+from onward.services.momentum import LOGGABLE, GoalProgress, goal_progress, log_activity, set_goals
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+WEEKS = 8
+LABELS = {
+    Metric.APPLICATIONS: "Applications sent",
+    Metric.FOLLOW_UPS: "Follow-ups sent",
+    Metric.REFLECTIONS: "Reflections written",
+    Metric.LEARNING_HOURS: "Learning (hours)",
+    Metric.NETWORKING: "Networking touches",
+}
+SHORT = {
+    Metric.APPLICATIONS: "Sent",
+    Metric.FOLLOW_UPS: "Follow-ups",
+    Metric.REFLECTIONS: "Reflections",
+    Metric.LEARNING_HOURS: "Learning (h)",
+    Metric.NETWORKING: "Networking",
+}
+HOW = {
+    Metric.APPLICATIONS: "counted from your applications",
+    Metric.FOLLOW_UPS: "counted from drafts marked sent, plus what you log",
+    Metric.REFLECTIONS: "counted from your reflections",
+    Metric.LEARNING_HOURS: "what you log",
+    Metric.NETWORKING: "what you log",
+}
+MAX_TARGET = 1000
+
+
+@dataclass(frozen=True)
+class GoalsPage:
+    progress: GoalProgress
+    goals_form: Form
+    effort_form: Form
+    labels: ClassVar[dict[Metric, str]] = LABELS
+    short: ClassVar[dict[Metric, str]] = SHORT
+    how: ClassVar[dict[Metric, str]] = HOW
+    metrics: ClassVar[tuple[Metric, ...]] = tuple(Metric)
+
+    @property
+    def loggable(self) -> tuple[tuple[str, str], ...]:
+        return tuple((m.value, LABELS[m]) for m in LOGGABLE)
+
+
+def _goal_values(progress: GoalProgress) -> dict[str, str]:
+    return {m.value: f"{progress.goals.target(m):g}" for m in Metric}
+
+
+def _page(
+    request: Request,
+    ws: Workspace,
+    *,
+    goals_form: Form | None = None,
+    effort_form: Form | None = None,
+    status: int = 200,
+) -> HTMLResponse:
+    today = ws.clock.today()
+    progress = goal_progress(ws.store, ws.owner, ws.clock, weeks=WEEKS)
+    context = GoalsPage(
+        progress,
+        goals_form or Form.empty(today, **_goal_values(progress)),
+        effort_form or Form.empty(today, on=today.isoformat(), amount="1"),
+    )
+    return render(request, "goals/index.html", context, nav="goals", title="Goals", status=status)
+
+
+@router.get("/goals", response_class=HTMLResponse)
+def show_goals(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    return _page(request, ws)
+
+
+@router.post("/goals", response_model=None)
+def save_goals(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    changes: dict[Metric, float] = {}
+    for metric in Metric:
+        if not form[metric.value].strip():
+            form.fail(metric.value, "write a number (0 stops tracking this one)")
+            continue
+        value = form.number(metric.value, low=0, high=MAX_TARGET)
+        if value is not None:
+            changes[metric] = value
+    if form.ok:
+        try:
+            set_goals(ws.store, ws.owner, changes, ws.clock)
+        except InvalidInput as exc:
+            form.fail_with(exc)
+        else:
+            return redirect("/goals", "Your weekly goals are set. Modest goals kept beat big ones.")
+    return _page(request, ws, goals_form=form, status=422)
+
+
+@router.post("/goals/effort", response_model=None)
+def log_effort(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    metric = form.choice("metric", Metric)
+    if metric is None and "metric" not in form.errors:
+        form.fail("metric", "choose what you did")
+    if not form["amount"].strip():
+        form.fail("amount", "write how much, for example 1 or 1.5")
+    amount = form.number("amount", low=0.01, high=MAX_TARGET)
+    on = form.day("on")
+    if form.ok and metric is not None and amount is not None:
+        try:
+            log_activity(
+                ws.store, ws.owner, metric, amount, ws.clock, on=on, note=form.text("note")
+            )
+        except InvalidInput as exc:
+            form.fail_with(exc, "on" if "future" in exc.message else "metric")
+        else:
+            return redirect("/goals", f"Logged {amount:g} {LABELS[metric].lower()}. It counts.")
+    return _page(request, ws, effort_form=form, status=422)

@@ -1,0 +1,225 @@
+"""Review: what mail import proposes (a new application, a stage move, a rejection, a contact,
+an interview), with the evidence from the message, to accept, edit or dismiss, one or many.
+Nothing in the tracker changes until the person says so."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.domain.emails import RejectionReason, RejectionStage
+from onward.domain.mail import ProposalKind, ProposalStatus
+from onward.domain.pipeline import Stage
+from onward.errors import InvalidInput, NotFound
+from onward.services.mail_evidence import ProposalEvidence, proposal_evidence
+from onward.services.rejections import dwell_choice
+from onward.services.review import (
+    EDITABLE,
+    ProposalView,
+    ReviewOutcome,
+    accept_proposals,
+    dismiss_proposals,
+    edit_proposal,
+    list_proposals,
+)
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+#: Proposals listed at once; the rest wait their turn, oldest message first.
+PAGE = 100
+SHOWS = {
+    "pending": (ProposalStatus.PENDING,),
+    "accepted": (ProposalStatus.ACCEPTED, ProposalStatus.EDITED),
+    "dismissed": (ProposalStatus.DISMISSED,),
+}
+KINDS = {
+    ProposalKind.CREATE_APPLICATION: "new application",
+    ProposalKind.MOVE_STAGE: "stage move",
+    ProposalKind.LOG_REJECTION: "rejection",
+    ProposalKind.ADD_CONTACT: "contact",
+    ProposalKind.SCHEDULE_INTERVIEW: "interview",
+}
+LABELS = {
+    "company": "Company",
+    "role": "Role",
+    "job_ref": "Job reference",
+    "stage": "Stage",
+    "on": "Date",
+    "reason": "Reason they gave",
+    "quote": "Their words",
+    "received_on": "Received on",
+    "name": "Name",
+    "email": "Email",
+    "at": "Interview at (date, time and zone, e.g. 2026-12-03T14:00+01:00)",
+}
+
+
+@dataclass(frozen=True)
+class ReviewPage:
+    proposals: list[ProposalView]
+    show: str
+    more: bool
+    kinds: ClassVar[dict[ProposalKind, str]] = KINDS
+
+
+@dataclass(frozen=True)
+class ProposalPage:
+    found: ProposalEvidence
+    form: Form
+    kinds: ClassVar[dict[ProposalKind, str]] = KINDS
+    labels: ClassVar[dict[str, str]] = LABELS
+
+    @property
+    def editable(self) -> tuple[str, ...]:
+        return EDITABLE[self.found.proposal.kind]
+
+    def choices(self, name: str) -> tuple[tuple[str, str], ...] | None:
+        """The options of a field that takes one of a few values, else None."""
+        kinds: dict[str, type[StrEnum]] = {"reason": RejectionReason}
+        if self.found.proposal.kind is ProposalKind.LOG_REJECTION:
+            kinds["stage"] = RejectionStage
+        else:
+            kinds["stage"] = Stage
+        kind = kinds.get(name)
+        if kind is None:
+            return None
+        return tuple((str(v.value), str(v.value).replace("_", " ")) for v in kind)
+
+
+@router.get("/review", response_class=HTMLResponse)
+def show_queue(
+    request: Request, show: str = "pending", ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    if show not in SHOWS and show != "all":
+        show = "pending"
+    found: list[ProposalView] = []
+    for status in SHOWS.get(show, (None,)):
+        found += list_proposals(ws.store, ws.owner, status=status, limit=PAGE + 1)
+    context = ReviewPage(found[:PAGE], show, len(found) > PAGE)
+    return render(request, "review/index.html", context, nav="review", title="Review")
+
+
+def _notice(outcome: ReviewOutcome) -> str:
+    parts = []
+    if outcome.accepted:
+        done = "; ".join(a.done for a in outcome.accepted[:3])
+        extra = f" and {len(outcome.accepted) - 3} more" if len(outcome.accepted) > 3 else ""
+        parts.append(f"Done: {done}{extra}.")
+        if any(a.rejection_logged for a in outcome.accepted):
+            parts.append("A rejection is in; be gentle with yourself, the next steps can wait.")
+    for proposal_id, why in outcome.failed[:3]:
+        parts.append(f"#{proposal_id} could not be accepted: {why}.")
+    return " ".join(parts) or "Nothing was changed."
+
+
+def _accept(ws: Workspace, ids: list[int]) -> ReviewOutcome:
+    dwell = dwell_choice(None, ws.settings.dwell_default)
+    return accept_proposals(ws.store, ws.owner, ids, ws.clock, dwell=dwell)
+
+
+@router.post("/review/accept", response_model=None)
+def accept_many(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+    ids = form.ids("ids")
+    if not ids:
+        return redirect("/review", "Tick the proposals to accept first; nothing was changed.")
+    return redirect("/review", _notice(_accept(ws, ids)))
+
+
+@router.post("/review/dismiss", response_model=None)
+def dismiss_many(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+    ids = form.ids("ids")
+    if not ids:
+        return redirect("/review", "Tick the proposals to dismiss first; nothing was changed.")
+    done = dismiss_proposals(ws.store, ws.owner, ids, ws.clock, not_job=form.flag("not_job"))
+    note = " Onward will learn those were not job mail." if form.flag("not_job") else ""
+    return redirect("/review", f"Dismissed {len(done)}.{note}")
+
+
+@router.get("/review/{proposal_id}", response_class=HTMLResponse)
+def show_proposal(
+    request: Request, proposal_id: int, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    found = proposal_evidence(ws.store, ws.owner, proposal_id)
+    values = {k: _text(found.proposal.payload.get(k)) for k in EDITABLE[found.proposal.kind]}
+    if found.proposal.application_id:
+        values["application_id"] = str(found.proposal.application_id)
+    return _proposal_page(request, found, Form.empty(ws.clock.today(), **values), 200)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _proposal_page(
+    request: Request, found: ProposalEvidence, form: Form, status: int
+) -> HTMLResponse:
+    return render(
+        request,
+        "review/show.html",
+        ProposalPage(found, form),
+        nav="review",
+        title=found.proposal.summary,
+        status=status,
+    )
+
+
+@router.post("/review/{proposal_id}/accept", response_model=None)
+def accept_one(proposal_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    return redirect("/review", _notice(_accept(ws, [proposal_id])))
+
+
+@router.post("/review/{proposal_id}/dismiss", response_model=None)
+def dismiss_one(
+    proposal_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    not_job = form.flag("not_job")
+    dismiss_proposals(ws.store, ws.owner, [proposal_id], ws.clock, not_job=not_job)
+    note = " Onward will learn it was not job mail." if not_job else ""
+    return redirect("/review", f"Dismissed #{proposal_id}.{note}")
+
+
+@router.post("/review/{proposal_id}/edit", response_model=None)
+def edit_one(
+    request: Request,
+    proposal_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    found = proposal_evidence(ws.store, ws.owner, proposal_id)
+    view = found.proposal
+    changes: dict[str, Any] = {
+        k: form[k].strip()
+        for k in EDITABLE[view.kind]
+        if form[k].strip() != _text(view.payload.get(k)).strip()
+    }
+    app_id = form.whole("application_id", low=1)
+    if app_id is not None and app_id != view.application_id:
+        changes["application_id"] = app_id
+    if form.ok:
+        try:
+            outcome = edit_proposal(
+                ws.store, ws.owner, proposal_id, changes, ws.clock,
+                dwell=dwell_choice(None, ws.settings.dwell_default),
+            )  # fmt: skip
+        except NotFound as exc:
+            form.fail_with(exc, "application_id")
+        except InvalidInput as exc:
+            form.fail_with(exc, next((k for k in changes if k in exc.message), ""))
+        else:
+            if outcome.failed:
+                form.fail(
+                    "",
+                    f"Your changes are kept, but it could not be accepted: {outcome.failed[0][1]}",
+                )
+                found = proposal_evidence(ws.store, ws.owner, proposal_id)
+            else:
+                return redirect("/review", _notice(outcome))
+    return _proposal_page(request, found, form, 422)
