@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from onward.db.drafts import DraftRepo
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
+    from onward.db.mail_accounts import MailAccountRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
 
@@ -117,6 +118,12 @@ class Tx:
         from onward.db.connections import ConnectionRepo
 
         return ConnectionRepo(self.conn)
+
+    @cached_property
+    def mail_accounts(self) -> MailAccountRepo:
+        from onward.db.mail_accounts import MailAccountRepo
+
+        return MailAccountRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

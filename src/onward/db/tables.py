@@ -18,10 +18,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db import playbook_tables
+from onward.db import mail_account_tables, playbook_tables
 from onward.db.meta import metadata, owner_column
 
-__all__ = ["INSERT_ORDER", "metadata"]
+__all__ = ["INSERT_ORDER", "mail_account_tables", "metadata"]
 from onward.db.types import UTCDateTime
 
 owners = Table(
