@@ -19,10 +19,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from dovecot_server import DovecotServer, available, free_port, make_certificate  # noqa: E402
+from dovecot_server import DovecotServer, available, free_port, make_certificate
 
-from onward.domain.mail_accounts import Security, Server  # noqa: E402
-from onward.mail.imap import Login  # noqa: E402
+from onward.domain.mail_accounts import Security, Server
+from onward.mail.imap import Login
 
 STRICT = os.environ.get("ONWARD_TEST_STRICT") == "1"
 

@@ -121,7 +121,7 @@ def test_a_closed_port_is_a_setup_error(mailbox: Any) -> None:
     from dovecot_server import free_port  # type: ignore[import-not-found]
 
     login = Login(Server("127.0.0.1", free_port(), Security.TLS), "ana", "x")
-    with pytest.raises(SetupError, match="could not connect to 127.0.0.1"), connect(login):
+    with pytest.raises(SetupError, match=r"could not connect to 127\.0\.0\.1"), connect(login):
         pass
 
 

@@ -175,9 +175,7 @@ def _columns(fields: AccountFields) -> dict[str, Any]:
 
 def _account(row: Row[Any], states: tuple[FolderState, ...]) -> MailAccount:
     smtp = (
-        Server(row.smtp_host, row.smtp_port, Security(row.smtp_security))
-        if row.smtp_host
-        else None
+        Server(row.smtp_host, row.smtp_port, Security(row.smtp_security)) if row.smtp_host else None
     )
     fields = AccountFields(
         name=row.name,
