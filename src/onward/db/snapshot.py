@@ -1,4 +1,4 @@
-"""Whole-table copies of one owner's playbook records, for the JSON backup.
+"""Whole-table copies of one owner's playbook and mail records, for the JSON backup.
 
 Applications and contacts are written as domain records (see onward.export.records); the
 playbook's tables travel as plain rows: every column but ``owner_id``, dates and times as ISO
@@ -12,11 +12,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, Table, select
 
+from onward.db.mail_tables import MAIL_TABLES
 from onward.db.playbook_tables import PLAYBOOK_TABLES
 from onward.db.types import UTCDateTime
 from onward.errors import InvalidInput
 
-TABLES: dict[str, Table] = {table.name: table for table in PLAYBOOK_TABLES}
+TABLES: dict[str, Table] = {table.name: table for table in (*PLAYBOOK_TABLES, *MAIL_TABLES)}
 
 
 def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:

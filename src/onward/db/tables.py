@@ -18,10 +18,10 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db import mail_account_tables, playbook_tables
+from onward.db import mail_tables, playbook_tables
 from onward.db.meta import metadata, owner_column
 
-__all__ = ["INSERT_ORDER", "mail_account_tables", "metadata"]
+__all__ = ["INSERT_ORDER", "metadata"]
 from onward.db.types import UTCDateTime
 
 owners = Table(
@@ -133,7 +133,7 @@ application_contacts = Table(
     Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
 )
 
-#: Tables in the order rows can be inserted (parents first); the playbook's come after.
+#: Tables in the order rows can be inserted (parents first); the playbook's and mail's after.
 INSERT_ORDER = (
     owners,
     applications,
@@ -143,4 +143,9 @@ INSERT_ORDER = (
     contacts,
     application_contacts,
     *playbook_tables.PLAYBOOK_TABLES,
+    *mail_tables.MAIL_TABLES,
 )
+
+# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries): machine settings, so
+# neither in INSERT_ORDER nor in the JSON backup; imported here to register them on metadata.
+from onward.db import mail_account_tables  # noqa: E402, F401

@@ -1,7 +1,7 @@
 """mail accounts: IMAP/SMTP account settings, folder sync state, draft deliveries
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01 19:45:00
 
 No password is stored: it lives in the OS keyring or an environment variable.
@@ -15,7 +15,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
