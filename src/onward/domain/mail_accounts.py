@@ -161,3 +161,49 @@ class Delivery:
     message_id: str
     to: str | None
     delivered_at: datetime
+
+
+@dataclass(frozen=True)
+class Provider:
+    """Well-known settings of a mail provider, so adding an account takes one flag."""
+
+    imap: Server
+    smtp: Server
+    folders: tuple[str, ...]
+    drafts_folder: str
+    note: str
+
+
+PROVIDERS = {
+    "gmail": Provider(
+        Server("imap.gmail.com", 993, Security.TLS),
+        Server("smtp.gmail.com", 465, Security.TLS),
+        (GMAIL_ALL_MAIL,),
+        "[Gmail]/Drafts",
+        "Gmail needs an app password (Google Account → Security → App passwords).",
+    ),
+    "fastmail": Provider(
+        Server("imap.fastmail.com", 993, Security.TLS),
+        Server("smtp.fastmail.com", 465, Security.TLS),
+        DEFAULT_FOLDERS,
+        DEFAULT_DRAFTS_FOLDER,
+        "Fastmail needs an app password (Settings → Privacy & Security → App passwords).",
+    ),
+    "icloud": Provider(
+        Server("imap.mail.me.com", 993, Security.TLS),
+        Server("smtp.mail.me.com", 587, Security.STARTTLS),
+        DEFAULT_FOLDERS,
+        DEFAULT_DRAFTS_FOLDER,
+        "iCloud Mail needs an app-specific password (appleid.apple.com).",
+    ),
+}
+
+
+def provider(name: str) -> Provider:
+    try:
+        return PROVIDERS[name.strip().lower()]
+    except KeyError:
+        raise InvalidInput(
+            f"unknown provider {name!r}",
+            hint=f"use one of: {', '.join(PROVIDERS)}, or give --imap-host",
+        ) from None

@@ -21,11 +21,11 @@ import socket
 import ssl
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
-from onward.domain.mail_accounts import FolderState, Security, Server
+from onward.domain.mail_accounts import GMAIL_ALL_MAIL, FolderState, Security, Server
 from onward.errors import InvalidInput, NotFound, SetupError
 from onward.mail.sources import MAX_MESSAGE_BYTES
 
@@ -78,6 +78,7 @@ class FolderRead:
         self.after_uid = known.last_uid if same and known else 0
         self.last_uid = self.after_uid
         self.fetched = 0
+        self._uids: list[int] | None = None
         self._seen_before = known.messages_seen if same and known else 0
         self.batch_messages, self.batch_bytes, self.max_bytes = (
             batch_messages,
@@ -91,13 +92,16 @@ class FolderRead:
 
     def uids(self) -> list[int]:
         """UIDs above the last one read (none asked for when UIDNEXT says nothing is new)."""
-        start = self.after_uid + 1
-        if self.status.exists == 0 or (
-            self.status.uidnext is not None and start >= self.status.uidnext
-        ):
-            return []
-        found = self.session.call(self.session.client.search, ["UID", f"{start}:*"])
-        return sorted(uid for uid in found if uid >= start)  # n:* always matches the last one
+        if self._uids is None:
+            start = self.after_uid + 1
+            if self.status.exists == 0 or (
+                self.status.uidnext is not None and start >= self.status.uidnext
+            ):
+                self._uids = []
+            else:
+                found = self.session.call(self.session.client.search, ["UID", f"{start}:*"])
+                self._uids = sorted(uid for uid in found if uid >= start)  # n:* matches the last
+        return self._uids
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
         client = self.session.client
@@ -186,13 +190,29 @@ class ImapSession:
         )
 
     def read_folder(self, folder: str, known: FolderState | None, **limits: int) -> FolderRead:
-        return FolderRead(self, self.examine(folder), known, **limits)
+        """The new messages of ``folder`` since ``known`` (everything when None or renumbered).
+
+        Gmail names All Mail in the language of its web interface; when ``[Gmail]/All Mail``
+        is not there, the folder the server marks ``\\All`` is read instead.
+        """
+        try:
+            status = self.examine(folder)
+        except NotFound:
+            special = (
+                self.call(self.client.find_special_folder, b"\\All")
+                if folder == GMAIL_ALL_MAIL
+                else None
+            )
+            if not special:
+                raise
+            status = replace(self.examine(str(special)), folder=folder)
+        return FolderRead(self, status, known, **limits)
 
     def drafts_folder(self, configured: str) -> str:
         """The configured Drafts folder, else the one the server marks ``\\Drafts``."""
         if self.call(self.client.folder_exists, configured):
             return configured
-        special = self.call(self.client.find_special_folder, _DRAFT_FLAG + b"s")
+        special = self.call(self.client.find_special_folder, b"\\Drafts")
         if special:
             return str(special)
         raise NotFound(
