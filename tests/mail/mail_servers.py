@@ -131,7 +131,7 @@ def smtp_server(
         async def handle_DATA(self, smtp: Any, session: Any, envelope: Any) -> str:
             with lock:
                 server.received.append(envelope)
-                server.tls_seen.append(session.ssl is not None)
+                server.tls_seen.append(smtp.transport.get_extra_info("ssl_object") is not None)
             return "250 OK"
 
     def authenticate(smtp: Any, session: Any, envelope: Any, mechanism: str, data: Any) -> Any:
@@ -142,7 +142,7 @@ def smtp_server(
         )
         if ok:
             server.logins.append(data.login.decode())
-        return AuthResult(success=ok)
+        return AuthResult(success=ok, handled=False)  # a refusal answered with 535
 
     implicit = server.security == "tls"
     controller = Controller(
@@ -153,7 +153,7 @@ def smtp_server(
         tls_context=None if implicit else context,
         require_starttls=not implicit,
         authenticator=authenticate,
-        auth_require_tls=True,
+        auth_require_tls=not implicit,  # aiosmtpd sees only STARTTLS as TLS; 465 is TLS anyway
         server_hostname="localhost",
     )
     controller.start()
