@@ -46,6 +46,18 @@ def _positive_int(name: str, raw: str) -> int:
     return value
 
 
+def _fraction(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 1:
+        raise SetupError(
+            f"{PREFIX}{name.upper()} must be a number above 0 and at most 1, not {raw!r}"
+        )
+    return value
+
+
 def _flag(name: str, raw: str) -> bool:
     value = raw.strip().lower()
     if value in ("1", "true", "yes", "on"):
@@ -125,6 +137,13 @@ class Settings:
         _flag,
         False,
         "Mark quiet applications ghosted when `onward ghosting` runs, instead of suggesting.",
+    )
+
+    review_auto_threshold: float = _setting(
+        "review_auto_threshold",
+        _fraction,
+        0.9,
+        "How sure Onward must be (0-1) for `onward review --auto` to accept a proposal.",
     )
 
     @classmethod

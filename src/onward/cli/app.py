@@ -16,11 +16,13 @@ from onward.cli import (
     drafts,
     feedback,
     ghosting,
+    mail,
     model,
     momentum,
     plan,
     reflection,
     rejections,
+    review,
     tasks,
     today,
     tour,
@@ -63,6 +65,8 @@ data.register(app)
 app.add_typer(database.app, name="db")
 app.add_typer(calendar.app, name="calendar")
 app.add_typer(model.app, name="model")
+app.add_typer(mail.app, name="mail")
+app.add_typer(review.app, name="review")
 tour.register(app)
 app.add_typer(drafts.app, name="drafts")
 app.add_typer(feedback.app, name="feedback")

@@ -84,6 +84,18 @@ _ANSI = {
     "dim yellow": "2;33",
 }
 _CONTROL = {c: "?" for c in (*range(0, 32), 127)}
+#: Terminal escapes (C0, DEL, C1) and bidirectional overrides, which can disguise text.
+_UNSAFE = {c: "\ufffd" for c in (*range(0, 32), *range(127, 160), *range(0x202A, 0x202F),
+                                  *range(0x2066, 0x206A))}  # fmt: skip
+_UNSAFE_KEEP_LINES = {c: v for c, v in _UNSAFE.items() if c not in (9, 10)}
+
+
+def safe_text(text: str, *, keep_newlines: bool = False) -> str:
+    """Untrusted text (email) made safe for a terminal: control characters become "\ufffd"."""
+    text = text.replace("\r\n", "\n")
+    return text.translate(_UNSAFE_KEEP_LINES if keep_newlines else _UNSAFE)
+
+
 MAX_COLUMN = 40
 
 

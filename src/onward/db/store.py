@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from onward.db.drafts import DraftRepo
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
+    from onward.db.mail import MailRepo
     from onward.db.mail_accounts import MailAccountRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
@@ -118,6 +119,12 @@ class Tx:
         from onward.db.connections import ConnectionRepo
 
         return ConnectionRepo(self.conn)
+
+    @cached_property
+    def mail(self) -> MailRepo:
+        from onward.db.mail import MailRepo
+
+        return MailRepo(self.conn)
 
     @cached_property
     def mail_accounts(self) -> MailAccountRepo:

@@ -62,11 +62,14 @@ class EmlFile:
 
 @dataclass(frozen=True)
 class EmlFolder:
-    """Every ``*.eml`` file under a folder, recursively, sorted by relative path."""
+    """Every ``*.eml`` file under a folder, recursively, sorted by relative path.
+
+    ``start_key`` resumes at a key from an earlier run (earlier files are not read)."""
 
     path: Path
     max_bytes: int = MAX_MESSAGE_BYTES
     kind: str = "eml-folder"
+    start_key: str | None = None
 
     def keys(self) -> list[str]:
         found: list[str] = []
@@ -82,16 +85,20 @@ class EmlFolder:
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
         for key in self.keys():
-            yield key, _read(self.path / key, self.max_bytes)
+            if self.start_key is None or key >= self.start_key:
+                yield key, _read(self.path / key, self.max_bytes)
 
 
 @dataclass(frozen=True)
 class Maildir:
-    """A Maildir's ``cur/`` and ``new/`` messages, sorted by their unique names."""
+    """A Maildir's ``cur/`` and ``new/`` messages, sorted by their unique names.
+
+    ``start_key`` resumes at a key from an earlier run (earlier files are not read)."""
 
     path: Path
     max_bytes: int = MAX_MESSAGE_BYTES
     kind: str = "maildir"
+    start_key: str | None = None
 
     def files(self) -> dict[str, Path]:
         found: dict[str, Path] = {}
@@ -107,6 +114,8 @@ class Maildir:
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
         for key, path in self.files().items():
+            if self.start_key is not None and key < self.start_key:
+                continue
             try:
                 yield key, _read(path, self.max_bytes)
             except FileNotFoundError:  # moved by a mail client while we read; read it there

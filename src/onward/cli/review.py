@@ -1,0 +1,252 @@
+"""Review commands: what your mail suggests, accepted, edited or dismissed by you."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from onward.services.review import ProposalView, ReviewOutcome
+
+app = typer.Typer(
+    help="What your mail suggests changing in the tracker, waiting for you. Run `onward "
+    "review` to see it; `--auto` accepts what Onward is confident about.",
+    invoke_without_command=True,
+)
+
+
+def _when(moment: datetime | None, now: datetime) -> str:
+    if moment is None:
+        return "no date"
+    return moment.astimezone(now.tzinfo).strftime("%a %d %b %Y %H:%M")
+
+
+def _record(view: ProposalView) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    data = asdict(view)
+    data["kind"], data["status"] = view.kind.value, view.status.value
+    return data
+
+
+def _print_view(view: ProposalView, now: datetime) -> None:
+    from rich.markup import escape
+
+    from onward.cli import render
+
+    safe = render.safe_text
+    out = render.console()
+    status = "" if view.status.value == "pending" else f" [dim]({view.status.value})[/]"
+    out.print(
+        f"[bold]#{view.id}[/] {escape(safe(view.summary))}{status}  "
+        f"[dim]{view.confidence:.0%} sure[/]"
+    )
+    subject = safe(view.subject) or "(no subject)"
+    out.print(
+        f"    {escape(subject)}  [dim]— {escape(safe(view.sender))}, {_when(view.sent_at, now)}[/]"
+    )
+    if view.evidence:
+        out.print(f"    [dim]because:[/] {escape(safe(', '.join(view.evidence[:4])))}")
+    where = f"message: onward mail show {view.message_id}"
+    if view.application_id:
+        where += f"   application: onward show {view.application_id}"
+    elif view.waiting_on:
+        where += f"   with #{view.waiting_on} (the new application)"
+    out.print(f"    [dim]{where}[/]")
+
+
+def _print_outcome(outcome: ReviewOutcome) -> None:
+    from rich.markup import escape
+
+    from onward.cli import render
+
+    for done in outcome.accepted:
+        render.ok(f"#{done.proposal_id}: {done.done}")
+        if done.rejection_logged:
+            render.console().print(
+                f"    [dim]see the plan with `onward rejection {done.application_id}`[/]"
+            )
+    err = render.err_console()
+    for proposal_id, why in outcome.failed:
+        err.print(f"[red]#{proposal_id} not applied:[/] {escape(why)}", soft_wrap=True)
+    if outcome.failed:
+        raise typer.Exit(1)
+
+
+@app.callback()
+def review(
+    ctx: typer.Context,
+    auto: bool = typer.Option(
+        False,
+        "--auto",
+        help="Accept every pending proposal at or above the confidence threshold "
+        "(ONWARD_REVIEW_AUTO_THRESHOLD), then list what is left.",
+    ),
+    threshold: float | None = typer.Option(
+        None, "--threshold", help="With --auto: this threshold (0-1) instead of the setting."
+    ),
+    everything: bool = typer.Option(
+        False, "--all", help="Also accepted, edited and dismissed proposals."
+    ),
+    limit: int | None = typer.Option(None, "--limit", help="Show at most this many."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """The review queue: each proposal with its email's subject, sender, date and evidence."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.rejections import dwell_choice
+    from onward.services.review import accept_confident, list_proposals
+
+    ws = workspace()
+    if auto:
+        level = ws.settings.review_auto_threshold if threshold is None else threshold
+        outcome = accept_confident(
+            ws.store, ws.owner, level, ws.clock,
+            dwell=dwell_choice(None, ws.settings.dwell_default),
+        )  # fmt: skip
+        if not as_json:
+            if not outcome.accepted and not outcome.failed:
+                render.ok(f"Nothing pending is {level:.0%} sure or more.")
+            _print_outcome_soft(outcome)
+    views = list_proposals(
+        ws.store, ws.owner, status=None if everything else _pending(), limit=limit
+    )
+    if as_json:
+        render.print_json([_record(v) for v in views])
+        return
+    out = render.console()
+    if not views:
+        out.print("Nothing to review. New mail arrives with `onward mail import PATH`.")
+        return
+    now = ws.clock.now()
+    for view in views:
+        _print_view(view, now)
+    out.print(
+        "[dim]onward review accept ID... | edit ID --company ... | dismiss ID... "
+        "(ids from the list; --all for every pending one)[/]"
+    )
+
+
+def _pending() -> Any:
+    from onward.domain.mail import ProposalStatus
+
+    return ProposalStatus.PENDING
+
+
+def _print_outcome_soft(outcome: ReviewOutcome) -> None:
+    from contextlib import suppress
+
+    with suppress(typer.Exit):  # the list follows; failures were printed
+        _print_outcome(outcome)
+
+
+def _ids(ids: list[int] | None, every: bool) -> list[int]:
+    from onward.cli.context import workspace
+    from onward.services.review import list_proposals
+
+    if every:
+        ws = workspace()
+        return [v.id for v in list_proposals(ws.store, ws.owner)]
+    if not ids:
+        raise typer.BadParameter("give proposal ids, or --all")
+    return ids
+
+
+@app.command()
+def accept(
+    ids: list[int] | None = typer.Argument(None, help="Proposal ids (see onward review)."),
+    every: bool = typer.Option(False, "--all", help="Every pending proposal."),
+    dwell: str | None = typer.Option(
+        None, "--dwell", help="For rejections: the dwell window (morning, evening, weekend, 12h)."
+    ),
+) -> None:
+    """Accept proposals: the tracker changes as if you had typed them (rejections start
+    their playbook)."""
+    from onward.cli.context import workspace
+    from onward.services.rejections import dwell_choice
+    from onward.services.review import accept_proposals
+
+    ws = workspace()
+    chosen = _ids(ids, every)
+    outcome = accept_proposals(
+        ws.store, ws.owner, chosen, ws.clock, dwell=dwell_choice(dwell, ws.settings.dwell_default)
+    )
+    _print_outcome(outcome)
+
+
+@app.command()
+def edit(
+    proposal_id: int = typer.Argument(..., help="Proposal id (see onward review)."),
+    company: str | None = typer.Option(None, "--company", help="The right company (remembered)."),
+    role: str | None = typer.Option(None, "--role", help="The right role."),
+    stage: str | None = typer.Option(None, "--stage", help="Stage to move to or start at."),
+    on: str | None = typer.Option(None, "--date", "-d", help="When it happened (YYYY-MM-DD)."),
+    reason: str | None = typer.Option(None, "--reason", help="Rejection reason."),
+    quote: str | None = typer.Option(None, "--quote", help="What they said (rejections)."),
+    name: str | None = typer.Option(None, "--name", help="Contact name."),
+    email: str | None = typer.Option(None, "--email", help="Contact email."),
+    at: str | None = typer.Option(None, "--at", help="Interview time (2026-12-03T14:00+01:00)."),
+    job_ref: str | None = typer.Option(None, "--job-ref", help="Requisition or job id."),
+    application: int | None = typer.Option(
+        None, "--application", help="It is about this existing application instead."
+    ),
+    keep_pending: bool = typer.Option(
+        False, "--keep-pending", help="Save the change without accepting yet."
+    ),
+    dwell: str | None = typer.Option(None, "--dwell", help="For rejections: the dwell window."),
+) -> None:
+    """Correct a proposal, then accept it (a corrected company is remembered for next time)."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.domain.mail import ProposalKind
+    from onward.services.rejections import dwell_choice
+    from onward.services.review import edit_proposal, list_proposals
+
+    ws = workspace()
+    changes: dict[str, Any] = {
+        k: v
+        for k, v in {
+            "company": company, "role": role, "stage": stage, "reason": reason,
+            "quote": quote, "name": name, "email": email, "at": at, "job_ref": job_ref,
+            "application_id": application,
+        }.items()
+        if v is not None
+    }  # fmt: skip
+    if on is not None:
+        found = list_proposals(ws.store, ws.owner, status=None, ids=[proposal_id])
+        kind = found[0].kind if found else None
+        changes["received_on" if kind is ProposalKind.LOG_REJECTION else "on"] = on
+    if not changes:
+        raise typer.BadParameter("say what to change, e.g. --company 'Acme'")
+    outcome = edit_proposal(
+        ws.store, ws.owner, proposal_id, changes, ws.clock, accept=not keep_pending,
+        dwell=dwell_choice(dwell, ws.settings.dwell_default),
+    )  # fmt: skip
+    if keep_pending:
+        render.ok(
+            f"Proposal #{proposal_id} changed; accept it with `onward review accept {proposal_id}`."
+        )
+        return
+    _print_outcome(outcome)
+
+
+@app.command()
+def dismiss(
+    ids: list[int] | None = typer.Argument(None, help="Proposal ids (see onward review)."),
+    every: bool = typer.Option(False, "--all", help="Every pending proposal."),
+    not_job: bool = typer.Option(
+        False, "--not-job", help="The email is not job mail: teach the reader (onward model train)."
+    ),
+) -> None:
+    """Dismiss proposals: nothing changes in the tracker."""
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.review import dismiss_proposals
+
+    ws = workspace()
+    views = dismiss_proposals(ws.store, ws.owner, _ids(ids, every), ws.clock, not_job=not_job)
+    render.ok(f"Dismissed {len(views)} proposal{'s' if len(views) != 1 else ''}.")

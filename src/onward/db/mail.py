@@ -1,0 +1,332 @@
+"""Storage of mail in: messages, quarantine, import progress, proposals, aliases, examples.
+
+Inserts that may repeat after a crash (messages, quarantine entries) use the database's
+"insert, or do nothing on conflict", so a rerun can never store a row twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Insert, Table, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from onward.db import tables as t
+from onward.db.mail_tables import (
+    company_aliases,
+    mail_examples,
+    mail_import_progress,
+    mail_messages,
+    mail_proposals,
+    mail_quarantine,
+)
+
+__all__ = ["ImportProgressRow", "MailRepo"]
+
+_CHUNK = 500  # keys per IN (...) query
+
+
+@dataclass(frozen=True)
+class ImportProgressRow:
+    source: str
+    position: str | None
+    fingerprint: str | None
+    state: dict[str, Any]
+    messages: int
+    started_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None
+
+
+def _insert_ignoring(conn: Connection, table: Table, keys: Sequence[str]) -> Insert:
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+    return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
+
+
+class MailRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- messages ---------------------------------------------------------------------
+    def known_keys(self, owner_id: int, keys: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        c = mail_messages.c
+        for i in range(0, len(wanted), _CHUNK):
+            rows = self.conn.execute(
+                select(c.dedupe_key).where(
+                    c.owner_id == owner_id, c.dedupe_key.in_(wanted[i : i + _CHUNK])
+                )
+            )
+            found.update(row[0] for row in rows)
+        return found
+
+    def insert_messages(self, owner_id: int, rows: list[dict[str, Any]]) -> None:
+        """Insert many messages; any already stored (same dedupe key) are left as they are."""
+        if rows:
+            stmt = _insert_ignoring(self.conn, mail_messages, ["owner_id", "dedupe_key"])
+            self.conn.execute(stmt, [row | {"owner_id": owner_id} for row in rows])
+
+    def insert_message(self, owner_id: int, row: dict[str, Any]) -> int | None:
+        """Insert one message and return its id, or None when it was stored already."""
+        stmt = _insert_ignoring(self.conn, mail_messages, ["owner_id", "dedupe_key"])
+        result = self.conn.execute(
+            stmt.values(**row, owner_id=owner_id).returning(mail_messages.c.id)
+        ).first()
+        return None if result is None else int(result[0])
+
+    def get_message(self, owner_id: int, message_id: int) -> dict[str, Any] | None:
+        row = self.conn.execute(
+            select(mail_messages).where(
+                mail_messages.c.owner_id == owner_id, mail_messages.c.id == message_id
+            )
+        ).first()
+        return None if row is None else dict(row._mapping)
+
+    def link_messages(self, owner_id: int, message_ids: Iterable[int], app_id: int) -> None:
+        ids = list(message_ids)
+        if ids:
+            self.conn.execute(
+                update(mail_messages)
+                .where(mail_messages.c.owner_id == owner_id, mail_messages.c.id.in_(ids))
+                .values(application_id=app_id)
+            )
+
+    def job_threads(self, owner_id: int) -> list[tuple[str, int | None, int]]:
+        """(Message-ID, application id, stored id) of the job mail stored so far."""
+        m = mail_messages.c
+        rows = self.conn.execute(
+            select(m.message_id, m.application_id, m.id).where(
+                m.owner_id == owner_id, m.label != "other", m.message_id.is_not(None)
+            )
+        )
+        return [(str(r[0]), r[1], int(r[2])) for r in rows]
+
+    def count_messages(self, owner_id: int) -> int:
+        return int(
+            self.conn.execute(
+                select(func.count()).where(mail_messages.c.owner_id == owner_id)
+            ).scalar_one()
+        )
+
+    # -- quarantine -------------------------------------------------------------------
+    def quarantine(self, owner_id: int, row: dict[str, Any]) -> None:
+        stmt = _insert_ignoring(self.conn, mail_quarantine, ["owner_id", "source", "source_key"])
+        self.conn.execute(stmt.values(**row, owner_id=owner_id))
+
+    def quarantined(self, owner_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+        query = (
+            select(mail_quarantine)
+            .where(mail_quarantine.c.owner_id == owner_id)
+            .order_by(mail_quarantine.c.id)
+            .limit(limit)
+        )
+        return [dict(row._mapping) for row in self.conn.execute(query)]
+
+    # -- import progress ------------------------------------------------------------
+    def progress(self, owner_id: int, source: str) -> ImportProgressRow | None:
+        c = mail_import_progress.c
+        row = self.conn.execute(
+            select(mail_import_progress).where(c.owner_id == owner_id, c.source == source)
+        ).first()
+        if row is None:
+            return None
+        return ImportProgressRow(
+            row.source,
+            row.position,
+            row.fingerprint,
+            dict(row.state or {}),
+            row.messages,
+            row.started_at,
+            row.updated_at,
+            row.completed_at,
+        )
+
+    def save_progress(
+        self,
+        owner_id: int,
+        source: str,
+        now: datetime,
+        *,
+        position: str | None,
+        read: int,
+        completed: bool = False,
+        fingerprint: str | None = None,
+        state: dict[str, Any] | None = None,
+    ) -> None:
+        """Record how far ``source`` has been read; ``read`` is added to its message count."""
+        c = mail_import_progress.c
+        current = self.progress(owner_id, source)
+        values: dict[str, Any] = {"position": position, "updated_at": now}
+        if completed:
+            values |= {"completed_at": now, "fingerprint": fingerprint}
+        if state is not None:
+            values["state"] = state
+        if current is None:
+            self.conn.execute(
+                mail_import_progress.insert().values(
+                    owner_id=owner_id,
+                    source=source,
+                    messages=read,
+                    started_at=now,
+                    state=state or {},
+                    **{k: v for k, v in values.items() if k != "state"},
+                )
+            )
+            return
+        if not completed and current.completed_at is not None:
+            values["completed_at"] = None  # a new run is under way
+        self.conn.execute(
+            update(mail_import_progress)
+            .where(c.owner_id == owner_id, c.source == source)
+            .values(**values, messages=c.messages + read)
+        )
+
+    # -- proposals ----------------------------------------------------------------------
+    def insert_proposal(self, owner_id: int, row: dict[str, Any]) -> int:
+        key = self.conn.execute(
+            mail_proposals.insert().values(**row, owner_id=owner_id)
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def pending_unlinked(self, owner_id: int) -> list[dict[str, Any]]:
+        """Pending proposals for an application that does not exist yet."""
+        p = mail_proposals.c
+        rows = self.conn.execute(
+            select(p.id, p.kind, p.mail_message_id, p.payload)
+            .where(p.owner_id == owner_id, p.status == "pending", p.application_id.is_(None))
+            .order_by(p.id)
+        )
+        return [dict(row._mapping) for row in rows]
+
+    def proposals(
+        self,
+        owner_id: int,
+        *,
+        statuses: Sequence[str] = (),
+        ids: Sequence[int] = (),
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Proposals with their message's subject, sender and date, oldest first."""
+        p, m = mail_proposals.c, mail_messages.c
+        query = (
+            select(
+                mail_proposals,
+                m.subject,
+                m.sender_name,
+                m.sender_address,
+                m.sent_at,
+                m.evidence,
+                m.label,
+            )
+            .join(mail_messages, m.id == p.mail_message_id)
+            .where(p.owner_id == owner_id)
+            .order_by(m.sent_at.is_(None), m.sent_at, p.id)
+            .limit(limit)
+        )
+        if statuses:
+            query = query.where(p.status.in_(list(statuses)))
+        if ids:
+            query = query.where(p.id.in_(list(ids)))
+        return [dict(row._mapping) for row in self.conn.execute(query)]
+
+    def count_proposals(self, owner_id: int, status: str) -> int:
+        p = mail_proposals.c
+        return int(
+            self.conn.execute(
+                select(func.count()).where(p.owner_id == owner_id, p.status == status)
+            ).scalar_one()
+        )
+
+    def decide_proposal(self, owner_id: int, proposal_id: int, **values: Any) -> None:
+        p = mail_proposals.c
+        self.conn.execute(
+            update(mail_proposals)
+            .where(p.owner_id == owner_id, p.id == proposal_id)
+            .values(**values)
+        )
+
+    def proposals_of_message(self, owner_id: int, message_id: int) -> list[dict[str, Any]]:
+        p = mail_proposals.c
+        rows = self.conn.execute(
+            select(mail_proposals)
+            .where(p.owner_id == owner_id, p.mail_message_id == message_id)
+            .order_by(p.id)
+        )
+        return [dict(row._mapping) for row in rows]
+
+    def dependents(self, owner_id: int, create_id: int) -> list[dict[str, Any]]:
+        """Pending proposals waiting on the create-application proposal ``create_id``."""
+        p = mail_proposals.c
+        rows = self.conn.execute(
+            select(mail_proposals).where(
+                p.owner_id == owner_id, p.status == "pending", p.application_id.is_(None)
+            )
+        )
+        return [
+            dict(r._mapping) for r in rows if (r.payload or {}).get("create_proposal") == create_id
+        ]
+
+    # -- aliases and examples -----------------------------------------------------------
+    def aliases(self, owner_id: int) -> dict[str, str]:
+        c = company_aliases.c
+        rows = self.conn.execute(select(c.alias, c.company).where(c.owner_id == owner_id))
+        return {r.alias: r.company for r in rows}
+
+    def save_alias(self, owner_id: int, alias: str, company: str, now: datetime) -> None:
+        c = company_aliases.c
+        done = self.conn.execute(
+            update(company_aliases)
+            .where(c.owner_id == owner_id, c.alias == alias)
+            .values(company=company)
+        )
+        if not done.rowcount:
+            self.conn.execute(
+                company_aliases.insert().values(
+                    owner_id=owner_id, alias=alias, company=company, created_at=now
+                )
+            )
+
+    def save_example(self, owner_id: int, row: dict[str, Any]) -> None:
+        """The person's reading of one message (a later decision replaces an earlier one)."""
+        c = mail_examples.c
+        done = self.conn.execute(
+            update(mail_examples)
+            .where(c.owner_id == owner_id, c.mail_message_id == row["mail_message_id"])
+            .values(**{k: v for k, v in row.items() if k != "created_at"})
+        )
+        if not done.rowcount:
+            self.conn.execute(mail_examples.insert().values(**row, owner_id=owner_id))
+
+    def examples(self, owner_id: int) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            select(mail_examples)
+            .where(mail_examples.c.owner_id == owner_id)
+            .order_by(mail_examples.c.id)
+        )
+        return [dict(row._mapping) for row in rows]
+
+    # -- applications, as matching sees them ----------------------------------------
+    def application_rows(self, owner_id: int) -> list[dict[str, Any]]:
+        a = t.applications.c
+        rows = self.conn.execute(
+            select(a.id, a.company, a.role, a.job_ref, a.stage, a.reached).where(
+                a.owner_id == owner_id, a.archived_at.is_(None)
+            )
+        )
+        return [dict(row._mapping) for row in rows]
+
+    def contact_keys(self, owner_id: int) -> list[tuple[int, str | None, str]]:
+        """(application id, contact email, contact name) for every linked contact."""
+        ac, c = t.application_contacts.c, t.contacts.c
+        rows = self.conn.execute(
+            select(ac.application_id, c.email, c.name)
+            .join(t.contacts, c.id == ac.contact_id)
+            .where(c.owner_id == owner_id)
+        )
+        return [(int(r[0]), r[1], str(r[2])) for r in rows]

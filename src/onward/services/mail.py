@@ -1,0 +1,210 @@
+"""Mail from files: import a path, look at a stored message, list the quarantine.
+
+``import_path`` recognises what is at the path (``onward.mail.open_source``), skips a source
+that has not changed since it was last imported completely (size and modification times),
+resumes one that was interrupted (or an mbox that has grown) after the last committed
+message, and hands the rest to ``import_messages``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.mail import ImportSummary
+from onward.domain.records import Owner
+from onward.errors import NotFound
+from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source
+from onward.services.mail_import import MailReader, import_messages
+
+__all__ = [
+    "QuarantineEntry",
+    "StoredMessage",
+    "get_message",
+    "import_path",
+    "list_quarantine",
+    "source_name",
+]
+
+#: Called with (done, total) in the source's own units (bytes of an mbox, else messages).
+PathProgress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class StoredMessage:
+    """One stored message, as ``onward mail show`` prints it."""
+
+    id: int
+    source: str
+    source_key: str
+    message_id: str | None
+    subject: str
+    sender: str
+    sent_at: datetime | None
+    label: str
+    confidence: float
+    evidence: tuple[str, ...]
+    details: dict[str, Any]
+    text: str | None
+    application_id: int | None
+    prefiltered: bool
+    imported_at: datetime
+
+
+@dataclass(frozen=True)
+class QuarantineEntry:
+    id: int
+    source: str
+    source_key: str
+    reason: str
+    size: int
+    quarantined_at: datetime
+
+
+def source_name(source: Source) -> str:
+    """How a file source is named in progress and quarantine: ``kind:/absolute/path``."""
+    return f"{source.kind}:{source.path.resolve()}"
+
+
+def _fingerprint(source: Source) -> str:
+    if isinstance(source, EmlFolder | Maildir):
+        digest = hashlib.sha256()
+        paths = (
+            ((key, source.path / key) for key in source.keys())  # noqa: SIM118
+            if isinstance(source, EmlFolder)
+            else source.files().items()
+        )
+        count = 0
+        for key, path in paths:
+            stat = path.stat()
+            digest.update(f"{key}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+            count += 1
+        return f"{count}:{digest.hexdigest()[:32]}"
+    stat = source.path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def import_path(
+    store: Store,
+    owner: Owner,
+    path: Path | str,
+    open_reader: Callable[[], MailReader],
+    clock: Clock,
+    progress: PathProgress | None = None,
+    *,
+    prefilter: bool = True,
+) -> ImportSummary:
+    """Import the .eml file, folder of .eml files, mbox or Maildir at ``path``.
+
+    ``open_reader`` is called only when there is mail to read (an unchanged source is
+    skipped without loading the model). Bad paths raise ``InvalidInput`` with one line.
+    """
+    source = open_source(path)
+    name = source_name(source)
+    fingerprint = _fingerprint(source)
+    with store.transaction() as tx:
+        previous = tx.mail.progress(owner.id, name)
+    if previous and previous.completed_at and previous.fingerprint == fingerprint:
+        return ImportSummary(source=name, skipped_unchanged=True)
+    resume_at: str | None = None
+    if previous and previous.position:
+        grown = isinstance(source, Mbox) and _grown(previous.fingerprint, fingerprint)
+        if previous.completed_at is None or grown:
+            resume_at = previous.position
+    messages, total = _messages(source, resume_at)
+    tick = None
+    if progress is not None:
+        tick = _ticker(progress, source, total, resume_at)
+        tick(0, resume_at or "0")
+    summary = import_messages(
+        store,
+        owner,
+        name,
+        messages,
+        open_reader(),
+        clock,
+        tick,
+        fingerprint=fingerprint,
+        prefilter=prefilter,
+    )
+    return replace(summary, resumed_at=resume_at)
+
+
+def _grown(before: str | None, now: str) -> bool:
+    """True when an mbox is larger than when it was last imported completely."""
+    try:
+        return before is not None and int(now.split(":")[0]) > int(before.split(":")[0])
+    except ValueError:
+        return False
+
+
+def _messages(source: Source, resume_at: str | None) -> tuple[Iterable[tuple[str, bytes]], int]:
+    if isinstance(source, Mbox):
+        start = int(resume_at) if resume_at and resume_at.isdigit() else 0
+        return Mbox(source.path, source.max_bytes, start=start), source.path.stat().st_size
+    if isinstance(source, EmlFolder):
+        folder = EmlFolder(source.path, source.max_bytes, start_key=resume_at)
+        return folder, len(folder.keys())
+    if isinstance(source, Maildir):
+        maildir = Maildir(source.path, source.max_bytes, start_key=resume_at)
+        return maildir, len(maildir.files())
+    return source, 1
+
+
+def _ticker(
+    progress: PathProgress, source: Source, total: int, resume_at: str | None
+) -> Callable[[int, str], None]:
+    if isinstance(source, Mbox):
+        return lambda read, key: progress(int(key) if key.isdigit() else 0, total)
+    skipped = 0
+    if resume_at is not None and isinstance(source, EmlFolder):
+        skipped = sum(1 for key in source.keys() if key < resume_at)  # noqa: SIM118
+    elif resume_at is not None and isinstance(source, Maildir):
+        skipped = sum(1 for key in source.files() if key < resume_at)
+    return lambda read, key: progress(min(skipped + read, total), total)
+
+
+def get_message(store: Store, owner: Owner, message_id: int) -> StoredMessage:
+    """One stored message; ``NotFound`` when there is none with that id."""
+    with store.transaction() as tx:
+        row = tx.mail.get_message(owner.id, message_id)
+    if row is None:
+        raise NotFound(f"no stored message #{message_id}", hint="see `onward review` for ids")
+    sender = row["sender_address"]
+    if row["sender_name"]:
+        sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
+    return StoredMessage(
+        id=row["id"],
+        source=row["source"],
+        source_key=row["source_key"],
+        message_id=row["message_id"],
+        subject=row["subject"],
+        sender=sender,
+        sent_at=row["sent_at"],
+        label=row["label"],
+        confidence=row["confidence"],
+        evidence=tuple(row["evidence"] or ()),
+        details=dict(row["details"] or {}),
+        text=row["text"],
+        application_id=row["application_id"],
+        prefiltered=bool(row["prefiltered"]),
+        imported_at=row["imported_at"],
+    )
+
+
+def list_quarantine(store: Store, owner: Owner, limit: int | None = None) -> list[QuarantineEntry]:
+    """Messages that could not be read, oldest first, with the reason."""
+    with store.transaction() as tx:
+        rows = tx.mail.quarantined(owner.id, limit)
+    return [
+        QuarantineEntry(
+            r["id"], r["source"], r["source_key"], r["reason"], r["size"], r["quarantined_at"]
+        )
+        for r in rows
+    ]
