@@ -158,6 +158,7 @@ def ws(settings: Settings, clock: FixedClock) -> Iterator[object]:
 sys.path.insert(0, str(Path(__file__).parent / "mail"))
 from mail_servers import (  # type: ignore[import-not-found]  # noqa: E402
     dovecot,
+    mail_reader,
     mailbox,
     memory_keyring,
     no_keyring,
@@ -165,4 +166,12 @@ from mail_servers import (  # type: ignore[import-not-found]  # noqa: E402
     smtp_server,
 )
 
-__all__ = ["dovecot", "mailbox", "memory_keyring", "no_keyring", "smtp_certificate", "smtp_server"]
+__all__ = [
+    "dovecot",
+    "mail_reader",
+    "mailbox",
+    "memory_keyring",
+    "no_keyring",
+    "smtp_certificate",
+    "smtp_server",
+]

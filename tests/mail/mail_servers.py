@@ -206,3 +206,21 @@ def no_keyring() -> Iterator[None]:
         yield
     finally:
         keyring.set_keyring(previous)
+
+
+# -- the email reader ------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def mail_reader(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The real email reader, trained once per test run (pytest-xdist workers share it)."""
+    import fcntl
+
+    from onward.understand import load_reader
+
+    shared = tmp_path_factory.getbasetemp().parent / "onward-mail-reader"
+    shared.mkdir(exist_ok=True)
+    with (shared / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker trains, the others wait and load
+        try:
+            return load_reader(shared)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
