@@ -158,6 +158,7 @@ def ws(settings: Settings, clock: FixedClock) -> Iterator[object]:
 sys.path.insert(0, str(Path(__file__).parent / "mail"))
 from mail_servers import (  # type: ignore[import-not-found]  # noqa: E402
     dovecot,
+    mail_models_dir,
     mail_reader,
     mailbox,
     memory_keyring,
@@ -168,6 +169,7 @@ from mail_servers import (  # type: ignore[import-not-found]  # noqa: E402
 
 __all__ = [
     "dovecot",
+    "mail_models_dir",
     "mail_reader",
     "mailbox",
     "memory_keyring",

@@ -210,8 +210,9 @@ def no_keyring() -> Iterator[None]:
 
 # -- the email reader ------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
-def mail_reader(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The real email reader, trained once per test run (pytest-xdist workers share it)."""
+def mail_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the real reader's model, trained once per test run (pytest-xdist
+    workers share it: the first trains, the others wait and load)."""
     import fcntl
 
     from onward.understand import load_reader
@@ -219,8 +220,17 @@ def mail_reader(tmp_path_factory: pytest.TempPathFactory) -> Any:
     shared = tmp_path_factory.getbasetemp().parent / "onward-mail-reader"
     shared.mkdir(exist_ok=True)
     with (shared / ".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker trains, the others wait and load
+        fcntl.flock(lock, fcntl.LOCK_EX)
         try:
-            return load_reader(shared)
+            load_reader(shared)
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+    return shared
+
+
+@pytest.fixture(scope="session")
+def mail_reader(mail_models_dir: Path) -> Any:
+    """The real email reader (``onward.understand.Reader``)."""
+    from onward.understand import load_reader
+
+    return load_reader(mail_models_dir)

@@ -21,9 +21,10 @@ from onward.services.applications import add_application, move_application
 from onward.services.drafts import create_draft, edit_draft, get_draft
 from onward.services.feedback import log_feedback
 from onward.services.mail_accounts import AccountRequest, account_fields, add_mail_account
-from onward.services.mail_outbound import append_draft, list_sent_drafts, send_draft
+from onward.services.mail_outbound import append_draft, send_draft
 from onward.services.momentum import goal_progress, set_goals
 from onward.services.runtime import Workspace
+from onward.services.sent_drafts import list_sent_drafts
 
 
 def drafted(ws: Workspace) -> tuple[int, int]:

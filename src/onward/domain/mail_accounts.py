@@ -150,7 +150,9 @@ class DeliveryMethod(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"imap_drafts": "put in your Drafts folder", "smtp": "sent by SMTP"}[self.value]
+        return {"imap_drafts": "put in the Drafts folder of", "smtp": "sent by SMTP through"}[
+            self.value
+        ]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ from onward.db.store import Store, Tx
 from onward.domain.mail_accounts import Delivery, DeliveryMethod, MailAccount
 from onward.domain.playbook.stored import DraftStatus, SavedDraft, check_draft_move
 from onward.domain.records import Owner
-from onward.drafting import Draft, to_eml_bytes
 from onward.errors import InvalidInput, NotFound
 from onward.mail.passwords import Passwords
 from onward.services.drafts import change_draft_status
@@ -30,14 +29,6 @@ class DeliveredDraft:
     delivery: Delivery
     #: The Drafts folder it was put in (IMAP), or None (SMTP).
     folder: str | None = None
-
-
-@dataclass(frozen=True)
-class SentDraft:
-    """A sent draft with how it went out (no deliveries: the person sent it by hand)."""
-
-    draft: SavedDraft
-    deliveries: tuple[Delivery, ...]
 
 
 def append_draft(
@@ -100,19 +91,6 @@ def send_draft(
     return _record(store, owner, saved, chosen, DeliveryMethod.SMTP, message_id, clock, None)
 
 
-def list_sent_drafts(store: Store, owner: Owner, application_id: int) -> list[SentDraft]:
-    """An application's sent drafts with how each went out, oldest first (for its timeline)."""
-    with store.transaction() as tx:
-        drafts = tx.drafts.query(
-            owner.id, statuses=(DraftStatus.SENT,), application_id=application_id
-        )
-        deliveries = tx.mail_accounts.deliveries(owner.id, [d.id for d in drafts])
-    by_draft: dict[int, list[Delivery]] = {}
-    for delivery in deliveries:
-        by_draft.setdefault(delivery.draft_id, []).append(delivery)
-    return [SentDraft(d, tuple(by_draft.get(d.id, ()))) for d in drafts]
-
-
 def _prepare(
     store: Store, owner: Owner, draft_id: int, account: str | None
 ) -> tuple[SavedDraft, MailAccount]:
@@ -147,6 +125,8 @@ def _account(tx: Tx, owner: Owner, name: str | None) -> MailAccount:
 def _message(
     saved: SavedDraft, account: MailAccount, sender_name: str, clock: Clock
 ) -> tuple[str, bytes]:
+    from onward.drafting import Draft, to_eml_bytes  # loads the draft checks: only to send
+
     address = account.fields.address
     domain = address.rpartition("@")[2] or "onward.invalid"
     message_id = f"<onward.{uuid.uuid4().hex}@{domain}>"
