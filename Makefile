@@ -38,6 +38,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/cli_latency.py
 	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/imap_sync.py
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)

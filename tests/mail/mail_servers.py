@@ -217,7 +217,10 @@ def mail_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     from onward.understand import load_reader
 
-    shared = tmp_path_factory.getbasetemp().parent / "onward-mail-reader"
+    import hashlib
+
+    checkout = hashlib.sha256(str(Path(__file__).resolve()).encode()).hexdigest()[:10]
+    shared = tmp_path_factory.getbasetemp().parent / f"onward-mail-reader-{checkout}"
     shared.mkdir(exist_ok=True)
     with (shared / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

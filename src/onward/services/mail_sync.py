@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from onward.clock import Clock
 from onward.db.store import Store
@@ -22,12 +23,9 @@ from onward.errors import NotFound, OnwardError
 from onward.mail.imap import ImapSession, connect
 from onward.mail.passwords import Passwords
 from onward.services.mail_accounts import imap_login, list_mail_accounts
-from onward.services.mail_import import (
-    BATCH_SIZE,
-    MailReader,
-    get_import_progress,
-    import_messages,
-)
+
+if TYPE_CHECKING:
+    from onward.services.mail_import import MailReader
 
 #: Called as messages are committed: (account/folder, messages done, messages to read).
 SyncProgress = Callable[[str, int, int], None]
@@ -85,7 +83,7 @@ def sync_mail(
     account: str | None = None,
     progress: SyncProgress | None = None,
     prefilter: bool = True,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
 ) -> SyncReport:
     """Read new mail from every account (or the one named) into the import.
 
@@ -142,7 +140,7 @@ def _sync_account(
     passwords: Passwords,
     reader: Callable[[], MailReader],
     progress: SyncProgress | None,
-    options: tuple[bool, int],
+    options: tuple[bool, int | None],
 ) -> AccountSync:
     password = passwords.get(account.name)
     states = {s.folder: s for s in account.folder_states}
@@ -171,7 +169,7 @@ def _sync_folder(
     known: FolderState | None,
     reader: Callable[[], MailReader],
     progress: SyncProgress | None,
-    options: tuple[bool, int],
+    options: tuple[bool, int | None],
 ) -> FolderSync:
     name = source_name(account.name, folder)
     read = session.read_folder(folder, _resume_point(store, owner, name, folder, known))
@@ -179,6 +177,9 @@ def _sync_folder(
     uids = read.uids()
     summary: ImportSummary | None = None
     if uids:
+        # The import (parsing, matching) is loaded only when there is mail to import.
+        from onward.services.mail_import import BATCH_SIZE, import_messages
+
         label = f"{account.name}/{folder}"
         total = len(uids)
 
@@ -196,7 +197,7 @@ def _sync_folder(
             tick,
             state={"uidvalidity": read.status.uidvalidity},
             prefilter=options[0],
-            batch_size=options[1],
+            batch_size=options[1] or BATCH_SIZE,
         )
     with store.transaction() as tx:
         tx.mail_accounts.save_folder_state(owner.id, account.id, read.state(clock.now()))
@@ -207,7 +208,8 @@ def _resume_point(
     store: Store, owner: Owner, name: str, folder: str, known: FolderState | None
 ) -> FolderState | None:
     """The saved state, moved on to the import's last committed batch (after a crash)."""
-    row = get_import_progress(store, owner, name)
+    with store.transaction() as tx:
+        row = tx.mail.progress(owner.id, name)
     validity, _, uid = (row.position or "").partition("/") if row is not None else ("", "", "")
     if row is None or not (validity.isdigit() and uid.isdigit()):
         return known
