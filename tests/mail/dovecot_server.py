@@ -227,5 +227,8 @@ namespace inbox {{
     special_use = \\Sent
     auto = create
   }}
+  mailbox "Alle Nachrichten" {{
+    special_use = \\All
+  }}
 }}
 """

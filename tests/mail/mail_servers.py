@@ -214,10 +214,9 @@ def mail_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with the real reader's model, trained once per test run (pytest-xdist
     workers share it: the first trains, the others wait and load)."""
     import fcntl
+    import hashlib
 
     from onward.understand import load_reader
-
-    import hashlib
 
     checkout = hashlib.sha256(str(Path(__file__).resolve()).encode()).hexdigest()[:10]
     shared = tmp_path_factory.getbasetemp().parent / f"onward-mail-reader-{checkout}"

@@ -96,6 +96,14 @@ def test_other_folders_are_read_too(mailbox: Any) -> None:
     assert [message_from_bytes(raw)["Message-ID"] for _, raw in got] == ["<note-7@example.com>"]
 
 
+def test_gmail_all_mail_in_another_language_is_found_by_its_special_use(mailbox: Any) -> None:
+    mailbox.server.create_folder(mailbox.username, "Alle Nachrichten")
+    mailbox.deliver(message(8), folder="Alle Nachrichten")
+    got, state, _ = read_all(mailbox, folder="[Gmail]/All Mail")
+    assert [message_from_bytes(raw)["Message-ID"] for _, raw in got] == ["<note-8@example.com>"]
+    assert state.folder == "[Gmail]/All Mail"
+
+
 def test_a_missing_folder_is_named_with_the_ones_there(mailbox: Any) -> None:
     with connect(mailbox.login()) as session, pytest.raises(NotFound) as caught:
         session.read_folder("Jobs", None)
