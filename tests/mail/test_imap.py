@@ -11,7 +11,7 @@ from mail_servers import message  # type: ignore[import-not-found]
 
 from onward.domain.mail_accounts import FolderState, Security, Server
 from onward.errors import InvalidInput, NotFound, SetupError
-from onward.mail.imap import Login, connect
+from onward.mail.imap import Login, connect, printable
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -145,3 +145,7 @@ def test_a_draft_is_appended_with_the_draft_flag(mailbox: Any) -> None:
 def test_the_drafts_folder_is_found_by_its_special_use(mailbox: Any) -> None:
     with connect(mailbox.login()) as session:
         assert session.drafts_folder("[Gmail]/Drafts") == "Drafts"
+
+
+def test_server_text_is_made_safe_to_show() -> None:
+    assert printable("Jobs\x1b[2J\x07") == "Jobs?[2J?"

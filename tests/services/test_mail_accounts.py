@@ -122,6 +122,7 @@ def test_the_password_goes_to_the_keyring_and_nowhere_else(
         caplog.text,
         str(refused.value),
         repr(get_mail_account(ws.store, ws.owner, "personal")),
+        repr(Passwords({"ONWARD_MAIL_PASSWORD": SECRET})),
     ):
         assert SECRET not in place and mailbox.password not in place
 

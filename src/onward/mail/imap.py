@@ -165,7 +165,8 @@ class ImapSession:
             ) from None
 
     def folders(self) -> list[str]:
-        return [str(name) for _flags, _sep, name in self.call(self.client.list_folders)]
+        """The server's folder names, made safe to show."""
+        return [printable(str(name)) for _flags, _sep, name in self.call(self.client.list_folders)]
 
     def examine(self, folder: str) -> FolderStatus:
         """Open ``folder`` read-only (EXAMINE) and say what is in it."""
@@ -315,8 +316,15 @@ def _batches(
 
 def _text(exc: BaseException) -> str:
     """An exception as one short line (bytes from the server decoded)."""
+    if isinstance(exc, OSError) and exc.strerror:  # "Connection refused", not "111 ..."
+        return exc.strerror
     parts = [a.decode(errors="replace") if isinstance(a, bytes) else str(a) for a in exc.args]
     line = " ".join(p for p in parts if p) or type(exc).__name__
     if isinstance(exc, socket.timeout):
         line = "timed out"
-    return " ".join(line.split())[:300]
+    return printable(" ".join(line.split())[:300])
+
+
+def printable(text: str) -> str:
+    """Text from a server, safe to show: control characters (terminal escapes) become '?'."""
+    return "".join(c if c.isprintable() else "?" for c in text)

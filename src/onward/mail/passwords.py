@@ -15,7 +15,7 @@ imported only when a password is needed. The environment is passed in (the CLI h
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from onward.domain.mail_accounts import PASSWORD_ENV, password_env_var
@@ -29,7 +29,7 @@ T = TypeVar("T")
 class Passwords:
     """Where account passwords come from; ``environ`` is usually ``os.environ``."""
 
-    environ: Mapping[str, str]
+    environ: Mapping[str, str] = field(repr=False)  # holds passwords: never in a repr
 
     def from_environment(self, account: str) -> str | None:
         """The environment variable that holds the account's password, if one is set."""

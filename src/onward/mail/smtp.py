@@ -114,5 +114,7 @@ def _certificate(host: str, exc: ssl.SSLCertVerificationError) -> SetupError:
 
 
 def _text(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
     parts = [a.decode(errors="replace") if isinstance(a, bytes) else str(a) for a in exc.args]
     return " ".join(" ".join(p for p in parts if p).split())[:300] or type(exc).__name__
