@@ -73,6 +73,8 @@ class MatchIndex:
     def __post_init__(self) -> None:
         self._by_id = {app.id: app for app in self.applications}
         self._keys = {app.id: self.company(app.company) for app in self.applications}
+        self._pending_keys: dict[int, str] = {}
+        self._names = {company_key(a.company): a.company for a in reversed(self.applications)}
 
     # -- what the person's data says --------------------------------------------------
     def company(self, name: str | None) -> str:
@@ -87,10 +89,7 @@ class MatchIndex:
         key = company_key(name)
         if key in self.aliases:
             return self.aliases[key]
-        for app in self.applications:
-            if company_key(app.company) == key:
-                return app.company
-        return name
+        return self._names.get(key, name)
 
     # -- matching -----------------------------------------------------------------------
     def match(
@@ -116,7 +115,7 @@ class MatchIndex:
         if not key:
             return Match(None, "none")
         at_company = [a for a in self.applications if self._same_company(key, self._keys[a.id])]
-        pending_here = [p for p in self.pending if self._same_company(key, self.company(p.company))]
+        pending_here = [p for p in self.pending if self._same_company(key, self._pending_key(p))]
         if reading.role:
             same = [a for a in at_company if same_role(a.role, reading.role)]
             if same:
@@ -138,6 +137,12 @@ class MatchIndex:
                 None, "company", certainty=0.9, pending_create=pending_here[-1].proposal_id
             )
         return Match(None, "none")
+
+    def _pending_key(self, pending: PendingCreate) -> str:
+        key = self._pending_keys.get(pending.proposal_id)
+        if key is None:
+            key = self._pending_keys[pending.proposal_id] = self.company(pending.company)
+        return key
 
     @staticmethod
     def _same_company(key: str, other: str) -> bool:

@@ -1,10 +1,11 @@
 """Parse one raw email into what Onward needs: headers, thread ids and the new text only.
 
 Pure: bytes in, a frozen ``ParsedMessage`` out, using the standard library's ``email``
-package with ``policy.default``. Hostile or broken mail is expected: headers are capped
-before parsing, multiparts are walked without recursion and to a bounded depth, charsets are
-decoded tolerantly, attachments and attached messages are skipped, HTML-only mail becomes
-text, and quoted earlier messages are cut off. What cannot be parsed at all raises
+package (``compat32`` for the MIME structure, ``policy.default``'s registry to decode
+headers). Hostile or broken mail is expected: headers are capped before parsing,
+multiparts are walked without recursion and to a bounded depth, charsets are decoded
+tolerantly, attachments and attached messages are skipped, HTML-only mail becomes text,
+and quoted earlier messages are cut off. What cannot be parsed at all raises
 ``MalformedMessage`` with a reason, so an import can quarantine it and go on.
 """
 
@@ -84,9 +85,10 @@ def parse_message(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedMe
 def parse_headers(
     raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, content_hash: str | None = None
 ) -> ParsedMessage:
-    """Like ``parse_message`` but reads the headers only (``text`` is empty): several times
-    faster, for mail an import sets aside without reading. The Message-ID, subject, sender
-    and thread ids are exactly those ``parse_message`` would return."""
+    """Like ``parse_message`` but reads the headers only (``text`` and ``to`` are empty):
+    several times faster, for mail an import sets aside without reading. The Message-ID,
+    subject, sender, date and thread ids are exactly those ``parse_message`` would return
+    (the header lines are split the way the standard library's parser splits them)."""
     return _parse(raw, max_bytes, headers_only=True, content_hash=content_hash)
 
 
@@ -97,14 +99,22 @@ def _parse(
         raise MalformedMessage("the message is empty")
     content_hash = content_hash or hashlib.sha256(raw).hexdigest()
     parser = BytesHeaderParser if headers_only else BytesParser
+    # compat32 keeps header values as plain strings: walking the parts does not build a
+    # header object for every Content-Type (a third of the time); _header decodes with
+    # policy.default's registry itself.
+    rules = policy.compat32
     try:
         capped = _cap_headers(raw)[:max_bytes]
-        msg = parser(policy=policy.default).parsebytes(capped)
+        msg: Message | _RawHeaders
+        if headers_only and _HEADER_START.match(capped) and (end := _headers_end(capped)) > 0:
+            msg = _RawHeaders(capped[:end])  # the body is never looked at
+        else:
+            msg = parser(policy=rules).parsebytes(capped)
         if not msg.keys() and (start := _first_header(capped)) > 0:
-            msg = parser(policy=policy.default).parsebytes(capped[start:])
+            msg = parser(policy=rules).parsebytes(capped[start:])
         if not msg.keys():
             raise MalformedMessage("no headers: this is not an email message")
-        body = "" if headers_only else _body_text(msg)[:max_bytes]
+        body = "" if headers_only or isinstance(msg, _RawHeaders) else _body_text(msg)[:max_bytes]
         sender_name, sender_address = parseaddr(_header(msg, "from"))
         return ParsedMessage(
             message_id=_first_id(_header(msg, "message-id")),
@@ -112,7 +122,9 @@ def _parse(
             subject=_header(msg, "subject"),
             sender_name=sender_name.strip(),
             sender_address=sender_address.strip(),
-            to=tuple(addr for _, addr in getaddresses([_header(msg, "to")]) if addr),
+            to=()
+            if headers_only
+            else tuple(addr for _, addr in getaddresses([_header(msg, "to")]) if addr),
             date=_date(_header(msg, "date")),
             in_reply_to=tuple(_MSG_ID.findall(_header(msg, "in-reply-to"))),
             references=tuple(_MSG_ID.findall(_header(msg, "references", limit=20_000))),
@@ -126,18 +138,81 @@ def _parse(
         raise MalformedMessage(f"{type(exc).__name__}: {exc}"[:200]) from exc
 
 
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+_HEADER_OR_FOLD = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
+
+
+class _RawHeaders:
+    """The header lines of a message, split exactly as ``email.feedparser`` splits them
+    (same line ends, unix-from, continuation and defect rules), without building a message:
+    ``parse_headers`` then sees the same raw values ``parse_message`` sees."""
+
+    def __init__(self, block: bytes) -> None:
+        text = block.decode("ascii", "surrogateescape")
+        pieces = _LINE_BREAK.split(text)
+        lines = [a + b for a, b in zip(pieces[0::2], [*pieces[1::2], ""], strict=True) if a or b]
+        headers: list[str] = []
+        for line in lines:
+            if not _HEADER_OR_FOLD.match(line):
+                break
+            headers.append(line)
+        self._items: list[tuple[str, str]] = []
+        name, source = "", []
+        for number, line in enumerate(headers):
+            if line[0] in " \t":
+                if name:
+                    source.append(line)
+                continue
+            if name:
+                self._items.append(self._value(source))
+                name, source = "", []
+            if line.startswith("From "):
+                if number == len(headers) - 1 and number:
+                    break
+                continue
+            colon = line.find(":")
+            if colon == 0:
+                continue
+            name, source = line[:colon], [line]
+        if name:
+            self._items.append(self._value(source))
+
+    @staticmethod
+    def _value(source: list[str]) -> tuple[str, str]:
+        name, value = source[0].split(":", 1)
+        return name, (value.lstrip(" \t") + "".join(source[1:])).rstrip("\r\n")
+
+    def keys(self) -> list[str]:
+        return [name for name, _ in self._items]
+
+    def raw_items(self) -> list[tuple[str, str]]:
+        return self._items
+
+    def __getitem__(self, name: str) -> str:
+        found = next(((k, v) for k, v in self._items if k.lower() == name.lower()), None)
+        if found is None:
+            raise KeyError(name)
+        return str(policy.default.header_fetch_parse(*found))  # as Message.__getitem__ does
+
+
 def _first_header(raw: bytes) -> int:
     """Where the headers start after a little junk at the top (a BOM, blank or broken lines)."""
     match = _HEADER_START.search(raw, 0, 2048)
     return match.start() if match else -1
 
 
-def _cap_headers(raw: bytes) -> bytes:
-    """Truncate enormous headers before the parser sees them (it is slow on them)."""
+def _headers_end(raw: bytes) -> int:
+    """Where the blank line after the headers starts, or -1."""
     end = raw.find(b"\n\n")
     end_crlf = raw.find(b"\r\n\r\n")
     if end_crlf != -1 and (end == -1 or end_crlf < end):
         end = end_crlf
+    return end
+
+
+def _cap_headers(raw: bytes) -> bytes:
+    """Truncate enormous headers before the parser sees them (it is slow on them)."""
+    end = _headers_end(raw)
     head, rest = (raw, b"") if end == -1 else (raw[:end], raw[end:])
     if len(head) <= 16 * 1024 and all(len(line) <= MAX_HEADER_LINE for line in head.split(b"\n")):
         return raw
@@ -157,19 +232,20 @@ def _cap_headers(raw: bytes) -> bytes:
     return b"\n".join(kept) + (rest or b"\n\n")
 
 
-def _header(msg: Message, name: str, *, limit: int = MAX_HEADER_CHARS) -> str:
+def _header(msg: Message | _RawHeaders, name: str, *, limit: int = MAX_HEADER_CHARS) -> str:
     """One header as clean text: RFC 2047 decoded, raw 8-bit bytes decoded tolerantly."""
-    raw = next((v for k, v in msg.raw_items() if k.lower() == name), None)
-    if raw is None:
+    found = next(((k, v) for k, v in msg.raw_items() if k.lower() == name), None)
+    if found is None:
         return ""
+    raw = found[1]
     value: str
     if raw.isascii() and "=?" not in raw:  # the common case: no need for the header registry
         value = raw
     elif any("\udc80" <= ch <= "\udcff" for ch in raw):  # undeclared 8-bit bytes
         value = decode_text(raw.encode("ascii", "surrogateescape"))
     else:
-        try:
-            value = str(msg[name])
+        try:  # the header registry of policy.default, whatever policy parsed the message
+            value = str(policy.default.header_fetch_parse(*found))
         except Exception:  # a header policy.default cannot model: decode it plainly
             try:
                 value = str(make_header(decode_header(raw)))

@@ -4,37 +4,79 @@ Most of an inbox is newsletters, receipts, family and friends. Reading every mes
 (MIME parts, charsets, HTML, the classifier) is the slow part of an import, so
 ``may_be_job_mail`` looks at the raw bytes first and says False only when no word that job
 mail uses appears anywhere in them: not in the headers, not in the plain, HTML or
-quoted-printable text. Text it cannot see cheaply (base64 text parts, RFC 2047 encoded
-headers, UTF-16 and other charsets that do not spell words in ASCII) always goes on to the
-full reader. False positives only cost time; ``tests/mail/test_prefilter.py`` and
-``bench/ingest.py`` check that no job mail is lost.
+quoted-printable text. Text it cannot see in the raw bytes (base64 text parts, RFC 2047
+encoded headers) is decoded and looked at too; UTF-16 and other charsets that do not spell
+words in ASCII always go on to the full reader, as does anything that fails to decode.
+False positives only cost time; ``tests/mail/test_prefilter.py`` and ``bench/ingest.py``
+check that no job mail is lost. The words are English and a few European languages': mail
+in other languages may be set aside (``onward mail import --read-all`` reads everything).
 """
 
 from __future__ import annotations
 
+import base64
+import importlib
 import re
+from typing import Protocol, cast
 
-__all__ = ["JOB_WORDS", "SCAN_BYTES", "may_be_job_mail"]
+__all__ = [
+    "JOB_WORDS", "SCAN_BYTES", "STRONG_WORDS", "WEAK_WORDS", "is_bulk_mail", "may_be_job_mail",
+]  # fmt: skip
 
-#: Word starts that job mail uses, in English and a few other languages.
-JOB_WORDS = (
-    "applica", "applied", "apply", "applying", "candida", "interview", "position", "role",
-    "recruit", "hiring", "hire", "job", "career", "talent", "offer", "resume", "résumé",
-    "cv", "vacanc", "opening", "assessment", "employ", "onboard", "human resources",
-    "requisition", "opportunit", "shortlist", "screening", "phone screen", "bewerb",
-    "stelle", "entretien", "poste", "entrevista", "vacature", "sollicit", "candidat",
-    "greenhouse", "lever.co", "workday", "icims", "ashby", "taleo", "smartrecruiters",
-    "jobvite", "workable", "codility", "hackerrank", "unfortunately", "regret to",
-    "next step", "not to move forward", "not be moving forward", "other candidates",
-    "schedul", "calendly", "hiring manager", "headhunt", "linkedin",
+#: Word starts that say "job" even in marketing mail, in English and a few other languages.
+STRONG_WORDS = (
+    "applica", "applied", "applying", "candida", "candidat", "interview", "position", "role",
+    "recruit", "hiring", "hire", "hired", "job", "career", "vacanc", "requisition",
+    "shortlist", "phone screen", "human resources", "bewerb", "stelle", "entretien",
+    "poste", "entrevista", "vacature", "sollicit", "greenhouse", "lever.co", "workday",
+    "icims", "ashby", "taleo", "smartrecruiters", "jobvite", "workable", "codility",
+    "hackerrank", "regret to", "not to move forward", "not be moving forward",
+    "other candidates", "hiring manager", "headhunt", "skills test", "coding test",
+    "online test", "trial shift", "trial day", "salary", "start date", "reference check",
+    "take-home", "take home", "not a match", "not a fit", "pass this time",
+    "extend you an offer", "extend an offer", "offer letter", "offer package",
+    "an offer to join", "move ahead", "moving ahead", "the panel", "bearer of",
+    "thanks for chatting", "time to apply", "our conversation", "to join our team",
+    "welcome you to the team", "welcome to the team",
 )  # fmt: skip
-_WORDS = re.compile(
-    rb"\b(?:"
-    + b"|".join(re.escape(w.encode()) for w in sorted(JOB_WORDS, key=len, reverse=True))
-    + rb")"
-)
+#: Words job mail uses that shops and newsletters use too ("a special offer", "apply the
+#: code"); with the words of short notes from a person (an owner, a manager, a recruiter).
+WEAK_WORDS = (
+    "apply", "offer", "talent", "resume", "résumé", "cv", "opening", "assessment", "employ",
+    "onboard", "opportunit", "screening", "schedul", "calendly", "linkedin",
+    "unfortunately", "next step", "move forward",
+    "moving forward", "good fit", "right fit", "the spot", "pass on", "filled", "experience",
+    "feedback", "panel", "meeting", "dial-in", "dial in", "video link", "video call", "zoom",
+    "call with", "chat", "speaking with", "spoke with", "bearer", "sorry", "decided",
+    "decision", "consideration", "good luck", "best of luck", "wish you", "work out",
+    "worked out", "someone with", "portfolio", "case study", "availability", "time slot",
+)  # fmt: skip
+JOB_WORDS = STRONG_WORDS + WEAK_WORDS
+
+
+def _source(words: tuple[str, ...]) -> bytes:
+    longest_first = sorted(words, key=len, reverse=True)
+    return rb"\b(?:" + b"|".join(re.escape(w.encode()) for w in longest_first) + rb")"
+
+
+class _Search(Protocol):
+    def search(self, text: bytes) -> object | None: ...
+
+
+def _compile(source: bytes) -> _Search:
+    """RE2 (a DFA: one pass whatever the number of words, ~25x faster here) when installed."""
+    try:
+        return cast(_Search, importlib.import_module("re2").compile(source))
+    except Exception:  # pragma: no cover - without google-re2 the standard library does it
+        return re.compile(source)
+
+
+_ANY = _compile(_source(JOB_WORDS))
+_STRONG = _compile(_source(STRONG_WORDS))
 _SOFT_BREAK = re.compile(rb"=\r?\n")
+_BASE64_LINE = re.compile(rb"^[a-z0-9+/=]{60,}\r?\n", re.M)
 _ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[bq]\?")
+_ENCODED_WORD_FULL = re.compile(rb"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _WIDE_CHARSET = re.compile(rb"charset=[\"']?(?:utf-16|utf-32|ucs-|iso-2022|hz-|utf-7)")
 _BASE64 = re.compile(rb"content-transfer-encoding:[ \t]*base64")
 _TEXT_TYPE = re.compile(rb"content-type:[ \t]*text/")
@@ -44,21 +86,79 @@ SCAN_BYTES = 512 * 1024
 
 
 def may_be_job_mail(raw: bytes) -> bool:
-    """False only for mail that plainly cannot be about a job (see the module's note)."""
+    """False only for mail that plainly cannot be about a job (see the module's note).
+
+    Mailing-list and marketing mail (``is_bulk_mail``) needs one of the ``STRONG_WORDS``;
+    other mail any of ``JOB_WORDS``.
+    """
+    words = _STRONG if is_bulk_mail(raw) else _ANY
     lowered = raw[:SCAN_BYTES].lower()
-    if _WORDS.search(_SOFT_BREAK.sub(b"", lowered)):
+    has_base64 = _BASE64.search(lowered) is not None
+    visible = _BASE64_LINE.sub(b"", lowered) if has_base64 else lowered  # not attachments
+    visible = visible.replace(b"application/", b"")  # MIME types (application/pdf) say nothing
+    if words.search(_SOFT_BREAK.sub(b"", visible)):
         return True
-    if _ENCODED_WORD.search(lowered) or _WIDE_CHARSET.search(lowered):
+    if _WIDE_CHARSET.search(lowered):
         return True
-    return _base64_text(lowered.replace(b"\r\n", b"\n"))
+    if _ENCODED_WORD.search(lowered) and _encoded_words_say_job(raw[:SCAN_BYTES], words):
+        return True
+    if not has_base64:
+        return False
+    text = raw[:SCAN_BYTES].replace(b"\r\n", b"\n")
+    return _base64_text_says_job(text, text.lower(), words)
 
 
-def _base64_text(text: bytes) -> bool:
-    """True when some base64 part is text (or has no type, so is text/plain by default)."""
-    for match in _BASE64.finditer(text):
-        start = text.rfind(b"\n\n", 0, match.start()) + 1
-        end = text.find(b"\n\n", match.end())
-        block = text[start : end if end != -1 else len(text)]
-        if _TEXT_TYPE.search(block) or not _ANY_TYPE.search(block):
+def _has_words(text: str, words: _Search) -> bool:
+    return words.search(text.casefold().encode("utf-8", "replace")) is not None
+
+
+def _encoded_words_say_job(raw: bytes, words: _Search) -> bool:
+    """Decode RFC 2047 words (``=?utf-8?q?...?=``) wherever they are and look in them."""
+    from email.header import decode_header
+
+    for match in _ENCODED_WORD_FULL.finditer(raw):
+        try:
+            parts = decode_header(match.group(0).decode("ascii", "replace"))
+            text = "".join(
+                p.decode(c or "utf-8", "replace") if isinstance(p, bytes) else p for p, c in parts
+            )
+        except (LookupError, ValueError):
+            return True  # cannot read it: let the full reader look
+        if _has_words(text, words):
             return True
     return False
+
+
+def _base64_text_says_job(text: bytes, lowered: bytes, words: _Search) -> bool:
+    """Decode base64 text parts (or untyped ones, text/plain by default) and look in them."""
+    for match in _BASE64.finditer(lowered):
+        start = lowered.rfind(b"\n\n", 0, match.start()) + 1
+        end = lowered.find(b"\n\n", match.end())
+        block = lowered[start : end if end != -1 else len(lowered)]
+        if not (_TEXT_TYPE.search(block) or not _ANY_TYPE.search(block)):
+            continue  # an attachment: images, PDFs
+        if end == -1:
+            return True
+        stop = text.find(b"\n--", end)
+        body = text[end : stop if stop != -1 else len(text)]
+        try:
+            decoded = base64.b64decode(b"".join(body.split()), validate=False)
+        except ValueError:
+            return True
+        if _has_words(decoded.decode("utf-8", "replace"), words):
+            return True
+    return False
+
+
+_BULK = re.compile(
+    rb"^(?:list-unsubscribe|list-id):|^precedence:[ \t]*(?:bulk|list|junk)", re.I | re.M
+)
+
+
+def is_bulk_mail(raw: bytes) -> bool:
+    """True for mailing-list and marketing mail (List-Unsubscribe, List-Id, Precedence: bulk
+    in the headers). Job mail can be bulk too (job-board alerts), so this only raises the bar
+    for what an import believes; it never hides a message."""
+    limit = 256 * 1024
+    ends = [e for e in (raw.find(b"\n\n", 0, limit), raw.find(b"\r\n\r\n", 0, limit)) if e != -1]
+    return _BULK.search(raw, 0, min(ends) if ends else limit) is not None

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import BinaryIO, Protocol
 
 from onward.errors import InvalidInput
 
@@ -27,7 +27,7 @@ __all__ = ["EmlFile", "EmlFolder", "Maildir", "Mbox", "Source", "open_source"]
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _FROM_LINE = re.compile(rb"From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
-_ESCAPED_FROM = re.compile(rb">+From ")
+_ESCAPED_LINE = re.compile(rb"^>(>*From )", re.M)
 _HEADER_LINE = re.compile(rb"[!-9;-~]{1,76}:")
 
 
@@ -126,11 +126,13 @@ class Maildir:
 
 @dataclass(frozen=True)
 class Mbox:
-    """An mbox file (mboxo or mboxrd, e.g. a Google Takeout export), streamed line by line.
+    """An mbox file (mboxo or mboxrd, e.g. a Google Takeout export), streamed in blocks.
 
     A message starts at a ``From `` line at the top of the file, after a blank line, or
     shaped like a real separator (``From sender Mon ...``). ``>From `` lines are unescaped.
-    ``start`` resumes at a key (a byte offset) from an earlier run.
+    ``start`` resumes at a key (a byte offset) from an earlier run. The file is read in
+    blocks and separators are found with ``bytes.find``, so memory stays at one message
+    (at most ``max_bytes`` of it) plus one block.
     """
 
     path: Path
@@ -139,34 +141,86 @@ class Mbox:
     start: int = 0
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        offset = self.start
-        start: int | None = None
-        lines: list[bytes] = []
-        size = 0
-        previous_blank = True
         with self.path.open("rb") as handle:
             handle.seek(self.start)
-            for line in handle:
-                here, offset = offset, offset + len(line)
-                blank = line in (b"\n", b"\r\n")
-                if line.startswith(b"From ") and (previous_blank or _FROM_LINE.match(line)):
-                    if start is not None:
-                        yield str(start), _finish(lines)
-                    start, lines, size = here, [], 0
-                elif start is not None and size < self.max_bytes:
-                    if _ESCAPED_FROM.match(line):
-                        line = line[1:]
-                    lines.append(line[: self.max_bytes - size])
-                    size += len(line)
-                previous_blank = blank
-            if start is not None:
-                yield str(start), _finish(lines)
+            yield from _split_mbox(handle, self.start, self.max_bytes)
 
 
-def _finish(lines: list[bytes]) -> bytes:
-    if lines and lines[-1] in (b"\n", b"\r\n"):  # the blank line that separates messages
-        lines.pop()
-    return b"".join(lines)
+_BLOCK = 1 << 18
+_LOOKAHEAD = 200  # enough of a line to recognise a ``From sender Mon ...`` separator
+
+
+def _split_mbox(
+    handle: BinaryIO, base: int, max_bytes: int, block: int = _BLOCK
+) -> Iterator[tuple[str, bytes]]:
+    buf = handle.read(block)
+    while 0 < len(buf) < _LOOKAHEAD:  # enough to see whether it starts with a separator
+        chunk = handle.read(block)
+        if not chunk:
+            break
+        buf += chunk
+    eof = not buf
+    pos = 0  # where the current message's From line starts in buf (None: not found yet)
+    current: int | None = 0 if buf.startswith(b"From ") else None
+    head = b""  # when a message outgrows max_bytes: its first max_bytes, the rest dropped
+    search = 1 if current == 0 else 0
+
+    def more() -> bool:
+        nonlocal buf, pos, base, search, eof, head
+        if eof:
+            return False
+        chunk = handle.read(block)
+        if not chunk:
+            eof = True
+            return False
+        body = buf.find(b"\n", pos) + 1  # after the message's From line
+        if current is not None and not head and body and len(buf) - body > max_bytes + block:
+            head = buf[pos : body + max_bytes]  # keep the From line and max_bytes of it
+        keep = pos if not head else max(pos, len(buf) - _LOOKAHEAD)
+        if current is None:
+            keep = max(0, len(buf) - _LOOKAHEAD)
+        search -= keep
+        base += keep
+        pos -= keep
+        buf = buf[keep:] + chunk
+        return True
+
+    while True:
+        found = buf.find(b"\nFrom ", max(search, 0))
+        if found == -1:
+            if more():
+                continue
+            break
+        line = found + 1
+        if len(buf) - line < _LOOKAHEAD and not eof and more():
+            continue  # read the whole candidate line first
+        blank_before = buf[found - 1 : found] == b"\n" or buf[found - 2 : found] == b"\n\r"
+        if found == 0 and pos == 0 and current is None:
+            blank_before = True
+        if not (blank_before or _FROM_LINE.match(buf, line)):
+            search = line
+            continue
+        if current is not None:
+            yield str(base + pos), _message(head or buf[pos:line], max_bytes, bool(head))
+        current, pos, head, search = line, line, b"", line + 1
+    if current is not None and buf[pos:]:
+        yield str(base + pos), _message(head or buf[pos:], max_bytes, bool(head))
+
+
+def _message(block: bytes, max_bytes: int, cut: bool) -> bytes:
+    """One message from its ``From `` line on: separator dropped, ``>From`` unescaped, capped."""
+    newline = block.find(b"\n")
+    body = b"" if newline == -1 else block[newline + 1 :]
+    if len(body) > max_bytes:
+        body, cut = body[:max_bytes], True
+    if not cut:
+        if body.endswith(b"\n\n") or body == b"\n":
+            body = body[:-1]  # the blank line that separates messages
+        elif body.endswith(b"\n\r\n") or body == b"\r\n":
+            body = body[:-2]
+    if b">From " in body:
+        body = _ESCAPED_LINE.sub(rb"\1", body)
+    return body
 
 
 def open_source(path: Path | str) -> Source:

@@ -90,6 +90,17 @@ def _fingerprint(source: Source) -> str:
     return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
+def _sampled_digest(path: Path, length: int) -> str:
+    """A digest of 16 samples of the first ``length`` bytes: an mbox that was rewritten
+    (compacted, edited) rather than appended to is told apart without reading all of it."""
+    digest = hashlib.sha256(str(length).encode())
+    with path.open("rb") as handle:
+        for i in range(16):
+            handle.seek(length * i // 16)
+            digest.update(handle.read(min(65536, max(0, length - length * i // 16))))
+    return digest.hexdigest()[:32]
+
+
 def import_path(
     store: Store,
     owner: Owner,
@@ -114,14 +125,19 @@ def import_path(
         return ImportSummary(source=name, skipped_unchanged=True)
     resume_at: str | None = None
     if previous and previous.position:
-        grown = isinstance(source, Mbox) and _grown(previous.fingerprint, fingerprint)
-        if previous.completed_at is None or grown:
-            resume_at = previous.position
+        if previous.completed_at is None:
+            resume_at = previous.position  # interrupted: go on after the last batch
+        elif isinstance(source, Mbox) and _appended(source.path, previous.state):
+            resume_at = previous.position  # new mail at the end: read only that
     messages, total = _messages(source, resume_at)
     tick = None
     if progress is not None:
         tick = _ticker(progress, source, total, resume_at)
         tick(0, resume_at or "0")
+    state: dict[str, Any] | None = None
+    if isinstance(source, Mbox):  # what was read, to recognise appended mail next time
+        size = source.path.stat().st_size
+        state = {"prefix_length": size, "prefix_digest": _sampled_digest(source.path, size)}
     summary = import_messages(
         store,
         owner,
@@ -131,17 +147,18 @@ def import_path(
         clock,
         tick,
         fingerprint=fingerprint,
+        state=state,
         prefilter=prefilter,
     )
     return replace(summary, resumed_at=resume_at)
 
 
-def _grown(before: str | None, now: str) -> bool:
-    """True when an mbox is larger than when it was last imported completely."""
-    try:
-        return before is not None and int(now.split(":")[0]) > int(before.split(":")[0])
-    except ValueError:
+def _appended(path: Path, state: dict[str, Any]) -> bool:
+    """True when an mbox still starts with what was imported (mail was only appended)."""
+    length, digest = state.get("prefix_length"), state.get("prefix_digest")
+    if not isinstance(length, int) or not isinstance(digest, str):
         return False
+    return path.stat().st_size > length and _sampled_digest(path, length) == digest
 
 
 def _messages(source: Source, resume_at: str | None) -> tuple[Iterable[tuple[str, bytes]], int]:

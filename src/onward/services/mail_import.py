@@ -47,7 +47,7 @@ from onward.domain.records import Owner
 from onward.errors import MalformedMessage
 from onward.mail.matching import MatchIndex, PendingCreate, ThreadLink
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
-from onward.mail.prefilter import may_be_job_mail
+from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
@@ -61,6 +61,9 @@ __all__ = [
 ]
 
 BATCH_SIZE = 500
+#: Mailing-list and marketing mail must be read this confidently to count as job mail
+#: (shop "offers" are not job offers).
+BULK_MIN_CONFIDENCE = 0.8
 #: Called after each committed batch with the messages read so far and the last key.
 ProgressCallback = Callable[[int, str], None]
 
@@ -78,6 +81,7 @@ class _Item:
     size: int
     parsed: ParsedMessage | None = None
     full: bool = False
+    bulk: bool = False
     reason: str | None = None
 
     @property
@@ -184,8 +188,9 @@ def _prepare(key: str, raw: bytes, index: MatchIndex, prefilter: bool) -> _Item:
                 return item
         item.parsed = parse_message(raw)
         item.full = True
+        item.bulk = is_bulk_mail(raw)
     except MalformedMessage as exc:
-        item.reason = exc.message
+        item.reason = exc.reason
     return item
 
 
@@ -237,6 +242,10 @@ def _flush(
             reading = reader.read(item.parsed.to_email_text())
             if reading.label is EmailLabel.OTHER:
                 plain.append(row | _reading_columns(reading))
+                continue
+            if item.bulk and reading.confidence < BULK_MIN_CONFIDENCE:
+                held = {"read_as": reading.label.value, "held_back": "bulk mail, not sure enough"}
+                plain.append(row | _reading_columns(reading) | {"label": "other", "details": held})
                 continue
             run.job_mail[reading.label.value] += 1
             run.proposals += _store_job_mail(tx, owner, item.parsed, row, reading, index, clock)
