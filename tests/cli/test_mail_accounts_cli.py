@@ -73,6 +73,9 @@ def test_add_test_list_and_remove_an_account(
         ).decode(errors="replace")
     )
     assert all(mailbox.password not in text for text in seen)
+    taken = cli(*add_args(mailbox))  # refused before any password is asked for
+    assert taken.exit_code == 1 and "already a mail account called 'personal'" in taken.stderr
+    assert "Password" not in taken.stdout
     removed = cli("mail", "account", "remove", "personal", "--yes")
     assert "and its password in the keyring" in removed.stdout
     assert memory_keyring == {}

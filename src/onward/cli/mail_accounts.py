@@ -84,7 +84,12 @@ def add(
     """Add a mail account; its password goes to the OS keyring, never to Onward's files."""
     from onward.cli import render
     from onward.cli.context import workspace
-    from onward.services.mail_accounts import AccountRequest, account_fields, add_mail_account
+    from onward.services.mail_accounts import (
+        AccountRequest,
+        account_fields,
+        add_mail_account,
+        check_account_name_free,
+    )
 
     fields = account_fields(
         AccountRequest(
@@ -102,9 +107,10 @@ def add(
             smtp_security=smtp_security,
         )
     )
+    ws = workspace()
+    check_account_name_free(ws.store, ws.owner, fields.name)
     passwords = _passwords()
     password = _read_password(fields.name, password_stdin, passwords)
-    ws = workspace()
     account = add_mail_account(
         ws.store, ws.owner, fields, ws.clock, passwords=passwords, password=password
     )

@@ -105,15 +105,18 @@ def add_mail_account(
         )
     with store.transaction() as tx:
         if tx.mail_accounts.get(owner.id, fields.name) is not None:
-            raise Conflict(
-                f"there is already a mail account called {fields.name!r}",
-                hint=f"remove it first (`onward mail account remove {fields.name}`) or pick "
-                "another name",
-            )
+            raise _taken(fields.name)
         tx.mail_accounts.insert(owner.id, fields, clock.now())
         if password is not None:  # last: if the keyring refuses, the account is not kept
             passwords.store(fields.name, password)
         return _get(tx.mail_accounts.get(owner.id, fields.name), fields.name)
+
+
+def check_account_name_free(store: Store, owner: Owner, name: str) -> None:
+    """Refuse a name already in use (before asking for a password)."""
+    with store.transaction() as tx:
+        if tx.mail_accounts.get(owner.id, name) is not None:
+            raise _taken(name)
 
 
 def set_mail_password(
@@ -217,6 +220,13 @@ def smtp_login(account: MailAccount, password: str) -> Login:
             "to put the draft in your Drafts folder instead",
         )
     return Login(account.fields.smtp, account.fields.username, password)
+
+
+def _taken(name: str) -> Conflict:
+    return Conflict(
+        f"there is already a mail account called {name!r}",
+        hint=f"remove it first (`onward mail account remove {name}`) or pick another name",
+    )
 
 
 def _get(account: MailAccount | None, name: str) -> MailAccount:
