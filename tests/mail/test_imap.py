@@ -149,3 +149,22 @@ def test_the_drafts_folder_is_found_by_its_special_use(mailbox: Any) -> None:
 
 def test_server_text_is_made_safe_to_show() -> None:
     assert printable("Jobs\x1b[2J\x07") == "Jobs?[2J?"
+
+
+def test_a_large_folder_is_streamed_in_bounded_memory(mailbox: Any) -> None:
+    import tracemalloc
+
+    body = "All work and no play makes a long letter. " * 500  # ~21 KB each
+    mailbox.server.write_messages(mailbox.username, [message(n, body=body) for n in range(400)])
+    with connect(mailbox.login()) as session:
+        read = session.read_folder("INBOX", None, batch_bytes=256 * 1024)
+        tracemalloc.start()
+        total = 0
+        for _key, raw in read:
+            total += len(raw)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert read.fetched == 400 and total > 8_000_000
+    assert peak < 2_500_000, (
+        f"peak {peak:,} bytes for {total:,} bytes read"
+    )  # one batch, ~25 MB unbatched
