@@ -152,6 +152,16 @@ def test_append_a_draft_and_see_it_on_the_timeline(
     assert cli.ok("drafts", "list", "--json").count('"status": "sent"') == 1
 
 
+def test_send_without_smtp_is_refused_before_asking(
+    cli: Any, mailbox: Any, memory_keyring: dict[Any, str]
+) -> None:
+    draft = _draft(cli)
+    cli(*add_args(mailbox), "--password-stdin", input=mailbox.password + "\n")
+    result = cli("drafts", "send", draft, input="y\n")
+    assert result.exit_code == 1 and "has no SMTP server" in result.stderr
+    assert "Send draft" not in result.stdout
+
+
 def test_send_asks_first_and_no_means_nothing_is_sent(
     cli: Any, mailbox: Any, smtp_server: Any, memory_keyring: dict[Any, str]
 ) -> None:

@@ -431,9 +431,10 @@ def send(
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.services.drafts import get_draft
-    from onward.services.mail_outbound import send_draft
+    from onward.services.mail_outbound import check_sendable, send_draft
 
     ws = workspace()
+    _, chosen = check_sendable(ws.store, ws.owner, draft_id, account)  # before asking
     confirmed = yes
     if not yes:
         view = get_draft(ws.store, ws.owner, draft_id, ws.clock)
@@ -444,7 +445,9 @@ def send(
         out.print(escape(d.body), soft_wrap=True)
         for finding in view.errors:
             out.print(f"[red]✗ {escape(finding.message)}[/]")
-        confirmed = typer.confirm(f"\nSend draft #{draft_id} to {d.to or 'nobody'} now?")
+        confirmed = typer.confirm(
+            f"\nSend draft #{draft_id} to {d.to} now, from {chosen.fields.address}?"
+        )
         if not confirmed:
             render.console().print("Not sent. Nothing changed.")
             raise typer.Exit(1)

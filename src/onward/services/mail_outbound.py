@@ -68,20 +68,14 @@ def send_draft(
     """Send the draft by SMTP. ``confirmed`` must say the person said yes to this draft."""
     from onward.mail.smtp import send_message
 
-    saved, chosen = _prepare(store, owner, draft_id, account)
-    if not saved.to:
-        raise InvalidInput(
-            f"draft #{saved.id} has no recipient",
-            hint=f"add one with `onward drafts edit {saved.id} --to ADDRESS`",
-        )
-    smtp_login(chosen, "")  # an account without SMTP is refused before anything is asked
+    saved, chosen = check_sendable(store, owner, draft_id, account)
     if not confirmed:
         raise InvalidInput(
             f"draft #{saved.id} was not sent: sending needs your confirmation",
             hint="answer yes when asked, or pass --yes",
         )
     message_id, raw = _message(saved, chosen, sender_name, clock)
-    recipients = [address for _, address in getaddresses([saved.to]) if address]
+    recipients = [address for _, address in getaddresses([saved.to or ""]) if address]
     send_message(
         smtp_login(chosen, passwords.get(chosen.name)),
         raw,
@@ -89,6 +83,21 @@ def send_draft(
         to_addrs=recipients,
     )
     return _record(store, owner, saved, chosen, DeliveryMethod.SMTP, message_id, clock, None)
+
+
+def check_sendable(
+    store: Store, owner: Owner, draft_id: int, account: str | None = None
+) -> tuple[SavedDraft, MailAccount]:
+    """Everything ``send_draft`` needs, checked before the person is asked to confirm: the
+    draft is unsent and has a recipient, and the account exists and has an SMTP server."""
+    saved, chosen = _prepare(store, owner, draft_id, account)
+    if not saved.to:
+        raise InvalidInput(
+            f"draft #{saved.id} has no recipient",
+            hint=f"add one with `onward drafts edit {saved.id} --to ADDRESS`",
+        )
+    smtp_login(chosen, "")  # raises for an account without SMTP
+    return saved, chosen
 
 
 def _prepare(
