@@ -1,5 +1,5 @@
-"""Mail account commands (`onward mail account ...`, `onward mail sync`) and drafts out
-through an account (`onward drafts append`, `onward drafts send`).
+"""Mail account commands (`onward mail account ...`, `onward mail sync`); drafts out through
+an account (`onward drafts append`, `onward drafts send`) are in ``drafts_out``.
 
 Passwords are typed at a hidden prompt (or read from standard input) and handed to the OS
 keyring, or read from ONWARD_MAIL_PASSWORD_<ACCOUNT>; they are never printed.
@@ -23,7 +23,7 @@ accounts = typer.Typer(
 )
 
 
-def _passwords() -> Passwords:
+def password_sources() -> Passwords:
     import os
 
     from onward.mail.passwords import Passwords
@@ -109,7 +109,7 @@ def add(
     )
     ws = workspace()
     check_account_name_free(ws.store, ws.owner, fields.name)
-    passwords = _passwords()
+    passwords = password_sources()
     password = _read_password(fields.name, password_stdin, passwords)
     account = add_mail_account(
         ws.store, ws.owner, fields, ws.clock, passwords=passwords, password=password
@@ -134,7 +134,7 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 
     ws = workspace()
     found = list_mail_accounts(ws.store, ws.owner)
-    passwords = _passwords()
+    passwords = password_sources()
     if as_json:
         render.print_json([account_record(a, passwords.where(a.name)) for a in found])
         return
@@ -175,7 +175,7 @@ def test(name: str = typer.Argument(..., help="The account's name.")) -> None:
     from onward.services.mail_accounts import check_mail_account
 
     ws = workspace()
-    check = check_mail_account(ws.store, ws.owner, name, passwords=_passwords())
+    check = check_mail_account(ws.store, ws.owner, name, passwords=password_sources())
     out = render.console()
     f = check.account.fields
     out.print(f"[green]✓[/] IMAP {escape(str(f.imap))}: logged in as {escape(f.username)}")
@@ -212,7 +212,7 @@ def password(
     ws = workspace()
     account = get_mail_account(ws.store, ws.owner, name)
     value = _read_password(account.name, password_stdin) or ""
-    set_mail_password(ws.store, ws.owner, account.name, value, passwords=_passwords())
+    set_mail_password(ws.store, ws.owner, account.name, value, passwords=password_sources())
     render.ok(f"Kept the new password of {account.name} in the OS keyring.")
 
 
@@ -233,7 +233,7 @@ def remove(
         "imported stays; nothing on the server changes."
     ):
         raise typer.Exit(1)
-    forgot = remove_mail_account(ws.store, ws.owner, account.name, passwords=_passwords())
+    forgot = remove_mail_account(ws.store, ws.owner, account.name, passwords=password_sources())
     extra = " and its password in the keyring" if forgot else ""
     render.ok(f"Removed mail account {account.name}{extra}.")
 
@@ -267,7 +267,7 @@ def sync(
             ws.store,
             ws.owner,
             ws.clock,
-            passwords=_passwords(),
+            passwords=password_sources(),
             open_reader=reader,
             account=account,
             progress=tick,
@@ -388,82 +388,6 @@ def account_record(account: MailAccount, password_from: str) -> dict[str, Any]:
     }
 
 
-# -- drafts out through an account -----------------------------------------------------------------
-def append(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
-    account: str | None = typer.Option(
-        None, "--account", "-a", help="Mail account (needed when you have several)."
-    ),
-) -> None:
-    """Put the draft in your mail account's Drafts folder, to review and send from there."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_outbound import append_draft
-
-    ws = workspace()
-    done = append_draft(
-        ws.store,
-        ws.owner,
-        draft_id,
-        ws.clock,
-        passwords=_passwords(),
-        account=account,
-        sender_name=ws.settings.sender_name,
-    )
-    render.ok(
-        f"Put draft #{draft_id} in {done.folder} of {done.delivery.account_name}: open your mail "
-        "program to read it over and send it. It counts as sent."
-    )
-
-
-def send(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
-    account: str | None = typer.Option(
-        None, "--account", "-a", help="Mail account (needed when you have several)."
-    ),
-    yes: bool = typer.Option(
-        False, "--yes", "-y", help="Send without asking (for scripts: you confirm by passing it)."
-    ),
-) -> None:
-    """Send the draft by SMTP through your mail account, after you confirm."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.drafts import get_draft
-    from onward.services.mail_outbound import check_sendable, send_draft
-
-    ws = workspace()
-    _, chosen = check_sendable(ws.store, ws.owner, draft_id, account)  # before asking
-    confirmed = yes
-    if not yes:
-        view = get_draft(ws.store, ws.owner, draft_id, ws.clock)
-        d = view.draft
-        out = render.console()
-        out.print(f"[dim]To:[/] {escape(d.to or '(no address)')}")
-        out.print(f"[dim]Subject:[/] {escape(d.subject)}\n")
-        out.print(escape(d.body), soft_wrap=True)
-        for finding in view.errors:
-            out.print(f"[red]✗ {escape(finding.message)}[/]")
-        confirmed = typer.confirm(
-            f"\nSend draft #{draft_id} to {d.to} now, from {chosen.fields.address}?"
-        )
-        if not confirmed:
-            render.console().print("Not sent. Nothing changed.")
-            raise typer.Exit(1)
-    done = send_draft(
-        ws.store,
-        ws.owner,
-        draft_id,
-        ws.clock,
-        passwords=_passwords(),
-        confirmed=confirmed,
-        account=account,
-        sender_name=ws.settings.sender_name,
-    )
-    render.ok(f"Sent draft #{draft_id} to {done.delivery.to} through {done.delivery.account_name}.")
-
-
 def register(app: typer.Typer, drafts: typer.Typer) -> None:
     """Add `mail account ...` and `mail sync` to the `mail` group (made if missing), and
     `drafts append` / `drafts send` to the drafts group."""
@@ -471,7 +395,9 @@ def register(app: typer.Typer, drafts: typer.Typer) -> None:
     if mail is None:
         mail = typer.Typer(help="Read your own mail and deliver drafts.", no_args_is_help=True)
         app.add_typer(mail, name="mail")
+    from onward.cli import drafts_out
+
     mail.add_typer(accounts, name="account")
     mail.command("sync")(sync)
-    drafts.command("append")(append)
-    drafts.command("send")(send)
+    drafts.command("append")(drafts_out.append)
+    drafts.command("send")(drafts_out.send)
