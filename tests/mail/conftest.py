@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import Result
+from typer.testing import CliRunner
 
+from onward.clock import FixedClock
+from onward.config import Settings
 from onward.understand import Reader, load_reader, model_path
 
 Email = Callable[..., bytes]
@@ -26,9 +30,9 @@ def reader(models_dir: Path) -> Reader:
 
 
 @pytest.fixture
-def home_models(models_dir: Path, settings: object) -> Path:
+def home_models(models_dir: Path, settings: Settings) -> Path:
     """The workspace's models folder, holding the session's trained model."""
-    target = settings.home / "models"  # type: ignore[attr-defined]
+    target = settings.home / "models"
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(model_path(models_dir), model_path(target))
     return target
@@ -58,17 +62,37 @@ def email() -> Email:
     return build_email
 
 
-CONFIRM = (
-    "Hi Sam,\n\nThank you for applying for the {role} position at {company}. We have received "
-    "your application and our recruiting team will review it.\n\nBest,\n{company} Talent Team"
-)
-REJECT = (
-    "Hi Sam,\n\nThank you for your interest in the {role} role. Unfortunately, after careful "
-    "consideration we have decided to move forward with other candidates whose experience "
-    "more closely matches our needs.\n\nWe wish you the best.\n\nNadia Park\nRecruiter, {company}"
-)
-OFFER_AND_REJECT = (
-    "Hi Sam,\n\nThank you for interviewing for the {role} role. We were impressed, and we "
-    "know an offer elsewhere may be on the table for you. Unfortunately, we have decided not "
-    "to extend an offer and to move forward with other candidates.\n\nBest,\n{company} Recruiting"
-)
+class Cli:
+    """Runs `onward ...` in-process against the test database, with a frozen clock."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.env = {
+            "ONWARD_HOME": str(settings.home),
+            "ONWARD_DATABASE_URL": settings.resolved_database_url,
+            "COLUMNS": "200",
+            "NO_COLOR": "1",
+        }
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str) -> Result:
+        from onward.cli.app import app
+
+        result = self.runner.invoke(app, list(args), env=self.env)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    def ok(self, *args: str) -> str:
+        result = self(*args)
+        assert result.exit_code == 0, result.stdout + result.stderr
+        return result.stdout
+
+
+@pytest.fixture
+def cli(settings: Settings, clock: FixedClock, home_models: Path) -> Iterator[Cli]:
+    from onward.cli import context
+
+    context.freeze(clock)
+    yield Cli(settings)
+    context.reset()
+    context.freeze(None)

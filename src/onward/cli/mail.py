@@ -123,6 +123,11 @@ def _print_summary(summary: ImportSummary) -> None:
         f"  proposals made: {summary.proposals:,}"
         + ("  → review them with `onward review`" if summary.proposals else "")
     )
+    if summary.held_back:
+        out.print(
+            f"  {summary.held_back:,} job-like messages named no company or role and were not"
+            " proposed: `onward mail list --held`"
+        )
     if summary.quarantined:
         out.print("  see the quarantined messages with `onward mail quarantine`")
 
@@ -167,6 +172,49 @@ def show(
         out.print("[dim](Onward keeps the text of job mail only.)[/]")
     else:
         out.print(escape(safe(msg.text, keep_newlines=True)), highlight=False)
+
+
+@app.command("list")
+def list_(
+    label: str | None = typer.Option(
+        None,
+        "--label",
+        help="Only this label: rejection, application_received, interview, assessment, offer.",
+    ),
+    held: bool = typer.Option(
+        False, "--held", help="Only job mail that named no company or role (not proposed)."
+    ),
+    limit: int = typer.Option(50, "--limit", help="Show at most this many."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the job mail Onward has stored, newest first, with what it read in each."""
+    from rich.markup import escape
+
+    from onward.cli import render
+    from onward.cli.context import workspace
+    from onward.services.mail import list_messages
+
+    ws = workspace()
+    found = list_messages(ws.store, ws.owner, label=label, held_back=held, limit=limit)
+    if as_json:
+        render.print_json([asdict(m) for m in found])
+        return
+    if not found:
+        render.ok("No job mail stored yet." if not (label or held) else "Nothing matches.")
+        return
+    out = render.console()
+    safe = render.safe_text
+    zone = ws.clock.now().tzinfo
+    for m in found:
+        when = m.sent_at.astimezone(zone).strftime("%Y-%m-%d") if m.sent_at else "—"
+        app = f"  → #{m.application_id}" if m.application_id else ""
+        held_note = "  (not proposed: names no company or role)" if "held_back" in m.details else ""
+        out.print(
+            f"#{m.id}  {when}  {m.label.replace('_', ' ')}  "
+            f"{escape(safe(m.subject) or '(no subject)')}  [dim]{escape(safe(m.sender))}"
+            f"{app}{held_note}[/]",
+            highlight=False,
+        )
 
 
 @app.command()

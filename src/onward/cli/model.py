@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
-    from onward.understand import EvalReport
+    from onward.understand import EvalReport, LabelledExample
 
 app = typer.Typer(help="Train and measure the model that reads job emails.", no_args_is_help=True)
 
@@ -19,15 +19,30 @@ def _models_dir() -> Path:
     return Settings().home / "models"
 
 
+def _own_examples() -> list[LabelledExample]:
+    """The emails you confirmed or corrected in `onward review` (trained on, weighted up)."""
+    from onward.config import Settings
+    from onward.services.review import training_examples
+    from onward.services.runtime import open_workspace
+
+    ws = open_workspace(Settings())
+    try:
+        return training_examples(ws.store, ws.owner)
+    finally:
+        ws.close()
+
+
 @app.command()
 def train() -> None:
-    """Train the email reader on the built-in corpus and save it in Onward's models folder."""
+    """Train the email reader on the built-in corpus and your own reviewed emails, and save it
+    in Onward's models folder."""
     from onward.cli import render
     from onward.services.model import train_model
 
-    result = train_model(_models_dir())
+    result = train_model(_models_dir(), _own_examples())
+    own = f", {result.extra_examples} of them yours" if result.extra_examples else ""
     render.ok(
-        f"Trained on {result.examples} emails ({result.features} features) in "
+        f"Trained on {result.examples} emails{own} ({result.features} features) in "
         f"{result.seconds:.1f} s: {result.path}"
     )
 
@@ -42,7 +57,7 @@ def eval_(
     from onward.cli import render
     from onward.services.model import evaluate_model
 
-    report = evaluate_model(_models_dir(), file)
+    report = evaluate_model(_models_dir(), file, _own_examples())
     if as_json:
         render.print_json(_as_dict(report, errors))
         return

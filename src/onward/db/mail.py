@@ -87,6 +87,16 @@ class MailRepo:
         ).first()
         return None if row is None else dict(row._mapping)
 
+    def job_messages(self, owner_id: int, label: str | None = None) -> list[dict[str, Any]]:
+        """Stored job mail (any label but other), newest first, without the text."""
+        m = mail_messages.c
+        columns = [c for c in mail_messages.c if c.name != "text"]
+        query = select(*columns).where(m.owner_id == owner_id, m.label != "other")
+        if label:
+            query = query.where(m.label == label)
+        query = query.order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
+        return [dict(row._mapping) | {"text": None} for row in self.conn.execute(query)]
+
     def link_messages(self, owner_id: int, message_ids: Iterable[int], app_id: int) -> None:
         ids = list(message_ids)
         if ids:

@@ -55,6 +55,7 @@ class ImportSummary:
     proposals: int = 0
     quarantined: int = 0
     prefiltered: int = 0
+    held_back: int = 0  # job-like mail naming no company or role, stored but not proposed
     skipped_unchanged: bool = False
     resumed_at: str | None = None
     seconds: float = 0.0
@@ -87,6 +88,8 @@ class Match:
     certainty: float = 1.0
     pending_create: int | None = None
     note: str | None = None
+    company: str | None = None  # of the pending application, when that matched
+    role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,8 +131,16 @@ def propose(
         return []
     confidence = round(reading.confidence * match.certainty, 4)
     app = match.application
-    company = reading.company or (app.company if app else fallback_company)
-    role = reading.role or (app.role if app else None)
+    # what the person's records say wins over what the email seems to say
+    company: str | None
+    role: str | None
+    if app is not None:
+        company, role = app.company, app.role
+    elif match.pending_create is not None:
+        company = match.company or reading.company or fallback_company
+        role = match.role or reading.role
+    else:
+        company, role = reading.company or fallback_company, reading.role
     base: dict[str, Any] = {"company": company, "role": role}
     out: list[ProposalDraft] = []
     after = app is None

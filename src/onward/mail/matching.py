@@ -102,7 +102,7 @@ class MatchIndex:
             if link.application_id is not None and link.application_id in self._by_id:
                 return Match(self._by_id[link.application_id], "thread")
             if link.pending_create is not None:
-                return Match(None, "thread", pending_create=link.pending_create)
+                return self._waiting(link.pending_create, "thread")
         ref = _ref(reading.job_ref)
         if ref:
             hits = [a for a in self.applications if _ref(a.job_ref) == ref]
@@ -110,7 +110,7 @@ class MatchIndex:
                 return Match(hits[0], "job_ref")
             pending = [p for p in self.pending if _ref(p.job_ref) == ref]
             if pending:
-                return Match(None, "job_ref", pending_create=pending[-1].proposal_id)
+                return self._waiting(pending[-1].proposal_id, "job_ref")
         key = self.company(reading.company) or self.company(company_from_domain(sender_address))
         if not key:
             return Match(None, "none")
@@ -123,7 +123,7 @@ class MatchIndex:
                 return Match(best, "company_role")
             waiting = [p for p in pending_here if same_role(p.role, reading.role)]
             if waiting:
-                return Match(None, "company_role", pending_create=waiting[-1].proposal_id)
+                return self._waiting(waiting[-1].proposal_id, "company_role")
             return Match(None, "none", note=_other_roles(at_company))
         open_here = [a for a in at_company if not a.stage.is_ending] or at_company
         if len(open_here) == 1:
@@ -133,10 +133,19 @@ class MatchIndex:
             roles = ", ".join(f"#{a.id} {a.role}" for a in open_here)
             return Match(newest, "company", certainty=0.5, note=f"several applications: {roles}")
         if pending_here:
-            return Match(
-                None, "company", certainty=0.9, pending_create=pending_here[-1].proposal_id
-            )
+            return self._waiting(pending_here[-1].proposal_id, "company", certainty=0.9)
         return Match(None, "none")
+
+    def _waiting(self, proposal_id: int, how: str, certainty: float = 1.0) -> Match:
+        found = next((p for p in self.pending if p.proposal_id == proposal_id), None)
+        return Match(
+            None,
+            how,
+            certainty,
+            pending_create=proposal_id,
+            company=found.company if found else None,
+            role=found.role if found else None,
+        )
 
     def _pending_key(self, pending: PendingCreate) -> str:
         key = self._pending_keys.get(pending.proposal_id)

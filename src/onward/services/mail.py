@@ -28,6 +28,7 @@ __all__ = [
     "StoredMessage",
     "get_message",
     "import_path",
+    "list_messages",
     "list_quarantine",
     "source_name",
 ]
@@ -192,7 +193,29 @@ def get_message(store: Store, owner: Owner, message_id: int) -> StoredMessage:
     with store.transaction() as tx:
         row = tx.mail.get_message(owner.id, message_id)
     if row is None:
-        raise NotFound(f"no stored message #{message_id}", hint="see `onward review` for ids")
+        raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
+    return _stored(row)
+
+
+def list_messages(
+    store: Store,
+    owner: Owner,
+    *,
+    label: str | None = None,
+    held_back: bool = False,
+    limit: int | None = 50,
+) -> list[StoredMessage]:
+    """Stored job mail, newest first (``held_back``: only what was not proposed because it
+    names no company or role). Other mail is stored too but not listed."""
+    with store.transaction() as tx:
+        rows = tx.mail.job_messages(owner.id, label)
+    found = [_stored(r) for r in rows]
+    if held_back:
+        found = [m for m in found if "held_back" in m.details]
+    return found[:limit] if limit else found
+
+
+def _stored(row: dict[str, Any]) -> StoredMessage:
     sender = row["sender_address"]
     if row["sender_name"]:
         sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]

@@ -100,6 +100,7 @@ class _Run:
     proposals: int = 0
     quarantined: int = 0
     prefiltered: int = 0
+    held_back: int = 0
     job_mail: Counter[str] = field(default_factory=Counter)
 
 
@@ -172,6 +173,7 @@ def import_messages(
         proposals=run.proposals,
         quarantined=run.quarantined,
         prefiltered=run.prefiltered,
+        held_back=run.held_back,
         seconds=round(time.perf_counter() - started, 3),
     )
 
@@ -248,7 +250,11 @@ def _flush(
                 plain.append(row | _reading_columns(reading) | {"label": "other", "details": held})
                 continue
             run.job_mail[reading.label.value] += 1
-            run.proposals += _store_job_mail(tx, owner, item.parsed, row, reading, index, clock)
+            made = _store_job_mail(tx, owner, item.parsed, row, reading, index, clock)
+            if made is None:
+                run.held_back += 1
+            else:
+                run.proposals += made
         tx.mail.insert_messages(owner.id, plain)
         if last_key is not None or completed:
             tx.mail.save_progress(
@@ -322,17 +328,27 @@ def _store_job_mail(
     reading: EmailReading,
     index: MatchIndex,
     clock: Clock,
-) -> int:
-    """Store one job message with its proposals; returns how many were made."""
+) -> int | None:
+    """Store one job message with its proposals; returns how many were made, or None when
+    it was held back (it names no company or role and belongs to nothing known: a friend's
+    "are you free for a video call?" is not an interview to track)."""
     if reading.company:
         reading = replace(reading, company=index.canonical_name(reading.company))
     match = index.match(reading, parsed.thread_ids, parsed.sender_address)
     fallback = company_from_domain(parsed.sender_address).title() or None
-    drafts = propose(reading, match, _received_on(parsed, clock), fallback_company=fallback)
     app_id = match.application.id if match.application else None
     details = details_of(reading) | {"match": match.how}
     if match.note:
         details["match_note"] = match.note
+    unknown = match.application is None and match.pending_create is None
+    if unknown and not (reading.company or fallback or reading.role):
+        details["held_back"] = "names no company or role"
+        tx.mail.insert_message(
+            owner.id,
+            row | _reading_columns(reading) | {"text": parsed.text, "details": details},
+        )
+        return None
+    drafts = propose(reading, match, _received_on(parsed, clock), fallback_company=fallback)
     message_id = tx.mail.insert_message(
         owner.id,
         row
