@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PG_TEST_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
+# messages in bench/ingest.py's made-up mailbox; `make bench INGEST_MESSAGES=100000` for full size
+INGEST_MESSAGES ?= 20000
 
 .PHONY: run test test-sqlite test-postgres lint bench docs clean
 
@@ -34,10 +36,11 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-## bench: performance figures (printed)
+## bench: performance figures (printed; INGEST_MESSAGES=100000 for the full mail import)
 bench: $(STAMP)
 	$(BIN)/python bench/cli_latency.py
 	$(BIN)/python bench/classify.py
+	$(BIN)/python bench/ingest.py --messages $(INGEST_MESSAGES)
 	$(BIN)/python bench/imap_sync.py
 
 ## docs: regenerate the CLI reference

@@ -33,8 +33,8 @@ from onward.mail.synthetic import synthetic_inbox, write_mbox
 ONWARD = [sys.executable, "-m", "onward"]
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Run a command; wall seconds, peak RSS in MB (the child's own), stdout."""
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str, float]:
+    """Run a command; wall seconds, peak RSS in MB (the child's own), stdout, CPU seconds."""
     started = time.perf_counter()
     child = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)  # the child's own rusage (output is small)
@@ -46,7 +46,7 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     child.returncode = os.waitstatus_to_exitcode(status)
     if child.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{err.decode()}")
-    return seconds, usage.ru_maxrss / 1024, out.decode()
+    return seconds, usage.ru_maxrss / 1024, out.decode(), usage.ru_utime + usage.ru_stime
 
 
 def job_check(url: str, truth: dict[str, str]) -> dict[str, Any]:
@@ -107,8 +107,9 @@ def main() -> None:
     )
     print("  kinds: " + ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))
     run([*ONWARD, "model", "train"], env)  # the first import should not pay for training
+    print(f"load average before importing: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
-    seconds, rss, out = run([*ONWARD, "mail", "import", str(mbox), "--json"], env)
+    seconds, rss, out, cpu = run([*ONWARD, "mail", "import", str(mbox), "--json"], env)
     summary = json.loads(out)
     rate = summary["read"] / seconds
     print(
@@ -116,15 +117,20 @@ def main() -> None:
         f" peak RSS {rss:.0f} MB"
     )
     print(
+        f"  CPU time {cpu:.1f} s = {summary['read'] / cpu:,.0f} messages per CPU second "
+        f"(what one free core would do; wall time includes waiting on a busy machine)"
+    )
+    print(
         f"  new {summary['new']:,}, already seen {summary['already_seen']:,}, prefiltered "
-        f"{summary['prefiltered']:,}, job mail {summary['job_mail']}, proposals "
+        f"{summary['prefiltered']:,}, job mail {summary['job_mail']}, held back "
+        f"{summary['held_back']:,}, proposals "
         f"{summary['proposals']:,}, quarantined {summary['quarantined']:,}"
     )
-    seconds2, rss2, out2 = run([*ONWARD, "mail", "import", str(mbox), "--json"], env)
+    seconds2, rss2, out2, cpu2 = run([*ONWARD, "mail", "import", str(mbox), "--json"], env)
     again = json.loads(out2)
     print(
-        f"second import: {seconds2:.2f} s (unchanged: {again['skipped_unchanged']}), "
-        f"peak RSS {rss2:.0f} MB"
+        f"second import: {seconds2:.2f} s, {cpu2:.2f} s CPU (unchanged: "
+        f"{again['skipped_unchanged']}), peak RSS {rss2:.0f} MB"
     )
     check = job_check(url, truth)
     print(

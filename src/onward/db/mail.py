@@ -74,8 +74,9 @@ class MailRepo:
     def insert_message(self, owner_id: int, row: dict[str, Any]) -> int | None:
         """Insert one message and return its id, or None when it was stored already."""
         stmt = _insert_ignoring(self.conn, mail_messages, ["owner_id", "dedupe_key"])
+        # parameters bound separately: one compiled statement for every message
         result = self.conn.execute(
-            stmt.values(**row, owner_id=owner_id).returning(mail_messages.c.id)
+            stmt.returning(mail_messages.c.id), row | {"owner_id": owner_id}
         ).first()
         return None if result is None else int(result[0])
 
@@ -126,7 +127,7 @@ class MailRepo:
     # -- quarantine -------------------------------------------------------------------
     def quarantine(self, owner_id: int, row: dict[str, Any]) -> None:
         stmt = _insert_ignoring(self.conn, mail_quarantine, ["owner_id", "source", "source_key"])
-        self.conn.execute(stmt.values(**row, owner_id=owner_id))
+        self.conn.execute(stmt, row | {"owner_id": owner_id})
 
     def quarantined(self, owner_id: int, limit: int | None = None) -> list[dict[str, Any]]:
         query = (
@@ -199,7 +200,7 @@ class MailRepo:
     # -- proposals ----------------------------------------------------------------------
     def insert_proposal(self, owner_id: int, row: dict[str, Any]) -> int:
         key = self.conn.execute(
-            mail_proposals.insert().values(**row, owner_id=owner_id)
+            mail_proposals.insert(), row | {"owner_id": owner_id}
         ).inserted_primary_key
         assert key is not None
         return int(key[0])

@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import importlib
 import re
+from functools import cache
 from typing import Protocol, cast
 
 __all__ = [
@@ -71,8 +72,11 @@ def _compile(source: bytes) -> _Search:
         return re.compile(source)
 
 
-_ANY = _compile(_source(JOB_WORDS))
-_STRONG = _compile(_source(STRONG_WORDS))
+@cache
+def _words(strong: bool) -> _Search:
+    return _compile(_source(STRONG_WORDS if strong else JOB_WORDS))
+
+
 _SOFT_BREAK = re.compile(rb"=\r?\n")
 _BASE64_LINE = re.compile(rb"^[a-z0-9+/=]{60,}\r?\n", re.M)
 _ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[bq]\?")
@@ -91,7 +95,7 @@ def may_be_job_mail(raw: bytes) -> bool:
     Mailing-list and marketing mail (``is_bulk_mail``) needs one of the ``STRONG_WORDS``;
     other mail any of ``JOB_WORDS``.
     """
-    words = _STRONG if is_bulk_mail(raw) else _ANY
+    words = _words(is_bulk_mail(raw))
     lowered = raw[:SCAN_BYTES].lower()
     has_base64 = _BASE64.search(lowered) is not None
     visible = _BASE64_LINE.sub(b"", lowered) if has_base64 else lowered  # not attachments

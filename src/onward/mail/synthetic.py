@@ -178,7 +178,7 @@ def _person(rng: random.Random) -> tuple[str, str]:
     first, last = rng.choice(_FIRST), rng.choice(_LAST)
     return (
         f"{first} {last}",
-        f"{first.lower()}.{last.lower()}@{rng.choice(('mailbox.test', 'post.test', 'inbox.test'))}",
+        f"{first.lower()}.{last.lower()}@{rng.choice(('gmail.com', 'outlook.com', 'icloud.com'))}",
     )
 
 

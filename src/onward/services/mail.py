@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from onward.clock import Clock
 from onward.db.store import Store
@@ -21,7 +21,9 @@ from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
 from onward.errors import NotFound
 from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source
-from onward.services.mail_import import MailReader, import_messages
+
+if TYPE_CHECKING:
+    from onward.services.mail_import import MailReader
 
 __all__ = [
     "QuarantineEntry",
@@ -117,6 +119,8 @@ def import_path(
     ``open_reader`` is called only when there is mail to read (an unchanged source is
     skipped without loading the model). Bad paths raise ``InvalidInput`` with one line.
     """
+    from onward.services.mail_import import import_messages  # not needed to skip a source
+
     source = open_source(path)
     name = source_name(source)
     fingerprint = _fingerprint(source)
