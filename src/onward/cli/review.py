@@ -90,7 +90,9 @@ def review(
     everything: bool = typer.Option(
         False, "--all", help="Also accepted, edited and dismissed proposals."
     ),
-    limit: int | None = typer.Option(None, "--limit", help="Show at most this many."),
+    limit: int = typer.Option(
+        50, "--limit", help="Show at most this many (0: all); --json always gives all."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """The review queue: each proposal with its email's subject, sender, date and evidence."""
@@ -112,19 +114,20 @@ def review(
             if not outcome.accepted and not outcome.failed:
                 render.ok(f"Nothing pending is {level:.0%} sure or more.")
             _print_outcome_soft(outcome)
-    views = list_proposals(
-        ws.store, ws.owner, status=None if everything else _pending(), limit=limit
-    )
+    status = None if everything else _pending()
     if as_json:
-        render.print_json([_record(v) for v in views])
+        render.print_json([_record(v) for v in list_proposals(ws.store, ws.owner, status=status)])
         return
+    views = list_proposals(ws.store, ws.owner, status=status, limit=(limit + 1) or None)
     out = render.console()
     if not views:
         out.print("Nothing to review. New mail arrives with `onward mail import PATH`.")
         return
     now = ws.clock.now()
-    for view in views:
+    for view in views[: limit or None]:
         _print_view(view, now)
+    if limit and len(views) > limit:
+        out.print("[dim]… and more: `onward review --limit 0` shows them all.[/]")
     out.print(
         "[dim]onward review accept ID... | edit ID --company ... | dismiss ID... "
         "(ids from the list; --all for every pending one)[/]"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,14 +30,21 @@ from onward.db.store import Store
 from onward.domain.companies import company_key
 from onward.domain.dates import parse_day
 from onward.domain.emails import EmailLabel, RejectionReason, RejectionStage
-from onward.domain.mail import ProposalKind, ProposalStatus, describe
+from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice
-from onward.domain.records import ApplicationFields, ContactFields, ContactRole, Owner, parse_choice
-from onward.errors import InvalidInput, NotFound, UserError
-from onward.services.applications import add_application, get_application, move_application
-from onward.services.contacts import add_contact
-from onward.services.rejections import RejectionDetails, reject_application
+from onward.domain.records import Owner, parse_choice
+from onward.errors import InvalidInput, UserError
+from onward.services.applications import get_application
+from onward.services.proposals import (
+    Accepted,
+    ProposalView,
+    apply_proposal,
+    get_proposal,
+    load_proposals,
+    moment,
+    save_example,
+)
 
 if TYPE_CHECKING:
     from onward.understand import LabelledExample, Reader
@@ -75,70 +81,9 @@ EDITABLE: dict[ProposalKind, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
-class ProposalView:
-    """One proposal with the message it came from."""
-
-    id: int
-    kind: ProposalKind
-    status: ProposalStatus
-    summary: str
-    confidence: float
-    payload: dict[str, Any]
-    proposed: dict[str, Any]
-    application_id: int | None
-    waiting_on: int | None  # the create-application proposal this one needs first
-    message_id: int
-    subject: str
-    sender: str
-    sent_at: datetime | None
-    label: str
-    evidence: tuple[str, ...]
-    created_at: datetime
-    decided_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Accepted:
-    """What accepting one proposal did."""
-
-    proposal_id: int
-    application_id: int
-    done: str
-    rejection_logged: bool = False
-
-
-@dataclass(frozen=True)
 class ReviewOutcome:
     accepted: tuple[Accepted, ...]
     failed: tuple[tuple[int, str], ...]  # (proposal id, why)
-
-
-def _view(row: dict[str, Any]) -> ProposalView:
-    kind = ProposalKind(row["kind"])
-    payload = dict(row["payload"] or {})
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
-    waiting = payload.get("create_proposal") if row["application_id"] is None else None
-    return ProposalView(
-        id=row["id"],
-        kind=kind,
-        status=ProposalStatus(row["status"]),
-        summary=describe(kind, payload),
-        confidence=float(row["confidence"]),
-        payload=payload,
-        proposed=dict(row["proposed"] or {}),
-        application_id=row["application_id"],
-        waiting_on=waiting if isinstance(waiting, int) else None,
-        message_id=row["mail_message_id"],
-        subject=row["subject"],
-        sender=sender,
-        sent_at=row["sent_at"],
-        label=row["label"],
-        evidence=tuple(row["evidence"] or ()),
-        created_at=row["created_at"],
-        decided_at=row["decided_at"],
-    )
 
 
 def list_proposals(
@@ -150,18 +95,8 @@ def list_proposals(
     limit: int | None = None,
 ) -> list[ProposalView]:
     """Proposals (pending by default; ``status=None`` for all), oldest message first."""
-    with store.transaction() as tx:
-        rows = tx.mail.proposals(
-            owner.id, statuses=(status.value,) if status else (), ids=ids, limit=limit
-        )
-    return [_view(r) for r in rows]
-
-
-def _get(store: Store, owner: Owner, proposal_id: int) -> ProposalView:
-    found = list_proposals(store, owner, status=None, ids=(proposal_id,))
-    if not found:
-        raise NotFound(f"no proposal #{proposal_id}", hint="see `onward review` for the ids")
-    return found[0]
+    statuses = (status.value,) if status else ()
+    return load_proposals(store, owner, statuses=statuses, ids=ids, limit=limit)
 
 
 def accept_proposals(
@@ -174,13 +109,13 @@ def accept_proposals(
 ) -> ReviewOutcome:
     """Accept proposals: each is applied on its own; one that cannot be is reported and the
     rest go ahead. New applications are created before the news about them."""
-    views = [_get(store, owner, i) for i in dict.fromkeys(ids)]
+    views = [get_proposal(store, owner, i) for i in dict.fromkeys(ids)]
     order = sorted(views, key=lambda v: (v.kind is not ProposalKind.CREATE_APPLICATION, v.id))
     accepted: list[Accepted] = []
     failed: list[tuple[int, str]] = []
     for view in order:
         try:
-            accepted.extend(_accept(store, owner, view.id, clock, dwell, edited=False))
+            accepted.extend(apply_proposal(store, owner, view.id, clock, dwell, edited=False))
         except UserError as exc:
             failed.append((view.id, exc.message + (f" ({exc.hint})" if exc.hint else "")))
     return ReviewOutcome(tuple(accepted), tuple(failed))
@@ -220,7 +155,7 @@ def edit_proposal(
     ``application_id`` to point it at an existing application instead. A changed company is
     remembered as an alias of what the email said.
     """
-    view = _get(store, owner, proposal_id)
+    view = get_proposal(store, owner, proposal_id)
     if view.status is not ProposalStatus.PENDING:
         raise InvalidInput(f"proposal #{proposal_id} is already {view.status.value}")
     allowed = (*EDITABLE[view.kind], "application_id")
@@ -247,7 +182,7 @@ def edit_proposal(
     if not accept:
         return ReviewOutcome((), ())
     try:
-        done = _accept(store, owner, proposal_id, clock, dwell, edited=True)
+        done = apply_proposal(store, owner, proposal_id, clock, dwell, edited=True)
     except UserError as exc:
         return ReviewOutcome((), ((proposal_id, exc.message),))
     return ReviewOutcome(tuple(done), ())
@@ -258,7 +193,7 @@ def dismiss_proposals(
 ) -> list[ProposalView]:
     """Dismiss pending proposals. ``not_job`` also records that their messages are not job
     mail, as training examples."""
-    views = [_get(store, owner, i) for i in dict.fromkeys(ids)]
+    views = [get_proposal(store, owner, i) for i in dict.fromkeys(ids)]
     for view in views:
         if view.status is not ProposalStatus.PENDING:
             raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
@@ -269,202 +204,8 @@ def dismiss_proposals(
                 owner.id, view.id, status=ProposalStatus.DISMISSED.value, decided_at=now
             )
             if not_job:
-                _save_example(tx, owner, view.message_id, EmailLabel.OTHER.value, {}, True, now)
+                save_example(tx, owner, view.message_id, EmailLabel.OTHER.value, {}, True, now)
     return list_proposals(store, owner, status=None, ids=[v.id for v in views])
-
-
-# -- accepting one ---------------------------------------------------------------------
-
-
-def _accept(
-    store: Store,
-    owner: Owner,
-    proposal_id: int,
-    clock: Clock,
-    dwell: DwellChoice,
-    *,
-    edited: bool,
-) -> list[Accepted]:
-    view = _get(store, owner, proposal_id)
-    if view.status is not ProposalStatus.PENDING:
-        raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
-    p = view.payload
-    done: list[Accepted] = []
-    app_id = view.application_id
-    if app_id is None and view.kind is not ProposalKind.CREATE_APPLICATION:
-        app_id = _application_first(store, owner, view, clock, dwell, done)
-    rejected = False
-    if view.kind is ProposalKind.CREATE_APPLICATION:
-        if app_id is None:
-            app = add_application(
-                store, owner, _fields(view), clock,
-                stage=parse_choice(Stage, str(p.get("stage") or "applied"), "stage"),
-                on=_day(p.get("on"), clock), note="from mail",
-            )  # fmt: skip
-            app_id = app.id
-            what = f"added application #{app.id} {app.fields.company} – {app.fields.role}"
-        else:
-            what = f"linked to application #{app_id}"
-    elif view.kind is ProposalKind.MOVE_STAGE:
-        stage = parse_choice(Stage, str(p.get("stage")), "stage")
-        assert app_id is not None
-        move_application(
-            store, owner, app_id, stage, clock, on=_day(p.get("on"), clock), source="mail"
-        )
-        what = f"moved application #{app_id} to {stage.value}"
-    elif view.kind is ProposalKind.LOG_REJECTION:
-        assert app_id is not None
-        details = RejectionDetails(
-            received_on=_day(p.get("received_on"), clock),
-            stage=RejectionStage(p["stage"]) if p.get("stage") else None,
-            reason=RejectionReason(p.get("reason") or "unspecified"),
-            quote=p.get("quote") or None,
-            personal=p.get("personal"),
-        )
-        reject_application(store, owner, app_id, details, clock, dwell=dwell)
-        rejected = True
-        what = f"logged the rejection for application #{app_id}; its playbook has started"
-    elif view.kind is ProposalKind.ADD_CONTACT:
-        assert app_id is not None
-        contact = add_contact(
-            store,
-            owner,
-            ContactFields(
-                name=str(p.get("name") or "").strip(),
-                role=ContactRole.RECRUITER,
-                email=p.get("email") or None,
-                company=p.get("company") or None,
-            ),
-            clock,
-            application_ids=(app_id,),
-        )
-        what = f"added contact #{contact.id} {contact.fields.name} to application #{app_id}"
-    else:
-        assert app_id is not None
-        at = _moment(p.get("at"))
-        app = get_application(store, owner, app_id)
-        local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
-        move_application(
-            store, owner, app_id, Stage.INTERVIEW, clock,
-            on=max(_day(p.get("on"), clock), app.stage_on), note=f"interview on {local}",
-            source="mail",
-        )  # fmt: skip
-        what = f"application #{app_id} at interview, on {local}"
-    _settle(store, owner, view, app_id, clock, edited=edited)
-    done.append(Accepted(view.id, app_id, what, rejected))
-    return done
-
-
-def _application_first(
-    store: Store,
-    owner: Owner,
-    view: ProposalView,
-    clock: Clock,
-    dwell: DwellChoice,
-    done: list[Accepted],
-) -> int:
-    """The application a proposal for a not-yet-tracked job is about: its create proposal
-    is accepted first (or, when that was dismissed, one is created from this proposal)."""
-    if view.waiting_on is not None:
-        create = _get(store, owner, view.waiting_on)
-        if create.status is ProposalStatus.PENDING:
-            done.extend(_accept(store, owner, create.id, clock, dwell, edited=False))
-            create = _get(store, owner, create.id)
-        if create.application_id is not None and create.status is not ProposalStatus.DISMISSED:
-            return create.application_id
-    app = add_application(
-        store, owner, _fields(view), clock, on=_day(view.payload.get("on") or
-        view.payload.get("received_on"), clock), note="from mail",
-    )  # fmt: skip
-    done.append(
-        Accepted(view.id, app.id, f"added application #{app.id} {app.fields.company}", False)
-    )
-    return app.id
-
-
-def _settle(
-    store: Store, owner: Owner, view: ProposalView, app_id: int, clock: Clock, *, edited: bool
-) -> None:
-    """Mark the proposal decided, link its message and waiting proposals, keep the example."""
-    now = clock.now()
-    status = ProposalStatus.EDITED if edited else ProposalStatus.ACCEPTED
-    with store.transaction() as tx:
-        tx.mail.decide_proposal(
-            owner.id, view.id, status=status.value, decided_at=now, application_id=app_id
-        )
-        tx.mail.link_messages(owner.id, [view.message_id], app_id)
-        if view.kind is ProposalKind.CREATE_APPLICATION:
-            for waiting in tx.mail.dependents(owner.id, view.id):
-                tx.mail.decide_proposal(owner.id, waiting["id"], application_id=app_id)
-                tx.mail.link_messages(owner.id, [waiting["mail_message_id"]], app_id)
-        _save_example(tx, owner, view.message_id, view.label, view.payload, edited, now)
-
-
-def _save_example(
-    tx: Any,
-    owner: Owner,
-    message_id: int,
-    label: str,
-    payload: dict[str, Any],
-    corrected: bool,
-    now: datetime,
-) -> None:
-    row = tx.mail.get_message(owner.id, message_id)
-    if row is None or row["text"] is None:
-        return
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>"
-    rejection = label == EmailLabel.REJECTION.value
-    tx.mail.save_example(
-        owner.id,
-        {
-            "mail_message_id": message_id,
-            "subject": row["subject"],
-            "sender": sender,
-            "body": row["text"],
-            "label": label,
-            "company": payload.get("company"),
-            "role": payload.get("role"),
-            "stage": payload.get("stage") if rejection else None,
-            "reason": payload.get("reason") if rejection else None,
-            "corrected": corrected,
-            "created_at": now,
-        },
-    )
-
-
-# -- small helpers ----------------------------------------------------------------------
-
-
-def _fields(view: ProposalView) -> ApplicationFields:
-    company = str(view.payload.get("company") or "").strip()
-    role = str(view.payload.get("role") or "").strip()
-    if not company:
-        raise InvalidInput(
-            f"proposal #{view.id} does not know the company",
-            hint=f"onward review edit {view.id} --company NAME",
-        )
-    return ApplicationFields(company=company, role=role or "(role not given)",
-                             job_ref=view.payload.get("job_ref") or None)  # fmt: skip
-
-
-def _day(value: Any, clock: Clock) -> date:
-    if not value:
-        return clock.today()
-    return min(date.fromisoformat(str(value)), clock.today())
-
-
-def _moment(value: Any) -> datetime:
-    try:
-        moment = datetime.fromisoformat(str(value))
-    except ValueError:
-        raise InvalidInput(
-            f"not a date and time: {value!r}", hint="e.g. 2026-12-03T14:00"
-        ) from None
-    if moment.tzinfo is None:
-        raise InvalidInput(f"{value!r} has no time zone", hint="e.g. 2026-12-03T14:00+01:00")
-    return moment
 
 
 def _clean(kind: ProposalKind, changes: dict[str, Any], clock: Clock) -> dict[str, Any]:
@@ -481,7 +222,7 @@ def _clean(kind: ProposalKind, changes: dict[str, Any], clock: Clock) -> dict[st
         elif key in ("on", "received_on") and text:
             text = parse_day(text, clock.today()).isoformat()
         elif key == "at" and text:
-            text = _moment(text).isoformat()
+            text = moment(text).isoformat()
         out[key] = text or None
     return out
 

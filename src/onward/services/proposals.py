@@ -1,0 +1,308 @@
+"""One proposal of the review queue: how it is read, and what accepting it does.
+
+``apply_proposal`` changes the tracker through the same services as typing the change by
+hand (``add_application``, ``move_application``, ``add_contact``, ``reject_application``, so an
+accepted rejection starts the playbook), then marks the proposal decided, links its message
+and the proposals that were waiting for the new application, and keeps the person's reading
+of the email as a training example. ``onward.services.review`` is the public face.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.emails import EmailLabel, RejectionReason, RejectionStage
+from onward.domain.mail import ProposalKind, ProposalStatus, describe
+from onward.domain.pipeline import Stage
+from onward.domain.playbook.dwell import DwellChoice
+from onward.domain.records import ApplicationFields, ContactFields, ContactRole, Owner, parse_choice
+from onward.errors import InvalidInput, NotFound
+from onward.services.applications import add_application, get_application, move_application
+from onward.services.contacts import add_contact
+from onward.services.rejections import RejectionDetails, reject_application
+
+__all__ = [
+    "Accepted",
+    "ProposalView",
+    "apply_proposal",
+    "get_proposal",
+    "load_proposals",
+    "moment",
+    "save_example",
+    "view_of",
+]
+
+
+@dataclass(frozen=True)
+class ProposalView:
+    """One proposal with the message it came from."""
+
+    id: int
+    kind: ProposalKind
+    status: ProposalStatus
+    summary: str
+    confidence: float
+    payload: dict[str, Any]
+    proposed: dict[str, Any]
+    application_id: int | None
+    waiting_on: int | None  # the create-application proposal this one needs first
+    message_id: int
+    subject: str
+    sender: str
+    sent_at: datetime | None
+    label: str
+    evidence: tuple[str, ...]
+    created_at: datetime
+    decided_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """What accepting one proposal did."""
+
+    proposal_id: int
+    application_id: int
+    done: str
+    rejection_logged: bool = False
+
+
+def view_of(row: dict[str, Any]) -> ProposalView:
+    kind = ProposalKind(row["kind"])
+    payload = dict(row["payload"] or {})
+    sender = row["sender_address"]
+    if row["sender_name"]:
+        sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
+    waiting = payload.get("create_proposal") if row["application_id"] is None else None
+    return ProposalView(
+        id=row["id"],
+        kind=kind,
+        status=ProposalStatus(row["status"]),
+        summary=describe(kind, payload),
+        confidence=float(row["confidence"]),
+        payload=payload,
+        proposed=dict(row["proposed"] or {}),
+        application_id=row["application_id"],
+        waiting_on=waiting if isinstance(waiting, int) else None,
+        message_id=row["mail_message_id"],
+        subject=row["subject"],
+        sender=sender,
+        sent_at=row["sent_at"],
+        label=row["label"],
+        evidence=tuple(row["evidence"] or ()),
+        created_at=row["created_at"],
+        decided_at=row["decided_at"],
+    )
+
+
+def load_proposals(
+    store: Store,
+    owner: Owner,
+    *,
+    statuses: Sequence[str] = (),
+    ids: Sequence[int] = (),
+    limit: int | None = None,
+) -> list[ProposalView]:
+    with store.transaction() as tx:
+        rows = tx.mail.proposals(owner.id, statuses=statuses, ids=ids, limit=limit)
+    return [view_of(r) for r in rows]
+
+
+def get_proposal(store: Store, owner: Owner, proposal_id: int) -> ProposalView:
+    """One proposal, whatever its status; ``NotFound`` when there is none."""
+    found = load_proposals(store, owner, ids=(proposal_id,))
+    if not found:
+        raise NotFound(f"no proposal #{proposal_id}", hint="see `onward review` for the ids")
+    return found[0]
+
+
+def apply_proposal(
+    store: Store,
+    owner: Owner,
+    proposal_id: int,
+    clock: Clock,
+    dwell: DwellChoice,
+    *,
+    edited: bool,
+) -> list[Accepted]:
+    view = get_proposal(store, owner, proposal_id)
+    if view.status is not ProposalStatus.PENDING:
+        raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
+    p = view.payload
+    done: list[Accepted] = []
+    app_id = view.application_id
+    if app_id is None and view.kind is not ProposalKind.CREATE_APPLICATION:
+        app_id = _application_first(store, owner, view, clock, dwell, done)
+    rejected = False
+    if view.kind is ProposalKind.CREATE_APPLICATION:
+        if app_id is None:
+            app = add_application(
+                store, owner, _fields(view), clock,
+                stage=parse_choice(Stage, str(p.get("stage") or "applied"), "stage"),
+                on=_day(p.get("on"), clock), note="from mail",
+            )  # fmt: skip
+            app_id = app.id
+            what = f"added application #{app.id} {app.fields.company} – {app.fields.role}"
+        else:
+            what = f"linked to application #{app_id}"
+    elif view.kind is ProposalKind.MOVE_STAGE:
+        stage = parse_choice(Stage, str(p.get("stage")), "stage")
+        assert app_id is not None
+        move_application(
+            store, owner, app_id, stage, clock, on=_day(p.get("on"), clock), source="mail"
+        )
+        what = f"moved application #{app_id} to {stage.value}"
+    elif view.kind is ProposalKind.LOG_REJECTION:
+        assert app_id is not None
+        details = RejectionDetails(
+            received_on=_day(p.get("received_on"), clock),
+            stage=RejectionStage(p["stage"]) if p.get("stage") else None,
+            reason=RejectionReason(p.get("reason") or "unspecified"),
+            quote=p.get("quote") or None,
+            personal=p.get("personal"),
+        )
+        reject_application(store, owner, app_id, details, clock, dwell=dwell)
+        rejected = True
+        what = f"logged the rejection for application #{app_id}; its playbook has started"
+    elif view.kind is ProposalKind.ADD_CONTACT:
+        assert app_id is not None
+        contact = add_contact(
+            store,
+            owner,
+            ContactFields(
+                name=str(p.get("name") or "").strip(),
+                role=ContactRole.RECRUITER,
+                email=p.get("email") or None,
+                company=p.get("company") or None,
+            ),
+            clock,
+            application_ids=(app_id,),
+        )
+        what = f"added contact #{contact.id} {contact.fields.name} to application #{app_id}"
+    else:
+        assert app_id is not None
+        at = moment(p.get("at"))
+        app = get_application(store, owner, app_id)
+        local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
+        move_application(
+            store, owner, app_id, Stage.INTERVIEW, clock,
+            on=max(_day(p.get("on"), clock), app.stage_on), note=f"interview on {local}",
+            source="mail",
+        )  # fmt: skip
+        what = f"application #{app_id} at interview, on {local}"
+    _settle(store, owner, view, app_id, clock, edited=edited)
+    done.append(Accepted(view.id, app_id, what, rejected))
+    return done
+
+
+def _application_first(
+    store: Store,
+    owner: Owner,
+    view: ProposalView,
+    clock: Clock,
+    dwell: DwellChoice,
+    done: list[Accepted],
+) -> int:
+    """The application a proposal for a not-yet-tracked job is about: its create proposal
+    is accepted first (or, when that was dismissed, one is created from this proposal)."""
+    if view.waiting_on is not None:
+        create = get_proposal(store, owner, view.waiting_on)
+        if create.status is ProposalStatus.PENDING:
+            done.extend(apply_proposal(store, owner, create.id, clock, dwell, edited=False))
+            create = get_proposal(store, owner, create.id)
+        if create.application_id is not None and create.status is not ProposalStatus.DISMISSED:
+            return create.application_id
+    app = add_application(
+        store, owner, _fields(view), clock, on=_day(view.payload.get("on") or
+        view.payload.get("received_on"), clock), note="from mail",
+    )  # fmt: skip
+    done.append(
+        Accepted(view.id, app.id, f"added application #{app.id} {app.fields.company}", False)
+    )
+    return app.id
+
+
+def _settle(
+    store: Store, owner: Owner, view: ProposalView, app_id: int, clock: Clock, *, edited: bool
+) -> None:
+    """Mark the proposal decided, link its message and waiting proposals, keep the example."""
+    now = clock.now()
+    status = ProposalStatus.EDITED if edited else ProposalStatus.ACCEPTED
+    with store.transaction() as tx:
+        tx.mail.decide_proposal(
+            owner.id, view.id, status=status.value, decided_at=now, application_id=app_id
+        )
+        tx.mail.link_messages(owner.id, [view.message_id], app_id)
+        if view.kind is ProposalKind.CREATE_APPLICATION:
+            for waiting in tx.mail.dependents(owner.id, view.id):
+                tx.mail.decide_proposal(owner.id, waiting["id"], application_id=app_id)
+                tx.mail.link_messages(owner.id, [waiting["mail_message_id"]], app_id)
+        save_example(tx, owner, view.message_id, view.label, view.payload, edited, now)
+
+
+def save_example(
+    tx: Any,
+    owner: Owner,
+    message_id: int,
+    label: str,
+    payload: dict[str, Any],
+    corrected: bool,
+    now: datetime,
+) -> None:
+    row = tx.mail.get_message(owner.id, message_id)
+    if row is None or row["text"] is None:
+        return
+    sender = row["sender_address"]
+    if row["sender_name"]:
+        sender = f"{row['sender_name']} <{sender}>"
+    rejection = label == EmailLabel.REJECTION.value
+    tx.mail.save_example(
+        owner.id,
+        {
+            "mail_message_id": message_id,
+            "subject": row["subject"],
+            "sender": sender,
+            "body": row["text"],
+            "label": label,
+            "company": payload.get("company"),
+            "role": payload.get("role"),
+            "stage": payload.get("stage") if rejection else None,
+            "reason": payload.get("reason") if rejection else None,
+            "corrected": corrected,
+            "created_at": now,
+        },
+    )
+
+
+def _fields(view: ProposalView) -> ApplicationFields:
+    company = str(view.payload.get("company") or "").strip()
+    role = str(view.payload.get("role") or "").strip()
+    if not company:
+        raise InvalidInput(
+            f"proposal #{view.id} does not know the company",
+            hint=f"onward review edit {view.id} --company NAME",
+        )
+    return ApplicationFields(company=company, role=role or "(role not given)",
+                             job_ref=view.payload.get("job_ref") or None)  # fmt: skip
+
+
+def _day(value: Any, clock: Clock) -> date:
+    if not value:
+        return clock.today()
+    return min(date.fromisoformat(str(value)), clock.today())
+
+
+def moment(value: Any) -> datetime:
+    try:
+        moment = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise InvalidInput(
+            f"not a date and time: {value!r}", hint="e.g. 2026-12-03T14:00"
+        ) from None
+    if moment.tzinfo is None:
+        raise InvalidInput(f"{value!r} has no time zone", hint="e.g. 2026-12-03T14:00+01:00")
+    return moment
