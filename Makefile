@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/skills.py
 	$(BIN)/python bench/web.py
 	$(BIN)/python bench/ingest.py --messages $(INGEST_MESSAGES)
+	$(BIN)/python bench/imap_sync.py
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -151,3 +152,28 @@ def ws(settings: Settings, clock: FixedClock) -> Iterator[object]:
     workspace = open_workspace(settings, clock)
     yield workspace
     workspace.close()
+
+
+# -- mail servers and the keyring (tests/mail/mail_servers.py) -------------------------------------
+sys.path.insert(0, str(Path(__file__).parent / "mail"))
+from mail_servers import (  # type: ignore[import-not-found]  # noqa: E402
+    dovecot,
+    mail_models_dir,
+    mail_reader,
+    mailbox,
+    memory_keyring,
+    no_keyring,
+    smtp_certificate,
+    smtp_server,
+)
+
+__all__ = [
+    "dovecot",
+    "mail_models_dir",
+    "mail_reader",
+    "mailbox",
+    "memory_keyring",
+    "no_keyring",
+    "smtp_certificate",
+    "smtp_server",
+]

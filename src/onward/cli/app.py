@@ -89,6 +89,12 @@ app.add_typer(resumes.app, name="resume")
 skills.register(app)
 serve.register(app)
 
+# Mail accounts (issue 4): `mail account ...`, `mail sync`, `drafts append`, `drafts send`.
+# Registered last so the `mail` group of `mail import` exists when there is one.
+from onward.cli import mail_accounts  # noqa: E402
+
+mail_accounts.register(app, drafts.app)
+
 
 def main() -> None:
     app()

@@ -182,13 +182,39 @@ def show(
     ws = workspace()
     app_ = get_application(ws.store, ws.owner, app_id)
     contacts = list_contacts(ws.store, ws.owner, application_id=app_id)
+    sent = sent_messages(ws, app_id)
     if as_json:
         from onward.export.records import application_record, contact_record
 
         record = application_record(app_) | {"contacts": [contact_record(c) for c in contacts]}
-        render.print_json(record)
+        render.print_json(record | {"messages_sent": [m for _, _, m in sent]})
         return
-    render.application_details(app_, contacts)
+    render.application_details(app_, contacts, [(day, text) for day, text, _ in sent])
+
+
+def sent_messages(ws: Any, app_id: int) -> list[tuple[date, str, dict[str, Any]]]:
+    """The application's sent drafts for its timeline: (local date, line, JSON record)."""
+    from onward.services.sent_drafts import list_sent_drafts
+
+    zone = ws.clock.now().tzinfo
+    out = []
+    for item in list_sent_drafts(ws.store, ws.owner, app_id):
+        d = item.draft
+        assert d.sent_at is not None
+        ways = [f"{x.method.label} {x.account_name}" for x in item.deliveries]
+        how = ", ".join(ways) or "marked sent by you"
+        to = f" to {d.to}" if d.to else ""
+        record = {
+            "draft_id": d.id,
+            "kind": d.kind.value,
+            "subject": d.subject,
+            "to": d.to,
+            "sent_at": d.sent_at.isoformat(),
+            "how": [x.method.value for x in item.deliveries] or ["by_hand"],
+        }
+        line = f"{d.kind.label.capitalize()}{to}: {d.subject} ({how}, draft #{d.id})"
+        out.append((d.sent_at.astimezone(zone).date(), line, record))
+    return out
 
 
 def move(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -148,7 +149,10 @@ def _colour_terminal() -> bool:
     )
 
 
-def application_details(app: Application, contacts: list[Contact]) -> None:
+def application_details(
+    app: Application, contacts: list[Contact], notes: Sequence[tuple[date, str]] = ()
+) -> None:
+    """One application; ``notes`` (e.g. messages sent) join its timeline by date."""
     from rich.markup import escape
 
     out = console()
@@ -180,12 +184,16 @@ def application_details(app: Application, contacts: list[Contact]) -> None:
         first = f.description.strip().splitlines()[0][:100]
         out.print(f"[dim]Description:[/] {escape(first)}{'…' if len(f.description) > 100 else ''}")
     out.print("\n[bold]Timeline[/]")
+    lines: list[tuple[date, int, str]] = []
     for event in app.events:
         label = event.stage.value + (f" {event.round}" if event.round else "")
         style = STAGE_STYLE.get(event.stage.value, "")
         note = f" [dim]— {escape(event.note)}[/]" if event.note else ""
         source = f" [dim]({event.source})[/]" if event.source != "manual" else ""
-        out.print(f"  {event.occurred_on.isoformat()}  [{style}]{label}[/]{note}{source}")
+        lines.append((event.occurred_on, 0, f"[{style}]{label}[/]{note}{source}"))
+    lines += [(day, 1, f"[cyan]✉[/] {escape(text)}") for day, text in notes]
+    for day, _, text in sorted(lines, key=lambda line: (line[0], line[1])):
+        out.print(f"  {day.isoformat()}  {text}")
 
 
 def _salary(app: Application) -> str | None:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
     from onward.db.mail import MailRepo
+    from onward.db.mail_accounts import MailAccountRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.resumes import ResumeRepo
@@ -138,6 +139,12 @@ class Tx:
         from onward.db.resumes import ResumeRepo
 
         return ResumeRepo(self.conn)
+
+    @cached_property
+    def mail_accounts(self) -> MailAccountRepo:
+        from onward.db.mail_accounts import MailAccountRepo
+
+        return MailAccountRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

@@ -146,3 +146,7 @@ INSERT_ORDER = (
     *mail_tables.MAIL_TABLES,
     *resume_tables.RESUME_TABLES,
 )
+
+# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries): machine settings, so
+# neither in INSERT_ORDER nor in the JSON backup; imported here to register them on metadata.
+from onward.db import mail_account_tables  # noqa: E402, F401

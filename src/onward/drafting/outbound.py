@@ -15,11 +15,20 @@ from onward.drafting.models import Draft
 from onward.errors import InvalidInput
 
 
-def to_eml_bytes(draft: Draft, from_addr: str, date: datetime) -> bytes:
+def to_eml_bytes(
+    draft: Draft,
+    from_addr: str,
+    date: datetime,
+    *,
+    message_id: str | None = None,
+    unsent: bool = True,
+) -> bytes:
     """The draft as an RFC 5322 message, UTF-8 plain text, marked unsent.
 
     ``X-Unsent: 1`` makes Outlook and some other clients open the file as a draft to edit
-    and send. There is no Message-ID: the sending program adds its own.
+    and send. There is no Message-ID unless one is given: the sending program adds its own.
+    A message sent over SMTP or put in a Drafts folder passes ``message_id`` and
+    ``unsent=False``.
     """
     if date.tzinfo is None or date.utcoffset() is None:
         raise InvalidInput("the Date of an .eml draft needs a time zone")
@@ -35,7 +44,10 @@ def to_eml_bytes(draft: Draft, from_addr: str, date: datetime) -> bytes:
         message["Date"] = date
     except ValueError as exc:
         raise InvalidInput(f"cannot write the .eml headers: {exc}") from None
-    message["X-Unsent"] = "1"
+    if message_id is not None:
+        message["Message-ID"] = message_id
+    if unsent:
+        message["X-Unsent"] = "1"
     message.set_content(draft.body.rstrip("\n") + "\n")
     return message.as_bytes(policy=policy.default)
 

@@ -246,20 +246,28 @@ def _set_status(
     store: Store, owner: Owner, draft_id: int, status: DraftStatus, clock: Clock
 ) -> SavedDraft:
     with store.transaction() as tx:
-        saved = _get(tx, owner, draft_id)
-        check_draft_move(saved, status)
-        now = clock.now()
-        sent_at = now if status == DraftStatus.SENT else None
-        tx.drafts.set_status(owner.id, draft_id, status, sent_at=sent_at, now=now)
-        if status == DraftStatus.SENT and saved.application_id is not None:
-            tx.tasks.complete_open(
-                owner.id,
-                now,
-                draft_kind=saved.kind,
-                application_id=saved.application_id,
-                first_only=True,
-            )
-        return _get(tx, owner, draft_id)
+        return change_draft_status(tx, owner, draft_id, status, clock)
+
+
+def change_draft_status(
+    tx: Tx, owner: Owner, draft_id: int, status: DraftStatus, clock: Clock
+) -> SavedDraft:
+    """Inside a transaction: mark a draft sent (completing the task that asked for it) or
+    discarded. Also used when a draft goes out through a mail account."""
+    saved = _get(tx, owner, draft_id)
+    check_draft_move(saved, status)
+    now = clock.now()
+    sent_at = now if status == DraftStatus.SENT else None
+    tx.drafts.set_status(owner.id, draft_id, status, sent_at=sent_at, now=now)
+    if status == DraftStatus.SENT and saved.application_id is not None:
+        tx.tasks.complete_open(
+            owner.id,
+            now,
+            draft_kind=saved.kind,
+            application_id=saved.application_id,
+            first_only=True,
+        )
+    return _get(tx, owner, draft_id)
 
 
 def _view(tx: Tx, owner: Owner, saved: SavedDraft, clock: Clock) -> DraftView:

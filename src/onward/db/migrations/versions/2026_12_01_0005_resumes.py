@@ -1,7 +1,7 @@
 """resumes
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-01 19:45:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0005"
-down_revision = "0003"  # web-b: after mail 0003; the integrator re-chains it after 0004
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,189 @@
+"""Mail accounts, their folders' sync state, and deliveries of drafts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, select, update
+
+from onward.db.mail_account_tables import mail_accounts, mail_deliveries, mail_folders
+from onward.domain.mail_accounts import (
+    AccountFields,
+    Delivery,
+    DeliveryMethod,
+    FolderState,
+    MailAccount,
+    Security,
+    Server,
+)
+
+
+class MailAccountRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    # -- accounts ----------------------------------------------------------------------------
+    def insert(self, owner_id: int, fields: AccountFields, now: datetime) -> int:
+        key = self.conn.execute(
+            mail_accounts.insert().values(
+                owner_id=owner_id, created_at=now, updated_at=now, **_columns(fields)
+            )
+        ).inserted_primary_key
+        assert key is not None
+        return int(key[0])
+
+    def update(self, owner_id: int, account_id: int, fields: AccountFields, now: datetime) -> None:
+        self.conn.execute(
+            update(mail_accounts)
+            .where(mail_accounts.c.owner_id == owner_id, mail_accounts.c.id == account_id)
+            .values(updated_at=now, **_columns(fields))
+        )
+
+    def get(self, owner_id: int, name: str) -> MailAccount | None:
+        row = self.conn.execute(
+            select(mail_accounts).where(
+                mail_accounts.c.owner_id == owner_id, mail_accounts.c.name == name
+            )
+        ).first()
+        if row is None:
+            return None
+        return _account(row, self.folder_states(owner_id, [row.id]).get(row.id, ()))
+
+    def query(self, owner_id: int) -> list[MailAccount]:
+        rows = list(
+            self.conn.execute(
+                select(mail_accounts)
+                .where(mail_accounts.c.owner_id == owner_id)
+                .order_by(mail_accounts.c.name)
+            )
+        )
+        states = self.folder_states(owner_id, [r.id for r in rows])
+        return [_account(r, states.get(r.id, ())) for r in rows]
+
+    def delete(self, owner_id: int, account_id: int) -> None:
+        self.conn.execute(
+            delete(mail_folders).where(
+                mail_folders.c.owner_id == owner_id, mail_folders.c.account_id == account_id
+            )
+        )
+        self.conn.execute(
+            delete(mail_accounts).where(
+                mail_accounts.c.owner_id == owner_id, mail_accounts.c.id == account_id
+            )
+        )
+
+    # -- folder sync state -------------------------------------------------------------------
+    def folder_states(
+        self, owner_id: int, account_ids: Sequence[int]
+    ) -> dict[int, tuple[FolderState, ...]]:
+        if not account_ids:
+            return {}
+        rows = self.conn.execute(
+            select(mail_folders)
+            .where(
+                mail_folders.c.owner_id == owner_id,
+                mail_folders.c.account_id.in_(list(account_ids)),
+            )
+            .order_by(mail_folders.c.id)
+        )
+        out: dict[int, list[FolderState]] = {}
+        for r in rows:
+            out.setdefault(r.account_id, []).append(
+                FolderState(r.folder, r.uidvalidity, r.last_uid, r.synced_at, r.messages_seen)
+            )
+        return {key: tuple(value) for key, value in out.items()}
+
+    def save_folder_state(self, owner_id: int, account_id: int, state: FolderState) -> None:
+        values = {
+            "uidvalidity": state.uidvalidity,
+            "last_uid": state.last_uid,
+            "messages_seen": state.messages_seen,
+            "synced_at": state.synced_at,
+        }
+        done = self.conn.execute(
+            update(mail_folders)
+            .where(
+                mail_folders.c.owner_id == owner_id,
+                mail_folders.c.account_id == account_id,
+                mail_folders.c.folder == state.folder,
+            )
+            .values(**values)
+        )
+        if done.rowcount == 0:
+            self.conn.execute(
+                mail_folders.insert().values(
+                    owner_id=owner_id, account_id=account_id, folder=state.folder, **values
+                )
+            )
+
+    # -- deliveries --------------------------------------------------------------------------
+    def add_delivery(self, owner_id: int, delivery: Delivery) -> None:
+        self.conn.execute(
+            mail_deliveries.insert().values(
+                owner_id=owner_id,
+                draft_id=delivery.draft_id,
+                account_name=delivery.account_name,
+                method=delivery.method.value,
+                message_id=delivery.message_id,
+                to_addr=delivery.to,
+                delivered_at=delivery.delivered_at,
+            )
+        )
+
+    def deliveries(self, owner_id: int, draft_ids: Sequence[int]) -> list[Delivery]:
+        if not draft_ids:
+            return []
+        rows = self.conn.execute(
+            select(mail_deliveries)
+            .where(
+                mail_deliveries.c.owner_id == owner_id,
+                mail_deliveries.c.draft_id.in_(list(draft_ids)),
+            )
+            .order_by(mail_deliveries.c.delivered_at, mail_deliveries.c.id)
+        )
+        return [
+            Delivery(
+                draft_id=r.draft_id,
+                account_name=r.account_name,
+                method=DeliveryMethod(r.method),
+                message_id=r.message_id,
+                to=r.to_addr,
+                delivered_at=r.delivered_at,
+            )
+            for r in rows
+        ]
+
+
+def _columns(fields: AccountFields) -> dict[str, Any]:
+    smtp = fields.smtp
+    return {
+        "name": fields.name,
+        "address": fields.address,
+        "imap_host": fields.imap.host,
+        "imap_port": fields.imap.port,
+        "imap_security": fields.imap.security.value,
+        "username": fields.username,
+        "folders": list(fields.folders),
+        "drafts_folder": fields.drafts_folder,
+        "smtp_host": smtp.host if smtp else None,
+        "smtp_port": smtp.port if smtp else None,
+        "smtp_security": smtp.security.value if smtp else None,
+    }
+
+
+def _account(row: Row[Any], states: tuple[FolderState, ...]) -> MailAccount:
+    smtp = (
+        Server(row.smtp_host, row.smtp_port, Security(row.smtp_security)) if row.smtp_host else None
+    )
+    fields = AccountFields(
+        name=row.name,
+        address=row.address,
+        imap=Server(row.imap_host, row.imap_port, Security(row.imap_security)),
+        username=row.username,
+        folders=tuple(row.folders),
+        drafts_folder=row.drafts_folder,
+        smtp=smtp,
+    )
+    return MailAccount(id=row.id, fields=fields, created_at=row.created_at, folder_states=states)

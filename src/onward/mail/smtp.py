@@ -1,0 +1,120 @@
+"""Send one message over SMTP, always encrypted: TLS from the first byte (port 465) or
+STARTTLS before the login (port 587). The certificate is verified; a server that offers no
+STARTTLS is refused rather than sent a password in the clear.
+
+``smtplib`` is imported inside ``send_message`` so the CLI starts fast.
+"""
+
+from __future__ import annotations
+
+import ssl
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from onward.domain.mail_accounts import Security
+from onward.errors import InvalidInput, SetupError
+from onward.mail.imap import DEFAULT_TIMEOUT, Login
+
+if TYPE_CHECKING:
+    import smtplib
+
+
+def send_message(
+    login: Login,
+    raw: bytes,
+    *,
+    from_addr: str,
+    to_addrs: Sequence[str],
+    ssl_context: ssl.SSLContext | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> None:
+    """Hand ``raw`` to the SMTP server for ``to_addrs``; raises when any recipient is refused."""
+    import smtplib
+
+    host = login.server.host
+    with _session(login, ssl_context, timeout) as smtp:
+        try:
+            refused = smtp.sendmail(from_addr, list(to_addrs), raw)
+        except smtplib.SMTPRecipientsRefused as exc:
+            raise InvalidInput(
+                f"{host} refused every recipient: {', '.join(sorted(exc.recipients))}",
+                hint="check the address with `onward drafts edit ID --to ADDRESS`",
+            ) from None
+        except smtplib.SMTPSenderRefused as exc:
+            raise InvalidInput(
+                f"{host} refused the sender {from_addr}: {_text(exc)}",
+                hint="send from the account's own address (the account's --address)",
+            ) from None
+        if refused:
+            raise InvalidInput(f"{host} refused {', '.join(sorted(refused))}")
+
+
+def check_login(
+    login: Login, *, ssl_context: ssl.SSLContext | None = None, timeout: float = DEFAULT_TIMEOUT
+) -> None:
+    """Connect and log in without sending anything (``onward mail account test``)."""
+    with _session(login, ssl_context, timeout):
+        pass
+
+
+@contextmanager
+def _session(
+    login: Login, ssl_context: ssl.SSLContext | None, timeout: float
+) -> Iterator[smtplib.SMTP]:
+    import smtplib
+
+    server = login.server
+    context = ssl_context or ssl.create_default_context()
+    try:
+        if server.security == Security.TLS:
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                server.host, server.port, timeout=timeout, context=context
+            )
+        else:
+            smtp = smtplib.SMTP(server.host, server.port, timeout=timeout)
+    except ssl.SSLCertVerificationError as exc:
+        raise _certificate(server.host, exc) from None
+    except (OSError, smtplib.SMTPException) as exc:
+        raise SetupError(
+            f"could not connect to {server}: {_text(exc)}",
+            hint="check the SMTP host, port and security (tls is usually 465, starttls 587)",
+        ) from None
+    try:
+        with smtp:
+            smtp.ehlo()
+            if server.security == Security.STARTTLS:
+                if not smtp.has_extn("starttls"):
+                    raise SetupError(
+                        f"{server.host}:{server.port} does not offer STARTTLS, and Onward never "
+                        "sends a password unencrypted",
+                        hint="use --smtp-security tls (usually port 465)",
+                    )
+                smtp.starttls(context=context)
+                smtp.ehlo()
+            try:
+                smtp.login(login.username, login.password)
+            except smtplib.SMTPAuthenticationError as exc:
+                raise InvalidInput(
+                    f"{server.host} refused the login for {login.username}: {_text(exc)}",
+                    hint="check the username and password; Gmail and others need an app password",
+                ) from None
+            yield smtp
+    except ssl.SSLCertVerificationError as exc:
+        raise _certificate(server.host, exc) from None
+    except (OSError, smtplib.SMTPException) as exc:
+        raise SetupError(f"sending through {server.host} failed: {_text(exc)}") from None
+
+
+def _certificate(host: str, exc: ssl.SSLCertVerificationError) -> SetupError:
+    return SetupError(
+        f"the certificate of {host} could not be verified: {exc.verify_message}",
+        hint="check the host name; for a private CA point SSL_CERT_FILE at its certificate",
+    )
+
+
+def _text(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    parts = [a.decode(errors="replace") if isinstance(a, bytes) else str(a) for a in exc.args]
+    return " ".join(" ".join(p for p in parts if p).split())[:300] or type(exc).__name__

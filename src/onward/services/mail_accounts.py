@@ -1,0 +1,235 @@
+"""Mail accounts: add, list, test and remove the mailboxes Onward reads and delivers drafts to.
+
+Settings live in the database; the password lives in the OS keyring or the environment
+(``onward.mail.passwords``) and nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from onward.clock import Clock
+from onward.db.store import Store
+from onward.domain.mail_accounts import (
+    DEFAULT_DRAFTS_FOLDER,
+    AccountFields,
+    MailAccount,
+    account_name,
+    check_address,
+    folder_names,
+    password_env_var,
+    provider,
+    server,
+)
+from onward.domain.records import Owner
+from onward.errors import Conflict, InvalidInput, NotFound, OnwardError
+from onward.mail.imap import Login, connect
+from onward.mail.passwords import Passwords
+
+
+@dataclass(frozen=True)
+class AccountRequest:
+    """An account as typed: missing values come from the provider or the usual defaults."""
+
+    name: str
+    address: str
+    provider: str | None = None
+    imap_host: str | None = None
+    imap_port: int | None = None
+    imap_security: str | None = None
+    username: str | None = None
+    folders: tuple[str, ...] = ()
+    drafts_folder: str | None = None
+    smtp_host: str | None = None
+    smtp_port: int | None = None
+    smtp_security: str | None = None
+
+
+def account_fields(request: AccountRequest) -> AccountFields:
+    """Checked account settings from what was typed."""
+    preset = provider(request.provider) if request.provider else None
+    imap_host = request.imap_host or (preset.imap.host if preset else None)
+    if not imap_host:
+        raise InvalidInput(
+            "an account needs its IMAP server", hint="pass --imap-host, or --provider gmail"
+        )
+    imap_security = request.imap_security or (preset.imap.security.value if preset else "tls")
+    imap_port = request.imap_port or (
+        preset.imap.port if preset and imap_host == preset.imap.host else None
+    )
+    smtp = None
+    smtp_host = request.smtp_host or (preset.smtp.host if preset else None)
+    if smtp_host:
+        smtp_security = request.smtp_security or (
+            preset.smtp.security.value if preset else "starttls"
+        )
+        smtp_port = request.smtp_port or (
+            preset.smtp.port if preset and smtp_host == preset.smtp.host else None
+        )
+        smtp = server(smtp_host, smtp_port, smtp_security, smtp=True)
+    elif request.smtp_port or request.smtp_security:
+        raise InvalidInput("--smtp-port and --smtp-security need --smtp-host")
+    address = check_address(request.address)
+    return AccountFields(
+        name=account_name(request.name),
+        address=address,
+        imap=server(imap_host, imap_port, imap_security),
+        username=(request.username or address).strip(),
+        folders=folder_names(request.folders or (preset.folders if preset else ())),
+        drafts_folder=(
+            request.drafts_folder or (preset.drafts_folder if preset else DEFAULT_DRAFTS_FOLDER)
+        ).strip(),
+        smtp=smtp,
+    )
+
+
+def add_mail_account(
+    store: Store,
+    owner: Owner,
+    fields: AccountFields,
+    clock: Clock,
+    *,
+    passwords: Passwords,
+    password: str | None,
+) -> MailAccount:
+    """Keep the account's settings, and its password in the OS keyring when one is given.
+
+    Without a password the environment must hold one. When the keyring cannot keep the
+    password nothing is kept at all (the error names the environment variable instead).
+    """
+    if password is None and passwords.from_environment(fields.name) is None:
+        raise InvalidInput(
+            f"mail account {fields.name!r} needs a password",
+            hint="type it when asked, pass --password-stdin, or set "
+            f"{password_env_var(fields.name)}",
+        )
+    with store.transaction() as tx:
+        if tx.mail_accounts.get(owner.id, fields.name) is not None:
+            raise _taken(fields.name)
+        tx.mail_accounts.insert(owner.id, fields, clock.now())
+        if password is not None:  # last: if the keyring refuses, the account is not kept
+            passwords.store(fields.name, password)
+        return _get(tx.mail_accounts.get(owner.id, fields.name), fields.name)
+
+
+def check_account_name_free(store: Store, owner: Owner, name: str) -> None:
+    """Refuse a name already in use (before asking for a password)."""
+    with store.transaction() as tx:
+        if tx.mail_accounts.get(owner.id, name) is not None:
+            raise _taken(name)
+
+
+def set_mail_password(
+    store: Store, owner: Owner, name: str, password: str, *, passwords: Passwords
+) -> MailAccount:
+    """Replace the password kept in the OS keyring (e.g. a new app password)."""
+    account = get_mail_account(store, owner, name)
+    if not password:
+        raise InvalidInput("the password is empty; nothing changed")
+    passwords.store(account.name, password)
+    return account
+
+
+def list_mail_accounts(store: Store, owner: Owner) -> list[MailAccount]:
+    with store.transaction() as tx:
+        return tx.mail_accounts.query(owner.id)
+
+
+def get_mail_account(store: Store, owner: Owner, name: str) -> MailAccount:
+    with store.transaction() as tx:
+        return _get(tx.mail_accounts.get(owner.id, name.strip().lower()), name)
+
+
+def remove_mail_account(store: Store, owner: Owner, name: str, *, passwords: Passwords) -> bool:
+    """Forget the account, its folders' sync state and its keyring password.
+
+    Mail already imported from it stays. Returns True when a keyring password was removed.
+    """
+    with store.transaction() as tx:
+        account = _get(tx.mail_accounts.get(owner.id, name.strip().lower()), name)
+        tx.mail_accounts.delete(owner.id, account.id)
+    return passwords.forget(account.name)
+
+
+@dataclass(frozen=True)
+class FolderCheck:
+    folder: str
+    messages: int | None  # None: not on the server
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """What ``onward mail account test`` found; nothing on the server was changed."""
+
+    account: MailAccount
+    password_from: str
+    folders: tuple[FolderCheck, ...]
+    drafts_folder: str | None
+    smtp: str | None  # None: no SMTP server configured; else "ok" or the problem
+    problems: tuple[str, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_mail_account(
+    store: Store, owner: Owner, name: str, *, passwords: Passwords
+) -> AccountCheck:
+    """Log in over IMAP (and SMTP), look at the folders read-only, send nothing."""
+    from onward.mail.smtp import check_login
+
+    account = get_mail_account(store, owner, name)
+    password = passwords.get(account.name)
+    problems: list[str] = []
+    folders: list[FolderCheck] = []
+    drafts: str | None = None
+    with connect(imap_login(account, password)) as session:
+        for folder in account.fields.folders:
+            try:
+                folders.append(FolderCheck(folder, session.read_folder(folder, None).status.exists))
+            except NotFound:
+                folders.append(FolderCheck(folder, None))
+                problems.append(f"folder {folder!r} is not on the server")
+        try:
+            drafts = session.drafts_folder(account.fields.drafts_folder)
+        except NotFound as exc:
+            problems.append(exc.message)
+    smtp: str | None = None
+    if account.fields.smtp is not None:
+        try:
+            check_login(smtp_login(account, password))
+            smtp = "ok"
+        except OnwardError as exc:
+            smtp = exc.message
+            problems.append(f"SMTP: {exc.message}")
+    return AccountCheck(
+        account, passwords.where(account.name), tuple(folders), drafts, smtp, tuple(problems)
+    )
+
+
+def imap_login(account: MailAccount, password: str) -> Login:
+    return Login(account.fields.imap, account.fields.username, password)
+
+
+def smtp_login(account: MailAccount, password: str) -> Login:
+    if account.fields.smtp is None:
+        raise InvalidInput(
+            f"mail account {account.name!r} has no SMTP server",
+            hint="remove and add it again with --smtp-host, or use `onward drafts append` "
+            "to put the draft in your Drafts folder instead",
+        )
+    return Login(account.fields.smtp, account.fields.username, password)
+
+
+def _taken(name: str) -> Conflict:
+    return Conflict(
+        f"there is already a mail account called {name!r}",
+        hint=f"remove it first (`onward mail account remove {name}`) or pick another name",
+    )
+
+
+def _get(account: MailAccount | None, name: str) -> MailAccount:
+    if account is None:
+        raise NotFound(f"no mail account called {name!r}", hint="see `onward mail account list`")
+    return account
