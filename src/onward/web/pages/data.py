@@ -23,7 +23,7 @@ from onward.services.import_preview import (
 )
 from onward.services.runtime import Workspace
 from onward.services.transfer import backup_text, csv_text
-from onward.services.uploads import discard_upload, stage_upload, staged_file
+from onward.services.uploads import StagedFile, discard_upload, stage_upload, staged_file
 from onward.web.deps import workspace
 from onward.web.forms import Form, Upload, read_form, read_upload
 from onward.web.rendering import redirect, render
@@ -103,6 +103,20 @@ def download_calendar(ws: Workspace = Depends(workspace)) -> Response:
     return _download(data, "onward-plan.ics", "text/calendar; charset=utf-8")
 
 
+def _stage(
+    form: Form, upload: Upload | None, ws: Workspace, kind: str, missing: str
+) -> StagedFile | None:
+    """Keep an uploaded file until the person confirms; None (form failed) when unusable."""
+    if upload is None or not upload.name:
+        form.fail("file", missing)
+        return None
+    try:
+        return stage_upload(ws.settings.home, upload.name, upload.data, ws.clock.now(), kind=kind)
+    except InvalidInput as exc:
+        form.fail_with(exc, "file")
+        return None
+
+
 # -- restoring a backup --------------------------------------------------------------------------
 @router.post("/data/restore", response_model=None)
 def check_backup(
@@ -111,14 +125,8 @@ def check_backup(
     upload: Upload | None = Depends(read_upload),
     ws: Workspace = Depends(workspace),
 ) -> Response:
-    if upload is None or not upload.name:
-        form.fail("file", "choose the backup file (.json) to restore")
-        return _index(request, ws, restore=form, status=422)
-    try:
-        staged = stage_upload(ws.settings.home, upload.name, upload.data, ws.clock.now(),
-                              kind="backup")  # fmt: skip
-    except InvalidInput as exc:
-        form.fail_with(exc, "file")
+    staged = _stage(form, upload, ws, "backup", "choose the backup file (.json) to restore")
+    if staged is None:
         return _index(request, ws, restore=form, status=422)
     preview = preview_backup(ws.store, ws.owner, staged)
     if preview.problem is not None:
@@ -192,14 +200,8 @@ def check_csv(
     upload: Upload | None = Depends(read_upload),
     ws: Workspace = Depends(workspace),
 ) -> Response:
-    if upload is None or not upload.name:
-        form.fail("file", "choose the spreadsheet (.csv) to import")
-        return _index(request, ws, spreadsheet=form, status=422)
-    try:
-        staged = stage_upload(ws.settings.home, upload.name, upload.data, ws.clock.now(),
-                              kind="csv")  # fmt: skip
-    except InvalidInput as exc:
-        form.fail_with(exc, "file")
+    staged = _stage(form, upload, ws, "csv", "choose the spreadsheet (.csv) to import")
+    if staged is None:
         return _index(request, ws, spreadsheet=form, status=422)
     date_format = form["date_format"].strip()
     preview = preview_csv(ws.store, ws.owner, staged, ws.clock, date_format=date_format or None)
