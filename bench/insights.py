@@ -2,7 +2,9 @@
 feedback, reflections, journal entries and logged effort.
 
 Targets (issue 6): all insights computed in under 300 ms; the HTML report written in under
-2 s. Prints the first (cold) run and the median and best of several warm runs, in-process.
+2 s. Prints the very first run (which reads every rejected posting for skills and keeps what
+it found), then for each measure a cold run and the median and best of several warm runs,
+in-process.
 
     python bench/insights.py [--apps 10000] [--events 100000] [--runs 7] [--database-url URL]
 
@@ -43,14 +45,69 @@ REASONS = [
     "experience_mismatch", "interview_performance", "fit",
 ]  # fmt: skip
 TOLD = {"application", "screen", "assessment", "interview", "final"}
-POSTINGS = [
-    "Build data pipelines in Python and SQL on AWS; Airflow, dbt and Kubernetes a plus.",
-    "Registered nurse for a busy ward: patient care, wound care, IV therapy, medication.",
-    "Primary teacher: lesson planning, classroom management, safeguarding, phonics.",
-    "Store manager: retail operations, inventory management, scheduling, customer service.",
-    "Frontend developer: TypeScript, React, CSS, accessibility, automated testing with Jest.",
-    "Account executive: B2B sales, Salesforce, negotiation, pipeline management.",
+# Job descriptions are composed per application from these lines (about 1.5-2.5 KB each, the
+# size of a real posting), so every rejected posting is different text to read for skills.
+DUTIES = {
+    "data": [
+        "Build and run data pipelines in Python and SQL on AWS.",
+        "Model data with dbt and schedule work with Airflow; Kubernetes is a plus.",
+        "Partner with analysts on dashboards in Tableau and Power BI.",
+        "Write tested, reviewed code and document it for the next person.",
+        "Improve data quality checks and monitoring across the warehouse.",
+        "Experience with Spark, Kafka or another streaming tool helps.",
+    ],
+    "care": [
+        "Provide safe, compassionate patient care on a busy surgical ward.",
+        "Wound care, IV therapy and medication administration are daily tasks.",
+        "Keep accurate electronic health records and handover notes.",
+        "Basic life support certification and infection control training required.",
+        "Work with doctors, therapists and families to plan discharge.",
+    ],
+    "teaching": [
+        "Plan and teach engaging lessons across the primary curriculum.",
+        "Strong classroom management and behaviour management skills.",
+        "Safeguarding training and a commitment to special educational needs.",
+        "Teach phonics and early reading; assess progress and report to parents.",
+    ],
+    "retail": [
+        "Lead the store team: scheduling, coaching and performance reviews.",
+        "Own retail operations, inventory management and stock control.",
+        "Deliver excellent customer service and handle complaints calmly.",
+        "Cash handling, visual merchandising and loss prevention experience.",
+    ],
+    "software": [
+        "Build accessible front-end features in TypeScript and React.",
+        "Write CSS that works on every screen size; automated testing with Jest.",
+        "Review pull requests, pair with colleagues and improve our CI pipelines.",
+        "Experience with Node.js, GraphQL and Docker is welcome.",
+    ],
+    "sales": [
+        "Own a B2B sales territory and build pipeline from first call to close.",
+        "Keep Salesforce up to date; forecast accurately every week.",
+        "Negotiation, account management and presentation skills.",
+    ],
+}
+COMMON = [
+    "We are a growing organisation with offices across the country and flexible working.",
+    "You communicate clearly, solve problems calmly and enjoy working in a team.",
+    "We offer a pension, private healthcare, 28 days of holiday and a learning budget.",
+    "We welcome applications from everyone and make reasonable adjustments at every stage.",
+    "Please tell us in your cover letter why this role interests you.",
+    "Time management, attention to detail and project management matter here.",
+    "Our interview process has two stages: a conversation with the hiring manager, then a "
+    "practical exercise with the team you would join.",
 ]
+
+
+def posting(rng: random.Random) -> str:
+    """One job description of realistic length: a field's duties, repeated in other words
+    the way postings do, among common lines."""
+    duties = DUTIES[rng.choice(list(DUTIES))]
+    lines = [*rng.sample(duties, len(duties)), *rng.sample(COMMON, len(COMMON))]
+    lines += rng.sample(duties, min(3, len(duties))) + rng.sample(COMMON, 4)
+    return "\n\n".join(lines)
+
+
 RESUME = "Data analyst. Python, SQL, Excel and Tableau; customer service; scheduling.\n"
 THEMES = ["resume", "technical_depth", "interview_communication", "experience_level", "other"]
 
@@ -84,7 +141,7 @@ def build(store: Store, n_apps: int, n_events: int) -> Owner:
                     "role": rng.choice(ROLES),
                     "channel": rng.choice(CHANNELS),
                     "tailored": rng.choice([True, False, None]),
-                    "description": rng.choice(POSTINGS),
+                    "description": posting(rng),
                     "stage": path[-1][0],
                     "stage_on": path[-1][1],
                     "reached": reached,
@@ -199,16 +256,20 @@ def build(store: Store, n_apps: int, n_events: int) -> Owner:
     return owner
 
 
-def measure(run: Callable[[], object], runs: int) -> tuple[float, list[float]]:
+def measure(run: Callable[[], object], runs: int) -> tuple[float, list[float], list[float]]:
+    """The cold run's wall time, then each warm run's wall and CPU time (the CPU time of
+    this process, which other work on the machine disturbs less; on SQLite it includes the
+    database's work, on PostgreSQL not the server's)."""
     start = time.perf_counter()
     run()
     cold = time.perf_counter() - start
-    warm = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run()
-        warm.append(time.perf_counter() - start)
-    return cold, warm
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return cold, wall, cpu
 
 
 def main() -> None:
@@ -229,25 +290,30 @@ def main() -> None:
         resume = home / "resume.txt"
         resume.write_text(RESUME, encoding="utf-8")
         add_resume(store, owner, resume, clock)
+        started = time.perf_counter()
         found = compute_insights(store, owner, clock)
+        first = time.perf_counter() - started
         print(f"funnel: {', '.join(f'{s.label} {s.count:,}' for s in found.funnel.steps)}")
         gaps = found.skill_gaps
         assert gaps is not None
         print(f"skill gaps: {gaps.compared:,} rejected postings compared, {len(gaps.gaps)} shown")
-        print(f"{'measure':<30} {'cold':>8} {'median':>8} {'best':>8}  target")
+        print(f"first run, every posting read for skills: {first * 1000:.0f} ms (then kept)")
+        print(f"{'measure':<26} {'cold':>7} {'median':>7} {'best':>7} {'cpu med':>8}  target")
         for label, skills in (("all insights", True), ("  without the skill gaps", False)):
-            cold, warm = measure(
+            cold, wall, cpu = measure(
                 lambda s=skills: compute_insights(store, owner, clock, skills=s), opts.runs
             )
             print(
-                f"{label:<30} {cold * 1000:>6.0f}ms {statistics.median(warm) * 1000:>6.0f}ms "
-                f"{min(warm) * 1000:>6.0f}ms  " + ("< 300 ms" if skills else "(info)")
+                f"{label:<26} {cold * 1000:>5.0f}ms {statistics.median(wall) * 1000:>5.0f}ms "
+                f"{min(wall) * 1000:>5.0f}ms {statistics.median(cpu) * 1000:>6.0f}ms  "
+                + ("< 300 ms" if skills else "(info)")
             )
         target = home / "report.html"
-        cold, warm = measure(lambda: write_report(store, owner, clock, target), opts.runs)
+        cold, wall, cpu = measure(lambda: write_report(store, owner, clock, target), opts.runs)
         print(
-            f"{'HTML report written':<30} {cold:>7.2f}s {statistics.median(warm):>7.2f}s "
-            f"{min(warm):>7.2f}s  < 2 s ({target.stat().st_size / 1e6:.1f} MB)"
+            f"{'HTML report written':<26} {cold:>6.2f}s {statistics.median(wall):>6.2f}s "
+            f"{min(wall):>6.2f}s {statistics.median(cpu):>7.2f}s  < 2 s "
+            f"({target.stat().st_size / 1e6:.1f} MB)"
         )
     finally:
         store.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from tests.skills.conftest import write_docx, write_pdf
@@ -13,7 +14,7 @@ from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
 from onward.domain.records import ApplicationFields
 from onward.errors import Conflict, InvalidInput, NotFound
-from onward.services.applications import add_application, move_application
+from onward.services.applications import add_application, edit_application, move_application
 from onward.services.improvement import add_improvement, list_improvements, move_improvement
 from onward.services.resumes import add_resume, list_resumes, show_resume
 from onward.services.runtime import Workspace
@@ -148,6 +149,40 @@ def test_gaps_weigh_how_often_and_how_far(ws: Workspace, tmp_path: Path) -> None
         ("BLS certification", 5, 1, Stage.FINAL),
         ("Food safety", 1, 1, Stage.APPLIED),
     ]  # customer service is on the resume; visual merchandising was not lost
+
+
+def test_gaps_keep_what_each_posting_names_until_it_or_the_vocabulary_changes(
+    ws: Workspace, tmp_path: Path, count_queries: Any
+) -> None:
+    ids = rejected_search(ws, tmp_path)
+    first = skill_gaps(ws.store, ws.owner, vocabulary=VOCAB)
+    with count_queries() as statements:
+        again = skill_gaps(ws.store, ws.owner, vocabulary=VOCAB)
+    assert again == first
+    # Kept from the first call: no description read, nothing written.
+    assert not [s for s in statements if "description" in s.lower()]
+    assert not [s for s in statements if s.lstrip().upper().startswith("UPDATE")]
+
+    # Editing a posting is read again: the final-round job now asks for food safety only.
+    edit_application(ws.store, ws.owner, ids["final"], {"description": "Food hygiene."}, ws.clock)
+    edited = skill_gaps(ws.store, ws.owner, vocabulary=VOCAB)
+    assert [(g.skill.name, g.weight) for g in edited.gaps] == [
+        ("Food safety", 1 + 5),  # applied (1) + final (5)
+        ("Cash handling", 4 + 1),
+        ("Stock control", 4),
+    ]
+    # A blank description, once edited in, stops the job counting.
+    edit_application(ws.store, ws.owner, ids["applied"], {"description": "  \n "}, ws.clock)
+    blank = skill_gaps(ws.store, ws.owner, vocabulary=VOCAB)
+    assert blank.without_description == (ids["applied"], ids["no_text"])
+
+    # Another vocabulary finds other skills in the same postings: nothing stale is reused.
+    other = Vocabulary.from_names({"Stock control": [], "Customer service": ["customer care"]})
+    assert other.fingerprint != VOCAB.fingerprint
+    assert [g.skill.name for g in skill_gaps(ws.store, ws.owner, vocabulary=other).gaps] == [
+        "Stock control"
+    ]
+    assert skill_gaps(ws.store, ws.owner, vocabulary=VOCAB) == blank
 
 
 def test_gaps_turn_into_plan_items_once(ws: Workspace, tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from onward.domain.pipeline import Stage
 from onward.skills.matching import Lost, match, rank_gaps, stage_weight
-from onward.skills.vocabulary import Vocabulary
+from onward.skills.vocabulary import Skill, Vocabulary
 
 VOCAB = Vocabulary.from_names(
     {
@@ -18,6 +18,12 @@ VOCAB = Vocabulary.from_names(
         "Stock control": [],
     }
 )
+
+
+def skill(name: str) -> Skill:
+    found = VOCAB.lookup(name)
+    assert found is not None
+    return found
 
 
 def test_score_is_the_share_of_distinct_posting_skills_on_the_resume() -> None:
@@ -43,7 +49,7 @@ def test_score_rounds_and_a_posting_without_known_skills_has_none() -> None:
 
 
 def test_gap_weight_adds_the_furthest_stage_of_each_lost_job() -> None:
-    k8s, terraform, cash = (VOCAB.find(name)[0] for name in ("k8s", "Terraform", "Cash handling"))
+    k8s, terraform, cash = (skill(name) for name in ("k8s", "Terraform", "Cash handling"))
     lost = [
         Lost(1, Stage.INTERVIEW, (k8s, terraform)),  # weight 4 each
         Lost(2, Stage.APPLIED, (k8s,)),  # 1
@@ -60,7 +66,7 @@ def test_gap_weight_adds_the_furthest_stage_of_each_lost_job() -> None:
 
 
 def test_equal_weights_order_by_how_often_then_by_name() -> None:
-    sql, docker, python = (VOCAB.find(name)[0] for name in ("SQL", "Docker", "Python"))
+    sql, docker, python = (skill(name) for name in ("SQL", "Docker", "Python"))
     gaps = rank_gaps(
         [Lost(1, Stage.SCREEN, (sql,)), Lost(2, Stage.APPLIED, (docker, python)),
          Lost(3, Stage.APPLIED, (docker, python))]

@@ -5,9 +5,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Row, Select, and_, case, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    case,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 
 from onward.db import tables as t
 from onward.domain.pipeline import ACTIVE, Stage
@@ -43,6 +55,16 @@ def _field_values(fields: ApplicationFields) -> dict[str, Any]:
     values = {name: getattr(fields, name) for name in FIELD_COLUMNS}
     values["channel"] = fields.channel.value if fields.channel else None
     return values
+
+
+class CachedPosting(NamedTuple):
+    """One application's row in the posting-skills cache: ``skills`` as services.skills
+    wrote it, found with the vocabulary ``vocabulary`` (both None until first computed)."""
+
+    id: int
+    reached: Stage
+    skills: str | None
+    vocabulary: str | None
 
 
 class ApplicationRepo:
@@ -89,9 +111,29 @@ class ApplicationRepo:
         self.conn.execute(
             update(t.applications)
             .where(t.applications.c.id == app_id, t.applications.c.owner_id == owner_id)
-            .values(**_field_values(fields), updated_at=now)
+            .values(
+                **_field_values(fields),
+                updated_at=now,
+                posting_skills=None,  # the description may have changed
+                posting_skills_vocabulary=None,
+            )
         )
         self.set_tags(owner_id, app_id, fields.tags)
+
+    def store_posting_skills(
+        self, owner_id: int, found: Sequence[tuple[int, str]], vocabulary: str
+    ) -> None:
+        """Keep the skills found in these applications' descriptions (id, encoded skills),
+        in one batched statement."""
+        if not found:
+            return
+        c = t.applications.c
+        self.conn.execute(
+            update(t.applications)
+            .where(c.id == bindparam("app_id"), c.owner_id == owner_id)
+            .values(posting_skills=bindparam("found"), posting_skills_vocabulary=vocabulary),
+            [{"app_id": app_id, "found": skills} for app_id, skills in found],
+        )
 
     def set_stage(
         self,
@@ -236,6 +278,30 @@ class ApplicationRepo:
             )
         tags = self.tags_for(wanted)
         return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+
+    def cached_postings(self, owner_id: int, query: ApplicationQuery) -> list[CachedPosting]:
+        """The applications ``query`` selects, by id, with their posting-skills cache (one
+        query; no description is read)."""
+        c = t.applications.c
+        stmt = self._filtered(
+            select(c.id, c.reached, c.posting_skills, c.posting_skills_vocabulary), owner_id, query
+        ).order_by(c.id)
+        stages = {stage.value: stage for stage in Stage}
+        return [
+            CachedPosting(app_id, stages[reached], skills, vocabulary)
+            for app_id, reached, skills, vocabulary in self.conn.execute(stmt).all()
+        ]
+
+    def descriptions(self, owner_id: int, ids: Sequence[int]) -> dict[int, str | None]:
+        """The job descriptions of these applications, by id."""
+        c = t.applications.c
+        out: dict[int, str | None] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            rows = self.conn.execute(
+                select(c.id, c.description).where(c.owner_id == owner_id, c.id.in_(chunk))
+            )
+            out.update((row.id, row.description) for row in rows)
+        return out
 
     def count(self, owner_id: int, query: ApplicationQuery) -> int:
         stmt = self._filtered(select(func.count()).select_from(t.applications), owner_id, query)

@@ -58,6 +58,11 @@ applications = Table(
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     Column("archived_at", UTCDateTime()),
+    # The skills found in ``description`` (JSON, written by services.skills) and the
+    # fingerprint of the vocabulary that found them: a cache, cleared whenever the fields
+    # change, refilled when the vocabulary does; never exported.
+    Column("posting_skills", Text),
+    Column("posting_skills_vocabulary", String(32)),
     Index("ix_applications_owner_stage", "owner_id", "stage"),
     Index("ix_applications_owner_company", "owner_id", "company"),
 )

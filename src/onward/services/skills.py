@@ -7,6 +7,7 @@ Every function takes an optional ``vocabulary`` (default: the one Onward ships).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from onward.clock import Clock
@@ -157,20 +158,17 @@ def _learning_item(gap: SkillGap) -> ImprovementItem:
 
 def _gaps(tx: Tx, owner: Owner, wanted: str | None, vocab: Vocabulary) -> SkillGaps:
     resume = pick_version(tx.resumes.query(owner.id), wanted)
-    rejected = tx.applications.query(
-        owner.id, ApplicationQuery(stages=(Stage.REJECTED,), archived=None)
-    )
-    rejected.sort(key=lambda a: a.id)
     have = {m.skill.key for m in vocab.find(resume.text)}
+    skills = vocab.skills
     lost: list[Lost] = []
     without: list[int] = []
-    for app in rejected:
-        text = (app.fields.description or "").strip()
-        if not text:
-            without.append(app.id)
+    rejected = _rejected_postings(tx, owner, vocab)
+    for app_id, reached, found in rejected:
+        if found is None:
+            without.append(app_id)
             continue
-        missing = tuple(m for m in vocab.find(text) if m.skill.key not in have)
-        lost.append(Lost(app.id, app.reached, missing))
+        missing = tuple(skill for i in found if (skill := skills[i]).key not in have)
+        lost.append(Lost(app_id, reached, missing))
     return SkillGaps(
         resume=resume,
         gaps=rank_gaps(lost),
@@ -178,6 +176,39 @@ def _gaps(tx: Tx, owner: Owner, wanted: str | None, vocab: Vocabulary) -> SkillG
         compared=tuple(item.application_id for item in lost),
         without_description=tuple(without),
     )
+
+
+def _rejected_postings(
+    tx: Tx, owner: Owner, vocab: Vocabulary
+) -> list[tuple[int, Stage, list[int] | None]]:
+    """Every rejected application (archived too) by id, how far it got, and the skills its
+    job description names, as indices into ``vocab.skills`` (None: it has no description).
+
+    What ``vocab`` found is kept on the application (JSON: a list of indices, or null) and
+    reused while the description and the vocabulary stay the same (editing an application
+    clears it), so only new and edited postings are read again."""
+    rows = tx.applications.cached_postings(
+        owner.id, ApplicationQuery(stages=(Stage.REJECTED,), archived=None)
+    )
+    known = vocab.fingerprint
+    stale = [row.id for row in rows if not known or row.vocabulary != known]
+    fresh: dict[int, list[int] | None] = {}
+    if stale:
+        texts = tx.applications.descriptions(owner.id, stale)
+        for app_id in stale:
+            text = (texts.get(app_id) or "").strip()
+            fresh[app_id] = [i for i, _, _ in vocab.find_indexed(text)] if text else None
+        if known:
+            encoded = [(app_id, json.dumps(found)) for app_id, found in fresh.items()]
+            tx.applications.store_posting_skills(owner.id, encoded, known)
+    return [
+        (
+            row.id,
+            row.reached,
+            fresh[row.id] if row.id in fresh else json.loads(row.skills or "null"),
+        )
+        for row in rows
+    ]
 
 
 def _resume_for(

@@ -57,11 +57,12 @@ def match(posting: Sequence[Mention], resume: Iterable[Mention]) -> Match:
 
 @dataclass(frozen=True)
 class Lost:
-    """One rejected application, what its posting asked for, and how far it got."""
+    """One rejected application, the skills its posting asked for that the resume lacks, and
+    how far it got."""
 
     application_id: int
     reached: Stage
-    missing: tuple[Mention, ...]
+    missing: tuple[Skill, ...]
 
 
 @dataclass(frozen=True)
@@ -82,22 +83,27 @@ def rank_gaps(lost: Iterable[Lost]) -> tuple[SkillGap, ...]:
     """Gaps heaviest first, then the most asked for, then by name."""
     weights: dict[str, int] = {}
     apps: dict[str, list[int]] = {}
-    furthest: dict[str, Stage] = {}
+    furthest: dict[str, tuple[int, Stage]] = {}
     skills: dict[str, Skill] = {}
     for item in lost:
         weight = stage_weight(item.reached)
-        for mention in item.missing:
-            key = mention.skill.key
-            skills.setdefault(key, mention.skill)
-            weights[key] = weights.get(key, 0) + weight
-            apps.setdefault(key, []).append(item.application_id)
-            if key not in furthest or weight > stage_weight(furthest[key]):
-                furthest[key] = item.reached
+        for skill in item.missing:
+            key = skill.key
+            if key in weights:
+                weights[key] += weight
+                apps[key].append(item.application_id)
+                if weight > furthest[key][0]:
+                    furthest[key] = (weight, item.reached)
+            else:
+                skills[key] = skill
+                weights[key] = weight
+                apps[key] = [item.application_id]
+                furthest[key] = (weight, item.reached)
     gaps = [
-        SkillGap(skills[key], weights[key], tuple(sorted(apps[key])), furthest[key])
+        SkillGap(skills[key], weights[key], tuple(sorted(apps[key])), furthest[key][1])
         for key in skills
     ]
-    gaps.sort(key=lambda g: (-g.weight, -g.count, g.skill.name.casefold()))
+    gaps.sort(key=lambda g: (-g.weight, -g.count, g.skill.key))
     return tuple(gaps)
 
 

@@ -14,7 +14,6 @@ import unicodedata
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\.?[^\W_](?:[^\W_]|[+#]|[.&](?=[^\W_]))*", re.UNICODE)
-_TRAILING_PLUS = re.compile(r"(?<![+#])\+$")  # "python+" (as in "5+ years") is not "c++"
 
 
 LOWER, CAPITALISED, CAPITALS = 0, 1, 2
@@ -33,12 +32,20 @@ class Token(NamedTuple):
 
 def tokens(text: str) -> list[Token]:
     """The tokens of ``text`` in order."""
-    out: list[Token] = []
-    for match in _TOKEN.finditer(_strip_accents(text)):
-        raw = match.group()
-        word = _TRAILING_PLUS.sub("", raw.lower())
-        out.append(Token(word, _shape(raw)))
-    return out
+    return [Token(word, shape(raw)) for word, raw in zip(*words(text), strict=True)]
+
+
+def words(text: str) -> tuple[list[str], list[str]]:
+    """The normalised tokens of ``text`` and, beside them, each as written (for
+    ``shape``): the fast path when most tokens' shapes are never asked for."""
+    raws = _TOKEN.findall(_strip_accents(text))
+    out = []
+    for raw in raws:
+        word = raw.lower()
+        if word[-1] == "+" and word[-2:-1] not in ("+", "#"):
+            word = word[:-1]  # "python+" (as in "5+ years") is not "c++"
+        out.append(word)
+    return out, raws
 
 
 def normalise(phrase: str) -> str:
@@ -46,7 +53,8 @@ def normalise(phrase: str) -> str:
     return " ".join(t.text for t in tokens(phrase))
 
 
-def _shape(raw: str) -> int:
+def shape(raw: str) -> int:
+    """How a token was written: ``LOWER``, ``CAPITALISED`` or ``CAPITALS``."""
     letters = [c for c in raw if c.isalpha()]
     if not letters or not letters[0].isupper():
         return LOWER

@@ -11,14 +11,15 @@ Matching is on whole tokens, so nothing is found inside another word.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from onward.errors import SetupError
-from onward.skills.tokens import LOWER, normalise, tokens
+from onward.skills.tokens import normalise, shape, words
 
 DATA = Path(__file__).parent / "data"
 VOCABULARY = DATA / "vocabulary.json.gz"
@@ -35,7 +36,7 @@ class Skill:
     kind: str = "skill"
     source: str = "onward"
 
-    @property
+    @cached_property
     def key(self) -> str:
         return self.name.casefold()
 
@@ -50,15 +51,20 @@ class Mention:
 
 
 class Vocabulary:
-    """Names (normalised token strings) pointing at canonical skills."""
+    """Names (normalised token strings) pointing at canonical skills. ``fingerprint`` names
+    this exact vocabulary (a digest of its contents), so skills found with it can be stored
+    and reused until the vocabulary changes; an empty fingerprint means "do not store"."""
 
     def __init__(
         self,
         skills: list[Skill],
         aliases: dict[str, int],
         shapes: dict[str, int] | None = None,
+        *,
+        fingerprint: str = "",
     ) -> None:
         self.skills = skills
+        self.fingerprint = fingerprint
         self._aliases = aliases
         self._shapes = shapes or {}
         longest: dict[str, int] = {}
@@ -76,7 +82,8 @@ class Vocabulary:
             skills.append(Skill(name))
             for alias in (name, *others):
                 aliases.setdefault(normalise(alias), len(skills) - 1)
-        return cls(skills, aliases)
+        contents = json.dumps([[s.name for s in skills], sorted(aliases.items())])
+        return cls(skills, aliases, fingerprint=_digest(contents.encode()))
 
     def __len__(self) -> int:
         return len(self.skills)
@@ -92,18 +99,27 @@ class Vocabulary:
 
     def find(self, text: str) -> list[Mention]:
         """The skills in ``text``, most mentioned first, then in order of first mention."""
-        words = tokens(text)
-        texts = [w.text for w in words]
+        return self.mentions(self.find_indexed(text))
+
+    def mentions(self, found: Iterable[tuple[int, int, str]]) -> list[Mention]:
+        """``find_indexed``'s answer as mentions."""
+        skills = self.skills
+        return [Mention(skills[index], count, written) for index, count, written in found]
+
+    def find_indexed(self, text: str) -> list[tuple[int, int, str]]:
+        """What ``find`` finds, as (index into ``skills``, count, written): compact enough
+        to store beside the text and turn back into mentions with ``mentions``."""
+        texts, raws = words(text)
         counts: dict[int, int] = {}
         written: dict[int, str] = {}
         aliases, shapes, longest = self._aliases, self._shapes, self._longest
-        i, n = 0, len(words)
+        i, n = 0, len(texts)
         while i < n:
             span = min(longest.get(texts[i], 0), n - i)
             while span:
                 name = texts[i] if span == 1 else " ".join(texts[i : i + span])
                 index = aliases.get(name)
-                if index is not None and shapes.get(name, LOWER) <= words[i].shape:
+                if index is not None and (name not in shapes or shapes[name] <= shape(raws[i])):
                     counts[index] = counts.get(index, 0) + 1
                     written.setdefault(index, name)
                     break
@@ -111,16 +127,16 @@ class Vocabulary:
             i += span or 1
         order = {index: rank for rank, index in enumerate(written)}
         ranked = sorted(counts, key=lambda index: (-counts[index], order[index]))
-        return [Mention(self.skills[k], counts[k], written[k]) for k in ranked]
+        return [(k, counts[k], written[k]) for k in ranked]
 
 
 @cache
 def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     """The shipped vocabulary, read once per process."""
     try:
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = json.load(handle)
-    except (OSError, ValueError) as exc:
+        packed = path.read_bytes()
+        data = json.loads(gzip.decompress(packed))
+    except (OSError, ValueError, EOFError) as exc:
         raise SetupError(
             f"the skill vocabulary {path} cannot be read: {exc}",
             hint="reinstall Onward, or rebuild it with `python -m onward.skills.build FOLDER`",
@@ -128,4 +144,8 @@ def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     if data.get("format") != FORMAT:
         raise SetupError(f"the skill vocabulary {path} has an unknown format")
     skills = [Skill(name, kind, source) for name, kind, source in data["skills"]]
-    return Vocabulary(skills, data["aliases"], data.get("shapes", {}))
+    return Vocabulary(skills, data["aliases"], data.get("shapes", {}), fingerprint=_digest(packed))
+
+
+def _digest(contents: bytes) -> str:
+    return hashlib.blake2b(contents, digest_size=8).hexdigest()
