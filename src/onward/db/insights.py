@@ -18,10 +18,13 @@ from sqlalchemy import (
     case,
     cast,
     func,
+    literal,
+    null,
     select,
     true,
+    union_all,
 )
-from sqlalchemy.sql.expression import Subquery
+from sqlalchemy.sql.expression import CTE, Subquery
 
 from onward.db import tables as t
 from onward.db.playbook_tables import feedback, journal_entries, reflections, rejections
@@ -46,10 +49,9 @@ class InsightRepo:
 
     def data(self, owner_id: int, since: date) -> InsightData:
         """The grouped counts behind the insights (``since``: the first day of "recent")."""
-        events = self._events(owner_id)
-        first_response_days, rejection_days = self._timing(owner_id, events)
+        outcomes, first_response_days, rejection_days = self._outcomes_and_timing(owner_id, since)
         return InsightData(
-            outcomes=self._outcomes(owner_id, events, since),
+            outcomes=outcomes,
             by_role=self._outcomes_by(owner_id, a.role, "role"),
             by_company=self._outcomes_by(owner_id, a.company, "company", top=TOP_COMPANIES),
             first_response_days=first_response_days,
@@ -64,7 +66,7 @@ class InsightRepo:
         )
 
     # -- applications and their timelines -------------------------------------------------------
-    def _events(self, owner_id: int) -> Subquery:
+    def _events(self, owner_id: int) -> CTE:
         """Per application: when it entered the pipeline, its first progress and rejection
         dates, and which stages its timeline went through (one grouped pass over events)."""
         progress = [s.value for s in PATH]
@@ -80,12 +82,45 @@ class InsightRepo:
             )
             .where(e.owner_id == owner_id)
             .group_by(e.application_id)
-            .subquery("ev")
+            .cte("ev")
         )
 
-    def _outcomes(self, owner_id: int, ev: Subquery, since: date) -> list[OutcomeCount]:
+    def _outcomes_and_timing(
+        self, owner_id: int, since: date
+    ) -> tuple[list[OutcomeCount], list[tuple[int, int]], list[tuple[int, int]]]:
+        """The outcome counts and the two timing counts in one statement: both read the
+        per-application pass over the timeline (a CTE used twice, which SQLite and
+        PostgreSQL compute once), joined by UNION ALL (``part`` 0: outcomes, 1: timing)."""
+        ev = self._events(owner_id)
+        outcome = self._outcome_rows(owner_id, ev, since)
+        timing = self._timing_rows(owner_id, ev)
+        keys, days = list(outcome.c), list(timing.c)
+        stmt = union_all(
+            select(literal(0).label("part"), *keys, *(null() for _ in days), func.count()).group_by(
+                *keys
+            ),
+            select(literal(1), *(null() for _ in keys), *days, func.count()).group_by(*days),
+        )
+        outcomes: list[OutcomeCount] = []
+        first_days: dict[int, int] = {}
+        rejection_days: dict[int, int] = {}
+        width = len(keys)
+        for row in self.conn.execute(stmt):
+            n = int(row[-1])
+            if row[0] == 0:
+                outcomes.append(_outcome(row[1 : 1 + width], n))
+                continue
+            to_first, to_rejection = row[1 + width : -1]
+            if to_first is not None:
+                first_days[int(to_first)] = first_days.get(int(to_first), 0) + n
+            if to_rejection is not None:
+                rejection_days[int(to_rejection)] = rejection_days.get(int(to_rejection), 0) + n
+        return outcomes, sorted(first_days.items()), sorted(rejection_days.items())
+
+    def _outcome_rows(self, owner_id: int, ev: CTE, since: date) -> Subquery:
+        """One row per application sent: how it went (grouped by the caller)."""
         entered = func.coalesce(ev.c.applied_on, a.stage_on)
-        rows = (
+        return (
             select(
                 a.reached,
                 a.stage,
@@ -104,25 +139,6 @@ class InsightRepo:
             .where(a.owner_id == owner_id, a.reached != Stage.SAVED.value)
             .subquery("outcome")
         )
-        keys = list(rows.c)
-        found = []
-        for row in self.conn.execute(select(*keys, func.count()).group_by(*keys)):
-            reached, stage, silent, told, is_recent, channel, tailored = row[:7]
-            flags, n = row[7:-1], row[-1]
-            found.append(
-                OutcomeCount(
-                    count=int(n),
-                    reached=Stage(reached),
-                    stage=Stage(stage),
-                    silent=bool(silent),
-                    rejected_at=RejectionStage(told) if told else None,
-                    recent=bool(is_recent),
-                    channel=channel,
-                    tailored=None if tailored is None else bool(tailored),
-                    visited=frozenset(s for s, f in zip(PATH, flags, strict=True) if f),
-                )
-            )
-        return found
 
     def _outcomes_by(
         self, owner_id: int, column: ColumnElement[Any], field: str, top: int | None = None
@@ -168,18 +184,16 @@ class InsightRepo:
             )
         return found
 
-    def _spoken_rejection_on(self, ev: Subquery) -> ColumnElement[Any]:
+    def _spoken_rejection_on(self, ev: CTE) -> ColumnElement[Any]:
         """When a rejection was actually said (silence is not a rejection date)."""
         return case(
             (rj.channel == "none", None),
             else_=func.coalesce(rj.received_on, ev.c.rejected_on),
         )
 
-    def _timing(
-        self, owner_id: int, ev: Subquery
-    ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Days from applying to the first response and to a rejection, counted per pair of
-        values in one pass (so the timeline is read once for both)."""
+    def _timing_rows(self, owner_id: int, ev: CTE) -> Subquery:
+        """Per application sent: days from applying to the first response and to a rejection
+        (grouped by the caller)."""
         rejected_on = self._spoken_rejection_on(ev)
         first = case(
             (ev.c.progress_on.is_(None), rejected_on),
@@ -187,7 +201,7 @@ class InsightRepo:
             (ev.c.progress_on < rejected_on, ev.c.progress_on),
             else_=rejected_on,
         )
-        rows = (
+        return (
             select(
                 self._days_between(first, ev.c.applied_on).label("first"),
                 self._days_between(rejected_on, ev.c.applied_on).label("rejected"),
@@ -200,19 +214,6 @@ class InsightRepo:
             .where(a.owner_id == owner_id, ev.c.applied_on.is_not(None))
             .subquery("timing")
         )
-        stmt = select(rows.c.first, rows.c.rejected, func.count()).group_by(
-            rows.c.first, rows.c.rejected
-        )
-        first_days: dict[int, int] = {}
-        rejection_days: dict[int, int] = {}
-        for to_first, to_rejection, n in self.conn.execute(stmt):
-            if to_first is not None:
-                first_days[int(to_first)] = first_days.get(int(to_first), 0) + int(n)
-            if to_rejection is not None:
-                rejection_days[int(to_rejection)] = rejection_days.get(int(to_rejection), 0) + int(
-                    n
-                )
-        return sorted(first_days.items()), sorted(rejection_days.items())
 
     def _days_between(
         self, later: ColumnElement[Any], earlier: ColumnElement[Any]
@@ -318,3 +319,18 @@ class InsightRepo:
 
 def _silent() -> ColumnElement[int]:
     return case((rj.channel == "none", 1), else_=0)
+
+
+def _outcome(values: Any, n: int) -> OutcomeCount:
+    reached, stage, silent, told, is_recent, channel, tailored = values[:7]
+    return OutcomeCount(
+        count=n,
+        reached=Stage(reached),
+        stage=Stage(stage),
+        silent=bool(silent),
+        rejected_at=RejectionStage(told) if told else None,
+        recent=bool(is_recent),
+        channel=channel,
+        tailored=None if tailored is None else bool(tailored),
+        visited=frozenset(s for s, f in zip(PATH, values[7:], strict=True) if f),
+    )
