@@ -37,6 +37,8 @@ class ApplicationOverview:
     feedback: tuple[StoredFeedback, ...]
     reflections: tuple[StoredReflection, ...]
     contacts: tuple[Contact, ...]
+    #: The person's other contacts, to offer as links (by name).
+    other_contacts: tuple[Contact, ...]
     #: The rejection, if one was logged (kindness only while the dwell window is open).
     rejection: RejectionSummary | None
     open_tasks: int
@@ -59,7 +61,7 @@ def application_overview(
         )
         feedback = tx.feedback.query(owner.id, application_id=app_id)
         reflections = tx.reflections.query(owner.id, application_id=app_id)
-        contacts = tx.contacts.query(owner.id, application_id=app_id)
+        everyone = tx.contacts.query(owner.id)
         window = tx.dwell.for_application(owner.id, app_id)
         logged = tx.rejections.for_application(owner.id, app_id)
         tasks = tx.tasks.query(
@@ -76,7 +78,8 @@ def application_overview(
         drafts=tuple(drafts),
         feedback=tuple(feedback),
         reflections=tuple(reflections),
-        contacts=tuple(contacts),
+        contacts=tuple(c for c in everyone if app_id in c.application_ids),
+        other_contacts=tuple(c for c in everyone if app_id not in c.application_ids),
         rejection=rejection,
         open_tasks=0 if in_window else len(tasks),
     )
