@@ -66,7 +66,7 @@ def test_unknown_applications_and_contacts_are_404_pages(web: Web) -> None:
     app = add(web.ws, "Fjord Bank")
     maya = _person(web, "Maya Lindqvist")
     for url, data in (
-        (f"/applications/999/contacts", {"contact_id": str(maya)}),
+        ("/applications/999/contacts", {"contact_id": str(maya)}),
         (f"/applications/999/contacts/{maya}/unlink", {}),
         (f"/applications/{app.id}/contacts/4242/unlink", {}),
         (f"/applications/{app.id}/contacts/abc/unlink", {}),

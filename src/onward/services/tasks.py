@@ -15,10 +15,10 @@ from enum import StrEnum
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.dates import parse_day
 from onward.domain.playbook import plan
 from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Owner
-from onward.domain.dates import parse_day
 from onward.errors import InvalidInput, NotFound
 
 
