@@ -1,14 +1,17 @@
-"""Linking the people behind an application from its own page, and unlinking them."""
+"""An application's page: linking the people behind it (and unlinking them), and the job
+emails linked to it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 from tests.web.conftest import Web
 from tests.web.helpers import add
 
-from onward.domain.records import ContactFields, ContactRole
+from onward.domain.records import ApplicationQuery, ContactFields, ContactRole
+from onward.services.applications import list_applications
 from onward.services.contacts import add_contact, get_contact
 
 Counter = Callable[[], AbstractContextManager[list[str]]]
@@ -103,3 +106,26 @@ def test_the_page_sends_the_same_queries_however_many_contacts(
         if n % 2:
             web.post(f"/applications/{app.id}/contacts", {"contact_id": str(cid)})
     assert count() == few
+
+
+def test_the_emails_linked_to_an_application_are_listed_as_plain_text(
+    web: Web, tmp_path: Path
+) -> None:
+    from tests.web.review_data import import_received
+
+    from onward.services.review import list_proposals
+
+    import_received(web.ws, tmp_path)
+    [proposal] = list_proposals(web.ws.store, web.ws.owner)
+    web.post(f"/review/{proposal.id}/accept")
+    [app] = list_applications(web.ws.store, web.ws.owner, ApplicationQuery()).items
+    html = web.get(f"/applications/{app.id}").text
+    assert "No emails are linked" not in html
+    assert "Your application &lt;0&gt;" in html and "application received" in html
+    assert "From Priya at Northwind &lt;jobs@northwind.example&gt;" in html
+    assert "We received your application &lt;b&gt;today&lt;/b&gt;." in html
+    assert "<b>today</b>" not in html and "tracker.example" not in html
+    other = add(web.ws, "Fjord Bank")
+    assert (
+        "No emails are linked to this application yet" in web.get(f"/applications/{other.id}").text
+    )
