@@ -63,7 +63,8 @@ def _wider_than_the_window(tab: Any) -> list[str]:
               const style = getComputedStyle(p);
               if (['auto', 'scroll', 'hidden'].includes(style.overflowX)) { inside = true; break; }
             }
-            if (!inside) out.push(el.tagName.toLowerCase() + (el.className ? '.' + el.className : ''));
+            const name = el.tagName.toLowerCase() + (el.className ? '.' + el.className : '');
+            if (!inside) out.push(name);
           }
           return out.slice(0, 5);
         }"""
