@@ -138,3 +138,21 @@ def test_a_finished_task_cannot_be_snoozed(web: Web) -> None:
     web.post(f"/tasks/{due[0]}/done")
     response = web.post(f"/tasks/{due[0]}/snooze", {"until": "tomorrow"})
     assert response.status_code == 409 and "already done" in response.text
+
+
+def test_the_rejection_plan_can_put_a_step_away_and_says_until_when(web: Web) -> None:
+    app = add(web.ws, "Fjord Bank")
+    reject(web.ws, app.id)
+    web.follow(web.post(f"/applications/{app.id}/ready"))
+    plan = web.get(f"/applications/{app.id}/rejection").text
+    due = list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items[0]
+    assert f'action="/tasks/{due.id}/snooze"' in plan
+    back = web.post(
+        f"/tasks/{due.id}/snooze",
+        {"until": "next week", "next": f"/applications/{app.id}/rejection"},
+    )
+    assert back.headers["location"] == f"/applications/{app.id}/rejection"
+    page = web.follow(back).text
+    day = web.ws.clock.today() + timedelta(days=7)
+    assert f"put away until {day:%a} {day.day} {day:%b %Y}" in page
+    assert f'action="/tasks/{due.id}/snooze"' not in page
