@@ -20,6 +20,7 @@ from onward.services.tasks import (
     reopen_task,
     skip_task,
     snooze_task,
+    snooze_until,
 )
 
 
@@ -153,3 +154,17 @@ def test_the_task_list_issues_the_same_queries_however_long_it_is(
         plan_for(f"C{i}")
     assert len(list_tasks(ws.store, ws.owner, ws.clock, everything=True).items) == 27
     assert queries() == few
+
+
+def test_snooze_until_reads_a_day_or_a_number_of_days() -> None:
+    now = at(20, 15)
+    assert snooze_until("tomorrow", None, now) == at(21, 9)
+    assert snooze_until(" Next Week ", None, now) == at(27, 9)
+    assert snooze_until("2026-11-30", None, now) == at(30, 9)
+    assert snooze_until(None, 2, now) == at(22, 15)
+    with pytest.raises(InvalidInput, match="one of them"):
+        snooze_until(None, None, now)
+    with pytest.raises(InvalidInput, match="one of them"):
+        snooze_until("tomorrow", 2, now)
+    with pytest.raises(InvalidInput, match="cannot read the date 'soonish'"):
+        snooze_until("soonish", None, now)

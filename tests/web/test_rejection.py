@@ -6,6 +6,8 @@ from __future__ import annotations
 from tests.web.conftest import Web
 from tests.web.helpers import add, move, reject
 
+from onward.clock import FixedClock
+from onward.config import Settings
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
 from onward.services.rejections import get_rejection_overview
@@ -122,3 +124,27 @@ def test_a_rejection_moved_without_details_can_get_them_and_a_plan(web: Web) -> 
     assert "Add what happened, and a plan" in html
     page = web.follow(web.post(f"/applications/{app.id}/reject", {"channel": "email"}))
     assert "Time to sit with it" in page.text
+
+
+def test_the_dwell_choice_names_your_usual_one(web: Web) -> None:
+    app = add(web.ws, "Fjord Bank")
+    html = web.get(f"/applications/{app.id}/reject").text
+    assert '<option value="" selected>Until tomorrow morning (usual)</option>' in html
+    assert '<option value="morning">' not in html and '<option value="evening">' in html
+
+
+def test_the_dwell_choice_follows_the_setting(web_settings: Settings, clock: FixedClock) -> None:
+    from onward.web.app import create_app
+
+    for setting, usual, offered in (
+        ("evening", "Until this evening (usual)", "morning"),
+        ("36h", "For 36 hours (usual)", "24h"),
+    ):
+        app = create_app(web_settings.but(dwell_default=setting), clock=clock)
+        other = Web(app)
+        with other.client:
+            job = add(other.ws, f"Company {setting}")
+            html = other.get(f"/applications/{job.id}/reject").text
+            assert f'<option value="" selected>{usual}</option>' in html
+            assert f'<option value="{offered}">' in html
+            assert f'<option value="{setting}">' not in html

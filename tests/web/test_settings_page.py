@@ -52,3 +52,43 @@ def test_without_a_sender_name_the_page_says_how_to_set_it(web: Web) -> None:
     with client.client:
         page = client.get("/settings")
     assert "Drafted messages need your name" in page.text and "ONWARD_SENDER_NAME" in page.text
+
+
+def test_the_page_says_how_to_change_a_setting_and_which_version_runs(web: Web) -> None:
+    from onward import __version__
+
+    html = web.get("/settings").text
+    assert f"Onward {__version__}, with its data in SQLite" in html or (
+        f"Onward {__version__}, with its data in PostgreSQL" in html
+    )
+    assert "How to change a setting" in html
+    assert '<code>export ONWARD_SENDER_NAME="Alex Rivera"</code>' in html.replace("&#34;", '"')
+    assert "$env:ONWARD_SENDER_NAME" in html
+    assert "when `onward ghosting` runs" not in html  # backticks become code
+    assert "when <code>onward ghosting</code> runs" in html
+
+
+def test_the_weekly_goals_read_as_a_sentence(web: Web) -> None:
+    from onward.domain.playbook.goals import Metric as M
+    from onward.services.momentum import set_goals
+
+    html = web.get("/settings").text
+    assert (
+        "Your weekly goals: 5 applications, 2 follow-ups, 1 reflection, 2 hours of learning "
+        "and 1 networking touch a week." in html
+    )
+    goals = {M.APPLICATIONS: 3, M.FOLLOW_UPS: 0, M.REFLECTIONS: 0, M.NETWORKING: 0}
+    set_goals(web.ws.store, web.ws.owner, {**goals, M.LEARNING_HOURS: 1.5}, web.ws.clock)
+    html = web.get("/settings").text
+    assert "Your weekly goals: 3 applications and 1.5 hours of learning a week." in html
+    set_goals(web.ws.store, web.ws.owner, {m: 0 for m in M}, web.ws.clock)
+    assert "You are not tracking any weekly goals." in web.get("/settings").text
+
+
+def test_backticks_in_a_description_cannot_carry_markup() -> None:
+    from onward.web.rendering import environment
+
+    code_spans = environment().filters["code_spans"]
+    assert str(code_spans("run `onward <b>x</b>` now")) == (
+        "run <code>onward &lt;b&gt;x&lt;/b&gt;</code> now"
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from tests.web.conftest import Web
 from tests.web.helpers import add, reject
 
@@ -78,3 +80,79 @@ def test_today_shows_only_the_quietest_few_applications(web: Web) -> None:
     html = web.get("/").text
     assert html.count("Quiet Company") == QUIET_SHOWN
     assert "And 3 more applications quiet for a while" in html
+
+
+def _due_after_ready(web: Web) -> list[int]:
+    app = add(web.ws, "Fjord Bank")
+    reject(web.ws, app.id)
+    web.follow(web.post(f"/applications/{app.id}/ready"))
+    return [t.id for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items]
+
+
+def test_a_due_task_can_be_put_away_until_tomorrow_or_next_week(web: Web) -> None:
+    due = _due_after_ready(web)
+    assert len(due) >= 2, "a rejection plans several tasks"
+    html = web.get("/").text
+    assert f'action="/tasks/{due[0]}/snooze"' in html
+    assert 'name="until" value="tomorrow"' in html and 'name="until" value="next week"' in html
+    tomorrow = web.follow(web.post(f"/tasks/{due[0]}/snooze", {"until": "tomorrow"}))
+    assert "Put away until" in tomorrow.text and "It comes back on its own." in tomorrow.text
+    web.post(f"/tasks/{due[1]}/snooze", {"until": "next week"})
+    items = list_tasks(web.ws.store, web.ws.owner, web.ws.clock, everything=True).items
+    back = {i.id: i.stored.task.snoozed_until for i in items}
+    now = web.ws.clock.now()
+    assert back[due[0]] is not None and back[due[0]].date() == now.date() + timedelta(days=1)
+    assert back[due[1]] is not None and back[due[1]].date() == now.date() + timedelta(days=7)
+    left = {t.id for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items}
+    assert due[0] not in left and due[1] not in left
+    web.ws.clock.advance(days=8)
+    left = {t.id for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items}
+    assert {due[0], due[1]} <= left, "both come back on their own"
+
+
+def test_a_snooze_can_return_to_the_rejection_plan(web: Web) -> None:
+    due = _due_after_ready(web)
+    back = web.post(f"/tasks/{due[0]}/snooze", {"until": "tomorrow", "next": "/board"})
+    assert back.headers["location"] == "/board"
+    stray = web.post(f"/tasks/{due[1]}/snooze", {"until": "tomorrow", "next": "//evil.example"})
+    assert stray.headers["location"] == "/"
+
+
+def test_a_bad_snooze_is_refused_and_changes_nothing(web: Web) -> None:
+    due = _due_after_ready(web)
+    before = list_tasks(web.ws.store, web.ws.owner, web.ws.clock, everything=True)
+    for data in ({"until": ""}, {}, {"until": "someday"}, {"until": "2020-01-01"}):
+        response = web.post(f"/tasks/{due[0]}/snooze", data)
+        assert response.status_code == 422, data
+        assert "Something needs another look" in response.text
+    assert "Say until when to put it away" in web.post(f"/tasks/{due[0]}/snooze").text
+    assert "already passed" in web.post(f"/tasks/{due[0]}/snooze", {"until": "2020-01-01"}).text
+    assert web.post("/tasks/4242/snooze", {"until": "tomorrow"}).status_code == 404
+    no_token = web.client.post(f"/tasks/{due[0]}/snooze", data={"until": "tomorrow"})
+    assert no_token.status_code == 403
+    assert list_tasks(web.ws.store, web.ws.owner, web.ws.clock, everything=True) == before
+
+
+def test_a_finished_task_cannot_be_snoozed(web: Web) -> None:
+    due = _due_after_ready(web)
+    web.post(f"/tasks/{due[0]}/done")
+    response = web.post(f"/tasks/{due[0]}/snooze", {"until": "tomorrow"})
+    assert response.status_code == 409 and "already done" in response.text
+
+
+def test_the_rejection_plan_can_put_a_step_away_and_says_until_when(web: Web) -> None:
+    app = add(web.ws, "Fjord Bank")
+    reject(web.ws, app.id)
+    web.follow(web.post(f"/applications/{app.id}/ready"))
+    plan = web.get(f"/applications/{app.id}/rejection").text
+    due = list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items[0]
+    assert f'action="/tasks/{due.id}/snooze"' in plan
+    back = web.post(
+        f"/tasks/{due.id}/snooze",
+        {"until": "next week", "next": f"/applications/{app.id}/rejection"},
+    )
+    assert back.headers["location"] == f"/applications/{app.id}/rejection"
+    page = web.follow(back).text
+    day = web.ws.clock.today() + timedelta(days=7)
+    assert f"put away until {day:%a} {day.day} {day:%b %Y}" in page
+    assert f'action="/tasks/{due.id}/snooze"' not in page

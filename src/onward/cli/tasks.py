@@ -153,35 +153,18 @@ def skip(task_id: int = typer.Argument(..., help="Task id (see onward tasks)."))
 def snooze(
     task_id: int = typer.Argument(..., help="Task id (see onward tasks)."),
     until: str | None = typer.Option(
-        None, "--until", help="The day it comes back, at 09:00 (YYYY-MM-DD, tomorrow, ...)."
+        None,
+        "--until",
+        help="The day it comes back, at 09:00 (tomorrow, next week, YYYY-MM-DD, ...).",
     ),
     days: int | None = typer.Option(None, "--days", min=1, help="Bring it back in N days."),
 ) -> None:
     """Put a task away until later; it comes back on its own."""
     from onward.cli import render
     from onward.cli.context import workspace
-    from onward.services.tasks import snooze_task
+    from onward.services.tasks import snooze_task, snooze_until
 
     ws = workspace()
     moment = snooze_until(until, days, ws.clock.now())
     item = snooze_task(ws.store, ws.owner, task_id, moment, ws.clock)
     render.ok(f"Task #{item.id} snoozed until {when(moment, ws.clock.now())}.")
-
-
-def snooze_until(until: str | None, days: int | None, now: datetime) -> datetime:
-    """``--until DAY`` (09:00 that day) or ``--days N`` (this time, N days on)."""
-    from datetime import time, timedelta
-
-    from onward.domain.dates import parse_day
-    from onward.errors import InvalidInput
-
-    if (until is None) == (days is None):
-        raise InvalidInput("say when: --until DATE or --days N (one of them)")
-    if days is not None:
-        return now + timedelta(days=days)
-    assert until is not None
-    if until.strip().lower() == "tomorrow":
-        day = now.date() + timedelta(days=1)
-    else:
-        day = parse_day(until, now.date())
-    return datetime.combine(day, time(9, 0), tzinfo=now.tzinfo)

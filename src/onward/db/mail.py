@@ -98,6 +98,19 @@ class MailRepo:
         query = query.order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
         return [dict(row._mapping) | {"text": None} for row in self.conn.execute(query)]
 
+    def application_messages(
+        self, owner_id: int, app_id: int, limit: int = 50
+    ) -> list[dict[str, Any]]:
+        """The job mail linked to one application, newest first, with its text."""
+        m = mail_messages.c
+        query = (
+            select(mail_messages)
+            .where(m.owner_id == owner_id, m.application_id == app_id, m.label != "other")
+            .order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
+            .limit(limit)
+        )
+        return [dict(row._mapping) for row in self.conn.execute(query)]
+
     def link_messages(self, owner_id: int, message_ids: Iterable[int], app_id: int) -> None:
         ids = list(message_ids)
         if ids:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from onward import __version__
 from onward.config import PREFIX, Settings
 from onward.db.engine import display_url
 from onward.db.setup import database_file
@@ -36,6 +37,7 @@ class AboutData:
     settings: tuple[SettingRow, ...]
     places: tuple[Place, ...]
     backend: str
+    version: str = __version__
 
 
 def _shown(name: str, value: object) -> tuple[str, bool]:

@@ -198,7 +198,7 @@ def get_message(store: Store, owner: Owner, message_id: int) -> StoredMessage:
         row = tx.mail.get_message(owner.id, message_id)
     if row is None:
         raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
-    return _stored(row)
+    return stored_message(row)
 
 
 def list_messages(
@@ -213,13 +213,13 @@ def list_messages(
     names no company or role). Other mail is stored too but not listed."""
     with store.transaction() as tx:
         rows = tx.mail.job_messages(owner.id, label)
-    found = [_stored(r) for r in rows]
+    found = [stored_message(r) for r in rows]
     if held_back:
         found = [m for m in found if "held_back" in m.details]
     return found[:limit] if limit else found
 
 
-def _stored(row: dict[str, Any]) -> StoredMessage:
+def stored_message(row: dict[str, Any]) -> StoredMessage:
     sender = row["sender_address"]
     if row["sender_name"]:
         sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]

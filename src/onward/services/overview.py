@@ -1,5 +1,6 @@
-"""Everything about one application in one read: details and timeline, drafts, feedback,
-reflections, contacts, its rejection (respecting the dwell window) and open tasks."""
+"""Everything about one application in one read: details and timeline, linked emails,
+drafts, feedback, reflections, contacts (and the others to offer as links), its rejection
+(respecting the dwell window) and open tasks."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus, SavedDraft, StoredFeedback, StoredReflection
 from onward.domain.records import Application, Contact, Owner
 from onward.errors import NotFound
+from onward.services.mail import StoredMessage, stored_message
+
+#: How many linked emails an application's page lists (newest first).
+EMAILS_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,10 @@ class ApplicationOverview:
     feedback: tuple[StoredFeedback, ...]
     reflections: tuple[StoredReflection, ...]
     contacts: tuple[Contact, ...]
+    #: Job mail linked to it (at import or on accepting a proposal), newest first.
+    emails: tuple[StoredMessage, ...]
+    #: The person's other contacts, to offer as links (by name).
+    other_contacts: tuple[Contact, ...]
     #: The rejection, if one was logged (kindness only while the dwell window is open).
     rejection: RejectionSummary | None
     open_tasks: int
@@ -59,7 +68,8 @@ def application_overview(
         )
         feedback = tx.feedback.query(owner.id, application_id=app_id)
         reflections = tx.reflections.query(owner.id, application_id=app_id)
-        contacts = tx.contacts.query(owner.id, application_id=app_id)
+        everyone = tx.contacts.query(owner.id)
+        emails = tx.mail.application_messages(owner.id, app_id, limit=EMAILS_SHOWN)
         window = tx.dwell.for_application(owner.id, app_id)
         logged = tx.rejections.for_application(owner.id, app_id)
         tasks = tx.tasks.query(
@@ -76,7 +86,9 @@ def application_overview(
         drafts=tuple(drafts),
         feedback=tuple(feedback),
         reflections=tuple(reflections),
-        contacts=tuple(contacts),
+        emails=tuple(stored_message(row) for row in emails),
+        contacts=tuple(c for c in everyone if app_id in c.application_ids),
+        other_contacts=tuple(c for c in everyone if app_id not in c.application_ids),
         rejection=rejection,
         open_tasks=0 if in_window else len(tasks),
     )

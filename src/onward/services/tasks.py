@@ -10,15 +10,16 @@ list only says how many are waiting.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.dates import parse_day
 from onward.domain.playbook import plan
 from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Owner
-from onward.errors import NotFound
+from onward.errors import InvalidInput, NotFound
 
 
 class TaskState(StrEnum):
@@ -118,6 +119,27 @@ def snooze_task(
 ) -> TaskItem:
     """Put a task away until ``until``; it comes back on its own then."""
     return _move(store, owner, task_id, TaskStatus.SNOOZED, clock, until=until)
+
+
+#: When a snoozed task comes back on a day: the start of a working morning.
+SNOOZE_HOUR = time(9, 0)
+_SOON = {"tomorrow": 1, "next week": 7}
+
+
+def snooze_until(until: str | None, days: int | None, now: datetime) -> datetime:
+    """When a snooze ends: ``until`` a day (``tomorrow``, ``next week``, a date; at 09:00 that
+    day) or ``days`` on from now (this time of day), one of the two."""
+    if (until is None) == (days is None):
+        raise InvalidInput("say when: --until DATE or --days N (one of them)")
+    if days is not None:
+        return now + timedelta(days=days)
+    assert until is not None
+    value = until.strip().lower()
+    if value in _SOON:
+        day = now.date() + timedelta(days=_SOON[value])
+    else:
+        day = parse_day(until, now.date())
+    return datetime.combine(day, SNOOZE_HOUR, tzinfo=now.tzinfo)
 
 
 def reopen_task(store: Store, owner: Owner, task_id: int, clock: Clock) -> TaskItem:

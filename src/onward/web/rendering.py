@@ -8,6 +8,7 @@ a short notice to the next page ("Added #12 ..."). All text is escaped by the en
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -18,6 +19,7 @@ from urllib.parse import quote, unquote
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
 
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html
@@ -63,6 +65,14 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _code_spans(text: str) -> Markup:
+    """Plain text with its `backticked` parts shown as code (everything escaped first)."""
+    return Markup(_CODE.sub(r"<code>\1</code>", str(escape(text))))
+
+
 def _plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
@@ -83,6 +93,7 @@ def environment() -> Environment:
         words=_words,
         email_html=clean_email_html,
         sentence=_sentence,
+        code_spans=_code_spans,
     )
     env.globals.update(plural=_plural)
     return env

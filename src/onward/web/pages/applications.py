@@ -1,5 +1,5 @@
 """One application: its page (details, timeline, emails, drafts, reflection, feedback,
-contacts), and the add and edit forms."""
+contacts, linking and unlinking them), and the add and edit forms."""
 
 from __future__ import annotations
 
@@ -12,13 +12,14 @@ from fastapi.responses import HTMLResponse, Response
 from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application, ApplicationFields, Channel
-from onward.errors import InvalidInput
+from onward.errors import InvalidInput, NotFound
 from onward.services.applications import (
     add_application,
     archive_applications,
     edit_application,
     get_application,
 )
+from onward.services.contacts import link_contact
 from onward.services.overview import ApplicationOverview, application_overview
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
@@ -84,10 +85,22 @@ class ApplicationPage:
     overview: ApplicationOverview
     moves: tuple[Stage, ...]
     draft_kinds: tuple[tuple[str, str], ...]
+    contact_form: Form
 
     @property
     def app(self) -> Application:
         return self.overview.application
+
+    @property
+    def contact_options(self) -> list[tuple[str, str]]:
+        """The person's other contacts, as "Name (role, company)"."""
+        options = []
+        for c in self.overview.other_contacts:
+            about = ", ".join(
+                x for x in (c.fields.role.value.replace("_", " "), c.fields.company) if x
+            )
+            options.append((str(c.id), f"{c.name} ({about})" if about else c.name))
+        return options
 
 
 def _form_page(request: Request, form: Form, app: Application | None, status: int) -> Response:
@@ -174,13 +187,17 @@ def create_application(
     return _form_page(request, form, None, 422)
 
 
-@router.get("/applications/{app_id}", response_class=HTMLResponse)
-def show_application(
-    request: Request, app_id: int, ws: Workspace = Depends(workspace)
+def _show_page(
+    request: Request,
+    ws: Workspace,
+    app_id: int,
+    contact_form: Form | None = None,
+    status: int = 200,
 ) -> HTMLResponse:
     overview = application_overview(ws.store, ws.owner, app_id, ws.clock)
     kinds = tuple((k.value, k.label.capitalize()) for k in draft_kinds_for(overview.application))
-    context = ApplicationPage(overview, allowed_moves(overview.application), kinds)
+    form = contact_form or Form.empty(ws.clock.today())
+    context = ApplicationPage(overview, allowed_moves(overview.application), kinds, form)
     app = overview.application
     return render(
         request,
@@ -188,7 +205,15 @@ def show_application(
         context,
         nav="board",
         title=f"{app.company}: {app.role}",
+        status=status,
     )
+
+
+@router.get("/applications/{app_id}", response_class=HTMLResponse)
+def show_application(
+    request: Request, app_id: int, ws: Workspace = Depends(workspace)
+) -> HTMLResponse:
+    return _show_page(request, ws, app_id)
 
 
 @router.get("/applications/{app_id}/edit", response_class=HTMLResponse)
@@ -228,3 +253,33 @@ def archive(
     if undo:
         return redirect(f"/applications/{app.id}", f"{app.company} is back on the board.")
     return redirect("/board", f"Archived {app.company}; the table view can still show it.")
+
+
+@router.post("/applications/{app_id}/contacts", response_model=None)
+def link_person(
+    request: Request,
+    app_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    get_application(ws.store, ws.owner, app_id)  # an unknown application is a 404 page
+    contact_id = form.whole("contact_id", low=1)
+    if contact_id is None and form.ok:
+        form.fail("contact_id", "choose someone from your contacts")
+    if form.ok and contact_id is not None:
+        try:
+            contact = link_contact(ws.store, ws.owner, contact_id, app_id)
+        except NotFound as exc:
+            form.fail_with(exc, "contact_id")
+        else:
+            return redirect(f"/applications/{app_id}#contacts", f"Linked {contact.name}.")
+    return _show_page(request, ws, app_id, form, 422)
+
+
+@router.post("/applications/{app_id}/contacts/{contact_id}/unlink", response_model=None)
+def unlink_person(app_id: int, contact_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    contact = link_contact(ws.store, ws.owner, contact_id, app_id, unlink=True)
+    return redirect(
+        f"/applications/{app_id}#contacts",
+        f"{contact.name} is no longer linked here; they are still in your contacts.",
+    )

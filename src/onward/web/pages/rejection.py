@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.emails import RejectionReason, RejectionStage
-from onward.domain.playbook.dwell import DwellPreset
+from onward.domain.playbook.dwell import DwellChoice, DwellPreset, parse_dwell
 from onward.domain.playbook.rejection import RejectionChannel
 from onward.domain.records import Application, Contact
 from onward.errors import InvalidInput
@@ -47,12 +47,22 @@ STAGES = tuple(
     (s.value, s.value.capitalize()) for s in RejectionStage if s != RejectionStage.UNKNOWN
 )
 DWELL = (
-    ("", "Until tomorrow morning (your usual)"),
+    (DwellPreset.MORNING.value, "Until tomorrow morning"),
     (DwellPreset.EVENING.value, "Until this evening"),
     (DwellPreset.WEEKEND.value, "Over the weekend"),
     ("24h", "For a day"),
     ("48h", "For two days"),
 )
+
+
+def dwell_options(usual: DwellChoice) -> tuple[tuple[str, str], ...]:
+    """The dwell choices with the person's usual one (``ONWARD_DWELL_DEFAULT``) first, sent
+    as "" so the setting decides."""
+    named = [(value, label, parse_dwell(value)) for value, label in DWELL]
+    first = next((label for _, label, c in named if c == usual), f"For {usual.hours} hours")
+    return (("", f"{first} (usual)"), *((v, label) for v, label, c in named if c != usual))
+
+
 #: Words in a service's message that tell which field it is about.
 FIELD_WORDS = (
     ("quote", "quote"),
@@ -71,10 +81,10 @@ class RejectForm:
     app: Application
     form: Form
     contacts: tuple[Contact, ...]
+    dwell: tuple[tuple[str, str], ...]
     reasons: tuple[tuple[str, str], ...] = REASONS
     channels: tuple[tuple[str, str], ...] = CHANNELS
     stages: tuple[tuple[str, str], ...] = STAGES
-    dwell: tuple[tuple[str, str], ...] = DWELL
     personal: tuple[tuple[str, str], ...] = PERSONAL
 
 
@@ -92,7 +102,7 @@ def _form_page(
     return render(
         request,
         "rejection/form.html",
-        RejectForm(app, form, contacts),
+        RejectForm(app, form, contacts, dwell_options(dwell_choice("", ws.settings.dwell_default))),
         nav="board",
         title=f"A no from {app.company}",
         status=status,

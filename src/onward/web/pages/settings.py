@@ -19,11 +19,33 @@ from onward.web.rendering import render
 router = APIRouter()
 
 
+#: How each weekly goal reads in a sentence: (field, one, many).
+GOAL_WORDS = (
+    ("applications", "application", "applications"),
+    ("follow_ups", "follow-up", "follow-ups"),
+    ("reflections", "reflection", "reflections"),
+    ("learning_hours", "hour of learning", "hours of learning"),
+    ("networking", "networking touch", "networking touches"),
+)
+
+
 @dataclass(frozen=True)
 class SettingsPage:
     about: AboutData
     goals: WeeklyGoals
     drafting_ready: bool
+
+    @property
+    def goal_words(self) -> str:
+        """ "5 applications, 2 follow-ups and 1 reflection" (goals set to 0 are left out)."""
+        parts = []
+        for name, one, many in GOAL_WORDS:
+            target = getattr(self.goals, name)
+            if target:
+                parts.append(f"{target:g} {one if target == 1 else many}")
+        if len(parts) < 2:
+            return "".join(parts)
+        return ", ".join(parts[:-1]) + f" and {parts[-1]}"
 
 
 @router.get("/settings", response_class=HTMLResponse)

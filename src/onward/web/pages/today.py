@@ -1,5 +1,5 @@
 """Today: the agenda (what is due, drafts to send, goals, wins), kindness first while a
-dwell window is open, and marking a task done or skipped."""
+dwell window is open, and marking a task done, skipped or snoozed."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
+from onward.errors import InvalidInput
 from onward.services.agenda import Today, today
 from onward.services.runtime import Workspace
-from onward.services.tasks import complete_task, skip_task
+from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
 from onward.services.welcome import clear_demo, has_demo, is_empty, load_demo
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
@@ -70,6 +71,24 @@ def pass_task(
 ) -> RedirectResponse:
     item = skip_task(ws.store, ws.owner, task_id, ws.clock)
     return redirect(form["next"] or "/", f"Skipped: {item.stored.task.title}. That is allowed.")
+
+
+@router.post("/tasks/{task_id}/snooze")
+def snooze(
+    task_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> RedirectResponse:
+    until = form.text("until")
+    if until is None:
+        raise InvalidInput("say until when to put it away", hint="tomorrow, next week or a date")
+    now = ws.clock.now()
+    item = snooze_task(ws.store, ws.owner, task_id, snooze_until(until, None, now), ws.clock)
+    back = item.stored.task.snoozed_until
+    assert back is not None
+    return redirect(
+        form["next"] or "/",
+        f"Put away until {back:%a} {back.day} {back:%b}: {item.stored.task.title}. "
+        "It comes back on its own.",
+    )
 
 
 @router.post("/welcome/demo")
