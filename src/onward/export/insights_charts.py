@@ -90,7 +90,7 @@ def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> Figure:
 
 
 def _layout(title: str, **extra: Any) -> dict[str, Any]:
-    return {
+    layout = {
         "title": {"text": title},
         "margin": {"l": 60, "r": 30, "t": 60, "b": 50},
         "font": {"family": "system-ui, -apple-system, Segoe UI, sans-serif", "size": 13},
@@ -98,6 +98,9 @@ def _layout(title: str, **extra: Any) -> dict[str, Any]:
         "plot_bgcolor": "white",
         **extra,
     }
+    for axis in ("xaxis", "yaxis"):  # room for long labels, on a phone too
+        layout[axis] = {"automargin": True, **layout.get(axis, {})}
+    return layout
 
 
 def _empty(title: str, message: str) -> Figure:
@@ -180,13 +183,15 @@ def funnel_figure(insights: Insights) -> Figure:
         )
     pale = any(s.conversion is not None and not s.conversion.enough for s in steps)
     note = {
-        "text": f"Pale bars: fewer than {MIN_OUTCOMES} outcomes, so not a claim yet",
+        "text": f"Pale bars: under {MIN_OUTCOMES} outcomes, not a claim yet",
         "showarrow": False,
         "x": 0,
-        "y": -0.2,
+        "y": 1,
         "xref": "paper",
         "yref": "paper",
         "xanchor": "left",
+        "yanchor": "bottom",
+        "yshift": 6,
         "font": {"size": 11, "color": "#666"},
     }
     return _figure(
@@ -206,7 +211,7 @@ def funnel_figure(insights: Insights) -> Figure:
         _layout(
             title,
             yaxis={"title": {"text": "% of outcomes at the step before"}, "range": [0, 112]},
-            margin={"l": 60, "r": 30, "t": 60, "b": 90},
+            margin={"l": 60, "r": 30, "t": 80, "b": 50},
             **({"annotations": [note]} if pale else {}),
         ),
     )
@@ -218,7 +223,7 @@ def effort_figure(insights: Insights) -> Figure:
     tracked = [m for m in Metric if insights.goals.target(m) > 0]
     if not tracked or not insights.weeks:
         return _empty(title, "No weekly goals tracked")
-    weeks = [w.week_start.isoformat() for w in insights.weeks]
+    weeks = [f"{w.week_start.day} {w.week_start:%b}" for w in insights.weeks]  # 14 Sep: short
     traces = []
     for metric in tracked:
         done = [
@@ -241,7 +246,7 @@ def effort_figure(insights: Insights) -> Figure:
         _layout(
             title,
             barmode="group",
-            yaxis={"title": {"text": "% of the weekly goal (capped at 200%)"}},
+            yaxis={"title": {"text": "% of the weekly goal"}},
             xaxis={"title": {"text": "Week starting"}, "type": "category", "automargin": True},
             shapes=[
                 {
