@@ -150,9 +150,13 @@ class CompanyBook:
         family = {k for k in own if _related(company, key, k, True)}
         pool = self._first.get(key[0], set())
         family |= {k for k in pool if _related(company, key, k, False)}
+        if _acronym_of(company):
+            spelled = {k for k in family if len(k.split()) >= 2}
+            if len({k.split()[0] for k in spelled}) > 1:  # fits two companies: keep it
+                family -= spelled
         family.add(key)
         best = self._choose(sorted(family), key)
-        return company if best == key else self._written(best)
+        return company if best == key and key not in self._pinned else self._written(best)
 
     def _choose(self, keys: Sequence[str], own: str | None) -> str:
         pinned = [k for k in keys if k in self._pinned]
