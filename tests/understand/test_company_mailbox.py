@@ -27,9 +27,7 @@ def test_the_spelling_may_come_later_in_the_mailbox() -> None:
 def test_a_two_letter_acronym_needs_the_same_sender() -> None:
     across = resolve_companies(CompanyBook(), [("", "Zorvel Group"), ("", "ZG")])
     assert across == ["Zorvel Group", "ZG"]  # too short to trust across senders
-    same = resolve_companies(
-        CompanyBook(), [(RECRUITER, "Quill River"), (RECRUITER, "QR")]
-    )
+    same = resolve_companies(CompanyBook(), [(RECRUITER, "Quill River"), (RECRUITER, "QR")])
     assert same == ["Quill River", "Quill River"]
 
 

@@ -83,7 +83,10 @@ def test_company_and_role_misses_are_listed_as_written_and_as_compared(
     assert report.company_accuracy == 0.0 and report.role_accuracy == 0.0
     company, role = report.extraction_errors
     assert (company.id, company.field, company.expected, company.read) == (
-        "b", "company", "Sela Foods Group", "Sela Foods"
+        "b",
+        "company",
+        "Sela Foods Group",
+        "Sela Foods",
     )
     assert (company.expected_key, company.read_key) == ("sela foods group", "sela foods")
     assert (role.field, role.expected, role.read) == ("role", "Senior Buyer", "Buyer")

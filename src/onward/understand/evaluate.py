@@ -141,7 +141,8 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
     misses: list[ExtractionMiss] = []
     for e, details, name in zip(examples, read, companies, strict=True):
         alone += normalise(details["company"]) == normalise(e.company)
-        for what, expected, got in (("company", e.company, name), ("role", e.role, details["role"])):
+        checks = (("company", e.company, name), ("role", e.role, details["role"]))
+        for what, expected, got in checks:
             if normalise(got) == normalise(expected):
                 company += what == "company"
                 role += what == "role"
@@ -176,9 +177,7 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
     )
 
 
-def _mailbox_companies(
-    examples: list[LabelledExample], own: list[str | None]
-) -> list[str | None]:
+def _mailbox_companies(examples: list[LabelledExample], own: list[str | None]) -> list[str | None]:
     """Each email's company as its mailbox knows it: every email of a mailbox is learnt
     first (the file is read whole), then each is resolved."""
     books: dict[str, CompanyBook] = {}
