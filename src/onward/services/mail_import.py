@@ -278,8 +278,9 @@ def _read_batch(
     batch: list[_Item], known: set[str], reader: MailReader, book: CompanyBook
 ) -> dict[int, EmailReading]:
     """Read the new, fully parsed messages of a batch, then give each the company name the
-    mailbox knows (``onward.understand.mailbox``): the stored job mail, the tracker and the
-    whole batch are learnt first, so a message can use what a later one spells out."""
+    mailbox knows (``onward.understand.mailbox``): the tracker, the stored job mail and the
+    job mail of the whole batch are learnt first, so a message can use what a later one
+    spells out. Mail read as *other* is resolved too, but never learnt from."""
     fresh: list[tuple[_Item, EmailReading]] = []
     seen: set[str] = set()
     for item in batch:
@@ -295,11 +296,10 @@ def _read_batch(
             book.learn(item.parsed.sender, reading.company)
     out: dict[int, EmailReading] = {}
     for item, reading in fresh:
-        if reading.label is not EmailLabel.OTHER:
-            assert item.parsed is not None
-            company = book.resolve(item.parsed.sender, reading.company)
-            if company != reading.company:
-                reading = replace(reading, company=company, company_read=reading.company)
+        assert item.parsed is not None
+        company = book.resolve(item.parsed.sender, reading.company)
+        if company != reading.company:
+            reading = replace(reading, company=company, company_read=reading.company)
         out[id(item)] = reading
     return out
 

@@ -137,7 +137,9 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
     company = alone = role = 0
     stage = reason = personal = rejections = personal_total = 0
     read = [extract_details(e.email, e.label) for e in examples]
-    companies = _mailbox_companies(examples, [d["company"] for d in read])
+    companies = _mailbox_companies(
+        examples, [d["company"] for d in read], [v.label for v in verdicts]
+    )
     misses: list[ExtractionMiss] = []
     for e, details, name in zip(examples, read, companies, strict=True):
         alone += normalise(details["company"]) == normalise(e.company)
@@ -177,12 +179,17 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
     )
 
 
-def _mailbox_companies(examples: list[LabelledExample], own: list[str | None]) -> list[str | None]:
-    """Each email's company as its mailbox knows it: every email of a mailbox is learnt
-    first (the file is read whole), then each is resolved."""
+def _mailbox_companies(
+    examples: list[LabelledExample], own: list[str | None], labels: list[EmailLabel]
+) -> list[str | None]:
+    """Each email's company as its mailbox knows it, exactly as the import does it: the
+    emails of a mailbox read as job mail (any label but *other*) are learnt first (the file
+    is read whole), then every email is resolved."""
     books: dict[str, CompanyBook] = {}
-    for e, company in zip(examples, own, strict=True):
-        books.setdefault(e.mailbox, CompanyBook()).learn(e.email.sender, company)
+    for e, company, label in zip(examples, own, labels, strict=True):
+        book = books.setdefault(e.mailbox, CompanyBook())
+        if label is not EmailLabel.OTHER:
+            book.learn(e.email.sender, company)
     return [
         books[e.mailbox].resolve(e.email.sender, company)
         for e, company in zip(examples, own, strict=True)

@@ -21,9 +21,10 @@ Job boards and tracking systems that send for many companies (LinkedIn, Indeed, 
 Lever, a Workday address with no company tag, free mail) are never a "same sender". A sender
 whose emails name more than one company is taken to be such a platform and is not used.
 
-The book is pure and order-free: ``resolve`` uses everything learnt so far. The mail import
-learns the stored job mail and each batch before resolving it; ``onward model eval`` reads
-its file as one mailbox, learnt whole.
+The book is pure and order-free: ``resolve`` uses everything learnt so far. Only mail read
+as job mail is learnt; any email may be resolved. The mail import learns the tracker, the
+stored job mail and each batch before resolving the batch; ``onward model eval`` reads each
+mailbox of its file (an example's ``mailbox`` or ``source``) whole.
 """
 
 from __future__ import annotations
