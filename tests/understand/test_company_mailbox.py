@@ -68,6 +68,14 @@ def test_one_sender_is_one_company() -> None:
     assert names == ["Larch Pictures Entertainment"] * 3
 
 
+def test_a_brand_two_words_longer_from_the_same_domain_stays_apart() -> None:
+    sender = "Careers <jobs@marrow.test>"
+    names = resolve_companies(
+        CompanyBook(), [(sender, "Marrow"), (sender, "Marrow Vacation Rentals")]
+    )
+    assert names == ["Marrow", "Marrow Vacation Rentals"]
+
+
 def test_a_company_domain_names_an_email_that_names_nothing() -> None:
     names = resolve_companies(
         CompanyBook(), [(RECRUITER, "Quill River"), ("Ada Lorne <ada@quillriver.test>", None)]

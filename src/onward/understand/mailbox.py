@@ -13,8 +13,9 @@ each email the name the mailbox knows the company by:
   of a name read elsewhere becomes that name (when only one name fits);
 - **the same sender**: emails from one company address (a company domain, or an address
   tagged with the company on a tracking system, ``acme@myworkday.com``) are one company,
-  so within them a shorter form, any acronym of the name, or no name at all get the name the
-  sender's other emails spell out;
+  so within them a form one word shorter ("Larch Pictures" beside "Larch Pictures
+  Entertainment"), any acronym of the name, or no name at all get the name the sender's other
+  emails spell out;
 - **the tracker first**: a tracked application's company wins over any form read in mail.
 
 Job boards and tracking systems that send for many companies (LinkedIn, Indeed, Greenhouse,
@@ -70,14 +71,14 @@ def _acronym_of(form: str) -> str | None:
 
 def _related(short_form: str, key: str, other: str, same_sender: bool) -> bool:
     """Whether ``other`` (a key) names the company that ``key`` (written ``short_form``)
-    names. Within one sender any longer form and any acronym fit; across the mailbox only a
-    descriptor tail and an acronym of the exact initials."""
+    names. Within one sender a name one word longer and any acronym fit; across the mailbox
+    only a descriptor tail and an acronym of the exact initials."""
     if other == key:
         return True
     for short, long in ((key, other), (other, key)):
         if long.startswith(short + " "):
             tail = long[len(short) + 1 :].split()
-            if _tail_is_descriptor(tail) or (same_sender and len(tail) <= 3):
+            if _tail_is_descriptor(tail) or (same_sender and len(tail) == 1):
                 return True
     letters = _acronym_of(short_form)
     if letters and len(other.split()) >= 2:
