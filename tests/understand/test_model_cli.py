@@ -52,6 +52,17 @@ def test_eval_json(home: Path) -> None:
     assert "errors" not in plain and plain["emails"] == 1
     data = json.loads(CliRunner().invoke(app, ["eval", str(path), "--json", "--errors"]).output)
     assert data["errors"][0]["id"] == "x1" and data["errors"][0]["predicted"] == "rejection"
+    assert "extraction_errors" not in plain and "extraction_errors" in data
+
+
+def test_eval_errors_list_company_and_role_misses(home: Path) -> None:
+    path = home / "mail.jsonl"
+    path.write_text(json.dumps(dict(ROW, company="Somebody Else Entirely")) + "\n")
+    result = CliRunner().invoke(app, ["eval", str(path), "--errors"], terminal_width=200)
+    assert result.exit_code == 0, result.output
+    assert "Company misses (1)" in result.output and "Somebody" in result.output
+    quiet = CliRunner().invoke(app, ["eval", str(path)], terminal_width=200)
+    assert "Company misses" not in quiet.output
 
 
 def test_eval_of_a_bad_file_raises_invalid_input(home: Path) -> None:

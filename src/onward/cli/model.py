@@ -50,7 +50,12 @@ def train() -> None:
 @app.command("eval")
 def eval_(
     file: Path = typer.Argument(..., help="JSONL file of labelled emails (dev.jsonl format)."),
-    errors: bool = typer.Option(False, "--errors", help="List misread emails with evidence."),
+    errors: bool = typer.Option(
+        False,
+        "--errors",
+        help="List misread emails with evidence, then company and role misses (expected vs "
+        "read, and both as compared).",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Measure the email reader on labelled emails: per-label scores, extraction accuracy."""
@@ -70,6 +75,7 @@ def _as_dict(report: EvalReport, errors: bool) -> dict[str, Any]:
     data = asdict(report)
     if not errors:
         data.pop("errors")
+        data.pop("extraction_errors")
     return data
 
 
@@ -114,7 +120,8 @@ def _print_report(report: EvalReport, errors: bool) -> None:
         ("stage accuracy (rejections)", _pct(report.stage_accuracy)),
         ("reason accuracy (rejections)", _pct(report.reason_accuracy)),
         ("personal accuracy (rejections)", _pct(report.personal_accuracy)),
-        ("company accuracy", _pct(report.company_accuracy)),
+        ("company accuracy (mailbox)", _pct(report.company_accuracy)),
+        ("company accuracy (each email alone)", _pct(report.company_alone_accuracy)),
         ("role accuracy", _pct(report.role_accuracy)),
         ("emails per second", f"{report.emails_per_second:,.0f}"),
     ):
@@ -135,3 +142,29 @@ def _print_report(report: EvalReport, errors: bool) -> None:
                 escape(e.subject[:60]),
             )
         console.print(misread)
+    if errors and report.extraction_errors:
+        _print_extraction_misses(report)
+
+
+def _print_extraction_misses(report: EvalReport) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    from onward.cli import render
+
+    for what in ("company", "role"):
+        misses = [m for m in report.extraction_errors if m.field == what]
+        if not misses:
+            continue
+        table = Table(title=f"{what.capitalize()} misses ({len(misses)})")
+        for name in ("id", "expected", "read", "expected (compared)", "read (compared)"):
+            table.add_column(name)
+        for m in misses:
+            table.add_row(
+                escape(m.id),
+                escape(m.expected or "—"),
+                escape(m.read or "—"),
+                escape(m.expected_key or "—"),
+                escape(m.read_key or "—"),
+            )
+        render.console().print(table)

@@ -68,3 +68,6 @@ class EmailReading:
     reason_quote: str | None = None
     personal: bool | None = None
     scores: dict[str, float] = field(default_factory=dict)
+    #: The company this email alone names, when the rest of the mailbox gave ``company``
+    #: another form ("MBRDNA" read, "Mercedes-Benz Research & Development North America" given).
+    company_read: str | None = None

@@ -48,6 +48,7 @@ from onward.errors import MalformedMessage
 from onward.mail.matching import MatchIndex, PendingCreate, ThreadLink
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
+from onward.understand.mailbox import CompanyBook
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
@@ -136,6 +137,7 @@ def import_messages(
     started = time.perf_counter()
     with store.transaction() as tx:
         index = _load_index(tx, owner)
+        book = _load_book(tx, owner, index)
     run = _Run()
     batch: list[_Item] = []
     last_key: str | None = None
@@ -144,7 +146,7 @@ def import_messages(
         last_key = key
         batch.append(_prepare(key, raw, index, prefilter))
         if len(batch) >= batch_size:
-            _flush(store, owner, source_name, batch, index, reader, clock, run, last_key)
+            _flush(store, owner, source_name, batch, index, book, reader, clock, run, last_key)
             batch = []
             if progress is not None:
                 progress(run.read, last_key)
@@ -154,6 +156,7 @@ def import_messages(
         source_name,
         batch,
         index,
+        book,
         reader,
         clock,
         run,
@@ -202,6 +205,7 @@ def _flush(
     source_name: str,
     batch: list[_Item],
     index: MatchIndex,
+    book: CompanyBook,
     reader: MailReader,
     clock: Clock,
     run: _Run,
@@ -214,6 +218,7 @@ def _flush(
     now = clock.now()
     with store.transaction() as tx:
         known = tx.mail.known_keys(owner.id, (i.dedupe_key for i in batch if i.parsed))
+        readings = _read_batch(batch, known, reader, book)
         plain: list[dict[str, Any]] = []
         for item in batch:
             if item.parsed is None:
@@ -241,7 +246,7 @@ def _flush(
                 run.prefiltered += 1
                 plain.append(row)
                 continue
-            reading = reader.read(item.parsed.to_email_text())
+            reading = readings[id(item)]
             if reading.label is EmailLabel.OTHER:
                 plain.append(row | _reading_columns(reading))
                 continue
@@ -267,6 +272,36 @@ def _flush(
                 fingerprint=fingerprint,
                 state=state,
             )
+
+
+def _read_batch(
+    batch: list[_Item], known: set[str], reader: MailReader, book: CompanyBook
+) -> dict[int, EmailReading]:
+    """Read the new, fully parsed messages of a batch, then give each the company name the
+    mailbox knows (``onward.understand.mailbox``): the tracker, the stored job mail and the
+    job mail of the whole batch are learnt first, so a message can use what a later one
+    spells out. Mail read as *other* is resolved too, but never learnt from."""
+    fresh: list[tuple[_Item, EmailReading]] = []
+    seen: set[str] = set()
+    for item in batch:
+        if item.parsed is None or not item.full:
+            continue
+        dedupe = item.dedupe_key
+        if dedupe in known or dedupe in seen:
+            continue
+        seen.add(dedupe)
+        reading = reader.read(item.parsed.to_email_text())
+        fresh.append((item, reading))
+        if reading.label is not EmailLabel.OTHER:
+            book.learn(item.parsed.sender, reading.company)
+    out: dict[int, EmailReading] = {}
+    for item, reading in fresh:
+        assert item.parsed is not None
+        company = book.resolve(item.parsed.sender, reading.company)
+        if company != reading.company:
+            reading = replace(reading, company=company, company_read=reading.company)
+        out[id(item)] = reading
+    return out
 
 
 def _row(item: _Item, source_name: str, now: Any) -> dict[str, Any]:
@@ -307,6 +342,7 @@ def details_of(reading: EmailReading) -> dict[str, Any]:
     """What the reader extracted, as JSON-ready values (``None`` left out)."""
     values = {
         "company": reading.company,
+        "company_read": reading.company_read,
         "role": reading.role,
         "job_ref": reading.job_ref,
         "contact_name": reading.contact_name,
@@ -439,3 +475,16 @@ def _load_index(tx: Tx, owner: Owner) -> MatchIndex:
         for mid, app_id, stored in tx.mail.job_threads(owner.id)
     }
     return MatchIndex(apps, pending, threads, tx.mail.aliases(owner.id))
+
+
+def _load_book(tx: Tx, owner: Owner, index: MatchIndex) -> CompanyBook:
+    """The company names the person tracks and the stored job mail has read."""
+    book = CompanyBook()
+    for app in index.applications:
+        book.pin(app.company)
+    for m in tx.mail.job_messages(owner.id):
+        details = m["details"] or {}
+        name, address = m["sender_name"] or "", m["sender_address"] or ""
+        sender = f"{name} <{address}>" if name and address else address or name
+        book.learn(sender, details.get("company_read", details.get("company")))
+    return book

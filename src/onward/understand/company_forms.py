@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["abbreviates", "fold_forms"]
+__all__ = ["DESCRIPTORS", "abbreviates", "fold_forms", "initials"]
 
 # Words a formal name adds to the name a company goes by: "Quendle Technologies",
 # "The Harrowgate Company", "Brisco Motor Company", "Tarn Automotive". When the email also
 # uses the bare name on its own, the bare name is what people call the company.
-_DESCRIPTORS = frozenset(
+DESCRIPTORS = frozenset(
     {
         "technologies",
         "analytics",
@@ -38,14 +38,14 @@ _LITTLE = frozenset({"of", "and", "the", "for", "de"})
 _CONTAINED_SUPPORT = 0.6
 
 
-def _initials(key: str) -> str:
+def initials(key: str) -> str:
     return "".join(w[0] for w in key.split() if w not in _LITTLE)
 
 
 def abbreviates(letters: str, full: str) -> bool:
     """ "ctc" abbreviates "canadian tire corporation", "bcbsaz" "blue cross blue shield of
     arizona": each letter starts the next word or comes later in the current one."""
-    if _initials(full).startswith(letters):
+    if initials(full).startswith(letters):
         return True
     words = [w for w in full.split() if w not in _LITTLE]
     wi, pos = -1, 0
@@ -80,7 +80,7 @@ def _move(
 
 
 def _is_descriptor_tail(tail: list[str]) -> bool:
-    if not tail or tail[-1] not in _DESCRIPTORS or len(tail) > 2:
+    if not tail or tail[-1] not in DESCRIPTORS or len(tail) > 2:
         return False
     return len(tail) == 1 or tail[0] in _DESCRIPTOR_LEAD
 

@@ -5,6 +5,12 @@ scored on the gold rejections, with the rejection extractors applied as if the l
 known, so they measure extraction rather than classification. Company and role are scored on
 every email: both must agree after case and punctuation are normalised, and a gold ``null``
 must be predicted as ``None``.
+
+The company is read the way an import reads it: the emails of one mailbox (an example's
+``mailbox`` or ``source``; the whole file when it names none) are read whole, and each email
+gets the name the mailbox knows its company by (``onward.understand.mailbox``; only the
+emails' senders and the names read from their text are used, never the labels).
+``company_alone_accuracy`` is the figure with every email read on its own.
 """
 
 from __future__ import annotations
@@ -18,9 +24,18 @@ from pathlib import Path
 from onward.domain.emails import EmailLabel
 from onward.understand.examples import LabelledExample, read_examples
 from onward.understand.extract import extract_details
+from onward.understand.mailbox import CompanyBook
 from onward.understand.reader import Reader
 
-__all__ = ["ClassScore", "EvalReport", "Misread", "evaluate", "evaluate_examples", "normalise"]
+__all__ = [
+    "ClassScore",
+    "EvalReport",
+    "ExtractionMiss",
+    "Misread",
+    "evaluate",
+    "evaluate_examples",
+    "normalise",
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +60,18 @@ class Misread:
 
 
 @dataclass(frozen=True)
+class ExtractionMiss:
+    """One email whose company or role was read wrong, as written and as compared."""
+
+    id: str
+    field: str  # "company" or "role"
+    expected: str | None
+    read: str | None
+    expected_key: str | None
+    read_key: str | None
+
+
+@dataclass(frozen=True)
 class EvalReport:
     emails: int
     accuracy: float
@@ -56,9 +83,11 @@ class EvalReport:
     reason_accuracy: float | None
     personal_accuracy: float | None
     company_accuracy: float
+    company_alone_accuracy: float
     role_accuracy: float
     emails_per_second: float
     errors: list[Misread] = field(default_factory=list)
+    extraction_errors: list[ExtractionMiss] = field(default_factory=list)
 
 
 def normalise(value: str | None) -> str | None:
@@ -105,12 +134,24 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
         for e, v in zip(examples, verdicts, strict=True)
         if e.label is not v.label
     ]
-    company = role = 0
+    company = alone = role = 0
     stage = reason = personal = rejections = personal_total = 0
-    for e in examples:
-        details = extract_details(e.email, e.label)
-        company += normalise(details["company"]) == normalise(e.company)
-        role += normalise(details["role"]) == normalise(e.role)
+    read = [extract_details(e.email, e.label) for e in examples]
+    companies = _mailbox_companies(
+        examples, [d["company"] for d in read], [v.label for v in verdicts]
+    )
+    misses: list[ExtractionMiss] = []
+    for e, details, name in zip(examples, read, companies, strict=True):
+        alone += normalise(details["company"]) == normalise(e.company)
+        checks = (("company", e.company, name), ("role", e.role, details["role"]))
+        for what, expected, got in checks:
+            if normalise(got) == normalise(expected):
+                company += what == "company"
+                role += what == "role"
+            else:
+                misses.append(
+                    ExtractionMiss(e.id, what, expected, got, normalise(expected), normalise(got))
+                )
         if e.label is EmailLabel.REJECTION:
             rejections += 1
             stage += e.stage is not None and details["rejection_stage"] == e.stage
@@ -130,10 +171,29 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
         reason_accuracy=_ratio(reason, rejections),
         personal_accuracy=_ratio(personal, personal_total),
         company_accuracy=company / n if n else 0.0,
+        company_alone_accuracy=alone / n if n else 0.0,
         role_accuracy=role / n if n else 0.0,
         emails_per_second=n / elapsed if elapsed > 0 else 0.0,
         errors=errors,
+        extraction_errors=sorted(misses, key=lambda m: m.field),
     )
+
+
+def _mailbox_companies(
+    examples: list[LabelledExample], own: list[str | None], labels: list[EmailLabel]
+) -> list[str | None]:
+    """Each email's company as its mailbox knows it, exactly as the import does it: the
+    emails of a mailbox read as job mail (any label but *other*) are learnt first (the file
+    is read whole), then every email is resolved."""
+    books: dict[str, CompanyBook] = {}
+    for e, company, label in zip(examples, own, labels, strict=True):
+        book = books.setdefault(e.mailbox, CompanyBook())
+        if label is not EmailLabel.OTHER:
+            book.learn(e.email.sender, company)
+    return [
+        books[e.mailbox].resolve(e.email.sender, company)
+        for e, company in zip(examples, own, strict=True)
+    ]
 
 
 def evaluate(reader: Reader, path: Path) -> EvalReport:

@@ -34,6 +34,9 @@ class LabelledExample:
     reason: RejectionReason | None = None
     reason_quote: str | None = None
     personal: bool | None = None
+    #: Which mailbox the email came from (field ``mailbox``, else ``source``): emails of one
+    #: mailbox are read together, as an import reads them (``onward.understand.mailbox``).
+    mailbox: str = ""
 
     def fingerprint(self) -> str:
         e = self.email
@@ -80,6 +83,7 @@ def parse_example(raw: Any, where: str) -> LabelledExample:
         reason=reason,
         reason_quote=_opt(raw, "reason_quote"),
         personal=personal if isinstance(personal, bool) else None,
+        mailbox=str(raw.get("mailbox") or raw.get("source") or ""),
     )
 
 

@@ -7,7 +7,7 @@ import re
 
 from onward.understand.names import PLATFORMS, clean_name
 
-__all__ = ["address_hint", "sender_company"]
+__all__ = ["address_hint", "is_ats_address", "sender_company"]
 
 _ATS_DOMAINS = re.compile(
     r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
@@ -15,6 +15,11 @@ _ATS_DOMAINS = re.compile(
     re.I,
 )
 _SENDER = re.compile(r"^\s*\"?([^<\"]*)\"?\s*<?([^>\s]*)>?")
+
+
+def is_ats_address(address: str) -> bool:
+    """True for an address on an applicant-tracking system (``acme@myworkday.com``)."""
+    return bool(_ATS_DOMAINS.search(address or ""))
 
 
 def sender_company(sender: str) -> tuple[str | None, bool]:
