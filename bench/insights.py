@@ -29,6 +29,7 @@ from onward.db import playbook_tables as pt
 from onward.db import tables as t
 from onward.db.setup import open_store
 from onward.db.store import Store
+from onward.db.tables import TIMELINE_BITS
 from onward.domain.records import Owner
 from onward.services.insights import compute_insights, write_report
 from onward.services.resumes import add_resume
@@ -157,6 +158,8 @@ def build(store: Store, n_apps: int, n_events: int) -> Owner:
             day = next(d for s, d in paths[i] if s == "interview")
             paths[i].insert(3, ("interview", day))
             total += 1
+        for app, path in zip(apps, paths, strict=True):  # what add_event keeps in step
+            app.update(timeline(path))
         events = [
             {
                 "owner_id": owner.id,
@@ -254,6 +257,20 @@ def build(store: Store, n_apps: int, n_events: int) -> Owner:
         f"{len(reflections):,} reflections, {len(journal):,} journal entries"
     )
     return owner
+
+
+def timeline(path: list[tuple[str, date]]) -> dict[str, Any]:
+    """An application's timeline in brief, as ApplicationRepo.add_event keeps it."""
+
+    def first(wanted: Callable[[str], bool]) -> date | None:
+        return min((day for stage, day in path if wanted(stage)), default=None)
+
+    return {
+        "timeline_applied_on": first(lambda s: s != "saved"),
+        "timeline_progress_on": first(lambda s: s in TIMELINE_BITS),
+        "timeline_rejected_on": first(lambda s: s == "rejected"),
+        "timeline_path": sum(TIMELINE_BITS[s] for s in {s for s, _ in path} & TIMELINE_BITS.keys()),
+    }
 
 
 def measure(run: Callable[[], object], runs: int) -> tuple[float, list[float], list[float]]:

@@ -92,3 +92,45 @@ def test_an_older_schema_with_data_is_backed_up_then_upgraded(tmp_path: Path) ->
     with sqlite3.connect(backup) as copy:
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     copy.close()
+
+
+def test_0006_summarises_every_timeline_already_recorded(database_url: str) -> None:
+    from alembic import command
+
+    engine = create_engine(database_url)
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO owners (id, name, created_at) VALUES (1, 'local', '2026-01-01')"
+        )
+        for app_id, stage in ((1, "rejected"), (2, "saved")):
+            conn.exec_driver_sql(
+                "INSERT INTO applications (id, owner_id, company, role, stage, stage_on, reached,"
+                f" created_at, updated_at) VALUES ({app_id}, 1, 'Acme', 'Chef', '{stage}',"
+                " '2026-03-01', 'interview', '2026-01-01', '2026-01-01')"
+            )
+        events = [
+            (1, "saved", "2026-01-02"), (1, "applied", "2026-01-05"), (1, "screen", "2026-01-20"),
+            (1, "interview", "2026-02-01"), (1, "interview", "2026-01-25"),
+            (1, "rejected", "2026-03-01"), (2, "saved", "2026-01-03"),
+        ]  # fmt: skip
+        for app_id, stage, on in events:
+            conn.exec_driver_sql(
+                "INSERT INTO stage_events (owner_id, application_id, stage, occurred_on, source,"
+                f" created_at) VALUES (1, {app_id}, '{stage}', '{on}', 'manual', '2026-01-01')"
+            )
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT id, timeline_applied_on, timeline_progress_on, timeline_rejected_on,"
+            " timeline_path FROM applications ORDER BY id"
+        ).all()
+    engine.dispose()
+    as_text = [tuple(str(v) if v is not None else None for v in row) for row in rows]
+    assert as_text == [
+        ("1", "2026-01-05", "2026-01-20", "2026-03-01", "5"),  # screen 1 + interview 4
+        ("2", None, None, None, "0"),  # only saved
+    ]

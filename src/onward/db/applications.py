@@ -184,7 +184,27 @@ class ApplicationRepo:
             values["id"] = event_id
         key = self.conn.execute(t.stage_events.insert().values(**values)).inserted_primary_key
         assert key is not None
+        self._summarise_event(app_id, stage, occurred_on)
         return int(key[0])
+
+    def _summarise_event(self, app_id: int, stage: Stage, on: date) -> None:
+        """Keep the application's timeline in brief (``timeline_*``) in step with a new event."""
+        c = t.applications.c
+
+        def earliest(column: Any) -> Any:
+            return case((or_(column.is_(None), column > on), on), else_=column)
+
+        values: dict[str, Any] = {}
+        if stage is not Stage.SAVED:
+            values["timeline_applied_on"] = earliest(c.timeline_applied_on)
+        bit = t.TIMELINE_BITS.get(stage.value)
+        if bit is not None:
+            values["timeline_progress_on"] = earliest(c.timeline_progress_on)
+            values["timeline_path"] = c.timeline_path.op("|")(bit)
+        if stage is Stage.REJECTED:
+            values["timeline_rejected_on"] = earliest(c.timeline_rejected_on)
+        if values:
+            self.conn.execute(update(t.applications).where(c.id == app_id).values(**values))
 
     def set_archived(self, owner_id: int, ids: Sequence[int], at: datetime | None) -> int:
         result = self.conn.execute(

@@ -18,16 +18,14 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal,
-    null,
     select,
     true,
-    union_all,
 )
-from sqlalchemy.sql.expression import CTE, Subquery
+from sqlalchemy.sql.expression import Subquery
 
 from onward.db import tables as t
 from onward.db.playbook_tables import feedback, journal_entries, reflections, rejections
+from onward.db.tables import TIMELINE_BITS
 from onward.domain.emails import RejectionStage
 from onward.domain.insights.flow import PATH
 from onward.domain.insights.funnel import OutcomeCount
@@ -38,7 +36,6 @@ from onward.domain.pipeline import Stage
 QUOTES = 3
 
 a = t.applications.c
-e = t.stage_events.c
 rj = rejections.c
 
 
@@ -49,9 +46,9 @@ class InsightRepo:
 
     def data(self, owner_id: int, since: date) -> InsightData:
         """The grouped counts behind the insights (``since``: the first day of "recent")."""
-        outcomes, first_response_days, rejection_days = self._outcomes_and_timing(owner_id, since)
+        first_response_days, rejection_days = self._timing(owner_id)
         return InsightData(
-            outcomes=outcomes,
+            outcomes=self._outcomes(owner_id, since),
             by_role=self._outcomes_by(owner_id, a.role, "role"),
             by_company=self._outcomes_by(owner_id, a.company, "company", top=TOP_COMPANIES),
             first_response_days=first_response_days,
@@ -66,61 +63,11 @@ class InsightRepo:
         )
 
     # -- applications and their timelines -------------------------------------------------------
-    def _events(self, owner_id: int) -> CTE:
-        """Per application: when it entered the pipeline, its first progress and rejection
-        dates, and which stages its timeline went through (one grouped pass over events)."""
-        progress = [s.value for s in PATH]
-        return (
-            select(
-                e.application_id,
-                func.min(case((e.stage != Stage.SAVED.value, e.occurred_on))).label("applied_on"),
-                func.min(case((e.stage.in_(progress), e.occurred_on))).label("progress_on"),
-                func.min(case((e.stage == Stage.REJECTED.value, e.occurred_on))).label(
-                    "rejected_on"
-                ),
-                *(func.max(case((e.stage == s.value, 1), else_=0)).label(s.value) for s in PATH),
-            )
-            .where(e.owner_id == owner_id)
-            .group_by(e.application_id)
-            .cte("ev")
-        )
-
-    def _outcomes_and_timing(
-        self, owner_id: int, since: date
-    ) -> tuple[list[OutcomeCount], list[tuple[int, int]], list[tuple[int, int]]]:
-        """The outcome counts and the two timing counts in one statement: both read the
-        per-application pass over the timeline (a CTE used twice, which SQLite and
-        PostgreSQL compute once), joined by UNION ALL (``part`` 0: outcomes, 1: timing)."""
-        ev = self._events(owner_id)
-        outcome = self._outcome_rows(owner_id, ev, since)
-        timing = self._timing_rows(owner_id, ev)
-        keys, days = list(outcome.c), list(timing.c)
-        stmt = union_all(
-            select(literal(0).label("part"), *keys, *(null() for _ in days), func.count()).group_by(
-                *keys
-            ),
-            select(literal(1), *(null() for _ in keys), *days, func.count()).group_by(*days),
-        )
-        outcomes: list[OutcomeCount] = []
-        first_days: dict[int, int] = {}
-        rejection_days: dict[int, int] = {}
-        width = len(keys)
-        for row in self.conn.execute(stmt):
-            n = int(row[-1])
-            if row[0] == 0:
-                outcomes.append(_outcome(row[1 : 1 + width], n))
-                continue
-            to_first, to_rejection = row[1 + width : -1]
-            if to_first is not None:
-                first_days[int(to_first)] = first_days.get(int(to_first), 0) + n
-            if to_rejection is not None:
-                rejection_days[int(to_rejection)] = rejection_days.get(int(to_rejection), 0) + n
-        return outcomes, sorted(first_days.items()), sorted(rejection_days.items())
-
-    def _outcome_rows(self, owner_id: int, ev: CTE, since: date) -> Subquery:
-        """One row per application sent: how it went (grouped by the caller)."""
-        entered = func.coalesce(ev.c.applied_on, a.stage_on)
-        return (
+    # Each application carries its timeline in brief (timeline_* columns, kept in step with
+    # every new event), so these group applications and never read the events themselves.
+    def _outcomes(self, owner_id: int, since: date) -> list[OutcomeCount]:
+        entered = func.coalesce(a.timeline_applied_on, a.stage_on)
+        rows = (
             select(
                 a.reached,
                 a.stage,
@@ -129,16 +76,30 @@ class InsightRepo:
                 case((entered >= since, 1), else_=0).label("recent"),
                 a.channel,
                 a.tailored,
-                *(func.coalesce(ev.c[s.value], 0).label(s.value) for s in PATH),
+                a.timeline_path,
             )
-            .select_from(
-                t.applications.outerjoin(ev, ev.c.application_id == a.id).outerjoin(
-                    rejections, rj.application_id == a.id
-                )
-            )
+            .select_from(t.applications.outerjoin(rejections, rj.application_id == a.id))
             .where(a.owner_id == owner_id, a.reached != Stage.SAVED.value)
             .subquery("outcome")
         )
+        keys = list(rows.c)
+        found = []
+        for row in self.conn.execute(select(*keys, func.count()).group_by(*keys)).all():
+            reached, stage, silent, told, is_recent, channel, tailored, path, n = tuple(row)
+            found.append(
+                OutcomeCount(
+                    count=int(n),
+                    reached=Stage(reached),
+                    stage=Stage(stage),
+                    silent=bool(silent),
+                    rejected_at=RejectionStage(told) if told else None,
+                    recent=bool(is_recent),
+                    channel=channel,
+                    tailored=None if tailored is None else bool(tailored),
+                    visited=frozenset(s for s in PATH if path & TIMELINE_BITS[s.value]),
+                )
+            )
+        return found
 
     def _outcomes_by(
         self, owner_id: int, column: ColumnElement[Any], field: str, top: int | None = None
@@ -170,7 +131,7 @@ class InsightRepo:
         )
         keys = list(rows.c)
         found = []
-        for row in self.conn.execute(select(*keys, func.count()).group_by(*keys)):
+        for row in self.conn.execute(select(*keys, func.count()).group_by(*keys)).all():
             value, reached, stage, silent, told, n = tuple(row)
             found.append(
                 OutcomeCount(
@@ -184,36 +145,47 @@ class InsightRepo:
             )
         return found
 
-    def _spoken_rejection_on(self, ev: CTE) -> ColumnElement[Any]:
+    def _spoken_rejection_on(self) -> ColumnElement[Any]:
         """When a rejection was actually said (silence is not a rejection date)."""
         return case(
             (rj.channel == "none", None),
-            else_=func.coalesce(rj.received_on, ev.c.rejected_on),
+            else_=func.coalesce(rj.received_on, a.timeline_rejected_on),
         )
 
-    def _timing_rows(self, owner_id: int, ev: CTE) -> Subquery:
-        """Per application sent: days from applying to the first response and to a rejection
-        (grouped by the caller)."""
-        rejected_on = self._spoken_rejection_on(ev)
+    def _timing(self, owner_id: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Days from applying to the first response and to a rejection, counted per pair of
+        values in one pass."""
+        rejected_on = self._spoken_rejection_on()
+        progress_on = a.timeline_progress_on
         first = case(
-            (ev.c.progress_on.is_(None), rejected_on),
-            (rejected_on.is_(None), ev.c.progress_on),
-            (ev.c.progress_on < rejected_on, ev.c.progress_on),
+            (progress_on.is_(None), rejected_on),
+            (rejected_on.is_(None), progress_on),
+            (progress_on < rejected_on, progress_on),
             else_=rejected_on,
         )
-        return (
+        applied_on = a.timeline_applied_on
+        rows = (
             select(
-                self._days_between(first, ev.c.applied_on).label("first"),
-                self._days_between(rejected_on, ev.c.applied_on).label("rejected"),
+                self._days_between(first, applied_on).label("first"),
+                self._days_between(rejected_on, applied_on).label("rejected"),
             )
-            .select_from(
-                t.applications.join(ev, ev.c.application_id == a.id).outerjoin(
-                    rejections, rj.application_id == a.id
-                )
-            )
-            .where(a.owner_id == owner_id, ev.c.applied_on.is_not(None))
+            .select_from(t.applications.outerjoin(rejections, rj.application_id == a.id))
+            .where(a.owner_id == owner_id, applied_on.is_not(None))
             .subquery("timing")
         )
+        stmt = select(rows.c.first, rows.c.rejected, func.count()).group_by(
+            rows.c.first, rows.c.rejected
+        )
+        first_days: dict[int, int] = {}
+        rejection_days: dict[int, int] = {}
+        for to_first, to_rejection, n in self.conn.execute(stmt):
+            if to_first is not None:
+                first_days[int(to_first)] = first_days.get(int(to_first), 0) + int(n)
+            if to_rejection is not None:
+                rejection_days[int(to_rejection)] = rejection_days.get(int(to_rejection), 0) + int(
+                    n
+                )
+        return sorted(first_days.items()), sorted(rejection_days.items())
 
     def _days_between(
         self, later: ColumnElement[Any], earlier: ColumnElement[Any]
@@ -319,18 +291,3 @@ class InsightRepo:
 
 def _silent() -> ColumnElement[int]:
     return case((rj.channel == "none", 1), else_=0)
-
-
-def _outcome(values: Any, n: int) -> OutcomeCount:
-    reached, stage, silent, told, is_recent, channel, tailored = values[:7]
-    return OutcomeCount(
-        count=n,
-        reached=Stage(reached),
-        stage=Stage(stage),
-        silent=bool(silent),
-        rejected_at=RejectionStage(told) if told else None,
-        recent=bool(is_recent),
-        channel=channel,
-        tailored=None if tailored is None else bool(tailored),
-        visited=frozenset(s for s, f in zip(PATH, values[7:], strict=True) if f),
-    )

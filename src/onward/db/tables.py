@@ -63,9 +63,21 @@ applications = Table(
     # change, refilled when the vocabulary does; never exported.
     Column("posting_skills", Text),
     Column("posting_skills_vocabulary", String(32)),
+    # The timeline in brief, kept in step by ApplicationRepo.add_event (like stage and
+    # reached), so insights group applications without reading every event: the first day
+    # of a step other than saved, of progress (a screen or further) and of a rejection, and
+    # the progress stages passed through as bits (TIMELINE_BITS).
+    Column("timeline_applied_on", Date),
+    Column("timeline_progress_on", Date),
+    Column("timeline_rejected_on", Date),
+    Column("timeline_path", Integer, nullable=False, server_default="0"),
     Index("ix_applications_owner_stage", "owner_id", "stage"),
     Index("ix_applications_owner_company", "owner_id", "company"),
 )
+
+#: The bit of each progress stage in ``applications.timeline_path`` (migration 0006 fills
+#: it with the same bits).
+TIMELINE_BITS = {"screen": 1, "assessment": 2, "interview": 4, "final": 8, "offer": 16}
 
 stage_events = Table(
     "stage_events",
@@ -85,6 +97,8 @@ stage_events = Table(
     Column("source", String(20), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Index("ix_stage_events_application", "application_id", "id"),
+    # Effort counts applications sent per day from here (Goals, Today, insights).
+    Index("ix_stage_events_owner_stage_day", "owner_id", "stage", "occurred_on"),
 )
 
 tags = Table(
