@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from onward.domain.pipeline import Stage
-from onward.skills.matching import Lost, match, rank_gaps, stage_weight
+from onward.skills.matching import Asked, match, rank_gaps, stage_weight
 from onward.skills.vocabulary import Skill, Vocabulary
 
 VOCAB = Vocabulary.from_names(
@@ -50,14 +50,14 @@ def test_score_rounds_and_a_posting_without_known_skills_has_none() -> None:
 
 def test_gap_weight_adds_the_furthest_stage_of_each_lost_job() -> None:
     k8s, terraform, cash = (skill(name) for name in ("k8s", "Terraform", "Cash handling"))
-    lost = [
-        Lost(1, Stage.INTERVIEW, (k8s, terraform)),  # weight 4 each
-        Lost(2, Stage.APPLIED, (k8s,)),  # 1
-        Lost(3, Stage.FINAL, (terraform,)),  # 5
-        Lost(4, Stage.SCREEN, (cash,)),  # 2
-        Lost(5, Stage.INTERVIEW, (k8s,)),  # 4
+    asked = [
+        Asked(k8s, Stage.INTERVIEW, (1, 5)),  # weight 4 each
+        Asked(terraform, Stage.INTERVIEW, (1,)),  # 4
+        Asked(k8s, Stage.APPLIED, (2,)),  # 1
+        Asked(terraform, Stage.FINAL, (3,)),  # 5
+        Asked(cash, Stage.SCREEN, (4,)),  # 2
     ]
-    gaps = rank_gaps(lost)
+    gaps = rank_gaps(asked)
     assert [(g.skill.name, g.weight, g.count, g.furthest, g.application_ids) for g in gaps] == [
         ("Kubernetes", 4 + 1 + 4, 3, Stage.INTERVIEW, (1, 2, 5)),
         ("Terraform", 4 + 5, 2, Stage.FINAL, (1, 3)),
@@ -65,11 +65,18 @@ def test_gap_weight_adds_the_furthest_stage_of_each_lost_job() -> None:
     ]
 
 
+def test_an_application_counts_once_per_skill_and_ties_go_to_the_later_stage() -> None:
+    python = skill("Python")
+    twice = [Asked(python, Stage.SAVED, (7,)), Asked(python, Stage.APPLIED, (7, 8))]
+    (gap,) = rank_gaps(twice)
+    assert (gap.weight, gap.application_ids, gap.furthest) == (1 + 1, (7, 8), Stage.APPLIED)
+
+
 def test_equal_weights_order_by_how_often_then_by_name() -> None:
     sql, docker, python = (skill(name) for name in ("SQL", "Docker", "Python"))
     gaps = rank_gaps(
-        [Lost(1, Stage.SCREEN, (sql,)), Lost(2, Stage.APPLIED, (docker, python)),
-         Lost(3, Stage.APPLIED, (docker, python))]
+        [Asked(sql, Stage.SCREEN, (1,)), Asked(docker, Stage.APPLIED, (2, 3)),
+         Asked(python, Stage.APPLIED, (2, 3))]
     )  # fmt: skip
     assert [(g.skill.name, g.weight) for g in gaps] == [("Docker", 2), ("Python", 2), ("SQL", 2)]
     assert [g.count for g in gaps] == [2, 2, 1]

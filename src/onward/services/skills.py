@@ -18,7 +18,7 @@ from onward.domain.playbook.stored import StoredItem
 from onward.domain.records import Application, ApplicationQuery, Owner
 from onward.domain.resumes import Resume, find_version, pick_version
 from onward.errors import InvalidInput, NotFound
-from onward.skills.matching import Lost, Match, SkillGap, match, rank_gaps
+from onward.skills.matching import Asked, Match, SkillGap, match, rank_gaps
 from onward.skills.vocabulary import Vocabulary, load_vocabulary
 
 DEFAULT_TOP = 5
@@ -159,22 +159,30 @@ def _learning_item(gap: SkillGap) -> ImprovementItem:
 def _gaps(tx: Tx, owner: Owner, wanted: str | None, vocab: Vocabulary) -> SkillGaps:
     resume = pick_version(tx.resumes.query(owner.id), wanted)
     have = {m.skill.key for m in vocab.find(resume.text)}
+    postings = _rejected_postings(tx, owner, vocab)
+    # Applications by skill number and furthest stage: one pass over every skill named.
+    named: dict[Stage, dict[int, list[int]]] = {}
+    for app_id, reached, found in postings:
+        at_stage = named.setdefault(reached, {})
+        for index in found or ():
+            ids = at_stage.get(index)
+            if ids is None:
+                at_stage[index] = [app_id]
+            else:
+                ids.append(app_id)
     skills = vocab.skills
-    lost: list[Lost] = []
-    without: list[int] = []
-    rejected = _rejected_postings(tx, owner, vocab)
-    for app_id, reached, found in rejected:
-        if found is None:
-            without.append(app_id)
-            continue
-        missing = tuple(skill for i in found if (skill := skills[i]).key not in have)
-        lost.append(Lost(app_id, reached, missing))
+    asked = [
+        Asked(skills[index], reached, tuple(ids))
+        for reached, at_stage in named.items()
+        for index, ids in at_stage.items()
+        if skills[index].key not in have
+    ]
     return SkillGaps(
         resume=resume,
-        gaps=rank_gaps(lost),
-        rejected=len(rejected),
-        compared=tuple(item.application_id for item in lost),
-        without_description=tuple(without),
+        gaps=rank_gaps(asked),
+        rejected=len(postings),
+        compared=tuple(app_id for app_id, _, found in postings if found is not None),
+        without_description=tuple(app_id for app_id, _, found in postings if found is None),
     )
 
 
@@ -191,16 +199,15 @@ def _rejected_postings(
         owner.id, ApplicationQuery(stages=(Stage.REJECTED,), archived=None)
     )
     known = vocab.fingerprint
-    stale = [row.id for row in rows if not known or row.vocabulary != known]
+    stale = [row.id for row in rows if row.vocabulary != known]
     fresh: dict[int, list[int] | None] = {}
     if stale:
         texts = tx.applications.descriptions(owner.id, stale)
         for app_id in stale:
             text = (texts.get(app_id) or "").strip()
             fresh[app_id] = [i for i, _, _ in vocab.find_indexed(text)] if text else None
-        if known:
-            encoded = [(app_id, json.dumps(found)) for app_id, found in fresh.items()]
-            tx.applications.store_posting_skills(owner.id, encoded, known)
+        encoded = [(app_id, json.dumps(found)) for app_id, found in fresh.items()]
+        tx.applications.store_posting_skills(owner.id, encoded, known)
     return [
         (
             row.id,

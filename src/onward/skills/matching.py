@@ -56,13 +56,13 @@ def match(posting: Sequence[Mention], resume: Iterable[Mention]) -> Match:
 
 
 @dataclass(frozen=True)
-class Lost:
-    """One rejected application, the skills its posting asked for that the resume lacks, and
-    how far it got."""
+class Asked:
+    """Rejected applications that got as far as ``reached`` and whose postings asked for a
+    skill the resume lacks."""
 
-    application_id: int
+    skill: Skill
     reached: Stage
-    missing: tuple[Skill, ...]
+    application_ids: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -79,28 +79,23 @@ class SkillGap:
         return len(self.application_ids)
 
 
-def rank_gaps(lost: Iterable[Lost]) -> tuple[SkillGap, ...]:
-    """Gaps heaviest first, then the most asked for, then by name."""
-    weights: dict[str, int] = {}
-    apps: dict[str, list[int]] = {}
-    furthest: dict[str, tuple[int, Stage]] = {}
+def rank_gaps(asked: Iterable[Asked]) -> tuple[SkillGap, ...]:
+    """Gaps heaviest first, then the most asked for, then by name. A skill's weight adds
+    the stage weight of every application that asked for it (once each); its furthest
+    stage is the heaviest of them (the later one in the pipeline on a tie)."""
+    apps: dict[str, dict[int, int]] = {}
+    furthest: dict[str, Stage] = {}
     skills: dict[str, Skill] = {}
-    for item in lost:
+    for item in asked:
+        key = item.skill.key
         weight = stage_weight(item.reached)
-        for skill in item.missing:
-            key = skill.key
-            if key in weights:
-                weights[key] += weight
-                apps[key].append(item.application_id)
-                if weight > furthest[key][0]:
-                    furthest[key] = (weight, item.reached)
-            else:
-                skills[key] = skill
-                weights[key] = weight
-                apps[key] = [item.application_id]
-                furthest[key] = (weight, item.reached)
+        if key not in skills:
+            skills[key], apps[key], furthest[key] = item.skill, {}, item.reached
+        elif (weight, item.reached.rank) > (stage_weight(furthest[key]), furthest[key].rank):
+            furthest[key] = item.reached
+        apps[key].update(dict.fromkeys(item.application_ids, weight))
     gaps = [
-        SkillGap(skills[key], weights[key], tuple(sorted(apps[key])), furthest[key][1])
+        SkillGap(skills[key], sum(apps[key].values()), tuple(sorted(apps[key])), furthest[key])
         for key in skills
     ]
     gaps.sort(key=lambda g: (-g.weight, -g.count, g.skill.key))

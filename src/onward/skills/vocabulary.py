@@ -53,7 +53,7 @@ class Mention:
 class Vocabulary:
     """Names (normalised token strings) pointing at canonical skills. ``fingerprint`` names
     this exact vocabulary (a digest of its contents), so skills found with it can be stored
-    and reused until the vocabulary changes; an empty fingerprint means "do not store"."""
+    and reused until the vocabulary changes."""
 
     def __init__(
         self,
@@ -61,7 +61,7 @@ class Vocabulary:
         aliases: dict[str, int],
         shapes: dict[str, int] | None = None,
         *,
-        fingerprint: str = "",
+        fingerprint: str,
     ) -> None:
         self.skills = skills
         self.fingerprint = fingerprint
