@@ -178,7 +178,7 @@ class InsightRepo:
         )
         first_days: dict[int, int] = {}
         rejection_days: dict[int, int] = {}
-        for to_first, to_rejection, n in self.conn.execute(stmt):
+        for to_first, to_rejection, n in self.conn.execute(stmt).all():
             if to_first is not None:
                 first_days[int(to_first)] = first_days.get(int(to_first), 0) + int(n)
             if to_rejection is not None:
@@ -201,7 +201,7 @@ class InsightRepo:
             .where(rj.owner_id == owner_id, rj.channel != "none")
             .group_by(rj.reason)
         )
-        return [(str(reason), int(n)) for reason, n in self.conn.execute(stmt)]
+        return [(str(reason), int(n)) for reason, n in self.conn.execute(stmt).all()]
 
     def _reason_quotes(self, owner_id: int) -> list[tuple[str, str, date, str]]:
         rank = (
@@ -225,7 +225,7 @@ class InsightRepo:
             .where(feedback.c.owner_id == owner_id)
             .group_by(theme.c.value)
         )
-        return [(str(value), int(n)) for value, n in self.conn.execute(stmt)]
+        return [(str(value), int(n)) for value, n in self.conn.execute(stmt).all()]
 
     def _theme_quotes(self, owner_id: int) -> list[tuple[str, str, date, str]]:
         f = feedback.c
@@ -251,7 +251,7 @@ class InsightRepo:
     def _top(self, inner: Subquery) -> list[tuple[str, str, date, str]]:
         key, text, on, company, rank = inner.c
         stmt = select(key, text, on, company).where(rank <= QUOTES)
-        return [(str(k), str(q), d, str(c)) for k, q, d, c in self.conn.execute(stmt)]
+        return [(str(k), str(q), d, str(c)) for k, q, d, c in self.conn.execute(stmt).all()]
 
     # -- what was felt -------------------------------------------------------------------------
     def _ratings(self, owner_id: int) -> list[tuple[str, date, int, int]]:
@@ -267,7 +267,7 @@ class InsightRepo:
             .where(r.owner_id == owner_id, pairs.c.value.is_not(None))
             .group_by(pairs.c.key, r.written_on)
         )
-        return [(str(k), on, int(s), int(n)) for k, on, s, n in self.conn.execute(stmt)]
+        return [(str(k), on, int(s), int(n)) for k, on, s, n in self.conn.execute(stmt).all()]
 
     def _moods(self, owner_id: int) -> list[tuple[date, int, int]]:
         j = journal_entries.c
@@ -276,7 +276,7 @@ class InsightRepo:
             .where(j.owner_id == owner_id)
             .group_by(j.written_on)
         )
-        return [(on, int(total), int(n)) for on, total, n in self.conn.execute(stmt)]
+        return [(on, int(total), int(n)) for on, total, n in self.conn.execute(stmt).all()]
 
     # -- helpers -------------------------------------------------------------------------------
     def _json_list(self, column: ColumnElement[Any]) -> Any:
