@@ -76,11 +76,11 @@ class OutcomeCount:
     def rank(self) -> int:
         return self.furthest.rank
 
-    @property
+    @cached_property
     def applied(self) -> bool:
         return self.rank >= _STEP_RANK["applied"]
 
-    @property
+    @cached_property
     def ghosted(self) -> bool:
         return self.stage == Stage.GHOSTED or self.silent
 
@@ -90,11 +90,11 @@ class OutcomeCount:
             return True
         return self.stage == Stage.REJECTED and not self.silent
 
-    @property
+    @cached_property
     def ended(self) -> bool:
         return self.stage in (Stage.REJECTED, Stage.GHOSTED, Stage.ACCEPTED) or self.silent
 
-    @property
+    @cached_property
     def withdrawn(self) -> bool:
         return self.stage == Stage.WITHDRAWN
 
@@ -102,6 +102,11 @@ class OutcomeCount:
         if step == "response":
             return self.responded
         return self.rank >= _STEP_RANK[step]
+
+    @cached_property
+    def counts_as_outcome(self) -> bool:
+        """Whether it has an outcome a rate can count: ended, and not by withdrawing."""
+        return self.ended and not self.withdrawn
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def conversion(rows: Iterable[OutcomeCount], start: str, end: str) -> Rate:
         if r.passed(end):
             hits += r.count
             n += r.count
-        elif r.ended and not r.withdrawn:
+        elif r.counts_as_outcome:
             n += r.count
     return Rate(hits, n)
 
