@@ -121,7 +121,7 @@ def _nudges(tx: Tx, owner: Owner, clock: Clock, entries: list[JournalEntry]) -> 
     now = clock.now()
     return nudges(
         entries,
-        tx.journal.answered_in_order(owner.id),
+        tx.journal.latest_answers(owner.id),
         now,
         windows=tx.dwell.active(owner.id, now),
     )
