@@ -176,7 +176,11 @@ def test_due_tasks_are_the_due_part_of_the_list_with_a_limit(
 ) -> None:
     for company in ("Acme", "Fjord", "Kestrel"):
         app = add_application(
-            ws.store, ws.owner, ApplicationFields(company, "Analyst"), ws.clock, on=date(2026, 11, 1)
+            ws.store,
+            ws.owner,
+            ApplicationFields(company, "Analyst"),
+            ws.clock,
+            on=date(2026, 11, 1),
         )
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     during = due_tasks(ws.store, ws.owner, ws.clock, limit=100)

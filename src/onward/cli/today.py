@@ -58,7 +58,9 @@ def show(agenda: Today) -> None:
         flag = "[red]overdue[/] " if item.state.value == "overdue" else ""
         section.add("Due now", f"#{item.id} {flag}{escape(item.stored.task.title)}{where}")
     if agenda.more_tasks:
-        section.add("Due now", f"[dim]and {agenda.more_tasks} more: `onward tasks` lists them all[/]")
+        section.add(
+            "Due now", f"[dim]and {agenda.more_tasks} more: `onward tasks` lists them all[/]"
+        )
     for draft in agenda.drafts:
         to = f" to {escape(draft.to)}" if draft.to else ""
         section.add(
@@ -67,7 +69,8 @@ def show(agenda: Today) -> None:
         )
     if agenda.more_drafts:
         section.add(
-            "Drafts to send", f"[dim]and {agenda.more_drafts} more: `onward drafts` lists them all[/]"
+            "Drafts to send",
+            f"[dim]and {agenda.more_drafts} more: `onward drafts` lists them all[/]",
         )
     for check in agenda.check_ins:
         company = (

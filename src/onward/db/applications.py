@@ -279,6 +279,27 @@ class ApplicationRepo:
         tags = self.tags_for(wanted)
         return [_application(row, tags.get(row.id, ()), ()) for row in rows]
 
+    def summaries(
+        self, owner_id: int, query: ApplicationQuery | None = None, *, ids: Sequence[int] = ()
+    ) -> list[tuple[int, str, str, Stage]]:
+        """``(id, company, role, stage)`` of the applications ``query`` selects, in its order
+        and within its limit, or of those with these ``ids``: one query, no tags or events."""
+        c = t.applications.c
+        columns = select(c.id, c.company, c.role, c.stage)
+        if query is None:
+            wanted = sorted({i for i in ids if i})
+            rows: list[Row[Any]] = []
+            for chunk in _chunks(wanted):
+                rows.extend(
+                    self.conn.execute(columns.where(c.owner_id == owner_id, c.id.in_(chunk)))
+                )
+        else:
+            stmt = self._filtered(columns, owner_id, query).order_by(*_order(query))
+            if query.limit is not None:
+                stmt = stmt.limit(query.limit)
+            rows = list(self.conn.execute(stmt))
+        return [(int(r.id), r.company, r.role, Stage(r.stage)) for r in rows]
+
     def cached_postings(self, owner_id: int, query: ApplicationQuery) -> list[CachedPosting]:
         """The applications ``query`` selects, by id, with their posting-skills cache (one
         query; no description is read)."""

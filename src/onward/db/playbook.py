@@ -158,9 +158,7 @@ class TaskRepo:
         rows = self.conn.execute(stmt.order_by(tasks.c.due_at, tasks.c.id))
         return [_task(r) for r in rows]
 
-    def due_now(
-        self, owner_id: int, now: datetime, *, limit: int
-    ) -> tuple[list[StoredTask], int]:
+    def due_now(self, owner_id: int, now: datetime, *, limit: int) -> tuple[list[StoredTask], int]:
         """The first ``limit`` tasks that can be done at ``now`` (open, or a snooze that has
         ended, past their ``not_before``; not the "feel it" task of a window that has ended),
         overdue first, and how many there are in all. Two queries, however many tasks."""

@@ -125,7 +125,9 @@ def due_tasks(store: Store, owner: Owner, clock: Clock, *, limit: int) -> TaskLi
     for s in stored:
         app = apps.get(s.task.application_id)
         items.append(
-            TaskItem(s, task_state(s.task, now), app.company if app else None, app.role if app else None)
+            TaskItem(
+                s, task_state(s.task, now), app.company if app else None, app.role if app else None
+            )
         )
     return TaskList(items, held, total - len(items))
 
