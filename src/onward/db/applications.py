@@ -300,6 +300,31 @@ class ApplicationRepo:
             rows = list(self.conn.execute(stmt))
         return [(int(r.id), r.company, r.role, Stage(r.stage)) for r in rows]
 
+    def hesitant_saved(
+        self, owner_id: int, *, tag: str, excitement_at_most: int, limit: int
+    ) -> list[Application]:
+        """Unarchived saved applications tagged ``tag`` or rated ``excitement_at_most`` or
+        lower, the most exciting first (then by id), at most ``limit`` (tags included)."""
+        c = t.applications.c
+        tagged = (
+            select(t.application_tags.c.application_id)
+            .join(t.tags, t.tags.c.id == t.application_tags.c.tag_id)
+            .where(t.tags.c.owner_id == owner_id, t.tags.c.name == tag)
+        )
+        rows = self.conn.execute(
+            select(t.applications)
+            .where(
+                c.owner_id == owner_id,
+                c.stage == Stage.SAVED.value,
+                c.archived_at.is_(None),
+                or_(c.id.in_(tagged), c.excitement <= excitement_at_most),
+            )
+            .order_by(func.coalesce(c.excitement, 0).desc(), c.id)
+            .limit(limit)
+        ).all()
+        tags = self.tags_for([row.id for row in rows])
+        return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+
     def cached_postings(self, owner_id: int, query: ApplicationQuery) -> list[CachedPosting]:
         """The applications ``query`` selects, by id, with their posting-skills cache (one
         query; no description is read)."""
