@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -324,6 +324,33 @@ class ApplicationRepo:
         ).all()
         tags = self.tags_for([row.id for row in rows])
         return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+
+    def first_by_stage(
+        self, owner_id: int, limits: Mapping[Stage, int]
+    ) -> dict[Stage, list[Application]]:
+        """The most recent unarchived applications of each stage, at most ``limits[stage]``
+        of them, in the table's "recent" order (tags included): two queries for every stage
+        at once, however many applications there are."""
+        c = t.applications.c
+        recent = ApplicationQuery(stages=tuple(limits), sort="recent")
+        rank = func.row_number().over(partition_by=c.stage, order_by=_order(recent))
+        # rank the narrow (id, stage) rows first; read whole rows only for the cards shown
+        ranked = self._filtered(select(c.id, c.stage, rank.label("rank")), owner_id, recent)
+        inner = ranked.subquery()
+        wanted = or_(
+            *(and_(inner.c.stage == stage.value, inner.c.rank <= n) for stage, n in limits.items())
+        )
+        rows = self.conn.execute(
+            select(t.applications)
+            .join(inner, inner.c.id == c.id)
+            .where(wanted)
+            .order_by(inner.c.stage, inner.c.rank)
+        ).all()
+        tags = self.tags_for([row.id for row in rows])
+        found: dict[Stage, list[Application]] = {stage: [] for stage in limits}
+        for row in rows:
+            found[Stage(row.stage)].append(_application(row, tags.get(row.id, ()), ()))
+        return found
 
     def cached_postings(self, owner_id: int, query: ApplicationQuery) -> list[CachedPosting]:
         """The applications ``query`` selects, by id, with their posting-skills cache (one
