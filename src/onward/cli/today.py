@@ -70,7 +70,7 @@ def show(agenda: Today) -> None:
     if agenda.more_drafts:
         section.add(
             "Drafts to send",
-            f"[dim]and {agenda.more_drafts} more: `onward drafts` lists them all[/]",
+            f"[dim]and {agenda.more_drafts} more: `onward drafts list` shows them all[/]",
         )
     for check in agenda.check_ins:
         company = (
