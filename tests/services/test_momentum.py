@@ -174,3 +174,21 @@ def test_revisit_suggests_hesitant_saved_jobs_with_an_open_mind_prompt(ws: Works
     assert [s.application_id for s in found.suggestions] == [low, tagged]
     assert "2/5" in found.suggestions[0].why
     assert found.prompt.endswith("?")
+
+
+def test_revisit_reads_only_the_few_it_shows_most_exciting_first(ws: Workspace) -> None:
+    from onward.services.applications import archive_applications
+
+    gone = apply(ws, date(2026, 11, 1), stage=Stage.SAVED, excitement=3)
+    archive_applications(ws.store, ws.owner, [gone], ws.clock)
+    one = apply(ws, date(2026, 11, 1), stage=Stage.SAVED, excitement=1)
+    unrated = apply(ws, date(2026, 11, 1), stage=Stage.SAVED, tags=("hesitant",))
+    three = apply(ws, date(2026, 11, 1), stage=Stage.SAVED, excitement=3)
+    keen = apply(ws, date(2026, 11, 1), stage=Stage.SAVED, excitement=4, tags=("hesitant",))
+    found = revisit(ws.store, ws.owner, ws.clock, limit=3)
+    assert [s.application_id for s in found.suggestions] == [keen, three, one]
+    assert unrated not in [
+        s.application_id for s in revisit(ws.store, ws.owner, ws.clock).suggestions
+    ]
+    everything = revisit(ws.store, ws.owner, ws.clock, limit=10).suggestions
+    assert [s.application_id for s in everything] == [keen, three, one, unrated]

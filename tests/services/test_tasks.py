@@ -16,6 +16,7 @@ from onward.services.runtime import Workspace
 from onward.services.tasks import (
     TaskState,
     complete_task,
+    due_tasks,
     list_tasks,
     reopen_task,
     skip_task,
@@ -168,3 +169,33 @@ def test_snooze_until_reads_a_day_or_a_number_of_days() -> None:
         snooze_until("tomorrow", 2, now)
     with pytest.raises(InvalidInput, match="cannot read the date 'soonish'"):
         snooze_until("soonish", None, now)
+
+
+def test_due_tasks_are_the_due_part_of_the_list_with_a_limit(
+    ws: Workspace, clock: FixedClock
+) -> None:
+    for company in ("Acme", "Fjord", "Kestrel"):
+        app = add_application(
+            ws.store,
+            ws.owner,
+            ApplicationFields(company, "Analyst"),
+            ws.clock,
+            on=date(2026, 11, 1),
+        )
+        reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
+    during = due_tasks(ws.store, ws.owner, ws.clock, limit=100)
+    assert during.held_back == list_tasks(ws.store, ws.owner, ws.clock).held_back > 0
+    clock.advance(days=6)  # the windows are over and the plans are due
+    full = [
+        i
+        for i in list_tasks(ws.store, ws.owner, ws.clock).items
+        if i.state in (TaskState.OVERDUE, TaskState.DUE)
+    ]
+    assert len(full) > 4
+    first = due_tasks(ws.store, ws.owner, ws.clock, limit=4)
+    assert [(i.id, i.state, i.company) for i in first.items] == [
+        (i.id, i.state, i.company) for i in full[:4]
+    ]
+    assert (first.more, first.held_back) == (len(full) - 4, 0)
+    with pytest.raises(InvalidInput):
+        due_tasks(ws.store, ws.owner, ws.clock, limit=0)

@@ -156,3 +156,16 @@ def test_the_rejection_plan_can_put_a_step_away_and_says_until_when(web: Web) ->
     day = web.ws.clock.today() + timedelta(days=7)
     assert f"put away until {day:%a} {day.day} {day:%b %Y}" in page
     assert f'action="/tasks/{due.id}/snooze"' not in page
+
+
+def test_today_lists_the_first_due_tasks_and_says_how_many_more(web: Web) -> None:
+    from onward.services.agenda import SHOWN
+
+    for n in range(8):
+        reject(web.ws, add(web.ws, f"Company {n}").id)
+    web.ws.clock.advance(days=6)  # type: ignore[attr-defined]
+    due = list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items
+    assert len(due) > SHOWN
+    html = web.get("/").text
+    assert html.count('action="/tasks/') == 3 * SHOWN  # done, skip, put away for each shown
+    assert f"And {len(due) - SHOWN} more due" in html

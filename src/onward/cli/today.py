@@ -57,11 +57,20 @@ def show(agenda: Today) -> None:
         where = f" ({escape(item.company)})" if item.company else ""
         flag = "[red]overdue[/] " if item.state.value == "overdue" else ""
         section.add("Due now", f"#{item.id} {flag}{escape(item.stored.task.title)}{where}")
+    if agenda.more_tasks:
+        section.add(
+            "Due now", f"[dim]and {agenda.more_tasks} more: `onward tasks` lists them all[/]"
+        )
     for draft in agenda.drafts:
         to = f" to {escape(draft.to)}" if draft.to else ""
         section.add(
             "Drafts to send",
             f"#{draft.id} {escape(draft.subject)}{to}  [dim]onward drafts show {draft.id}[/]",
+        )
+    if agenda.more_drafts:
+        section.add(
+            "Drafts to send",
+            f"[dim]and {agenda.more_drafts} more: `onward drafts list` shows them all[/]",
         )
     for check in agenda.check_ins:
         company = (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, NamedTuple
 
@@ -298,6 +298,79 @@ class ApplicationRepo:
             )
         tags = self.tags_for(wanted)
         return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+
+    def summaries(
+        self, owner_id: int, query: ApplicationQuery | None = None, *, ids: Sequence[int] = ()
+    ) -> list[tuple[int, str, str, Stage]]:
+        """``(id, company, role, stage)`` of the applications ``query`` selects, in its order
+        and within its limit, or of those with these ``ids``: one query, no tags or events."""
+        c = t.applications.c
+        columns = select(c.id, c.company, c.role, c.stage)
+        if query is None:
+            wanted = sorted({i for i in ids if i})
+            rows: list[Row[Any]] = []
+            for chunk in _chunks(wanted):
+                rows.extend(
+                    self.conn.execute(columns.where(c.owner_id == owner_id, c.id.in_(chunk)))
+                )
+        else:
+            stmt = self._filtered(columns, owner_id, query).order_by(*_order(query))
+            if query.limit is not None:
+                stmt = stmt.limit(query.limit)
+            rows = list(self.conn.execute(stmt))
+        return [(int(r.id), r.company, r.role, Stage(r.stage)) for r in rows]
+
+    def hesitant_saved(
+        self, owner_id: int, *, tag: str, excitement_at_most: int, limit: int
+    ) -> list[Application]:
+        """Unarchived saved applications tagged ``tag`` or rated ``excitement_at_most`` or
+        lower, the most exciting first (then by id), at most ``limit`` (tags included)."""
+        c = t.applications.c
+        tagged = (
+            select(t.application_tags.c.application_id)
+            .join(t.tags, t.tags.c.id == t.application_tags.c.tag_id)
+            .where(t.tags.c.owner_id == owner_id, t.tags.c.name == tag)
+        )
+        rows = self.conn.execute(
+            select(t.applications)
+            .where(
+                c.owner_id == owner_id,
+                c.stage == Stage.SAVED.value,
+                c.archived_at.is_(None),
+                or_(c.id.in_(tagged), c.excitement <= excitement_at_most),
+            )
+            .order_by(func.coalesce(c.excitement, 0).desc(), c.id)
+            .limit(limit)
+        ).all()
+        tags = self.tags_for([row.id for row in rows])
+        return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+
+    def first_by_stage(
+        self, owner_id: int, limits: Mapping[Stage, int]
+    ) -> dict[Stage, list[Application]]:
+        """The most recent unarchived applications of each stage, at most ``limits[stage]``
+        of them, in the table's "recent" order (tags included): two queries for every stage
+        at once, however many applications there are."""
+        c = t.applications.c
+        recent = ApplicationQuery(stages=tuple(limits), sort="recent")
+        rank = func.row_number().over(partition_by=c.stage, order_by=_order(recent))
+        # rank the narrow (id, stage) rows first; read whole rows only for the cards shown
+        ranked = self._filtered(select(c.id, c.stage, rank.label("rank")), owner_id, recent)
+        inner = ranked.subquery()
+        wanted = or_(
+            *(and_(inner.c.stage == stage.value, inner.c.rank <= n) for stage, n in limits.items())
+        )
+        rows = self.conn.execute(
+            select(t.applications)
+            .join(inner, inner.c.id == c.id)
+            .where(wanted)
+            .order_by(inner.c.stage, inner.c.rank)
+        ).all()
+        tags = self.tags_for([row.id for row in rows])
+        found: dict[Stage, list[Application]] = {stage: [] for stage in limits}
+        for row in rows:
+            found[Stage(row.stage)].append(_application(row, tags.get(row.id, ()), ()))
+        return found
 
     def cached_postings(self, owner_id: int, query: ApplicationQuery) -> list[CachedPosting]:
         """The applications ``query`` selects, by id, with their posting-skills cache (one

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select, update
+from sqlalchemy import Connection, Row, Select, delete, func, select, update
 
 from onward.db import tables as t
 from onward.domain.records import Contact, ContactFields, ContactRole
@@ -107,23 +107,24 @@ class ContactRepo:
         return _contact(row, self._links([contact_id]).get(contact_id, ()))
 
     def query(
-        self, owner_id: int, *, company: str | None = None, application_id: int | None = None
+        self,
+        owner_id: int,
+        *,
+        company: str | None = None,
+        application_id: int | None = None,
+        limit: int | None = None,
     ) -> list[Contact]:
-        stmt = select(t.contacts).where(t.contacts.c.owner_id == owner_id)
-        if company:
-            stmt = stmt.where(func.lower(t.contacts.c.company).contains(company.lower()))
-        if application_id is not None:
-            stmt = stmt.where(
-                t.contacts.c.id.in_(
-                    select(t.application_contacts.c.contact_id).where(
-                        t.application_contacts.c.application_id == application_id
-                    )
-                )
-            )
-        rows = self.conn.execute(stmt.order_by(func.lower(t.contacts.c.name), t.contacts.c.id))
-        rows_list = rows.all()
+        stmt = _filtered(select(t.contacts), owner_id, company, application_id)
+        stmt = stmt.order_by(func.lower(t.contacts.c.name), t.contacts.c.id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows_list = self.conn.execute(stmt).all()
         links = self._links([r.id for r in rows_list])
         return [_contact(r, links.get(r.id, ())) for r in rows_list]
+
+    def count(self, owner_id: int, *, company: str | None = None) -> int:
+        stmt = _filtered(select(func.count()).select_from(t.contacts), owner_id, company, None)
+        return int(self.conn.execute(stmt).scalar_one())
 
     def _links(self, ids: Sequence[int]) -> dict[int, tuple[int, ...]]:
         found: dict[int, list[int]] = defaultdict(list)
@@ -136,6 +137,23 @@ class ContactRepo:
             for contact_id, app_id in rows:
                 found[contact_id].append(app_id)
         return {key: tuple(value) for key, value in found.items()}
+
+
+def _filtered(
+    stmt: Select[Any], owner_id: int, company: str | None, application_id: int | None
+) -> Select[Any]:
+    stmt = stmt.where(t.contacts.c.owner_id == owner_id)
+    if company:
+        stmt = stmt.where(func.lower(t.contacts.c.company).contains(company.lower()))
+    if application_id is not None:
+        stmt = stmt.where(
+            t.contacts.c.id.in_(
+                select(t.application_contacts.c.contact_id).where(
+                    t.application_contacts.c.application_id == application_id
+                )
+            )
+        )
+    return stmt
 
 
 def _contact(row: Row[Any], app_ids: tuple[int, ...]) -> Contact:

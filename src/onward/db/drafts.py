@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Connection, Row, Select, func, select, update
 
 from onward.db.playbook_tables import drafts
 from onward.domain.drafts import DraftKind
@@ -59,16 +59,17 @@ class DraftRepo:
         statuses: Sequence[DraftStatus] = (),
         application_id: int | None = None,
         kinds: Sequence[DraftKind] = (),
+        limit: int | None = None,
     ) -> list[SavedDraft]:
-        stmt = select(drafts).where(drafts.c.owner_id == owner_id)
-        if statuses:
-            stmt = stmt.where(drafts.c.status.in_([s.value for s in statuses]))
-        if application_id is not None:
-            stmt = stmt.where(drafts.c.application_id == application_id)
-        if kinds:
-            stmt = stmt.where(drafts.c.kind.in_([k.value for k in kinds]))
-        rows = self.conn.execute(stmt.order_by(drafts.c.created_at, drafts.c.id))
-        return [_draft(r) for r in rows]
+        stmt = _filtered(select(drafts), owner_id, statuses, application_id, kinds)
+        stmt = stmt.order_by(drafts.c.created_at, drafts.c.id)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [_draft(r) for r in self.conn.execute(stmt)]
+
+    def count(self, owner_id: int, *, statuses: Sequence[DraftStatus] = ()) -> int:
+        stmt = _filtered(select(func.count()).select_from(drafts), owner_id, statuses, None, ())
+        return int(self.conn.execute(stmt).scalar_one())
 
     def update_text(
         self,
@@ -100,6 +101,23 @@ class DraftRepo:
             .where(drafts.c.owner_id == owner_id, drafts.c.id == draft_id)
             .values(status=status.value, sent_at=sent_at, updated_at=now)
         )
+
+
+def _filtered(
+    stmt: Select[Any],
+    owner_id: int,
+    statuses: Sequence[DraftStatus],
+    application_id: int | None,
+    kinds: Sequence[DraftKind],
+) -> Select[Any]:
+    stmt = stmt.where(drafts.c.owner_id == owner_id)
+    if statuses:
+        stmt = stmt.where(drafts.c.status.in_([s.value for s in statuses]))
+    if application_id is not None:
+        stmt = stmt.where(drafts.c.application_id == application_id)
+    if kinds:
+        stmt = stmt.where(drafts.c.kind.in_([k.value for k in kinds]))
+    return stmt
 
 
 def _draft(row: Row[Any]) -> SavedDraft:

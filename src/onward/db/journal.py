@@ -65,8 +65,11 @@ class JournalRepo:
             entries.append(_entry(row))
         return entries
 
-    def answered_in_order(self, owner_id: int) -> list[bool]:
-        """Per application ever sent, oldest applied first: did it get any answer?
+    def latest_answers(self, owner_id: int) -> list[bool]:
+        """Per application sent, oldest applied first, from the latest one that got an answer
+        on (all of them when none did): did it get any answer? Enough for the unanswered run
+        of :func:`~onward.domain.playbook.wellbeing.unanswered_run`, without reading every
+        application on a long history.
 
         An answer is any step beyond applied, or a rejection. The applied date is the first
         ``applied`` event, else the application's first event.
@@ -91,9 +94,16 @@ class JournalRepo:
             select(case((answered, True), else_=False))
             .select_from(t.applications.join(firsts, firsts.c.application_id == a.id))
             .where(a.owner_id == owner_id, a.reached != Stage.SAVED.value)
-            .order_by(func.coalesce(firsts.c.applied, firsts.c.first), a.id)
+            .order_by(func.coalesce(firsts.c.applied, firsts.c.first).desc(), a.id.desc())
         )
-        return [bool(r[0]) for r in rows]
+        latest: list[bool] = []
+        for (heard,) in rows:
+            latest.append(bool(heard))
+            if heard:
+                break
+        rows.close()
+        latest.reverse()
+        return latest
 
 
 def _entry(row: Row[Any]) -> JournalEntry:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select, update
+from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
 
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
 from onward.domain.drafts import DraftKind
@@ -158,6 +158,42 @@ class TaskRepo:
         rows = self.conn.execute(stmt.order_by(tasks.c.due_at, tasks.c.id))
         return [_task(r) for r in rows]
 
+    def due_now(self, owner_id: int, now: datetime, *, limit: int) -> tuple[list[StoredTask], int]:
+        """The first ``limit`` tasks that can be done at ``now`` (open, or a snooze that has
+        ended, past their ``not_before``; not the "feel it" task of a window that has ended),
+        overdue first, and how many there are in all. Two queries, however many tasks."""
+        c = tasks.c
+        where = and_(
+            c.owner_id == owner_id,
+            _open_at(now),
+            or_(c.not_before.is_(None), c.not_before <= now),
+            not_(and_(c.kind == TaskKind.DWELL.value, c.due_at <= now)),
+        )
+        total = self.conn.execute(select(func.count()).select_from(tasks).where(where))
+        rows = self.conn.execute(select(tasks).where(where).order_by(c.due_at, c.id).limit(limit))
+        return [_task(r) for r in rows], int(total.scalar_one())
+
+    def count_upcoming(
+        self,
+        owner_id: int,
+        now: datetime,
+        application_ids: Sequence[int],
+        *,
+        except_kinds: Sequence[TaskKind] = (),
+    ) -> int:
+        """How many open tasks of these applications are not yet due at ``now``."""
+        if not application_ids:
+            return 0
+        c = tasks.c
+        stmt = select(func.count()).where(
+            c.owner_id == owner_id,
+            _open_at(now),
+            c.not_before > now,
+            c.application_id.in_(list(application_ids)),
+            c.kind.not_in([k.value for k in except_kinds]),
+        )
+        return int(self.conn.execute(stmt).scalar_one())
+
     def set_status(
         self,
         owner_id: int,
@@ -252,6 +288,15 @@ def _window(row: Row[Any]) -> DwellWindow:
         starts_at=row.starts_at,
         ends_at=row.ends_at,
         preset=DwellPreset(row.preset),
+    )
+
+
+def _open_at(now: datetime) -> ColumnElement[bool]:
+    """Open at ``now``: open, or snoozed until a time that has come (``plan.status_at``)."""
+    c = tasks.c
+    return or_(
+        c.status == TaskStatus.OPEN.value,
+        and_(c.status == TaskStatus.SNOOZED.value, c.snoozed_until <= now),
     )
 
 

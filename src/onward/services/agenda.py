@@ -17,14 +17,16 @@ from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.playbook.wellbeing import Nudge
 from onward.domain.records import Owner
 from onward.services.connections import CheckIn, ReapplyDate, checkins_due, list_reapply
-from onward.services.drafts import list_drafts
+from onward.services.drafts import first_drafts
 from onward.services.ghosting import suggest_ghosting
 from onward.services.momentum import GoalProgress, goal_progress
-from onward.services.tasks import TaskItem, TaskState, list_tasks
+from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wellbeing import current_nudges
 from onward.services.wins import WinEntry, list_wins
 
 RECENT_WIN_DAYS = 14
+#: Today shows the first so many tasks and drafts; the rest wait on their own pages.
+SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class Today:
     reapply: tuple[ReapplyDate, ...]
     #: How many things are held back while a dwell window is open.
     waiting: int = 0
+    #: Due tasks and drafts beyond the first ``SHOWN`` (listed in full on their own pages).
+    more_tasks: int = 0
+    more_drafts: int = 0
 
     @property
     def in_dwell(self) -> bool:
@@ -82,13 +87,14 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         for w in windows
         if w.application_id in apps
     )
-    task_list = list_tasks(store, owner, clock)
-    tasks = tuple(t for t in task_list.items if t.state in (TaskState.OVERDUE, TaskState.DUE))
-    drafts = tuple(list_drafts(store, owner, statuses=(DraftStatus.DRAFT,)))
+    task_list = due_tasks(store, owner, clock, limit=SHOWN)
+    tasks = tuple(task_list.items)
+    found, all_drafts = first_drafts(store, owner, statuses=(DraftStatus.DRAFT,), limit=SHOWN)
+    drafts = tuple(found)
     nudges = current_nudges(store, owner, clock)
     wins = tuple(list_wins(store, owner, clock, days=RECENT_WIN_DAYS))
     if dwelling:
-        waiting = len(tasks) + len(drafts) + task_list.held_back
+        waiting = len(tasks) + task_list.more + all_drafts + task_list.held_back
         kind_nudges = tuple(n for n in nudges if not n.analysis)
         return Today(now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting)
     progress = goal_progress(store, owner, clock, weeks=1)
@@ -103,4 +109,6 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         nudges=nudges,
         ghosting=suggest_ghosting(store, owner, clock, rules=ghosting),
         reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
+        more_tasks=task_list.more,
+        more_drafts=all_drafts - len(drafts),
     )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from onward.db.store import Store
 from onward.domain.pipeline import ACTIVE, Stage
-from onward.domain.records import Application, ApplicationQuery, Owner
+from onward.domain.records import Application, Owner
 
 #: Columns in the order the board shows them: the way forward, then the endings.
 BOARD_STAGES: tuple[Stage, ...] = (
@@ -55,14 +55,15 @@ def get_board(
     """Every unarchived application by stage; a fixed number of queries whatever the count."""
     with store.transaction() as tx:
         counts = tx.applications.stage_counts(owner.id)
-        columns = []
-        for stage in BOARD_STAGES:
-            total = counts.get(stage, 0)
-            limit = per_column if stage in ACTIVE else per_ending
-            cards = (
-                tx.applications.query(owner.id, ApplicationQuery(stages=(stage,), limit=limit))
-                if total
-                else []
-            )
-            columns.append(BoardColumn(stage, tuple(cards), total))
-    return Board(tuple(columns))
+        limits = {
+            stage: per_column if stage in ACTIVE else per_ending
+            for stage in BOARD_STAGES
+            if counts.get(stage, 0)
+        }
+        cards = tx.applications.first_by_stage(owner.id, limits) if limits else {}
+    return Board(
+        tuple(
+            BoardColumn(stage, tuple(cards.get(stage, ())), counts.get(stage, 0))
+            for stage in BOARD_STAGES
+        )
+    )

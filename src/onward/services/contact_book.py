@@ -9,12 +9,13 @@ from datetime import timedelta
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.pipeline import Stage
-from onward.domain.records import Application, ApplicationQuery, Contact, Owner
+from onward.domain.records import ApplicationQuery, Contact, Owner
 from onward.errors import NotFound
 from onward.services.connections import DUE_WITHIN_DAYS, CheckIn
 
 #: How many recent applications a "link to" choice offers.
 LINK_CHOICES = 300
+_RECENT = ApplicationQuery(limit=LINK_CHOICES, sort="recent")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class ContactBook:
     #: The applications the listed contacts are linked to, by id.
     applications: dict[int, LinkedApplication]
     check_ins: list[CheckIn]
+    #: How many contacts there are in all (``contacts`` may hold only the first few).
+    total: int
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,21 @@ class ContactCard:
 
 
 def contact_book(
-    store: Store, owner: Owner, clock: Clock, *, company: str | None = None
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    company: str | None = None,
+    limit: int | None = None,
 ) -> ContactBook:
-    """Every contact (or those at ``company``), their linked applications and the check-ins
-    due within a week, overdue ones first."""
+    """Every contact (or those at ``company``; the first ``limit`` by name), their linked
+    applications and the check-ins due within a week, overdue ones first."""
     today = clock.today()
     with store.transaction() as tx:
-        contacts = tx.contacts.query(owner.id, company=company or None)
+        contacts = tx.contacts.query(owner.id, company=company or None, limit=limit)
+        total = len(contacts)
+        if limit is not None and total == limit:
+            total = tx.contacts.count(owner.id, company=company or None)
         linked = _linked(tx, owner, {i for c in contacts for i in c.application_ids})
         due = tx.connections.checkins_due(owner.id, today + timedelta(days=DUE_WITHIN_DAYS))
     check_ins = []
@@ -61,7 +72,7 @@ def contact_book(
         day = contact.fields.next_checkin_on
         assert day is not None
         check_ins.append(CheckIn(contact, day, (day - today).days))
-    return ContactBook(contacts, linked, check_ins)
+    return ContactBook(contacts, linked, check_ins, total)
 
 
 def contact_card(store: Store, owner: Owner, contact_id: int, clock: Clock) -> ContactCard:
@@ -72,10 +83,8 @@ def contact_card(store: Store, owner: Owner, contact_id: int, clock: Clock) -> C
         if contact is None:
             raise NotFound(f"no contact #{contact_id}", hint="the contacts page lists everyone")
         linked = _linked(tx, owner, set(contact.application_ids))
-        recent = tx.applications.query(
-            owner.id, ApplicationQuery(limit=LINK_CHOICES, sort="recent")
-        )
-    choices = [_linked_app(a) for a in recent if a.id not in linked]
+        recent = tx.applications.summaries(owner.id, _RECENT)
+    choices = [LinkedApplication(*a) for a in recent if a[0] not in linked]
     day = contact.fields.next_checkin_on
     check_in = None
     if day is not None and (day - today).days <= DUE_WITHIN_DAYS:
@@ -87,17 +96,11 @@ def contact_card(store: Store, owner: Owner, contact_id: int, clock: Clock) -> C
 def link_choices(store: Store, owner: Owner) -> list[LinkedApplication]:
     """Recent applications a new contact can be linked to, newest step first."""
     with store.transaction() as tx:
-        recent = tx.applications.query(
-            owner.id, ApplicationQuery(limit=LINK_CHOICES, sort="recent")
-        )
-    return [_linked_app(a) for a in recent]
+        recent = tx.applications.summaries(owner.id, _RECENT)
+    return [LinkedApplication(*a) for a in recent]
 
 
 def _linked(tx: Tx, owner: Owner, ids: set[int]) -> dict[int, LinkedApplication]:
     if not ids:
         return {}
-    return {a.id: _linked_app(a) for a in tx.applications.by_ids(owner.id, sorted(ids))}
-
-
-def _linked_app(app: Application) -> LinkedApplication:
-    return LinkedApplication(app.id, app.company, app.role, app.stage)
+    return {a[0]: LinkedApplication(*a) for a in tx.applications.summaries(owner.id, ids=list(ids))}

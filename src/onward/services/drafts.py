@@ -168,6 +168,17 @@ def list_drafts(
         return tx.drafts.query(owner.id, statuses=statuses, application_id=application_id)
 
 
+def first_drafts(
+    store: Store, owner: Owner, *, statuses: tuple[DraftStatus, ...], limit: int
+) -> tuple[list[SavedDraft], int]:
+    """The oldest ``limit`` drafts with these statuses, and how many there are in all."""
+    if limit < 1:
+        raise InvalidInput(f"limit must be 1 or more, not {limit}")
+    with store.transaction() as tx:
+        found = tx.drafts.query(owner.id, statuses=statuses, limit=limit)
+        return found, tx.drafts.count(owner.id, statuses=statuses)
+
+
 def mark_draft_sent(store: Store, owner: Owner, draft_id: int, clock: Clock) -> SavedDraft:
     """The person sent it from their mail program: keep when, and complete the open task
     that asked for a message of this kind for the same application."""

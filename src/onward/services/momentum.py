@@ -9,8 +9,9 @@ from datetime import date, timedelta
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import (
+    HESITANT_EXCITEMENT,
+    HESITANT_TAG,
     Activity,
     Metric,
     RevisitSuggestion,
@@ -24,7 +25,7 @@ from onward.domain.playbook.goals import (
     week_progress,
     week_start,
 )
-from onward.domain.records import ApplicationQuery, Owner
+from onward.domain.records import Owner
 from onward.errors import InvalidInput
 
 #: Metrics logged by hand; applications and reflections are counted from your records.
@@ -146,5 +147,10 @@ def _effort(tx: Tx, owner: Owner, clock: Clock) -> list[Activity]:
 def revisit(store: Store, owner: Owner, clock: Clock, *, limit: int = 3) -> Revisit:
     """Saved jobs you hesitated over, the most exciting first, and a question for an open mind."""
     with store.transaction() as tx:
-        saved = tx.applications.query(owner.id, ApplicationQuery(stages=(Stage.SAVED,)))
+        saved = tx.applications.hesitant_saved(
+            owner.id,
+            tag=HESITANT_TAG,
+            excitement_at_most=HESITANT_EXCITEMENT,
+            limit=max(limit, 0),
+        )
     return Revisit(revisit_suggestions(saved, limit), open_mind_prompt(clock.today().toordinal()))

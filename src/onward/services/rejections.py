@@ -32,7 +32,7 @@ from onward.domain.playbook.rejection import (
     rejection_stage_for,
     validate_rejection,
 )
-from onward.domain.records import Application, ApplicationQuery, Owner
+from onward.domain.records import Application, Owner
 from onward.errors import Conflict, InvalidInput, InvalidMove, NotFound, SetupError
 from onward.services.applications import move_in_tx
 
@@ -258,9 +258,20 @@ def _reply_anchor(rejection: Rejection, logged_at: datetime) -> datetime:
     return max(received, logged_at - REPLY_ANCHOR_LIMIT)
 
 
+#: Saved jobs a rejection's plan offers to look at again.
+REVISIT_SHOWN = 3
+
+
 def _revisit(tx: Tx, owner: Owner) -> tuple[RevisitSuggestion, ...]:
-    saved = tx.applications.query(owner.id, ApplicationQuery(stages=(Stage.SAVED,)))
-    return goals.revisit_suggestions(saved)
+    """The saved jobs worth another look (the few the plan offers; read by SQL, however many
+    jobs are saved)."""
+    saved = tx.applications.hesitant_saved(
+        owner.id,
+        tag=goals.HESITANT_TAG,
+        excitement_at_most=goals.HESITANT_EXCITEMENT,
+        limit=REVISIT_SHOWN,
+    )
+    return goals.revisit_suggestions(saved, REVISIT_SHOWN)
 
 
 def _application(tx: Tx, owner: Owner, app_id: int) -> Application:

@@ -50,6 +50,8 @@ class TaskList:
     items: list[TaskItem]
     #: Steps kept out of sight because their application is in a dwell window.
     held_back: int = 0
+    #: Items left out by a limit (see :func:`due_tasks`).
+    more: int = 0
 
 
 _ORDER = list(TaskState)
@@ -102,6 +104,32 @@ def list_tasks(store: Store, owner: Owner, clock: Clock, *, everything: bool = F
         items.append(TaskItem(s, state, app.company if app else None, app.role if app else None))
     items.sort(key=lambda i: (_ORDER.index(i.state), _when(i.stored, now), i.id))
     return TaskList(items, held)
+
+
+def due_tasks(store: Store, owner: Owner, clock: Clock, *, limit: int) -> TaskList:
+    """The tasks :func:`list_tasks` calls overdue or due, the first ``limit`` of them (``more``
+    says how many were left out), and how many upcoming steps a dwell window holds back. A
+    fixed number of queries however many tasks there are."""
+    if limit < 1:
+        raise InvalidInput(f"limit must be 1 or more, not {limit}")
+    now = clock.now()
+    with store.transaction() as tx:
+        stored, total = tx.tasks.due_now(owner.id, now, limit=limit)
+        in_window = [w.application_id for w in tx.dwell.active(owner.id, now)]
+        held = tx.tasks.count_upcoming(owner.id, now, in_window, except_kinds=tuple(_WINDOW_KINDS))
+        apps = {
+            a.id: a
+            for a in tx.applications.by_ids(owner.id, [s.task.application_id for s in stored])
+        }
+    items = []
+    for s in stored:
+        app = apps.get(s.task.application_id)
+        items.append(
+            TaskItem(
+                s, task_state(s.task, now), app.company if app else None, app.role if app else None
+            )
+        )
+    return TaskList(items, held, total - len(items))
 
 
 def complete_task(store: Store, owner: Owner, task_id: int, clock: Clock) -> TaskItem:

@@ -8,14 +8,14 @@ from onward.domain.records import ApplicationQuery, Owner
 from onward.errors import Conflict
 from onward.services.demo import DEMO, seed_demo
 
-_ANY = ApplicationQuery(archived=None, limit=1)
+_ANY = ApplicationQuery(archived=None)
 _DEMO_PEOPLE = ("priya@example.org", "tom@example.net", "sam@example.com")
 
 
 def is_empty(store: Store, owner: Owner) -> bool:
     """True before the first application is added."""
     with store.transaction() as tx:
-        return not tx.applications.query(owner.id, _ANY)
+        return tx.applications.count(owner.id, _ANY) == 0
 
 
 def has_demo(store: Store, owner: Owner) -> bool:

@@ -119,9 +119,7 @@ def mood_trend(entries: list[JournalEntry], window: int = TREND_WINDOW) -> MoodT
 
 def _nudges(tx: Tx, owner: Owner, clock: Clock, entries: list[JournalEntry]) -> tuple[Nudge, ...]:
     now = clock.now()
-    return nudges(
-        entries,
-        tx.journal.answered_in_order(owner.id),
-        now,
-        windows=tx.dwell.active(owner.id, now),
-    )
+    windows = tx.dwell.active(owner.id, now)
+    # the unanswered run makes an analysis nudge, which an open dwell window holds back anyway
+    answers = [] if windows else tx.journal.latest_answers(owner.id)
+    return nudges(entries, answers, now, windows=windows)

@@ -53,11 +53,11 @@ class ContactsPage:
 
     @property
     def shown(self) -> list[Contact]:
-        return self.book.contacts if self.everyone else self.book.contacts[:SHOWN]
+        return self.book.contacts
 
     @property
     def hidden(self) -> int:
-        return len(self.book.contacts) - len(self.shown)
+        return self.book.total - len(self.book.contacts)
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,8 @@ def list_people(
     request: Request, company: str = "", everyone: bool = False, ws: Workspace = Depends(workspace)
 ) -> HTMLResponse:
     company = company.strip()[:200]
-    book = contact_book(ws.store, ws.owner, ws.clock, company=company or None)
+    limit = None if everyone else SHOWN
+    book = contact_book(ws.store, ws.owner, ws.clock, company=company or None, limit=limit)
     context = ContactsPage(book, company, everyone)
     return render(request, "contacts/index.html", context, nav="contacts", title="Contacts")
 
