@@ -73,7 +73,7 @@ def test_an_unknown_task_is_a_404_page(web: Web) -> None:
 
 
 def test_today_shows_only_the_quietest_few_applications(web: Web) -> None:
-    from onward.web.pages.today import QUIET_SHOWN
+    from onward.services.agenda import QUIET_SHOWN
 
     for n in range(QUIET_SHOWN + 3):
         add(web.ws, f"Quiet Company {n}", days_ago=60 + n)

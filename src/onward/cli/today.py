@@ -95,6 +95,11 @@ def show(agenda: Today) -> None:
             "Gone quiet",
             f"#{ghost.application_id} {escape(ghost.message)}  [dim]onward ghosting[/]",
         )
+    if agenda.more_quiet:
+        section.add(
+            "Gone quiet",
+            f"[dim]and {agenda.more_quiet} more: `onward ghosting` lists them all[/]",
+        )
     for date in agenda.reapply:
         section.add("Worth another try", f"{escape(date.company)}: you can apply again now")
     if agenda.calm:

@@ -428,24 +428,32 @@ class ApplicationRepo:
         return {Stage(stage): int(n) for stage, n in rows}
 
     def last_activity(
-        self, owner_id: int, stages: Iterable[Stage]
-    ) -> list[tuple[int, Stage, date, str, str]]:
-        """``(id, stage, last event date, company, role)`` of unarchived applications now at
-        one of ``stages``; the last date comes from an aggregate over the timeline."""
+        self,
+        owner_id: int,
+        cutoffs: dict[Stage, date],
+        *,
+        limit: int | None = None,
+    ) -> tuple[list[tuple[int, Stage, date, str, str]], int]:
+        """``(id, stage, last step's date, company, role)`` of unarchived applications now at
+        one of the stages in ``cutoffs`` whose last step is on or before that stage's
+        cutoff, the longest quiet first (then by id), at most ``limit`` of them; and how
+        many there are in all. The last step's date is ``stage_on``: moves are never dated
+        before the last step, so it is the latest date on the timeline."""
         c = t.applications.c
-        e = t.stage_events.c
-        rows = self.conn.execute(
-            select(c.id, c.stage, func.max(e.occurred_on), c.company, c.role)
-            .join(t.stage_events, e.application_id == c.id)
-            .where(
-                c.owner_id == owner_id,
-                c.archived_at.is_(None),
-                c.stage.in_([s.value for s in stages]),
-            )
-            .group_by(c.id, c.stage, c.company, c.role)
-            .order_by(c.id)
+        if not cutoffs:
+            return [], 0
+        quiet = or_(*(and_(c.stage == s.value, c.stage_on <= day) for s, day in cutoffs.items()))
+        stmt = (
+            select(c.id, c.stage, c.stage_on, c.company, c.role, func.count().over())
+            .where(c.owner_id == owner_id, c.archived_at.is_(None), quiet)
+            .order_by(c.stage_on, c.id)
         )
-        return [(int(i), Stage(s), last, company, role) for i, s, last, company, role in rows]
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        rows = self.conn.execute(stmt).all()
+        total = int(rows[0][-1]) if rows else 0
+        found = [(int(i), Stage(s), day, company, role) for i, s, day, company, role, _ in rows]
+        return found, total
 
     def existing_ids(self, ids: Sequence[int]) -> set[int]:
         if not ids:

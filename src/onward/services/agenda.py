@@ -18,7 +18,7 @@ from onward.domain.playbook.wellbeing import Nudge
 from onward.domain.records import Owner
 from onward.services.connections import CheckIn, ReapplyDate, checkins_due, list_reapply
 from onward.services.drafts import first_drafts
-from onward.services.ghosting import suggest_ghosting
+from onward.services.ghosting import quietest
 from onward.services.momentum import GoalProgress, goal_progress
 from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wellbeing import current_nudges
@@ -27,6 +27,8 @@ from onward.services.wins import WinEntry, list_wins
 RECENT_WIN_DAYS = 14
 #: Today shows the first so many tasks and drafts; the rest wait on their own pages.
 SHOWN = 10
+#: Gone-quiet applications Today names (the quietest); `onward ghosting` lists them all.
+QUIET_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ class Today:
     #: Due tasks and drafts beyond the first ``SHOWN`` (listed in full on their own pages).
     more_tasks: int = 0
     more_drafts: int = 0
+    #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
+    more_quiet: int = 0
 
     @property
     def in_dwell(self) -> bool:
@@ -98,6 +102,7 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         kind_nudges = tuple(n for n in nudges if not n.analysis)
         return Today(now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting)
     progress = goal_progress(store, owner, clock, weeks=1)
+    quiet, quiet_total = quietest(store, owner, clock, rules=ghosting, limit=QUIET_SHOWN)
     return Today(
         now=now,
         dwelling=(),
@@ -107,7 +112,8 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         goals=progress if progress.tracked else None,
         wins=wins,
         nudges=nudges,
-        ghosting=suggest_ghosting(store, owner, clock, rules=ghosting),
+        ghosting=quiet,
+        more_quiet=quiet_total - len(quiet),
         reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
         more_tasks=task_list.more,
         more_drafts=all_drafts - len(drafts),

@@ -45,8 +45,23 @@ def suggest_ghosting(
     store: Store, owner: Owner, clock: Clock, *, rules: GhostingRules | None = None
 ) -> tuple[GhostSuggestion, ...]:
     """Applications quiet for longer than their stage's threshold, the quietest first."""
+    return quietest(store, owner, clock, rules=rules)[0]
+
+
+def quietest(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    rules: GhostingRules | None = None,
+    limit: int | None = None,
+) -> tuple[tuple[GhostSuggestion, ...], int]:
+    """The ``limit`` quietest suggestions (all without a limit), and how many there are:
+    the thresholds are applied in the query, so only the ones shown are read."""
+    today = clock.today()
     with store.transaction() as tx:
-        return suggest_ghosted(_quiet(tx, owner), clock.today(), rules)
+        quiet, total = _quiet(tx, owner, today, rules, limit=limit)
+    return suggest_ghosted(quiet, today, rules), total
 
 
 def mark_ghosted(
@@ -60,7 +75,7 @@ def mark_ghosted(
     """Mark applications ghosted: the ones named, or else every suggested one."""
     today, now = clock.today(), clock.now()
     with store.transaction() as tx:
-        quiet = {q.application_id: q for q in _quiet(tx, owner)}
+        quiet = {q.application_id: q for q in _quiet(tx, owner, today, rules, everyone=True)[0]}
         if ids:
             wanted = list(dict.fromkeys(ids))
         else:
@@ -84,11 +99,28 @@ def mark_ghosted(
         return done
 
 
-def _quiet(tx: Tx, owner: Owner) -> list[QuietApplication]:
-    rows = tx.applications.last_activity(owner.id, EARLY_STAGES | LATE_STAGES)
-    return [
+def _quiet(
+    tx: Tx,
+    owner: Owner,
+    today: date,
+    rules: GhostingRules | None,
+    *,
+    limit: int | None = None,
+    everyone: bool = False,
+) -> tuple[list[QuietApplication], int]:
+    """Applications at a stage that can go quiet whose last event is at least that stage's
+    threshold ago (``everyone``: however recent), the quietest first."""
+    rules = rules or GhostingRules()
+    cutoffs: dict[Stage, date] = {}
+    for stage in EARLY_STAGES | LATE_STAGES:
+        days = 0 if everyone else rules.threshold(stage)
+        if days is not None:
+            cutoffs[stage] = today - timedelta(days=days)
+    rows, total = tx.applications.last_activity(owner.id, cutoffs, limit=limit)
+    found = [
         QuietApplication(i, stage, last, company, role) for i, stage, last, company, role in rows
     ]
+    return found, total
 
 
 def _plan_closure(

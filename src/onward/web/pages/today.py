@@ -19,7 +19,6 @@ from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
-QUIET_SHOWN = 5
 
 METRIC_LABELS = {
     "applications": "Applications",
@@ -41,11 +40,11 @@ class TodayPage:
     @property
     def quiet(self) -> tuple[GhostSuggestion, ...]:
         """The quietest few; Today is not the place for a long list."""
-        return self.agenda.ghosting[:QUIET_SHOWN]
+        return self.agenda.ghosting
 
     @property
     def more_quiet(self) -> int:
-        return max(0, len(self.agenda.ghosting) - QUIET_SHOWN)
+        return self.agenda.more_quiet
 
 
 @router.get("/", response_class=HTMLResponse)
