@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, case, func, or_, select
+from sqlalchemy import Connection, Row, case, or_, select
 
 from onward.db import tables as t
 from onward.db.playbook_tables import journal_entries
@@ -72,19 +72,8 @@ class JournalRepo:
         application on a long history.
 
         An answer is any step beyond applied, or a rejection. The applied date is the first
-        ``applied`` event, else the application's first event.
+        step beyond saved on the timeline (``timeline_applied_on``, kept in step with it).
         """
-        ev = t.stage_events.c
-        firsts = (
-            select(
-                ev.application_id.label("application_id"),
-                func.min(case((ev.stage == Stage.APPLIED.value, ev.occurred_on))).label("applied"),
-                func.min(ev.occurred_on).label("first"),
-            )
-            .where(ev.owner_id == owner_id)
-            .group_by(ev.application_id)
-            .subquery()
-        )
         a = t.applications.c
         answered = or_(
             a.reached.not_in([Stage.SAVED.value, Stage.APPLIED.value]),
@@ -92,9 +81,12 @@ class JournalRepo:
         )
         rows = self.conn.execute(
             select(case((answered, True), else_=False))
-            .select_from(t.applications.join(firsts, firsts.c.application_id == a.id))
-            .where(a.owner_id == owner_id, a.reached != Stage.SAVED.value)
-            .order_by(func.coalesce(firsts.c.applied, firsts.c.first).desc(), a.id.desc())
+            .where(
+                a.owner_id == owner_id,
+                a.reached != Stage.SAVED.value,
+                a.timeline_applied_on.is_not(None),
+            )
+            .order_by(a.timeline_applied_on.desc(), a.id.desc())
         )
         latest: list[bool] = []
         for (heard,) in rows:

@@ -73,6 +73,7 @@ applications = Table(
     Column("timeline_path", Integer, nullable=False, server_default="0"),
     Index("ix_applications_owner_stage", "owner_id", "stage"),
     Index("ix_applications_owner_company", "owner_id", "company"),
+    Index("ix_applications_owner_applied", "owner_id", "timeline_applied_on"),
 )
 
 #: The bit of each progress stage in ``applications.timeline_path`` (migration 0006 fills

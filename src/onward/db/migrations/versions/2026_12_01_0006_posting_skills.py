@@ -38,6 +38,9 @@ def upgrade() -> None:
             sa.Column("timeline_path", sa.Integer(), nullable=False, server_default="0")
         )
     op.create_index(
+        "ix_applications_owner_applied", "applications", ["owner_id", "timeline_applied_on"]
+    )
+    op.create_index(
         "ix_stage_events_owner_stage_day",
         "stage_events",
         ["owner_id", "stage", "occurred_on"],
@@ -67,6 +70,7 @@ def _first(condition: str) -> str:
 
 def downgrade() -> None:
     op.drop_index("ix_stage_events_owner_stage_day", table_name="stage_events")
+    op.drop_index("ix_applications_owner_applied", table_name="applications")
     with op.batch_alter_table("applications") as batch:
         batch.drop_column("timeline_path")
         batch.drop_column("timeline_rejected_on")
