@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from types import ModuleType
 from typing import Protocol, cast
@@ -40,6 +40,9 @@ class _Pattern(Protocol):
     def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
 
     def search(self, text: str, pos: int = ...) -> re.Match[str] | None: ...
+
+    @property
+    def pattern(self) -> str: ...
 
 
 def _rx(*parts: str) -> _Pattern:
@@ -273,6 +276,28 @@ def _glued(text: str, start: int) -> bool:
     return start > 0 and text[start - 1].isalnum() and not text.startswith("n't", start)
 
 
+def _any_of(patterns: list[_Pattern]) -> Callable[[str], Container[int]] | None:
+    """With RE2: one pass over a text that tells which of ``patterns`` match in it at all, so
+    ``apply_rules`` searches only those (most emails match one or two of them). The set runs
+    on RE2's DFA with a memory budget far above what a text of ``RULE_SPAN`` characters needs.
+    """
+    if _re2 is None:
+        return None
+    options = _re2.Options()
+    options.max_mem = 64 << 20
+    found = _re2.Set.SearchSet(options)
+    for pattern in patterns:
+        found.Add(pattern.pattern)
+    found.Compile()
+    return lambda text: found.Match(text) or ()
+
+
+_PATTERNS = [pattern for _, _, pattern in _RULES] + [_REDIRECT]
+_MATCHING = _any_of(_PATTERNS)
+_EVERY = range(len(_PATTERNS))
+_REDIRECT_AT = len(_RULES)
+
+
 def apply_rules(text: str) -> list[RuleHit]:
     """Every rule that fires on ``text`` (the new part of the email), strongest first.
 
@@ -280,9 +305,12 @@ def apply_rules(text: str) -> list[RuleHit]:
     the legal and marketing text further down should not trigger a rule.
     """
     text = text[:RULE_SPAN]
+    matching = _EVERY if _MATCHING is None else _MATCHING(text)
     hits: list[RuleHit] = []
     redirect: bool | None = None  # looked up only when a rejection phrase is found
-    for label, boost, pattern in _RULES:
+    for at, (label, boost, pattern) in enumerate(_RULES):
+        if at not in matching:
+            continue
         pos = 0
         while (match := pattern.search(text, pos)) is not None:
             pos = max(match.end(), match.start() + 1)  # like finditer: no overlaps
@@ -290,7 +318,9 @@ def apply_rules(text: str) -> list[RuleHit]:
                 continue
             if label is L.REJECTION:
                 if redirect is None:
-                    redirect = any(not _glued(text, m.start()) for m in _REDIRECT.finditer(text))
+                    redirect = _REDIRECT_AT in matching and any(
+                        not _glued(text, m.start()) for m in _REDIRECT.finditer(text)
+                    )
                 before = text[_sentence_start(text, match.start()) : match.start()]
                 if redirect or _GUARD.search(before):
                     continue
