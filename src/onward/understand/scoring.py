@@ -54,6 +54,7 @@ class Scorer:
         rows = np.column_stack([model.idf[:, None] * model.coef, model.idf * model.idf])
         self._rows = np.vstack([rows, np.zeros((1, rows.shape[1]))])
         self._tf = _tf_table(256)
+        self._intercept = model.intercept.tolist()
         self._lock = threading.Lock()
         self._words = _Words(self)
 
@@ -72,7 +73,8 @@ class Scorer:
                 packed = b"".join(map(words.learn, runs))
         numbers = np.frombuffer(packed, dtype=np.intp)
         pair_words = words.pair_word.take(numbers)
-        keys = pair_words[:-1] * self._span + pair_words[1:]
+        keys = pair_words[:-1] * self._span
+        keys += pair_words[1:]
         at = self._pair_keys.searchsorted(keys)
         pairs = np.where(self._pair_keys.take(at) == keys, self._pair_ids.take(at), self._unknown)
         grams = b"".join(map(words.grams.__getitem__, set(numbers.tolist())))
@@ -86,20 +88,17 @@ class Scorer:
         The sums of ``logits_indices`` without first making the indices distinct: a feature
         seen ``c`` times takes ``1 / c`` of its tf-idf weight at each of its occurrences.
         """
-        model = self.model
         ids = self.features(text)
         if len(ids) >= len(self._tf):
             self._tf = _tf_table(2 * len(ids))
         # One product gives every label's weighted sum and the squared norm.
         shares = self._tf.take(np.bincount(ids).take(ids), axis=0)
-        weights, norm = shares.T @ self._rows.take(ids, axis=0)
-        labels = len(model.labels)
-        squared = float(norm[labels])
+        weights, norm = (shares.T @ self._rows.take(ids, axis=0)).tolist()
+        squared = norm[-1]
         scale = 1.0 / math.sqrt(squared) if squared else 0.0  # 0: nothing in the vocabulary
-        t = model.temperature
+        t = self.model.temperature
         return [
-            (w * scale + b) / t
-            for w, b in zip(weights[:labels].tolist(), model.intercept.tolist(), strict=True)
+            (w * scale + b) / t for w, b in zip(weights[:-1], self._intercept, strict=True)
         ], ids
 
     def score(self, text: str) -> npt.NDArray[np.float64]:
