@@ -161,8 +161,31 @@ def test_fast_scorer_matches_the_training_features(models_dir: Path) -> None:
     from onward.understand.scoring import Scorer, score
 
     model = load_model_file(models_dir)
+    vocab = model.vocabulary
     scorer = Scorer(model)
-    for example in builtin_corpus()[::25]:
-        text = model_text(example.email)
+    texts = [model_text(example.email) for example in builtin_corpus()[::25]]
+    # Runs of word characters that hold several words, none, numbers, non-ASCII letters and
+    # digits, an unpaired surrogate: the same words as the regular expressions find.
+    texts += [
+        "see you at 10am, the 2nd round! 'great' news",
+        "josé's café: ١٢ days, ｆｕｌｌ-width, naïve résumé \udc80 we regret",
+        "'' ' 0 00 a1b2c3 it's regret' \u2003 selected",
+        "",
+    ]
+    for text in texts:
         expected = score(model, analyze(text))[0]
-        assert np.allclose(scorer.score(text)[0], expected, atol=1e-12)
+        assert np.allclose(scorer.score(text), expected, atol=1e-12)
+        known = sorted(vocab[f] for f in analyze(text) if f in vocab)
+        assert sorted(i for i in scorer.features(text).tolist() if i < len(vocab)) == known
+
+
+def test_fast_scorer_starts_a_new_word_table_when_full(models_dir: Path) -> None:
+    from onward.understand.scoring import Scorer
+
+    model = load_model_file(models_dir)
+    roomy, small = Scorer(model), Scorer(model, word_limit=40)
+    texts = [f"we regret to inform you {i} that the role {i * 7} has been filled" for i in range(9)]
+    texts += ["a very long text with many words " * 12, "thank you for applying"]
+    for text in texts * 2:
+        assert small.logits(text)[0] == roomy.logits(text)[0]
+        assert sorted(small.features(text).tolist()) == sorted(roomy.features(text).tolist())

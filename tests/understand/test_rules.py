@@ -20,6 +20,9 @@ TEXTS = [
     "we are delighted to offer you the position.",
     "new jobs matching your job alert.",
     "hi, thanks! see you tuesday.",
+    # Non-ASCII text (RE2 reads it as str, ASCII text as bytes): same hits and phrases.
+    "chère zoé, we regret to inform you that the position has been filled — merci.",
+    "josé, the café role: we’d like to invite you to an interview on monday.",
 ]
 
 

@@ -26,8 +26,7 @@ class Verdict(NamedTuple):
     confidence: float
     probabilities: tuple[float, ...]
     hits: list[RuleHit]
-    indices: npt.NDArray[np.intp]
-    values: npt.NDArray[np.float64]
+    features: npt.NDArray[np.intp]  # every feature occurrence, see ``Scorer.features``
 
 
 class Reader:
@@ -42,9 +41,9 @@ class Reader:
     def decide(self, email: EmailText) -> Verdict:
         """Model probabilities, nudged by the phrase rules; rejection beats offer."""
         text = model_text(email)
-        logits_array, idx, vals = self._scorer.logits(text)
+        logits, features = self._scorer.logits(text)
         hits = apply_rules(text)
-        combined, boosted = combine(logits_array.tolist(), hits, self._labels)
+        combined, boosted = combine(logits, hits, self._labels)
         logits = [x / self.model.output_temperature for x in combined]
         top = max(logits)
         weights = [math.exp(x - top) for x in logits]
@@ -53,7 +52,7 @@ class Reader:
         best = final.index(max(final))
         if self._labels[best] is EmailLabel.OFFER and EmailLabel.REJECTION in boosted:
             best = self._reject
-        return Verdict(self._labels[best], final[best], final, hits, idx, vals)
+        return Verdict(self._labels[best], final[best], final, hits, features)
 
     def classify(self, email: EmailText) -> tuple[EmailLabel, float]:
         """Just the label and its calibrated confidence."""
@@ -64,7 +63,8 @@ class Reader:
         """Quoted rule phrases first, then the words that weighed most for the label."""
         phrases = [f'"{h.phrase}"' for h in verdict.hits if h.label is verdict.label]
         best = self._labels.index(verdict.label)
-        phrases += top_phrases(self.model, verdict.indices, verdict.values, best)
+        idx, vals = self._scorer.weights(verdict.features)
+        phrases += top_phrases(self.model, idx, vals, best)
         return tuple(phrases[:limit])
 
     def read(self, email: EmailText) -> EmailReading:

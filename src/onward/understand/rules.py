@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from onward.domain.emails import EmailLabel
 
@@ -36,10 +36,21 @@ class RuleHit:
     boost: float
 
 
-class _Pattern(Protocol):
-    def finditer(self, text: str) -> Iterator[re.Match[str]]: ...
+class _Match(Protocol):
+    def start(self) -> int: ...
 
-    def search(self, text: str, pos: int = ...) -> re.Match[str] | None: ...
+    def end(self) -> int: ...
+
+
+class _Pattern(Protocol):
+    """A compiled pattern of RE2 (reads str or bytes) or of ``re`` (reads str)."""
+
+    def finditer(self, text: Any) -> Iterator[_Match]: ...
+
+    def search(self, text: Any, pos: int = ...) -> _Match | None: ...
+
+    @property
+    def pattern(self) -> str: ...
 
 
 def _rx(*parts: str) -> _Pattern:
@@ -56,7 +67,7 @@ def _rx(*parts: str) -> _Pattern:
             return cast(_Pattern, _re2.compile(source))
         except Exception:  # pragma: no cover - a pattern RE2 cannot take falls back to re
             pass
-    return re.compile(source)
+    return cast(_Pattern, re.compile(source))
 
 
 _NEG = r"(?:not|n't|never)"
@@ -273,6 +284,39 @@ def _glued(text: str, start: int) -> bool:
     return start > 0 and text[start - 1].isalnum() and not text.startswith("n't", start)
 
 
+def _any_of(patterns: list[_Pattern]) -> Callable[[str | bytes], Container[int]] | None:
+    """With RE2: one pass over a text that tells which of ``patterns`` match in it at all, so
+    ``apply_rules`` searches only those (most emails match one or two of them). The set runs
+    on RE2's DFA with a memory budget far above what a text of ``RULE_SPAN`` characters needs.
+    """
+    if _re2 is None or not _on_re2(patterns):
+        return None
+    options = _re2.Options()
+    options.max_mem = 64 << 20
+    found = _re2.Set.SearchSet(options)
+    for pattern in patterns:
+        found.Add(pattern.pattern)
+    found.Compile()
+    return lambda text: found.Match(text) or ()
+
+
+def _on_re2(patterns: list[_Pattern]) -> bool:
+    return not any(isinstance(p, re.Pattern) for p in patterns)
+
+
+def _subject(text: str) -> str | bytes:
+    """What the patterns read: RE2 reads bytes as they are, and a str only after converting
+    it and every offset (about twice the time); for ASCII text the offsets are the same."""
+    return text.encode("ascii") if _BYTES and text.isascii() else text
+
+
+_PATTERNS = [pattern for _, _, pattern in _RULES] + [_REDIRECT]
+_MATCHING = _any_of(_PATTERNS)
+_BYTES = _re2 is not None and _on_re2(_PATTERNS)
+_EVERY = range(len(_PATTERNS))
+_REDIRECT_AT = len(_RULES)
+
+
 def apply_rules(text: str) -> list[RuleHit]:
     """Every rule that fires on ``text`` (the new part of the email), strongest first.
 
@@ -280,20 +324,26 @@ def apply_rules(text: str) -> list[RuleHit]:
     the legal and marketing text further down should not trigger a rule.
     """
     text = text[:RULE_SPAN]
+    subject = _subject(text)
+    matching = _EVERY if _MATCHING is None else _MATCHING(subject)
     hits: list[RuleHit] = []
     redirect: bool | None = None  # looked up only when a rejection phrase is found
-    for label, boost, pattern in _RULES:
+    for at, (label, boost, pattern) in enumerate(_RULES):
+        if at not in matching:
+            continue
         pos = 0
-        while (match := pattern.search(text, pos)) is not None:
+        while (match := pattern.search(subject, pos)) is not None:
             pos = max(match.end(), match.start() + 1)  # like finditer: no overlaps
             if _glued(text, match.start()):
                 continue
             if label is L.REJECTION:
                 if redirect is None:
-                    redirect = any(not _glued(text, m.start()) for m in _REDIRECT.finditer(text))
+                    redirect = _REDIRECT_AT in matching and any(
+                        not _glued(text, m.start()) for m in _REDIRECT.finditer(subject)
+                    )
                 before = text[_sentence_start(text, match.start()) : match.start()]
                 if redirect or _GUARD.search(before):
                     continue
-            hits.append(RuleHit(label, match.group(0).strip(), boost))
+            hits.append(RuleHit(label, text[match.start() : match.end()].strip(), boost))
             break
     return sorted(hits, key=lambda h: -h.boost)

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import math
-from itertools import chain, pairwise, repeat
-from operator import itemgetter
+import threading
 
 import numpy as np
 import numpy.typing as npt
@@ -13,10 +12,6 @@ from onward.understand.features import char_grams, words_of
 from onward.understand.model_file import LinearModel
 
 __all__ = ["Scored", "Scorer", "score", "top_phrases"]
-
-_NOT_FOUND = -1
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
 
 Scored = tuple[npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.float64]]
 
@@ -28,51 +23,166 @@ def score(model: LinearModel, features: list[str]) -> Scored:
 
 
 class Scorer:
-    """The fast path of ``analyze`` + ``score``: the same features, looked up as indices with
-    a per-word cache, so no feature strings are built for words seen before."""
+    """The fast path of ``analyze`` + ``score``: the same features, as vocabulary indices.
 
-    _CACHE_LIMIT = 200_000
+    The text is cut into runs of word characters by one ``bytes.translate`` and ``split``.
+    Every word seen before has a number in a ``_Words`` table, and one ``bytes.join`` over the
+    runs gives the word numbers of the text; numpy then looks up the word features, the word
+    pairs and, for each distinct word, its character 4-grams. A new word costs a few
+    microseconds once. The table is bounded (see ``_Words``) and safe to share across threads.
+    """
 
-    def __init__(self, model: LinearModel) -> None:
+    def __init__(self, model: LinearModel, word_limit: int = 100_000) -> None:
         self.model = model
+        self._word_limit = word_limit
         self._vocab = model.vocabulary
-        self._bigrams: dict[tuple[str, ...], int] = {
-            tuple(k[2:].split(" ", 1)): i for k, i in model.vocabulary.items() if k.startswith("b:")
-        }
-        self._bigram_get = self._bigrams.get
-        self._words: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._unknown = len(self._vocab)  # stands for every feature outside the vocabulary
+        # Word pairs: each word of a vocabulary pair gets a number below ``span - 1`` (the
+        # number of every other word), and a pair is the key ``first * span + second``.
+        pairs = [(k[2:].split(" ", 1), i) for k, i in self._vocab.items() if k.startswith("b:")]
+        self._pair_words: dict[str, int] = {}
+        for words, _ in pairs:
+            for w in words:
+                self._pair_words.setdefault(w, len(self._pair_words))
+        self._span = len(self._pair_words) + 1
+        number = self._pair_words.__getitem__
+        keys = {number(a) * self._span + number(b): i for (a, b), i in pairs}
+        order = sorted(keys)
+        self._pair_keys = np.array([*order, np.iinfo(np.intp).max], dtype=np.intp)
+        self._pair_ids = np.array([*(keys[k] for k in order), self._unknown], dtype=np.intp)
+        # Per feature: its label weights times its idf, then its idf squared (for the norm).
+        rows = np.column_stack([model.idf[:, None] * model.coef, model.idf * model.idf])
+        self._rows = np.vstack([rows, np.zeros((1, rows.shape[1]))])
+        self._tf = _tf_table(256)
+        self._intercept = model.intercept.tolist()
+        self._lock = threading.Lock()
+        self._words = _Words(self)
 
-    def _entry(self, word: str) -> tuple[int, tuple[int, ...]]:
-        vocab = self._vocab
-        grams: tuple[int, ...] = ()
-        if len(word) > 3:
-            grams = tuple(vocab[g] for g in ("c:" + c for c in char_grams(word)) if g in vocab)
-        entry = (vocab.get("w:" + word, -1), grams)
-        if len(self._words) >= self._CACHE_LIMIT:
-            self._words.clear()
-        self._words[word] = entry
-        return entry
+    def features(self, text: str) -> npt.NDArray[np.intp]:
+        """The vocabulary index of every feature occurrence of ``analyze(text)``, with the
+        features outside the vocabulary as ``len(vocabulary)``."""
+        runs = text.encode("utf-8", "surrogatepass").translate(_RUN_BYTES).split()
+        words = self._words
+        try:
+            packed = b"".join(map(words.runs.__getitem__, runs))
+        except KeyError:  # a word not seen before
+            with self._lock:
+                if not self._words.has_room(len(runs)):
+                    self._words = _Words(self)
+                words = self._words
+                packed = b"".join(map(words.learn, runs))
+        numbers = np.frombuffer(packed, dtype=np.intp)
+        pair_words = words.pair_word.take(numbers)
+        keys = pair_words[:-1] * self._span
+        keys += pair_words[1:]
+        at = self._pair_keys.searchsorted(keys)
+        pairs = np.where(self._pair_keys.take(at) == keys, self._pair_ids.take(at), self._unknown)
+        grams = b"".join(map(words.grams.__getitem__, set(numbers.tolist())))
+        return np.concatenate(
+            (words.feature.take(numbers), pairs, np.frombuffer(grams, dtype=np.intp))
+        )
 
-    def indices(self, text: str) -> list[int]:
-        """Vocabulary index of every feature occurrence, in ``analyze``'s order of kinds."""
-        words = words_of(text)
-        cache = self._words
-        missing = [w for w in set(words) if w not in cache]
-        for w in missing:
-            self._entry(w)
-        entries = list(map(cache.__getitem__, words))
-        ids = list(filter(_NOT_FOUND.__ne__, map(_FIRST, entries)))
-        get = self._bigram_get
-        ids.extend(filter(_NOT_FOUND.__ne__, map(get, pairwise(words), repeat(_NOT_FOUND))))
-        ids.extend(chain.from_iterable(map(_SECOND, map(cache.__getitem__, set(words)))))
-        return ids
+    def logits(self, text: str) -> tuple[list[float], npt.NDArray[np.intp]]:
+        """Calibrated logits (probabilities before the softmax) and the feature occurrences.
 
-    def score(self, text: str) -> Scored:
-        return score_indices(self.model, self.indices(text))
+        The sums of ``logits_indices`` without first making the indices distinct: a feature
+        seen ``c`` times takes ``1 / c`` of its tf-idf weight at each of its occurrences.
+        """
+        ids = self.features(text)
+        if len(ids) >= len(self._tf):
+            self._tf = _tf_table(2 * len(ids))
+        # One product gives every label's weighted sum and the squared norm.
+        shares = self._tf.take(np.bincount(ids).take(ids), axis=0)
+        weights, norm = (shares.T @ self._rows.take(ids, axis=0)).tolist()
+        squared = norm[-1]
+        scale = 1.0 / math.sqrt(squared) if squared else 0.0  # 0: nothing in the vocabulary
+        t = self.model.temperature
+        return [
+            (w * scale + b) / t for w, b in zip(weights[:-1], self._intercept, strict=True)
+        ], ids
 
-    def logits(self, text: str) -> Scored:
-        """Calibrated logits (probabilities before the softmax), indices and values."""
-        return logits_indices(self.model, self.indices(text))
+    def score(self, text: str) -> npt.NDArray[np.float64]:
+        """Calibrated probabilities."""
+        logits = np.asarray(self.logits(text)[0])
+        z = np.exp(logits - logits.max())
+        return np.asarray(z / z.sum())
+
+    def weights(
+        self, ids: npt.NDArray[np.intp]
+    ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.float64]]:
+        """The distinct features of ``features(text)`` and their tf-idf values (for evidence)."""
+        known = ids[ids < self._unknown]
+        return logits_indices(self.model, known.tolist())[1:]
+
+
+class _Words:
+    """The words a ``Scorer`` has seen, numbered, with what scoring needs of each.
+
+    Memory: at most ``word_limit`` runs and words (100,000 by default; the scorer starts a
+    new table when full). A word costs about 300 bytes (its text twice, two indices, its
+    4-grams packed at 8 bytes each), so a full table holds about 30 MB.
+
+    Only ``learn`` writes, under the scorer's lock, and it fills in a word before publishing
+    the run that refers to it: a reader never sees a word number without its entries.
+    """
+
+    def __init__(self, scorer: Scorer) -> None:
+        self._scorer = scorer
+        self._limit = scorer._word_limit
+        self.runs: dict[bytes, bytes] = {}  # a run of the text -> packed numbers of its words
+        self._numbers: dict[str, int] = {}
+        self.feature = np.zeros(0, dtype=np.intp)  # per word: index of its ``w:`` feature
+        self.pair_word = np.zeros(0, dtype=np.intp)  # per word: its number in word pairs
+        self.grams: list[bytes] = []  # per word: packed indices of its ``c:`` 4-grams
+
+    def has_room(self, runs: int) -> bool:
+        return max(len(self.runs), len(self.grams)) + runs <= self._limit
+
+    def learn(self, run: bytes) -> bytes:
+        packed = self.runs.get(run)
+        if packed is None:
+            words = words_of(run.decode("utf-8", "surrogatepass"))
+            packed = _pack([self._number(w) for w in words])
+            self.runs[run] = packed
+        return packed
+
+    def _number(self, word: str) -> int:
+        number = self._numbers.get(word)
+        if number is not None:
+            return number
+        scorer = self._scorer
+        vocab = scorer._vocab
+        number = len(self.grams)
+        if number == len(self.feature):  # grow (a copy: readers may hold the old arrays)
+            self.feature = np.resize(self.feature, max(1024, 2 * number))
+            self.pair_word = np.resize(self.pair_word, len(self.feature))
+        self.feature[number] = vocab.get("w:" + word, scorer._unknown)
+        self.pair_word[number] = scorer._pair_words.get(word, scorer._span - 1)
+        grams = ("c:" + g for g in char_grams(word)) if len(word) > 3 else ()
+        self.grams.append(_pack([vocab[g] for g in grams if g in vocab]))
+        self._numbers[word] = number
+        return number
+
+
+def _tf_table(size: int) -> npt.NDArray[np.float64]:
+    """Per count ``c``: the share of the tf weight ``1 + log c`` each occurrence carries, and
+    its share of the squared weight (row 0 is never used)."""
+    counts = np.arange(size, dtype=np.float64)
+    counts[0] = 1.0
+    tf = 1.0 + np.log(counts)
+    return np.column_stack([tf / counts, tf * tf / counts])
+
+
+# Bytes that can be part of a word (``features.WORD``: letters, apostrophe, digits) stay, and
+# so do non-ASCII bytes (a digit may be non-ASCII); every other ASCII byte splits the text.
+_RUN_BYTES = bytes(
+    b if chr(b) in "abcdefghijklmnopqrstuvwxyz'0123456789" or b >= 0x80 else 0x20
+    for b in range(256)
+)
+
+
+def _pack(ids: list[int]) -> bytes:
+    return np.asarray(ids, dtype=np.intp).tobytes()
 
 
 def logits_indices(model: LinearModel, ids: list[int]) -> Scored:
