@@ -109,15 +109,7 @@ def week_start(day: date) -> date:
 def week_progress(goals: WeeklyGoals, activity: Iterable[Activity], day: date) -> WeekProgress:
     """Progress in the week containing ``day``, for the tracked metrics, in metric order."""
     start = week_start(day)
-    end = start + timedelta(days=7)
-    totals = dict.fromkeys(Metric, 0.0)
-    for item in activity:
-        if start <= item.on < end:
-            totals[item.metric] += item.amount
-    metrics = tuple(
-        MetricProgress(m, goals.target(m), totals[m]) for m in Metric if goals.target(m) > 0
-    )
-    return WeekProgress(start, metrics)
+    return _week(goals, start, _totals_by_week(activity).get(start))
 
 
 def progress_by_week(
@@ -126,13 +118,29 @@ def progress_by_week(
     """One :class:`WeekProgress` per week from ``first``'s week to ``last``'s, oldest first."""
     if last < first:
         raise InvalidInput(f"the range {first} to {last} runs backwards")
-    items = list(activity)
+    totals = _totals_by_week(activity)  # one pass, however many weeks
     weeks = []
     monday = week_start(first)
     while monday <= last:
-        weeks.append(week_progress(goals, items, monday))
+        weeks.append(_week(goals, monday, totals.get(monday)))
         monday += timedelta(days=7)
     return tuple(weeks)
+
+
+def _totals_by_week(activity: Iterable[Activity]) -> dict[date, dict[Metric, float]]:
+    totals: dict[date, dict[Metric, float]] = {}
+    for item in activity:
+        week = totals.setdefault(week_start(item.on), dict.fromkeys(Metric, 0.0))
+        week[item.metric] += item.amount
+    return totals
+
+
+def _week(goals: WeeklyGoals, start: date, totals: dict[Metric, float] | None) -> WeekProgress:
+    done = totals or {}
+    metrics = tuple(
+        MetricProgress(m, goals.target(m), done.get(m, 0.0)) for m in Metric if goals.target(m) > 0
+    )
+    return WeekProgress(start, metrics)
 
 
 @dataclass(frozen=True)
