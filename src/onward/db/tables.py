@@ -74,6 +74,23 @@ applications = Table(
     Index("ix_applications_owner_stage", "owner_id", "stage"),
     Index("ix_applications_owner_company", "owner_id", "company"),
     Index("ix_applications_owner_applied", "owner_id", "timeline_applied_on"),
+    # Covers every column the insights' outcome queries read (db/insights.py), so they
+    # group the index alone and never touch the wide rows (migration 0007).
+    Index(
+        "ix_applications_owner_outcome",
+        "owner_id",
+        "reached",
+        "stage",
+        "channel",
+        "tailored",
+        "timeline_path",
+        "timeline_applied_on",
+        "timeline_progress_on",
+        "timeline_rejected_on",
+        "stage_on",
+        "role",
+        "company",
+    ),
 )
 
 #: The bit of each progress stage in ``applications.timeline_path`` (migration 0006 fills
