@@ -201,6 +201,25 @@ def test_two_roles_at_one_company_are_never_merged(
     assert create.payload["role"] == "Data Scientist"
 
 
+def test_mail_naming_no_role_then_the_role_makes_one_application(
+    ws: Workspace, reader: Reader, email: Email
+) -> None:
+    run(ws, reader, "t", [
+        ("1", email("Hi Sam,\n\nThanks for applying to Acme. We have received your application "
+                    "and will be in touch.\n\nAcme Careers",
+                    subject="We received your application", sender="Acme Careers <jobs@acme.test>",
+                    message_id="<c1@acme.test>", date="Mon, 9 Nov 2026 10:00:00 +0000")),
+        ("2", email(REJECT.format(role="Data Analyst", company="Acme"),
+                    subject="Your Data Analyst application", sender="Nadia <nadia@acme.test>",
+                    message_id="<r1@acme.test>", date="Mon, 16 Nov 2026 10:00:00 +0000")),
+    ])  # fmt: skip
+    views = list_proposals(ws.store, ws.owner)
+    (create,) = [v for v in views if v.kind is ProposalKind.CREATE_APPLICATION]
+    assert create.payload["role"] == "Data Analyst"
+    rejection = next(v for v in views if v.kind is ProposalKind.LOG_REJECTION)
+    assert rejection.waiting_on == create.id
+
+
 def test_job_board_senders_are_not_the_company(ws: Workspace, reader: Reader, email: Email) -> None:
     run(ws, reader, "t", [("1", email(
         CONFIRM.format(role="QA Engineer", company="Tidalgate"), subject="Application received",

@@ -119,6 +119,18 @@ def test_pending_new_applications_are_not_proposed_twice() -> None:
     assert found.application is None and found.pending_create == 7
 
 
+def test_a_pending_application_without_a_role_takes_the_role_a_later_email_names() -> None:
+    index = MatchIndex([])
+    index.remember_pending(PendingCreate(7, "Acme", None, None))
+    found = index.match(reading(company="Acme", role="Data Analyst"), [])
+    assert found.pending_create == 7 and found.how == "company" and found.certainty == 0.9
+    index.name_role(7, "Data Analyst")
+    assert index.match(reading(company="Acme", role="Data Analyst"), []).how == "company_role"
+    # once named, another role at the company is another application
+    other = index.match(reading(company="Acme", role="Head Chef"), [])
+    assert other.pending_create is None and other.application is None
+
+
 ON = datetime(2026, 11, 2, tzinfo=UTC).date()
 
 

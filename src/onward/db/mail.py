@@ -275,6 +275,23 @@ class MailRepo:
             .values(**values)
         )
 
+    def name_pending_role(self, owner_id: int, proposal_id: int, role: str) -> None:
+        """Give a pending proposal that has no role one (named by a later email)."""
+        p = mail_proposals.c
+        row = self.conn.execute(
+            select(p.payload, p.proposed).where(
+                p.owner_id == owner_id, p.id == proposal_id, p.status == "pending"
+            )
+        ).one_or_none()
+        if row is None or (row.payload or {}).get("role"):
+            return
+        self.decide_proposal(
+            owner_id,
+            proposal_id,
+            payload={**(row.payload or {}), "role": role},
+            proposed={**(row.proposed or {}), "role": role},
+        )
+
     def proposals_of_message(self, owner_id: int, message_id: int) -> list[dict[str, Any]]:
         p = mail_proposals.c
         rows = self.conn.execute(

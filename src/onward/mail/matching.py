@@ -4,7 +4,9 @@ In order of trust: the thread (a reply in a thread whose earlier message belongs
 application belongs there too), the requisition id, then the company (names normalised,
 aliases the person taught in review applied) with the role matched fuzzily by rapidfuzz.
 Two distinct roles at one company are never merged: when the email names a role that no
-application at the company resembles, nothing matches and a new application is proposed.
+application at the company resembles, nothing matches and a new application is proposed,
+unless a new application at the company is already waiting in the queue without a role (its
+first email named none): then this email names it.
 Job-board and tracking-system senders never name the company; only the text is used then.
 
 ``MatchIndex`` is built once per import from the person's applications, the
@@ -15,7 +17,7 @@ the import goes on, so one import never proposes the same new application twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -124,6 +126,9 @@ class MatchIndex:
             waiting = [p for p in pending_here if same_role(p.role, reading.role)]
             if waiting:
                 return self._waiting(waiting[-1].proposal_id, "company_role")
+            unnamed = [p for p in pending_here if not role_key(p.role)]
+            if unnamed:  # first proposed from mail that named no role: this names it
+                return self._waiting(unnamed[-1].proposal_id, "company", certainty=0.9)
             return Match(None, "none", note=_other_roles(at_company))
         open_here = [a for a in at_company if not a.stage.is_ending] or at_company
         if len(open_here) == 1:
@@ -166,6 +171,12 @@ class MatchIndex:
 
     def remember_pending(self, pending: PendingCreate) -> None:
         self.pending.append(pending)
+
+    def name_role(self, proposal_id: int, role: str) -> None:
+        """A later email named the role of a pending new application."""
+        self.pending = [
+            replace(p, role=role) if p.proposal_id == proposal_id else p for p in self.pending
+        ]
 
 
 def _other_roles(apps: list[AppCandidate]) -> str | None:

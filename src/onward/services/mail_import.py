@@ -371,6 +371,10 @@ def _store_job_mail(
     if reading.company:
         reading = replace(reading, company=index.canonical_name(reading.company))
     match = index.match(reading, parsed.thread_ids, parsed.sender_address)
+    if match.pending_create is not None and not match.role and reading.role:
+        # the new application was proposed from mail that named no role: this one names it
+        tx.mail.name_pending_role(owner.id, match.pending_create, reading.role)
+        index.name_role(match.pending_create, reading.role)
     fallback = company_from_domain(parsed.sender_address).title() or None
     app_id = match.application.id if match.application else None
     details = details_of(reading) | {"match": match.how}
