@@ -174,6 +174,23 @@ def test_a_proposal_that_cannot_be_applied_is_reported_and_the_others_go_ahead(
     assert list_proposals(ws.store, ws.owner, ids=[create.id])[0].status is ProposalStatus.PENDING
 
 
+def test_a_step_that_fails_undoes_the_whole_acceptance(
+    ws: Workspace, reader: Reader, email: Email
+) -> None:
+    views = imported(ws, reader, *confirmation_and_rejection(email))
+    rejection = of(views, ProposalKind.LOG_REJECTION)
+    # said to have arrived before the application was sent: the rejection is refused
+    edit_proposal(ws.store, ws.owner, rejection.id, {"received_on": "2026-10-01"}, ws.clock,
+                  accept=False)  # fmt: skip
+    outcome = accept_proposals(ws.store, ws.owner, [rejection.id], ws.clock)
+    assert outcome.accepted == () and len(outcome.failed) == 1
+    # the new application it waited on was not added either: nothing half-done
+    assert list_applications(ws.store, ws.owner, ApplicationQuery()).total == 0
+    statuses = {v.kind: v.status for v in list_proposals(ws.store, ws.owner, status=None)}
+    assert statuses[ProposalKind.CREATE_APPLICATION] is ProposalStatus.PENDING
+    assert statuses[ProposalKind.LOG_REJECTION] is ProposalStatus.PENDING
+
+
 def test_dismissing_changes_nothing_and_can_teach_that_it_is_not_job_mail(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:

@@ -1,11 +1,14 @@
 """The store: one engine, and transactions that hand out repositories.
 
 Each user action is one ``with store.transaction() as tx:`` block: everything in it is
-committed together or not at all.
+committed together or not at all. A service that builds one action from others (accepting a
+mail proposal adds the application, moves it and marks the proposal) opens the block once
+around them: their own blocks, opened on the same thread, join it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -213,6 +216,7 @@ class Tx:
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._open = threading.local()  # the transaction this thread is in, if any
 
     @property
     def backend(self) -> str:
@@ -220,9 +224,19 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
+        """A transaction; inside another one on the same thread, that one (so an error
+        anywhere undoes the whole action, and the outermost block commits it)."""
+        joined: Tx | None = getattr(self._open, "tx", None)
+        if joined is not None:
+            yield joined
+            return
         try:
             with self.engine.begin() as conn:
-                yield Tx(conn)
+                self._open.tx = Tx(conn)
+                try:
+                    yield self._open.tx
+                finally:
+                    self._open.tx = None
         except Rollback:
             return
         except OperationalError as exc:

@@ -129,6 +129,21 @@ def apply_proposal(
     *,
     edited: bool,
 ) -> list[Accepted]:
+    """Carry out one pending proposal (and the new application it waits on, if any) and mark
+    it decided, in one transaction: a refused move or a crash leaves nothing half-done."""
+    with store.transaction():
+        return _apply(store, owner, proposal_id, clock, dwell, edited=edited)
+
+
+def _apply(
+    store: Store,
+    owner: Owner,
+    proposal_id: int,
+    clock: Clock,
+    dwell: DwellChoice,
+    *,
+    edited: bool,
+) -> list[Accepted]:
     view = get_proposal(store, owner, proposal_id)
     if view.status is not ProposalStatus.PENDING:
         raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
