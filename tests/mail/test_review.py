@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
+from onward.domain.playbook.plan import TaskKind
 from onward.domain.records import ApplicationFields, ApplicationQuery
 from onward.errors import InvalidInput, NotFound
 from onward.services.applications import add_application, get_application, list_applications
@@ -27,6 +29,7 @@ from onward.services.review import (
     training_examples,
 )
 from onward.services.runtime import Workspace
+from onward.services.tasks import list_tasks
 from onward.understand import Reader
 
 Email = Callable[..., bytes]
@@ -189,6 +192,33 @@ def test_a_step_that_fails_undoes_the_whole_acceptance(
     statuses = {v.kind: v.status for v in list_proposals(ws.store, ws.owner, status=None)}
     assert statuses[ProposalKind.CREATE_APPLICATION] is ProposalStatus.PENDING
     assert statuses[ProposalKind.LOG_REJECTION] is ProposalStatus.PENDING
+
+
+def test_an_accepted_interview_time_puts_preparation_on_the_list(
+    ws: Workspace, reader: Reader, email: Email
+) -> None:
+    app = add_application(ws.store, ws.owner, ApplicationFields("Acme", "Data Analyst"), ws.clock)
+    views = imported(ws, reader, email(
+        "Hi Sam,\n\nThank you for your application for the Data Analyst role at Acme. We would "
+        "like to invite you to an interview with our team on December 3, 2026 at 2:00 PM, by "
+        "video call. Please confirm the time suits you.\n\nBest,\nNadia Park\nRecruiter, Acme",
+        subject="Interview invitation: Data Analyst", sender="Nadia Park <nadia@acme.test>",
+        message_id="<i1@acme.test>", date="Thu, 19 Nov 2026 10:00:00 +0000",
+    ))  # fmt: skip
+    schedule = of(views, ProposalKind.SCHEDULE_INTERVIEW)
+    outcome = accept_proposals(ws.store, ws.owner, [schedule.id], ws.clock)
+    assert outcome.failed == () and "prepare" in outcome.accepted[0].done
+    assert get_application(ws.store, ws.owner, app.id).stage is Stage.INTERVIEW
+    (task,) = [
+        t.stored.task
+        for t in list_tasks(ws.store, ws.owner, ws.clock, everything=True).items
+        if t.stored.task.kind is TaskKind.PREPARE_INTERVIEW
+    ]
+    # the email wrote no zone: the time is the person's own (the clock's zone)
+    at = datetime.fromisoformat(str(schedule.payload["at"])).replace(tzinfo=ws.clock.now().tzinfo)
+    assert task.application_id == app.id and task.due_at == at
+    assert task.not_before == at - timedelta(days=2)
+    assert "Thu 03 Dec, 14:00" in task.title
 
 
 def test_dismissing_changes_nothing_and_can_teach_that_it_is_not_job_mail(

@@ -192,7 +192,9 @@ def edit(
     quote: str | None = typer.Option(None, "--quote", help="What they said (rejections)."),
     name: str | None = typer.Option(None, "--name", help="Contact name."),
     email: str | None = typer.Option(None, "--email", help="Contact email."),
-    at: str | None = typer.Option(None, "--at", help="Interview time (2026-12-03T14:00+01:00)."),
+    at: str | None = typer.Option(
+        None, "--at", help="Interview time, local unless a zone is given (2026-12-03 14:00)."
+    ),
     job_ref: str | None = typer.Option(None, "--job-ref", help="Requisition or job id."),
     application: int | None = typer.Option(
         None, "--application", help="It is about this existing application instead."

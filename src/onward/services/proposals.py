@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from onward.clock import Clock
@@ -20,7 +20,15 @@ from onward.domain.emails import EmailLabel, RejectionReason, RejectionStage
 from onward.domain.mail import ProposalKind, ProposalStatus, describe
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellChoice
-from onward.domain.records import ApplicationFields, ContactFields, ContactRole, Owner, parse_choice
+from onward.domain.playbook.plan import PlannedTask, TaskKind
+from onward.domain.records import (
+    Application,
+    ApplicationFields,
+    ContactFields,
+    ContactRole,
+    Owner,
+    parse_choice,
+)
 from onward.errors import InvalidInput, NotFound
 from onward.services.applications import add_application, get_application, move_application
 from onward.services.contacts import add_contact
@@ -200,7 +208,7 @@ def _apply(
         what = f"added contact #{contact.id} {contact.fields.name} to application #{app_id}"
     else:
         assert app_id is not None
-        at = moment(p.get("at"))
+        at = moment(p.get("at"), clock)
         app = get_application(store, owner, app_id)
         local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
         move_application(
@@ -209,9 +217,32 @@ def _apply(
             source="mail",
         )  # fmt: skip
         what = f"application #{app_id} at interview, on {local}"
+        if at > clock.now():
+            _plan_preparation(store, owner, app, at, clock)
+            what += "; a task to prepare is on your list"
     _settle(store, owner, view, app_id, clock, edited=edited)
     done.append(Accepted(view.id, app_id, what, rejected))
     return done
+
+
+#: How long before an interview the task to prepare for it shows up.
+PREPARE_AHEAD = timedelta(days=2)
+
+
+def _plan_preparation(
+    store: Store, owner: Owner, app: Application, at: datetime, clock: Clock
+) -> None:
+    """A task to prepare for the interview: shown two days ahead, due when it starts."""
+    when = at.astimezone(clock.now().tzinfo).strftime("%a %d %b, %H:%M")
+    task = PlannedTask(
+        application_id=app.id,
+        kind=TaskKind.PREPARE_INTERVIEW,
+        title=f"Prepare for the interview on {when}",
+        due_at=at,
+        not_before=max(at - PREPARE_AHEAD, clock.now()),
+    )
+    with store.transaction() as tx:
+        tx.tasks.insert(owner.id, task, clock.now())
 
 
 def _application_first(
@@ -311,13 +342,14 @@ def _day(value: Any, clock: Clock) -> date:
     return min(date.fromisoformat(str(value)), clock.today())
 
 
-def moment(value: Any) -> datetime:
+def moment(value: Any, clock: Clock) -> datetime:
+    """A date and time; one without a zone (as emails write them) is the person's local time."""
     try:
         moment = datetime.fromisoformat(str(value))
     except ValueError:
         raise InvalidInput(
-            f"not a date and time: {value!r}", hint="e.g. 2026-12-03T14:00"
+            f"not a date and time: {value!r}", hint="e.g. 2026-12-03 14:00"
         ) from None
     if moment.tzinfo is None:
-        raise InvalidInput(f"{value!r} has no time zone", hint="e.g. 2026-12-03T14:00+01:00")
+        moment = moment.replace(tzinfo=clock.now().tzinfo)
     return moment

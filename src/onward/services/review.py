@@ -222,7 +222,7 @@ def _clean(kind: ProposalKind, changes: dict[str, Any], clock: Clock) -> dict[st
         elif key in ("on", "received_on") and text:
             text = parse_day(text, clock.today()).isoformat()
         elif key == "at" and text:
-            text = moment(text).isoformat()
+            text = moment(text, clock).isoformat()
         out[key] = text or None
     return out
 

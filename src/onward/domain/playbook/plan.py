@@ -42,6 +42,7 @@ class TaskKind(StrEnum):
     REVISIT_SAVED = "revisit_saved"
     IMPROVE = "improve"
     REST = "rest"
+    PREPARE_INTERVIEW = "prepare_interview"
 
 
 class TaskStatus(StrEnum):

@@ -58,7 +58,7 @@ LABELS = {
     "received_on": "Received on",
     "name": "Name",
     "email": "Email",
-    "at": "Interview at (date, time and zone, e.g. 2026-12-03T14:00+01:00)",
+    "at": "Interview at (date and time in your time zone, e.g. 2026-12-03 14:00)",
 }
 
 
