@@ -1,18 +1,17 @@
-"""Applications, their stage history and tags."""
+"""Applications, their stage history and tags (the filters and sort orders of lists are in
+:mod:`onward.db.application_query`, the posting-skills cache in :mod:`onward.db.postings`)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import (
     Connection,
     Row,
-    Select,
     and_,
-    bindparam,
     case,
     delete,
     func,
@@ -22,16 +21,15 @@ from sqlalchemy import (
 )
 
 from onward.db import tables as t
-from onward.domain.pipeline import ACTIVE, Stage
+from onward.db.application_query import chunks, filtered, order_by
+from onward.domain.pipeline import Stage
 from onward.domain.records import (
-    SORTS,
     Application,
     ApplicationFields,
     ApplicationQuery,
     Channel,
     StageEvent,
 )
-from onward.errors import InvalidInput
 
 FIELD_COLUMNS = (
     "company",
@@ -55,16 +53,6 @@ def _field_values(fields: ApplicationFields) -> dict[str, Any]:
     values = {name: getattr(fields, name) for name in FIELD_COLUMNS}
     values["channel"] = fields.channel.value if fields.channel else None
     return values
-
-
-class CachedPosting(NamedTuple):
-    """One application's row in the posting-skills cache: ``skills`` as services.skills
-    wrote it, found with the vocabulary ``vocabulary`` (both None until first computed)."""
-
-    id: int
-    reached: Stage
-    skills: str | None
-    vocabulary: str | None
 
 
 class ApplicationRepo:
@@ -119,21 +107,6 @@ class ApplicationRepo:
             )
         )
         self.set_tags(owner_id, app_id, fields.tags)
-
-    def store_posting_skills(
-        self, owner_id: int, found: Sequence[tuple[int, str]], vocabulary: str
-    ) -> None:
-        """Keep the skills found in these applications' descriptions (id, encoded skills),
-        in one batched statement."""
-        if not found:
-            return
-        c = t.applications.c
-        self.conn.execute(
-            update(t.applications)
-            .where(c.id == bindparam("app_id"), c.owner_id == owner_id)
-            .values(posting_skills=bindparam("found"), posting_skills_vocabulary=vocabulary),
-            [{"app_id": app_id, "found": skills} for app_id, skills in found],
-        )
 
     def set_stage(
         self,
@@ -270,8 +243,8 @@ class ApplicationRepo:
     def query(
         self, owner_id: int, query: ApplicationQuery, *, with_events: bool = False
     ) -> list[Application]:
-        stmt = self._filtered(select(t.applications), owner_id, query)
-        stmt = stmt.order_by(*_order(query))
+        stmt = filtered(select(t.applications), owner_id, query)
+        stmt = stmt.order_by(*order_by(query))
         if query.limit is not None:
             stmt = stmt.limit(query.limit)
         if query.offset:
@@ -288,7 +261,7 @@ class ApplicationRepo:
         """The applications with these ids (one query; tags included, events not)."""
         wanted = sorted({i for i in ids if i})
         rows: list[Row[Any]] = []
-        for chunk in _chunks(wanted):
+        for chunk in chunks(wanted):
             rows.extend(
                 self.conn.execute(
                     select(t.applications).where(
@@ -309,12 +282,12 @@ class ApplicationRepo:
         if query is None:
             wanted = sorted({i for i in ids if i})
             rows: list[Row[Any]] = []
-            for chunk in _chunks(wanted):
+            for chunk in chunks(wanted):
                 rows.extend(
                     self.conn.execute(columns.where(c.owner_id == owner_id, c.id.in_(chunk)))
                 )
         else:
-            stmt = self._filtered(columns, owner_id, query).order_by(*_order(query))
+            stmt = filtered(columns, owner_id, query).order_by(*order_by(query))
             if query.limit is not None:
                 stmt = stmt.limit(query.limit)
             rows = list(self.conn.execute(stmt))
@@ -353,9 +326,9 @@ class ApplicationRepo:
         at once, however many applications there are."""
         c = t.applications.c
         recent = ApplicationQuery(stages=tuple(limits), sort="recent")
-        rank = func.row_number().over(partition_by=c.stage, order_by=_order(recent))
+        rank = func.row_number().over(partition_by=c.stage, order_by=order_by(recent))
         # rank the narrow (id, stage) rows first; read whole rows only for the cards shown
-        ranked = self._filtered(select(c.id, c.stage, rank.label("rank")), owner_id, recent)
+        ranked = filtered(select(c.id, c.stage, rank.label("rank")), owner_id, recent)
         inner = ranked.subquery()
         wanted = or_(
             *(and_(inner.c.stage == stage.value, inner.c.rank <= n) for stage, n in limits.items())
@@ -372,32 +345,8 @@ class ApplicationRepo:
             found[Stage(row.stage)].append(_application(row, tags.get(row.id, ()), ()))
         return found
 
-    def cached_postings(self, owner_id: int, query: ApplicationQuery) -> list[CachedPosting]:
-        """The applications ``query`` selects, by id, with their posting-skills cache (one
-        query; no description is read)."""
-        c = t.applications.c
-        stmt = self._filtered(
-            select(c.id, c.reached, c.posting_skills, c.posting_skills_vocabulary), owner_id, query
-        ).order_by(c.id)
-        stages = {stage.value: stage for stage in Stage}
-        return [
-            CachedPosting(app_id, stages[reached], skills, vocabulary)
-            for app_id, reached, skills, vocabulary in self.conn.execute(stmt).all()
-        ]
-
-    def descriptions(self, owner_id: int, ids: Sequence[int]) -> dict[int, str | None]:
-        """The job descriptions of these applications, by id."""
-        c = t.applications.c
-        out: dict[int, str | None] = {}
-        for chunk in _chunks(sorted(set(ids))):
-            rows = self.conn.execute(
-                select(c.id, c.description).where(c.owner_id == owner_id, c.id.in_(chunk))
-            )
-            out.update((row.id, row.description) for row in rows)
-        return out
-
     def count(self, owner_id: int, query: ApplicationQuery) -> int:
-        stmt = self._filtered(select(func.count()).select_from(t.applications), owner_id, query)
+        stmt = filtered(select(func.count()).select_from(t.applications), owner_id, query)
         return int(self.conn.execute(stmt).scalar_one())
 
     def last_event(self, app_id: int) -> StageEvent | None:
@@ -463,7 +412,7 @@ class ApplicationRepo:
 
     def tags_for(self, ids: Sequence[int]) -> dict[int, tuple[str, ...]]:
         found: dict[int, list[str]] = defaultdict(list)
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             rows = self.conn.execute(
                 select(t.application_tags.c.application_id, t.tags.c.name)
                 .join(t.tags, t.tags.c.id == t.application_tags.c.tag_id)
@@ -476,7 +425,7 @@ class ApplicationRepo:
 
     def events_for(self, ids: Sequence[int]) -> dict[int, list[StageEvent]]:
         found: dict[int, list[StageEvent]] = defaultdict(list)
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             rows = self.conn.execute(
                 select(t.stage_events)
                 .where(t.stage_events.c.application_id.in_(chunk))
@@ -485,62 +434,6 @@ class ApplicationRepo:
             for row in rows:
                 found[row.application_id].append(_event(row))
         return found
-
-    def _filtered(self, stmt: Select[Any], owner_id: int, query: ApplicationQuery) -> Select[Any]:
-        c = t.applications.c
-        conditions = [c.owner_id == owner_id]
-        if query.stages:
-            conditions.append(c.stage.in_([s.value for s in query.stages]))
-        if query.active is not None:
-            active = [s.value for s in ACTIVE]
-            conditions.append(c.stage.in_(active) if query.active else c.stage.not_in(active))
-        if query.company:
-            conditions.append(func.lower(c.company).contains(query.company.lower()))
-        if query.search:
-            needle = query.search.lower()
-            conditions.append(
-                or_(func.lower(c.company).contains(needle), func.lower(c.role).contains(needle))
-            )
-        if query.archived is not None:
-            conditions.append(
-                c.archived_at.is_not(None) if query.archived else c.archived_at.is_(None)
-            )
-        if query.tag:
-            tagged = (
-                select(t.application_tags.c.application_id)
-                .join(t.tags, t.tags.c.id == t.application_tags.c.tag_id)
-                .where(t.tags.c.owner_id == owner_id, t.tags.c.name == query.tag.lower())
-            )
-            conditions.append(c.id.in_(tagged))
-        return stmt.where(and_(*conditions))
-
-
-_STAGE_ORDER = {stage.value: i for i, stage in enumerate(Stage)}
-
-
-def _order(query: ApplicationQuery) -> list[Any]:
-    """ORDER BY for ``query.sort`` (see ``SORTS``), newest step then id as tie-breakers."""
-    c = t.applications.c
-    if query.sort not in SORTS:
-        raise InvalidInput(f"unknown sort {query.sort!r}", hint="use one of: " + ", ".join(SORTS))
-    descending = SORTS[query.sort] != query.reverse
-    key: Any = {
-        "recent": c.stage_on,
-        "company": func.lower(c.company),
-        "role": func.lower(c.role),
-        "stage": case(_STAGE_ORDER, value=c.stage, else_=len(_STAGE_ORDER)),
-        "excitement": func.coalesce(c.excitement, 0),
-        "added": c.created_at,
-    }[query.sort]
-    first = key.desc() if descending else key.asc()
-    if query.sort == "recent":
-        return [first, c.id.desc() if descending else c.id.asc()]
-    return [first, c.stage_on.desc(), c.id.desc()]
-
-
-def _chunks(ids: Sequence[int], size: int = 900) -> Iterable[Sequence[int]]:
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
 
 
 def _application(

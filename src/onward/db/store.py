@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from onward.db.mail_accounts import MailAccountRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
+    from onward.db.postings import PostingRepo
     from onward.db.resumes import ResumeRepo
 
 
@@ -52,6 +53,12 @@ class Tx:
         self.conn = conn
         self.applications = ApplicationRepo(conn)
         self.contacts = ContactRepo(conn)
+
+    @cached_property
+    def postings(self) -> PostingRepo:
+        from onward.db.postings import PostingRepo
+
+        return PostingRepo(self.conn)
 
     @cached_property
     def rejections(self) -> RejectionRepo:

@@ -195,19 +195,17 @@ def _rejected_postings(
     What ``vocab`` found is kept on the application (JSON: a list of indices, or null) and
     reused while the description and the vocabulary stay the same (editing an application
     clears it), so only new and edited postings are read again."""
-    rows = tx.applications.cached_postings(
-        owner.id, ApplicationQuery(stages=(Stage.REJECTED,), archived=None)
-    )
+    rows = tx.postings.cached(owner.id, ApplicationQuery(stages=(Stage.REJECTED,), archived=None))
     known = vocab.fingerprint
     stale = [row.id for row in rows if row.vocabulary != known]
     fresh: dict[int, list[int] | None] = {}
     if stale:
-        texts = tx.applications.descriptions(owner.id, stale)
+        texts = tx.postings.descriptions(owner.id, stale)
         for app_id in stale:
             text = (texts.get(app_id) or "").strip()
             fresh[app_id] = [i for i, _, _ in vocab.find_indexed(text)] if text else None
         encoded = [(app_id, json.dumps(found)) for app_id, found in fresh.items()]
-        tx.applications.store_posting_skills(owner.id, encoded, known)
+        tx.postings.store(owner.id, encoded, known)
     return [
         (
             row.id,
