@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -74,6 +75,14 @@ def test_each_proposal_shows_its_email(ws: Workspace, reader: Reader, email: Ema
     assert create.sent_at is not None and create.evidence and create.label == "application_received"
     assert create.summary == "Add application Acme – Data Analyst at applied"
     assert get_message(ws.store, ws.owner, create.message_id).subject == "Thanks for applying"
+
+
+def test_confidence_is_shown_as_never_quite_certain(
+    ws: Workspace, reader: Reader, email: Email
+) -> None:
+    view = imported(ws, reader, *confirmation_and_rejection(email))[0]
+    shown = [replace(view, confidence=c).sure for c in (1.0, 0.996, 0.934, 0.5, 0.001)]
+    assert shown == ["99%", "99%", "93%", "50%", "1%"]
 
 
 def test_accepting_a_rejection_creates_the_application_first_and_starts_the_playbook(

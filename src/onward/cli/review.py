@@ -39,10 +39,7 @@ def _print_view(view: ProposalView, now: datetime) -> None:
     safe = render.safe_text
     out = render.console()
     status = "" if view.status.value == "pending" else f" [dim]({view.status.value})[/]"
-    out.print(
-        f"[bold]#{view.id}[/] {escape(safe(view.summary))}{status}  "
-        f"[dim]{view.confidence:.0%} sure[/]"
-    )
+    out.print(f"[bold]#{view.id}[/] {escape(safe(view.summary))}{status}  [dim]{view.sure} sure[/]")
     subject = safe(view.subject) or "(no subject)"
     out.print(
         f"    {escape(subject)}  [dim]— {escape(safe(view.sender))}, {_when(view.sent_at, now)}[/]"

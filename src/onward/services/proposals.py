@@ -68,6 +68,12 @@ class ProposalView:
     created_at: datetime
     decided_at: datetime | None
 
+    @property
+    def sure(self) -> str:
+        """The confidence as people read it: a whole percentage between 1% and 99% (a
+        reading of an email is never certain, nor ever quite impossible)."""
+        return f"{min(99, max(1, round(self.confidence * 100)))}%"
+
 
 @dataclass(frozen=True)
 class Accepted:
