@@ -233,3 +233,12 @@ def test_a_bad_dwell_default_is_a_setup_error(cli: Any) -> None:
     assert result.exit_code == 3 and "ONWARD_DWELL_DEFAULT" in result.stderr
     cli.env["ONWARD_DWELL_DEFAULT"] = "evening"
     assert "until 23:00" in cli.ok("reject", "1")
+
+
+def test_a_rejection_from_weeks_ago_asks_nothing_now(cli: Any) -> None:
+    cli.ok("add", "Acme", "Analyst", "--date", "2026-09-01")
+    cli.ok("move", "1", "interview", "--date", "2026-09-10")
+    out = cli.ok("reject", "1", "--date", "2026-10-01", "--personal")
+    assert "hours left" not in out  # no dwell window opened weeks after the fact
+    assert "The usual time for it has passed" in out and "Best sent" not in out
+    assert json.loads(cli.ok("tasks", "--all", "--json")) == []

@@ -97,6 +97,28 @@ def test_rejection_after_an_interview_plans_a_thank_you_and_feedback_question(
     assert all(t.task.status == TaskStatus.OPEN for t in result.tasks)
 
 
+def test_a_rejection_received_weeks_ago_is_logged_as_past(ws: Workspace) -> None:
+    # an old mailbox imported, or a search written down afterwards: no dwell window now, no
+    # reply that was due weeks ago; only what is still ahead
+    app = tracked(
+        ws, (Stage.APPLIED, date(2026, 9, 1)), (Stage.INTERVIEW, date(2026, 9, 20)), company="Old"
+    )
+    result = reject_application(
+        ws.store, ws.owner, app.id,
+        RejectionDetails(received_on=date(2026, 10, 1), good_impression=True), ws.clock,
+    )  # fmt: skip
+    assert not result.in_window
+    assert result.window.starts_at == at(1, 10, month=10)  # the window was back then
+    assert [t.task.kind for t in result.tasks] == [TaskKind.CHECK_IN]  # 1 January, still ahead
+    # two weeks is the line: a rejection logged a few days late still gets its quiet time
+    recent = tracked(ws, (Stage.APPLIED, date(2026, 11, 1)), company="Recent")
+    late = reject_application(
+        ws.store, ws.owner, recent.id, RejectionDetails(received_on=date(2026, 11, 17)), ws.clock
+    )
+    assert late.in_window and late.window.starts_at == ws.clock.now()
+    assert TaskKind.DWELL in [t.task.kind for t in late.tasks]
+
+
 def test_an_automated_rejection_before_any_conversation_needs_no_reply(ws: Workspace) -> None:
     app = tracked(ws, (Stage.APPLIED, date(2026, 11, 10)))
     result = reject_application(

@@ -160,7 +160,12 @@ def show(overview: RejectionOverview, now: datetime) -> None:
         out.print(f"  [dim]{escape(advice.why)}[/]")
         if advice.due is not None:
             closes = when(advice.due.closes_at, now)
-            if advice.due.opens_at <= now:
+            if advice.due.closes_at <= now:
+                out.print(
+                    f"  [dim]The usual time for it has passed ({closes}); a late note is "
+                    "still kind if it feels right, and nothing is planned for it.[/]"
+                )
+            elif advice.due.opens_at <= now:
                 out.print(f"  [dim]Best sent by {closes}.[/]")
             else:
                 opens = when(advice.due.opens_at, now)

@@ -39,6 +39,10 @@ from onward.services.applications import move_in_tx
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
 #: a reply window that is ahead of the person, not already over).
 REPLY_ANCHOR_LIMIT = timedelta(hours=24)
+#: A rejection received longer ago than this is logged as past (an old mailbox imported, a
+#: search written down afterwards): its dwell window and reply window were back then, and
+#: only the steps still ahead (a check-in months later) are planned.
+PAST_AFTER = timedelta(days=14)
 _STILL_OPEN = (TaskStatus.OPEN, TaskStatus.SNOOZED)
 _GHOSTING_DRAFTS = frozenset({DraftKind.GHOSTING_FOLLOW_UP, DraftKind.GHOSTING_CLOSURE})
 
@@ -154,10 +158,13 @@ def reject_application(
             move_in_tx(tx, owner, app, Stage.REJECTED, rejection.received_on, clock, note=note)
         tx.rejections.insert(owner.id, rejection, now)
         _settle_ghosting_tasks(tx, owner, app.id, now)
-        window = dwell_rules.open_window(app.id, now, dwell)
+        received_at = datetime.combine(rejection.received_on, now.timetz())
+        past = received_at < now - PAST_AFTER
+        window = dwell_rules.open_window(app.id, received_at if past else now, dwell)
         tx.dwell.insert(owner.id, window)
         stage = effective_stage(rejection, app)
-        advice = advice_rules.advise_reply(rejection, _reply_anchor(rejection, now), stage)
+        anchor = received_at if past else _reply_anchor(rejection, now)
+        advice = advice_rules.advise_reply(rejection, anchor, stage)
         revisit = _revisit(tx, owner)
         planned = plan.build_plan(
             rejection,
@@ -166,6 +173,8 @@ def reject_application(
             good_impression=details.good_impression,
             saved_to_revisit=len(revisit),
         )
+        if past:
+            planned = tuple(task for task in planned if task.due_at > now)
         for task in planned:
             contact = rejection.contact_id if task.kind == TaskKind.CHECK_IN else None
             tx.tasks.insert(owner.id, task, now, contact_id=contact)
