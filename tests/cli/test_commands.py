@@ -232,3 +232,13 @@ def test_today(cli: Any) -> None:
     assert "Acme (Analyst)" in out and "waiting for when you are ready" in out
     data = json.loads(cli.ok("today", "--json"))
     assert data["dwelling"][0]["company"] == "Acme" and data["tasks"] == []
+
+
+def test_today_gathers_several_quiet_times(cli: Any) -> None:
+    for n, company in enumerate(("Acme", "Initech"), 1):
+        cli.ok("add", company, "Analyst", "--date", "2026-11-01")
+        cli.ok("reject", str(n))
+    out = cli.ok("today")
+    assert "Time to sit with 2 rejections" in out and out.count("A journal prompt:") == 1
+    assert "Acme (Analyst)" in out and "Initech (Analyst)" in out
+    assert "onward rejection 1" in out and "onward rejection 2" in out

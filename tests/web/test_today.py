@@ -51,6 +51,17 @@ def test_during_a_dwell_window_today_offers_only_kindness(web: Web) -> None:
     assert "Due now" not in html and "Drafts to send" not in html
 
 
+def test_several_quiet_times_are_one_card(web: Web) -> None:
+    for company in ("Fjord Bank", "Harbour Labs", "Tidewater"):
+        reject(web.ws, add(web.ws, company).id)
+    html = web.get("/").text
+    assert "Time to sit with 3 rejections" in html
+    assert html.count('class="card dwell"') == 1 and html.count("A journal prompt:") == 1
+    for company in ("Fjord Bank", "Harbour Labs", "Tidewater"):
+        assert f">{company}</a>" in html  # each links to its own quiet time
+    assert html.count("hours left, until") == 3
+
+
 def test_after_the_window_due_tasks_can_be_done_and_skipped(web: Web) -> None:
     app = add(web.ws, "Fjord Bank")
     reject(web.ws, app.id)

@@ -9,7 +9,7 @@ import typer
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from onward.services.agenda import Today
+    from onward.services.agenda import Dwelling, Today
 
 
 def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
@@ -30,6 +30,32 @@ def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     show(agenda)
 
 
+def _dwelling(out: Console, dwelling: tuple[Dwelling, ...]) -> None:
+    """One quiet time in full; several as one: the kind words once, then each of them."""
+    from rich.markup import escape
+
+    first = dwelling[0]
+    if len(dwelling) == 1:
+        out.print(f"\n[bold magenta]{escape(first.company)}[/] ({escape(first.role)})")
+    else:
+        out.print(f"\n[bold magenta]Time to sit with {len(dwelling)} rejections[/]")
+    out.print(f"  {escape(first.support.message)}")
+    if first.support.journal_prompt:
+        out.print(f"  [dim]A journal prompt:[/] {escape(first.support.journal_prompt)}")
+    if first.support.self_care:
+        out.print(f"  [dim]Something kind to do:[/] {escape(first.support.self_care)}")
+    if len(dwelling) == 1:
+        if first.support.remaining:
+            out.print(f"  [dim]{escape(first.support.remaining)}[/]")
+        return
+    for d in dwelling:
+        out.print(
+            f"  {escape(d.company)} ({escape(d.role)})  [dim]{escape(d.left)} · "
+            f"onward rejection {d.window.application_id}[/]"
+        )
+    out.print("  [dim]Nothing else is asked of you until then.[/]")
+
+
 def show(agenda: Today) -> None:
     from rich.markup import escape
 
@@ -38,15 +64,8 @@ def show(agenda: Today) -> None:
 
     out = render.console()
     out.print(f"[bold]Today, {agenda.now:%A %-d %B}[/]")
-    for d in agenda.dwelling:
-        out.print(f"\n[bold magenta]{escape(d.company)}[/] ({escape(d.role)})")
-        out.print(f"  {escape(d.support.message)}")
-        if d.support.journal_prompt:
-            out.print(f"  [dim]A journal prompt:[/] {escape(d.support.journal_prompt)}")
-        if d.support.self_care:
-            out.print(f"  [dim]Something kind to do:[/] {escape(d.support.self_care)}")
-        if d.support.remaining:
-            out.print(f"  [dim]{escape(d.support.remaining)}[/]")
+    if agenda.dwelling:
+        _dwelling(out, agenda.dwelling)
     if agenda.in_dwell and agenda.waiting:
         out.print(
             f"\n[dim]{agenda.waiting} thing(s) are waiting for when you are ready; "

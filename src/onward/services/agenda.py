@@ -11,7 +11,12 @@ from datetime import datetime
 
 from onward.clock import Clock
 from onward.db.store import Store
-from onward.domain.playbook.dwell import DwellSupport, DwellWindow, support_for
+from onward.domain.playbook.dwell import (
+    DwellSupport,
+    DwellWindow,
+    describe_remaining,
+    support_for,
+)
 from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.playbook.wellbeing import Nudge
@@ -37,6 +42,7 @@ class Dwelling:
     company: str
     role: str
     support: DwellSupport
+    left: str  # "about 9 hours left, until 09:00 on Saturday"
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,11 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         }
     dwelling = tuple(
         Dwelling(
-            w, apps[w.application_id].company, apps[w.application_id].role, support_for(w, now)
+            w,
+            apps[w.application_id].company,
+            apps[w.application_id].role,
+            support_for(w, now),
+            describe_remaining(w, now),
         )
         for w in windows
         if w.application_id in apps
