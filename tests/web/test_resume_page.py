@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
+import pytest
 from tests.skills.conftest import write_docx, write_image_only_pdf, write_pdf
-from tests.web.conftest import Web
+from tests.web.conftest import Web, screenshot
 
 from onward.services.resumes import list_resumes
 from onward.services.uploads import staging_dir, upload_name
@@ -99,6 +101,8 @@ def test_bad_uploads_are_refused_with_the_reason_and_save_nothing(web: Web, tmp_
         assert response.status_code == 422, name
         assert message.lower() in response.text.lower(), (name, response.text[-3000:])
         assert "Nothing was saved yet" in response.text and 'aria-invalid="true"' in response.text
+    again = _upload(web, "cv-again.md", MARKDOWN).text
+    assert '<a href="#f-file">cv-again.md is already saved as resume v1</a>' in again  # as named
     missing = web.post("/resume", {"label": "x"})
     assert missing.status_code == 422 and "choose your resume file" in missing.text.lower()
     assert _saved(web) == [(1, None, "cv.md")]
@@ -167,3 +171,24 @@ def test_uploads_and_deletes_need_the_csrf_token(web: Web) -> None:
     forged = web.client.post("/resume/1/delete", data={"csrf_token": "0" * 64})
     assert forged.status_code == 403
     assert _saved(web) == [(1, None, "cv.md")]
+
+
+@pytest.mark.slow
+def test_uploading_in_a_real_browser(page: Any, tmp_path: Path) -> None:
+    """Chromium sends the file (multipart, CSRF token included); a second upload of the same
+    file comes back with the reason, focus on the list of problems."""
+    cv = tmp_path / "alex-cv.md"
+    cv.write_bytes(MARKDOWN)
+    page.goto("/resume")
+    page.get_by_label("Resume file").set_input_files(str(cv))
+    page.get_by_label("Label (optional)").fill("data roles")
+    page.get_by_role("button", name="Save this version").click()
+    page.wait_for_url("**/resume/1")
+    assert "Saved alex-cv.md as resume v1 (data roles)" in page.get_by_role("status").inner_text()
+    page.goto("/resume")
+    page.get_by_label("Resume file").set_input_files(str(cv))
+    page.get_by_role("button", name="Save this version").click()
+    page.wait_for_load_state()
+    alert = page.get_by_role("alert")
+    assert "already saved as resume v1" in alert.inner_text()
+    screenshot(page, "resume-upload-problem", phone=True)

@@ -135,3 +135,14 @@ def test_planning_without_a_resume_leads_to_the_resume_page(web: Web) -> None:
     assert response.headers["location"] == "/resume"
     assert "Add your resume first" in web.follow(response).text
     assert list_improvements(web.ws.store, web.ws.owner) == []
+
+
+def test_while_the_dwell_window_is_open_the_comparison_waits(web: Web) -> None:
+    from tests.web.helpers import reject
+
+    _resume(web.ws)
+    app_id = _app(web.ws, POSTING)
+    reject(web.ws, app_id)
+    html = web.get(f"/applications/{app_id}").text
+    assert "Comparing with your resume can wait until your quiet time ends." in html
+    assert 'class="score"' not in html
