@@ -3,7 +3,10 @@
 Target (issue 7): p95 under 100 ms per page. Requests run in-process through FastAPI's
 TestClient (no network), each page 200 times after a warm-up; prints p50 and p95 per page.
 The data: 5,000 applications spread over every stage (about 4 events each), 150 rejections
-logged through the playbook (dwell windows, plans), 150 drafts, feedback and contacts.
+logged through the playbook (dwell windows, plans), 150 drafts, feedback and contacts. The
+Resume rows come last: five resume versions (about 4,000 characters each) are added just
+before them, and one application gets a job description to compare (so the rows above are
+measured as before, without a resume).
 
     python bench/web.py [--apps 5000] [--requests 200] [--postgres URL]
 """
@@ -167,6 +170,36 @@ def seed_more(app: object, ids: list[int]) -> dict[str, int]:
     return {"contact": contact, "proposal": proposal}
 
 
+RESUME_LINES = [
+    "Data analyst with six years of SQL, Python and Tableau reporting for operations teams.",
+    "Built Microsoft Excel and Power BI dashboards; data visualisation for senior leaders.",
+    "Stakeholder management across finance, logistics and customer service departments.",
+    "Led A/B testing and statistics reviews; mentored two junior analysts in pandas.",
+    "Project management of a warehouse data migration; stock control reporting in SAP.",
+]
+POSTING = (
+    "We are hiring a Data Analyst. You will write SQL and Python, build Tableau and Power BI "
+    "dashboards, automate reports in Microsoft Excel, run A/B testing with sound statistics, "
+    "work with dbt and Snowflake, and bring stakeholder management and clear communication. "
+    "Experience with Airflow, Looker or machine learning is a plus."
+)
+
+
+def seed_resumes(app: object, app_id: int) -> None:
+    """Five resume versions of about 4,000 characters, and a job description on ``app_id``."""
+    from onward.services.applications import edit_application
+    from onward.services.resumes import add_uploaded_resume
+
+    ws = app.state.workspace  # type: ignore[attr-defined]
+    for version in range(1, 6):
+        body = "\n".join(f"- {RESUME_LINES[(version + n) % 5]} (role {n})" for n in range(42))
+        text = f"# Bench Person, version {version}\n\n## Experience\n{body}\n"
+        label = ("data", "short", "retail", "long", "analytics")[version - 1]
+        add_uploaded_resume(ws.store, ws.owner, ws.settings.home, f"cv-{version}.md",
+                            text.encode(), ws.clock, label=label)  # fmt: skip
+    edit_application(ws.store, ws.owner, app_id, {"description": POSTING}, ws.clock)
+
+
 def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
@@ -225,6 +258,9 @@ def main() -> None:
         ("Import & export", "/data", None),
         ("Settings", "/settings", None),
         ("Today, no dwell window open", "/", None),  # the dwell window is ended first
+        ("Resume", "/resume", None),  # five versions are added first
+        ("Resume, one version", "/resume/3", None),
+        ("Application, resume match", f"/applications/{a}", None),
     ]
     print(f"{'page':<30} {'p50 ms':>8} {'p95 ms':>8}   ({args.requests} requests each)")
     worst = 0.0
@@ -232,6 +268,8 @@ def main() -> None:
         if name.startswith("Today, no dwell"):
             ws = app.state.workspace
             end_dwell(ws.store, ws.owner, d, ws.clock)
+        if name == "Resume":
+            seed_resumes(app, a)
         timings = []
         for i in range(args.requests + 5):
             begin = time.perf_counter()

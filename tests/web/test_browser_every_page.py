@@ -15,15 +15,25 @@ from tests.web.helpers import add, move, reject
 from tests.web.review_data import import_received
 
 from onward.domain.pipeline import Stage
+from onward.services.applications import edit_application
 from onward.services.demo import seed_demo
 from onward.services.drafts import create_draft
 from onward.services.rejections import end_dwell
+from onward.services.resumes import add_uploaded_resume
 from onward.services.review import list_proposals
 from onward.services.tasks import list_tasks
 
 pytestmark = pytest.mark.slow
 
 PHONE = {"width": 390, "height": 844}
+POSTING = (
+    "Analytics Engineer. You will build dbt models and SQL pipelines, Python tooling, "
+    "Tableau dashboards, and work with stakeholder management across teams; Airflow a plus."
+)
+RESUME = (
+    "# Alex Tester\n\nData analyst: SQL every day, Python for automation, Microsoft Excel "
+    "and Tableau dashboards. Customer service in a busy shop before that."
+)
 LAPTOP = {"width": 1280, "height": 800}
 
 
@@ -33,12 +43,16 @@ def _ws(live_server: Any) -> Any:
 
 def _search(ws: Any, folder: Path) -> dict[str, int]:
     """The demo search, plus a rejection past its dwell window (so there is a plan and tasks
-    due), one still in it, a draft and a proposal to review."""
+    due, and a job description compared with the resume), one still in it, a draft, a
+    proposal to review and a resume."""
     seed_demo(ws.store, ws.owner, ws.clock)
     done = add(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
     move(ws, done.id, Stage.INTERVIEW)
     reject(ws, done.id)
     end_dwell(ws.store, ws.owner, done.id, ws.clock)
+    edit_application(ws.store, ws.owner, done.id, {"description": POSTING}, ws.clock)
+    add_uploaded_resume(ws.store, ws.owner, ws.settings.home, "alex-tester-cv.md",
+                        RESUME.encode(), ws.clock, label="data roles")  # fmt: skip
     fresh = add(ws, "Harbour Labs", "Data Analyst", days_ago=12)
     reject(ws, fresh.id)
     draft = create_draft(
@@ -96,6 +110,8 @@ def test_every_page_fits_a_phone_and_a_laptop(page: Any, live_server: Any, tmp_p
         "review": "/review",
         "proposal": f"/review/{ids['proposal']}",
         "insights": "/insights?anyway=true",
+        "resume": "/resume",
+        "resume-version": "/resume/1",
         "data": "/data",
         "settings": "/settings",
         "not-found": "/applications/9999",

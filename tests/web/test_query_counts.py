@@ -50,3 +50,37 @@ def test_list_pages_do_not_send_more_queries_as_rows_grow(web: Web, web_queries:
     _grow(web, 6, 30)
     many = _counts(web, web_queries)
     assert many == few
+
+
+def _resumes(web: Web, start: int, count: int) -> None:
+    from onward.services.resumes import add_uploaded_resume
+
+    ws = web.ws
+    for n in range(start, start + count):
+        text = f"Version {n}: SQL, Python and customer service; Microsoft Excel {n} times."
+        add_uploaded_resume(ws.store, ws.owner, ws.settings.home, f"cv-{n}.md", text.encode(),
+                            ws.clock)  # fmt: skip
+
+
+def test_the_resume_pages_do_not_send_more_queries_as_versions_grow(
+    web: Web, web_queries: Counter
+) -> None:
+    def counts() -> list[int]:
+        found = []
+        for url in ("/resume", "/resume/1", "/applications/1"):
+            web.get(url)
+            with web_queries() as statements:
+                assert web.get(url).status_code == 200
+            found.append(len(statements))
+        return found
+
+    from onward.domain.records import ApplicationFields
+    from onward.services.applications import add_application
+
+    ws = web.ws
+    fields = ApplicationFields("Northwind", "Analyst", description="SQL, Python and Tableau.")
+    add_application(ws.store, ws.owner, fields, ws.clock)  # compared on its page
+    _resumes(web, 1, 2)
+    few = counts()
+    _resumes(web, 3, 12)
+    assert counts() == few

@@ -1,4 +1,5 @@
-"""Resumes: import a file as a new version, list the versions, show one with its skills."""
+"""Resumes: import a file (or a browser upload) as a new version, list the versions, show one
+with its skills, delete one."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.records import Owner
 from onward.domain.resumes import Resume, pick_version, validate_label
-from onward.errors import Conflict
-from onward.skills.resume_files import read_resume
+from onward.errors import Conflict, InvalidInput
+from onward.services.uploads import upload_as_file, upload_name
+from onward.skills.resume_files import MAX_BYTES, read_resume
 from onward.skills.vocabulary import Mention, Vocabulary, load_vocabulary
 
 MAX_FILENAME = 300
@@ -23,6 +25,15 @@ class ResumeSkills:
 
     resume: Resume
     skills: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class ResumeVersion:
+    """One version with its skills, and whether it is the newest (the one compared with an
+    application that does not record which version was sent)."""
+
+    shown: ResumeSkills
+    newest: bool
 
 
 def add_resume(
@@ -66,10 +77,44 @@ def add_resume(
     return ResumeSkills(resume, tuple((vocabulary or load_vocabulary()).find(resume.text)))
 
 
+def add_uploaded_resume(
+    store: Store,
+    owner: Owner,
+    home: Path,
+    name: str,
+    data: bytes,
+    clock: Clock,
+    *,
+    label: str | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> ResumeSkills:
+    """:func:`add_resume` for a file sent through the browser: ``name`` is the file's name on
+    the person's computer, ``data`` its bytes. The bytes wait in ``HOME/imports/`` only while
+    they are read; the same refusals apply, and nothing is saved when one does."""
+    label = validate_label(label)
+    if len(data) > MAX_BYTES:  # refused before anything is written
+        raise InvalidInput(
+            f"{upload_name(name)} is larger than {MAX_BYTES // 1_000_000} MB; not a resume?"
+        )
+    with upload_as_file(home, name, data, clock.now()) as path:
+        return add_resume(store, owner, path, clock, label=label, vocabulary=vocabulary)
+
+
 def list_resumes(store: Store, owner: Owner) -> list[Resume]:
     """Every saved version, oldest first."""
     with store.transaction() as tx:
         return tx.resumes.query(owner.id)
+
+
+def resume_versions(
+    store: Store, owner: Owner, *, vocabulary: Vocabulary | None = None
+) -> list[ResumeSkills]:
+    """Every saved version with its skills, newest first (one query, however many)."""
+    versions = sorted(list_resumes(store, owner), key=lambda r: r.version, reverse=True)
+    if not versions:
+        return []
+    vocab = vocabulary or load_vocabulary()
+    return [ResumeSkills(r, tuple(vocab.find(r.text))) for r in versions]
 
 
 def delete_resume(store: Store, owner: Owner, version: str) -> Resume:
@@ -88,3 +133,15 @@ def show_resume(
     with store.transaction() as tx:
         resume = pick_version(tx.resumes.query(owner.id), version)
     return ResumeSkills(resume, tuple((vocabulary or load_vocabulary()).find(resume.text)))
+
+
+def resume_version(
+    store: Store, owner: Owner, version: str, *, vocabulary: Vocabulary | None = None
+) -> ResumeVersion:
+    """:func:`show_resume` for ``version``, saying whether it is the newest."""
+    with store.transaction() as tx:
+        versions = tx.resumes.query(owner.id)
+    resume = pick_version(versions, version)
+    found = tuple((vocabulary or load_vocabulary()).find(resume.text))
+    newest = resume.version == max(r.version for r in versions)
+    return ResumeVersion(ResumeSkills(resume, found), newest)

@@ -89,8 +89,31 @@ def match_application(
             f"application #{app_id} has no job description to compare with",
             hint=f"add it with `onward edit {app_id} --description-file FILE`",
         )
-    chosen, named = _resume_for(app, versions, resume)
-    vocab = vocabulary or load_vocabulary()
+    return _match(app, versions, resume, vocabulary or load_vocabulary())
+
+
+def match_if_ready(
+    store: Store, owner: Owner, app_id: int, *, vocabulary: Vocabulary | None = None
+) -> ApplicationMatch | None:
+    """:func:`match_application` against the version it records as sent (else the newest),
+    or None while the application has no job description or no resume is saved (an
+    application's page then says which, kindly). An unknown application is NotFound."""
+    with store.transaction() as tx:
+        app = tx.applications.get(owner.id, app_id, with_events=False)
+        if app is None:
+            raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        if not (app.fields.description or "").strip():
+            return None
+        versions = tx.resumes.query(owner.id)
+    if not versions:
+        return None
+    return _match(app, versions, None, vocabulary or load_vocabulary())
+
+
+def _match(
+    app: Application, versions: list[Resume], wanted: str | None, vocab: Vocabulary
+) -> ApplicationMatch:
+    chosen, named = _resume_for(app, versions, wanted)
     result = match(vocab.find(app.fields.description or ""), vocab.find(chosen.text))
     return ApplicationMatch(app, chosen, named, result)
 
@@ -140,6 +163,13 @@ def plan_skill_gaps(
             added.append(stored)
             planned.add(gap.skill.name.casefold())
         return PlannedGaps(gaps, tuple(added), tuple(already))
+
+
+def planned_skills(store: Store, owner: Owner) -> frozenset[str]:
+    """What the learning plan already has an item about, in any status, casefolded: the
+    skills :func:`plan_skill_gaps` would not add again."""
+    with store.transaction() as tx:
+        return frozenset(s.item.focus.casefold() for s in tx.improvements.query(owner.id))
 
 
 def _learning_item(gap: SkillGap) -> ImprovementItem:

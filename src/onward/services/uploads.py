@@ -2,14 +2,18 @@
 "import", so a restore or a CSV import can be previewed first and confirmed after.
 
 A staged file lives in ``HOME/imports/`` under a random name and is removed once imported or
-cancelled (or by the next upload, once it is a day old). Nothing is read from the database or
-written to it here; the import services do that, each in one transaction.
+cancelled (or by the next upload, once it is a day old). A file read at once (a resume) is
+written there only for as long as the reading takes (:func:`upload_as_file`). Nothing is read
+from the database or written to it here; the import services do that, each in one transaction.
 """
 
 from __future__ import annotations
 
 import re
 import secrets
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -99,7 +103,43 @@ def _prune(folder: Path, now: datetime) -> None:
     cutoff = (now - KEEP_FOR).timestamp()
     for path in folder.iterdir():
         try:
-            if path.stat().st_mtime < cutoff:
+            if path.stat().st_mtime >= cutoff:
+                continue
+            if path.is_dir():  # left by an upload_as_file that never finished
+                shutil.rmtree(path, ignore_errors=True)
+            else:
                 path.unlink()
         except OSError:
             continue
+
+
+@contextmanager
+def upload_as_file(home: Path, name: str, data: bytes, now: datetime) -> Iterator[Path]:
+    """The uploaded bytes as a file named as on the person's computer (readers tell formats
+    and name files in their messages by it), in a folder of its own under ``HOME/imports/``,
+    removed again when the block ends, whatever happens in it."""
+    if len(data) > MAX_UPLOAD:
+        raise InvalidInput(f"{upload_name(name)} is larger than {MAX_UPLOAD // (1024 * 1024)} MB")
+    folder = staging_dir(home)
+    _prune(folder, now)
+    place = folder / secrets.token_hex(16)
+    place.mkdir(parents=True)
+    try:
+        path = place / upload_name(name)
+        path.write_bytes(data)
+        yield path
+    finally:
+        shutil.rmtree(place, ignore_errors=True)
+
+
+def upload_name(name: str) -> str:
+    """A browser's file name made safe to use as one file's name: no folders (either slash),
+    no control characters, not ``.`` or ``..``, and at most 120 characters (the suffix kept)."""
+    plain = "".join(c for c in (name or "").replace("\\", "/").split("/")[-1] if c >= " ")
+    plain = plain.strip().lstrip(".") or "upload"
+    if len(plain) > 120:
+        stem, dot, suffix = plain.rpartition(".")
+        plain = (
+            stem[: 110 - len(suffix)] + dot + suffix if dot and len(suffix) <= 10 else plain[:120]
+        )
+    return plain

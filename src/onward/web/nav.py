@@ -29,6 +29,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("contacts", "Contacts", "/contacts", purpose="recruiters, managers and mentors"),
     NavItem("review", "Review", "/review", purpose="job emails Onward noticed, for you to confirm"),
     NavItem("insights", "Insights", "/insights", purpose="patterns across your applications"),
+    NavItem("resume", "Resume", "/resume", purpose="your resume versions and the skills in them"),
     NavItem("data", "Import & export", "/data", purpose="backups, CSV and calendar files"),
     NavItem("settings", "Settings", "/settings", purpose="your name, dwell time and more"),
 )

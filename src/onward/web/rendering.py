@@ -61,7 +61,11 @@ def _words(value: object) -> str:
 
 
 def _sentence(text: str) -> str:
-    """A message as a sentence: capital first letter."""
+    """A message as a sentence: capital first letter, unless it starts with a file's name
+    (``cv.pdf is empty`` stays as written)."""
+    first = text.split(" ", 1)[0]
+    if "." in first.rstrip(".,:;"):
+        return text
     return text[:1].upper() + text[1:]
 
 

@@ -159,12 +159,15 @@ async def verify_csrf(request: Request) -> None:
     if site is not None and site not in ("same-origin", "none"):
         raise CsrfRefused("Onward refused a request that came from another site")
     token = request.headers.get(HEADER)
+    form = None
     if token is None and _is_form(request):
         form = await request.form()
         value: Any = form.get(FIELD)
         token = value if isinstance(value, str) else None
     cookie = request.cookies.get(COOKIE)
     if not request.app.state.csrf.valid(cookie, token):
+        if form is not None:  # an uploaded file waits in a temporary file: let it go
+            await form.close()
         raise CsrfRefused(
             "This page was open from before Onward restarted, so the form could not be trusted",
             hint="reload the page and try again; nothing was changed",

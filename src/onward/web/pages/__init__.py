@@ -20,6 +20,7 @@ from onward.web.pages import (
     journal,
     reflection,
     rejection,
+    resume,
     review,
     settings,
     today,
@@ -39,6 +40,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     data.router,
     review.router,
     insights.router,
+    resume.router,
     settings.router,
     upcoming.router,
 )

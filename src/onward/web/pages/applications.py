@@ -22,6 +22,7 @@ from onward.services.applications import (
 from onward.services.contacts import link_contact
 from onward.services.overview import ApplicationOverview, application_overview
 from onward.services.runtime import Workspace
+from onward.services.skills import ApplicationMatch, match_if_ready
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.pages.board import allowed_moves
@@ -86,6 +87,9 @@ class ApplicationPage:
     moves: tuple[Stage, ...]
     draft_kinds: tuple[tuple[str, str], ...]
     contact_form: Form
+    #: The job description against the resume (None: no description, no resume, or a
+    #: dwell window open; the template says which).
+    fit: ApplicationMatch | None = None
 
     @property
     def app(self) -> Application:
@@ -197,7 +201,8 @@ def _show_page(
     overview = application_overview(ws.store, ws.owner, app_id, ws.clock)
     kinds = tuple((k.value, k.label.capitalize()) for k in draft_kinds_for(overview.application))
     form = contact_form or Form.empty(ws.clock.today())
-    context = ApplicationPage(overview, allowed_moves(overview.application), kinds, form)
+    fit = None if overview.in_dwell else match_if_ready(ws.store, ws.owner, app_id)
+    context = ApplicationPage(overview, allowed_moves(overview.application), kinds, form, fit)
     app = overview.application
     return render(
         request,

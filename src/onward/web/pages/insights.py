@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from onward.errors import NotFound
 from onward.services.insights_page import (
@@ -18,8 +18,10 @@ from onward.services.insights_page import (
     plotly_style_ids,
 )
 from onward.services.runtime import Workspace
+from onward.services.skills import DEFAULT_TOP, PlannedGaps, plan_skill_gaps, planned_skills
 from onward.web.deps import workspace
-from onward.web.rendering import render
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
 
 router = APIRouter()
 
@@ -31,6 +33,14 @@ class InsightsPage:
     plotly_url: str
     #: Placeholders that keep plotly.js from adding inline styles (see insights_page).
     style_ids: tuple[str, ...] = ()
+    #: Skills the learning plan already has (casefolded), to mark among the gaps.
+    planned: frozenset[str] = frozenset()
+    #: How many of the heaviest gaps the plan button adds.
+    plan_top: int = DEFAULT_TOP
+    anyway: bool = False
+
+    def in_plan(self, skill: str) -> bool:
+        return skill.casefold() in self.planned
 
 
 def plotly_url() -> str:
@@ -43,8 +53,35 @@ def show_insights(
 ) -> HTMLResponse:
     dwelling = in_dwell(ws.store, ws.owner, ws.clock)
     view = None if dwelling and not anyway else insights_view(ws.store, ws.owner, ws.clock)
-    context = InsightsPage(view, dwelling, plotly_url(), plotly_style_ids() if view else ())
+    gaps = view.insights.skill_gaps if view else None
+    planned = planned_skills(ws.store, ws.owner) if gaps and gaps.gaps else frozenset()
+    context = InsightsPage(view, dwelling, plotly_url(), plotly_style_ids() if view else (),
+                           planned, anyway=anyway)  # fmt: skip
     return render(request, "insights/index.html", context, nav="insights", title="Insights")
+
+
+def planned_notice(done: PlannedGaps) -> str:
+    """What pressing "Add the top N to my learning plan" did, in a sentence or two."""
+    added = ", ".join(s.item.focus for s in done.added)
+    already = ", ".join(g.skill.name for g in done.already_planned)
+    if added:
+        more = f" Already there: {already}." if already else ""
+        return f"Added to your learning plan: {added}.{more}"
+    if already:
+        verb = "is" if len(done.already_planned) == 1 else "are"
+        return f"Nothing new to add: {already} {verb} already in your learning plan."
+    return "There are no skill gaps to add to your learning plan yet."
+
+
+@router.post("/insights/plan-skills", response_model=None)
+def plan_skills(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+    top = form.whole("top", low=1, high=50) or DEFAULT_TOP
+    try:
+        done = plan_skill_gaps(ws.store, ws.owner, ws.clock, top=top)
+    except NotFound:  # no resume saved (it was deleted since the page was shown)
+        return redirect("/resume", "Add your resume first: the gaps are what it does not mention.")
+    back = "/insights?anyway=1" if form.flag("anyway") else "/insights"
+    return redirect(back + "#skill-gaps", planned_notice(done))
 
 
 @router.get("/vendor/plotly-{version}.min.js")
