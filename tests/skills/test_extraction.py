@@ -105,6 +105,15 @@ def test_everyday_words_that_are_also_tool_names_need_their_capitals() -> None:
     assert "Microsoft Excel" in names("Reports in Excel") and not names("you will excel at this")
 
 
+def test_a_product_name_without_its_vendor_counts_only_when_it_is_not_also_a_word() -> None:
+    # "Adobe Analytics", "Google Drive", "Oracle Clinical": alone, these head titles and
+    # sentences ("Analytics Engineer", "Drive results", "Clinical lead")
+    found = names("Analytics Engineer wanted. Drive results. Clinical lead. Director of Care.")
+    assert not {"Adobe Analytics", "Google Drive", "Oracle Clinical"} & found
+    assert "Adobe Analytics" in names("Tracking in Adobe Analytics and Google Analytics")
+    assert {"Adobe Photoshop", "Apache Airflow"} <= names("Photoshop mockups; Airflow DAGs.")
+
+
 def test_a_small_vocabulary_for_examples() -> None:
     vocabulary = Vocabulary.from_names({"Python": ["py"], "SQL": []})
     found = vocabulary.find("SQL, python, more SQL; py")

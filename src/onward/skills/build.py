@@ -45,6 +45,16 @@ VENDORS = frozenset(
         "intuit", "microsoft", "oracle", "salesforce", "sap",
     }
 )  # fmt: skip
+#: Products postings name without their vendor although the word is also English: without
+#: the vendor, every other such word ("Analytics", "Access", "Drive", "Project", "Teams") is
+#: a heading or the start of a sentence far more often than the product.
+ALONE = frozenset(
+    {
+        "acrobat", "airflow", "autocad", "cognos", "dreamweaver", "excel", "illustrator",
+        "informix", "maven", "mvs", "outlook", "photoshop", "sharepoint", "tomcat", "visio",
+        "websphere", "windows",
+    }
+)  # fmt: skip
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -156,6 +166,9 @@ def read_onet(builder: Builder, folder: Path) -> None:
         for other in vendorless:
             other_key = normalise(other)
             single = " " not in other_key and other_key in builder.prose_words
+            if single and other_key not in ALONE:
+                builder.dropped += 1
+                continue
             builder.alias(index, other, shape=CAPITALISED if single else LOWER)
         for acronym in acronyms:
             builder.alias(index, acronym, shape=CAPITALS)
