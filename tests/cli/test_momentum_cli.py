@@ -58,7 +58,7 @@ def test_wins_add_and_list(cli: Any) -> None:
     assert "Kept your win of 2026-11-19" in cli.ok("wins", "add", "Course done", "--date",
                                                   "yesterday", "--application", "1")  # fmt: skip
     out = cli.ok("wins")
-    assert "1 win worth noticing" in out and "2026-11-19  Course done (#1)" in out
+    assert "1 win worth noticing" in out and "2026-11-19  Course done (Acme #1)" in out
     assert "screening call" not in out  # older than two weeks
     data = json.loads(cli.ok("wins", "--all", "--json"))
     assert [w["kind"] for w in data] == ["manual", "first_response", "screen"]

@@ -92,6 +92,14 @@ def test_a_manual_win_can_belong_to_an_application(ws: Workspace) -> None:
     assert kinds(list_wins(ws.store, ws.owner, ws.clock)) == [(None, ws.clock.today(), app_id)]
 
 
+def test_each_win_names_its_company(ws: Workspace) -> None:
+    timeline(ws, "Acme", [(Stage.APPLIED, date(2026, 11, 1)), (Stage.SCREEN, date(2026, 11, 5))])
+    add_win(ws.store, ws.owner, "Finished the SQL course", ws.clock)
+    found = {w.message: w.company for w in list_wins(ws.store, ws.owner, ws.clock)}
+    assert found["Finished the SQL course"] is None
+    assert {c for m, c in found.items() if m != "Finished the SQL course"} == {"Acme"}
+
+
 def test_bad_wins_are_refused_and_nothing_is_kept(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="a few words"):
         add_win(ws.store, ws.owner, "   ", ws.clock)

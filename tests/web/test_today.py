@@ -7,6 +7,7 @@ from datetime import timedelta
 from tests.web.conftest import Web
 from tests.web.helpers import add, reject
 
+from onward.services.rejections import RejectionDetails, dwell_choice, reject_application
 from onward.services.tasks import list_tasks
 from onward.services.welcome import has_demo, is_empty
 
@@ -59,7 +60,17 @@ def test_several_quiet_times_are_one_card(web: Web) -> None:
     assert html.count('class="card dwell"') == 1 and html.count("A journal prompt:") == 1
     for company in ("Fjord Bank", "Harbour Labs", "Tidewater"):
         assert f">{company}</a>" in html  # each links to its own quiet time
-    assert html.count("hours left, until") == 3
+    assert html.count("hours left, until") == 1  # logged together: they end together
+
+
+def test_quiet_times_that_end_apart_each_say_when(web: Web) -> None:
+    reject(web.ws, add(web.ws, "Fjord Bank").id)  # until morning
+    evening = dwell_choice("evening", "morning")
+    app = add(web.ws, "Harbour Labs")
+    reject_application(web.ws.store, web.ws.owner, app.id, RejectionDetails(), web.ws.clock,
+                       dwell=evening)  # fmt: skip
+    html = web.get("/").text
+    assert "Time to sit with 2 rejections" in html and html.count("hours left, until") == 2
 
 
 def test_after_the_window_due_tasks_can_be_done_and_skipped(web: Web) -> None:

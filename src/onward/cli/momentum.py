@@ -230,6 +230,7 @@ def _win_record(win: WinEntry) -> dict[str, Any]:
         "kind": win.kind.value if win.kind else "manual",
         "message": win.message,
         "application_id": win.application_id,
+        "company": win.company,
         "id": win.id,
     }
 
@@ -249,7 +250,9 @@ def _show_wins(found: list[WinEntry], show_all: bool) -> None:
         return
     out.print(f"[bold]{len(found)} {'win' if len(found) == 1 else 'wins'}[/] worth noticing:")
     for w in found:
-        where = f" [dim](#{w.application_id})[/]" if w.application_id else ""
+        where = (
+            f" [dim]({escape(w.company or '')} #{w.application_id})[/]" if w.application_id else ""
+        )
         out.print(f"  {w.on.isoformat()}  {escape(w.message)}{where}")
     out.print("Each one is real progress. Take a moment with it.")
 

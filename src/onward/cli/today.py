@@ -30,7 +30,7 @@ def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
     show(agenda)
 
 
-def _dwelling(out: Console, dwelling: tuple[Dwelling, ...]) -> None:
+def _dwelling(out: Console, dwelling: tuple[Dwelling, ...], together: bool) -> None:
     """One quiet time in full; several as one: the kind words once, then each of them."""
     from rich.markup import escape
 
@@ -47,6 +47,11 @@ def _dwelling(out: Console, dwelling: tuple[Dwelling, ...]) -> None:
     if len(dwelling) == 1:
         if first.support.remaining:
             out.print(f"  [dim]{escape(first.support.remaining)}[/]")
+        return
+    if together:
+        out.print(f"  [dim]{escape(first.support.remaining or '')}[/]")
+        names = ", ".join(f"{escape(d.company)} (#{d.window.application_id})" for d in dwelling)
+        out.print(f"  {names}")
         return
     for d in dwelling:
         out.print(
@@ -65,7 +70,7 @@ def show(agenda: Today) -> None:
     out = render.console()
     out.print(f"[bold]Today, {agenda.now:%A %-d %B}[/]")
     if agenda.dwelling:
-        _dwelling(out, agenda.dwelling)
+        _dwelling(out, agenda.dwelling, agenda.dwelling_ends_together)
     if agenda.in_dwell and agenda.waiting:
         out.print(
             f"\n[dim]{agenda.waiting} thing(s) are waiting for when you are ready; "
@@ -106,7 +111,8 @@ def show(agenda: Today) -> None:
         if streak.current:
             section.add("This week", f"[green]{streak.current} week(s) in a row met[/]")
     for win in agenda.wins:
-        section.add("Recent wins", f"{win.on.isoformat()}  {escape(win.message)}")
+        at = f"{escape(win.company)}: " if win.company else ""
+        section.add("Recent wins", f"{win.on.isoformat()}  {at}{escape(win.message)}")
     for nudge in agenda.nudges:
         section.add("Take care", escape(nudge.message))
     for ghost in agenda.ghosting:

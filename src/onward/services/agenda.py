@@ -14,7 +14,7 @@ from onward.db.store import Store
 from onward.domain.playbook.dwell import (
     DwellSupport,
     DwellWindow,
-    describe_remaining,
+    left_words,
     support_for,
 )
 from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
@@ -70,6 +70,11 @@ class Today:
         return bool(self.dwelling)
 
     @property
+    def dwelling_ends_together(self) -> bool:
+        """Every open window ends at the same moment (rejections logged together)."""
+        return len({d.window.ends_at for d in self.dwelling}) == 1
+
+    @property
     def calm(self) -> bool:
         """Nothing to do today."""
         return not (
@@ -96,7 +101,7 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
             apps[w.application_id].company,
             apps[w.application_id].role,
             support_for(w, now),
-            describe_remaining(w, now),
+            left_words(w, now),
         )
         for w in windows
         if w.application_id in apps

@@ -23,6 +23,7 @@ class WinEntry:
     kind: WinKind | None
     application_id: int | None
     id: int | None = None
+    company: str | None = None  # of the application, when there is one
 
     @property
     def manual(self) -> bool:
@@ -44,13 +45,19 @@ def list_wins(
             events = tx.wins.win_events_since(owner.id, since)
         feedback = tx.wins.specific_feedback(owner.id)
         manual = tx.wins.manual(owner.id)
+        ids = {e.application_id for e in events} | {f.application_id for f in feedback}
+        companies = tx.applications.companies(owner.id, ids | {m[3] for m in manual if m[3]})
     if since is not None:
         recent = {f.application_id for f in feedback if f.received_on >= since}
         feedback = [f for f in feedback if f.application_id in recent]
     found = [
-        WinEntry(w.on, w.message, w.kind, w.application_id) for w in detect_wins(events, feedback)
+        WinEntry(w.on, w.message, w.kind, w.application_id, None, companies.get(w.application_id))
+        for w in detect_wins(events, feedback)
     ]
-    found += [WinEntry(on, text, None, app_id, win_id) for win_id, on, text, app_id in manual]
+    found += [
+        WinEntry(on, text, None, app_id, win_id, companies.get(app_id) if app_id else None)
+        for win_id, on, text, app_id in manual
+    ]
     if since is not None:
         found = [w for w in found if since <= w.on <= today]
     order = {kind: i for i, kind in enumerate(WinKind)}

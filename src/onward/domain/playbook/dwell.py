@@ -141,10 +141,19 @@ def time_left(window: DwellWindow, now: datetime) -> timedelta:
 
 
 def describe_remaining(window: DwellWindow, now: datetime) -> str:
-    """The time left, in kind words, e.g. "about 9 hours left, until 09:00 on Tuesday"."""
+    """The time left, in kind words: "No rush: about 9 hours left, until 09:00 on Tuesday.
+    Nothing else is asked of you until then." """
+    if time_left(window, now) <= timedelta(0):
+        return "Your time to sit with this has ended. Go gently from here."
+    return f"No rush: {left_words(window, now)}. Nothing else is asked of you until then."
+
+
+def left_words(window: DwellWindow, now: datetime) -> str:
+    """The time left in brief: "about 9 hours left, until 09:00 on Tuesday" ("no time left"
+    once the window has ended)."""
     left = time_left(window, now)
     if left <= timedelta(0):
-        return "Your time to sit with this has ended. Go gently from here."
+        return "no time left"
     hours = round(left / timedelta(hours=1))
     if left < timedelta(hours=1):
         amount = "less than an hour"
@@ -157,7 +166,7 @@ def describe_remaining(window: DwellWindow, now: datetime) -> str:
             amount += f" and {rest} hour{'s' if rest != 1 else ''}"
     end = window.ends_at.astimezone(now.tzinfo)
     when = end.strftime("%H:%M") if end.date() == now.date() else end.strftime("%H:%M on %A")
-    return f"No rush: {amount} left, until {when}. Nothing else is asked of you until then."
+    return f"{amount} left, until {when}"
 
 
 KINDNESS: tuple[str, ...] = (
