@@ -146,89 +146,77 @@ def apply_proposal(
     """Carry out one pending proposal (and the new application it waits on, if any) and mark
     it decided, in one transaction: a refused move or a crash leaves nothing half-done."""
     with store.transaction():
-        return _apply(store, owner, proposal_id, clock, dwell, edited=edited)
-
-
-def _apply(
-    store: Store,
-    owner: Owner,
-    proposal_id: int,
-    clock: Clock,
-    dwell: DwellChoice,
-    *,
-    edited: bool,
-) -> list[Accepted]:
-    view = get_proposal(store, owner, proposal_id)
-    if view.status is not ProposalStatus.PENDING:
-        raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
-    p = view.payload
-    done: list[Accepted] = []
-    app_id = view.application_id
-    if app_id is None and view.kind is not ProposalKind.CREATE_APPLICATION:
-        app_id = _application_first(store, owner, view, clock, dwell, done)
-    rejected = False
-    if view.kind is ProposalKind.CREATE_APPLICATION:
-        if app_id is None:
-            app = add_application(
-                store, owner, _fields(view), clock,
-                stage=parse_choice(Stage, str(p.get("stage") or "applied"), "stage"),
-                on=_day(p.get("on"), clock), note="from mail",
-            )  # fmt: skip
-            app_id = app.id
-            what = f"added application #{app.id} {app.fields.company} – {app.fields.role}"
+        view = get_proposal(store, owner, proposal_id)
+        if view.status is not ProposalStatus.PENDING:
+            raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
+        p = view.payload
+        done: list[Accepted] = []
+        app_id = view.application_id
+        if app_id is None and view.kind is not ProposalKind.CREATE_APPLICATION:
+            app_id = _application_first(store, owner, view, clock, dwell, done)
+        rejected = False
+        if view.kind is ProposalKind.CREATE_APPLICATION:
+            if app_id is None:
+                app = add_application(
+                    store, owner, _fields(view), clock,
+                    stage=parse_choice(Stage, str(p.get("stage") or "applied"), "stage"),
+                    on=_day(p.get("on"), clock), note="from mail",
+                )  # fmt: skip
+                app_id = app.id
+                what = f"added application #{app.id} {app.fields.company} – {app.fields.role}"
+            else:
+                what = f"linked to application #{app_id}"
+        elif view.kind is ProposalKind.MOVE_STAGE:
+            stage = parse_choice(Stage, str(p.get("stage")), "stage")
+            assert app_id is not None
+            move_application(
+                store, owner, app_id, stage, clock, on=_day(p.get("on"), clock), source="mail"
+            )
+            what = f"moved application #{app_id} to {stage.value}"
+        elif view.kind is ProposalKind.LOG_REJECTION:
+            assert app_id is not None
+            details = RejectionDetails(
+                received_on=_day(p.get("received_on"), clock),
+                stage=RejectionStage(p["stage"]) if p.get("stage") else None,
+                reason=RejectionReason(p.get("reason") or "unspecified"),
+                quote=p.get("quote") or None,
+                personal=p.get("personal"),
+            )
+            reject_application(store, owner, app_id, details, clock, dwell=dwell)
+            rejected = True
+            what = f"logged the rejection for application #{app_id}; its playbook has started"
+        elif view.kind is ProposalKind.ADD_CONTACT:
+            assert app_id is not None
+            contact = add_contact(
+                store,
+                owner,
+                ContactFields(
+                    name=str(p.get("name") or "").strip(),
+                    role=ContactRole.RECRUITER,
+                    email=p.get("email") or None,
+                    company=p.get("company") or None,
+                ),
+                clock,
+                application_ids=(app_id,),
+            )
+            what = f"added contact #{contact.id} {contact.fields.name} to application #{app_id}"
         else:
-            what = f"linked to application #{app_id}"
-    elif view.kind is ProposalKind.MOVE_STAGE:
-        stage = parse_choice(Stage, str(p.get("stage")), "stage")
-        assert app_id is not None
-        move_application(
-            store, owner, app_id, stage, clock, on=_day(p.get("on"), clock), source="mail"
-        )
-        what = f"moved application #{app_id} to {stage.value}"
-    elif view.kind is ProposalKind.LOG_REJECTION:
-        assert app_id is not None
-        details = RejectionDetails(
-            received_on=_day(p.get("received_on"), clock),
-            stage=RejectionStage(p["stage"]) if p.get("stage") else None,
-            reason=RejectionReason(p.get("reason") or "unspecified"),
-            quote=p.get("quote") or None,
-            personal=p.get("personal"),
-        )
-        reject_application(store, owner, app_id, details, clock, dwell=dwell)
-        rejected = True
-        what = f"logged the rejection for application #{app_id}; its playbook has started"
-    elif view.kind is ProposalKind.ADD_CONTACT:
-        assert app_id is not None
-        contact = add_contact(
-            store,
-            owner,
-            ContactFields(
-                name=str(p.get("name") or "").strip(),
-                role=ContactRole.RECRUITER,
-                email=p.get("email") or None,
-                company=p.get("company") or None,
-            ),
-            clock,
-            application_ids=(app_id,),
-        )
-        what = f"added contact #{contact.id} {contact.fields.name} to application #{app_id}"
-    else:
-        assert app_id is not None
-        at = moment(p.get("at"), clock)
-        app = get_application(store, owner, app_id)
-        local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
-        move_application(
-            store, owner, app_id, Stage.INTERVIEW, clock,
-            on=max(_day(p.get("on"), clock), app.stage_on), note=f"interview on {local}",
-            source="mail",
-        )  # fmt: skip
-        what = f"application #{app_id} at interview, on {local}"
-        if at > clock.now():
-            _plan_preparation(store, owner, app, at, clock)
-            what += "; a task to prepare is on your list"
-    _settle(store, owner, view, app_id, clock, edited=edited)
-    done.append(Accepted(view.id, app_id, what, rejected))
-    return done
+            assert app_id is not None
+            at = moment(p.get("at"), clock)
+            app = get_application(store, owner, app_id)
+            local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
+            move_application(
+                store, owner, app_id, Stage.INTERVIEW, clock,
+                on=max(_day(p.get("on"), clock), app.stage_on), note=f"interview on {local}",
+                source="mail",
+            )  # fmt: skip
+            what = f"application #{app_id} at interview, on {local}"
+            if at > clock.now():
+                _plan_preparation(store, owner, app, at, clock)
+                what += "; a task to prepare is on your list"
+        _settle(store, owner, view, app_id, clock, edited=edited)
+        done.append(Accepted(view.id, app_id, what, rejected))
+        return done
 
 
 #: How long before an interview the task to prepare for it shows up.
