@@ -30,8 +30,9 @@ class Scorer:
     The text is cut into runs of word characters by one ``bytes.translate`` and ``split``.
     Every word seen before has a number in a ``_Words`` table, and one ``bytes.join`` over the
     runs gives the word numbers of the text; numpy then looks up the word features, the word
-    pairs and, for each distinct word, its character 4-grams. A new word costs a few
-    microseconds once. The table is bounded (see ``_Words``) and safe to share across threads.
+    pairs (in one dense table, or by binary search for a large vocabulary) and, for each
+    distinct word, its character 4-grams. A new word costs a few microseconds once. The table
+    is bounded (see ``_Words``) and safe to share across threads.
     """
 
     def __init__(
@@ -98,7 +99,7 @@ class Scorer:
             at = self._pair_keys.searchsorted(keys)
             found = self._pair_keys.take(at) == keys
             pairs = np.where(found, self._pair_ids.take(at), self._unknown)
-        grams = b"".join(map(words.grams.__getitem__, set(numbers.tolist())))
+        grams = b"".join(map(words.grams.__getitem__, set(memoryview(packed).cast(_INTP))))
         return np.concatenate(
             (words.feature.take(numbers), pairs, np.frombuffer(grams, dtype=np.intp))
         )
