@@ -99,7 +99,7 @@ class Scorer:
             at = self._pair_keys.searchsorted(keys)
             found = self._pair_keys.take(at) == keys
             pairs = np.where(found, self._pair_ids.take(at), self._unknown)
-        grams = b"".join(map(words.grams.__getitem__, set(memoryview(packed).cast(_INTP))))
+        grams = b"".join(map(words.grams.__getitem__, set(array(_INTP, packed))))
         return np.concatenate(
             (words.feature.take(numbers), pairs, np.frombuffer(grams, dtype=np.intp))
         )
@@ -128,6 +128,7 @@ class Scorer:
         without a fresh vocabulary-sized array of zeros for every text (zeroing it cost more
         than the rest of the sums and pushed everything else out of the CPU caches). Each
         thread counts in its own array and sets back to zero what it counted."""
+        tally: npt.NDArray[np.intp]
         try:
             tally = self._local.tally
         except AttributeError:
