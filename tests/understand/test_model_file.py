@@ -162,7 +162,8 @@ def test_fast_scorer_matches_the_training_features(models_dir: Path) -> None:
 
     model = load_model_file(models_dir)
     vocab = model.vocabulary
-    scorer = Scorer(model)
+    table, search = Scorer(model), Scorer(model, pair_table_limit=0)  # word pairs: both ways
+    assert table._pair_table is not None and search._pair_table is None
     texts = [model_text(example.email) for example in builtin_corpus()[::25]]
     # Runs of word characters that hold several words, none, numbers, non-ASCII letters and
     # digits, an unpaired surrogate: the same words as the regular expressions find.
@@ -174,9 +175,10 @@ def test_fast_scorer_matches_the_training_features(models_dir: Path) -> None:
     ]
     for text in texts:
         expected = score(model, analyze(text))[0]
-        assert np.allclose(scorer.score(text), expected, atol=1e-12)
         known = sorted(vocab[f] for f in analyze(text) if f in vocab)
-        assert sorted(i for i in scorer.features(text).tolist() if i < len(vocab)) == known
+        for scorer in (table, search):
+            assert np.allclose(scorer.score(text), expected, atol=1e-12)
+            assert sorted(i for i in scorer.features(text).tolist() if i < len(vocab)) == known
 
 
 def test_fast_scorer_starts_a_new_word_table_when_full(models_dir: Path) -> None:

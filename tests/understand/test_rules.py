@@ -57,3 +57,14 @@ def test_same_hits_with_the_standard_library_engine() -> None:
     fallback = json.loads(out.stdout)
     here = [[[h.label.value, h.phrase] for h in apply_rules(t)] for t in TEXTS]
     assert fallback == here
+
+
+def test_with_re2_installed_every_rule_pattern_runs_on_it() -> None:
+    """A pattern RE2 cannot compile falls back to ``re`` quietly; none of ours may."""
+    import re
+
+    from onward.understand import rules
+
+    if rules.uses_re2():
+        assert not [p.pattern[:60] for p in rules._PATTERNS if isinstance(p, re.Pattern)]
+        assert rules._MATCHING is not None

@@ -57,7 +57,8 @@ def model_text(email: EmailText) -> str:
     display = name.group(1).strip() if name else ""
     # Quoted text beyond a few pages cannot change what the first MAX_BODY characters say.
     body = strip_quoted((email.body or "")[: MAX_BODY * 3])[:MAX_BODY]
-    return normalise_punctuation(f"{display}\n{email.subject or ''}\n{body}".lower())
+    # Punctuation first: it has no case, and the text is then often ASCII, which lowers fast.
+    return normalise_punctuation(f"{display}\n{email.subject or ''}\n{body}").lower()
 
 
 @lru_cache(maxsize=65536)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 import threading
+from array import array
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -28,11 +30,14 @@ class Scorer:
     The text is cut into runs of word characters by one ``bytes.translate`` and ``split``.
     Every word seen before has a number in a ``_Words`` table, and one ``bytes.join`` over the
     runs gives the word numbers of the text; numpy then looks up the word features, the word
-    pairs and, for each distinct word, its character 4-grams. A new word costs a few
-    microseconds once. The table is bounded (see ``_Words``) and safe to share across threads.
+    pairs (in one dense table, or by binary search for a large vocabulary) and, for each
+    distinct word, its character 4-grams. A new word costs a few microseconds once. The table
+    is bounded (see ``_Words``) and safe to share across threads.
     """
 
-    def __init__(self, model: LinearModel, word_limit: int = 100_000) -> None:
+    def __init__(
+        self, model: LinearModel, word_limit: int = 100_000, pair_table_limit: int = 1 << 22
+    ) -> None:
         self.model = model
         self._word_limit = word_limit
         self._vocab = model.vocabulary
@@ -50,12 +55,21 @@ class Scorer:
         order = sorted(keys)
         self._pair_keys = np.array([*order, np.iinfo(np.intp).max], dtype=np.intp)
         self._pair_ids = np.array([*(keys[k] for k in order), self._unknown], dtype=np.intp)
+        # With few enough pair words (the built-in model has about 1,000), one array holds the
+        # feature of every key: a pair is then one look-up, not a binary search. At most
+        # ``pair_table_limit`` entries (8 MB of int16); a larger vocabulary uses the search.
+        self._pair_table: npt.NDArray[np.signedinteger[Any]] | None = None
+        if self._span * self._span <= pair_table_limit:
+            small = np.int16 if self._unknown <= np.iinfo(np.int16).max else np.int32
+            self._pair_table = np.full(self._span * self._span, self._unknown, dtype=small)
+            self._pair_table[list(keys)] = list(keys.values())
         # Per feature: its label weights times its idf, then its idf squared (for the norm).
         rows = np.column_stack([model.idf[:, None] * model.coef, model.idf * model.idf])
         self._rows = np.vstack([rows, np.zeros((1, rows.shape[1]))])
         self._tf = _tf_table(256)
         self._intercept = model.intercept.tolist()
         self._lock = threading.Lock()
+        self._local = threading.local()  # per thread: see ``_occurrences``
         self._words = _Words(self)
 
     def features(self, text: str) -> npt.NDArray[np.intp]:
@@ -70,14 +84,22 @@ class Scorer:
                 if not self._words.has_room(len(runs)):
                     self._words = _Words(self)
                 words = self._words
-                packed = b"".join(map(words.learn, runs))
+                known = words.runs
+                for run in runs:  # in order, so words are numbered alike in every process
+                    if run not in known:
+                        words.learn(run)
+                packed = b"".join(map(words.runs.__getitem__, runs))
         numbers = np.frombuffer(packed, dtype=np.intp)
         pair_words = words.pair_word.take(numbers)
         keys = pair_words[:-1] * self._span
         keys += pair_words[1:]
-        at = self._pair_keys.searchsorted(keys)
-        pairs = np.where(self._pair_keys.take(at) == keys, self._pair_ids.take(at), self._unknown)
-        grams = b"".join(map(words.grams.__getitem__, set(numbers.tolist())))
+        if self._pair_table is not None:
+            pairs = self._pair_table.take(keys)
+        else:
+            at = self._pair_keys.searchsorted(keys)
+            found = self._pair_keys.take(at) == keys
+            pairs = np.where(found, self._pair_ids.take(at), self._unknown)
+        grams = b"".join(map(words.grams.__getitem__, set(array(_INTP, packed))))
         return np.concatenate(
             (words.feature.take(numbers), pairs, np.frombuffer(grams, dtype=np.intp))
         )
@@ -92,7 +114,7 @@ class Scorer:
         if len(ids) >= len(self._tf):
             self._tf = _tf_table(2 * len(ids))
         # One product gives every label's weighted sum and the squared norm.
-        shares = self._tf.take(np.bincount(ids).take(ids), axis=0)
+        shares = self._tf.take(self._occurrences(ids), axis=0)
         weights, norm = (shares.T @ self._rows.take(ids, axis=0)).tolist()
         squared = norm[-1]
         scale = 1.0 / math.sqrt(squared) if squared else 0.0  # 0: nothing in the vocabulary
@@ -100,6 +122,22 @@ class Scorer:
         return [
             (w * scale + b) / t for w, b in zip(weights[:-1], self._intercept, strict=True)
         ], ids
+
+    def _occurrences(self, ids: npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
+        """Per occurrence, how often its feature occurs in ``ids``: ``np.bincount(ids)[ids]``
+        without a fresh vocabulary-sized array of zeros for every text (zeroing it cost more
+        than the rest of the sums and pushed everything else out of the CPU caches). Each
+        thread counts in its own array and sets back to zero what it counted."""
+        tally: npt.NDArray[np.intp]
+        try:
+            tally = self._local.tally
+        except AttributeError:
+            tally = self._local.tally = np.zeros(self._unknown + 1, dtype=np.intp)
+        np.add.at(tally, ids, 1)
+        try:
+            return tally.take(ids)
+        finally:
+            tally[ids] = 0
 
     def score(self, text: str) -> npt.NDArray[np.float64]:
         """Calibrated probabilities."""
@@ -158,8 +196,8 @@ class _Words:
             self.pair_word = np.resize(self.pair_word, len(self.feature))
         self.feature[number] = vocab.get("w:" + word, scorer._unknown)
         self.pair_word[number] = scorer._pair_words.get(word, scorer._span - 1)
-        grams = ("c:" + g for g in char_grams(word)) if len(word) > 3 else ()
-        self.grams.append(_pack([vocab[g] for g in grams if g in vocab]))
+        grams = [vocab.get("c:" + g) for g in char_grams(word)] if len(word) > 3 else []
+        self.grams.append(_pack([i for i in grams if i is not None]))
         self._numbers[word] = number
         return number
 
@@ -181,8 +219,13 @@ _RUN_BYTES = bytes(
 )
 
 
+# The ``array`` type code of ``np.intp``: packing a few numbers with ``array`` is several times
+# faster than with numpy, and gives the same bytes.
+_INTP = next(code for code in "qlil" if array(code).itemsize == np.dtype(np.intp).itemsize)
+
+
 def _pack(ids: list[int]) -> bytes:
-    return np.asarray(ids, dtype=np.intp).tobytes()
+    return array(_INTP, ids).tobytes()
 
 
 def logits_indices(model: LinearModel, ids: list[int]) -> Scored:
