@@ -240,5 +240,6 @@ def test_a_rejection_from_weeks_ago_asks_nothing_now(cli: Any) -> None:
     cli.ok("move", "1", "interview", "--date", "2026-09-10")
     out = cli.ok("reject", "1", "--date", "2026-10-01", "--personal")
     assert "hours left" not in out  # no dwell window opened weeks after the fact
+    assert "from a while back" in out
     assert "The usual time for it has passed" in out and "Best sent" not in out
     assert json.loads(cli.ok("tasks", "--all", "--json")) == []

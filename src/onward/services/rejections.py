@@ -39,10 +39,6 @@ from onward.services.applications import move_in_tx
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
 #: a reply window that is ahead of the person, not already over).
 REPLY_ANCHOR_LIMIT = timedelta(hours=24)
-#: A rejection received longer ago than this is logged as past (an old mailbox imported, a
-#: search written down afterwards): its dwell window and reply window were back then, and
-#: only the steps still ahead (a check-in months later) are planned.
-PAST_AFTER = timedelta(days=14)
 _STILL_OPEN = (TaskStatus.OPEN, TaskStatus.SNOOZED)
 _GHOSTING_DRAFTS = frozenset({DraftKind.GHOSTING_FOLLOW_UP, DraftKind.GHOSTING_CLOSURE})
 
@@ -159,7 +155,8 @@ def reject_application(
         tx.rejections.insert(owner.id, rejection, now)
         _settle_ghosting_tasks(tx, owner, app.id, now)
         received_at = datetime.combine(rejection.received_on, now.timetz())
-        past = received_at < now - PAST_AFTER
+        # received weeks ago: its windows were back then; only steps still ahead are planned
+        past = received_at < now - dwell_rules.PAST_AFTER
         window = dwell_rules.open_window(app.id, received_at if past else now, dwell)
         tx.dwell.insert(owner.id, window)
         stage = effective_stage(rejection, app)

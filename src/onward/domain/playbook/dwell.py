@@ -202,6 +202,15 @@ MOVING_ON: tuple[str, ...] = (
 )
 
 
+#: A rejection received longer ago than this is logged as past (an old mailbox imported, a
+#: search written down afterwards): its dwell window and reply window were back then.
+PAST_AFTER = timedelta(days=14)
+LOOKING_BACK = (
+    "This one is from a while back. Onward keeps it for your patterns; anything below is "
+    "there only if it still feels useful."
+)
+
+
 @dataclass(frozen=True)
 class DwellSupport:
     """What to offer at ``now``: during the window, kindness, a prompt and self-care; after
@@ -225,9 +234,10 @@ def support_for(window: DwellWindow, now: datetime) -> DwellSupport:
             self_care=pick(SELF_CARE, seed),
             remaining=describe_remaining(window, now),
         )
+    long_ago = now - window.ends_at > PAST_AFTER
     return DwellSupport(
         active=False,
-        message=pick(MOVING_ON, seed),
+        message=LOOKING_BACK if long_ago else pick(MOVING_ON, seed),
         journal_prompt=None,
         self_care=None,
         remaining=None,
