@@ -360,3 +360,16 @@ def test_skill_gaps_from_the_skills_work(ws: Workspace, tmp_path: Any) -> None:
     assert compute_insights(ws.store, ws.owner, ws.clock, skills=False).skill_gaps is None
     figure = insight_figures(compute_insights(ws.store, ws.owner, ws.clock))["skills"]
     assert figure["data"][0]["y"] == ["Kubernetes", "Go"]
+
+
+def test_applications_gone_quiet_are_named_as_left_out(ws: Workspace) -> None:
+    from onward.domain.playbook.ghosting import GhostingRules
+
+    for n in range(6):
+        add_application(ws.store, ws.owner, ApplicationFields(f"Quiet {n}", "Analyst"), ws.clock,
+                        on=date(2026, 9, 1))  # fmt: skip
+    keys = [d.key for d in compute_insights(ws.store, ws.owner, ws.clock, skills=False).diagnoses]
+    assert keys == ["gone_quiet"]  # 6 of 6 open with no news for 80 days
+    patient = GhostingRules(after_early_days=100)
+    found = compute_insights(ws.store, ws.owner, ws.clock, skills=False, ghosting=patient)
+    assert found.diagnoses == ()  # by the person's own thresholds, not quiet yet

@@ -24,11 +24,10 @@ def ghosting(
     gets back in touch."""
     from onward.cli import render
     from onward.cli.context import workspace
-    from onward.domain.playbook.ghosting import GhostingRules
     from onward.errors import InvalidInput
 
     ws = workspace()
-    rules = GhostingRules(ws.settings.ghost_after_days, ws.settings.ghost_after_interview_days)
+    rules = ws.ghosting
     if app_ids and not apply:
         raise InvalidInput("application ids go with --apply", hint="onward ghosting --apply ID")
     if apply or ws.settings.auto_ghost:

@@ -31,7 +31,9 @@ def insights(
     from onward.services.insights import compute_insights, insights_record
 
     ws = workspace()
-    found = compute_insights(ws.store, ws.owner, ws.clock, recent_weeks=recent_weeks)
+    found = compute_insights(
+        ws.store, ws.owner, ws.clock, recent_weeks=recent_weeks, ghosting=ws.ghosting
+    )
     if as_json:
         render.print_json(insights_record(found))
         return
@@ -50,7 +52,9 @@ def report(
     from onward.services.insights import write_report
 
     ws = workspace()
-    written = write_report(ws.store, ws.owner, ws.clock, html, recent_weeks=recent_weeks)
+    written = write_report(
+        ws.store, ws.owner, ws.clock, html, recent_weeks=recent_weeks, ghosting=ws.ghosting
+    )
     size = written.stat().st_size / 1_000_000
     render.console().print(
         f"Wrote {escape(str(written))} ({size:.1f} MB). It opens offline in any browser; "

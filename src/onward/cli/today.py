@@ -18,11 +18,10 @@ def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 
     from onward.cli import render
     from onward.cli.context import workspace
-    from onward.domain.playbook.ghosting import GhostingRules
     from onward.services.agenda import today as build
 
     ws = workspace()
-    rules = GhostingRules(ws.settings.ghost_after_days, ws.settings.ghost_after_interview_days)
+    rules = ws.ghosting
     agenda = build(ws.store, ws.owner, ws.clock, ghosting=rules)
     if as_json:
         render.print_json(asdict(agenda))

@@ -16,9 +16,11 @@ from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.insights.stats import DaySummary, Rate
 from onward.domain.insights.summary import GapLine, Insights, SkillGapSummary, summarise
+from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.playbook.goals import WeeklyGoals
 from onward.domain.records import Owner
 from onward.errors import InvalidInput, NotFound
+from onward.services.ghosting import quietest
 
 #: "Recent" means applications sent in the last this many weeks.
 RECENT_WEEKS = 8
@@ -35,9 +37,11 @@ def compute_insights(
     *,
     recent_weeks: int = RECENT_WEEKS,
     skills: bool = True,
+    ghosting: GhostingRules | None = None,
 ) -> Insights:
     """Every insight of ``owner``'s search as of today; ``skills=False`` leaves out the skill
-    gaps (they read every rejected job description)."""
+    gaps (they read every rejected job description); ``ghosting``: when an open application
+    counts as gone quiet (default: the usual thresholds)."""
     if recent_weeks < 1:
         raise InvalidInput(f"recent weeks must be 1 or more, not {recent_weeks}")
     today = clock.today()
@@ -48,7 +52,8 @@ def compute_insights(
         data = tx.insights.data(owner.id, since)
         goals = tx.goals.get(owner.id) or WeeklyGoals()
         effort = tx.activities.effort(owner.id, zone)
-    data = replace(data, goals=goals, effort=tuple(effort))
+        _, gone_quiet = quietest(store, owner, clock, rules=ghosting, limit=1)
+    data = replace(data, goals=goals, effort=tuple(effort), gone_quiet=gone_quiet)
     insights = summarise(data, today, recent_weeks=recent_weeks, effort_weeks=EFFORT_WEEKS)
     if not skills:
         return insights
@@ -112,9 +117,12 @@ def write_report(
     *,
     recent_weeks: int = RECENT_WEEKS,
     skills: bool = True,
+    ghosting: GhostingRules | None = None,
 ) -> Path:
     """Write the self-contained offline HTML report to ``path`` (atomically); return it."""
-    insights = compute_insights(store, owner, clock, recent_weeks=recent_weeks, skills=skills)
+    insights = compute_insights(
+        store, owner, clock, recent_weeks=recent_weeks, skills=skills, ghosting=ghosting
+    )
     from onward.export.insights_report import render_report, write_atomically
 
     html = render_report(insights, owner.name, clock.now())

@@ -14,6 +14,7 @@ from typing import Any
 from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.insights.summary import Insights
+from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.records import Owner
 from onward.services.insights import chart_config, compute_insights, insight_figures, plotly_bundle
 
@@ -42,8 +43,10 @@ def in_dwell(store: Store, owner: Owner, clock: Clock) -> bool:
         return bool(tx.dwell.active(owner.id, clock.now()))
 
 
-def insights_view(store: Store, owner: Owner, clock: Clock) -> InsightsView:
-    insights = compute_insights(store, owner, clock)
+def insights_view(
+    store: Store, owner: Owner, clock: Clock, ghosting: GhostingRules | None = None
+) -> InsightsView:
+    insights = compute_insights(store, owner, clock, ghosting=ghosting)
     charts = tuple(
         Chart(
             name,

@@ -8,6 +8,7 @@ from onward.clock import Clock, SystemClock
 from onward.config import Settings
 from onward.db.setup import open_store
 from onward.db.store import Store
+from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.records import Owner
 
 
@@ -19,6 +20,13 @@ class Workspace:
     store: Store
     owner: Owner
     clock: Clock
+
+    @property
+    def ghosting(self) -> GhostingRules:
+        """When an application counts as gone quiet (ONWARD_GHOST_AFTER_* settings)."""
+        return GhostingRules(
+            self.settings.ghost_after_days, self.settings.ghost_after_interview_days
+        )
 
     def close(self) -> None:
         self.store.close()

@@ -115,6 +115,18 @@ def test_few_responses_and_many_ghosted_are_diagnosed_with_evidence() -> None:
     assert "not a verdict" in found["many_ghosted"].caveat
 
 
+def test_many_quiet_applications_are_said_to_be_left_out_of_the_rates() -> None:
+    # 30 sent: 10 rejected, 20 still at "applied"; 6 of those have had no news for weeks
+    rows = [row(10, S.APPLIED, S.REJECTED), row(20, S.APPLIED, S.APPLIED)]
+    found = {d.key: d for d in diagnose(rows, ghosting_rate(rows), gone_quiet=6)}
+    assert "gone_quiet" in found and "6 of 30 applications" in found["gone_quiet"].evidence
+    assert "ghosted" in found["gone_quiet"].actions[0]
+    # 5 of 30 is under a fifth; 4 is under the minimum of 5
+    assert "gone_quiet" not in {d.key for d in diagnose(rows, ghosting_rate(rows), 5)}
+    small = [row(4, S.APPLIED, S.APPLIED)]
+    assert "gone_quiet" not in {d.key for d in diagnose(small, ghosting_rate(small), 4)}
+
+
 def test_screens_without_interviews_and_interviews_without_offers() -> None:
     rows = [
         row(8, S.SCREEN, S.REJECTED),

@@ -24,6 +24,10 @@ FEW_OFFERS = 0.20
 MIN_FINALS = 3
 #: More than this share of ended applications ended in silence.
 MANY_GHOSTED = 0.40
+#: At least this many open applications with no news for weeks, and at least this share of
+#: all sent: the rates leave them out until they are closed, so say so.
+MANY_QUIET = 5
+QUIET_SHARE = 0.20
 
 CAVEAT = "A pattern in your own numbers, not a verdict: markets, timing and luck shape them too."
 
@@ -37,9 +41,31 @@ class Diagnosis:
     caveat: str = CAVEAT
 
 
-def diagnose(rows: Sequence[OutcomeCount], ghosting: Rate) -> tuple[Diagnosis, ...]:
-    """The diagnoses the numbers in ``rows`` support, the earliest step first."""
+def diagnose(
+    rows: Sequence[OutcomeCount], ghosting: Rate, gone_quiet: int = 0
+) -> tuple[Diagnosis, ...]:
+    """The diagnoses the numbers in ``rows`` support, the earliest step first; ``gone_quiet``
+    open applications have had no news for longer than the ghosting thresholds."""
     found: list[Diagnosis] = []
+    sent = sum(r.count for r in rows if r.applied)
+    if gone_quiet >= MANY_QUIET and gone_quiet >= QUIET_SHARE * sent:
+        found.append(
+            Diagnosis(
+                "gone_quiet",
+                "Many applications have gone quiet",
+                f"{gone_quiet} of {sent} applications are still open with no news for weeks. "
+                "Every rate here counts only applications with an outcome, so these are left "
+                "out until you close them.",
+                (
+                    "Close the ones you have given up on as ghosted (Today offers them, or "
+                    "`onward ghosting --apply`): they then count as no response.",
+                    "Send one short follow-up to the few you still care about.",
+                    "Let the rest go: silence is common and says little about you.",
+                ),
+                "Until they are closed, the response rate describes only the applications "
+                "that have an answer.",
+            )
+        )
     response = conversion(rows, "applied", "response")
     if response.enough and (response.value or 0) < FEW_RESPONSES:
         found.append(

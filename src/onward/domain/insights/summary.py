@@ -68,6 +68,8 @@ class InsightData:
     moods: Sequence[tuple[date, int, int]] = ()
     effort: Sequence[Activity] = ()
     goals: WeeklyGoals = field(default_factory=WeeklyGoals)
+    #: Open applications with no news for longer than the ghosting thresholds.
+    gone_quiet: int = 0
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def summarise(
         recent_weeks=recent_weeks,
         funnel=build_funnel(outcomes),
         recent_funnel=build_funnel(recent),
-        diagnoses=diagnose(outcomes, ghosting),
+        diagnoses=diagnose(outcomes, ghosting, data.gone_quiet),
         changes=changes,
         cuts=cuts,
         first_response=summarise_days(data.first_response_days),

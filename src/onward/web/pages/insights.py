@@ -52,7 +52,11 @@ def show_insights(
     request: Request, anyway: bool = False, ws: Workspace = Depends(workspace)
 ) -> HTMLResponse:
     dwelling = in_dwell(ws.store, ws.owner, ws.clock)
-    view = None if dwelling and not anyway else insights_view(ws.store, ws.owner, ws.clock)
+    view = (
+        None
+        if dwelling and not anyway
+        else insights_view(ws.store, ws.owner, ws.clock, ws.ghosting)
+    )
     gaps = view.insights.skill_gaps if view else None
     planned = planned_skills(ws.store, ws.owner) if gaps and gaps.gaps else frozenset()
     context = InsightsPage(view, dwelling, plotly_url(), plotly_style_ids() if view else (),

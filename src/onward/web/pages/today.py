@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
+from onward.domain.playbook.ghosting import GhostSuggestion
 from onward.errors import InvalidInput
 from onward.services.agenda import Today, today
 from onward.services.runtime import Workspace
@@ -49,7 +49,7 @@ class TodayPage:
 
 @router.get("/", response_class=HTMLResponse)
 def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    rules = GhostingRules(ws.settings.ghost_after_days, ws.settings.ghost_after_interview_days)
+    rules = ws.ghosting
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules)
     empty = is_empty(ws.store, ws.owner)
     context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
