@@ -6,7 +6,8 @@ The data: 5,000 applications spread over every stage (about 4 events each), 150 
 logged through the playbook (dwell windows, plans), 150 drafts, feedback and contacts. The
 Resume rows come last: five resume versions (about 4,000 characters each) are added just
 before them, and one application gets a job description to compare (so the rows above are
-measured as before, without a resume).
+measured as before, without a resume). The Learning plan row gets 200 plan items (in every
+state, a third from an application) added just before it.
 
     python bench/web.py [--apps 5000] [--requests 200] [--postgres URL]
 """
@@ -185,6 +186,27 @@ POSTING = (
 )
 
 
+def seed_plan(app: object) -> None:
+    """200 learning-plan items: a quarter each planned, in progress, done and dropped; every
+    third one from an application."""
+    from onward.domain.playbook.improvement import ItemKind
+    from onward.domain.records import ApplicationQuery
+    from onward.services.applications import list_applications
+    from onward.services.improvement import add_improvement, move_improvement
+
+    ws = app.state.workspace  # type: ignore[attr-defined]
+    kinds = list(ItemKind)
+    ids = [a.id for a in list_applications(ws.store, ws.owner, ApplicationQuery(limit=500)).items]
+    for n in range(200):
+        linked = ids[n * 13 % len(ids)] if n % 3 == 0 else None
+        item = add_improvement(ws.store, ws.owner, kinds[n % len(kinds)], f"Skill {n}", ws.clock,
+                               effort_hours=1 + n % 8, because=f"asked for by {n % 5 + 1} jobs",
+                               application_id=linked)  # fmt: skip
+        to = ("todo", "doing", "done", "dropped")[n % 4]
+        if to != "todo":
+            move_improvement(ws.store, ws.owner, item.id, to, ws.clock)
+
+
 def seed_resumes(app: object, app_id: int) -> None:
     """Five resume versions of about 4,000 characters, and a job description on ``app_id``."""
     from onward.services.applications import edit_application
@@ -250,6 +272,7 @@ def main() -> None:
         ),
         ("Journal & wins", "/journal", None),
         ("Goals", "/goals", None),
+        ("Learning plan", "/plan", None),  # 200 items are added first
         ("Contacts", "/contacts", None),
         ("Contact", f"/contacts/{ids['contact']}", None),
         ("Review", "/review", None),
@@ -270,6 +293,8 @@ def main() -> None:
             end_dwell(ws.store, ws.owner, d, ws.clock)
         if name == "Resume":
             seed_resumes(app, a)
+        if name == "Learning plan":
+            seed_plan(app)
         timings = []
         for i in range(args.requests + 5):
             begin = time.perf_counter()

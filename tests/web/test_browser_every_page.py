@@ -18,6 +18,8 @@ from onward.domain.pipeline import Stage
 from onward.services.applications import edit_application
 from onward.services.demo import seed_demo
 from onward.services.drafts import create_draft
+from onward.services.feedback import log_feedback
+from onward.services.improvement import add_improvement, move_improvement, suggest_improvements
 from onward.services.rejections import end_dwell
 from onward.services.resumes import add_uploaded_resume
 from onward.services.review import list_proposals
@@ -59,8 +61,22 @@ def _search(ws: Any, folder: Path) -> dict[str, int]:
         ws.store, ws.owner, done.id, "thank_you_after_rejection", ws.clock, sender_name="Alex"
     )
     import_received(ws, folder)
+    _plan(ws, done.id)
     proposal = list_proposals(ws.store, ws.owner)[0]
     return {"app": done.id, "dwell": fresh.id, "draft": draft.draft.id, "proposal": proposal.id}
+
+
+def _plan(ws: Any, app_id: int) -> None:
+    """Learning-plan items in every state, one with a long focus, one from an application."""
+    log_feedback(ws.store, ws.owner, app_id, "We wanted more depth on data modelling.", ws.clock,
+                 themes=["technical_depth"])  # fmt: skip
+    suggest_improvements(ws.store, ws.owner, app_id, ws.clock, accept=True)
+    focuses = ("dbt fundamentals", "Airflow: scheduling, sensors and retries in a real pipeline",
+               "A portfolio project", "Spanish for work")  # fmt: skip
+    items = [add_improvement(ws.store, ws.owner, "course", f, ws.clock, effort_hours=4)
+             for f in focuses]  # fmt: skip
+    for item, to in zip(items, ("doing", "doing", "done", "dropped"), strict=True):
+        move_improvement(ws.store, ws.owner, item.id, to, ws.clock)
 
 
 def _wider_than_the_window(tab: Any) -> list[str]:
@@ -104,6 +120,7 @@ def test_every_page_fits_a_phone_and_a_laptop(page: Any, live_server: Any, tmp_p
         "reflect": f"/applications/{ids['app']}/reflect",
         "journal": "/journal",
         "goals": "/goals",
+        "plan": "/plan",
         "contacts": "/contacts",
         "contact": "/contacts/1",
         "contact-new": "/contacts/new",

@@ -84,3 +84,31 @@ def test_the_resume_pages_do_not_send_more_queries_as_versions_grow(
     few = counts()
     _resumes(web, 3, 12)
     assert counts() == few
+
+
+def _plan_items(web: Web, start: int, count: int) -> None:
+    from onward.services.improvement import add_improvement, move_improvement
+
+    ws = web.ws
+    for n in range(start, start + count):
+        app = add(ws, f"Planned Co {n:03d}", "Role") if n % 2 else None
+        item = add_improvement(ws.store, ws.owner, "course", f"Skill {n}", ws.clock,
+                               effort_hours=2, application_id=app.id if app else None)  # fmt: skip
+        to = ("todo", "doing", "done", "dropped")[n % 4]
+        if to != "todo":
+            move_improvement(ws.store, ws.owner, item.id, to, ws.clock)
+
+
+def test_the_plan_page_does_not_send_more_queries_as_items_grow(
+    web: Web, web_queries: Counter
+) -> None:
+    def count() -> int:
+        web.get("/plan")
+        with web_queries() as statements:
+            assert web.get("/plan").status_code == 200
+        return len(statements)
+
+    _plan_items(web, 0, 4)
+    few = count()
+    _plan_items(web, 4, 40)
+    assert count() == few

@@ -16,7 +16,7 @@ from onward.domain.playbook.improvement import (
     validate_item,
 )
 from onward.domain.playbook.stored import StoredItem, StoredReflection
-from onward.domain.records import Owner, parse_choice
+from onward.domain.records import ApplicationQuery, Owner, parse_choice
 from onward.errors import NotFound
 
 OPEN = (ItemStatus.TODO, ItemStatus.DOING)
@@ -31,6 +31,36 @@ class Suggestions:
     items: tuple[ImprovementItem, ...]
     accepted: tuple[StoredItem, ...] = ()
     already_planned: int = 0
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """The whole plan for its page: every item (oldest first), the names of the applications
+    they come from, and recent applications to offer when adding one."""
+
+    items: tuple[StoredItem, ...]
+    #: ``id → "Company: Role"`` of the applications items are linked to.
+    linked: dict[int, str]
+    #: ``(id, "Company: Role")`` of the most recently active applications, newest first.
+    choices: tuple[tuple[int, str], ...]
+
+
+#: How many recent applications the plan page offers to link an item to.
+CHOICES = 100
+
+
+def plan_view(store: Store, owner: Owner, *, choices: int = CHOICES) -> PlanView:
+    """Every plan item with what its page shows around it, in three queries."""
+    with store.transaction() as tx:
+        items = tx.improvements.query(owner.id)
+        ids = [s.application_id for s in items if s.application_id is not None]
+        names = tx.applications.summaries(owner.id, ids=ids) if ids else []
+        recent = tx.applications.summaries(owner.id, ApplicationQuery(limit=choices))
+    return PlanView(
+        tuple(items),
+        {i: f"{company}: {role}" for i, company, role, _ in names},
+        tuple((i, f"{company}: {role}") for i, company, role, _ in recent),
+    )
 
 
 def add_improvement(

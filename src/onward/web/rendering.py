@@ -40,6 +40,8 @@ class Chrome:
     csrf_token: str
     notice: str | None
     today: date
+    #: ``(path, words)``: a link to one of our own pages after the notice, if it has one.
+    notice_link: tuple[str, str] | None = None
 
 
 def _day(value: date | datetime | None) -> str:
@@ -103,15 +105,32 @@ def environment() -> Environment:
     return env
 
 
+def _own_page(url: str) -> bool:
+    return url.startswith("/") and not url.startswith("//") and "\\" not in url
+
+
+def _read_notice(cookie: str | None) -> tuple[str | None, tuple[str, str] | None]:
+    """The notice cookie: quoted text, then optionally ``|path|words`` (each quoted, so the
+    separator never appears inside them)."""
+    if not cookie:
+        return None, None
+    text, *rest = cookie.split("|")
+    link = None
+    if len(rest) == 2 and _own_page(unquote(rest[0])) and rest[1]:
+        link = (unquote(rest[0])[:200], unquote(rest[1])[:60])
+    return unquote(text)[:300], link
+
+
 def chrome(request: Request, current: str | None) -> Chrome:
-    notice = request.cookies.get(NOTICE_COOKIE)
+    notice, link = _read_notice(request.cookies.get(NOTICE_COOKIE))
     return Chrome(
         nav=NAV,
         current=current,
         csrf_field=FIELD,
         csrf_token=csrf_token(request),
-        notice=unquote(notice)[:300] if notice else None,
+        notice=notice,
         today=request.app.state.workspace.clock.today(),
+        notice_link=link,
     )
 
 
@@ -134,19 +153,24 @@ def render(
     return response
 
 
-def redirect(url: str, notice: str | None = None) -> RedirectResponse:
-    """303 See Other after a successful form (the browser then GETs ``url``)."""
+def redirect(
+    url: str, notice: str | None = None, *, link: tuple[str, str] | None = None
+) -> RedirectResponse:
+    """303 See Other after a successful form (the browser then GETs ``url``); ``link`` is
+    ``(path, words)`` of one of our pages to offer after the notice."""
     if not url.startswith("/") or url.startswith("//"):
         url = "/"  # only ever our own pages
     response = RedirectResponse(url, status_code=303)
     if notice:
-        with_notice(response, notice)
+        with_notice(response, notice, link=link)
     return response
 
 
-def with_notice(response: R, notice: str) -> R:
-    """Show ``notice`` once on the next page rendered (after a redirect or a script's reload)."""
-    response.set_cookie(
-        NOTICE_COOKIE, quote(notice[:300]), path="/", httponly=True, samesite="strict"
-    )
+def with_notice(response: R, notice: str, *, link: tuple[str, str] | None = None) -> R:
+    """Show ``notice`` once on the next page rendered (after a redirect or a script's reload),
+    with a link to one of our own pages after it if ``link`` is given."""
+    value = quote(notice[:300])
+    if link is not None and _own_page(link[0]):
+        value += f"|{quote(link[0][:200])}|{quote(link[1][:60])}"
+    response.set_cookie(NOTICE_COOKIE, value, path="/", httponly=True, samesite="strict")
     return response

@@ -79,6 +79,11 @@ def test_validate_item() -> None:
         validate_item(ImprovementItem(ItemKind.COURSE, "  "))
     with pytest.raises(InvalidInput, match="effort must be more than 0"):
         validate_item(ImprovementItem(ItemKind.WORKSHOP, "SQL", 0))
+    item = validate_item(ImprovementItem(ItemKind.COURSE, "SQL", because="  two asked  "))
+    assert item.because == "two asked"
+    assert validate_item(ImprovementItem(ItemKind.COURSE, "SQL", because=" ")).because is None
+    with pytest.raises(InvalidInput, match="the reason is longer than 300"):
+        validate_item(ImprovementItem(ItemKind.COURSE, "SQL", because="x" * 301))
 
 
 def test_status_moves() -> None:

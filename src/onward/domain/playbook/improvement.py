@@ -78,7 +78,8 @@ def validate_item(item: ImprovementItem) -> ImprovementItem:
     hours = item.effort_hours
     if hours is not None and not 0 < hours <= MAX_EFFORT_HOURS:
         raise InvalidInput(f"effort must be more than 0 and at most {MAX_EFFORT_HOURS:g} hours")
-    return replace(item, focus=focus)
+    because = clean_text(item.because, "the reason", limit=300)
+    return replace(item, focus=focus, because=because)
 
 
 _MOVES: dict[ItemStatus, frozenset[ItemStatus]] = {

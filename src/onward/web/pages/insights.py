@@ -24,6 +24,8 @@ from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
+#: After adding skills to the plan, the notice links to it.
+PLAN_LINK = ("/plan", "See your learning plan")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def plan_skills(form: Form = Depends(read_form), ws: Workspace = Depends(workspa
     except NotFound:  # no resume saved (it was deleted since the page was shown)
         return redirect("/resume", "Add your resume first: the gaps are what it does not mention.")
     back = "/insights?anyway=1" if form.flag("anyway") else "/insights"
-    return redirect(back + "#skill-gaps", planned_notice(done))
+    return redirect(back + "#skill-gaps", planned_notice(done), link=PLAN_LINK)
 
 
 @router.get("/vendor/plotly-{version}.min.js")
