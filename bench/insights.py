@@ -302,6 +302,7 @@ def main() -> None:
     try:
         started = time.perf_counter()
         owner = build(store, opts.apps, opts.events)
+        store.refresh_statistics()  # as autovacuum would on PostgreSQL (SQLite: nothing)
         print(f"built in {time.perf_counter() - started:.1f} s ({store.backend})")
         clock = FixedClock(NOW)
         resume = home / "resume.txt"

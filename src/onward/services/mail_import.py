@@ -167,6 +167,8 @@ def import_messages(
     )
     if progress is not None and last_key is not None:
         progress(run.read, last_key)
+    if run.new:
+        store.refresh_statistics()
     return ImportSummary(
         source=source_name,
         read=run.read,

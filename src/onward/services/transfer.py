@@ -129,6 +129,8 @@ def import_backup(
         tx.reset_sequences()
         if dry_run:
             tx.rollback()
+    if not dry_run:
+        store.refresh_statistics()
     return ImportResult(
         applications=len(backup.applications), contacts=len(backup.contacts), dry_run=dry_run
     )
@@ -242,6 +244,8 @@ def import_csv(
             imported += 1
         if dry_run:
             tx.rollback()
+    if imported and not dry_run:
+        store.refresh_statistics()
     return ImportResult(
         applications=imported,
         skipped_duplicates=skipped,
