@@ -345,17 +345,6 @@ class ApplicationRepo:
             found[Stage(row.stage)].append(_application(row, tags.get(row.id, ()), ()))
         return found
 
-    def companies(self, owner_id: int, ids: Iterable[int]) -> dict[int, str]:
-        """The company of each of these applications, by id (one query per 900 ids)."""
-        c = t.applications.c
-        out: dict[int, str] = {}
-        for chunk in chunks(sorted(set(ids))):
-            rows = self.conn.execute(
-                select(c.id, c.company).where(c.owner_id == owner_id, c.id.in_(chunk))
-            )
-            out.update((row.id, row.company) for row in rows)
-        return out
-
     def count(self, owner_id: int, query: ApplicationQuery) -> int:
         stmt = filtered(select(func.count()).select_from(t.applications), owner_id, query)
         return int(self.conn.execute(stmt).scalar_one())

@@ -130,15 +130,13 @@ def show_resume(
     store: Store, owner: Owner, version: str | None = None, *, vocabulary: Vocabulary | None = None
 ) -> ResumeSkills:
     """One version (by number, ``v2`` or label; default the newest) with its skills."""
-    with store.transaction() as tx:
-        resume = pick_version(tx.resumes.query(owner.id), version)
-    return ResumeSkills(resume, tuple((vocabulary or load_vocabulary()).find(resume.text)))
+    return resume_version(store, owner, version, vocabulary=vocabulary).shown
 
 
 def resume_version(
-    store: Store, owner: Owner, version: str, *, vocabulary: Vocabulary | None = None
+    store: Store, owner: Owner, version: str | None, *, vocabulary: Vocabulary | None = None
 ) -> ResumeVersion:
-    """:func:`show_resume` for ``version``, saying whether it is the newest."""
+    """:func:`show_resume`, saying whether the version is the newest."""
     with store.transaction() as tx:
         versions = tx.resumes.query(owner.id)
     resume = pick_version(versions, version)

@@ -46,7 +46,10 @@ def list_wins(
         feedback = tx.wins.specific_feedback(owner.id)
         manual = tx.wins.manual(owner.id)
         ids = {e.application_id for e in events} | {f.application_id for f in feedback}
-        companies = tx.applications.companies(owner.id, ids | {m[3] for m in manual if m[3]})
+        ids |= {app_id for _, _, _, app_id in manual if app_id}
+        companies = {
+            i: company for i, company, _, _ in tx.applications.summaries(owner.id, ids=list(ids))
+        }
     if since is not None:
         recent = {f.application_id for f in feedback if f.received_on >= since}
         feedback = [f for f in feedback if f.application_id in recent]
