@@ -54,7 +54,10 @@ class Form:
         self.errors.setdefault(name, message)
 
     def fail_with(self, exc: OnwardError, name: str = "") -> None:
-        self.fail(name, f"{exc.message} ({exc.hint})" if exc.hint else exc.message)
+        """A service's refusal beside ``name``: its message, and its hint unless the hint is
+        about the command line (a page has its own way forward)."""
+        hint = exc.hint if exc.hint and "`" not in exc.hint and "--" not in exc.hint else None
+        self.fail(name, f"{exc.message} ({hint})" if hint else exc.message)
 
     def text(self, name: str, *, required: str | None = None) -> str | None:
         """Trimmed text, or None when empty (``required`` is the message for an empty field)."""

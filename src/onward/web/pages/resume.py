@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.resumes import validate_label
-from onward.errors import Conflict, InvalidInput, NotFound, OnwardError
+from onward.errors import Conflict, InvalidInput, NotFound
 from onward.services.resumes import (
     ResumeSkills,
     ResumeVersion,
@@ -52,14 +52,6 @@ class ResumeVersionPage:
         return _KIND.get(self.shown.resume.format.value, "JSON Resume")
 
 
-def said(exc: OnwardError) -> str:
-    """A service's message for a page: its hint too, unless the hint is about the command line."""
-    hint = exc.hint
-    if hint and ("`" in hint or "--" in hint):
-        hint = None
-    return f"{exc.message} ({hint})" if hint else exc.message
-
-
 def _index(
     request: Request, ws: Workspace, form: Form | None = None, status: int = 200
 ) -> HTMLResponse:
@@ -86,7 +78,7 @@ def upload_resume(
     try:
         label = validate_label(form["label"])
     except InvalidInput as exc:
-        form.fail("label", said(exc))
+        form.fail_with(exc, "label")
     if upload is None or not upload.name:
         form.fail("file", "choose your resume file (PDF, DOCX, Markdown, text or JSON Resume)")
     if not form.ok or upload is None:
@@ -95,7 +87,7 @@ def upload_resume(
         added = add_uploaded_resume(ws.store, ws.owner, ws.settings.home, upload.name,
                                     upload.data, ws.clock, label=label)  # fmt: skip
     except (InvalidInput, Conflict) as exc:
-        form.fail("label" if "already labelled" in exc.message else "file", said(exc))
+        form.fail_with(exc, "label" if "already labelled" in exc.message else "file")
         return _index(request, ws, form, 422)
     resume, found = added.resume, len(added.skills)
     skills = f"{found} skill{'' if found == 1 else 's'}" if found else "no skills it knows yet"
