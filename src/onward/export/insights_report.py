@@ -10,18 +10,14 @@ close its script element.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from onward.domain.insights.funnel import Cut
 from onward.domain.insights.patterns import Counted
 from onward.domain.insights.stats import Rate
 from onward.domain.insights.summary import Insights
-from onward.errors import InvalidInput
 
 CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -271,23 +267,3 @@ def _limits() -> str:
         "as much as anything you did.</li>"
         "<li>Applications still waiting are left out of rates; withdrawn ones too.</li></ul>"
     )
-
-
-def write_atomically(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves nothing half
-    written; a missing folder or a folder given as the file is a clear error."""
-    path = path.expanduser()
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder", hint="give a file name, e.g. report.html")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise InvalidInput(f"folder {folder} does not exist", hint="create it first")
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=".onward-report-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path

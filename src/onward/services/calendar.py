@@ -9,7 +9,7 @@ from onward.db.store import Store
 from onward.domain.playbook.plan import TaskStatus
 from onward.domain.records import Owner
 from onward.export.ics import CalendarItem, build_calendar, uid_for
-from onward.services.transfer import write_bytes_atomically
+from onward.files import write_atomically
 
 
 def calendar_items(store: Store, owner: Owner) -> list[CalendarItem]:
@@ -61,7 +61,7 @@ def calendar_items(store: Store, owner: Owner) -> list[CalendarItem]:
 def export_calendar(store: Store, owner: Owner, path: Path, clock: Clock) -> int:
     """Write an .ics file of open tasks and check-ins; returns how many events."""
     items = calendar_items(store, owner)
-    write_bytes_atomically(path, build_calendar(items, clock.now()))
+    write_atomically(path, build_calendar(items, clock.now()))
     return len(items)
 
 

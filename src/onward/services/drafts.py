@@ -18,7 +18,7 @@ from onward.drafting import Draft, DraftFacts, Finding, check_draft, render_draf
 from onward.drafting import to_mailto as mailto_link
 from onward.drafting.render import draft_kind
 from onward.errors import InvalidInput, NotFound
-from onward.services.transfer import write_bytes_atomically
+from onward.files import write_atomically
 
 #: Trigger dates count from this time of day (the date alone says nothing about the hour).
 TRIGGER_TIME = time(9, 0)
@@ -201,7 +201,7 @@ def export_draft_eml(
     with store.transaction() as tx:
         saved = _get(tx, owner, draft_id)
     data = to_eml_bytes(_as_draft(saved, None), from_addr, clock.now())
-    write_bytes_atomically(path, data)
+    write_atomically(path, data)
     return saved
 
 

@@ -20,6 +20,7 @@ from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.playbook.goals import WeeklyGoals
 from onward.domain.records import Owner
 from onward.errors import InvalidInput, NotFound
+from onward.files import write_atomically
 from onward.services.ghosting import quietest
 
 #: "Recent" means applications sent in the last this many weeks.
@@ -123,10 +124,10 @@ def write_report(
     insights = compute_insights(
         store, owner, clock, recent_weeks=recent_weeks, skills=skills, ghosting=ghosting
     )
-    from onward.export.insights_report import render_report, write_atomically
+    from onward.export.insights_report import render_report
 
     html = render_report(insights, owner.name, clock.now())
-    return write_atomically(path, html)
+    return write_atomically(path, html, make_folder=False)
 
 
 def insights_record(insights: Insights) -> dict[str, Any]:

@@ -4,7 +4,6 @@ and database backups. Each import is one transaction: all of it, or nothing."""
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +17,7 @@ from onward.domain.records import Application, ApplicationQuery, Owner
 from onward.errors import Conflict, ImportFailed, InvalidInput, Problem
 from onward.export import backup_file, csv_export
 from onward.export.csv_import import parse_csv
+from onward.files import write_atomically
 
 ALL = ApplicationQuery(archived=None)
 
@@ -43,22 +43,6 @@ def read_text(path: Path) -> str:
         raise InvalidInput(f"{path} is not UTF-8 text", hint="save it as CSV UTF-8") from None
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a crash never leaves half an export."""
-    write_bytes_atomically(path, text.encode("utf-8"))
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        partial.write_bytes(data)
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise InvalidInput(f"cannot write {path}: {exc.strerror}") from None
 
 
 # -- JSON backup ---------------------------------------------------------------------------------

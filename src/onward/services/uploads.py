@@ -20,7 +20,7 @@ from pathlib import Path
 
 from onward.errors import InvalidInput, NotFound
 from onward.export import backup_file
-from onward.services.transfer import write_bytes_atomically
+from onward.files import write_atomically
 
 MAX_UPLOAD = 50 * 1024 * 1024
 KEEP_FOR = timedelta(days=1)
@@ -65,8 +65,8 @@ def stage_upload(home: Path, name: str, data: bytes, now: datetime, *, kind: str
     folder = staging_dir(home)
     _prune(folder, now)
     token = secrets.token_hex(16)
-    write_bytes_atomically(folder / (token + _SUFFIX[kind]), text.encode("utf-8"))
-    (folder / (token + ".name")).write_text(shown, encoding="utf-8")
+    write_atomically(folder / (token + _SUFFIX[kind]), text)
+    write_atomically(folder / (token + ".name"), shown)
     return StagedFile(token, shown, kind, text)
 
 

@@ -7,8 +7,6 @@ checked field by field on load. A file that fails a check raises ``SetupError``.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +14,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from onward.errors import SetupError
+from onward.errors import InvalidInput, SetupError
+from onward.files import write_atomically
 
 __all__ = ["FORMAT", "MODEL_FILENAME", "LinearModel", "OutdatedModel", "load_model", "save_model"]
 
@@ -59,24 +58,11 @@ def save_model(model: LinearModel, path: Path) -> None:
 
     A failure leaves any previous file untouched and raises ``SetupError``.
     """
+    text = json.dumps(model.to_json(), separators=(",", ":"))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise SetupError(
-            f"Cannot write the model in {path.parent}: {exc.strerror or exc}"
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(model.to_json(), fh, separators=(",", ":"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise SetupError(f"Cannot write the model file {path}: {exc.strerror or exc}") from None
-        raise
+        write_atomically(path, text)
+    except InvalidInput as exc:
+        raise SetupError(f"Cannot write the model file: {exc.message}") from None
 
 
 class OutdatedModel(SetupError):
