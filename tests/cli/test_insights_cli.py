@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from onward.clock import FixedClock
+
 HOSTILE = '<script>alert("co")</script>'
 QUOTE = "</script><img src=x onerror=alert(1)> & more"
 
@@ -44,6 +46,21 @@ def test_insights_show_diagnoses_with_evidence_and_the_guard(cli: Any) -> None:
     assert "By channel" in out and "0% (0-28%)" in out
     assert "By company" not in out and "appear here once a group has 10 outcomes" in out
     assert HOSTILE in out  # printed as text, not read as Rich markup
+
+
+def test_insights_wait_while_a_dwell_window_is_open(cli: Any, clock: FixedClock) -> None:
+    ghosted_search(cli)
+    cli.ok("add", "Acme", "Analyst", "--date", "2026-11-01")
+    cli.ok("reject", "13", "--reason", "internal_candidate")  # today: a window opens now
+    held = cli.ok("insights")
+    assert "The numbers can wait" in held and "Key findings" not in held
+    assert "onward insights --anyway" in held
+    assert json.loads(cli.ok("insights", "--json")) == {"held_back": True, "dwelling": True}
+    anyway = cli.ok("insights", "--anyway")
+    assert "Key findings" in anyway and "13 application(s) sent" in anyway
+    clock.advance(days=3)  # the window has ended
+    after = cli.ok("insights")
+    assert "Key findings" in after and "can wait" not in after
 
 
 def test_insights_json(cli: Any) -> None:

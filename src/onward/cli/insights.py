@@ -17,27 +17,46 @@ if TYPE_CHECKING:
     from onward.domain.insights.summary import Insights
 
 RECENT_HELP = "How many recent weeks to compare with the whole search."
+#: What `onward insights` says while a dwell window is open.
+HELD_BACK = (
+    "[bold magenta]The numbers can wait.[/] You are in the quiet time after a rejection; "
+    "rates and patterns now tend to turn into judging yourself.\n"
+    "They will be here when you feel ready (`onward today` shows when the window ends). "
+    "To see them now: `onward insights --anyway`."
+)
 #: Groups of a cut shown in the terminal (the report shows every one).
 TERMINAL_GROUPS = 6
 
 
 def insights(
     recent_weeks: int = typer.Option(8, "--recent-weeks", help=RECENT_HELP),
+    anyway: bool = typer.Option(
+        False, "--anyway", help="Show the numbers even while a dwell window is open."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
-    """Patterns across your applications: funnel, where it narrows, reasons, themes."""
+    """Patterns across your applications: funnel, where it narrows, reasons, themes.
+
+    While a dwell window after a rejection is open, the numbers wait (unless --anyway)."""
     from onward.cli import render
     from onward.cli.context import workspace
-    from onward.services.insights import compute_insights, insights_record
+    from onward.services.insights import insights_record, read_insights
 
     ws = workspace()
-    found = compute_insights(
-        ws.store, ws.owner, ws.clock, recent_weeks=recent_weeks, ghosting=ws.ghosting
-    )
-    if as_json:
-        render.print_json(insights_record(found))
+    reading = read_insights(
+        ws.store, ws.owner, ws.clock, anyway=anyway, recent_weeks=recent_weeks,
+        ghosting=ws.ghosting,
+    )  # fmt: skip
+    if reading.insights is None:
+        if as_json:
+            render.print_json({"held_back": True, "dwelling": True})
+        else:
+            render.console().print(HELD_BACK)
         return
-    show(found)
+    if as_json:
+        render.print_json(insights_record(reading.insights))
+        return
+    show(reading.insights)
 
 
 def report(

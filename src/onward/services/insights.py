@@ -7,7 +7,7 @@ HTML report are built from the resulting :class:`Insights`; plotly is imported o
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields, is_dataclass, replace
+from dataclasses import asdict, dataclass, fields, is_dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,36 @@ RECENT_WEEKS = 8
 EFFORT_WEEKS = 12
 #: Skill gaps shown (``onward skills gaps`` lists them all).
 SKILL_GAPS = 10
+
+
+@dataclass(frozen=True)
+class InsightsReading:
+    """Insights as of now, or held back: while a dwell window after a rejection is open,
+    rates and patterns tend to turn into judging oneself, so they wait unless asked for."""
+
+    #: ``None`` while they wait.
+    insights: Insights | None
+    #: A dwell window is open now (whether or not the numbers were asked for anyway).
+    dwelling: bool
+
+
+def read_insights(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    anyway: bool = False,
+    recent_weeks: int = RECENT_WEEKS,
+    ghosting: GhostingRules | None = None,
+) -> InsightsReading:
+    """:func:`compute_insights`, unless a dwell window is open and ``anyway`` is false: the
+    one rule the insights page and ``onward insights`` both follow."""
+    with store.transaction() as tx:
+        dwelling = bool(tx.dwell.active(owner.id, clock.now()))
+        if dwelling and not anyway:
+            return InsightsReading(None, dwelling=True)
+        found = compute_insights(store, owner, clock, recent_weeks=recent_weeks, ghosting=ghosting)
+    return InsightsReading(found, dwelling)
 
 
 def compute_insights(

@@ -4,21 +4,14 @@ served from the installed Python package. While a dwell window is open the numbe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from onward.errors import NotFound
-from onward.services.insights_page import (
-    InsightsView,
-    in_dwell,
-    insights_view,
-    plotly_script,
-    plotly_style_ids,
-)
+from onward.services.insights import read_insights
 from onward.services.runtime import Workspace
 from onward.services.skills import DEFAULT_TOP, PlannedGaps, plan_skill_gaps, planned_skills
+from onward.web.contexts.insights import insights_page, plotly_script
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
@@ -28,41 +21,14 @@ router = APIRouter()
 PLAN_LINK = ("/plan", "See your learning plan")
 
 
-@dataclass(frozen=True)
-class InsightsPage:
-    view: InsightsView | None
-    dwelling: bool
-    plotly_url: str
-    #: Placeholders that keep plotly.js from adding inline styles (see insights_page).
-    style_ids: tuple[str, ...] = ()
-    #: Skills the learning plan already has (casefolded), to mark among the gaps.
-    planned: frozenset[str] = frozenset()
-    #: How many of the heaviest gaps the plan button adds.
-    plan_top: int = DEFAULT_TOP
-    anyway: bool = False
-
-    def in_plan(self, skill: str) -> bool:
-        return skill.casefold() in self.planned
-
-
-def plotly_url() -> str:
-    return f"/vendor/plotly-{plotly_script()[1]}.min.js"
-
-
 @router.get("/insights", response_class=HTMLResponse)
 def show_insights(
     request: Request, anyway: bool = False, ws: Workspace = Depends(workspace)
 ) -> HTMLResponse:
-    dwelling = in_dwell(ws.store, ws.owner, ws.clock)
-    view = (
-        None
-        if dwelling and not anyway
-        else insights_view(ws.store, ws.owner, ws.clock, ws.ghosting)
-    )
-    gaps = view.insights.skill_gaps if view else None
+    reading = read_insights(ws.store, ws.owner, ws.clock, anyway=anyway, ghosting=ws.ghosting)
+    gaps = reading.insights.skill_gaps if reading.insights else None
     planned = planned_skills(ws.store, ws.owner) if gaps and gaps.gaps else frozenset()
-    context = InsightsPage(view, dwelling, plotly_url(), plotly_style_ids() if view else (),
-                           planned, anyway=anyway)  # fmt: skip
+    context = insights_page(reading, planned, anyway=anyway)
     return render(request, "insights/index.html", context, nav="insights", title="Insights")
 
 

@@ -1,5 +1,6 @@
-"""Insights as the web page shows them: the numbers, every chart as plotly figure JSON, and
-whether a dwell window is open (the page then offers kindness first, numbers on request)."""
+"""The insights page's context: the numbers, every chart as plotly figure JSON text, and
+whether a dwell window is open (the page then offers kindness first, numbers on request;
+the rule itself is :func:`onward.services.insights.read_insights`)."""
 
 from __future__ import annotations
 
@@ -11,12 +12,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from onward.clock import Clock
-from onward.db.store import Store
 from onward.domain.insights.summary import Insights
-from onward.domain.playbook.ghosting import GhostingRules
-from onward.domain.records import Owner
-from onward.services.insights import chart_config, compute_insights, insight_figures, plotly_bundle
+from onward.services.insights import InsightsReading, chart_config, insight_figures, plotly_bundle
+from onward.services.skills import DEFAULT_TOP
 
 
 @dataclass(frozen=True)
@@ -37,16 +35,33 @@ class InsightsView:
     config: str
 
 
-def in_dwell(store: Store, owner: Owner, clock: Clock) -> bool:
-    """Whether a dwell window after a rejection is open now."""
-    with store.transaction() as tx:
-        return bool(tx.dwell.active(owner.id, clock.now()))
+@dataclass(frozen=True)
+class InsightsPage:
+    view: InsightsView | None
+    dwelling: bool
+    plotly_url: str
+    #: Placeholders that keep plotly.js from adding inline styles (see plotly_style_ids).
+    style_ids: tuple[str, ...] = ()
+    #: Skills the learning plan already has (casefolded), to mark among the gaps.
+    planned: frozenset[str] = frozenset()
+    #: How many of the heaviest gaps the plan button adds.
+    plan_top: int = DEFAULT_TOP
+    anyway: bool = False
+
+    def in_plan(self, skill: str) -> bool:
+        return skill.casefold() in self.planned
 
 
-def insights_view(
-    store: Store, owner: Owner, clock: Clock, ghosting: GhostingRules | None = None
-) -> InsightsView:
-    insights = compute_insights(store, owner, clock, ghosting=ghosting)
+def insights_page(
+    reading: InsightsReading, planned: frozenset[str], *, anyway: bool
+) -> InsightsPage:
+    """The page for what :func:`read_insights` found (``planned``: the learning plan's skills)."""
+    view = insights_view(reading.insights) if reading.insights is not None else None
+    style_ids = plotly_style_ids() if view else ()
+    return InsightsPage(view, reading.dwelling, plotly_url(), style_ids, planned, anyway=anyway)
+
+
+def insights_view(insights: Insights) -> InsightsView:
     charts = tuple(
         Chart(
             name,
@@ -58,6 +73,10 @@ def insights_view(
     )
     config = json.dumps(chart_config(strict_csp=True), separators=(",", ":"))
     return InsightsView(insights, charts, config)
+
+
+def plotly_url() -> str:
+    return f"/vendor/plotly-{plotly_script()[1]}.min.js"
 
 
 def _title(figure: dict[str, Any], name: str) -> str:
