@@ -8,7 +8,7 @@ from dataclasses import fields
 from tests.web.conftest import Web
 
 from onward.config import Settings
-from onward.services.about import about
+from onward.web.contexts.settings import about_data
 from onward.web.security import CSP
 
 
@@ -26,7 +26,7 @@ def test_the_settings_page_shows_every_setting_and_where_data_lives(web: Web) ->
 
 def test_a_password_in_the_database_url_is_never_shown(web_settings: Settings) -> None:
     settings = web_settings.but(database_url="postgresql+psycopg://alex:s3cr3t@db.example/onward")
-    data = about(settings)
+    data = about_data(settings)
     shown = " ".join(r.value for r in data.settings) + " ".join(p.where for p in data.places)
     assert "s3cr3t" not in shown
     assert "alex:***@db.example" in shown
@@ -34,12 +34,15 @@ def test_a_password_in_the_database_url_is_never_shown(web_settings: Settings) -
 
 
 def test_secret_named_settings_show_only_whether_they_are_set(web_settings: Settings) -> None:
-    from onward.services import about as module
+    from onward.services.about import _in_effect
+    from onward.web.contexts.settings import _shown
 
-    rows = {r.name: r for r in about(web_settings).settings}
+    rows = {r.name: r for r in about_data(web_settings).settings}
     assert len(rows) == len(fields(Settings))
-    assert module._shown("imap_password", "hunter2") == ("set (hidden)", True)
-    assert module._shown("api_token", "") == ("not set", True)
+    secret = _in_effect("imap_password", "hunter2", "")
+    assert (secret.value, secret.secret) == (True, True)  # the service never holds the value
+    assert _shown(secret) == "set (hidden)"
+    assert _shown(_in_effect("api_token", "", "")) == "not set"
 
 
 def test_without_a_sender_name_the_page_says_how_to_set_it(web: Web) -> None:

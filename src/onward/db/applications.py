@@ -27,6 +27,7 @@ from onward.domain.records import (
     Application,
     ApplicationFields,
     ApplicationQuery,
+    ApplicationSummary,
     Channel,
     StageEvent,
 )
@@ -274,7 +275,7 @@ class ApplicationRepo:
 
     def summaries(
         self, owner_id: int, query: ApplicationQuery | None = None, *, ids: Sequence[int] = ()
-    ) -> list[tuple[int, str, str, Stage]]:
+    ) -> list[ApplicationSummary]:
         """``(id, company, role, stage)`` of the applications ``query`` selects, in its order
         and within its limit, or of those with these ``ids``: one query, no tags or events."""
         c = t.applications.c
@@ -291,7 +292,7 @@ class ApplicationRepo:
             if query.limit is not None:
                 stmt = stmt.limit(query.limit)
             rows = list(self.conn.execute(stmt))
-        return [(int(r.id), r.company, r.role, Stage(r.stage)) for r in rows]
+        return [ApplicationSummary(int(r.id), r.company, r.role, Stage(r.stage)) for r in rows]
 
     def hesitant_saved(
         self, owner_id: int, *, tag: str, excitement_at_most: int, limit: int

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from onward.domain.pipeline import Stage
 from onward.errors import InvalidInput
@@ -114,6 +114,19 @@ class Application:
         if self.stage == Stage.INTERVIEW and self.interview_round:
             return f"interview {self.interview_round}"
         return self.stage.value
+
+
+class ApplicationSummary(NamedTuple):
+    """An application in brief (no tags, no events), for lists and choices."""
+
+    id: int
+    company: str
+    role: str
+    stage: Stage
+
+    @property
+    def label(self) -> str:
+        return f"{self.company} · {self.role} (#{self.id})"
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
-"""What the Settings page shows: the effective settings (secrets never included) and where
-this person's data lives on disk or on the database server."""
+"""What Onward is using right now: the effective settings (a secret only as whether it is set)
+and where this person's data lives on disk or on the database server."""
 
 from __future__ import annotations
 
@@ -17,76 +17,65 @@ SECRET_WORDS = ("password", "secret", "token", "api_key", "credential")
 
 
 @dataclass(frozen=True)
-class SettingRow:
+class SettingInEffect:
     name: str
     variable: str
-    value: str
+    #: The value; for a secret only whether it is set; a database URL without its password.
+    value: object
     doc: str
     secret: bool = False
 
 
 @dataclass(frozen=True)
-class Place:
-    label: str
-    where: str
-    detail: str | None = None
+class DataPlaces:
+    home: Path
+    #: The SQLite file, or ``None`` on a database server (then ``database`` is its URL,
+    #: without the password).
+    database_file: Path | None
+    database: str
+    backups: Path
+    backups_kept: int
+    backup_keep: int
+    templates: Path
+    staging: Path
+
+    @property
+    def backend(self) -> str:
+        return "SQLite" if self.database_file is not None else "PostgreSQL"
 
 
 @dataclass(frozen=True)
-class AboutData:
-    settings: tuple[SettingRow, ...]
-    places: tuple[Place, ...]
-    backend: str
+class About:
+    settings: tuple[SettingInEffect, ...]
+    places: DataPlaces
     version: str = __version__
 
 
-def _shown(name: str, value: object) -> tuple[str, bool]:
-    if any(word in name for word in SECRET_WORDS):
-        return ("set (hidden)" if value else "not set"), True
-    if name == "database_url":
-        return (display_url(str(value)) if value else "not set: the SQLite file below"), False
-    if value is None or value == "":
-        return "not set", False
-    if isinstance(value, bool):
-        return ("yes" if value else "no"), False
-    return str(value), False
-
-
-def _size(path: Path) -> str | None:
-    try:
-        size = float(path.stat().st_size)
-    except OSError:
-        return None
-    for unit in ("bytes", "KB", "MB"):
-        if size < 1024:
-            return f"{size:.0f} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size:.1f} GB"
-
-
-def about(settings: Settings) -> AboutData:
+def about(settings: Settings) -> About:
     """The settings in effect and the places Onward reads and writes."""
-    rows = []
-    for f in fields(Settings):
-        value, secret = _shown(f.name, getattr(settings, f.name))
-        rows.append(SettingRow(f.name, PREFIX + f.name.upper(), value, f.metadata["doc"], secret))
+    rows = tuple(
+        _in_effect(f.name, getattr(settings, f.name), f.metadata["doc"]) for f in fields(Settings)
+    )
     url = settings.resolved_database_url
     file = database_file(url)
     backups = settings.backup_dir
-    count = len(list(backups.glob("onward-*"))) if backups.is_dir() else 0
-    places = [
-        Place("Onward's folder", str(settings.home)),
-        Place(
-            "Database",
-            str(file) if file is not None else display_url(url),
-            _size(file) if file is not None else "PostgreSQL",
-        ),
-        Place(
-            "Backups",
-            str(backups),
-            f"{count} kept (the newest {settings.backup_keep})" if count else "none yet",
-        ),
-        Place("Your own draft templates", str(settings.templates_dir)),
-        Place("Files waiting to be imported", str(staging_dir(settings.home))),
-    ]
-    return AboutData(tuple(rows), tuple(places), "SQLite" if file is not None else "PostgreSQL")
+    places = DataPlaces(
+        home=settings.home,
+        database_file=file,
+        database=str(file) if file is not None else display_url(url),
+        backups=backups,
+        backups_kept=len(list(backups.glob("onward-*"))) if backups.is_dir() else 0,
+        backup_keep=settings.backup_keep,
+        templates=settings.templates_dir,
+        staging=staging_dir(settings.home),
+    )
+    return About(rows, places)
+
+
+def _in_effect(name: str, value: object, doc: str) -> SettingInEffect:
+    variable = PREFIX + name.upper()
+    if any(word in name for word in SECRET_WORDS):
+        return SettingInEffect(name, variable, bool(value), doc, secret=True)
+    if name == "database_url" and value:
+        value = display_url(str(value))
+    return SettingInEffect(name, variable, value, doc)

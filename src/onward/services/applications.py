@@ -14,6 +14,7 @@ from onward.domain.records import (
     Application,
     ApplicationFields,
     ApplicationQuery,
+    ApplicationSummary,
     Owner,
     validate_application,
     with_changes,
@@ -176,6 +177,17 @@ def list_applications(store: Store, owner: Owner, query: ApplicationQuery) -> Ap
         else:
             total = tx.applications.count(owner.id, query)
         return ApplicationPage(items=items, total=total)
+
+
+def summarise_applications(
+    store: Store, owner: Owner, query: ApplicationQuery | None = None, *, ids: Sequence[int] = ()
+) -> list[ApplicationSummary]:
+    """The applications ``query`` selects (in its order, within its limit), or those with
+    these ``ids``, in brief: one query, no tags or events."""
+    if query is None and not ids:
+        return []
+    with store.transaction() as tx:
+        return tx.applications.summaries(owner.id, query, ids=ids)
 
 
 def _get(tx: Tx, owner: Owner, app_id: int, *, with_events: bool = True) -> Application:

@@ -46,12 +46,17 @@ def checkins_due(
     today = clock.today()
     with store.transaction() as tx:
         due = tx.connections.checkins_due(owner.id, today + timedelta(days=within_days))
-    checkins = []
-    for contact in due:
-        day = contact.fields.next_checkin_on
-        assert day is not None
-        checkins.append(CheckIn(contact, day, (day - today).days))
-    return checkins
+    return [c for c in (due_check_in(contact, today, within_days) for contact in due) if c]
+
+
+def due_check_in(
+    contact: Contact, today: date, within_days: int = DUE_WITHIN_DAYS
+) -> CheckIn | None:
+    """The check-in with ``contact``, when one is due by ``within_days`` from ``today``."""
+    day = contact.fields.next_checkin_on
+    if day is None or (day - today).days > within_days:
+        return None
+    return CheckIn(contact, day, (day - today).days)
 
 
 def record_checkin(

@@ -63,10 +63,24 @@ def get_contact(store: Store, owner: Owner, contact_id: int) -> Contact:
 
 
 def list_contacts(
-    store: Store, owner: Owner, *, company: str | None = None, application_id: int | None = None
+    store: Store,
+    owner: Owner,
+    *,
+    company: str | None = None,
+    application_id: int | None = None,
+    limit: int | None = None,
 ) -> list[Contact]:
+    """Contacts by name (those at ``company``, or linked to ``application_id``; the first
+    ``limit``)."""
     with store.transaction() as tx:
-        return tx.contacts.query(owner.id, company=company, application_id=application_id)
+        return tx.contacts.query(
+            owner.id, company=company, application_id=application_id, limit=limit
+        )
+
+
+def count_contacts(store: Store, owner: Owner, *, company: str | None = None) -> int:
+    with store.transaction() as tx:
+        return tx.contacts.count(owner.id, company=company)
 
 
 def _get(tx: Tx, owner: Owner, contact_id: int) -> Contact:

@@ -22,6 +22,8 @@ from onward.files import write_atomically
 
 #: Trigger dates count from this time of day (the date alone says nothing about the hour).
 TRIGGER_TIME = time(9, 0)
+#: Longest text the live check reads (a message is never this long).
+MAX_PREVIEW = 50_000
 _INTERVIEWS = (Stage.INTERVIEW, Stage.FINAL)
 
 
@@ -193,6 +195,15 @@ def export_draft_eml(
     store: Store, owner: Owner, draft_id: int, path: Path, clock: Clock, *, from_addr: str | None
 ) -> SavedDraft:
     """Write the draft as an .eml file a mail program opens as an editable draft."""
+    saved, data = draft_eml(store, owner, draft_id, clock, from_addr=from_addr)
+    write_atomically(path, data)
+    return saved
+
+
+def draft_eml(
+    store: Store, owner: Owner, draft_id: int, clock: Clock, *, from_addr: str | None
+) -> tuple[SavedDraft, bytes]:
+    """The draft, and the draft as an .eml a mail program opens as an editable draft."""
     if not from_addr:
         raise InvalidInput(
             "an .eml file needs your email address as its sender",
@@ -200,9 +211,33 @@ def export_draft_eml(
         )
     with store.transaction() as tx:
         saved = _get(tx, owner, draft_id)
-    data = to_eml_bytes(_as_draft(saved, None), from_addr, clock.now())
-    write_atomically(path, data)
-    return saved
+    return saved, to_eml_bytes(_as_draft(saved, None), from_addr, clock.now())
+
+
+def preview_draft_checks(
+    store: Store, owner: Owner, draft_id: int, *, subject: str, body: str, to: str | None
+) -> tuple[Finding, ...]:
+    """The quality findings ``subject`` and ``body`` would get as draft ``draft_id`` (nothing
+    is saved)."""
+    if len(subject) + len(body) > MAX_PREVIEW:
+        raise InvalidInput(f"a draft of more than {MAX_PREVIEW:,} characters cannot be checked")
+    with store.transaction() as tx:
+        saved = _get(tx, owner, draft_id)
+        app = (
+            tx.applications.get(owner.id, saved.application_id, with_events=False)
+            if saved.application_id is not None
+            else None
+        )
+    if app is None:
+        return ()
+    draft = Draft(
+        kind=saved.kind,
+        subject=" ".join(subject.split()),
+        body=body.replace("\r\n", "\n").strip(),
+        to=(to or "").strip() or None,
+        facts=DraftFacts(company=app.company, role=app.role),
+    )
+    return tuple(check_draft(draft))
 
 
 def draft_mailto(store: Store, owner: Owner, draft_id: int) -> str:

@@ -9,17 +9,9 @@ from typing import Any, ClassVar
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from onward.domain.records import Contact, ContactFields, ContactRole
+from onward.domain.records import ApplicationSummary, Contact, ContactFields, ContactRole
 from onward.errors import InvalidInput, NotFound
 from onward.services.connections import record_checkin
-from onward.services.contact_book import (
-    ContactBook,
-    ContactCard,
-    LinkedApplication,
-    contact_book,
-    contact_card,
-    link_choices,
-)
 from onward.services.contacts import (
     add_contact,
     delete_contact,
@@ -28,6 +20,13 @@ from onward.services.contacts import (
     link_contact,
 )
 from onward.services.runtime import Workspace
+from onward.web.contexts.contacts import (
+    ContactBook,
+    ContactCard,
+    contact_book,
+    contact_card,
+    link_choices,
+)
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
@@ -76,7 +75,7 @@ class ContactPage:
 class ContactForm:
     form: Form
     contact: Contact | None
-    choices: list[LinkedApplication]
+    choices: list[ApplicationSummary]
     roles: ClassVar[tuple[tuple[str, str], ...]] = ROLES
 
     @property
@@ -94,7 +93,7 @@ def list_people(
 ) -> HTMLResponse:
     company = company.strip()[:200]
     limit = None if everyone else SHOWN
-    book = contact_book(ws.store, ws.owner, ws.clock, company=company or None, limit=limit)
+    book = contact_book(ws, company=company or None, limit=limit)
     context = ContactsPage(book, company, everyone)
     return render(request, "contacts/index.html", context, nav="contacts", title="Contacts")
 
@@ -102,7 +101,7 @@ def list_people(
 def _form_page(
     request: Request, ws: Workspace, form: Form, contact: Contact | None, status: int = 200
 ) -> HTMLResponse:
-    choices = link_choices(ws.store, ws.owner) if contact is None else []
+    choices = link_choices(ws) if contact is None else []
     title = f"Edit {contact.name}" if contact else "Add a contact"
     return render(
         request,
@@ -170,7 +169,7 @@ def _contact_page(
     checkin_form: Form | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    card = contact_card(ws.store, ws.owner, contact_id, ws.clock)
+    card = contact_card(ws, contact_id)
     today = ws.clock.today()
     context = ContactPage(
         card,

@@ -13,33 +13,24 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from onward.domain.playbook.stored import DraftStatus
 from onward.drafting import Finding
 from onward.errors import InvalidInput
-from onward.services.draft_preview import (
-    DraftItem,
-    draft_eml,
-    list_draft_items,
-    preview_draft_checks,
-)
 from onward.services.drafts import (
     DraftView,
     create_draft,
     discard_draft,
+    draft_eml,
     draft_mailto,
     edit_draft,
     get_draft,
     mark_draft_sent,
+    preview_draft_checks,
 )
 from onward.services.runtime import Workspace
+from onward.web.contexts.drafts import drafts_page
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
-
-
-@dataclass(frozen=True)
-class DraftsPage:
-    to_send: tuple[DraftItem, ...]
-    sent: tuple[DraftItem, ...]
 
 
 @dataclass(frozen=True)
@@ -61,12 +52,7 @@ def findings_json(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
 
 @router.get("/drafts", response_class=HTMLResponse)
 def show_drafts(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    items = list_draft_items(ws.store, ws.owner)
-    context = DraftsPage(
-        tuple(i for i in items if i.draft.status == DraftStatus.DRAFT),
-        tuple(i for i in items if i.draft.status == DraftStatus.SENT),
-    )
-    return render(request, "drafts/index.html", context, nav="drafts", title="Drafts")
+    return render(request, "drafts/index.html", drafts_page(ws), nav="drafts", title="Drafts")
 
 
 @router.post("/applications/{app_id}/drafts", response_model=None)
@@ -158,13 +144,11 @@ def check_draft_text(
 
 @router.get("/drafts/{draft_id}/eml")
 def download_eml(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
-    name, data = draft_eml(
-        ws.store, ws.owner, draft_id, ws.clock, from_addr=ws.settings.sender_email
-    )
+    _, data = draft_eml(ws.store, ws.owner, draft_id, ws.clock, from_addr=ws.settings.sender_email)
     return Response(
         data,
         media_type="message/rfc822",
-        headers={"content-disposition": f'attachment; filename="{name}"'},
+        headers={"content-disposition": f'attachment; filename="onward-draft-{draft_id}.eml"'},
     )
 
 

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from onward.domain.playbook.goals import WeeklyGoals
-from onward.services.about import AboutData, about
 from onward.services.momentum import get_goals
 from onward.services.runtime import Workspace
+from onward.web.contexts.settings import AboutData, about_data
 from onward.web.deps import workspace
 from onward.web.rendering import render
 
@@ -51,6 +51,6 @@ class SettingsPage:
 @router.get("/settings", response_class=HTMLResponse)
 def show_settings(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
     context = SettingsPage(
-        about(ws.settings), get_goals(ws.store, ws.owner), bool(ws.settings.sender_name)
+        about_data(ws.settings), get_goals(ws.store, ws.owner), bool(ws.settings.sender_name)
     )
     return render(request, "settings/index.html", context, nav="settings", title="Settings")
