@@ -8,11 +8,11 @@ from typing import Any
 
 import typer
 
-STAGES = (
-    "saved, applied, screen, assessment, interview, final, offer, accepted, rejected, "
-    "withdrawn, ghosted"
-)
-CHANNELS = "referral, recruiter, job_board, company_site, network, other"
+from onward.domain.pipeline import ORDER
+from onward.domain.records import Channel
+
+STAGES = ", ".join(ORDER)
+CHANNELS = ", ".join(Channel)
 
 
 def _day(text: str | None) -> date | None:

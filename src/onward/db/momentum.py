@@ -14,13 +14,13 @@ from sqlalchemy import Connection, String, func, select, update
 
 from onward.db import tables as t
 from onward.db.playbook_tables import activities, drafts, feedback, reflections, weekly_goals, wins
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import RESPONSES, Stage
 from onward.domain.playbook.feedback import Feedback
 from onward.domain.playbook.goals import Activity, Metric, WeeklyGoals
 from onward.domain.records import StageEvent
 
 #: Stages that can make a win (the first response, screens, interviews, finals, offers).
-WIN_STAGES = (Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL, Stage.OFFER)
+WIN_STAGES = RESPONSES
 
 
 class GoalRepo:

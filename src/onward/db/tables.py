@@ -23,6 +23,7 @@ from onward.db.meta import metadata, owner_column
 
 __all__ = ["INSERT_ORDER", "metadata"]
 from onward.db.types import UTCDateTime
+from onward.domain.pipeline import RESPONSES
 
 owners = Table(
     "owners",
@@ -95,7 +96,7 @@ applications = Table(
 
 #: The bit of each progress stage in ``applications.timeline_path`` (migration 0006 fills
 #: it with the same bits).
-TIMELINE_BITS = {"screen": 1, "assessment": 2, "interview": 4, "final": 8, "offer": 16}
+TIMELINE_BITS = {stage.value: 1 << i for i, stage in enumerate(RESPONSES)}
 
 stage_events = Table(
     "stage_events",

@@ -56,10 +56,21 @@ PROGRESS: tuple[Stage, ...] = (
     Stage.OFFER,
     Stage.ACCEPTED,
 )
-ENDINGS = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED})
+#: The endings, in the order lists show them.
+ENDING_ORDER: tuple[Stage, ...] = (Stage.REJECTED, Stage.WITHDRAWN, Stage.GHOSTED)
+#: Every stage in the order lists, the board and forms show them: the way forward, then the
+#: endings. Every other list of stages is derived from this one and the two above.
+ORDER: tuple[Stage, ...] = (*PROGRESS, *ENDING_ORDER)
+ENDINGS = frozenset(ENDING_ORDER)
 CLOSED = frozenset({Stage.REJECTED, Stage.WITHDRAWN, Stage.ACCEPTED})
+#: The way forward up to an offer: where a new application can start.
+OPEN_PATH: tuple[Stage, ...] = PROGRESS[: PROGRESS.index(Stage.ACCEPTED)]
 #: Stages in which an application is still going somewhere.
-ACTIVE = frozenset(PROGRESS) - {Stage.ACCEPTED}
+ACTIVE = frozenset(OPEN_PATH)
+#: The steps that mean the employer answered: a screen, and on up to an offer.
+RESPONSES: tuple[Stage, ...] = OPEN_PATH[OPEN_PATH.index(Stage.SCREEN) :]
+#: Conversations with the employer: the screen up to the final round.
+CONVERSATIONS: tuple[Stage, ...] = RESPONSES[: RESPONSES.index(Stage.OFFER)]
 
 
 def parse_stage(text: str) -> Stage:

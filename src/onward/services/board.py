@@ -6,23 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from onward.db.store import Store
-from onward.domain.pipeline import ACTIVE, Stage
+from onward.domain.pipeline import ACTIVE, ORDER, Stage
 from onward.domain.records import Application, Owner
 
 #: Columns in the order the board shows them: the way forward, then the endings.
-BOARD_STAGES: tuple[Stage, ...] = (
-    Stage.SAVED,
-    Stage.APPLIED,
-    Stage.SCREEN,
-    Stage.ASSESSMENT,
-    Stage.INTERVIEW,
-    Stage.FINAL,
-    Stage.OFFER,
-    Stage.ACCEPTED,
-    Stage.REJECTED,
-    Stage.WITHDRAWN,
-    Stage.GHOSTED,
-)
+BOARD_STAGES: tuple[Stage, ...] = ORDER
 #: Cards per column on the way forward, and in the endings' columns (the table has the rest).
 PER_COLUMN = 20
 PER_ENDING = 8

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from onward.domain.insights.funnel import OutcomeCount
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import RESPONSES, Stage
 
-PATH = (Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL, Stage.OFFER)
+PATH = RESPONSES
 NODE_LABELS = {
     "applied": "Applied",
     "screen": "Screen",

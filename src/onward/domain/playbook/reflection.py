@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import CONVERSATIONS, Stage
 from onward.domain.playbook._common import check_rating, clean_text
 from onward.domain.records import Application
 from onward.errors import InvalidInput
@@ -55,7 +55,7 @@ QUESTIONS: tuple[Question, ...] = (
 )
 QUESTION_IDS = frozenset(q.id for q in QUESTIONS)
 
-_CONVERSATIONS = frozenset({Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL})
+_CONVERSATIONS = frozenset(CONVERSATIONS)
 
 
 def topics_for(stages: Collection[Stage], interview_rounds: int = 0) -> tuple[RatingTopic, ...]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from onward.domain.emails import RejectionReason, RejectionStage
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import CONVERSATIONS, Stage
 from onward.domain.playbook.rejection import STAGE_ORDER, Rejection, stage_rank
 from onward.errors import InvalidInput
 
@@ -128,7 +128,7 @@ class StageCounts:
                 offers += 1
             elif stage == Stage.APPLIED:
                 counts["application"] += 1
-            elif stage in (Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL):
+            elif stage in CONVERSATIONS:
                 counts[stage.value] += 1
         return cls(offer=offers, **counts)
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import RESPONSES, Stage
 from onward.domain.playbook.feedback import Feedback, sounds_positive
 from onward.domain.records import StageEvent
 
@@ -43,7 +43,7 @@ class Win:
     message: str
 
 
-_RESPONSES = frozenset({Stage.SCREEN, Stage.ASSESSMENT, Stage.INTERVIEW, Stage.FINAL, Stage.OFFER})
+_RESPONSES = frozenset(RESPONSES)
 _STAGE_WINS: dict[Stage, WinKind] = {
     Stage.SCREEN: WinKind.SCREEN,
     Stage.INTERVIEW: WinKind.INTERVIEW,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.drafts import DraftKind
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import OPEN_PATH, Stage
 from onward.domain.records import Application, ApplicationFields, Channel
 from onward.errors import InvalidInput, NotFound
 from onward.services.applications import (
@@ -30,15 +30,7 @@ from onward.web.rendering import redirect, render
 
 router = APIRouter()
 
-START_STAGES = (
-    Stage.SAVED,
-    Stage.APPLIED,
-    Stage.SCREEN,
-    Stage.ASSESSMENT,
-    Stage.INTERVIEW,
-    Stage.FINAL,
-    Stage.OFFER,
-)
+START_STAGES = OPEN_PATH
 CHANNELS = tuple((c.value, c.value.replace("_", " ").capitalize()) for c in Channel)
 #: Words in a service's message that tell which field it is about.
 FIELD_WORDS = (
