@@ -76,3 +76,25 @@ def test_parse_salary(text: str, expected: tuple[int, int, str | None]) -> None:
 def test_parse_salary_refuses_nonsense() -> None:
     with pytest.raises(InvalidInput, match="cannot read the salary"):
         parse_salary("competitive")
+
+
+def test_every_format_uses_the_one_application_field_list() -> None:
+    from dataclasses import fields
+    from datetime import UTC, datetime
+
+    from onward.domain.pipeline import Stage
+    from onward.domain.records import APPLICATION_FIELDS, Application, ApplicationFields
+    from onward.export.csv_export import SUMMARY_COLUMNS
+    from onward.export.records import application_from_record, application_record
+
+    assert APPLICATION_FIELDS == tuple(f.name for f in fields(ApplicationFields))
+    now = datetime(2026, 11, 20, tzinfo=UTC)
+    app = Application(
+        1, ApplicationFields("Acme", "Analyst", excitement=4, tags=("a",)), Stage.APPLIED,
+        now.date(), Stage.APPLIED, None, now, now,
+    )  # fmt: skip
+    record = application_record(app, events=False)
+    assert [k for k in record if k in APPLICATION_FIELDS] == list(APPLICATION_FIELDS)
+    assert application_from_record(record, "here").fields == app.fields
+    shown = [c for c in SUMMARY_COLUMNS if c in APPLICATION_FIELDS]
+    assert shown == [n for n in APPLICATION_FIELDS if n != "description"][:-2] + ["tags", "notes"]

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from onward.domain.pipeline import ORDER
-from onward.domain.records import Channel
+from onward.domain.records import APPLICATION_FIELDS, Channel
 
 STAGES = ", ".join(ORDER)
 CHANNELS = ", ".join(Channel)
@@ -24,12 +24,22 @@ def _day(text: str | None) -> date | None:
     return parse_day(text, workspace().clock.today())
 
 
-def _fields(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
-    """Turn option values into ApplicationFields keyword arguments (only those given)."""
-    from onward.domain.money import parse_salary
-    from onward.domain.records import Channel, parse_choice
+#: The options of `add` and `edit` that set an application's fields: one for each field
+#: (``APPLICATION_FIELDS``), but --salary for the three salary fields, and a description file.
+FIELD_OPTIONS = (
+    *(name for name in APPLICATION_FIELDS if not name.startswith("salary_")),
+    "salary",
+    "description_file",
+)
 
-    out = {k: v for k, v in values.items() if v is not None}
+
+def _fields(given: dict[str, Any], *, partial: bool) -> dict[str, Any]:
+    """Turn the command's option values (its ``locals()``) into ApplicationFields keyword
+    arguments (only those given)."""
+    from onward.domain.money import parse_salary
+    from onward.domain.records import parse_choice
+
+    out = {k: given[k] for k in FIELD_OPTIONS if given.get(k) is not None}
     if "channel" in out:
         out["channel"] = parse_choice(Channel, out["channel"], "channel") if out["channel"] else ""
     salary = out.pop("salary", None)
@@ -88,29 +98,14 @@ def add(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Start tracking an application."""
+    given = dict(locals())
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.domain.pipeline import parse_stage
     from onward.domain.records import ApplicationFields
     from onward.services.applications import add_application
 
-    values = {
-        "company": company,
-        "role": role,
-        "job_ref": job_ref,
-        "url": url,
-        "location": location,
-        "channel": channel,
-        "salary": salary,
-        "excitement": excitement,
-        "description": description,
-        "description_file": description_file,
-        "resume_version": resume_version,
-        "tailored": tailored,
-        "notes": notes,
-        "tags": tags or [],
-    }
-    fields = ApplicationFields(**_fields(values, partial=False))
+    fields = ApplicationFields(**_fields(given, partial=False))
     ws = workspace()
     app_ = add_application(
         ws.store, ws.owner, fields, ws.clock, stage=parse_stage(stage), on=_day(on), note=note
@@ -274,27 +269,12 @@ def edit(
     clear_tags: bool = typer.Option(False, "--clear-tags", help="Remove every tag."),
 ) -> None:
     """Change details of an application. Pass an empty value ('') to clear a field."""
+    given = dict(locals())
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.services.applications import edit_application
 
-    values = {
-        "company": company,
-        "role": role,
-        "job_ref": job_ref,
-        "url": url,
-        "location": location,
-        "channel": channel,
-        "salary": salary,
-        "excitement": excitement,
-        "description": description,
-        "description_file": description_file,
-        "resume_version": resume_version,
-        "tailored": tailored,
-        "notes": notes,
-        "tags": tags,
-    }
-    changes = _fields(values, partial=True)
+    changes = _fields(given, partial=True)
     if clear_tags:
         changes["tags"] = ()
     ws = workspace()

@@ -24,35 +24,23 @@ from onward.db import tables as t
 from onward.db.application_query import chunks, filtered, order_by
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
+    APPLICATION_FIELDS,
     Application,
     ApplicationFields,
     ApplicationQuery,
     ApplicationSummary,
     Channel,
     StageEvent,
+    plain_fields,
 )
 
-FIELD_COLUMNS = (
-    "company",
-    "role",
-    "job_ref",
-    "url",
-    "location",
-    "channel",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "excitement",
-    "description",
-    "resume_version",
-    "tailored",
-    "notes",
-)
+#: The columns that hold an application's own fields (its tags live in their own table).
+FIELD_COLUMNS = tuple(name for name in APPLICATION_FIELDS if name != "tags")
 
 
 def _field_values(fields: ApplicationFields) -> dict[str, Any]:
-    values = {name: getattr(fields, name) for name in FIELD_COLUMNS}
-    values["channel"] = fields.channel.value if fields.channel else None
+    values = plain_fields(fields)
+    del values["tags"]
     return values
 
 

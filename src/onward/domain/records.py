@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple, TypeVar
@@ -70,6 +71,20 @@ class ApplicationFields:
     tailored: bool | None = None
     notes: str | None = None
     tags: tuple[str, ...] = ()
+
+
+#: The application's own fields, in the one order the CSV and JSON files, the web form and
+#: the command line all use.
+APPLICATION_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclass_fields(ApplicationFields))
+
+
+def plain_fields(fields: ApplicationFields) -> dict[str, Any]:
+    """The fields as plain values, in ``APPLICATION_FIELDS`` order: the channel by its name,
+    the tags as a list (as JSON, the database and forms want them)."""
+    values = {name: getattr(fields, name) for name in APPLICATION_FIELDS}
+    values["channel"] = fields.channel.value if fields.channel else None
+    values["tags"] = list(fields.tags)
+    return values
 
 
 @dataclass(frozen=True)

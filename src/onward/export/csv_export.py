@@ -10,29 +10,20 @@ import csv
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
-from onward.domain.pipeline import Stage
-from onward.domain.records import Application
+from onward.domain.pipeline import ORDER, Stage
+from onward.domain.records import APPLICATION_FIELDS, Application, plain_fields
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+#: The application's fields in the summary, but the description (too long for a cell) and
+#: the notes (last, after the dates).
+CSV_FIELDS = tuple(name for name in APPLICATION_FIELDS if name not in ("description", "notes"))
 SUMMARY_COLUMNS = (
     "id",
-    "company",
-    "role",
-    "job_ref",
-    "url",
-    "location",
-    "channel",
-    "salary_min",
-    "salary_max",
-    "salary_currency",
-    "excitement",
-    "resume_version",
-    "tailored",
-    "tags",
+    *CSV_FIELDS,
     "stage",
     "stage_on",
-    *(f"{stage.value}_date" for stage in Stage),
+    *(f"{stage.value}_date" for stage in ORDER),
     "interview_rounds",
     "notes",
     "archived",
@@ -62,24 +53,15 @@ def summary_rows(apps: Iterable[Application]) -> Iterator[list[Any]]:
         for event in app.events:
             first.setdefault(event.stage, event.occurred_on.isoformat())
         rounds = max((e.round or 0 for e in app.events if e.stage == Stage.INTERVIEW), default=0)
+        plain = plain_fields(f)
+        plain.update(tailored={True: "yes", False: "no", None: None}[f.tailored])
+        plain.update(tags=";".join(f.tags))
         yield [
             app.id,
-            f.company,
-            f.role,
-            f.job_ref,
-            f.url,
-            f.location,
-            f.channel.value if f.channel else None,
-            f.salary_min,
-            f.salary_max,
-            f.salary_currency,
-            f.excitement,
-            f.resume_version,
-            {True: "yes", False: "no", None: None}[f.tailored],
-            ";".join(f.tags),
+            *(plain[name] for name in CSV_FIELDS),
             app.stage.value,
             app.stage_on.isoformat(),
-            *(first.get(stage) for stage in Stage),
+            *(first.get(stage) for stage in ORDER),
             rounds or None,
             f.notes,
             "yes" if app.archived_at else "no",

@@ -5,6 +5,7 @@ One shape serves ``--json`` output and the full JSON backup, so both stay in ste
 
 from __future__ import annotations
 
+from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
 from typing import Any, TypeVar
 
@@ -17,29 +18,15 @@ from onward.domain.records import (
     ContactFields,
     ContactRole,
     StageEvent,
+    plain_fields,
 )
 from onward.errors import InvalidInput
 
 
 def application_record(app: Application, *, events: bool = True) -> dict[str, Any]:
-    f = app.fields
     record: dict[str, Any] = {
         "id": app.id,
-        "company": f.company,
-        "role": f.role,
-        "job_ref": f.job_ref,
-        "url": f.url,
-        "location": f.location,
-        "channel": f.channel.value if f.channel else None,
-        "salary_min": f.salary_min,
-        "salary_max": f.salary_max,
-        "salary_currency": f.salary_currency,
-        "excitement": f.excitement,
-        "description": f.description,
-        "resume_version": f.resume_version,
-        "tailored": f.tailored,
-        "notes": f.notes,
-        "tags": list(f.tags),
+        **plain_fields(app.fields),
         "stage": app.stage.value,
         "stage_on": app.stage_on.isoformat(),
         "reached": app.reached.value,
@@ -86,23 +73,7 @@ def contact_record(contact: Contact) -> dict[str, Any]:
 def application_from_record(record: dict[str, Any], where: str) -> Application:
     """Rebuild an application (with its events) from a backup record; ``where`` names it."""
     r = _Reader(record, where)
-    fields = ApplicationFields(
-        company=_must(r.text("company", required=True)),
-        role=_must(r.text("role", required=True)),
-        job_ref=r.text("job_ref"),
-        url=r.text("url"),
-        location=r.text("location"),
-        channel=r.enum(Channel, "channel"),
-        salary_min=r.integer("salary_min"),
-        salary_max=r.integer("salary_max"),
-        salary_currency=r.text("salary_currency"),
-        excitement=r.integer("excitement"),
-        description=r.text("description"),
-        resume_version=r.text("resume_version"),
-        tailored=r.boolean("tailored"),
-        notes=r.text("notes"),
-        tags=tuple(r.strings("tags")),
-    )
+    fields = ApplicationFields(**{f.name: r.typed(f.name, str(f.type)) for f in _FIELDS})
     events = tuple(
         _event_from_record(e, _must(r.integer("id", required=True)), f"{where}, event {i + 1}")
         for i, e in enumerate(r.items("events"))
@@ -155,6 +126,8 @@ def contact_from_record(record: dict[str, Any], where: str) -> Contact:
 
 
 T = TypeVar("T")
+#: The application's fields (``APPLICATION_FIELDS``) with their types, to read each by its type.
+_FIELDS = dataclass_fields(ApplicationFields)
 
 
 def _must(value: T | None) -> T:
@@ -186,6 +159,19 @@ class _Reader:
         if value is not None and not isinstance(value, str):
             raise self._bad(key, value, "text")
         return value
+
+    def typed(self, key: str, annotation: str) -> Any:
+        """The value of an application field of type ``annotation`` (as written in
+        :class:`ApplicationFields`)."""
+        readers: dict[str, Any] = {
+            "str": lambda: _must(self.text(key, required=True)),
+            "str | None": lambda: self.text(key),
+            "int | None": lambda: self.integer(key),
+            "bool | None": lambda: self.boolean(key),
+            "Channel | None": lambda: self.enum(Channel, key),
+            "tuple[str, ...]": lambda: tuple(self.strings(key)),
+        }
+        return readers[annotation]()
 
     def integer(self, key: str, *, required: bool = False) -> int | None:
         value = self._get(key, required)

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import OPEN_PATH, Stage
-from onward.domain.records import Application, ApplicationFields, Channel
+from onward.domain.records import Application, ApplicationFields, Channel, plain_fields
 from onward.errors import InvalidInput, NotFound
 from onward.services.applications import (
     add_application,
@@ -137,24 +137,8 @@ def _fail(form: Form, exc: InvalidInput) -> None:
 
 
 def _values(app: Application) -> dict[str, str]:
-    f = app.fields
-    plain: dict[str, Any] = {
-        "company": f.company,
-        "role": f.role,
-        "job_ref": f.job_ref,
-        "url": f.url,
-        "location": f.location,
-        "channel": f.channel.value if f.channel else None,
-        "salary_min": f.salary_min,
-        "salary_max": f.salary_max,
-        "salary_currency": f.salary_currency,
-        "excitement": f.excitement,
-        "description": f.description,
-        "resume_version": f.resume_version,
-        "tailored": "on" if f.tailored else None,
-        "notes": f.notes,
-        "tags": ", ".join(f.tags),
-    }
+    plain = plain_fields(app.fields)
+    plain.update(tailored="on" if app.fields.tailored else None, tags=", ".join(app.fields.tags))
     return {k: "" if v is None else str(v) for k, v in plain.items()}
 
 
