@@ -3,7 +3,9 @@
 Each user action is one ``with store.transaction() as tx:`` block: everything in it is
 committed together or not at all. A service that builds one action from others (accepting a
 mail proposal adds the application, moves it and marks the proposal) opens the block once
-around them: their own blocks, opened on the same thread, join it.
+around them and calls the other services as they are (with the store): their own blocks,
+opened on the same thread, join it. That is the one way to compose transactions: no service
+hands a ``Tx`` to another (a ``Tx`` is passed only to a module's own private helpers).
 """
 
 from __future__ import annotations

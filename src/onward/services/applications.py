@@ -86,11 +86,11 @@ def move_application(
     day = _check_date(on, clock)
     with store.transaction() as tx:
         app = _get(tx, owner, app_id, with_events=False)
-        move_in_tx(tx, owner, app, target, day, clock, note=note, source=source)
+        _move(tx, owner, app, target, day, clock, note=note, source=source)
         return _get(tx, owner, app_id)
 
 
-def move_in_tx(
+def _move(
     tx: Tx,
     owner: Owner,
     app: Application,
@@ -101,7 +101,6 @@ def move_in_tx(
     note: str | None = None,
     source: str = "manual",
 ) -> None:
-    """The move itself, inside a caller's transaction (used by imports and playbook too)."""
     check_move(app.stage, app.reached, target)
     last = tx.applications.last_event(app.id)
     if last is not None and day < last.occurred_on:

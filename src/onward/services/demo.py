@@ -15,7 +15,7 @@ from onward.domain.records import (
     ContactRole,
     Owner,
 )
-from onward.services.applications import move_in_tx
+from onward.services.applications import move_application
 
 # (company, role, channel, excitement, tags, [(stage, days ago, note)])
 DEMO: list[tuple[str, str, Channel, int, tuple[str, ...], list[tuple[Stage, int, str | None]]]] = [
@@ -150,17 +150,9 @@ def seed_demo(store: Store, owner: Owner, clock: Clock) -> int:
                 now=clock.now(),
             )
             for stage, ago, note in steps[1:]:
-                app = tx.applications.get(owner.id, app_id, with_events=False)
-                assert app is not None
-                move_in_tx(
-                    tx,
-                    owner,
-                    app,
-                    stage,
-                    today - timedelta(days=ago),
-                    clock,
-                    note=note,
-                    source="demo",
+                on = today - timedelta(days=ago)
+                move_application(
+                    store, owner, app_id, stage, clock, on=on, note=note, source="demo"
                 )
         apps = {a.company: a.id for a in tx.applications.query(owner.id, _ALL)}
         people: list[tuple[str, ContactRole, str | None, str]] = [

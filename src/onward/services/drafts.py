@@ -247,7 +247,7 @@ def draft_mailto(store: Store, owner: Owner, draft_id: int) -> str:
     return mailto_link(_as_draft(saved, None))
 
 
-def draft_timing(tx: Tx, owner: Owner, saved: SavedDraft, clock: Clock) -> DraftTiming | None:
+def _timing(tx: Tx, owner: Owner, saved: SavedDraft, clock: Clock) -> DraftTiming | None:
     """When ``saved`` is due, from its kind's timing and the application's history."""
     if saved.application_id is None:
         return None
@@ -291,15 +291,14 @@ def _trigger_day(tx: Tx, owner: Owner, app: Application, trigger: Trigger) -> da
 def _set_status(
     store: Store, owner: Owner, draft_id: int, status: DraftStatus, clock: Clock
 ) -> SavedDraft:
+    """Mark a draft sent (completing the task that asked for it) or discarded."""
     with store.transaction() as tx:
-        return change_draft_status(tx, owner, draft_id, status, clock)
+        return _change_status(tx, owner, draft_id, status, clock)
 
 
-def change_draft_status(
+def _change_status(
     tx: Tx, owner: Owner, draft_id: int, status: DraftStatus, clock: Clock
 ) -> SavedDraft:
-    """Inside a transaction: mark a draft sent (completing the task that asked for it) or
-    discarded. Also used when a draft goes out through a mail account."""
     saved = _get(tx, owner, draft_id)
     check_draft_move(saved, status)
     now = clock.now()
@@ -324,7 +323,7 @@ def _view(tx: Tx, owner: Owner, saved: SavedDraft, clock: Clock) -> DraftView:
     )
     facts = DraftFacts(company=app.company, role=app.role) if app else None
     findings = tuple(check_draft(_as_draft(saved, facts))) if facts else ()
-    return DraftView(saved, findings, draft_timing(tx, owner, saved, clock))
+    return DraftView(saved, findings, _timing(tx, owner, saved, clock))
 
 
 def _as_draft(saved: SavedDraft, facts: DraftFacts | None) -> Draft:

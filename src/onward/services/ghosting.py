@@ -26,7 +26,7 @@ from onward.domain.playbook.ghosting import (
 from onward.domain.playbook.plan import PlannedTask, StoredTask, TaskKind
 from onward.domain.records import Application, Owner
 from onward.errors import NotFound
-from onward.services.applications import move_in_tx
+from onward.services.applications import move_application
 
 #: A follow-up is never due sooner than this after the person marks an application ghosted.
 FOLLOW_UP_AT_LEAST = timedelta(days=7)
@@ -88,11 +88,13 @@ def mark_ghosted(
             last = quiet[app_id].last_contact_on if app_id in quiet else app.stage_on
             days = (today - last).days
             note = f"quiet for {days} day{'s' if days != 1 else ''}"
-            move_in_tx(tx, owner, app, Stage.GHOSTED, today, clock, note=note)
+            moved = move_application(
+                store, owner, app_id, Stage.GHOSTED, clock, on=today, note=note
+            )
             tasks = _plan_closure(tx, owner, app, last, now)
             done.append(
                 GhostedApplication(
-                    tx.applications.get(owner.id, app_id) or app,
+                    moved,
                     tasks,
                 )
             )

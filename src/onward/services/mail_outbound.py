@@ -19,7 +19,7 @@ from onward.domain.playbook.stored import DraftStatus, SavedDraft, check_draft_m
 from onward.domain.records import Owner
 from onward.errors import InvalidInput, NotFound
 from onward.mail.passwords import Passwords
-from onward.services.drafts import change_draft_status
+from onward.services.drafts import mark_draft_sent
 from onward.services.mail_accounts import imap_login, smtp_login
 
 
@@ -155,8 +155,8 @@ def _record(
     clock: Clock,
     folder: str | None,
 ) -> DeliveredDraft:
-    with store.transaction() as tx:
-        draft = change_draft_status(tx, owner, saved.id, DraftStatus.SENT, clock)
+    with store.transaction() as tx:  # one action: marked sent and its delivery kept
+        draft = mark_draft_sent(store, owner, saved.id, clock)
         delivery = Delivery(saved.id, account.name, method, message_id, saved.to, clock.now())
         tx.mail_accounts.add_delivery(owner.id, delivery)
     return DeliveredDraft(draft, delivery, folder)

@@ -34,7 +34,7 @@ from onward.domain.playbook.rejection import (
 )
 from onward.domain.records import Application, Owner
 from onward.errors import Conflict, InvalidInput, InvalidMove, NotFound, SetupError
-from onward.services.applications import move_in_tx
+from onward.services.applications import move_application
 
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
 #: a reply window that is ahead of the person, not already over).
@@ -151,7 +151,8 @@ def reject_application(
             )
         if not moved_already:
             note = details.note or _reason_note(rejection.reason)
-            move_in_tx(tx, owner, app, Stage.REJECTED, rejection.received_on, clock, note=note)
+            on = rejection.received_on
+            move_application(store, owner, app.id, Stage.REJECTED, clock, on=on, note=note)
         tx.rejections.insert(owner.id, rejection, now)
         _settle_ghosting_tasks(tx, owner, app.id, now)
         received_at = datetime.combine(rejection.received_on, now.timetz())
@@ -209,7 +210,7 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
         return _overview(tx, owner, app_id, now)
 
 
-def stage_counts(tx: Tx, owner: Owner) -> StageCounts:
+def _stage_counts(tx: Tx, owner: Owner) -> StageCounts:
     """How far each of the person's applications got, from one aggregate query."""
     by_stage = tx.applications.reached_counts(owner.id)
     return StageCounts(
@@ -240,7 +241,7 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
         stage=stage,
         window=window,
         support=dwell_rules.support_for(window, now),
-        reframe=reframe.reframe(rejection, stage_counts(tx, owner), stage),
+        reframe=reframe.reframe(rejection, _stage_counts(tx, owner), stage),
         advice=advice_rules.advise_reply(
             rejection, _reply_anchor(rejection, window.starts_at), stage
         ),
