@@ -41,101 +41,112 @@ class Diagnosis:
     caveat: str = CAVEAT
 
 
+#: What each diagnosis is called and what is worth trying, by key; the evidence comes from the
+#: numbers.
+ADVICE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "gone_quiet": (
+        "Many applications have gone quiet",
+        (
+            "Close the ones you have given up on as ghosted (Today offers them, or "
+            "`onward ghosting --apply`): they then count as no response.",
+            "Send one short follow-up to the few you still care about.",
+            "Let the rest go: silence is common and says little about you.",
+        ),
+    ),
+    "few_responses": (
+        "Few applications get a response",
+        (
+            "Targeting: apply where your experience matches most of the must-haves.",
+            "Resume: lead with results that match the posting's words.",
+            "Tailoring: adjust the resume and a short note for each role.",
+            "Role fit: check the level and kind of roles you apply to.",
+        ),
+    ),
+    "screens_not_interviews": (
+        "Screens rarely turn into interviews",
+        (
+            "Pitch: practise a two-minute story of who you are and why this role.",
+            "Phone screen: prepare salary, notice period and why-you answers.",
+            "Ask the recruiter what the hiring manager cares about most.",
+        ),
+    ),
+    "interviews_no_offers": (
+        "Interviews without offers",
+        (
+            "Interview practice: rehearse out loud, ideally with someone.",
+            "Storytelling: prepare STAR stories with numbers for the common questions.",
+            "Technical depth: revisit the topics interviews kept coming back to.",
+        ),
+    ),
+    "finals_lost": (
+        "Final rounds lost",
+        (
+            "Close competition: at a final round you were a real contender.",
+            "Keep in touch: the runner-up is often the next call.",
+            "Ask for feedback: finalists are the most likely to get a real answer.",
+        ),
+    ),
+    "many_ghosted": (
+        "Many applications end in silence",
+        (
+            "Follow-up habits: a short note after 7-10 days, and one after interviews.",
+            "Find a person: a recruiter or hiring manager to write to beats a portal.",
+            "Close the loop yourself: mark it ghosted and let it go.",
+        ),
+    ),
+}
+#: The steps whose low conversion is a diagnosis: (key, from, to, below, evidence).
+LOW_STEPS = (
+    ("few_responses", "applied", "response", FEW_RESPONSES,
+     "Any response: {} applications with an outcome."),
+    ("screens_not_interviews", "screen", "interview", FEW_INTERVIEWS,
+     "Screen to interview: {} screens with an outcome."),
+    ("interviews_no_offers", "interview", "offer", FEW_OFFERS,
+     "Interview to offer: {} interview processes with an outcome."),
+)  # fmt: skip
+
+
 def diagnose(
     rows: Sequence[OutcomeCount], ghosting: Rate, gone_quiet: int = 0
 ) -> tuple[Diagnosis, ...]:
     """The diagnoses the numbers in ``rows`` support, the earliest step first; ``gone_quiet``
     open applications have had no news for longer than the ghosting thresholds."""
-    found: list[Diagnosis] = []
-    sent = sum(r.count for r in rows if r.applied)
-    if gone_quiet >= MANY_QUIET and gone_quiet >= QUIET_SHARE * sent:
-        found.append(
-            Diagnosis(
-                "gone_quiet",
-                "Many applications have gone quiet",
-                f"{gone_quiet} of {sent} applications are still open with no news for weeks. "
-                "Every rate here counts only applications with an outcome, so these are left "
-                "out until you close them.",
-                (
-                    "Close the ones you have given up on as ghosted (Today offers them, or "
-                    "`onward ghosting --apply`): they then count as no response.",
-                    "Send one short follow-up to the few you still care about.",
-                    "Let the rest go: silence is common and says little about you.",
-                ),
-                "Until they are closed, the response rate describes only the applications "
-                "that have an answer.",
-            )
-        )
-    response = conversion(rows, "applied", "response")
-    if response.enough and (response.value or 0) < FEW_RESPONSES:
-        found.append(
-            Diagnosis(
-                "few_responses",
-                "Few applications get a response",
-                f"Any response: {response.describe()} applications with an outcome.",
-                (
-                    "Targeting: apply where your experience matches most of the must-haves.",
-                    "Resume: lead with results that match the posting's words.",
-                    "Tailoring: adjust the resume and a short note for each role.",
-                    "Role fit: check the level and kind of roles you apply to.",
-                ),
-            )
-        )
-    to_interview = conversion(rows, "screen", "interview")
-    if to_interview.enough and (to_interview.value or 0) < FEW_INTERVIEWS:
-        found.append(
-            Diagnosis(
-                "screens_not_interviews",
-                "Screens rarely turn into interviews",
-                f"Screen to interview: {to_interview.describe()} screens with an outcome.",
-                (
-                    "Pitch: practise a two-minute story of who you are and why this role.",
-                    "Phone screen: prepare salary, notice period and why-you answers.",
-                    "Ask the recruiter what the hiring manager cares about most.",
-                ),
-            )
-        )
-    to_offer = conversion(rows, "interview", "offer")
-    if to_offer.enough and (to_offer.value or 0) < FEW_OFFERS:
-        found.append(
-            Diagnosis(
-                "interviews_no_offers",
-                "Interviews without offers",
-                f"Interview to offer: {to_offer.describe()} interview processes with an outcome.",
-                (
-                    "Interview practice: rehearse out loud, ideally with someone.",
-                    "Storytelling: prepare STAR stories with numbers for the common questions.",
-                    "Technical depth: revisit the topics interviews kept coming back to.",
-                ),
-            )
-        )
+    found: list[Diagnosis | None] = [
+        _gone_quiet(gone_quiet, sum(r.count for r in rows if r.applied))
+    ]
+    for key, start, end, below, evidence in LOW_STEPS:
+        rate = conversion(rows, start, end)
+        if rate.enough and (rate.value or 0) < below:
+            found.append(_diagnosis(key, evidence.format(rate.describe())))
     offer = conversion(rows, "final", "offer")
     lost = offer.n - offer.hits
     if offer.n >= MIN_FINALS and lost >= 2 and offer.hits < lost:
-        found.append(
-            Diagnosis(
-                "finals_lost",
-                "Final rounds lost",
-                f"{lost} of {offer.n} final rounds with an outcome ended without an offer.",
-                (
-                    "Close competition: at a final round you were a real contender.",
-                    "Keep in touch: the runner-up is often the next call.",
-                    "Ask for feedback: finalists are the most likely to get a real answer.",
-                ),
-            )
-        )
+        evidence = f"{lost} of {offer.n} final rounds with an outcome ended without an offer."
+        found.append(_diagnosis("finals_lost", evidence))
     if ghosting.enough and (ghosting.value or 0) > MANY_GHOSTED:
-        found.append(
-            Diagnosis(
-                "many_ghosted",
-                "Many applications end in silence",
-                f"{ghosting.hits} of {ghosting.n} applications that ended did so without a "
-                f"word ({ghosting.describe()}).",
-                (
-                    "Follow-up habits: a short note after 7-10 days, and one after interviews.",
-                    "Find a person: a recruiter or hiring manager to write to beats a portal.",
-                    "Close the loop yourself: mark it ghosted and let it go.",
-                ),
-            )
+        evidence = (
+            f"{ghosting.hits} of {ghosting.n} applications that ended did so without a "
+            f"word ({ghosting.describe()})."
         )
-    return tuple(found)
+        found.append(_diagnosis("many_ghosted", evidence))
+    return tuple(d for d in found if d is not None)
+
+
+def _gone_quiet(gone_quiet: int, sent: int) -> Diagnosis | None:
+    if gone_quiet < MANY_QUIET or gone_quiet < QUIET_SHARE * sent:
+        return None
+    evidence = (
+        f"{gone_quiet} of {sent} applications are still open with no news for weeks. "
+        "Every rate here counts only applications with an outcome, so these are left "
+        "out until you close them."
+    )
+    caveat = (
+        "Until they are closed, the response rate describes only the applications "
+        "that have an answer."
+    )
+    return _diagnosis("gone_quiet", evidence, caveat)
+
+
+def _diagnosis(key: str, evidence: str, caveat: str = CAVEAT) -> Diagnosis:
+    title, actions = ADVICE[key]
+    return Diagnosis(key, title, evidence, actions, caveat)
