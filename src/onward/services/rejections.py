@@ -126,57 +126,75 @@ def reject_application(
         app = _application(tx, owner, app_id)
         _check_open(tx, owner, app)
         moved_already = app.stage == Stage.REJECTED
-        rejection = validate_rejection(
-            Rejection(
-                application_id=app.id,
-                received_on=details.received_on
-                or (app.stage_on if moved_already else clock.today()),
-                stage=details.stage or rejection_stage_for(app.reached),
-                channel=details.channel,
-                reason=details.reason,
-                quote=details.quote,
-                contact_id=details.contact_id,
-                personal=details.personal,
-                sting=details.sting,
-            ),
-            clock.today(),
-            app,
-        )
-        if (
-            rejection.contact_id is not None
-            and tx.contacts.get(owner.id, rejection.contact_id) is None
-        ):
-            raise NotFound(
-                f"no contact #{rejection.contact_id}", hint="see `onward contacts list` for the ids"
-            )
+        rejection = _rejection(tx, owner, app, details, clock)
         if not moved_already:
             note = details.note or _reason_note(rejection.reason)
             on = rejection.received_on
             move_application(store, owner, app.id, Stage.REJECTED, clock, on=on, note=note)
         tx.rejections.insert(owner.id, rejection, now)
         _settle_ghosting_tasks(tx, owner, app.id, now)
-        received_at = datetime.combine(rejection.received_on, now.timetz())
-        # received weeks ago: its windows were back then; only steps still ahead are planned
-        past = received_at < now - dwell_rules.PAST_AFTER
-        window = dwell_rules.open_window(app.id, received_at if past else now, dwell)
-        tx.dwell.insert(owner.id, window)
-        stage = effective_stage(rejection, app)
-        anchor = received_at if past else _reply_anchor(rejection, now)
-        advice = advice_rules.advise_reply(rejection, anchor, stage)
-        revisit = _revisit(tx, owner)
-        planned = plan.build_plan(
-            rejection,
-            advice,
-            window,
-            good_impression=details.good_impression,
-            saved_to_revisit=len(revisit),
-        )
-        if past:
-            planned = tuple(task for task in planned if task.due_at > now)
-        for task in planned:
-            contact = rejection.contact_id if task.kind == TaskKind.CHECK_IN else None
-            tx.tasks.insert(owner.id, task, now, contact_id=contact)
+        _plan(tx, owner, app, rejection, details, dwell, now)
         return _overview(tx, owner, app.id, now)
+
+
+def _rejection(
+    tx: Tx, owner: Owner, app: Application, details: RejectionDetails, clock: Clock
+) -> Rejection:
+    """The rejection ``details`` describe, checked (its contact too)."""
+    moved_already = app.stage == Stage.REJECTED
+    rejection = validate_rejection(
+        Rejection(
+            application_id=app.id,
+            received_on=details.received_on or (app.stage_on if moved_already else clock.today()),
+            stage=details.stage or rejection_stage_for(app.reached),
+            channel=details.channel,
+            reason=details.reason,
+            quote=details.quote,
+            contact_id=details.contact_id,
+            personal=details.personal,
+            sting=details.sting,
+        ),
+        clock.today(),
+        app,
+    )
+    if rejection.contact_id is not None and tx.contacts.get(owner.id, rejection.contact_id) is None:
+        raise NotFound(
+            f"no contact #{rejection.contact_id}", hint="see `onward contacts list` for the ids"
+        )
+    return rejection
+
+
+def _plan(
+    tx: Tx,
+    owner: Owner,
+    app: Application,
+    rejection: Rejection,
+    details: RejectionDetails,
+    dwell: DwellChoice,
+    now: datetime,
+) -> None:
+    """Open the dwell window and plan the steps after it (only those still ahead when the
+    rejection came weeks ago: its windows were back then)."""
+    received_at = datetime.combine(rejection.received_on, now.timetz())
+    past = received_at < now - dwell_rules.PAST_AFTER
+    window = dwell_rules.open_window(app.id, received_at if past else now, dwell)
+    tx.dwell.insert(owner.id, window)
+    stage = effective_stage(rejection, app)
+    anchor = received_at if past else _reply_anchor(rejection, now)
+    advice = advice_rules.advise_reply(rejection, anchor, stage)
+    revisit = _revisit(tx, owner)
+    planned = plan.build_plan(
+        rejection,
+        advice,
+        window,
+        good_impression=details.good_impression,
+        saved_to_revisit=len(revisit),
+    )
+    if past:
+        planned = tuple(task for task in planned if task.due_at > now)
+    for task in planned:
+        contact = rejection.contact_id if task.kind == TaskKind.CHECK_IN else None
+        tx.tasks.insert(owner.id, task, now, contact_id=contact)
 
 
 def get_rejection_overview(

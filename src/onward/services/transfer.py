@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from onward.clock import Clock
@@ -16,7 +17,7 @@ from onward.domain.pipeline import Stage
 from onward.domain.records import Application, ApplicationQuery, Owner
 from onward.errors import Conflict, ImportFailed, InvalidInput, Problem
 from onward.export import backup_file, csv_export
-from onward.export.csv_import import parse_csv
+from onward.export.csv_import import ParsedRow, parse_csv
 from onward.files import write_atomically
 
 ALL = ApplicationQuery(archived=None)
@@ -199,32 +200,7 @@ def import_csv(
                 skipped += 1
                 continue
             seen.add(key)
-            last = row.events[-1]
-            reached = max(
-                (e.stage for e in row.events if not e.stage.is_ending),
-                key=lambda s: s.rank,
-            )
-            rounds = [e.round for e in row.events if e.stage == Stage.INTERVIEW and e.round]
-            app_id = tx.applications.insert(
-                owner.id,
-                row.fields,
-                stage=last.stage,
-                stage_on=last.on,
-                reached=reached,
-                interview_round=max(rounds) if rounds else None,
-                now=now,
-            )
-            for event in row.events:
-                tx.applications.add_event(
-                    owner.id,
-                    app_id,
-                    stage=event.stage,
-                    occurred_on=event.on,
-                    round=event.round,
-                    note=event.note,
-                    source="import",
-                    now=now,
-                )
+            _insert_row(tx, owner, row, now)
             imported += 1
         if dry_run:
             tx.rollback()
@@ -237,6 +213,33 @@ def import_csv(
         mapping=tuple(parsed.mapping.items()),
         dry_run=dry_run,
     )
+
+
+def _insert_row(tx: Tx, owner: Owner, row: ParsedRow, now: datetime) -> None:
+    """One spreadsheet row as an application with its timeline."""
+    last = row.events[-1]
+    reached = max((e.stage for e in row.events if not e.stage.is_ending), key=lambda s: s.rank)
+    rounds = [e.round for e in row.events if e.stage == Stage.INTERVIEW and e.round]
+    app_id = tx.applications.insert(
+        owner.id,
+        row.fields,
+        stage=last.stage,
+        stage_on=last.on,
+        reached=reached,
+        interview_round=max(rounds) if rounds else None,
+        now=now,
+    )
+    for event in row.events:
+        tx.applications.add_event(
+            owner.id,
+            app_id,
+            stage=event.stage,
+            occurred_on=event.on,
+            round=event.round,
+            note=event.note,
+            source="import",
+            now=now,
+        )
 
 
 def _dedupe_key(company: str, role: str, events: tuple[object, ...]) -> tuple[str, str, object]:

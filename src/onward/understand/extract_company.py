@@ -176,45 +176,71 @@ _SUFFIXED = re.compile(
 )
 
 
-def extract_company(subject: str, sender: str, body: str) -> str | None:
-    """The hiring company named by this email, or ``None``."""
-    platform = _PLATFORM_EMPLOYER.search(subject or "")
-    if platform:
-        return platform.group(1)
-    weights: dict[str, float] = defaultdict(float)
-    forms: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+class _Votes:
+    """Names read from one email, each with the weight of the places that named it."""
 
-    def add(raw: str, weight: float) -> None:
+    def __init__(self, person_name: str) -> None:
+        self.person_name = person_name
+        self.weights: dict[str, float] = defaultdict(float)
+        self.forms: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+
+    def add(self, raw: str, weight: float) -> None:
         name = clean_name(raw)
-        if name is None or (person_name and name.lower() in person_name):
+        if name is None or (self.person_name and name.lower() in self.person_name):
             return
         key = normalise_name(name)
         if not key:
             return
-        weights[key] += weight
-        forms[key][name] += weight
+        self.weights[key] += weight
+        self.forms[key][name] += weight
 
+
+def extract_company(subject: str, sender: str, body: str) -> str | None:
+    """The hiring company named by this email, or ``None``."""
+    subject = subject or ""
+    platform = _PLATFORM_EMPLOYER.search(subject)
+    if platform:
+        return platform.group(1)
     display, person = sender_company(sender)
     person_name = (sender or "").split("<")[0].strip().strip('"').lower() if person else ""
-    person_name = person_name.split(" from ")[0]  # "Nadia from Acme"
+    votes = _Votes(person_name.split(" from ")[0])  # "Nadia from Acme"
     if display:
-        add(display, 3.0)
+        votes.add(display, 3.0)
     ats_local = address_hint(sender)
+    text = (body or "")[:4000]
+    _vote_subject(votes, subject, text)
+    _vote_body(votes, text, ats_local)
+    if ats_local:
+        _vote_address(votes, ats_local, display, f"{subject}\n{text}")
+    if not votes.weights:
+        head = _subject_head(subject, text)
+        if head:
+            votes.add(head, 1.0)
+    if ats_local and not votes.weights and len(ats_local) > 2:  # the address is all there is
+        votes.add(unsqueeze(ats_local) if ats_local.isalpha() else ats_local, 1.0)
+    if not votes.weights:
+        return None
+    return _winner(votes, subject, text, ats_local)
+
+
+def _vote_subject(votes: _Votes, subject: str, text: str) -> None:
     for pattern, weight in _SUBJECT_PATTERNS:
-        for m in pattern.finditer(subject or ""):
-            add(m.group(1), weight)
+        for m in pattern.finditer(subject):
+            votes.add(m.group(1), weight)
     # "Acme Group AG - Acme Leasing USA LLC - Analyst": the group, then the subsidiary that
     # hires, named without its country and legal form.
-    for m in _SUBSIDIARY.finditer(subject or ""):
-        add(_COUNTRY_END.sub("", m.group(2)), 4.0)
+    for m in _SUBSIDIARY.finditer(subject):
+        votes.add(_COUNTRY_END.sub("", m.group(2)), 4.0)
     # "Thanks for taking the Acme Software Engineer Code Challenge"
-    for m in re.finditer(r"\b(?:the|your) (?=[A-Z])", subject or ""):
+    for m in re.finditer(r"\b(?:the|your) (?=[A-Z])", subject):
         inner = _subject_head(subject[m.end() :], "")
         if inner:
-            add(inner, 1.5)
-    text = (body or "")[:4000]
+            votes.add(inner, 1.5)
     for m in _SUFFIXED.finditer(f"{subject}\n{text[:1500]}"):
-        add(m.group(1), 2.0)
+        votes.add(m.group(1), 2.0)
+
+
+def _vote_body(votes: _Votes, text: str, ats_local: str | None) -> None:
     # Several patterns can read the same words ("The Acme Talent Team" is a team phrase and a
     # signature line): each stretch of text votes once, with its strongest reading.
     spans: dict[tuple[int, str], tuple[str, float]] = {}
@@ -229,48 +255,49 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
             if spans.get(spot, ("", 0.0))[1] < weight:
                 spans[spot] = (m.group(1), weight)
     for raw, weight in spans.values():
-        add(raw, weight)
+        votes.add(raw, weight)
     # "at North Valley Bank of Arizona (NVBAZ)" defines the acronym the email signs with.
     for m in _DEFINED.finditer(text):
         acronym = m.group(2).lower()
-        if (acronym in weights or acronym == ats_local) and abbreviates(
+        if (acronym in votes.weights or acronym == ats_local) and abbreviates(
             acronym, normalise_name(m.group(1))
         ):
-            add(m.group(1), 2.0)
-    if ats_local:
-        matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
-        if not matched and 2 <= len(ats_local) <= 6 and ats_local.isalpha():
-            # "lpe@myworkday.com" and "interest in Larch Pictures Entertainment"
-            matched = [k for k in weights if len(k.split()) >= 2 and abbreviates(ats_local, k)]
-        for key in matched:
-            weights[key] += 2.0
-        spelled = None if matched else _spelled_out(ats_local, f"{subject}\n{text}")
-        if spelled:  # "statefarm@..." and "State Farm Job Opening"
-            add(spelled, 3.0)
-        if display and (matched or spelled):
-            # The address names the company and the display name is something else:
-            # a programme or a department ("Campus Ambassadors <acmefoods+x@...>").
-            shown = normalise_name(clean_name(display) or "")
-            if (
-                shown in weights
-                and shown not in matched
-                and shown != normalise_name(spelled or "")
-                and not ats_local.startswith(shown.replace(" ", ""))
-            ):
-                weights[shown] -= 3.0
-    if not weights:
-        head = _subject_head(subject or "", text)
-        if head:
-            add(head, 1.0)
-    if ats_local and not weights and len(ats_local) > 2:  # the address is all there is
-        add(unsqueeze(ats_local) if ats_local.isalpha() else ats_local, 1.0)
-    if not weights:
-        return None
+            votes.add(m.group(1), 2.0)
+
+
+def _vote_address(votes: _Votes, ats_local: str, display: str | None, text: str) -> None:
+    """The company the sender's address names ("acme@myworkday.com") backs a name read."""
+    weights = votes.weights
+    matched = [k for k in weights if k.replace(" ", "").startswith(ats_local)]
+    if not matched and 2 <= len(ats_local) <= 6 and ats_local.isalpha():
+        # "lpe@myworkday.com" and "interest in Larch Pictures Entertainment"
+        matched = [k for k in weights if len(k.split()) >= 2 and abbreviates(ats_local, k)]
+    for key in matched:
+        weights[key] += 2.0
+    spelled = None if matched else _spelled_out(ats_local, text)
+    if spelled:  # "statefarm@..." and "State Farm Job Opening"
+        votes.add(spelled, 3.0)
+    if display and (matched or spelled):
+        # The address names the company and the display name is something else:
+        # a programme or a department ("Campus Ambassadors <acmefoods+x@...>").
+        shown = normalise_name(clean_name(display) or "")
+        if (
+            shown in weights
+            and shown not in matched
+            and shown != normalise_name(spelled or "")
+            and not ats_local.startswith(shown.replace(" ", ""))
+        ):
+            weights[shown] -= 3.0
+
+
+def _winner(votes: _Votes, subject: str, text: str, ats_local: str | None) -> str:
+    """The name with the most weight, in its most used form."""
+    weights, forms = votes.weights, votes.forms
     # Names mentioned again and again are more likely the company.
     for key, variants in forms.items():
         mentions = sum(min(text.count(form), 3) for form in variants)
         weights[key] += 0.5 * mentions
-    fold_forms(weights, forms, subject or "", text)
+    fold_forms(weights, forms, subject, text)
     best = max(weights, key=lambda k: (weights[k], -len(k)))
     name = max(forms[best].items(), key=lambda kv: (kv[1], len(kv[0])))[0]
     bare = re.sub(r"['’]s$", "", name)
