@@ -61,10 +61,7 @@ def _dwelling(out: Console, dwelling: tuple[Dwelling, ...], together: bool) -> N
 
 
 def show(agenda: Today) -> None:
-    from rich.markup import escape
-
     from onward.cli import render
-    from onward.cli.momentum import LABELS
 
     out = render.console()
     out.print(f"[bold]Today, {agenda.now:%A %-d %B}[/]")
@@ -76,6 +73,16 @@ def show(agenda: Today) -> None:
             "`onward ready ID` ends the quiet time early.[/]"
         )
     section = _Section(out)
+    _to_do(section, agenda)
+    _week_and_care(section, agenda)
+    if agenda.calm:
+        out.print("\nNothing is due today. A calm day counts too.")
+
+
+def _to_do(section: _Section, agenda: Today) -> None:
+    """Tasks due, drafts to send and check-ins, each list with how many more there are."""
+    from rich.markup import escape
+
     for item in agenda.tasks:
         where = f" ({escape(item.company)})" if item.company else ""
         flag = "[red]overdue[/] " if item.state.value == "overdue" else ""
@@ -101,6 +108,14 @@ def show(agenda: Today) -> None:
         )
         when = "overdue" if check.overdue else f"due {check.due_on.isoformat()}"
         section.add("Check-ins", f"{escape(check.contact.name)}{company}: {when}")
+
+
+def _week_and_care(section: _Section, agenda: Today) -> None:
+    """The week's goals, recent wins, gentle nudges, what has gone quiet, what to try again."""
+    from rich.markup import escape
+
+    from onward.cli.momentum import LABELS
+
     if agenda.goals is not None:
         for metric in agenda.goals.this_week.metrics:
             if metric.target:
@@ -126,8 +141,6 @@ def show(agenda: Today) -> None:
         )
     for date in agenda.reapply:
         section.add("Worth another try", f"{escape(date.company)}: you can apply again now")
-    if agenda.calm:
-        out.print("\nNothing is due today. A calm day counts too.")
 
 
 class _Section:
