@@ -22,26 +22,15 @@ from sqlalchemy import (
 
 from onward.db import tables as t
 from onward.db.application_query import chunks, filtered, order_by
+from onward.db.application_rows import application_from_row, event_from_row, field_values
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
-    APPLICATION_FIELDS,
     Application,
     ApplicationFields,
     ApplicationQuery,
     ApplicationSummary,
-    Channel,
     StageEvent,
-    plain_fields,
 )
-
-#: The columns that hold an application's own fields (its tags live in their own table).
-FIELD_COLUMNS = tuple(name for name in APPLICATION_FIELDS if name != "tags")
-
-
-def _field_values(fields: ApplicationFields) -> dict[str, Any]:
-    values = plain_fields(fields)
-    del values["tags"]
-    return values
 
 
 class ApplicationRepo:
@@ -64,7 +53,7 @@ class ApplicationRepo:
         updated_at: datetime | None = None,
         archived_at: datetime | None = None,
     ) -> int:
-        values = _field_values(fields) | {
+        values = field_values(fields) | {
             "owner_id": owner_id,
             "stage": stage.value,
             "stage_on": stage_on,
@@ -89,7 +78,7 @@ class ApplicationRepo:
             update(t.applications)
             .where(t.applications.c.id == app_id, t.applications.c.owner_id == owner_id)
             .values(
-                **_field_values(fields),
+                **field_values(fields),
                 updated_at=now,
                 posting_skills=None,  # the description may have changed
                 posting_skills_vocabulary=None,
@@ -227,7 +216,7 @@ class ApplicationRepo:
         if row is None:
             return None
         events = self.events_for([app_id]).get(app_id, []) if with_events else []
-        return _application(row, self.tags_for([app_id]).get(app_id, ()), tuple(events))
+        return application_from_row(row, self.tags_for([app_id]).get(app_id, ()), tuple(events))
 
     def query(
         self, owner_id: int, query: ApplicationQuery, *, with_events: bool = False
@@ -243,7 +232,8 @@ class ApplicationRepo:
         tags = self.tags_for(ids)
         events = self.events_for(ids) if with_events else {}
         return [
-            _application(row, tags.get(row.id, ()), tuple(events.get(row.id, ()))) for row in rows
+            application_from_row(row, tags.get(row.id, ()), tuple(events.get(row.id, ())))
+            for row in rows
         ]
 
     def by_ids(self, owner_id: int, ids: Sequence[int]) -> list[Application]:
@@ -259,7 +249,7 @@ class ApplicationRepo:
                 ).all()
             )
         tags = self.tags_for(wanted)
-        return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+        return [application_from_row(row, tags.get(row.id, ()), ()) for row in rows]
 
     def summaries(
         self, owner_id: int, query: ApplicationQuery | None = None, *, ids: Sequence[int] = ()
@@ -305,7 +295,7 @@ class ApplicationRepo:
             .limit(limit)
         ).all()
         tags = self.tags_for([row.id for row in rows])
-        return [_application(row, tags.get(row.id, ()), ()) for row in rows]
+        return [application_from_row(row, tags.get(row.id, ()), ()) for row in rows]
 
     def first_by_stage(
         self, owner_id: int, limits: Mapping[Stage, int]
@@ -331,7 +321,7 @@ class ApplicationRepo:
         tags = self.tags_for([row.id for row in rows])
         found: dict[Stage, list[Application]] = {stage: [] for stage in limits}
         for row in rows:
-            found[Stage(row.stage)].append(_application(row, tags.get(row.id, ()), ()))
+            found[Stage(row.stage)].append(application_from_row(row, tags.get(row.id, ()), ()))
         return found
 
     def count(self, owner_id: int, query: ApplicationQuery) -> int:
@@ -345,7 +335,7 @@ class ApplicationRepo:
             .order_by(t.stage_events.c.occurred_on.desc(), t.stage_events.c.id.desc())
             .limit(1)
         ).first()
-        return _event(row) if row is not None else None
+        return event_from_row(row) if row is not None else None
 
     def reached_counts(self, owner_id: int) -> dict[Stage, int]:
         """How many applications got furthest to each stage (one aggregate query)."""
@@ -421,52 +411,5 @@ class ApplicationRepo:
                 .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
             )
             for row in rows:
-                found[row.application_id].append(_event(row))
+                found[row.application_id].append(event_from_row(row))
         return found
-
-
-def _application(
-    row: Row[Any], tags: tuple[str, ...], events: tuple[StageEvent, ...]
-) -> Application:
-    fields = ApplicationFields(
-        company=row.company,
-        role=row.role,
-        job_ref=row.job_ref,
-        url=row.url,
-        location=row.location,
-        channel=Channel(row.channel) if row.channel else None,
-        salary_min=row.salary_min,
-        salary_max=row.salary_max,
-        salary_currency=row.salary_currency,
-        excitement=row.excitement,
-        description=row.description,
-        resume_version=row.resume_version,
-        tailored=row.tailored,
-        notes=row.notes,
-        tags=tags,
-    )
-    return Application(
-        id=row.id,
-        fields=fields,
-        stage=Stage(row.stage),
-        stage_on=row.stage_on,
-        reached=Stage(row.reached),
-        interview_round=row.interview_round,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        archived_at=row.archived_at,
-        events=events,
-    )
-
-
-def _event(row: Row[Any]) -> StageEvent:
-    return StageEvent(
-        id=row.id,
-        application_id=row.application_id,
-        stage=Stage(row.stage),
-        occurred_on=row.occurred_on,
-        round=row.round,
-        note=row.note,
-        source=row.source,
-        created_at=row.created_at,
-    )
