@@ -82,7 +82,9 @@ def add(
     ),
 ) -> None:
     """Add a mail account; its password goes to the OS keyring, never to Onward's files."""
-    from onward.cli import render
+    given = dict(locals(), folders=tuple(folders))
+    from dataclasses import fields as dataclass_fields
+
     from onward.cli.context import workspace
     from onward.services.mail_accounts import (
         AccountRequest,
@@ -91,22 +93,8 @@ def add(
         check_account_name_free,
     )
 
-    fields = account_fields(
-        AccountRequest(
-            name=name,
-            address=address,
-            provider=provider,
-            imap_host=imap_host,
-            imap_port=imap_port,
-            imap_security=imap_security,
-            username=username,
-            folders=tuple(folders),
-            drafts_folder=drafts_folder,
-            smtp_host=smtp_host,
-            smtp_port=smtp_port,
-            smtp_security=smtp_security,
-        )
-    )
+    typed = {f.name: given[f.name] for f in dataclass_fields(AccountRequest)}
+    fields = account_fields(AccountRequest(**typed))
     ws = workspace()
     check_account_name_free(ws.store, ws.owner, fields.name)
     passwords = password_sources()
@@ -114,7 +102,13 @@ def add(
     account = add_mail_account(
         ws.store, ws.owner, fields, ws.clock, passwords=passwords, password=password
     )
-    where = "kept in the OS keyring" if password is not None else "read from the environment"
+    _say_added(account, password is not None, provider)
+
+
+def _say_added(account: MailAccount, keyring: bool, provider: str | None) -> None:
+    from onward.cli import render
+
+    where = "kept in the OS keyring" if keyring else "read from the environment"
     render.ok(f"Added mail account {account.name} ({account.fields.address}); password {where}.")
     if provider:
         from onward.domain.mail_accounts import provider as preset

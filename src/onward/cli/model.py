@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from onward.understand import EvalReport, LabelledExample
 
 app = typer.Typer(help="Train and measure the model that reads job emails.", no_args_is_help=True)
@@ -84,7 +86,6 @@ def _pct(value: float | None) -> str:
 
 
 def _print_report(report: EvalReport, errors: bool) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from onward.cli import render
@@ -97,17 +98,7 @@ def _print_report(report: EvalReport, errors: bool) -> None:
         table.add_row(c.label, _pct(c.precision), _pct(c.recall), _pct(c.f1), str(c.support))
     console.print(table)
 
-    labels = [c.label for c in report.per_class]
-    confusion = Table(title="Confusion (rows: expected, columns: predicted)")
-    confusion.add_column("")
-    predicted = labels + sorted({p for row in report.confusion.values() for p in row} - set(labels))
-    for name in predicted:
-        confusion.add_column(name[:12], justify="right")
-    for gold in labels:
-        row = report.confusion.get(gold, {})
-        confusion.add_row(gold, *[str(row.get(p, 0)) for p in predicted])
-    console.print(confusion)
-
+    console.print(_confusion(report))
     figures = Table(title="Figures", show_header=False)
     figures.add_column("measure")
     figures.add_column("value", justify="right")
@@ -129,21 +120,43 @@ def _print_report(report: EvalReport, errors: bool) -> None:
     console.print(figures)
 
     if errors and report.errors:
-        misread = Table(title=f"Misread emails ({len(report.errors)})")
-        for name in ("id", "expected", "predicted", "conf.", "evidence", "subject"):
-            misread.add_column(name)
-        for e in report.errors:
-            misread.add_row(
-                escape(e.id),
-                e.expected,
-                e.predicted,
-                f"{e.confidence:.2f}",
-                escape("; ".join(e.evidence)),
-                escape(e.subject[:60]),
-            )
-        console.print(misread)
+        console.print(_misread(report))
     if errors and report.extraction_errors:
         _print_extraction_misses(report)
+
+
+def _confusion(report: EvalReport) -> Table:
+    from rich.table import Table
+
+    labels = [c.label for c in report.per_class]
+    confusion = Table(title="Confusion (rows: expected, columns: predicted)")
+    confusion.add_column("")
+    predicted = labels + sorted({p for row in report.confusion.values() for p in row} - set(labels))
+    for name in predicted:
+        confusion.add_column(name[:12], justify="right")
+    for gold in labels:
+        row = report.confusion.get(gold, {})
+        confusion.add_row(gold, *[str(row.get(p, 0)) for p in predicted])
+    return confusion
+
+
+def _misread(report: EvalReport) -> Table:
+    from rich.markup import escape
+    from rich.table import Table
+
+    misread = Table(title=f"Misread emails ({len(report.errors)})")
+    for name in ("id", "expected", "predicted", "conf.", "evidence", "subject"):
+        misread.add_column(name)
+    for e in report.errors:
+        misread.add_row(
+            escape(e.id),
+            e.expected,
+            e.predicted,
+            f"{e.confidence:.2f}",
+            escape("; ".join(e.evidence)),
+            escape(e.subject[:60]),
+        )
+    return misread
 
 
 def _print_extraction_misses(report: EvalReport) -> None:

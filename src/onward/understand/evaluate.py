@@ -20,6 +20,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from onward.domain.emails import EmailLabel
 from onward.understand.examples import LabelledExample, read_examples
@@ -134,31 +135,11 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
         for e, v in zip(examples, verdicts, strict=True)
         if e.label is not v.label
     ]
-    company = alone = role = 0
-    stage = reason = personal = rejections = personal_total = 0
     read = [extract_details(e.email, e.label) for e in examples]
     companies = _mailbox_companies(
         examples, [d["company"] for d in read], [v.label for v in verdicts]
     )
-    misses: list[ExtractionMiss] = []
-    for e, details, name in zip(examples, read, companies, strict=True):
-        alone += normalise(details["company"]) == normalise(e.company)
-        checks = (("company", e.company, name), ("role", e.role, details["role"]))
-        for what, expected, got in checks:
-            if normalise(got) == normalise(expected):
-                company += what == "company"
-                role += what == "role"
-            else:
-                misses.append(
-                    ExtractionMiss(e.id, what, expected, got, normalise(expected), normalise(got))
-                )
-        if e.label is EmailLabel.REJECTION:
-            rejections += 1
-            stage += e.stage is not None and details["rejection_stage"] == e.stage
-            reason += e.reason is not None and details["reason"] == e.reason
-            if e.personal is not None:
-                personal_total += 1
-                personal += details["personal"] == e.personal
+    hits, misses = _extraction_hits(examples, read, companies)
     n = len(examples)
     return EvalReport(
         emails=n,
@@ -167,16 +148,43 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
         per_class=per_class,
         confusion=confusion,
         rejection=_score(EmailLabel.REJECTION.value, pairs),
-        stage_accuracy=_ratio(stage, rejections),
-        reason_accuracy=_ratio(reason, rejections),
-        personal_accuracy=_ratio(personal, personal_total),
-        company_accuracy=company / n if n else 0.0,
-        company_alone_accuracy=alone / n if n else 0.0,
-        role_accuracy=role / n if n else 0.0,
+        stage_accuracy=_ratio(hits["stage"], hits["rejections"]),
+        reason_accuracy=_ratio(hits["reason"], hits["rejections"]),
+        personal_accuracy=_ratio(hits["personal"], hits["personal_total"]),
+        company_accuracy=hits["company"] / n if n else 0.0,
+        company_alone_accuracy=hits["alone"] / n if n else 0.0,
+        role_accuracy=hits["role"] / n if n else 0.0,
         emails_per_second=n / elapsed if elapsed > 0 else 0.0,
         errors=errors,
         extraction_errors=sorted(misses, key=lambda m: m.field),
     )
+
+
+def _extraction_hits(
+    examples: list[LabelledExample], read: list[dict[str, Any]], companies: list[str | None]
+) -> tuple[Counter[str], list[ExtractionMiss]]:
+    """How many companies, roles and rejection details were read right (``alone``: the
+    company from each email without its mailbox), and the misses."""
+    hits: Counter[str] = Counter()
+    misses: list[ExtractionMiss] = []
+    for e, details, name in zip(examples, read, companies, strict=True):
+        hits["alone"] += normalise(details["company"]) == normalise(e.company)
+        checks = (("company", e.company, name), ("role", e.role, details["role"]))
+        for what, expected, got in checks:
+            if normalise(got) == normalise(expected):
+                hits[what] += 1
+            else:
+                misses.append(
+                    ExtractionMiss(e.id, what, expected, got, normalise(expected), normalise(got))
+                )
+        if e.label is EmailLabel.REJECTION:
+            hits["rejections"] += 1
+            hits["stage"] += e.stage is not None and details["rejection_stage"] == e.stage
+            hits["reason"] += e.reason is not None and details["reason"] == e.reason
+            if e.personal is not None:
+                hits["personal_total"] += 1
+                hits["personal"] += details["personal"] == e.personal
+    return hits, misses
 
 
 def _mailbox_companies(
