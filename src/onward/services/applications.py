@@ -37,6 +37,7 @@ def add_application(
     stage: Stage = Stage.APPLIED,
     on: date | None = None,
     note: str | None = None,
+    source: str = "manual",
 ) -> Application:
     """Start tracking an application at ``stage`` (back-datable with ``on``)."""
     fields = validate_application(fields)
@@ -65,7 +66,7 @@ def add_application(
             occurred_on=day,
             round=round_,
             note=note,
-            source="manual",
+            source=source,
             now=now,
         )
         return _get(tx, owner, app_id)

@@ -9,13 +9,13 @@ from onward.db.store import Store
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
     ApplicationFields,
-    ApplicationQuery,
     Channel,
     ContactFields,
     ContactRole,
     Owner,
 )
-from onward.services.applications import move_application
+from onward.services.applications import add_application, move_application
+from onward.services.contacts import add_contact
 
 # (company, role, channel, excitement, tags, [(stage, days ago, note)])
 DEMO: list[tuple[str, str, Channel, int, tuple[str, ...], list[tuple[Stage, int, str | None]]]] = [
@@ -111,15 +111,19 @@ DEMO: list[tuple[str, str, Channel, int, tuple[str, ...], list[tuple[Stage, int,
 ]
 
 
-_ALL = ApplicationQuery(archived=None)
+PEOPLE: list[tuple[str, ContactRole, str | None, str]] = [
+    ("Priya Natarajan", ContactRole.RECRUITER, "Northwind Health", "priya@example.org"),
+    ("Tom Okafor", ContactRole.HIRING_MANAGER, "Fjord Bank", "tom@example.net"),
+    ("Sam Reyes", ContactRole.MENTOR, None, "sam@example.com"),
+]
 
 
 def seed_demo(store: Store, owner: Owner, clock: Clock) -> int:
     """Fill an empty database with the demo search; returns how many applications."""
     today = clock.today()
-    with store.transaction() as tx:
+    with store.transaction():
+        apps = {}
         for company, role, channel, excitement, tags, steps in DEMO:
-            first_stage, first_ago, first_note = steps[0]
             fields = ApplicationFields(
                 company=company,
                 role=role,
@@ -129,49 +133,20 @@ def seed_demo(store: Store, owner: Owner, clock: Clock) -> int:
                 resume_version="resume-2026-10",
                 tailored=excitement >= 4,
             )
-            day = today - timedelta(days=first_ago)
-            app_id = tx.applications.insert(
-                owner.id,
-                fields,
-                stage=first_stage,
-                stage_on=day,
-                reached=first_stage,
-                interview_round=1 if first_stage == Stage.INTERVIEW else None,
-                now=clock.now(),
+            (first, ago, note), *later = steps
+            on = today - timedelta(days=ago)
+            app = add_application(
+                store, owner, fields, clock, stage=first, on=on, note=note, source="demo"
             )
-            tx.applications.add_event(
-                owner.id,
-                app_id,
-                stage=first_stage,
-                occurred_on=day,
-                round=None,
-                note=first_note,
-                source="demo",
-                now=clock.now(),
-            )
-            for stage, ago, note in steps[1:]:
+            apps[company] = app.id
+            for stage, ago, note in later:
                 on = today - timedelta(days=ago)
                 move_application(
-                    store, owner, app_id, stage, clock, on=on, note=note, source="demo"
+                    store, owner, app.id, stage, clock, on=on, note=note, source="demo"
                 )
-        apps = {a.company: a.id for a in tx.applications.query(owner.id, _ALL)}
-        people: list[tuple[str, ContactRole, str | None, str]] = [
-            ("Priya Natarajan", ContactRole.RECRUITER, "Northwind Health", "priya@example.org"),
-            ("Tom Okafor", ContactRole.HIRING_MANAGER, "Fjord Bank", "tom@example.net"),
-            ("Sam Reyes", ContactRole.MENTOR, None, "sam@example.com"),
-        ]
-        for person, kind, employer, email in people:
-            contact_id = tx.contacts.insert(
-                owner.id,
-                ContactFields(
-                    name=person,
-                    role=kind,
-                    email=email,
-                    company=employer,
-                    next_checkin_on=today + timedelta(days=80) if employer else None,
-                ),
-                clock.now(),
-            )
-            if employer:
-                tx.contacts.link(contact_id, apps[employer])
+        for person, kind, employer, email in PEOPLE:
+            checkin = today + timedelta(days=80) if employer else None
+            contact = ContactFields(person, kind, email, company=employer, next_checkin_on=checkin)
+            linked = (apps[employer],) if employer else ()
+            add_contact(store, owner, contact, clock, application_ids=linked)
     return len(DEMO)
