@@ -16,19 +16,15 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import owned_table
 from onward.db.types import UTCDateTime
 
-mail_accounts = Table(
+mail_accounts = owned_table(
     "mail_accounts",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("name", String(40), nullable=False),
     Column("address", String(320), nullable=False),
     Column("imap_host", String(253), nullable=False),
@@ -46,11 +42,8 @@ mail_accounts = Table(
 )
 
 #: Incremental sync: every UID up to last_uid has been read while UIDVALIDITY stayed the same.
-mail_folders = Table(
+mail_folders = owned_table(
     "mail_folders",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column(
         "account_id",
         Integer,
@@ -66,11 +59,8 @@ mail_folders = Table(
 )
 
 #: A draft handed to the person's mail: appended to their Drafts folder, or sent by SMTP.
-mail_deliveries = Table(
+mail_deliveries = owned_table(
     "mail_deliveries",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("draft_id", Integer, ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False),
     Column("account_name", String(40), nullable=False),
     Column("method", String(20), nullable=False),  # DeliveryMethod

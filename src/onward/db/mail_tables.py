@@ -17,12 +17,11 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import owned_table
 from onward.db.types import UTCDateTime
 
 
@@ -41,11 +40,8 @@ def _message(nullable: bool) -> Column[int]:
 
 #: One per message seen. Only job mail keeps its text; other mail keeps its headers, so
 #: a re-import knows it and ``onward mail show`` can say what it was.
-mail_messages = Table(
+mail_messages = owned_table(
     "mail_messages",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("dedupe_key", String(600), nullable=False),  # Message-ID or "sha256:<hash>"
     Column("message_id", String(600)),  # the Message-ID header, if any
     Column("content_hash", String(64), nullable=False),
@@ -71,11 +67,8 @@ mail_messages = Table(
 )
 
 #: Messages that could not be read, with the reason; the import went on without them.
-mail_quarantine = Table(
+mail_quarantine = owned_table(
     "mail_quarantine",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("source", String(1000), nullable=False),
     Column("source_key", String(1000), nullable=False),
     Column("reason", Text, nullable=False),
@@ -88,11 +81,8 @@ mail_quarantine = Table(
 )
 
 #: The review queue: what Onward would change in the tracker, waiting for the person.
-mail_proposals = Table(
+mail_proposals = owned_table(
     "mail_proposals",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _message(nullable=False),
     _application(),  # the matched application (None: create one)
     Column("kind", String(30), nullable=False),  # ProposalKind
@@ -107,11 +97,8 @@ mail_proposals = Table(
 )
 
 #: How far each source has been imported, to resume and to skip an unchanged source fast.
-mail_import_progress = Table(
+mail_import_progress = owned_table(
     "mail_import_progress",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("source", String(1000), nullable=False),
     Column("position", String(1000)),  # the last key committed (None: not started)
     Column("fingerprint", String(200)),  # size/mtime (files) when the last run completed
@@ -124,11 +111,8 @@ mail_import_progress = Table(
 )
 
 #: Company names learned from the review queue: ``alias`` (normalised) means ``company``.
-company_aliases = Table(
+company_aliases = owned_table(
     "company_aliases",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("alias", String(300), nullable=False),
     Column("company", String(300), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -136,11 +120,8 @@ company_aliases = Table(
 )
 
 #: The person's confirmed or corrected readings, used by ``onward model train``.
-mail_examples = Table(
+mail_examples = owned_table(
     "mail_examples",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _message(nullable=True),
     Column("subject", Text, nullable=False),
     Column("sender", Text, nullable=False),

@@ -3,7 +3,8 @@ convention so migrations can refer to them on every backend."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, MetaData
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table
+from sqlalchemy.sql.schema import SchemaItem
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -19,3 +20,8 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 def owner_column() -> Column[int]:
     """The ``owner_id`` every record carries; an owner's records go with it."""
     return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
+
+
+def owned_table(name: str, *items: SchemaItem) -> Table:
+    """A table of records that belong to an owner: ``id``, ``owner_id``, then ``items``."""
+    return Table(name, metadata, Column("id", Integer, primary_key=True), owner_column(), *items)

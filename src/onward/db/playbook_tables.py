@@ -13,12 +13,11 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
-    Table,
     Text,
     UniqueConstraint,
 )
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import owned_table
 from onward.db.types import UTCDateTime
 
 
@@ -36,11 +35,8 @@ def _contact() -> Column[int]:
 
 
 #: One per rejected application: what happened and what was said.
-rejections = Table(
+rejections = owned_table(
     "rejections",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(),
     Column("received_on", Date, nullable=False),
     Column("stage", String(20), nullable=False),  # RejectionStage
@@ -55,11 +51,8 @@ rejections = Table(
 )
 
 #: "Feel it, time-boxed": while a window is open Onward offers only kindness.
-dwell_windows = Table(
+dwell_windows = owned_table(
     "dwell_windows",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(),
     Column("starts_at", UTCDateTime(), nullable=False),
     Column("ends_at", UTCDateTime(), nullable=False),
@@ -68,11 +61,8 @@ dwell_windows = Table(
 )
 
 #: Dated tasks of a plan (and check-ins, follow-ups): open, done, snoozed or skipped.
-tasks = Table(
+tasks = owned_table(
     "tasks",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(nullable=True),
     _contact(),
     Column("kind", String(30), nullable=False),  # TaskKind
@@ -88,11 +78,8 @@ tasks = Table(
 )
 
 #: Messages drafted for the person to send from their own mail client.
-drafts = Table(
+drafts = owned_table(
     "drafts",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(nullable=True),
     _contact(),
     Column("kind", String(40), nullable=False),  # DraftKind
@@ -106,11 +93,8 @@ drafts = Table(
     Index("ix_drafts_owner_status", "owner_id", "status"),
 )
 
-feedback = Table(
+feedback = owned_table(
     "feedback",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(),
     _contact(),
     Column("text", Text, nullable=False),
@@ -122,11 +106,8 @@ feedback = Table(
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
-reflections = Table(
+reflections = owned_table(
     "reflections",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(),
     Column("written_on", Date, nullable=False),
     Column("ratings", JSON, nullable=False),  # {topic_id: 1..5}
@@ -135,11 +116,8 @@ reflections = Table(
 )
 
 #: The improvement plan: what to work on next, with status and effort.
-improvement_items = Table(
+improvement_items = owned_table(
     "improvement_items",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(nullable=True),
     Column("kind", String(30), nullable=False),  # ItemKind
     Column("focus", Text, nullable=False),
@@ -151,11 +129,8 @@ improvement_items = Table(
 )
 
 #: The person's weekly targets (one row per owner).
-weekly_goals = Table(
+weekly_goals = owned_table(
     "weekly_goals",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("applications", Float, nullable=False),
     Column("follow_ups", Float, nullable=False),
     Column("reflections", Float, nullable=False),
@@ -166,11 +141,8 @@ weekly_goals = Table(
 )
 
 #: Effort logged by hand (learning hours, networking touches, follow-ups sent elsewhere).
-activities = Table(
+activities = owned_table(
     "activities",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("occurred_on", Date, nullable=False),
     Column("metric", String(30), nullable=False),  # Metric
     Column("amount", Float, nullable=False),
@@ -180,22 +152,16 @@ activities = Table(
 )
 
 #: Wins recorded by hand (wins from stage events and feedback are derived, not stored).
-wins = Table(
+wins = owned_table(
     "wins",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     _application(nullable=True),
     Column("occurred_on", Date, nullable=False),
     Column("text", Text, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
-journal_entries = Table(
+journal_entries = owned_table(
     "journal_entries",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("written_on", Date, nullable=False),
     Column("mood", Integer, nullable=False),
     Column("text", Text, nullable=False),
@@ -205,11 +171,8 @@ journal_entries = Table(
 )
 
 #: Per-company notes: when it is worth applying again.
-companies = Table(
+companies = owned_table(
     "companies",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("name", String(300), nullable=False),
     Column("reapply_after", Date),
     Column("notes", Text),

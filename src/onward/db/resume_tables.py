@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Integer, String, Text, UniqueConstraint
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import owned_table
 from onward.db.types import UTCDateTime
 
 #: One row per imported resume version; versions count 1, 2, 3... per owner.
-resumes = Table(
+resumes = owned_table(
     "resumes",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("version", Integer, nullable=False),
     Column("label", String(100)),
     Column("filename", String(300), nullable=False),

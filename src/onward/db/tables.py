@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 
 from onward.db import mail_tables, playbook_tables, resume_tables
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import metadata, owned_table
 
 __all__ = ["INSERT_ORDER", "metadata"]
 from onward.db.types import UTCDateTime
@@ -33,11 +33,8 @@ owners = Table(
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
-applications = Table(
+applications = owned_table(
     "applications",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("company", String(300), nullable=False),
     Column("role", String(300), nullable=False),
     Column("job_ref", String(200)),
@@ -98,11 +95,8 @@ applications = Table(
 #: it with the same bits).
 TIMELINE_BITS = {stage.value: 1 << i for i, stage in enumerate(RESPONSES)}
 
-stage_events = Table(
+stage_events = owned_table(
     "stage_events",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column(
         "application_id",
         Integer,
@@ -120,11 +114,8 @@ stage_events = Table(
     Index("ix_stage_events_owner_stage_day", "owner_id", "stage", "occurred_on"),
 )
 
-tags = Table(
+tags = owned_table(
     "tags",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("name", String(100), nullable=False),
     UniqueConstraint("owner_id", "name", name="uq_tags_owner_name"),
 )
@@ -141,11 +132,8 @@ application_tags = Table(
     Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
 )
 
-contacts = Table(
+contacts = owned_table(
     "contacts",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("name", String(300), nullable=False),
     Column("role", String(30), nullable=False),
     Column("email", String(320)),
