@@ -11,12 +11,26 @@ app = typer.Typer(help="Keep the people behind your applications.", no_args_is_h
 ROLES = "recruiter, hiring_manager, interviewer, mentor, other"
 
 
-def _changes(values: dict[str, Any]) -> dict[str, Any]:
+#: The contact's fields, by the option (parameter) of `add` and `edit` that sets each one.
+FIELD_OPTIONS = {
+    "name": "name",
+    "role": "role",
+    "email": "email",
+    "linkedin_url": "linkedin",
+    "company": "company",
+    "notes": "notes",
+    "last_contact_on": "last_contact",
+    "next_checkin_on": "next_checkin",
+}
+
+
+def _changes(given: dict[str, Any]) -> dict[str, Any]:
+    """The contact fields among a command's option values (its ``locals()``), typed."""
     from onward.cli.context import workspace
     from onward.domain.dates import parse_day
     from onward.domain.records import ContactRole, parse_choice
 
-    out = {k: v for k, v in values.items() if v is not None}
+    out = {k: given[o] for k, o in FIELD_OPTIONS.items() if given[o] is not None}
     if out.get("role"):
         out["role"] = parse_choice(ContactRole, out["role"], "contact role")
     for key in ("last_contact_on", "next_checkin_on"):
@@ -40,23 +54,13 @@ def add(
     ),
 ) -> None:
     """Add a contact, optionally linked to applications."""
+    given = dict(locals())
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.domain.records import ContactFields
     from onward.services.contacts import add_contact
 
-    values = _changes(
-        {
-            "name": name,
-            "role": role,
-            "email": email,
-            "linkedin_url": linkedin,
-            "company": company,
-            "notes": notes,
-            "last_contact_on": last_contact,
-            "next_checkin_on": next_checkin,
-        }
-    )
+    values = _changes(given)
     ws = workspace()
     contact = add_contact(
         ws.store,
@@ -147,22 +151,12 @@ def edit(
     next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
 ) -> None:
     """Change a contact. Pass an empty value ('') to clear a field."""
+    given = dict(locals())
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.services.contacts import edit_contact
 
-    changes = _changes(
-        {
-            "name": name,
-            "role": role,
-            "email": email,
-            "linkedin_url": linkedin,
-            "company": company,
-            "notes": notes,
-            "last_contact_on": last_contact,
-            "next_checkin_on": next_checkin,
-        }
-    )
+    changes = _changes(given)
     ws = workspace()
     contact = edit_contact(ws.store, ws.owner, contact_id, changes, ws.clock)
     render.ok(f"Updated contact #{contact.id}: {contact.name}.")
