@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from tests.support.synthetic_mail import synthetic_inbox, write_mbox
 
 from onward.db.engine import make_engine
-from onward.mail.synthetic import synthetic_inbox, write_mbox
 
 ONWARD = [sys.executable, "-m", "onward"]
 
