@@ -48,7 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/insights.py
 	$(BIN)/python bench/skills.py
 	$(BIN)/python bench/web.py
-	$(BIN)/python bench/ingest.py --messages $(INGEST_MESSAGES)
+	$(BIN)/python -m bench.ingest --messages $(INGEST_MESSAGES)
 	$(BIN)/python bench/imap_sync.py
 
 ## docs: regenerate the CLI reference

@@ -2,8 +2,8 @@
 
 Run them from the repository root (so ``tools`` is importable):
 
-    python -m tools.corpus.generate        # rewrite src/onward/understand/corpus/generated.jsonl
-    python -m tools.skills.build FOLDER    # rewrite src/onward/skills/data/ from onet/, esco/, gazetteer/
+    python -m tools.corpus.generate       # writes src/onward/understand/corpus/generated.jsonl
+    python -m tools.skills.build FOLDER   # writes src/onward/skills/data/ (onet/, esco/, ...)
 
 See docs/architecture.md ("Tools").
 """
