@@ -30,4 +30,3 @@ def test_rejections_carry_gold_extraction_fields() -> None:
             assert e.stage is not None and e.reason is not None and e.personal is not None, e.id
             if e.reason.value != "unspecified" and e.id.startswith("gen"):
                 assert e.reason_quote and e.reason_quote in e.email.body, e.id
-
