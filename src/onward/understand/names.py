@@ -5,6 +5,7 @@ are data files in ``understand/words/``, read once when first needed."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 from functools import cache
 
 from onward.wordlists import word_list, word_set
@@ -18,9 +19,25 @@ def platforms() -> frozenset[str]:
     return word_set("onward.understand", "platforms")
 
 
-def _words(name: str) -> frozenset[str]:
-    """One of the word lists in ``understand/words/`` (each file says what it holds)."""
-    return word_set("onward.understand", name)
+@dataclass(frozen=True)
+class _Words:
+    """The word lists ``clean_name`` reads, from ``understand/words/`` (each file says what it
+    holds), read once and bound together so a call looks each up as an attribute."""
+
+    platforms: frozenset[str]
+    inner_stop: frozenset[str]
+    job_end: frozenset[str]
+    job_part: frozenset[str]
+    trailing: frozenset[str]
+    never_alone: frozenset[str]
+    not_first: frozenset[str]
+    job_start: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    names = [f.name for f in fields(_Words)]
+    return _Words(*(word_set("onward.understand", name) for name in names))
 
 
 @cache
@@ -76,6 +93,7 @@ def normalise_name(name: str) -> str:
 
 
 def clean_name(raw: str) -> str | None:
+    w = _words()
     name = raw.strip(" \t,.:;!-|'\"’")
     name = _GLOBAL.sub("", re.sub(r"\s+", " ", name))
     for _ in range(4):
@@ -86,28 +104,28 @@ def clean_name(raw: str) -> str | None:
     words = name.split()
     # "Acme Careers FAQ", "Acme University Recruiting", "Acme - ACM": what follows is not the name.
     for i, word in enumerate(words[1:], start=1):
-        if word.lower() in _words("inner_stop"):
+        if word.lower() in w.inner_stop:
             words = words[:i]
             break
     # "Amazon Software Development Engineering", "Ripple's Summer Internship": a job title
     # glued to the name. Cut only when the tail also ends like a job.
-    if len(words) > 2 and words[-1].lower() in _words("job_end"):
+    if len(words) > 2 and words[-1].lower() in w.job_end:
         for i, word in enumerate(words[1:-1], start=1):
-            if word.lower() in _words("job_part"):
+            if word.lower() in w.job_part:
                 words = words[:i]
                 break
-    while words and words[-1].lower() in _words("trailing"):
+    while words and words[-1].lower() in w.trailing:
         words.pop()
     name = " ".join(words)
-    if not name or len(name) < 2 or name.lower() in platforms():
+    if not name or len(name) < 2 or name.lower() in w.platforms:
         return None
     name = re.sub(r"['’]s\s.*$", "", name)  # "Acme's Summer Internship"
-    if name.lower() in _words("never_alone"):
+    if name.lower() in w.never_alone:
         return None
     first = name.split()[0].lower()
-    if first in _words("not_first") or (first in _words("job_start") and len(name.split()) <= 2):
+    if first in w.not_first or (first in w.job_start and len(name.split()) <= 2):
         return None
-    if all(w.lower() in platforms() for w in re.split(r"[\s.@-]+", name) if w):
+    if all(x.lower() in w.platforms for x in re.split(r"[\s.@-]+", name) if x):
         return None
     if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name) or _POSTAL.match(name):
         return None
