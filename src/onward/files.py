@@ -3,7 +3,9 @@
 Every file Onward writes (exports, backups in JSON, calendars, drafts as .eml, the HTML
 report, uploads waiting for a preview, the email model) goes through :func:`write_atomically`:
 a temporary file in the same folder, flushed to disk, then renamed over the target. A crash
-or a full disk leaves the previous file (or none), never half of one.
+or a full disk leaves the previous file (or none), never half of one. (A SQLite backup is the
+one file written otherwise: SQLite's backup API writes it page by page to a ``.partial`` file
+that is then renamed, in ``db/backup.py``.)
 """
 
 from __future__ import annotations

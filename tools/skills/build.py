@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import json
 import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from onward.files import write_atomically
 from onward.skills.tokens import CAPITALISED, CAPITALS, LOWER, normalise, tokens
 from tools import PACKAGE
 
@@ -276,14 +278,12 @@ def build(source: Path) -> Builder:
 
 
 def write(builder: Builder, source: Path, out: Path = DATA) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
     payload = json.dumps(builder.to_json(), ensure_ascii=False, separators=(",", ":"))
-    path = out / "vocabulary.json.gz"
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+    raw = io.BytesIO()
+    with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(payload.encode("utf-8"))
-    tmp.replace(path)
-    (out / "NOTICE.txt").write_text(notice(source), encoding="utf-8")
+    path = write_atomically(out / "vocabulary.json.gz", raw.getvalue())
+    write_atomically(out / "NOTICE.txt", notice(source))
     return path
 
 
