@@ -41,6 +41,11 @@ class Stage(StrEnum):
         return self in CLOSED
 
     @property
+    def label(self) -> str:
+        """The stage as a heading or chart shows it ("Final round")."""
+        return "Final round" if self is Stage.FINAL else self.value.capitalize()
+
+    @property
     def rank(self) -> int:
         """Position on the forward path; endings have no rank of their own (-1)."""
         return PROGRESS.index(self) if self in PROGRESS else -1

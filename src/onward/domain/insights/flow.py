@@ -12,20 +12,15 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from onward.domain.insights.funnel import OutcomeCount
-from onward.domain.pipeline import RESPONSES, Stage
+from onward.domain.pipeline import PROGRESS, RESPONSES, Stage
 
 PATH = RESPONSES
+#: The flow's nodes in the order the chart draws them.
 NODE_LABELS = {
-    "applied": "Applied",
-    "screen": "Screen",
-    "assessment": "Assessment",
-    "interview": "Interview",
-    "final": "Final round",
-    "offer": "Offer",
-    "accepted": "Accepted",
-    "rejected": "Rejected",
+    **{stage.value: stage.label for stage in PROGRESS[1:]},
+    "rejected": Stage.REJECTED.label,
     "ghosted": "No reply",
-    "withdrawn": "Withdrawn",
+    "withdrawn": Stage.WITHDRAWN.label,
     "open": "Still open",
 }
 

@@ -22,17 +22,13 @@ from functools import cached_property
 
 from onward.domain.emails import RejectionStage
 from onward.domain.insights.stats import Rate
-from onward.domain.pipeline import Stage
+from onward.domain.pipeline import RESPONSES, Stage
 
 #: The steps after "applied", with the pipeline stage each one needs.
 STEPS: tuple[tuple[str, str, Stage | None], ...] = (
-    ("applied", "Applied", Stage.APPLIED),
+    ("applied", Stage.APPLIED.label, Stage.APPLIED),
     ("response", "Any response", None),
-    ("screen", "Screen", Stage.SCREEN),
-    ("assessment", "Assessment", Stage.ASSESSMENT),
-    ("interview", "Interview", Stage.INTERVIEW),
-    ("final", "Final round", Stage.FINAL),
-    ("offer", "Offer", Stage.OFFER),
+    *((stage.value, stage.label, stage) for stage in RESPONSES),
 )
 
 #: The pipeline rank each step needs ("response" is judged apart).
