@@ -37,7 +37,7 @@ def test_secret_named_settings_show_only_whether_they_are_set(web_settings: Sett
     from onward.services.about import _in_effect
     from onward.web.contexts.settings import _shown
 
-    rows = {r.name: r for r in about_data(web_settings).settings}
+    rows = {r.setting.name: r for r in about_data(web_settings).settings}
     assert len(rows) == len(fields(Settings))
     secret = _in_effect("imap_password", "hunter2", "")
     assert (secret.value, secret.secret) == (True, True)  # the service never holds the value

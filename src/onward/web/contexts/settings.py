@@ -13,11 +13,10 @@ from onward.services.about import SettingInEffect, about
 
 @dataclass(frozen=True)
 class SettingRow:
-    name: str
-    variable: str
+    """A setting in effect with its value as the page shows it (a secret: whether it is set)."""
+
+    setting: SettingInEffect
     value: str
-    doc: str
-    secret: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class AboutData:
 def about_data(settings: Settings) -> AboutData:
     """The settings in effect and the places Onward reads and writes, as the page shows them."""
     found = about(settings)
-    rows = tuple(SettingRow(s.name, s.variable, _shown(s), s.doc, s.secret) for s in found.settings)
+    rows = tuple(SettingRow(s, _shown(s)) for s in found.settings)
     at = found.places
     file = at.database_file
     kept = at.backups_kept
