@@ -82,23 +82,18 @@ class InsightRepo:
             .where(a.owner_id == owner_id, a.reached != Stage.SAVED.value)
             .subquery("outcome")
         )
-        keys = list(rows.c)
         found = []
-        for row in self.conn.execute(select(*keys, func.count()).group_by(*keys)).all():
-            reached, stage, silent, told, is_recent, channel, tailored, path, n = tuple(row)
+        for row in self._grouped(rows):
+            reached, stage, silent, told, is_recent, channel, tailored, path, n = row
             found.append(
-                OutcomeCount(
-                    count=int(n),
-                    reached=Stage(reached),
-                    stage=Stage(stage),
-                    silent=bool(silent),
-                    rejected_at=RejectionStage(told) if told else None,
+                _outcome(
+                    n, reached, stage, silent, told,
                     recent=bool(is_recent),
                     channel=channel,
                     tailored=None if tailored is None else bool(tailored),
                     visited=frozenset(s for s in PATH if path & TIMELINE_BITS[s.value]),
                 )
-            )
+            )  # fmt: skip
         return found
 
     def _outcomes_by(
@@ -129,21 +124,15 @@ class InsightRepo:
             .where(*applied, *wanted)
             .subquery("outcome")
         )
+        return [
+            _outcome(n, reached, stage, silent, told, **{field: value})
+            for value, reached, stage, silent, told, n in self._grouped(rows)
+        ]
+
+    def _grouped(self, rows: Subquery) -> list[tuple[Any, ...]]:
+        """Each distinct row of ``rows`` with how many times it occurs (last)."""
         keys = list(rows.c)
-        found = []
-        for row in self.conn.execute(select(*keys, func.count()).group_by(*keys)).all():
-            value, reached, stage, silent, told, n = tuple(row)
-            found.append(
-                OutcomeCount(
-                    count=int(n),
-                    reached=Stage(reached),
-                    stage=Stage(stage),
-                    silent=bool(silent),
-                    rejected_at=RejectionStage(told) if told else None,
-                    **{field: value},
-                )
-            )
-        return found
+        return [tuple(r) for r in self.conn.execute(select(*keys, func.count()).group_by(*keys))]
 
     def _spoken_rejection_on(self) -> ColumnElement[Any]:
         """When a rejection was actually said (silence is not a rejection date)."""
@@ -287,6 +276,19 @@ class InsightRepo:
     def _count(self, table: Any, owner_id: int) -> int:
         stmt = select(func.count()).select_from(table).where(table.c.owner_id == owner_id)
         return int(self.conn.execute(stmt).scalar_one())
+
+
+def _outcome(
+    n: int, reached: str, stage: str, silent: Any, told: str | None, **more: Any
+) -> OutcomeCount:
+    return OutcomeCount(
+        count=int(n),
+        reached=Stage(reached),
+        stage=Stage(stage),
+        silent=bool(silent),
+        rejected_at=RejectionStage(told) if told else None,
+        **more,
+    )
 
 
 def _silent() -> ColumnElement[int]:

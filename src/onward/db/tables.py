@@ -120,16 +120,16 @@ tags = owned_table(
     UniqueConstraint("owner_id", "name", name="uq_tags_owner_name"),
 )
 
+def _link_key(name: str, table: str) -> Column[int]:
+    """One half of a link table's key: a row there, the link deleted with it."""
+    return Column(name, Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), primary_key=True)
+
+
 application_tags = Table(
     "application_tags",
     metadata,
-    Column(
-        "application_id",
-        Integer,
-        ForeignKey("applications.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("tag_id", Integer, ForeignKey("tags.id", ondelete="CASCADE"), primary_key=True),
+    _link_key("application_id", "applications"),
+    _link_key("tag_id", "tags"),
 )
 
 contacts = owned_table(
@@ -150,13 +150,8 @@ contacts = owned_table(
 application_contacts = Table(
     "application_contacts",
     metadata,
-    Column(
-        "application_id",
-        Integer,
-        ForeignKey("applications.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+    _link_key("application_id", "applications"),
+    _link_key("contact_id", "contacts"),
 )
 
 #: Tables in the order rows can be inserted (parents first); the playbook's and mail's after.
