@@ -23,6 +23,7 @@ from sqlalchemy import (
 from onward.db import tables as t
 from onward.db.application_query import chunks, filtered, order_by
 from onward.db.application_rows import application_from_row, event_from_row, field_values
+from onward.db.meta import insert_row
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
     Application,
@@ -65,9 +66,7 @@ class ApplicationRepo:
         }
         if app_id is not None:
             values["id"] = app_id
-        key = self.conn.execute(t.applications.insert().values(**values)).inserted_primary_key
-        assert key is not None
-        new_id = int(key[0])
+        new_id = insert_row(self.conn, t.applications, **values)
         self.set_tags(owner_id, new_id, fields.tags)
         return new_id
 
@@ -133,10 +132,9 @@ class ApplicationRepo:
         }
         if event_id is not None:
             values["id"] = event_id
-        key = self.conn.execute(t.stage_events.insert().values(**values)).inserted_primary_key
-        assert key is not None
+        event_id = insert_row(self.conn, t.stage_events, **values)
         self._summarise_event(app_id, stage, occurred_on)
-        return int(key[0])
+        return event_id
 
     def _summarise_event(self, app_id: int, stage: Stage, on: date) -> None:
         """Keep the application's timeline in brief (``timeline_*``) in step with a new event."""

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select, delete, func, select, update
 
 from onward.db import tables as t
+from onward.db.meta import insert_row
 from onward.domain.records import Contact, ContactFields, ContactRole
 
 FIELD_COLUMNS = (
@@ -50,9 +51,7 @@ class ContactRepo:
         }
         if contact_id is not None:
             values["id"] = contact_id
-        key = self.conn.execute(t.contacts.insert().values(**values)).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(self.conn, t.contacts, **values)
 
     def update(self, owner_id: int, contact_id: int, fields: ContactFields, now: datetime) -> None:
         self.conn.execute(

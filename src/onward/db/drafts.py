@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, Select, func, select, update
 
+from onward.db.meta import insert_row
 from onward.db.playbook_tables import drafts
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
@@ -29,22 +30,20 @@ class DraftRepo:
         body: str,
         now: datetime,
     ) -> int:
-        key = self.conn.execute(
-            drafts.insert().values(
-                owner_id=owner_id,
-                application_id=application_id,
-                contact_id=contact_id,
-                kind=kind.value,
-                to_addr=to,
-                subject=subject,
-                body=body,
-                status=DraftStatus.DRAFT.value,
-                created_at=now,
-                updated_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            drafts,
+            owner_id=owner_id,
+            application_id=application_id,
+            contact_id=contact_id,
+            kind=kind.value,
+            to_addr=to,
+            subject=subject,
+            body=body,
+            status=DraftStatus.DRAFT.value,
+            created_at=now,
+            updated_at=now,
+        )
 
     def get(self, owner_id: int, draft_id: int) -> SavedDraft | None:
         row = self.conn.execute(

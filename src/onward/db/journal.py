@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, case, or_, select
 
 from onward.db import tables as t
+from onward.db.meta import insert_row
 from onward.db.playbook_tables import journal_entries
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.wellbeing import JournalEntry
@@ -18,18 +19,16 @@ class JournalRepo:
         self.conn = conn
 
     def insert(self, owner_id: int, entry: JournalEntry, now: datetime) -> int:
-        key = self.conn.execute(
-            journal_entries.insert().values(
-                owner_id=owner_id,
-                written_on=entry.written_on,
-                mood=entry.mood,
-                text=entry.text,
-                rest_day=entry.rest_day,
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            journal_entries,
+            owner_id=owner_id,
+            written_on=entry.written_on,
+            mood=entry.mood,
+            text=entry.text,
+            rest_day=entry.rest_day,
+            created_at=now,
+        )
 
     def query(self, owner_id: int, *, limit: int | None = None) -> list[JournalEntry]:
         """Entries, newest first (the latest ``limit`` when given)."""

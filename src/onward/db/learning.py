@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, select, update
 
+from onward.db.meta import insert_row
 from onward.db.playbook_tables import feedback, improvement_items, reflections
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
 from onward.domain.playbook.improvement import ImprovementItem, ItemKind, ItemStatus
@@ -20,22 +21,20 @@ class FeedbackRepo:
         self.conn = conn
 
     def insert(self, owner_id: int, item: Feedback, specific: bool, now: datetime) -> int:
-        key = self.conn.execute(
-            feedback.insert().values(
-                owner_id=owner_id,
-                application_id=item.application_id,
-                contact_id=item.contact_id,
-                text=item.text,
-                received_on=item.received_on,
-                from_whom=item.from_whom,
-                themes=[t.value for t in item.themes],
-                specific=specific,
-                specific_override=item.specific_override,
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            feedback,
+            owner_id=owner_id,
+            application_id=item.application_id,
+            contact_id=item.contact_id,
+            text=item.text,
+            received_on=item.received_on,
+            from_whom=item.from_whom,
+            themes=[t.value for t in item.themes],
+            specific=specific,
+            specific_override=item.specific_override,
+            created_at=now,
+        )
 
     def get(self, owner_id: int, feedback_id: int) -> StoredFeedback | None:
         row = self.conn.execute(
@@ -57,18 +56,16 @@ class ReflectionRepo:
         self.conn = conn
 
     def insert(self, owner_id: int, reflection: Reflection, now: datetime) -> int:
-        key = self.conn.execute(
-            reflections.insert().values(
-                owner_id=owner_id,
-                application_id=reflection.application_id,
-                written_on=reflection.written_on,
-                ratings={r.topic_id: r.score for r in reflection.ratings},
-                answers={a.question_id: a.text for a in reflection.answers},
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            reflections,
+            owner_id=owner_id,
+            application_id=reflection.application_id,
+            written_on=reflection.written_on,
+            ratings={r.topic_id: r.score for r in reflection.ratings},
+            answers={a.question_id: a.text for a in reflection.answers},
+            created_at=now,
+        )
 
     def query(self, owner_id: int, *, application_id: int | None = None) -> list[StoredReflection]:
         """Reflections oldest first."""
@@ -86,21 +83,19 @@ class ImprovementRepo:
     def insert(
         self, owner_id: int, item: ImprovementItem, now: datetime, *, application_id: int | None
     ) -> int:
-        key = self.conn.execute(
-            improvement_items.insert().values(
-                owner_id=owner_id,
-                application_id=application_id,
-                kind=item.kind.value,
-                focus=item.focus,
-                effort_hours=item.effort_hours,
-                status=item.status.value,
-                because=item.because,
-                created_at=now,
-                updated_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            improvement_items,
+            owner_id=owner_id,
+            application_id=application_id,
+            kind=item.kind.value,
+            focus=item.focus,
+            effort_hours=item.effort_hours,
+            status=item.status.value,
+            because=item.because,
+            created_at=now,
+            updated_at=now,
+        )
 
     def get(self, owner_id: int, item_id: int) -> StoredItem | None:
         row = self.conn.execute(

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, delete, select, update
 
 from onward.db.mail_account_tables import mail_accounts, mail_deliveries, mail_folders
+from onward.db.meta import insert_row
 from onward.domain.mail_accounts import (
     AccountFields,
     Delivery,
@@ -26,13 +27,14 @@ class MailAccountRepo:
 
     # -- accounts ----------------------------------------------------------------------------
     def insert(self, owner_id: int, fields: AccountFields, now: datetime) -> int:
-        key = self.conn.execute(
-            mail_accounts.insert().values(
-                owner_id=owner_id, created_at=now, updated_at=now, **_columns(fields)
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            mail_accounts,
+            owner_id=owner_id,
+            created_at=now,
+            updated_at=now,
+            **_columns(fields),
+        )
 
     def update(self, owner_id: int, account_id: int, fields: AccountFields, now: datetime) -> None:
         self.conn.execute(

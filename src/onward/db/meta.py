@@ -3,7 +3,9 @@ convention so migrations can refer to them on every backend."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table
+from typing import Any
+
+from sqlalchemy import Column, Connection, ForeignKey, Integer, MetaData, Table
 from sqlalchemy.sql.schema import SchemaItem
 
 NAMING_CONVENTION = {
@@ -25,3 +27,10 @@ def owner_column() -> Column[int]:
 def owned_table(name: str, *items: SchemaItem) -> Table:
     """A table of records that belong to an owner: ``id``, ``owner_id``, then ``items``."""
     return Table(name, metadata, Column("id", Integer, primary_key=True), owner_column(), *items)
+
+
+def insert_row(conn: Connection, table: Table, **values: Any) -> int:
+    """Insert one row into ``table``; return its new id."""
+    key = conn.execute(table.insert().values(**values)).inserted_primary_key
+    assert key is not None
+    return int(key[0])

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, String, func, select, update
 
 from onward.db import tables as t
+from onward.db.meta import insert_row
 from onward.db.playbook_tables import activities, drafts, feedback, reflections, weekly_goals, wins
 from onward.domain.pipeline import RESPONSES, Stage
 from onward.domain.playbook.feedback import Feedback
@@ -49,18 +50,16 @@ class ActivityRepo:
         self.conn = conn
 
     def insert(self, owner_id: int, activity: Activity, note: str | None, now: datetime) -> int:
-        key = self.conn.execute(
-            activities.insert().values(
-                owner_id=owner_id,
-                occurred_on=activity.on,
-                metric=activity.metric.value,
-                amount=activity.amount,
-                note=note,
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            activities,
+            owner_id=owner_id,
+            occurred_on=activity.on,
+            metric=activity.metric.value,
+            amount=activity.amount,
+            note=note,
+            created_at=now,
+        )
 
     def count(self, owner_id: int) -> int:
         return int(
@@ -131,17 +130,15 @@ class WinRepo:
     def insert(
         self, owner_id: int, text: str, on: date, application_id: int | None, now: datetime
     ) -> int:
-        key = self.conn.execute(
-            wins.insert().values(
-                owner_id=owner_id,
-                application_id=application_id,
-                occurred_on=on,
-                text=text,
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            wins,
+            owner_id=owner_id,
+            application_id=application_id,
+            occurred_on=on,
+            text=text,
+            created_at=now,
+        )
 
     def manual(self, owner_id: int) -> list[tuple[int, date, str, int | None]]:
         """Wins added by hand: ``(id, date, text, application id)``, oldest first."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
 
+from onward.db.meta import insert_row
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
@@ -21,23 +22,21 @@ class RejectionRepo:
         self.conn = conn
 
     def insert(self, owner_id: int, rejection: Rejection, now: datetime) -> int:
-        key = self.conn.execute(
-            rejections.insert().values(
-                owner_id=owner_id,
-                application_id=rejection.application_id,
-                received_on=rejection.received_on,
-                stage=rejection.stage.value,
-                channel=rejection.channel.value,
-                reason=rejection.reason.value,
-                quote=rejection.quote,
-                contact_id=rejection.contact_id,
-                personal=rejection.personal,
-                sting=rejection.sting,
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            rejections,
+            owner_id=owner_id,
+            application_id=rejection.application_id,
+            received_on=rejection.received_on,
+            stage=rejection.stage.value,
+            channel=rejection.channel.value,
+            reason=rejection.reason.value,
+            quote=rejection.quote,
+            contact_id=rejection.contact_id,
+            personal=rejection.personal,
+            sting=rejection.sting,
+            created_at=now,
+        )
 
     def for_application(self, owner_id: int, app_id: int) -> Rejection | None:
         row = self.conn.execute(
@@ -61,17 +60,15 @@ class DwellRepo:
         self.conn = conn
 
     def insert(self, owner_id: int, window: DwellWindow) -> int:
-        key = self.conn.execute(
-            dwell_windows.insert().values(
-                owner_id=owner_id,
-                application_id=window.application_id,
-                starts_at=window.starts_at,
-                ends_at=window.ends_at,
-                preset=window.preset.value,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            dwell_windows,
+            owner_id=owner_id,
+            application_id=window.application_id,
+            starts_at=window.starts_at,
+            ends_at=window.ends_at,
+            preset=window.preset.value,
+        )
 
     def active(self, owner_id: int, now: datetime) -> list[DwellWindow]:
         """Windows open at ``now``, soonest ending first."""
@@ -116,23 +113,21 @@ class TaskRepo:
     def insert(
         self, owner_id: int, task: PlannedTask, now: datetime, *, contact_id: int | None = None
     ) -> int:
-        key = self.conn.execute(
-            tasks.insert().values(
-                owner_id=owner_id,
-                application_id=task.application_id or None,
-                contact_id=contact_id,
-                kind=task.kind.value,
-                title=task.title,
-                due_at=task.due_at,
-                not_before=task.not_before,
-                draft_kind=task.draft_kind.value if task.draft_kind else None,
-                status=task.status.value,
-                snoozed_until=task.snoozed_until,
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return int(key[0])
+        return insert_row(
+            self.conn,
+            tasks,
+            owner_id=owner_id,
+            application_id=task.application_id or None,
+            contact_id=contact_id,
+            kind=task.kind.value,
+            title=task.title,
+            due_at=task.due_at,
+            not_before=task.not_before,
+            draft_kind=task.draft_kind.value if task.draft_kind else None,
+            status=task.status.value,
+            snoozed_until=task.snoozed_until,
+            created_at=now,
+        )
 
     def get(self, owner_id: int, task_id: int) -> StoredTask | None:
         row = self.conn.execute(

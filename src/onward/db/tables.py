@@ -120,6 +120,7 @@ tags = owned_table(
     UniqueConstraint("owner_id", "name", name="uq_tags_owner_name"),
 )
 
+
 def _link_key(name: str, table: str) -> Column[int]:
     """One half of a link table's key: a row there, the link deleted with it."""
     return Column(name, Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), primary_key=True)
