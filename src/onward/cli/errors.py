@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
 from typer.core import TyperGroup
 
 from onward.errors import ImportFailed, OnwardError, SetupError
@@ -26,11 +25,16 @@ class OnwardGroup(TyperGroup):
         except OnwardError as exc:
             report(exc)
             ctx.exit(3 if isinstance(exc, SetupError) else 1)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
-            raise
         except Exception as exc:
+            if _is_control_flow(exc):
+                raise
             report_crash(exc, _command(ctx))
             ctx.exit(4)
+
+
+def _is_control_flow(exc: Exception) -> bool:
+    """Exit, Abort and usage errors of Typer (and the Click it may bundle) pass through."""
+    return type(exc).__module__.split(".")[0] in ("typer", "click")
 
 
 def _command(ctx: Any) -> str:
