@@ -18,13 +18,19 @@ REPLACEMENT = "\ufffd"
 
 def storable(text: str) -> str:
     """``text`` with each NUL and surrogate code point replaced by U+FFFD."""
-    if text.isascii():
-        return text.replace("\x00", REPLACEMENT) if "\x00" in text else text
+    if not unstorable_characters(text):
+        return text
     return _UNSTORABLE.sub(REPLACEMENT, text)
 
 
 def unstorable_characters(text: str) -> bool:
     """True when ``text`` holds a NUL or a surrogate code point that ``storable`` would replace."""
+    if "\x00" in text:
+        return True
     if text.isascii():
-        return "\x00" in text
-    return _UNSTORABLE.search(text) is not None
+        return False
+    try:
+        text.encode("utf-8")  # in C, several times faster than a search: only surrogates fail
+    except UnicodeEncodeError:
+        return True
+    return False
