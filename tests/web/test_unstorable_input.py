@@ -78,3 +78,16 @@ def test_a_nul_posted_to_every_form_is_never_a_server_error(web: Web) -> None:
             failures.append((route.path, response.status_code))
     assert posted >= 40
     assert failures == []
+
+
+def test_uploads_with_invalid_unicode_or_nul_are_refused_clearly(web: Web) -> None:
+    backup = b'{"format": "onward-backup", "version": 1, "owner": "x", "applications": [], '
+    backup += b'"contacts": [], "playbook": {"journal_entries": [{"text": "\\ud800"}]}}'
+    restore = web.post(
+        "/data/restore", {}, files={"file": ("bad.json", backup, "application/octet-stream")}
+    )
+    assert restore.status_code == 422 and "invalid Unicode" in restore.text
+    assert "backup.playbook.journal_entries[0].text" in restore.text
+    utf16 = "company,role\nAcme,Analyst\n".encode("utf-16-le")
+    csv = web.post("/data/csv", {}, files={"file": ("t.csv", utf16, "text/csv")})
+    assert csv.status_code == 422 and "NUL characters" in csv.text
