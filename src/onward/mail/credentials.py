@@ -41,6 +41,6 @@ def hide_credentials(text: str, username: str, password: str) -> str:
     for form in sorted(forms, key=len, reverse=True):
         text = re.sub(re.escape(form), HIDDEN, text, flags=re.IGNORECASE)
     # An echoed command line: everything after the username is the password's place.
-    login = re.compile(rf'\b(LOGIN|AUTH(?:ENTICATE)?)\s+"?{re.escape(username)}\b.*', re.I | re.S)
+    login = re.compile(rf'\b(LOGIN|AUTH(?:ENTICATE)?)\s+"?{re.escape(username)}.*', re.I | re.S)
     text = login.sub(lambda m: f"{m.group(1)} {HIDDEN}", text)
     return re.sub(r"\b(AUTH(?:ENTICATE)?\s+PLAIN)\s+\S+", rf"\1 {HIDDEN}", text, flags=re.I)
