@@ -128,3 +128,9 @@ def test_hide_credentials_covers_every_form_the_password_travels_in() -> None:
     assert hide_credentials("[AUTHENTICATIONFAILED] Authentication failed.", "a", "pw") == (
         "[AUTHENTICATIONFAILED] Authentication failed."
     )
+
+
+def test_a_password_typed_in_a_non_utf8_terminal_goes_as_its_bytes() -> None:
+    typed = "caf\udce9"  # b"caf\xe9" read by a Latin-1 terminal into a UTF-8 Python
+    assert plain_response("a", typed) == "AGEAY2Fm6Q=="  # base64 of b"\0a\0caf\xe9"
+    assert hide_credentials("no caf\udce9 here", "a", typed) == "no [hidden] here"

@@ -18,8 +18,10 @@ HIDDEN = "[hidden]"
 
 
 def plain_response(username: str, password: str) -> str:
-    """The base64 SASL PLAIN response for ``username`` and ``password`` (UTF-8)."""
-    return base64.b64encode(f"\0{username}\0{password}".encode()).decode("ascii")
+    """The base64 SASL PLAIN response for ``username`` and ``password`` (UTF-8; bytes a
+    non-UTF-8 terminal passed through as surrogates go as they were typed)."""
+    raw = f"\0{username}\0{password}".encode("utf-8", "surrogateescape")
+    return base64.b64encode(raw).decode("ascii")
 
 
 def needs_utf8(username: str, password: str) -> bool:
@@ -36,7 +38,7 @@ def hide_credentials(text: str, username: str, password: str) -> str:
         password,
         quoted,
         plain_response(username, password),
-        base64.b64encode(password.encode()).decode("ascii"),
+        base64.b64encode(password.encode("utf-8", "surrogateescape")).decode("ascii"),
     }
     for form in sorted(forms, key=len, reverse=True):
         text = re.sub(re.escape(form), HIDDEN, text, flags=re.IGNORECASE)
