@@ -91,3 +91,18 @@ def test_uploads_with_invalid_unicode_or_nul_are_refused_clearly(web: Web) -> No
     utf16 = "company,role\nAcme,Analyst\n".encode("utf-16-le")
     csv = web.post("/data/csv", {}, files={"file": ("t.csv", utf16, "text/csv")})
     assert csv.status_code == 422 and "NUL characters" in csv.text
+
+
+def test_a_nul_in_the_query_of_every_page_is_never_a_server_error(web: Web) -> None:
+    app = add(web.ws)
+    ids = {"app_id": app.id}
+    params = {name: NUL for name in ("q", "tag", "company", "search", "stage", "sort", "show")}
+    failures = []
+    for route in [route for router in ROUTERS for route in router.routes]:
+        if not isinstance(route, APIRoute) or "GET" not in route.methods:
+            continue
+        path = re.sub(r"\{(\w+)\}", lambda m: str(ids.get(m.group(1), 1)), route.path)
+        status = web.get(path, params=params).status_code
+        if status >= 500:
+            failures.append((route.path, status))
+    assert failures == []
