@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Row, Select, delete, func, select, update
 
 from onward.db import tables as t
 from onward.db.meta import insert_row
+from onward.db.types import lowered
 from onward.domain.records import Contact, ContactFields, ContactRole
 
 FIELD_COLUMNS = (
@@ -143,7 +144,7 @@ def _filtered(
 ) -> Select[Any]:
     stmt = stmt.where(t.contacts.c.owner_id == owner_id)
     if company:
-        stmt = stmt.where(func.lower(t.contacts.c.company).contains(company.lower()))
+        stmt = stmt.where(lowered(t.contacts.c.company).contains(company.lower()))
     if application_id is not None:
         stmt = stmt.where(
             t.contacts.c.id.in_(

@@ -4,7 +4,6 @@ belong to an application are deleted with it."""
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Column,
     Date,
@@ -12,13 +11,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
-    Text,
     UniqueConstraint,
 )
 
 from onward.db.meta import owned_table
-from onward.db.types import UTCDateTime
+from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 
 def _application(nullable: bool = False) -> Column[int]:
@@ -39,10 +36,10 @@ rejections = owned_table(
     "rejections",
     _application(),
     Column("received_on", Date, nullable=False),
-    Column("stage", String(20), nullable=False),  # RejectionStage
-    Column("channel", String(20), nullable=False),  # RejectionChannel
-    Column("reason", String(30), nullable=False),  # RejectionReason
-    Column("quote", Text),
+    Column("stage", SafeString(20), nullable=False),  # RejectionStage
+    Column("channel", SafeString(20), nullable=False),  # RejectionChannel
+    Column("reason", SafeString(30), nullable=False),  # RejectionReason
+    Column("quote", SafeText),
     _contact(),
     Column("personal", Boolean),
     Column("sting", Integer),
@@ -56,7 +53,7 @@ dwell_windows = owned_table(
     _application(),
     Column("starts_at", UTCDateTime(), nullable=False),
     Column("ends_at", UTCDateTime(), nullable=False),
-    Column("preset", String(20), nullable=False),
+    Column("preset", SafeString(20), nullable=False),
     Index("ix_dwell_windows_owner_ends", "owner_id", "ends_at"),
 )
 
@@ -65,12 +62,12 @@ tasks = owned_table(
     "tasks",
     _application(nullable=True),
     _contact(),
-    Column("kind", String(30), nullable=False),  # TaskKind
-    Column("title", Text, nullable=False),
+    Column("kind", SafeString(30), nullable=False),  # TaskKind
+    Column("title", SafeText, nullable=False),
     Column("due_at", UTCDateTime(), nullable=False),
     Column("not_before", UTCDateTime()),
-    Column("draft_kind", String(40)),  # DraftKind
-    Column("status", String(20), nullable=False),  # TaskStatus
+    Column("draft_kind", SafeString(40)),  # DraftKind
+    Column("status", SafeString(20), nullable=False),  # TaskStatus
     Column("snoozed_until", UTCDateTime()),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("closed_at", UTCDateTime()),
@@ -82,11 +79,11 @@ drafts = owned_table(
     "drafts",
     _application(nullable=True),
     _contact(),
-    Column("kind", String(40), nullable=False),  # DraftKind
-    Column("to_addr", String(320)),
-    Column("subject", Text, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("status", String(20), nullable=False),  # draft | sent | discarded
+    Column("kind", SafeString(40), nullable=False),  # DraftKind
+    Column("to_addr", SafeString(320)),
+    Column("subject", SafeText, nullable=False),
+    Column("body", SafeText, nullable=False),
+    Column("status", SafeString(20), nullable=False),  # draft | sent | discarded
     Column("sent_at", UTCDateTime()),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
@@ -97,10 +94,10 @@ feedback = owned_table(
     "feedback",
     _application(),
     _contact(),
-    Column("text", Text, nullable=False),
+    Column("text", SafeText, nullable=False),
     Column("received_on", Date, nullable=False),
-    Column("from_whom", String(300)),
-    Column("themes", JSON, nullable=False),  # list of FeedbackTheme values
+    Column("from_whom", SafeString(300)),
+    Column("themes", SafeJSON, nullable=False),  # list of FeedbackTheme values
     Column("specific", Boolean, nullable=False),  # after the person's override, if any
     Column("specific_override", Boolean),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -110,8 +107,8 @@ reflections = owned_table(
     "reflections",
     _application(),
     Column("written_on", Date, nullable=False),
-    Column("ratings", JSON, nullable=False),  # {topic_id: 1..5}
-    Column("answers", JSON, nullable=False),  # {question_id: text}
+    Column("ratings", SafeJSON, nullable=False),  # {topic_id: 1..5}
+    Column("answers", SafeJSON, nullable=False),  # {question_id: text}
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
@@ -119,11 +116,11 @@ reflections = owned_table(
 improvement_items = owned_table(
     "improvement_items",
     _application(nullable=True),
-    Column("kind", String(30), nullable=False),  # ItemKind
-    Column("focus", Text, nullable=False),
+    Column("kind", SafeString(30), nullable=False),  # ItemKind
+    Column("focus", SafeText, nullable=False),
     Column("effort_hours", Float),
-    Column("status", String(20), nullable=False),  # ItemStatus
-    Column("because", Text),
+    Column("status", SafeString(20), nullable=False),  # ItemStatus
+    Column("because", SafeText),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
 )
@@ -144,9 +141,9 @@ weekly_goals = owned_table(
 activities = owned_table(
     "activities",
     Column("occurred_on", Date, nullable=False),
-    Column("metric", String(30), nullable=False),  # Metric
+    Column("metric", SafeString(30), nullable=False),  # Metric
     Column("amount", Float, nullable=False),
-    Column("note", Text),
+    Column("note", SafeText),
     Column("created_at", UTCDateTime(), nullable=False),
     Index("ix_activities_owner_on", "owner_id", "occurred_on"),
 )
@@ -156,7 +153,7 @@ wins = owned_table(
     "wins",
     _application(nullable=True),
     Column("occurred_on", Date, nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", SafeText, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
@@ -164,7 +161,7 @@ journal_entries = owned_table(
     "journal_entries",
     Column("written_on", Date, nullable=False),
     Column("mood", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", SafeText, nullable=False),
     Column("rest_day", Boolean, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Index("ix_journal_entries_owner_on", "owner_id", "written_on"),
@@ -173,9 +170,9 @@ journal_entries = owned_table(
 #: Per-company notes: when it is worth applying again.
 companies = owned_table(
     "companies",
-    Column("name", String(300), nullable=False),
+    Column("name", SafeString(300), nullable=False),
     Column("reapply_after", Date),
-    Column("notes", Text),
+    Column("notes", SafeText),
     Column("updated_at", UTCDateTime(), nullable=False),
     UniqueConstraint("owner_id", "name", name="uq_companies_owner_name"),
 )
