@@ -26,6 +26,7 @@ class OnwardGroup(TyperGroup):
 def report(exc: OnwardError) -> None:
     from rich.markup import escape
 
+    from onward.cli.hints import command
     from onward.cli.render import err_console
 
     console = err_console()
@@ -36,4 +37,4 @@ def report(exc: OnwardError) -> None:
         if len(exc.problems) > 50:
             console.print(f"  … and {len(exc.problems) - 50} more", highlight=False)
     if exc.hint:
-        console.print(f"[dim]Hint: {escape(exc.hint)}[/]", highlight=False, soft_wrap=True)
+        console.print(f"[dim]Hint: {escape(command(exc.hint))}[/]", highlight=False, soft_wrap=True)

@@ -1,6 +1,6 @@
 """The review queue: what mail import proposes, for the person to accept, edit or dismiss.
 
-UI-agnostic services returning dataclasses (the CLI's ``onward review`` and the web app's
+UI-agnostic services returning dataclasses (the CLI's review commands and the web app's
 review page call the same functions):
 
     list_proposals(store, owner, status=PENDING) -> list[ProposalView]
@@ -117,7 +117,7 @@ def accept_proposals(
         try:
             accepted.extend(apply_proposal(store, owner, view.id, clock, dwell, edited=False))
         except UserError as exc:
-            failed.append((view.id, exc.message + (f" ({exc.hint})" if exc.hint else "")))
+            failed.append((view.id, str(exc)))
     return ReviewOutcome(tuple(accepted), tuple(failed))
 
 
@@ -214,17 +214,24 @@ def _clean(kind: ProposalKind, changes: dict[str, Any], clock: Clock) -> dict[st
         if key == "application_id":
             continue
         text = None if value is None else str(value).strip()
-        if key == "stage" and text:
-            enum: Any = RejectionStage if kind is ProposalKind.LOG_REJECTION else Stage
-            text = parse_choice(enum, text, "stage").value
-        elif key == "reason" and text:
-            text = parse_choice(RejectionReason, text, "reason").value
-        elif key in ("on", "received_on") and text:
-            text = parse_day(text, clock.today()).isoformat()
-        elif key == "at" and text:
-            text = moment(text, clock).isoformat()
-        out[key] = text or None
+        try:
+            out[key] = _clean_value(kind, key, text, clock) if text else None
+        except InvalidInput as exc:  # the change it is about is the field
+            raise InvalidInput(exc.message, field=key, hint=exc.hint) from None
     return out
+
+
+def _clean_value(kind: ProposalKind, key: str, text: str, clock: Clock) -> str:
+    if key == "stage":
+        enum: Any = RejectionStage if kind is ProposalKind.LOG_REJECTION else Stage
+        return str(parse_choice(enum, text, "stage").value)
+    if key == "reason":
+        return str(parse_choice(RejectionReason, text, "reason").value)
+    if key in ("on", "received_on"):
+        return parse_day(text, clock.today()).isoformat()
+    if key == "at":
+        return moment(text, clock).isoformat()
+    return text
 
 
 def _read_company(tx: Any, owner: Owner, view: ProposalView) -> str | None:

@@ -19,7 +19,7 @@ from onward.domain.dates import parse_day
 from onward.domain.playbook import plan
 from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Owner
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 
 
 class TaskState(StrEnum):
@@ -202,7 +202,7 @@ def _move(
 def _get(tx: Tx, owner: Owner, task_id: int) -> StoredTask:
     stored = tx.tasks.get(owner.id, task_id)
     if stored is None:
-        raise NotFound(f"no task #{task_id}", hint="see `onward tasks` for the ids")
+        raise NotFound(f"no task #{task_id}", hint=Hint(Action.LIST_TASKS))
     return stored
 
 

@@ -15,7 +15,7 @@ from onward.db.setup import database_file
 from onward.db.store import Store, Tx
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application, ApplicationQuery, Owner
-from onward.errors import Conflict, ImportFailed, InvalidInput, Problem
+from onward.errors import Action, Conflict, Hint, ImportFailed, InvalidInput, Problem
 from onward.export import backup_file, csv_export
 from onward.export.csv_import import parse_csv
 
@@ -97,8 +97,13 @@ def import_backup(
             raise Conflict(
                 f"this database already has data ({existing} records); a backup restores into "
                 "an empty one",
-                hint="pass --replace to swap this owner's data for the backup "
-                "(a backup of the current data is taken first)",
+                field="replace",
+                hint=Hint(
+                    Action.FILL_IN,
+                    {"field": "replace"},
+                    text="that swaps this owner's data for the backup (a backup of the current "
+                    "data is taken first)",
+                ),
             )
         if replace:
             tx.clear_owner(owner.id)
@@ -200,7 +205,7 @@ def import_csv(
         raise ImportFailed(
             f"{len(parsed.problems)} row(s) cannot be imported; nothing was imported",
             parsed.problems,
-            hint="fix those lines (or map columns with --map) and import again",
+            hint="fix those lines (or say which column is which) and import again",
         )
     now = clock.now()
     imported = skipped = 0

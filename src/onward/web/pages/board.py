@@ -181,7 +181,8 @@ def move_card(
     try:
         moved = _move(ws, app_id, form)
     except InvalidMove as exc:
-        problem = f"That move was not made: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
+        form.fail_with(exc)
+        problem = "That move was not made: " + "; ".join(form.errors.values())
         return render(
             request, "board/index.html", _board_page(ws, problem), nav="board", status=409
         )

@@ -212,7 +212,7 @@ def edit_one(
         except NotFound as exc:
             form.fail_with(exc, "application_id")
         except InvalidInput as exc:
-            form.fail_with(exc, next((k for k in changes if k in exc.message), ""))
+            form.fail_with(exc)
         else:
             if outcome.failed:
                 form.fail(
