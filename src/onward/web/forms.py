@@ -63,7 +63,7 @@ class Form:
         ``default`` when the error names no field. Its hint comes as words (``hints.py``)."""
         name = (inputs or {}).get(exc.field, exc.field) if exc.field else default
         hint = shown(exc.hint)
-        words = hint.as_words() if hint else ""
+        words = hint.text if hint else ""
         self.fail(name, f"{exc.message} ({words})" if words else exc.message)
 
     def text(self, name: str, *, required: str | None = None) -> str | None:

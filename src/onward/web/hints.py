@@ -2,8 +2,9 @@
 
 A :class:`~onward.errors.Hint` names a way forward as data; here each action becomes a link
 to the page that takes a person there (:class:`Link`), or, for an action no page offers,
-plain words (:class:`Words`), never a shell command. Error pages show the link; messages
-beside a form field show the words (the field is where to act).
+plain words (:class:`Words`), never a shell command. Error pages show the words and the
+link; a message beside a form field shows the words only (the field is where to act, and a
+link there would lead away from what was typed).
 """
 
 from __future__ import annotations
@@ -71,9 +72,6 @@ class ShownHint:
     label: str | None = None
     href: str | None = None
 
-    def as_words(self) -> str:
-        """Words only, for a message beside a form field."""
-        return "; ".join(part for part in (self.text, self.label) if part)
 
 
 def shown(hint: Hint | None) -> ShownHint | None:

@@ -209,7 +209,7 @@ def move_card_by_drag(
     form = Form({"stage": str(stage or "")}, ws.clock.today())
     moved = _move(ws, app_id, form)
     if moved is None:
-        raise InvalidInput("; ".join(form.errors.values()))
+        raise InvalidInput("; ".join(form.errors.values()), field=next(iter(form.errors)) or None)
     message = f"Moved {moved.company} to {moved.stage_label}."
     answer = {"id": moved.id, "stage": moved.stage.value, "label": moved.stage_label}
     return with_notice(JSONResponse({**answer, "message": message}), message)
