@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from tests.web.conftest import Web
+from tests.web.helpers import add, move
+
 from onward.domain.pipeline import Stage
 from onward.errors import Action, Hint, NotFound
 from onward.web.hints import RENDERINGS, Link, Words, shown
-from tests.web.conftest import Web
-from tests.web.helpers import add, move
 
 
 def _field_error(html: str, name: str) -> str:

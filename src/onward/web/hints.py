@@ -73,7 +73,6 @@ class ShownHint:
     href: str | None = None
 
 
-
 def shown(hint: Hint | None) -> ShownHint | None:
     """``hint`` for a page, or None when it says nothing a page can use."""
     if hint is None:
