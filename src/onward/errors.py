@@ -34,7 +34,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 
 
 class Action(StrEnum):
@@ -86,7 +85,7 @@ class Hint:
     def __post_init__(self) -> None:
         if self.action is None and not self.text:
             raise ValueError("a hint needs an action or some text")
-        object.__setattr__(self, "args", MappingProxyType(dict(self.args)))
+        object.__setattr__(self, "args", dict(self.args))  # a copy: the caller's stays theirs
 
     def as_json(self) -> dict[str, object]:
         """The hint as the JSON API sends it."""

@@ -46,6 +46,8 @@ class AccountSync:
     account: str
     folders: tuple[FolderSync, ...] = ()
     problem: str | None = None
+    #: The way forward from ``problem`` (e.g. set the account's password), for the shell.
+    hint: Hint | None = None
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def sync_mail(
         except OnwardError as exc:
             if len(accounts) == 1:
                 raise
-            results.append(AccountSync(item.name, problem=str(exc)))
+            results.append(AccountSync(item.name, problem=exc.message, hint=exc.hint))
     return SyncReport(tuple(results), round(time.perf_counter() - started, 3))
 
 
