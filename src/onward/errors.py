@@ -69,7 +69,7 @@ class Action(StrEnum):
     TRAIN_MODEL = "train_model"
     OPEN_TOUR = "open_tour"  # the demo in a folder of its own
     SET_SETTING = "set_setting"  # name (ONWARD_...), example: a value to set it to
-    FILL_IN = "fill_in"  # field: give a value for that input (a CLI option, a form field)
+    FILL_IN = "fill_in"  # field (and "or": another that would do): give a value for that input
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,9 @@ def test_a_hint_reads_words_then_the_command_with_its_arguments() -> None:
     assert command(Hint(Action.FILL_IN, {"field": "salary_min"}, text="a number")) == (
         "pass --salary-min; a number"
     )
+    assert command(Hint(Action.FILL_IN, {"field": "until", "or": "days"})) == (
+        "pass --until or --days"
+    )
     assert option("confirm") == "--yes" and option("imap_host") == "--imap-host"
 
 

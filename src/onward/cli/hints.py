@@ -47,7 +47,7 @@ COMMANDS: dict[Action, str] = {
 #: Inputs whose command-line option is not their service name in dashes.
 OPTIONS = {
     "confirm": "--yes",
-    "column_map": "--map",
+    "overrides": "--map",
     "description": "--description-file",
     "password": "--password-stdin",
 }
@@ -66,5 +66,6 @@ def command(hint: Hint) -> str:
         return "; ".join(words)
     args = dict(hint.args)
     if hint.action is Action.FILL_IN:
-        return "; ".join([COMMANDS[hint.action].format(option=option(str(args["field"]))), *words])
+        options = " or ".join(option(str(args[k])) for k in ("field", "or") if k in args)
+        return "; ".join([COMMANDS[hint.action].format(option=options), *words])
     return "; ".join([*words, COMMANDS[hint.action].format(**args)])

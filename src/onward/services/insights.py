@@ -129,7 +129,7 @@ def write_report(
 
 
 def insights_record(insights: Insights) -> dict[str, Any]:
-    """Insights as plain JSON-ready data (for ``--json`` and scripts): every rate with its
+    """Insights as plain JSON-ready data (for JSON output and scripts): every rate with its
     counts, interval and the guard's verdict."""
 
     def walk(value: Any) -> Any:

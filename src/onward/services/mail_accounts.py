@@ -54,7 +54,9 @@ def account_fields(request: AccountRequest) -> AccountFields:
             "an account needs its IMAP server",
             field="imap_host",
             hint=Hint(
-                Action.FILL_IN, {"field": "imap_host"}, text="or name a provider, e.g. gmail"
+                Action.FILL_IN,
+                {"field": "imap_host", "or": "provider"},
+                text="a provider such as gmail brings its servers",
             ),
         )
     imap_security = request.imap_security or (preset.imap.security.value if preset else "tls")
@@ -72,7 +74,11 @@ def account_fields(request: AccountRequest) -> AccountFields:
         )
         smtp = server(smtp_host, smtp_port, smtp_security, smtp=True)
     elif request.smtp_port or request.smtp_security:
-        raise InvalidInput("--smtp-port and --smtp-security need --smtp-host")
+        raise InvalidInput(
+            "an SMTP port or security needs the SMTP server",
+            field="smtp_host",
+            hint=Hint(Action.FILL_IN, {"field": "smtp_host"}),
+        )
     address = check_address(request.address)
     return AccountFields(
         name=account_name(request.name),

@@ -5,7 +5,7 @@ review page call the same functions):
 
     list_proposals(store, owner, status=PENDING) -> list[ProposalView]
     accept_proposals(store, owner, ids, clock, dwell=...) -> ReviewOutcome
-    accept_confident(store, owner, threshold, clock, dwell=...) -> ReviewOutcome   # --auto
+    accept_confident(store, owner, threshold, clock, dwell=...) -> ReviewOutcome   # auto-accept
     edit_proposal(store, owner, id, changes, clock, accept=True, dwell=...) -> ReviewOutcome
     dismiss_proposals(store, owner, ids, clock, not_job=False) -> list[ProposalView]
 

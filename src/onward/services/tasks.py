@@ -158,7 +158,11 @@ def snooze_until(until: str | None, days: int | None, now: datetime) -> datetime
     """When a snooze ends: ``until`` a day (``tomorrow``, ``next week``, a date; at 09:00 that
     day) or ``days`` on from now (this time of day), one of the two."""
     if (until is None) == (days is None):
-        raise InvalidInput("say when: --until DATE or --days N (one of them)")
+        raise InvalidInput(
+            "say when: until a day, or for a number of days (one of the two)",
+            field="until",
+            hint=Hint(Action.FILL_IN, {"field": "until", "or": "days"}),
+        )
     if days is not None:
         return now + timedelta(days=days)
     assert until is not None

@@ -298,12 +298,15 @@ def import_file(
     text = read_text(path)
     if backup_file.looks_like_backup(text) or path.suffix.lower() == ".json":
         if overrides or date_format:
-            raise InvalidInput("--map and --date-format apply to CSV files, not JSON backups")
+            raise InvalidInput(
+                "column names and a date format apply to CSV files, not JSON backups",
+                field="overrides" if overrides else "date_format",
+            )
         if replace and not dry_run:
             backup_database(store, owner, database_url, backup_dir, keep, clock)
         return import_backup(store, owner, text, path.name, replace=replace, dry_run=dry_run)
     if replace:
-        raise InvalidInput("--replace applies to JSON backups only")
+        raise InvalidInput("replacing the data applies to JSON backups only", field="replace")
     return import_csv(
         store, owner, text, clock, overrides=overrides, date_format=date_format, dry_run=dry_run
     )
