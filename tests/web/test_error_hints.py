@@ -16,7 +16,7 @@ from onward.web.hints import RENDERINGS, Link, Words, shown
 def _field_error(html: str, name: str) -> str:
     found = re.search(rf'<p class="field-error" id="e-{name}">([^<]*)</p>', html)
     assert found, f"no message beside {name}"
-    return found.group(1)
+    return found.group(1).lower()  # a message is shown as a sentence (capital first)
 
 
 def test_every_action_has_a_link_or_words_and_none_is_a_command() -> None:
@@ -89,7 +89,7 @@ def test_a_page_maps_a_service_field_to_its_own_input_name(web: Web) -> None:
         "/contacts/new", {"name": "Priya", "role": "recruiter", "linkedin_url": "ftp://x"}
     )
     assert contact.status_code == 422
-    assert "LinkedIn URL must start" in _field_error(contact.text, "linkedin_url")
+    assert "linkedin url must start" in _field_error(contact.text, "linkedin_url")
 
 
 def test_a_form_message_keeps_the_hint_words_and_no_command(web: Web) -> None:
@@ -103,3 +103,27 @@ def test_a_form_message_keeps_the_hint_words_and_no_command(web: Web) -> None:
 def test_not_found_carries_its_hint_as_data() -> None:
     error = NotFound("no application #3", hint=Hint(Action.LIST_APPLICATIONS))
     assert error.field is None and str(error) == "no application #3"
+
+
+def test_each_page_places_its_service_errors_by_field(web: Web) -> None:
+    from onward.services.drafts import create_draft
+
+    app = add(web.ws, "Northwind")
+    ghosted = web.post(f"/applications/{app.id}/reject", {"channel": "none", "quote": "Sorry"})
+    assert "no message to quote" in _field_error(ghosted.text, "quote")
+    effort = web.post("/goals/effort", {"metric": "networking", "amount": "1", "on": "2099-01-01"})
+    assert "is in the future" in _field_error(effort.text, "on")
+    counted = web.post("/goals/effort", {"metric": "applications", "amount": "1"})
+    assert "counted from your records" in _field_error(counted.text, "metric")
+    plan = web.post("/plan", {"kind": "course", "focus": "SQL", "because": "x" * 301})
+    assert "reason is longer than 300" in _field_error(plan.text, "because")
+    feedback = web.post(f"/applications/{app.id}/feedback", {"text": "x" * 10_001})
+    assert "feedback is longer" in _field_error(feedback.text, "text")
+    view = create_draft(
+        web.ws.store, web.ws.owner, app.id, "keep_in_touch", web.ws.clock, sender_name="Ana",
+        update="I finished a course",
+    )  # fmt: skip
+    emptied = web.post(f"/drafts/{view.draft.id}", {"subject": " ", "body": "Hello", "to": ""})
+    assert "subject cannot be empty" in _field_error(emptied.text, "subject")
+    bad_to = web.post(f"/drafts/{view.draft.id}", {"subject": "Hi", "body": "Hello", "to": "priya"})
+    assert "not an email address" in _field_error(bad_to.text, "to")
