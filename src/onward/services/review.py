@@ -20,8 +20,8 @@ remembered as an alias, so the next import gets it right.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice
 from onward.domain.records import Owner, parse_choice
-from onward.errors import InvalidInput, UserError
+from onward.errors import Hint, InvalidInput, UserError
 from onward.services.applications import get_application
 from onward.services.proposals import (
     Accepted,
@@ -84,6 +84,8 @@ EDITABLE: dict[ProposalKind, tuple[str, ...]] = {
 class ReviewOutcome:
     accepted: tuple[Accepted, ...]
     failed: tuple[tuple[int, str], ...]  # (proposal id, why)
+    #: The way forward for a failed proposal, by its id, for each shell to render.
+    hints: Mapping[int, Hint] = field(default_factory=dict)
 
 
 def list_proposals(
@@ -113,12 +115,15 @@ def accept_proposals(
     order = sorted(views, key=lambda v: (v.kind is not ProposalKind.CREATE_APPLICATION, v.id))
     accepted: list[Accepted] = []
     failed: list[tuple[int, str]] = []
+    hints: dict[int, Hint] = {}
     for view in order:
         try:
             accepted.extend(apply_proposal(store, owner, view.id, clock, dwell, edited=False))
         except UserError as exc:
-            failed.append((view.id, str(exc)))
-    return ReviewOutcome(tuple(accepted), tuple(failed))
+            failed.append((view.id, exc.message))
+            if exc.hint:
+                hints[view.id] = exc.hint
+    return ReviewOutcome(tuple(accepted), tuple(failed), hints)
 
 
 def accept_confident(
@@ -184,7 +189,8 @@ def edit_proposal(
     try:
         done = apply_proposal(store, owner, proposal_id, clock, dwell, edited=True)
     except UserError as exc:
-        return ReviewOutcome((), ((proposal_id, exc.message),))
+        hints = {proposal_id: exc.hint} if exc.hint else {}
+        return ReviewOutcome((), ((proposal_id, exc.message),), hints)
     return ReviewOutcome(tuple(done), ())
 
 
