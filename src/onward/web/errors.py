@@ -29,6 +29,7 @@ from onward.errors import (
     NotFound,
     OnwardError,
     SetupError,
+    hint_of,
 )
 from onward.web.hints import shown
 from onward.web.rendering import render
@@ -68,7 +69,7 @@ def error_response(
     hint: Hint | str | None,
     field: str | None = None,
 ) -> Response:
-    hint = Hint(text=hint) if isinstance(hint, str) else hint
+    hint = hint_of(hint)
     if request.url.path.startswith("/api/"):
         body = {"error": message, "field": field, "hint": hint.as_json() if hint else None}
         return JSONResponse(body, status_code=status)
