@@ -5,6 +5,10 @@ of it with :class:`Form`'s helpers, and either calls its service or re-renders t
 ``form.errors`` (status 422) so nothing is saved and nothing the person typed is lost. Errors
 the services raise are added with :meth:`Form.fail_with`, beside the input their ``field``
 names (never by reading their words).
+
+Every field is checked here, once for all forms: a value holding a NUL character (which no
+keyboard types, and PostgreSQL cannot keep) gets a message beside its field, so the page
+comes back with status 422 and the person's text, with U+FFFD marking where the NUL was.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from fastapi import Request
 from starlette.datastructures import FormData
 
 from onward.domain.dates import parse_day
+from onward.domain.text import storable, unstorable_characters
 from onward.errors import InvalidInput, OnwardError
 from onward.web.hints import shown
 
@@ -26,6 +31,7 @@ E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 MAX_FIELD = 200_000
+UNSTORABLE = "this holds a character that cannot be saved (a NUL); please remove it"
 
 
 class Form:
@@ -155,7 +161,21 @@ async def read_form(request: Request) -> Form:
     lists = {
         k: [v[:MAX_FIELD] for v in data.getlist(k) if isinstance(v, str)] for k in set(data.keys())
     }
-    return Form(values, request.app.state.workspace.clock.today(), lists)
+    form = Form(values, request.app.state.workspace.clock.today(), lists)
+    _refuse_unstorable(form)
+    return form
+
+
+def _refuse_unstorable(form: Form) -> None:
+    """A message beside each field holding a NUL, whose value keeps U+FFFD in its place."""
+    for name, items in form.lists.items():
+        if any(unstorable_characters(item) for item in items):
+            form.fail(name, UNSTORABLE)
+            form.lists[name] = [storable(item) for item in items]
+    for name, value in form.values.items():
+        if unstorable_characters(value):
+            form.fail(name, UNSTORABLE)
+            form.values[name] = storable(value)
 
 
 @dataclass(frozen=True)
