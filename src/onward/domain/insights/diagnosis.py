@@ -47,8 +47,8 @@ ADVICE: dict[str, tuple[str, tuple[str, ...]]] = {
     "gone_quiet": (
         "Many applications have gone quiet",
         (
-            "Close the ones you have given up on as ghosted (Today offers them, or "
-            "`onward ghosting --apply`): they then count as no response.",
+            "Close the ones you have given up on as ghosted (Today offers them): they "
+            "then count as no response.",
             "Send one short follow-up to the few you still care about.",
             "Let the rest go: silence is common and says little about you.",
         ),
