@@ -30,7 +30,7 @@ from onward.clock import FixedClock
 from onward.config import Settings
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationFields, Channel
-from onward.services.applications import move_in_tx
+from onward.services.applications import move_application
 from onward.services.drafts import create_draft
 from onward.services.feedback import log_feedback
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
@@ -88,8 +88,8 @@ def seed(app: object, n_apps: int) -> dict[str, int]:
                 now=ws.clock.now(),
             )
             for i, stage in enumerate(path[1:], start=1):
-                current = tx.applications.get(ws.owner.id, app_id, with_events=False)
-                move_in_tx(tx, ws.owner, current, stage, start + timedelta(days=5 * i), ws.clock)
+                on = start + timedelta(days=5 * i)
+                move_application(ws.store, ws.owner, app_id, stage, ws.clock, on=on)
             ids.append(app_id)
             if path[-1] in (Stage.SCREEN, Stage.INTERVIEW, Stage.FINAL):
                 talking.append(app_id)
