@@ -340,11 +340,12 @@ def delete(
     render.ok(f"Deleted #{app_id}.")
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(add)
-    app.command("list")(list_)
-    app.command()(show)
-    app.command()(move)
-    app.command()(edit)
-    app.command()(archive)
-    app.command()(delete)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(add)
+commands.command("list")(list_)
+commands.command()(show)
+commands.command()(move)
+commands.command()(edit)
+commands.command()(archive)
+commands.command()(delete)

@@ -165,6 +165,7 @@ def _show_reapply(found: list[ReapplyDate]) -> None:
         out.print(f"{escape(r.company)}: {status}{notes}")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(checkins_app, name="checkins")
-    app.command()(reapply)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(checkins_app, name="checkins")
+commands.command()(reapply)

@@ -106,7 +106,8 @@ def backup() -> None:
     render.ok(f"Backed up to {path}")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(export_app, name="export")
-    app.command("import")(import_)
-    app.command()(backup)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(export_app, name="export")
+commands.command("import")(import_)
+commands.command()(backup)

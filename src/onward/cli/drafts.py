@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli import drafts_out
+
 if TYPE_CHECKING:
     from onward.domain.playbook.stored import SavedDraft
     from onward.services.drafts import DraftView
@@ -274,3 +276,8 @@ def _show(view: DraftView, *, created: bool = False) -> None:
             f"\n[dim]Next: onward drafts eml {d.id} FILE.eml, or onward drafts mailto {d.id}; "
             f"then onward drafts sent {d.id}[/]"
         )
+
+
+# Drafts out through a mail account (their commands live in drafts_out).
+app.command("append")(drafts_out.append)
+app.command("send")(drafts_out.send)

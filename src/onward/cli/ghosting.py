@@ -105,5 +105,6 @@ def _apply(app_ids: list[int], rules: GhostingRules, *, as_json: bool) -> None:
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(ghosting)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(ghosting)

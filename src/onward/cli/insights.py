@@ -226,6 +226,7 @@ def _skill_gaps(out: Console, found: Insights) -> None:
         out.print("  [dim]All of them: `onward skills gaps`; into your plan: `--plan`.[/]")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("insights")(insights)
-    app.command("report")(report)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command("insights")(insights)
+commands.command("report")(report)

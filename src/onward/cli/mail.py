@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from onward.cli import mail_accounts
+
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
@@ -245,3 +247,8 @@ def quarantine(
             f"  {e.size:,} bytes: {escape(safe(e.reason))}",
             highlight=False,
         )
+
+
+# Mail accounts: `mail sync` and `mail account ...` (their commands live in mail_accounts).
+app.command("sync")(mail_accounts.sync)
+app.add_typer(mail_accounts.accounts, name="account")

@@ -386,18 +386,3 @@ def account_record(account: MailAccount, password_from: str) -> dict[str, Any]:
         "password": password_from,
         "created_at": account.created_at.isoformat(),
     }
-
-
-def register(app: typer.Typer, drafts: typer.Typer) -> None:
-    """Add `mail account ...` and `mail sync` to the `mail` group (made if missing), and
-    `drafts append` / `drafts send` to the drafts group."""
-    mail = next((g.typer_instance for g in app.registered_groups if g.name == "mail"), None)
-    if mail is None:
-        mail = typer.Typer(help="Read your own mail and deliver drafts.", no_args_is_help=True)
-        app.add_typer(mail, name="mail")
-    from onward.cli import drafts_out
-
-    mail.add_typer(accounts, name="account")
-    mail.command("sync")(sync)
-    drafts.command("append")(drafts_out.append)
-    drafts.command("send")(drafts_out.send)

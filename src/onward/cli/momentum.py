@@ -275,8 +275,9 @@ def add_win_command(
     render.ok(f"Kept your win of {win.on.isoformat()}. Well done.")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(goals_app, name="goals")
-    app.command(context_settings={"ignore_unknown_options": True})(log)
-    app.command()(revisit)
-    app.add_typer(wins_app, name="wins")
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(goals_app, name="goals")
+commands.command(context_settings={"ignore_unknown_options": True})(log)
+commands.command()(revisit)
+commands.add_typer(wins_app, name="wins")

@@ -178,6 +178,7 @@ def _print_ids(prompts: ReflectionPrompts) -> None:
         out.print(f"  {question.id:<20} {escape(question.text)}")
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(reflect)
-    app.command()(reflections)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(reflect)
+commands.command()(reflections)

@@ -244,7 +244,8 @@ def _day(text: str | None) -> date | None:
     return parse_day(text, workspace().clock.today())
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(reject)
-    app.command()(rejection)
-    app.command()(ready)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(reject)
+commands.command()(rejection)
+commands.command()(ready)

@@ -30,5 +30,6 @@ def serve(
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(serve)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(serve)

@@ -165,6 +165,7 @@ def gaps_record(result: SkillGaps) -> dict[str, Any]:
     }
 
 
-def register(root: typer.Typer) -> None:
-    root.command()(match)
-    root.add_typer(app, name="skills")
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(match)
+commands.add_typer(app, name="skills")

@@ -144,5 +144,6 @@ class _Section:
         self.out.print(f"  {line}")
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(today)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(today)

@@ -105,5 +105,6 @@ def _relative(path: str) -> str:
         return path
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(tour)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(tour)

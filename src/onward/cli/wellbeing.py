@@ -117,5 +117,6 @@ def add(
     render.ok(f"Journal entry kept for {entry.written_on.isoformat()}.{thanks}")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(journal_app, name="journal")
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(journal_app, name="journal")
