@@ -8,11 +8,7 @@ from typing import Any
 
 import typer
 
-STAGES = (
-    "saved, applied, screen, assessment, interview, final, offer, accepted, rejected, "
-    "withdrawn, ghosted"
-)
-CHANNELS = "referral, recruiter, job_board, company_site, network, other"
+from onward.cli.options import CHANNELS, STAGES, AppId, DateOpt, JsonOpt
 
 
 def _day(text: str | None) -> date | None:
@@ -57,9 +53,7 @@ def add(
     company: str = typer.Argument(..., help="The hiring company."),
     role: str = typer.Argument(..., help="The job title."),
     stage: str = typer.Option("applied", "--stage", "-s", help=f"Where it stands: {STAGES}."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When (YYYY-MM-DD, yesterday, '3 days ago'). Default: today."
-    ),
+    on: DateOpt = None,
     job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
     url: str | None = typer.Option(None, "--url", help="Link to the posting."),
     location: str | None = typer.Option(None, "--location", help="Where the job is (or remote)."),
@@ -170,8 +164,8 @@ def list_(
 
 
 def show(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    app_id: AppId,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show one application with its timeline."""
     from onward.cli import render
@@ -218,9 +212,9 @@ def sent_messages(ws: Any, app_id: int) -> list[tuple[date, str, dict[str, Any]]
 
 
 def move(
-    app_id: int = typer.Argument(..., help="Application id."),
+    app_id: AppId,
     stage: str = typer.Argument(..., help=f"The new stage: {STAGES}."),
-    on: str | None = typer.Option(None, "--date", "-d", help="When it happened (default today)."),
+    on: DateOpt = None,
     note: str | None = typer.Option(None, "--note", help="A note for the timeline."),
 ) -> None:
     """Move an application to a new stage (interview again = next round)."""
@@ -250,7 +244,7 @@ def move(
 
 
 def edit(
-    app_id: int = typer.Argument(..., help="Application id."),
+    app_id: AppId,
     company: str | None = typer.Option(None, "--company", help="The hiring company."),
     role: str | None = typer.Option(None, "--role", help="The job title."),
     job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
@@ -322,7 +316,7 @@ def archive(
 
 
 def delete(
-    app_id: int = typer.Argument(..., help="Application id."),
+    app_id: AppId,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Delete an application and its timeline for good (archive keeps it instead)."""

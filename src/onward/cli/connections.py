@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from onward.cli.options import ContactId, DateOpt, JsonOpt
+
 if TYPE_CHECKING:
     from onward.services.connections import CheckIn, ReapplyDate
 
@@ -29,7 +31,7 @@ def _day(text: str | None) -> date | None:
 @checkins_app.callback()
 def checkins(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Contacts due a check-in within the next 7 days, overdue ones first."""
     if ctx.invoked_subcommand is not None:
@@ -81,10 +83,8 @@ def _checkin_record(c: CheckIn) -> dict[str, object]:
 
 @checkins_app.command("done")
 def done(
-    contact_id: int = typer.Argument(..., help="Contact id."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When you were in touch (default: today)."
-    ),
+    contact_id: ContactId,
+    on: DateOpt = None,
     next_on: str | None = typer.Option(
         None, "--next", help="Next check-in date (default: ONWARD_CHECKIN_MONTHS months on)."
     ),

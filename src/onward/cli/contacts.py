@@ -6,9 +6,9 @@ from typing import Any
 
 import typer
 
-app = typer.Typer(help="Keep the people behind your applications.", no_args_is_help=True)
+from onward.cli.options import CONTACT_ROLES, AppId, ContactId, JsonOpt
 
-ROLES = "recruiter, hiring_manager, interviewer, mentor, other"
+app = typer.Typer(help="Keep the people behind your applications.", no_args_is_help=True)
 
 
 def _changes(values: dict[str, Any]) -> dict[str, Any]:
@@ -28,7 +28,7 @@ def _changes(values: dict[str, Any]) -> dict[str, Any]:
 @app.command()
 def add(
     name: str = typer.Argument(..., help="Their name."),
-    role: str = typer.Option("other", "--role", "-r", help=f"Who they are: {ROLES}."),
+    role: str = typer.Option("other", "--role", "-r", help=f"Who they are: {CONTACT_ROLES}."),
     email: str | None = typer.Option(None, "--email", help="Email address."),
     linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
     company: str | None = typer.Option(None, "--company", help="Where they work."),
@@ -74,7 +74,7 @@ def list_(
     application: int | None = typer.Option(
         None, "--application", "-a", help="Linked to this application."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List contacts."""
     from rich.markup import escape
@@ -113,8 +113,8 @@ def list_(
 
 @app.command()
 def show(
-    contact_id: int = typer.Argument(..., help="Contact id."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    contact_id: ContactId,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show one contact."""
     from onward.cli import render
@@ -136,9 +136,9 @@ def show(
 
 @app.command()
 def edit(
-    contact_id: int = typer.Argument(..., help="Contact id."),
+    contact_id: ContactId,
     name: str | None = typer.Option(None, "--name", help="Their name."),
-    role: str | None = typer.Option(None, "--role", "-r", help=f"Who they are: {ROLES}."),
+    role: str | None = typer.Option(None, "--role", "-r", help=f"Who they are: {CONTACT_ROLES}."),
     email: str | None = typer.Option(None, "--email", help="Email address."),
     linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
     company: str | None = typer.Option(None, "--company", help="Where they work."),
@@ -170,8 +170,8 @@ def edit(
 
 @app.command()
 def link(
-    contact_id: int = typer.Argument(..., help="Contact id."),
-    app_id: int = typer.Argument(..., help="Application id."),
+    contact_id: ContactId,
+    app_id: AppId,
     unlink: bool = typer.Option(False, "--remove", help="Remove the link instead."),
 ) -> None:
     """Link a contact to an application (or --remove the link)."""
@@ -187,7 +187,7 @@ def link(
 
 @app.command()
 def delete(
-    contact_id: int = typer.Argument(..., help="Contact id."),
+    contact_id: ContactId,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a contact (their applications stay)."""

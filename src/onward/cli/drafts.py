@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from onward.cli import drafts_out
+from onward.cli.options import DRAFT_KINDS, AppId, DraftId, JsonOpt
 
 if TYPE_CHECKING:
     from onward.domain.playbook.stored import SavedDraft
@@ -19,19 +20,14 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-KINDS = (
-    "thank_you_after_rejection, feedback_request, feedback_follow_up, thanks_for_feedback, "
-    "keep_in_touch, follow_up_after_applying, networking_note, ghosting_follow_up, "
-    "ghosting_closure"
-)
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "ok": "green"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "ok": "✓"}
 
 
 @app.command()
 def new(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
-    kind: str = typer.Argument(..., help=f"Which message: {KINDS}."),
+    app_id: AppId,
+    kind: str = typer.Argument(..., help=f"Which message: {DRAFT_KINDS}."),
     highlight: str | None = typer.Option(
         None,
         "--highlight",
@@ -74,7 +70,7 @@ def list_(
         None, "--application", "-a", help="Only drafts for this application."
     ),
     show_all: bool = typer.Option(False, "--all", help="Include discarded drafts."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List drafts, oldest first (drafts to send and sent ones)."""
     from rich.markup import escape
@@ -111,8 +107,8 @@ def list_(
 
 @app.command()
 def show(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    draft_id: DraftId,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show a draft with its quality checks: errors in red, warnings in yellow, passes in green."""
     from onward.cli import render
@@ -136,7 +132,7 @@ def show(
 
 @app.command()
 def edit(
-    draft_id: int = typer.Argument(..., help="Draft id."),
+    draft_id: DraftId,
     subject: str | None = typer.Option(None, "--subject", help="A new subject line."),
     body: str | None = typer.Option(None, "--body", help="A new body text."),
     body_file: Path | None = typer.Option(None, "--body-file", help="Read the body from a file."),
@@ -168,7 +164,7 @@ def edit(
 
 @app.command()
 def eml(
-    draft_id: int = typer.Argument(..., help="Draft id."),
+    draft_id: DraftId,
     path: Path = typer.Argument(..., help="The .eml file to write."),
 ) -> None:
     """Write the draft as an .eml file; open it in your mail program to send it."""
@@ -187,7 +183,7 @@ def eml(
 
 @app.command()
 def mailto(
-    draft_id: int = typer.Argument(..., help="Draft id."),
+    draft_id: DraftId,
     open_it: bool = typer.Option(
         False, "--open", help="Open it in your mail program now instead of printing the link."
     ),
@@ -208,7 +204,7 @@ def mailto(
 
 
 @app.command()
-def sent(draft_id: int = typer.Argument(..., help="Draft id.")) -> None:
+def sent(draft_id: DraftId) -> None:
     """Mark a draft as sent (you sent it from your own mail program)."""
     from onward.cli import render
     from onward.cli.context import workspace
@@ -220,7 +216,7 @@ def sent(draft_id: int = typer.Argument(..., help="Draft id.")) -> None:
 
 
 @app.command()
-def discard(draft_id: int = typer.Argument(..., help="Draft id.")) -> None:
+def discard(draft_id: DraftId) -> None:
     """Discard a draft you will not send."""
     from onward.cli import render
     from onward.cli.context import workspace

@@ -6,10 +6,11 @@ from __future__ import annotations
 import typer
 
 from onward.cli.mail_accounts import password_sources
+from onward.cli.options import DraftId
 
 
 def append(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
+    draft_id: DraftId,
     account: str | None = typer.Option(
         None, "--account", "-a", help="Mail account (needed when you have several)."
     ),
@@ -36,7 +37,7 @@ def append(
 
 
 def send(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
+    draft_id: DraftId,
     account: str | None = typer.Option(
         None, "--account", "-a", help="Mail account (needed when you have several)."
     ),

@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(help="Keep the feedback employers give you.", no_args_is_help=True)
+from onward.cli.options import FEEDBACK_THEMES, AppId, DateOpt, JsonOpt
 
-THEMES = (
-    "resume, application_tailoring, interview_communication, technical_depth, "
-    "experience_level, domain_knowledge, culture_fit, motivation, logistics, other"
-)
+app = typer.Typer(help="Keep the feedback employers give you.", no_args_is_help=True)
 
 
 @app.command()
 def add(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
+    app_id: AppId,
     text: str = typer.Argument(..., help="What they said, in their words if you have them."),
     from_whom: str | None = typer.Option(None, "--from", help="Who said it."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When it arrived (YYYY-MM-DD, yesterday). Default: today."
-    ),
+    on: DateOpt = None,
     themes: list[str] | None = typer.Option(
-        None, "--theme", help=f"What it is about (repeat): {THEMES}. Default: suggested."
+        None, "--theme", help=f"What it is about (repeat): {FEEDBACK_THEMES}. Default: suggested."
     ),
     specific: bool | None = typer.Option(
         None, "--specific/--generic", help="Overrule Onward's judgement of the feedback."
@@ -71,7 +66,7 @@ def list_(
         None, "--application", "-a", help="Only feedback for this application."
     ),
     theme: str | None = typer.Option(None, "--theme", help="Only feedback with this theme."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List feedback, oldest first, with how often each theme came up."""
     from rich.markup import escape

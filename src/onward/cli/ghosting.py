@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from onward.cli.options import JsonOpt
+
 if TYPE_CHECKING:
     from onward.domain.playbook.ghosting import GhostingRules
 
@@ -17,7 +19,7 @@ def ghosting(
     apply: bool = typer.Option(
         False, "--apply", help="Mark them ghosted and plan a follow-up and a closing note."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Applications that have gone quiet (21 days, or 14 after an interview). Only a
     suggestion unless you --apply (or set ONWARD_AUTO_GHOST=true); they reopen if the company

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from onward.cli.options import JsonOpt
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
@@ -23,7 +25,7 @@ TERMINAL_GROUPS = 6
 
 def insights(
     recent_weeks: int = typer.Option(8, "--recent-weeks", help=RECENT_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Patterns across your applications: funnel, where it narrows, reasons, themes."""
     from onward.cli import render

@@ -13,8 +13,8 @@ import importlib
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-import click
 import typer
+from typer.core import TyperCommand
 
 from onward.cli.errors import OnwardGroup
 
@@ -28,7 +28,7 @@ class Lazy:
     summary: str
     group: bool = False
 
-    def load(self, name: str) -> click.Command:
+    def load(self, name: str) -> Any:
         module, _, attr = self.target.partition(":")
         typer_app = getattr(importlib.import_module(module), attr)
         built = typer.main.get_group(typer_app)
@@ -54,20 +54,20 @@ class LazyGroup(OnwardGroup):
         super().__init__(*args, **kwargs)
         self._summaries_only = False
 
-    def list_commands(self, ctx: click.Context) -> list[str]:
+    def list_commands(self, ctx: Any) -> list[str]:
         return [*super().list_commands(ctx), *(n for n in self.lazy if n not in self.commands)]
 
-    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name in self.commands or cmd_name not in self.lazy:
             return super().get_command(ctx, cmd_name)
         entry = self.lazy[cmd_name]
         if self._summaries_only:  # listing in --help: the summary is all that is shown
-            return click.Command(cmd_name, help=entry.summary)
+            return TyperCommand(cmd_name, help=entry.summary)
         command = entry.load(cmd_name)
         self.commands[cmd_name] = command
         return command
 
-    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+    def format_help(self, ctx: Any, formatter: Any) -> None:
         self._summaries_only = True
         try:
             super().format_help(ctx, formatter)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from onward.cli import mail_accounts
+from onward.cli.options import JsonOpt
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -187,7 +188,7 @@ def list_(
         False, "--held", help="Only job mail that named no company or role (not proposed)."
     ),
     limit: int = typer.Option(50, "--limit", help="Show at most this many."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List the job mail Onward has stored, newest first, with what it read in each."""
     from rich.markup import escape

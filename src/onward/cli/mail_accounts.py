@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import JsonOpt
+
 if TYPE_CHECKING:
     from onward.domain.mail_accounts import MailAccount
     from onward.mail.passwords import Passwords
@@ -126,7 +128,7 @@ def add(
 
 
 @accounts.command("list")
-def list_(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def list_(as_json: JsonOpt = False) -> None:
     """List mail accounts with their servers, folders and how far each folder was read."""
     from onward.cli import render
     from onward.cli.context import workspace

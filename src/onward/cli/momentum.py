@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import DateOpt, JsonOpt
+
 if TYPE_CHECKING:
     from onward.services.momentum import GoalProgress
     from onward.services.wins import WinEntry
@@ -48,7 +50,7 @@ def _number(value: float) -> str:
 def goals(
     ctx: typer.Context,
     weeks: int = typer.Option(4, "--weeks", "-w", help="How many recent weeks to show."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """This week's goals: progress, your streak, and a kind word."""
     if ctx.invoked_subcommand is not None:
@@ -168,7 +170,7 @@ def set_(
 def log(
     metric: str = typer.Argument(..., help="follow-ups, learning (hours) or networking."),
     amount: float = typer.Argument(..., help="How much: hours of learning, or a count."),
-    on: str | None = typer.Option(None, "--date", "-d", help="When (default: today)."),
+    on: DateOpt = None,
     note: str | None = typer.Option(None, "--note", "-n", help="What it was."),
 ) -> None:
     """Log effort done by hand, e.g. `onward log learning 1.5 --note "SQL course"`."""
@@ -206,7 +208,7 @@ def revisit() -> None:
 def wins(
     ctx: typer.Context,
     show_all: bool = typer.Option(False, "--all", "-a", help="Every win, not just recent ones."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Your small wins from the last 14 days (or --all)."""
     if ctx.invoked_subcommand is not None:
@@ -260,7 +262,7 @@ def _show_wins(found: list[WinEntry], show_all: bool) -> None:
 @wins_app.command("add")
 def add_win_command(
     text: str = typer.Argument(..., help="What went well."),
-    on: str | None = typer.Option(None, "--date", "-d", help="When (default: today)."),
+    on: DateOpt = None,
     application: int | None = typer.Option(
         None, "--application", "-a", help="The application it belongs to."
     ),

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import PLAN_KINDS, JsonOpt, PlanItemId
+
 if TYPE_CHECKING:
     from onward.domain.playbook.stored import StoredItem
 
@@ -14,16 +16,11 @@ app = typer.Typer(
     help="Your improvement plan: small, concrete things to work on.", no_args_is_help=True
 )
 
-KINDS = (
-    "update_resume, update_cover_letter, tailor_applications, practise_interview, course, "
-    "certification, workshop, update_linkedin, talk_to_someone"
-)
-
 
 @app.command("list")
 def list_(
     show_all: bool = typer.Option(False, "--all", help="Include done and dropped items."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List plan items still to do or in progress (--all: every item)."""
     from rich.markup import escape
@@ -64,7 +61,7 @@ def list_(
 
 @app.command()
 def add(
-    kind: str = typer.Argument(..., help=f"What sort of step: {KINDS}."),
+    kind: str = typer.Argument(..., help=f"What sort of step: {PLAN_KINDS}."),
     focus: str = typer.Argument(..., help="What exactly, e.g. 'SQL window functions'."),
     hours: float | None = typer.Option(None, "--hours", help="Rough effort in hours."),
     application: int | None = typer.Option(
@@ -94,19 +91,19 @@ def _move(item_id: int, status: str, verb: str, after: str = "") -> None:
 
 
 @app.command()
-def start(item_id: int = typer.Argument(..., help="Plan item id.")) -> None:
+def start(item_id: PlanItemId) -> None:
     """Start working on an item."""
     _move(item_id, "doing", "Started")
 
 
 @app.command()
-def done(item_id: int = typer.Argument(..., help="Plan item id.")) -> None:
+def done(item_id: PlanItemId) -> None:
     """Mark an item done."""
     _move(item_id, "done", "Done", " Well done.")
 
 
 @app.command()
-def drop(item_id: int = typer.Argument(..., help="Plan item id.")) -> None:
+def drop(item_id: PlanItemId) -> None:
     """Drop an item you no longer want to work on (that is fine)."""
     _move(item_id, "dropped", "Dropped")
 

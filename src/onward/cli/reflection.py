@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import AppId, JsonOpt
+
 if TYPE_CHECKING:
     from onward.services.reflection import ReflectionPrompts
 
 
 def reflect(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
+    app_id: AppId,
     ratings: list[str] | None = typer.Option(
         None, "--rating", help="A rating, topic=1..5 (repeat), e.g. --rating interview_1=3."
     ),
@@ -51,7 +53,7 @@ def reflect(
     )
 
 
-def reflections(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def reflections(as_json: JsonOpt = False) -> None:
     """List your reflections, oldest first."""
     from rich.markup import escape
 

@@ -8,27 +8,22 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import REACHED, REASONS, REJECTION_CHANNELS, AppId, DateOpt, JsonOpt
+
 if TYPE_CHECKING:
     from onward.domain.playbook.dwell import DwellChoice
     from onward.services.rejections import RejectionDetails, RejectionOverview
 
-REACHED = "application, screen, assessment, interview, final, unknown"
-CHANNELS = "email, phone, portal, none (they went quiet)"
-REASONS = (
-    "unspecified, stronger_candidates, position_filled, internal_candidate, role_closed, "
-    "experience_mismatch, skills_mismatch, interview_performance, fit, logistics"
-)
-
 
 def reject(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When it came (YYYY-MM-DD, yesterday, ...). Default: today."
-    ),
+    app_id: AppId,
+    on: DateOpt = None,
     stage: str | None = typer.Option(
         None, "--stage", help=f"How far you got: {REACHED}. Default: from your tracker."
     ),
-    channel: str = typer.Option("email", "--channel", help=f"How it arrived: {CHANNELS}."),
+    channel: str = typer.Option(
+        "email", "--channel", help=f"How it arrived: {REJECTION_CHANNELS}."
+    ),
     contact: int | None = typer.Option(
         None, "--contact", help="The contact who told you (see onward contacts list)."
     ),
@@ -49,7 +44,7 @@ def reject(
     good_impression: bool = typer.Option(
         False, "--good-impression", help="Someone made a good impression: plan a check-in."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Log a rejection. Onward gives you time to feel it, then a short, dated plan."""
     from onward.cli.context import workspace
@@ -95,8 +90,8 @@ def log(
 
 
 def rejection(
-    app_id: int = typer.Argument(..., help="Application id."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    app_id: AppId,
+    as_json: JsonOpt = False,
 ) -> None:
     """See a logged rejection again: kindness during your time to feel it, the plan after."""
     from onward.cli import render
@@ -112,8 +107,8 @@ def rejection(
 
 
 def ready(
-    app_id: int = typer.Argument(..., help="Application id."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    app_id: AppId,
+    as_json: JsonOpt = False,
 ) -> None:
     """End your time to feel it early, when you feel ready: the plan opens now."""
     from onward.cli import render

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import JsonOpt
+
 if TYPE_CHECKING:
     from onward.domain.resumes import Resume
 
@@ -35,7 +37,7 @@ def add(
 
 
 @app.command("list")
-def list_(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def list_(as_json: JsonOpt = False) -> None:
     """List your resume versions, oldest first."""
     from rich.markup import escape
     from rich.table import Table
@@ -72,7 +74,7 @@ def show(
         None, help="Version number, v2, or label (default: newest)."
     ),
     text: bool = typer.Option(False, "--text", help="Print the text read from the file."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Show a resume version and the skills Onward finds in it."""
     from rich.markup import escape

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import JsonOpt
+
 if TYPE_CHECKING:
     from onward.services.review import ProposalView, ReviewOutcome
 
@@ -90,7 +92,7 @@ def review(
     limit: int = typer.Option(
         50, "--limit", help="Show at most this many (0: all); --json always gives all."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """The review queue: each proposal with its email's subject, sender, date and evidence."""
     if ctx.invoked_subcommand is not None:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import AppId, JsonOpt
+
 if TYPE_CHECKING:
     from onward.services.skills import SkillGaps
 
@@ -15,11 +17,11 @@ RESUME_HELP = "Resume version number, v2, or label."
 
 
 def match(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
+    app_id: AppId,
     resume: str | None = typer.Option(
         None, "--resume", help=RESUME_HELP + " Default: the one sent, else the newest."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Score an application's job description against your resume; list the missing skills."""
     from rich.markup import escape
@@ -66,7 +68,7 @@ def gaps(
     plan: bool = typer.Option(False, "--plan", help="Add the top gaps to your improvement plan."),
     top: int = typer.Option(5, "--top", help="How many gaps --plan adds (1-50)."),
     resume: str | None = typer.Option(None, "--resume", help=RESUME_HELP + " Default: newest."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Skills your rejected applications asked for that your resume lacks, weighted by how
     often and how far you got."""

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import JsonOpt, TaskId
+
 if TYPE_CHECKING:
     from onward.domain.playbook.plan import StoredTask
     from onward.services.tasks import TaskItem, TaskState
@@ -99,7 +101,7 @@ def tasks(
     everything: bool = typer.Option(
         False, "--all", help="Also snoozed, done and skipped tasks, and what a dwell window holds."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Tasks due now (overdue first) and coming up."""
     if ctx.invoked_subcommand is not None:
@@ -130,7 +132,7 @@ def _show(item: TaskItem, verb: str) -> None:
 
 
 @app.command()
-def done(task_id: int = typer.Argument(..., help="Task id (see onward tasks).")) -> None:
+def done(task_id: TaskId) -> None:
     """Mark a task done."""
     from onward.cli.context import workspace
     from onward.services.tasks import complete_task
@@ -140,7 +142,7 @@ def done(task_id: int = typer.Argument(..., help="Task id (see onward tasks)."))
 
 
 @app.command()
-def skip(task_id: int = typer.Argument(..., help="Task id (see onward tasks).")) -> None:
+def skip(task_id: TaskId) -> None:
     """Let a task go. Skipping is a choice, not a failure."""
     from onward.cli.context import workspace
     from onward.services.tasks import skip_task
@@ -151,7 +153,7 @@ def skip(task_id: int = typer.Argument(..., help="Task id (see onward tasks)."))
 
 @app.command()
 def snooze(
-    task_id: int = typer.Argument(..., help="Task id (see onward tasks)."),
+    task_id: TaskId,
     until: str | None = typer.Option(
         None,
         "--until",

@@ -6,13 +6,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from onward.cli.options import JsonOpt
+
 if TYPE_CHECKING:
     from rich.console import Console
 
     from onward.services.agenda import Dwelling, Today
 
 
-def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def today(as_json: JsonOpt = False) -> None:
     """What is due today, what is waiting, and what went well."""
     from dataclasses import asdict
 

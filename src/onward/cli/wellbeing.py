@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.cli.options import DateOpt, JsonOpt
+
 if TYPE_CHECKING:
     from onward.services.wellbeing import JournalOverview
 
@@ -22,7 +24,7 @@ PROMPT = "A few words about today (what is on your mind, what helped)"
 def journal(
     ctx: typer.Context,
     limit: int = typer.Option(10, "--limit", "-n", help="How many recent entries to show."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Recent entries, your mood trend, and nudges to look after yourself."""
     if ctx.invoked_subcommand is not None:
@@ -100,7 +102,7 @@ def add(
     ),
     text: str | None = typer.Option(None, "--text", "-t", help="A few words (asked if left out)."),
     rest_day: bool = typer.Option(False, "--rest-day", help="Today was a day off the search."),
-    on: str | None = typer.Option(None, "--date", "-d", help="Which day (default: today)."),
+    on: DateOpt = None,
 ) -> None:
     """Write a journal entry: your mood, a few words, and whether it was a rest day."""
     from onward.cli import render
