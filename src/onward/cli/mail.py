@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,7 +53,7 @@ def import_(
             ws.store, ws.owner, path, reader, ws.clock, tick, prefilter=not read_all
         )
     if as_json:
-        render.print_json(asdict(summary))
+        render.print_json(summary)
         return
     _print_summary(summary)
 
@@ -150,7 +149,7 @@ def show(
     ws = workspace()
     msg = get_message(ws.store, ws.owner, message_id)
     if as_json:
-        render.print_json(asdict(msg))
+        render.print_json(msg)
         return
     safe = render.safe_text
     out = render.console()
@@ -200,7 +199,7 @@ def list_(
     ws = workspace()
     found = list_messages(ws.store, ws.owner, label=label, held_back=held, limit=limit)
     if as_json:
-        render.print_json([asdict(m) for m in found])
+        render.print_json(found)
         return
     if not found:
         render.ok("No job mail stored yet." if not (label or held) else "Nothing matches.")
@@ -235,7 +234,7 @@ def quarantine(
     ws = workspace()
     entries = list_quarantine(ws.store, ws.owner, limit)
     if as_json:
-        render.print_json([asdict(e) for e in entries])
+        render.print_json(entries)
         return
     if not entries:
         render.ok("The quarantine is empty: every message could be read.")

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from onward.cli.options import JsonOpt
+from onward.export.jsonable import to_jsonable
 
 if TYPE_CHECKING:
     from onward.domain.mail_accounts import MailAccount
@@ -276,9 +277,7 @@ def sync(
             prefilter=not read_all,
         )
     if as_json:
-        from dataclasses import asdict
-
-        render.print_json(asdict(report) | {"problems": report.problems})
+        render.print_json(to_jsonable(report) | {"problems": report.problems})
     else:
         _print_sync(report)
     if report.problems:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
+from onward.export.jsonable import to_jsonable
+
 if TYPE_CHECKING:
     from onward.understand import EvalReport, LabelledExample
 
@@ -70,9 +72,7 @@ def eval_(
 
 
 def _as_dict(report: EvalReport, errors: bool) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    data = asdict(report)
+    data: dict[str, Any] = to_jsonable(report)
     if not errors:
         data.pop("errors")
         data.pop("extraction_errors")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from onward.cli.options import JsonOpt
+from onward.export.jsonable import to_jsonable
 
 if TYPE_CHECKING:
     from onward.services.review import ProposalView, ReviewOutcome
@@ -26,11 +27,8 @@ def _when(moment: datetime | None, now: datetime) -> str:
 
 
 def _record(view: ProposalView) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    data = asdict(view)
-    data["kind"], data["status"] = view.kind.value, view.status.value
-    return data
+    record: dict[str, Any] = to_jsonable(view)
+    return record
 
 
 def _print_view(view: ProposalView, now: datetime) -> None:

@@ -16,8 +16,6 @@ if TYPE_CHECKING:
 
 def today(as_json: JsonOpt = False) -> None:
     """What is due today, what is waiting, and what went well."""
-    from dataclasses import asdict
-
     from onward.cli import render
     from onward.cli.context import workspace
     from onward.services.agenda import today as build
@@ -26,7 +24,7 @@ def today(as_json: JsonOpt = False) -> None:
     rules = ws.ghosting
     agenda = build(ws.store, ws.owner, ws.clock, ghosting=rules)
     if as_json:
-        render.print_json(asdict(agenda))
+        render.print_json(agenda)
         return
     show(agenda)
 
