@@ -5,16 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.options import CONTACT_ROLES, AppId, ContactId, JsonOpt
+from onward.domain.dates import parse_day
+from onward.domain.records import ContactFields, ContactRole, parse_choice
+from onward.export.records import contact_record
+from onward.services.contacts import (
+    add_contact,
+    delete_contact,
+    edit_contact,
+    get_contact,
+    link_contact,
+    list_contacts,
+)
 
 app = typer.Typer(help="Keep the people behind your applications.", no_args_is_help=True)
 
 
 def _changes(values: dict[str, Any]) -> dict[str, Any]:
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
-    from onward.domain.records import ContactRole, parse_choice
 
     out = {k: v for k, v in values.items() if v is not None}
     if out.get("role"):
@@ -40,11 +52,6 @@ def add(
     ),
 ) -> None:
     """Add a contact, optionally linked to applications."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.records import ContactFields
-    from onward.services.contacts import add_contact
-
     values = _changes(
         {
             "name": name,
@@ -77,18 +84,9 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """List contacts."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import list_contacts
-
     ws = workspace()
     contacts = list_contacts(ws.store, ws.owner, company=company, application_id=application)
     if as_json:
-        from onward.export.records import contact_record
-
         render.print_json([contact_record(c) for c in contacts])
         return
     if not contacts:
@@ -117,17 +115,11 @@ def show(
     as_json: JsonOpt = False,
 ) -> None:
     """Show one contact."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.export.records import contact_record
-    from onward.services.contacts import get_contact
-
     ws = workspace()
     record = contact_record(get_contact(ws.store, ws.owner, contact_id))
     if as_json:
         render.print_json(record)
         return
-    from rich.markup import escape
 
     for key, value in record.items():
         if value not in (None, []):
@@ -147,10 +139,6 @@ def edit(
     next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
 ) -> None:
     """Change a contact. Pass an empty value ('') to clear a field."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import edit_contact
-
     changes = _changes(
         {
             "name": name,
@@ -175,10 +163,6 @@ def link(
     unlink: bool = typer.Option(False, "--remove", help="Remove the link instead."),
 ) -> None:
     """Link a contact to an application (or --remove the link)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import link_contact
-
     ws = workspace()
     contact = link_contact(ws.store, ws.owner, contact_id, app_id, unlink=unlink)
     verb = "Unlinked" if unlink else "Linked"
@@ -191,10 +175,6 @@ def delete(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a contact (their applications stay)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import delete_contact, get_contact
-
     ws = workspace()
     contact = get_contact(ws.store, ws.owner, contact_id)
     if not yes and not typer.confirm(f"Delete contact {contact.name}?"):

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.options import FEEDBACK_THEMES, AppId, DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.services.feedback import list_feedback, log_feedback
 
 app = typer.Typer(help="Keep the feedback employers give you.", no_args_is_help=True)
 
@@ -24,13 +30,6 @@ def add(
     contact: int | None = typer.Option(None, "--contact", help="The contact who gave it."),
 ) -> None:
     """Log feedback; Onward plans a thank-you and, for generic feedback, one follow-up."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
-    from onward.services.feedback import log_feedback
-
     ws = workspace()
     day = parse_day(on, ws.clock.today()) if on else None
     logged = log_feedback(
@@ -69,13 +68,6 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """List feedback, oldest first, with how often each theme came up."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.feedback import list_feedback
-
     ws = workspace()
     log = list_feedback(ws.store, ws.owner, application_id=application, theme=theme)
     if as_json:

@@ -6,9 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from onward.cli import mail_accounts
+from onward.cli import mail_accounts, render
+from onward.cli.context import workspace
 from onward.cli.options import JsonOpt
+from onward.services.mail import get_message, import_path, list_messages, list_quarantine
+from onward.services.review import open_mail_reader
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -38,11 +43,6 @@ def import_(
     Safe to repeat or interrupt: a rerun resumes and never stores a message twice. Messages
     that cannot be read are quarantined (`onward mail quarantine`) and the import goes on.
     """
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import import_path
-    from onward.services.review import open_mail_reader
-
     ws = workspace()
 
     def reader():  # type: ignore[no-untyped-def]
@@ -60,7 +60,6 @@ def import_(
 
 class _Bar:
     def __init__(self, enabled: bool) -> None:
-        from onward.cli import render
 
         self.console = render.err_console()
         self.enabled = enabled and self.console.is_terminal
@@ -70,13 +69,6 @@ class _Bar:
     def __enter__(self):  # type: ignore[no-untyped-def]
         if not self.enabled:
             return None
-        from rich.progress import (
-            BarColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeRemainingColumn,
-        )
 
         progress = self.progress = Progress(
             TextColumn("Importing"),
@@ -105,8 +97,6 @@ def _progress_bar(enabled: bool) -> _Bar:
 
 
 def _print_summary(summary: ImportSummary) -> None:
-
-    from onward.cli import render
 
     out = render.console()
     if summary.skipped_unchanged:
@@ -140,12 +130,6 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print the message as JSON."),
 ) -> None:
     """Print one stored message: headers, what Onward read in it, and its new text."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import get_message
-
     ws = workspace()
     msg = get_message(ws.store, ws.owner, message_id)
     if as_json:
@@ -190,12 +174,6 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """List the job mail Onward has stored, newest first, with what it read in each."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import list_messages
-
     ws = workspace()
     found = list_messages(ws.store, ws.owner, label=label, held_back=held, limit=limit)
     if as_json:
@@ -225,12 +203,6 @@ def quarantine(
     as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
 ) -> None:
     """List the messages an import could not read, with the reason."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import list_quarantine
-
     ws = workspace()
     entries = list_quarantine(ws.store, ws.owner, limit)
     if as_json:

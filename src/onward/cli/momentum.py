@@ -6,8 +6,19 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.progress_bar import ProgressBar
+from rich.table import Table
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.options import DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.domain.playbook.goals import Metric
+from onward.domain.playbook.wins import RECENT_DAYS
+from onward.services.momentum import goal_progress, log_activity, set_goals
+from onward.services.momentum import revisit as revisit_jobs
+from onward.services.wins import add_win, list_wins
 
 if TYPE_CHECKING:
     from onward.services.momentum import GoalProgress
@@ -36,8 +47,6 @@ LABELS = {
 def _day(text: str | None) -> date | None:
     if text is None:
         return None
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
 
     return parse_day(text, workspace().clock.today())
 
@@ -55,14 +64,10 @@ def goals(
     """This week's goals: progress, your streak, and a kind word."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli.context import workspace
-    from onward.services.momentum import goal_progress
 
     ws = workspace()
     progress = goal_progress(ws.store, ws.owner, ws.clock, weeks=weeks)
     if as_json:
-        from onward.cli import render
-
         render.print_json(_progress_record(progress))
         return
     _show_progress(progress)
@@ -85,10 +90,6 @@ def _progress_record(progress: GoalProgress) -> dict[str, Any]:
 
 
 def _show_progress(progress: GoalProgress) -> None:
-    from rich.progress_bar import ProgressBar
-    from rich.table import Table
-
-    from onward.cli import render
 
     out = render.console()
     if not progress.tracked:
@@ -146,11 +147,6 @@ def set_(
     ),
 ) -> None:
     """Change your weekly goals; the ones you leave out stay as they are."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.playbook.goals import Metric
-    from onward.services.momentum import set_goals
-
     given = {
         Metric.APPLICATIONS: applications,
         Metric.FOLLOW_UPS: follow_ups,
@@ -174,10 +170,6 @@ def log(
     note: str | None = typer.Option(None, "--note", "-n", help="What it was."),
 ) -> None:
     """Log effort done by hand, e.g. `onward log learning 1.5 --note "SQL course"`."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.momentum import log_activity
-
     ws = workspace()
     done = log_activity(ws.store, ws.owner, metric, amount, ws.clock, on=_day(on), note=note)
     label = LABELS[done.metric.value].lower()
@@ -186,12 +178,6 @@ def log(
 
 def revisit() -> None:
     """Saved jobs you hesitated over, worth a second look, and a question for an open mind."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.momentum import revisit as revisit_jobs
-
     ws = workspace()
     found = revisit_jobs(ws.store, ws.owner, ws.clock)
     out = render.console()
@@ -213,10 +199,6 @@ def wins(
     """Your small wins from the last 14 days (or --all)."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.playbook.wins import RECENT_DAYS
-    from onward.services.wins import list_wins
 
     ws = workspace()
     found = list_wins(ws.store, ws.owner, ws.clock, days=None if show_all else RECENT_DAYS)
@@ -238,9 +220,6 @@ def _win_record(win: WinEntry) -> dict[str, Any]:
 
 
 def _show_wins(found: list[WinEntry], show_all: bool) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     if not found:
@@ -268,10 +247,6 @@ def add_win_command(
     ),
 ) -> None:
     """Keep a win of your own: a good conversation, a finished course, a brave application."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.wins import add_win
-
     ws = workspace()
     win = add_win(ws.store, ws.owner, text, ws.clock, on=_day(on), application_id=application)
     render.ok(f"Kept your win of {win.on.isoformat()}. Well done.")

@@ -6,8 +6,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.options import PLAN_KINDS, JsonOpt, PlanItemId
+from onward.domain.playbook.improvement import ItemStatus
+from onward.services.improvement import (
+    OPEN,
+    add_improvement,
+    list_improvements,
+    move_improvement,
+    suggest_improvements,
+)
 
 if TYPE_CHECKING:
     from onward.domain.playbook.stored import StoredItem
@@ -23,14 +35,6 @@ def list_(
     as_json: JsonOpt = False,
 ) -> None:
     """List plan items still to do or in progress (--all: every item)."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.playbook.improvement import ItemStatus
-    from onward.services.improvement import OPEN, list_improvements
-
     ws = workspace()
     statuses = tuple(ItemStatus) if show_all else OPEN
     items = list_improvements(ws.store, ws.owner, statuses=statuses)
@@ -69,10 +73,6 @@ def add(
     ),
 ) -> None:
     """Add an item to your plan."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.improvement import add_improvement
-
     ws = workspace()
     stored = add_improvement(
         ws.store, ws.owner, kind, focus, ws.clock, effort_hours=hours, application_id=application
@@ -81,9 +81,6 @@ def add(
 
 
 def _move(item_id: int, status: str, verb: str, after: str = "") -> None:
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.improvement import move_improvement
 
     ws = workspace()
     stored = move_improvement(ws.store, ws.owner, item_id, status, ws.clock)
@@ -116,12 +113,6 @@ def suggest(
     accept: bool = typer.Option(False, "--accept", help="Add the suggestions to your plan."),
 ) -> None:
     """Suggest plan items from your latest reflection and the feedback you received."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.improvement import suggest_improvements
-
     ws = workspace()
     result = suggest_improvements(ws.store, ws.owner, app_id, ws.clock, accept=accept)
     out = render.console()

@@ -8,8 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.options import AppId, JsonOpt
+from onward.errors import InvalidInput
+from onward.services.reflection import list_reflections, reflect_on, reflection_prompts
+from onward.services.transfer import read_text
 
 if TYPE_CHECKING:
     from onward.services.reflection import ReflectionPrompts
@@ -32,10 +38,6 @@ def reflect(
 ) -> None:
     """Look back at one application, gently: rate the stages you reached and answer a few
     questions. Enter skips anything. Ten minutes is plenty."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.reflection import reflect_on, reflection_prompts
-
     ws = workspace()
     prompts = reflection_prompts(ws.store, ws.owner, app_id, ws.clock)
     if list_questions:
@@ -55,12 +57,6 @@ def reflect(
 
 def reflections(as_json: JsonOpt = False) -> None:
     """List your reflections, oldest first."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.reflection import list_reflections
-
     ws = workspace()
     kept = list_reflections(ws.store, ws.owner)
     if as_json:
@@ -92,7 +88,6 @@ def reflections(as_json: JsonOpt = False) -> None:
 
 
 def _pair(text: str, what: str) -> tuple[str, str]:
-    from onward.errors import InvalidInput
 
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
@@ -103,13 +98,10 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 def _scripted(
     ratings: list[str], answers: list[str], json_file: Path | None
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    from onward.errors import InvalidInput
 
     given_ratings: dict[str, Any] = {}
     given_answers: dict[str, str] = {}
     if json_file is not None:
-        from onward.services.transfer import read_text
-
         try:
             data = json.loads(read_text(json_file))
         except json.JSONDecodeError as exc:
@@ -138,7 +130,6 @@ def _scripted(
 
 
 def _interactive(prompts: ReflectionPrompts) -> tuple[dict[str, int], dict[str, str]]:
-    from onward.cli import render
 
     out = render.console()
     app = prompts.application
@@ -167,9 +158,6 @@ def _interactive(prompts: ReflectionPrompts) -> tuple[dict[str, int], dict[str, 
 
 
 def _print_ids(prompts: ReflectionPrompts) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     out.print("[bold]Topics to rate 1-5[/] (--rating TOPIC=N)")

@@ -5,8 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.options import AppId, JsonOpt
+from onward.services.skills import match_application, plan_skill_gaps, skill_gaps
 
 if TYPE_CHECKING:
     from onward.services.skills import SkillGaps
@@ -24,12 +29,6 @@ def match(
     as_json: JsonOpt = False,
 ) -> None:
     """Score an application's job description against your resume; list the missing skills."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.skills import match_application
-
     ws = workspace()
     result = match_application(ws.store, ws.owner, app_id, resume=resume)
     m = result.match
@@ -72,12 +71,6 @@ def gaps(
 ) -> None:
     """Skills your rejected applications asked for that your resume lacks, weighted by how
     often and how far you got."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.skills import plan_skill_gaps, skill_gaps
-
     ws = workspace()
     if plan:
         planned = plan_skill_gaps(ws.store, ws.owner, ws.clock, top=top, resume=resume)
@@ -100,10 +93,6 @@ def gaps(
 
 
 def _print_gaps(result: SkillGaps) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
 
     out = render.console()
     if not result.rejected:

@@ -11,6 +11,9 @@ from pathlib import Path
 
 import typer
 
+from onward.cli import context, render
+from onward.services.demo import seed_demo
+
 STEPS = [
     ("Your applications, most recent first:", "list"),
     ("One application with its whole timeline:", "show 1"),
@@ -50,9 +53,7 @@ def tour(
     keep: bool = typer.Option(False, "--keep", help="Keep the demo folder and print where it is."),
 ) -> None:
     """Walk through Onward on a demo database in a temporary folder (your data is untouched)."""
-    from onward.cli import context, render
     from onward.cli.app import app
-    from onward.services.demo import seed_demo
 
     out = render.console()
     home = tempfile.mkdtemp(prefix="onward-tour-")

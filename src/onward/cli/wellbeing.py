@@ -5,8 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.options import DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.services.wellbeing import journal_overview, write_journal
 
 if TYPE_CHECKING:
     from onward.services.wellbeing import JournalOverview
@@ -29,9 +34,6 @@ def journal(
     """Recent entries, your mood trend, and nudges to look after yourself."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.wellbeing import journal_overview
 
     ws = workspace()
     overview = journal_overview(ws.store, ws.owner, ws.clock, limit=limit)
@@ -66,9 +68,6 @@ def _record(overview: JournalOverview) -> dict[str, Any]:
 
 
 def _show(overview: JournalOverview) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     if not overview.entries:
@@ -105,11 +104,6 @@ def add(
     on: DateOpt = None,
 ) -> None:
     """Write a journal entry: your mood, a few words, and whether it was a rest day."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
-    from onward.services.wellbeing import write_journal
-
     ws = workspace()
     if text is None:
         text = typer.prompt(PROMPT, default="", show_default=False)
