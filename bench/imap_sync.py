@@ -23,9 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "mail"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from dovecot_server import DovecotServer, available
+from support.dovecot_server import DovecotServer, available
 
 EVERYDAY = [
     ("Garden Club", "news@gardenclub.example", "This month: {a} and the seed swap"),

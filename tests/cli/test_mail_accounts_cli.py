@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mail_servers import message  # type: ignore[import-not-found]
 from sqlalchemy import create_engine, select
 
 from onward.db.tables import metadata
 from onward.mail.passwords import KEYRING_SERVICE
 from onward.understand import model_path
+from support.mail_servers import message
 
 SECRET_WORDS = "correct-horse-battery-42"
 

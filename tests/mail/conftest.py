@@ -10,6 +10,7 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
+from factories import make_email_bytes
 from onward.clock import FixedClock
 from onward.config import Settings
 from onward.understand import Reader, load_reader, model_path
@@ -38,28 +39,9 @@ def home_models(models_dir: Path, settings: Settings) -> Path:
     return target
 
 
-def build_email(
-    body: str,
-    *,
-    subject: str = "Hello",
-    sender: str = "Someone <someone@example.org>",
-    message_id: str | None = "<m1@example.org>",
-    date: str = "Mon, 02 Nov 2026 10:00:00 +0000",
-    in_reply_to: str | None = None,
-    extra: str = "",
-) -> bytes:
-    head = f"From: {sender}\nTo: Sam <sam@example.org>\nSubject: {subject}\nDate: {date}\n"
-    if message_id:
-        head += f"Message-ID: {message_id}\n"
-    if in_reply_to:
-        head += f"In-Reply-To: {in_reply_to}\nReferences: {in_reply_to}\n"
-    head += extra + "Content-Type: text/plain; charset=utf-8\n\n"
-    return (head + body + "\n").encode()
-
-
 @pytest.fixture
 def email() -> Email:
-    return build_email
+    return make_email_bytes
 
 
 class Cli:

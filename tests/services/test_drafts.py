@@ -8,6 +8,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from factories import make_application, make_contact, make_draft
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionStage
 from onward.domain.pipeline import Stage
@@ -16,9 +17,10 @@ from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus
 from onward.domain.records import ApplicationFields, ContactFields, ContactRole
 from onward.errors import InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application, move_application
+from onward.services.applications import add_application
 from onward.services.contacts import add_contact
 from onward.services.drafts import (
+    DraftView,
     create_draft,
     discard_draft,
     draft_mailto,
@@ -40,43 +42,28 @@ INPUTS = {
 
 
 def interviewed(ws: Workspace, *, contact: bool = True) -> int:
-    app = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields(company="Northwind Health", role="Clinical Data Analyst"),
-        ws.clock,
-        on=date(2026, 10, 13),
-    )
-    for stage, day in (
+    steps = [
         (Stage.SCREEN, date(2026, 10, 20)),
         (Stage.INTERVIEW, date(2026, 10, 27)),
         (Stage.INTERVIEW, date(2026, 11, 3)),
         (Stage.REJECTED, date(2026, 11, 19)),
-    ):
-        move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
+    ]
+    app = make_application(
+        ws, "Northwind Health", "Clinical Data Analyst", on=date(2026, 10, 13), steps=steps
+    )
     if contact:
-        add_contact(
-            ws.store,
-            ws.owner,
-            ContactFields(
-                "Priya Natarajan", ContactRole.RECRUITER, email="priya@northwind.example"
-            ),
-            ws.clock,
+        make_contact(
+            ws,
+            "Priya Natarajan",
+            ContactRole.RECRUITER,
+            email="priya@northwind.example",
             application_ids=(app.id,),
         )
     return app.id
 
 
-def new(ws: Workspace, app_id: int, kind: DraftKind | str, **kw: object):  # type: ignore[no-untyped-def]
-    return create_draft(
-        ws.store,
-        ws.owner,
-        app_id,
-        kind,
-        ws.clock,
-        sender_name=NAME,
-        **kw,  # type: ignore[arg-type]
-    )
+def new(ws: Workspace, app_id: int, kind: DraftKind | str, **kw: object) -> DraftView:
+    return make_draft(ws, app_id, kind, sender_name=NAME, **kw)
 
 
 @pytest.mark.parametrize("with_contact", [True, False])

@@ -5,12 +5,13 @@ from typing import Any
 
 import pytest
 
+from factories import make_application, make_rejection
 from onward.clock import FixedClock
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskKind, TaskStatus
 from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application, move_application
+from onward.services.applications import add_application
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
 from onward.services.runtime import Workspace
 from onward.services.tasks import (
@@ -30,11 +31,9 @@ def at(day: int, hour: int) -> datetime:
 
 
 def rejected_after_interview(ws: Workspace) -> int:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock, on=date(2026, 11, 1)
-    )
-    move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock, on=date(2026, 11, 9))
-    reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
+    steps = [(Stage.INTERVIEW, date(2026, 11, 9))]
+    app = make_application(ws, on=date(2026, 11, 1), steps=steps)
+    make_rejection(ws, app.id)
     return app.id
 
 

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.domain.playbook.wellbeing import NudgeKind
@@ -41,13 +42,7 @@ def dwell(ws: Workspace, app_id: int, hours: float) -> None:
 
 
 def applied(ws: Workspace, n: int, start: date, *, answer_last: Stage | None = None) -> list[int]:
-    ids = []
-    for i in range(n):
-        app = add_application(
-            ws.store, ws.owner, ApplicationFields(f"C{i}", "Analyst"), ws.clock,
-            on=start + timedelta(days=i),
-        )  # fmt: skip
-        ids.append(app.id)
+    ids = [make_application(ws, f"C{i}", on=start + timedelta(days=i)).id for i in range(n)]
     if answer_last is not None:
         move_application(ws.store, ws.owner, ids[-1], answer_last, ws.clock)
     return ids

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from playbook_support import event
-
+from factories import event
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.feedback import Feedback
 from onward.domain.playbook.wins import MESSAGES, Win, WinKind, detect_wins, recent_wins
