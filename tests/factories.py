@@ -44,11 +44,15 @@ def make_application(
     stage: Stage = Stage.APPLIED,
     on: date | None = None,
     note: str | None = None,
+    days_ago: int | None = None,
     steps: Sequence[Step] = (),
     **fields: Any,
 ) -> Application:
-    """Track an application (at ``stage`` on ``on``, default applied today), then move it
-    through ``steps`` in order. ``fields`` are any other ApplicationFields (tags, url, ...)."""
+    """Track an application (at ``stage`` on ``on``, or ``days_ago`` days before today;
+    default applied today), then move it through ``steps`` in order. ``fields`` are any other
+    ApplicationFields (tags, url, ...)."""
+    if days_ago is not None:
+        on = ws.clock.today() - timedelta(days=days_ago)
     details = ApplicationFields(company=company, role=role, **fields)
     app = add_application(ws.store, ws.owner, details, ws.clock, stage=stage, on=on, note=note)
     for next_stage, day in steps:
@@ -62,6 +66,11 @@ def make_timeline(
     """An application whose whole timeline is ``steps``: the first is where it started."""
     (first, on), rest = steps[0], steps[1:]
     return make_application(ws, company, role, stage=first, on=on, steps=rest, **fields)
+
+
+def make_move(ws: Workspace, app_id: int, stage: Stage, on: date | None = None) -> Application:
+    """Move an application to ``stage`` (on ``on``, default today)."""
+    return move_application(ws.store, ws.owner, app_id, stage, ws.clock, on=on)
 
 
 def make_rejection(

@@ -138,11 +138,11 @@ def test_planning_without_a_resume_leads_to_the_resume_page(web: Web) -> None:
 
 
 def test_while_the_dwell_window_is_open_the_comparison_waits(web: Web) -> None:
-    from tests.web.helpers import reject
+    from factories import make_rejection
 
     _resume(web.ws)
     app_id = _app(web.ws, POSTING)
-    reject(web.ws, app_id)
+    make_rejection(web.ws, app_id)
     html = web.get(f"/applications/{app_id}").text
     assert "Comparing with your resume can wait until your quiet time ends." in html
     assert 'class="score"' not in html
