@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from factories import make_application
 from onward.db.migrate import HEAD
 
 
@@ -213,7 +214,7 @@ def test_lists_print_as_aligned_columns(cli: Any, ws: Any) -> None:
     for n in range(250):
         fields = ApplicationFields(f"Company {n:03}", long_role, tags=("x",))
         add_application(ws.store, ws.owner, fields, ws.clock)
-    add_application(ws.store, ws.owner, ApplicationFields("Evil\x1b[2JCo", "Chef"), ws.clock)
+    make_application(ws, "Evil\x1b[2JCo", "Chef")
     out = cli.ok("list", "--all").splitlines()
     assert out[0].split() == ["ID", "Company", "Role", "Stage", "Since", "Tags"]
     assert len(out) == 252

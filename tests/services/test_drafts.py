@@ -15,9 +15,8 @@ from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus
-from onward.domain.records import ApplicationFields, ContactFields, ContactRole
+from onward.domain.records import ContactFields, ContactRole
 from onward.errors import InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application
 from onward.services.contacts import add_contact
 from onward.services.drafts import (
     DraftView,
@@ -93,10 +92,7 @@ def test_facts_come_from_the_application(ws: Workspace) -> None:
 
 @pytest.mark.parametrize("kind", list(DraftKind))
 def test_every_kind_works_without_an_interview_or_contact(ws: Workspace, kind: DraftKind) -> None:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields(company="Acme Logistics", role="Analyst"), ws.clock,
-        on=date(2026, 11, 1),
-    )  # fmt: skip
+    app = make_application(ws, "Acme Logistics", "Analyst", on=date(2026, 11, 1))  # fmt: skip
     view = new(ws, app.id, kind, **INPUTS)
     assert view.errors == (), view.errors
     assert "Acme Logistics" in view.draft.subject + view.draft.body

@@ -9,9 +9,7 @@ from factories import make_application, make_rejection
 from onward.clock import FixedClock
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskKind, TaskStatus
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
 from onward.services.runtime import Workspace
 from onward.services.tasks import (
@@ -134,13 +132,7 @@ def test_the_task_list_issues_the_same_queries_however_long_it_is(
 ) -> None:
 
     def plan_for(company: str) -> None:
-        app = add_application(
-            ws.store,
-            ws.owner,
-            ApplicationFields(company, "Analyst"),
-            ws.clock,
-            on=date(2026, 11, 1),
-        )
+        app = make_application(ws, company, "Analyst", on=date(2026, 11, 1))
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
 
     def queries() -> int:
@@ -174,13 +166,7 @@ def test_due_tasks_are_the_due_part_of_the_list_with_a_limit(
     ws: Workspace, clock: FixedClock
 ) -> None:
     for company in ("Acme", "Fjord", "Kestrel"):
-        app = add_application(
-            ws.store,
-            ws.owner,
-            ApplicationFields(company, "Analyst"),
-            ws.clock,
-            on=date(2026, 11, 1),
-        )
+        app = make_application(ws, company, "Analyst", on=date(2026, 11, 1))
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     during = due_tasks(ws.store, ws.owner, ws.clock, limit=100)
     assert during.held_back == list_tasks(ws.store, ws.owner, ws.clock).held_back > 0

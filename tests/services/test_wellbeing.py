@@ -11,9 +11,8 @@ from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.domain.playbook.wellbeing import NudgeKind
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.runtime import Workspace
 from onward.services.wellbeing import (
     current_nudges,
@@ -96,9 +95,7 @@ def test_a_rejection_counts_as_an_answer(ws: Workspace) -> None:
 
 def test_answers_are_read_in_applied_order_not_id_order(ws: Workspace) -> None:
     ids = applied(ws, 10, date(2026, 10, 5))
-    early = add_application(
-        ws.store, ws.owner, ApplicationFields("Early", "Analyst"), ws.clock, on=date(2026, 9, 1)
-    )
+    early = make_application(ws, "Early", "Analyst", on=date(2026, 9, 1))
     move_application(ws.store, ws.owner, early.id, Stage.SCREEN, ws.clock)
     assert early.id > ids[-1]
     assert nudge_kinds(ws) == [NudgeKind.TAKE_A_BREAK]  # the answered one came first
@@ -142,9 +139,7 @@ def test_writing_in_the_journal_completes_the_journal_prompt_task(ws: Workspace)
     from onward.domain.playbook.plan import TaskKind, TaskStatus
     from onward.services.rejections import RejectionDetails, reject_application
 
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme", "Chef"), ws.clock, on=date(2026, 11, 1)
-    )
+    app = make_application(ws, "Acme", "Chef", on=date(2026, 11, 1))
     move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock, on=date(2026, 11, 5))
     reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     write_journal(ws.store, ws.owner, 2, "Rough day.", ws.clock)
