@@ -13,10 +13,11 @@ import pytest
 
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.services.runtime import open_workspace
+from support.cli_runner import Cli
 
 
 @pytest.fixture
-def rejected(cli: Any) -> Any:
+def rejected(cli: Cli) -> Any:
     cli.env |= {"ONWARD_SENDER_NAME": "Ana Ruiz", "ONWARD_SENDER_EMAIL": "ana@example.org"}
     cli.ok("add", "Northwind Health", "Data Analyst", "--date", "2026-10-13")
     cli.ok("move", "1", "screen", "--date", "2026-10-20")

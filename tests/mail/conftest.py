@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
 
 from factories import make_email_bytes
+from onward.cli import context
 from onward.clock import FixedClock
 from onward.config import Settings
 from onward.understand import Reader, load_reader, model_path
+from support.cli_runner import Cli
 
 Email = Callable[..., bytes]
 
@@ -44,36 +44,8 @@ def email() -> Email:
     return make_email_bytes
 
 
-class Cli:
-    """Runs `onward ...` in-process against the test database, with a frozen clock."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.env = {
-            "ONWARD_HOME": str(settings.home),
-            "ONWARD_DATABASE_URL": settings.resolved_database_url,
-            "COLUMNS": "200",
-            "NO_COLOR": "1",
-        }
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str) -> Result:
-        from onward.cli.app import app
-
-        result = self.runner.invoke(app, list(args), env=self.env)
-        if result.exception and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return result
-
-    def ok(self, *args: str) -> str:
-        result = self(*args)
-        assert result.exit_code == 0, result.stdout + result.stderr
-        return result.stdout
-
-
 @pytest.fixture
 def cli(settings: Settings, clock: FixedClock, home_models: Path) -> Iterator[Cli]:
-    from onward.cli import context
-
     context.freeze(clock)
     yield Cli(settings)
     context.reset()

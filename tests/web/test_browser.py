@@ -13,6 +13,7 @@ from tests.web.conftest import screenshot
 from factories import make_application, make_move, make_rejection
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
+from onward.services.runtime import Workspace
 from onward.web.nav import NAV
 
 pytestmark = pytest.mark.slow
@@ -173,7 +174,7 @@ def test_every_page_in_the_navigation_renders(page: Any, live_server: Any) -> No
     assert page.evaluate("document.activeElement.textContent") == "Skip to the content"
 
 
-def _board_apps(ws: Any) -> list[Any]:
+def _board_apps(ws: Workspace) -> list[Any]:
     from onward.domain.records import ApplicationQuery
     from onward.services.applications import list_applications
 

@@ -23,6 +23,7 @@ from onward.services.improvement import add_improvement, move_improvement, sugge
 from onward.services.rejections import end_dwell
 from onward.services.resumes import add_uploaded_resume
 from onward.services.review import list_proposals
+from onward.services.runtime import Workspace
 from onward.services.tasks import list_tasks
 
 pytestmark = pytest.mark.slow
@@ -43,7 +44,7 @@ def _ws(live_server: Any) -> Any:
     return live_server[1].state.workspace
 
 
-def _search(ws: Any, folder: Path) -> dict[str, int]:
+def _search(ws: Workspace, folder: Path) -> dict[str, int]:
     """The demo search, plus a rejection past its dwell window (so there is a plan and tasks
     due, and a job description compared with the resume), one still in it, a draft, a
     proposal to review and a resume."""
@@ -66,7 +67,7 @@ def _search(ws: Any, folder: Path) -> dict[str, int]:
     return {"app": done.id, "dwell": fresh.id, "draft": draft.draft.id, "proposal": proposal.id}
 
 
-def _plan(ws: Any, app_id: int) -> None:
+def _plan(ws: Workspace, app_id: int) -> None:
     """Learning-plan items in every state, one with a long focus, one from an application."""
     log_feedback(ws.store, ws.owner, app_id, "We wanted more depth on data modelling.", ws.clock,
                  themes=["technical_depth"])  # fmt: skip
