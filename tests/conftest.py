@@ -154,7 +154,7 @@ def ws(settings: Settings, clock: FixedClock) -> Iterator[Workspace]:
 
 
 # -- mail servers and the keyring (tests/support/mail_servers.py) ----------------------------------
-from support.mail_servers import (  # noqa: E402
+from tests.support.mail_servers import (  # noqa: E402
     dovecot,
     mail_models_dir,
     mail_reader,

@@ -3,11 +3,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from tests.support.cli_runner import Cli
 
 from onward.cli import context
 from onward.clock import FixedClock
 from onward.config import Settings
-from support.cli_runner import Cli
 
 
 @pytest.fixture

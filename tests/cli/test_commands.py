@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from factories import make_application
+from tests.factories import make_application
+from tests.support.cli_runner import Cli
+
 from onward.db.migrate import HEAD
 from onward.services.runtime import Workspace
-from support.cli_runner import Cli
 
 
 def test_add_list_show_move(cli: Cli) -> None:

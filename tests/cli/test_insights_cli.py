@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from support.cli_runner import Cli
+from tests.support.cli_runner import Cli
 
 HOSTILE = '<script>alert("co")</script>'
 QUOTE = "</script><img src=x onerror=alert(1)> & more"

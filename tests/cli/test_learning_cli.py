@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.cli_runner import Cli
 
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.services.runtime import open_workspace
-from support.cli_runner import Cli
 
 
 @pytest.fixture

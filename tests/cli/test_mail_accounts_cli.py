@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, select
+from tests.support.cli_runner import Cli
+from tests.support.mail_servers import message
 
 from onward.db.tables import metadata
 from onward.mail.passwords import KEYRING_SERVICE
 from onward.understand import model_path
-from support.cli_runner import Cli
-from support.mail_servers import message
 
 SECRET_WORDS = "correct-horse-battery-42"
 

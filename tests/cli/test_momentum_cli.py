@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from support.cli_runner import Cli
+from tests.support.cli_runner import Cli
 
 
 def test_goals_set_log_and_show_progress(cli: Cli) -> None:

@@ -7,9 +7,9 @@ import json
 from typing import Any
 
 import pytest
+from tests.support.cli_runner import Cli
 
 from onward.clock import FixedClock
-from support.cli_runner import Cli
 
 ANALYSIS = (
     "Should you reply?",

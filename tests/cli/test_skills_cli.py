@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from tests.skills.conftest import POSTINGS, write_docx, write_pdf
-
-from support.cli_runner import Cli
+from tests.support.cli_runner import Cli
 
 
 def test_resume_add_list_show(cli: Cli, tmp_path: Path) -> None:

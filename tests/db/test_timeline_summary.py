@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from tests.factories import make_application
 
-from factories import make_application
 from onward.db.tables import TIMELINE_BITS
 from onward.domain.pipeline import Stage
 from onward.services.applications import move_application

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.records import ApplicationQuery
 from onward.errors import InvalidInput
 from onward.services.applications import list_applications

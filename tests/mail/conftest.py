@@ -7,13 +7,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.factories import make_email_bytes
+from tests.support.cli_runner import Cli
 
-from factories import make_email_bytes
 from onward.cli import context
 from onward.clock import FixedClock
 from onward.config import Settings
 from onward.understand import Reader, load_reader, model_path
-from support.cli_runner import Cli
 
 Email = Callable[..., bytes]
 

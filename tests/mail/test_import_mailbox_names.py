@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from factories import make_application
+from tests.factories import make_application
+
 from onward.domain.mail import ProposalKind
 from onward.services.mail import get_message
 from onward.services.mail_import import import_messages

@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskKind

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from factories import make_application
+from tests.factories import make_application
+
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import GhostingRules

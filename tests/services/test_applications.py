@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.clock import FixedClock
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationQuery

@@ -4,8 +4,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from icalendar import Calendar
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.playbook.plan import PlannedTask, TaskKind, TaskStatus
 from onward.domain.records import ContactFields
 from onward.services.calendar import export_calendar

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_contact
 
-from factories import make_contact
 from onward.errors import InvalidInput, NotFound
 from onward.services.connections import (
     checkins_due,

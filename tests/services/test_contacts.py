@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.records import ContactFields, ContactRole
 from onward.errors import InvalidInput, NotFound
 from onward.services.applications import delete_application

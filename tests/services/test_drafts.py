@@ -7,8 +7,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from tests.factories import make_application, make_contact, make_draft
 
-from factories import make_application, make_contact, make_draft
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionStage
 from onward.domain.pipeline import Stage

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.feedback import FeedbackTheme
 from onward.domain.playbook.plan import TaskKind

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_timeline
 
-from factories import make_timeline
 from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import GhostingRules

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
 from onward.errors import InvalidInput, InvalidMove, NotFound

@@ -29,8 +29,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.clock import FixedClock
 from onward.domain.emails import RejectionReason
 from onward.domain.pipeline import Stage

@@ -7,8 +7,8 @@ from email import message_from_bytes, policy
 from typing import Any
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.drafts import DraftKind
 from onward.domain.mail_accounts import DeliveryMethod
 from onward.domain.pipeline import Stage

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.support.mail_servers import message
 
 from onward.errors import NotFound, SetupError
 from onward.mail.passwords import Passwords
@@ -12,7 +13,6 @@ from onward.services.mail_accounts import AccountRequest, account_fields, add_ma
 from onward.services.mail_sync import sync_mail
 from onward.services.review import list_proposals
 from onward.services.runtime import Workspace
-from support.mail_servers import message
 
 REJECTION = b"""\
 From: Talent Team <talent@brightpath.example>

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.db.playbook_tables import drafts, reflections
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import Metric

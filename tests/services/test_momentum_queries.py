@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from factories import make_application
+from tests.factories import make_application
+
 from onward.domain.pipeline import Stage
 from onward.services.applications import move_application
 from onward.services.momentum import goal_progress, log_activity

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from factories import make_application
+from tests.factories import make_application
+
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationQuery, ContactFields
 from onward.services.applications import list_applications, move_application

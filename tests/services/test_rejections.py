@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_timeline
 
-from factories import make_timeline
 from onward.clock import FixedClock
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.factories import make_application
 from tests.skills.conftest import write_docx, write_pdf
 
-from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
 from onward.errors import Conflict, InvalidInput, NotFound

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from tests.factories import make_application, make_rejection
 
-from factories import make_application, make_rejection
 from onward.clock import FixedClock
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskKind, TaskStatus

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
     ApplicationQuery,

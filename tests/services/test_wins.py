@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
-from factories import make_application
 from onward.db.playbook_tables import feedback
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.wins import WinKind

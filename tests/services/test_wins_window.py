@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from factories import make_timeline
+from tests.factories import make_timeline
+
 from onward.domain.pipeline import Stage
 from onward.services.feedback import log_feedback
 from onward.services.runtime import Workspace

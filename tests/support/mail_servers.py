@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.dovecot_server import DovecotServer, available, free_port, make_certificate
 
 from onward.domain.mail_accounts import Security, Server
 from onward.mail.imap import Login
-from support.dovecot_server import DovecotServer, available, free_port, make_certificate
 
 STRICT = os.environ.get("ONWARD_TEST_STRICT") == "1"
 

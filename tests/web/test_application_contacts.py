@@ -7,9 +7,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
-from factories import make_application
 from onward.domain.records import ApplicationQuery, ContactFields, ContactRole
 from onward.services.applications import list_applications
 from onward.services.contacts import add_contact, get_contact

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from tests.factories import make_application, make_move
 from tests.web.conftest import Web
 
-from factories import make_application, make_move
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
 

@@ -8,9 +8,9 @@ import re
 from typing import Any
 
 import pytest
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import screenshot
 
-from factories import make_application, make_move, make_rejection
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
 from onward.services.runtime import Workspace

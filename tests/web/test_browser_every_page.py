@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import screenshot
 from tests.web.review_data import import_received
 
-from factories import make_application, make_move, make_rejection
 from onward.domain.pipeline import Stage
 from onward.services.applications import edit_application
 from onward.services.demo import seed_demo

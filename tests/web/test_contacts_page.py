@@ -7,9 +7,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
-from factories import make_application
 from onward.domain.records import ContactFields, ContactRole
 from onward.services.contacts import add_contact, get_contact, list_contacts
 

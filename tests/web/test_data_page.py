@@ -9,9 +9,9 @@ import io
 import json
 import re
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
-from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationQuery, ContactFields
 from onward.services.applications import list_applications, move_application

@@ -6,9 +6,9 @@ from __future__ import annotations
 from email import message_from_bytes
 from email.policy import default
 
+from tests.factories import make_application, make_rejection
 from tests.web.conftest import Web
 
-from factories import make_application, make_rejection
 from onward.domain.playbook.stored import DraftStatus
 from onward.services.drafts import get_draft
 

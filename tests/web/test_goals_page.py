@@ -7,9 +7,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
-from factories import make_application
 from onward.domain.playbook.goals import Metric, WeeklyGoals
 from onward.services.momentum import get_goals, goal_progress, log_activity
 

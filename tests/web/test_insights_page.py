@@ -11,9 +11,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import timedelta
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
-from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.domain.records import ApplicationQuery

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
-from factories import make_application
 from onward.domain.pipeline import Stage
 from onward.services.applications import move_application
 from onward.services.wellbeing import list_journal, write_journal

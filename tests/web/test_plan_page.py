@@ -9,9 +9,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
 
-from factories import make_application, make_move, make_rejection
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
 from onward.domain.playbook.stored import StoredItem

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 import pytest
+from tests.factories import make_application, make_move
 from tests.web.conftest import Web
 
-from factories import make_application, make_move
 from onward.domain.pipeline import Stage
 from onward.services.drafts import create_draft
 

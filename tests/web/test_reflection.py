@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
 
-from factories import make_application, make_move, make_rejection
 from onward.domain.pipeline import Stage
 from onward.services.feedback import list_feedback
 from onward.services.reflection import list_reflections

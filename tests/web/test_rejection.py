@@ -3,9 +3,9 @@ early, and the plan afterwards."""
 
 from __future__ import annotations
 
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
 
-from factories import make_application, make_move, make_rejection
 from onward.clock import FixedClock
 from onward.config import Settings
 from onward.domain.pipeline import Stage

@@ -138,7 +138,7 @@ def test_planning_without_a_resume_leads_to_the_resume_page(web: Web) -> None:
 
 
 def test_while_the_dwell_window_is_open_the_comparison_waits(web: Web) -> None:
-    from factories import make_rejection
+    from tests.factories import make_rejection
 
     _resume(web.ws)
     app_id = _app(web.ws, POSTING)

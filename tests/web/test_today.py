@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from tests.factories import make_application, make_rejection
 from tests.web.conftest import Web
 
-from factories import make_application, make_rejection
 from onward.services.rejections import RejectionDetails, dwell_choice, reject_application
 from onward.services.tasks import list_tasks
 from onward.services.welcome import has_demo, is_empty

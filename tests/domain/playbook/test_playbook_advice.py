@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from tests.factories import at
 
-from factories import at
 from onward.domain.emails import RejectionStage
 from onward.domain.playbook.advice import (
     DraftKind,

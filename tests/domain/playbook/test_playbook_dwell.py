@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from tests.factories import LOCAL, at
 
-from factories import LOCAL, at
 from onward.domain.playbook.dwell import (
     DEFAULT_DWELL,
     JOURNAL_PROMPTS,

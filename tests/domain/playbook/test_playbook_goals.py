@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import application
 
-from factories import application
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import (
     OPEN_MIND_PROMPTS,

@@ -4,8 +4,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from tests.factories import at
 
-from factories import at
 from onward.domain.emails import RejectionStage
 from onward.domain.playbook.advice import DraftKind, advise_reply
 from onward.domain.playbook.dwell import DwellChoice, DwellPreset, open_window

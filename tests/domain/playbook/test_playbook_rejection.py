@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import application, event
 
-from factories import application, event
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.rejection import (

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from tests.factories import application, at, event
 
-from factories import application, at, event
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import open_window
 from onward.domain.playbook.wellbeing import (

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from factories import event
+from tests.factories import event
+
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.feedback import Feedback
 from onward.domain.playbook.wins import MESSAGES, Win, WinKind, detect_wins, recent_wins
