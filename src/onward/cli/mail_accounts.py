@@ -17,6 +17,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
 from onward.cli import render
 from onward.cli.context import workspace
+from onward.cli.hints import command
 from onward.cli.options import JsonOpt
 from onward.domain.mail_accounts import provider as preset
 from onward.export.jsonable import to_jsonable
@@ -292,6 +293,10 @@ def _print_sync(report: SyncReport) -> None:
     )
     for problem in report.problems:
         render.err_console().print(f"[red]✗ {escape(problem)}[/]", soft_wrap=True)
+    for account in report.accounts:
+        if account.hint:
+            said = escape(f"Hint ({account.account}): {command(account.hint)}")
+            render.err_console().print(f"[dim]{said}[/]", soft_wrap=True)
 
 
 class _SyncBar:

@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from onward.cli import render
 from onward.cli.context import workspace
+from onward.cli.hints import command
 from onward.cli.options import JsonOpt
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.export.jsonable import to_jsonable
@@ -74,6 +75,8 @@ def _print_outcome(outcome: ReviewOutcome) -> None:
             )
     err = render.err_console()
     for proposal_id, why in outcome.failed:
+        hint = outcome.hints.get(proposal_id)
+        why += f" ({command(hint)})" if hint else ""
         err.print(f"[red]#{proposal_id} not applied:[/] {escape(why)}", soft_wrap=True)
     if outcome.failed:
         raise typer.Exit(1)

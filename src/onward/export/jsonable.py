@@ -2,7 +2,8 @@
 
 Dataclasses become objects (field by field, recursively), enums their values, dates and
 times ISO text, durations seconds, sets and tuples lists, paths text. A value that knows a
-better shape says so with an ``as_dict()`` method (a rate adds its interval and verdict).
+better shape says so with an ``as_json()`` method (a hint) or an ``as_dict()`` method (a
+rate adds its interval and verdict).
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ def to_jsonable(value: Any) -> Any:
         return value.value if isinstance(value, Enum) else value
     if isinstance(value, Enum):
         return to_jsonable(value.value)
-    as_dict = getattr(value, "as_dict", None)
-    if callable(as_dict) and not isinstance(value, type):
-        return to_jsonable(as_dict())
+    shape = getattr(value, "as_json", None) or getattr(value, "as_dict", None)
+    if callable(shape) and not isinstance(value, type):
+        return to_jsonable(shape())
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, Mapping):
