@@ -1,10 +1,12 @@
 """Decode bytes from email whose declared charset is missing, unknown, hostile or wrong, and
 make any text storable.
 
-Order: the declared charset (when it is a real text encoding) → UTF-8 → Windows-1252 →
-the declared charset (else Windows-1252) with replacement characters, which never fails. A declared single-byte Western charset
-(ASCII, Latin-1, Windows-1252) is tried just after UTF-8: such labels are often wrong on UTF-8
-text, and UTF-8 bytes with non-ASCII characters almost never decode as UTF-8 by accident.
+Order: the declared charset (when it is a real text encoding) → UTF-8 → Windows-1252 → the
+declared charset (else Windows-1252) with replacement characters, which never fails. A
+declared single-byte Western charset (ASCII, Latin-1, Windows-1252) is tried just after UTF-8:
+such labels are often wrong on UTF-8 text, and UTF-8 bytes with non-ASCII characters almost
+never decode as UTF-8 by accident. Declared UTF-16 and UTF-32 are decoded with replacement
+at once (never mistaken for 8-bit text with NULs).
 
 Only real text encodings are used. Codec names Python knows that are not charsets
 (``unicode-escape``, ``raw-unicode-escape``, ``punycode``, ``idna``, ``base64``, ``zlib``,
