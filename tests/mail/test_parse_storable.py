@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from onward.mail.charsets import decode_text, storable_text, text_codec
+from onward.mail.html_part import html_part
 from onward.mail.parse import MAX_DATE, MIN_DATE, ParsedMessage, parse_headers, parse_message
 
 
@@ -165,3 +166,13 @@ def test_dates_are_validated_and_clamped(header: str, expected: datetime | None)
 def test_a_message_without_a_date_has_an_empty_date_header() -> None:
     parsed = parse_message(message(b"Subject: hi\n"))
     assert (parsed.date, parsed.date_header) == (None, "")
+
+
+def test_the_html_version_shown_on_the_web_is_storable_text() -> None:
+    raw = message(
+        b"Content-Type: text/html; charset=unicode-escape\n",
+        b"<p>Offer \\ud800\x00 for Zo\\xeb</p>\n",
+    )
+    assert html_part(raw) == "<p>Offer \\ud800\ufffd for Zo\\xeb</p>\n"
+    utf16 = message(b"Content-Type: text/html\n", "<p>Zoë</p>".encode("utf-16"))
+    assert html_part(utf16) == "<p>Zoë</p>"
