@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tracemalloc
@@ -169,3 +170,17 @@ def test_a_large_mbox_is_streamed_not_held_in_memory(tmp_path: Path) -> None:
     assert parse_message(last).message_id == f"<m{count - 1}@example.com>"
     assert size > 10_000_000
     assert peak < size / 10, (peak, size)  # one block and one message, not the file
+
+
+def test_file_names_that_are_not_utf8_give_storable_keys(tmp_path: Path) -> None:
+    raw = b"From: a@b.example\nSubject: hi\n\nhello\n"
+    folder = tmp_path / "eml"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.eml")).write_bytes(raw)
+    maildir = tmp_path / "md"
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True)
+    (maildir / "new" / os.fsdecode(b"17\xff.host:2,S")).write_bytes(raw)
+    assert list(EmlFolder(folder)) == [("caf\\xe9.eml", raw)]
+    assert list(Maildir(maildir)) == [("17\\xff.host", raw)]
+    assert list(Maildir(maildir, start_key="17\\xff.host")) == [("17\\xff.host", raw)]

@@ -9,7 +9,9 @@ so an interrupted import can be resumed and a repeated one recognised:
 - a Maildir: the unique part of the file name (before ``:2,flags``), unchanged when a mail
   client moves the message from ``new/`` to ``cur/`` or changes its flags.
 
-A message larger than ``max_bytes`` is cut at that size (the parser reads less anyway).
+A message larger than ``max_bytes`` is cut at that size (the parser reads less anyway). A
+file name that is not UTF-8 gives a key with its odd bytes written ``\\xNN``, so every key
+can be stored.
 """
 
 from __future__ import annotations
@@ -43,6 +45,16 @@ class Source(Protocol):
     def __iter__(self) -> Iterator[tuple[str, bytes]]: ...
 
 
+def _key(name: str) -> str:
+    """``name`` (a file name from the file system) as a storable key: the bytes of a name
+    that is not UTF-8 (surrogate escapes in Python) are written ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
+
+
 def _read(path: Path, max_bytes: int) -> bytes:
     with path.open("rb") as handle:
         return handle.read(max_bytes)
@@ -71,22 +83,24 @@ class EmlFolder:
     kind: str = "eml-folder"
     start_key: str | None = None
 
-    def keys(self) -> list[str]:
-        found: list[str] = []
+    def files(self) -> dict[str, Path]:
+        """Key → file, sorted by key."""
+        found: dict[str, Path] = {}
         for root, dirs, files in os.walk(self.path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             rel = Path(root).relative_to(self.path)
-            found += [
-                (rel / name).as_posix()
-                for name in files
-                if name.lower().endswith(".eml") and not name.startswith(".")
-            ]
-        return sorted(found)
+            for name in files:
+                if name.lower().endswith(".eml") and not name.startswith("."):
+                    found[_key((rel / name).as_posix())] = Path(root) / name
+        return dict(sorted(found.items()))
+
+    def keys(self) -> list[str]:
+        return list(self.files())
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        for key in self.keys():
+        for key, path in self.files().items():
             if self.start_key is None or key >= self.start_key:
-                yield key, _read(self.path / key, self.max_bytes)
+                yield key, _read(path, self.max_bytes)
 
 
 @dataclass(frozen=True)
@@ -109,7 +123,7 @@ class Maildir:
             for entry in os.scandir(folder):
                 if entry.name.startswith(".") or not entry.is_file():
                     continue
-                found[re.split("[:!]", entry.name, maxsplit=1)[0]] = Path(entry.path)
+                found[_key(re.split("[:!]", entry.name, maxsplit=1)[0])] = Path(entry.path)
         return dict(sorted(found.items()))
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
