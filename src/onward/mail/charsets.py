@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import cache
+from functools import lru_cache
 
 __all__ = ["REPLACEMENT", "decode_text", "storable_text", "text_codec"]
 
@@ -47,7 +47,7 @@ def storable_text(text: str) -> str:
     return _UNSTORABLE.sub(REPLACEMENT, text)
 
 
-@cache
+@lru_cache(maxsize=512)  # bounded: charset names come from untrusted mail
 def text_codec(charset: str | None) -> str | None:
     """The Python codec for a declared ``charset``, or None when it is missing, unknown or
     not a text encoding mail can be written in.
