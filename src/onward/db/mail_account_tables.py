@@ -1,4 +1,4 @@
-"""Tables of mail accounts (issue 4, IMAP and outbound): the accounts' settings, how far
+"""Tables of mail accounts (IMAP in, drafts out): the accounts' settings, how far
 each folder has been read, and the drafts delivered through them.
 
 No password is ever stored here: it lives in the OS keyring or the environment.

@@ -1,4 +1,4 @@
-"""Tables of mail in (issue 4): stored messages, the quarantine, the review queue's proposals,
+"""Tables of mail in: stored messages, the quarantine, the review queue's proposals,
 import progress per source, company aliases and the person's own training examples.
 
 Every record carries its owner. A message is stored once per owner: ``dedupe_key`` is its

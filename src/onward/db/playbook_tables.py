@@ -1,4 +1,4 @@
-"""Tables of the rejection playbook (issue 3). Every record carries its owner; rows that
+"""Tables of the rejection playbook. Every record carries its owner; rows that
 belong to an application are deleted with it."""
 
 from __future__ import annotations

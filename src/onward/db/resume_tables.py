@@ -1,4 +1,4 @@
-"""Tables of resumes (issue 6): every imported file is a new version, kept as text."""
+"""Tables of resumes: every imported file is a new version, kept as text."""
 
 from __future__ import annotations
 
