@@ -30,6 +30,12 @@ UNREADABLE = {
 }
 
 
+def aware(when: datetime | str) -> datetime:
+    """A stored time as an aware datetime (SQLite gives a naive UTC string to plain SQL)."""
+    moment = datetime.fromisoformat(when) if isinstance(when, str) else when
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
 @pytest.mark.slow
 def test_no_message_can_stop_the_mail(ws: Workspace, reader: Reader, tmp_path: Path) -> None:
     mbox = tmp_path / "fuzz.mbox"
@@ -52,7 +58,7 @@ def test_no_message_can_stop_the_mail(ws: Workspace, reader: Reader, tmp_path: P
         stored = list(rows)
     assert not any("\x00" in (subject + name) for subject, name, _ in stored)
     assert any("\ufffd" in subject for subject, _, _ in stored)  # the issue's subjects
-    dates = [when.replace(tzinfo=when.tzinfo or UTC) for _, _, when in stored if when]
+    dates = [aware(when) for _, _, when in stored if when]
     assert min(dates) >= MIN_DATE and max(dates) <= MAX_DATE
     assert max(dates) == MAX_DATE  # year 9999 with a negative offset, clamped
     assert datetime(2025, 1, 1, tzinfo=UTC) < sorted(dates)[len(dates) // 2]
