@@ -12,6 +12,7 @@ import pytest
 
 from onward.errors import InvalidInput, MalformedMessage
 from onward.mail import EmlFile, EmlFolder, Maildir, Mbox, open_source, parse_message
+from onward.services.mail import source_name
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -184,3 +185,12 @@ def test_file_names_that_are_not_utf8_give_storable_keys(tmp_path: Path) -> None
     assert list(EmlFolder(folder)) == [("caf\\xe9.eml", raw)]
     assert list(Maildir(maildir)) == [("17\\xff.host", raw)]
     assert list(Maildir(maildir, start_key="17\\xff.host")) == [("17\\xff.host", raw)]
+
+
+def test_a_mailbox_whose_path_is_not_utf8_gets_a_storable_source_name(tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"caf\xe9")
+    for sub in ("cur", "new", "tmp"):
+        (folder / sub).mkdir(parents=True)
+    name = source_name(open_source(folder))
+    assert name.endswith("caf\\xe9") and name.startswith("maildir:")
+    name.encode("utf-8")

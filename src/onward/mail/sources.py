@@ -25,7 +25,7 @@ from typing import BinaryIO, Protocol
 
 from onward.errors import InvalidInput
 
-__all__ = ["EmlFile", "EmlFolder", "Maildir", "Mbox", "Source", "open_source"]
+__all__ = ["EmlFile", "EmlFolder", "Maildir", "Mbox", "Source", "open_source", "storable_name"]
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _FROM_LINE = re.compile(rb"From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
@@ -45,8 +45,8 @@ class Source(Protocol):
     def __iter__(self) -> Iterator[tuple[str, bytes]]: ...
 
 
-def _key(name: str) -> str:
-    """``name`` (a file name from the file system) as a storable key: the bytes of a name
+def storable_name(name: str) -> str:
+    """``name`` (a file name or path from the file system) as storable text: the bytes of a name
     that is not UTF-8 (surrogate escapes in Python) are written ``\\xNN``."""
     try:
         name.encode("utf-8")
@@ -91,7 +91,7 @@ class EmlFolder:
             rel = Path(root).relative_to(self.path)
             for name in files:
                 if name.lower().endswith(".eml") and not name.startswith("."):
-                    found[_key((rel / name).as_posix())] = Path(root) / name
+                    found[storable_name((rel / name).as_posix())] = Path(root) / name
         return dict(sorted(found.items()))
 
     def keys(self) -> list[str]:
@@ -123,7 +123,7 @@ class Maildir:
             for entry in os.scandir(folder):
                 if entry.name.startswith(".") or not entry.is_file():
                     continue
-                found[_key(re.split("[:!]", entry.name, maxsplit=1)[0])] = Path(entry.path)
+                found[storable_name(re.split("[:!]", entry.name, maxsplit=1)[0])] = Path(entry.path)
         return dict(sorted(found.items()))
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
