@@ -63,10 +63,10 @@ def open_in_browser(url: str) -> bool:
     """Open ``url`` in the person's web browser; False when none could be opened. On Linux
     and the BSDs without a display (no DISPLAY or WAYLAND_DISPLAY) and no BROWSER chosen, no
     graphical browser can start, and a text one would take over this terminal: none is tried."""
-    graphical = sys.platform in ("darwin", "win32", "cygwin") or any(
+    can_try = sys.platform in ("darwin", "win32", "cygwin") or any(
         os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")
     )
-    if not graphical:
+    if not can_try:
         return False
     try:
         return webbrowser.open(url)
