@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import selectors
 import socket
 import subprocess
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from tests.cli.conftest import Cli
+
+import onward
 
 
 def test_serve_refuses_a_remote_host(cli: Cli) -> None:
@@ -35,8 +36,8 @@ def test_serve_explains_a_busy_port(cli: Cli) -> None:
 def serve_open(home: Path, **env: str) -> list[str]:
     """Run `onward serve --open` for real until it has printed what it will print about the
     browser (or up to 20 seconds), then stop it; its output lines."""
-    keep = {name: os.environ[name] for name in ("PYTHONPATH",) if name in os.environ}
-    environment = {**keep, "ONWARD_HOME": str(home), "PATH": "/usr/bin:/bin", **env}
+    sources = str(Path(onward.__file__).parents[1])  # the onward under test, not another
+    environment = {"PYTHONPATH": sources, "ONWARD_HOME": str(home), "PATH": "/usr/bin:/bin", **env}
     command = [sys.executable, "-m", "onward", "serve", "--port", "0", "--open"]
     server = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None
