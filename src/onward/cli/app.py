@@ -7,6 +7,7 @@ import typer
 
 from onward import __version__
 from onward.cli import (
+    api,
     applications,
     calendar,
     connections,
@@ -88,6 +89,7 @@ insights.register(app)
 app.add_typer(resumes.app, name="resume")
 skills.register(app)
 serve.register(app)
+app.add_typer(api.app, name="api")
 
 # Mail accounts: `mail account ...`, `mail sync`, `drafts append`, `drafts send`.
 # Registered last so the `mail` group of `mail import` exists when there is one.
