@@ -30,12 +30,13 @@ from onward.errors import (
 )
 from onward.services.crash_reports import FOLDER, CrashReport, record_crash
 from onward.web.rendering import render
-from onward.web.security import CsrfRefused
+from onward.web.security import CsrfRefused, TokenRefused
 
 log = logging.getLogger("onward.web")
 
 TITLES = {
     400: "That did not work",
+    401: "That did not work",
     403: "Please reload the page",
     404: "We could not find that",
     405: "That did not work",
@@ -54,6 +55,8 @@ def status_for(exc: OnwardError) -> int:
         return 409
     if isinstance(exc, CsrfRefused):
         return 403
+    if isinstance(exc, TokenRefused):
+        return 401
     if isinstance(exc, SetupError):
         return 500
     return 400  # any other UserError
