@@ -2,7 +2,7 @@
 
 ``NotFound`` → 404, ``InvalidInput`` and ``ImportFailed`` → 422, ``InvalidMove`` and
 ``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
-500 (a foreign Host header is refused before routing, in ``security.py``). Requests under
+500, an unknown or revoked API token → 401 (a foreign Host header is refused before routing, in ``security.py``). Requests under
 ``/api/`` get JSON (``{"error": ..., "hint": ...}``); everything else gets a page in the app's
 layout. Forms that fail validation do not come here: their routes re-render the form with
 the messages beside the fields (see ``forms.py``).
@@ -97,6 +97,10 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if any(err.get("loc", ("",))[0] == "path" for err in exc.errors()):
         return error_response(request, 404, "There is no page at this address.", None)
+    if request.url.path.startswith("/api/") and exc.errors():
+        first = exc.errors()[0]  # the API names what it could not read, and why
+        where = ".".join(str(part) for part in first.get("loc", ())[1:]) or "the body"
+        return error_response(request, 422, f"{where}: {first.get('msg', 'not valid')}", None)
     return error_response(request, 422, "Some of what was sent could not be read.", None)
 
 

@@ -200,6 +200,11 @@ async def verify_csrf(request: Request) -> None:
     if not request.app.state.csrf.valid(cookie, token):
         if form is not None:  # an uploaded file waits in a temporary file: let it go
             await form.close()
+        if request.url.path.startswith(API):
+            raise CsrfRefused(
+                "An API request needs `Authorization: Bearer TOKEN` or the page's CSRF token",
+                hint="make a token with `onward api token`; nothing was changed",
+            )
         raise CsrfRefused(
             "This page was open from before Onward restarted, so the form could not be trusted",
             hint="reload the page and try again; nothing was changed",
