@@ -65,7 +65,10 @@ async def start(request: Request, ws: Ws, running: Jobs) -> JSONResponse:
     """Start an import: a ``file`` sent as multipart/form-data, or ``{"path": ...}`` as JSON.
     Answers 202 at once with the import's id; follow it at ``/mail/imports/{id}``."""
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
-        upload = await read_upload(request)
+        try:
+            upload = await read_upload(request)
+        finally:  # any other field's file waits in a temporary file: let it go
+            await (await request.form()).close()
         if upload is None or not upload.name:
             raise InvalidInput("send the mail file as the form's `file` field")
         job = start_upload_import(running, ws, upload.name, upload.data)
