@@ -3,8 +3,8 @@
 ``NotFound`` → 404, ``InvalidInput`` and ``ImportFailed`` → 422, ``InvalidMove`` and
 ``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
 500, an unknown or revoked API token → 401 (a foreign Host header is refused before
-routing, in ``security.py``). Requests under ``/api/`` get JSON (``{"error": ..., "hint": ...}``); everything else gets a page in the app's
-layout. Forms that fail validation do not come here: their routes re-render the form with
+routing, in ``security.py``). Requests under ``/api/`` get JSON (``{"error": ..., "hint":
+...}``); everything else gets a page in the app's layout. Forms that fail validation do not come here: their routes re-render the form with
 the messages beside the fields (see ``forms.py``).
 """
 
