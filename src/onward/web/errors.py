@@ -4,8 +4,8 @@
 ``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
 500, an unknown or revoked API token → 401 (a foreign Host header is refused before
 routing, in ``security.py``). Requests under ``/api/`` get JSON (``{"error": ..., "hint":
-...}``); everything else gets a page in the app's layout. Forms that fail validation do not come here: their routes re-render the form with
-the messages beside the fields (see ``forms.py``).
+...}``); everything else gets a page in the app's layout. Forms that fail validation do not
+come here: their routes re-render the form with the messages beside the fields (see ``forms.py``).
 """
 
 from __future__ import annotations
