@@ -16,6 +16,7 @@ from onward.services.mail import list_messages
 @pytest.fixture
 def reader_ready(api: Api, mail_models_dir: Path) -> Api:
     """The real email reader, trained once per run, in the app's models folder."""
+    api.ws.settings.home.mkdir(parents=True, exist_ok=True)
     (api.ws.settings.home / "models").symlink_to(mail_models_dir, target_is_directory=True)
     return api
 
