@@ -51,6 +51,14 @@ def test_bad_input_is_a_422_naming_the_problem_and_nothing_is_added(
     assert _count(api) == 0
 
 
+def test_a_422_names_the_field_as_data(api: Api) -> None:
+    r = api.post("/api/v1/applications", json={"company": "Acme"})
+    assert (r.status_code, r.json()["field"]) == (422, "role")
+    r = api.post("/api/v1/applications", json={**NEW, "salary_min": 9, "salary_max": 1})
+    assert (r.status_code, r.json()["field"]) == (422, "salary_min")
+    assert _count(api) == 0
+
+
 def test_a_body_that_is_not_json_is_a_422(api: Api) -> None:
     r = api.post("/api/v1/applications", content=b"company=Acme")
     assert r.status_code == 422

@@ -27,7 +27,7 @@ def test_an_unknown_or_malformed_token_gets_401_and_changes_nothing(web: Web) ->
     for value in ("Bearer onw_not-a-token", "Bearer ", "Basic dXNlcjpwYXNz", "onw_x"):
         r = web.client.post("/api/v1/applications", json=NEW, headers={"Authorization": value})
         assert r.status_code == 401, value
-        assert "onward api token" in r.json()["hint"]
+        assert "onward api token" in r.json()["hint"]["text"]
         r = web.client.get("/api/v1/proposals", headers={"Authorization": value})
         assert r.status_code == 401, value
     assert _count(web) == 0
