@@ -10,7 +10,9 @@ from onward.config import Settings
 from onward.web.app import create_app
 
 
-def test_a_printed_token_works_until_revoked(cli: Cli, settings: Settings, clock: FixedClock) -> None:
+def test_a_printed_token_works_until_revoked(
+    cli: Cli, settings: Settings, clock: FixedClock
+) -> None:
     first = cli.ok("api", "token").strip()
     second = cli.ok("api", "token").strip()
     assert first.startswith("onw_") and len(first) > 40 and first != second
