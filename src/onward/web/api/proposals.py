@@ -63,7 +63,14 @@ def accept(body: Acceptance, ws: Ws) -> dict[str, Any]:
             }
             for a in outcome.accepted
         ],
-        "failed": [{"proposal_id": i, "error": why} for i, why in outcome.failed],
+        "failed": [
+            {
+                "proposal_id": i,
+                "error": why,
+                "hint": outcome.hints[i].as_json() if i in outcome.hints else None,
+            }
+            for i, why in outcome.failed
+        ],
     }
 
 
