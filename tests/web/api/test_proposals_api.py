@@ -70,3 +70,16 @@ def test_a_bad_acceptance_is_refused_and_nothing_is_accepted(api: Api, tmp_path:
     r = api.post("/api/v1/proposals/accept", json={"ids": [99999]})
     assert r.status_code == 404
     assert _pending(api) == 2
+
+
+def test_a_proposal_that_cannot_be_accepted_is_listed_under_failed(
+    api: Api, tmp_path: Path
+) -> None:
+    import_received(api.ws, tmp_path, n=1)
+    first = api.get("/api/v1/proposals").json()[0]["id"]
+    assert len(api.post("/api/v1/proposals/accept", json={"ids": [first]}).json()["accepted"]) == 1
+    again = api.post("/api/v1/proposals/accept", json={"ids": [first]})
+    assert again.status_code == 200
+    assert again.json()["accepted"] == []
+    [failed] = again.json()["failed"]
+    assert failed["proposal_id"] == first and failed["error"]
