@@ -83,3 +83,21 @@ def test_an_unknown_api_address_is_a_json_404(api: Api) -> None:
     r = api.get("/api/v1/nothing-here")
     assert r.status_code == 404
     assert r.headers["content-type"] == "application/json"
+
+
+def test_another_router_joins_the_api_and_its_document_in_one_line() -> None:
+    from fastapi import APIRouter
+
+    from onward.web.api import ROUTERS, build_api_router, describe
+
+    extra = APIRouter(tags=["settings"])
+
+    @extra.get("/settings")
+    def read_settings() -> dict[str, str]:
+        return {}
+
+    api = build_api_router([*ROUTERS, extra])
+    paths = {getattr(route, "path", "") for route in api.routes}
+    assert {"/api/v1/settings", "/api/v1/applications", "/api/v1/openapi.json"} <= paths
+    documented = describe([r for r in api.routes if getattr(r, "include_in_schema", False)])
+    assert "/api/v1/settings" in documented["paths"]
