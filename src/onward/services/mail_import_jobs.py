@@ -26,6 +26,8 @@ from onward.services.runtime import Workspace
 from onward.services.uploads import upload_as_file
 
 MAX_RUNNING = 2
+#: Finished imports are remembered until there are this many, oldest forgotten first.
+KEEP = 100
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class ImportJob:
     total: int = 0
     summary: ImportSummary | None = None
     error: str | None = None
-    hint: str | None = None
+    hint: dict[str, object] | None = None  # as the API sends hints
 
 
 @dataclass
@@ -55,17 +57,20 @@ class ImportJobs:
             raise NotFound(f"no mail import {job_id}", hint="start one; ids last until a restart")
         return job
 
-    def _update(self, job_id: str, **changes: object) -> None:
+    def update(self, job_id: str, **changes: object) -> None:
         with self.lock:
             self.jobs[job_id] = replace(self.jobs[job_id], **changes)  # type: ignore[arg-type]
 
-    def _begin(self) -> str:
+    def begin(self) -> str:
         with self.lock:
             if sum(j.state == "running" for j in self.jobs.values()) >= MAX_RUNNING:
                 raise Conflict(
                     f"{MAX_RUNNING} mail imports are running already",
                     hint="wait for one to finish, then try again",
                 )
+            finished = [i for i, j in self.jobs.items() if j.state != "running"]
+            for old in finished[: max(0, len(self.jobs) - KEEP + 1)]:
+                del self.jobs[old]
             job_id = secrets.token_hex(8)
             self.jobs[job_id] = ImportJob(job_id, "running")
         return job_id
@@ -90,7 +95,7 @@ def start_upload_import(jobs: ImportJobs, ws: Workspace, name: str, data: bytes)
 
 
 def _start(jobs: ImportJobs, ws: Workspace, path: Path, cleanup: ExitStack) -> ImportJob:
-    job_id = jobs._begin()
+    job_id = jobs.begin()
     thread = threading.Thread(
         target=_run, args=(jobs, job_id, ws, path, cleanup), name=f"mail-import-{job_id}"
     )
@@ -101,21 +106,22 @@ def _start(jobs: ImportJobs, ws: Workspace, path: Path, cleanup: ExitStack) -> I
 
 def _run(jobs: ImportJobs, job_id: str, ws: Workspace, path: Path, cleanup: ExitStack) -> None:
     def progress(read: int, total: int) -> None:
-        jobs._update(job_id, read=read, total=total)
+        jobs.update(job_id, read=read, total=total)
 
     reader = partial(open_mail_reader, ws.store, ws.owner, ws.settings.home / "models")
     with cleanup:
         try:
             summary = import_path(ws.store, ws.owner, path, reader, ws.clock, progress)
         except OnwardError as exc:
-            jobs._update(job_id, state="failed", error=exc.message, hint=exc.hint)
+            hint = exc.hint.as_json() if exc.hint else None
+            jobs.update(job_id, state="failed", error=exc.message, hint=hint)
             return
         except Exception as exc:  # no caller to tell: a crash report, and the job says so
             record_crash(exc, "mail import (API)", ws.settings.home, ws.clock.now())
-            jobs._update(
+            jobs.update(
                 job_id,
                 state="failed",
                 error="the import hit an unexpected problem; nothing of the last batch was kept",
             )
             return
-    jobs._update(job_id, state="done", summary=summary, read=summary.read)
+    jobs.update(job_id, state="done", summary=summary, read=summary.read)

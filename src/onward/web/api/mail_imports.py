@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from onward.errors import InvalidInput
 from onward.services.mail_import_jobs import (
@@ -71,9 +72,10 @@ async def start(request: Request, ws: Ws, running: Jobs) -> JSONResponse:
             await (await request.form()).close()
         if upload is None or not upload.name:
             raise InvalidInput("send the mail file as the form's `file` field")
-        job = start_upload_import(running, ws, upload.name, upload.data)
+        job = await run_in_threadpool(start_upload_import, running, ws, upload.name, upload.data)
     else:
-        job = start_path_import(running, ws, _path(await request.body()))
+        path = _path(await request.body())
+        job = await run_in_threadpool(start_path_import, running, ws, path)
     location = f"{request.url.path}/{job.id}"
     return JSONResponse(job_record(job), status_code=202, headers={"location": location})
 
