@@ -176,6 +176,7 @@ COMMANDS: dict[str, Lazy] = {
         "onward.cli.skills:commands",
         "Skills the jobs asked for, against your resume.",
     ),
+    "api": group("onward.cli.api:app", "The JSON API: personal access tokens."),
 }
 
 

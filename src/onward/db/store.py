@@ -25,6 +25,7 @@ from onward.domain.records import Owner
 from onward.errors import SetupError
 
 if TYPE_CHECKING:
+    from onward.db.api_tokens import ApiTokenRepo
     from onward.db.connections import ConnectionRepo
     from onward.db.drafts import DraftRepo
     from onward.db.insights import InsightRepo
@@ -155,6 +156,12 @@ class Tx:
         from onward.db.mail_accounts import MailAccountRepo
 
         return MailAccountRepo(self.conn)
+
+    @cached_property
+    def api_tokens(self) -> ApiTokenRepo:
+        from onward.db.api_tokens import ApiTokenRepo
+
+        return ApiTokenRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""
