@@ -24,9 +24,10 @@ from dataclasses import dataclass
 class OnwardError(Exception):
     """Base of every error Onward raises on purpose."""
 
-    def __init__(self, message: str, *, hint: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, hint: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.field = field
         self.hint = hint
 
     def __str__(self) -> str:

@@ -109,15 +109,29 @@ def test_eml_without_a_sender_address_says_how_to_set_it(web_settings, clock) ->
         assert "/eml" not in web.get(f"/drafts/{draft_id}").text.split("Download")[0][-200:]
 
 
-def test_drafting_without_a_name_says_how_to_set_it(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
+def test_drafting_without_a_name_asks_for_it_and_goes_on(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
     from onward.web.app import create_app
 
     app = create_app(web_settings.but(sender_name=""), clock=clock)
     web = Web(app)
     with web.client:
         created = add(web.ws, "Fjord Bank")
-        response = web.post(f"/applications/{created.id}/drafts", {"kind": "keep_in_touch"})
-        assert response.status_code == 422 and "ONWARD_SENDER_NAME" in response.text
+        url = f"/applications/{created.id}/drafts"
+        asked = web.post(url, {"kind": "keep_in_touch", "highlight": "the data team"})
+        assert asked.status_code == 200 and 'name="sender_name"' in asked.text
+        assert 'name="highlight" value="the data team"' in asked.text  # carried through
+        assert not get_drafts(web)
+        empty = web.post(url, {"kind": "keep_in_touch", "sender_name": "  "})
+        assert empty.status_code == 422 and "write the name" in empty.text.lower()
+        page = web.follow(web.post(url, {"kind": "keep_in_touch", "sender_name": "Ana Ruiz"}))
+        assert page.status_code == 200 and "Ana Ruiz" in page.text
+        assert "Ana Ruiz" in web.get("/settings").text  # saved, for every draft after
+
+
+def get_drafts(web: Web) -> list[object]:
+    from onward.services.draft_preview import list_draft_items
+
+    return list(list_draft_items(web.ws.store, web.ws.owner))
 
 
 def test_sent_and_discarded(web: Web) -> None:

@@ -26,6 +26,7 @@ from onward.cli import (
     resumes,
     review,
     serve,
+    settings,
     skills,
     tasks,
     today,
@@ -88,6 +89,7 @@ insights.register(app)
 app.add_typer(resumes.app, name="resume")
 skills.register(app)
 serve.register(app)
+app.add_typer(settings.app, name="settings")
 
 # Mail accounts: `mail account ...`, `mail sync`, `drafts append`, `drafts send`.
 # Registered last so the `mail` group of `mail import` exists when there is one.

@@ -184,4 +184,5 @@ INSERT_ORDER = (
 
 # Mail accounts (IMAP/SMTP settings, folder sync state, deliveries): machine settings, so
 # neither in INSERT_ORDER nor in the JSON backup; imported here to register them on metadata.
-from onward.db import mail_account_tables  # noqa: E402, F401
+# Per-owner settings (db/owner_settings.py) likewise stay out of the backup.
+from onward.db import mail_account_tables, owner_settings  # noqa: E402, F401

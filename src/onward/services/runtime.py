@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from onward.clock import Clock, SystemClock
 from onward.config import Settings
@@ -27,6 +27,14 @@ class Workspace:
         return GhostingRules(
             self.settings.ghost_after_days, self.settings.ghost_after_interview_days
         )
+
+    def current(self) -> Workspace:
+        """This workspace with the settings in effect now: ``settings`` as the environment
+        gave them, completed by what the owner saved in the app (one small query)."""
+        from onward.services.settings import read_settings
+
+        effective = read_settings(self.store, self.owner, self.settings).settings
+        return self if effective is self.settings else replace(self, settings=effective)
 
     def close(self) -> None:
         self.store.close()
