@@ -117,13 +117,14 @@ def test_drafting_without_a_name_asks_for_it_and_goes_on(web_settings, clock) ->
     with web.client:
         created = add(web.ws, "Fjord Bank")
         url = f"/applications/{created.id}/drafts"
-        asked = web.post(url, {"kind": "keep_in_touch", "highlight": "the data team"})
+        wanted = {"kind": "keep_in_touch", "update": "I joined a data team"}
+        asked = web.post(url, wanted)
         assert asked.status_code == 200 and 'name="sender_name"' in asked.text
-        assert 'name="highlight" value="the data team"' in asked.text  # carried through
+        assert 'name="update" value="I joined a data team"' in asked.text  # carried through
         assert not get_drafts(web)
-        empty = web.post(url, {"kind": "keep_in_touch", "sender_name": "  "})
+        empty = web.post(url, {**wanted, "sender_name": "  "})
         assert empty.status_code == 422 and "write the name" in empty.text.lower()
-        page = web.follow(web.post(url, {"kind": "keep_in_touch", "sender_name": "Ana Ruiz"}))
+        page = web.follow(web.post(url, {**wanted, "sender_name": "Ana Ruiz"}))
         assert page.status_code == 200 and "Ana Ruiz" in page.text
         assert "Ana Ruiz" in web.get("/settings").text  # saved, for every draft after
 
