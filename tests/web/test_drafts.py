@@ -97,7 +97,7 @@ def test_the_eml_download_is_a_draft_for_the_mail_program(web: Web) -> None:
     assert message["From"] == "alex@example.org" and message["X-Unsent"] == "1"
 
 
-def test_eml_without_a_sender_address_says_how_to_set_it(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
+def test_eml_without_a_sender_address_leads_to_settings(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
     from onward.web.app import create_app
 
     app = create_app(web_settings.but(sender_email=None), clock=clock)
@@ -105,8 +105,12 @@ def test_eml_without_a_sender_address_says_how_to_set_it(web_settings, clock) ->
     with web.client:
         draft_id = _draft(web)
         response = web.get(f"/drafts/{draft_id}/eml")
-        assert response.status_code == 422 and "ONWARD_SENDER_EMAIL" in response.text
+        assert response.headers["location"] == "/settings#f-sender_email"
+        settings = web.follow(response).text
+        assert "needs your email address" in settings and f'href="/drafts/{draft_id}"' in settings
         assert "/eml" not in web.get(f"/drafts/{draft_id}").text.split("Download")[0][-200:]
+        web.post("/settings", {"sender_email": "ana@example.org"})
+        assert web.get(f"/drafts/{draft_id}/eml").status_code == 200
 
 
 def test_drafting_without_a_name_asks_for_it_and_goes_on(web_settings, clock) -> None:  # type: ignore[no-untyped-def]

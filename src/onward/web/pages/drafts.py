@@ -198,6 +198,11 @@ def check_draft_text(
 
 @router.get("/drafts/{draft_id}/eml")
 def download_eml(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    if not ws.settings.sender_email:  # asked for on Settings, then back to the draft
+        notice = "An .eml file needs your email address as its sender: add it here."
+        return redirect(
+            "/settings#f-sender_email", notice, link=(f"/drafts/{draft_id}", "Back to the draft")
+        )
     name, data = draft_eml(
         ws.store, ws.owner, draft_id, ws.clock, from_addr=ws.settings.sender_email
     )
