@@ -65,6 +65,19 @@ def _flag(raw: str) -> bool:
     raise ValueError("must be true or false")
 
 
+def _zone(raw: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = raw.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            "must be a time zone name such as Europe/Paris or America/Chicago"
+        ) from None
+    return name
+
+
 def parse_setting(name: str, raw: str) -> Any:
     """``raw`` read as setting ``name`` by the same validator as its environment variable;
     ValueError with the reason ("must be ...") when it cannot be."""
@@ -142,6 +155,16 @@ class Settings:
         "Your email address: the From of exported .eml drafts.",
         editable="you",
         label="Your email address",
+    )
+
+    time_zone: str = _setting(
+        "time_zone",
+        _zone,
+        "",
+        "Your time zone, such as Europe/Paris, for today's date and times (default: this "
+        "computer's).",
+        editable="you",
+        label="Your time zone",
     )
 
     dwell_default: str = _setting(

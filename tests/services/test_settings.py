@@ -62,6 +62,7 @@ def test_an_explicit_argument_wins_like_the_environment(ws: Workspace) -> None:
         ({"dwell_default": "a fortnight"}, "dwell_default", "Dwell window"),
         ({"sender_email": "not an address"}, "sender_email", "not an email address"),
         ({"sender_name": "x" * 201}, "sender_name", "too long"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone", "time zone name such as"),
         ({"home": "/tmp"}, "home", "not a setting you can change here"),
         ({"checkin_months": [3]}, "checkin_months", "give text, a number"),
     ],
@@ -104,3 +105,20 @@ def test_every_editable_setting_is_grouped_labelled_and_documented() -> None:
     for f in editable:
         assert f.metadata["label"] and f.metadata["doc"]
     assert "home" not in EDITABLE and "database_url" not in EDITABLE and "owner" not in EDITABLE
+
+
+def test_the_time_zone_sets_what_today_is_for_the_real_clock(settings: Settings) -> None:
+    from zoneinfo import ZoneInfo
+
+    from onward.clock import SystemClock
+    from onward.services.runtime import open_workspace
+
+    real = open_workspace(settings, SystemClock())
+    try:
+        assert real.current().clock is real.clock  # nothing saved: the computer's zone
+        change_settings(real.store, real.owner, {"time_zone": "Pacific/Kiritimati"}, real.clock)
+        zoned = real.current().clock
+        assert isinstance(zoned, SystemClock) and zoned.zone == ZoneInfo("Pacific/Kiritimati")
+        assert zoned.now().utcoffset() == ZoneInfo("Pacific/Kiritimati").utcoffset(zoned.now())
+    finally:
+        real.close()

@@ -21,6 +21,7 @@ from onward.web.pages import ROUTERS
 FORM = {
     "sender_name": "Ana Ruiz",
     "sender_email": "ana@example.org",
+    "time_zone": "Europe/Paris",
     "dwell_default": "evening",
     "ghost_after_days": "30",
     "ghost_after_interview_days": "10",

@@ -34,7 +34,14 @@ class Workspace:
         from onward.services.settings import read_settings
 
         effective = read_settings(self.store, self.owner, self.settings).settings
-        return self if effective is self.settings else replace(self, settings=effective)
+        clock = self.clock
+        if effective.time_zone and isinstance(clock, SystemClock):  # a frozen clock stays
+            from zoneinfo import ZoneInfo
+
+            clock = SystemClock(ZoneInfo(effective.time_zone))
+        if effective is self.settings and clock is self.clock:
+            return self
+        return replace(self, settings=effective, clock=clock)
 
     def close(self) -> None:
         self.store.close()
