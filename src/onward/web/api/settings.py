@@ -47,5 +47,5 @@ async def patch_settings(
     try:
         change_settings(ws.store, ws.owner, changes, ws.clock)
     except InvalidInput as exc:
-        return _problem(exc.message, getattr(exc, "field", None))
+        return _problem(exc.message, exc.field)
     return read_settings(ws.store, ws.owner, ws.settings).as_json()

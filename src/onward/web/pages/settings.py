@@ -128,7 +128,7 @@ def save_settings(
         try:
             change_settings(ws.store, ws.owner, changes, ws.clock)
         except InvalidInput as exc:
-            form.fail(getattr(exc, "field", None) or "", exc.message)
+            form.fail(exc.field or "", exc.message)
         else:
             return redirect("/settings", "Saved. Your settings are in effect now.")
     return _page(request, ws, form, status=422)
