@@ -157,6 +157,15 @@ class Settings:
         label="Your email address",
     )
 
+    sender_signature: str = _setting(
+        "sender_signature",
+        _text,
+        "",
+        "Lines added under your name at the end of every draft (a phone number, a profile "
+        "link); none by default.",
+        editable="you",
+        label="Your signature (optional)",
+    )
     time_zone: str = _setting(
         "time_zone",
         _zone,

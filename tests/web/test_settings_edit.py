@@ -21,6 +21,7 @@ from onward.web.pages import ROUTERS
 FORM = {
     "sender_name": "Ana Ruiz",
     "sender_email": "ana@example.org",
+    "sender_signature": "Data analyst\r\nlinkedin.com/in/ana-ruiz",
     "time_zone": "Europe/Paris",
     "dwell_default": "evening",
     "ghost_after_days": "30",
@@ -215,4 +216,6 @@ def test_no_page_or_api_answer_needs_a_variable_the_settings_page_sets(fresh: We
     assert failures == []
     assert fresh.get(f"/drafts/{draft.draft.id}/eml").status_code == 200  # the saved address
     second = fresh.post(f"/applications/{app.id}/drafts", {"kind": "thank_you_after_rejection"})
-    assert second.status_code == 303  # the saved name signs it
+    assert second.status_code == 303  # the saved name signs it, the signature under it
+    body = fresh.follow(second).text
+    assert "Ana Ruiz\nData analyst\nlinkedin.com/in/ana-ruiz\n</textarea>" in body

@@ -122,7 +122,7 @@ def check_setting(name: str, value: Any) -> Any:
     """``value`` as setting ``name`` (None: back to the default), or InvalidInput."""
     if not isinstance(value, str | int | float | bool | None):
         raise InvalidInput(f"{_label(name)}: give text, a number or true/false", field=name)
-    raw = _text_of(value).strip()
+    raw = _text_of(value).replace("\r\n", "\n").strip()
     if not raw:
         return None
     if len(raw) > MAX_TEXT:

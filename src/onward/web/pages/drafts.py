@@ -124,6 +124,7 @@ def new_draft(
         feedback_point=form.text("feedback_point"),
         templates_dir=ws.settings.templates_dir,
         sender_name=ws.settings.sender_name,
+        signature=ws.settings.sender_signature,
     )
     return redirect(f"/drafts/{view.draft.id}", "Here is a first draft. Make it yours.")
 

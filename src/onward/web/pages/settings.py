@@ -49,6 +49,7 @@ GROUPS = (
 INPUTS: dict[str, dict[str, str]] = {
     "sender_email": {"type": "email", "autocomplete": "email"},
     "sender_name": {"autocomplete": "name"},
+    "sender_signature": {"type": "textarea", "rows": "3"},
     "time_zone": {"placeholder": "this computer's, or e.g. Europe/Paris", "spellcheck": "false"},
     "ghost_after_days": {"type": "number", "min": "1", "step": "1"},
     "ghost_after_interview_days": {"type": "number", "min": "1", "step": "1"},
