@@ -20,11 +20,16 @@ LAPTOP = {"width": 1366, "height": 900}
 
 
 @pytest.fixture
-def web_settings(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    """As a new person starts: no name, no address, nothing in the environment."""
+def web_settings(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Settings:
+    """As a new person starts: no name, no address, nothing in the environment but the
+    variables a test passes (``indirect`` parameters), read as ``onward serve`` reads them."""
     for name in EDITABLE:
         monkeypatch.delenv(PREFIX + name.upper(), raising=False)
-    return settings
+    for variable, value in getattr(request, "param", {}).items():
+        monkeypatch.setenv(variable, value)
+    return Settings(home=settings.home, database_url=settings.database_url)
 
 
 def test_settings_then_draft(page: Any, live_server: Any) -> None:
@@ -60,3 +65,14 @@ def test_settings_then_draft(page: Any, live_server: Any) -> None:
     assert "in effect now" in page.locator(".notice").inner_text()
     effective = read_settings(ws.store, ws.owner, ws.settings).settings
     assert (effective.ghost_after_days, effective.sender_email) == (28, "ana@example.org")
+
+
+@pytest.mark.parametrize("web_settings", [{"ONWARD_GHOST_AFTER_DAYS": "45"}], indirect=True)
+def test_a_setting_fixed_by_the_environment_is_shown_greyed_out(page: Any) -> None:
+    page.set_viewport_size(LAPTOP)
+    page.goto("/settings")
+    days = page.get_by_label("Days of quiet before ghosting is suggested")
+    assert days.is_disabled() and days.input_value() == "45"
+    assert "ONWARD_GHOST_AFTER_DAYS" in page.locator("#h-ghost_after_days").inner_text()
+    page.locator("#h-ghost_after_days").scroll_into_view_if_needed()
+    screenshot(page, "settings-environment", phone=True)
