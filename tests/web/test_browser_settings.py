@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import screenshot
-from tests.web.helpers import add, move, reject
 
 from onward.config import EDITABLE, PREFIX, Settings
 from onward.domain.pipeline import Stage
@@ -34,9 +34,9 @@ def web_settings(
 
 def test_settings_then_draft(page: Any, live_server: Any) -> None:
     ws = live_server[1].state.workspace
-    app = add(ws, "Fjord Bank", "Data Analyst")
-    move(ws, app.id, Stage.INTERVIEW)  # after a conversation, a thank-you is advised
-    reject(ws, app.id)
+    app = make_application(ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_move(ws, app.id, Stage.INTERVIEW)  # after a conversation, a thank-you is advised
+    make_rejection(ws, app.id)
     end_dwell(ws.store, ws.owner, app.id, ws.clock)
     page.set_viewport_size(LAPTOP)
     page.goto(f"/applications/{app.id}/rejection")

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 from fastapi.routing import APIRoute
+from tests.factories import make_application, make_rejection
 from tests.web.conftest import Web
-from tests.web.helpers import add, reject
 
 from onward.clock import FixedClock
 from onward.config import EDITABLE, PREFIX, Settings
@@ -49,7 +49,7 @@ def fresh(settings: Settings, clock: FixedClock) -> Iterator[Web]:
 
 
 def test_the_form_saves_every_setting_in_effect_at_once(fresh: Web) -> None:
-    app = add(fresh.ws)
+    app = make_application(fresh.ws, "Acme Robotics", "Data Analyst", days_ago=10)
     page = fresh.get("/settings").text
     for name in EDITABLE:
         assert f'id="f-{name}"' in page and "disabled" not in page.split(f'id="f-{name}"')[1][:300]
@@ -182,8 +182,8 @@ def test_no_page_or_api_answer_needs_a_variable_the_settings_page_sets(fresh: We
     from onward.services.drafts import create_draft
 
     assert fresh.post("/settings", FORM).status_code == 303
-    app = add(fresh.ws, "Fjord Bank")
-    reject(fresh.ws, app.id)
+    app = make_application(fresh.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(fresh.ws, app.id)
     ws = fresh.ws.current()
     draft = create_draft(
         ws.store,
