@@ -91,15 +91,15 @@ def test_another_router_joins_the_api_and_its_document_in_one_line() -> None:
 
     from onward.web.api import ROUTERS, build_api_router
 
-    extra = APIRouter(tags=["settings"])
+    extra = APIRouter(tags=["extra"])
 
-    @extra.get("/settings")
+    @extra.get("/extra")
     def read_settings() -> dict[str, str]:
         return {"here": "yes"}
 
     app = FastAPI(openapi_url=None)
     app.include_router(build_api_router([*ROUTERS, extra]))
     with TestClient(app) as client:
-        assert client.get("/api/v1/settings").json() == {"here": "yes"}
+        assert client.get("/api/v1/extra").json() == {"here": "yes"}
         paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert {"/api/v1/settings", "/api/v1/applications", "/api/v1/proposals"} <= set(paths)
+    assert {"/api/v1/extra", "/api/v1/applications", "/api/v1/proposals"} <= set(paths)
