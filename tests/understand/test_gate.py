@@ -3,15 +3,21 @@ the reader giving *other* (with the gate's reasons) whenever the gate says no.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from onward.domain.emails import EmailLabel, EmailText
 from onward.understand import Reader
+from onward.understand.examples import read_examples
 from onward.understand.features import model_text
 from onward.understand.gate import bulk_headers, bulk_sender, judge
 from onward.understand.rules import apply_rules
 
 L = EmailLabel
+#: Everyday mail written for the gate (family, school, shops, banks, travel, lists,
+#: newsletters, job alerts, recruiter outreach, spam), some with list headers.
+EVERYDAY = Path(__file__).parent / "negatives" / "everyday.jsonl"
 
 
 def gate(body: str, sender: str = "Ana Ruiz <ana.ruiz@example.org>", **headers: str) -> bool:
@@ -144,3 +150,20 @@ def test_job_mail_keeps_its_label_and_evidence(reader: Reader) -> None:
     verdict = reader.decide(email)
     assert verdict.label is L.REJECTION and verdict.gate is not None and verdict.gate.job
     assert all(not r.startswith("bulk") for r in reader.evidence(verdict))
+
+
+def test_the_gate_turns_away_every_everyday_email() -> None:
+    examples = read_examples(EVERYDAY)
+    assert len(examples) >= 60 and all(e.label is L.OTHER for e in examples)
+    passed = []
+    for e in examples:
+        text = model_text(e.email)
+        decision = judge(text, e.email.sender, e.email.headers, apply_rules(text))
+        if decision.job:
+            passed.append((e.id, decision.reasons))
+    assert passed == []
+
+
+def test_the_reader_reads_every_everyday_email_as_other(reader: Reader) -> None:
+    labels = {e.id: reader.classify(e.email)[0] for e in read_examples(EVERYDAY)}
+    assert {i: lab for i, lab in labels.items() if lab is not L.OTHER} == {}

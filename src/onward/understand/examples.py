@@ -15,22 +15,10 @@ from typing import Any, TypeVar
 from onward.domain.emails import EmailLabel, EmailText, RejectionReason, RejectionStage
 from onward.errors import InvalidInput
 
-__all__ = [
-    "CORPUS_WEIGHTS",
-    "LabelledExample",
-    "builtin_corpus",
-    "corpus_hash",
-    "read_examples",
-    "weighted_corpus",
-]
+__all__ = ["LabelledExample", "builtin_corpus", "corpus_hash", "read_examples"]
 
 E = TypeVar("E", bound=StrEnum)
-_CORPUS_FILES = ("generated.jsonl", "handwritten.jsonl", "everyday.jsonl")
-#: How much an example of each corpus file weighs in training (1 when not listed). Everyday
-#: mail teaches the model that a weekday or a call is not an interview; the job-mail gate
-#: (``onward.understand.gate``) does most of that work, so it weighs less, and does not pull
-#: job-board confirmations towards *other*.
-CORPUS_WEIGHTS = {"everyday.jsonl": 0.3}
+_CORPUS_FILES = ("generated.jsonl", "handwritten.jsonl")
 
 
 @dataclass(frozen=True)
@@ -134,17 +122,11 @@ def read_examples(path: Path) -> list[LabelledExample]:
 
 def builtin_corpus() -> list[LabelledExample]:
     """The corpus shipped with Onward (written for it, never real mail)."""
-    return [example for example, _ in weighted_corpus()]
-
-
-def weighted_corpus() -> list[tuple[LabelledExample, float]]:
-    """The built-in corpus, each example with its training weight (``CORPUS_WEIGHTS``)."""
     folder = resources.files("onward.understand.corpus")
-    out: list[tuple[LabelledExample, float]] = []
+    out: list[LabelledExample] = []
     for name in _CORPUS_FILES:
         text = folder.joinpath(name).read_text(encoding="utf-8")
-        weight = CORPUS_WEIGHTS.get(name, 1.0)
-        out.extend((example, weight) for example in _parse_lines(text.splitlines(), name))
+        out.extend(_parse_lines(text.splitlines(), name))
     return out
 
 
@@ -152,9 +134,7 @@ def corpus_hash(extra: Iterable[LabelledExample] = ()) -> str:
     """A digest of the built-in corpus files plus ``extra``, to tell when a model is stale."""
     from onward.understand.features import FEATURES_VERSION
 
-    digest = hashlib.sha256(
-        f"features-{FEATURES_VERSION}-{sorted(CORPUS_WEIGHTS.items())}".encode()
-    )
+    digest = hashlib.sha256(f"features-{FEATURES_VERSION}".encode())
     folder = resources.files("onward.understand.corpus")
     for name in _CORPUS_FILES:
         digest.update(folder.joinpath(name).read_bytes())

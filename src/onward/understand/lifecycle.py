@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from onward.understand.examples import LabelledExample, corpus_hash, weighted_corpus
+from onward.understand.examples import LabelledExample, builtin_corpus, corpus_hash
 from onward.understand.model_file import (
     MODEL_FILENAME,
     LinearModel,
@@ -48,9 +48,8 @@ def train(models_dir: Path, extra: Iterable[LabelledExample] = ()) -> TrainRepor
 
     started = time.perf_counter()
     extras = list(extra)
-    corpus = weighted_corpus()
-    examples = [example for example, _ in corpus] + extras
-    weights = [weight for _, weight in corpus] + [EXTRA_WEIGHT] * len(extras)
+    examples = builtin_corpus() + extras
+    weights = [1.0] * (len(examples) - len(extras)) + [EXTRA_WEIGHT] * len(extras)
     digest = corpus_hash(extras)
     model = fit_model(examples, weights, digest)
     path = model_path(models_dir)

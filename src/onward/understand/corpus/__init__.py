@@ -1,8 +1,6 @@
 """The labelled training corpus of Onward's email reader, written for Onward (data only).
 
 ``handwritten.jsonl`` holds messages written one by one (mostly traps and hard negatives);
-``everyday.jsonl`` holds everyday mail written one by one (family, school, shops, banks,
-travel, lists, newsletters, job alerts, recruiter outreach, spam), some with their list headers;
 ``generated.jsonl`` is the committed output of the generator in ``tools/corpus/``
-(``python -m tools.corpus.generate``). ``onward.understand.examples`` reads all three.
+(``python -m tools.corpus.generate``). ``onward.understand.examples`` reads both.
 """
