@@ -181,7 +181,7 @@ def test_task_commands(cli: Any, clock: FixedClock) -> None:
     refused = cli("tasks", "skip", "2")
     assert refused.exit_code == 1 and "already done" in refused.stderr
     for args, message in [
-        (("tasks", "snooze", "1"), "--until DATE or --days N"),
+        (("tasks", "snooze", "1"), "Hint: pass --until or --days"),
         (("tasks", "snooze", "1", "--until", "2026-11-01"), "already passed"),
         (("tasks", "done", "77"), "no task #77"),
     ]:

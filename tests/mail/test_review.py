@@ -13,7 +13,7 @@ from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskKind
 from onward.domain.records import ApplicationFields, ApplicationQuery
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.applications import add_application, get_application, list_applications
 from onward.services.contacts import list_contacts
 from onward.services.mail import get_message
@@ -183,6 +183,7 @@ def test_a_proposal_that_cannot_be_applied_is_reported_and_the_others_go_ahead(
     edit_proposal(ws.store, ws.owner, create.id, {"company": ""}, ws.clock, accept=False)
     outcome = accept_proposals(ws.store, ws.owner, [v.id for v in views], ws.clock)
     assert any("does not know the company" in why for _, why in outcome.failed)
+    assert outcome.hints[create.id] == Hint(Action.EDIT_PROPOSAL, {"proposal_id": create.id})
     assert list_proposals(ws.store, ws.owner, ids=[create.id])[0].status is ProposalStatus.PENDING
 
 

@@ -15,7 +15,7 @@ from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus
 from onward.domain.records import ApplicationFields, ContactFields, ContactRole
-from onward.errors import InvalidInput, InvalidMove, NotFound
+from onward.errors import Action, InvalidInput, InvalidMove, NotFound
 from onward.services.applications import add_application, move_application
 from onward.services.contacts import add_contact
 from onward.services.drafts import (
@@ -210,8 +210,10 @@ def test_eml_parses_back_with_the_standard_library(ws: Workspace, tmp_path: Path
     assert message["X-Unsent"] == "1"
     assert message.get_content().strip() == draft.body
     assert not list(path.parent.glob("*.partial"))
-    with pytest.raises(InvalidInput, match="ONWARD_SENDER_EMAIL"):
+    with pytest.raises(InvalidInput, match="needs your email address") as info:
         export_draft_eml(ws.store, ws.owner, draft.id, tmp_path / "x.eml", ws.clock, from_addr=None)
+    assert info.value.hint is not None and info.value.hint.action is Action.SET_SETTING
+    assert info.value.hint.args["name"] == "ONWARD_SENDER_EMAIL"
     assert not (tmp_path / "x.eml").exists()
 
 
@@ -227,7 +229,7 @@ def test_bad_input_is_refused(ws: Workspace, tmp_path: Path) -> None:
     app_id = interviewed(ws)
     with pytest.raises(InvalidInput, match="unknown draft kind 'thanks'") as info:
         new(ws, app_id, "thanks")
-    assert "feedback_request" in str(info.value.hint)
+    assert info.value.hint is not None and "feedback_request" in (info.value.hint.text or "")
     with pytest.raises(NotFound, match="no application #99"):
         new(ws, 99, DraftKind.FEEDBACK_REQUEST)
     with pytest.raises(NotFound, match="no contact #42"):
@@ -236,8 +238,10 @@ def test_bad_input_is_refused(ws: Workspace, tmp_path: Path) -> None:
         get_draft(ws.store, ws.owner, 7, ws.clock)
     with pytest.raises(InvalidInput, match="missing update"):
         new(ws, app_id, DraftKind.KEEP_IN_TOUCH)
-    with pytest.raises(InvalidInput, match="ONWARD_SENDER_NAME"):
+    with pytest.raises(InvalidInput, match="needs your name") as unsigned:
         create_draft(ws.store, ws.owner, app_id, "feedback_request", ws.clock, sender_name=" ")
+    assert unsigned.value.hint is not None and unsigned.value.hint.action is Action.SET_SETTING
+    assert unsigned.value.hint.args["name"] == "ONWARD_SENDER_NAME"
     assert list_drafts(ws.store, ws.owner) == []
 
 

@@ -8,7 +8,7 @@ from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.domain.playbook.plan import PlannedTask, TaskKind, TaskStatus
 from onward.domain.records import ApplicationFields
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.applications import add_application, move_application
 from onward.services.reflection import list_reflections, reflect_on, reflection_prompts
 from onward.services.runtime import Workspace
@@ -119,7 +119,7 @@ def test_refused_gently_during_an_active_dwell_window(ws: Workspace) -> None:
         )
     with pytest.raises(InvalidInput, match="Give yourself until 15:00") as info:
         reflect_on(ws.store, ws.owner, app_id, {"resume": 3}, {}, ws.clock)
-    assert f"onward ready {app_id}" in str(info.value.hint)
+    assert info.value.hint == Hint(Action.MARK_READY, {"application_id": app_id})
     with pytest.raises(InvalidInput, match="Give yourself"):
         reflection_prompts(ws.store, ws.owner, app_id, ws.clock)
     assert list_reflections(ws.store, ws.owner) == []

@@ -292,7 +292,7 @@ def test_an_overview_needs_a_logged_rejection(ws: Workspace) -> None:
     move_application(ws.store, ws.owner, app.id, Stage.REJECTED, ws.clock)  # e.g. an import
     with pytest.raises(NotFound) as refused:
         get_rejection_overview(ws.store, ws.owner, app.id, ws.clock)
-    assert refused.value.hint is not None and "without details" in refused.value.hint
+    assert refused.value.hint is not None and "without details" in (refused.value.hint.text or "")
 
 
 def test_details_can_be_added_to_an_application_rejected_without_them(ws: Workspace) -> None:

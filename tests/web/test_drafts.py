@@ -105,7 +105,11 @@ def test_eml_without_a_sender_address_says_how_to_set_it(web_settings, clock) ->
     with web.client:
         draft_id = _draft(web)
         response = web.get(f"/drafts/{draft_id}/eml")
-        assert response.status_code == 422 and "ONWARD_SENDER_EMAIL" in response.text
+        assert response.status_code == 422
+        assert '<a href="/settings#how">Settings shows how to set ONWARD_SENDER_EMAIL</a>' in (
+            response.text
+        )
+        assert "onward serve" not in response.text  # a link to the page, not a shell command
         assert "/eml" not in web.get(f"/drafts/{draft_id}").text.split("Download")[0][-200:]
 
 

@@ -207,7 +207,10 @@ def _skill_gaps(out: Console, found: Insights) -> None:
         return
     out.print("\n[bold]Skills the lost jobs asked for[/]")
     if gaps.resume is None:
-        out.print(f"  {escape(gaps.note or '')}")
+        from onward.cli.hints import command
+
+        hint = f"; {command(gaps.hint)}" if gaps.hint else ""
+        out.print(f"  {escape((gaps.note or '') + hint)}")
         return
     out.print(
         f"  Compared {gaps.compared} of {gaps.rejected} rejected application(s) with resume "

@@ -287,6 +287,7 @@ def _print_sync(report: SyncReport) -> None:
     from rich.markup import escape
 
     from onward.cli import render
+    from onward.cli.hints import command
 
     out = render.console()
     for account in report.accounts:
@@ -312,6 +313,10 @@ def _print_sync(report: SyncReport) -> None:
     )
     for problem in report.problems:
         render.err_console().print(f"[red]✗ {escape(problem)}[/]", soft_wrap=True)
+    for account in report.accounts:
+        if account.hint:
+            said = escape(f"Hint ({account.account}): {command(account.hint)}")
+            render.err_console().print(f"[dim]{said}[/]", soft_wrap=True)
 
 
 class _SyncBar:

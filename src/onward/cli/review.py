@@ -58,6 +58,7 @@ def _print_outcome(outcome: ReviewOutcome) -> None:
     from rich.markup import escape
 
     from onward.cli import render
+    from onward.cli.hints import command
 
     for done in outcome.accepted:
         render.ok(f"#{done.proposal_id}: {done.done}")
@@ -67,6 +68,8 @@ def _print_outcome(outcome: ReviewOutcome) -> None:
             )
     err = render.err_console()
     for proposal_id, why in outcome.failed:
+        hint = outcome.hints.get(proposal_id)
+        why += f" ({command(hint)})" if hint else ""
         err.print(f"[red]#{proposal_id} not applied:[/] {escape(why)}", soft_wrap=True)
     if outcome.failed:
         raise typer.Exit(1)

@@ -19,7 +19,7 @@ from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
-from onward.errors import NotFound
+from onward.errors import Action, Hint, NotFound
 from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ PathProgress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class StoredMessage:
-    """One stored message, as ``onward mail show`` prints it."""
+    """One stored message, whole, as the CLI shows it."""
 
     id: int
     source: str
@@ -197,7 +197,7 @@ def get_message(store: Store, owner: Owner, message_id: int) -> StoredMessage:
     with store.transaction() as tx:
         row = tx.mail.get_message(owner.id, message_id)
     if row is None:
-        raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
+        raise NotFound(f"no stored message #{message_id}", hint=Hint(Action.LIST_MESSAGES))
     return stored_message(row)
 
 

@@ -3,9 +3,11 @@
 ``NotFound`` → 404, ``InvalidInput`` and ``ImportFailed`` → 422, ``InvalidMove`` and
 ``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
 500 (a foreign Host header is refused before routing, in ``security.py``). Requests under
-``/api/`` get JSON (``{"error": ..., "hint": ...}``); everything else gets a page in the app's
-layout. Forms that fail validation do not come here: their routes re-render the form with
-the messages beside the fields (see ``forms.py``).
+``/api/`` get JSON: ``{"error": message, "field": ..., "hint": {"action": ..., "args": ...,
+"text": ...}}``, the hint as data. Everything else gets a page in the app's layout, with the
+hint as a link when a page offers its action (``hints.py``). Forms that fail validation do
+not come here: their routes re-render the form with the messages beside the fields (see
+``forms.py``).
 """
 
 from __future__ import annotations
@@ -18,15 +20,20 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from onward.clock import SystemClock
 from onward.errors import (
     Conflict,
+    Hint,
     ImportFailed,
     InvalidInput,
     InvalidMove,
     NotFound,
     OnwardError,
     SetupError,
+    hint_of,
 )
+from onward.services.crash_reports import FOLDER, CrashReport, record_crash
+from onward.web.hints import shown
 from onward.web.rendering import render
 from onward.web.security import CsrfRefused
 
@@ -57,13 +64,20 @@ def status_for(exc: OnwardError) -> int:
     return 400  # any other UserError
 
 
-def error_response(request: Request, status: int, message: str, hint: str | None) -> Response:
+def error_response(
+    request: Request,
+    status: int,
+    message: str,
+    hint: Hint | str | None,
+    field: str | None = None,
+) -> Response:
+    hint = hint_of(hint)
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message, "hint": hint}, status_code=status)
+        body = {"error": message, "field": field, "hint": hint.as_json() if hint else None}
+        return JSONResponse(body, status_code=status)
     title = TITLES.get(status, "That did not work")
-    return render(
-        request, "error.html", {"title": title, "message": message, "hint": hint}, status=status
-    )
+    page = {"title": title, "message": message, "hint": shown(hint)}
+    return render(request, "error.html", page, status=status)
 
 
 async def _onward_error(request: Request, exc: Exception) -> Response:
@@ -71,7 +85,7 @@ async def _onward_error(request: Request, exc: Exception) -> Response:
     status = status_for(exc)
     if status >= 500:
         log.error("setup problem: %s", exc.message)
-    return error_response(request, status, exc.message, exc.hint)
+    return error_response(request, status, exc.message, exc.hint, exc.field)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -97,7 +111,8 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 class CatchAll:
     """Pure ASGI middleware: an unexpected exception becomes the friendly 500 page (with the
-    security headers, since this sits inside :class:`SecurityMiddleware`) and a log line."""
+        security headers, since this sits inside :class:`SecurityMiddleware`), a crash report file
+    and one log line naming it; no traceback, which may quote the person's data, is logged."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -116,19 +131,31 @@ class CatchAll:
 
         try:
             await self.app(scope, receive, tracking)
-        except Exception:
-            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
-            if started:
-                raise
+        except Exception as exc:
+            crash = _record(scope, exc)
+            log.error("%s", crash.line())
+            if started:  # half a page went out: end it here, without a traceback in the log
+                return
             request = Request(scope)
             response = error_response(
                 request,
                 500,
                 "Onward hit an unexpected problem. Nothing you entered was half-saved.",
-                "try again; if it keeps happening, the terminal running `onward serve` "
-                "shows the details",
+                "try again; if it keeps happening, a report without your data is in the "
+                f"{FOLDER} folder of Onward's data folder, for you to read or share",
             )
             await response(scope, receive, send)
+
+
+def _record(scope: Scope, exc: Exception) -> CrashReport:
+    """The crash report of a request: its method and route pattern, never the address
+    itself (the query string may hold what the person typed)."""
+    route = getattr(scope.get("route"), "path", None) or "(an address)"
+    app = scope.get("app")
+    workspace = getattr(getattr(app, "state", None), "workspace", None)
+    home = workspace.settings.home if workspace is not None else None
+    clock = workspace.clock if workspace is not None else SystemClock()
+    return record_crash(exc, f"{scope.get('method')} {route}", home, clock.now())
 
 
 def install(app: FastAPI) -> None:
