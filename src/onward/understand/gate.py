@@ -154,6 +154,10 @@ def bulk_headers(headers: Iterable[tuple[str, str]]) -> str | None:
     return None
 
 
+def _despite(bulk: str | None) -> tuple[str, ...]:
+    return () if bulk is None else (f"despite {bulk}",)
+
+
 def _quote(match: re.Match[str] | None) -> str:
     return f'"{match.group(0).strip()}"' if match else ""
 
@@ -172,14 +176,13 @@ def judge(
     bulk = bulk_headers(headers)
     if bulk is None and bulk_sender(sender):
         bulk = "list or newsletter sender"
-    bulk_text = _BULK_TEXT.search(text)
-    if bulk is None and bulk_text is not None:
+    if own is not None:  # job mail, bulk or not: the text need not be searched further
+        return GateDecision(True, (f"application cue {_quote(own)}", *_despite(bulk)))
+    if bulk is None and (bulk_text := _BULK_TEXT.search(text)) is not None:
         bulk = f"mass-mail wording {_quote(bulk_text)}"
     if bulk is not None:
-        if own is not None:
-            return GateDecision(True, (f"application cue {_quote(own)}", f"despite {bulk}"))
         return GateDecision(False, (f"bulk mail: {bulk}", "no application of yours is named"))
-    own = own or _CUE.search(text)
+    own = _CUE.search(text)
     if own is not None:
         return GateDecision(True, (f"application cue {_quote(own)}",))
     words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
