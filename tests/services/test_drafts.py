@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from tests.factories import make_application, make_contact, make_draft
 
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionStage
@@ -14,11 +15,11 @@ from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus
-from onward.domain.records import ApplicationFields, ContactFields, ContactRole
+from onward.domain.records import ContactFields, ContactRole
 from onward.errors import Action, InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application, move_application
 from onward.services.contacts import add_contact
 from onward.services.drafts import (
+    DraftView,
     create_draft,
     discard_draft,
     draft_mailto,
@@ -40,43 +41,28 @@ INPUTS = {
 
 
 def interviewed(ws: Workspace, *, contact: bool = True) -> int:
-    app = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields(company="Northwind Health", role="Clinical Data Analyst"),
-        ws.clock,
-        on=date(2026, 10, 13),
-    )
-    for stage, day in (
+    steps = [
         (Stage.SCREEN, date(2026, 10, 20)),
         (Stage.INTERVIEW, date(2026, 10, 27)),
         (Stage.INTERVIEW, date(2026, 11, 3)),
         (Stage.REJECTED, date(2026, 11, 19)),
-    ):
-        move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
+    ]
+    app = make_application(
+        ws, "Northwind Health", "Clinical Data Analyst", on=date(2026, 10, 13), steps=steps
+    )
     if contact:
-        add_contact(
-            ws.store,
-            ws.owner,
-            ContactFields(
-                "Priya Natarajan", ContactRole.RECRUITER, email="priya@northwind.example"
-            ),
-            ws.clock,
+        make_contact(
+            ws,
+            "Priya Natarajan",
+            ContactRole.RECRUITER,
+            email="priya@northwind.example",
             application_ids=(app.id,),
         )
     return app.id
 
 
-def new(ws: Workspace, app_id: int, kind: DraftKind | str, **kw: object):  # type: ignore[no-untyped-def]
-    return create_draft(
-        ws.store,
-        ws.owner,
-        app_id,
-        kind,
-        ws.clock,
-        sender_name=NAME,
-        **kw,  # type: ignore[arg-type]
-    )
+def new(ws: Workspace, app_id: int, kind: DraftKind | str, **kw: object) -> DraftView:
+    return make_draft(ws, app_id, kind, sender_name=NAME, **kw)
 
 
 @pytest.mark.parametrize("with_contact", [True, False])
@@ -106,10 +92,7 @@ def test_facts_come_from_the_application(ws: Workspace) -> None:
 
 @pytest.mark.parametrize("kind", list(DraftKind))
 def test_every_kind_works_without_an_interview_or_contact(ws: Workspace, kind: DraftKind) -> None:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields(company="Acme Logistics", role="Analyst"), ws.clock,
-        on=date(2026, 11, 1),
-    )  # fmt: skip
+    app = make_application(ws, "Acme Logistics", "Analyst", on=date(2026, 11, 1))  # fmt: skip
     view = new(ws, app.id, kind, **INPUTS)
     assert view.errors == (), view.errors
     assert "Acme Logistics" in view.draft.subject + view.draft.body

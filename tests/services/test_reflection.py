@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
@@ -15,15 +16,15 @@ from onward.services.runtime import Workspace
 
 
 def interviewed(ws: Workspace) -> int:
-    fields = ApplicationFields(company="Northwind Health", role="Data Analyst")
-    app = add_application(ws.store, ws.owner, fields, ws.clock, on=date(2026, 10, 1))
-    for stage, day in (
+    steps = [
         (Stage.SCREEN, date(2026, 10, 5)),
         (Stage.INTERVIEW, date(2026, 10, 10)),
         (Stage.INTERVIEW, date(2026, 10, 15)),
         (Stage.REJECTED, date(2026, 11, 19)),
-    ):
-        move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
+    ]
+    app = make_application(
+        ws, "Northwind Health", "Data Analyst", on=date(2026, 10, 1), steps=steps
+    )
     return app.id
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
+from tests.factories import make_application, make_move
 from tests.web.conftest import Web
-from tests.web.helpers import add, move
 
 from onward.domain.pipeline import Stage
 from onward.errors import Action, Hint, NotFound
@@ -41,8 +41,8 @@ def test_a_hint_with_a_page_is_a_link_with_its_arguments_in_the_address() -> Non
 
 
 def test_an_error_page_shows_the_hint_as_a_link(web: Web) -> None:
-    app = add(web.ws, "Northwind")
-    move(web.ws, app.id, Stage.REJECTED)  # rejected without details
+    app = make_application(web.ws, "Northwind", "Data Analyst", days_ago=10)
+    make_move(web.ws, app.id, Stage.REJECTED)  # rejected without details
     page = web.get(f"/applications/{app.id}/rejection")
     assert page.status_code == 404
     assert "It was marked rejected without details." in page.text
@@ -61,7 +61,7 @@ def test_the_api_sends_the_field_and_the_hint_as_data(web: Web) -> None:
         "field": None,
         "hint": {"action": "list_applications", "args": {}, "text": None},
     }
-    app = add(web.ws, "Northwind")
+    app = make_application(web.ws, "Northwind", "Data Analyst", days_ago=10)
     bad = web.client.post(
         f"/api/applications/{app.id}/move", json={"stage": "sideways"}, headers=headers
     )
@@ -108,7 +108,7 @@ def test_not_found_carries_its_hint_as_data() -> None:
 def test_each_page_places_its_service_errors_by_field(web: Web) -> None:
     from onward.services.drafts import create_draft
 
-    app = add(web.ws, "Northwind")
+    app = make_application(web.ws, "Northwind", "Data Analyst", days_ago=10)
     ghosted = web.post(f"/applications/{app.id}/reject", {"channel": "none", "quote": "Sorry"})
     assert "no message to quote" in _field_error(ghosted.text, "quote")
     effort = web.post("/goals/effort", {"metric": "networking", "amount": "1", "on": "2099-01-01"})

@@ -20,7 +20,7 @@ from onward.db.store import Store
 from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
 from onward.errors import Action, Hint, NotFound
-from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source
+from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source, storable_name
 
 if TYPE_CHECKING:
     from onward.services.mail_import import MailReader
@@ -71,8 +71,9 @@ class QuarantineEntry:
 
 
 def source_name(source: Source) -> str:
-    """How a file source is named in progress and quarantine: ``kind:/absolute/path``."""
-    return f"{source.kind}:{source.path.resolve()}"
+    """How a file source is named in progress and quarantine: ``kind:/absolute/path`` (the
+    bytes of a path that is not UTF-8 written ``\\xNN``, so the name can be stored)."""
+    return f"{source.kind}:{storable_name(str(source.path.resolve()))}"
 
 
 def _fingerprint(source: Source) -> str:
