@@ -16,7 +16,7 @@ from onward.mail.sources import open_source
 from onward.mail.synthetic import synthetic_inbox, write_mbox
 from onward.services.applications import add_application, move_application
 from onward.services.mail import get_message, import_path, list_quarantine, source_name
-from onward.services.mail_import import get_import_progress, import_messages
+from onward.services.mail_import import ImportOptions, get_import_progress, import_messages
 from onward.services.review import list_proposals
 from onward.services.runtime import Workspace
 from onward.understand import Reader
@@ -41,8 +41,8 @@ def stored_count(ws: Workspace) -> int:
         return tx.mail.count_messages(ws.owner.id)
 
 
-def run(ws: Workspace, reader: Reader, name: str, messages: list[tuple[str, bytes]], **kw: object):  # type: ignore[no-untyped-def]
-    return import_messages(ws.store, ws.owner, name, messages, reader, ws.clock, **kw)  # type: ignore[arg-type]
+def run(ws: Workspace, reader: Reader, name: str, messages: list[tuple[str, bytes]], *options: ImportOptions):  # type: ignore[no-untyped-def]
+    return import_messages(ws.store, ws.owner, name, messages, reader, ws.clock, *options)
 
 
 def test_the_malformed_corpus_is_imported_and_the_broken_mail_quarantined(
@@ -103,7 +103,7 @@ def test_an_interrupted_import_resumes_and_loses_nothing(
             yield item
 
     with pytest.raises(KeyboardInterrupt):
-        run(ws, reader, name, breaks_after(450), batch_size=100)  # type: ignore[arg-type]
+        run(ws, reader, name, breaks_after(450), ImportOptions(batch_size=100))  # type: ignore[arg-type]
     assert stored_count(ws) == 400  # four whole batches were committed
     progress = get_import_progress(ws.store, ws.owner, name)
     assert progress is not None and progress.completed_at is None and progress.position

@@ -6,7 +6,8 @@ Inserts that may repeat after a crash (messages, quarantine entries) use the dat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -51,6 +52,12 @@ class MailRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the transaction that an error undoes alone (then raised on)."""
+        with self.conn.begin_nested():
+            yield
+
     # -- messages ---------------------------------------------------------------------
     def known_keys(self, owner_id: int, keys: Iterable[str]) -> set[str]:
         wanted = list(dict.fromkeys(keys))
@@ -91,12 +98,14 @@ class MailRepo:
     def job_messages(self, owner_id: int, label: str | None = None) -> list[dict[str, Any]]:
         """Stored job mail (any label but other), newest first, without the text."""
         m = mail_messages.c
-        columns = [c for c in mail_messages.c if c.name != "text"]
+        columns = [c for c in mail_messages.c if c.name not in ("text", "html")]
         query = select(*columns).where(m.owner_id == owner_id, m.label != "other")
         if label:
             query = query.where(m.label == label)
         query = query.order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
-        return [dict(row._mapping) | {"text": None} for row in self.conn.execute(query)]
+        return [
+            dict(row._mapping) | {"text": None, "html": None} for row in self.conn.execute(query)
+        ]
 
     def application_messages(
         self, owner_id: int, app_id: int, limit: int = 50
@@ -120,15 +129,39 @@ class MailRepo:
                 .values(application_id=app_id)
             )
 
-    def job_threads(self, owner_id: int) -> list[tuple[str, int | None, int]]:
-        """(Message-ID, application id, stored id) of the job mail stored so far."""
+    def job_threads(self, owner_id: int) -> list[tuple[str, int | None, int, int | None]]:
+        """(Message-ID, application id, stored id, the pending new application it matched)
+        of the job mail stored so far."""
         m = mail_messages.c
         rows = self.conn.execute(
-            select(m.message_id, m.application_id, m.id).where(
-                m.owner_id == owner_id, m.label != "other", m.message_id.is_not(None)
-            )
+            select(m.message_id, m.application_id, m.id, m.details)
+            .where(m.owner_id == owner_id, m.label != "other", m.message_id.is_not(None))
+            .order_by(m.id)
         )
-        return [(str(r[0]), r[1], int(r[2])) for r in rows]
+        out: list[tuple[str, int | None, int, int | None]] = []
+        for r in rows:
+            waits = (r[3] or {}).get("pending_create")
+            out.append((str(r[0]), r[1], int(r[2]), waits if isinstance(waits, int) else None))
+        return out
+
+    def learnt_companies(self, owner_id: int) -> list[tuple[str, str, str]]:
+        """(sender name, address, company read) of the mail read as job mail, in the order
+        it was stored: what the import's company book learnt."""
+        m = mail_messages.c
+        rows = self.conn.execute(
+            select(m.sender_name, m.sender_address, m.learnt_company)
+            .where(m.owner_id == owner_id, m.learnt_company.is_not(None))
+            .order_by(m.id)
+        )
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def keep_html(self, owner_id: int, message_id: int, html: str) -> None:
+        """Store a message's cleaned HTML (cleaned on first view, for older mail)."""
+        self.conn.execute(
+            update(mail_messages)
+            .where(mail_messages.c.owner_id == owner_id, mail_messages.c.id == message_id)
+            .values(html=html)
+        )
 
     def count_messages(self, owner_id: int) -> int:
         return int(

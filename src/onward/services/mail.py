@@ -119,7 +119,8 @@ def import_path(
     ``open_reader`` is called only when there is mail to read (an unchanged source is
     skipped without loading the model). Bad paths raise ``InvalidInput`` with one line.
     """
-    from onward.services.mail_import import import_messages  # not needed to skip a source
+    # not needed to skip a source
+    from onward.services.mail_import import ImportOptions, import_messages
 
     source = open_source(path)
     name = source_name(source)
@@ -143,18 +144,10 @@ def import_path(
     if isinstance(source, Mbox):  # what was read, to recognise appended mail next time
         size = source.path.stat().st_size
         state = {"prefix_length": size, "prefix_digest": _sampled_digest(source.path, size)}
-    summary = import_messages(
-        store,
-        owner,
-        name,
-        messages,
-        open_reader(),
-        clock,
-        tick,
-        fingerprint=fingerprint,
-        state=state,
-        prefilter=prefilter,
+    options = ImportOptions(
+        prefilter=prefilter, fingerprint=fingerprint, state=state, progress=tick
     )
+    summary = import_messages(store, owner, name, messages, open_reader(), clock, options)
     return replace(summary, resumed_at=resume_at)
 
 
