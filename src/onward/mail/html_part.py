@@ -1,5 +1,5 @@
-"""An email's HTML body, found in the raw message. It is hostile: show it only through the
-web app's nh3 cleaner (``onward.web.safe_html``), never as it is."""
+"""An email's HTML body, found in the raw message. It is hostile: keep or show it only as
+``onward.mail.safe_html`` cleans it, never as it is."""
 
 from __future__ import annotations
 
