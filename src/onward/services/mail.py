@@ -9,7 +9,7 @@ message, and hands the rest to ``import_messages``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -160,6 +160,25 @@ def _appended(path: Path, state: dict[str, Any]) -> bool:
 
 
 def _messages(source: Source, resume_at: str | None) -> tuple[Iterable[tuple[str, bytes]], int]:
+    """The messages after ``resume_at`` (the last one committed), and the total to show."""
+    messages, total = _messages_from(source, resume_at)
+    return (messages if resume_at is None else _after(messages, resume_at)), total
+
+
+def _after(messages: Iterable[tuple[str, bytes]], key: str) -> Iterator[tuple[str, bytes]]:
+    """``messages`` without the first when it is ``key``: the committed message a source
+    starts from. The resumed import's batches then start where an uninterrupted one's do,
+    so it reads the rest of the mailbox exactly as that one would."""
+    first = True
+    for item in messages:
+        if not (first and item[0] == key):
+            yield item
+        first = False
+
+
+def _messages_from(
+    source: Source, resume_at: str | None
+) -> tuple[Iterable[tuple[str, bytes]], int]:
     if isinstance(source, Mbox):
         start = int(resume_at) if resume_at and resume_at.isdigit() else 0
         return Mbox(source.path, source.max_bytes, start=start), source.path.stat().st_size
