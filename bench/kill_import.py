@@ -87,10 +87,15 @@ def snapshot(url: str) -> dict[str, Any]:
             )
         ).fetchall()
         proposals = conn.execute(
-            text("SELECT id, mail_message_id, application_id, kind, payload, status FROM mail_proposals")
+            text(
+                "SELECT id, mail_message_id, application_id, kind, payload, status"
+                " FROM mail_proposals"
+            )
         ).fetchall()
         quarantine = conn.execute(text("SELECT source_key, reason FROM mail_quarantine")).fetchall()
-        applications = conn.execute(text("SELECT company, role, stage FROM applications")).fetchall()
+        applications = conn.execute(
+            text("SELECT company, role, stage FROM applications")
+        ).fetchall()
     engine.dispose()
     key_of = {m.id: m.dedupe_key for m in messages}
     name_of = {p.id: (key_of[p.mail_message_id], p.kind) for p in proposals}
@@ -107,11 +112,17 @@ def snapshot(url: str) -> dict[str, Any]:
     return {
         "keys": Counter(m.dedupe_key for m in messages),
         "messages": {
-            m.dedupe_key: (m.label, round(m.confidence, 4), plain(loads(m.details)),
-                           bool(m.prefiltered), m.application_id, m.learnt_company,
-                           len(m.html or ""))
+            m.dedupe_key: (
+                m.label,
+                round(m.confidence, 4),
+                plain(loads(m.details)),
+                bool(m.prefiltered),
+                m.application_id,
+                m.learnt_company,
+                len(m.html or ""),
+            )
             for m in messages
-        },  # fmt: skip
+        },
         "proposals": Counter(
             (key_of[p.mail_message_id], p.kind, p.application_id, p.status, plain(loads(p.payload)))
             for p in proposals
@@ -200,13 +211,20 @@ def main() -> None:
             delay = rng.uniform(0.2, 1.5 + 2.5 * clean_seconds / args.kills)
             outcomes[import_once(mbox, resumed_env, delay)] += 1
         import_once(mbox, resumed_env, None)
-        print(f"killed {outcomes['killed']} times ({outcomes['finished']} runs ended before "
-              f"their kill), then resumed to the end: {time.perf_counter() - started:.1f} s")  # fmt: skip
+        took = time.perf_counter() - started
+        print(
+            f"killed {outcomes['killed']} times ({outcomes['finished']} runs ended before "
+            f"their kill), then resumed to the end: {took:.1f} s"
+        )
         clean, resumed = snapshot(clean_url), snapshot(resumed_url)
         figures = compare(clean, resumed)
-        print(f"messages {sum(clean['keys'].values()):,} (clean) / "
-              f"{sum(resumed['keys'].values()):,} (resumed); proposals "
-              f"{sum(clean['proposals'].values()):,} / {sum(resumed['proposals'].values()):,}")  # fmt: skip
+        total = {
+            k: (sum(clean[k].values()), sum(resumed[k].values())) for k in ("keys", "proposals")
+        }
+        print(
+            f"messages {total['keys'][0]:,} (clean) / {total['keys'][1]:,} (resumed); "
+            f"proposals {total['proposals'][0]:,} / {total['proposals'][1]:,}"
+        )
         print(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in figures.items()))
         same = not any(figures.values())
         print("resumed import equals the clean one: " + ("yes" if same else "NO"))

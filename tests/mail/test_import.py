@@ -41,7 +41,13 @@ def stored_count(ws: Workspace) -> int:
         return tx.mail.count_messages(ws.owner.id)
 
 
-def run(ws: Workspace, reader: Reader, name: str, messages: list[tuple[str, bytes]], *options: ImportOptions):  # type: ignore[no-untyped-def]
+def run(
+    ws: Workspace,
+    reader: Reader,
+    name: str,
+    messages: list[tuple[str, bytes]],
+    *options: ImportOptions,
+):  # type: ignore[no-untyped-def]
     return import_messages(ws.store, ws.owner, name, messages, reader, ws.clock, *options)
 
 

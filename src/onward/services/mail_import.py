@@ -243,7 +243,7 @@ class MailImport:
             item.full = True
             item.bulk = is_bulk_mail(raw)
             item.raw = raw
-        except Exception as exc:  # noqa: BLE001 - any failure on one message quarantines it
+        except Exception as exc:  # whatever fails on one message quarantines it
             item.parsed, item.reason = None, describe(exc)
         return item
 
@@ -269,16 +269,14 @@ class MailImport:
             try:
                 with tx.mail.savepoint():
                     self._store_batch(tx, batch, now, counts)
-            except Exception:  # noqa: BLE001 - retried one by one, each error quarantined
+            except Exception:  # retried one by one: each error quarantines its message
                 self.index = load_index(tx, self.owner)  # forget what the batch taught
                 self.book = load_book(tx, self.owner, self.index)
                 counts = _Counts()
                 self._store_one_by_one(tx, batch, now, counts)
         self.counts.add(counts)
 
-    def _store_batch(
-        self, tx: Tx, batch: list[Prepared], now: datetime, counts: _Counts
-    ) -> None:
+    def _store_batch(self, tx: Tx, batch: list[Prepared], now: datetime, counts: _Counts) -> None:
         parsed = [i for i in batch if i.parsed is not None]
         known = tx.mail.known_keys(self.owner.id, (i.dedupe_key for i in parsed))
         readings = self._read(batch, known)
@@ -297,7 +295,7 @@ class MailImport:
             try:
                 with tx.mail.savepoint():
                     known |= tx.mail.known_keys(self.owner.id, [item.dedupe_key])
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 item.parsed, item.reason = None, describe(exc)
         readings = self._read(batch, known)
         for item in batch:
@@ -307,7 +305,7 @@ class MailImport:
                 with tx.mail.savepoint():
                     self.store(tx, item, readings, known, now, mark, plain)
                     tx.mail.insert_messages(self.owner.id, plain)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 known.discard(item.dedupe_key)
                 item.parsed, item.reason = None, describe(exc)
                 mark = _Counts()
@@ -329,7 +327,7 @@ class MailImport:
             seen.add(item.dedupe_key)
             try:
                 reading = self.reader.read(item.parsed.to_email_text())
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 out[id(item)] = describe(exc)
                 continue
             fresh.append((item, reading))
@@ -344,7 +342,7 @@ class MailImport:
         assert item.parsed is not None
         try:
             company = self.book.resolve(_sender(item.parsed), reading.company)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             return describe(exc)
         if company == reading.company:
             return reading
@@ -363,9 +361,10 @@ class MailImport:
     ) -> None:
         """Store one message: quarantined, already seen, plain (added to ``plain``, stored
         with the batch) or job mail with its proposals (stored now, after ``plain``)."""
-        reading = readings.get(id(item)) if item.parsed is not None else None
-        if isinstance(reading, str):
-            item.parsed, item.reason = None, reading
+        found = readings.get(id(item)) if item.parsed is not None else None
+        if isinstance(found, str):  # the reader failed on it
+            item.parsed, item.reason = None, found
+        reading = found if isinstance(found, EmailReading) else None
         if item.parsed is None:
             self._quarantine(tx, item, now)
             counts.quarantined += 1
@@ -419,7 +418,7 @@ def _html(raw: bytes | None) -> str:
     cannot be read: the text was read, and that is what counts)."""
     try:
         return kept_html(html_part(raw)) if raw is not None else ""
-    except Exception:  # noqa: BLE001
+    except Exception:
         return ""
 
 
