@@ -23,6 +23,7 @@ from onward.errors import NotFound
 from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source
 
 if TYPE_CHECKING:
+    from onward.db.mail_rows import MessageRow
     from onward.services.mail_import import MailReader
 
 __all__ = [
@@ -231,26 +232,23 @@ def list_messages(
     return found[:limit] if limit else found
 
 
-def stored_message(row: dict[str, Any]) -> StoredMessage:
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
+def stored_message(row: MessageRow) -> StoredMessage:
     return StoredMessage(
-        id=row["id"],
-        source=row["source"],
-        source_key=row["source_key"],
-        message_id=row["message_id"],
-        subject=row["subject"],
-        sender=sender,
-        sent_at=row["sent_at"],
-        label=row["label"],
-        confidence=row["confidence"],
-        evidence=tuple(row["evidence"] or ()),
-        details=dict(row["details"] or {}),
-        text=row["text"],
-        application_id=row["application_id"],
-        prefiltered=bool(row["prefiltered"]),
-        imported_at=row["imported_at"],
+        id=row.id,
+        source=row.source,
+        source_key=row.source_key,
+        message_id=row.message_id,
+        subject=row.subject,
+        sender=row.sender,
+        sent_at=row.sent_at,
+        label=row.label,
+        confidence=row.confidence,
+        evidence=tuple(row.evidence or ()),
+        details=dict(row.details or {}),
+        text=row.text,
+        application_id=row.application_id,
+        prefiltered=bool(row.prefiltered),
+        imported_at=row.imported_at,
     )
 
 
@@ -259,8 +257,6 @@ def list_quarantine(store: Store, owner: Owner, limit: int | None = None) -> lis
     with store.transaction() as tx:
         rows = tx.mail.quarantined(owner.id, limit)
     return [
-        QuarantineEntry(
-            r["id"], r["source"], r["source_key"], r["reason"], r["size"], r["quarantined_at"]
-        )
+        QuarantineEntry(r.id, r.source, r.source_key, r.reason, r.size, r.quarantined_at)
         for r in rows
     ]

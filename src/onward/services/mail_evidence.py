@@ -72,7 +72,7 @@ def message_evidence(store: Store, owner: Owner, message_id: int) -> MessageEvid
     if row is None:
         raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
     message = stored_message(row)
-    html: str | None = row["html"]
+    html = row.html
     if html is None:
         if message.source.partition(":")[0] not in FILE_SOURCES:
             return MessageEvidence(message, None, "only the text is kept for mail from this source")

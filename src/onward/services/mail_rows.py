@@ -118,14 +118,14 @@ def load_index(tx: Tx, owner: Owner) -> MatchIndex:
         names.setdefault(app_id, set()).add(name.casefold())
     apps = [
         AppCandidate(
-            id=r["id"],
-            company=r["company"],
-            role=r["role"],
-            job_ref=r["job_ref"],
-            stage=Stage(r["stage"]),
-            reached=Stage(r["reached"]),
-            contact_emails=frozenset(emails.get(r["id"], ())),
-            contact_names=frozenset(names.get(r["id"], ())),
+            id=r.id,
+            company=r.company,
+            role=r.role,
+            job_ref=r.job_ref,
+            stage=Stage(r.stage),
+            reached=Stage(r.reached),
+            contact_emails=frozenset(emails.get(r.id, ())),
+            contact_names=frozenset(names.get(r.id, ())),
         )
         for r in tx.mail.application_rows(owner.id)
     ]
@@ -143,17 +143,17 @@ def _pending(tx: Tx, owner: Owner) -> tuple[list[PendingCreate], dict[int, int]]
     pending: list[PendingCreate] = []
     create_of_message: dict[int, int] = {}
     for p in tx.mail.pending_unlinked(owner.id):
-        payload = p["payload"] or {}
-        if p["kind"] == ProposalKind.CREATE_APPLICATION.value:
+        payload = p.payload or {}
+        if p.kind == ProposalKind.CREATE_APPLICATION.value:
             pending.append(
                 PendingCreate(
-                    p["id"], payload.get("company") or "", payload.get("role"),
+                    p.id, payload.get("company") or "", payload.get("role"),
                     payload.get("job_ref"),
                 )
             )  # fmt: skip
-            create_of_message.setdefault(p["mail_message_id"], p["id"])
+            create_of_message.setdefault(p.mail_message_id, p.id)
         elif isinstance(payload.get("create_proposal"), int):
-            create_of_message.setdefault(p["mail_message_id"], payload["create_proposal"])
+            create_of_message.setdefault(p.mail_message_id, payload["create_proposal"])
     return pending, create_of_message
 
 

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from onward.clock import Clock
+from onward.db.mail_rows import QueuedProposal
 from onward.db.store import Store
 from onward.domain.emails import EmailLabel, RejectionReason, RejectionStage
 from onward.domain.mail import ProposalKind, ProposalStatus, describe
@@ -85,31 +86,32 @@ class Accepted:
     rejection_logged: bool = False
 
 
-def view_of(row: dict[str, Any]) -> ProposalView:
-    kind = ProposalKind(row["kind"])
-    payload = dict(row["payload"] or {})
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
-    waiting = payload.get("create_proposal") if row["application_id"] is None else None
+def view_of(queued: QueuedProposal) -> ProposalView:
+    row = queued.proposal
+    kind = ProposalKind(row.kind)
+    payload = dict(row.payload or {})
+    sender = queued.sender_address
+    if queued.sender_name:
+        sender = f"{queued.sender_name} <{sender}>" if sender else queued.sender_name
+    waiting = payload.get("create_proposal") if row.application_id is None else None
     return ProposalView(
-        id=row["id"],
+        id=row.id,
         kind=kind,
-        status=ProposalStatus(row["status"]),
+        status=ProposalStatus(row.status),
         summary=describe(kind, payload),
-        confidence=float(row["confidence"]),
+        confidence=float(row.confidence),
         payload=payload,
-        proposed=dict(row["proposed"] or {}),
-        application_id=row["application_id"],
+        proposed=dict(row.proposed or {}),
+        application_id=row.application_id,
         waiting_on=waiting if isinstance(waiting, int) else None,
-        message_id=row["mail_message_id"],
-        subject=row["subject"],
+        message_id=row.mail_message_id,
+        subject=queued.subject,
         sender=sender,
-        sent_at=row["sent_at"],
-        label=row["label"],
-        evidence=tuple(row["evidence"] or ()),
-        created_at=row["created_at"],
-        decided_at=row["decided_at"],
+        sent_at=queued.sent_at,
+        label=queued.label,
+        evidence=tuple(queued.evidence or ()),
+        created_at=row.created_at,
+        decided_at=row.decided_at,
     )
 
 
@@ -319,8 +321,8 @@ def _settle(
         tx.mail.link_messages(owner.id, [view.message_id], app_id)
         if view.kind is ProposalKind.CREATE_APPLICATION:
             for waiting in tx.mail.dependents(owner.id, view.id):
-                tx.mail.decide_proposal(owner.id, waiting["id"], application_id=app_id)
-                tx.mail.link_messages(owner.id, [waiting["mail_message_id"]], app_id)
+                tx.mail.decide_proposal(owner.id, waiting.id, application_id=app_id)
+                tx.mail.link_messages(owner.id, [waiting.mail_message_id], app_id)
         save_example(tx, owner, view.message_id, view.label, view.payload, edited, now)
 
 
@@ -334,19 +336,19 @@ def save_example(
     now: datetime,
 ) -> None:
     row = tx.mail.get_message(owner.id, message_id)
-    if row is None or row["text"] is None:
+    if row is None or row.text is None:
         return
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>"
+    sender = row.sender_address
+    if row.sender_name:
+        sender = f"{row.sender_name} <{sender}>"
     rejection = label == EmailLabel.REJECTION.value
     tx.mail.save_example(
         owner.id,
         {
             "mail_message_id": message_id,
-            "subject": row["subject"],
+            "subject": row.subject,
             "sender": sender,
-            "body": row["text"],
+            "body": row.text,
             "label": label,
             "company": payload.get("company"),
             "role": payload.get("role"),
