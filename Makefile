@@ -8,7 +8,7 @@ PYTEST_WORKERS ?= 2
 # messages in bench/ingest.py's made-up mailbox; `make bench INGEST_MESSAGES=100000` for full size
 INGEST_MESSAGES ?= 20000
 
-.PHONY: run tour test test-sqlite test-postgres lint bench docs clean
+.PHONY: run tour test test-sqlite test-postgres lint bench docs wheel corpus clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,8 +36,8 @@ test-postgres: $(STAMP)
 
 ## lint: style, formatting, types and the layering contracts
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -48,12 +48,20 @@ bench: $(STAMP)
 	$(BIN)/python bench/insights.py
 	$(BIN)/python bench/skills.py
 	$(BIN)/python bench/web.py
-	$(BIN)/python bench/ingest.py --messages $(INGEST_MESSAGES)
+	$(BIN)/python -m bench.ingest --messages $(INGEST_MESSAGES)
 	$(BIN)/python bench/imap_sync.py
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)
 	$(BIN)/python -m onward.cli.reference > docs/cli.md
+
+## wheel: build the wheel into dist/ (what ships: docs/architecture.md, "What the wheel holds")
+wheel: $(STAMP)
+	$(BIN)/python -m build --wheel --outdir dist
+
+## corpus: rewrite the email reader's generated training corpus (tools/corpus/)
+corpus: $(STAMP)
+	$(BIN)/python -m tools.corpus.generate
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .mypy_cache .ruff_cache

@@ -1,6 +1,6 @@
 """CLI latency: `onward --help` and `onward list` on 5,000 applications with 30,000 stage events.
 
-Target (issue 2): each under 0.4 s wall on the 2-core reference machine. Prints the median and
+Target: each under 0.4 s wall on the 2-core reference machine. Prints the median and
 the best of several runs of the installed `onward` command in a fresh process each time.
 
     python bench/cli_latency.py [--apps 5000] [--runs 7]

@@ -1,7 +1,7 @@
 """Benchmark `onward mail sync` against a real Dovecot: a first sync of a 10,000-message
 folder, then an incremental sync of the same, unchanged folder.
 
-Target (issue 4): the incremental sync of the unchanged folder under 1 s. It is timed as the
+Target: the incremental sync of the unchanged folder under 1 s. It is timed as the
 real command in a fresh process (`onward mail sync --json`: start-up, TLS, login, EXAMINE,
 the database), and also in-process (the service alone). The reader is trained before the
 clock starts. The folder is made up on the spot: mostly everyday mail, some HTML, a few per

@@ -1,9 +1,10 @@
 """Benchmark `onward mail import` end to end on a made-up inbox: messages per second, peak RSS.
 
-    python bench/ingest.py [--messages 100000] [--job-share 0.03] [--database-url URL]
+    python -m bench.ingest [--messages 100000] [--job-share 0.03] [--database-url URL]
 
-Generates an mbox that looks like a real inbox (onward.mail.synthetic: mostly non-job mail,
-HTML and plain, attachments, base64 text, encoded subjects, a few per cent job mail), trains
+(as a module, from the repository root, so that ``tests.support`` is importable). Generates an
+mbox that looks like a real inbox (tests/support/synthetic_mail.py: mostly non-job mail, HTML
+and plain, attachments, base64 text, encoded subjects, a few per cent job mail), trains
 the reader once, then runs the real command, `onward mail import MBOX --json`, in a child
 process twice: the first import (everything new) and a second one of the same, unchanged
 mailbox. For each it prints wall time, messages per second and the child's peak RSS (from
@@ -26,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from tests.support.synthetic_mail import synthetic_inbox, write_mbox
 
 from onward.db.engine import make_engine
-from onward.mail.synthetic import synthetic_inbox, write_mbox
 
 ONWARD = [sys.executable, "-m", "onward"]
 

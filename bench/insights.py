@@ -1,7 +1,7 @@
 """Insights on a big search: 10,000 applications and 100,000 stage events, with rejections,
 feedback, reflections, journal entries and logged effort.
 
-Targets (issue 6): all insights computed in under 300 ms; the HTML report written in under
+Targets: all insights computed in under 300 ms; the HTML report written in under
 2 s. Prints the very first run (which reads every rejected posting for skills and keeps what
 it found), then for each measure a cold run and the median and best of several warm runs,
 in-process.

@@ -1,6 +1,6 @@
 """Web latency: every page of the web app on 5,000 applications with their stage events.
 
-Target (issue 7): p95 under 100 ms per page. Requests run in-process through FastAPI's
+Target: p95 under 100 ms per page. Requests run in-process through FastAPI's
 TestClient (no network), each page 200 times after a warm-up; prints p50 and p95 per page.
 The data: 5,000 applications spread over every stage (about 4 events each), 150 rejections
 logged through the playbook (dwell windows, plans), 150 drafts, feedback and contacts. The

@@ -34,3 +34,24 @@ def test_readme_opens_with_the_two_commands() -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_the_architecture_page_names_every_package_and_layer() -> None:
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "src" / "onward"
+    parts = [p.name for p in package.iterdir() if (p / "__init__.py").is_file()]
+    parts += [p.name for p in package.glob("*.py") if not p.name.startswith("__")]
+    missing = [name for name in parts if f"`{name}/`" not in text and f"`{name}`" not in text]
+    assert missing == [], "describe them in docs/architecture.md"
+    assert "docs/architecture.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_decision_records_are_numbered_without_gaps() -> None:
+    numbers = sorted(int(p.name[:4]) for p in (ROOT / "docs" / "decisions").glob("[0-9]*.md"))
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_code_does_not_point_at_tracker_issues() -> None:
+    pattern = re.compile(r"\bissue\s+#?\d+", re.I)
+    files = [p for d in ("src", "tests", "bench", "tools") for p in (ROOT / d).rglob("*.py")]
+    assert [str(p.relative_to(ROOT)) for p in files if pattern.search(p.read_text())] == []

@@ -10,8 +10,9 @@ import sys
 import time
 from pathlib import Path
 
+from tests.support.synthetic_mail import synthetic_inbox, write_mbox
+
 from onward.config import Settings
-from onward.mail.synthetic import synthetic_inbox, write_mbox
 from onward.services.mail import import_path
 from onward.services.runtime import Workspace
 from onward.understand import Reader

@@ -9,10 +9,10 @@ from email.utils import parseaddr
 from pathlib import Path
 
 import pytest
+from tests.support.synthetic_mail import synthetic_inbox
 
 from onward.errors import MalformedMessage
 from onward.mail.parse import ParsedMessage, _address, parse_headers, parse_message
-from onward.mail.synthetic import synthetic_inbox
 
 CORPUS = Path(__file__).parent / "corpus"
 DAMAGE = (b"\r", b"\n", b"\n ", b":", b"From x\n", b"\x0b", b"\xff", b"\n\t", b"=?",

@@ -8,12 +8,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.support.synthetic_mail import synthetic_inbox, write_mbox
 
 from onward.domain.mail import ProposalKind
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationFields
 from onward.mail.sources import open_source
-from onward.mail.synthetic import synthetic_inbox, write_mbox
 from onward.services.applications import add_application, move_application
 from onward.services.mail import get_message, import_path, list_quarantine, source_name
 from onward.services.mail_import import ImportOptions, get_import_progress, import_messages

@@ -6,9 +6,9 @@ import base64
 from pathlib import Path
 
 import pytest
+from tests.support.synthetic_mail import synthetic_inbox
 
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
-from onward.mail.synthetic import synthetic_inbox
 from onward.understand import builtin_corpus
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -89,7 +89,7 @@ app.add_typer(resumes.app, name="resume")
 skills.register(app)
 serve.register(app)
 
-# Mail accounts (issue 4): `mail account ...`, `mail sync`, `drafts append`, `drafts send`.
+# Mail accounts: `mail account ...`, `mail sync`, `drafts append`, `drafts send`.
 # Registered last so the `mail` group of `mail import` exists when there is one.
 from onward.cli import mail_accounts  # noqa: E402
 

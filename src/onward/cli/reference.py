@@ -15,7 +15,8 @@ Generated from the commands themselves by `python -m onward.cli.reference > docs
 a test fails when it drifts. Every command also answers `--help`.
 
 Exit codes: 0 success, 1 bad input (one red line says what to fix), 2 wrong usage,
-3 setup problem (configuration or database).
+3 setup problem (configuration or database), 4 unexpected problem (one line names the crash
+report written to the data folder; see docs/security.md).
 """
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, or_, select
 
 from onward.db import tables as t
+from onward.db.types import lowered
 from onward.domain.pipeline import ACTIVE, Stage
 from onward.domain.records import SORTS, ApplicationQuery
 from onward.errors import InvalidInput
@@ -24,11 +25,11 @@ def filtered(stmt: Select[Any], owner_id: int, query: ApplicationQuery) -> Selec
         active = [s.value for s in ACTIVE]
         conditions.append(c.stage.in_(active) if query.active else c.stage.not_in(active))
     if query.company:
-        conditions.append(func.lower(c.company).contains(query.company.lower()))
+        conditions.append(lowered(c.company).contains(query.company.lower()))
     if query.search:
         needle = query.search.lower()
         conditions.append(
-            or_(func.lower(c.company).contains(needle), func.lower(c.role).contains(needle))
+            or_(lowered(c.company).contains(needle), lowered(c.role).contains(needle))
         )
     if query.archived is not None:
         conditions.append(c.archived_at.is_not(None) if query.archived else c.archived_at.is_(None))

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, func, select, update
 from onward.db import tables as t
 from onward.db.contacts import ContactRepo, _contact
 from onward.db.playbook_tables import companies
+from onward.db.types import lowered
 from onward.domain.records import Contact
 
 
@@ -44,7 +45,7 @@ class ConnectionRepo:
         row = self.conn.execute(
             select(companies).where(
                 companies.c.owner_id == owner_id,
-                func.lower(companies.c.name) == name.lower(),
+                lowered(companies.c.name) == name.lower(),
             )
         ).first()
         if row is None:
@@ -57,7 +58,7 @@ class ConnectionRepo:
             update(companies)
             .where(
                 companies.c.owner_id == owner_id,
-                func.lower(companies.c.name) == note.name.lower(),
+                lowered(companies.c.name) == note.name.lower(),
             )
             .values(reapply_after=note.reapply_after, notes=note.notes, updated_at=now)
         ).rowcount

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, Select, delete, func, select, update
 
 from onward.db import tables as t
+from onward.db.types import lowered
 from onward.domain.records import Contact, ContactFields, ContactRole
 
 FIELD_COLUMNS = (
@@ -144,7 +145,7 @@ def _filtered(
 ) -> Select[Any]:
     stmt = stmt.where(t.contacts.c.owner_id == owner_id)
     if company:
-        stmt = stmt.where(func.lower(t.contacts.c.company).contains(company.lower()))
+        stmt = stmt.where(lowered(t.contacts.c.company).contains(company.lower()))
     if application_id is not None:
         stmt = stmt.where(
             t.contacts.c.id.in_(

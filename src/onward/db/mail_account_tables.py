@@ -1,4 +1,4 @@
-"""Tables of mail accounts (issue 4, IMAP and outbound): the accounts' settings, how far
+"""Tables of mail accounts (IMAP in, drafts out): the accounts' settings, how far
 each folder has been read, and the drafts delivered through them.
 
 No password is ever stored here: it lives in the OS keyring or the environment.
@@ -9,37 +9,34 @@ with their draft.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     BigInteger,
     Column,
     ForeignKey,
     Index,
     Integer,
-    String,
     Table,
-    Text,
     UniqueConstraint,
 )
 
 from onward.db.meta import metadata, owner_column
-from onward.db.types import UTCDateTime
+from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 mail_accounts = Table(
     "mail_accounts",
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("name", String(40), nullable=False),
-    Column("address", String(320), nullable=False),
-    Column("imap_host", String(253), nullable=False),
+    Column("name", SafeString(40), nullable=False),
+    Column("address", SafeString(320), nullable=False),
+    Column("imap_host", SafeString(253), nullable=False),
     Column("imap_port", Integer, nullable=False),
-    Column("imap_security", String(10), nullable=False),  # Security
-    Column("username", String(320), nullable=False),
-    Column("folders", JSON, nullable=False),  # list of folder names, in reading order
-    Column("drafts_folder", String(200), nullable=False),
-    Column("smtp_host", String(253)),
+    Column("imap_security", SafeString(10), nullable=False),  # Security
+    Column("username", SafeString(320), nullable=False),
+    Column("folders", SafeJSON, nullable=False),  # list of folder names, in reading order
+    Column("drafts_folder", SafeString(200), nullable=False),
+    Column("smtp_host", SafeString(253)),
     Column("smtp_port", Integer),
-    Column("smtp_security", String(10)),
+    Column("smtp_security", SafeString(10)),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
     UniqueConstraint("owner_id", "name", name="uq_mail_accounts_owner_name"),
@@ -57,7 +54,7 @@ mail_folders = Table(
         ForeignKey("mail_accounts.id", ondelete="CASCADE"),
         nullable=False,
     ),
-    Column("folder", String(500), nullable=False),
+    Column("folder", SafeString(500), nullable=False),
     Column("uidvalidity", BigInteger, nullable=False),
     Column("last_uid", BigInteger, nullable=False),
     Column("messages_seen", Integer, nullable=False),
@@ -72,10 +69,10 @@ mail_deliveries = Table(
     Column("id", Integer, primary_key=True),
     owner_column(),
     Column("draft_id", Integer, ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False),
-    Column("account_name", String(40), nullable=False),
-    Column("method", String(20), nullable=False),  # DeliveryMethod
-    Column("message_id", String(998), nullable=False),
-    Column("to_addr", Text),
+    Column("account_name", SafeString(40), nullable=False),
+    Column("method", SafeString(20), nullable=False),  # DeliveryMethod
+    Column("message_id", SafeString(998), nullable=False),
+    Column("to_addr", SafeText),
     Column("delivered_at", UTCDateTime(), nullable=False),
     Index("ix_mail_deliveries_draft_id", "draft_id"),
 )

@@ -1,4 +1,4 @@
-"""Tables of mail in (issue 4): stored messages, the quarantine, the review queue's proposals,
+"""Tables of mail in: stored messages, the quarantine, the review queue's proposals,
 import progress per source, company aliases and the person's own training examples.
 
 Every record carries its owner. A message is stored once per owner: ``dedupe_key`` is its
@@ -9,21 +9,18 @@ of an interrupted import cannot store a message twice.
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Column,
     Float,
     ForeignKey,
     Index,
     Integer,
-    String,
     Table,
-    Text,
     UniqueConstraint,
 )
 
 from onward.db.meta import metadata, owner_column
-from onward.db.types import UTCDateTime
+from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 
 def _application() -> Column[int]:
@@ -46,27 +43,27 @@ mail_messages = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("dedupe_key", String(600), nullable=False),  # Message-ID or "sha256:<hash>"
-    Column("message_id", String(600)),  # the Message-ID header, if any
-    Column("content_hash", String(64), nullable=False),
-    Column("source", String(1000), nullable=False),  # e.g. "mbox:/home/me/Takeout.mbox"
-    Column("source_key", String(1000), nullable=False),  # offset, file name, Maildir key, UID
-    Column("subject", Text, nullable=False),
-    Column("sender_name", String(300), nullable=False),
-    Column("sender_address", String(320), nullable=False),
+    Column("dedupe_key", SafeString(600), nullable=False),  # Message-ID or "sha256:<hash>"
+    Column("message_id", SafeString(600)),  # the Message-ID header, if any
+    Column("content_hash", SafeString(64), nullable=False),
+    Column("source", SafeString(1000), nullable=False),  # e.g. "mbox:/home/me/Takeout.mbox"
+    Column("source_key", SafeString(1000), nullable=False),  # offset, file name, Maildir key, UID
+    Column("subject", SafeText, nullable=False),
+    Column("sender_name", SafeString(300), nullable=False),
+    Column("sender_address", SafeString(320), nullable=False),
     Column("sent_at", UTCDateTime()),
-    Column("thread_ids", JSON, nullable=False),  # In-Reply-To + References, nearest first
-    Column("text", Text),  # the new text only (job mail); None for other mail
+    Column("thread_ids", SafeJSON, nullable=False),  # In-Reply-To + References, nearest first
+    Column("text", SafeText),  # the new text only (job mail); None for other mail
     # job mail's HTML, sanitised at import and capped ("" when it has none; None: not yet
     # known, for mail imported before Onward kept it: cleaned on first view)
-    Column("html", Text),
+    Column("html", SafeText),
     # the company the reader read in mail it took for job mail ("" for none; None: not job
     # mail): what the import's company book learnt, learnt again by a resumed import
-    Column("learnt_company", Text),
-    Column("label", String(30), nullable=False),  # EmailLabel
+    Column("learnt_company", SafeText),
+    Column("label", SafeString(30), nullable=False),  # EmailLabel
     Column("confidence", Float, nullable=False),
-    Column("evidence", JSON, nullable=False),  # list of phrases
-    Column("details", JSON, nullable=False),  # company, role, job_ref, contact, stage, ...
+    Column("evidence", SafeJSON, nullable=False),  # list of phrases
+    Column("details", SafeJSON, nullable=False),  # company, role, job_ref, contact, stage, ...
     Column("prefiltered", Boolean, nullable=False),  # True: set aside as plainly not job mail
     _application(),
     Column("imported_at", UTCDateTime(), nullable=False),
@@ -82,10 +79,10 @@ mail_quarantine = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("source", String(1000), nullable=False),
-    Column("source_key", String(1000), nullable=False),
-    Column("reason", Text, nullable=False),
-    Column("content_hash", String(64), nullable=False),
+    Column("source", SafeString(1000), nullable=False),
+    Column("source_key", SafeString(1000), nullable=False),
+    Column("reason", SafeText, nullable=False),
+    Column("content_hash", SafeString(64), nullable=False),
     Column("size", Integer, nullable=False),
     Column("quarantined_at", UTCDateTime(), nullable=False),
     UniqueConstraint(
@@ -101,11 +98,11 @@ mail_proposals = Table(
     owner_column(),
     _message(nullable=False),
     _application(),  # the matched application (None: create one)
-    Column("kind", String(30), nullable=False),  # ProposalKind
-    Column("payload", JSON, nullable=False),  # what would be written (after any edit)
-    Column("proposed", JSON, nullable=False),  # what Onward first proposed
+    Column("kind", SafeString(30), nullable=False),  # ProposalKind
+    Column("payload", SafeJSON, nullable=False),  # what would be written (after any edit)
+    Column("proposed", SafeJSON, nullable=False),  # what Onward first proposed
     Column("confidence", Float, nullable=False),
-    Column("status", String(20), nullable=False),  # pending | accepted | edited | dismissed
+    Column("status", SafeString(20), nullable=False),  # pending | accepted | edited | dismissed
     Column("created_at", UTCDateTime(), nullable=False),
     Column("decided_at", UTCDateTime()),
     Index("ix_mail_proposals_owner_status", "owner_id", "status"),
@@ -118,10 +115,10 @@ mail_import_progress = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("source", String(1000), nullable=False),
-    Column("position", String(1000)),  # the last key committed (None: not started)
-    Column("fingerprint", String(200)),  # size/mtime (files) when the last run completed
-    Column("state", JSON, nullable=False),  # source-specific extras (e.g. IMAP UIDVALIDITY)
+    Column("source", SafeString(1000), nullable=False),
+    Column("position", SafeString(1000)),  # the last key committed (None: not started)
+    Column("fingerprint", SafeString(200)),  # size/mtime (files) when the last run completed
+    Column("state", SafeJSON, nullable=False),  # source-specific extras (e.g. IMAP UIDVALIDITY)
     Column("messages", Integer, nullable=False),  # messages read from it, all runs
     Column("started_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
@@ -135,8 +132,8 @@ company_aliases = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("alias", String(300), nullable=False),
-    Column("company", String(300), nullable=False),
+    Column("alias", SafeString(300), nullable=False),
+    Column("company", SafeString(300), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("owner_id", "alias", name="uq_company_aliases_owner_alias"),
 )
@@ -148,14 +145,14 @@ mail_examples = Table(
     Column("id", Integer, primary_key=True),
     owner_column(),
     _message(nullable=True),
-    Column("subject", Text, nullable=False),
-    Column("sender", Text, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("label", String(30), nullable=False),
-    Column("company", String(300)),
-    Column("role", String(300)),
-    Column("stage", String(20)),
-    Column("reason", String(30)),
+    Column("subject", SafeText, nullable=False),
+    Column("sender", SafeText, nullable=False),
+    Column("body", SafeText, nullable=False),
+    Column("label", SafeString(30), nullable=False),
+    Column("company", SafeString(300)),
+    Column("role", SafeString(300)),
+    Column("stage", SafeString(20)),
+    Column("reason", SafeString(30)),
     Column("corrected", Boolean, nullable=False),  # True: the person changed the reading
     Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("owner_id", "mail_message_id", name="uq_mail_examples_owner_message"),

@@ -1,10 +1,9 @@
-"""Tables of the rejection playbook (issue 3). Every record carries its owner; rows that
+"""Tables of the rejection playbook. Every record carries its owner; rows that
 belong to an application are deleted with it."""
 
 from __future__ import annotations
 
 from sqlalchemy import (
-    JSON,
     Boolean,
     Column,
     Date,
@@ -12,14 +11,12 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
     Table,
-    Text,
     UniqueConstraint,
 )
 
 from onward.db.meta import metadata, owner_column
-from onward.db.types import UTCDateTime
+from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 
 def _application(nullable: bool = False) -> Column[int]:
@@ -43,10 +40,10 @@ rejections = Table(
     owner_column(),
     _application(),
     Column("received_on", Date, nullable=False),
-    Column("stage", String(20), nullable=False),  # RejectionStage
-    Column("channel", String(20), nullable=False),  # RejectionChannel
-    Column("reason", String(30), nullable=False),  # RejectionReason
-    Column("quote", Text),
+    Column("stage", SafeString(20), nullable=False),  # RejectionStage
+    Column("channel", SafeString(20), nullable=False),  # RejectionChannel
+    Column("reason", SafeString(30), nullable=False),  # RejectionReason
+    Column("quote", SafeText),
     _contact(),
     Column("personal", Boolean),
     Column("sting", Integer),
@@ -63,7 +60,7 @@ dwell_windows = Table(
     _application(),
     Column("starts_at", UTCDateTime(), nullable=False),
     Column("ends_at", UTCDateTime(), nullable=False),
-    Column("preset", String(20), nullable=False),
+    Column("preset", SafeString(20), nullable=False),
     Index("ix_dwell_windows_owner_ends", "owner_id", "ends_at"),
 )
 
@@ -75,12 +72,12 @@ tasks = Table(
     owner_column(),
     _application(nullable=True),
     _contact(),
-    Column("kind", String(30), nullable=False),  # TaskKind
-    Column("title", Text, nullable=False),
+    Column("kind", SafeString(30), nullable=False),  # TaskKind
+    Column("title", SafeText, nullable=False),
     Column("due_at", UTCDateTime(), nullable=False),
     Column("not_before", UTCDateTime()),
-    Column("draft_kind", String(40)),  # DraftKind
-    Column("status", String(20), nullable=False),  # TaskStatus
+    Column("draft_kind", SafeString(40)),  # DraftKind
+    Column("status", SafeString(20), nullable=False),  # TaskStatus
     Column("snoozed_until", UTCDateTime()),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("closed_at", UTCDateTime()),
@@ -95,11 +92,11 @@ drafts = Table(
     owner_column(),
     _application(nullable=True),
     _contact(),
-    Column("kind", String(40), nullable=False),  # DraftKind
-    Column("to_addr", String(320)),
-    Column("subject", Text, nullable=False),
-    Column("body", Text, nullable=False),
-    Column("status", String(20), nullable=False),  # draft | sent | discarded
+    Column("kind", SafeString(40), nullable=False),  # DraftKind
+    Column("to_addr", SafeString(320)),
+    Column("subject", SafeText, nullable=False),
+    Column("body", SafeText, nullable=False),
+    Column("status", SafeString(20), nullable=False),  # draft | sent | discarded
     Column("sent_at", UTCDateTime()),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
@@ -113,10 +110,10 @@ feedback = Table(
     owner_column(),
     _application(),
     _contact(),
-    Column("text", Text, nullable=False),
+    Column("text", SafeText, nullable=False),
     Column("received_on", Date, nullable=False),
-    Column("from_whom", String(300)),
-    Column("themes", JSON, nullable=False),  # list of FeedbackTheme values
+    Column("from_whom", SafeString(300)),
+    Column("themes", SafeJSON, nullable=False),  # list of FeedbackTheme values
     Column("specific", Boolean, nullable=False),  # after the person's override, if any
     Column("specific_override", Boolean),
     Column("created_at", UTCDateTime(), nullable=False),
@@ -129,8 +126,8 @@ reflections = Table(
     owner_column(),
     _application(),
     Column("written_on", Date, nullable=False),
-    Column("ratings", JSON, nullable=False),  # {topic_id: 1..5}
-    Column("answers", JSON, nullable=False),  # {question_id: text}
+    Column("ratings", SafeJSON, nullable=False),  # {topic_id: 1..5}
+    Column("answers", SafeJSON, nullable=False),  # {question_id: text}
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
@@ -141,11 +138,11 @@ improvement_items = Table(
     Column("id", Integer, primary_key=True),
     owner_column(),
     _application(nullable=True),
-    Column("kind", String(30), nullable=False),  # ItemKind
-    Column("focus", Text, nullable=False),
+    Column("kind", SafeString(30), nullable=False),  # ItemKind
+    Column("focus", SafeText, nullable=False),
     Column("effort_hours", Float),
-    Column("status", String(20), nullable=False),  # ItemStatus
-    Column("because", Text),
+    Column("status", SafeString(20), nullable=False),  # ItemStatus
+    Column("because", SafeText),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
 )
@@ -172,9 +169,9 @@ activities = Table(
     Column("id", Integer, primary_key=True),
     owner_column(),
     Column("occurred_on", Date, nullable=False),
-    Column("metric", String(30), nullable=False),  # Metric
+    Column("metric", SafeString(30), nullable=False),  # Metric
     Column("amount", Float, nullable=False),
-    Column("note", Text),
+    Column("note", SafeText),
     Column("created_at", UTCDateTime(), nullable=False),
     Index("ix_activities_owner_on", "owner_id", "occurred_on"),
 )
@@ -187,7 +184,7 @@ wins = Table(
     owner_column(),
     _application(nullable=True),
     Column("occurred_on", Date, nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", SafeText, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
@@ -198,7 +195,7 @@ journal_entries = Table(
     owner_column(),
     Column("written_on", Date, nullable=False),
     Column("mood", Integer, nullable=False),
-    Column("text", Text, nullable=False),
+    Column("text", SafeText, nullable=False),
     Column("rest_day", Boolean, nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Index("ix_journal_entries_owner_on", "owner_id", "written_on"),
@@ -210,9 +207,9 @@ companies = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("name", String(300), nullable=False),
+    Column("name", SafeString(300), nullable=False),
     Column("reapply_after", Date),
-    Column("notes", Text),
+    Column("notes", SafeText),
     Column("updated_at", UTCDateTime(), nullable=False),
     UniqueConstraint("owner_id", "name", name="uq_companies_owner_name"),
 )

@@ -1,11 +1,11 @@
-"""Tables of resumes (issue 6): every imported file is a new version, kept as text."""
+"""Tables of resumes: every imported file is a new version, kept as text."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Integer, Table, UniqueConstraint
 
 from onward.db.meta import metadata, owner_column
-from onward.db.types import UTCDateTime
+from onward.db.types import SafeString, SafeText, UTCDateTime
 
 #: One row per imported resume version; versions count 1, 2, 3... per owner.
 resumes = Table(
@@ -14,11 +14,11 @@ resumes = Table(
     Column("id", Integer, primary_key=True),
     owner_column(),
     Column("version", Integer, nullable=False),
-    Column("label", String(100)),
-    Column("filename", String(300), nullable=False),
-    Column("format", String(20), nullable=False),  # ResumeFormat
-    Column("text", Text, nullable=False),
-    Column("sha256", String(64), nullable=False),
+    Column("label", SafeString(100)),
+    Column("filename", SafeString(300), nullable=False),
+    Column("format", SafeString(20), nullable=False),  # ResumeFormat
+    Column("text", SafeText, nullable=False),
+    Column("sha256", SafeString(64), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     UniqueConstraint("owner_id", "version", name="uq_resumes_owner_version"),
     UniqueConstraint("owner_id", "label", name="uq_resumes_owner_label"),

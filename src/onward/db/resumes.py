@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, delete, func, select
 
 from onward.db.resume_tables import resumes
+from onward.db.types import lowered
 from onward.domain.resumes import Resume, ResumeFormat
 
 
@@ -58,7 +59,7 @@ class ResumeRepo:
     def with_label(self, owner_id: int, label: str) -> Resume | None:
         row = self.conn.execute(
             select(resumes).where(
-                resumes.c.owner_id == owner_id, func.lower(resumes.c.label) == label.lower()
+                resumes.c.owner_id == owner_id, lowered(resumes.c.label) == label.lower()
             )
         ).first()
         return _resume(row) if row is not None else None

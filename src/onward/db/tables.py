@@ -12,9 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    String,
     Table,
-    Text,
     UniqueConstraint,
 )
 
@@ -22,13 +20,13 @@ from onward.db import mail_tables, playbook_tables, resume_tables
 from onward.db.meta import metadata, owner_column
 
 __all__ = ["INSERT_ORDER", "metadata"]
-from onward.db.types import UTCDateTime
+from onward.db.types import SafeString, SafeText, UTCDateTime
 
 owners = Table(
     "owners",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
+    Column("name", SafeString(200), nullable=False, unique=True),
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
@@ -37,23 +35,23 @@ applications = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("company", String(300), nullable=False),
-    Column("role", String(300), nullable=False),
-    Column("job_ref", String(200)),
-    Column("url", Text),
-    Column("location", String(300)),
-    Column("channel", String(30)),
+    Column("company", SafeString(300), nullable=False),
+    Column("role", SafeString(300), nullable=False),
+    Column("job_ref", SafeString(200)),
+    Column("url", SafeText),
+    Column("location", SafeString(300)),
+    Column("channel", SafeString(30)),
     Column("salary_min", Integer),
     Column("salary_max", Integer),
-    Column("salary_currency", String(10)),
+    Column("salary_currency", SafeString(10)),
     Column("excitement", Integer),
-    Column("description", Text),
-    Column("resume_version", String(200)),
+    Column("description", SafeText),
+    Column("resume_version", SafeString(200)),
     Column("tailored", Boolean),
-    Column("notes", Text),
-    Column("stage", String(20), nullable=False),
+    Column("notes", SafeText),
+    Column("stage", SafeString(20), nullable=False),
     Column("stage_on", Date, nullable=False),
-    Column("reached", String(20), nullable=False),
+    Column("reached", SafeString(20), nullable=False),
     Column("interview_round", Integer),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
@@ -61,8 +59,8 @@ applications = Table(
     # The skills found in ``description`` (JSON, written by services.skills) and the
     # fingerprint of the vocabulary that found them: a cache, cleared whenever the fields
     # change, refilled when the vocabulary does; never exported.
-    Column("posting_skills", Text),
-    Column("posting_skills_vocabulary", String(32)),
+    Column("posting_skills", SafeText),
+    Column("posting_skills_vocabulary", SafeString(32)),
     # The timeline in brief, kept in step by ApplicationRepo.add_event (like stage and
     # reached), so insights group applications without reading every event: the first day
     # of a step other than saved, of progress (a screen or further) and of a rejection, and
@@ -108,11 +106,11 @@ stage_events = Table(
         ForeignKey("applications.id", ondelete="CASCADE"),
         nullable=False,
     ),
-    Column("stage", String(20), nullable=False),
+    Column("stage", SafeString(20), nullable=False),
     Column("occurred_on", Date, nullable=False),
     Column("round", Integer),
-    Column("note", Text),
-    Column("source", String(20), nullable=False),
+    Column("note", SafeText),
+    Column("source", SafeString(20), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
     Index("ix_stage_events_application", "application_id", "id"),
     # Effort counts applications sent per day from here (Goals, Today, insights).
@@ -124,7 +122,7 @@ tags = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("name", String(100), nullable=False),
+    Column("name", SafeString(100), nullable=False),
     UniqueConstraint("owner_id", "name", name="uq_tags_owner_name"),
 )
 
@@ -145,12 +143,12 @@ contacts = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     owner_column(),
-    Column("name", String(300), nullable=False),
-    Column("role", String(30), nullable=False),
-    Column("email", String(320)),
-    Column("linkedin_url", Text),
-    Column("company", String(300)),
-    Column("notes", Text),
+    Column("name", SafeString(300), nullable=False),
+    Column("role", SafeString(30), nullable=False),
+    Column("email", SafeString(320)),
+    Column("linkedin_url", SafeText),
+    Column("company", SafeString(300)),
+    Column("notes", SafeText),
     Column("last_contact_on", Date),
     Column("next_checkin_on", Date),
     Column("created_at", UTCDateTime(), nullable=False),

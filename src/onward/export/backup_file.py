@@ -1,4 +1,9 @@
-"""The full JSON backup: everything one owner has, restorable with identical content."""
+"""The full JSON backup: everything one owner has, restorable with identical content.
+
+A backup holding invalid Unicode (a lone surrogate such as ``"\\ud800"``, which no text can
+hold) is refused with the place of each bad value; a NUL character (``"\\u0000"``, which SQLite
+keeps and PostgreSQL refuses) is restored as U+FFFD like every other stored NUL.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from onward.domain.records import Application, Contact
+from onward.domain.text import storable, unstorable_characters
 from onward.errors import ImportFailed, InvalidInput, Problem
 from onward.export.records import (
     application_from_record,
@@ -59,6 +65,13 @@ def parse_backup(text: str, name: str) -> Backup:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportFailed(f"{name} is not valid JSON", [Problem(exc.lineno, exc.msg)]) from None
+    broken = list(_invalid_unicode(document, "backup"))
+    if broken:
+        raise ImportFailed(
+            f"{name} holds invalid Unicode (a lone surrogate); nothing was imported",
+            [Problem(None, f"{place} is not valid text") for place in broken[:10]],
+            hint="restore from another backup, or fix those values in the file",
+        )
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFailed(
             f"{name} is not an Onward backup",
@@ -119,3 +132,17 @@ def _read_all(document: dict[str, Any], key: str, read: Any, problems: list[Prob
         except InvalidInput as exc:
             problems.append(Problem(None, exc.message))
     return found
+
+
+def _invalid_unicode(value: Any, place: str) -> Any:
+    """Where in ``value`` a string holds a lone surrogate (NUL alone is cleaned on storing)."""
+    if isinstance(value, str):
+        if unstorable_characters(value.replace("\x00", "")):
+            yield place
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _invalid_unicode(key, f"{place} (a key)")
+            yield from _invalid_unicode(item, f"{place}.{storable(str(key))}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _invalid_unicode(item, f"{place}[{index}]")

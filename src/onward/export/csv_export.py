@@ -1,19 +1,29 @@
 """CSV exports: one row per application (with the date of each stage), or one per stage event.
 
-Every text cell that a spreadsheet would run as a formula (starting with = + - @, tab or
-carriage return) is written with a leading apostrophe, so an exported note can never execute.
+A text cell a spreadsheet might run as a formula is written with a leading apostrophe, so an
+exported note can never execute. The rule (docs/security.md) is strict: a cell is marked when
+it begins with an invisible or blank character (space, tab, line break, NBSP, BOM, zero-width
+space or joiner: a spreadsheet may skip them) or with a formula sign in any width (= + - @ and
+their full-width and small forms, the minus sign). A cell that itself begins with an apostrophe
+is marked too, so :func:`unneutralize` returns every exported value exactly as it was.
 """
 
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Signs that start a formula, after NFKC folds full-width (＝) and small (﹦) forms to ASCII.
+FORMULA_SIGNS = frozenset("=+-@\u2212")
+#: Unicode categories of characters a spreadsheet may skip before a formula sign: separators
+#: (space, NBSP), controls (tab, CR, LF) and format characters (BOM, zero-width space, joiners).
+BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+MARK = "'"
 
 SUMMARY_COLUMNS = (
     "id",
@@ -41,16 +51,27 @@ SUMMARY_COLUMNS = (
 HISTORY_COLUMNS = ("application_id", "company", "role", "date", "stage", "round", "note", "source")
 
 
+def needs_mark(text: str) -> bool:
+    """True when ``text`` could be read as a formula, or begins with the mark itself."""
+    if not text:
+        return False
+    first = text[0]
+    if first == MARK or unicodedata.category(first) in BLANK_CATEGORIES:
+        return True
+    return first in FORMULA_SIGNS or unicodedata.normalize("NFKC", first)[:1] in FORMULA_SIGNS
+
+
 def neutralize(value: Any) -> Any:
     """Make a text cell safe to open in a spreadsheet; other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str) and needs_mark(value):
+        return MARK + value
     return value
 
 
 def unneutralize(value: str) -> str:
-    """Undo ``neutralize`` when reading an export back."""
-    if value.startswith("'") and value[1:2] and value[1:].startswith(FORMULA_STARTS):
+    """Undo ``neutralize`` when reading a cell back: the mark goes only when ``neutralize``
+    would have put it there, so a hand-typed "'90s Diner" keeps its apostrophe."""
+    if value.startswith(MARK) and needs_mark(value[1:]):
         return value[1:]
     return value
 

@@ -220,6 +220,7 @@ def parse_csv(
     overrides: Mapping[str, str] | None = None,
     date_format: str | None = None,
 ) -> ParsedFile:
+    _refuse_nul(text)
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
     try:
         headings = next(reader)
@@ -261,6 +262,18 @@ def parse_csv(
 
 
 _DATE_FIELDS = ("applied_on", "status_on")
+
+
+def _refuse_nul(text: str) -> None:
+    """A NUL is no spreadsheet text: most often the file is UTF-16 read as UTF-8."""
+    if "\x00" not in text:
+        return
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if "\x00" in line]
+    shown = ", ".join(str(n) for n in lines[:5]) + (" ..." if len(lines) > 5 else "")
+    raise InvalidInput(
+        f"the file holds NUL characters (line {shown}), so it is not CSV text",
+        hint="save it again as CSV UTF-8 (it may be UTF-16)",
+    )
 
 
 def _row(line: int, values: dict[str, str], today: date, dates: DateReader) -> ParsedRow:

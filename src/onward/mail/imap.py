@@ -10,7 +10,10 @@ one at a time, so memory stays small whatever the folder's size.
 Connections always use TLS, from the first byte (``Security.TLS``) or upgraded with
 STARTTLS before the login (``Security.STARTTLS``); the server's certificate is verified
 against the system's CAs (``SSL_CERT_FILE`` names another bundle). Passwords are never put
-in messages, logs or reprs.
+in messages, logs or reprs, and whatever the server answers is shown with the credentials
+hidden (``credentials.hide_credentials``: some servers echo the login line). A username or
+password with non-ASCII characters logs in with AUTHENTICATE PLAIN (UTF-8), since the LOGIN
+command carries ASCII only; a server without it gets a clear refusal.
 
 IMAPClient is imported inside ``connect`` so that the CLI starts fast.
 """
@@ -27,6 +30,7 @@ from typing import Any
 
 from onward.domain.mail_accounts import GMAIL_ALL_MAIL, FolderState, Security, Server
 from onward.errors import InvalidInput, NotFound, SetupError
+from onward.mail.credentials import hide_credentials, needs_utf8
 from onward.mail.sources import MAX_MESSAGE_BYTES
 
 #: A batch of bodies fetched at once: at most this many messages ...
@@ -156,11 +160,12 @@ class ImapSession:
             return method(*args)
         except IMAPClientError as exc:
             raise SetupError(
-                f"{self.login.server.host} answered: {_text(exc)}", hint="try again later"
+                f"{self.login.server.host} answered: {_text(exc, self.login)}",
+                hint="try again later",
             ) from None
         except (OSError, ssl.SSLError) as exc:
             raise SetupError(
-                f"the connection to {self.login.server.host} failed: {_text(exc)}",
+                f"the connection to {self.login.server.host} failed: {_text(exc, self.login)}",
                 hint="check your network and try again",
             ) from None
 
@@ -266,17 +271,31 @@ def connect(
         ) from None
     try:
         try:
-            client.login(login.username, login.password)
+            _log_in(client, login)
         except LoginError as exc:
             raise InvalidInput(
-                f"{server.host} refused the login for {login.username}: {_text(exc)}",
+                f"{server.host} refused the login for {login.username}: {_text(exc, login)}",
                 hint="check the username and password; Gmail and others need an app password",
             ) from None
         except (OSError, IMAPClientError) as exc:
-            raise SetupError(f"logging in to {server.host} failed: {_text(exc)}") from None
+            raise SetupError(f"logging in to {server.host} failed: {_text(exc, login)}") from None
         yield ImapSession(client, login)
     finally:
         _close(client)
+
+
+def _log_in(client: Any, login: Login) -> None:
+    """LOGIN for ASCII credentials; AUTHENTICATE PLAIN (UTF-8) for any others."""
+    if not needs_utf8(login.username, login.password):
+        client.login(login.username, login.password)
+        return
+    if not client.has_capability("AUTH=PLAIN"):
+        raise InvalidInput(
+            f"{login.server.host} cannot take a username or password with non-ASCII "
+            "characters (it does not offer AUTHENTICATE PLAIN)",
+            hint="use an app password, or a password of ASCII letters, digits and signs",
+        )
+    client.plain_login(login.username, login.password)
 
 
 def _close(client: Any) -> None:
@@ -314,14 +333,17 @@ def _batches(
         yield batch
 
 
-def _text(exc: BaseException) -> str:
-    """An exception as one short line (bytes from the server decoded)."""
+def _text(exc: BaseException, login: Login | None = None) -> str:
+    """An exception as one short line (bytes from the server decoded), with the credentials
+    of ``login`` hidden before it is shortened (so no part of a password survives a cut)."""
     if isinstance(exc, OSError) and exc.strerror:  # "Connection refused", not "111 ..."
         return exc.strerror
     parts = [a.decode(errors="replace") if isinstance(a, bytes) else str(a) for a in exc.args]
     line = " ".join(p for p in parts if p) or type(exc).__name__
     if isinstance(exc, socket.timeout):
         line = "timed out"
+    if login is not None:
+        line = hide_credentials(line, login.username, login.password)
     return printable(" ".join(line.split())[:300])
 
 

@@ -20,39 +20,21 @@ import re
 from functools import cache
 from typing import Protocol, cast
 
-__all__ = [
-    "JOB_WORDS", "SCAN_BYTES", "STRONG_WORDS", "WEAK_WORDS", "is_bulk_mail", "may_be_job_mail",
-]  # fmt: skip
+from onward.wordlists import word_list
 
-#: Word starts that say "job" even in marketing mail, in English and a few other languages.
-STRONG_WORDS = (
-    "applica", "applied", "applying", "candida", "candidat", "interview", "position", "role",
-    "recruit", "hiring", "hire", "hired", "job", "career", "vacanc", "requisition",
-    "shortlist", "phone screen", "human resources", "bewerb", "stelle", "entretien",
-    "poste", "entrevista", "vacature", "sollicit", "greenhouse", "lever.co", "workday",
-    "icims", "ashby", "taleo", "smartrecruiters", "jobvite", "workable", "codility",
-    "hackerrank", "regret to", "not to move forward", "not be moving forward",
-    "other candidates", "hiring manager", "headhunt", "skills test", "coding test",
-    "online test", "trial shift", "trial day", "salary", "start date", "reference check",
-    "take-home", "take home", "not a match", "not a fit", "pass this time",
-    "extend you an offer", "extend an offer", "offer letter", "offer package",
-    "an offer to join", "move ahead", "moving ahead", "the panel", "bearer of",
-    "thanks for chatting", "time to apply", "our conversation", "to join our team",
-    "welcome you to the team", "welcome to the team",
-)  # fmt: skip
-#: Words job mail uses that shops and newsletters use too ("a special offer", "apply the
-#: code"); with the words of short notes from a person (an owner, a manager, a recruiter).
-WEAK_WORDS = (
-    "apply", "offer", "talent", "resume", "résumé", "cv", "opening", "assessment", "employ",
-    "onboard", "opportunit", "screening", "schedul", "calendly", "linkedin",
-    "unfortunately", "next step", "move forward",
-    "moving forward", "good fit", "right fit", "the spot", "pass on", "filled", "experience",
-    "feedback", "panel", "meeting", "dial-in", "dial in", "video link", "video call", "zoom",
-    "call with", "chat", "speaking with", "spoke with", "bearer", "sorry", "decided",
-    "decision", "consideration", "good luck", "best of luck", "wish you", "work out",
-    "worked out", "someone with", "portfolio", "case study", "availability", "time slot",
-)  # fmt: skip
-JOB_WORDS = STRONG_WORDS + WEAK_WORDS
+__all__ = ["SCAN_BYTES", "is_bulk_mail", "job_words", "may_be_job_mail", "strong_words"]
+
+
+def strong_words() -> tuple[str, ...]:
+    """Word starts that say "job" even in marketing mail, in English and a few other languages
+    (``mail/words/strong.txt``)."""
+    return word_list("onward.mail", "strong")
+
+
+def job_words() -> tuple[str, ...]:
+    """The strong words and the weak ones (``mail/words/weak.txt``): words job mail uses that
+    shops and newsletters use too, and the words of short notes from a person."""
+    return strong_words() + word_list("onward.mail", "weak")
 
 
 def _source(words: tuple[str, ...]) -> bytes:
@@ -74,7 +56,7 @@ def _compile(source: bytes) -> _Search:
 
 @cache
 def _words(strong: bool) -> _Search:
-    return _compile(_source(STRONG_WORDS if strong else JOB_WORDS))
+    return _compile(_source(strong_words() if strong else job_words()))
 
 
 _SOFT_BREAK = re.compile(rb"=\r?\n")
@@ -92,8 +74,8 @@ SCAN_BYTES = 512 * 1024
 def may_be_job_mail(raw: bytes) -> bool:
     """False only for mail that plainly cannot be about a job (see the module's note).
 
-    Mailing-list and marketing mail (``is_bulk_mail``) needs one of the ``STRONG_WORDS``;
-    other mail any of ``JOB_WORDS``.
+    Mailing-list and marketing mail (``is_bulk_mail``) needs one of the ``strong_words()``;
+    other mail any of ``job_words()``.
     """
     words = _words(is_bulk_mail(raw))
     lowered = raw[:SCAN_BYTES].lower()

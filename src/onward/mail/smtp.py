@@ -1,6 +1,8 @@
 """Send one message over SMTP, always encrypted: TLS from the first byte (port 465) or
 STARTTLS before the login (port 587). The certificate is verified; a server that offers no
-STARTTLS is refused rather than sent a password in the clear.
+STARTTLS is refused rather than sent a password in the clear. A server's answer is shown with
+the credentials hidden; a non-ASCII username or password goes as UTF-8 in AUTH PLAIN
+(``smtplib`` itself encodes them as ASCII only).
 
 ``smtplib`` is imported inside ``send_message`` so the CLI starts fast.
 """
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from onward.domain.mail_accounts import Security
 from onward.errors import InvalidInput, SetupError
+from onward.mail.credentials import hide_credentials, needs_utf8, plain_response
 from onward.mail.imap import DEFAULT_TIMEOUT, Login
 
 if TYPE_CHECKING:
@@ -93,17 +96,35 @@ def _session(
                 smtp.starttls(context=context)
                 smtp.ehlo()
             try:
-                smtp.login(login.username, login.password)
+                _log_in(smtp, login)
             except smtplib.SMTPAuthenticationError as exc:
                 raise InvalidInput(
-                    f"{server.host} refused the login for {login.username}: {_text(exc)}",
+                    f"{server.host} refused the login for {login.username}: {_text(exc, login)}",
                     hint="check the username and password; Gmail and others need an app password",
                 ) from None
             yield smtp
     except ssl.SSLCertVerificationError as exc:
         raise _certificate(server.host, exc) from None
     except (OSError, smtplib.SMTPException) as exc:
-        raise SetupError(f"sending through {server.host} failed: {_text(exc)}") from None
+        raise SetupError(f"sending through {server.host} failed: {_text(exc, login)}") from None
+
+
+def _log_in(smtp: smtplib.SMTP, login: Login) -> None:
+    """``smtp.login`` for ASCII credentials; AUTH PLAIN with UTF-8 for any others."""
+    import smtplib
+
+    if not needs_utf8(login.username, login.password):
+        smtp.login(login.username, login.password)
+        return
+    if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
+        raise InvalidInput(
+            f"{login.server.host} cannot take a username or password with non-ASCII "
+            "characters (it does not offer AUTH PLAIN)",
+            hint="use an app password, or a password of ASCII letters, digits and signs",
+        )
+    code, reply = smtp.docmd("AUTH", "PLAIN " + plain_response(login.username, login.password))
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _certificate(host: str, exc: ssl.SSLCertVerificationError) -> SetupError:
@@ -113,8 +134,11 @@ def _certificate(host: str, exc: ssl.SSLCertVerificationError) -> SetupError:
     )
 
 
-def _text(exc: BaseException) -> str:
+def _text(exc: BaseException, login: Login | None = None) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     parts = [a.decode(errors="replace") if isinstance(a, bytes) else str(a) for a in exc.args]
-    return " ".join(" ".join(p for p in parts if p).split())[:300] or type(exc).__name__
+    line = " ".join(p for p in parts if p)
+    if login is not None:
+        line = hide_credentials(line, login.username, login.password)
+    return " ".join(line.split())[:300] or type(exc).__name__

@@ -59,7 +59,7 @@ from onward.services.mail_rows import (
     message_row,
     reading_columns,
     sender_of,
-    storable,
+    escaped,
 )
 
 if TYPE_CHECKING:
@@ -144,11 +144,11 @@ class _Counts:
 
 
 def describe(exc: BaseException) -> str:
-    """An error, in one storable line, as a quarantine reason."""
+    """An error, in one escaped line, as a quarantine reason."""
     if isinstance(exc, MalformedMessage):
-        return storable(exc.reason, 500)
+        return escaped(exc.reason, 500)
     first = (str(exc).strip().splitlines() or [""])[0]
-    return storable(f"{type(exc).__name__}: {first}" if first else type(exc).__name__, 500)
+    return escaped(f"{type(exc).__name__}: {first}" if first else type(exc).__name__, 500)
 
 
 def get_import_progress(store: Store, owner: Owner, source_name: str) -> ImportProgressRow | None:
@@ -259,7 +259,7 @@ class MailImport:
                     self.owner.id,
                     self.source,
                     now,
-                    position=None if last_key is None else storable(last_key),
+                    position=None if last_key is None else escaped(last_key),
                     read=len(batch),
                     completed=completed,
                     fingerprint=self.options.fingerprint,
@@ -403,8 +403,8 @@ class MailImport:
         tx.mail.quarantine(
             self.owner.id,
             {
-                "source": storable(self.source),
-                "source_key": storable(item.key),
+                "source": escaped(self.source),
+                "source_key": escaped(item.key),
                 "reason": item.reason or "unreadable",
                 "content_hash": item.digest,
                 "size": item.size,

@@ -29,11 +29,11 @@ __all__ = [
     "message_row",
     "reading_columns",
     "sender_of",
-    "storable",
+    "escaped",
 ]
 
 
-def storable(text: str, limit: int = 1000) -> str:
+def escaped(text: str, limit: int = 1000) -> str:
     """``text`` as any database stores it: lone surrogates and NUL written as escapes
     (``\\ud800``, ``\\x00``), at most ``limit`` characters. For what Onward writes about a
     message (a quarantine reason, a source key), never for the message's own text."""
@@ -61,8 +61,8 @@ def message_row(
         "dedupe_key": dedupe_key[:600],
         "message_id": parsed.message_id[:600] if parsed.message_id else None,
         "content_hash": digest,
-        "source": storable(source),
-        "source_key": storable(key),
+        "source": escaped(source),
+        "source_key": escaped(key),
         "subject": parsed.subject,
         "sender_name": parsed.sender_name[:300],
         "sender_address": parsed.sender_address[:320],

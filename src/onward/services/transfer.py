@@ -39,8 +39,11 @@ def read_text(path: Path) -> str:
         raise InvalidInput(f"no such file: {path}") from None
     except IsADirectoryError:
         raise InvalidInput(f"{path} is a folder, not a file") from None
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path} is not UTF-8 text", hint="save it as CSV UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"{path} is not UTF-8 text (byte {exc.object[exc.start]:#04x} at offset {exc.start})",
+            hint="a backup is read as Onward wrote it; save a spreadsheet as CSV UTF-8",
+        ) from None
     except OSError as exc:
         raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from onward.domain.resumes import ResumeFormat
+from onward.domain.text import storable
 from onward.errors import InvalidInput
 
 MAX_BYTES = 10_000_000
@@ -53,7 +54,7 @@ def read_resume(path: Path) -> ResumeText:
             text, kind = _json_resume_text(plain, name), ResumeFormat.JSON_RESUME
         else:
             text, kind = plain, _TEXT_SUFFIXES.get(suffix, ResumeFormat.TEXT)
-    text = _tidy(text)
+    text = _tidy(storable(text))  # a NUL or a lone surrogate is kept as U+FFFD
     if sum(c.isalpha() for c in text) < MIN_LETTERS:
         raise InvalidInput(f"{name} has no text to read", hint="is it empty?")
     if len(text) > MAX_CHARS:

@@ -1,11 +1,11 @@
 """The skill vocabulary Onward ships, and finding its skills in text.
 
 :func:`load_vocabulary` reads ``data/vocabulary.json.gz`` once per process (built by
-``python -m onward.skills.build``; see docs/skills.md). :meth:`Vocabulary.find` scans a
-text's tokens left to right and takes, at each position, the longest name the vocabulary
-knows, so "electronic health records" is one skill and not "health records" as well; every
-name (an abbreviation, a synonym, a taxonomy label) leads to its one canonical skill.
-Matching is on whole tokens, so nothing is found inside another word.
+``python -m tools.skills.build`` in the source tree; see docs/skills.md).
+:meth:`Vocabulary.find` scans a text's tokens left to right and takes, at each position, the
+longest name the vocabulary knows, so "electronic health records" is one skill and not "health
+records" as well; every name (an abbreviation, a synonym, a taxonomy label) leads to its one
+canonical skill. Matching is on whole tokens, so nothing is found inside another word.
 """
 
 from __future__ import annotations
@@ -139,7 +139,7 @@ def load_vocabulary(path: Path = VOCABULARY) -> Vocabulary:
     except (OSError, ValueError, EOFError) as exc:
         raise SetupError(
             f"the skill vocabulary {path} cannot be read: {exc}",
-            hint="reinstall Onward, or rebuild it with `python -m onward.skills.build FOLDER`",
+            hint="reinstall Onward, or rebuild it with `python -m tools.skills.build FOLDER`",
         ) from exc
     if data.get("format") != FORMAT:
         raise SetupError(f"the skill vocabulary {path} has an unknown format")

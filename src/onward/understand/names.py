@@ -1,115 +1,51 @@
 """Company names: the words that are never a company (platforms, generic mail words), and the
-cleaning that turns a display name or a phrase into a comparable company name."""
+cleaning that turns a display name or a phrase into a comparable company name. The word lists
+are data files in ``understand/words/``, read once when first needed."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
+from functools import cache
 
-__all__ = ["PLATFORMS", "clean_name", "normalise_name", "unsqueeze"]
+from onward.wordlists import word_list, word_set
 
-PLATFORMS = frozenset(
-    {
-        "workday",
-        "myworkday",
-        "greenhouse",
-        "lever",
-        "icims",
-        "linkedin",
-        "indeed",
-        "smartrecruiters",
-        "ashby",
-        "ashbyhq",
-        "taleo",
-        "jobvite",
-        "workable",
-        "glassdoor",
-        "ziprecruiter",
-        "dice",
-        "successfactors",
-        "ultipro",
-        "rippling",
-        "bamboohr",
-        "paylocity",
-        "adp",
-        "hirevue",
-        "hackerrank",
-        "codility",
-        "codesignal",
-        "breezy",
-        "jazzhr",
-        "recruitee",
-        "teamtailor",
-        "personio",
-        "avature",
-        "eightfold",
-        "phenom",
-        "handshake",
-        "wellfound",
-        "angellist",
-        "monster",
-        "careerbuilder",
-        "simplyhired",
-        "oraclecloud",
-        "brassring",
-        "ripplematch",
-        "newtonsoftware",
-        "mynexthire",
-        "laserfiche",
-        "paycom",
-        "paycor",
-        "applytojob",
-        "hirebridge",
-        "clearcompany",
-        "kenexa",
-        "cornerstone",
-        "jobs",
-        "careers",
-        "notification",
-        "notifications",
-        "no-reply",
-        "noreply",
-        "donotreply",
-        "do-not-reply",
-        "recruiting",
-        "talent",
-        "hr",
-        "team",
-        "hiring",
-        "candidate",
-        "applicant",
-        "the",
-        "global",
-        "mail",
-        "info",
-        "support",
-        "admin",
-        "system",
-        "gmail",
-        "outlook",
-        "yahoo",
-        "hotmail",
-        "email",
-        "your",
-        "thank",
-        "thanks",
-        "we",
-        "our",
-        "hi",
-        "dear",
-        "hello",
-        "application",
-        "update",
-        "re",
-        "fw",
-        "fwd",
-        "unsubscribe",
-        "privacy",
-        "terms",
-        "manage",
-        "preferences",
-        "faq",
-    }
-)
+__all__ = ["clean_name", "normalise_name", "platforms", "unsqueeze"]
+
+
+def platforms() -> frozenset[str]:
+    """Words that are never a company on their own: applicant-tracking systems, job boards,
+    mail providers and the generic words of automated mail (``words/platforms.txt``)."""
+    return word_set("onward.understand", "platforms")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists ``clean_name`` reads, from ``understand/words/`` (each file says what it
+    holds), read once and bound together so a call looks each up as an attribute."""
+
+    platforms: frozenset[str]
+    inner_stop: frozenset[str]
+    job_end: frozenset[str]
+    job_part: frozenset[str]
+    trailing: frozenset[str]
+    never_alone: frozenset[str]
+    not_first: frozenset[str]
+    job_start: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    names = [f.name for f in fields(_Words)]
+    return _Words(*(word_set("onward.understand", name) for name in names))
+
+
+@cache
+def _endings_longest_first() -> tuple[str, ...]:
+    """``words/name_endings.txt``: words that end many company names, longest first."""
+    return tuple(sorted(word_list("onward.understand", "name_endings"), key=len, reverse=True))
+
+
 _GENERIC = re.compile(
     r"\b(?:talent acquisition|human resources|university recruiting|campus recruiting|"
     r"people (?:team|operations)|hiring team|"
@@ -129,197 +65,6 @@ _GENERIC_HEAD = re.compile(
     r"careers?|jobs|recruiting|talent "
     r"acquisition|hr|human resources|global hr|no[- ]?reply|do[- ]?not[- ]?reply)\b[\s-]*",
     re.I,
-)
-_BAD_FIRST = frozenset(
-    {
-        "applying",
-        "application",
-        "job",
-        "your",
-        "our",
-        "thank",
-        "thanks",
-        "data",
-        "confirming",
-        "confirmation",
-        "acknowledgement",
-        "acknowledgment",
-        "receipt",
-        "update",
-        "employment",
-        "position",
-        "complete",
-        "action",
-        "a",
-        "an",
-        "this",
-        "that",
-        "next",
-        "interview",
-        "assessment",
-        "important",
-        "welcome",
-        "new",
-        "re",
-        "fw",
-        "fwd",
-        "all",
-        "regarding",
-        "following",
-        "recent",
-        "online",
-        "candidate",
-        "my",
-        "us",
-        "hiring",
-        "software",
-        "senior",
-        "junior",
-        "entry",
-        "technical",
-        "phone",
-        "follow",
-        "followup",
-        "feedback",
-        "message",
-        "please",
-        "save",
-        "indeed",
-        "linkedin",
-        "i",
-        "hi",
-        "dear",
-        "hello",
-        "we",
-        "if",
-        "as",
-        "at",
-        "in",
-        "on",
-        "for",
-        "to",
-        "and",
-        "or",
-        "is",
-        "it",
-        "you",
-        "when",
-    }
-)
-_TAIL_WORDS = {
-    "of",
-    "and",
-    "&",
-    "for",
-    "de",
-    "the",
-    "-",
-    "is",
-    "has",
-    "we",
-    "our",
-    "on",
-    "official",
-}
-# Words that start the job part of "Acme Software Development Engineering Opportunity".
-_JOB_PART = frozenset(
-    {
-        "software",
-        "engineering",
-        "development",
-        "data",
-        "senior",
-        "junior",
-        "internship",
-        "intern",
-        "engineer",
-        "developer",
-        "analyst",
-        "summer",
-        "fall",
-        "spring",
-        "winter",
-        "graduate",
-        "platform",
-        "university",
-        "business",
-        "technical",
-        "product",
-    }
-)
-_NEVER_ALONE = frozenset(
-    {
-        "department",
-        "partner",
-        "partners",
-        "deals",
-        "group",
-        "company",
-        "office",
-        "division",
-        "solutions",
-        "services",
-        "systems",
-        "technologies",
-    }
-)
-_INNER_STOP = frozenset(
-    {
-        "careers",
-        "career",
-        "faq",
-        "recruiting",
-        "recruitment",
-        "jobs",
-        "hr",
-        "talent",
-        "team",
-        "staffing",
-        "internship",
-        "internships",
-        "platform",
-        "-",
-        "–",
-        "|",
-        "notification",
-        "notifications",
-        "workday",
-        "via",
-    }
-)
-_JOB_END = frozenset(
-    {
-        "engineering",
-        "engineer",
-        "developer",
-        "development",
-        "internship",
-        "intern",
-        "analyst",
-        "program",
-        "programme",
-        "graduate",
-        "scientist",
-        "analytics",
-    }
-)
-_JOB_START = frozenset(
-    {
-        "software",
-        "engineering",
-        "development",
-        "data",
-        "senior",
-        "junior",
-        "internship",
-        "intern",
-        "engineer",
-        "developer",
-        "analyst",
-        "business",
-        "technical",
-        "product",
-    }
 )
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
 _SUFFIX = re.compile(
@@ -348,6 +93,7 @@ def normalise_name(name: str) -> str:
 
 
 def clean_name(raw: str) -> str | None:
+    w = _words()
     name = raw.strip(" \t,.:;!-|'\"’")
     name = _GLOBAL.sub("", re.sub(r"\s+", " ", name))
     for _ in range(4):
@@ -358,106 +104,37 @@ def clean_name(raw: str) -> str | None:
     words = name.split()
     # "Acme Careers FAQ", "Acme University Recruiting", "Acme - ACM": what follows is not the name.
     for i, word in enumerate(words[1:], start=1):
-        if word.lower() in _INNER_STOP:
+        if word.lower() in w.inner_stop:
             words = words[:i]
             break
     # "Amazon Software Development Engineering", "Ripple's Summer Internship": a job title
     # glued to the name. Cut only when the tail also ends like a job.
-    if len(words) > 2 and words[-1].lower() in _JOB_END:
+    if len(words) > 2 and words[-1].lower() in w.job_end:
         for i, word in enumerate(words[1:-1], start=1):
-            if word.lower() in _JOB_PART:
+            if word.lower() in w.job_part:
                 words = words[:i]
                 break
-    while words and words[-1].lower() in _TAIL_WORDS:
+    while words and words[-1].lower() in w.trailing:
         words.pop()
     name = " ".join(words)
-    if not name or len(name) < 2 or name.lower() in PLATFORMS:
+    if not name or len(name) < 2 or name.lower() in w.platforms:
         return None
     name = re.sub(r"['’]s\s.*$", "", name)  # "Acme's Summer Internship"
-    if name.lower() in _NEVER_ALONE:
+    if name.lower() in w.never_alone:
         return None
     first = name.split()[0].lower()
-    if first in _BAD_FIRST or (first in _JOB_START and len(name.split()) <= 2):
+    if first in w.not_first or (first in w.job_start and len(name.split()) <= 2):
         return None
-    if all(w.lower() in PLATFORMS for w in re.split(r"[\s.@-]+", name) if w):
+    if all(x.lower() in w.platforms for x in re.split(r"[\s.@-]+", name) if x):
         return None
     if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name) or _POSTAL.match(name):
         return None
     return name
 
 
-# Words that end many company names, to split a name squeezed into an address when the
-# email never spells it out: "tidewaterbrewing" is "Tidewater Brewing".
-_NAME_ENDINGS = (
-    "academy",
-    "analytics",
-    "apparel",
-    "bakery",
-    "bank",
-    "bistro",
-    "brewing",
-    "builders",
-    "capital",
-    "cafe",
-    "clinic",
-    "college",
-    "commerce",
-    "construction",
-    "consulting",
-    "dental",
-    "designs",
-    "diagnostics",
-    "energy",
-    "engineering",
-    "farms",
-    "financial",
-    "foods",
-    "games",
-    "group",
-    "health",
-    "healthcare",
-    "homes",
-    "hospital",
-    "hotels",
-    "industries",
-    "insurance",
-    "labs",
-    "law",
-    "logistics",
-    "media",
-    "medical",
-    "motors",
-    "networks",
-    "partners",
-    "pharma",
-    "realty",
-    "robotics",
-    "school",
-    "schools",
-    "security",
-    "services",
-    "shipping",
-    "software",
-    "solar",
-    "solutions",
-    "sports",
-    "staffing",
-    "stores",
-    "studios",
-    "systems",
-    "technologies",
-    "therapy",
-    "travel",
-    "trust",
-    "university",
-    "ventures",
-    "wellness",
-)
-
-
 def unsqueeze(squeezed: str) -> str:
     """ "tidewaterbrewing" -> "Tidewater Brewing"; a word it cannot split stays whole."""
-    for ending in sorted(_NAME_ENDINGS, key=len, reverse=True):
+    for ending in _endings_longest_first():
         stem = squeezed[: -len(ending)]
         if squeezed.endswith(ending) and len(stem) >= 3:
             return f"{stem.capitalize()} {ending.capitalize()}"

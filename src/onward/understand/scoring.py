@@ -12,6 +12,7 @@ import numpy.typing as npt
 
 from onward.understand.features import char_grams, words_of
 from onward.understand.model_file import LinearModel
+from onward.wordlists import word_set
 
 __all__ = ["Scored", "Scorer", "score", "top_phrases"]
 
@@ -276,70 +277,10 @@ def top_phrases(
     return out
 
 
-# Words too common to explain anything on their own.
-_PLAIN = frozenset(
-    {
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "can",
-        "do",
-        "for",
-        "from",
-        "has",
-        "have",
-        "hello",
-        "hi",
-        "i",
-        "if",
-        "in",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "our",
-        "so",
-        "that",
-        "the",
-        "this",
-        "to",
-        "us",
-        "was",
-        "we",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "dear",
-        "thanks",
-        "thank",
-        "regards",
-        "best",
-        "re",
-        "fw",
-        "fwd",
-        "am",
-        "pm",
-        "me",
-        "my",
-        "any",
-        "all",
-        "been",
-    }
-)
-
-
 def _readable(phrase: str) -> bool:
     words = phrase.split()
-    return len(phrase) > 2 and "0" not in words and not all(w in _PLAIN for w in words)
+    plain = word_set("onward.understand", "plain")  # words too common to explain anything alone
+    return len(phrase) > 2 and "0" not in words and not all(w in plain for w in words)
 
 
 _NAME_CACHE: dict[int, list[str]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from onward.understand.names import PLATFORMS, clean_name
+from onward.understand.names import clean_name, platforms
 
 __all__ = ["address_hint", "is_ats_address", "sender_company"]
 
@@ -39,7 +39,7 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
     display = re.sub(r"\b(?:via|@|at)\b\s+", "@ ", display)
     if "@ " in display:  # "Workday @ Intel", "Jane via Greenhouse"
         left, right = display.split("@ ", 1)
-        display = right if left.strip().lower() in PLATFORMS or not left.strip() else left
+        display = right if left.strip().lower() in platforms() or not left.strip() else left
     worker = re.fullmatch(r"(\w+(?: \w+)?) from (.+)", display)
     if worker:  # "Nadia from Acme": a person writing for the company
         return clean_name(worker.group(2)), True
@@ -49,7 +49,7 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
         len(tokens) in (2, 3)
         and "+" not in local  # "acme+autoreply@": a tagged address is a system, not a person
         and any(len(t) > 2 and t in local for t in tokens)
-        and not (_ATS_DOMAINS.search(address) or any(t in PLATFORMS for t in tokens))
+        and not (_ATS_DOMAINS.search(address) or any(t in platforms() for t in tokens))
     )
     if person:
         return None, True

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from onward.clock import SystemClock
 from onward.errors import (
     Conflict,
     ImportFailed,
@@ -27,6 +28,7 @@ from onward.errors import (
     OnwardError,
     SetupError,
 )
+from onward.services.crash_reports import FOLDER, CrashReport, record_crash
 from onward.web.rendering import render
 from onward.web.security import CsrfRefused
 
@@ -97,7 +99,8 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 class CatchAll:
     """Pure ASGI middleware: an unexpected exception becomes the friendly 500 page (with the
-    security headers, since this sits inside :class:`SecurityMiddleware`) and a log line."""
+        security headers, since this sits inside :class:`SecurityMiddleware`), a crash report file
+    and one log line naming it; no traceback, which may quote the person's data, is logged."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -116,19 +119,31 @@ class CatchAll:
 
         try:
             await self.app(scope, receive, tracking)
-        except Exception:
-            log.exception("unexpected error on %s %s", scope.get("method"), scope.get("path"))
-            if started:
-                raise
+        except Exception as exc:
+            crash = _record(scope, exc)
+            log.error("%s", crash.line())
+            if started:  # half a page went out: end it here, without a traceback in the log
+                return
             request = Request(scope)
             response = error_response(
                 request,
                 500,
                 "Onward hit an unexpected problem. Nothing you entered was half-saved.",
-                "try again; if it keeps happening, the terminal running `onward serve` "
-                "shows the details",
+                "try again; if it keeps happening, a report without your data is in the "
+                f"{FOLDER} folder of Onward's data folder, for you to read or share",
             )
             await response(scope, receive, send)
+
+
+def _record(scope: Scope, exc: Exception) -> CrashReport:
+    """The crash report of a request: its method and route pattern, never the address
+    itself (the query string may hold what the person typed)."""
+    route = getattr(scope.get("route"), "path", None) or "(an address)"
+    app = scope.get("app")
+    workspace = getattr(getattr(app, "state", None), "workspace", None)
+    home = workspace.settings.home if workspace is not None else None
+    clock = workspace.clock if workspace is not None else SystemClock()
+    return record_crash(exc, f"{scope.get('method')} {route}", home, clock.now())
 
 
 def install(app: FastAPI) -> None:

@@ -4,6 +4,10 @@ A route reads the posted form with the :func:`read_form` dependency, pulls typed
 of it with :class:`Form`'s helpers, and either calls its service or re-renders the page with
 ``form.errors`` (status 422) so nothing is saved and nothing the person typed is lost. Errors
 the services raise (``InvalidInput``) are added with :meth:`Form.fail`.
+
+Every field is checked here, once for all forms: a value holding a NUL character (which no
+keyboard types, and PostgreSQL cannot keep) gets a message beside its field, so the page
+comes back with status 422 and the person's text, with U+FFFD marking where the NUL was.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from fastapi import Request
 from starlette.datastructures import FormData
 
 from onward.domain.dates import parse_day
+from onward.domain.text import storable, unstorable_characters
 from onward.errors import InvalidInput, OnwardError
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 MAX_FIELD = 200_000
+UNSTORABLE = "this holds a character that cannot be saved (a NUL); please remove it"
 
 
 class Form:
@@ -148,7 +154,21 @@ async def read_form(request: Request) -> Form:
     lists = {
         k: [v[:MAX_FIELD] for v in data.getlist(k) if isinstance(v, str)] for k in set(data.keys())
     }
-    return Form(values, request.app.state.workspace.clock.today(), lists)
+    form = Form(values, request.app.state.workspace.clock.today(), lists)
+    _refuse_unstorable(form)
+    return form
+
+
+def _refuse_unstorable(form: Form) -> None:
+    """A message beside each field holding a NUL, whose value keeps U+FFFD in its place."""
+    for name, items in form.lists.items():
+        if any(unstorable_characters(item) for item in items):
+            form.fail(name, UNSTORABLE)
+            form.lists[name] = [storable(item) for item in items]
+    for name, value in form.values.items():
+        if unstorable_characters(value):
+            form.fail(name, UNSTORABLE)
+            form.values[name] = storable(value)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,10 @@
 - Requests must name a loopback host (127.0.0.1, localhost, [::1]) unless the server was told
   to allow remote access: a web page elsewhere cannot reach the app through DNS rebinding
   (any other Host header gets a short 400 page, for every address, static files included).
+  The header is parsed exactly (:func:`parse_host`): one Host header, a name, and at most a
+  port of digits, so ``127.0.0.1:8000@evil.example``, ``localhost:evil`` and
+  ``localhost.evil`` are all refused. The port itself is not compared: a browser always sends
+  the one it connected to, and an SSH tunnel may change it; the name is what rebinding forges.
 - CSRF: a per-process secret signs a random per-browser value kept in a SameSite=Strict
   cookie. Every form carries the signature as ``csrf_token`` (scripts send it as the
   ``X-CSRF-Token`` header), and :func:`verify_csrf`, a dependency of the whole app, refuses any
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 from collections.abc import Iterable
 from http.cookies import SimpleCookie
@@ -39,7 +44,8 @@ HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"cross-origin-resource-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), interest-cohort=()"),
 )
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+_HOST = re.compile(r"(?P<name>\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(?P<port>[0-9]{1,5}))?")
 COOKIE = "onward_csrf"
 FIELD = "csrf_token"
 HEADER = "x-csrf-token"
@@ -79,14 +85,26 @@ def _cookie_nonce(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
     return None
 
 
-def _host(headers: Iterable[tuple[bytes, bytes]]) -> str:
-    for name, value in headers:
-        if name == b"host":
-            host = value.decode("latin-1").lower()
-            if host.startswith("["):
-                return host.split("]")[0] + "]"
-            return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-    return ""
+def parse_host(value: str) -> tuple[str, int | None] | None:
+    """``(name, port)`` of a Host header value (name lower-cased), or None unless the whole
+    value is a host name or bracketed IPv6 address and at most a valid port."""
+    found = _HOST.fullmatch(value.lower())
+    if found is None:
+        return None
+    port = int(found["port"]) if found["port"] is not None else None
+    if port is not None and not 0 < port < 65536:
+        return None
+    return found["name"], port
+
+
+def _host(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
+    """The host name of the request's one Host header; None if there is not exactly one or
+    it does not parse."""
+    values = [value for name, value in headers if name == b"host"]
+    if len(values) != 1:
+        return None
+    parsed = parse_host(values[0].decode("latin-1"))
+    return parsed[0] if parsed is not None else None
 
 
 class SecurityMiddleware:

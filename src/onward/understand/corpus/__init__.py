@@ -1,6 +1,6 @@
-"""The labelled training corpus of Onward's email reader, written for Onward.
+"""The labelled training corpus of Onward's email reader, written for Onward (data only).
 
-``generate.py`` composes varied messages from the phrase banks in ``phrases.py``;
-``handwritten.jsonl`` holds messages written one by one (mostly traps and hard negatives).
-``generated.jsonl`` is the committed output of ``python -m onward.understand.corpus.generate``.
+``handwritten.jsonl`` holds messages written one by one (mostly traps and hard negatives);
+``generated.jsonl`` is the committed output of the generator in ``tools/corpus/``
+(``python -m tools.corpus.generate``). ``onward.understand.examples`` reads both.
 """

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from onward.understand.corpus import boilerplate as B
-from onward.understand.corpus import parts as P
-from onward.understand.corpus import phrases as W
+from tools.corpus import boilerplate as B
+from tools.corpus import parts as P
+from tools.corpus import phrases as W
 
 Example = dict[str, Any]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from onward.understand.corpus.messages import Example, Slots, _example, _join
+from tools.corpus.messages import Example, Slots, _example, _join
 
 _LOGISTICS = [
     "Save the date: your onsite interview with {company} is on {day}. You will meet four "

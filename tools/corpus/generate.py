@@ -1,15 +1,15 @@
-"""Write ``generated.jsonl``: ``python -m onward.understand.corpus.generate``."""
+"""Write the shipped ``generated.jsonl``: ``python -m tools.corpus.generate`` (repository root)."""
 
 from __future__ import annotations
 
 import json
 import random
 from collections.abc import Callable
-from pathlib import Path
 
-from onward.understand.corpus import messages as M
-from onward.understand.corpus import others as O
-from onward.understand.corpus import threads as T
+from tools import PACKAGE
+from tools.corpus import messages as M
+from tools.corpus import others as O
+from tools.corpus import threads as T
 
 RECIPE: list[tuple[Callable[[random.Random], M.Example], int]] = [
     (M.rejection, 330),
@@ -39,12 +39,19 @@ def generate(seed: int = 5) -> list[M.Example]:
     return out
 
 
+#: The corpus file Onward ships and trains on.
+OUTPUT = PACKAGE / "understand" / "corpus" / "generated.jsonl"
+
+
+def render(seed: int = 5) -> bytes:
+    """The file's exact bytes: one JSON object a line, UTF-8."""
+    lines = (json.dumps(ex, ensure_ascii=False) + "\n" for ex in generate(seed))
+    return "".join(lines).encode("utf-8")
+
+
 def main() -> None:
-    path = Path(__file__).with_name("generated.jsonl")
-    with path.open("w", encoding="utf-8") as fh:
-        for ex in generate():
-            fh.write(json.dumps(ex, ensure_ascii=False) + "\n")
-    print(f"wrote {path}")
+    OUTPUT.write_bytes(render())
+    print(f"wrote {OUTPUT}")
 
 
 if __name__ == "__main__":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from onward.understand.corpus import phrases as W
-from onward.understand.corpus.messages import Example, Slots, _example, _join
+from tools.corpus import phrases as W
+from tools.corpus.messages import Example, Slots, _example, _join
 
 
 def job_alert(rng: random.Random) -> Example:

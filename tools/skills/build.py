@@ -2,7 +2,7 @@
 
 ::
 
-    python -m onward.skills.build /path/to/skills   # the folder with onet/, esco/, gazetteer/
+    python -m tools.skills.build /path/to/skills   # the folder with onet/, esco/, gazetteer/
 
 reads, in this order of precedence (the first source to claim a name keeps it):
 
@@ -17,9 +17,9 @@ reads, in this order of precedence (the first source to claim a name keeps it):
 
 ``curated/stoplist.txt`` and the English function words (from scikit-learn) remove names that
 almost never mean a skill in running text ("responsibility", "actions", "word"); curated names
-are never removed. The result, ``data/vocabulary.json.gz``, is written deterministically (same
-input, same bytes) together with ``data/NOTICE.txt``, the attributions the sources ask for.
-At run time Onward reads only these two files.
+are never removed. The result, ``src/onward/skills/data/vocabulary.json.gz``, is written
+deterministically (same input, same bytes) together with ``data/NOTICE.txt``, the attributions
+the sources ask for. At run time Onward reads only these two files; this tool is not shipped.
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from onward.skills.tokens import CAPITALISED, CAPITALS, LOWER, normalise, tokens
+from tools import PACKAGE
 
-HERE = Path(__file__).parent
-CURATED = HERE / "curated"
-DATA = HERE / "data"
+CURATED = Path(__file__).parent / "curated"
+DATA = PACKAGE / "skills" / "data"
 FORMAT = 1
 MAX_TOKENS = 6
 VENDORS = frozenset(
@@ -332,7 +332,7 @@ def notice(source: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1 or not (Path(args[0]) / "onet").is_dir():
-        print("usage: python -m onward.skills.build FOLDER  (with onet/, esco/, gazetteer/)")
+        print("usage: python -m tools.skills.build FOLDER  (with onet/, esco/, gazetteer/)")
         return 2
     builder = build(Path(args[0]))
     path = write(builder, Path(args[0]))

@@ -1,4 +1,4 @@
-"""A made-up inbox that looks like a real one, for benchmarks, tests and demos.
+"""A made-up inbox that looks like a real one, for benchmarks and tests (not shipped).
 
 Mostly mail that has nothing to do with jobs (newsletters in HTML and plain text, shop
 promotions, receipts, friends and family, notifications, photos and PDFs attached, some

@@ -6,7 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
-from onward.skills.build import build, main, write
+from tools.skills.build import build, main, write
+
 from onward.skills.vocabulary import DATA, VOCABULARY, Vocabulary, load_vocabulary
 
 ESCO_HEADER = "id,description,hierarchy_levels,type\n"
