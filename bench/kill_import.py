@@ -44,7 +44,7 @@ def synthetic() -> Any:
     """The made-up mailbox generator, wherever it lives (tests/support or the package)."""
     sys.path.insert(0, str(ROOT / "tests" / "support"))
     sys.path.insert(0, str(ROOT))
-    for name in ("tests.support.synthetic", "synthetic", "onward.mail.synthetic"):
+    for name in ("tests.support.synthetic_mail", "synthetic_mail", "onward.mail.synthetic"):
         try:
             return __import__(name, fromlist=["synthetic_inbox", "write_mbox"])
         except ImportError:

@@ -54,12 +54,12 @@ from onward.mail.safe_html import kept_html
 from onward.services.mail_job import store_job_mail
 from onward.services.mail_rows import (
     details_of,
+    escaped,
     load_book,
     load_index,
     message_row,
     reading_columns,
     sender_of,
-    escaped,
 )
 
 if TYPE_CHECKING:

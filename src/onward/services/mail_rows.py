@@ -24,12 +24,12 @@ from onward.understand.mailbox import CompanyBook
 
 __all__ = [
     "details_of",
+    "escaped",
     "load_book",
     "load_index",
     "message_row",
     "reading_columns",
     "sender_of",
-    "escaped",
 ]
 
 
