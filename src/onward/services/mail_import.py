@@ -46,6 +46,7 @@ from onward.db.store import Store, Tx
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
 from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
+from onward.domain.text import storable
 from onward.errors import MalformedMessage
 from onward.mail.html_part import html_part
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
@@ -121,8 +122,9 @@ class Prepared:
 
     @property
     def dedupe_key(self) -> str:
+        """As stored (what the database cannot store replaced), so it is recognised."""
         assert self.parsed is not None
-        return self.parsed.message_id or f"sha256:{self.digest}"
+        return storable(self.parsed.message_id or "")[:600] or f"sha256:{self.digest}"
 
 
 @dataclass
