@@ -308,10 +308,15 @@ class MailImport:
                     self.store(tx, item, readings, known, now, mark, plain)
                     tx.mail.insert_messages(self.owner.id, plain)
             except Exception as exc:
-                known.discard(item.dedupe_key)
+                if item.parsed is not None:
+                    known.discard(item.dedupe_key)
                 item.parsed, item.reason = None, describe(exc)
-                mark = _Counts()
-                self.store(tx, item, readings, known, now, mark, plain)
+                mark = _Counts(quarantined=1)
+                try:
+                    with tx.mail.savepoint():
+                        self._quarantine(tx, item, now)
+                except Exception:  # counted; nothing more can be kept of it
+                    pass
             counts.add(mark)
 
     def _read(self, batch: list[Prepared], known: set[str]) -> dict[int, EmailReading | str]:
@@ -324,7 +329,9 @@ class MailImport:
         out: dict[int, EmailReading | str] = {}
         seen: set[str] = set()
         for item in batch:
-            if item.parsed is None or not item.full or item.dedupe_key in known | seen:
+            if item.parsed is None or not item.full:
+                continue
+            if item.dedupe_key in known or item.dedupe_key in seen:
                 continue
             seen.add(item.dedupe_key)
             try:
