@@ -76,6 +76,14 @@ def import_once(mbox: Path, env: dict[str, str], kill_after: float | None) -> st
     return "finished"
 
 
+def stored(url: str) -> int:
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        count = int(conn.execute(text("SELECT COUNT(*) FROM mail_messages")).scalar_one())
+    engine.dispose()
+    return count
+
+
 def snapshot(url: str) -> dict[str, Any]:
     """What an import left, with database ids replaced by what they stand for."""
     engine = create_engine(url)
@@ -206,9 +214,11 @@ def main() -> None:
         outcomes: Counter[str] = Counter()
         started = time.perf_counter()
         resumed_env = env | {"ONWARD_DATABASE_URL": resumed_url}
-        for _ in range(args.kills):
-            # from the child's start-up to well past its share of the import
-            delay = rng.uniform(0.2, 1.5 + 2.5 * clean_seconds / args.kills)
+        total = stored(clean_url)
+        for done in range(args.kills):
+            # from the child's start-up to past its share of what is left to import
+            left = clean_seconds * (1 - stored(resumed_url) / total)
+            delay = rng.uniform(0.2, 1.5 + 2 * left / (args.kills - done))
             outcomes[import_once(mbox, resumed_env, delay)] += 1
         import_once(mbox, resumed_env, None)
         took = time.perf_counter() - started
