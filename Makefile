@@ -49,7 +49,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/skills.py
 	$(BIN)/python bench/web.py
 	$(BIN)/python -m bench.ingest --messages $(INGEST_MESSAGES)
-	$(BIN)/python bench/imap_sync.py
+	$(BIN)/python -m bench.imap_sync
+	$(BIN)/python -m bench.fuzz_import --messages 20000
 
 ## docs: regenerate the CLI reference
 docs: $(STAMP)

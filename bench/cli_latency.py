@@ -1,4 +1,5 @@
-"""CLI latency: `onward --help` and `onward list` on 5,000 applications with 30,000 stage events.
+"""CLI latency: `onward --help`, `onward today` and `onward list` on 5,000 applications with
+30,000 stage events.
 
 Target: each under 0.4 s wall on the 2-core reference machine. Prints the median and
 the best of several runs of the installed `onward` command in a fresh process each time.
@@ -100,7 +101,14 @@ def main() -> None:
         env.pop("ONWARD_DATABASE_URL", None)
         print(f"database: {opts.apps:,} applications, {opts.apps * opts.events:,} stage events")
         print(f"{'command':<28} {'median':>8} {'best':>8}  target")
-        for args in (["--help"], ["list"], ["list", "--all"], ["list", "--json"], ["show", "42"]):
+        for args in (
+            ["--help"],
+            ["today"],
+            ["list"],
+            ["list", "--all"],
+            ["list", "--json"],
+            ["show", "42"],
+        ):
             times = timed(args, env, opts.runs)
             label = "onward " + " ".join(args)
             target = "< 0.40 s" if args in (["--help"], ["list"]) else "(info)"

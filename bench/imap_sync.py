@@ -7,7 +7,8 @@ the database), and also in-process (the service alone). The reader is trained be
 clock starts. The folder is made up on the spot: mostly everyday mail, some HTML, a few per
 cent job mail, all in our own words.
 
-    python bench/imap_sync.py [--messages 10000] [--runs 5]
+    python -m bench.imap_sync [--messages 10000] [--runs 5]   (from the repository root,
+    so that ``tests.support`` is importable)
 """
 
 from __future__ import annotations
@@ -23,9 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "mail"))
-
-from dovecot_server import DovecotServer, available
+from tests.support.dovecot_server import DovecotServer, available
 
 EVERYDAY = [
     ("Garden Club", "news@gardenclub.example", "This month: {a} and the seed swap"),

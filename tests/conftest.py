@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -18,6 +17,7 @@ import pytest
 
 from onward.clock import FixedClock
 from onward.config import Settings
+from onward.services.runtime import Workspace, open_workspace
 
 PG_URL = os.environ.get("ONWARD_TEST_DATABASE_URL")
 STRICT = os.environ.get("ONWARD_TEST_STRICT") == "1"
@@ -125,7 +125,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 
 
 @pytest.fixture
-def count_queries(ws: Any) -> Callable[[], AbstractContextManager[list[str]]]:
+def count_queries(ws: Workspace) -> Callable[[], AbstractContextManager[list[str]]]:
     """``with count_queries() as statements:`` collects the SQL the store sends meanwhile."""
     from sqlalchemy import event
 
@@ -146,17 +146,15 @@ def count_queries(ws: Any) -> Callable[[], AbstractContextManager[list[str]]]:
 
 
 @pytest.fixture
-def ws(settings: Settings, clock: FixedClock) -> Iterator[object]:
-    from onward.services.runtime import open_workspace
-
+def ws(settings: Settings, clock: FixedClock) -> Iterator[Workspace]:
+    """The workspace the services run in: the test database, its owner and the frozen clock."""
     workspace = open_workspace(settings, clock)
     yield workspace
     workspace.close()
 
 
-# -- mail servers and the keyring (tests/mail/mail_servers.py) -------------------------------------
-sys.path.insert(0, str(Path(__file__).parent / "mail"))
-from mail_servers import (  # type: ignore[import-not-found]  # noqa: E402
+# -- mail servers and the keyring (tests/support/mail_servers.py) ----------------------------------
+from tests.support.mail_servers import (  # noqa: E402
     dovecot,
     mail_models_dir,
     mail_reader,

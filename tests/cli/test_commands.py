@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+
+from tests.factories import make_application
+from tests.support.cli_runner import Cli
 
 from onward.db.migrate import HEAD
+from onward.services.runtime import Workspace
 
 
-def test_add_list_show_move(cli: Any) -> None:
+def test_add_list_show_move(cli: Cli) -> None:
     out = cli.ok(
         "add",
         "Acme",
@@ -48,7 +51,7 @@ def test_add_list_show_move(cli: Any) -> None:
         assert text in shown, text
 
 
-def test_list_json_and_filters(cli: Any) -> None:
+def test_list_json_and_filters(cli: Cli) -> None:
     cli.ok("add", "Acme", "Analyst", "-t", "tech")
     cli.ok("add", "Beta", "Nurse")
     cli.ok("move", "2", "rejected")
@@ -63,7 +66,7 @@ def test_list_json_and_filters(cli: Any) -> None:
     assert [e["stage"] for e in shown["events"]] == ["applied", "rejected"]
 
 
-def test_list_pages_long_lists(cli: Any) -> None:
+def test_list_pages_long_lists(cli: Cli) -> None:
     for n in range(4):
         cli.ok("add", f"Company {n}", "Role")
     out = cli.ok("list", "--limit", "2")
@@ -71,7 +74,7 @@ def test_list_pages_long_lists(cli: Any) -> None:
     assert "Showing" not in cli.ok("list", "--all")
 
 
-def test_bad_input_is_one_red_line_and_a_non_zero_exit(cli: Any) -> None:
+def test_bad_input_is_one_red_line_and_a_non_zero_exit(cli: Cli) -> None:
     cli.ok("add", "Acme", "Analyst")
     cases = [
         (("show", "99"), "Error: no application #99"),
@@ -92,7 +95,7 @@ def test_bad_input_is_one_red_line_and_a_non_zero_exit(cli: Any) -> None:
     assert len(json.loads(cli.ok("show", "1", "--json"))["events"]) == 1
 
 
-def test_edit_archive_undo_delete(cli: Any) -> None:
+def test_edit_archive_undo_delete(cli: Cli) -> None:
     cli.ok("add", "Acme", "Analyst", "--location", "Berlin", "-t", "a")
     cli.ok("edit", "1", "--role", "Senior Analyst", "--location", "", "-t", "b")
     shown = json.loads(cli.ok("show", "1", "--json"))
@@ -108,7 +111,7 @@ def test_edit_archive_undo_delete(cli: Any) -> None:
     assert cli("show", "1").exit_code == 1
 
 
-def test_contacts_commands(cli: Any) -> None:
+def test_contacts_commands(cli: Cli) -> None:
     cli.ok("add", "Acme", "Analyst")
     out = cli.ok(
         "contacts",
@@ -139,7 +142,7 @@ def test_contacts_commands(cli: Any) -> None:
     assert "No contacts yet" in cli.ok("contacts", "list")
 
 
-def test_export_import_round_trip(cli: Any, tmp_path: Path) -> None:
+def test_export_import_round_trip(cli: Cli, tmp_path: Path) -> None:
     cli.ok("add", "Acme", "Analyst", "--date", "2026-10-01", "--notes", "=1+1")
     cli.ok("move", "1", "rejected", "--date", "2026-10-10")
     backup = tmp_path / "b.json"
@@ -155,7 +158,7 @@ def test_export_import_round_trip(cli: Any, tmp_path: Path) -> None:
     assert "Checked (dry run" in checked and "0 applications" in checked and "Skipped 1" in checked
 
 
-def test_import_reports_every_bad_line(cli: Any, tmp_path: Path) -> None:
+def test_import_reports_every_bad_line(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text("Company,Role,Applied\nA,B,2026-01-01\nC,D,someday\nE,,2026-01-01\n")
     result = cli("import", str(path))
@@ -166,19 +169,19 @@ def test_import_reports_every_bad_line(cli: Any, tmp_path: Path) -> None:
     assert json.loads(cli.ok("list", "--json")) == []
 
 
-def test_backup_and_db_commands(cli: Any) -> None:
+def test_backup_and_db_commands(cli: Cli) -> None:
     assert "Backed up to" in cli.ok("backup")
     out = cli.ok("db", "current")
     assert f"Schema:   {HEAD} (newest: {HEAD})" in out
     assert "Already at the newest schema" in cli.ok("db", "upgrade")
 
 
-def test_version_and_help(cli: Any) -> None:
+def test_version_and_help(cli: Cli) -> None:
     assert cli.ok("--version").startswith("onward ")
     assert "Start tracking an application" in cli.ok("--help")
 
 
-def test_a_broken_database_url_is_a_setup_error(cli: Any) -> None:
+def test_a_broken_database_url_is_a_setup_error(cli: Cli) -> None:
     cli.env["ONWARD_DATABASE_URL"] = "postgresql+psycopg://nobody@127.0.0.1:1/none"
     result = cli("list")
     assert result.exit_code == 3
@@ -187,7 +190,7 @@ def test_a_broken_database_url_is_a_setup_error(cli: Any) -> None:
     assert "is not a database URL" in cli("list").stderr
 
 
-def test_tour_runs_on_its_own_data(cli: Any) -> None:
+def test_tour_runs_on_its_own_data(cli: Cli) -> None:
     result = cli("tour")
     assert result.exit_code == 0
     assert "Onward tour" in result.stdout and "Northwind Health" in result.stdout
@@ -197,7 +200,7 @@ def test_tour_runs_on_its_own_data(cli: Any) -> None:
     assert json.loads(cli.ok("list", "--json")) == []  # the person's own data is untouched
 
 
-def test_calendar_export(cli: Any, tmp_path: Path) -> None:
+def test_calendar_export(cli: Cli, tmp_path: Path) -> None:
     cli.ok("add", "Acme", "Analyst")
     cli.ok("contacts", "add", "Ana", "--next-checkin", "2027-01-05")
     out = cli.ok("calendar", "export", str(tmp_path / "o.ics"))
@@ -205,7 +208,7 @@ def test_calendar_export(cli: Any, tmp_path: Path) -> None:
     assert "BEGIN:VCALENDAR" in (tmp_path / "o.ics").read_text()
 
 
-def test_lists_print_as_aligned_columns(cli: Any, ws: Any) -> None:
+def test_lists_print_as_aligned_columns(cli: Cli, ws: Workspace) -> None:
     from onward.domain.records import ApplicationFields
     from onward.services.applications import add_application
 
@@ -213,7 +216,7 @@ def test_lists_print_as_aligned_columns(cli: Any, ws: Any) -> None:
     for n in range(250):
         fields = ApplicationFields(f"Company {n:03}", long_role, tags=("x",))
         add_application(ws.store, ws.owner, fields, ws.clock)
-    add_application(ws.store, ws.owner, ApplicationFields("Evil\x1b[2JCo", "Chef"), ws.clock)
+    make_application(ws, "Evil\x1b[2JCo", "Chef")
     out = cli.ok("list", "--all").splitlines()
     assert out[0].split() == ["ID", "Company", "Role", "Stage", "Since", "Tags"]
     assert len(out) == 252
@@ -223,7 +226,7 @@ def test_lists_print_as_aligned_columns(cli: Any, ws: Any) -> None:
     assert out[0].index("Stage") == out[2].index("applied")
 
 
-def test_today(cli: Any) -> None:
+def test_today(cli: Cli) -> None:
     assert "Nothing is due today" in cli.ok("today")
     cli.ok("add", "Acme", "Analyst", "--date", "2026-11-01")
     cli.ok("move", "1", "interview", "--date", "2026-11-10")
@@ -234,7 +237,7 @@ def test_today(cli: Any) -> None:
     assert data["dwelling"][0]["company"] == "Acme" and data["tasks"] == []
 
 
-def test_today_gathers_several_quiet_times(cli: Any) -> None:
+def test_today_gathers_several_quiet_times(cli: Cli) -> None:
     for n, company in enumerate(("Acme", "Initech"), 1):
         cli.ok("add", company, "Analyst", "--date", "2026-11-01")
         cli.ok("reject", str(n))

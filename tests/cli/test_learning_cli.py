@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.cli_runner import Cli
 
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.services.runtime import open_workspace
 
 
 @pytest.fixture
-def rejected(cli: Any) -> Any:
+def rejected(cli: Cli) -> Any:
     cli.env |= {"ONWARD_SENDER_NAME": "Ana Ruiz", "ONWARD_SENDER_EMAIL": "ana@example.org"}
     cli.ok("add", "Northwind Health", "Data Analyst", "--date", "2026-10-13")
     cli.ok("move", "1", "screen", "--date", "2026-10-20")

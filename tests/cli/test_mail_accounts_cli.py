@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mail_servers import message  # type: ignore[import-not-found]
 from sqlalchemy import create_engine, select
+from tests.support.cli_runner import Cli
+from tests.support.mail_servers import message
 
 from onward.db.tables import metadata
 from onward.mail.passwords import KEYRING_SERVICE
@@ -39,7 +40,7 @@ def database_dump(url: str) -> str:
 
 
 @pytest.fixture
-def models(cli: Any, mail_models_dir: Path) -> None:
+def models(cli: Cli, mail_models_dir: Path) -> None:
     """The trained reader in the test home, so `mail sync` does not train one."""
     target = Path(cli.env["ONWARD_HOME"]) / "models"
     target.mkdir(parents=True, exist_ok=True)
@@ -47,7 +48,7 @@ def models(cli: Any, mail_models_dir: Path) -> None:
 
 
 def test_add_test_list_and_remove_an_account(
-    cli: Any, mailbox: Any, memory_keyring: dict[Any, str]
+    cli: Cli, mailbox: Any, memory_keyring: dict[Any, str]
 ) -> None:
     seen: list[str] = []
     added = cli(*add_args(mailbox), "--password-stdin", input=mailbox.password + "\n")
@@ -83,7 +84,7 @@ def test_add_test_list_and_remove_an_account(
 
 
 def test_without_a_keyring_the_error_names_the_environment_variable(
-    cli: Any, mailbox: Any, no_keyring: None
+    cli: Cli, mailbox: Any, no_keyring: None
 ) -> None:
     result = cli(*add_args(mailbox, "work"), "--password-stdin", input=SECRET_WORDS + "\n")
     assert result.exit_code == 3
@@ -97,7 +98,7 @@ def test_without_a_keyring_the_error_names_the_environment_variable(
 
 
 def test_a_wrong_password_fails_with_one_line_and_no_secret(
-    cli: Any, mailbox: Any, memory_keyring: dict[Any, str]
+    cli: Cli, mailbox: Any, memory_keyring: dict[Any, str]
 ) -> None:
     cli(*add_args(mailbox), "--password-stdin", input=SECRET_WORDS + "\n")
     result = cli("mail", "account", "test", "personal")
@@ -106,7 +107,7 @@ def test_a_wrong_password_fails_with_one_line_and_no_secret(
 
 
 def test_sync_prints_a_summary_and_then_nothing_new(
-    cli: Any, mailbox: Any, models: None, memory_keyring: dict[Any, str]
+    cli: Cli, mailbox: Any, models: None, memory_keyring: dict[Any, str]
 ) -> None:
     mailbox.deliver(message(1), message(2))
     cli(*add_args(mailbox), "--password-stdin", input=mailbox.password + "\n")
@@ -120,12 +121,12 @@ def test_sync_prints_a_summary_and_then_nothing_new(
     assert mailbox.server.flags(mailbox.username) == {1: set(), 2: set()}
 
 
-def test_sync_with_no_account_says_how_to_add_one(cli: Any) -> None:
+def test_sync_with_no_account_says_how_to_add_one(cli: Cli) -> None:
     result = cli("mail", "sync")
     assert result.exit_code == 1 and "onward mail account add" in result.stderr
 
 
-def _draft(cli: Any) -> str:
+def _draft(cli: Cli) -> str:
     cli.env["ONWARD_SENDER_NAME"] = "Ana Ruiz"
     cli.ok("add", "Northwind Health", "Clinical Data Analyst", "--date", "2026-10-13")
     cli.ok("move", "1", "interview", "--date", "2026-10-27")
@@ -135,7 +136,7 @@ def _draft(cli: Any) -> str:
 
 
 def test_append_a_draft_and_see_it_on_the_timeline(
-    cli: Any, mailbox: Any, memory_keyring: dict[Any, str]
+    cli: Cli, mailbox: Any, memory_keyring: dict[Any, str]
 ) -> None:
     draft = _draft(cli)
     cli(*add_args(mailbox), "--password-stdin", input=mailbox.password + "\n")
@@ -153,7 +154,7 @@ def test_append_a_draft_and_see_it_on_the_timeline(
 
 
 def test_send_without_smtp_is_refused_before_asking(
-    cli: Any, mailbox: Any, memory_keyring: dict[Any, str]
+    cli: Cli, mailbox: Any, memory_keyring: dict[Any, str]
 ) -> None:
     draft = _draft(cli)
     cli(*add_args(mailbox), "--password-stdin", input=mailbox.password + "\n")
@@ -163,7 +164,7 @@ def test_send_without_smtp_is_refused_before_asking(
 
 
 def test_send_asks_first_and_no_means_nothing_is_sent(
-    cli: Any, mailbox: Any, smtp_server: Any, memory_keyring: dict[Any, str]
+    cli: Cli, mailbox: Any, smtp_server: Any, memory_keyring: dict[Any, str]
 ) -> None:
     draft = _draft(cli)
     smtp_server.username = mailbox.username

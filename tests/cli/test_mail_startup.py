@@ -6,7 +6,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import onward
+
 MAIL = {"imapclient", "keyring", "smtplib", "aiosmtpd"}
+
+#: The sources under test (a worktree's, not whichever copy the interpreter has installed).
+SOURCES = str(Path(onward.__file__).parents[1])
 
 PROBE = """
 import sys
@@ -26,7 +31,7 @@ def loaded(argv: list[str], home: Path) -> set[str]:
         capture_output=True,
         text=True,
         check=True,
-        env={"ONWARD_HOME": str(home), "PATH": "/usr/bin:/bin"},
+        env={"ONWARD_HOME": str(home), "PATH": "/usr/bin:/bin", "PYTHONPATH": SOURCES},
     )
     line = next(x for x in result.stdout.splitlines() if x.startswith("LOADED"))
     return set(line.split()[1:])

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from tests.support.cli_runner import Cli
 
 
-def test_goals_set_log_and_show_progress(cli: Any) -> None:
+def test_goals_set_log_and_show_progress(cli: Cli) -> None:
     cli.ok("add", "Acme", "Analyst", "--date", "2026-11-16")
     out = cli.ok("goals", "set", "--applications", "1", "--follow-ups", "0", "--reflections", "0",
                  "--learning-hours", "2", "--networking", "0")  # fmt: skip
@@ -32,7 +33,7 @@ def test_goals_set_log_and_show_progress(cli: Any) -> None:
     assert data["streak"] == {"current": 1, "best": 1}
 
 
-def test_bad_goals_and_logs_exit_1_with_a_clear_line(cli: Any) -> None:
+def test_bad_goals_and_logs_exit_1_with_a_clear_line(cli: Cli) -> None:
     result = cli("goals", "set", "--applications", "-1")
     assert result.exit_code == 1 and "cannot be negative" in result.stderr
     result = cli("goals", "set")
@@ -44,14 +45,14 @@ def test_bad_goals_and_logs_exit_1_with_a_clear_line(cli: Any) -> None:
     assert json.loads(cli.ok("goals", "--json"))["goals"]["applications"] == 5
 
 
-def test_revisit_lists_hesitant_saved_jobs(cli: Any) -> None:
+def test_revisit_lists_hesitant_saved_jobs(cli: Cli) -> None:
     assert "No saved jobs you held back on" in cli.ok("revisit")
     cli.ok("add", "Beta", "Nurse", "--stage", "saved", "-e", "2")
     out = cli.ok("revisit")
     assert "#1 You saved Nurse at Beta but held back" in out and "To think about:" in out
 
 
-def test_wins_add_and_list(cli: Any) -> None:
+def test_wins_add_and_list(cli: Cli) -> None:
     assert "No wins recorded in the last two weeks" in cli.ok("wins")
     cli.ok("add", "Acme", "Analyst", "--date", "2026-10-01")
     cli.ok("move", "1", "screen", "--date", "2026-10-05")
@@ -66,7 +67,7 @@ def test_wins_add_and_list(cli: Any) -> None:
     assert result.exit_code == 1 and "no application #9" in result.stderr
 
 
-def test_journal_add_prompts_and_lists_with_nudges(cli: Any) -> None:
+def test_journal_add_prompts_and_lists_with_nudges(cli: Cli) -> None:
     assert "Journal entry kept for 2026-11-20" in cli.ok(
         "journal", "add", "--mood", "4", "--text", "good walk", "--rest-day"
     )
@@ -82,13 +83,13 @@ def test_journal_add_prompts_and_lists_with_nudges(cli: Any) -> None:
     assert data["nudges"] == [] and data["trend"]["direction"] == "not enough entries yet"
 
 
-def test_journal_shows_the_rest_day_nudge_with_suggestions(cli: Any) -> None:
+def test_journal_shows_the_rest_day_nudge_with_suggestions(cli: Cli) -> None:
     cli.ok("journal", "add", "--mood", "3", "--text", "", "--date", "2026-11-01")
     out = cli.ok("journal")
     assert "It has been 19 days since a rest day" in out and "Take a walk" in out
 
 
-def test_checkins_due_and_done(cli: Any) -> None:
+def test_checkins_due_and_done(cli: Cli) -> None:
     assert "No check-ins due this week" in cli.ok("checkins")
     cli.ok("contacts", "add", "Ann", "--company", "Acme", "--next-checkin", "2026-11-18")
     cli.ok("contacts", "add", "Bo", "--next-checkin", "2026-11-25")
@@ -104,7 +105,7 @@ def test_checkins_due_and_done(cli: Any) -> None:
     assert result.exit_code == 1 and "no contact #7" in result.stderr
 
 
-def test_reapply_set_and_list(cli: Any) -> None:
+def test_reapply_set_and_list(cli: Cli) -> None:
     assert "No reapply dates yet" in cli.ok("reapply")
     cli.ok("reapply", "Acme", "--after", "2026-11-01", "--notes", "hiring freeze")
     cli.ok("reapply", "Globex", "--after", "2027-03-01")

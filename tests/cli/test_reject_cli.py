@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 import pytest
+from tests.support.cli_runner import Cli
 
 from onward.clock import FixedClock
 
@@ -20,18 +21,18 @@ ANALYSIS = (
 )
 
 
-def interviewed(cli: Any) -> None:
+def interviewed(cli: Cli) -> None:
     cli.ok("add", "Acme", "Analyst", "--date", "2026-11-01")
     cli.ok("move", "1", "screen", "--date", "2026-11-05")
     cli.ok("move", "1", "interview", "--date", "2026-11-10")
 
 
-def state(cli: Any) -> tuple[Any, Any]:
+def state(cli: Cli) -> tuple[Any, Any]:
     return json.loads(cli.ok("show", "1", "--json")), json.loads(cli.ok("tasks", "--all", "--json"))
 
 
 def test_reject_shows_only_kindness_during_the_window_then_the_plan(
-    cli: Any, clock: FixedClock
+    cli: Cli, clock: FixedClock
 ) -> None:
     interviewed(cli)
     out = cli.ok(
@@ -92,7 +93,7 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
     ]
 
 
-def test_an_automated_early_rejection_needs_no_reply(cli: Any, clock: FixedClock) -> None:
+def test_an_automated_early_rejection_needs_no_reply(cli: Cli, clock: FixedClock) -> None:
     cli.ok("add", "Beta", "Nurse", "--date", "2026-11-12")
     cli.ok("reject", "1", "--templated", "--dwell", "2h", "--date", "yesterday")
     clock.advance(hours=2)
@@ -101,7 +102,7 @@ def test_an_automated_early_rejection_needs_no_reply(cli: Any, clock: FixedClock
     assert json.loads(cli.ok("show", "1", "--json"))["stage_on"] == "2026-11-19"
 
 
-def test_move_to_rejected_goes_through_the_same_flow(cli: Any) -> None:
+def test_move_to_rejected_goes_through_the_same_flow(cli: Cli) -> None:
     interviewed(cli)
     out = cli.ok("move", "1", "rejected", "--note", "a kind call")
     assert "Logged: #1" in out and "Journal:" in out and "Should you reply?" not in out
@@ -110,7 +111,7 @@ def test_move_to_rejected_goes_through_the_same_flow(cli: Any) -> None:
     assert len(json.loads(cli.ok("tasks", "--all", "--json"))) == 5
 
 
-def test_ready_ends_the_window_early(cli: Any, clock: FixedClock) -> None:
+def test_ready_ends_the_window_early(cli: Cli, clock: FixedClock) -> None:
     interviewed(cli)
     cli.ok("reject", "1", "--dwell", "weekend")
     clock.advance(hours=5)
@@ -138,7 +139,7 @@ def test_ready_ends_the_window_early(cli: Any, clock: FixedClock) -> None:
     ],
 )
 def test_bad_input_is_one_clear_line_and_changes_nothing(
-    cli: Any, args: tuple[str, ...], message: str
+    cli: Cli, args: tuple[str, ...], message: str
 ) -> None:
     interviewed(cli)
     before = state(cli)
@@ -148,7 +149,7 @@ def test_bad_input_is_one_clear_line_and_changes_nothing(
     assert state(cli) == before
 
 
-def test_closed_and_saved_applications_are_refused(cli: Any) -> None:
+def test_closed_and_saved_applications_are_refused(cli: Cli) -> None:
     interviewed(cli)
     cli.ok("reject", "1")
     again = cli("reject", "1")
@@ -167,7 +168,7 @@ def test_closed_and_saved_applications_are_refused(cli: Any) -> None:
     ]
 
 
-def test_task_commands(cli: Any, clock: FixedClock) -> None:
+def test_task_commands(cli: Cli, clock: FixedClock) -> None:
     interviewed(cli)
     cli.ok("reject", "1")
     assert "Task #2 done" in cli.ok("tasks", "done", "2")
@@ -181,7 +182,7 @@ def test_task_commands(cli: Any, clock: FixedClock) -> None:
     refused = cli("tasks", "skip", "2")
     assert refused.exit_code == 1 and "already done" in refused.stderr
     for args, message in [
-        (("tasks", "snooze", "1"), "--until DATE or --days N"),
+        (("tasks", "snooze", "1"), "Hint: pass --until or --days"),
         (("tasks", "snooze", "1", "--until", "2026-11-01"), "already passed"),
         (("tasks", "done", "77"), "no task #77"),
     ]:
@@ -193,7 +194,7 @@ def test_task_commands(cli: Any, clock: FixedClock) -> None:
     assert due == {3: "overdue", 4: "overdue"}
 
 
-def test_ghosting_suggests_then_applies(cli: Any) -> None:
+def test_ghosting_suggests_then_applies(cli: Cli) -> None:
     cli.ok("add", "Quiet", "Analyst", "--date", "2026-10-20")
     cli.ok("add", "Recent", "Analyst", "--date", "2026-11-10")
     out = cli.ok("ghosting")
@@ -212,7 +213,7 @@ def test_ghosting_suggests_then_applies(cli: Any) -> None:
     assert json.loads(cli.ok("show", "1", "--json"))["stage"] == "screen"
 
 
-def test_auto_ghost_and_thresholds_come_from_settings(cli: Any) -> None:
+def test_auto_ghost_and_thresholds_come_from_settings(cli: Cli) -> None:
     cli.ok("add", "Quiet", "Analyst", "--date", "2026-11-10")
     assert "Nothing has gone quiet" in cli.ok("ghosting")
     cli.env["ONWARD_GHOST_AFTER_DAYS"] = "7"
@@ -226,7 +227,7 @@ def test_auto_ghost_and_thresholds_come_from_settings(cli: Any) -> None:
     assert broken.exit_code == 3 and "ONWARD_AUTO_GHOST must be true or false" in broken.stderr
 
 
-def test_a_bad_dwell_default_is_a_setup_error(cli: Any) -> None:
+def test_a_bad_dwell_default_is_a_setup_error(cli: Cli) -> None:
     interviewed(cli)
     cli.env["ONWARD_DWELL_DEFAULT"] = "a fortnight"
     result = cli("reject", "1")
@@ -235,7 +236,7 @@ def test_a_bad_dwell_default_is_a_setup_error(cli: Any) -> None:
     assert "until 23:00" in cli.ok("reject", "1")
 
 
-def test_a_rejection_from_weeks_ago_asks_nothing_now(cli: Any) -> None:
+def test_a_rejection_from_weeks_ago_asks_nothing_now(cli: Cli) -> None:
     cli.ok("add", "Acme", "Analyst", "--date", "2026-09-01")
     cli.ok("move", "1", "interview", "--date", "2026-09-10")
     out = cli.ok("reject", "1", "--date", "2026-10-01", "--personal")

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text
+from tests.factories import make_application
 
 from onward.db.tables import TIMELINE_BITS
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.runtime import Workspace
 
 
@@ -63,8 +63,7 @@ def _day(value: Any) -> date | None:
 
 def test_the_summary_follows_every_event(ws: Workspace, tmp_path: Path) -> None:
     def app(company: str, stage: Stage = Stage.APPLIED, on: date = date(2026, 9, 1)) -> int:
-        return add_application(ws.store, ws.owner, ApplicationFields(company, "Chef"), ws.clock,
-                               stage=stage, on=on).id  # fmt: skip
+        return make_application(ws, company, "Chef", stage=stage, on=on).id  # fmt: skip
 
     saved = app("Saved only", Stage.SAVED)
     later = app("Saved then sent", Stage.SAVED, date(2026, 8, 1))

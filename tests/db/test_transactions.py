@@ -5,10 +5,11 @@ from __future__ import annotations
 import threading
 
 import pytest
+from tests.factories import make_application
 
-from onward.domain.records import ApplicationFields, ApplicationQuery
+from onward.domain.records import ApplicationQuery
 from onward.errors import InvalidInput
-from onward.services.applications import add_application, list_applications
+from onward.services.applications import list_applications
 from onward.services.runtime import Workspace
 
 
@@ -18,19 +19,19 @@ def count(ws: Workspace) -> int:
 
 def test_a_transaction_opened_inside_another_joins_it(ws: Workspace) -> None:
     with pytest.raises(InvalidInput), ws.store.transaction():
-        add_application(ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock)
+        make_application(ws, "Acme", "Analyst")
         assert count(ws) == 1  # the inner block sees what the outer one wrote
         raise InvalidInput("a later step is refused")
     assert count(ws) == 0  # and the refusal undid the inner block's work too
     with ws.store.transaction():
-        add_application(ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock)
+        make_application(ws, "Acme", "Analyst")
     assert count(ws) == 1
 
 
 def test_other_threads_keep_their_own_transactions(ws: Workspace) -> None:
     seen: list[int] = []
     with ws.store.transaction():
-        add_application(ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock)
+        make_application(ws, "Acme", "Analyst")
         worker = threading.Thread(target=lambda: seen.append(count(ws)))
         worker.start()
         worker.join()

@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
+from tests.factories import make_email_bytes
+from tests.support.cli_runner import Cli
 
+from onward.cli import context
 from onward.clock import FixedClock
 from onward.config import Settings
 from onward.understand import Reader, load_reader, model_path
@@ -38,60 +39,13 @@ def home_models(models_dir: Path, settings: Settings) -> Path:
     return target
 
 
-def build_email(
-    body: str,
-    *,
-    subject: str = "Hello",
-    sender: str = "Someone <someone@example.org>",
-    message_id: str | None = "<m1@example.org>",
-    date: str = "Mon, 02 Nov 2026 10:00:00 +0000",
-    in_reply_to: str | None = None,
-    extra: str = "",
-) -> bytes:
-    head = f"From: {sender}\nTo: Sam <sam@example.org>\nSubject: {subject}\nDate: {date}\n"
-    if message_id:
-        head += f"Message-ID: {message_id}\n"
-    if in_reply_to:
-        head += f"In-Reply-To: {in_reply_to}\nReferences: {in_reply_to}\n"
-    head += extra + "Content-Type: text/plain; charset=utf-8\n\n"
-    return (head + body + "\n").encode()
-
-
 @pytest.fixture
 def email() -> Email:
-    return build_email
-
-
-class Cli:
-    """Runs `onward ...` in-process against the test database, with a frozen clock."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.env = {
-            "ONWARD_HOME": str(settings.home),
-            "ONWARD_DATABASE_URL": settings.resolved_database_url,
-            "COLUMNS": "200",
-            "NO_COLOR": "1",
-        }
-        self.runner = CliRunner()
-
-    def __call__(self, *args: str) -> Result:
-        from onward.cli.app import app
-
-        result = self.runner.invoke(app, list(args), env=self.env)
-        if result.exception and not isinstance(result.exception, SystemExit):
-            raise result.exception
-        return result
-
-    def ok(self, *args: str) -> str:
-        result = self(*args)
-        assert result.exit_code == 0, result.stdout + result.stderr
-        return result.stdout
+    return make_email_bytes
 
 
 @pytest.fixture
 def cli(settings: Settings, clock: FixedClock, home_models: Path) -> Iterator[Cli]:
-    from onward.cli import context
-
     context.freeze(clock)
     yield Cli(settings)
     context.reset()

@@ -7,7 +7,7 @@ from email import message_from_bytes
 from typing import Any
 
 import pytest
-from mail_servers import message  # type: ignore[import-not-found]
+from tests.support.mail_servers import message
 
 from onward.domain.mail_accounts import FolderState, Security, Server
 from onward.errors import InvalidInput, NotFound, SetupError
@@ -126,7 +126,7 @@ def test_an_untrusted_certificate_is_refused(mailbox: Any, monkeypatch: pytest.M
 
 
 def test_a_closed_port_is_a_setup_error(mailbox: Any) -> None:
-    from dovecot_server import free_port  # type: ignore[import-not-found]
+    from tests.support.dovecot_server import free_port
 
     login = Login(Server("127.0.0.1", free_port(), Security.TLS), "ana", "x")
     with pytest.raises(SetupError, match=r"could not connect to 127\.0\.0\.1"), connect(login):

@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from tests.factories import make_application
 from tests.support.synthetic_mail import synthetic_inbox, write_mbox
 
 from onward.domain.mail import ProposalKind
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields
 from onward.mail.sources import open_source
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.mail import get_message, import_path, list_quarantine, source_name
 from onward.services.mail_import import ImportOptions, get_import_progress, import_messages
 from onward.services.review import list_proposals
@@ -179,7 +179,7 @@ def test_a_reply_in_the_thread_of_a_new_job_waits_for_its_application(
 def test_an_email_matches_an_application_by_a_normalised_company_name(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    app = add_application(ws.store, ws.owner, ApplicationFields("Stripe", "Data Analyst"), ws.clock)
+    app = make_application(ws, "Stripe", "Data Analyst")
     run(ws, reader, "t", [("1", email(
         REJECT.format(role="Data Analyst", company="Stripe, Inc."), subject="Your application",
         sender="Stripe Recruiting <no-reply@greenhouse-mail.io>",
@@ -196,7 +196,7 @@ def test_an_email_matches_an_application_by_a_normalised_company_name(
 def test_two_roles_at_one_company_are_never_merged(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    add_application(ws.store, ws.owner, ApplicationFields("Acme", "Data Analyst"), ws.clock)
+    make_application(ws, "Acme", "Data Analyst")
     run(ws, reader, "t", [("1", email(
         CONFIRM.format(role="Data Scientist", company="Acme"),
         subject="Thanks for applying to Acme",
@@ -238,7 +238,7 @@ def test_job_board_senders_are_not_the_company(ws: Workspace, reader: Reader, em
 def test_news_already_in_the_tracker_makes_no_proposal(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    app = add_application(ws.store, ws.owner, ApplicationFields("Acme", "Data Analyst"), ws.clock)
+    app = make_application(ws, "Acme", "Data Analyst")
     move_application(ws.store, ws.owner, app.id, Stage.REJECTED, ws.clock)
     summary = run(ws, reader, "t", [("1", email(
         REJECT.format(role="Data Analyst", company="Acme"), subject="Your application",
@@ -251,7 +251,7 @@ def test_news_already_in_the_tracker_makes_no_proposal(
 def test_when_rejection_and_offer_both_appear_rejection_wins(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    app = add_application(ws.store, ws.owner, ApplicationFields("Acme", "Data Analyst"), ws.clock)
+    app = make_application(ws, "Acme", "Data Analyst")
     move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock)
     body = (
         "Hi Sam,\n\nThank you for interviewing for the Data Analyst role. We know you may have an "

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tests.factories import make_application
+
 from onward.domain.mail import ProposalKind
-from onward.domain.records import ApplicationFields
-from onward.services.applications import add_application
 from onward.services.mail import get_message
 from onward.services.mail_import import import_messages
 from onward.services.review import list_proposals
@@ -83,9 +83,7 @@ def test_a_later_import_learns_from_the_mail_stored_before(
 def test_the_tracked_application_names_the_company(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Quendle Networks", "Data Analyst"), ws.clock
-    )
+    app = make_application(ws, "Quendle Networks", "Data Analyst")
     _import(ws, reader, "t", [("1", email(
         "Hi Sam,\n\nUnfortunately, after careful consideration we have decided to move forward "
         "with other candidates for the Data Analyst role at Quendle.\n\nBest,\nQuendle Talent Team",

@@ -8,13 +8,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskKind
-from onward.domain.records import ApplicationFields, ApplicationQuery
-from onward.errors import InvalidInput, NotFound
-from onward.services.applications import add_application, get_application, list_applications
+from onward.domain.records import ApplicationQuery
+from onward.errors import Action, Hint, InvalidInput, NotFound
+from onward.services.applications import get_application, list_applications
 from onward.services.contacts import list_contacts
 from onward.services.mail import get_message
 from onward.services.mail_import import import_messages
@@ -149,7 +150,7 @@ def test_a_corrected_company_is_remembered_for_the_next_import(
 def test_an_edit_can_point_a_proposal_at_an_existing_application(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    app = add_application(ws.store, ws.owner, ApplicationFields("Acme Corp", "Analyst"), ws.clock)
+    app = make_application(ws, "Acme Corp", "Analyst")
     (first, _) = confirmation_and_rejection(email, "Zenith")
     create = of(imported(ws, reader, first), ProposalKind.CREATE_APPLICATION)
     outcome = edit_proposal(ws.store, ws.owner, create.id, {"application_id": app.id}, ws.clock)
@@ -183,6 +184,7 @@ def test_a_proposal_that_cannot_be_applied_is_reported_and_the_others_go_ahead(
     edit_proposal(ws.store, ws.owner, create.id, {"company": ""}, ws.clock, accept=False)
     outcome = accept_proposals(ws.store, ws.owner, [v.id for v in views], ws.clock)
     assert any("does not know the company" in why for _, why in outcome.failed)
+    assert outcome.hints[create.id] == Hint(Action.EDIT_PROPOSAL, {"proposal_id": create.id})
     assert list_proposals(ws.store, ws.owner, ids=[create.id])[0].status is ProposalStatus.PENDING
 
 
@@ -206,7 +208,7 @@ def test_a_step_that_fails_undoes_the_whole_acceptance(
 def test_an_accepted_interview_time_puts_preparation_on_the_list(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    app = add_application(ws.store, ws.owner, ApplicationFields("Acme", "Data Analyst"), ws.clock)
+    app = make_application(ws, "Acme", "Data Analyst")
     views = imported(ws, reader, email(
         "Hi Sam,\n\nThank you for your application for the Data Analyst role at Acme. We would "
         "like to invite you to an interview with our team on December 3, 2026 at 2:00 PM, by "
@@ -253,7 +255,7 @@ def test_auto_accepts_only_what_is_sure_enough(ws: Workspace, reader: Reader, em
 
 
 def test_a_contact_is_added_to_the_application(ws: Workspace, reader: Reader, email: Email) -> None:
-    app = add_application(ws.store, ws.owner, ApplicationFields("Acme", "Data Analyst"), ws.clock)
+    app = make_application(ws, "Acme", "Data Analyst")
     (_, rejection) = confirmation_and_rejection(email)
     contact = of(imported(ws, reader, rejection), ProposalKind.ADD_CONTACT)
     accept_proposals(ws.store, ws.owner, [contact.id], ws.clock)

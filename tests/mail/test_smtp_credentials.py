@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mail_servers import free_port  # type: ignore[import-not-found]
+from tests.support.mail_servers import free_port
 
 from onward.domain.mail_accounts import Security, Server
 from onward.errors import InvalidInput

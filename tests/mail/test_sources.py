@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tracemalloc
@@ -11,6 +12,7 @@ import pytest
 
 from onward.errors import InvalidInput, MalformedMessage
 from onward.mail import EmlFile, EmlFolder, Maildir, Mbox, open_source, parse_message
+from onward.services.mail import source_name
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -169,3 +171,26 @@ def test_a_large_mbox_is_streamed_not_held_in_memory(tmp_path: Path) -> None:
     assert parse_message(last).message_id == f"<m{count - 1}@example.com>"
     assert size > 10_000_000
     assert peak < size / 10, (peak, size)  # one block and one message, not the file
+
+
+def test_file_names_that_are_not_utf8_give_storable_keys(tmp_path: Path) -> None:
+    raw = b"From: a@b.example\nSubject: hi\n\nhello\n"
+    folder = tmp_path / "eml"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.eml")).write_bytes(raw)
+    maildir = tmp_path / "md"
+    for sub in ("cur", "new", "tmp"):
+        (maildir / sub).mkdir(parents=True)
+    (maildir / "new" / os.fsdecode(b"17\xff.host:2,S")).write_bytes(raw)
+    assert list(EmlFolder(folder)) == [("caf\\xe9.eml", raw)]
+    assert list(Maildir(maildir)) == [("17\\xff.host", raw)]
+    assert list(Maildir(maildir, start_key="17\\xff.host")) == [("17\\xff.host", raw)]
+
+
+def test_a_mailbox_whose_path_is_not_utf8_gets_a_storable_source_name(tmp_path: Path) -> None:
+    folder = tmp_path / os.fsdecode(b"caf\xe9")
+    for sub in ("cur", "new", "tmp"):
+        (folder / sub).mkdir(parents=True)
+    name = source_name(open_source(folder))
+    assert name.endswith("caf\\xe9") and name.startswith("maildir:")
+    name.encode("utf-8")

@@ -2,12 +2,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from tests.factories import make_application
+
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import GhostingRules
-from onward.domain.records import ApplicationFields, ContactFields
+from onward.domain.records import ContactFields
 from onward.services.agenda import today
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.contacts import add_contact
 from onward.services.rejections import RejectionDetails, reject_application
 from onward.services.runtime import Workspace
@@ -23,9 +25,7 @@ def test_a_calm_day(ws: Workspace) -> None:
 def test_after_a_rejection_the_agenda_leads_with_kindness_then_shows_the_plan(
     ws: Workspace,
 ) -> None:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock, on=date(2026, 11, 1)
-    )
+    app = make_application(ws, "Acme", "Analyst", on=date(2026, 11, 1))
     move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock, on=date(2026, 11, 10))
     reject_application(
         ws.store,
@@ -53,13 +53,7 @@ def test_check_ins_and_quiet_applications_show_up(ws: Workspace) -> None:
         ContactFields(name="Ana", next_checkin_on=ws.clock.today() + timedelta(days=2)),
         ws.clock,
     )
-    quiet = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields("Quiet Co", "Chef"),
-        ws.clock,
-        on=ws.clock.today() - timedelta(days=40),
-    )
+    quiet = make_application(ws, "Quiet Co", "Chef", on=ws.clock.today() - timedelta(days=40))
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=RULES)
     assert [c.contact.name for c in agenda.check_ins] == ["Ana"]
     assert [g.application_id for g in agenda.ghosting] == [quiet.id]

@@ -3,13 +3,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
 from onward.clock import FixedClock
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields, ApplicationQuery
+from onward.domain.records import ApplicationQuery
 from onward.errors import InvalidInput, InvalidMove, NotFound
 from onward.services.applications import (
-    add_application,
     archive_applications,
     delete_application,
     edit_application,
@@ -20,13 +20,8 @@ from onward.services.applications import (
 from onward.services.runtime import Workspace
 
 
-def add(ws: Workspace, company: str = "Acme", role: str = "Analyst", **kw: object):  # type: ignore[no-untyped-def]
-    fields = ApplicationFields(company=company, role=role, tags=kw.pop("tags", ()))  # type: ignore[arg-type]
-    return add_application(ws.store, ws.owner, fields, ws.clock, **kw)  # type: ignore[arg-type]
-
-
 def test_add_records_the_first_step(ws: Workspace) -> None:
-    app = add(ws, on=date(2026, 11, 1), note="via site")
+    app = make_application(ws, on=date(2026, 11, 1), note="via site")
     assert (app.stage, app.stage_on, app.reached) == (
         Stage.APPLIED,
         date(2026, 11, 1),
@@ -38,7 +33,7 @@ def test_add_records_the_first_step(ws: Workspace) -> None:
 
 
 def test_a_full_pipeline_with_back_dated_moves_keeps_every_step(ws: Workspace) -> None:
-    app = add(ws, on=date(2026, 10, 1))
+    app = make_application(ws, on=date(2026, 10, 1))
     for stage, day in [
         (Stage.SCREEN, date(2026, 10, 5)),
         (Stage.INTERVIEW, date(2026, 10, 10)),
@@ -60,7 +55,7 @@ def test_a_full_pipeline_with_back_dated_moves_keeps_every_step(ws: Workspace) -
 
 
 def test_impossible_moves_change_nothing(ws: Workspace) -> None:
-    app = add(ws, on=date(2026, 11, 1))
+    app = make_application(ws, on=date(2026, 11, 1))
     move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock)
     with pytest.raises(InvalidMove, match="only move forward"):
         move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock)
@@ -74,7 +69,7 @@ def test_impossible_moves_change_nothing(ws: Workspace) -> None:
 
 
 def test_ghosted_applications_revive_on_new_contact(ws: Workspace) -> None:
-    app = add(ws, on=date(2026, 10, 1))
+    app = make_application(ws, on=date(2026, 10, 1))
     move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock, on=date(2026, 10, 3))
     move_application(ws.store, ws.owner, app.id, Stage.GHOSTED, ws.clock, on=date(2026, 11, 1))
     with pytest.raises(InvalidMove, match="had reached screen"):
@@ -91,7 +86,7 @@ def test_unknown_ids_are_reported(ws: Workspace) -> None:
 
 
 def test_edit_changes_fields_and_clears_with_empty_text(ws: Workspace) -> None:
-    app = add(ws, tags=("a",))
+    app = make_application(ws, tags=("a",))
     edited = edit_application(
         ws.store, ws.owner, app.id, {"location": "Remote", "tags": ("x", "Y")}, ws.clock
     )
@@ -104,7 +99,7 @@ def test_edit_changes_fields_and_clears_with_empty_text(ws: Workspace) -> None:
 
 
 def test_archive_hides_and_undo_restores(ws: Workspace, clock: FixedClock) -> None:
-    a, b = add(ws, "A"), add(ws, "B")
+    a, b = make_application(ws, "A"), make_application(ws, "B")
     archive_applications(ws.store, ws.owner, [a.id], clock)
     listed = list_applications(ws.store, ws.owner, ApplicationQuery())
     assert [x.id for x in listed.items] == [b.id]
@@ -115,16 +110,16 @@ def test_archive_hides_and_undo_restores(ws: Workspace, clock: FixedClock) -> No
 
 
 def test_delete_removes_the_application_and_its_history(ws: Workspace) -> None:
-    app = add(ws)
+    app = make_application(ws)
     delete_application(ws.store, ws.owner, app.id)
     with pytest.raises(NotFound):
         get_application(ws.store, ws.owner, app.id)
 
 
 def test_list_filters(ws: Workspace) -> None:
-    acme = add(ws, "Acme Corp", tags=("tech",))
-    add(ws, "Beta")
-    rejected = add(ws, "Gamma")
+    acme = make_application(ws, "Acme Corp", tags=("tech",))
+    make_application(ws, "Beta")
+    rejected = make_application(ws, "Gamma")
     move_application(ws.store, ws.owner, rejected.id, Stage.REJECTED, ws.clock)
 
     def ids(**kw: object) -> list[int]:
@@ -140,7 +135,7 @@ def test_list_filters(ws: Workspace) -> None:
 
 
 def test_each_owner_sees_only_their_own(ws: Workspace) -> None:
-    add(ws)
+    make_application(ws)
     with ws.store.transaction() as tx:
         other = tx.owner("someone-else", ws.clock.now())
     assert list_applications(ws.store, other, ApplicationQuery()).total == 0

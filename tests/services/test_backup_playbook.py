@@ -7,14 +7,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import Metric
-from onward.domain.records import ApplicationFields, ApplicationQuery, ContactFields
+from onward.domain.records import ApplicationQuery, ContactFields
 from onward.errors import ImportFailed
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.connections import set_reapply_after
 from onward.services.contacts import add_contact
 from onward.services.drafts import create_draft
@@ -28,9 +29,7 @@ from onward.services.wins import add_win
 
 
 def seed_everything(ws: Workspace) -> None:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock, on=date(2026, 11, 1)
-    )
+    app = make_application(ws, "Acme", "Analyst", on=date(2026, 11, 1))
     move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock, on=date(2026, 11, 9))
     contact = add_contact(
         ws.store,

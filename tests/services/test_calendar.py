@@ -4,19 +4,17 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from icalendar import Calendar
+from tests.factories import make_application
 
 from onward.domain.playbook.plan import PlannedTask, TaskKind, TaskStatus
-from onward.domain.records import ApplicationFields, ContactFields
-from onward.services.applications import add_application
+from onward.domain.records import ContactFields
 from onward.services.calendar import export_calendar
 from onward.services.contacts import add_contact
 from onward.services.runtime import Workspace
 
 
 def seed(ws: Workspace) -> None:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme, Inc.", "Data Analyst"), ws.clock
-    )
+    app = make_application(ws, "Acme, Inc.", "Data Analyst")
     with ws.store.transaction() as tx:
         for title, hours, status in (
             ("Send a short thank-you; keep the door open", 30, TaskStatus.OPEN),

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_contact
 
-from onward.domain.records import ContactFields
 from onward.errors import InvalidInput, NotFound
 from onward.services.connections import (
     checkins_due,
@@ -14,13 +14,12 @@ from onward.services.connections import (
     record_checkin,
     set_reapply_after,
 )
-from onward.services.contacts import add_contact, get_contact
+from onward.services.contacts import get_contact
 from onward.services.runtime import Workspace
 
 
 def person(ws: Workspace, name: str, next_on: date | None, company: str | None = None) -> int:
-    fields = ContactFields(name=name, company=company, next_checkin_on=next_on)
-    return add_contact(ws.store, ws.owner, fields, ws.clock).id
+    return make_contact(ws, name, next_checkin_on=next_on, company=company).id
 
 
 def test_checkins_due_within_a_week_soonest_first(ws: Workspace) -> None:

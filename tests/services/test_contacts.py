@@ -3,10 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
-from onward.domain.records import ApplicationFields, ContactFields, ContactRole
+from onward.domain.records import ContactFields, ContactRole
 from onward.errors import InvalidInput, NotFound
-from onward.services.applications import add_application, delete_application
+from onward.services.applications import delete_application
 from onward.services.contacts import (
     add_contact,
     delete_contact,
@@ -19,7 +20,7 @@ from onward.services.runtime import Workspace
 
 
 def test_contacts_link_to_applications(ws: Workspace) -> None:
-    app = add_application(ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock)
+    app = make_application(ws, "Acme", "Analyst")
     ana = add_contact(
         ws.store,
         ws.owner,

@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from tests.factories import make_application, make_contact, make_draft
 
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionStage
@@ -14,11 +15,11 @@ from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus
-from onward.domain.records import ApplicationFields, ContactFields, ContactRole
-from onward.errors import InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application, move_application
+from onward.domain.records import ContactFields, ContactRole
+from onward.errors import Action, InvalidInput, InvalidMove, NotFound
 from onward.services.contacts import add_contact
 from onward.services.drafts import (
+    DraftView,
     create_draft,
     discard_draft,
     draft_mailto,
@@ -40,43 +41,28 @@ INPUTS = {
 
 
 def interviewed(ws: Workspace, *, contact: bool = True) -> int:
-    app = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields(company="Northwind Health", role="Clinical Data Analyst"),
-        ws.clock,
-        on=date(2026, 10, 13),
-    )
-    for stage, day in (
+    steps = [
         (Stage.SCREEN, date(2026, 10, 20)),
         (Stage.INTERVIEW, date(2026, 10, 27)),
         (Stage.INTERVIEW, date(2026, 11, 3)),
         (Stage.REJECTED, date(2026, 11, 19)),
-    ):
-        move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
+    ]
+    app = make_application(
+        ws, "Northwind Health", "Clinical Data Analyst", on=date(2026, 10, 13), steps=steps
+    )
     if contact:
-        add_contact(
-            ws.store,
-            ws.owner,
-            ContactFields(
-                "Priya Natarajan", ContactRole.RECRUITER, email="priya@northwind.example"
-            ),
-            ws.clock,
+        make_contact(
+            ws,
+            "Priya Natarajan",
+            ContactRole.RECRUITER,
+            email="priya@northwind.example",
             application_ids=(app.id,),
         )
     return app.id
 
 
-def new(ws: Workspace, app_id: int, kind: DraftKind | str, **kw: object):  # type: ignore[no-untyped-def]
-    return create_draft(
-        ws.store,
-        ws.owner,
-        app_id,
-        kind,
-        ws.clock,
-        sender_name=NAME,
-        **kw,  # type: ignore[arg-type]
-    )
+def new(ws: Workspace, app_id: int, kind: DraftKind | str, **kw: object) -> DraftView:
+    return make_draft(ws, app_id, kind, sender_name=NAME, **kw)
 
 
 @pytest.mark.parametrize("with_contact", [True, False])
@@ -106,10 +92,7 @@ def test_facts_come_from_the_application(ws: Workspace) -> None:
 
 @pytest.mark.parametrize("kind", list(DraftKind))
 def test_every_kind_works_without_an_interview_or_contact(ws: Workspace, kind: DraftKind) -> None:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields(company="Acme Logistics", role="Analyst"), ws.clock,
-        on=date(2026, 11, 1),
-    )  # fmt: skip
+    app = make_application(ws, "Acme Logistics", "Analyst", on=date(2026, 11, 1))  # fmt: skip
     view = new(ws, app.id, kind, **INPUTS)
     assert view.errors == (), view.errors
     assert "Acme Logistics" in view.draft.subject + view.draft.body
@@ -210,8 +193,10 @@ def test_eml_parses_back_with_the_standard_library(ws: Workspace, tmp_path: Path
     assert message["X-Unsent"] == "1"
     assert message.get_content().strip() == draft.body
     assert not list(path.parent.glob("*.partial"))
-    with pytest.raises(InvalidInput, match="ONWARD_SENDER_EMAIL"):
+    with pytest.raises(InvalidInput, match="needs your email address") as info:
         export_draft_eml(ws.store, ws.owner, draft.id, tmp_path / "x.eml", ws.clock, from_addr=None)
+    assert info.value.hint is not None and info.value.hint.action is Action.SET_SETTING
+    assert info.value.hint.args["name"] == "ONWARD_SENDER_EMAIL"
     assert not (tmp_path / "x.eml").exists()
 
 
@@ -227,7 +212,7 @@ def test_bad_input_is_refused(ws: Workspace, tmp_path: Path) -> None:
     app_id = interviewed(ws)
     with pytest.raises(InvalidInput, match="unknown draft kind 'thanks'") as info:
         new(ws, app_id, "thanks")
-    assert "feedback_request" in str(info.value.hint)
+    assert info.value.hint is not None and "feedback_request" in (info.value.hint.text or "")
     with pytest.raises(NotFound, match="no application #99"):
         new(ws, 99, DraftKind.FEEDBACK_REQUEST)
     with pytest.raises(NotFound, match="no contact #42"):
@@ -236,8 +221,10 @@ def test_bad_input_is_refused(ws: Workspace, tmp_path: Path) -> None:
         get_draft(ws.store, ws.owner, 7, ws.clock)
     with pytest.raises(InvalidInput, match="missing update"):
         new(ws, app_id, DraftKind.KEEP_IN_TOUCH)
-    with pytest.raises(InvalidInput, match="ONWARD_SENDER_NAME"):
+    with pytest.raises(InvalidInput, match="needs your name") as unsigned:
         create_draft(ws.store, ws.owner, app_id, "feedback_request", ws.clock, sender_name=" ")
+    assert unsigned.value.hint is not None and unsigned.value.hint.action is Action.SET_SETTING
+    assert unsigned.value.hint.args["name"] == "ONWARD_SENDER_NAME"
     assert list_drafts(ws.store, ws.owner) == []
 
 

@@ -3,13 +3,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.feedback import FeedbackTheme
 from onward.domain.playbook.plan import TaskKind
-from onward.domain.records import ApplicationFields, ContactFields
+from onward.domain.records import ContactFields
 from onward.errors import InvalidInput, NotFound
-from onward.services.applications import add_application
 from onward.services.contacts import add_contact
 from onward.services.feedback import list_feedback, log_feedback
 from onward.services.runtime import Workspace
@@ -22,8 +22,7 @@ GENERIC = "We had a strong pool of candidates and went with someone who was a be
 
 
 def app(ws: Workspace, company: str = "Northwind Health") -> int:
-    fields = ApplicationFields(company=company, role="Data Analyst")
-    return add_application(ws.store, ws.owner, fields, ws.clock, on=date(2026, 10, 1)).id
+    return make_application(ws, company, "Data Analyst", on=date(2026, 10, 1)).id
 
 
 def tasks(ws: Workspace) -> list[tuple[str | None, datetime, datetime | None]]:

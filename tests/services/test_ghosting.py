@@ -3,15 +3,15 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_timeline
 
 from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.playbook.plan import TaskStatus
-from onward.domain.records import Application, ApplicationFields
+from onward.domain.records import Application
 from onward.errors import InvalidMove, NotFound
 from onward.services.applications import (
-    add_application,
     archive_applications,
     get_application,
     move_application,
@@ -24,30 +24,29 @@ from onward.services.tasks import list_tasks
 GHOSTING_DRAFTS = (DraftKind.GHOSTING_FOLLOW_UP, DraftKind.GHOSTING_CLOSURE)
 
 
-def tracked(ws: Workspace, company: str, *steps: tuple[Stage, date]) -> Application:
-    stage, day = steps[0]
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields(company, "Analyst"), ws.clock, stage=stage, on=day
-    )
-    for stage, day in steps[1:]:
-        app = move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
-    return app
-
-
 def quiet_pipeline(ws: Workspace) -> dict[str, Application]:
     """Today is 2026-11-20."""
     return {
-        "applied 30 days": tracked(ws, "Alpha", (Stage.APPLIED, date(2026, 10, 21))),
-        "applied 20 days": tracked(ws, "Beta", (Stage.APPLIED, date(2026, 10, 31))),
-        "interview 15 days": tracked(
-            ws, "Gamma", (Stage.APPLIED, date(2026, 10, 1)), (Stage.INTERVIEW, date(2026, 11, 5))
+        "applied 30 days": make_timeline(ws, (Stage.APPLIED, date(2026, 10, 21)), company="Alpha"),
+        "applied 20 days": make_timeline(ws, (Stage.APPLIED, date(2026, 10, 31)), company="Beta"),
+        "interview 15 days": make_timeline(
+            ws,
+            (Stage.APPLIED, date(2026, 10, 1)),
+            (Stage.INTERVIEW, date(2026, 11, 5)),
+            company="Gamma",
         ),
-        "screen 15 days": tracked(
-            ws, "Delta", (Stage.APPLIED, date(2026, 10, 1)), (Stage.SCREEN, date(2026, 11, 5))
+        "screen 15 days": make_timeline(
+            ws,
+            (Stage.APPLIED, date(2026, 10, 1)),
+            (Stage.SCREEN, date(2026, 11, 5)),
+            company="Delta",
         ),
-        "saved long ago": tracked(ws, "Epsilon", (Stage.SAVED, date(2026, 8, 1))),
-        "rejected long ago": tracked(
-            ws, "Zeta", (Stage.APPLIED, date(2026, 8, 1)), (Stage.REJECTED, date(2026, 8, 5))
+        "saved long ago": make_timeline(ws, (Stage.SAVED, date(2026, 8, 1)), company="Epsilon"),
+        "rejected long ago": make_timeline(
+            ws,
+            (Stage.APPLIED, date(2026, 8, 1)),
+            (Stage.REJECTED, date(2026, 8, 5)),
+            company="Zeta",
         ),
     }
 

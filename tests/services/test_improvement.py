@@ -3,12 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application, move_application
 from onward.services.feedback import log_feedback
 from onward.services.improvement import (
     add_improvement,
@@ -21,11 +20,8 @@ from onward.services.runtime import Workspace
 
 
 def interviewed(ws: Workspace, company: str = "Northwind Health") -> int:
-    fields = ApplicationFields(company=company, role="Data Analyst")
-    app = add_application(ws.store, ws.owner, fields, ws.clock, on=date(2026, 10, 1))
-    for stage in (Stage.INTERVIEW, Stage.REJECTED):
-        move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=date(2026, 11, 1))
-    return app.id
+    steps = [(Stage.INTERVIEW, date(2026, 11, 1)), (Stage.REJECTED, date(2026, 11, 1))]
+    return make_application(ws, company, "Data Analyst", on=date(2026, 10, 1), steps=steps).id
 
 
 def test_add_move_and_list(ws: Workspace) -> None:

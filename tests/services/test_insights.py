@@ -29,6 +29,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from tests.factories import make_application
 
 from onward.clock import FixedClock
 from onward.domain.emails import RejectionReason
@@ -366,8 +367,7 @@ def test_applications_gone_quiet_are_named_as_left_out(ws: Workspace) -> None:
     from onward.domain.playbook.ghosting import GhostingRules
 
     for n in range(6):
-        add_application(ws.store, ws.owner, ApplicationFields(f"Quiet {n}", "Analyst"), ws.clock,
-                        on=date(2026, 9, 1))  # fmt: skip
+        make_application(ws, f"Quiet {n}", "Analyst", on=date(2026, 9, 1))  # fmt: skip
     keys = [d.key for d in compute_insights(ws.store, ws.owner, ws.clock, skills=False).diagnoses]
     assert keys == ["gone_quiet"]  # 6 of 6 open with no news for 80 days
     patient = GhostingRules(after_early_days=100)

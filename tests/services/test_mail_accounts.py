@@ -86,7 +86,7 @@ def test_fields_come_from_the_provider_and_defaults() -> None:
         ({"imap_port": 70000}, "out of range"),
         ({"imap_host": None}, "needs its IMAP server"),
         ({"provider": "aol"}, "unknown provider"),
-        ({"smtp_port": 25}, "need --smtp-host"),
+        ({"smtp_port": 25}, "needs the SMTP server"),
     ],
 )
 def test_bad_settings_are_refused_clearly(changes: dict[str, Any], message: str) -> None:

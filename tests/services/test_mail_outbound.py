@@ -7,6 +7,7 @@ from email import message_from_bytes, policy
 from typing import Any
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.drafts import DraftKind
 from onward.domain.mail_accounts import DeliveryMethod
@@ -14,10 +15,9 @@ from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.stored import DraftStatus
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput, InvalidMove, NotFound
 from onward.mail.passwords import Passwords
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.drafts import create_draft, edit_draft, get_draft
 from onward.services.feedback import log_feedback
 from onward.services.mail_accounts import AccountRequest, account_fields, add_mail_account
@@ -28,13 +28,7 @@ from onward.services.sent_drafts import list_sent_drafts
 
 
 def drafted(ws: Workspace) -> tuple[int, int]:
-    app = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields(company="Northwind Health", role="Clinical Data Analyst"),
-        ws.clock,
-        on=date(2026, 10, 13),
-    )
+    app = make_application(ws, "Northwind Health", "Clinical Data Analyst", on=date(2026, 10, 13))
     move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock, on=date(2026, 10, 27))
     view = create_draft(
         ws.store,

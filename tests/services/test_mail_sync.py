@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from mail_servers import message  # type: ignore[import-not-found]
+from tests.support.mail_servers import message
 
 from onward.errors import NotFound, SetupError
 from onward.mail.passwords import Passwords

@@ -8,13 +8,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_application
 
 from onward.db.playbook_tables import drafts, reflections
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import Metric
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.momentum import (
     get_goals,
     goal_progress,
@@ -28,11 +28,7 @@ ONLY = {m: 0.0 for m in Metric}
 
 
 def apply(ws: Workspace, on: date, *, stage: Stage = Stage.APPLIED, **fields: object) -> int:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme", "Analyst", **fields), ws.clock,  # type: ignore[arg-type]
-        stage=stage, on=on,
-    )  # fmt: skip
-    return app.id
+    return make_application(ws, stage=stage, on=on, **fields).id
 
 
 def sent_draft(ws: Workspace, sent_at: datetime | None, status: str = "sent") -> None:

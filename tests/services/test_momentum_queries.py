@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from tests.factories import make_application
+
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.momentum import goal_progress, log_activity
 from onward.services.runtime import Workspace
 from onward.services.wellbeing import current_nudges, write_journal
@@ -17,9 +18,7 @@ from onward.services.wins import add_win, list_wins
 def grow(ws: Workspace, start: int, n: int) -> None:
     for i in range(start, start + n):
         day = date(2026, 6, 1) + timedelta(days=i)
-        app = add_application(
-            ws.store, ws.owner, ApplicationFields(f"C{i}", "Role"), ws.clock, on=day
-        )
+        app = make_application(ws, f"C{i}", "Role", on=day)
         move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock, on=day)
         log_activity(ws.store, ws.owner, "learning", 1, ws.clock, on=day)
         add_win(ws.store, ws.owner, f"Win {i}", ws.clock, on=day)

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from tests.factories import make_application
+
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields, ApplicationQuery, ContactFields
-from onward.services.applications import add_application, list_applications, move_application
+from onward.domain.records import ApplicationQuery, ContactFields
+from onward.services.applications import list_applications, move_application
 from onward.services.contacts import add_contact, list_contacts
 from onward.services.runtime import Workspace
 
 
 def grow(ws: Workspace, n: int) -> None:
     for i in range(n):
-        app = add_application(
-            ws.store, ws.owner, ApplicationFields(f"C{i}", "Role", tags=("a", "b")), ws.clock
-        )
+        app = make_application(ws, f"C{i}", "Role", tags=("a", "b"))
         move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock)
         add_contact(
             ws.store, ws.owner, ContactFields(name=f"P{i}"), ws.clock, application_ids=(app.id,)

@@ -3,27 +3,28 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.domain.playbook.plan import PlannedTask, TaskKind, TaskStatus
 from onward.domain.records import ApplicationFields
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.applications import add_application, move_application
 from onward.services.reflection import list_reflections, reflect_on, reflection_prompts
 from onward.services.runtime import Workspace
 
 
 def interviewed(ws: Workspace) -> int:
-    fields = ApplicationFields(company="Northwind Health", role="Data Analyst")
-    app = add_application(ws.store, ws.owner, fields, ws.clock, on=date(2026, 10, 1))
-    for stage, day in (
+    steps = [
         (Stage.SCREEN, date(2026, 10, 5)),
         (Stage.INTERVIEW, date(2026, 10, 10)),
         (Stage.INTERVIEW, date(2026, 10, 15)),
         (Stage.REJECTED, date(2026, 11, 19)),
-    ):
-        move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
+    ]
+    app = make_application(
+        ws, "Northwind Health", "Data Analyst", on=date(2026, 10, 1), steps=steps
+    )
     return app.id
 
 
@@ -119,7 +120,7 @@ def test_refused_gently_during_an_active_dwell_window(ws: Workspace) -> None:
         )
     with pytest.raises(InvalidInput, match="Give yourself until 15:00") as info:
         reflect_on(ws.store, ws.owner, app_id, {"resume": 3}, {}, ws.clock)
-    assert f"onward ready {app_id}" in str(info.value.hint)
+    assert info.value.hint == Hint(Action.MARK_READY, {"application_id": app_id})
     with pytest.raises(InvalidInput, match="Give yourself"):
         reflection_prompts(ws.store, ws.owner, app_id, ws.clock)
     assert list_reflections(ws.store, ws.owner) == []

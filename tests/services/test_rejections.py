@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from tests.factories import make_timeline
 
 from onward.clock import FixedClock
 from onward.domain.drafts import DraftKind
@@ -12,9 +13,9 @@ from onward.domain.playbook.advice import ReplyAction
 from onward.domain.playbook.dwell import DwellChoice, DwellPreset
 from onward.domain.playbook.plan import TaskKind, TaskStatus
 from onward.domain.playbook.rejection import RejectionChannel
-from onward.domain.records import Application, ApplicationFields, ContactFields
+from onward.domain.records import Application, ContactFields
 from onward.errors import Conflict, InvalidInput, InvalidMove, NotFound, SetupError, UserError
-from onward.services.applications import add_application, get_application, move_application
+from onward.services.applications import get_application, move_application
 from onward.services.contacts import add_contact
 from onward.services.rejections import (
     RejectionDetails,
@@ -30,19 +31,8 @@ def at(day: int, hour: int, month: int = 11, year: int = 2026) -> datetime:
     return datetime(year, month, day, hour, 0, tzinfo=UTC)
 
 
-def tracked(
-    ws: Workspace, *steps: tuple[Stage, date], company: str = "Acme", **kw: object
-) -> Application:
-    first_stage, first_day = steps[0]
-    fields = ApplicationFields(company, "Analyst", **kw)  # type: ignore[arg-type]
-    app = add_application(ws.store, ws.owner, fields, ws.clock, stage=first_stage, on=first_day)
-    for stage, day in steps[1:]:
-        app = move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
-    return app
-
-
 def interviewed(ws: Workspace) -> Application:
-    return tracked(
+    return make_timeline(
         ws,
         (Stage.APPLIED, date(2026, 11, 1)),
         (Stage.SCREEN, date(2026, 11, 5)),
@@ -100,7 +90,7 @@ def test_rejection_after_an_interview_plans_a_thank_you_and_feedback_question(
 def test_a_rejection_received_weeks_ago_is_logged_as_past(ws: Workspace) -> None:
     # an old mailbox imported, or a search written down afterwards: no dwell window now, no
     # reply that was due weeks ago; only what is still ahead
-    app = tracked(
+    app = make_timeline(
         ws, (Stage.APPLIED, date(2026, 9, 1)), (Stage.INTERVIEW, date(2026, 9, 20)), company="Old"
     )
     result = reject_application(
@@ -111,7 +101,7 @@ def test_a_rejection_received_weeks_ago_is_logged_as_past(ws: Workspace) -> None
     assert result.window.starts_at == at(1, 10, month=10)  # the window was back then
     assert [t.task.kind for t in result.tasks] == [TaskKind.CHECK_IN]  # 1 January, still ahead
     # two weeks is the line: a rejection logged a few days late still gets its quiet time
-    recent = tracked(ws, (Stage.APPLIED, date(2026, 11, 1)), company="Recent")
+    recent = make_timeline(ws, (Stage.APPLIED, date(2026, 11, 1)), company="Recent")
     late = reject_application(
         ws.store, ws.owner, recent.id, RejectionDetails(received_on=date(2026, 11, 17)), ws.clock
     )
@@ -120,7 +110,7 @@ def test_a_rejection_received_weeks_ago_is_logged_as_past(ws: Workspace) -> None
 
 
 def test_an_automated_rejection_before_any_conversation_needs_no_reply(ws: Workspace) -> None:
-    app = tracked(ws, (Stage.APPLIED, date(2026, 11, 10)))
+    app = make_timeline(ws, (Stage.APPLIED, date(2026, 11, 10)))
     result = reject_application(
         ws.store, ws.owner, app.id, RejectionDetails(personal=False), ws.clock
     )
@@ -131,12 +121,16 @@ def test_an_automated_rejection_before_any_conversation_needs_no_reply(ws: Works
 
 
 def test_the_reframe_counts_how_far_the_persons_applications_got(ws: Workspace) -> None:
-    tracked(ws, (Stage.APPLIED, date(2026, 10, 1)), company="A")
-    tracked(ws, (Stage.APPLIED, date(2026, 10, 1)), company="B")
-    tracked(ws, (Stage.APPLIED, date(2026, 10, 1)), (Stage.SCREEN, date(2026, 10, 2)), company="C")
-    tracked(ws, (Stage.APPLIED, date(2026, 10, 1)), (Stage.FINAL, date(2026, 10, 3)), company="D")
-    tracked(ws, (Stage.SAVED, date(2026, 10, 1)), company="Saved, not counted")
-    final = tracked(
+    make_timeline(ws, (Stage.APPLIED, date(2026, 10, 1)), company="A")
+    make_timeline(ws, (Stage.APPLIED, date(2026, 10, 1)), company="B")
+    make_timeline(
+        ws, (Stage.APPLIED, date(2026, 10, 1)), (Stage.SCREEN, date(2026, 10, 2)), company="C"
+    )
+    make_timeline(
+        ws, (Stage.APPLIED, date(2026, 10, 1)), (Stage.FINAL, date(2026, 10, 3)), company="D"
+    )
+    make_timeline(ws, (Stage.SAVED, date(2026, 10, 1)), company="Saved, not counted")
+    final = make_timeline(
         ws, (Stage.APPLIED, date(2026, 10, 1)), (Stage.FINAL, date(2026, 11, 2)), company="E"
     )
     result = reject_application(ws.store, ws.owner, final.id, RejectionDetails(), ws.clock)
@@ -181,8 +175,8 @@ def test_ending_the_window_early_opens_the_plan_now(ws: Workspace, clock: FixedC
 
 def test_saved_jobs_to_revisit_and_a_good_contact_get_their_tasks(ws: Workspace) -> None:
     app = interviewed(ws)
-    hesitant = tracked(ws, (Stage.SAVED, date(2026, 11, 2)), company="Maybe", excitement=3)
-    tracked(ws, (Stage.SAVED, date(2026, 11, 2)), company="Keen", excitement=5)
+    hesitant = make_timeline(ws, (Stage.SAVED, date(2026, 11, 2)), company="Maybe", excitement=3)
+    make_timeline(ws, (Stage.SAVED, date(2026, 11, 2)), company="Keen", excitement=5)
     ana = add_contact(ws.store, ws.owner, ContactFields(name="Ana"), ws.clock)
     result = reject_application(
         ws.store,
@@ -211,7 +205,7 @@ def test_a_back_dated_rejection_still_gets_a_reply_window_ahead(ws: Workspace) -
 
 
 def test_a_ghosted_application_can_still_be_rejected(ws: Workspace) -> None:
-    app = tracked(ws, (Stage.APPLIED, date(2026, 10, 1)), (Stage.GHOSTED, date(2026, 11, 1)))
+    app = make_timeline(ws, (Stage.APPLIED, date(2026, 10, 1)), (Stage.GHOSTED, date(2026, 11, 1)))
     result = reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     assert result.application.stage == Stage.REJECTED
 
@@ -267,10 +261,12 @@ def test_applications_that_cannot_be_rejected_are_refused(ws: Workspace) -> None
     with pytest.raises(InvalidMove, match="already rejected on 2026-11-20"):
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     assert snapshot(ws, app.id) == before
-    gone = tracked(ws, (Stage.APPLIED, date(2026, 11, 1)), (Stage.WITHDRAWN, date(2026, 11, 3)))
+    gone = make_timeline(
+        ws, (Stage.APPLIED, date(2026, 11, 1)), (Stage.WITHDRAWN, date(2026, 11, 3))
+    )
     with pytest.raises(InvalidMove, match="you withdrew it on 2026-11-03"):
         reject_application(ws.store, ws.owner, gone.id, RejectionDetails(), ws.clock)
-    saved = tracked(ws, (Stage.SAVED, date(2026, 11, 1)))
+    saved = make_timeline(ws, (Stage.SAVED, date(2026, 11, 1)))
     with pytest.raises(InvalidInput, match="only saved"):
         reject_application(ws.store, ws.owner, saved.id, RejectionDetails(), ws.clock)
     assert get_application(ws.store, ws.owner, saved.id).stage == Stage.SAVED
@@ -292,7 +288,7 @@ def test_an_overview_needs_a_logged_rejection(ws: Workspace) -> None:
     move_application(ws.store, ws.owner, app.id, Stage.REJECTED, ws.clock)  # e.g. an import
     with pytest.raises(NotFound) as refused:
         get_rejection_overview(ws.store, ws.owner, app.id, ws.clock)
-    assert refused.value.hint is not None and "without details" in refused.value.hint
+    assert refused.value.hint is not None and "without details" in (refused.value.hint.text or "")
 
 
 def test_details_can_be_added_to_an_application_rejected_without_them(ws: Workspace) -> None:
@@ -313,7 +309,7 @@ def test_details_can_be_added_to_an_application_rejected_without_them(ws: Worksp
 
 
 def test_a_second_rejection_row_is_a_conflict_not_a_crash(ws: Workspace) -> None:
-    app = tracked(ws, (Stage.APPLIED, date(2026, 10, 1)))
+    app = make_timeline(ws, (Stage.APPLIED, date(2026, 10, 1)))
     reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     with ws.store.transaction() as tx:  # a later import could leave the stage behind
         tx.applications.set_stage(

@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.factories import make_application
 from tests.skills.conftest import write_docx, write_pdf
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
-from onward.domain.records import ApplicationFields
 from onward.errors import Conflict, InvalidInput, NotFound
-from onward.services.applications import add_application, edit_application, move_application
+from onward.services.applications import edit_application
 from onward.services.improvement import add_improvement, list_improvements, move_improvement
 from onward.services.resumes import add_resume, list_resumes, show_resume
 from onward.services.runtime import Workspace
@@ -43,13 +43,10 @@ def application(
     ws: Workspace, company: str, description: str | None, *, to: tuple[Stage, ...] = (),
     resume_version: str | None = None,
 ) -> int:  # fmt: skip
-    fields = ApplicationFields(
-        company=company, role="Shop assistant", description=description,
-        resume_version=resume_version,
+    app = make_application(
+        ws, company, "Shop assistant", on=date(2026, 10, 1), description=description,
+        resume_version=resume_version, steps=[(stage, date(2026, 11, 1)) for stage in to],
     )  # fmt: skip
-    app = add_application(ws.store, ws.owner, fields, ws.clock, on=date(2026, 10, 1))
-    for stage in to:
-        move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=date(2026, 11, 1))
     return app.id
 
 

@@ -4,13 +4,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from tests.factories import make_application, make_rejection
 
 from onward.clock import FixedClock
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.plan import TaskKind, TaskStatus
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput, InvalidMove, NotFound
-from onward.services.applications import add_application, move_application
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
 from onward.services.runtime import Workspace
 from onward.services.tasks import (
@@ -30,11 +29,9 @@ def at(day: int, hour: int) -> datetime:
 
 
 def rejected_after_interview(ws: Workspace) -> int:
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme", "Analyst"), ws.clock, on=date(2026, 11, 1)
-    )
-    move_application(ws.store, ws.owner, app.id, Stage.INTERVIEW, ws.clock, on=date(2026, 11, 9))
-    reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
+    steps = [(Stage.INTERVIEW, date(2026, 11, 9))]
+    app = make_application(ws, on=date(2026, 11, 1), steps=steps)
+    make_rejection(ws, app.id)
     return app.id
 
 
@@ -135,13 +132,7 @@ def test_the_task_list_issues_the_same_queries_however_long_it_is(
 ) -> None:
 
     def plan_for(company: str) -> None:
-        app = add_application(
-            ws.store,
-            ws.owner,
-            ApplicationFields(company, "Analyst"),
-            ws.clock,
-            on=date(2026, 11, 1),
-        )
+        app = make_application(ws, company, "Analyst", on=date(2026, 11, 1))
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
 
     def queries() -> int:
@@ -175,13 +166,7 @@ def test_due_tasks_are_the_due_part_of_the_list_with_a_limit(
     ws: Workspace, clock: FixedClock
 ) -> None:
     for company in ("Acme", "Fjord", "Kestrel"):
-        app = add_application(
-            ws.store,
-            ws.owner,
-            ApplicationFields(company, "Analyst"),
-            ws.clock,
-            on=date(2026, 11, 1),
-        )
+        app = make_application(ws, company, "Analyst", on=date(2026, 11, 1))
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     during = due_tasks(ws.store, ws.owner, ws.clock, limit=100)
     assert during.held_back == list_tasks(ws.store, ws.owner, ws.clock).held_back > 0

@@ -7,17 +7,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
-    ApplicationFields,
     ApplicationQuery,
     Channel,
     ContactFields,
 )
 from onward.errors import Conflict, ImportFailed, InvalidInput
 from onward.services.applications import (
-    add_application,
     archive_applications,
     list_applications,
     move_application,
@@ -37,27 +36,23 @@ ALL = ApplicationQuery(archived=None, limit=None)
 
 
 def seed(ws: Workspace) -> None:
-    a = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields(
-            company="Acme",
-            role="Data Analyst",
-            job_ref="R-1",
-            url="https://acme.test/jobs/1",
-            location="Remote",
-            channel=Channel.REFERRAL,
-            salary_min=50000,
-            salary_max=60000,
-            salary_currency="EUR",
-            excitement=4,
-            description="SQL, dashboards",
-            resume_version="v3",
-            tailored=True,
-            notes='=HYPERLINK("http://evil")',
-            tags=("tech", "remote"),
-        ),
-        ws.clock,
+    a = make_application(
+        ws,
+        "Acme",
+        "Data Analyst",
+        job_ref="R-1",
+        url="https://acme.test/jobs/1",
+        location="Remote",
+        channel=Channel.REFERRAL,
+        salary_min=50000,
+        salary_max=60000,
+        salary_currency="EUR",
+        excitement=4,
+        description="SQL, dashboards",
+        resume_version="v3",
+        tailored=True,
+        notes='=HYPERLINK("http://evil")',
+        tags=("tech", "remote"),
         on=date(2026, 10, 1),
     )
     move_application(ws.store, ws.owner, a.id, Stage.SCREEN, ws.clock, on=date(2026, 10, 4))
@@ -65,13 +60,7 @@ def seed(ws: Workspace) -> None:
         ws.store, ws.owner, a.id, Stage.INTERVIEW, ws.clock, on=date(2026, 10, 9), note="+1 round"
     )
     move_application(ws.store, ws.owner, a.id, Stage.REJECTED, ws.clock, on=date(2026, 10, 20))
-    b = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields("Beta Health", "Nurse"),
-        ws.clock,
-        on=date(2026, 11, 2),
-    )
+    b = make_application(ws, "Beta Health", "Nurse", on=date(2026, 11, 2))
     archive_applications(ws.store, ws.owner, [b.id], ws.clock)
     add_contact(
         ws.store,
@@ -105,9 +94,7 @@ def test_json_backup_restores_identical_content(
     export_json(target.store, target.owner, second, target.clock)
     assert json.loads(first.read_text()) == json.loads(second.read_text())
     # ids continue after the restored ones
-    new = add_application(
-        target.store, target.owner, ApplicationFields("Gamma", "Chef"), target.clock
-    )
+    new = make_application(target, "Gamma", "Chef")
     assert new.id == 3
 
 

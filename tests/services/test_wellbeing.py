@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from tests.factories import make_application
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
 from onward.domain.playbook.wellbeing import NudgeKind
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.runtime import Workspace
 from onward.services.wellbeing import (
     current_nudges,
@@ -41,13 +41,7 @@ def dwell(ws: Workspace, app_id: int, hours: float) -> None:
 
 
 def applied(ws: Workspace, n: int, start: date, *, answer_last: Stage | None = None) -> list[int]:
-    ids = []
-    for i in range(n):
-        app = add_application(
-            ws.store, ws.owner, ApplicationFields(f"C{i}", "Analyst"), ws.clock,
-            on=start + timedelta(days=i),
-        )  # fmt: skip
-        ids.append(app.id)
+    ids = [make_application(ws, f"C{i}", on=start + timedelta(days=i)).id for i in range(n)]
     if answer_last is not None:
         move_application(ws.store, ws.owner, ids[-1], answer_last, ws.clock)
     return ids
@@ -101,9 +95,7 @@ def test_a_rejection_counts_as_an_answer(ws: Workspace) -> None:
 
 def test_answers_are_read_in_applied_order_not_id_order(ws: Workspace) -> None:
     ids = applied(ws, 10, date(2026, 10, 5))
-    early = add_application(
-        ws.store, ws.owner, ApplicationFields("Early", "Analyst"), ws.clock, on=date(2026, 9, 1)
-    )
+    early = make_application(ws, "Early", "Analyst", on=date(2026, 9, 1))
     move_application(ws.store, ws.owner, early.id, Stage.SCREEN, ws.clock)
     assert early.id > ids[-1]
     assert nudge_kinds(ws) == [NudgeKind.TAKE_A_BREAK]  # the answered one came first
@@ -147,9 +139,7 @@ def test_writing_in_the_journal_completes_the_journal_prompt_task(ws: Workspace)
     from onward.domain.playbook.plan import TaskKind, TaskStatus
     from onward.services.rejections import RejectionDetails, reject_application
 
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields("Acme", "Chef"), ws.clock, on=date(2026, 11, 1)
-    )
+    app = make_application(ws, "Acme", "Chef", on=date(2026, 11, 1))
     move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock, on=date(2026, 11, 5))
     reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     write_journal(ws.store, ws.owner, 2, "Rough day.", ws.clock)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.factories import make_application
 
 from onward.db.playbook_tables import feedback
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.wins import WinKind
-from onward.domain.records import ApplicationFields
 from onward.errors import InvalidInput, NotFound
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.runtime import Workspace
 from onward.services.wins import add_win, list_wins
 
@@ -20,9 +20,7 @@ PRAISE = "Your answer on system design impressed the panel, for example the cach
 
 def timeline(ws: Workspace, company: str, steps: list[tuple[Stage, date]]) -> int:
     (first, on), rest = steps[0], steps[1:]
-    app = add_application(
-        ws.store, ws.owner, ApplicationFields(company, "Analyst"), ws.clock, stage=first, on=on
-    )
+    app = make_application(ws, company, "Analyst", stage=first, on=on)
     for stage, day in rest:
         move_application(ws.store, ws.owner, app.id, stage, ws.clock, on=day)
     return app.id

@@ -3,34 +3,22 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+
+from tests.factories import make_timeline
 
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields
-from onward.services.applications import add_application, move_application
 from onward.services.feedback import log_feedback
+from onward.services.runtime import Workspace
 from onward.services.wins import list_wins
 
 
-def _app(ws: Any, name: str, steps: list[tuple[Stage, int]]) -> int:
+def _app(ws: Workspace, name: str, steps: list[tuple[Stage, int]]) -> int:
     today = ws.clock.today()
-    first, ago = steps[0]
-    app = add_application(
-        ws.store,
-        ws.owner,
-        ApplicationFields(name, "Analyst"),
-        ws.clock,
-        stage=first,
-        on=today - timedelta(days=ago),
-    )
-    for stage, days_ago in steps[1:]:
-        move_application(
-            ws.store, ws.owner, app.id, stage, ws.clock, on=today - timedelta(days=days_ago)
-        )
-    return app.id
+    timeline = [(stage, today - timedelta(days=ago)) for stage, ago in steps]
+    return make_timeline(ws, *timeline, company=name).id
 
 
-def test_windowed_wins_match_the_full_list_cut_to_the_window(ws: Any) -> None:
+def test_windowed_wins_match_the_full_list_cut_to_the_window(ws: Workspace) -> None:
     _app(ws, "Old Start", [(Stage.APPLIED, 90), (Stage.SCREEN, 80)])  # the first response ever
     _app(ws, "Old Interview", [(Stage.APPLIED, 60), (Stage.INTERVIEW, 50), (Stage.INTERVIEW, 5)])
     _app(ws, "Fresh", [(Stage.APPLIED, 20), (Stage.SCREEN, 10), (Stage.INTERVIEW, 3)])

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+from tests.factories import make_application
 from tests.web.conftest import Web
-from tests.web.helpers import add
 
 from onward.domain.records import ApplicationQuery, ContactFields, ContactRole
 from onward.services.applications import list_applications
@@ -25,7 +25,7 @@ def _person(web: Web, name: str, role: ContactRole = ContactRole.RECRUITER, **fi
 
 
 def test_the_page_offers_the_contacts_not_linked_yet(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     maya = _person(web, "Maya Lindqvist", ContactRole.HIRING_MANAGER, company="Fjord Bank")
     html = web.get(f"/applications/{app.id}").text
     assert "No one is linked to this application yet" in html
@@ -35,7 +35,7 @@ def test_the_page_offers_the_contacts_not_linked_yet(web: Web) -> None:
 
 
 def test_linking_a_contact_shows_them_and_unlinking_keeps_the_contact(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     maya = _person(web, "Maya Lindqvist", email="maya@example.net")
     linked = web.post(f"/applications/{app.id}/contacts", {"contact_id": str(maya)})
     assert linked.headers["location"] == f"/applications/{app.id}#contacts"
@@ -52,7 +52,7 @@ def test_linking_a_contact_shows_them_and_unlinking_keeps_the_contact(web: Web) 
 
 
 def test_a_link_without_a_choice_or_to_no_one_comes_back_with_a_message(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     maya = _person(web, "Maya Lindqvist")
     empty = web.post(f"/applications/{app.id}/contacts", {"contact_id": ""})
     assert empty.status_code == 422
@@ -66,7 +66,7 @@ def test_a_link_without_a_choice_or_to_no_one_comes_back_with_a_message(web: Web
 
 
 def test_unknown_applications_and_contacts_are_404_pages(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     maya = _person(web, "Maya Lindqvist")
     for url, data in (
         ("/applications/999/contacts", {"contact_id": str(maya)}),
@@ -81,7 +81,7 @@ def test_unknown_applications_and_contacts_are_404_pages(web: Web) -> None:
 
 
 def test_linking_needs_the_csrf_token(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     maya = _person(web, "Maya Lindqvist")
     response = web.client.post(f"/applications/{app.id}/contacts", data={"contact_id": str(maya)})
     assert response.status_code == 403
@@ -91,7 +91,7 @@ def test_linking_needs_the_csrf_token(web: Web) -> None:
 def test_the_page_sends_the_same_queries_however_many_contacts(
     web: Web, web_queries: Counter
 ) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
 
     def count() -> int:
         web.get(f"/applications/{app.id}")
@@ -125,7 +125,7 @@ def test_the_emails_linked_to_an_application_are_listed_as_plain_text(
     assert "From Priya at Northwind &lt;jobs@northwind.example&gt;" in html
     assert "We received your application &lt;b&gt;today&lt;/b&gt;." in html
     assert "<b>today</b>" not in html and "tracker.example" not in html
-    other = add(web.ws, "Fjord Bank")
+    other = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     assert (
         "No emails are linked to this application yet" in web.get(f"/applications/{other.id}").text
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tests.factories import make_application, make_move
 from tests.web.conftest import Web
-from tests.web.helpers import add, move
 
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationQuery, ContactFields, ContactRole
@@ -87,8 +87,8 @@ def test_user_text_is_escaped_everywhere(web: Web) -> None:
 
 
 def test_the_application_page_shows_every_section(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank", "Data Engineer")
-    move(web.ws, app.id, Stage.SCREEN)
+    app = make_application(web.ws, "Fjord Bank", "Data Engineer", days_ago=10)
+    make_move(web.ws, app.id, Stage.SCREEN)
     add_contact(
         web.ws.store,
         web.ws.owner,
@@ -146,7 +146,7 @@ def test_unknown_and_malformed_ids_are_404_pages(web: Web) -> None:
 
 
 def test_archiving_hides_it_from_the_board_and_bringing_it_back(web: Web) -> None:
-    app = add(web.ws, "Acme Robotics")
+    app = make_application(web.ws, "Acme Robotics", "Data Analyst", days_ago=10)
     board = web.follow(web.post(f"/applications/{app.id}/archive"))
     assert "Archived Acme Robotics" in board.text
     assert f'href="/applications/{app.id}"' not in board.text

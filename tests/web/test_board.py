@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from tests.factories import make_application, make_move
 from tests.web.conftest import Web
-from tests.web.helpers import add, move
 
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
 
 
 def test_cards_sit_in_the_column_of_their_stage(web: Web) -> None:
-    add(web.ws, "Acme", stage=Stage.APPLIED)
-    screen = add(web.ws, "Globex")
-    move(web.ws, screen.id, Stage.SCREEN)
+    make_application(web.ws, "Acme", "Data Analyst", stage=Stage.APPLIED, days_ago=10)
+    screen = make_application(web.ws, "Globex", "Data Analyst", days_ago=10)
+    make_move(web.ws, screen.id, Stage.SCREEN)
     html = web.get("/board").text
     applied = html.index('data-stage="applied"')
     screening = html.index('data-stage="screen"')
@@ -25,8 +25,8 @@ def test_an_empty_board_invites_the_first_application(web: Web) -> None:
 
 
 def test_the_move_form_offers_only_allowed_moves(web: Web) -> None:
-    app = add(web.ws, "Acme")
-    move(web.ws, app.id, Stage.INTERVIEW)
+    app = make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
+    make_move(web.ws, app.id, Stage.INTERVIEW)
     html = web.get("/board").text
     card = html[html.index(f'data-id="{app.id}"') :]
     card = card[: card.index("</li>")]
@@ -36,7 +36,7 @@ def test_the_move_form_offers_only_allowed_moves(web: Web) -> None:
 
 
 def test_moving_with_the_form_saves_and_says_so(web: Web) -> None:
-    app = add(web.ws, "Acme")
+    app = make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
     board = web.follow(
         web.post(f"/applications/{app.id}/move", {"stage": "screen", "next": "/board"})
     )
@@ -45,8 +45,8 @@ def test_moving_with_the_form_saves_and_says_so(web: Web) -> None:
 
 
 def test_a_refused_move_is_explained_and_changes_nothing(web: Web) -> None:
-    app = add(web.ws, "Acme")
-    move(web.ws, app.id, Stage.INTERVIEW)
+    app = make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
+    make_move(web.ws, app.id, Stage.INTERVIEW)
     response = web.post(f"/applications/{app.id}/move", {"stage": "screen"})
     assert response.status_code == 409
     assert "That move was not made" in response.text
@@ -55,7 +55,7 @@ def test_a_refused_move_is_explained_and_changes_nothing(web: Web) -> None:
 
 
 def test_bad_move_forms_are_refused_with_a_message(web: Web) -> None:
-    app = add(web.ws, "Acme")
+    app = make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
     assert web.post(f"/applications/{app.id}/move", {"stage": "promoted"}).status_code == 422
     future = web.post(f"/applications/{app.id}/move", {"stage": "screen", "on": "2099-01-01"})
     assert future.status_code == 422 and "in the future" in future.text
@@ -64,7 +64,7 @@ def test_bad_move_forms_are_refused_with_a_message(web: Web) -> None:
 
 
 def test_moving_to_rejected_leads_to_the_rejection_flow(web: Web) -> None:
-    app = add(web.ws, "Acme")
+    app = make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
     response = web.post(f"/applications/{app.id}/move", {"stage": "rejected"})
     assert response.headers["location"] == f"/applications/{app.id}/reject"
     assert get_application(web.ws.store, web.ws.owner, app.id).stage == Stage.APPLIED
@@ -76,7 +76,7 @@ def test_moving_an_unknown_application_is_a_404(web: Web) -> None:
 
 
 def test_the_drag_endpoint_moves_and_refuses_in_json(web: Web) -> None:
-    app = add(web.ws, "Acme")
+    app = make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
     headers = {"x-csrf-token": web.token}
     ok = web.client.post(
         f"/api/applications/{app.id}/move", json={"stage": "screen"}, headers=headers
@@ -101,7 +101,7 @@ def test_the_drag_endpoint_moves_and_refuses_in_json(web: Web) -> None:
 
 
 def test_the_drag_endpoint_needs_the_csrf_header(web: Web) -> None:
-    app = add(web.ws, "Acme")
+    app = make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
     web.get("/")
     response = web.client.post(f"/api/applications/{app.id}/move", json={"stage": "screen"})
     assert response.status_code == 403
@@ -112,17 +112,17 @@ def test_a_full_column_links_to_the_rest_in_the_table(web: Web) -> None:
     from onward.services.board import PER_COLUMN
 
     for n in range(PER_COLUMN + 2):
-        add(web.ws, f"Company {n:02d}")
+        make_application(web.ws, f"Company {n:02d}", "Data Analyst", days_ago=10)
     html = web.get("/board").text
     assert "2 more in the table" in html
     assert 'href="/board/table?stage=applied"' in html
 
 
 def test_the_table_sorts_filters_and_pages(web: Web) -> None:
-    add(web.ws, "Zeta Labs", "Engineer", days_ago=3)
-    add(web.ws, "Alpha Works", "Analyst", days_ago=1)
-    globex = add(web.ws, "Globex", "Analyst", days_ago=2)
-    move(web.ws, globex.id, Stage.SCREEN)
+    make_application(web.ws, "Zeta Labs", "Engineer", days_ago=3)
+    make_application(web.ws, "Alpha Works", "Analyst", days_ago=1)
+    globex = make_application(web.ws, "Globex", "Analyst", days_ago=2)
+    make_move(web.ws, globex.id, Stage.SCREEN)
     by_company = web.get("/board/table?sort=company").text
     assert (
         by_company.index("Alpha Works") < by_company.index("Globex") < by_company.index("Zeta Labs")
@@ -142,7 +142,7 @@ def test_the_table_pages_through_long_lists(web: Web) -> None:
     from onward.web.pages.board import PAGE_SIZE
 
     for n in range(PAGE_SIZE + 1):
-        add(web.ws, f"Company {n:03d}")
+        make_application(web.ws, f"Company {n:03d}", "Data Analyst", days_ago=10)
     first = web.get("/board/table?sort=company").text
     assert "page 1 of 2" in first and "Company 000" in first and "Company 050" not in first
     second = web.get("/board/table?sort=company&page=2").text

@@ -8,11 +8,12 @@ import re
 from typing import Any
 
 import pytest
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import screenshot
-from tests.web.helpers import add, move, reject
 
 from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
+from onward.services.runtime import Workspace
 from onward.web.nav import NAV
 
 pytestmark = pytest.mark.slow
@@ -44,8 +45,8 @@ def test_add_an_application_with_the_keyboard_and_labels(page: Any, live_server:
 
 def test_log_a_rejection_see_the_dwell_window_then_the_plan(page: Any, live_server: Any) -> None:
     ws = _ws(live_server)
-    app = add(ws, "Fjord Bank", "Data Engineer", days_ago=20)
-    move(ws, app.id, Stage.INTERVIEW)
+    app = make_application(ws, "Fjord Bank", "Data Engineer", days_ago=20)
+    make_move(ws, app.id, Stage.INTERVIEW)
     page.goto(f"/applications/{app.id}")
     page.get_by_role("link", name="They said no").click()
     screenshot(page, "rejection-form", phone=True)
@@ -68,9 +69,9 @@ def test_log_a_rejection_see_the_dwell_window_then_the_plan(page: Any, live_serv
 
 def test_write_a_reflection(page: Any, live_server: Any) -> None:
     ws = _ws(live_server)
-    app = add(ws, "Kestrel Software", "Analytics Engineer", days_ago=20)
-    move(ws, app.id, Stage.INTERVIEW)
-    reject(ws, app.id)
+    app = make_application(ws, "Kestrel Software", "Analytics Engineer", days_ago=20)
+    make_move(ws, app.id, Stage.INTERVIEW)
+    make_rejection(ws, app.id)
     page.goto(f"/applications/{app.id}/reflect")
     assert page.get_by_role("heading", name="Not yet").is_visible()
     screenshot(page, "reflection-wait")
@@ -87,9 +88,9 @@ def test_write_a_reflection(page: Any, live_server: Any) -> None:
 
 def test_edit_a_draft_and_see_its_checks_live(page: Any, live_server: Any) -> None:
     ws = _ws(live_server)
-    app = add(ws, "Fjord Bank", "Data Engineer", days_ago=20)
-    move(ws, app.id, Stage.INTERVIEW)
-    reject(ws, app.id)
+    app = make_application(ws, "Fjord Bank", "Data Engineer", days_ago=20)
+    make_move(ws, app.id, Stage.INTERVIEW)
+    make_rejection(ws, app.id)
     page.goto(f"/applications/{app.id}/rejection")
     page.get_by_role("button", name="I feel ready now").click()
     page.get_by_role("button", name="Draft a thank you after rejection").click()
@@ -173,7 +174,7 @@ def test_every_page_in_the_navigation_renders(page: Any, live_server: Any) -> No
     assert page.evaluate("document.activeElement.textContent") == "Skip to the content"
 
 
-def _board_apps(ws: Any) -> list[Any]:
+def _board_apps(ws: Workspace) -> list[Any]:
     from onward.domain.records import ApplicationQuery
     from onward.services.applications import list_applications
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import screenshot
-from tests.web.helpers import add, move, reject
 from tests.web.review_data import import_received
 
 from onward.domain.pipeline import Stage
@@ -23,6 +23,7 @@ from onward.services.improvement import add_improvement, move_improvement, sugge
 from onward.services.rejections import end_dwell
 from onward.services.resumes import add_uploaded_resume
 from onward.services.review import list_proposals
+from onward.services.runtime import Workspace
 from onward.services.tasks import list_tasks
 
 pytestmark = pytest.mark.slow
@@ -43,20 +44,20 @@ def _ws(live_server: Any) -> Any:
     return live_server[1].state.workspace
 
 
-def _search(ws: Any, folder: Path) -> dict[str, int]:
+def _search(ws: Workspace, folder: Path) -> dict[str, int]:
     """The demo search, plus a rejection past its dwell window (so there is a plan and tasks
     due, and a job description compared with the resume), one still in it, a draft, a
     proposal to review and a resume."""
     seed_demo(ws.store, ws.owner, ws.clock)
-    done = add(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
-    move(ws, done.id, Stage.INTERVIEW)
-    reject(ws, done.id)
+    done = make_application(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
+    make_move(ws, done.id, Stage.INTERVIEW)
+    make_rejection(ws, done.id)
     end_dwell(ws.store, ws.owner, done.id, ws.clock)
     edit_application(ws.store, ws.owner, done.id, {"description": POSTING}, ws.clock)
     add_uploaded_resume(ws.store, ws.owner, ws.settings.home, "alex-tester-cv.md",
                         RESUME.encode(), ws.clock, label="data roles")  # fmt: skip
-    fresh = add(ws, "Harbour Labs", "Data Analyst", days_ago=12)
-    reject(ws, fresh.id)
+    fresh = make_application(ws, "Harbour Labs", "Data Analyst", days_ago=12)
+    make_rejection(ws, fresh.id)
     draft = create_draft(
         ws.store, ws.owner, done.id, "thank_you_after_rejection", ws.clock, sender_name="Alex"
     )
@@ -66,7 +67,7 @@ def _search(ws: Any, folder: Path) -> dict[str, int]:
     return {"app": done.id, "dwell": fresh.id, "draft": draft.draft.id, "proposal": proposal.id}
 
 
-def _plan(ws: Any, app_id: int) -> None:
+def _plan(ws: Workspace, app_id: int) -> None:
     """Learning-plan items in every state, one with a long focus, one from an application."""
     log_feedback(ws.store, ws.owner, app_id, "We wanted more depth on data modelling.", ws.clock,
                  themes=["technical_depth"])  # fmt: skip
@@ -149,8 +150,8 @@ def test_every_page_fits_a_phone_and_a_laptop(page: Any, live_server: Any, tmp_p
 
 def test_put_a_task_away_until_tomorrow_with_the_keyboard(page: Any, live_server: Any) -> None:
     ws = _ws(live_server)
-    app = add(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
-    reject(ws, app.id)
+    app = make_application(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
+    make_rejection(ws, app.id)
     end_dwell(ws.store, ws.owner, app.id, ws.clock)
     first = list_tasks(ws.store, ws.owner, ws.clock).items[0]
     page.set_viewport_size(PHONE)

@@ -7,19 +7,17 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
-from onward.domain.records import ApplicationFields, ContactFields, ContactRole
-from onward.services.applications import add_application
+from onward.domain.records import ContactFields, ContactRole
 from onward.services.contacts import add_contact, get_contact, list_contacts
 
 TODAY = date(2026, 11, 20)
 
 
 def _app(web: Web, company: str = "Acme", role: str = "Analyst") -> int:
-    return add_application(
-        web.ws.store, web.ws.owner, ApplicationFields(company, role), web.ws.clock
-    ).id
+    return make_application(web.ws, company, role).id
 
 
 def _contact(web: Web, name: str = "Priya Natarajan", **fields: object) -> int:

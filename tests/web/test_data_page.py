@@ -9,11 +9,12 @@ import io
 import json
 import re
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields, ApplicationQuery, ContactFields
-from onward.services.applications import add_application, list_applications, move_application
+from onward.domain.records import ApplicationQuery, ContactFields
+from onward.services.applications import list_applications, move_application
 from onward.services.contacts import add_contact, list_contacts
 from onward.services.transfer import backup_text
 from onward.services.wellbeing import list_journal, write_journal
@@ -42,7 +43,7 @@ def _upload(web: Web, url: str, name: str, data: bytes, **fields: str) -> object
 
 def _seed(web: Web) -> int:
     ws = web.ws
-    app = add_application(ws.store, ws.owner, ApplicationFields("Initech", "Tester"), ws.clock)
+    app = make_application(ws, "Initech", "Tester")
     move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock)
     add_contact(ws.store, ws.owner, ContactFields("Ana"), ws.clock, application_ids=(app.id,))
     write_journal(ws.store, ws.owner, 4, "A good day", ws.clock)
@@ -96,7 +97,7 @@ def test_restoring_a_backup_into_an_empty_database(web: Web) -> None:
 def test_restoring_over_data_needs_confirmation_and_backs_up_first(web: Web) -> None:
     _seed(web)
     _count, text = backup_text(web.ws.store, web.ws.owner, web.ws.clock)
-    add_application(web.ws.store, web.ws.owner, ApplicationFields("Later", "Added"), web.ws.clock)
+    make_application(web.ws, "Later", "Added")
     check = _upload(web, "/data/restore", "mine.json", text.encode())
     assert "Restoring replaces what is here now (3 records)" in check.text
     token = _token(check.text)

@@ -6,16 +6,16 @@ from __future__ import annotations
 from email import message_from_bytes
 from email.policy import default
 
+from tests.factories import make_application, make_rejection
 from tests.web.conftest import Web
-from tests.web.helpers import add, reject
 
 from onward.domain.playbook.stored import DraftStatus
 from onward.services.drafts import get_draft
 
 
 def _draft(web: Web) -> int:
-    app = add(web.ws, "Fjord Bank", "Data Engineer")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Engineer", days_ago=10)
+    make_rejection(web.ws, app.id)
     web.post(f"/applications/{app.id}/ready")
     response = web.post(
         f"/applications/{app.id}/drafts",
@@ -105,7 +105,11 @@ def test_eml_without_a_sender_address_says_how_to_set_it(web_settings, clock) ->
     with web.client:
         draft_id = _draft(web)
         response = web.get(f"/drafts/{draft_id}/eml")
-        assert response.status_code == 422 and "ONWARD_SENDER_EMAIL" in response.text
+        assert response.status_code == 422
+        assert '<a href="/settings#how">Settings shows how to set ONWARD_SENDER_EMAIL</a>' in (
+            response.text
+        )
+        assert "onward serve" not in response.text  # a link to the page, not a shell command
         assert "/eml" not in web.get(f"/drafts/{draft_id}").text.split("Download")[0][-200:]
 
 
@@ -115,7 +119,7 @@ def test_drafting_without_a_name_says_how_to_set_it(web_settings, clock) -> None
     app = create_app(web_settings.but(sender_name=""), clock=clock)
     web = Web(app)
     with web.client:
-        created = add(web.ws, "Fjord Bank")
+        created = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
         response = web.post(f"/applications/{created.id}/drafts", {"kind": "keep_in_touch"})
         assert response.status_code == 422 and "ONWARD_SENDER_NAME" in response.text
 
@@ -136,6 +140,6 @@ def test_unknown_drafts_and_kinds(web: Web) -> None:
     assert web.get("/drafts/999").status_code == 404
     assert web.get("/drafts/999/eml").status_code == 404
     assert web.post("/drafts/999", {"subject": "x", "body": "y"}).status_code == 404
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     response = web.post(f"/applications/{app.id}/drafts", {"kind": "love_letter"})
     assert response.status_code == 422

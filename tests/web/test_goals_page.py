@@ -7,11 +7,10 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
 from onward.domain.playbook.goals import Metric, WeeklyGoals
-from onward.domain.records import ApplicationFields
-from onward.services.applications import add_application
 from onward.services.momentum import get_goals, goal_progress, log_activity
 
 TODAY = date(2026, 11, 20)  # a Friday
@@ -25,7 +24,7 @@ def _done(web: Web, metric: Metric) -> float:
 
 
 def test_the_goals_page_shows_this_week_with_the_default_goals(web: Web) -> None:
-    add_application(web.ws.store, web.ws.owner, ApplicationFields("Acme", "Analyst"), web.ws.clock)
+    make_application(web.ws, "Acme", "Analyst")
     page = web.get("/goals")
     assert page.status_code == 200
     assert "This week" in page.text and "Mon 16 Nov 2026" in page.text
@@ -107,7 +106,7 @@ def test_the_goals_page_issues_the_same_queries_as_effort_grows(
     for i in range(40):
         log_activity(ws.store, ws.owner, Metric.LEARNING_HOURS, 1, ws.clock,
                      on=TODAY - timedelta(days=i))  # fmt: skip
-        add_application(ws.store, ws.owner, ApplicationFields(f"Co {i}", "Role"), ws.clock)
+        make_application(ws, f"Co {i}", "Role")
     with web_queries() as many:
         assert web.get("/goals").status_code == 200
     assert len(many) == len(few)

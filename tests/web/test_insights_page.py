@@ -11,12 +11,13 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import timedelta
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
-from onward.domain.records import ApplicationFields, ApplicationQuery
-from onward.services.applications import add_application, move_application
+from onward.domain.records import ApplicationQuery
+from onward.services.applications import move_application
 from onward.services.demo import seed_demo
 
 
@@ -52,9 +53,9 @@ def test_insights_show_the_numbers_and_every_chart(web: Web) -> None:
 def test_a_company_name_in_a_chart_stays_data(web: Web) -> None:
     ws = web.ws
     for i in range(6):
-        app = add_application(ws.store, ws.owner,
-                              ApplicationFields(f'<img src=x onerror="alert({i})">', "R"),
-                              ws.clock, on=ws.clock.today() - timedelta(days=30))  # fmt: skip
+        app = make_application(
+            ws, f'<img src=x onerror="alert({i})">', "R", on=ws.clock.today() - timedelta(days=30)
+        )
         move_application(ws.store, ws.owner, app.id, Stage.REJECTED, ws.clock)
     page = web.get("/insights")
     assert "<img src=x" not in page.text
@@ -101,8 +102,7 @@ def test_the_insights_page_issues_the_same_queries_as_applications_grow(
 
     def fill(n: int, start: int) -> None:
         for i in range(start, start + n):
-            app = add_application(ws.store, ws.owner, ApplicationFields(f"Co {i}", "Role"),
-                                  ws.clock, on=ws.clock.today() - timedelta(days=20))  # fmt: skip
+            app = make_application(ws, f"Co {i}", "Role", on=ws.clock.today() - timedelta(days=20))
             move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock)
 
     fill(3, 0)

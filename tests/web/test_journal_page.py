@@ -7,11 +7,11 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date, timedelta
 
+from tests.factories import make_application
 from tests.web.conftest import Web
 
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields
-from onward.services.applications import add_application, move_application
+from onward.services.applications import move_application
 from onward.services.wellbeing import list_journal, write_journal
 from onward.services.wins import add_win, list_wins
 
@@ -71,9 +71,7 @@ def test_an_invalid_entry_keeps_what_was_typed(web: Web) -> None:
 
 
 def test_adding_a_win_by_hand(web: Web) -> None:
-    app = add_application(
-        web.ws.store, web.ws.owner, ApplicationFields("Acme", "Analyst"), web.ws.clock
-    )
+    app = make_application(web.ws, "Acme", "Analyst")
     response = web.post(
         "/wins", {"win_text": "Finished the SQL course", "win_on": "", "application_id": app.id}
     )
@@ -100,7 +98,7 @@ def test_bad_wins_re_render_and_save_nothing(web: Web) -> None:
 
 def test_wins_noticed_from_the_timeline_show_with_their_kind(web: Web) -> None:
     ws = web.ws
-    app = add_application(ws.store, ws.owner, ApplicationFields("Globex", "Engineer"), ws.clock)
+    app = make_application(ws, "Globex", "Engineer")
     move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock)
     page = web.get("/journal")
     assert "first response" in page.text
@@ -113,7 +111,7 @@ def _fill(web: Web, n: int, start: int) -> None:
         write_journal(ws.store, ws.owner, 1 + i % 5, f"entry {i}", ws.clock,
                       on=TODAY - timedelta(days=i))  # fmt: skip
         add_win(ws.store, ws.owner, f"win {i}", ws.clock, on=TODAY - timedelta(days=i))
-        app = add_application(ws.store, ws.owner, ApplicationFields(f"Co {i}", "Role"), ws.clock)
+        app = make_application(ws, f"Co {i}", "Role")
         move_application(ws.store, ws.owner, app.id, Stage.SCREEN, ws.clock)
 
 

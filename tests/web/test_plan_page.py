@@ -9,8 +9,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
 
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
-from tests.web.helpers import add, move, reject
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.improvement import ItemKind, ItemStatus
@@ -43,7 +43,7 @@ def _section(html: str, heading_id: str) -> str:
 
 def test_the_page_groups_items_by_status_in_progress_first(web: Web) -> None:
     ws = web.ws
-    app = add(ws, "Acme Robotics", "Data Analyst")
+    app = make_application(ws, "Acme Robotics", "Data Analyst", days_ago=10)
     _item(web, "SQL window functions", effort_hours=6, because="asked for twice",
                     application_id=app.id)  # fmt: skip
     doing = _item(web, "STAR stories", "practise_interview", effort_hours=2)
@@ -134,7 +134,7 @@ def test_a_move_without_the_csrf_token_is_refused(web: Web) -> None:
 
 
 def test_adding_an_item(web: Web) -> None:
-    app = add(web.ws, "Northwind", "Analyst")
+    app = make_application(web.ws, "Northwind", "Analyst", days_ago=10)
     data = {"kind": "certification", "focus": "  Azure data fundamentals ", "effort_hours": "12,5",
             "because": "three postings asked", "application_id": str(app.id)}  # fmt: skip
     response = web.post("/plan", data)
@@ -183,9 +183,9 @@ def test_bad_items_re_render_with_messages_and_save_nothing(web: Web) -> None:
 
 def _rejected_with_feedback(web: Web) -> int:
     ws = web.ws
-    app = add(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
-    move(ws, app.id, Stage.INTERVIEW)
-    reject(ws, app.id)
+    app = make_application(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
+    make_move(ws, app.id, Stage.INTERVIEW)
+    make_rejection(ws, app.id)
     end_dwell(ws.store, ws.owner, app.id, ws.clock)
     log_feedback(ws.store, ws.owner, app.id, "Go deeper on the technical side.", ws.clock,
                  themes=["technical_depth"])  # fmt: skip
@@ -212,15 +212,15 @@ def test_the_suggestions_from_an_application_go_into_the_plan_once(web: Web) -> 
 
 def test_no_suggestions_button_while_the_quiet_time_is_open(web: Web) -> None:
     ws = web.ws
-    app = add(ws, "Harbour Labs", "Data Analyst", days_ago=12)
-    reject(ws, app.id)
+    app = make_application(ws, "Harbour Labs", "Data Analyst", days_ago=12)
+    make_rejection(ws, app.id)
     log_feedback(ws.store, ws.owner, app.id, "Not enough depth.", ws.clock,
                  themes=["technical_depth"])  # fmt: skip
     assert "plan-suggestions" not in web.get(f"/applications/{app.id}").text
 
 
 def test_nothing_to_suggest_says_so_kindly(web: Web) -> None:
-    app = add(web.ws, "Acme", "Analyst")
+    app = make_application(web.ws, "Acme", "Analyst", days_ago=10)
     log_feedback(web.ws.store, web.ws.owner, app.id, "Thanks for applying.", web.ws.clock,
                  themes=["other"])  # fmt: skip
     page = web.follow(web.post(f"/applications/{app.id}/plan-suggestions"))
@@ -236,8 +236,8 @@ def test_goals_and_insights_link_to_the_plan(web: Web) -> None:
                         ws.clock)  # fmt: skip
     fields = ApplicationFields("Northwind", "Analyst", description="SQL, Python and Power BI.")
     app = add_application(ws.store, ws.owner, fields, ws.clock, on=date(2026, 10, 1))
-    move(ws, app.id, Stage.SCREEN, on=date(2026, 10, 8))
-    move(ws, app.id, Stage.REJECTED, on=date(2026, 11, 1))
+    make_move(ws, app.id, Stage.SCREEN, on=date(2026, 10, 8))
+    make_move(ws, app.id, Stage.REJECTED, on=date(2026, 11, 1))
     assert 'href="/plan">Your learning plan</a>' in web.get("/insights?anyway=1").text
     response = web.post("/insights/plan-skills", {"top": "3"})
     assert response.status_code == 303
@@ -259,13 +259,13 @@ def test_the_page_sends_the_same_queries_however_many_items(
     web: Web, web_queries: Callable[[], AbstractContextManager[list[str]]]
 ) -> None:
     ws = web.ws
-    app = add(ws, "Acme", "Analyst")
+    app = make_application(ws, "Acme", "Analyst", days_ago=10)
     _item(web, "SQL", application_id=app.id)
     web.get("/plan")
     with web_queries() as few:
         assert web.get("/plan").status_code == 200
     for n in range(30):
-        other = add(ws, f"Company {n}", "Role")
+        other = make_application(ws, f"Company {n}", "Role", days_ago=10)
         stored = _item(web, f"Skill {n}", application_id=other.id if n % 2 else None)
         if n % 3 == 1:
             move_improvement(ws.store, ws.owner, stored.id, "doing", ws.clock)

@@ -6,8 +6,8 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 
 import pytest
+from tests.factories import make_application, make_move
 from tests.web.conftest import Web
-from tests.web.helpers import add, move
 
 from onward.domain.pipeline import Stage
 from onward.services.drafts import create_draft
@@ -18,11 +18,11 @@ PAGES = ["/board", "/board/table", "/board/table?sort=stage&q=co", "/drafts", "/
 
 def _grow(web: Web, start: int, count: int) -> None:
     for n in range(start, start + count):
-        app = add(web.ws, f"Company {n:03d}", f"Role {n}")
+        app = make_application(web.ws, f"Company {n:03d}", f"Role {n}", days_ago=10)
         if n % 3 == 1:
-            move(web.ws, app.id, Stage.SCREEN)
+            make_move(web.ws, app.id, Stage.SCREEN)
         elif n % 3 == 2:
-            move(web.ws, app.id, Stage.INTERVIEW)
+            make_move(web.ws, app.id, Stage.INTERVIEW)
             create_draft(
                 web.ws.store,
                 web.ws.owner,
@@ -91,7 +91,7 @@ def _plan_items(web: Web, start: int, count: int) -> None:
 
     ws = web.ws
     for n in range(start, start + count):
-        app = add(ws, f"Planned Co {n:03d}", "Role") if n % 2 else None
+        app = make_application(ws, f"Planned Co {n:03d}", "Role", days_ago=10) if n % 2 else None
         item = add_improvement(ws.store, ws.owner, "course", f"Skill {n}", ws.clock,
                                effort_hours=2, application_id=app.id if app else None)  # fmt: skip
         to = ("todo", "doing", "done", "dropped")[n % 4]

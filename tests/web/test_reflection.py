@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
-from tests.web.helpers import add, move, reject
 
 from onward.domain.pipeline import Stage
 from onward.services.feedback import list_feedback
@@ -11,9 +11,9 @@ from onward.services.reflection import list_reflections
 
 
 def _rejected_after_interview(web: Web) -> int:
-    app = add(web.ws, "Kestrel Software")
-    move(web.ws, app.id, Stage.INTERVIEW)
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Kestrel Software", "Data Analyst", days_ago=10)
+    make_move(web.ws, app.id, Stage.INTERVIEW)
+    make_rejection(web.ws, app.id)
     web.post(f"/applications/{app.id}/ready")
     return app.id
 
@@ -59,7 +59,7 @@ def test_reflecting_on_an_unknown_application_is_a_404(web: Web) -> None:
 
 
 def test_feedback_is_logged_and_bad_feedback_comes_back(web: Web) -> None:
-    app = add(web.ws, "Kestrel Software")
+    app = make_application(web.ws, "Kestrel Software", "Data Analyst", days_ago=10)
     page = web.follow(
         web.post(
             f"/applications/{app.id}/feedback",

@@ -3,8 +3,8 @@ early, and the plan afterwards."""
 
 from __future__ import annotations
 
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
-from tests.web.helpers import add, move, reject
 
 from onward.clock import FixedClock
 from onward.config import Settings
@@ -14,7 +14,7 @@ from onward.services.rejections import get_rejection_overview
 
 
 def test_the_rejection_form_is_kind_and_short(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     html = web.get(f"/applications/{app.id}/reject").text
     assert "I am sorry." in html
     assert "can stay empty" in html
@@ -22,8 +22,8 @@ def test_the_rejection_form_is_kind_and_short(web: Web) -> None:
 
 
 def test_logging_a_rejection_opens_the_dwell_window_with_only_kindness(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    move(web.ws, app.id, Stage.INTERVIEW)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_move(web.ws, app.id, Stage.INTERVIEW)
     response = web.post(
         f"/applications/{app.id}/reject",
         {
@@ -47,8 +47,8 @@ def test_logging_a_rejection_opens_the_dwell_window_with_only_kindness(web: Web)
 
 
 def test_the_application_page_holds_drafts_and_reflection_back_during_the_window(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(web.ws, app.id)
     html = web.get(f"/applications/{app.id}").text
     assert "Your quiet time" in html
     assert "Messages can wait until your quiet time ends." in html
@@ -58,9 +58,9 @@ def test_the_application_page_holds_drafts_and_reflection_back_during_the_window
 
 
 def test_feeling_ready_opens_the_plan_step_by_step(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    move(web.ws, app.id, Stage.INTERVIEW)
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_move(web.ws, app.id, Stage.INTERVIEW)
+    make_rejection(web.ws, app.id)
     page = web.follow(web.post(f"/applications/{app.id}/ready"))
     assert "Your plan is open. Go gently." in page.text
     for step in ("In proportion", "Should you reply?", "Your plan", "Look back, gently"):
@@ -71,15 +71,15 @@ def test_feeling_ready_opens_the_plan_step_by_step(web: Web) -> None:
 
 
 def test_ready_twice_is_explained(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(web.ws, app.id)
     web.post(f"/applications/{app.id}/ready")
     again = web.post(f"/applications/{app.id}/ready")
     assert again.status_code == 409 and "already ended" in again.text
 
 
 def test_bad_rejection_forms_save_nothing(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank", days_ago=5)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=5)
     cases = [
         ({"received_on": "2099-01-01"}, "in the future"),
         ({"received_on": "2026-11-01"}, "before you applied"),
@@ -97,29 +97,29 @@ def test_bad_rejection_forms_save_nothing(web: Web) -> None:
 
 
 def test_a_second_rejection_is_refused(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(web.ws, app.id)
     response = web.post(f"/applications/{app.id}/reject", {"channel": "email"})
     assert response.status_code == 409 and "already rejected" in response.text
 
 
 def test_a_saved_job_cannot_be_rejected(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank", stage=Stage.SAVED)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", stage=Stage.SAVED, days_ago=10)
     response = web.post(f"/applications/{app.id}/reject", {"channel": "email"})
     assert response.status_code in (409, 422)
     assert get_application(web.ws.store, web.ws.owner, app.id).stage == Stage.SAVED
 
 
 def test_no_rejection_logged_is_a_404(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     response = web.get(f"/applications/{app.id}/rejection")
     assert response.status_code == 404 and "has no rejection logged" in response.text
     assert web.get("/applications/999/rejection").status_code == 404
 
 
 def test_a_rejection_moved_without_details_can_get_them_and_a_plan(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    move(web.ws, app.id, Stage.REJECTED)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_move(web.ws, app.id, Stage.REJECTED)
     html = web.get(f"/applications/{app.id}").text
     assert "Add what happened, and a plan" in html
     page = web.follow(web.post(f"/applications/{app.id}/reject", {"channel": "email"}))
@@ -127,7 +127,7 @@ def test_a_rejection_moved_without_details_can_get_them_and_a_plan(web: Web) -> 
 
 
 def test_the_dwell_choice_names_your_usual_one(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     html = web.get(f"/applications/{app.id}/reject").text
     assert '<option value="" selected>Until tomorrow morning (usual)</option>' in html
     assert '<option value="morning">' not in html and '<option value="evening">' in html
@@ -143,7 +143,7 @@ def test_the_dwell_choice_follows_the_setting(web_settings: Settings, clock: Fix
         app = create_app(web_settings.but(dwell_default=setting), clock=clock)
         other = Web(app)
         with other.client:
-            job = add(other.ws, f"Company {setting}")
+            job = make_application(other.ws, f"Company {setting}", "Data Analyst", days_ago=10)
             html = other.get(f"/applications/{job.id}/reject").text
             assert f'<option value="" selected>{usual}</option>' in html
             assert f'<option value="{offered}">' in html

@@ -27,7 +27,7 @@ def test_other_addresses_are_not_loopback(host: str) -> None:
 def test_a_non_loopback_host_is_refused_unless_allowed() -> None:
     with pytest.raises(InvalidInput, match=r"will not listen on 0\.0\.0\.0") as caught:
         check_address("0.0.0.0", 0, allow_remote=False)
-    assert "--allow-remote" in (caught.value.hint or "")
+    assert caught.value.hint is not None and "--allow-remote" in (caught.value.hint.text or "")
     assert check_address("0.0.0.0", 0, allow_remote=True) > 0
 
 

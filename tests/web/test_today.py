@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from tests.factories import make_application, make_rejection
 from tests.web.conftest import Web
-from tests.web.helpers import add, reject
 
 from onward.services.rejections import RejectionDetails, dwell_choice, reject_application
 from onward.services.tasks import list_tasks
@@ -29,7 +29,7 @@ def test_loading_demo_data_fills_the_board_and_can_be_removed(web: Web) -> None:
 
 
 def test_demo_data_is_refused_once_there_is_real_data(web: Web) -> None:
-    add(web.ws, "My Own Company")
+    make_application(web.ws, "My Own Company", "Data Analyst", days_ago=10)
     response = web.post("/welcome/demo")
     assert response.status_code == 409
     assert "already has applications" in response.text
@@ -38,14 +38,14 @@ def test_demo_data_is_refused_once_there_is_real_data(web: Web) -> None:
 
 def test_clearing_demo_data_keeps_what_you_added(web: Web) -> None:
     web.post("/welcome/demo")
-    add(web.ws, "My Own Company")
+    make_application(web.ws, "My Own Company", "Data Analyst", days_ago=10)
     web.post("/welcome/clear-demo")
     assert "My Own Company" in web.get("/board").text
 
 
 def test_during_a_dwell_window_today_offers_only_kindness(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(web.ws, app.id)
     html = web.get("/").text
     assert "Time to sit with Fjord Bank" in html
     assert "I feel ready for the next steps" in html
@@ -54,7 +54,7 @@ def test_during_a_dwell_window_today_offers_only_kindness(web: Web) -> None:
 
 def test_several_quiet_times_are_one_card(web: Web) -> None:
     for company in ("Fjord Bank", "Harbour Labs", "Tidewater"):
-        reject(web.ws, add(web.ws, company).id)
+        make_rejection(web.ws, make_application(web.ws, company, "Data Analyst", days_ago=10).id)
     html = web.get("/").text
     assert "Time to sit with 3 rejections" in html
     assert html.count('class="card dwell"') == 1 and html.count("A journal prompt:") == 1
@@ -64,9 +64,11 @@ def test_several_quiet_times_are_one_card(web: Web) -> None:
 
 
 def test_quiet_times_that_end_apart_each_say_when(web: Web) -> None:
-    reject(web.ws, add(web.ws, "Fjord Bank").id)  # until morning
+    make_rejection(
+        web.ws, make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10).id
+    )  # until morning
     evening = dwell_choice("evening", "morning")
-    app = add(web.ws, "Harbour Labs")
+    app = make_application(web.ws, "Harbour Labs", "Data Analyst", days_ago=10)
     reject_application(web.ws.store, web.ws.owner, app.id, RejectionDetails(), web.ws.clock,
                        dwell=evening)  # fmt: skip
     html = web.get("/").text
@@ -74,8 +76,8 @@ def test_quiet_times_that_end_apart_each_say_when(web: Web) -> None:
 
 
 def test_after_the_window_due_tasks_can_be_done_and_skipped(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(web.ws, app.id)
     web.follow(web.post(f"/applications/{app.id}/ready"))
     due = [t for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items]
     assert due, "a rejection plans tasks"
@@ -98,15 +100,15 @@ def test_today_shows_only_the_quietest_few_applications(web: Web) -> None:
     from onward.services.agenda import QUIET_SHOWN
 
     for n in range(QUIET_SHOWN + 3):
-        add(web.ws, f"Quiet Company {n}", days_ago=60 + n)
+        make_application(web.ws, f"Quiet Company {n}", "Data Analyst", days_ago=60 + n)
     html = web.get("/").text
     assert html.count("Quiet Company") == QUIET_SHOWN
     assert "And 3 more applications quiet for a while" in html
 
 
 def _due_after_ready(web: Web) -> list[int]:
-    app = add(web.ws, "Fjord Bank")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(web.ws, app.id)
     web.follow(web.post(f"/applications/{app.id}/ready"))
     return [t.id for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items]
 
@@ -163,8 +165,8 @@ def test_a_finished_task_cannot_be_snoozed(web: Web) -> None:
 
 
 def test_the_rejection_plan_can_put_a_step_away_and_says_until_when(web: Web) -> None:
-    app = add(web.ws, "Fjord Bank")
-    reject(web.ws, app.id)
+    app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
+    make_rejection(web.ws, app.id)
     web.follow(web.post(f"/applications/{app.id}/ready"))
     plan = web.get(f"/applications/{app.id}/rejection").text
     due = list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items[0]
@@ -184,7 +186,9 @@ def test_today_lists_the_first_due_tasks_and_says_how_many_more(web: Web) -> Non
     from onward.services.agenda import SHOWN
 
     for n in range(8):
-        reject(web.ws, add(web.ws, f"Company {n}").id)
+        make_rejection(
+            web.ws, make_application(web.ws, f"Company {n}", "Data Analyst", days_ago=10).id
+        )
     web.ws.clock.advance(days=6)  # type: ignore[attr-defined]
     due = list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items
     assert len(due) > SHOWN

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 from fastapi.routing import APIRoute
+from tests.factories import make_application
 from tests.web.conftest import Web
-from tests.web.helpers import add
 
 from onward.domain.records import ApplicationQuery, ContactFields
 from onward.services.applications import list_applications
@@ -38,7 +38,7 @@ def test_a_nul_in_a_new_application_comes_back_beside_its_field(web: Web) -> Non
 
 
 def test_a_nul_in_a_contact_or_an_edit_saves_nothing(web: Web) -> None:
-    app = add(web.ws)
+    app = make_application(web.ws, "Acme Robotics", "Data Analyst", days_ago=10)
     edit = web.post(f"/applications/{app.id}/edit", {"company": "Acme", "role": NUL})
     assert edit.status_code == 422 and "cannot be saved" in edit.text
     after = list_applications(web.ws.store, web.ws.owner, ApplicationQuery()).items
@@ -49,12 +49,12 @@ def test_a_nul_in_a_contact_or_an_edit_saves_nothing(web: Web) -> None:
 
 
 def test_a_nul_in_a_search_is_no_error(web: Web) -> None:
-    add(web.ws)
+    make_application(web.ws, "Acme Robotics", "Data Analyst", days_ago=10)
     assert web.get("/board/table", params={"q": NUL, "tag": NUL}).status_code == 200
 
 
 def test_a_nul_posted_to_every_form_is_never_a_server_error(web: Web) -> None:
-    app = add(web.ws)
+    app = make_application(web.ws, "Acme Robotics", "Data Analyst", days_ago=10)
     contact = add_contact(web.ws.store, web.ws.owner, ContactFields("Priya"), web.ws.clock)
     ids = {"app_id": app.id, "contact_id": contact.id}
     data = {name: NUL for name in sorted(_field_names())}
@@ -94,7 +94,7 @@ def test_uploads_with_invalid_unicode_or_nul_are_refused_clearly(web: Web) -> No
 
 
 def test_a_nul_in_the_query_of_every_page_is_never_a_server_error(web: Web) -> None:
-    app = add(web.ws)
+    app = make_application(web.ws, "Acme Robotics", "Data Analyst", days_ago=10)
     ids = {"app_id": app.id}
     params = {name: NUL for name in ("q", "tag", "company", "search", "stage", "sort", "show")}
     failures = []

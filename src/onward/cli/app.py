@@ -1,42 +1,191 @@
-"""The ``onward`` command. Command modules import only Typer at load time; services,
-storage and Rich are imported inside the commands, so ``onward --help`` stays fast."""
+"""The ``onward`` command. The root group lists every command from ``COMMANDS`` and imports a
+command's module only when that command runs (cli/lazy.py), so ``onward --help`` stays fast."""
 
 from __future__ import annotations
 
 import typer
 
 from onward import __version__
-from onward.cli import (
-    applications,
-    calendar,
-    connections,
-    contacts,
-    data,
-    database,
-    drafts,
-    feedback,
-    ghosting,
-    insights,
-    mail,
-    model,
-    momentum,
-    plan,
-    reflection,
-    rejections,
-    resumes,
-    review,
-    serve,
-    skills,
-    tasks,
-    today,
-    tour,
-    wellbeing,
-)
-from onward.cli.errors import OnwardGroup
+from onward.cli import context
+from onward.cli.lazy import Lazy, LazyGroup, command, group
+
+#: Every command and group, in the order `onward --help` lists them, with that listing's line.
+COMMANDS: dict[str, Lazy] = {
+    "add": command("onward.cli.applications:commands", "Start tracking an application."),
+    "list": command("onward.cli.applications:commands", "List applications, most recent first."),
+    "show": command("onward.cli.applications:commands", "Show one application with its timeline."),
+    "move": command(
+        "onward.cli.applications:commands",
+        "Move an application to a new stage (interview again = next round).",
+    ),
+    "edit": command(
+        "onward.cli.applications:commands",
+        "Change details of an application. Pass an empty value ('') to clear a field.",
+    ),
+    "archive": command(
+        "onward.cli.applications:commands",
+        "Archive applications (hidden from lists, kept in exports); --undo restores them.",
+    ),
+    "delete": command(
+        "onward.cli.applications:commands",
+        "Delete an application and its timeline for good (archive keeps it instead).",
+    ),
+    "import": command(
+        "onward.cli.data:commands",
+        (
+            "Import a JSON backup (restores ids) or a spreadsheet (CSV). A bad row stops the "
+            "whole import, listed with its line number; nothing is half-written."
+        ),
+    ),
+    "backup": command(
+        "onward.cli.data:commands",
+        "Back up the database now (SQLite: an online copy; PostgreSQL: a JSON backup).",
+    ),
+    "tour": command(
+        "onward.cli.tour:commands",
+        "Walk through Onward on a demo database in a temporary folder (your data is untouched).",
+    ),
+    "reflect": command(
+        "onward.cli.reflection:commands",
+        (
+            "Look back at one application, gently: rate the stages you reached and answer a few "
+            "questions. Enter skips anything. Ten minutes is plenty."
+        ),
+    ),
+    "reflections": command(
+        "onward.cli.reflection:commands",
+        "List your reflections, oldest first.",
+    ),
+    "log": command(
+        "onward.cli.momentum:commands",
+        'Log effort done by hand, e.g. `onward log learning 1.5 --note "SQL course"`.',
+    ),
+    "revisit": command(
+        "onward.cli.momentum:commands",
+        "Saved jobs you hesitated over, worth a second look, and a question for an open mind.",
+    ),
+    "reapply": command(
+        "onward.cli.connections:commands",
+        "Remember when to apply to a company again, or list those dates.",
+    ),
+    "reject": command(
+        "onward.cli.rejections:commands",
+        "Log a rejection. Onward gives you time to feel it, then a short, dated plan.",
+    ),
+    "rejection": command(
+        "onward.cli.rejections:commands",
+        "See a logged rejection again: kindness during your time to feel it, the plan after.",
+    ),
+    "ready": command(
+        "onward.cli.rejections:commands",
+        "End your time to feel it early, when you feel ready: the plan opens now.",
+    ),
+    "ghosting": command(
+        "onward.cli.ghosting:commands",
+        (
+            "Applications that have gone quiet (21 days, or 14 after an interview). Only a "
+            "suggestion unless you --apply (or set ONWARD_AUTO_GHOST=true); they reopen if the "
+            "company gets back in touch."
+        ),
+    ),
+    "today": command(
+        "onward.cli.today:commands",
+        "What is due today, what is waiting, and what went well.",
+    ),
+    "insights": command(
+        "onward.cli.insights:commands",
+        "Patterns across your applications: funnel, where it narrows, reasons, themes.",
+    ),
+    "report": command(
+        "onward.cli.insights:commands",
+        "Write an offline HTML report with every chart, to keep or share with a coach.",
+    ),
+    "match": command(
+        "onward.cli.skills:commands",
+        "Score an application's job description against your resume; list the missing skills.",
+    ),
+    "serve": command(
+        "onward.cli.serve:commands",
+        "Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it.",
+    ),
+    "contacts": group("onward.cli.contacts:app", "Keep the people behind your applications."),
+    "export": command("onward.cli.data:commands", "Export your data (JSON backup or CSV)."),
+    "db": group("onward.cli.database:app", "Database schema: see and apply migrations."),
+    "calendar": group("onward.cli.calendar:app", "Put your plan in your own calendar app."),
+    "model": group("onward.cli.model:app", "Train and measure the model that reads job emails."),
+    "mail": group(
+        "onward.cli.mail:app",
+        "Read your own mail (files) and queue what it says for review.",
+    ),
+    "review": group(
+        "onward.cli.review:app",
+        (
+            "What your mail suggests changing in the tracker, waiting for you. Run `onward "
+            "review` to see it; `--auto` accepts what Onward is confident about."
+        ),
+    ),
+    "drafts": group(
+        "onward.cli.drafts:app",
+        "Write, check and export the messages worth sending. Nothing is sent for you.",
+    ),
+    "feedback": group("onward.cli.feedback:app", "Keep the feedback employers give you."),
+    "plan": group(
+        "onward.cli.plan:app",
+        "Your improvement plan: small, concrete things to work on.",
+    ),
+    "goals": command(
+        "onward.cli.momentum:commands",
+        (
+            "Modest weekly goals, counted from what you do. Run `onward goals` to see this week; "
+            "options: --weeks N, --json."
+        ),
+    ),
+    "wins": command(
+        "onward.cli.momentum:commands",
+        (
+            "Small wins worth noticing. Run `onward wins` for the last 14 days; options: --all "
+            "(every win), --json."
+        ),
+    ),
+    "journal": command(
+        "onward.cli.wellbeing:commands",
+        (
+            "A short mood journal. Run `onward journal` for recent entries, your mood trend and "
+            "gentle nudges; options: --limit N, --json."
+        ),
+    ),
+    "checkins": command(
+        "onward.cli.connections:commands",
+        (
+            "Keep good contacts warm. Run `onward checkins` for the ones due within a week; "
+            "option: --json."
+        ),
+    ),
+    "tasks": group(
+        "onward.cli.tasks:app",
+        (
+            "Your next steps, due now and coming up. Run `onward tasks` to see them; options: "
+            "--all (snoozed, done and skipped too), --json."
+        ),
+    ),
+    "resume": group(
+        "onward.cli.resumes:app",
+        "Your resume versions (PDF, DOCX, Markdown, text, JSON Resume).",
+    ),
+    "skills": command(
+        "onward.cli.skills:commands",
+        "Skills the jobs asked for, against your resume.",
+    ),
+}
+
+
+class OnwardCommands(LazyGroup):
+    lazy = COMMANDS
+
 
 app = typer.Typer(
     name="onward",
-    cls=OnwardGroup,
+    cls=OnwardCommands,
     help="Onward: track applications and turn every job rejection into next steps.",
     no_args_is_help=True,
     rich_markup_mode="rich",
@@ -58,42 +207,7 @@ def root(
     ),
 ) -> None:
     """Onward keeps your job search moving. Data stays on this machine."""
-    from onward.cli import context
-
     context.reset()
-
-
-applications.register(app)
-app.add_typer(contacts.app, name="contacts")
-data.register(app)
-app.add_typer(database.app, name="db")
-app.add_typer(calendar.app, name="calendar")
-app.add_typer(model.app, name="model")
-app.add_typer(mail.app, name="mail")
-app.add_typer(review.app, name="review")
-tour.register(app)
-app.add_typer(drafts.app, name="drafts")
-app.add_typer(feedback.app, name="feedback")
-reflection.register(app)
-app.add_typer(plan.app, name="plan")
-momentum.register(app)
-wellbeing.register(app)
-connections.register(app)
-
-rejections.register(app)
-app.add_typer(tasks.app, name="tasks")
-ghosting.register(app)
-today.register(app)
-insights.register(app)
-app.add_typer(resumes.app, name="resume")
-skills.register(app)
-serve.register(app)
-
-# Mail accounts: `mail account ...`, `mail sync`, `drafts append`, `drafts send`.
-# Registered last so the `mail` group of `mail import` exists when there is one.
-from onward.cli import mail_accounts  # noqa: E402
-
-mail_accounts.register(app, drafts.app)
 
 
 def main() -> None:

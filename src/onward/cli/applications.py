@@ -8,27 +8,39 @@ from typing import Any
 
 import typer
 
-STAGES = (
-    "saved, applied, screen, assessment, interview, final, offer, accepted, rejected, "
-    "withdrawn, ghosted"
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import CHANNELS, STAGES, AppId, DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.domain.money import parse_salary
+from onward.domain.pipeline import parse_stage
+from onward.domain.records import ApplicationFields, ApplicationQuery, Channel, parse_choice
+from onward.export.records import application_record, contact_record
+from onward.services.applications import (
+    add_application,
+    archive_applications,
+    delete_application,
+    edit_application,
+    get_application,
+    list_applications,
+    move_application,
 )
-CHANNELS = "referral, recruiter, job_board, company_site, network, other"
+from onward.services.contacts import list_contacts
+from onward.services.rejections import RejectionDetails, dwell_choice
+from onward.services.sent_drafts import list_sent_drafts
+from onward.services.transfer import read_text
+from onward.services.wins import wins_from_step
 
 
 def _day(text: str | None) -> date | None:
     if text is None:
         return None
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
 
     return parse_day(text, workspace().clock.today())
 
 
 def _fields(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
     """Turn option values into ApplicationFields keyword arguments (only those given)."""
-    from onward.domain.money import parse_salary
-    from onward.domain.records import Channel, parse_choice
-
     out = {k: v for k, v in values.items() if v is not None}
     if "channel" in out:
         out["channel"] = parse_choice(Channel, out["channel"], "channel") if out["channel"] else ""
@@ -43,8 +55,6 @@ def _fields(values: dict[str, Any], *, partial: bool) -> dict[str, Any]:
                 out["salary_currency"] = currency
     description_file = out.pop("description_file", None)
     if description_file is not None:
-        from onward.services.transfer import read_text
-
         out["description"] = read_text(description_file)
     if "tags" in out:
         out["tags"] = tuple(out["tags"])
@@ -57,9 +67,7 @@ def add(
     company: str = typer.Argument(..., help="The hiring company."),
     role: str = typer.Argument(..., help="The job title."),
     stage: str = typer.Option("applied", "--stage", "-s", help=f"Where it stands: {STAGES}."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When (YYYY-MM-DD, yesterday, '3 days ago'). Default: today."
-    ),
+    on: DateOpt = None,
     job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
     url: str | None = typer.Option(None, "--url", help="Link to the posting."),
     location: str | None = typer.Option(None, "--location", help="Where the job is (or remote)."),
@@ -88,12 +96,6 @@ def add(
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Start tracking an application."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.pipeline import parse_stage
-    from onward.domain.records import ApplicationFields
-    from onward.services.applications import add_application
-
     values = {
         "company": company,
         "role": role,
@@ -116,8 +118,6 @@ def add(
         ws.store, ws.owner, fields, ws.clock, stage=parse_stage(stage), on=_day(on), note=note
     )
     if as_json:
-        from onward.export.records import application_record
-
         render.print_json(application_record(app_))
         return
     render.ok(f"Added #{app_.id}: {app_.role} at {app_.company} ({app_.stage_label}).")
@@ -138,12 +138,6 @@ def list_(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (every match, with no limit)."),
 ) -> None:
     """List applications, most recent first."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.pipeline import parse_stage
-    from onward.domain.records import ApplicationQuery
-    from onward.services.applications import list_applications
-
     ws = workspace()
     query = ApplicationQuery(
         stages=tuple(parse_stage(s) for s in stage or ()),
@@ -155,8 +149,6 @@ def list_(
     )
     page = list_applications(ws.store, ws.owner, query)
     if as_json:
-        from onward.export.records import application_record
-
         render.print_json([application_record(a, events=False) for a in page.items])
         return
     if not page.items:
@@ -170,22 +162,15 @@ def list_(
 
 
 def show(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    app_id: AppId,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show one application with its timeline."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.applications import get_application
-    from onward.services.contacts import list_contacts
-
     ws = workspace()
     app_ = get_application(ws.store, ws.owner, app_id)
     contacts = list_contacts(ws.store, ws.owner, application_id=app_id)
     sent = sent_messages(ws, app_id)
     if as_json:
-        from onward.export.records import application_record, contact_record
-
         record = application_record(app_) | {"contacts": [contact_record(c) for c in contacts]}
         render.print_json(record | {"messages_sent": [m for _, _, m in sent]})
         return
@@ -194,8 +179,6 @@ def show(
 
 def sent_messages(ws: Any, app_id: int) -> list[tuple[date, str, dict[str, Any]]]:
     """The application's sent drafts for its timeline: (local date, line, JSON record)."""
-    from onward.services.sent_drafts import list_sent_drafts
-
     zone = ws.clock.now().tzinfo
     out = []
     for item in list_sent_drafts(ws.store, ws.owner, app_id):
@@ -218,23 +201,17 @@ def sent_messages(ws: Any, app_id: int) -> list[tuple[date, str, dict[str, Any]]
 
 
 def move(
-    app_id: int = typer.Argument(..., help="Application id."),
+    app_id: AppId,
     stage: str = typer.Argument(..., help=f"The new stage: {STAGES}."),
-    on: str | None = typer.Option(None, "--date", "-d", help="When it happened (default today)."),
+    on: DateOpt = None,
     note: str | None = typer.Option(None, "--note", help="A note for the timeline."),
 ) -> None:
     """Move an application to a new stage (interview again = next round)."""
     from rich.markup import escape
 
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.pipeline import parse_stage
-    from onward.services.applications import move_application
-
     ws = workspace()
     if parse_stage(stage).value == "rejected":  # the rejection playbook, with its defaults
         from onward.cli.rejections import log
-        from onward.services.rejections import RejectionDetails, dwell_choice
 
         details = RejectionDetails(received_on=_day(on), note=note)
         log(app_id, details, dwell_choice(None, ws.settings.dwell_default))
@@ -243,14 +220,13 @@ def move(
         ws.store, ws.owner, app_id, parse_stage(stage), ws.clock, on=_day(on), note=note
     )
     render.ok(f"#{app_.id} {app_.company}: now {app_.stage_label} (since {app_.stage_on}).")
-    from onward.services.wins import wins_from_step
 
     for win in wins_from_step(ws.store, ws.owner, ws.clock, app_.id, app_.stage_on):
         render.console().print(f"[bold green]A small win:[/] {escape(win.message)}")
 
 
 def edit(
-    app_id: int = typer.Argument(..., help="Application id."),
+    app_id: AppId,
     company: str | None = typer.Option(None, "--company", help="The hiring company."),
     role: str | None = typer.Option(None, "--role", help="The job title."),
     job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
@@ -274,10 +250,6 @@ def edit(
     clear_tags: bool = typer.Option(False, "--clear-tags", help="Remove every tag."),
 ) -> None:
     """Change details of an application. Pass an empty value ('') to clear a field."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.applications import edit_application
-
     values = {
         "company": company,
         "role": role,
@@ -307,10 +279,6 @@ def archive(
     undo: bool = typer.Option(False, "--undo", help="Bring archived applications back."),
 ) -> None:
     """Archive applications (hidden from lists, kept in exports); --undo restores them."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.applications import archive_applications
-
     ws = workspace()
     apps = archive_applications(ws.store, ws.owner, app_ids, ws.clock, undo=undo)
     verb = "Restored" if undo else "Archived"
@@ -322,14 +290,10 @@ def archive(
 
 
 def delete(
-    app_id: int = typer.Argument(..., help="Application id."),
+    app_id: AppId,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Delete an application and its timeline for good (archive keeps it instead)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.applications import delete_application, get_application
-
     ws = workspace()
     app_ = get_application(ws.store, ws.owner, app_id)
     if not yes and not typer.confirm(
@@ -340,11 +304,12 @@ def delete(
     render.ok(f"Deleted #{app_id}.")
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(add)
-    app.command("list")(list_)
-    app.command()(show)
-    app.command()(move)
-    app.command()(edit)
-    app.command()(archive)
-    app.command()(delete)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(add)
+commands.command("list")(list_)
+commands.command()(show)
+commands.command()(move)
+commands.command()(edit)
+commands.command()(archive)
+commands.command()(delete)

@@ -6,6 +6,10 @@ from pathlib import Path
 
 import typer
 
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.services.calendar import export_calendar
+
 app = typer.Typer(help="Put your plan in your own calendar app.", no_args_is_help=True)
 
 
@@ -13,10 +17,6 @@ app = typer.Typer(help="Put your plan in your own calendar app.", no_args_is_hel
 def export(path: Path = typer.Argument(..., help="File to write, e.g. onward.ics.")) -> None:
     """Write an .ics file of open tasks and check-ins, with reminders. Import it again after
     changes: events keep their ids, so they update instead of doubling."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.calendar import export_calendar
-
     ws = workspace()
     count = export_calendar(ws.store, ws.owner, path, ws.clock)
     render.ok(f"Wrote {count} events to {path}.")

@@ -6,6 +6,19 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import ContactId, DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.errors import InvalidInput
+from onward.services.connections import (
+    checkins_due,
+    list_reapply,
+    record_checkin,
+    set_reapply_after,
+)
 
 if TYPE_CHECKING:
     from onward.services.connections import CheckIn, ReapplyDate
@@ -20,8 +33,6 @@ checkins_app = typer.Typer(
 def _day(text: str | None) -> date | None:
     if text is None:
         return None
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
 
     return parse_day(text, workspace().clock.today())
 
@@ -29,14 +40,11 @@ def _day(text: str | None) -> date | None:
 @checkins_app.callback()
 def checkins(
     ctx: typer.Context,
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Contacts due a check-in within the next 7 days, overdue ones first."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.connections import checkins_due
 
     ws = workspace()
     due = checkins_due(ws.store, ws.owner, ws.clock)
@@ -47,7 +55,6 @@ def checkins(
     if not due:
         out.print("No check-ins due this week.")
         return
-    from rich.markup import escape
 
     for c in due:
         f = c.contact.fields
@@ -81,19 +88,13 @@ def _checkin_record(c: CheckIn) -> dict[str, object]:
 
 @checkins_app.command("done")
 def done(
-    contact_id: int = typer.Argument(..., help="Contact id."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When you were in touch (default: today)."
-    ),
+    contact_id: ContactId,
+    on: DateOpt = None,
     next_on: str | None = typer.Option(
         None, "--next", help="Next check-in date (default: ONWARD_CHECKIN_MONTHS months on)."
     ),
 ) -> None:
     """You were in touch: remember it and plan the next check-in."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.connections import record_checkin
-
     ws = workspace()
     contact = record_checkin(
         ws.store,
@@ -116,11 +117,6 @@ def reapply(
     as_json: bool = typer.Option(False, "--json", help="Print JSON (when listing)."),
 ) -> None:
     """Remember when to apply to a company again, or list those dates."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.errors import InvalidInput
-    from onward.services.connections import list_reapply, set_reapply_after
-
     ws = workspace()
     if company is None:
         found = list_reapply(ws.store, ws.owner, ws.clock)
@@ -147,9 +143,6 @@ def _reapply_record(r: ReapplyDate) -> dict[str, object]:
 
 
 def _show_reapply(found: list[ReapplyDate]) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     if not found:
@@ -165,6 +158,7 @@ def _show_reapply(found: list[ReapplyDate]) -> None:
         out.print(f"{escape(r.company)}: {status}{notes}")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(checkins_app, name="checkins")
-    app.command()(reapply)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(checkins_app, name="checkins")
+commands.command()(reapply)

@@ -5,16 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import CONTACT_ROLES, AppId, ContactId, JsonOpt
+from onward.domain.dates import parse_day
+from onward.domain.records import ContactFields, ContactRole, parse_choice
+from onward.export.records import contact_record
+from onward.services.contacts import (
+    add_contact,
+    delete_contact,
+    edit_contact,
+    get_contact,
+    link_contact,
+    list_contacts,
+)
 
 app = typer.Typer(help="Keep the people behind your applications.", no_args_is_help=True)
 
-ROLES = "recruiter, hiring_manager, interviewer, mentor, other"
-
 
 def _changes(values: dict[str, Any]) -> dict[str, Any]:
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
-    from onward.domain.records import ContactRole, parse_choice
 
     out = {k: v for k, v in values.items() if v is not None}
     if out.get("role"):
@@ -28,7 +40,7 @@ def _changes(values: dict[str, Any]) -> dict[str, Any]:
 @app.command()
 def add(
     name: str = typer.Argument(..., help="Their name."),
-    role: str = typer.Option("other", "--role", "-r", help=f"Who they are: {ROLES}."),
+    role: str = typer.Option("other", "--role", "-r", help=f"Who they are: {CONTACT_ROLES}."),
     email: str | None = typer.Option(None, "--email", help="Email address."),
     linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
     company: str | None = typer.Option(None, "--company", help="Where they work."),
@@ -40,11 +52,6 @@ def add(
     ),
 ) -> None:
     """Add a contact, optionally linked to applications."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.records import ContactFields
-    from onward.services.contacts import add_contact
-
     values = _changes(
         {
             "name": name,
@@ -74,21 +81,12 @@ def list_(
     application: int | None = typer.Option(
         None, "--application", "-a", help="Linked to this application."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List contacts."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import list_contacts
-
     ws = workspace()
     contacts = list_contacts(ws.store, ws.owner, company=company, application_id=application)
     if as_json:
-        from onward.export.records import contact_record
-
         render.print_json([contact_record(c) for c in contacts])
         return
     if not contacts:
@@ -113,21 +111,15 @@ def list_(
 
 @app.command()
 def show(
-    contact_id: int = typer.Argument(..., help="Contact id."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    contact_id: ContactId,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show one contact."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.export.records import contact_record
-    from onward.services.contacts import get_contact
-
     ws = workspace()
     record = contact_record(get_contact(ws.store, ws.owner, contact_id))
     if as_json:
         render.print_json(record)
         return
-    from rich.markup import escape
 
     for key, value in record.items():
         if value not in (None, []):
@@ -136,9 +128,9 @@ def show(
 
 @app.command()
 def edit(
-    contact_id: int = typer.Argument(..., help="Contact id."),
+    contact_id: ContactId,
     name: str | None = typer.Option(None, "--name", help="Their name."),
-    role: str | None = typer.Option(None, "--role", "-r", help=f"Who they are: {ROLES}."),
+    role: str | None = typer.Option(None, "--role", "-r", help=f"Who they are: {CONTACT_ROLES}."),
     email: str | None = typer.Option(None, "--email", help="Email address."),
     linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
     company: str | None = typer.Option(None, "--company", help="Where they work."),
@@ -147,10 +139,6 @@ def edit(
     next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
 ) -> None:
     """Change a contact. Pass an empty value ('') to clear a field."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import edit_contact
-
     changes = _changes(
         {
             "name": name,
@@ -170,15 +158,11 @@ def edit(
 
 @app.command()
 def link(
-    contact_id: int = typer.Argument(..., help="Contact id."),
-    app_id: int = typer.Argument(..., help="Application id."),
+    contact_id: ContactId,
+    app_id: AppId,
     unlink: bool = typer.Option(False, "--remove", help="Remove the link instead."),
 ) -> None:
     """Link a contact to an application (or --remove the link)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import link_contact
-
     ws = workspace()
     contact = link_contact(ws.store, ws.owner, contact_id, app_id, unlink=unlink)
     verb = "Unlinked" if unlink else "Linked"
@@ -187,14 +171,10 @@ def link(
 
 @app.command()
 def delete(
-    contact_id: int = typer.Argument(..., help="Contact id."),
+    contact_id: ContactId,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a contact (their applications stay)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.contacts import delete_contact, get_contact
-
     ws = workspace()
     contact = get_contact(ws.store, ws.owner, contact_id)
     if not yes and not typer.confirm(f"Delete contact {contact.name}?"):

@@ -6,14 +6,17 @@ from pathlib import Path
 
 import typer
 
+from onward.cli import render
+from onward.cli.context import settings, workspace
+from onward.errors import InvalidInput
+from onward.services.transfer import backup_database, import_file
+
 export_app = typer.Typer(help="Export your data (JSON backup or CSV).", no_args_is_help=True)
 
 
 @export_app.command("json")
 def export_json(path: Path = typer.Argument(..., help="File to write, e.g. onward.json.")) -> None:
     """A full backup of everything, restorable with `onward import`."""
-    from onward.cli import render
-    from onward.cli.context import workspace
     from onward.services.transfer import export_json as run
 
     ws = workspace()
@@ -30,8 +33,6 @@ def export_csv(
 ) -> None:
     """A spreadsheet: one row per application with the date of each stage (proof of
     applications for a job centre), or with --history one row per stage event."""
-    from onward.cli import render
-    from onward.cli.context import workspace
     from onward.services.transfer import export_csv as run
 
     ws = workspace()
@@ -55,11 +56,6 @@ def import_(
 ) -> None:
     """Import a JSON backup (restores ids) or a spreadsheet (CSV). A bad row stops the whole
     import, listed with its line number; nothing is half-written."""
-    from onward.cli import render
-    from onward.cli.context import settings, workspace
-    from onward.errors import InvalidInput
-    from onward.services.transfer import import_file
-
     overrides = {}
     for item in mapping or ():
         heading, sep, field = item.partition("=")
@@ -95,10 +91,6 @@ def import_(
 
 def backup() -> None:
     """Back up the database now (SQLite: an online copy; PostgreSQL: a JSON backup)."""
-    from onward.cli import render
-    from onward.cli.context import settings, workspace
-    from onward.services.transfer import backup_database
-
     ws, cfg = workspace(), settings()
     path = backup_database(
         ws.store, ws.owner, cfg.resolved_database_url, cfg.backup_dir, cfg.backup_keep, ws.clock
@@ -106,7 +98,8 @@ def backup() -> None:
     render.ok(f"Backed up to {path}")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(export_app, name="export")
-    app.command("import")(import_)
-    app.command()(backup)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(export_app, name="export")
+commands.command("import")(import_)
+commands.command()(backup)

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import typer
 
+from onward.cli import render
+from onward.cli.context import settings
+from onward.services.maintenance import schema_status, upgrade_schema
+
 app = typer.Typer(help="Database schema: see and apply migrations.", no_args_is_help=True)
 
 
 @app.command()
 def current() -> None:
     """Show the database, its schema version and the newest one."""
-    from onward.cli import render
-    from onward.cli.context import settings
-    from onward.services.maintenance import schema_status
-
     status = schema_status(settings())
     render.console().print(f"Database: {status.url}")
     render.console().print(f"Schema:   {status.current or 'empty'} (newest: {status.head})")
@@ -24,10 +24,6 @@ def current() -> None:
 @app.command()
 def upgrade() -> None:
     """Migrate the database to the newest schema (SQLite is backed up first)."""
-    from onward.cli import render
-    from onward.cli.context import settings
-    from onward.services.maintenance import upgrade_schema
-
     status = upgrade_schema(settings())
     if status.before == status.head:
         render.ok(f"Already at the newest schema ({status.head}).")

@@ -6,7 +6,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import click
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import drafts_out, render
+from onward.cli.context import workspace
+from onward.cli.options import DRAFT_KINDS, AppId, DraftId, JsonOpt
+from onward.domain.playbook.stored import DraftStatus
+from onward.errors import InvalidInput
+from onward.services.drafts import (
+    create_draft,
+    discard_draft,
+    draft_mailto,
+    edit_draft,
+    export_draft_eml,
+    get_draft,
+    list_drafts,
+    mark_draft_sent,
+)
+from onward.services.transfer import read_text
 
 if TYPE_CHECKING:
     from onward.domain.playbook.stored import SavedDraft
@@ -17,19 +37,14 @@ app = typer.Typer(
     no_args_is_help=True,
 )
 
-KINDS = (
-    "thank_you_after_rejection, feedback_request, feedback_follow_up, thanks_for_feedback, "
-    "keep_in_touch, follow_up_after_applying, networking_note, ghosting_follow_up, "
-    "ghosting_closure"
-)
 SEVERITY_STYLE = {"error": "red", "warning": "yellow", "ok": "green"}
 SEVERITY_MARK = {"error": "✗", "warning": "!", "ok": "✓"}
 
 
 @app.command()
 def new(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
-    kind: str = typer.Argument(..., help=f"Which message: {KINDS}."),
+    app_id: AppId,
+    kind: str = typer.Argument(..., help=f"Which message: {DRAFT_KINDS}."),
     highlight: str | None = typer.Option(
         None,
         "--highlight",
@@ -46,9 +61,6 @@ def new(
     ),
 ) -> None:
     """Write a draft from what Onward knows about the application, and check it."""
-    from onward.cli.context import workspace
-    from onward.services.drafts import create_draft
-
     ws = workspace()
     view = create_draft(
         ws.store,
@@ -72,17 +84,9 @@ def list_(
         None, "--application", "-a", help="Only drafts for this application."
     ),
     show_all: bool = typer.Option(False, "--all", help="Include discarded drafts."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List drafts, oldest first (drafts to send and sent ones)."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.playbook.stored import DraftStatus
-    from onward.services.drafts import list_drafts
-
     ws = workspace()
     statuses = tuple(DraftStatus) if show_all else (DraftStatus.DRAFT, DraftStatus.SENT)
     drafts = list_drafts(ws.store, ws.owner, statuses=statuses, application_id=application)
@@ -109,14 +113,10 @@ def list_(
 
 @app.command()
 def show(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    draft_id: DraftId,
+    as_json: JsonOpt = False,
 ) -> None:
     """Show a draft with its quality checks: errors in red, warnings in yellow, passes in green."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.drafts import get_draft
-
     ws = workspace()
     view = get_draft(ws.store, ws.owner, draft_id, ws.clock)
     if as_json:
@@ -134,7 +134,7 @@ def show(
 
 @app.command()
 def edit(
-    draft_id: int = typer.Argument(..., help="Draft id."),
+    draft_id: DraftId,
     subject: str | None = typer.Option(None, "--subject", help="A new subject line."),
     body: str | None = typer.Option(None, "--body", help="A new body text."),
     body_file: Path | None = typer.Option(None, "--body-file", help="Read the body from a file."),
@@ -142,20 +142,12 @@ def edit(
     editor: bool = typer.Option(False, "--editor", help="Edit the body in $EDITOR."),
 ) -> None:
     """Change a draft's subject, body or recipient; the checks run again."""
-    from onward.cli.context import workspace
-    from onward.errors import InvalidInput
-    from onward.services.drafts import edit_draft, get_draft
-
     if sum(x is not None for x in (body, body_file)) + editor > 1:
         raise InvalidInput("give the body one way only: --body, --body-file or --editor")
     ws = workspace()
     if body_file is not None:
-        from onward.services.transfer import read_text
-
         body = read_text(body_file)
     if editor:
-        import click
-
         current = get_draft(ws.store, ws.owner, draft_id, ws.clock).draft.body
         body = click.edit(current, extension=".txt", require_save=True)
         if body is None:
@@ -166,14 +158,10 @@ def edit(
 
 @app.command()
 def eml(
-    draft_id: int = typer.Argument(..., help="Draft id."),
+    draft_id: DraftId,
     path: Path = typer.Argument(..., help="The .eml file to write."),
 ) -> None:
     """Write the draft as an .eml file; open it in your mail program to send it."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.drafts import export_draft_eml
-
     ws = workspace()
     name, address = ws.settings.sender_name, ws.settings.sender_email
     sender = f"{name} <{address}>" if name and address else address
@@ -185,15 +173,12 @@ def eml(
 
 @app.command()
 def mailto(
-    draft_id: int = typer.Argument(..., help="Draft id."),
+    draft_id: DraftId,
     open_it: bool = typer.Option(
         False, "--open", help="Open it in your mail program now instead of printing the link."
     ),
 ) -> None:
     """Print a mailto: link that opens the draft in your mail program (or --open it)."""
-    from onward.cli.context import workspace
-    from onward.services.drafts import draft_mailto
-
     ws = workspace()
     link = draft_mailto(ws.store, ws.owner, draft_id)
     if open_it:
@@ -206,24 +191,16 @@ def mailto(
 
 
 @app.command()
-def sent(draft_id: int = typer.Argument(..., help="Draft id.")) -> None:
+def sent(draft_id: DraftId) -> None:
     """Mark a draft as sent (you sent it from your own mail program)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.drafts import mark_draft_sent
-
     ws = workspace()
     draft = mark_draft_sent(ws.store, ws.owner, draft_id, ws.clock)
     render.ok(f"Marked draft #{draft.id} ({draft.kind.label}) as sent. Well done.")
 
 
 @app.command()
-def discard(draft_id: int = typer.Argument(..., help="Draft id.")) -> None:
+def discard(draft_id: DraftId) -> None:
     """Discard a draft you will not send."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.drafts import discard_draft
-
     ws = workspace()
     draft = discard_draft(ws.store, ws.owner, draft_id, ws.clock)
     render.ok(f"Discarded draft #{draft.id} ({draft.kind.label}).")
@@ -245,10 +222,6 @@ def draft_record(draft: SavedDraft) -> dict[str, Any]:
 
 
 def _show(view: DraftView, *, created: bool = False) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
 
     out = render.console()
     d = view.draft
@@ -274,3 +247,8 @@ def _show(view: DraftView, *, created: bool = False) -> None:
             f"\n[dim]Next: onward drafts eml {d.id} FILE.eml, or onward drafts mailto {d.id}; "
             f"then onward drafts sent {d.id}[/]"
         )
+
+
+# Drafts out through a mail account (their commands live in drafts_out).
+app.command("append")(drafts_out.append)
+app.command("send")(drafts_out.send)

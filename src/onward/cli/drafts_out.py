@@ -4,21 +4,23 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
 
+from onward.cli import render
+from onward.cli.context import workspace
 from onward.cli.mail_accounts import password_sources
+from onward.cli.options import DraftId
+from onward.services.drafts import get_draft
+from onward.services.mail_outbound import append_draft, check_sendable, send_draft
 
 
 def append(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
+    draft_id: DraftId,
     account: str | None = typer.Option(
         None, "--account", "-a", help="Mail account (needed when you have several)."
     ),
 ) -> None:
     """Put the draft in your mail account's Drafts folder, to review and send from there."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_outbound import append_draft
-
     ws = workspace()
     done = append_draft(
         ws.store,
@@ -36,7 +38,7 @@ def append(
 
 
 def send(
-    draft_id: int = typer.Argument(..., help="Draft id (see onward drafts list)."),
+    draft_id: DraftId,
     account: str | None = typer.Option(
         None, "--account", "-a", help="Mail account (needed when you have several)."
     ),
@@ -45,13 +47,6 @@ def send(
     ),
 ) -> None:
     """Send the draft by SMTP through your mail account, after you confirm."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.drafts import get_draft
-    from onward.services.mail_outbound import check_sendable, send_draft
-
     ws = workspace()
     _, chosen = check_sendable(ws.store, ws.owner, draft_id, account)  # before asking
     confirmed = yes

@@ -69,6 +69,7 @@ def _home() -> Path | None:
 def report(exc: OnwardError) -> None:
     from rich.markup import escape
 
+    from onward.cli.hints import command
     from onward.cli.render import err_console
 
     console = err_console()
@@ -79,4 +80,4 @@ def report(exc: OnwardError) -> None:
         if len(exc.problems) > 50:
             console.print(f"  … and {len(exc.problems) - 50} more", highlight=False)
     if exc.hint:
-        console.print(f"[dim]Hint: {escape(exc.hint)}[/]", highlight=False, soft_wrap=True)
+        console.print(f"[dim]Hint: {escape(command(exc.hint))}[/]", highlight=False, soft_wrap=True)

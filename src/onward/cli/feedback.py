@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import FEEDBACK_THEMES, AppId, DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.services.feedback import list_feedback, log_feedback
 
 app = typer.Typer(help="Keep the feedback employers give you.", no_args_is_help=True)
-
-THEMES = (
-    "resume, application_tailoring, interview_communication, technical_depth, "
-    "experience_level, domain_knowledge, culture_fit, motivation, logistics, other"
-)
 
 
 @app.command()
 def add(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
+    app_id: AppId,
     text: str = typer.Argument(..., help="What they said, in their words if you have them."),
     from_whom: str | None = typer.Option(None, "--from", help="Who said it."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When it arrived (YYYY-MM-DD, yesterday). Default: today."
-    ),
+    on: DateOpt = None,
     themes: list[str] | None = typer.Option(
-        None, "--theme", help=f"What it is about (repeat): {THEMES}. Default: suggested."
+        None, "--theme", help=f"What it is about (repeat): {FEEDBACK_THEMES}. Default: suggested."
     ),
     specific: bool | None = typer.Option(
         None, "--specific/--generic", help="Overrule Onward's judgement of the feedback."
@@ -29,13 +30,6 @@ def add(
     contact: int | None = typer.Option(None, "--contact", help="The contact who gave it."),
 ) -> None:
     """Log feedback; Onward plans a thank-you and, for generic feedback, one follow-up."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
-    from onward.services.feedback import log_feedback
-
     ws = workspace()
     day = parse_day(on, ws.clock.today()) if on else None
     logged = log_feedback(
@@ -71,16 +65,9 @@ def list_(
         None, "--application", "-a", help="Only feedback for this application."
     ),
     theme: str | None = typer.Option(None, "--theme", help="Only feedback with this theme."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List feedback, oldest first, with how often each theme came up."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.feedback import list_feedback
-
     ws = workspace()
     log = list_feedback(ws.store, ws.owner, application_id=application, theme=theme)
     if as_json:

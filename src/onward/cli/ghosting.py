@@ -5,6 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import JsonOpt
+from onward.cli.tasks import task_record
+from onward.errors import InvalidInput
+from onward.services.ghosting import mark_ghosted, suggest_ghosting
+from onward.services.tasks import task_state
 
 if TYPE_CHECKING:
     from onward.domain.playbook.ghosting import GhostingRules
@@ -17,15 +26,11 @@ def ghosting(
     apply: bool = typer.Option(
         False, "--apply", help="Mark them ghosted and plan a follow-up and a closing note."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Applications that have gone quiet (21 days, or 14 after an interview). Only a
     suggestion unless you --apply (or set ONWARD_AUTO_GHOST=true); they reopen if the company
     gets back in touch."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.errors import InvalidInput
-
     ws = workspace()
     rules = ws.ghosting
     if app_ids and not apply:
@@ -33,7 +38,6 @@ def ghosting(
     if apply or ws.settings.auto_ghost:
         _apply(app_ids or [], rules, as_json=as_json)
         return
-    from onward.services.ghosting import suggest_ghosting
 
     found = suggest_ghosting(ws.store, ws.owner, ws.clock, rules=rules)
     if as_json:
@@ -55,7 +59,6 @@ def ghosting(
     if not found:
         out.print("Nothing has gone quiet for long. Waiting is part of it.")
         return
-    from rich.markup import escape
 
     for s in found:
         out.print(f"#{s.application_id} {escape(s.message)}")
@@ -66,13 +69,6 @@ def ghosting(
 
 
 def _apply(app_ids: list[int], rules: GhostingRules, *, as_json: bool) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.cli.tasks import task_record
-    from onward.services.ghosting import mark_ghosted
-    from onward.services.tasks import task_state
 
     ws = workspace()
     done = mark_ghosted(ws.store, ws.owner, ws.clock, ids=app_ids, rules=rules)
@@ -105,5 +101,6 @@ def _apply(app_ids: list[int], rules: GhostingRules, *, as_json: bool) -> None:
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(ghosting)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(ghosting)

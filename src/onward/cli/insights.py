@@ -6,6 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich import box
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import JsonOpt
+from onward.services.insights import compute_insights, insights_record, write_report
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,13 +31,9 @@ TERMINAL_GROUPS = 6
 
 def insights(
     recent_weeks: int = typer.Option(8, "--recent-weeks", help=RECENT_HELP),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Patterns across your applications: funnel, where it narrows, reasons, themes."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.insights import compute_insights, insights_record
-
     ws = workspace()
     found = compute_insights(
         ws.store, ws.owner, ws.clock, recent_weeks=recent_weeks, ghosting=ws.ghosting
@@ -45,12 +49,6 @@ def report(
     recent_weeks: int = typer.Option(8, "--recent-weeks", help=RECENT_HELP),
 ) -> None:
     """Write an offline HTML report with every chart, to keep or share with a coach."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.insights import write_report
-
     ws = workspace()
     written = write_report(
         ws.store, ws.owner, ws.clock, html, recent_weeks=recent_weeks, ghosting=ws.ghosting
@@ -63,16 +61,12 @@ def report(
 
 
 def _rate(rate: Rate, brief: bool = False) -> str:
-    from rich.markup import escape
 
     text = escape(rate.brief() if brief else rate.describe())
     return text if rate.enough else f"[yellow]{text}[/]"
 
 
 def show(found: Insights) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     out.print(
@@ -119,8 +113,6 @@ def show(found: Insights) -> None:
 
 
 def _table(*headers: str) -> Table:
-    from rich import box
-    from rich.table import Table
 
     table = Table(box=box.SIMPLE, pad_edge=False, show_edge=False)
     for i, h in enumerate(headers):
@@ -129,7 +121,6 @@ def _table(*headers: str) -> Table:
 
 
 def _funnel(out: Console, found: Insights) -> None:
-    from rich.markup import escape
 
     table = _table("Step", "Got this far", "Conversion from the step before", "Waiting")
     for s in found.funnel.steps:
@@ -140,7 +131,6 @@ def _funnel(out: Console, found: Insights) -> None:
 
 
 def _changes(out: Console, found: Insights) -> None:
-    from rich.markup import escape
 
     table = _table("", "Overall", f"Last {found.recent_weeks} weeks")
     for c in found.changes:
@@ -155,7 +145,6 @@ def _readable(cut: Cut) -> bool:
 
 
 def _cut(out: Console, cut: Cut) -> None:
-    from rich.markup import escape
 
     table = _table(cut.label, "Applied", "Any response", "Interview", "Offer")
     for g in cut.groups[:TERMINAL_GROUPS]:
@@ -171,7 +160,6 @@ def _cut(out: Console, cut: Cut) -> None:
 
 
 def _counted(out: Console, title: str, items: tuple[Counted, ...], total: int) -> None:
-    from rich.markup import escape
 
     out.print(f"\n[bold]{title}[/]")
     if not items:
@@ -184,7 +172,6 @@ def _counted(out: Console, title: str, items: tuple[Counted, ...], total: int) -
 
 
 def _ratings(out: Console, found: Insights) -> None:
-    from rich.markup import escape
 
     out.print("\n[bold]Your reflections[/]")
     if not found.ratings:
@@ -200,14 +187,16 @@ def _ratings(out: Console, found: Insights) -> None:
 
 
 def _skill_gaps(out: Console, found: Insights) -> None:
-    from rich.markup import escape
 
     gaps = found.skill_gaps
     if gaps is None:
         return
     out.print("\n[bold]Skills the lost jobs asked for[/]")
     if gaps.resume is None:
-        out.print(f"  {escape(gaps.note or '')}")
+        from onward.cli.hints import command
+
+        hint = f"; {command(gaps.hint)}" if gaps.hint else ""
+        out.print(f"  {escape((gaps.note or '') + hint)}")
         return
     out.print(
         f"  Compared {gaps.compared} of {gaps.rejected} rejected application(s) with resume "
@@ -226,6 +215,7 @@ def _skill_gaps(out: Console, found: Insights) -> None:
         out.print("  [dim]All of them: `onward skills gaps`; into your plan: `--plan`.[/]")
 
 
-def register(app: typer.Typer) -> None:
-    app.command("insights")(insights)
-    app.command("report")(report)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command("insights")(insights)
+commands.command("report")(report)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
+from onward.cli import mail_accounts, render
+from onward.cli.context import workspace
+from onward.cli.options import JsonOpt
+from onward.services.mail import get_message, import_path, list_messages, list_quarantine
+from onward.services.review import open_mail_reader
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -36,11 +43,6 @@ def import_(
     Safe to repeat or interrupt: a rerun resumes and never stores a message twice. Messages
     that cannot be read are quarantined (`onward mail quarantine`) and the import goes on.
     """
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import import_path
-    from onward.services.review import open_mail_reader
-
     ws = workspace()
 
     def reader():  # type: ignore[no-untyped-def]
@@ -51,14 +53,13 @@ def import_(
             ws.store, ws.owner, path, reader, ws.clock, tick, prefilter=not read_all
         )
     if as_json:
-        render.print_json(asdict(summary))
+        render.print_json(summary)
         return
     _print_summary(summary)
 
 
 class _Bar:
     def __init__(self, enabled: bool) -> None:
-        from onward.cli import render
 
         self.console = render.err_console()
         self.enabled = enabled and self.console.is_terminal
@@ -68,13 +69,6 @@ class _Bar:
     def __enter__(self):  # type: ignore[no-untyped-def]
         if not self.enabled:
             return None
-        from rich.progress import (
-            BarColumn,
-            Progress,
-            TaskProgressColumn,
-            TextColumn,
-            TimeRemainingColumn,
-        )
 
         progress = self.progress = Progress(
             TextColumn("Importing"),
@@ -103,8 +97,6 @@ def _progress_bar(enabled: bool) -> _Bar:
 
 
 def _print_summary(summary: ImportSummary) -> None:
-
-    from onward.cli import render
 
     out = render.console()
     if summary.skipped_unchanged:
@@ -138,16 +130,10 @@ def show(
     as_json: bool = typer.Option(False, "--json", help="Print the message as JSON."),
 ) -> None:
     """Print one stored message: headers, what Onward read in it, and its new text."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import get_message
-
     ws = workspace()
     msg = get_message(ws.store, ws.owner, message_id)
     if as_json:
-        render.print_json(asdict(msg))
+        render.print_json(msg)
         return
     safe = render.safe_text
     out = render.console()
@@ -185,19 +171,13 @@ def list_(
         False, "--held", help="Only job mail that named no company or role (not proposed)."
     ),
     limit: int = typer.Option(50, "--limit", help="Show at most this many."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List the job mail Onward has stored, newest first, with what it read in each."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import list_messages
-
     ws = workspace()
     found = list_messages(ws.store, ws.owner, label=label, held_back=held, limit=limit)
     if as_json:
-        render.print_json([asdict(m) for m in found])
+        render.print_json(found)
         return
     if not found:
         render.ok("No job mail stored yet." if not (label or held) else "Nothing matches.")
@@ -223,16 +203,10 @@ def quarantine(
     as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
 ) -> None:
     """List the messages an import could not read, with the reason."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail import list_quarantine
-
     ws = workspace()
     entries = list_quarantine(ws.store, ws.owner, limit)
     if as_json:
-        render.print_json([asdict(e) for e in entries])
+        render.print_json(entries)
         return
     if not entries:
         render.ok("The quarantine is empty: every message could be read.")
@@ -245,3 +219,8 @@ def quarantine(
             f"  {e.size:,} bytes: {escape(safe(e.reason))}",
             highlight=False,
         )
+
+
+# Mail accounts: `mail sync` and `mail account ...` (their commands live in mail_accounts).
+app.command("sync")(mail_accounts.sync)
+app.add_typer(mail_accounts.accounts, name="account")

@@ -7,10 +7,34 @@ keyring, or read from ONWARD_MAIL_PASSWORD_<ACCOUNT>; they are never printed.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.hints import command
+from onward.cli.options import JsonOpt
+from onward.domain.mail_accounts import provider as preset
+from onward.export.jsonable import to_jsonable
+from onward.mail.passwords import Passwords
+from onward.services.mail_accounts import (
+    AccountRequest,
+    account_fields,
+    add_mail_account,
+    check_account_name_free,
+    check_mail_account,
+    get_mail_account,
+    list_mail_accounts,
+    remove_mail_account,
+    set_mail_password,
+)
+from onward.services.mail_sync import sync_mail
+from onward.services.review import open_mail_reader
 
 if TYPE_CHECKING:
     from onward.domain.mail_accounts import MailAccount
@@ -24,9 +48,6 @@ accounts = typer.Typer(
 
 
 def password_sources() -> Passwords:
-    import os
-
-    from onward.mail.passwords import Passwords
 
     return Passwords(os.environ)
 
@@ -82,15 +103,6 @@ def add(
     ),
 ) -> None:
     """Add a mail account; its password goes to the OS keyring, never to Onward's files."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_accounts import (
-        AccountRequest,
-        account_fields,
-        add_mail_account,
-        check_account_name_free,
-    )
-
     fields = account_fields(
         AccountRequest(
             name=name,
@@ -117,8 +129,6 @@ def add(
     where = "kept in the OS keyring" if password is not None else "read from the environment"
     render.ok(f"Added mail account {account.name} ({account.fields.address}); password {where}.")
     if provider:
-        from onward.domain.mail_accounts import provider as preset
-
         render.console().print(f"[dim]{preset(provider).note}[/]")
     render.console().print(
         f"[dim]Next: onward mail account test {account.name}, then onward mail sync[/]"
@@ -126,12 +136,8 @@ def add(
 
 
 @accounts.command("list")
-def list_(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def list_(as_json: JsonOpt = False) -> None:
     """List mail accounts with their servers, folders and how far each folder was read."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_accounts import list_mail_accounts
-
     ws = workspace()
     found = list_mail_accounts(ws.store, ws.owner)
     passwords = password_sources()
@@ -144,7 +150,6 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
             "you@example.org --provider gmail[/] (or --imap-host ...)."
         )
         return
-    from rich.markup import escape
 
     out = render.console()
     for account in found:
@@ -168,12 +173,6 @@ def list_(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> 
 @accounts.command("test")
 def test(name: str = typer.Argument(..., help="The account's name.")) -> None:
     """Log in and look at the folders (read-only) and SMTP; nothing is changed or sent."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_accounts import check_mail_account
-
     ws = workspace()
     check = check_mail_account(ws.store, ws.owner, name, passwords=password_sources())
     out = render.console()
@@ -205,10 +204,6 @@ def password(
     ),
 ) -> None:
     """Replace the password kept in the OS keyring (e.g. a new app password)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_accounts import get_mail_account, set_mail_password
-
     ws = workspace()
     account = get_mail_account(ws.store, ws.owner, name)
     value = _read_password(account.name, password_stdin) or ""
@@ -222,10 +217,6 @@ def remove(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Forget an account, its sync state and its keyring password (imported mail stays)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_accounts import get_mail_account, remove_mail_account
-
     ws = workspace()
     account = get_mail_account(ws.store, ws.owner, name)
     if not yes and not typer.confirm(
@@ -251,14 +242,9 @@ def sync(
     (UIDVALIDITY changed) is read again in full, and nothing is stored twice. New job mail
     becomes proposals for `onward review`.
     """
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.mail_sync import sync_mail
-
     ws = workspace()
 
     def reader() -> Any:
-        from onward.services.review import open_mail_reader
 
         return open_mail_reader(ws.store, ws.owner, ws.settings.home / "models")
 
@@ -274,9 +260,7 @@ def sync(
             prefilter=not read_all,
         )
     if as_json:
-        from dataclasses import asdict
-
-        render.print_json(asdict(report) | {"problems": report.problems})
+        render.print_json(to_jsonable(report) | {"problems": report.problems})
     else:
         _print_sync(report)
     if report.problems:
@@ -284,9 +268,6 @@ def sync(
 
 
 def _print_sync(report: SyncReport) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     for account in report.accounts:
@@ -312,13 +293,16 @@ def _print_sync(report: SyncReport) -> None:
     )
     for problem in report.problems:
         render.err_console().print(f"[red]✗ {escape(problem)}[/]", soft_wrap=True)
+    for account in report.accounts:
+        if account.hint:
+            said = escape(f"Hint ({account.account}): {command(account.hint)}")
+            render.err_console().print(f"[dim]{said}[/]", soft_wrap=True)
 
 
 class _SyncBar:
     """A progress bar on stderr while folders are read (only on a terminal)."""
 
     def __init__(self, enabled: bool) -> None:
-        from onward.cli import render
 
         self.console = render.err_console()
         self.enabled = enabled and self.console.is_terminal
@@ -328,7 +312,6 @@ class _SyncBar:
     def __enter__(self) -> Any:
         if not self.enabled:
             return None
-        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
         self.progress = Progress(
             TextColumn("{task.description}"),
@@ -386,18 +369,3 @@ def account_record(account: MailAccount, password_from: str) -> dict[str, Any]:
         "password": password_from,
         "created_at": account.created_at.isoformat(),
     }
-
-
-def register(app: typer.Typer, drafts: typer.Typer) -> None:
-    """Add `mail account ...` and `mail sync` to the `mail` group (made if missing), and
-    `drafts append` / `drafts send` to the drafts group."""
-    mail = next((g.typer_instance for g in app.registered_groups if g.name == "mail"), None)
-    if mail is None:
-        mail = typer.Typer(help="Read your own mail and deliver drafts.", no_args_is_help=True)
-        app.add_typer(mail, name="mail")
-    from onward.cli import drafts_out
-
-    mail.add_typer(accounts, name="account")
-    mail.command("sync")(sync)
-    drafts.command("append")(drafts_out.append)
-    drafts.command("send")(drafts_out.send)

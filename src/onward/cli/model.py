@@ -6,6 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.config import Settings
+from onward.export.jsonable import to_jsonable
+from onward.services.model import evaluate_model, train_model
+from onward.services.review import training_examples
+from onward.services.runtime import open_workspace
 
 if TYPE_CHECKING:
     from onward.understand import EvalReport, LabelledExample
@@ -14,17 +23,12 @@ app = typer.Typer(help="Train and measure the model that reads job emails.", no_
 
 
 def _models_dir() -> Path:
-    from onward.config import Settings
 
     return Settings().home / "models"
 
 
 def _own_examples() -> list[LabelledExample]:
     """The emails you confirmed or corrected in `onward review` (trained on, weighted up)."""
-    from onward.config import Settings
-    from onward.services.review import training_examples
-    from onward.services.runtime import open_workspace
-
     ws = open_workspace(Settings())
     try:
         return training_examples(ws.store, ws.owner)
@@ -36,9 +40,6 @@ def _own_examples() -> list[LabelledExample]:
 def train() -> None:
     """Train the email reader on the built-in corpus and your own reviewed emails, and save it
     in Onward's models folder."""
-    from onward.cli import render
-    from onward.services.model import train_model
-
     result = train_model(_models_dir(), _own_examples())
     own = f", {result.extra_examples} of them yours" if result.extra_examples else ""
     render.ok(
@@ -59,9 +60,6 @@ def eval_(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
 ) -> None:
     """Measure the email reader on labelled emails: per-label scores, extraction accuracy."""
-    from onward.cli import render
-    from onward.services.model import evaluate_model
-
     report = evaluate_model(_models_dir(), file, _own_examples())
     if as_json:
         render.print_json(_as_dict(report, errors))
@@ -70,9 +68,7 @@ def eval_(
 
 
 def _as_dict(report: EvalReport, errors: bool) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    data = asdict(report)
+    data: dict[str, Any] = to_jsonable(report)
     if not errors:
         data.pop("errors")
         data.pop("extraction_errors")
@@ -84,10 +80,6 @@ def _pct(value: float | None) -> str:
 
 
 def _print_report(report: EvalReport, errors: bool) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
 
     console = render.console()
     table = Table(title=f"Labels on {report.emails} emails")
@@ -147,10 +139,6 @@ def _print_report(report: EvalReport, errors: bool) -> None:
 
 
 def _print_extraction_misses(report: EvalReport) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
 
     for what in ("company", "role"):
         misses = [m for m in report.extraction_errors if m.field == what]

@@ -6,6 +6,19 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.progress_bar import ProgressBar
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.domain.playbook.goals import Metric
+from onward.domain.playbook.wins import RECENT_DAYS
+from onward.services.momentum import goal_progress, log_activity, set_goals
+from onward.services.momentum import revisit as revisit_jobs
+from onward.services.wins import add_win, list_wins
 
 if TYPE_CHECKING:
     from onward.services.momentum import GoalProgress
@@ -34,8 +47,6 @@ LABELS = {
 def _day(text: str | None) -> date | None:
     if text is None:
         return None
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
 
     return parse_day(text, workspace().clock.today())
 
@@ -48,19 +59,15 @@ def _number(value: float) -> str:
 def goals(
     ctx: typer.Context,
     weeks: int = typer.Option(4, "--weeks", "-w", help="How many recent weeks to show."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """This week's goals: progress, your streak, and a kind word."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli.context import workspace
-    from onward.services.momentum import goal_progress
 
     ws = workspace()
     progress = goal_progress(ws.store, ws.owner, ws.clock, weeks=weeks)
     if as_json:
-        from onward.cli import render
-
         render.print_json(_progress_record(progress))
         return
     _show_progress(progress)
@@ -83,10 +90,6 @@ def _progress_record(progress: GoalProgress) -> dict[str, Any]:
 
 
 def _show_progress(progress: GoalProgress) -> None:
-    from rich.progress_bar import ProgressBar
-    from rich.table import Table
-
-    from onward.cli import render
 
     out = render.console()
     if not progress.tracked:
@@ -144,11 +147,6 @@ def set_(
     ),
 ) -> None:
     """Change your weekly goals; the ones you leave out stay as they are."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.playbook.goals import Metric
-    from onward.services.momentum import set_goals
-
     given = {
         Metric.APPLICATIONS: applications,
         Metric.FOLLOW_UPS: follow_ups,
@@ -168,14 +166,10 @@ def set_(
 def log(
     metric: str = typer.Argument(..., help="follow-ups, learning (hours) or networking."),
     amount: float = typer.Argument(..., help="How much: hours of learning, or a count."),
-    on: str | None = typer.Option(None, "--date", "-d", help="When (default: today)."),
+    on: DateOpt = None,
     note: str | None = typer.Option(None, "--note", "-n", help="What it was."),
 ) -> None:
     """Log effort done by hand, e.g. `onward log learning 1.5 --note "SQL course"`."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.momentum import log_activity
-
     ws = workspace()
     done = log_activity(ws.store, ws.owner, metric, amount, ws.clock, on=_day(on), note=note)
     label = LABELS[done.metric.value].lower()
@@ -184,12 +178,6 @@ def log(
 
 def revisit() -> None:
     """Saved jobs you hesitated over, worth a second look, and a question for an open mind."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.momentum import revisit as revisit_jobs
-
     ws = workspace()
     found = revisit_jobs(ws.store, ws.owner, ws.clock)
     out = render.console()
@@ -206,15 +194,11 @@ def revisit() -> None:
 def wins(
     ctx: typer.Context,
     show_all: bool = typer.Option(False, "--all", "-a", help="Every win, not just recent ones."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Your small wins from the last 14 days (or --all)."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.playbook.wins import RECENT_DAYS
-    from onward.services.wins import list_wins
 
     ws = workspace()
     found = list_wins(ws.store, ws.owner, ws.clock, days=None if show_all else RECENT_DAYS)
@@ -236,9 +220,6 @@ def _win_record(win: WinEntry) -> dict[str, Any]:
 
 
 def _show_wins(found: list[WinEntry], show_all: bool) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     if not found:
@@ -260,23 +241,20 @@ def _show_wins(found: list[WinEntry], show_all: bool) -> None:
 @wins_app.command("add")
 def add_win_command(
     text: str = typer.Argument(..., help="What went well."),
-    on: str | None = typer.Option(None, "--date", "-d", help="When (default: today)."),
+    on: DateOpt = None,
     application: int | None = typer.Option(
         None, "--application", "-a", help="The application it belongs to."
     ),
 ) -> None:
     """Keep a win of your own: a good conversation, a finished course, a brave application."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.wins import add_win
-
     ws = workspace()
     win = add_win(ws.store, ws.owner, text, ws.clock, on=_day(on), application_id=application)
     render.ok(f"Kept your win of {win.on.isoformat()}. Well done.")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(goals_app, name="goals")
-    app.command(context_settings={"ignore_unknown_options": True})(log)
-    app.command()(revisit)
-    app.add_typer(wins_app, name="wins")
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(goals_app, name="goals")
+commands.command(context_settings={"ignore_unknown_options": True})(log)
+commands.command()(revisit)
+commands.add_typer(wins_app, name="wins")

@@ -6,6 +6,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import PLAN_KINDS, JsonOpt, PlanItemId
+from onward.domain.playbook.improvement import ItemStatus
+from onward.services.improvement import (
+    OPEN,
+    add_improvement,
+    list_improvements,
+    move_improvement,
+    suggest_improvements,
+)
 
 if TYPE_CHECKING:
     from onward.domain.playbook.stored import StoredItem
@@ -14,26 +28,13 @@ app = typer.Typer(
     help="Your improvement plan: small, concrete things to work on.", no_args_is_help=True
 )
 
-KINDS = (
-    "update_resume, update_cover_letter, tailor_applications, practise_interview, course, "
-    "certification, workshop, update_linkedin, talk_to_someone"
-)
-
 
 @app.command("list")
 def list_(
     show_all: bool = typer.Option(False, "--all", help="Include done and dropped items."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """List plan items still to do or in progress (--all: every item)."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.playbook.improvement import ItemStatus
-    from onward.services.improvement import OPEN, list_improvements
-
     ws = workspace()
     statuses = tuple(ItemStatus) if show_all else OPEN
     items = list_improvements(ws.store, ws.owner, statuses=statuses)
@@ -64,7 +65,7 @@ def list_(
 
 @app.command()
 def add(
-    kind: str = typer.Argument(..., help=f"What sort of step: {KINDS}."),
+    kind: str = typer.Argument(..., help=f"What sort of step: {PLAN_KINDS}."),
     focus: str = typer.Argument(..., help="What exactly, e.g. 'SQL window functions'."),
     hours: float | None = typer.Option(None, "--hours", help="Rough effort in hours."),
     application: int | None = typer.Option(
@@ -72,10 +73,6 @@ def add(
     ),
 ) -> None:
     """Add an item to your plan."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.improvement import add_improvement
-
     ws = workspace()
     stored = add_improvement(
         ws.store, ws.owner, kind, focus, ws.clock, effort_hours=hours, application_id=application
@@ -84,9 +81,6 @@ def add(
 
 
 def _move(item_id: int, status: str, verb: str, after: str = "") -> None:
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.improvement import move_improvement
 
     ws = workspace()
     stored = move_improvement(ws.store, ws.owner, item_id, status, ws.clock)
@@ -94,19 +88,19 @@ def _move(item_id: int, status: str, verb: str, after: str = "") -> None:
 
 
 @app.command()
-def start(item_id: int = typer.Argument(..., help="Plan item id.")) -> None:
+def start(item_id: PlanItemId) -> None:
     """Start working on an item."""
     _move(item_id, "doing", "Started")
 
 
 @app.command()
-def done(item_id: int = typer.Argument(..., help="Plan item id.")) -> None:
+def done(item_id: PlanItemId) -> None:
     """Mark an item done."""
     _move(item_id, "done", "Done", " Well done.")
 
 
 @app.command()
-def drop(item_id: int = typer.Argument(..., help="Plan item id.")) -> None:
+def drop(item_id: PlanItemId) -> None:
     """Drop an item you no longer want to work on (that is fine)."""
     _move(item_id, "dropped", "Dropped")
 
@@ -119,12 +113,6 @@ def suggest(
     accept: bool = typer.Option(False, "--accept", help="Add the suggestions to your plan."),
 ) -> None:
     """Suggest plan items from your latest reflection and the feedback you received."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.improvement import suggest_improvements
-
     ws = workspace()
     result = suggest_improvements(ws.store, ws.owner, app_id, ws.clock, accept=accept)
     out = render.console()

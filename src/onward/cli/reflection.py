@@ -8,13 +8,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import AppId, JsonOpt
+from onward.errors import InvalidInput
+from onward.services.reflection import list_reflections, reflect_on, reflection_prompts
+from onward.services.transfer import read_text
 
 if TYPE_CHECKING:
     from onward.services.reflection import ReflectionPrompts
 
 
 def reflect(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
+    app_id: AppId,
     ratings: list[str] | None = typer.Option(
         None, "--rating", help="A rating, topic=1..5 (repeat), e.g. --rating interview_1=3."
     ),
@@ -30,10 +38,6 @@ def reflect(
 ) -> None:
     """Look back at one application, gently: rate the stages you reached and answer a few
     questions. Enter skips anything. Ten minutes is plenty."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.reflection import reflect_on, reflection_prompts
-
     ws = workspace()
     prompts = reflection_prompts(ws.store, ws.owner, app_id, ws.clock)
     if list_questions:
@@ -51,14 +55,8 @@ def reflect(
     )
 
 
-def reflections(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def reflections(as_json: JsonOpt = False) -> None:
     """List your reflections, oldest first."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.reflection import list_reflections
-
     ws = workspace()
     kept = list_reflections(ws.store, ws.owner)
     if as_json:
@@ -90,7 +88,6 @@ def reflections(as_json: bool = typer.Option(False, "--json", help="Print JSON."
 
 
 def _pair(text: str, what: str) -> tuple[str, str]:
-    from onward.errors import InvalidInput
 
     key, sep, value = text.partition("=")
     if not sep or not key.strip():
@@ -101,13 +98,10 @@ def _pair(text: str, what: str) -> tuple[str, str]:
 def _scripted(
     ratings: list[str], answers: list[str], json_file: Path | None
 ) -> tuple[dict[str, Any], dict[str, str]]:
-    from onward.errors import InvalidInput
 
     given_ratings: dict[str, Any] = {}
     given_answers: dict[str, str] = {}
     if json_file is not None:
-        from onward.services.transfer import read_text
-
         try:
             data = json.loads(read_text(json_file))
         except json.JSONDecodeError as exc:
@@ -136,7 +130,6 @@ def _scripted(
 
 
 def _interactive(prompts: ReflectionPrompts) -> tuple[dict[str, int], dict[str, str]]:
-    from onward.cli import render
 
     out = render.console()
     app = prompts.application
@@ -165,9 +158,6 @@ def _interactive(prompts: ReflectionPrompts) -> tuple[dict[str, int], dict[str, 
 
 
 def _print_ids(prompts: ReflectionPrompts) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     out.print("[bold]Topics to rate 1-5[/] (--rating TOPIC=N)")
@@ -178,6 +168,7 @@ def _print_ids(prompts: ReflectionPrompts) -> None:
         out.print(f"  {question.id:<20} {escape(question.text)}")
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(reflect)
-    app.command()(reflections)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(reflect)
+commands.command()(reflections)

@@ -7,28 +7,39 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import REACHED, REASONS, REJECTION_CHANNELS, AppId, DateOpt, JsonOpt
+from onward.cli.tasks import task_line, task_record, when
+from onward.domain.dates import parse_day
+from onward.domain.emails import RejectionReason, RejectionStage
+from onward.domain.playbook.rejection import RejectionChannel
+from onward.domain.records import parse_choice
+from onward.services.rejections import (
+    RejectionDetails,
+    dwell_choice,
+    end_dwell,
+    get_rejection_overview,
+    reject_application,
+)
+from onward.services.tasks import task_state
 
 if TYPE_CHECKING:
     from onward.domain.playbook.dwell import DwellChoice
     from onward.services.rejections import RejectionDetails, RejectionOverview
 
-REACHED = "application, screen, assessment, interview, final, unknown"
-CHANNELS = "email, phone, portal, none (they went quiet)"
-REASONS = (
-    "unspecified, stronger_candidates, position_filled, internal_candidate, role_closed, "
-    "experience_mismatch, skills_mismatch, interview_performance, fit, logistics"
-)
-
 
 def reject(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
-    on: str | None = typer.Option(
-        None, "--date", "-d", help="When it came (YYYY-MM-DD, yesterday, ...). Default: today."
-    ),
+    app_id: AppId,
+    on: DateOpt = None,
     stage: str | None = typer.Option(
         None, "--stage", help=f"How far you got: {REACHED}. Default: from your tracker."
     ),
-    channel: str = typer.Option("email", "--channel", help=f"How it arrived: {CHANNELS}."),
+    channel: str = typer.Option(
+        "email", "--channel", help=f"How it arrived: {REJECTION_CHANNELS}."
+    ),
     contact: int | None = typer.Option(
         None, "--contact", help="The contact who told you (see onward contacts list)."
     ),
@@ -49,15 +60,9 @@ def reject(
     good_impression: bool = typer.Option(
         False, "--good-impression", help="Someone made a good impression: plan a check-in."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Log a rejection. Onward gives you time to feel it, then a short, dated plan."""
-    from onward.cli.context import workspace
-    from onward.domain.emails import RejectionReason, RejectionStage
-    from onward.domain.playbook.rejection import RejectionChannel
-    from onward.domain.records import parse_choice
-    from onward.services.rejections import RejectionDetails, dwell_choice
-
     ws = workspace()
     details = RejectionDetails(
         received_on=_day(on),
@@ -77,10 +82,6 @@ def log(
     app_id: int, details: RejectionDetails, choice: DwellChoice, *, as_json: bool = False
 ) -> None:
     """Log a rejection and show what to show now (shared with ``onward move ID rejected``)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.rejections import reject_application
-
     ws = workspace()
     overview = reject_application(ws.store, ws.owner, app_id, details, ws.clock, dwell=choice)
     if as_json:
@@ -95,14 +96,10 @@ def log(
 
 
 def rejection(
-    app_id: int = typer.Argument(..., help="Application id."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    app_id: AppId,
+    as_json: JsonOpt = False,
 ) -> None:
     """See a logged rejection again: kindness during your time to feel it, the plan after."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.rejections import get_rejection_overview
-
     ws = workspace()
     overview = get_rejection_overview(ws.store, ws.owner, app_id, ws.clock)
     if as_json:
@@ -112,14 +109,10 @@ def rejection(
 
 
 def ready(
-    app_id: int = typer.Argument(..., help="Application id."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    app_id: AppId,
+    as_json: JsonOpt = False,
 ) -> None:
     """End your time to feel it early, when you feel ready: the plan opens now."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.rejections import end_dwell
-
     ws = workspace()
     overview = end_dwell(ws.store, ws.owner, app_id, ws.clock)
     if as_json:
@@ -131,12 +124,6 @@ def ready(
 def show(overview: RejectionOverview, now: datetime) -> None:
     """Render an overview; during the window only kindness, a prompt, self-care and the
     reason's reframe."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.tasks import task_line, when
-    from onward.services.tasks import task_state
-
     out = render.console()
     support, app_id = overview.support, overview.application.id
     out.print(f"\n[bold]{escape(support.message)}[/]")
@@ -185,9 +172,6 @@ def show(overview: RejectionOverview, now: datetime) -> None:
 
 def record(overview: RejectionOverview, now: datetime) -> dict[str, Any]:
     """An overview as JSON; what the window holds back is null or empty here too."""
-    from onward.cli.tasks import task_record
-    from onward.services.tasks import task_state
-
     rej, app_, advice = overview.rejection, overview.application, overview.advice
     return {
         "application": {
@@ -238,13 +222,12 @@ def record(overview: RejectionOverview, now: datetime) -> dict[str, Any]:
 def _day(text: str | None) -> date | None:
     if text is None:
         return None
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
 
     return parse_day(text, workspace().clock.today())
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(reject)
-    app.command()(rejection)
-    app.command()(ready)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(reject)
+commands.command()(rejection)
+commands.command()(ready)

@@ -6,9 +6,11 @@ import json
 import os
 import sys
 from collections.abc import Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from onward.export.jsonable import to_jsonable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -45,18 +47,9 @@ def err_console() -> Console:
 
 
 def print_json(data: Any) -> None:
-    """Plain JSON on stdout, for scripts (no colours, no wrapping); dates as ISO text."""
-    print(json.dumps(data, indent=2, ensure_ascii=False, default=_plain))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, date | datetime | time):
-        return value.isoformat()
-    if isinstance(value, timedelta):
-        return value.total_seconds()
-    if isinstance(value, set | frozenset | tuple):
-        return list(value)
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+    """Plain JSON on stdout, for scripts (no colours, no wrapping): any result, made
+    JSON-ready by the one ``to_jsonable``."""
+    print(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False))
 
 
 def ok(message: str) -> None:

@@ -6,6 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import JsonOpt
+from onward.domain.resumes import pick_version
+from onward.services.resumes import add_resume, delete_resume, list_resumes, show_resume
 
 if TYPE_CHECKING:
     from onward.domain.resumes import Resume
@@ -21,10 +29,6 @@ def add(
     label: str | None = typer.Option(None, "--label", help="A name for this version."),
 ) -> None:
     """Import a resume as a new version (earlier versions are kept)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.resumes import add_resume
-
     ws = workspace()
     saved = add_resume(ws.store, ws.owner, file, ws.clock, label=label)
     resume = saved.resume
@@ -35,15 +39,8 @@ def add(
 
 
 @app.command("list")
-def list_(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def list_(as_json: JsonOpt = False) -> None:
     """List your resume versions, oldest first."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.resumes import list_resumes
-
     ws = workspace()
     resumes = list_resumes(ws.store, ws.owner)
     if as_json:
@@ -72,15 +69,9 @@ def show(
         None, help="Version number, v2, or label (default: newest)."
     ),
     text: bool = typer.Option(False, "--text", help="Print the text read from the file."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Show a resume version and the skills Onward finds in it."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.resumes import show_resume
-
     ws = workspace()
     shown = show_resume(ws.store, ws.owner, version)
     r = shown.resume
@@ -104,11 +95,6 @@ def delete(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
     """Delete a resume version for good (the others keep their numbers)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.resumes import pick_version
-    from onward.services.resumes import delete_resume, list_resumes
-
     ws = workspace()
     resume = pick_version(list_resumes(ws.store, ws.owner), version)
     if not yes and not typer.confirm(f"Delete resume {resume.name} for good?"):

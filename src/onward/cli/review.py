@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.hints import command
+from onward.cli.options import JsonOpt
+from onward.domain.mail import ProposalKind, ProposalStatus
+from onward.export.jsonable import to_jsonable
+from onward.services.rejections import dwell_choice
+from onward.services.review import (
+    accept_confident,
+    accept_proposals,
+    dismiss_proposals,
+    edit_proposal,
+    list_proposals,
+)
 
 if TYPE_CHECKING:
     from onward.services.review import ProposalView, ReviewOutcome
@@ -24,17 +41,11 @@ def _when(moment: datetime | None, now: datetime) -> str:
 
 
 def _record(view: ProposalView) -> dict[str, Any]:
-    from dataclasses import asdict
-
-    data = asdict(view)
-    data["kind"], data["status"] = view.kind.value, view.status.value
-    return data
+    record: dict[str, Any] = to_jsonable(view)
+    return record
 
 
 def _print_view(view: ProposalView, now: datetime) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     safe = render.safe_text
     out = render.console()
@@ -55,9 +66,6 @@ def _print_view(view: ProposalView, now: datetime) -> None:
 
 
 def _print_outcome(outcome: ReviewOutcome) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     for done in outcome.accepted:
         render.ok(f"#{done.proposal_id}: {done.done}")
@@ -67,6 +75,8 @@ def _print_outcome(outcome: ReviewOutcome) -> None:
             )
     err = render.err_console()
     for proposal_id, why in outcome.failed:
+        hint = outcome.hints.get(proposal_id)
+        why += f" ({command(hint)})" if hint else ""
         err.print(f"[red]#{proposal_id} not applied:[/] {escape(why)}", soft_wrap=True)
     if outcome.failed:
         raise typer.Exit(1)
@@ -90,15 +100,11 @@ def review(
     limit: int = typer.Option(
         50, "--limit", help="Show at most this many (0: all); --json always gives all."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """The review queue: each proposal with its email's subject, sender, date and evidence."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.rejections import dwell_choice
-    from onward.services.review import accept_confident, list_proposals
 
     ws = workspace()
     if auto:
@@ -132,21 +138,17 @@ def review(
 
 
 def _pending() -> Any:
-    from onward.domain.mail import ProposalStatus
 
     return ProposalStatus.PENDING
 
 
 def _print_outcome_soft(outcome: ReviewOutcome) -> None:
-    from contextlib import suppress
 
     with suppress(typer.Exit):  # the list follows; failures were printed
         _print_outcome(outcome)
 
 
 def _ids(ids: list[int] | None, every: bool) -> list[int]:
-    from onward.cli.context import workspace
-    from onward.services.review import list_proposals
 
     if every:
         ws = workspace()
@@ -166,10 +168,6 @@ def accept(
 ) -> None:
     """Accept proposals: the tracker changes as if you had typed them (rejections start
     their playbook)."""
-    from onward.cli.context import workspace
-    from onward.services.rejections import dwell_choice
-    from onward.services.review import accept_proposals
-
     ws = workspace()
     chosen = _ids(ids, every)
     outcome = accept_proposals(
@@ -202,12 +200,6 @@ def edit(
     dwell: str | None = typer.Option(None, "--dwell", help="For rejections: the dwell window."),
 ) -> None:
     """Correct a proposal, then accept it (a corrected company is remembered for next time)."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.mail import ProposalKind
-    from onward.services.rejections import dwell_choice
-    from onward.services.review import edit_proposal, list_proposals
-
     ws = workspace()
     changes: dict[str, Any] = {
         k: v
@@ -245,10 +237,6 @@ def dismiss(
     ),
 ) -> None:
     """Dismiss proposals: nothing changes in the tracker."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.review import dismiss_proposals
-
     ws = workspace()
     views = dismiss_proposals(ws.store, ws.owner, _ids(ids, every), ws.clock, not_job=not_job)
     render.ok(f"Dismissed {len(views)} proposal{'s' if len(views) != 1 else ''}.")

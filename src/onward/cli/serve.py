@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from onward.cli import context
+
 
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback)."),
@@ -18,7 +20,6 @@ def serve(
     ),
 ) -> None:
     """Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it."""
-    from onward.cli import context
     from onward.web.server import serve as run
 
     run(
@@ -30,5 +31,6 @@ def serve(
     )
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(serve)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(serve)

@@ -5,6 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import AppId, JsonOpt
+from onward.services.skills import match_application, plan_skill_gaps, skill_gaps
 
 if TYPE_CHECKING:
     from onward.services.skills import SkillGaps
@@ -15,19 +22,13 @@ RESUME_HELP = "Resume version number, v2, or label."
 
 
 def match(
-    app_id: int = typer.Argument(..., help="Application id (see onward list)."),
+    app_id: AppId,
     resume: str | None = typer.Option(
         None, "--resume", help=RESUME_HELP + " Default: the one sent, else the newest."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Score an application's job description against your resume; list the missing skills."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.skills import match_application
-
     ws = workspace()
     result = match_application(ws.store, ws.owner, app_id, resume=resume)
     m = result.match
@@ -66,16 +67,10 @@ def gaps(
     plan: bool = typer.Option(False, "--plan", help="Add the top gaps to your improvement plan."),
     top: int = typer.Option(5, "--top", help="How many gaps --plan adds (1-50)."),
     resume: str | None = typer.Option(None, "--resume", help=RESUME_HELP + " Default: newest."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Skills your rejected applications asked for that your resume lacks, weighted by how
     often and how far you got."""
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.skills import plan_skill_gaps, skill_gaps
-
     ws = workspace()
     if plan:
         planned = plan_skill_gaps(ws.store, ws.owner, ws.clock, top=top, resume=resume)
@@ -98,10 +93,6 @@ def gaps(
 
 
 def _print_gaps(result: SkillGaps) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from onward.cli import render
 
     out = render.console()
     if not result.rejected:
@@ -165,6 +156,7 @@ def gaps_record(result: SkillGaps) -> dict[str, Any]:
     }
 
 
-def register(root: typer.Typer) -> None:
-    root.command()(match)
-    root.add_typer(app, name="skills")
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(match)
+commands.add_typer(app, name="skills")

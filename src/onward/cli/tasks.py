@@ -6,6 +6,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import JsonOpt, TaskId
+from onward.services.tasks import complete_task, list_tasks, skip_task, snooze_task, snooze_until
 
 if TYPE_CHECKING:
     from onward.domain.playbook.plan import StoredTask
@@ -64,8 +71,6 @@ def timing(stored: StoredTask, state: TaskState, now: datetime) -> str:
 
 def task_line(stored: StoredTask, state: TaskState, now: datetime) -> str:
     """``#id state title (when)`` for one task, as Rich markup."""
-    from rich.markup import escape
-
     style = STATE_STYLE[state.value]
     return (
         f"#{stored.id} [{style}]{state.value}[/] {escape(stored.task.title)} "
@@ -74,8 +79,6 @@ def task_line(stored: StoredTask, state: TaskState, now: datetime) -> str:
 
 
 def _table(items: list[TaskItem], now: datetime) -> Any:
-    from rich.markup import escape
-    from rich.table import Table
 
     table = Table(box=None, pad_edge=False)
     for column in ("ID", "State", "Task", "For", "When"):
@@ -99,14 +102,11 @@ def tasks(
     everything: bool = typer.Option(
         False, "--all", help="Also snoozed, done and skipped tasks, and what a dwell window holds."
     ),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Tasks due now (overdue first) and coming up."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.tasks import list_tasks
 
     ws = workspace()
     listed = list_tasks(ws.store, ws.owner, ws.clock, everything=everything)
@@ -124,34 +124,27 @@ def tasks(
 
 
 def _show(item: TaskItem, verb: str) -> None:
-    from onward.cli import render
 
     render.ok(f"Task #{item.id} {verb}: {item.stored.task.title}")
 
 
 @app.command()
-def done(task_id: int = typer.Argument(..., help="Task id (see onward tasks).")) -> None:
+def done(task_id: TaskId) -> None:
     """Mark a task done."""
-    from onward.cli.context import workspace
-    from onward.services.tasks import complete_task
-
     ws = workspace()
     _show(complete_task(ws.store, ws.owner, task_id, ws.clock), "done")
 
 
 @app.command()
-def skip(task_id: int = typer.Argument(..., help="Task id (see onward tasks).")) -> None:
+def skip(task_id: TaskId) -> None:
     """Let a task go. Skipping is a choice, not a failure."""
-    from onward.cli.context import workspace
-    from onward.services.tasks import skip_task
-
     ws = workspace()
     _show(skip_task(ws.store, ws.owner, task_id, ws.clock), "skipped")
 
 
 @app.command()
 def snooze(
-    task_id: int = typer.Argument(..., help="Task id (see onward tasks)."),
+    task_id: TaskId,
     until: str | None = typer.Option(
         None,
         "--until",
@@ -160,10 +153,6 @@ def snooze(
     days: int | None = typer.Option(None, "--days", min=1, help="Bring it back in N days."),
 ) -> None:
     """Put a task away until later; it comes back on its own."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.tasks import snooze_task, snooze_until
-
     ws = workspace()
     moment = snooze_until(until, days, ws.clock.now())
     item = snooze_task(ws.store, ws.owner, task_id, moment, ws.clock)

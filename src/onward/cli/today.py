@@ -5,6 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import typer
+from rich.markup import escape
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.momentum import LABELS
+from onward.cli.options import JsonOpt
+from onward.services.agenda import today as build
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -12,27 +19,19 @@ if TYPE_CHECKING:
     from onward.services.agenda import Dwelling, Today
 
 
-def today(as_json: bool = typer.Option(False, "--json", help="Print JSON.")) -> None:
+def today(as_json: JsonOpt = False) -> None:
     """What is due today, what is waiting, and what went well."""
-    from dataclasses import asdict
-
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.agenda import today as build
-
     ws = workspace()
     rules = ws.ghosting
     agenda = build(ws.store, ws.owner, ws.clock, ghosting=rules)
     if as_json:
-        render.print_json(asdict(agenda))
+        render.print_json(agenda)
         return
     show(agenda)
 
 
 def _dwelling(out: Console, dwelling: tuple[Dwelling, ...], together: bool) -> None:
     """One quiet time in full; several as one: the kind words once, then each of them."""
-    from rich.markup import escape
-
     first = dwelling[0]
     if len(dwelling) == 1:
         out.print(f"\n[bold magenta]{escape(first.company)}[/] ({escape(first.role)})")
@@ -61,10 +60,6 @@ def _dwelling(out: Console, dwelling: tuple[Dwelling, ...], together: bool) -> N
 
 
 def show(agenda: Today) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
-    from onward.cli.momentum import LABELS
 
     out = render.console()
     out.print(f"[bold]Today, {agenda.now:%A %-d %B}[/]")
@@ -144,5 +139,6 @@ class _Section:
         self.out.print(f"  {line}")
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(today)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(today)

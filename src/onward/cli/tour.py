@@ -11,6 +11,9 @@ from pathlib import Path
 
 import typer
 
+from onward.cli import context, render
+from onward.services.demo import seed_demo
+
 STEPS = [
     ("Your applications, most recent first:", "list"),
     ("One application with its whole timeline:", "show 1"),
@@ -50,9 +53,7 @@ def tour(
     keep: bool = typer.Option(False, "--keep", help="Keep the demo folder and print where it is."),
 ) -> None:
     """Walk through Onward on a demo database in a temporary folder (your data is untouched)."""
-    from onward.cli import context, render
     from onward.cli.app import app
-    from onward.services.demo import seed_demo
 
     out = render.console()
     home = tempfile.mkdtemp(prefix="onward-tour-")
@@ -105,5 +106,6 @@ def _relative(path: str) -> str:
         return path
 
 
-def register(app: typer.Typer) -> None:
-    app.command()(tour)
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.command()(tour)

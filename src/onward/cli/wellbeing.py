@@ -5,6 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.markup import escape
+
+from onward.cli import render
+from onward.cli.context import workspace
+from onward.cli.options import DateOpt, JsonOpt
+from onward.domain.dates import parse_day
+from onward.services.wellbeing import journal_overview, write_journal
 
 if TYPE_CHECKING:
     from onward.services.wellbeing import JournalOverview
@@ -22,14 +29,11 @@ PROMPT = "A few words about today (what is on your mind, what helped)"
 def journal(
     ctx: typer.Context,
     limit: int = typer.Option(10, "--limit", "-n", help="How many recent entries to show."),
-    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    as_json: JsonOpt = False,
 ) -> None:
     """Recent entries, your mood trend, and nudges to look after yourself."""
     if ctx.invoked_subcommand is not None:
         return
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.services.wellbeing import journal_overview
 
     ws = workspace()
     overview = journal_overview(ws.store, ws.owner, ws.clock, limit=limit)
@@ -64,9 +68,6 @@ def _record(overview: JournalOverview) -> dict[str, Any]:
 
 
 def _show(overview: JournalOverview) -> None:
-    from rich.markup import escape
-
-    from onward.cli import render
 
     out = render.console()
     if not overview.entries:
@@ -100,14 +101,9 @@ def add(
     ),
     text: str | None = typer.Option(None, "--text", "-t", help="A few words (asked if left out)."),
     rest_day: bool = typer.Option(False, "--rest-day", help="Today was a day off the search."),
-    on: str | None = typer.Option(None, "--date", "-d", help="Which day (default: today)."),
+    on: DateOpt = None,
 ) -> None:
     """Write a journal entry: your mood, a few words, and whether it was a rest day."""
-    from onward.cli import render
-    from onward.cli.context import workspace
-    from onward.domain.dates import parse_day
-    from onward.services.wellbeing import write_journal
-
     ws = workspace()
     if text is None:
         text = typer.prompt(PROMPT, default="", show_default=False)
@@ -117,5 +113,6 @@ def add(
     render.ok(f"Journal entry kept for {entry.written_on.isoformat()}.{thanks}")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(journal_app, name="journal")
+#: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.
+commands = typer.Typer()
+commands.add_typer(journal_app, name="journal")

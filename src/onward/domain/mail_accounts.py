@@ -207,5 +207,6 @@ def provider(name: str) -> Provider:
     except KeyError:
         raise InvalidInput(
             f"unknown provider {name!r}",
-            hint=f"use one of: {', '.join(PROVIDERS)}, or give --imap-host",
+            field="provider",
+            hint=f"use one of: {', '.join(PROVIDERS)}, or give the IMAP server",
         ) from None

@@ -178,15 +178,17 @@ def validate_application(fields: ApplicationFields) -> ApplicationFields:
     company = fields.company.strip()
     role = fields.role.strip()
     if not company:
-        raise InvalidInput("company cannot be empty")
+        raise InvalidInput("company cannot be empty", field="company")
     if not role:
-        raise InvalidInput("role cannot be empty")
+        raise InvalidInput("role cannot be empty", field="role")
     if fields.excitement is not None and not 1 <= fields.excitement <= 5:
-        raise InvalidInput(f"excitement must be 1 to 5, not {fields.excitement}")
+        raise InvalidInput(
+            f"excitement must be 1 to 5, not {fields.excitement}", field="excitement"
+        )
     for name in ("salary_min", "salary_max"):
         value = getattr(fields, name)
         if value is not None and value < 0:
-            raise InvalidInput(f"{name.replace('_', ' ')} cannot be negative")
+            raise InvalidInput(f"{name.replace('_', ' ')} cannot be negative", field=name)
     if (
         fields.salary_min is not None
         and fields.salary_max is not None
@@ -194,14 +196,17 @@ def validate_application(fields: ApplicationFields) -> ApplicationFields:
     ):
         raise InvalidInput(
             f"salary range {fields.salary_min}-{fields.salary_max} runs backwards",
+            field="salary_min",
             hint="give the lower figure first",
         )
     if fields.url and not fields.url.strip().lower().startswith(("http://", "https://")):
-        raise InvalidInput(f"posting URL must start with http:// or https://: {fields.url!r}")
+        raise InvalidInput(
+            f"posting URL must start with http:// or https://: {fields.url!r}", field="url"
+        )
     for name in ("description", "notes"):
         value = getattr(fields, name)
         if value is not None and len(value) > MAX_TEXT:
-            raise InvalidInput(f"{name} is longer than {MAX_TEXT:,} characters")
+            raise InvalidInput(f"{name} is longer than {MAX_TEXT:,} characters", field=name)
     tags = tuple(sorted({t.strip().lower() for t in fields.tags if t.strip()}))
     return replace(
         fields,
@@ -225,7 +230,7 @@ def with_changes(fields: F, changes: dict[str, object]) -> F:
     if unknown:
         raise InvalidInput(f"unknown field(s): {', '.join(sorted(unknown))}")
     if not changes:
-        raise InvalidInput("nothing to change", hint="pass at least one option, see --help")
+        raise InvalidInput("nothing to change", hint="give at least one value to change")
     cleaned: dict[str, Any] = {k: (None if v == "" else v) for k, v in changes.items()}
     return replace(fields, **cleaned)
 
@@ -233,15 +238,15 @@ def with_changes(fields: F, changes: dict[str, object]) -> F:
 def validate_contact(fields: ContactFields) -> ContactFields:
     name = fields.name.strip()
     if not name:
-        raise InvalidInput("contact name cannot be empty")
+        raise InvalidInput("contact name cannot be empty", field="name")
     email = _clean(fields.email)
     if email is not None and (
         "@" not in email or " " in email or email.startswith("@") or email.endswith("@")
     ):
-        raise InvalidInput(f"not an email address: {email!r}")
+        raise InvalidInput(f"not an email address: {email!r}", field="email")
     url = _clean(fields.linkedin_url)
     if url is not None and not url.lower().startswith(("http://", "https://")):
-        raise InvalidInput(f"LinkedIn URL must start with https://: {url!r}")
+        raise InvalidInput(f"LinkedIn URL must start with https://: {url!r}", field="linkedin_url")
     return replace(fields, name=name, email=email, linkedin_url=url, company=_clean(fields.company))
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 
 MAX_LABEL = 100
 _VERSION_REF = re.compile(r"^v?(\d+)$", re.IGNORECASE)
@@ -57,7 +57,8 @@ def validate_label(label: str | None) -> str | None:
     if _VERSION_REF.match(label):
         raise InvalidInput(
             f"the label {label!r} looks like a version number",
-            hint="use words, e.g. --label 'data roles'",
+            field="label",
+            hint=Hint(Action.FILL_IN, {"field": "label"}, text="use words, e.g. 'data roles'"),
         )
     return label
 
@@ -77,10 +78,10 @@ def find_version(resumes: Sequence[Resume], wanted: str) -> Resume | None:
 def pick_version(resumes: Sequence[Resume], wanted: str | None) -> Resume:
     """The version asked for, or the newest when ``wanted`` is None; NotFound explains."""
     if not resumes:
-        raise NotFound("no resume saved yet", hint="add one with `onward resume add FILE`")
+        raise NotFound("no resume saved yet", hint=Hint(Action.ADD_RESUME))
     if wanted is None:
         return max(resumes, key=lambda r: r.version)
     found = find_version(resumes, wanted)
     if found is None:
-        raise NotFound(f"no resume version {wanted!r}", hint="see `onward resume list`")
+        raise NotFound(f"no resume version {wanted!r}", hint=Hint(Action.LIST_RESUMES))
     return found

@@ -1,10 +1,14 @@
 """An email's HTML body, found in the raw message. It is hostile: keep or show it only as
-``onward.mail.safe_html`` cleans it, never as it is."""
+``onward.mail.safe_html`` cleans it, never as it is. Its charset is decoded the way the
+parser decodes text (``onward.mail.charsets``), so it never holds a lone surrogate or NUL
+that the cleaner could choke on."""
 
 from __future__ import annotations
 
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+
+from onward.mail.charsets import decode_text, storable_text
 
 MAX_HTML = 2_000_000
 
@@ -16,10 +20,8 @@ def html_part(raw: bytes) -> str | None:
     for part in message.walk():
         if part.get_content_type() != "text/html" or part.is_attachment():
             continue
-        try:
-            content = part.get_content()
-        except (LookupError, ValueError):  # an unknown charset or a broken encoding
-            payload = part.get_payload(decode=True)
-            content = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else ""
-        return str(content)[:MAX_HTML]
+        payload = part.get_payload(decode=True)
+        if not isinstance(payload, bytes):
+            return ""
+        return storable_text(decode_text(payload, part.get_content_charset()))[:MAX_HTML]
     return None

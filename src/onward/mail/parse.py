@@ -7,6 +7,11 @@ multiparts are walked without recursion and to a bounded depth, charsets are dec
 tolerantly, attachments and attached messages are skipped, HTML-only mail becomes text,
 and quoted earlier messages are cut off. What cannot be parsed at all raises
 ``MalformedMessage`` with a reason, so an import can quarantine it and go on.
+
+Every text the parser returns is storable (``onward.mail.charsets.storable_text``: no lone
+surrogate, NUL or C0 control), charsets are real text encodings only (an RFC 2047 word in
+``unicode-escape`` is read as unknown), and dates are validated and clamped to
+``MIN_DATE``..``MAX_DATE`` with the original header kept as ``date_header``.
 """
 
 from __future__ import annotations
@@ -14,37 +19,45 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime, timedelta, timezone
 from email import policy
 from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser, BytesParser
-from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from email.utils import getaddresses, parseaddr, parsedate_tz
 
 from onward.domain.emails import EmailText
 from onward.domain.quoting import strip_quoted
 from onward.errors import MalformedMessage
-from onward.mail.charsets import decode_text
+from onward.mail.charsets import decode_text, storable_text, text_codec
 from onward.mail.html_text import html_to_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "ParsedMessage", "parse_headers", "parse_message"]
+__all__ = [
+    "DEFAULT_MAX_BYTES", "MAX_DATE", "MIN_DATE", "ParsedMessage", "parse_headers", "parse_message",
+]  # fmt: skip
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024  # read at most this much of one message, and of its text
 MAX_HEADER_CHARS = 1000  # one header value, after decoding
 MAX_HEADER_LINE = 8 * 1024  # one raw header (with its folded lines), before parsing
 MAX_HEADER_BLOCK = 256 * 1024  # all raw headers together
 MAX_DEPTH = 32  # multipart nesting that is read; deeper parts are ignored
+MIN_DATE = datetime(1970, 1, 1, tzinfo=UTC)  # an earlier Date header is clamped to this
+MAX_DATE = datetime(2100, 12, 31, 23, 59, 59, tzinfo=UTC)  # a later one to this
+MAX_OFFSET = 14 * 3600  # a larger zone offset is nonsense: the time is read as UTC
 
 _MSG_ID = re.compile(r"<[^<>\s]{1,500}>")
 _SPACE = re.compile(r"\s+")
 _HEADER_START = re.compile(rb"^[!-9;-~]{1,76}:[ \t]*\S", re.M)
 _MIME_DEBRIS = re.compile(r"--\S+$|Content-[\w-]+:", re.I)  # boundary and part-header lines
+_WORD_CHARSET = re.compile(r"(?<==\?)([^?*\s]+)(?=(?:\*[^?\s]*)?\?[qQbB]\?)")
 
 
 @dataclass(frozen=True)
 class ParsedMessage:
-    """One email, parsed. ``text`` is the new text only, without quoted or forwarded mail."""
+    """One email, parsed. ``text`` is the new text only, without quoted or forwarded mail.
+    ``date`` is the Date header clamped to ``MIN_DATE``..``MAX_DATE`` (None when it cannot
+    be read); ``date_header`` is the header as written."""
 
     message_id: str | None
     content_hash: str
@@ -56,6 +69,7 @@ class ParsedMessage:
     in_reply_to: tuple[str, ...]
     references: tuple[str, ...]
     text: str
+    date_header: str = ""
 
     @property
     def sender(self) -> str:
@@ -116,7 +130,8 @@ def _parse(
             raise MalformedMessage("no headers: this is not an email message")
         body = "" if headers_only or isinstance(msg, _RawHeaders) else _body_text(msg)[:max_bytes]
         sender_name, sender_address = _address(_header(msg, "from"))
-        return ParsedMessage(
+        date_header = _header(msg, "date")
+        parsed = ParsedMessage(
             message_id=_first_id(_header(msg, "message-id")),
             content_hash=content_hash,
             subject=_header(msg, "subject"),
@@ -125,11 +140,13 @@ def _parse(
             to=()
             if headers_only
             else tuple(addr for _, addr in getaddresses([_header(msg, "to")]) if addr),
-            date=_date(_header(msg, "date")),
+            date=_date(date_header),
             in_reply_to=tuple(_MSG_ID.findall(_header(msg, "in-reply-to"))),
             references=tuple(_MSG_ID.findall(_header(msg, "references", limit=20_000))),
             text=strip_quoted(body) if body else "",
+            date_header=date_header,
         )
+        return _storable(parsed)
     except MalformedMessage:
         raise
     except RecursionError:
@@ -198,6 +215,22 @@ class _RawHeaders:
         return str(policy.default.header_fetch_parse(*found))  # as Message.__getitem__ does
 
 
+def _storable(parsed: ParsedMessage) -> ParsedMessage:
+    """``parsed`` with every text in it made storable (the one place this is done)."""
+    changes: dict[str, object] = {}
+    for field in fields(parsed):
+        value = getattr(parsed, field.name)
+        if isinstance(value, str):
+            clean: object = storable_text(value)
+        elif isinstance(value, tuple):
+            clean = tuple(storable_text(v) if isinstance(v, str) else v for v in value)
+        else:
+            continue
+        if clean != value:
+            changes[field.name] = clean
+    return replace(parsed, **changes) if changes else parsed  # type: ignore[arg-type]
+
+
 def _first_header(raw: bytes) -> int:
     """Where the headers start after a little junk at the top (a BOM, blank or broken lines)."""
     match = _HEADER_START.search(raw, 0, 2048)
@@ -243,7 +276,12 @@ def _header(msg: Message | _RawHeaders, name: str, *, limit: int = MAX_HEADER_CH
         found = next(((k, v) for k, v in msg.raw_items() if k.lower() == name), None)
     if found is None:
         return ""
-    raw = found[1]
+    name, raw = found
+    if "=?" in raw:  # RFC 2047 words in codecs that are not charsets are read as unknown
+        raw = _WORD_CHARSET.sub(
+            lambda m: m.group(1) if text_codec(m.group(1)) else "x-unknown", raw
+        )
+        found = (name, raw)
     value: str
     if raw.isascii() and "=?" not in raw:  # the common case: no need for the header registry
         value = raw
@@ -287,13 +325,29 @@ def _first_id(value: str) -> str | None:
 
 
 def _date(value: str) -> datetime | None:
+    """The Date header as an aware datetime within ``MIN_DATE``..``MAX_DATE`` (clamped), or
+    None when it is not a date. A zone offset beyond ±14 hours is ignored (read as UTC), a
+    leap second is read as :59."""
     if not value:
         return None
     try:
-        when = parsedate_to_datetime(value)
+        parts = parsedate_tz(value)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+    if parts is None:
+        return None
+    year, month, day, hour, minute, second = parts[:6]
+    offset = parts[9] if parts[9] is not None and abs(parts[9]) <= MAX_OFFSET else 0
+    if year > MAX_DATE.year + 1:
+        return MAX_DATE
+    if year < MIN_DATE.year - 1:
+        return MIN_DATE
+    try:
+        zone = timezone(timedelta(seconds=offset)) if offset else UTC
+        when = datetime(year, month, day, hour, minute, min(second, 59), tzinfo=zone)
+    except (ValueError, OverflowError):
+        return None
+    return min(max(when, MIN_DATE), MAX_DATE)
 
 
 def _leaves(msg: Message) -> Iterator[tuple[Message, bool]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from onward.domain.mail_accounts import PASSWORD_ENV, password_env_var
-from onward.errors import SetupError
+from onward.errors import Action, Hint, SetupError
 
 KEYRING_SERVICE = "onward-mail"
 T = TypeVar("T")
@@ -47,8 +47,10 @@ class Passwords:
         if not found:
             raise SetupError(
                 f"no password for mail account {account!r} in the keyring or the environment",
-                hint=f"run `onward mail account password {account}`, or set "
-                f"{password_env_var(account)}",
+                hint=Hint(
+                    Action.SET_MAIL_PASSWORD,
+                    {"account": account, "variable": password_env_var(account)},
+                ),
             )
         return str(found)
 

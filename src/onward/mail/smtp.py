@@ -42,12 +42,13 @@ def send_message(
         except smtplib.SMTPRecipientsRefused as exc:
             raise InvalidInput(
                 f"{host} refused every recipient: {', '.join(sorted(exc.recipients))}",
-                hint="check the address with `onward drafts edit ID --to ADDRESS`",
+                field="to",
+                hint="check the draft's To address",
             ) from None
         except smtplib.SMTPSenderRefused as exc:
             raise InvalidInput(
                 f"{host} refused the sender {from_addr}: {_text(exc)}",
-                hint="send from the account's own address (the account's --address)",
+                hint="send from the account's own address",
             ) from None
         if refused:
             raise InvalidInput(f"{host} refused {', '.join(sorted(refused))}")

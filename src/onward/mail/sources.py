@@ -9,7 +9,9 @@ so an interrupted import can be resumed and a repeated one recognised:
 - a Maildir: the unique part of the file name (before ``:2,flags``), unchanged when a mail
   client moves the message from ``new/`` to ``cur/`` or changes its flags.
 
-A message larger than ``max_bytes`` is cut at that size (the parser reads less anyway).
+A message larger than ``max_bytes`` is cut at that size (the parser reads less anyway). A
+file name that is not UTF-8 gives a key with its odd bytes written ``\\xNN``, so every key
+can be stored.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import BinaryIO, Protocol
 
 from onward.errors import InvalidInput
 
-__all__ = ["EmlFile", "EmlFolder", "Maildir", "Mbox", "Source", "open_source"]
+__all__ = ["EmlFile", "EmlFolder", "Maildir", "Mbox", "Source", "open_source", "storable_name"]
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _FROM_LINE = re.compile(rb"From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
@@ -41,6 +43,16 @@ class Source(Protocol):
     def path(self) -> Path: ...
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]: ...
+
+
+def storable_name(name: str) -> str:
+    """``name`` (a file name or path from the file system) as storable text: the bytes of a name
+    that is not UTF-8 (surrogate escapes in Python) are written ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+    return name
 
 
 def _read(path: Path, max_bytes: int) -> bytes:
@@ -71,22 +83,24 @@ class EmlFolder:
     kind: str = "eml-folder"
     start_key: str | None = None
 
-    def keys(self) -> list[str]:
-        found: list[str] = []
+    def files(self) -> dict[str, Path]:
+        """Key → file, sorted by key."""
+        found: dict[str, Path] = {}
         for root, dirs, files in os.walk(self.path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             rel = Path(root).relative_to(self.path)
-            found += [
-                (rel / name).as_posix()
-                for name in files
-                if name.lower().endswith(".eml") and not name.startswith(".")
-            ]
-        return sorted(found)
+            for name in files:
+                if name.lower().endswith(".eml") and not name.startswith("."):
+                    found[storable_name((rel / name).as_posix())] = Path(root) / name
+        return dict(sorted(found.items()))
+
+    def keys(self) -> list[str]:
+        return list(self.files())
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        for key in self.keys():
+        for key, path in self.files().items():
             if self.start_key is None or key >= self.start_key:
-                yield key, _read(self.path / key, self.max_bytes)
+                yield key, _read(path, self.max_bytes)
 
 
 @dataclass(frozen=True)
@@ -109,7 +123,7 @@ class Maildir:
             for entry in os.scandir(folder):
                 if entry.name.startswith(".") or not entry.is_file():
                     continue
-                found[re.split("[:!]", entry.name, maxsplit=1)[0]] = Path(entry.path)
+                found[storable_name(re.split("[:!]", entry.name, maxsplit=1)[0])] = Path(entry.path)
         return dict(sorted(found.items()))
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]:

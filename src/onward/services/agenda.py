@@ -1,4 +1,4 @@
-"""`onward today`: what is due, what is waiting, and what went well, in one view.
+"""Today: what is due, what is waiting, and what went well, in one view.
 
 While a dwell window is open the agenda leads with kindness and holds the rest back: no
 drafts, statistics or suggestions, only a count of what is waiting for when the person is ready.
@@ -32,7 +32,7 @@ from onward.services.wins import WinEntry, list_wins
 RECENT_WIN_DAYS = 14
 #: Today shows the first so many tasks and drafts; the rest wait on their own pages.
 SHOWN = 10
-#: Gone-quiet applications Today names (the quietest); `onward ghosting` lists them all.
+#: Gone-quiet applications Today names (the quietest); the ghosting list has them all.
 QUIET_SHOWN = 5
 
 

@@ -18,7 +18,7 @@ from onward.domain.records import (
     validate_application,
     with_changes,
 )
-from onward.errors import InvalidInput, InvalidMove, NotFound
+from onward.errors import Action, Hint, InvalidInput, InvalidMove, NotFound
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ def add_application(
     if stage.is_ending or stage == Stage.ACCEPTED:
         raise InvalidInput(
             f"a new application cannot start as {stage.value}",
+            field="stage",
             hint="add it at the stage it reached, then move it",
         )
     day = _check_date(on, clock)
@@ -107,6 +108,7 @@ def move_in_tx(
         raise InvalidMove(
             f"{day.isoformat()} is before the last step ({last.stage.value} on "
             f"{last.occurred_on.isoformat()})",
+            field="on",
             hint="give a date on or after it",
         )
     round_ = next_round(app.stage, app.interview_round, target)
@@ -181,7 +183,7 @@ def list_applications(store: Store, owner: Owner, query: ApplicationQuery) -> Ap
 def _get(tx: Tx, owner: Owner, app_id: int, *, with_events: bool = True) -> Application:
     app = tx.applications.get(owner.id, app_id, with_events=with_events)
     if app is None:
-        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
     return app
 
 
@@ -191,6 +193,8 @@ def _check_date(on: date | None, clock: Clock) -> date:
         return today
     if on > today:
         raise InvalidInput(
-            f"{on.isoformat()} is in the future", hint="record things once they have happened"
+            f"{on.isoformat()} is in the future",
+            field="on",
+            hint="record things once they have happened",
         )
     return on

@@ -36,9 +36,7 @@ def calendar_items(store: Store, owner: Owner) -> list[CalendarItem]:
                 summary=f"{task.title} ({app.company})" if app else task.title,
                 start=start,
                 description="\n".join(
-                    part
-                    for part in (where, f"Onward task #{stored.id}: onward tasks done {stored.id}")
-                    if part
+                    part for part in (where, f"Onward task #{stored.id}") if part
                 ),
             )
         )

@@ -11,7 +11,7 @@ from onward.db.connections import CompanyNote
 from onward.db.store import Store
 from onward.domain.playbook.plan import CHECK_IN_AFTER_MONTHS, add_months
 from onward.domain.records import Contact, Owner
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 
 #: Check-ins show up this many days before they are due.
 DUE_WITHIN_DAYS = 7
@@ -68,20 +68,21 @@ def record_checkin(
     today = clock.today()
     day = on or today
     if day > today:
-        raise InvalidInput(f"{day.isoformat()} is in the future", hint="record it once it happened")
+        raise InvalidInput(
+            f"{day.isoformat()} is in the future", field="on", hint="record it once it happened"
+        )
     if months < 1:
         raise InvalidInput(f"months must be 1 or more, not {months}")
     upcoming = next_on or add_months(day, months)
     if upcoming <= day:
         raise InvalidInput(
-            f"the next check-in ({upcoming.isoformat()}) must come after {day.isoformat()}"
+            f"the next check-in ({upcoming.isoformat()}) must come after {day.isoformat()}",
+            field="next_on",
         )
     with store.transaction() as tx:
         contact = tx.contacts.get(owner.id, contact_id)
         if contact is None:
-            raise NotFound(
-                f"no contact #{contact_id}", hint="see `onward contacts list` for the ids"
-            )
+            raise NotFound(f"no contact #{contact_id}", hint=Hint(Action.LIST_CONTACTS))
         fields = replace(contact.fields, last_contact_on=day, next_checkin_on=upcoming)
         tx.contacts.update(owner.id, contact_id, fields, clock.now())
         updated = tx.contacts.get(owner.id, contact_id)

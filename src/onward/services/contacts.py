@@ -7,7 +7,7 @@ from typing import Any
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.records import Contact, ContactFields, Owner, validate_contact, with_changes
-from onward.errors import NotFound
+from onward.errors import Action, Hint, NotFound
 
 
 def add_contact(
@@ -72,10 +72,10 @@ def list_contacts(
 def _get(tx: Tx, owner: Owner, contact_id: int) -> Contact:
     contact = tx.contacts.get(owner.id, contact_id)
     if contact is None:
-        raise NotFound(f"no contact #{contact_id}", hint="see `onward contacts list` for the ids")
+        raise NotFound(f"no contact #{contact_id}", hint=Hint(Action.LIST_CONTACTS))
     return contact
 
 
 def _require_application(tx: Tx, owner: Owner, app_id: int) -> None:
     if tx.applications.get(owner.id, app_id, with_events=False) is None:
-        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))

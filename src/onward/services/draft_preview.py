@@ -10,7 +10,7 @@ from onward.db.store import Store
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.records import Owner
 from onward.drafting import Draft, DraftFacts, Finding, check_draft, to_eml_bytes
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 
 #: Longest text the live check reads (a message is never this long).
 MAX_PREVIEW = 50_000
@@ -78,8 +78,9 @@ def draft_eml(
     if not from_addr:
         raise InvalidInput(
             "an .eml file needs your email address as its sender",
-            hint="set ONWARD_SENDER_EMAIL, e.g. export ONWARD_SENDER_EMAIL=ana@example.org, "
-            "then restart `onward serve`",
+            hint=Hint(
+                Action.SET_SETTING, {"name": "ONWARD_SENDER_EMAIL", "example": "ana@example.org"}
+            ),
         )
     with store.transaction() as tx:
         saved = tx.drafts.get(owner.id, draft_id)

@@ -17,7 +17,7 @@ from onward.domain.records import Application, Contact, Owner
 from onward.drafting import Draft, DraftFacts, Finding, check_draft, render_draft, to_eml_bytes
 from onward.drafting import to_mailto as mailto_link
 from onward.drafting.render import draft_kind
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.transfer import write_bytes_atomically
 
 #: Trigger dates count from this time of day (the date alone says nothing about the hour).
@@ -89,7 +89,7 @@ def create_draft(
     if not sender_name.strip():
         raise InvalidInput(
             "Onward needs your name to sign drafts",
-            hint="set ONWARD_SENDER_NAME, e.g. export ONWARD_SENDER_NAME='Ana Ruiz'",
+            hint=Hint(Action.SET_SETTING, {"name": "ONWARD_SENDER_NAME", "example": "'Ana Ruiz'"}),
         )
     with store.transaction() as tx:
         app = _application(tx, owner, app_id)
@@ -132,7 +132,7 @@ def edit_draft(
 ) -> DraftView:
     """Change the subject, body or recipient ('' clears the recipient); checks it again."""
     if subject is None and body is None and to is None:
-        raise InvalidInput("nothing to change", hint="pass --subject, --body or --to")
+        raise InvalidInput("nothing to change", hint="give a subject, a body or a recipient")
     with store.transaction() as tx:
         saved = _get(tx, owner, draft_id)
         check_draft_move(saved, DraftStatus.DRAFT)
@@ -140,9 +140,9 @@ def edit_draft(
         new_body = saved.body if body is None else body.replace("\r\n", "\n").strip()
         new_to = saved.to if to is None else (to.strip() or None)
         if not new_subject:
-            raise InvalidInput("the subject cannot be empty")
+            raise InvalidInput("the subject cannot be empty", field="subject")
         if not new_body:
-            raise InvalidInput("the body cannot be empty")
+            raise InvalidInput("the body cannot be empty", field="body")
         if new_to is not None:
             _check_address(new_to)
         tx.drafts.update_text(
@@ -196,7 +196,9 @@ def export_draft_eml(
     if not from_addr:
         raise InvalidInput(
             "an .eml file needs your email address as its sender",
-            hint="set ONWARD_SENDER_EMAIL, e.g. export ONWARD_SENDER_EMAIL=ana@example.org",
+            hint=Hint(
+                Action.SET_SETTING, {"name": "ONWARD_SENDER_EMAIL", "example": "ana@example.org"}
+            ),
         )
     with store.transaction() as tx:
         saved = _get(tx, owner, draft_id)
@@ -301,7 +303,7 @@ def _contact_for(tx: Tx, owner: Owner, app: Application, contact_id: int | None)
     if contact_id is not None:
         contact = tx.contacts.get(owner.id, contact_id)
         if contact is None:
-            raise NotFound(f"no contact #{contact_id}", hint="see `onward contacts list`")
+            raise NotFound(f"no contact #{contact_id}", hint=Hint(Action.LIST_CONTACTS))
         return contact
     rejection = tx.rejections.for_application(owner.id, app.id)
     if rejection is not None and rejection.contact_id is not None:
@@ -317,7 +319,9 @@ def _contact_for(tx: Tx, owner: Owner, app: Application, contact_id: int | None)
 def _check_address(address: str) -> None:
     local, at, domain = address.partition("@")
     if not (local and at and domain) or "@" in domain or any(c.isspace() for c in address):
-        raise InvalidInput(f"not an email address: {address!r}", hint="write name@example.com")
+        raise InvalidInput(
+            f"not an email address: {address!r}", field="to", hint="write name@example.com"
+        )
 
 
 def _first(app: Application, stage: Stage) -> date | None:
@@ -333,12 +337,12 @@ def _latest(app: Application, stages: tuple[Stage, ...]) -> date | None:
 def _application(tx: Tx, owner: Owner, app_id: int) -> Application:
     app = tx.applications.get(owner.id, app_id)
     if app is None:
-        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
     return app
 
 
 def _get(tx: Tx, owner: Owner, draft_id: int) -> SavedDraft:
     saved = tx.drafts.get(owner.id, draft_id)
     if saved is None:
-        raise NotFound(f"no draft #{draft_id}", hint="see `onward drafts list` for the ids")
+        raise NotFound(f"no draft #{draft_id}", hint=Hint(Action.LIST_DRAFTS))
     return saved

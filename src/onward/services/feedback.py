@@ -25,7 +25,7 @@ from onward.domain.playbook.feedback import (
 from onward.domain.playbook.plan import PlannedTask, StoredTask, TaskKind
 from onward.domain.playbook.stored import StoredFeedback
 from onward.domain.records import Owner, parse_choice
-from onward.errors import NotFound
+from onward.errors import Action, Hint, NotFound
 
 THANKS_TITLE = "Thank them for their feedback (even if you disagree)"
 FOLLOW_UP_TITLE = "If it helps, ask once for one specific example (optional)"
@@ -82,9 +82,9 @@ def log_feedback(
     received_at = now if item.received_on == today else _at(item.received_on, now)
     with store.transaction() as tx:
         if tx.applications.get(owner.id, app_id, with_events=False) is None:
-            raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+            raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
         if contact_id is not None and tx.contacts.get(owner.id, contact_id) is None:
-            raise NotFound(f"no contact #{contact_id}", hint="see `onward contacts list`")
+            raise NotFound(f"no contact #{contact_id}", hint=Hint(Action.LIST_CONTACTS))
         feedback_id = tx.feedback.insert(owner.id, item, verdict.specific, now)
         tasks = [_task(tx, owner, item, advise_after_feedback(received_at), THANKS_TITLE, now)]
         follow_up = advise_feedback_follow_up(received_at, verdict.specific)

@@ -25,7 +25,7 @@ from onward.domain.playbook.ghosting import (
 )
 from onward.domain.playbook.plan import PlannedTask, StoredTask, TaskKind
 from onward.domain.records import Application, Owner
-from onward.errors import NotFound
+from onward.errors import Action, Hint, NotFound
 from onward.services.applications import move_in_tx
 
 #: A follow-up is never due sooner than this after the person marks an application ghosted.
@@ -84,7 +84,7 @@ def mark_ghosted(
         for app_id in wanted:
             app = tx.applications.get(owner.id, app_id, with_events=False)
             if app is None:
-                raise NotFound(f"no application #{app_id}", hint="see `onward ghosting`")
+                raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_GHOSTING))
             last = quiet[app_id].last_contact_on if app_id in quiet else app.stage_on
             days = (today - last).days
             note = f"quiet for {days} day{'s' if days != 1 else ''}"

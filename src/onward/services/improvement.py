@@ -17,7 +17,7 @@ from onward.domain.playbook.improvement import (
 )
 from onward.domain.playbook.stored import StoredItem, StoredReflection
 from onward.domain.records import ApplicationQuery, Owner, parse_choice
-from onward.errors import NotFound
+from onward.errors import Action, Hint, NotFound
 
 OPEN = (ItemStatus.TODO, ItemStatus.DOING)
 
@@ -160,11 +160,11 @@ def _latest_application(tx: Tx, owner: Owner) -> int | None:
 
 def _require_application(tx: Tx, owner: Owner, app_id: int) -> None:
     if tx.applications.get(owner.id, app_id, with_events=False) is None:
-        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
 
 
 def _get(tx: Tx, owner: Owner, item_id: int) -> StoredItem:
     stored = tx.improvements.get(owner.id, item_id)
     if stored is None:
-        raise NotFound(f"no plan item #{item_id}", hint="see `onward plan list --all` for the ids")
+        raise NotFound(f"no plan item #{item_id}", hint=Hint(Action.LIST_PLAN))
     return stored

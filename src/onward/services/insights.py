@@ -7,26 +7,26 @@ HTML report are built from the resulting :class:`Insights`; plotly is imported o
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields, is_dataclass, replace
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from onward.clock import Clock
 from onward.db.store import Store
-from onward.domain.insights.stats import DaySummary, Rate
 from onward.domain.insights.summary import GapLine, Insights, SkillGapSummary, summarise
 from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.playbook.goals import WeeklyGoals
 from onward.domain.records import Owner
 from onward.errors import InvalidInput, NotFound
+from onward.export.jsonable import to_jsonable
 from onward.services.ghosting import quietest
 
 #: "Recent" means applications sent in the last this many weeks.
 RECENT_WEEKS = 8
 #: Weeks of effort against goals shown.
 EFFORT_WEEKS = 12
-#: Skill gaps shown (``onward skills gaps`` lists them all).
+#: Skill gaps shown (the full skill-gaps list has them all).
 SKILL_GAPS = 10
 
 
@@ -67,8 +67,7 @@ def _skill_gaps(store: Store, owner: Owner) -> SkillGapSummary:
     try:
         found = skill_gaps(store, owner)
     except NotFound as exc:  # no resume saved yet
-        why = exc.message + (f"; {exc.hint}" if exc.hint else "")
-        return SkillGapSummary(resume=None, rejected=0, compared=0, note=why)
+        return SkillGapSummary(resume=None, rejected=0, compared=0, note=exc.message, hint=exc.hint)
     gaps = tuple(
         GapLine(g.skill.name, g.weight, g.count, g.furthest.value) for g in found.gaps[:SKILL_GAPS]
     )
@@ -130,23 +129,7 @@ def write_report(
 
 
 def insights_record(insights: Insights) -> dict[str, Any]:
-    """Insights as plain JSON-ready data (for ``--json`` and scripts): every rate with its
+    """Insights as plain JSON-ready data (for JSON output and scripts): every rate with its
     counts, interval and the guard's verdict."""
-
-    def walk(value: Any) -> Any:
-        if isinstance(value, Rate):
-            return value.as_dict()
-        if isinstance(value, DaySummary):
-            return {**walk(asdict(value)), "enough": value.enough}
-        if is_dataclass(value) and not isinstance(value, type):
-            return {f.name: walk(getattr(value, f.name)) for f in fields(value)}
-        if isinstance(value, dict):
-            return {str(k): walk(v) for k, v in value.items()}
-        if isinstance(value, list | tuple | set | frozenset):
-            return [walk(v) for v in value]
-        if isinstance(value, date):
-            return value.isoformat()
-        return value
-
-    record: dict[str, Any] = walk(insights)
+    record: dict[str, Any] = to_jsonable(insights)
     return record

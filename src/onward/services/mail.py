@@ -19,8 +19,8 @@ from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
-from onward.errors import NotFound
-from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source
+from onward.errors import Action, Hint, NotFound
+from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source, storable_name
 
 if TYPE_CHECKING:
     from onward.db.mail_rows import MessageRow
@@ -42,7 +42,7 @@ PathProgress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class StoredMessage:
-    """One stored message, as ``onward mail show`` prints it."""
+    """One stored message, whole, as the CLI shows it."""
 
     id: int
     source: str
@@ -72,8 +72,9 @@ class QuarantineEntry:
 
 
 def source_name(source: Source) -> str:
-    """How a file source is named in progress and quarantine: ``kind:/absolute/path``."""
-    return f"{source.kind}:{source.path.resolve()}"
+    """How a file source is named in progress and quarantine: ``kind:/absolute/path`` (the
+    bytes of a path that is not UTF-8 written ``\\xNN``, so the name can be stored)."""
+    return f"{source.kind}:{storable_name(str(source.path.resolve()))}"
 
 
 def _fingerprint(source: Source) -> str:
@@ -210,7 +211,7 @@ def get_message(store: Store, owner: Owner, message_id: int) -> StoredMessage:
     with store.transaction() as tx:
         row = tx.mail.get_message(owner.id, message_id)
     if row is None:
-        raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
+        raise NotFound(f"no stored message #{message_id}", hint=Hint(Action.LIST_MESSAGES))
     return stored_message(row)
 
 

@@ -22,7 +22,7 @@ from onward.domain.mail_accounts import (
     server,
 )
 from onward.domain.records import Owner
-from onward.errors import Conflict, InvalidInput, NotFound, OnwardError
+from onward.errors import Action, Conflict, Hint, InvalidInput, NotFound, OnwardError
 from onward.mail.imap import Login, connect
 from onward.mail.passwords import Passwords
 
@@ -51,7 +51,13 @@ def account_fields(request: AccountRequest) -> AccountFields:
     imap_host = request.imap_host or (preset.imap.host if preset else None)
     if not imap_host:
         raise InvalidInput(
-            "an account needs its IMAP server", hint="pass --imap-host, or --provider gmail"
+            "an account needs its IMAP server",
+            field="imap_host",
+            hint=Hint(
+                Action.FILL_IN,
+                {"field": "imap_host", "or": "provider"},
+                text="a provider such as gmail brings its servers",
+            ),
         )
     imap_security = request.imap_security or (preset.imap.security.value if preset else "tls")
     imap_port = request.imap_port or (
@@ -68,7 +74,11 @@ def account_fields(request: AccountRequest) -> AccountFields:
         )
         smtp = server(smtp_host, smtp_port, smtp_security, smtp=True)
     elif request.smtp_port or request.smtp_security:
-        raise InvalidInput("--smtp-port and --smtp-security need --smtp-host")
+        raise InvalidInput(
+            "an SMTP port or security needs the SMTP server",
+            field="smtp_host",
+            hint=Hint(Action.FILL_IN, {"field": "smtp_host"}),
+        )
     address = check_address(request.address)
     return AccountFields(
         name=account_name(request.name),
@@ -100,8 +110,12 @@ def add_mail_account(
     if password is None and passwords.from_environment(fields.name) is None:
         raise InvalidInput(
             f"mail account {fields.name!r} needs a password",
-            hint="type it when asked, pass --password-stdin, or set "
-            f"{password_env_var(fields.name)}",
+            field="password",
+            hint=Hint(
+                Action.FILL_IN,
+                {"field": "password"},
+                text=f"or type it when asked, or set {password_env_var(fields.name)}",
+            ),
         )
     with store.transaction() as tx:
         if tx.mail_accounts.get(owner.id, fields.name) is not None:
@@ -159,7 +173,7 @@ class FolderCheck:
 
 @dataclass(frozen=True)
 class AccountCheck:
-    """What ``onward mail account test`` found; nothing on the server was changed."""
+    """What testing a mail account found; nothing on the server was changed."""
 
     account: MailAccount
     password_from: str
@@ -216,8 +230,8 @@ def smtp_login(account: MailAccount, password: str) -> Login:
     if account.fields.smtp is None:
         raise InvalidInput(
             f"mail account {account.name!r} has no SMTP server",
-            hint="remove and add it again with --smtp-host, or use `onward drafts append` "
-            "to put the draft in your Drafts folder instead",
+            hint="add the account again with its SMTP server, or put the draft in your Drafts "
+            "folder instead",
         )
     return Login(account.fields.smtp, account.fields.username, password)
 
@@ -225,11 +239,11 @@ def smtp_login(account: MailAccount, password: str) -> Login:
 def _taken(name: str) -> Conflict:
     return Conflict(
         f"there is already a mail account called {name!r}",
-        hint=f"remove it first (`onward mail account remove {name}`) or pick another name",
+        hint=Hint(Action.REMOVE_MAIL_ACCOUNT, {"name": name}),
     )
 
 
 def _get(account: MailAccount | None, name: str) -> MailAccount:
     if account is None:
-        raise NotFound(f"no mail account called {name!r}", hint="see `onward mail account list`")
+        raise NotFound(f"no mail account called {name!r}", hint=Hint(Action.LIST_MAIL_ACCOUNTS))
     return account

@@ -17,7 +17,7 @@ from onward.db.store import Store, Tx
 from onward.domain.mail_accounts import Delivery, DeliveryMethod, MailAccount
 from onward.domain.playbook.stored import DraftStatus, SavedDraft, check_draft_move
 from onward.domain.records import Owner
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.mail.passwords import Passwords
 from onward.services.drafts import change_draft_status
 from onward.services.mail_accounts import imap_login, smtp_login
@@ -72,7 +72,8 @@ def send_draft(
     if not confirmed:
         raise InvalidInput(
             f"draft #{saved.id} was not sent: sending needs your confirmation",
-            hint="answer yes when asked, or pass --yes",
+            field="confirm",
+            hint=Hint(Action.FILL_IN, {"field": "confirm"}, text="or answer yes when asked"),
         )
     message_id, raw = _message(saved, chosen, sender_name, clock)
     recipients = [address for _, address in getaddresses([saved.to or ""]) if address]
@@ -94,7 +95,7 @@ def check_sendable(
     if not saved.to:
         raise InvalidInput(
             f"draft #{saved.id} has no recipient",
-            hint=f"add one with `onward drafts edit {saved.id} --to ADDRESS`",
+            hint=Hint(Action.EDIT_RECIPIENT, {"draft_id": saved.id}),
         )
     smtp_login(chosen, "")  # raises for an account without SMTP
     return saved, chosen
@@ -106,7 +107,7 @@ def _prepare(
     with store.transaction() as tx:
         saved = tx.drafts.get(owner.id, draft_id)
         if saved is None:
-            raise NotFound(f"no draft #{draft_id}", hint="see `onward drafts list` for the ids")
+            raise NotFound(f"no draft #{draft_id}", hint=Hint(Action.LIST_DRAFTS))
         check_draft_move(saved, DraftStatus.SENT)
         return saved, _account(tx, owner, account)
 
@@ -115,19 +116,21 @@ def _account(tx: Tx, owner: Owner, name: str | None) -> MailAccount:
     if name is not None:
         found = tx.mail_accounts.get(owner.id, name.strip().lower())
         if found is None:
-            raise NotFound(
-                f"no mail account called {name!r}", hint="see `onward mail account list`"
-            )
+            raise NotFound(f"no mail account called {name!r}", hint=Hint(Action.LIST_MAIL_ACCOUNTS))
         return found
     accounts = tx.mail_accounts.query(owner.id)
     if not accounts:
         raise NotFound(
             "no mail account yet",
-            hint="add one with `onward mail account add`, or use `onward drafts eml`",
+            hint=Hint(Action.ADD_MAIL_ACCOUNT),
         )
     if len(accounts) > 1:
         names = ", ".join(a.name for a in accounts)
-        raise InvalidInput("which mail account?", hint=f"pass --account (one of: {names})")
+        raise InvalidInput(
+            "which mail account?",
+            field="account",
+            hint=Hint(Action.FILL_IN, {"field": "account"}, text=f"choose one of: {names}"),
+        )
     return accounts[0]
 
 

@@ -1,4 +1,4 @@
-"""``onward mail sync``: read new mail from each account's IMAP folders into the import.
+"""Mail sync: read new mail from each account's IMAP folders into the import.
 
 Every folder is read read-only and incrementally (``onward.mail.imap``), and its new messages
 go through the same import as files (``onward.services.mail_import.MailImport``): the
@@ -19,7 +19,7 @@ from onward.db.store import Store
 from onward.domain.mail import ImportSummary
 from onward.domain.mail_accounts import FolderState, MailAccount
 from onward.domain.records import Owner
-from onward.errors import NotFound, OnwardError
+from onward.errors import Action, Hint, NotFound, OnwardError
 from onward.mail.imap import ImapSession, connect
 from onward.mail.passwords import Passwords
 from onward.services.mail_accounts import imap_login, list_mail_accounts
@@ -46,6 +46,8 @@ class AccountSync:
     account: str
     folders: tuple[FolderSync, ...] = ()
     problem: str | None = None
+    #: The way forward from ``problem`` (e.g. set the account's password), for the shell.
+    hint: Hint | None = None
 
 
 @dataclass(frozen=True)
@@ -97,12 +99,10 @@ def sync_mail(
         accounts = [a for a in accounts if a.name == account.strip().lower()]
         if not accounts:
             raise NotFound(
-                f"no mail account called {account!r}", hint="see `onward mail account list`"
+                f"no mail account called {account!r}", hint=Hint(Action.LIST_MAIL_ACCOUNTS)
             )
     elif not accounts:
-        raise NotFound(
-            "no mail account yet", hint="add one with `onward mail account add NAME ...`"
-        )
+        raise NotFound("no mail account yet", hint=Hint(Action.ADD_MAIL_ACCOUNT))
     reader: list[MailReader] = []
 
     def lazy_reader() -> MailReader:
@@ -128,7 +128,7 @@ def sync_mail(
         except OnwardError as exc:
             if len(accounts) == 1:
                 raise
-            results.append(AccountSync(item.name, problem=str(exc)))
+            results.append(AccountSync(item.name, problem=exc.message, hint=exc.hint))
     return SyncReport(tuple(results), round(time.perf_counter() - started, 3))
 
 

@@ -66,7 +66,9 @@ def parse_metric(text: str) -> Metric:
         return Metric(key)
     except ValueError:
         names = ", ".join(m.value.replace("_", "-") for m in Metric)
-        raise InvalidInput(f"unknown metric {text!r}", hint=f"use one of: {names}") from None
+        raise InvalidInput(
+            f"unknown metric {text!r}", field="metric", hint=f"use one of: {names}"
+        ) from None
 
 
 def get_goals(store: Store, owner: Owner) -> WeeklyGoals:
@@ -79,7 +81,7 @@ def set_goals(
 ) -> WeeklyGoals:
     """Change some weekly targets (0 stops tracking one); the others keep their values."""
     if not changes:
-        raise InvalidInput("nothing to change", hint="pass at least one goal, see --help")
+        raise InvalidInput("nothing to change", hint="give at least one goal")
     with store.transaction() as tx:
         current = tx.goals.get(owner.id) or WeeklyGoals()
         goals = replace(current, **{m.value: float(v) for m, v in changes.items()})
@@ -102,16 +104,21 @@ def log_activity(
     if chosen not in LOGGABLE:
         raise InvalidInput(
             f"{chosen.value.replace('_', ' ')} are counted from your records, not logged by hand",
+            field="metric",
             hint="log follow-ups, learning or networking",
         )
     if amount <= 0:
-        raise InvalidInput(f"the amount must be more than 0, not {amount:g}")
+        raise InvalidInput(f"the amount must be more than 0, not {amount:g}", field="amount")
     if amount > 1000:
-        raise InvalidInput(f"{amount:g} is more than one entry can hold", hint="log up to 1000")
+        raise InvalidInput(
+            f"{amount:g} is more than one entry can hold", field="amount", hint="log up to 1000"
+        )
     today = clock.today()
     day = on or today
     if day > today:
-        raise InvalidInput(f"{day.isoformat()} is in the future", hint="log what you have done")
+        raise InvalidInput(
+            f"{day.isoformat()} is in the future", field="on", hint="log what you have done"
+        )
     activity = Activity(day, chosen, float(amount))
     note = (note or "").strip()[:1000] or None
     with store.transaction() as tx:

@@ -30,7 +30,7 @@ from onward.domain.records import (
     Owner,
     parse_choice,
 )
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.applications import add_application, get_application, move_application
 from onward.services.contacts import add_contact
 from onward.services.rejections import RejectionDetails, reject_application
@@ -132,7 +132,7 @@ def get_proposal(store: Store, owner: Owner, proposal_id: int) -> ProposalView:
     """One proposal, whatever its status; ``NotFound`` when there is none."""
     found = load_proposals(store, owner, ids=(proposal_id,))
     if not found:
-        raise NotFound(f"no proposal #{proposal_id}", hint="see `onward review` for the ids")
+        raise NotFound(f"no proposal #{proposal_id}", hint=Hint(Action.LIST_PROPOSALS))
     return found[0]
 
 
@@ -366,7 +366,7 @@ def _fields(view: ProposalView) -> ApplicationFields:
     if not company:
         raise InvalidInput(
             f"proposal #{view.id} does not know the company",
-            hint=f"onward review edit {view.id} --company NAME",
+            hint=Hint(Action.EDIT_PROPOSAL, {"proposal_id": view.id}),
         )
     return ApplicationFields(company=company, role=role or "(role not given)",
                              job_ref=view.payload.get("job_ref") or None)  # fmt: skip

@@ -20,7 +20,7 @@ from onward.domain.playbook.reflection import (
 )
 from onward.domain.playbook.stored import StoredReflection
 from onward.domain.records import Application, Owner
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def list_reflections(
 def _prompts(tx: Tx, owner: Owner, app_id: int, clock: Clock) -> ReflectionPrompts:
     app = tx.applications.get(owner.id, app_id)
     if app is None:
-        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
     window = tx.dwell.for_application(owner.id, app_id)
     now = clock.now()
     if window is not None and is_active(window, now):
@@ -90,7 +90,7 @@ def _prompts(tx: Tx, owner: Owner, app_id: int, clock: Clock) -> ReflectionPromp
         when = f"{end:%H:%M}" if end.date() == now.date() else f"{end:%H:%M on %A %d %B}"
         raise InvalidInput(
             f"Give yourself until {when} before looking back; reflection can wait",
-            hint=f"if you feel ready sooner, `onward ready {app_id}` ends the window early",
+            hint=Hint(Action.MARK_READY, {"application_id": app_id}),
         )
     stages = {e.stage for e in app.events} | {app.reached}
     return ReflectionPrompts(app, topics_for_application(app), questions_for(stages))

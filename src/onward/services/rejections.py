@@ -33,7 +33,7 @@ from onward.domain.playbook.rejection import (
     validate_rejection,
 )
 from onward.domain.records import Application, Owner
-from onward.errors import Conflict, InvalidInput, InvalidMove, NotFound, SetupError
+from onward.errors import Action, Conflict, Hint, InvalidInput, InvalidMove, NotFound, SetupError
 from onward.services.applications import move_in_tx
 
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
@@ -146,9 +146,7 @@ def reject_application(
             rejection.contact_id is not None
             and tx.contacts.get(owner.id, rejection.contact_id) is None
         ):
-            raise NotFound(
-                f"no contact #{rejection.contact_id}", hint="see `onward contacts list` for the ids"
-            )
+            raise NotFound(f"no contact #{rejection.contact_id}", hint=Hint(Action.LIST_CONTACTS))
         if not moved_already:
             note = details.note or _reason_note(rejection.reason)
             move_in_tx(tx, owner, app, Stage.REJECTED, rejection.received_on, clock, note=note)
@@ -195,13 +193,13 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
         if window is None:
             raise NotFound(
                 f"application #{app_id} has no rejection logged",
-                hint=f"log one with `onward reject {app_id}`",
+                hint=Hint(Action.LOG_REJECTION, {"application_id": app_id}),
             )
         if not dwell_rules.is_active(window, now):
             raise InvalidMove(
                 f"your time to sit with #{app_id} already ended on "
                 f"{window.ends_at.astimezone(now.tzinfo):%Y-%m-%d %H:%M}",
-                hint=f"see the plan with `onward rejection {app_id}`",
+                hint=Hint(Action.SHOW_REJECTION, {"application_id": app_id}),
             )
         tx.dwell.end_now(owner.id, app_id, now)
         tx.tasks.bring_forward(owner.id, app_id, window.ends_at, now)
@@ -229,9 +227,13 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
     if rejection is None or window is None:
         raise NotFound(
             f"application #{app_id} has no rejection logged",
-            hint=f"it was marked rejected without details; add them with `onward reject {app_id}`"
-            if app.stage == Stage.REJECTED
-            else f"log one with `onward reject {app_id}`",
+            hint=Hint(
+                Action.LOG_REJECTION,
+                {"application_id": app_id},
+                text="it was marked rejected without details"
+                if app.stage == Stage.REJECTED
+                else None,
+            ),
         )
     stage = effective_stage(rejection, app)
     return RejectionOverview(
@@ -283,7 +285,7 @@ def _revisit(tx: Tx, owner: Owner) -> tuple[RevisitSuggestion, ...]:
 def _application(tx: Tx, owner: Owner, app_id: int) -> Application:
     app = tx.applications.get(owner.id, app_id)
     if app is None:
-        raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+        raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
     return app
 
 
@@ -291,7 +293,7 @@ def _check_open(tx: Tx, owner: Owner, app: Application) -> None:
     if app.stage == Stage.REJECTED and tx.rejections.for_application(owner.id, app.id):
         raise InvalidMove(
             f"#{app.id} {app.company} was already rejected on {app.stage_on.isoformat()}",
-            hint=f"see it with `onward rejection {app.id}`",
+            hint=Hint(Action.SHOW_REJECTION, {"application_id": app.id}),
         )
     if app.stage == Stage.WITHDRAWN:
         raise InvalidMove(

@@ -11,7 +11,7 @@ from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.records import Owner
 from onward.domain.resumes import Resume, pick_version, validate_label
-from onward.errors import Conflict, InvalidInput
+from onward.errors import Action, Conflict, Hint, InvalidInput
 from onward.services.uploads import upload_as_file, upload_name
 from onward.skills.resume_files import MAX_BYTES, read_resume
 from onward.skills.vocabulary import Mention, Vocabulary, load_vocabulary
@@ -57,12 +57,14 @@ def add_resume(
         if same is not None:
             raise Conflict(
                 f"{path.name} is already saved as resume {same.name}",
-                hint="see `onward resume show " + str(same.version) + "`",
+                field="path",
+                hint=Hint(Action.SHOW_RESUME, {"version": same.version}),
             )
         taken = tx.resumes.with_label(owner.id, label) if label is not None else None
         if taken is not None:
             raise Conflict(
                 f"resume {taken.name} is already labelled {taken.label!r}",
+                field="label",
                 hint="choose another label",
             )
         resume = tx.resumes.insert(

@@ -1,11 +1,11 @@
 """The review queue: what mail import proposes, for the person to accept, edit or dismiss.
 
-UI-agnostic services returning dataclasses (the CLI's ``onward review`` and the web app's
+UI-agnostic services returning dataclasses (the CLI's review commands and the web app's
 review page call the same functions):
 
     list_proposals(store, owner, status=PENDING) -> list[ProposalView]
     accept_proposals(store, owner, ids, clock, dwell=...) -> ReviewOutcome
-    accept_confident(store, owner, threshold, clock, dwell=...) -> ReviewOutcome   # --auto
+    accept_confident(store, owner, threshold, clock, dwell=...) -> ReviewOutcome   # auto-accept
     edit_proposal(store, owner, id, changes, clock, accept=True, dwell=...) -> ReviewOutcome
     dismiss_proposals(store, owner, ids, clock, not_job=False) -> list[ProposalView]
 
@@ -20,8 +20,8 @@ remembered as an alias, so the next import gets it right.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +34,7 @@ from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice
 from onward.domain.records import Owner, parse_choice
-from onward.errors import InvalidInput, UserError
+from onward.errors import Hint, InvalidInput, UserError
 from onward.services.applications import get_application
 from onward.services.proposals import (
     Accepted,
@@ -84,6 +84,8 @@ EDITABLE: dict[ProposalKind, tuple[str, ...]] = {
 class ReviewOutcome:
     accepted: tuple[Accepted, ...]
     failed: tuple[tuple[int, str], ...]  # (proposal id, why)
+    #: The way forward for a failed proposal, by its id, for each shell to render.
+    hints: Mapping[int, Hint] = field(default_factory=dict)
 
 
 def list_proposals(
@@ -113,12 +115,15 @@ def accept_proposals(
     order = sorted(views, key=lambda v: (v.kind is not ProposalKind.CREATE_APPLICATION, v.id))
     accepted: list[Accepted] = []
     failed: list[tuple[int, str]] = []
+    hints: dict[int, Hint] = {}
     for view in order:
         try:
             accepted.extend(apply_proposal(store, owner, view.id, clock, dwell, edited=False))
         except UserError as exc:
-            failed.append((view.id, exc.message + (f" ({exc.hint})" if exc.hint else "")))
-    return ReviewOutcome(tuple(accepted), tuple(failed))
+            failed.append((view.id, exc.message))
+            if exc.hint:
+                hints[view.id] = exc.hint
+    return ReviewOutcome(tuple(accepted), tuple(failed), hints)
 
 
 def accept_confident(
@@ -184,7 +189,8 @@ def edit_proposal(
     try:
         done = apply_proposal(store, owner, proposal_id, clock, dwell, edited=True)
     except UserError as exc:
-        return ReviewOutcome((), ((proposal_id, exc.message),))
+        hints = {proposal_id: exc.hint} if exc.hint else {}
+        return ReviewOutcome((), ((proposal_id, exc.message),), hints)
     return ReviewOutcome(tuple(done), ())
 
 
@@ -214,17 +220,24 @@ def _clean(kind: ProposalKind, changes: dict[str, Any], clock: Clock) -> dict[st
         if key == "application_id":
             continue
         text = None if value is None else str(value).strip()
-        if key == "stage" and text:
-            enum: Any = RejectionStage if kind is ProposalKind.LOG_REJECTION else Stage
-            text = parse_choice(enum, text, "stage").value
-        elif key == "reason" and text:
-            text = parse_choice(RejectionReason, text, "reason").value
-        elif key in ("on", "received_on") and text:
-            text = parse_day(text, clock.today()).isoformat()
-        elif key == "at" and text:
-            text = moment(text, clock).isoformat()
-        out[key] = text or None
+        try:
+            out[key] = _clean_value(kind, key, text, clock) if text else None
+        except InvalidInput as exc:  # the change it is about is the field
+            raise InvalidInput(exc.message, field=key, hint=exc.hint) from None
     return out
+
+
+def _clean_value(kind: ProposalKind, key: str, text: str, clock: Clock) -> str:
+    if key == "stage":
+        enum: Any = RejectionStage if kind is ProposalKind.LOG_REJECTION else Stage
+        return str(parse_choice(enum, text, "stage").value)
+    if key == "reason":
+        return str(parse_choice(RejectionReason, text, "reason").value)
+    if key in ("on", "received_on"):
+        return parse_day(text, clock.today()).isoformat()
+    if key == "at":
+        return moment(text, clock).isoformat()
+    return text
 
 
 def _read_company(tx: Any, owner: Owner, view: ProposalView) -> str | None:

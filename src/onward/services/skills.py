@@ -17,7 +17,7 @@ from onward.domain.playbook.improvement import ImprovementItem, ItemKind, valida
 from onward.domain.playbook.stored import StoredItem
 from onward.domain.records import Application, ApplicationQuery, Owner
 from onward.domain.resumes import Resume, find_version, pick_version
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.skills.matching import Asked, Match, SkillGap, match, rank_gaps
 from onward.skills.vocabulary import Vocabulary, load_vocabulary
 
@@ -82,12 +82,12 @@ def match_application(
     with store.transaction() as tx:
         app = tx.applications.get(owner.id, app_id, with_events=False)
         if app is None:
-            raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+            raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
         versions = tx.resumes.query(owner.id)
     if not (app.fields.description or "").strip():
         raise InvalidInput(
             f"application #{app_id} has no job description to compare with",
-            hint=f"add it with `onward edit {app_id} --description-file FILE`",
+            hint=Hint(Action.EDIT_DESCRIPTION, {"application_id": app_id}),
         )
     return _match(app, versions, resume, vocabulary or load_vocabulary())
 
@@ -101,7 +101,7 @@ def match_if_ready(
     with store.transaction() as tx:
         app = tx.applications.get(owner.id, app_id, with_events=False)
         if app is None:
-            raise NotFound(f"no application #{app_id}", hint="see `onward list` for the ids")
+            raise NotFound(f"no application #{app_id}", hint=Hint(Action.LIST_APPLICATIONS))
         if not (app.fields.description or "").strip():
             return None
         versions = tx.resumes.query(owner.id)

@@ -19,7 +19,7 @@ from onward.domain.dates import parse_day
 from onward.domain.playbook import plan
 from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Owner
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 
 
 class TaskState(StrEnum):
@@ -158,7 +158,11 @@ def snooze_until(until: str | None, days: int | None, now: datetime) -> datetime
     """When a snooze ends: ``until`` a day (``tomorrow``, ``next week``, a date; at 09:00 that
     day) or ``days`` on from now (this time of day), one of the two."""
     if (until is None) == (days is None):
-        raise InvalidInput("say when: --until DATE or --days N (one of them)")
+        raise InvalidInput(
+            "say when: until a day, or for a number of days (one of the two)",
+            field="until",
+            hint=Hint(Action.FILL_IN, {"field": "until", "or": "days"}),
+        )
     if days is not None:
         return now + timedelta(days=days)
     assert until is not None
@@ -202,7 +206,7 @@ def _move(
 def _get(tx: Tx, owner: Owner, task_id: int) -> StoredTask:
     stored = tx.tasks.get(owner.id, task_id)
     if stored is None:
-        raise NotFound(f"no task #{task_id}", hint="see `onward tasks` for the ids")
+        raise NotFound(f"no task #{task_id}", hint=Hint(Action.LIST_TASKS))
     return stored
 
 

@@ -15,7 +15,7 @@ from onward.db.setup import database_file
 from onward.db.store import Store, Tx
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application, ApplicationQuery, Owner
-from onward.errors import Conflict, ImportFailed, InvalidInput, Problem
+from onward.errors import Action, Conflict, Hint, ImportFailed, InvalidInput, Problem
 from onward.export import backup_file, csv_export
 from onward.export.csv_import import parse_csv
 
@@ -100,8 +100,13 @@ def import_backup(
             raise Conflict(
                 f"this database already has data ({existing} records); a backup restores into "
                 "an empty one",
-                hint="pass --replace to swap this owner's data for the backup "
-                "(a backup of the current data is taken first)",
+                field="replace",
+                hint=Hint(
+                    Action.FILL_IN,
+                    {"field": "replace"},
+                    text="that swaps this owner's data for the backup (a backup of the current "
+                    "data is taken first)",
+                ),
             )
         if replace:
             tx.clear_owner(owner.id)
@@ -203,7 +208,7 @@ def import_csv(
         raise ImportFailed(
             f"{len(parsed.problems)} row(s) cannot be imported; nothing was imported",
             parsed.problems,
-            hint="fix those lines (or map columns with --map) and import again",
+            hint="fix those lines (or say which column is which) and import again",
         )
     now = clock.now()
     imported = skipped = 0
@@ -296,12 +301,15 @@ def import_file(
     text = read_text(path)
     if backup_file.looks_like_backup(text) or path.suffix.lower() == ".json":
         if overrides or date_format:
-            raise InvalidInput("--map and --date-format apply to CSV files, not JSON backups")
+            raise InvalidInput(
+                "column names and a date format apply to CSV files, not JSON backups",
+                field="overrides" if overrides else "date_format",
+            )
         if replace and not dry_run:
             backup_database(store, owner, database_url, backup_dir, keep, clock)
         return import_backup(store, owner, text, path.name, replace=replace, dry_run=dry_run)
     if replace:
-        raise InvalidInput("--replace applies to JSON backups only")
+        raise InvalidInput("replacing the data applies to JSON backups only", field="replace")
     return import_csv(
         store, owner, text, clock, overrides=overrides, date_format=date_format, dry_run=dry_run
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.records import ApplicationQuery, Owner
-from onward.errors import Conflict
+from onward.errors import Action, Conflict, Hint
 from onward.services.demo import DEMO, seed_demo
 
 _ANY = ApplicationQuery(archived=None)
@@ -33,7 +33,7 @@ def load_demo(store: Store, owner: Owner, clock: Clock) -> int:
     if not is_empty(store, owner):
         raise Conflict(
             "demo data goes only into an empty database, and yours already has applications",
-            hint="`onward tour` shows the demo in a folder of its own",
+            hint=Hint(Action.OPEN_TOUR),
         )
     return seed_demo(store, owner, clock)
 

@@ -9,7 +9,7 @@ from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.playbook.wins import WinKind, detect_wins
 from onward.domain.records import Owner
-from onward.errors import InvalidInput, NotFound
+from onward.errors import Action, Hint, InvalidInput, NotFound
 
 MAX_WIN = 1000
 
@@ -82,24 +82,20 @@ def add_win(
     """Keep a win of your own: a good conversation, a finished course, a brave application."""
     cleaned = text.strip()
     if not cleaned:
-        raise InvalidInput(
-            "a win needs a few words", hint='e.g. onward wins add "Finished the SQL course"'
-        )
+        raise InvalidInput("a win needs a few words", field="text", hint=Hint(Action.ADD_WIN))
     if len(cleaned) > MAX_WIN:
-        raise InvalidInput(f"a win is at most {MAX_WIN} characters")
+        raise InvalidInput(f"a win is at most {MAX_WIN} characters", field="text")
     today = clock.today()
     day = on or today
     if day > today:
         raise InvalidInput(
-            f"{day.isoformat()} is in the future", hint="wins are things that happened"
+            f"{day.isoformat()} is in the future", field="on", hint="wins are things that happened"
         )
     with store.transaction() as tx:
         if application_id is not None and (
             tx.applications.get(owner.id, application_id, with_events=False) is None
         ):
-            raise NotFound(
-                f"no application #{application_id}", hint="see `onward list` for the ids"
-            )
+            raise NotFound(f"no application #{application_id}", hint=Hint(Action.LIST_APPLICATIONS))
         win_id = tx.wins.insert(owner.id, cleaned, day, application_id, clock.now())
     return WinEntry(day, cleaned, None, application_id, win_id)
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from onward.errors import SetupError
+from onward.errors import Action, Hint, SetupError
 
 __all__ = ["FORMAT", "MODEL_FILENAME", "LinearModel", "OutdatedModel", "load_model", "save_model"]
 
@@ -86,7 +86,7 @@ class OutdatedModel(SetupError):
 def _fail(path: Path, why: str) -> SetupError:
     return SetupError(
         f"Unusable model file {path}: {why}",
-        hint="delete it and run `onward model train` to rebuild it",
+        hint=Hint(Action.TRAIN_MODEL, text="delete the file"),
     )
 
 
@@ -103,7 +103,7 @@ def load_model(path: Path) -> LinearModel:
     if raw.get("format") != FORMAT:
         raise OutdatedModel(
             f"Model file {path} has format {raw.get('format')!r}, expected {FORMAT}",
-            hint="run `onward model train`",
+            hint=Hint(Action.TRAIN_MODEL),
         )
     try:
         labels = tuple(str(x) for x in raw["labels"])

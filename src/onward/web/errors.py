@@ -3,9 +3,11 @@
 ``NotFound`` → 404, ``InvalidInput`` and ``ImportFailed`` → 422, ``InvalidMove`` and
 ``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
 500 (a foreign Host header is refused before routing, in ``security.py``). Requests under
-``/api/`` get JSON (``{"error": ..., "hint": ...}``); everything else gets a page in the app's
-layout. Forms that fail validation do not come here: their routes re-render the form with
-the messages beside the fields (see ``forms.py``).
+``/api/`` get JSON: ``{"error": message, "field": ..., "hint": {"action": ..., "args": ...,
+"text": ...}}``, the hint as data. Everything else gets a page in the app's layout, with the
+hint as a link when a page offers its action (``hints.py``). Forms that fail validation do
+not come here: their routes re-render the form with the messages beside the fields (see
+``forms.py``).
 """
 
 from __future__ import annotations
@@ -21,14 +23,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from onward.clock import SystemClock
 from onward.errors import (
     Conflict,
+    Hint,
     ImportFailed,
     InvalidInput,
     InvalidMove,
     NotFound,
     OnwardError,
     SetupError,
+    hint_of,
 )
 from onward.services.crash_reports import FOLDER, CrashReport, record_crash
+from onward.web.hints import shown
 from onward.web.rendering import render
 from onward.web.security import CsrfRefused
 
@@ -59,13 +64,20 @@ def status_for(exc: OnwardError) -> int:
     return 400  # any other UserError
 
 
-def error_response(request: Request, status: int, message: str, hint: str | None) -> Response:
+def error_response(
+    request: Request,
+    status: int,
+    message: str,
+    hint: Hint | str | None,
+    field: str | None = None,
+) -> Response:
+    hint = hint_of(hint)
     if request.url.path.startswith("/api/"):
-        return JSONResponse({"error": message, "hint": hint}, status_code=status)
+        body = {"error": message, "field": field, "hint": hint.as_json() if hint else None}
+        return JSONResponse(body, status_code=status)
     title = TITLES.get(status, "That did not work")
-    return render(
-        request, "error.html", {"title": title, "message": message, "hint": hint}, status=status
-    )
+    page = {"title": title, "message": message, "hint": shown(hint)}
+    return render(request, "error.html", page, status=status)
 
 
 async def _onward_error(request: Request, exc: Exception) -> Response:
@@ -73,7 +85,7 @@ async def _onward_error(request: Request, exc: Exception) -> Response:
     status = status_for(exc)
     if status >= 500:
         log.error("setup problem: %s", exc.message)
-    return error_response(request, status, exc.message, exc.hint)
+    return error_response(request, status, exc.message, exc.hint, exc.field)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -3,7 +3,8 @@
 A route reads the posted form with the :func:`read_form` dependency, pulls typed values out
 of it with :class:`Form`'s helpers, and either calls its service or re-renders the page with
 ``form.errors`` (status 422) so nothing is saved and nothing the person typed is lost. Errors
-the services raise (``InvalidInput``) are added with :meth:`Form.fail`.
+the services raise are added with :meth:`Form.fail_with`, beside the input their ``field``
+names (never by reading their words).
 
 Every field is checked here, once for all forms: a value holding a NUL character (which no
 keyboard types, and PostgreSQL cannot keep) gets a message beside its field, so the page
@@ -12,7 +13,7 @@ comes back with status 422 and the person's text, with U+FFFD marking where the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -24,6 +25,7 @@ from starlette.datastructures import FormData
 from onward.domain.dates import parse_day
 from onward.domain.text import storable, unstorable_characters
 from onward.errors import InvalidInput, OnwardError
+from onward.web.hints import shown
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -59,11 +61,16 @@ class Form:
         """Keep the first message for ``name`` ("" for the form as a whole)."""
         self.errors.setdefault(name, message)
 
-    def fail_with(self, exc: OnwardError, name: str = "") -> None:
-        """A service's refusal beside ``name``: its message, and its hint unless the hint is
-        about the command line (a page has its own way forward)."""
-        hint = exc.hint if exc.hint and "`" not in exc.hint and "--" not in exc.hint else None
-        self.fail(name, f"{exc.message} ({hint})" if hint else exc.message)
+    def fail_with(
+        self, exc: OnwardError, default: str = "", inputs: Mapping[str, str] | None = None
+    ) -> None:
+        """A service's refusal beside the input it is about: ``exc.field``, renamed by
+        ``inputs`` (service name → this form's input) where the page names it differently;
+        ``default`` when the error names no field. Its hint comes as words (``hints.py``)."""
+        name = (inputs or {}).get(exc.field, exc.field) if exc.field else default
+        hint = shown(exc.hint)
+        words = hint.text if hint else ""
+        self.fail(name, f"{exc.message} ({words})" if words else exc.message)
 
     def text(self, name: str, *, required: str | None = None) -> str | None:
         """Trimmed text, or None when empty (``required`` is the message for an empty field)."""

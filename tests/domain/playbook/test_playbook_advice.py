@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from playbook_support import at
+from tests.factories import at
 
 from onward.domain.emails import RejectionStage
 from onward.domain.playbook.advice import (

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from playbook_support import LOCAL, at
+from tests.factories import LOCAL, at
 
 from onward.domain.playbook.dwell import (
     DEFAULT_DWELL,

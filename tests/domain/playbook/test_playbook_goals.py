@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from playbook_support import application
+from tests.factories import application
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import (

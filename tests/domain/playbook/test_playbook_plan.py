@@ -4,7 +4,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from playbook_support import at
+from tests.factories import at
 
 from onward.domain.emails import RejectionStage
 from onward.domain.playbook.advice import DraftKind, advise_reply

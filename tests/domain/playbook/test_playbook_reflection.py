@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from playbook_support import application, event
+from tests.factories import application, event
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.reflection import (
@@ -142,10 +142,10 @@ def test_rating_out_of_range_names_the_stage(score: int) -> None:
 def test_rating_for_a_stage_not_reached() -> None:
     with pytest.raises(InvalidInput, match="no stage 'final' to rate") as info:
         build_reflection(3, DAY, TOPICS, {"final": 3}, {})
-    assert info.value.hint is not None and "interview_2" in info.value.hint
+    assert info.value.hint is not None and "interview_2" in (info.value.hint.text or "")
 
 
 def test_unknown_question_id() -> None:
     with pytest.raises(InvalidInput, match="unknown reflection question 'mood'") as info:
         build_reflection(3, DAY, TOPICS, {}, {"mood": "fine"})
-    assert info.value.hint is not None and "went_well" in info.value.hint
+    assert info.value.hint is not None and "went_well" in (info.value.hint.text or "")

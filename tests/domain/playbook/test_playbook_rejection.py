@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from playbook_support import application, event
+from tests.factories import application, event
 
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage

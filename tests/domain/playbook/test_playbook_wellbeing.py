@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from playbook_support import application, at, event
+from tests.factories import application, at, event
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import open_window

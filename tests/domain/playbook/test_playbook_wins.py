@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from playbook_support import event
+from tests.factories import event
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.feedback import Feedback

@@ -57,8 +57,8 @@ def diagnose(
                 "Every rate here counts only applications with an outcome, so these are left "
                 "out until you close them.",
                 (
-                    "Close the ones you have given up on as ghosted (Today offers them, or "
-                    "`onward ghosting --apply`): they then count as no response.",
+                    "Close the ones you have given up on as ghosted (Today offers them): they "
+                    "then count as no response.",
                     "Send one short follow-up to the few you still care about.",
                     "Let the rest go: silence is common and says little about you.",
                 ),

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 #: Outcomes a rate needs before Onward says anything about it.
 MIN_OUTCOMES = 10
@@ -112,6 +112,9 @@ class DaySummary:
     @property
     def enough(self) -> bool:
         return self.n >= self.minimum
+
+    def as_dict(self) -> dict[str, object]:
+        return {**{f.name: getattr(self, f.name) for f in fields(self)}, "enough": self.enough}
 
     def describe(self, what: str) -> str:
         if not self.enough or self.median is None:

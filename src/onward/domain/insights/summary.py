@@ -35,6 +35,7 @@ from onward.domain.insights.patterns import (
 from onward.domain.insights.roles import role_family, seniority
 from onward.domain.insights.stats import DaySummary, Rate, summarise_days
 from onward.domain.playbook.goals import Activity, WeeklyGoals, WeekProgress, progress_by_week
+from onward.errors import Hint
 
 CHANNEL_LABELS = {
     "referral": "Referral",
@@ -100,6 +101,8 @@ class SkillGapSummary:
     compared: int
     gaps: tuple[GapLine, ...] = ()
     note: str | None = None
+    #: The way forward when there are none (e.g. add a resume), for each shell to render.
+    hint: Hint | None = None
     #: Too few postings compared to call the list a pattern: it is a hint.
     few: bool = False
 

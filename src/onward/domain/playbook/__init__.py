@@ -7,7 +7,7 @@
         →  a dated task list (plan)  →  feedback (feedback)  →  reflection (reflection)
         →  an improvement plan (improvement)
     alongside: weekly goals and streaks (goals), small wins (wins), well-being nudges
-    (wellbeing), and quiet applications (ghosting). `onward today` assembles them in
+    (wellbeing), and quiet applications (ghosting). Today assembles them in
     services/agenda.py.
 
 Every function here is pure: it receives the moment (``now``) or the date (``today``) as an

@@ -27,27 +27,32 @@ def require_aware(moment: datetime, what: str) -> datetime:
     return moment
 
 
-def clean_text(value: str | None, what: str, *, limit: int = MAX_NOTE) -> str | None:
-    """Trim ``value``; empty becomes ``None``; refuse text longer than ``limit``."""
+def clean_text(
+    value: str | None, what: str, *, limit: int = MAX_NOTE, field: str | None = None
+) -> str | None:
+    """Trim ``value``; empty becomes ``None``; refuse text longer than ``limit`` (the error
+    names ``field``, the input it came from)."""
     if value is None:
         return None
     value = value.strip()
     if len(value) > limit:
-        raise InvalidInput(f"{what} is longer than {limit:,} characters")
+        raise InvalidInput(f"{what} is longer than {limit:,} characters", field=field)
     return value or None
 
 
-def check_rating(value: int, what: str) -> int:
+def check_rating(value: int, what: str, field: str | None = None) -> int:
     """Refuse a rating outside 1 to 5, naming what was rated."""
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        raise InvalidInput(f"{what} must be a whole number from 1 to 5, not {value!r}")
+        raise InvalidInput(f"{what} must be a whole number from 1 to 5, not {value!r}", field=field)
     return value
 
 
-def not_in_future(day: date, today: date, what: str) -> date:
+def not_in_future(day: date, today: date, what: str, field: str | None = None) -> date:
     """Refuse a date after ``today``: the playbook records what has happened."""
     if day > today:
-        raise InvalidInput(f"{what} {day.isoformat()} is in the future (today is {today})")
+        raise InvalidInput(
+            f"{what} {day.isoformat()} is in the future (today is {today})", field=field
+        )
     return day
 
 

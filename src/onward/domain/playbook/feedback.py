@@ -151,14 +151,16 @@ class Feedback:
 
 def validate_feedback(feedback: Feedback, today: date) -> Feedback:
     """Check feedback; tidy the text; fill suggested themes when none were chosen."""
-    text = clean_text(feedback.text, "feedback")
+    text = clean_text(feedback.text, "feedback", field="text")
     if text is None:
-        raise InvalidInput("feedback text cannot be empty", hint="paste or type what they said")
-    not_in_future(feedback.received_on, today, "feedback date")
+        raise InvalidInput(
+            "feedback text cannot be empty", field="text", hint="paste or type what they said"
+        )
+    not_in_future(feedback.received_on, today, "feedback date", "received_on")
     themes = tuple(dict.fromkeys(feedback.themes)) or suggest_themes(text)
     return replace(
         feedback,
         text=text,
-        from_whom=clean_text(feedback.from_whom, "who it came from", limit=200),
+        from_whom=clean_text(feedback.from_whom, "who it came from", limit=200, field="from_whom"),
         themes=themes,
     )

@@ -72,13 +72,18 @@ _VERBS: dict[ItemKind, str] = {
 
 def validate_item(item: ImprovementItem) -> ImprovementItem:
     """Check an item a person typed; return it with its focus trimmed."""
-    focus = clean_text(item.focus, "the focus", limit=300)
+    focus = clean_text(item.focus, "the focus", limit=300, field="focus")
     if focus is None:
-        raise InvalidInput("say what the item is about", hint="e.g. 'system design questions'")
+        raise InvalidInput(
+            "say what the item is about", field="focus", hint="e.g. 'system design questions'"
+        )
     hours = item.effort_hours
     if hours is not None and not 0 < hours <= MAX_EFFORT_HOURS:
-        raise InvalidInput(f"effort must be more than 0 and at most {MAX_EFFORT_HOURS:g} hours")
-    because = clean_text(item.because, "the reason", limit=300)
+        raise InvalidInput(
+            f"effort must be more than 0 and at most {MAX_EFFORT_HOURS:g} hours",
+            field="effort_hours",
+        )
+    because = clean_text(item.because, "the reason", limit=300, field="because")
     return replace(item, focus=focus, because=because)
 
 

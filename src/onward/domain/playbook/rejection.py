@@ -100,28 +100,36 @@ def validate_rejection(
     rejection: Rejection, today: date, application: Application | None = None
 ) -> Rejection:
     """Check a rejection; return it tidied (trimmed quote, personal settled when implied)."""
-    not_in_future(rejection.received_on, today, "rejection date")
-    quote = clean_text(rejection.quote, "the quoted reason", limit=2_000)
+    not_in_future(rejection.received_on, today, "rejection date", "received_on")
+    quote = clean_text(rejection.quote, "the quoted reason", limit=2_000, field="quote")
     personal = rejection.personal
     if rejection.channel == RejectionChannel.NONE:
         if quote is not None:
-            raise InvalidInput("a ghosted application has no message to quote")
+            raise InvalidInput("a ghosted application has no message to quote", field="quote")
         if rejection.reason != RejectionReason.UNSPECIFIED:
             raise InvalidInput(
                 f"a ghosted application gave no reason, so {rejection.reason.value!r} cannot apply",
+                field="reason",
                 hint="use channel email, phone or portal if they told you why",
             )
         if personal:
-            raise InvalidInput("silence cannot be personal; a ghosted rejection is never marked so")
+            raise InvalidInput(
+                "silence cannot be personal; a ghosted rejection is never marked so",
+                field="personal",
+            )
         personal = False
     if rejection.channel == RejectionChannel.PHONE:
         if personal is False:
-            raise InvalidInput("a phone call is a conversation, so it cannot be a template")
+            raise InvalidInput(
+                "a phone call is a conversation, so it cannot be a template", field="personal"
+            )
         personal = True
     if rejection.sting is not None:
-        check_rating(rejection.sting, "how much it stings")
+        check_rating(rejection.sting, "how much it stings", "sting")
     if rejection.contact_id is not None and rejection.contact_id <= 0:
-        raise InvalidInput(f"contact id must be positive, not {rejection.contact_id}")
+        raise InvalidInput(
+            f"contact id must be positive, not {rejection.contact_id}", field="contact_id"
+        )
     if application is not None:
         _check_against(rejection, application)
     return replace(rejection, quote=quote, personal=personal)
@@ -141,7 +149,8 @@ def _check_against(rejection: Rejection, application: Application) -> None:
     applied = [e.occurred_on for e in application.events if e.stage == Stage.APPLIED]
     if applied and rejection.received_on < min(applied):
         raise InvalidInput(
-            f"rejection date {rejection.received_on} is before you applied on {min(applied)}"
+            f"rejection date {rejection.received_on} is before you applied on {min(applied)}",
+            field="received_on",
         )
 
 

@@ -16,7 +16,7 @@ from onward.domain.drafts import DraftKind
 from onward.domain.playbook.feedback import Feedback
 from onward.domain.playbook.improvement import ImprovementItem
 from onward.domain.playbook.reflection import Reflection
-from onward.errors import InvalidMove
+from onward.errors import Action, Hint, InvalidMove
 
 
 class DraftStatus(StrEnum):
@@ -50,7 +50,7 @@ def check_draft_move(draft: SavedDraft, to: DraftStatus) -> None:
         )
         raise InvalidMove(
             f"draft #{draft.id} is already {draft.status.value}; it cannot be {verb}",
-            hint="create a new draft with `onward drafts new`",
+            hint=Hint(Action.NEW_DRAFT),
         )
 
 

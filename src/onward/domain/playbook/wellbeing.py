@@ -44,9 +44,9 @@ class JournalEntry:
 
 def validate_entry(entry: JournalEntry, today: date) -> JournalEntry:
     """Check mood (1 to 5) and date; trim the text."""
-    check_rating(entry.mood, "mood")
-    not_in_future(entry.written_on, today, "journal date")
-    return replace(entry, text=clean_text(entry.text, "journal entry") or "")
+    check_rating(entry.mood, "mood", "mood")
+    not_in_future(entry.written_on, today, "journal date", "on")
+    return replace(entry, text=clean_text(entry.text, "journal entry", field="text") or "")
 
 
 @dataclass(frozen=True)

@@ -40,20 +40,6 @@ START_STAGES = (
     Stage.OFFER,
 )
 CHANNELS = tuple((c.value, c.value.replace("_", " ").capitalize()) for c in Channel)
-#: Words in a service's message that tell which field it is about.
-FIELD_WORDS = (
-    ("company", "company"),
-    ("role", "role"),
-    ("excitement", "excitement"),
-    ("salary min", "salary_min"),
-    ("salary max", "salary_max"),
-    ("salary range", "salary_min"),
-    ("URL", "url"),
-    ("description", "description"),
-    ("notes", "notes"),
-    ("future", "on"),
-)
-
 
 #: Which messages usually fit first, by where the application stands.
 _FIRST_KINDS = {
@@ -139,11 +125,6 @@ def _fields(form: Form) -> ApplicationFields | None:
     return fields if form.ok else None
 
 
-def _fail(form: Form, exc: InvalidInput) -> None:
-    name = next((field for word, field in FIELD_WORDS if word in exc.message), "")
-    form.fail_with(exc, name)
-
-
 def _values(app: Application) -> dict[str, str]:
     f = app.fields
     plain: dict[str, Any] = {
@@ -185,7 +166,7 @@ def create_application(
                 ws.store, ws.owner, fields, ws.clock, stage=stage, on=on, note=form.text("note")
             )
         except InvalidInput as exc:
-            _fail(form, exc)
+            form.fail_with(exc)
         else:
             return redirect(f"/applications/{app.id}", f"Added {app.company}: {app.role}.")
     return _form_page(request, form, None, 422)
@@ -243,7 +224,7 @@ def save_application(
         try:
             saved = edit_application(ws.store, ws.owner, app_id, changes, ws.clock)
         except InvalidInput as exc:
-            _fail(form, exc)
+            form.fail_with(exc)
         else:
             return redirect(f"/applications/{saved.id}", "Saved your changes.")
     return _form_page(request, form, app, 422)

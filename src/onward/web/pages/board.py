@@ -181,7 +181,8 @@ def move_card(
     try:
         moved = _move(ws, app_id, form)
     except InvalidMove as exc:
-        problem = f"That move was not made: {exc.message}" + (f" ({exc.hint})" if exc.hint else "")
+        form.fail_with(exc)
+        problem = "That move was not made: " + "; ".join(form.errors.values())
         return render(
             request, "board/index.html", _board_page(ws, problem), nav="board", status=409
         )
@@ -208,7 +209,7 @@ def move_card_by_drag(
     form = Form({"stage": str(stage or "")}, ws.clock.today())
     moved = _move(ws, app_id, form)
     if moved is None:
-        raise InvalidInput("; ".join(form.errors.values()))
+        raise InvalidInput("; ".join(form.errors.values()), field=next(iter(form.errors)) or None)
     message = f"Moved {moved.company} to {moved.stage_label}."
     answer = {"id": moved.id, "stage": moved.stage.value, "label": moved.stage_label}
     return with_notice(JSONResponse({**answer, "message": message}), message)

@@ -37,8 +37,6 @@ router = APIRouter()
 ROLES = tuple((r.value, r.value.replace("_", " ").capitalize()) for r in ContactRole)
 TEXT_FIELDS = ("name", "email", "linkedin_url", "company", "notes")
 DAY_FIELDS = ("last_contact_on", "next_checkin_on")
-#: Words in a service's message that tell which field it is about.
-FIELD_WORDS = (("name", "name"), ("email", "email"), ("LinkedIn", "linkedin_url"))
 
 
 #: Contacts listed before "show everyone" (a coach's long list stays quick to open).
@@ -125,10 +123,6 @@ def _fields(form: Form) -> dict[str, Any]:
     return values
 
 
-def _fail(form: Form, exc: InvalidInput) -> None:
-    form.fail_with(exc, next((f for word, f in FIELD_WORDS if word in exc.message), ""))
-
-
 @router.get("/contacts/new", response_class=HTMLResponse)
 def new_contact(
     request: Request, application: int | None = None, ws: Workspace = Depends(workspace)
@@ -155,7 +149,7 @@ def create_contact(
         except NotFound as exc:
             form.fail_with(exc, "application_id")
         except InvalidInput as exc:
-            _fail(form, exc)
+            form.fail_with(exc)
         else:
             return redirect(f"/contacts/{contact.id}", f"Added {contact.name}.")
     return _form_page(request, ws, form, None, 422)
@@ -218,7 +212,7 @@ def save_contact(
         try:
             saved = edit_contact(ws.store, ws.owner, contact_id, values, ws.clock)
         except InvalidInput as exc:
-            _fail(form, exc)
+            form.fail_with(exc)
         else:
             return redirect(f"/contacts/{contact_id}", f"Saved {saved.name}.")
     return _form_page(request, ws, form, contact, 422)
@@ -268,7 +262,7 @@ def check_in(
                 months=ws.settings.checkin_months,
             )  # fmt: skip
         except InvalidInput as exc:
-            form.fail_with(exc, "next_on" if "next check-in" in exc.message else "on")
+            form.fail_with(exc, "on")
         else:
             upcoming = contact.fields.next_checkin_on
             note = f" Next check-in: {upcoming:%d %b %Y}." if upcoming else ""

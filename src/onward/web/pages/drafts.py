@@ -130,8 +130,7 @@ def save_draft(
             to=form["to"],
         )
     except InvalidInput as exc:
-        name = next((n for n in ("subject", "body") if n in exc.message), "to")
-        form.fail_with(exc, name)
+        form.fail_with(exc)
         view = get_draft(ws.store, ws.owner, draft_id, ws.clock)
         return _draft_page(request, ws, view, form, 422)
     return redirect(f"/drafts/{draft_id}", "Saved the draft.")

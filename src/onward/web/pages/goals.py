@@ -125,7 +125,7 @@ def log_effort(
                 ws.store, ws.owner, metric, amount, ws.clock, on=on, note=form.text("note")
             )
         except InvalidInput as exc:
-            form.fail_with(exc, "on" if "future" in exc.message else "metric")
+            form.fail_with(exc, "metric")
         else:
             return redirect("/goals", f"Logged {amount:g} {LABELS[metric].lower()}. It counts.")
     return _page(request, ws, effort_form=form, status=422)

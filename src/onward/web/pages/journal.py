@@ -104,7 +104,7 @@ def keep_entry(
                 on=on,
             )
         except InvalidInput as exc:
-            form.fail_with(exc, "on" if "date" in exc.message else "text")
+            form.fail_with(exc, "text")
         else:
             return redirect("/journal", "Kept. Thank you for checking in with yourself.")
     return _page(request, ws, entry=form, status=422)
@@ -123,7 +123,7 @@ def keep_win(
         except NotFound as exc:
             form.fail_with(exc, "application_id")
         except InvalidInput as exc:
-            form.fail_with(exc, "win_on" if "future" in exc.message else "win_text")
+            form.fail_with(exc, "win_text", {"text": "win_text", "on": "win_on"})
         else:
             return redirect("/journal#wins", "A win, kept. Well done.")
     return _page(request, ws, win=form, status=422)

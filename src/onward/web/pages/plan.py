@@ -52,8 +52,6 @@ GROUPS = (
     (ItemStatus.DONE, "Done"),
     (ItemStatus.DROPPED, "Dropped"),
 )
-#: Words in a service's message that tell which field it is about.
-FIELD_WORDS = (("effort", "effort_hours"), ("focus", "focus"), ("reason", "because"))
 
 
 @dataclass(frozen=True)
@@ -122,7 +120,7 @@ def add_item(
             form.fail("application_id", f"application #{app_id} is no longer there; choose "
                                         "another, or none")  # fmt: skip
         except InvalidInput as exc:
-            form.fail_with(exc, next((f for word, f in FIELD_WORDS if word in exc.message), ""))
+            form.fail_with(exc)
         else:
             return redirect(f"/plan#item-{stored.id}", f"Added to your plan: {stored.item.title}.")
     return _page(request, ws, form, 422)

@@ -40,7 +40,6 @@ class ReflectPage:
 class WaitPage:
     app: Application
     message: str
-    hint: str | None
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def _reflect_page(
         prompts = reflection_prompts(ws.store, ws.owner, app_id, ws.clock)
     except InvalidInput as exc:  # the dwell window is still open
         app = get_application(ws.store, ws.owner, app_id)
-        context = WaitPage(app, exc.message, exc.hint)
+        context = WaitPage(app, exc.message)
         return render(request, "reflection/wait.html", context, nav="board", title="Not yet")
     app = prompts.application
     return render(
@@ -126,7 +125,7 @@ def add_feedback(
                 from_whom=form.text("from_whom"),
             )
         except InvalidInput as exc:
-            form.fail_with(exc, "received_on" if "date" in exc.message else "text")
+            form.fail_with(exc, "text")
         else:
             return redirect(f"/applications/{app_id}", "Feedback kept, with a thank-you planned.")
     return render(

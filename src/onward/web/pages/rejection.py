@@ -63,16 +63,6 @@ def dwell_options(usual: DwellChoice) -> tuple[tuple[str, str], ...]:
     return (("", f"{first} (usual)"), *((v, label) for v, label, c in named if c != usual))
 
 
-#: Words in a service's message that tell which field it is about.
-FIELD_WORDS = (
-    ("quote", "quote"),
-    ("stings", "sting"),
-    ("phone call", "personal"),
-    ("personal", "personal"),
-    ("date", "received_on"),
-    ("future", "received_on"),
-    ("applied", "received_on"),
-)
 PERSONAL = (("", "Not sure"), ("yes", "A person wrote to me"), ("no", "A template"))
 
 
@@ -145,8 +135,7 @@ def log_rejection(
         try:
             reject_application(ws.store, ws.owner, app_id, details, ws.clock, dwell=choice)
         except InvalidInput as exc:
-            name = next((f for word, f in FIELD_WORDS if word in exc.message), "")
-            form.fail_with(exc, name)
+            form.fail_with(exc)
         else:
             return redirect(
                 f"/applications/{app_id}/rejection",

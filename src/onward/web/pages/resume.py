@@ -78,7 +78,7 @@ def upload_resume(
     try:
         label = validate_label(form["label"])
     except InvalidInput as exc:
-        form.fail_with(exc, "label")
+        form.fail_with(exc)
     if upload is None or not upload.name:
         form.fail("file", "choose your resume file (PDF, DOCX, Markdown, text or JSON Resume)")
     if not form.ok or upload is None:
@@ -87,7 +87,7 @@ def upload_resume(
         added = add_uploaded_resume(ws.store, ws.owner, ws.settings.home, upload.name,
                                     upload.data, ws.clock, label=label)  # fmt: skip
     except (InvalidInput, Conflict) as exc:
-        form.fail_with(exc, "label" if "already labelled" in exc.message else "file")
+        form.fail_with(exc, "file", {"path": "file"})
         return _index(request, ws, form, 422)
     resume, found = added.resume, len(added.skills)
     skills = f"{found} skill{'' if found == 1 else 's'}" if found else "no skills it knows yet"

@@ -29,6 +29,7 @@ from onward.services.review import (
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
+from onward.web.hints import shown
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
@@ -116,8 +117,16 @@ def _notice(outcome: ReviewOutcome) -> str:
         if any(a.rejection_logged for a in outcome.accepted):
             parts.append("A rejection is in; be gentle with yourself, the next steps can wait.")
     for proposal_id, why in outcome.failed[:3]:
-        parts.append(f"#{proposal_id} could not be accepted: {why}.")
+        parts.append(
+            f"#{proposal_id} could not be accepted: {_with_hint(outcome, proposal_id, why)}."
+        )
     return " ".join(parts) or "Nothing was changed."
+
+
+def _with_hint(outcome: ReviewOutcome, proposal_id: int, why: str) -> str:
+    """Why a proposal failed, with its hint's words (this page is where to act on it)."""
+    hint = shown(outcome.hints.get(proposal_id))
+    return f"{why} ({hint.text})" if hint and hint.text else why
 
 
 def _accept(ws: Workspace, ids: list[int]) -> ReviewOutcome:
@@ -212,12 +221,13 @@ def edit_one(
         except NotFound as exc:
             form.fail_with(exc, "application_id")
         except InvalidInput as exc:
-            form.fail_with(exc, next((k for k in changes if k in exc.message), ""))
+            form.fail_with(exc)
         else:
             if outcome.failed:
                 form.fail(
                     "",
-                    f"Your changes are kept, but it could not be accepted: {outcome.failed[0][1]}",
+                    "Your changes are kept, but it could not be accepted: "
+                    + _with_hint(outcome, *outcome.failed[0]),
                 )
                 found = proposal_evidence(ws.store, ws.owner, proposal_id)
             else:

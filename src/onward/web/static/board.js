@@ -58,7 +58,8 @@
       if (result.data.redirect) { window.location.assign(result.data.redirect); return; }
       if (!result.ok) {
         var why = result.data.error || "that move is not possible";
-        say("Not moved: " + why + (result.data.hint ? " (" + result.data.hint + ")" : ""), true);
+        var hint = result.data.hint && result.data.hint.text;
+        say("Not moved: " + why + (hint ? " (" + hint + ")" : ""), true);
         return;
       }
       say(result.data.message);

@@ -1,14 +1,14 @@
 """Fixtures for the mail tests, at the true edges only: a real Dovecot (IMAP), a real SMTP
 server in-process (aiosmtpd, with STARTTLS and AUTH), and an in-memory OS keyring.
 
-Registered from tests/conftest.py, so any test folder can use them.
+Registered from tests/conftest.py, so any test folder can use them (``pythonpath = ["tests"]``
+in pyproject.toml makes ``support`` importable).
 """
 
 from __future__ import annotations
 
 import os
 import ssl
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -16,10 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))
-
-from dovecot_server import DovecotServer, available, free_port, make_certificate
+from tests.support.dovecot_server import DovecotServer, available, free_port, make_certificate
 
 from onward.domain.mail_accounts import Security, Server
 from onward.mail.imap import Login
