@@ -74,3 +74,27 @@ def test_word_lists_are_data_files_the_code_reads() -> None:
     assert {"platforms.txt", "name_endings.txt", "plain.txt"} <= {p.name for p in words.iterdir()}
     assert "greenhouse" in platforms() and "interview" in strong_words()
     assert len(job_words()) > len(strong_words()) > 50
+
+
+def test_the_sdist_leaves_out_what_builds_tests_and_describes_the_product() -> None:
+    """MANIFEST.in prunes every folder at the root but src/ (`.ci/wheel-check` builds the sdist
+    and checks its contents for real)."""
+    pruned = {
+        line.split()[1]
+        for line in (ROOT / "MANIFEST.in").read_text(encoding="utf-8").splitlines()
+        if line.startswith("prune ")
+    }
+    untracked = {"src", ".git", ".venv", "artifacts", "build", "dist", "__pycache__"}
+    folders = {p.name for p in ROOT.iterdir() if p.is_dir()} - untracked
+    tracked = {name for name in folders if not name.endswith("cache")}
+    assert tracked <= pruned, sorted(tracked - pruned)
+    assert DEVELOPMENT_ONLY | {"docs", ".ci"} <= pruned
+
+
+def test_running_needs_no_test_tool() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    runtime = " ".join(config["project"]["dependencies"]).lower()
+    for tool in ("pytest", "ruff", "mypy", "playwright", "build", "import-linter", "fpdf2"):
+        assert tool not in runtime, tool
+    dev = " ".join(config["project"]["optional-dependencies"]["dev"]).lower()
+    assert "pytest" in dev and "build" in dev

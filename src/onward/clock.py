@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Protocol
 
 
@@ -17,10 +17,13 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """The real clock, in the machine's local time zone."""
+    """The real clock, in ``zone`` (default: the machine's local time zone)."""
+
+    def __init__(self, zone: tzinfo | None = None) -> None:
+        self.zone = zone
 
     def now(self) -> datetime:
-        return datetime.now().astimezone()
+        return datetime.now(self.zone) if self.zone else datetime.now().astimezone()
 
     def today(self) -> date:
         return self.now().date()

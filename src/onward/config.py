@@ -28,53 +28,85 @@ def default_home() -> Path:
     return Path(platformdirs.user_data_dir("onward", appauthor=False))
 
 
-def _text(name: str, raw: str) -> str:
+def _text(raw: str) -> str:
     return raw.strip()
 
 
-def _path(name: str, raw: str) -> Path:
+def _path(raw: str) -> Path:
     return Path(raw).expanduser()
 
 
-def _positive_int(name: str, raw: str) -> int:
+def _positive_int(raw: str) -> int:
     try:
         value = int(raw)
     except ValueError:
         value = 0
     if value < 1:
-        raise SetupError(f"{PREFIX}{name.upper()} must be a whole number of 1 or more, not {raw!r}")
+        raise ValueError("must be a whole number of 1 or more")
     return value
 
 
-def _fraction(name: str, raw: str) -> float:
+def _fraction(raw: str) -> float:
     try:
         value = float(raw)
     except ValueError:
         value = -1.0
     if not 0 < value <= 1:
-        raise SetupError(
-            f"{PREFIX}{name.upper()} must be a number above 0 and at most 1, not {raw!r}"
-        )
+        raise ValueError("must be a number above 0 and at most 1")
     return value
 
 
-def _flag(name: str, raw: str) -> bool:
+def _flag(raw: str) -> bool:
     value = raw.strip().lower()
     if value in ("1", "true", "yes", "on"):
         return True
     if value in ("0", "false", "no", "off"):
         return False
-    raise SetupError(f"{PREFIX}{name.upper()} must be true or false, not {raw!r}")
+    raise ValueError("must be true or false")
 
 
-def _setting(name: str, parse: Callable[[str, str], Any], default: Any, doc: str) -> Any:
+def _zone(raw: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = raw.strip()
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            "must be a time zone name such as Europe/Paris or America/Chicago"
+        ) from None
+    return name
+
+
+def parse_setting(name: str, raw: str) -> Any:
+    """``raw`` read as setting ``name`` by the same validator as its environment variable;
+    ValueError with the reason ("must be ...") when it cannot be."""
+    return SETTING_FIELDS[name].metadata["parse"](raw)
+
+
+def _setting(
+    name: str,
+    parse: Callable[[str], Any],
+    default: Any,
+    doc: str,
+    *,
+    editable: str | None = None,
+    label: str | None = None,
+) -> Any:
+    """One setting: read from ``ONWARD_<NAME>``. ``editable`` is the group of the Settings page
+    where each owner can change it (stored in the database); None keeps it environment-only."""
+
     def from_env() -> Any:
         raw = os.environ.get(PREFIX + name.upper())
         if raw is None or not raw.strip():
             return default() if callable(default) else default
-        return parse(name, raw)
+        try:
+            return parse(raw)
+        except ValueError as exc:
+            raise SetupError(f"{PREFIX}{name.upper()} {exc}, not {raw!r}") from None
 
-    return field(default_factory=from_env, metadata={"doc": doc})
+    meta = {"doc": doc, "parse": parse, "default": default, "editable": editable, "label": label}
+    return field(default_factory=from_env, metadata=meta)
 
 
 @dataclass(frozen=True)
@@ -104,13 +136,44 @@ class Settings:
         _positive_int,
         3,
         "Months from one check-in with a contact to the next.",
+        editable="reminders",
+        label="Months between check-ins with a contact",
     )
 
     sender_name: str = _setting(
-        "sender_name", _text, "", "Your name, used to sign the messages Onward drafts."
+        "sender_name",
+        _text,
+        "",
+        "Your name, used to sign the messages Onward drafts.",
+        editable="you",
+        label="Your name",
     )
     sender_email: str | None = _setting(
-        "sender_email", _text, None, "Your email address: the From of exported .eml drafts."
+        "sender_email",
+        _text,
+        None,
+        "Your email address: the From of exported .eml drafts.",
+        editable="you",
+        label="Your email address",
+    )
+
+    sender_signature: str = _setting(
+        "sender_signature",
+        _text,
+        "",
+        "Lines added under your name at the end of every draft (a phone number, a profile "
+        "link); none by default.",
+        editable="you",
+        label="Your signature (optional)",
+    )
+    time_zone: str = _setting(
+        "time_zone",
+        _zone,
+        "",
+        "Your time zone, such as Europe/Paris, for today's date and times (default: this "
+        "computer's).",
+        editable="you",
+        label="Your time zone",
     )
 
     dwell_default: str = _setting(
@@ -119,24 +182,32 @@ class Settings:
         "morning",
         "How long the dwell window after a rejection lasts unless you say (morning, evening, "
         "weekend, 12h...).",
+        editable="pace",
+        label="Dwell window after a rejection",
     )
     ghost_after_days: int = _setting(
         "ghost_after_days",
         _positive_int,
         21,
         "Days of quiet after applying, a screen or an assessment before ghosting is suggested.",
+        editable="mail",
+        label="Days of quiet before ghosting is suggested",
     )
     ghost_after_interview_days: int = _setting(
         "ghost_after_interview_days",
         _positive_int,
         14,
         "Days of quiet after an interview or final round before ghosting is suggested.",
+        editable="mail",
+        label="Days of quiet after an interview before ghosting is suggested",
     )
     auto_ghost: bool = _setting(
         "auto_ghost",
         _flag,
         False,
         "Mark quiet applications ghosted when `onward ghosting` runs, instead of suggesting.",
+        editable="mail",
+        label="Mark quiet applications ghosted without asking",
     )
 
     review_auto_threshold: float = _setting(
@@ -144,12 +215,27 @@ class Settings:
         _fraction,
         0.9,
         "How sure Onward must be (0-1) for `onward review --auto` to accept a proposal.",
+        editable="mail",
+        label="How sure Onward must be to accept a proposal from your mail by itself (0-1)",
     )
 
     @classmethod
     def names(cls) -> list[str]:
         """The environment variable of every setting."""
         return [PREFIX + f.name.upper() for f in fields(cls)]
+
+    def pinned(self) -> frozenset[str]:
+        """The editable settings fixed here, which no per-owner value can replace: those set by
+        their environment variable, or given explicitly (differing from their default)."""
+        return frozenset(
+            name
+            for name, f in SETTING_FIELDS.items()
+            if f.metadata["editable"]
+            and (
+                os.environ.get(PREFIX + name.upper(), "").strip()
+                or getattr(self, name) != f.metadata["default"]
+            )
+        )
 
     def but(self, **changes: Any) -> Settings:
         """A copy with some settings changed."""
@@ -169,3 +255,16 @@ class Settings:
     def templates_dir(self) -> Path:
         """Your own draft templates; a file here replaces the built-in one of that name."""
         return self.home / "templates"
+
+
+#: Every setting's field (its doc, validator, default, group), by name.
+SETTING_FIELDS = {f.name: f for f in fields(Settings)}
+#: The groups of the Settings page, in order.
+GROUPS = ("you", "pace", "mail", "reminders")
+#: The settings each owner can change on the Settings page, in the page's order.
+EDITABLE = tuple(
+    sorted(
+        (name for name, f in SETTING_FIELDS.items() if f.metadata["editable"]),
+        key=lambda name: GROUPS.index(SETTING_FIELDS[name].metadata["editable"]),
+    )
+)

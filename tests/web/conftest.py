@@ -116,29 +116,42 @@ def free_port() -> int:
         return port
 
 
+class Serving:
+    """uvicorn serving an app in a thread on a free loopback port, until :meth:`stop`."""
+
+    def __init__(self, app: FastAPI) -> None:
+        import uvicorn
+
+        port = free_port()
+        self.base = f"http://127.0.0.1:{port}"
+        config = uvicorn.Config(
+            app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 15
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                pytest.fail("the web server did not start")
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+
+
 @pytest.fixture
 def live_server(web_settings: Settings, clock: FixedClock) -> Iterator[tuple[str, FastAPI]]:
     """The app served by uvicorn in a thread on a free loopback port: (base URL, app)."""
-    import uvicorn
-
     from onward.web.app import create_app
 
     app = create_app(web_settings, clock=clock)
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the web server did not start")
-        time.sleep(0.02)
+    serving = Serving(app)
     try:
-        yield f"http://127.0.0.1:{port}", app
+        yield serving.base, app
     finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+        serving.stop()
 
 
 @pytest.fixture(scope="session")
@@ -153,12 +166,11 @@ def _browser() -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture
-def page(_browser: Any, live_server: tuple[str, FastAPI]) -> Iterator[Any]:
-    """A fresh browser tab (laptop-sized) whose relative URLs go to the live server; console
-    errors (a CSP violation, a script error) fail the test."""
-    base, _app = live_server
-    context = _browser.new_context(base_url=base, viewport={"width": 1280, "height": 860})
+@contextmanager
+def watched_tab(browser: Any, base: str) -> Iterator[Any]:
+    """A fresh browser tab (laptop-sized) whose relative URLs go to ``base``; console errors
+    (a CSP violation, a script error) fail the test."""
+    context = browser.new_context(base_url=base, viewport={"width": 1280, "height": 860})
     tab = context.new_page()
     problems: list[str] = []
 
@@ -172,9 +184,18 @@ def page(_browser: Any, live_server: tuple[str, FastAPI]) -> Iterator[Any]:
 
     tab.on("console", console)
     tab.on("pageerror", lambda exc: problems.append(str(exc)))
-    yield tab
-    context.close()
+    try:
+        yield tab
+    finally:
+        context.close()
     assert not problems, problems
+
+
+@pytest.fixture
+def page(_browser: Any, live_server: tuple[str, FastAPI]) -> Iterator[Any]:
+    """A watched tab (:func:`watched_tab`) on the live server."""
+    with watched_tab(_browser, live_server[0]) as tab:
+        yield tab
 
 
 def screenshot(tab: Any, name: str, *, phone: bool = False) -> Path:

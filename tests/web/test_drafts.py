@@ -97,7 +97,7 @@ def test_the_eml_download_is_a_draft_for_the_mail_program(web: Web) -> None:
     assert message["From"] == "alex@example.org" and message["X-Unsent"] == "1"
 
 
-def test_eml_without_a_sender_address_says_how_to_set_it(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
+def test_eml_without_a_sender_address_leads_to_settings(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
     from onward.web.app import create_app
 
     app = create_app(web_settings.but(sender_email=None), clock=clock)
@@ -105,23 +105,38 @@ def test_eml_without_a_sender_address_says_how_to_set_it(web_settings, clock) ->
     with web.client:
         draft_id = _draft(web)
         response = web.get(f"/drafts/{draft_id}/eml")
-        assert response.status_code == 422
-        assert '<a href="/settings#how">Settings shows how to set ONWARD_SENDER_EMAIL</a>' in (
-            response.text
-        )
-        assert "onward serve" not in response.text  # a link to the page, not a shell command
+        assert response.headers["location"] == "/settings#f-sender_email"
+        settings = web.follow(response).text
+        assert "needs your email address" in settings and f'href="/drafts/{draft_id}"' in settings
         assert "/eml" not in web.get(f"/drafts/{draft_id}").text.split("Download")[0][-200:]
+        web.post("/settings", {"sender_email": "ana@example.org"})
+        assert web.get(f"/drafts/{draft_id}/eml").status_code == 200
 
 
-def test_drafting_without_a_name_says_how_to_set_it(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
+def test_drafting_without_a_name_asks_for_it_and_goes_on(web_settings, clock) -> None:  # type: ignore[no-untyped-def]
     from onward.web.app import create_app
 
     app = create_app(web_settings.but(sender_name=""), clock=clock)
     web = Web(app)
     with web.client:
         created = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
-        response = web.post(f"/applications/{created.id}/drafts", {"kind": "keep_in_touch"})
-        assert response.status_code == 422 and "ONWARD_SENDER_NAME" in response.text
+        url = f"/applications/{created.id}/drafts"
+        wanted = {"kind": "keep_in_touch", "update": "I joined a data team"}
+        asked = web.post(url, wanted)
+        assert asked.status_code == 200 and 'name="sender_name"' in asked.text
+        assert 'name="update" value="I joined a data team"' in asked.text  # carried through
+        assert not get_drafts(web)
+        empty = web.post(url, {**wanted, "sender_name": "  "})
+        assert empty.status_code == 422 and "write the name" in empty.text.lower()
+        page = web.follow(web.post(url, {**wanted, "sender_name": "Ana Ruiz"}))
+        assert page.status_code == 200 and "Ana Ruiz" in page.text
+        assert "Ana Ruiz" in web.get("/settings").text  # saved, for every draft after
+
+
+def get_drafts(web: Web) -> list[object]:
+    from onward.services.draft_preview import list_draft_items
+
+    return list(list_draft_items(web.ws.store, web.ws.owner))
 
 
 def test_sent_and_discarded(web: Web) -> None:

@@ -42,7 +42,7 @@ def test_secret_named_settings_show_only_whether_they_are_set(web_settings: Sett
     assert module._shown("api_token", "") == ("not set", True)
 
 
-def test_without_a_sender_name_the_page_says_how_to_set_it(web: Web) -> None:
+def test_without_a_sender_name_the_page_says_where_to_write_it(web: Web) -> None:
     from tests.web.conftest import Web as Client
 
     from onward.web.app import create_app
@@ -51,7 +51,7 @@ def test_without_a_sender_name_the_page_says_how_to_set_it(web: Web) -> None:
     client = Client(app)
     with client.client:
         page = client.get("/settings")
-    assert "Drafted messages need your name" in page.text and "ONWARD_SENDER_NAME" in page.text
+    assert "Drafted messages need your name" in page.text and 'href="#f-sender_name"' in page.text
 
 
 def test_the_page_says_how_to_change_a_setting_and_which_version_runs(web: Web) -> None:
@@ -61,9 +61,9 @@ def test_the_page_says_how_to_change_a_setting_and_which_version_runs(web: Web) 
     assert f"Onward {__version__}, with its data in SQLite" in html or (
         f"Onward {__version__}, with its data in PostgreSQL" in html
     )
-    assert "How to change a setting" in html
-    assert '<code>export ONWARD_SENDER_NAME="Alex Rivera"</code>' in html.replace("&#34;", '"')
-    assert "$env:ONWARD_SENDER_NAME" in html
+    assert "Settings of this computer" in html
+    assert "<code>export ONWARD_BACKUP_KEEP=20</code>" in html
+    assert "$env:ONWARD_BACKUP_KEEP" in html
     assert "when `onward ghosting` runs" not in html  # backticks become code
     assert "when <code>onward ghosting</code> runs" in html
 

@@ -108,6 +108,8 @@ def test_no_template_or_script_needs_what_the_csp_forbids() -> None:
         assert not re.search(r"\son[a-z]+=", text), path
         assert "javascript:" not in text and "//cdn" not in text, path
     for path in sorted(static.iterdir()):
+        if path.suffix == ".png":  # the app's icons (tools/icons.py)
+            continue
         text = path.read_text()
         assert not re.search(r"https?://", text.replace("http://www.w3.org/2000/svg", "")), path
         assert "innerHTML" not in text and "eval(" not in text, path

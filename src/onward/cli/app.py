@@ -168,6 +168,13 @@ COMMANDS: dict[str, Lazy] = {
             "--all (snoozed, done and skipped too), --json."
         ),
     ),
+    "settings": group(
+        "onward.cli.settings:app",
+        (
+            "Your settings: where each comes from (`onward settings`); "
+            "`onward settings set KEY VALUE` changes one."
+        ),
+    ),
     "resume": group(
         "onward.cli.resumes:app",
         "Your resume versions (PDF, DOCX, Markdown, text, JSON Resume).",
@@ -176,6 +183,7 @@ COMMANDS: dict[str, Lazy] = {
         "onward.cli.skills:commands",
         "Skills the jobs asked for, against your resume.",
     ),
+    "api": group("onward.cli.api:app", "The JSON API: personal access tokens."),
 }
 
 

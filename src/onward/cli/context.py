@@ -29,7 +29,7 @@ def settings() -> Settings:
 def workspace() -> Workspace:
     from onward.services.runtime import open_workspace
 
-    return open_workspace(settings(), _frozen[0] if _frozen else None)
+    return open_workspace(settings(), _frozen[0] if _frozen else None).current()
 
 
 def reset() -> None:

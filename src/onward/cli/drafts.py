@@ -74,6 +74,7 @@ def new(
         contact_id=contact,
         templates_dir=ws.settings.templates_dir,
         sender_name=ws.settings.sender_name,
+        signature=ws.settings.sender_signature,
     )
     _show(view, created=True)
 

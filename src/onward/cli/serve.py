@@ -11,7 +11,9 @@ def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback)."),
     port: int = typer.Option(8765, "--port", help="Port to listen on; 0 picks a free one."),
     open_browser: bool = typer.Option(
-        False, "--open", help="Open the address in your web browser."
+        False,
+        "--open",
+        help="Open the address in your web browser (or say plainly to open it by hand).",
     ),
     allow_remote: bool = typer.Option(
         False,

@@ -25,6 +25,7 @@ from onward.domain.records import Owner
 from onward.errors import SetupError
 
 if TYPE_CHECKING:
+    from onward.db.api_tokens import ApiTokenRepo
     from onward.db.connections import ConnectionRepo
     from onward.db.drafts import DraftRepo
     from onward.db.insights import InsightRepo
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from onward.db.mail import MailRepo
     from onward.db.mail_accounts import MailAccountRepo
     from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
+    from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
     from onward.db.resumes import ResumeRepo
@@ -155,6 +157,18 @@ class Tx:
         from onward.db.mail_accounts import MailAccountRepo
 
         return MailAccountRepo(self.conn)
+
+    @cached_property
+    def api_tokens(self) -> ApiTokenRepo:
+        from onward.db.api_tokens import ApiTokenRepo
+
+        return ApiTokenRepo(self.conn)
+
+    @cached_property
+    def owner_settings(self) -> OwnerSettingRepo:
+        from onward.db.owner_settings import OwnerSettingRepo
+
+        return OwnerSettingRepo(self.conn)
 
     def rollback(self) -> None:
         """Discard everything this transaction did (for dry runs); leaves the ``with`` block."""

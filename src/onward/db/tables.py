@@ -182,6 +182,7 @@ INSERT_ORDER = (
     *resume_tables.RESUME_TABLES,
 )
 
-# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries): machine settings, so
-# neither in INSERT_ORDER nor in the JSON backup; imported here to register them on metadata.
-from onward.db import mail_account_tables  # noqa: E402, F401
+# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries), API tokens and per-owner
+# settings: machine or personal settings, so neither in INSERT_ORDER nor in the JSON backup;
+# imported here to register them on metadata.
+from onward.db import api_tokens, mail_account_tables, owner_settings  # noqa: E402, F401

@@ -41,6 +41,19 @@ class RejectionReason(StrEnum):
     LOGISTICS = "logistics"
 
 
+#: The headers the reader looks at to tell mailing-list, marketing and automatic mail from
+#: mail written to the person (lower case); a parsed message carries these ones only.
+LIST_HEADERS = (
+    "list-id",
+    "list-unsubscribe",
+    "list-post",
+    "x-mailing-list",
+    "mailing-list",
+    "precedence",
+    "auto-submitted",
+)
+
+
 @dataclass(frozen=True)
 class EmailText:
     """One email as the understanding layer sees it: already parsed, new text only."""
@@ -48,6 +61,9 @@ class EmailText:
     subject: str
     sender: str
     body: str
+    #: The headers that tell mailing-list and marketing mail (``List-Id``, ``Precedence``...),
+    #: as ``(name, value)`` pairs; empty when unknown.
+    headers: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

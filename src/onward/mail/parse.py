@@ -27,7 +27,7 @@ from email.message import Message
 from email.parser import BytesHeaderParser, BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_tz
 
-from onward.domain.emails import EmailText
+from onward.domain.emails import LIST_HEADERS, EmailText
 from onward.domain.quoting import strip_quoted
 from onward.errors import MalformedMessage
 from onward.mail.charsets import decode_text, storable_text, text_codec
@@ -70,6 +70,8 @@ class ParsedMessage:
     references: tuple[str, ...]
     text: str
     date_header: str = ""
+    #: The mailing-list and bulk-mail headers (``LIST_HEADERS``) as ``(name, value)`` pairs.
+    list_headers: tuple[tuple[str, str], ...] = ()
 
     @property
     def sender(self) -> str:
@@ -84,7 +86,9 @@ class ParsedMessage:
         return tuple(dict.fromkeys((*self.in_reply_to, *reversed(self.references))))
 
     def to_email_text(self) -> EmailText:
-        return EmailText(subject=self.subject, sender=self.sender, body=self.text)
+        return EmailText(
+            subject=self.subject, sender=self.sender, body=self.text, headers=self.list_headers
+        )
 
 
 def parse_message(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedMessage:
@@ -145,6 +149,7 @@ def _parse(
             references=tuple(_MSG_ID.findall(_header(msg, "references", limit=20_000))),
             text=strip_quoted(body) if body else "",
             date_header=date_header,
+            list_headers=_list_headers(msg),
         )
         return _storable(parsed)
     except MalformedMessage:
@@ -266,6 +271,16 @@ def _cap_headers(raw: bytes) -> bytes:
             break
         kept.append(line)
     return b"\n".join(kept) + (rest or b"\n\n")
+
+
+def _list_headers(msg: Message | _RawHeaders) -> tuple[tuple[str, str], ...]:
+    """The ``LIST_HEADERS`` of a message, raw values trimmed (they are read for their first
+    words only: ``bulk``, ``auto-replied``, or being there at all)."""
+    return tuple(
+        (storable_text(name), storable_text(str(value).strip()[:200]))
+        for name, value in msg.raw_items()
+        if name.lower() in LIST_HEADERS
+    )
 
 
 def _header(msg: Message | _RawHeaders, name: str, *, limit: int = MAX_HEADER_CHARS) -> str:

@@ -83,8 +83,10 @@ def create_draft(
     contact_id: int | None = None,
     templates_dir: Path | None = None,
     sender_name: str = "",
+    signature: str = "",
 ) -> DraftView:
-    """Write a draft of ``kind`` for an application, check it and keep it (status draft)."""
+    """Write a draft of ``kind`` for an application, check it and keep it (status draft);
+    ``signature`` goes under the name that signs it."""
     kind = draft_kind(kind)
     if not sender_name.strip():
         raise InvalidInput(
@@ -114,7 +116,9 @@ def create_draft(
             kind=kind,
             to=draft.to,
             subject=draft.subject,
-            body=draft.body,
+            body=f"{draft.body.rstrip()}\n{signature.strip()}\n"
+            if signature.strip()
+            else draft.body,
             now=clock.now(),
         )
         return _view(tx, owner, _get(tx, owner, draft_id), clock)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from onward.clock import Clock, SystemClock
 from onward.config import Settings
@@ -27,6 +27,21 @@ class Workspace:
         return GhostingRules(
             self.settings.ghost_after_days, self.settings.ghost_after_interview_days
         )
+
+    def current(self) -> Workspace:
+        """This workspace with the settings in effect now: ``settings`` as the environment
+        gave them, completed by what the owner saved in the app (one small query)."""
+        from onward.services.settings import read_settings
+
+        effective = read_settings(self.store, self.owner, self.settings).settings
+        clock = self.clock
+        if effective.time_zone and isinstance(clock, SystemClock):  # a frozen clock stays
+            from zoneinfo import ZoneInfo
+
+            clock = SystemClock(ZoneInfo(effective.time_zone))
+        if effective is self.settings and clock is self.clock:
+            return self
+        return replace(self, settings=effective, clock=clock)
 
     def close(self) -> None:
         self.store.close()

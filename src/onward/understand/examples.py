@@ -58,6 +58,15 @@ def _choice(kind: type[E], value: Any, field: str, where: str) -> E:
         ) from None
 
 
+def _headers(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    """Optional field ``headers``: an object of header names and values."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise InvalidInput(f"{where}: 'headers' must be an object of header names and values")
+    return tuple((str(k), str(v)) for k, v in value.items())
+
+
 def parse_example(raw: Any, where: str) -> LabelledExample:
     """Build an example from one decoded JSON object; ``where`` names it in errors."""
     if not isinstance(raw, dict):
@@ -72,6 +81,7 @@ def parse_example(raw: Any, where: str) -> LabelledExample:
         subject=str(raw.get("subject") or ""),
         sender=str(raw.get("sender") or ""),
         body=str(raw.get("body") or ""),
+        headers=_headers(raw.get("headers"), where),
     )
     return LabelledExample(
         email=email,

@@ -12,6 +12,7 @@ from onward.domain.emails import EmailLabel, EmailReading, EmailText
 from onward.understand.combine import combine
 from onward.understand.extract import extract_details
 from onward.understand.features import model_text
+from onward.understand.gate import GateDecision, judge
 from onward.understand.model_file import LinearModel
 from onward.understand.rules import RuleHit, apply_rules
 from onward.understand.scoring import Scorer, top_phrases
@@ -27,6 +28,13 @@ class Verdict(NamedTuple):
     probabilities: tuple[float, ...]
     hits: list[RuleHit]
     features: npt.NDArray[np.intp]  # every feature occurrence, see ``Scorer.features``
+    #: The job-mail gate's decision, when the model read job mail (``None`` for *other*).
+    gate: GateDecision | None = None
+
+
+#: The confidence of *other* when the gate turns job-looking mail away: the gate is strict,
+#: but its "no" on mail that reads like job mail is less certain than the model's own *other*.
+GATED_CONFIDENCE = 0.8
 
 
 class Reader:
@@ -39,7 +47,8 @@ class Reader:
         self._reject = self._labels.index(EmailLabel.REJECTION)
 
     def decide(self, email: EmailText) -> Verdict:
-        """Model probabilities, nudged by the phrase rules; rejection beats offer."""
+        """Model probabilities, nudged by the phrase rules; rejection beats offer. A job
+        label stands only when the job-mail gate (``onward.understand.gate``) agrees."""
         text = model_text(email)
         logits, features = self._scorer.logits(text)
         hits = apply_rules(text)
@@ -52,7 +61,12 @@ class Reader:
         best = final.index(max(final))
         if self._labels[best] is EmailLabel.OFFER and EmailLabel.REJECTION in boosted:
             best = self._reject
-        return Verdict(self._labels[best], final[best], final, hits, features)
+        if self._labels[best] is EmailLabel.OTHER:
+            return Verdict(EmailLabel.OTHER, final[best], final, hits, features)
+        gate = judge(text, email.sender, email.headers, hits)
+        if not gate.job:
+            return Verdict(EmailLabel.OTHER, GATED_CONFIDENCE, final, hits, features, gate)
+        return Verdict(self._labels[best], final[best], final, hits, features, gate)
 
     def classify(self, email: EmailText) -> tuple[EmailLabel, float]:
         """Just the label and its calibrated confidence."""
@@ -60,7 +74,10 @@ class Reader:
         return verdict.label, verdict.confidence
 
     def evidence(self, verdict: Verdict, limit: int = 6) -> tuple[str, ...]:
-        """Quoted rule phrases first, then the words that weighed most for the label."""
+        """Quoted rule phrases first, then the words that weighed most for the label; for
+        mail the gate turned away, the gate's reasons."""
+        if verdict.gate is not None and not verdict.gate.job:
+            return verdict.gate.reasons[:limit]
         phrases = [f'"{h.phrase}"' for h in verdict.hits if h.label is verdict.label]
         best = self._labels.index(verdict.label)
         idx, vals = self._scorer.weights(verdict.features)

@@ -12,7 +12,8 @@ from fastapi.staticfiles import StaticFiles
 from onward.clock import Clock
 from onward.config import Settings
 from onward.services.runtime import open_workspace
-from onward.web import errors
+from onward.web import app_shell, errors
+from onward.web.api import build_api_router
 from onward.web.pages import ROUTERS
 from onward.web.security import LOOPBACK_HOSTS, Csrf, SecurityMiddleware, verify_csrf
 
@@ -49,6 +50,8 @@ def create_app(
     app.add_middleware(errors.CatchAll)
     app.add_middleware(SecurityMiddleware, allowed_hosts=None if allow_remote else LOOPBACK_HOSTS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(app_shell.router)
+    app.include_router(build_api_router())
     for router in ROUTERS:
         app.include_router(router)
     return app

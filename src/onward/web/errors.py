@@ -2,12 +2,12 @@
 
 ``NotFound`` → 404, ``InvalidInput`` and ``ImportFailed`` → 422, ``InvalidMove`` and
 ``Conflict`` → 409, other ``UserError`` → 400, a refused CSRF token → 403, ``SetupError`` →
-500 (a foreign Host header is refused before routing, in ``security.py``). Requests under
-``/api/`` get JSON: ``{"error": message, "field": ..., "hint": {"action": ..., "args": ...,
-"text": ...}}``, the hint as data. Everything else gets a page in the app's layout, with the
-hint as a link when a page offers its action (``hints.py``). Forms that fail validation do
-not come here: their routes re-render the form with the messages beside the fields (see
-``forms.py``).
+500, an unknown or revoked API token → 401 (a foreign Host header is refused before routing,
+in ``security.py``). Requests under ``/api/`` get JSON: ``{"error": message, "field": ...,
+"hint": {"action": ..., "args": ..., "text": ...}}``, the hint as data. Everything else gets
+a page in the app's layout, with the hint as a link when a page offers its action
+(``hints.py``). Forms that fail validation do not come here: their routes re-render the form
+with the messages beside the fields (see ``forms.py``).
 """
 
 from __future__ import annotations
@@ -35,12 +35,13 @@ from onward.errors import (
 from onward.services.crash_reports import FOLDER, CrashReport, record_crash
 from onward.web.hints import shown
 from onward.web.rendering import render
-from onward.web.security import CsrfRefused
+from onward.web.security import CsrfRefused, TokenRefused
 
 log = logging.getLogger("onward.web")
 
 TITLES = {
     400: "That did not work",
+    401: "That did not work",
     403: "Please reload the page",
     404: "We could not find that",
     405: "That did not work",
@@ -59,6 +60,8 @@ def status_for(exc: OnwardError) -> int:
         return 409
     if isinstance(exc, CsrfRefused):
         return 403
+    if isinstance(exc, TokenRefused):
+        return 401
     if isinstance(exc, SetupError):
         return 500
     return 400  # any other UserError
@@ -106,6 +109,11 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     if any(err.get("loc", ("",))[0] == "path" for err in exc.errors()):
         return error_response(request, 404, "There is no page at this address.", None)
+    if request.url.path.startswith("/api/") and exc.errors():
+        first = exc.errors()[0]  # the API names what it could not read, and why
+        field = ".".join(str(part) for part in first.get("loc", ())[1:]) or None
+        message = f"{field or 'the body'}: {first.get('msg', 'not valid')}"
+        return error_response(request, 422, message, None, field)
     return error_response(request, 422, "Some of what was sent could not be read.", None)
 
 

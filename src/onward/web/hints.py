@@ -59,7 +59,7 @@ RENDERINGS: dict[Action, Link | Words] = {
     Action.ADD_WIN: Words('e.g. "Finished the SQL course"'),
     Action.TRAIN_MODEL: Words("the mail model needs training again"),
     Action.OPEN_TOUR: Words("the tour shows the demo in a folder of its own"),
-    Action.SET_SETTING: Link("Settings shows how to set {name}", "/settings#how"),
+    Action.SET_SETTING: Link("Set it on the Settings page", "/settings#yours"),
     Action.FILL_IN: Words(""),
 }
 

@@ -13,6 +13,10 @@
   cookie. Every form carries the signature as ``csrf_token`` (scripts send it as the
   ``X-CSRF-Token`` header), and :func:`verify_csrf`, a dependency of the whole app, refuses any
   state-changing request whose token does not match, or that another site sent.
+- The JSON API (``/api/``): a request with ``Authorization: Bearer TOKEN`` (from ``onward
+  api token``) needs no CSRF token, since no browser sends that header on its own; a token
+  that is unknown or revoked gets 401. Requests without one are the browser's: unsafe ones
+  need the CSRF token as above.
 """
 
 from __future__ import annotations
@@ -26,13 +30,15 @@ from http.cookies import SimpleCookie
 from typing import Any
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from onward.errors import OnwardError
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+    "object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'"
 )
 HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -50,10 +56,15 @@ COOKIE = "onward_csrf"
 FIELD = "csrf_token"
 HEADER = "x-csrf-token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+API = "/api/"
 
 
 class CsrfRefused(OnwardError):
     """A state-changing request without a valid token (HTTP 403)."""
+
+
+class TokenRefused(OnwardError):
+    """An API request whose bearer token is unknown or revoked (HTTP 401)."""
 
 
 class Csrf:
@@ -171,6 +182,10 @@ def csrf_token(request: Request) -> str:
 
 async def verify_csrf(request: Request) -> None:
     """A dependency of every route: refuse unsafe requests without a valid token."""
+    authorization = request.headers.get("authorization")
+    if authorization is not None and request.url.path.startswith(API):
+        await run_in_threadpool(_check_bearer, request, authorization)
+        return
     if request.method in SAFE_METHODS:
         return
     site = request.headers.get("sec-fetch-site")
@@ -186,9 +201,28 @@ async def verify_csrf(request: Request) -> None:
     if not request.app.state.csrf.valid(cookie, token):
         if form is not None:  # an uploaded file waits in a temporary file: let it go
             await form.close()
+        if request.url.path.startswith(API):
+            raise CsrfRefused(
+                "An API request needs `Authorization: Bearer TOKEN` or the page's CSRF token",
+                hint="make a token with `onward api token`; nothing was changed",
+            )
         raise CsrfRefused(
             "This page was open from before Onward restarted, so the form could not be trusted",
             hint="reload the page and try again; nothing was changed",
+        )
+
+
+def _check_bearer(request: Request, authorization: str) -> None:
+    from onward.services.api_tokens import authenticate_api_token
+
+    scheme, _, secret = authorization.partition(" ")
+    ws = request.app.state.workspace
+    if scheme.lower() != "bearer" or not authenticate_api_token(
+        ws.store, ws.owner, secret.strip(), ws.clock
+    ):
+        raise TokenRefused(
+            "This API token is not known or was revoked",
+            hint="make a new one with `onward api token`",
         )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
+import sys
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -52,6 +54,32 @@ def address(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
+def say_now(line: str) -> None:
+    """Print a line at once, even when the output is a pipe or a log file."""
+    print(line, flush=True)
+
+
+def open_in_browser(url: str) -> bool:
+    """Open ``url`` in the person's web browser; False when none could be opened. On Linux
+    and the BSDs without a display (no DISPLAY or WAYLAND_DISPLAY) and no BROWSER chosen, no
+    graphical browser can start, and a text one would take over this terminal: none is tried."""
+    can_try = sys.platform in ("darwin", "win32", "cygwin") or any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER")
+    )
+    if not can_try:
+        return False
+    try:
+        return webbrowser.open(url)
+    except webbrowser.Error:
+        return False
+
+
+def open_or_explain(url: str, say: Callable[[str], None]) -> None:
+    """Open the address, or say plainly that it must be opened by hand."""
+    if not open_in_browser(url):
+        say(f"Could not open a web browser from here: open {url} in your browser by hand.")
+
+
 def serve(
     settings: Settings,
     *,
@@ -59,7 +87,7 @@ def serve(
     port: int = DEFAULT_PORT,
     open_browser: bool = False,
     allow_remote: bool = False,
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None] = say_now,
 ) -> None:
     """Run until interrupted (Ctrl+C)."""
     import uvicorn
@@ -77,7 +105,7 @@ def serve(
     if is_empty(ws.store, ws.owner):
         say("Your database is empty: the first page offers demo data to look around.")
     if open_browser:
-        threading.Timer(0.8, lambda: webbrowser.open(url)).start()
+        threading.Timer(0.8, open_or_explain, args=(url, say)).start()
     config = uvicorn.Config(
         app, host=host.strip("[]"), port=port, log_level="warning", access_log=False
     )

@@ -29,6 +29,7 @@ from onward.services.drafts import (
     mark_draft_sent,
 )
 from onward.services.runtime import Workspace
+from onward.services.settings import change_settings, check_setting
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
@@ -59,6 +60,37 @@ def findings_json(findings: tuple[Finding, ...]) -> list[dict[str, str]]:
     return [{"code": f.code, "severity": f.severity.value, "message": f.message} for f in findings]
 
 
+#: What the draft form sends, carried through the question for your name.
+DRAFT_FIELDS = ("kind", "highlight", "update", "feedback_point")
+
+
+def ask_name(request: Request, ws: Workspace, form: Form, app_id: int) -> Response | None:
+    """Without a name to sign with, ask for it on the way (a small form that posts the draft
+    request again with ``sender_name``) and save it; None once it is saved."""
+    if "sender_name" in form.values:
+        try:
+            name = check_setting("sender_name", form["sender_name"])
+            if name is None:
+                raise InvalidInput("write the name to sign your messages with", field="sender_name")
+            change_settings(ws.store, ws.owner, {"sender_name": name}, ws.clock)
+        except InvalidInput as exc:
+            form.fail("sender_name", exc.message)
+        else:
+            return None
+    context = NamePage(app_id, form, tuple((k, form[k]) for k in DRAFT_FIELDS if form[k]))
+    status = 422 if form.errors else 200
+    return render(
+        request, "drafts/name.html", context, nav="drafts", title="Your name", status=status
+    )
+
+
+@dataclass(frozen=True)
+class NamePage:
+    app_id: int
+    form: Form
+    carried: tuple[tuple[str, str], ...]
+
+
 @router.get("/drafts", response_class=HTMLResponse)
 def show_drafts(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
     items = list_draft_items(ws.store, ws.owner)
@@ -71,8 +103,16 @@ def show_drafts(request: Request, ws: Workspace = Depends(workspace)) -> HTMLRes
 
 @router.post("/applications/{app_id}/drafts", response_model=None)
 def new_draft(
-    app_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+    request: Request,
+    app_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
 ) -> Response:
+    if not ws.settings.sender_name:
+        asked = ask_name(request, ws, form, app_id)
+        if asked is not None:
+            return asked
+        ws = ws.current()
     view = create_draft(
         ws.store,
         ws.owner,
@@ -84,6 +124,7 @@ def new_draft(
         feedback_point=form.text("feedback_point"),
         templates_dir=ws.settings.templates_dir,
         sender_name=ws.settings.sender_name,
+        signature=ws.settings.sender_signature,
     )
     return redirect(f"/drafts/{view.draft.id}", "Here is a first draft. Make it yours.")
 
@@ -157,6 +198,11 @@ def check_draft_text(
 
 @router.get("/drafts/{draft_id}/eml")
 def download_eml(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+    if not ws.settings.sender_email:  # asked for on Settings, then back to the draft
+        notice = "An .eml file needs your email address as its sender: add it here."
+        return redirect(
+            "/settings#f-sender_email", notice, link=(f"/drafts/{draft_id}", "Back to the draft")
+        )
     name, data = draft_eml(
         ws.store, ws.owner, draft_id, ws.clock, from_addr=ws.settings.sender_email
     )

@@ -1,0 +1,76 @@
+"""Personal access tokens: the table and its repository.
+
+Only a token's SHA-256 digest is stored (see docs/decisions/0008-api-tokens.md). Tokens are
+settings of this machine, like mail accounts, so the JSON backup leaves them out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Column, Connection, Integer, Row, Table, select, update
+
+from onward.db.meta import metadata, owner_column
+from onward.db.types import SafeString, UTCDateTime
+from onward.domain.api_tokens import ApiToken
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    owner_column(),
+    Column("token_sha256", SafeString(64), nullable=False, unique=True),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("last_used_at", UTCDateTime()),
+    Column("revoked_at", UTCDateTime()),
+)
+
+
+class ApiTokenRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, digest: str, now: datetime) -> ApiToken:
+        key = self.conn.execute(
+            api_tokens.insert().values(owner_id=owner_id, token_sha256=digest, created_at=now)
+        ).inserted_primary_key
+        assert key is not None
+        return ApiToken(id=int(key[0]), created_at=now)
+
+    def active_with_digest(self, digest: str) -> tuple[int, ApiToken] | None:
+        """(owner id, token) of the unrevoked token with this digest, if any."""
+        row = self.conn.execute(
+            select(api_tokens).where(
+                api_tokens.c.token_sha256 == digest, api_tokens.c.revoked_at.is_(None)
+            )
+        ).first()
+        return (int(row.owner_id), _token(row)) if row is not None else None
+
+    def touch(self, token_id: int, now: datetime) -> None:
+        self.conn.execute(
+            update(api_tokens).where(api_tokens.c.id == token_id).values(last_used_at=now)
+        )
+
+    def query(self, owner_id: int) -> list[ApiToken]:
+        rows = self.conn.execute(
+            select(api_tokens).where(api_tokens.c.owner_id == owner_id).order_by(api_tokens.c.id)
+        )
+        return [_token(r) for r in rows]
+
+    def revoke(self, owner_id: int, token_id: int | None, now: datetime) -> int:
+        """Revoke one active token (or all of them when ``token_id`` is None); how many."""
+        where = [api_tokens.c.owner_id == owner_id, api_tokens.c.revoked_at.is_(None)]
+        if token_id is not None:
+            where.append(api_tokens.c.id == token_id)
+        result = self.conn.execute(update(api_tokens).where(*where).values(revoked_at=now))
+        return int(result.rowcount)
+
+
+def _token(row: Row[Any]) -> ApiToken:
+    return ApiToken(
+        id=row.id,
+        created_at=row.created_at,
+        last_used_at=row.last_used_at,
+        revoked_at=row.revoked_at,
+    )

@@ -1,0 +1,197 @@
+"""The job-mail gate: is this email about one of the person's own job applications?
+
+The reader's model picks the kind of job mail an email looks most like; this gate decides
+first whether it is job mail at all, with reasons a person can check. It is deliberately
+strict, because most of an inbox is not job mail and every false "interview" is noise:
+
+- **Headers** of mailing-list and marketing mail (``List-Id``, ``List-Unsubscribe``,
+  ``Precedence: bulk``, an ``Auto-Submitted: auto-replied`` answer) and senders that are lists,
+  newsletters or marketing platforms by their address say *bulk*; bulk mail must name the
+  person's own application outright ("your application", "your interview") to pass.
+- **The sender** on an applicant-tracking system or a recruiting platform says *job mail*.
+- **The content** must carry an application cue: the person's application, candidacy,
+  interview, the position or role, a hiring team. Weekday names, "call", "phone", "talk" or
+  "offer" on their own are never a cue. Mass-mail wording ("unsubscribe", "view in your
+  browser", money-making pitches) in the text counts as bulk too, for mail without headers.
+
+Everything here is a generic pattern of job mail or of bulk mail; nothing names a sender.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from onward.domain.emails import LIST_HEADERS, EmailLabel
+from onward.understand.rules import RuleHit
+from onward.understand.senders import is_ats_address
+from onward.wordlists import word_set
+
+__all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge"]
+
+#: The person's own application named outright: job mail even in bulk mail (an
+#: application confirmation from a job board comes with ``List-Unsubscribe``).
+_OWN = re.compile(
+    r"\byour (?:recent |online |job |submitted )?(?:application|candidacy|candidature)\b"
+    r"(?! (?:for (?:a |an |the )?(?:loan|mortgage|credit|card|account|membership|permit|"
+    r"licen[cs]e|visa|passport|grant|rental|tenancy|insurance|refund|planning|student|"
+    r"finance|funding|bursary|scholarship|housing|benefits?|parking|school))| fee)"
+    r"|\b(?:you|you've|you have) (?:recently )?applied (?:for|to)\b"
+    r"|\bthanks? (?:you )?for (?:applying|your interest in (?:the|our|joining|working))"
+    r"|\byour interview (?:is|has|with|for|on|at|was)\b"
+    r"|\b(?:invite|invited|inviting) you (?:to|for) (?:an? |the )?(?:\w+ ){0,2}interview"
+    r"|\b(?:offer of employment|offer letter|your offer from)\b"
+    r"|\b(?:position|role|vacancy|post|job|opening) (?:has|have) (?:now |already )?been "
+    r"(?:filled|closed)\b"
+)
+
+#: Cues of an application that pass in mail written to the person, but not in bulk mail
+#: (career newsletters and job boards use them too).
+_CUE = re.compile(
+    r"\byour (?:\w+ ){0,2}interview\b"
+    r"|\binterview(?:ed)? (?:you|with (?:us|me|the (?:team|panel|hiring)))\b"
+    r"|\b(?:hiring|recruiting|recruitment|talent|people) (?:manager|team|partner|"
+    r"acquisition|coordinator)\b"
+    r"|\b(?:employment offer|job offer|your offer|your start date)\b"
+    r"|\boffer(?:ing)? you (?:a |an |the |this )?(?:\w+ ){0,2}(?:post|position|role|job|"
+    r"contract)\b"
+    r"|\b(?:other|another|stronger|successful) (?:candidates?|applicants?)\b"
+    r"|\bshortlist(?:ed)?\b"
+    r"|\b(?:go|going|gone|went|move|moving|proceed|proceeding) (?:forward |ahead )?with "
+    r"(?:someone else|another candidate|a different candidate)\b"
+    r"|\b(?:taking|take|took) the time to (?:apply|interview|meet with)\b"
+    r"|\bjoin (?:us|our team|the team|[\w&' ]{2,40}) as (?:a|an|our)\b"
+    r"|\b(?:trial shift|work sample|take-home|cod(?:e|ing) (?:test|challenge|exercise)|"
+    r"(?:technical|online|skills) (?:test|exercise|assessment))\b"
+    r"|\bfor the [\w ,&/-]{2,60} (?:role|position|vacancy|opening)\b"
+    r"|\b(?:application|candidate) (?:status|update|portal)\b"
+    r"|\b(?:hiring|interview|recruitment|selection) "
+    r"(?:process|decision|panel|loop|stage|round)s?\b"
+    r"|\b(?:after|following) (?:your|our|the) (?:\w+ ){0,2}interviews?\b"
+)
+
+#: Words of job mail that count only together: two different ones, one of them unambiguous
+#: (``words/job_words_ambiguous.txt``: software and shops say "application" and "job" too).
+_JOB_WORD = re.compile(
+    r"\b(?:position|role|opening|job|application|applying|applied|career|careers|employment|"
+    r"vacancy|vacancies|candidate|candidates|candidacy|applicant|applicants|interview|"
+    r"interviews|interviewing|recruiter|recruiting|recruitment|hiring|hired|resume|cv|"
+    r"salary|requisition|apply|headcount)\b"
+)
+
+#: Mass-mail wording in the text itself, for mail read without its headers.
+_BULK_TEXT = re.compile(
+    r"\bunsubscribe\b|\bview (?:it |this (?:email |message )?)?in (?:your |a )?browser\b"
+    r"|\b(?:manage|update) (?:your )?(?:email |subscription |mailing )?preferences\b"
+    r"|\byou (?:are )?receiv(?:e|ing) this (?:e-?mail|message|newsletter) because\b"
+    r"|\bto be removed from\b|\bremove (?:me|yourself) from (?:this|our|the) (?:list|mailing)"
+    r"|\bmailing list\b|\bdigest\b"
+    r"|\b(?:work|earn money|make money) (?:from|at) home\b|\bearn (?:up to )?\$"
+    r"|\$\d[\d,.]*\s*(?:/|an? |per )(?:hr|hour|week|month|day)\b"
+    r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
+)
+
+#: A sender's local part made of list or newsletter words (``words/bulk_local.txt``) or a
+#: host of lists and marketing mail: a ``lists.`` or ``news.`` subdomain, or a bulk-mail
+#: platform's own domain.
+_BULK_HOST = re.compile(
+    r"(?:^|\.)(?:lists?|listserv|news|newsletters?|e|em|mkt|marketing|promo|offers)\."
+    r"[\w-]+\.[a-z.]+$"
+    r"|(?:^|\.)(?:mailchimp|mcsv|mcdlv|rsgsv|list-manage|createsend|cmail\d*|"
+    r"constantcontact|exacttarget|sendinblue|brevo|klaviyo|mailerlite|substack|"
+    r"campaign-archive|mktomail|hubspotemail|sailthru)\.",
+)
+#: The role addresses of a mailing list: ``owner-books@``, ``books-request@``.
+_LIST_ROLE = re.compile(r"owner-|.+-(?:owner|request|bounces?|admin)$")
+_ADDRESS = re.compile(r"([\w.+-]+)@([\w.-]+)")
+
+
+def bulk_sender(sender: str) -> bool:
+    """True when the sender's address is a list, newsletter or marketing address."""
+    found = _ADDRESS.search((sender or "").lower())
+    if not found:
+        return False
+    local, host = found.groups()
+    if _LIST_ROLE.match(local) or _BULK_HOST.search(host):
+        return True
+    return not word_set("onward.understand", "bulk_local").isdisjoint(re.split(r"[._+-]", local))
+
+
+#: Recruiting platforms beyond the applicant-tracking systems of ``senders``.
+_RECRUITING = re.compile(
+    r"@(?:[\w-]+\.)*(?:greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|"
+    r"workablemail|workable|jobvite|recruitee|teamtailor|bamboohr|breezy|jazzhr|"
+    r"applytojob|pinpointhq|personio|hirehive|hackerrank|codility|codesignal|hirevue|"
+    r"testgorilla|myworkdayjobs)\.",
+    re.I,
+)
+
+#: Phrase rules that state a step of an application (not *other*'s job alerts and surveys).
+_DECISIONS = frozenset(EmailLabel) - {EmailLabel.OTHER}
+_APPLY = frozenset({"application", "applying", "applied", "apply"})
+_LIST_HEADERS = frozenset(LIST_HEADERS) - {"precedence", "auto-submitted"}
+
+
+@dataclass(frozen=True)
+class GateDecision:
+    """Whether an email is job mail, with the reasons, in words a person can check."""
+
+    job: bool
+    reasons: tuple[str, ...]
+
+
+def bulk_headers(headers: Iterable[tuple[str, str]]) -> str | None:
+    """The header that marks mailing-list, marketing or automatic-reply mail, if any."""
+    for name, value in headers:
+        key, low = name.lower(), value.strip().lower()
+        if key in _LIST_HEADERS:
+            return f"{name} header"
+        if key == "precedence" and low.split(";")[0].strip() in ("bulk", "list", "junk"):
+            return f"Precedence: {low}"
+        if key == "auto-submitted" and low.startswith("auto-replied"):
+            return "Auto-Submitted: auto-replied"
+    return None
+
+
+def _despite(bulk: str | None) -> tuple[str, ...]:
+    return () if bulk is None else (f"despite {bulk}",)
+
+
+def _quote(match: re.Match[str] | None) -> str:
+    return f'"{match.group(0).strip()}"' if match else ""
+
+
+def judge(
+    text: str,
+    sender: str,
+    headers: Iterable[tuple[str, str]] = (),
+    hits: Iterable[RuleHit] = (),
+) -> GateDecision:
+    """Decide on ``text`` (the lowered model text), the sender line, the headers and the
+    phrase rules that fired (``onward.understand.rules``)."""
+    if is_ats_address(sender) or _RECRUITING.search(sender or ""):
+        return GateDecision(True, ("sender is a recruiting system",))
+    own = _OWN.search(text)
+    bulk = bulk_headers(headers)
+    if bulk is None and bulk_sender(sender):
+        bulk = "list or newsletter sender"
+    if own is not None:  # job mail, bulk or not: the text need not be searched further
+        return GateDecision(True, (f"application cue {_quote(own)}", *_despite(bulk)))
+    if bulk is None and (bulk_text := _BULK_TEXT.search(text)) is not None:
+        bulk = f"mass-mail wording {_quote(bulk_text)}"
+    if bulk is not None:
+        return GateDecision(False, (f"bulk mail: {bulk}", "no application of yours is named"))
+    own = _CUE.search(text)
+    if own is not None:
+        return GateDecision(True, (f"application cue {_quote(own)}",))
+    words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
+    plain = not word_set("onward.understand", "job_words_ambiguous").issuperset(words)
+    said = ", ".join(f'"{w}"' for w in words[:3])
+    if len(words) >= 2 and plain:
+        return GateDecision(True, (f"job words {said}",))
+    decision = next((h for h in hits if h.label in _DECISIONS), None)
+    beside = set(words) - _APPLY  # the application rules name the application themselves
+    if decision is not None and beside and (plain or decision.label is not EmailLabel.INTERVIEW):
+        return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
+    return GateDecision(False, ("no application cue",))

@@ -1,0 +1,169 @@
+"""The job-mail gate: bulk headers and senders, recruiting systems and application cues, and
+the reader giving *other* (with the gate's reasons) whenever the gate says no."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onward.domain.emails import EmailLabel, EmailText
+from onward.understand import Reader
+from onward.understand.examples import read_examples
+from onward.understand.features import model_text
+from onward.understand.gate import bulk_headers, bulk_sender, judge
+from onward.understand.rules import apply_rules
+
+L = EmailLabel
+#: Everyday mail written for the gate (family, school, shops, banks, travel, lists,
+#: newsletters, job alerts, recruiter outreach, spam), some with list headers.
+EVERYDAY = Path(__file__).parent / "negatives" / "everyday.jsonl"
+
+
+def gate(body: str, sender: str = "Ana Ruiz <ana.ruiz@example.org>", **headers: str) -> bool:
+    email = EmailText("", sender, body, tuple((k.replace("_", "-"), v) for k, v in headers.items()))
+    text = model_text(email)
+    return judge(text, email.sender, email.headers, apply_rules(text)).job
+
+
+@pytest.mark.parametrize(
+    ("headers", "found"),
+    [
+        ({"List-Id": "<walkers.lists.example.org>"}, "List-Id header"),
+        ({"List-Unsubscribe": "<mailto:leave@shop.example>"}, "List-Unsubscribe header"),
+        ({"Precedence": "bulk"}, "Precedence: bulk"),
+        ({"precedence": "List"}, "Precedence: list"),
+        ({"Auto-Submitted": "auto-replied"}, "Auto-Submitted: auto-replied"),
+        ({"Auto-Submitted": "auto-generated"}, None),  # applicant-tracking systems send these
+        ({"Precedence": "first-class"}, None),
+        ({}, None),
+    ],
+)
+def test_bulk_headers(headers: dict[str, str], found: str | None) -> None:
+    assert bulk_headers(headers.items()) == found
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "Weekly Digest <weekly-digest@anglers.example>",
+        "news@citytheatre.example",
+        "<walkers-request@hillclub.example>",
+        "owner-walkers@hillclub.example",
+        "Hill Walkers <walkers@lists.hillclub.example>",
+        "Shop <hello@shop.us1.list-manage.com>",
+    ],
+)
+def test_list_and_newsletter_senders_are_bulk(sender: str) -> None:
+    assert bulk_sender(sender)
+
+
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "Alistair Newsome <alistair.newsome@gmail.com>",
+        "owner@cornerbakery.example",
+        "Priya Shah <priya@listerengineering.example>",
+        "Acme <acme@myworkday.com>",
+    ],
+)
+def test_people_and_companies_are_not_bulk_senders(sender: str) -> None:
+    assert not bulk_sender(sender)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Can you give me a call on Tuesday? I'm free after 3pm, it'll only take ten minutes.",
+        "Phone me on Friday morning, we need to talk about the holiday.",
+        "Great news, they accepted our offer on the house! Survey on Monday.",
+        "The application crashes when the job queue is empty; let's talk on Thursday.",
+        "We are unable to approve your application for a loan at this time.",
+    ],
+)
+def test_weekdays_calls_phones_and_offers_alone_are_not_job_mail(body: str) -> None:
+    assert not gate(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for applying for the Store Manager role. We have received your application.",
+        "We'd like to invite you to an interview for the Paralegal vacancy on Monday at 10.",
+        "We have decided to move forward with other candidates for the Analyst position.",
+        "Hi, we ended up hiring someone for the barista role. Sorry! Good luck.",
+    ],
+)
+def test_application_cues_make_job_mail(body: str) -> None:
+    assert gate(body)
+
+
+def test_bulk_mail_needs_the_persons_own_application() -> None:
+    tips = "Five questions every hiring manager asks at your next interview. Read on!"
+    assert not gate(tips, List_Unsubscribe="<mailto:off@careers.example>")
+    assert gate(tips)  # the same words, written to the person
+    sent = "Your application was sent to Harbour Foods. Good luck!"
+    assert gate(sent, "Jobs <jobs@jobboard.example>", List_Unsubscribe="<mailto:x@jb.example>")
+
+
+def test_mass_mail_wording_counts_as_bulk_without_headers() -> None:
+    alert = "New jobs for you: Recruiter, Hiring Coordinator. Unsubscribe at any time."
+    assert not gate(alert)
+    scam = "Urgently hiring data entry clerks, $40/hr, no interview required. Reply today."
+    assert not gate(scam)
+
+
+def test_a_recruiting_system_sender_is_job_mail() -> None:
+    assert gate("Please complete your profile.", "Acme <acme@myworkday.com>")
+    assert gate("An update from the team.", "Acme <no-reply@hire.lever.co>")
+
+
+def test_the_reader_says_other_with_the_gates_reasons(reader: Reader) -> None:
+    note = EmailText(
+        "Call on Tuesday?",
+        "Theo Marsh <theo.marsh@example.org>",
+        "Are you free for a quick call on Tuesday at 2pm? Ten minutes, about the flat.",
+    )
+    reading = reader.read(note)
+    assert reading.label is L.OTHER
+    verdict = reader.decide(note)
+    if verdict.gate is not None:  # the model read job mail: the gate turned it away
+        assert reading.evidence == verdict.gate.reasons
+
+
+def test_list_headers_turn_away_an_interview_lookalike(reader: Reader) -> None:
+    body = (
+        "Hi all, can we schedule a call on Thursday at 3pm to review the release? "
+        "Please share your availability."
+    )
+    listed = EmailText("Release call", "Kai <kai@dev.example>", body, (("List-Id", "<dev>"),))
+    assert reader.read(listed).label is L.OTHER
+
+
+def test_job_mail_keeps_its_label_and_evidence(reader: Reader) -> None:
+    email = EmailText(
+        "Your application",
+        "Marlin Foods <jobs@marlinfoods.example>",
+        "Dear Sam,\nThank you for applying for the Buyer role. Unfortunately we have decided "
+        "to move forward with other candidates.",
+    )
+    verdict = reader.decide(email)
+    assert verdict.label is L.REJECTION and verdict.gate is not None and verdict.gate.job
+    assert all(not r.startswith("bulk") for r in reader.evidence(verdict))
+
+
+def test_the_gate_turns_away_every_everyday_email() -> None:
+    examples = read_examples(EVERYDAY)
+    assert len(examples) >= 60 and all(e.label is L.OTHER for e in examples)
+    passed = []
+    for e in examples:
+        text = model_text(e.email)
+        decision = judge(text, e.email.sender, e.email.headers, apply_rules(text))
+        if decision.job:
+            passed.append((e.id, decision.reasons))
+    assert passed == []
+
+
+def test_the_reader_reads_every_everyday_email_as_other(reader: Reader) -> None:
+    labels = {e.id: reader.classify(e.email)[0] for e in read_examples(EVERYDAY)}
+    assert {i: lab for i, lab in labels.items() if lab is not L.OTHER} == {}
