@@ -134,3 +134,40 @@ def test_0006_summarises_every_timeline_already_recorded(database_url: str) -> N
         ("1", "2026-01-05", "2026-01-20", "2026-03-01", "5"),  # screen 1 + interview 4
         ("2", None, None, None, "0"),  # only saved
     ]
+
+
+def test_0008_learns_the_company_of_the_job_mail_already_stored(database_url: str) -> None:
+    """A resumed import learns ``learnt_company`` again: 0008 fills it for the job mail
+    stored before (the company as the email read it), and leaves other mail out."""
+    from alembic import command
+
+    engine = create_engine(database_url)
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO owners (id, name, created_at) VALUES (1, 'local', '2026-01-01')"
+        )
+        rows = [
+            (1, "application_received", '{"company": "Acme Labs", "company_read": "Acme"}'),
+            (2, "rejection", '{"company": "Quill"}'),
+            (3, "interview", "{}"),
+            (4, "other", '{"company": "Newsletter Co"}'),
+        ]
+        for n, label, details in rows:
+            conn.exec_driver_sql(
+                "INSERT INTO mail_messages (owner_id, dedupe_key, content_hash, source,"
+                " source_key, subject, sender_name, sender_address, thread_ids, label,"
+                " confidence, evidence, details, prefiltered, imported_at) VALUES"
+                f" (1, '<{n}@x>', 'h', 's', '{n}', 'S', 'N', 'a@x.example', '[]', '{label}',"
+                f" 0.9, '[]', '{details}', false, '2026-01-01')"
+            )
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT learnt_company, html FROM mail_messages ORDER BY id"
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in found] == [("Acme", None), ("Quill", None), ("", None), (None, None)]

@@ -156,6 +156,34 @@ def test_a_malformed_message_is_quarantined_and_the_rest_imported(
     assert report.total("quarantined") == 1 and report.total("new") == 2
 
 
+HOSTILE = b"""\
+From: Talent Team <talent@brightpath.example>
+To: ana@example.org
+Subject: =?unicode-escape?Q?Interview_invitation_\\ud800?=
+Date: Fri, 31 Dec 9999 23:59:59 -1200
+Message-ID: <hostile-1@brightpath.example>
+Content-Type: text/plain; charset=unicode-escape
+
+Dear Ana, we would like to invite you to an interview for the Data Analyst role. \\ud800
+"""
+
+
+def test_a_message_that_cannot_be_stored_never_stops_a_sync(
+    ws: Workspace, mailbox: Any, mail_reader: Any
+) -> None:
+    """A lone surrogate and a date at the calendar's edge: the message is quarantined (or
+    stored, once the parser replaces what cannot be stored); its neighbours are stored and
+    the folder's sync state moves on past it."""
+    mailbox.deliver(message(1), HOSTILE, message(2), NEWSLETTER)
+    passwords = add_account(ws, mailbox)
+    report = sync(ws, passwords, Readers(mail_reader))
+    assert not report.problems
+    assert report.total("quarantined") + report.total("new") == 4
+    assert report.total("new") >= 3
+    again = sync(ws, passwords, Readers(mail_reader))
+    assert again.total("new") == 0 and again.total("quarantined") == 0
+
+
 def test_an_interrupted_sync_resumes_and_loses_nothing(
     ws: Workspace, mailbox: Any, mail_reader: Any
 ) -> None:

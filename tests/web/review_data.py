@@ -52,7 +52,9 @@ def _name(seed: str, i: int) -> str:
     return word.capitalize() + " " + ("Labs", "Works", "Group", "Health")[digest[5] % 4]
 
 
-def import_received(ws: Workspace, folder: Path, n: int = 1, *, html: bool = True) -> None:
+def import_received(
+    ws: Workspace, folder: Path, n: int = 1, *, html: bool = True, html_body: str | None = None
+) -> None:
     """``n`` "application received" emails saved as .eml files and imported from there."""
     for i in range(n):
         reading = EmailReading(
@@ -67,7 +69,7 @@ def import_received(ws: Workspace, folder: Path, n: int = 1, *, html: bool = Tru
             job_email(
                 f"Your application <{i}>",
                 "Dear Alex,\nThank you for applying. We received your application <b>today</b>.",
-                html=HTML if html else None,
+                html=html_body or (HTML if html else None),
                 n=i,
             )
         )

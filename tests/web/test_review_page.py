@@ -61,10 +61,26 @@ def test_the_message_text_is_escaped_and_its_html_cleaned(web: Web, tmp_path: Pa
     assert "'unsafe-inline'" not in page.headers["content-security-policy"]
 
 
-def test_without_the_original_only_the_text_shows(web: Web, tmp_path: Path) -> None:
+def test_the_html_kept_at_import_shows_without_the_original(web: Web, tmp_path: Path) -> None:
     import_received(web.ws, tmp_path)
     (tmp_path / "received-0.eml").unlink()
     page = web.get(f"/review/{_pending(web)[0]}")
+    assert "<p>Dear Alex,</p>" in page.text and "<script>alert" not in page.text
+    assert "We received your application" in page.text
+
+
+def test_older_mail_is_cleaned_on_first_view_or_shows_its_text(web: Web, tmp_path: Path) -> None:
+    """Mail imported before Onward kept HTML (none stored): the first view cleans the
+    original and keeps it; when the original is gone, only the text shows."""
+    import_received(web.ws, tmp_path, 2)
+    with web.ws.store.transaction() as tx:
+        tx.conn.exec_driver_sql("UPDATE mail_messages SET html = NULL")
+    first, second = _pending(web)[:2]
+    assert "<p>Dear Alex,</p>" in web.get(f"/review/{first}").text
+    (tmp_path / "received-0.eml").unlink()
+    (tmp_path / "received-1.eml").unlink()
+    assert "<p>Dear Alex,</p>" in web.get(f"/review/{first}").text  # kept on first view
+    page = web.get(f"/review/{second}")
     assert "the original is no longer where it was imported" in page.text
     assert "We received your application" in page.text
 

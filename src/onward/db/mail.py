@@ -6,7 +6,8 @@ Inserts that may repeat after a crash (messages, quarantine entries) use the dat
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -15,6 +16,15 @@ from sqlalchemy import Connection, Insert, Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from onward.db import tables as t
+from onward.db.mail_rows import (
+    ApplicationKeys,
+    ExampleRow,
+    MessageRow,
+    ProposalRow,
+    QuarantineRow,
+    QueuedProposal,
+    row_as,
+)
 from onward.db.mail_tables import (
     company_aliases,
     mail_examples,
@@ -51,6 +61,12 @@ class MailRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """A part of the transaction that an error undoes alone (then raised on)."""
+        with self.conn.begin_nested():
+            yield
+
     # -- messages ---------------------------------------------------------------------
     def known_keys(self, owner_id: int, keys: Iterable[str]) -> set[str]:
         wanted = list(dict.fromkeys(keys))
@@ -80,27 +96,25 @@ class MailRepo:
         ).first()
         return None if result is None else int(result[0])
 
-    def get_message(self, owner_id: int, message_id: int) -> dict[str, Any] | None:
+    def get_message(self, owner_id: int, message_id: int) -> MessageRow | None:
         row = self.conn.execute(
             select(mail_messages).where(
                 mail_messages.c.owner_id == owner_id, mail_messages.c.id == message_id
             )
         ).first()
-        return None if row is None else dict(row._mapping)
+        return None if row is None else row_as(MessageRow, row)
 
-    def job_messages(self, owner_id: int, label: str | None = None) -> list[dict[str, Any]]:
+    def job_messages(self, owner_id: int, label: str | None = None) -> list[MessageRow]:
         """Stored job mail (any label but other), newest first, without the text."""
         m = mail_messages.c
-        columns = [c for c in mail_messages.c if c.name != "text"]
+        columns = [c for c in mail_messages.c if c.name not in ("text", "html")]
         query = select(*columns).where(m.owner_id == owner_id, m.label != "other")
         if label:
             query = query.where(m.label == label)
         query = query.order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
-        return [dict(row._mapping) | {"text": None} for row in self.conn.execute(query)]
+        return [row_as(MessageRow, row) for row in self.conn.execute(query)]
 
-    def application_messages(
-        self, owner_id: int, app_id: int, limit: int = 50
-    ) -> list[dict[str, Any]]:
+    def application_messages(self, owner_id: int, app_id: int, limit: int = 50) -> list[MessageRow]:
         """The job mail linked to one application, newest first, with its text."""
         m = mail_messages.c
         query = (
@@ -109,7 +123,7 @@ class MailRepo:
             .order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
             .limit(limit)
         )
-        return [dict(row._mapping) for row in self.conn.execute(query)]
+        return [row_as(MessageRow, row) for row in self.conn.execute(query)]
 
     def link_messages(self, owner_id: int, message_ids: Iterable[int], app_id: int) -> None:
         ids = list(message_ids)
@@ -120,15 +134,39 @@ class MailRepo:
                 .values(application_id=app_id)
             )
 
-    def job_threads(self, owner_id: int) -> list[tuple[str, int | None, int]]:
-        """(Message-ID, application id, stored id) of the job mail stored so far."""
+    def job_threads(self, owner_id: int) -> list[tuple[str, int | None, int, int | None]]:
+        """(Message-ID, application id, stored id, the pending new application it matched)
+        of the job mail stored so far."""
         m = mail_messages.c
         rows = self.conn.execute(
-            select(m.message_id, m.application_id, m.id).where(
-                m.owner_id == owner_id, m.label != "other", m.message_id.is_not(None)
-            )
+            select(m.message_id, m.application_id, m.id, m.details)
+            .where(m.owner_id == owner_id, m.label != "other", m.message_id.is_not(None))
+            .order_by(m.id)
         )
-        return [(str(r[0]), r[1], int(r[2])) for r in rows]
+        out: list[tuple[str, int | None, int, int | None]] = []
+        for r in rows:
+            waits = (r[3] or {}).get("pending_create")
+            out.append((str(r[0]), r[1], int(r[2]), waits if isinstance(waits, int) else None))
+        return out
+
+    def learnt_companies(self, owner_id: int) -> list[tuple[str, str, str]]:
+        """(sender name, address, company read) of the mail read as job mail, in the order
+        it was stored: what the import's company book learnt."""
+        m = mail_messages.c
+        rows = self.conn.execute(
+            select(m.sender_name, m.sender_address, m.learnt_company)
+            .where(m.owner_id == owner_id, m.learnt_company.is_not(None))
+            .order_by(m.id)
+        )
+        return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
+
+    def keep_html(self, owner_id: int, message_id: int, html: str) -> None:
+        """Store a message's cleaned HTML (cleaned on first view, for older mail)."""
+        self.conn.execute(
+            update(mail_messages)
+            .where(mail_messages.c.owner_id == owner_id, mail_messages.c.id == message_id)
+            .values(html=html)
+        )
 
     def count_messages(self, owner_id: int) -> int:
         return int(
@@ -142,14 +180,14 @@ class MailRepo:
         stmt = _insert_ignoring(self.conn, mail_quarantine, ["owner_id", "source", "source_key"])
         self.conn.execute(stmt, row | {"owner_id": owner_id})
 
-    def quarantined(self, owner_id: int, limit: int | None = None) -> list[dict[str, Any]]:
+    def quarantined(self, owner_id: int, limit: int | None = None) -> list[QuarantineRow]:
         query = (
             select(mail_quarantine)
             .where(mail_quarantine.c.owner_id == owner_id)
             .order_by(mail_quarantine.c.id)
             .limit(limit)
         )
-        return [dict(row._mapping) for row in self.conn.execute(query)]
+        return [row_as(QuarantineRow, row) for row in self.conn.execute(query)]
 
     # -- import progress ------------------------------------------------------------
     def progress(self, owner_id: int, source: str) -> ImportProgressRow | None:
@@ -218,15 +256,15 @@ class MailRepo:
         assert key is not None
         return int(key[0])
 
-    def pending_unlinked(self, owner_id: int) -> list[dict[str, Any]]:
+    def pending_unlinked(self, owner_id: int) -> list[ProposalRow]:
         """Pending proposals for an application that does not exist yet."""
         p = mail_proposals.c
         rows = self.conn.execute(
-            select(p.id, p.kind, p.mail_message_id, p.payload)
+            select(mail_proposals)
             .where(p.owner_id == owner_id, p.status == "pending", p.application_id.is_(None))
             .order_by(p.id)
         )
-        return [dict(row._mapping) for row in rows]
+        return [row_as(ProposalRow, row) for row in rows]
 
     def proposals(
         self,
@@ -235,7 +273,7 @@ class MailRepo:
         statuses: Sequence[str] = (),
         ids: Sequence[int] = (),
         limit: int | None = None,
-    ) -> list[dict[str, Any]]:
+    ) -> list[QueuedProposal]:
         """Proposals with their message's subject, sender and date, oldest first."""
         p, m = mail_proposals.c, mail_messages.c
         query = (
@@ -257,7 +295,10 @@ class MailRepo:
             query = query.where(p.status.in_(list(statuses)))
         if ids:
             query = query.where(p.id.in_(list(ids)))
-        return [dict(row._mapping) for row in self.conn.execute(query)]
+        return [
+            row_as(QueuedProposal, row, proposal=row_as(ProposalRow, row))
+            for row in self.conn.execute(query)
+        ]
 
     def count_proposals(self, owner_id: int, status: str) -> int:
         p = mail_proposals.c
@@ -292,16 +333,16 @@ class MailRepo:
             proposed={**(row.proposed or {}), "role": role},
         )
 
-    def proposals_of_message(self, owner_id: int, message_id: int) -> list[dict[str, Any]]:
+    def proposals_of_message(self, owner_id: int, message_id: int) -> list[ProposalRow]:
         p = mail_proposals.c
         rows = self.conn.execute(
             select(mail_proposals)
             .where(p.owner_id == owner_id, p.mail_message_id == message_id)
             .order_by(p.id)
         )
-        return [dict(row._mapping) for row in rows]
+        return [row_as(ProposalRow, row) for row in rows]
 
-    def dependents(self, owner_id: int, create_id: int) -> list[dict[str, Any]]:
+    def dependents(self, owner_id: int, create_id: int) -> list[ProposalRow]:
         """Pending proposals waiting on the create-application proposal ``create_id``."""
         p = mail_proposals.c
         rows = self.conn.execute(
@@ -310,7 +351,9 @@ class MailRepo:
             )
         )
         return [
-            dict(r._mapping) for r in rows if (r.payload or {}).get("create_proposal") == create_id
+            row_as(ProposalRow, r)
+            for r in rows
+            if (r.payload or {}).get("create_proposal") == create_id
         ]
 
     # -- aliases and examples -----------------------------------------------------------
@@ -344,23 +387,23 @@ class MailRepo:
         if not done.rowcount:
             self.conn.execute(mail_examples.insert().values(**row, owner_id=owner_id))
 
-    def examples(self, owner_id: int) -> list[dict[str, Any]]:
+    def examples(self, owner_id: int) -> list[ExampleRow]:
         rows = self.conn.execute(
             select(mail_examples)
             .where(mail_examples.c.owner_id == owner_id)
             .order_by(mail_examples.c.id)
         )
-        return [dict(row._mapping) for row in rows]
+        return [row_as(ExampleRow, row) for row in rows]
 
     # -- applications, as matching sees them ----------------------------------------
-    def application_rows(self, owner_id: int) -> list[dict[str, Any]]:
+    def application_rows(self, owner_id: int) -> list[ApplicationKeys]:
         a = t.applications.c
         rows = self.conn.execute(
             select(a.id, a.company, a.role, a.job_ref, a.stage, a.reached).where(
                 a.owner_id == owner_id, a.archived_at.is_(None)
             )
         )
-        return [dict(row._mapping) for row in rows]
+        return [row_as(ApplicationKeys, row) for row in rows]
 
     def contact_keys(self, owner_id: int) -> list[tuple[int, str | None, str]]:
         """(application id, contact email, contact name) for every linked contact."""

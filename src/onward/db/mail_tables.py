@@ -50,6 +50,12 @@ mail_messages = owned_table(
     Column("sent_at", UTCDateTime()),
     Column("thread_ids", SafeJSON, nullable=False),  # In-Reply-To + References, nearest first
     Column("text", SafeText),  # the new text only (job mail); None for other mail
+    # job mail's HTML, sanitised at import and capped ("" when it has none; None: not yet
+    # known, for mail imported before Onward kept it: cleaned on first view)
+    Column("html", SafeText),
+    # the company the reader read in mail it took for job mail ("" for none; None: not job
+    # mail): what the import's company book learnt, learnt again by a resumed import
+    Column("learnt_company", SafeText),
     Column("label", SafeString(30), nullable=False),  # EmailLabel
     Column("confidence", Float, nullable=False),
     Column("evidence", SafeJSON, nullable=False),  # list of phrases

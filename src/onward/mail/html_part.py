@@ -1,7 +1,7 @@
-"""An email's HTML body, found in the raw message. It is hostile: show it only through the
-web app's nh3 cleaner (``onward.web.safe_html``), never as it is. Its charset is decoded the
-way the parser decodes text (``onward.mail.charsets``), so it never holds a lone surrogate or
-NUL that the cleaner could choke on."""
+"""An email's HTML body, found in the raw message. It is hostile: keep or show it only as
+``onward.mail.safe_html`` cleans it, never as it is. Its charset is decoded the way the
+parser decodes text (``onward.mail.charsets``), so it never holds a lone surrogate or NUL
+that the cleaner could choke on."""
 
 from __future__ import annotations
 

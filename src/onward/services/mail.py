@@ -9,7 +9,7 @@ message, and hands the rest to ``import_messages``.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +23,7 @@ from onward.errors import Action, Hint, NotFound
 from onward.mail.sources import EmlFolder, Maildir, Mbox, Source, open_source, storable_name
 
 if TYPE_CHECKING:
+    from onward.db.mail_rows import MessageRow
     from onward.services.mail_import import MailReader
 
 __all__ = [
@@ -120,7 +121,8 @@ def import_path(
     ``open_reader`` is called only when there is mail to read (an unchanged source is
     skipped without loading the model). Bad paths raise ``InvalidInput`` with one line.
     """
-    from onward.services.mail_import import import_messages  # not needed to skip a source
+    # not needed to skip a source
+    from onward.services.mail_import import ImportOptions, import_messages
 
     source = open_source(path)
     name = source_name(source)
@@ -144,18 +146,10 @@ def import_path(
     if isinstance(source, Mbox):  # what was read, to recognise appended mail next time
         size = source.path.stat().st_size
         state = {"prefix_length": size, "prefix_digest": _sampled_digest(source.path, size)}
-    summary = import_messages(
-        store,
-        owner,
-        name,
-        messages,
-        open_reader(),
-        clock,
-        tick,
-        fingerprint=fingerprint,
-        state=state,
-        prefilter=prefilter,
+    options = ImportOptions(
+        prefilter=prefilter, fingerprint=fingerprint, state=state, progress=tick
     )
+    summary = import_messages(store, owner, name, messages, open_reader(), clock, options)
     return replace(summary, resumed_at=resume_at)
 
 
@@ -168,6 +162,25 @@ def _appended(path: Path, state: dict[str, Any]) -> bool:
 
 
 def _messages(source: Source, resume_at: str | None) -> tuple[Iterable[tuple[str, bytes]], int]:
+    """The messages after ``resume_at`` (the last one committed), and the total to show."""
+    messages, total = _messages_from(source, resume_at)
+    return (messages if resume_at is None else _after(messages, resume_at)), total
+
+
+def _after(messages: Iterable[tuple[str, bytes]], key: str) -> Iterator[tuple[str, bytes]]:
+    """``messages`` without the first when it is ``key``: the committed message a source
+    starts from. The resumed import's batches then start where an uninterrupted one's do,
+    so it reads the rest of the mailbox exactly as that one would."""
+    first = True
+    for item in messages:
+        if not (first and item[0] == key):
+            yield item
+        first = False
+
+
+def _messages_from(
+    source: Source, resume_at: str | None
+) -> tuple[Iterable[tuple[str, bytes]], int]:
     if isinstance(source, Mbox):
         start = int(resume_at) if resume_at and resume_at.isdigit() else 0
         return Mbox(source.path, source.max_bytes, start=start), source.path.stat().st_size
@@ -220,26 +233,23 @@ def list_messages(
     return found[:limit] if limit else found
 
 
-def stored_message(row: dict[str, Any]) -> StoredMessage:
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
+def stored_message(row: MessageRow) -> StoredMessage:
     return StoredMessage(
-        id=row["id"],
-        source=row["source"],
-        source_key=row["source_key"],
-        message_id=row["message_id"],
-        subject=row["subject"],
-        sender=sender,
-        sent_at=row["sent_at"],
-        label=row["label"],
-        confidence=row["confidence"],
-        evidence=tuple(row["evidence"] or ()),
-        details=dict(row["details"] or {}),
-        text=row["text"],
-        application_id=row["application_id"],
-        prefiltered=bool(row["prefiltered"]),
-        imported_at=row["imported_at"],
+        id=row.id,
+        source=row.source,
+        source_key=row.source_key,
+        message_id=row.message_id,
+        subject=row.subject,
+        sender=row.sender,
+        sent_at=row.sent_at,
+        label=row.label,
+        confidence=row.confidence,
+        evidence=tuple(row.evidence or ()),
+        details=dict(row.details or {}),
+        text=row.text,
+        application_id=row.application_id,
+        prefiltered=bool(row.prefiltered),
+        imported_at=row.imported_at,
     )
 
 
@@ -248,8 +258,6 @@ def list_quarantine(store: Store, owner: Owner, limit: int | None = None) -> lis
     with store.transaction() as tx:
         rows = tx.mail.quarantined(owner.id, limit)
     return [
-        QuarantineEntry(
-            r["id"], r["source"], r["source_key"], r["reason"], r["size"], r["quarantined_at"]
-        )
+        QuarantineEntry(r.id, r.source, r.source_key, r.reason, r.size, r.quarantined_at)
         for r in rows
     ]

@@ -1,10 +1,12 @@
-"""The evidence behind a proposal: the stored message (its text, as Onward read it) and,
-when the original is still where it was imported from, its HTML (for the web app to clean
-with nh3 before showing it).
+"""The evidence behind a proposal: the stored message (its text, as Onward read it) and its
+HTML, as the import cleaned and kept it (``onward.mail.safe_html``: at most 1 MB, with a note
+when cut). The page shows the stored HTML as it is, so a huge or hostile email costs nothing
+more to show than a small one.
 
-Onward keeps the text of job mail, not its HTML; the HTML is read again from the source
-file (an .eml file or folder, a Maildir, an mbox at the stored offset) only to show it, and
-never stored. Mail from elsewhere (an IMAP account) shows its text only.
+Mail imported before Onward kept HTML has none stored: the first view reads the original
+again where it was imported from (an .eml file or folder, a Maildir, an mbox at the stored
+offset), cleans it once and keeps it. Such mail from elsewhere (an IMAP account) shows its
+text only.
 """
 
 from __future__ import annotations
@@ -16,16 +18,19 @@ from onward.db.store import Store
 from onward.domain.records import Owner
 from onward.errors import NotFound
 from onward.mail.html_part import html_part
+from onward.mail.safe_html import kept_html
 from onward.mail.sources import EmlFile, EmlFolder, Maildir, Mbox
-from onward.services.mail import StoredMessage, get_message
+from onward.services.mail import StoredMessage, stored_message
 from onward.services.review import ProposalView, list_proposals
+
+FILE_SOURCES = ("eml", "eml-folder", "maildir", "mbox")
 
 
 @dataclass(frozen=True)
 class MessageEvidence:
     message: StoredMessage
-    #: The original's HTML, NOT cleaned (hostile: show it only through nh3, the web app's
-    #: ``email_html`` filter); None when there is none or it is out of reach.
+    #: The message's HTML, cleaned when it was kept (show it as it is); None when there
+    #: is none or it is out of reach.
     html: str | None
     #: Why there is no HTML, in a few words (None when there is).
     why_no_html: str | None
@@ -61,15 +66,23 @@ def read_original(source: str, key: str) -> bytes | None:
 
 
 def message_evidence(store: Store, owner: Owner, message_id: int) -> MessageEvidence:
-    """The stored message and, if the original can be read again, its cleaned HTML."""
-    message = get_message(store, owner, message_id)
-    if message.source.partition(":")[0] not in ("eml", "eml-folder", "maildir", "mbox"):
-        return MessageEvidence(message, None, "only the text is kept for mail from this source")
-    raw = read_original(message.source, message.source_key)
-    if raw is None:
-        return MessageEvidence(message, None, "the original is no longer where it was imported")
-    html = html_part(raw)
+    """The stored message and its cleaned HTML (cleaned and kept now for older mail)."""
+    with store.transaction() as tx:
+        row = tx.mail.get_message(owner.id, message_id)
+    if row is None:
+        raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
+    message = stored_message(row)
+    html = row.html
     if html is None:
+        if message.source.partition(":")[0] not in FILE_SOURCES:
+            return MessageEvidence(message, None, "only the text is kept for mail from this source")
+        raw = read_original(message.source, message.source_key)
+        if raw is None:
+            return MessageEvidence(message, None, "the original is no longer where it was imported")
+        html = kept_html(html_part(raw))
+        with store.transaction() as tx:
+            tx.mail.keep_html(owner.id, message_id, html)
+    if not html:
         return MessageEvidence(message, None, "the message has no HTML version")
     return MessageEvidence(message, html, None)
 

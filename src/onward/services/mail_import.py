@@ -1,7 +1,8 @@
 """Importing mail: store each message once, read the job mail, queue proposals for review.
 
-``import_messages`` is source-agnostic: files (``import_path``) and IMAP sync both hand it
-``(source_key, raw bytes)`` pairs. What it guarantees:
+A ``MailImport`` is source-agnostic: files (``import_path``) and IMAP sync both hand it
+``(source_key, raw bytes)`` pairs. It ``prepare``s each message outside any transaction,
+``flush``es a batch in one transaction and ``store``s each message of it. What it guarantees:
 
 - **Idempotent.** A message is stored once per person, recognised by its Message-ID, or by
   the SHA-256 of its bytes when it has none. Importing the same mail again (or the same
@@ -10,11 +11,20 @@
   source's progress (the key of its last message). Killed mid-import, a rerun resumes after
   the last committed batch (an mbox seeks straight there) and the uncommitted batch is read
   again: nothing is lost and, thanks to the unique dedupe key, nothing is doubled.
-- **Tolerant.** A message that cannot be read is quarantined with the reason (once per
-  source and key) and the import goes on.
+- **Resumable to the same result.** What the import learns as it goes (the company names
+  the reader read, the threads and the new applications waiting in the queue) is stored
+  with each message and learnt again, in the same order, by a resumed import
+  (``onward.services.mail_rows``): proposals after any number of kills are those of an
+  uninterrupted import.
+- **Never stopped by one message.** Whatever goes wrong with one message (it cannot be
+  parsed, the reader fails on it, the database refuses it) quarantines that message with
+  the reason (once per source and key) and the import goes on. A database error in a batch
+  undoes the batch to a savepoint and stores it again message by message, so one bad row
+  never loses its neighbours.
 - **Fast.** Mail that plainly is not about a job (``onward.mail.prefilter``) is stored from
   its headers alone, without the full parse or the reader; replies in a known job thread
-  always get the full read. Only job mail keeps its text.
+  always get the full read. Only job mail keeps its text and its HTML (cleaned once, here,
+  by ``onward.mail.safe_html``: the evidence page shows the stored version).
 
 Nothing in the tracker changes during an import: job mail becomes proposals (create an
 application, move a stage, log a rejection, add a contact, schedule an interview) that the
@@ -27,36 +37,42 @@ import hashlib
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import dataclass, field, fields, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.companies import company_from_domain
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
-from onward.domain.mail import (
-    AppCandidate,
-    ImportSummary,
-    ProposalKind,
-    ProposalStatus,
-    propose,
-)
-from onward.domain.pipeline import Stage
+from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
+from onward.domain.text import storable
 from onward.errors import MalformedMessage
-from onward.mail.matching import MatchIndex, PendingCreate, ThreadLink
+from onward.mail.html_part import html_part
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
-from onward.understand.mailbox import CompanyBook
+from onward.mail.safe_html import kept_html
+from onward.services.mail_job import store_job_mail
+from onward.services.mail_rows import (
+    details_of,
+    escaped,
+    load_book,
+    load_index,
+    message_row,
+    reading_columns,
+    sender_of,
+)
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
 
 __all__ = [
     "BATCH_SIZE",
+    "ImportOptions",
+    "MailImport",
     "MailReader",
     "ProgressCallback",
+    "details_of",
     "get_import_progress",
     "import_messages",
 ]
@@ -75,25 +91,45 @@ class MailReader(Protocol):
     def read(self, email: EmailText) -> EmailReading: ...
 
 
+@dataclass(frozen=True)
+class ImportOptions:
+    """How one import runs. ``fingerprint`` (how an unchanged source is recognised next
+    time) and ``state`` (source-specific extras, e.g. an IMAP folder's UIDVALIDITY) are
+    saved when the messages run out; ``prefilter=False`` reads every message fully."""
+
+    batch_size: int = BATCH_SIZE
+    prefilter: bool = True
+    fingerprint: str | None = None
+    state: dict[str, Any] | None = None
+    progress: ProgressCallback | None = None
+
+
 @dataclass
-class _Item:
+class Prepared:
+    """One message, parsed as far as needed (``reason``: why it cannot be stored)."""
+
     key: str
     digest: str
     size: int
     parsed: ParsedMessage | None = None
     full: bool = False
     bulk: bool = False
+    #: the raw bytes of a fully parsed message, until it is stored (for its HTML)
+    raw: bytes | None = None
+    #: the company name the reader read, as the mailbox's company book learnt it
+    learnt: str | None = None
     reason: str | None = None
 
     @property
     def dedupe_key(self) -> str:
+        """As stored (what the database cannot store replaced), so it is recognised."""
         assert self.parsed is not None
-        return self.parsed.message_id or f"sha256:{self.digest}"
+        return storable(self.parsed.message_id or "")[:600] or f"sha256:{self.digest}"
 
 
 @dataclass
-class _Run:
-    """Counters of one import, turned into the summary at the end."""
+class _Counts:
+    """What happened to the messages of one import (or one batch, added in once stored)."""
 
     read: int = 0
     new: int = 0
@@ -103,6 +139,18 @@ class _Run:
     prefiltered: int = 0
     held_back: int = 0
     job_mail: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: _Counts) -> None:
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+
+def describe(exc: BaseException) -> str:
+    """An error, in one escaped line, as a quarantine reason."""
+    if isinstance(exc, MalformedMessage):
+        return escaped(exc.reason, 500)
+    first = (str(exc).strip().splitlines() or [""])[0]
+    return escaped(f"{type(exc).__name__}: {first}" if first else type(exc).__name__, 500)
 
 
 def get_import_progress(store: Store, owner: Owner, source_name: str) -> ImportProgressRow | None:
@@ -118,379 +166,270 @@ def import_messages(
     messages: Iterable[tuple[str, bytes]],
     reader: MailReader,
     clock: Clock,
-    progress: ProgressCallback | None = None,
-    *,
-    batch_size: int = BATCH_SIZE,
-    fingerprint: str | None = None,
-    state: dict[str, Any] | None = None,
-    prefilter: bool = True,
+    options: ImportOptions | None = None,
 ) -> ImportSummary:
-    """Import ``messages`` (``(source_key, raw)`` pairs, in a stable order) from one source.
-
-    ``source_name`` names the source for progress and quarantine (``mbox:/path``,
-    ``imap:account/INBOX``). After each batch the key of its last message is saved as the
-    source's ``position``; when the messages run out the source is marked complete with
-    ``fingerprint`` (how an unchanged source is recognised next time) and ``state``
-    (source-specific extras, e.g. an IMAP folder's UIDVALIDITY). ``prefilter=False`` reads
-    every message fully. Returns counts of what happened.
-    """
-    started = time.perf_counter()
-    with store.transaction() as tx:
-        index = _load_index(tx, owner)
-        book = _load_book(tx, owner, index)
-    run = _Run()
-    batch: list[_Item] = []
-    last_key: str | None = None
-    for key, raw in messages:
-        run.read += 1
-        last_key = key
-        batch.append(_prepare(key, raw, index, prefilter))
-        if len(batch) >= batch_size:
-            _flush(store, owner, source_name, batch, index, book, reader, clock, run, last_key)
-            batch = []
-            if progress is not None:
-                progress(run.read, last_key)
-    _flush(
-        store,
-        owner,
-        source_name,
-        batch,
-        index,
-        book,
-        reader,
-        clock,
-        run,
-        last_key,
-        completed=True,
-        fingerprint=fingerprint,
-        state=state,
-    )
-    if progress is not None and last_key is not None:
-        progress(run.read, last_key)
-    if run.new:
-        store.refresh_statistics()
-    return ImportSummary(
-        source=source_name,
-        read=run.read,
-        new=run.new,
-        already_seen=run.already_seen,
-        job_mail=dict(sorted(run.job_mail.items())),
-        proposals=run.proposals,
-        quarantined=run.quarantined,
-        prefiltered=run.prefiltered,
-        held_back=run.held_back,
-        seconds=round(time.perf_counter() - started, 3),
-    )
+    """Import ``messages`` (``(source_key, raw)`` pairs, in a stable order) from the source
+    named ``source_name`` (``mbox:/path``, ``imap:account/INBOX``)."""
+    job = MailImport(store, owner, source_name, reader, clock, options or ImportOptions())
+    return job.run(messages)
 
 
-def _prepare(key: str, raw: bytes, index: MatchIndex, prefilter: bool) -> _Item:
-    """Parse one message as far as needed, outside any transaction."""
-    digest = hashlib.sha256(raw).hexdigest()
-    item = _Item(key, digest, len(raw))
-    try:
-        if prefilter and not may_be_job_mail(raw):
-            head = parse_headers(raw, content_hash=digest)
-            if not any(mid in index.threads for mid in head.thread_ids):
-                item.parsed = head
-                return item
-        item.parsed = parse_message(raw)
-        item.full = True
-        item.bulk = is_bulk_mail(raw)
-    except MalformedMessage as exc:
-        item.reason = exc.reason
-    return item
+class MailImport:
+    """One import of one source: ``run`` prepares each message, then flushes each batch."""
 
+    def __init__(
+        self,
+        store: Store,
+        owner: Owner,
+        source: str,
+        reader: MailReader,
+        clock: Clock,
+        options: ImportOptions,
+    ) -> None:
+        self.store_, self.owner, self.source = store, owner, source
+        self.reader, self.clock, self.options = reader, clock, options
+        with store.transaction() as tx:
+            self.index = load_index(tx, owner)
+            self.book = load_book(tx, owner, self.index)
+        self.counts = _Counts()
 
-def _flush(
-    store: Store,
-    owner: Owner,
-    source_name: str,
-    batch: list[_Item],
-    index: MatchIndex,
-    book: CompanyBook,
-    reader: MailReader,
-    clock: Clock,
-    run: _Run,
-    last_key: str | None,
-    *,
-    completed: bool = False,
-    fingerprint: str | None = None,
-    state: dict[str, Any] | None = None,
-) -> None:
-    now = clock.now()
-    with store.transaction() as tx:
-        known = tx.mail.known_keys(owner.id, (i.dedupe_key for i in batch if i.parsed))
-        readings = _read_batch(batch, known, reader, book)
+    def run(self, messages: Iterable[tuple[str, bytes]]) -> ImportSummary:
+        """Import every message; the source's progress is saved with each batch."""
+        started = time.perf_counter()
+        progress = self.options.progress
+        batch: list[Prepared] = []
+        last_key: str | None = None
+        for key, raw in messages:
+            self.counts.read += 1
+            last_key = key
+            batch.append(self.prepare(key, raw))
+            if len(batch) >= self.options.batch_size:
+                self.flush(batch, last_key)
+                batch = []
+                if progress is not None:
+                    progress(self.counts.read, last_key)
+        self.flush(batch, last_key, completed=True)
+        if progress is not None and last_key is not None:
+            progress(self.counts.read, last_key)
+        if self.counts.new:
+            self.store_.refresh_statistics()
+        return self._summary(time.perf_counter() - started)
+
+    def _summary(self, seconds: float) -> ImportSummary:
+        c = self.counts
+        return ImportSummary(
+            source=self.source,
+            read=c.read,
+            new=c.new,
+            already_seen=c.already_seen,
+            job_mail=dict(sorted(c.job_mail.items())),
+            proposals=c.proposals,
+            quarantined=c.quarantined,
+            prefiltered=c.prefiltered,
+            held_back=c.held_back,
+            seconds=round(seconds, 3),
+        )
+
+    # -- one message, outside any transaction ---------------------------------------------
+    def prepare(self, key: str, raw: bytes) -> Prepared:
+        """Parse one message as far as needed; whatever fails is its quarantine reason."""
+        digest = hashlib.sha256(raw).hexdigest()
+        item = Prepared(key, digest, len(raw))
+        try:
+            if self.options.prefilter and not may_be_job_mail(raw):
+                head = parse_headers(raw, content_hash=digest)
+                if not any(mid in self.index.threads for mid in head.thread_ids):
+                    item.parsed = head
+                    return item
+            item.parsed = parse_message(raw)
+            item.full = True
+            item.bulk = is_bulk_mail(raw)
+            item.raw = raw
+        except Exception as exc:  # whatever fails on one message quarantines it
+            item.parsed, item.reason = None, describe(exc)
+        return item
+
+    # -- one batch, in one transaction ------------------------------------------------------
+    def flush(self, batch: list[Prepared], last_key: str | None, completed: bool = False) -> None:
+        """Store a batch with the source's progress, in one transaction. A database error
+        undoes the batch to a savepoint; it is then stored message by message."""
+        now = self.clock.now()
+        with self.store_.transaction() as tx:
+            # A write first: SQLite is then in a real transaction before the savepoint.
+            if last_key is not None or completed:
+                tx.mail.save_progress(
+                    self.owner.id,
+                    self.source,
+                    now,
+                    position=None if last_key is None else escaped(last_key),
+                    read=len(batch),
+                    completed=completed,
+                    fingerprint=self.options.fingerprint,
+                    state=self.options.state,
+                )
+            counts = _Counts()
+            try:
+                with tx.mail.savepoint():
+                    self._store_batch(tx, batch, now, counts)
+            except Exception:  # retried one by one: each error quarantines its message
+                self.index = load_index(tx, self.owner)  # forget what the batch taught
+                self.book = load_book(tx, self.owner, self.index)
+                counts = _Counts()
+                self._store_one_by_one(tx, batch, now, counts)
+        self.counts.add(counts)
+
+    def _store_batch(self, tx: Tx, batch: list[Prepared], now: datetime, counts: _Counts) -> None:
+        parsed = [i for i in batch if i.parsed is not None]
+        known = tx.mail.known_keys(self.owner.id, (i.dedupe_key for i in parsed))
+        readings = self._read(batch, known)
         plain: list[dict[str, Any]] = []
         for item in batch:
+            self.store(tx, item, readings, known, now, counts, plain)
+        tx.mail.insert_messages(self.owner.id, plain)
+
+    def _store_one_by_one(
+        self, tx: Tx, batch: list[Prepared], now: datetime, counts: _Counts
+    ) -> None:
+        known: set[str] = set()
+        for item in batch:
             if item.parsed is None:
-                tx.mail.quarantine(
-                    owner.id,
-                    {
-                        "source": source_name,
-                        "source_key": item.key,
-                        "reason": item.reason or "unreadable",
-                        "content_hash": item.digest,
-                        "size": item.size,
-                        "quarantined_at": now,
-                    },
-                )
-                run.quarantined += 1
                 continue
-            dedupe = item.dedupe_key
-            if dedupe in known:
-                run.already_seen += 1
-                continue
-            known.add(dedupe)
-            run.new += 1
-            row = _row(item, source_name, now)
-            if not item.full:
-                run.prefiltered += 1
-                plain.append(row)
-                continue
-            reading = readings[id(item)]
-            if reading.label is EmailLabel.OTHER:
-                plain.append(row | _reading_columns(reading))
-                continue
-            if item.bulk and reading.confidence < BULK_MIN_CONFIDENCE:
-                held = {"read_as": reading.label.value, "held_back": "bulk mail, not sure enough"}
-                plain.append(row | _reading_columns(reading) | {"label": "other", "details": held})
-                continue
-            run.job_mail[reading.label.value] += 1
-            made = _store_job_mail(tx, owner, item.parsed, row, reading, index, clock)
-            if made is None:
-                run.held_back += 1
-            else:
-                run.proposals += made
-        tx.mail.insert_messages(owner.id, plain)
-        if last_key is not None or completed:
-            tx.mail.save_progress(
-                owner.id,
-                source_name,
-                now,
-                position=last_key,
-                read=len(batch),
-                completed=completed,
-                fingerprint=fingerprint,
-                state=state,
-            )
+            try:
+                with tx.mail.savepoint():
+                    known |= tx.mail.known_keys(self.owner.id, [item.dedupe_key])
+            except Exception as exc:
+                item.parsed, item.reason = None, describe(exc)
+        readings = self._read(batch, known)
+        for item in batch:
+            plain: list[dict[str, Any]] = []
+            mark = _Counts()
+            try:
+                with tx.mail.savepoint():
+                    self.store(tx, item, readings, known, now, mark, plain)
+                    tx.mail.insert_messages(self.owner.id, plain)
+            except Exception as exc:
+                if item.parsed is not None:
+                    known.discard(item.dedupe_key)
+                item.parsed, item.reason = None, describe(exc)
+                mark = _Counts(quarantined=1)
+                try:
+                    with tx.mail.savepoint():
+                        self._quarantine(tx, item, now)
+                except Exception:  # counted; nothing more can be kept of it
+                    pass
+            counts.add(mark)
 
+    def _read(self, batch: list[Prepared], known: set[str]) -> dict[int, EmailReading | str]:
+        """Read the new, fully parsed messages of a batch, then give each the company name
+        the mailbox knows (``onward.understand.mailbox``): the tracker, the stored job mail
+        and the job mail of the whole batch are learnt first, so a message can use what a
+        later one spells out. Mail read as *other* is resolved too, but never learnt from.
+        A message the reader fails on gets the reason (a string) instead of a reading."""
+        fresh: list[tuple[Prepared, EmailReading]] = []
+        out: dict[int, EmailReading | str] = {}
+        seen: set[str] = set()
+        for item in batch:
+            if item.parsed is None or not item.full:
+                continue
+            if item.dedupe_key in known or item.dedupe_key in seen:
+                continue
+            seen.add(item.dedupe_key)
+            try:
+                reading = self.reader.read(item.parsed.to_email_text())
+            except Exception as exc:
+                out[id(item)] = describe(exc)
+                continue
+            fresh.append((item, reading))
+            if reading.label is not EmailLabel.OTHER:
+                item.learnt = reading.company or ""
+                self.book.learn(_sender(item.parsed), reading.company)
+        for item, reading in fresh:
+            out[id(item)] = self._resolved(item, reading)
+        return out
 
-def _read_batch(
-    batch: list[_Item], known: set[str], reader: MailReader, book: CompanyBook
-) -> dict[int, EmailReading]:
-    """Read the new, fully parsed messages of a batch, then give each the company name the
-    mailbox knows (``onward.understand.mailbox``): the tracker, the stored job mail and the
-    job mail of the whole batch are learnt first, so a message can use what a later one
-    spells out. Mail read as *other* is resolved too, but never learnt from."""
-    fresh: list[tuple[_Item, EmailReading]] = []
-    seen: set[str] = set()
-    for item in batch:
-        if item.parsed is None or not item.full:
-            continue
-        dedupe = item.dedupe_key
-        if dedupe in known or dedupe in seen:
-            continue
-        seen.add(dedupe)
-        reading = reader.read(item.parsed.to_email_text())
-        fresh.append((item, reading))
-        if reading.label is not EmailLabel.OTHER:
-            book.learn(item.parsed.sender, reading.company)
-    out: dict[int, EmailReading] = {}
-    for item, reading in fresh:
+    def _resolved(self, item: Prepared, reading: EmailReading) -> EmailReading | str:
         assert item.parsed is not None
-        company = book.resolve(item.parsed.sender, reading.company)
-        if company != reading.company:
-            reading = replace(reading, company=company, company_read=reading.company)
-        out[id(item)] = reading
-    return out
+        try:
+            company = self.book.resolve(_sender(item.parsed), reading.company)
+        except Exception as exc:
+            return describe(exc)
+        if company == reading.company:
+            return reading
+        return replace(reading, company=company, company_read=reading.company)
 
+    # -- one message, in the batch's transaction ----------------------------------------------
+    def store(
+        self,
+        tx: Tx,
+        item: Prepared,
+        readings: dict[int, EmailReading | str],
+        known: set[str],
+        now: datetime,
+        counts: _Counts,
+        plain: list[dict[str, Any]],
+    ) -> None:
+        """Store one message: quarantined, already seen, plain (added to ``plain``, stored
+        with the batch) or job mail with its proposals (stored now, after ``plain``)."""
+        found = readings.get(id(item)) if item.parsed is not None else None
+        if isinstance(found, str):  # the reader failed on it
+            item.parsed, item.reason = None, found
+        reading = found if isinstance(found, EmailReading) else None
+        if item.parsed is None:
+            self._quarantine(tx, item, now)
+            counts.quarantined += 1
+            return
+        if item.dedupe_key in known:
+            counts.already_seen += 1
+            return
+        known.add(item.dedupe_key)
+        counts.new += 1
+        where = (self.source, item.key)
+        row = message_row(item.parsed, item.dedupe_key, item.digest, where, now, full=item.full)
+        if reading is None:
+            counts.prefiltered += 1
+            plain.append(row)
+            return
+        row |= reading_columns(reading)
+        if reading.label is EmailLabel.OTHER:
+            plain.append(row)
+            return
+        row["learnt_company"] = item.learnt
+        if item.bulk and reading.confidence < BULK_MIN_CONFIDENCE:
+            held = {"read_as": reading.label.value, "held_back": "bulk mail, not sure enough"}
+            plain.append(row | {"label": "other", "details": held})
+            return
+        counts.job_mail[reading.label.value] += 1
+        tx.mail.insert_messages(self.owner.id, plain)  # stored in the order they came
+        plain.clear()
+        row |= {"text": item.parsed.text, "html": _html(item.raw)}
+        made = store_job_mail(tx, self.owner, item.parsed, row, reading, self.index, self.clock)
+        if made is None:
+            counts.held_back += 1
+        else:
+            counts.proposals += made
 
-def _row(item: _Item, source_name: str, now: Any) -> dict[str, Any]:
-    parsed = item.parsed
-    assert parsed is not None
-    return {
-        "dedupe_key": item.dedupe_key[:600],
-        "message_id": parsed.message_id[:600] if parsed.message_id else None,
-        "content_hash": item.digest,
-        "source": source_name[:1000],
-        "source_key": item.key[:1000],
-        "subject": parsed.subject,
-        "sender_name": parsed.sender_name[:300],
-        "sender_address": parsed.sender_address[:320],
-        "sent_at": parsed.date,
-        "thread_ids": list(parsed.thread_ids[:50]),
-        "text": None,
-        "label": EmailLabel.OTHER.value,
-        "confidence": 1.0,
-        "evidence": [],
-        "details": {},
-        "prefiltered": not item.full,
-        "application_id": None,
-        "imported_at": now,
-    }
-
-
-def _reading_columns(reading: EmailReading) -> dict[str, Any]:
-    return {
-        "label": reading.label.value,
-        "confidence": float(reading.confidence),
-        "evidence": list(reading.evidence),
-        "details": details_of(reading),
-    }
-
-
-def details_of(reading: EmailReading) -> dict[str, Any]:
-    """What the reader extracted, as JSON-ready values (``None`` left out)."""
-    values = {
-        "company": reading.company,
-        "company_read": reading.company_read,
-        "role": reading.role,
-        "job_ref": reading.job_ref,
-        "contact_name": reading.contact_name,
-        "contact_email": reading.contact_email,
-        "interview_at": reading.interview_at.isoformat() if reading.interview_at else None,
-        "rejection_stage": reading.rejection_stage.value if reading.rejection_stage else None,
-        "reason": reading.reason.value if reading.reason else None,
-        "reason_quote": reading.reason_quote,
-        "personal": reading.personal,
-    }
-    return {k: v for k, v in values.items() if v is not None}
-
-
-def _store_job_mail(
-    tx: Tx,
-    owner: Owner,
-    parsed: ParsedMessage,
-    row: dict[str, Any],
-    reading: EmailReading,
-    index: MatchIndex,
-    clock: Clock,
-) -> int | None:
-    """Store one job message with its proposals; returns how many were made, or None when
-    it was held back (it names no company or role and belongs to nothing known: a friend's
-    "are you free for a video call?" is not an interview to track)."""
-    if reading.company:
-        reading = replace(reading, company=index.canonical_name(reading.company))
-    match = index.match(reading, parsed.thread_ids, parsed.sender_address)
-    if match.pending_create is not None and not match.role and reading.role:
-        # the new application was proposed from mail that named no role: this one names it
-        tx.mail.name_pending_role(owner.id, match.pending_create, reading.role)
-        index.name_role(match.pending_create, reading.role)
-    fallback = company_from_domain(parsed.sender_address).title() or None
-    app_id = match.application.id if match.application else None
-    details = details_of(reading) | {"match": match.how}
-    if match.note:
-        details["match_note"] = match.note
-    unknown = match.application is None and match.pending_create is None
-    if unknown and not (reading.company or fallback or reading.role):
-        details["held_back"] = "names no company or role"
-        tx.mail.insert_message(
-            owner.id,
-            row | _reading_columns(reading) | {"text": parsed.text, "details": details},
-        )
-        return None
-    drafts = propose(reading, match, _received_on(parsed, clock), fallback_company=fallback)
-    message_id = tx.mail.insert_message(
-        owner.id,
-        row
-        | _reading_columns(reading)
-        | {"text": parsed.text, "details": details, "application_id": app_id},
-    )
-    if message_id is None:  # stored meanwhile (cannot happen within one run; be safe)
-        return 0
-    create_id = match.pending_create
-    now = clock.now()
-    for draft in drafts:
-        payload = dict(draft.payload)
-        if draft.after_create and create_id is not None:
-            payload["create_proposal"] = create_id
-        proposal_id = tx.mail.insert_proposal(
-            owner.id,
+    def _quarantine(self, tx: Tx, item: Prepared, now: datetime) -> None:
+        tx.mail.quarantine(
+            self.owner.id,
             {
-                "mail_message_id": message_id,
-                "application_id": app_id,
-                "kind": draft.kind.value,
-                "payload": payload,
-                "proposed": payload,
-                "confidence": draft.confidence,
-                "status": ProposalStatus.PENDING.value,
-                "created_at": now,
+                "source": escaped(self.source),
+                "source_key": escaped(item.key),
+                "reason": item.reason or "unreadable",
+                "content_hash": item.digest,
+                "size": item.size,
+                "quarantined_at": now,
             },
         )
-        if draft.kind is ProposalKind.CREATE_APPLICATION:
-            create_id = proposal_id
-            index.remember_pending(
-                PendingCreate(
-                    proposal_id,
-                    payload.get("company") or "",
-                    payload.get("role"),
-                    payload.get("job_ref"),
-                )
-            )
-    index.remember_thread(parsed.message_id, ThreadLink(app_id, None if app_id else create_id))
-    return len(drafts)
 
 
-def _received_on(parsed: ParsedMessage, clock: Clock) -> date:
-    today = clock.today()
-    if parsed.date is None:
-        return today
-    local = parsed.date.astimezone(clock.now().tzinfo).date()
-    return min(local, today)
+def _html(raw: bytes | None) -> str:
+    """The message's HTML as it is kept: cleaned and capped ("" when it has none, or when it
+    cannot be read: the text was read, and that is what counts)."""
+    try:
+        return kept_html(html_part(raw)) if raw is not None else ""
+    except Exception:
+        return ""
 
 
-def _load_index(tx: Tx, owner: Owner) -> MatchIndex:
-    emails: dict[int, set[str]] = {}
-    names: dict[int, set[str]] = {}
-    for app_id, email, name in tx.mail.contact_keys(owner.id):
-        if email:
-            emails.setdefault(app_id, set()).add(email.lower())
-        names.setdefault(app_id, set()).add(name.casefold())
-    apps = [
-        AppCandidate(
-            id=r["id"],
-            company=r["company"],
-            role=r["role"],
-            job_ref=r["job_ref"],
-            stage=Stage(r["stage"]),
-            reached=Stage(r["reached"]),
-            contact_emails=frozenset(emails.get(r["id"], ())),
-            contact_names=frozenset(names.get(r["id"], ())),
-        )
-        for r in tx.mail.application_rows(owner.id)
-    ]
-    pending: list[PendingCreate] = []
-    create_of_message: dict[int, int] = {}
-    for p in tx.mail.pending_unlinked(owner.id):
-        payload = p["payload"] or {}
-        if p["kind"] == ProposalKind.CREATE_APPLICATION.value:
-            pending.append(
-                PendingCreate(
-                    p["id"],
-                    payload.get("company") or "",
-                    payload.get("role"),
-                    payload.get("job_ref"),
-                )
-            )
-            create_of_message.setdefault(p["mail_message_id"], p["id"])
-        elif isinstance(payload.get("create_proposal"), int):
-            create_of_message.setdefault(p["mail_message_id"], payload["create_proposal"])
-    threads = {
-        mid: ThreadLink(app_id, None if app_id else create_of_message.get(stored))
-        for mid, app_id, stored in tx.mail.job_threads(owner.id)
-    }
-    return MatchIndex(apps, pending, threads, tx.mail.aliases(owner.id))
-
-
-def _load_book(tx: Tx, owner: Owner, index: MatchIndex) -> CompanyBook:
-    """The company names the person tracks and the stored job mail has read."""
-    book = CompanyBook()
-    for app in index.applications:
-        book.pin(app.company)
-    for m in tx.mail.job_messages(owner.id):
-        details = m["details"] or {}
-        name, address = m["sender_name"] or "", m["sender_address"] or ""
-        sender = f"{name} <{address}>" if name and address else address or name
-        book.learn(sender, details.get("company_read", details.get("company")))
-    return book
+def _sender(parsed: ParsedMessage) -> str:
+    return sender_of(parsed.sender_name[:300], parsed.sender_address[:320])

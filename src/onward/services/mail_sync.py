@@ -1,7 +1,7 @@
 """Mail sync: read new mail from each account's IMAP folders into the import.
 
 Every folder is read read-only and incrementally (``onward.mail.imap``), and its new messages
-go through the same import as files (``onward.services.mail_import.import_messages``): the
+go through the same import as files (``onward.services.mail_import.MailImport``): the
 same dedup, quarantine, reading and proposals for review. A folder's sync state (UIDVALIDITY
 and the last UID read) is saved once its messages are committed; an interrupted sync resumes
 after the import's last committed batch, and anything read twice is recognised and skipped.
@@ -178,7 +178,7 @@ def _sync_folder(
     summary: ImportSummary | None = None
     if uids:
         # The import (parsing, matching) is loaded only when there is mail to import.
-        from onward.services.mail_import import BATCH_SIZE, import_messages
+        from onward.services.mail_import import BATCH_SIZE, ImportOptions, import_messages
 
         label = f"{account.name}/{folder}"
         total = len(uids)
@@ -187,18 +187,13 @@ def _sync_folder(
             if progress is not None:
                 progress(label, count, total)
 
-        summary = import_messages(
-            store,
-            owner,
-            name,
-            read,
-            reader(),
-            clock,
-            tick,
-            state={"uidvalidity": read.status.uidvalidity},
-            prefilter=options[0],
+        settings = ImportOptions(
             batch_size=options[1] or BATCH_SIZE,
+            prefilter=options[0],
+            state={"uidvalidity": read.status.uidvalidity},
+            progress=tick,
         )
+        summary = import_messages(store, owner, name, read, reader(), clock, settings)
     with store.transaction() as tx:
         tx.mail_accounts.save_folder_state(owner.id, account.id, read.state(clock.now()))
     return FolderSync(folder, len(uids), rescan, summary)

@@ -9,12 +9,13 @@ of the email as a training example. ``onward.services.review`` is the public fac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from onward.clock import Clock
+from onward.db.mail_rows import QueuedProposal
 from onward.db.store import Store
 from onward.domain.emails import EmailLabel, RejectionReason, RejectionStage
 from onward.domain.mail import ProposalKind, ProposalStatus, describe
@@ -85,31 +86,32 @@ class Accepted:
     rejection_logged: bool = False
 
 
-def view_of(row: dict[str, Any]) -> ProposalView:
-    kind = ProposalKind(row["kind"])
-    payload = dict(row["payload"] or {})
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>" if sender else row["sender_name"]
-    waiting = payload.get("create_proposal") if row["application_id"] is None else None
+def view_of(queued: QueuedProposal) -> ProposalView:
+    row = queued.proposal
+    kind = ProposalKind(row.kind)
+    payload = dict(row.payload or {})
+    sender = queued.sender_address
+    if queued.sender_name:
+        sender = f"{queued.sender_name} <{sender}>" if sender else queued.sender_name
+    waiting = payload.get("create_proposal") if row.application_id is None else None
     return ProposalView(
-        id=row["id"],
+        id=row.id,
         kind=kind,
-        status=ProposalStatus(row["status"]),
+        status=ProposalStatus(row.status),
         summary=describe(kind, payload),
-        confidence=float(row["confidence"]),
+        confidence=float(row.confidence),
         payload=payload,
-        proposed=dict(row["proposed"] or {}),
-        application_id=row["application_id"],
+        proposed=dict(row.proposed or {}),
+        application_id=row.application_id,
         waiting_on=waiting if isinstance(waiting, int) else None,
-        message_id=row["mail_message_id"],
-        subject=row["subject"],
+        message_id=row.mail_message_id,
+        subject=queued.subject,
         sender=sender,
-        sent_at=row["sent_at"],
-        label=row["label"],
-        evidence=tuple(row["evidence"] or ()),
-        created_at=row["created_at"],
-        decided_at=row["decided_at"],
+        sent_at=queued.sent_at,
+        label=queued.label,
+        evidence=tuple(queued.evidence or ()),
+        created_at=row.created_at,
+        decided_at=row.decided_at,
     )
 
 
@@ -149,74 +151,114 @@ def apply_proposal(
         view = get_proposal(store, owner, proposal_id)
         if view.status is not ProposalStatus.PENDING:
             raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
-        p = view.payload
         done: list[Accepted] = []
         app_id = view.application_id
         if app_id is None and view.kind is not ProposalKind.CREATE_APPLICATION:
             app_id = _application_first(store, owner, view, clock, dwell, done)
-        rejected = False
-        if view.kind is ProposalKind.CREATE_APPLICATION:
-            if app_id is None:
-                app = add_application(
-                    store, owner, _fields(view), clock,
-                    stage=parse_choice(Stage, str(p.get("stage") or "applied"), "stage"),
-                    on=_day(p.get("on"), clock), note="from mail",
-                )  # fmt: skip
-                app_id = app.id
-                what = f"added application #{app.id} {app.fields.company} – {app.fields.role}"
-            else:
-                what = f"linked to application #{app_id}"
-        elif view.kind is ProposalKind.MOVE_STAGE:
-            stage = parse_choice(Stage, str(p.get("stage")), "stage")
-            assert app_id is not None
-            move_application(
-                store, owner, app_id, stage, clock, on=_day(p.get("on"), clock), source="mail"
-            )
-            what = f"moved application #{app_id} to {stage.value}"
-        elif view.kind is ProposalKind.LOG_REJECTION:
-            assert app_id is not None
-            details = RejectionDetails(
-                received_on=_day(p.get("received_on"), clock),
-                stage=RejectionStage(p["stage"]) if p.get("stage") else None,
-                reason=RejectionReason(p.get("reason") or "unspecified"),
-                quote=p.get("quote") or None,
-                personal=p.get("personal"),
-            )
-            reject_application(store, owner, app_id, details, clock, dwell=dwell)
-            rejected = True
-            what = f"logged the rejection for application #{app_id}; its playbook has started"
-        elif view.kind is ProposalKind.ADD_CONTACT:
-            assert app_id is not None
-            contact = add_contact(
-                store,
-                owner,
-                ContactFields(
-                    name=str(p.get("name") or "").strip(),
-                    role=ContactRole.RECRUITER,
-                    email=p.get("email") or None,
-                    company=p.get("company") or None,
-                ),
-                clock,
-                application_ids=(app_id,),
-            )
-            what = f"added contact #{contact.id} {contact.fields.name} to application #{app_id}"
-        else:
-            assert app_id is not None
-            at = moment(p.get("at"), clock)
-            app = get_application(store, owner, app_id)
-            local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
-            move_application(
-                store, owner, app_id, Stage.INTERVIEW, clock,
-                on=max(_day(p.get("on"), clock), app.stage_on), note=f"interview on {local}",
-                source="mail",
-            )  # fmt: skip
-            what = f"application #{app_id} at interview, on {local}"
-            if at > clock.now():
-                _plan_preparation(store, owner, app, at, clock)
-                what += "; a task to prepare is on your list"
-        _settle(store, owner, view, app_id, clock, edited=edited)
-        done.append(Accepted(view.id, app_id, what, rejected))
+        outcome = HANDLERS[view.kind](_Acceptance(store, owner, view, app_id, clock, dwell))
+        _settle(store, owner, view, outcome.app_id, clock, edited=edited)
+        done.append(Accepted(view.id, outcome.app_id, outcome.what, outcome.rejected))
         return done
+
+
+@dataclass(frozen=True)
+class _Acceptance:
+    """One proposal being accepted, with what its handler needs."""
+
+    store: Store
+    owner: Owner
+    view: ProposalView
+    app_id: int | None  # None only for a new application
+    clock: Clock
+    dwell: DwellChoice
+
+    @property
+    def application(self) -> int:
+        assert self.app_id is not None
+        return self.app_id
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    app_id: int
+    what: str
+    rejected: bool = False
+
+
+def _create_application(a: _Acceptance) -> _Outcome:
+    if a.app_id is not None:
+        return _Outcome(a.app_id, f"linked to application #{a.app_id}")
+    p = a.view.payload
+    app = add_application(
+        a.store, a.owner, _fields(a.view), a.clock,
+        stage=parse_choice(Stage, str(p.get("stage") or "applied"), "stage"),
+        on=_day(p.get("on"), a.clock), note="from mail",
+    )  # fmt: skip
+    return _Outcome(app.id, f"added application #{app.id} {app.fields.company} – {app.fields.role}")
+
+
+def _move_stage(a: _Acceptance) -> _Outcome:
+    p = a.view.payload
+    stage = parse_choice(Stage, str(p.get("stage")), "stage")
+    move_application(
+        a.store, a.owner, a.application, stage, a.clock, on=_day(p.get("on"), a.clock),
+        source="mail",
+    )  # fmt: skip
+    return _Outcome(a.application, f"moved application #{a.application} to {stage.value}")
+
+
+def _log_rejection(a: _Acceptance) -> _Outcome:
+    p = a.view.payload
+    details = RejectionDetails(
+        received_on=_day(p.get("received_on"), a.clock),
+        stage=RejectionStage(p["stage"]) if p.get("stage") else None,
+        reason=RejectionReason(p.get("reason") or "unspecified"),
+        quote=p.get("quote") or None,
+        personal=p.get("personal"),
+    )
+    reject_application(a.store, a.owner, a.application, details, a.clock, dwell=a.dwell)
+    what = f"logged the rejection for application #{a.application}; its playbook has started"
+    return _Outcome(a.application, what, rejected=True)
+
+
+def _add_contact(a: _Acceptance) -> _Outcome:
+    p = a.view.payload
+    fields = ContactFields(
+        name=str(p.get("name") or "").strip(),
+        role=ContactRole.RECRUITER,
+        email=p.get("email") or None,
+        company=p.get("company") or None,
+    )
+    contact = add_contact(a.store, a.owner, fields, a.clock, application_ids=(a.application,))
+    what = f"added contact #{contact.id} {contact.fields.name} to application #{a.application}"
+    return _Outcome(a.application, what)
+
+
+def _schedule_interview(a: _Acceptance) -> _Outcome:
+    p, clock, app_id = a.view.payload, a.clock, a.application
+    at = moment(p.get("at"), clock)
+    app = get_application(a.store, a.owner, app_id)
+    local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
+    move_application(
+        a.store, a.owner, app_id, Stage.INTERVIEW, clock,
+        on=max(_day(p.get("on"), clock), app.stage_on), note=f"interview on {local}",
+        source="mail",
+    )  # fmt: skip
+    what = f"application #{app_id} at interview, on {local}"
+    if at > clock.now():
+        _plan_preparation(a.store, a.owner, app, at, clock)
+        what += "; a task to prepare is on your list"
+    return _Outcome(app_id, what)
+
+
+#: What accepting each kind of proposal does.
+HANDLERS: dict[ProposalKind, Callable[[_Acceptance], _Outcome]] = {
+    ProposalKind.CREATE_APPLICATION: _create_application,
+    ProposalKind.MOVE_STAGE: _move_stage,
+    ProposalKind.LOG_REJECTION: _log_rejection,
+    ProposalKind.ADD_CONTACT: _add_contact,
+    ProposalKind.SCHEDULE_INTERVIEW: _schedule_interview,
+}
 
 
 #: How long before an interview the task to prepare for it shows up.
@@ -279,8 +321,8 @@ def _settle(
         tx.mail.link_messages(owner.id, [view.message_id], app_id)
         if view.kind is ProposalKind.CREATE_APPLICATION:
             for waiting in tx.mail.dependents(owner.id, view.id):
-                tx.mail.decide_proposal(owner.id, waiting["id"], application_id=app_id)
-                tx.mail.link_messages(owner.id, [waiting["mail_message_id"]], app_id)
+                tx.mail.decide_proposal(owner.id, waiting.id, application_id=app_id)
+                tx.mail.link_messages(owner.id, [waiting.mail_message_id], app_id)
         save_example(tx, owner, view.message_id, view.label, view.payload, edited, now)
 
 
@@ -294,19 +336,19 @@ def save_example(
     now: datetime,
 ) -> None:
     row = tx.mail.get_message(owner.id, message_id)
-    if row is None or row["text"] is None:
+    if row is None or row.text is None:
         return
-    sender = row["sender_address"]
-    if row["sender_name"]:
-        sender = f"{row['sender_name']} <{sender}>"
+    sender = row.sender_address
+    if row.sender_name:
+        sender = f"{row.sender_name} <{sender}>"
     rejection = label == EmailLabel.REJECTION.value
     tx.mail.save_example(
         owner.id,
         {
             "mail_message_id": message_id,
-            "subject": row["subject"],
+            "subject": row.subject,
             "sender": sender,
-            "body": row["text"],
+            "body": row.text,
             "label": label,
             "company": payload.get("company"),
             "role": payload.get("role"),

@@ -242,7 +242,7 @@ def _clean_value(kind: ProposalKind, key: str, text: str, clock: Clock) -> str:
 
 def _read_company(tx: Any, owner: Owner, view: ProposalView) -> str | None:
     row = tx.mail.get_message(owner.id, view.message_id)
-    return None if row is None else (row["details"] or {}).get("company")
+    return None if row is None else (row.details or {}).get("company")
 
 
 # -- the person's examples, for training and for reading mail ---------------------------
@@ -257,13 +257,13 @@ def training_examples(store: Store, owner: Owner) -> list[LabelledExample]:
         rows = tx.mail.examples(owner.id)
     return [
         LabelledExample(
-            email=EmailText(subject=r["subject"], sender=r["sender"], body=r["body"]),
-            label=EmailLabel(r["label"]),
-            id=f"mine-{r['id']}",
-            company=r["company"],
-            role=r["role"],
-            stage=RejectionStage(r["stage"]) if r["stage"] else None,
-            reason=RejectionReason(r["reason"]) if r["reason"] else None,
+            email=EmailText(subject=r.subject, sender=r.sender, body=r.body),
+            label=EmailLabel(r.label),
+            id=f"mine-{r.id}",
+            company=r.company,
+            role=r.role,
+            stage=RejectionStage(r.stage) if r.stage else None,
+            reason=RejectionReason(r.reason) if r.reason else None,
         )
         for r in rows
     ]

@@ -22,7 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from onward.web.nav import NAV, NavItem
-from onward.web.safe_html import clean_email_html
+from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -98,6 +98,7 @@ def environment() -> Environment:
         moment=_moment,
         words=_words,
         email_html=clean_email_html,
+        stored_html=stored_html,
         sentence=_sentence,
         code_spans=_code_spans,
     )

@@ -1,7 +1,7 @@
 """settings each owner changes in the app
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-07 00:50:00
 
 One row per owner and setting (name, email, dwell default, ghosting thresholds...), the value
@@ -16,7 +16,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
