@@ -247,7 +247,7 @@ def build(store: Store, n_apps: int, n_events: int) -> Owner:
             (pt.feedback, feedback),
             (pt.reflections, reflections),
             (pt.journal_entries, journal),
-            (pt.activities, activities),
+            (pt.effort_entries, activities),
         ):
             if rows:
                 conn.execute(table.insert(), rows)

@@ -125,10 +125,10 @@ def seed_more(app: object, ids: list[int]) -> dict[str, int]:
     from onward.domain.playbook.goals import Metric
     from onward.domain.records import ContactFields
     from onward.services.contacts import add_contact
+    from onward.services.goals import log_effort
+    from onward.services.journal import write_journal
     from onward.services.mail_import import import_messages
-    from onward.services.momentum import log_activity
     from onward.services.review import list_proposals
-    from onward.services.wellbeing import write_journal
     from onward.services.wins import add_win
 
     ws = app.state.workspace  # type: ignore[attr-defined]
@@ -141,7 +141,7 @@ def seed_more(app: object, ids: list[int]) -> dict[str, int]:
         add_win(ws.store, ws.owner, f"A small win {n}", ws.clock, on=today - timedelta(days=n))
     for n in range(400):
         metric = rng.choice([Metric.FOLLOW_UPS, Metric.LEARNING_HOURS, Metric.NETWORKING])
-        log_activity(ws.store, ws.owner, metric, 1, ws.clock, on=today - timedelta(days=n % 200))
+        log_effort(ws.store, ws.owner, metric, 1, ws.clock, on=today - timedelta(days=n % 200))
     contact = 0
     for n in range(300):
         contact = add_contact(ws.store, ws.owner, ContactFields(
@@ -189,22 +189,22 @@ POSTING = (
 def seed_plan(app: object) -> None:
     """200 learning-plan items: a quarter each planned, in progress, done and dropped; every
     third one from an application."""
-    from onward.domain.playbook.improvement import ItemKind
+    from onward.domain.playbook.learning_plan import ItemKind
     from onward.domain.records import ApplicationQuery
     from onward.services.applications import list_applications
-    from onward.services.improvement import add_improvement, move_improvement
+    from onward.services.learning_plan import add_plan_item, move_plan_item
 
     ws = app.state.workspace  # type: ignore[attr-defined]
     kinds = list(ItemKind)
     ids = [a.id for a in list_applications(ws.store, ws.owner, ApplicationQuery(limit=500)).items]
     for n in range(200):
         linked = ids[n * 13 % len(ids)] if n % 3 == 0 else None
-        item = add_improvement(ws.store, ws.owner, kinds[n % len(kinds)], f"Skill {n}", ws.clock,
+        item = add_plan_item(ws.store, ws.owner, kinds[n % len(kinds)], f"Skill {n}", ws.clock,
                                effort_hours=1 + n % 8, because=f"asked for by {n % 5 + 1} jobs",
                                application_id=linked)  # fmt: skip
         to = ("todo", "doing", "done", "dropped")[n % 4]
         if to != "todo":
-            move_improvement(ws.store, ws.owner, item.id, to, ws.clock)
+            move_plan_item(ws.store, ws.owner, item.id, to, ws.clock)
 
 
 def seed_resumes(app: object, app_id: int) -> None:

@@ -1,4 +1,4 @@
-"""Drafts, feedback, reflection and the improvement plan, end to end through the CLI."""
+"""Drafts, feedback, reflection and the learning plan, end to end through the CLI."""
 
 from __future__ import annotations
 

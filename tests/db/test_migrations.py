@@ -171,3 +171,60 @@ def test_0008_learns_the_company_of_the_job_mail_already_stored(database_url: st
         ).all()
     engine.dispose()
     assert [tuple(r) for r in found] == [("Acme", None), ("Quill", None), ("", None), (None, None)]
+
+
+def test_0009_renames_the_learning_plan_and_effort_tables_and_back(database_url: str) -> None:
+    from alembic import command
+
+    engine = create_engine(database_url)
+    config = migrate.alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO owners (id, name, created_at) VALUES (1, 'local', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO improvement_items (owner_id, kind, focus, status, created_at, updated_at)"
+            " VALUES (1, 'course', 'SQL', 'todo', '2026-01-01', '2026-01-01')"
+        )
+        conn.exec_driver_sql(
+            "INSERT INTO activities (owner_id, occurred_on, metric, amount, created_at)"
+            " VALUES (1, '2026-01-02', 'networking', 2, '2026-01-02')"
+        )
+    migrate.upgrade(engine)
+    names = inspect(engine)
+    assert not {"improvement_items", "activities"} & set(names.get_table_names())
+    assert {fk["name"] for fk in names.get_foreign_keys("plan_items")} == {
+        "fk_plan_items_owner_id_owners",
+        "fk_plan_items_application_id_applications",
+    }
+    assert [fk["name"] for fk in names.get_foreign_keys("effort_entries")] == [
+        "fk_effort_entries_owner_id_owners"
+    ]
+    assert [ix["name"] for ix in names.get_indexes("effort_entries")] == [
+        "ix_effort_entries_owner_on"
+    ]
+    with engine.begin() as conn:
+        assert conn.exec_driver_sql("SELECT focus FROM plan_items").all() == [("SQL",)]
+        # a new row gets the next id (PostgreSQL: the renamed sequence still serves the table)
+        conn.exec_driver_sql(
+            "INSERT INTO plan_items (owner_id, kind, focus, status, created_at, updated_at)"
+            " VALUES (1, 'course', 'Stats', 'todo', '2026-01-01', '2026-01-01')"
+        )
+        assert conn.exec_driver_sql("SELECT max(id) FROM plan_items").scalar() == 2
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0007")
+    with engine.begin() as conn:
+        rows = conn.exec_driver_sql("SELECT focus FROM improvement_items ORDER BY id").all()
+        effort = conn.exec_driver_sql("SELECT metric, amount FROM activities").all()
+    assert rows == [("SQL",), ("Stats",)]
+    assert effort == [("networking", 2)]
+    assert not {"plan_items", "effort_entries"} & set(inspect(engine).get_table_names())
+    assert [ix["name"] for ix in inspect(engine).get_indexes("activities")] == [
+        "ix_activities_owner_on"
+    ]
+    migrate.upgrade(engine)
+    engine.dispose()

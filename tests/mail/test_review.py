@@ -12,7 +12,7 @@ from tests.factories import make_application
 
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
-from onward.domain.playbook.plan import TaskKind
+from onward.domain.playbook.tasks import TaskKind
 from onward.domain.records import ApplicationQuery
 from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.applications import get_application, list_applications

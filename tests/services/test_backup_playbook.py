@@ -16,15 +16,15 @@ from onward.domain.playbook.goals import Metric
 from onward.domain.records import ApplicationQuery, ContactFields
 from onward.errors import ImportFailed
 from onward.services.applications import move_application
-from onward.services.connections import set_reapply_after
+from onward.services.checkins import set_reapply_after
 from onward.services.contacts import add_contact
 from onward.services.drafts import create_draft
 from onward.services.feedback import log_feedback
-from onward.services.momentum import log_activity, set_goals
+from onward.services.goals import log_effort, set_goals
+from onward.services.journal import write_journal
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
 from onward.services.runtime import Workspace, open_workspace
-from onward.services.transfer import export_json, import_backup
-from onward.services.wellbeing import write_journal
+from onward.services.transfer import backup_text, export_json, import_backup
 from onward.services.wins import add_win
 
 
@@ -63,7 +63,7 @@ def seed_everything(ws: Workspace) -> None:
     )
     log_feedback(ws.store, ws.owner, app.id, "Great SQL; go deeper on experiment design.", ws.clock)
     set_goals(ws.store, ws.owner, {Metric.APPLICATIONS: 6}, ws.clock)
-    log_activity(ws.store, ws.owner, Metric.LEARNING_HOURS, 1.5, ws.clock, note="stats course")
+    log_effort(ws.store, ws.owner, Metric.LEARNING_HOURS, 1.5, ws.clock, note="stats course")
     add_win(ws.store, ws.owner, "Finished the portfolio", ws.clock)
     write_journal(ws.store, ws.owner, 3, "Tired but okay.", ws.clock, rest_day=True)
     set_reapply_after(ws.store, ws.owner, "Acme", date(2027, 5, 1), ws.clock, notes="new team")
@@ -83,7 +83,7 @@ def test_everything_restores_with_identical_content(
         "drafts",
         "feedback",
         "weekly_goals",
-        "activities",
+        "effort_entries",
         "wins",
         "journal_entries",
         "companies",
@@ -116,3 +116,23 @@ def test_a_broken_playbook_row_stops_the_restore(ws: Workspace, tmp_path: Path) 
     assert "journal_entries[0]: written_on" in str(info.value.problems[0])
     with ws.store.transaction() as tx:
         assert tx.applications.count(ws.owner.id, ApplicationQuery(archived=None)) == 0
+
+
+def test_a_backup_from_before_the_glossary_restores_plan_items_and_effort(ws: Workspace) -> None:
+    from onward.services.learning_plan import add_plan_item, list_plan_items
+
+    add_plan_item(ws.store, ws.owner, "course", "SQL window functions", ws.clock, effort_hours=6)
+    log_effort(ws.store, ws.owner, Metric.NETWORKING, 2, ws.clock)
+    document = json.loads(backup_text(ws.store, ws.owner, ws.clock)[1])
+    playbook = document["playbook"]
+    assert [r["focus"] for r in playbook["plan_items"]] == ["SQL window functions"]
+    assert [r["amount"] for r in playbook["effort_entries"]] == [2]
+    # Backups written before migration 0009 name both tables by their former names.
+    playbook["improvement_items"] = playbook.pop("plan_items")  # former name
+    playbook["activities"] = playbook.pop("effort_entries")  # former name
+    with ws.store.transaction() as tx:
+        tx.clear_owner(ws.owner.id)
+    import_backup(ws.store, ws.owner, json.dumps(document), "old.json")
+    assert [s.item.focus for s in list_plan_items(ws.store, ws.owner)] == ["SQL window functions"]
+    with ws.store.transaction() as tx:
+        assert tx.effort.count(ws.owner.id) == 1

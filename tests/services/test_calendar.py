@@ -6,7 +6,7 @@ from pathlib import Path
 from icalendar import Calendar
 from tests.factories import make_application
 
-from onward.domain.playbook.plan import PlannedTask, TaskKind, TaskStatus
+from onward.domain.playbook.tasks import Task, TaskKind, TaskStatus
 from onward.domain.records import ContactFields
 from onward.services.calendar import export_calendar
 from onward.services.contacts import add_contact
@@ -23,7 +23,7 @@ def seed(ws: Workspace) -> None:
         ):
             tx.tasks.insert(
                 ws.owner.id,
-                PlannedTask(
+                Task(
                     application_id=app.id,
                     kind=TaskKind.SEND_DRAFT,
                     title=title,

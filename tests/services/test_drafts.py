@@ -12,9 +12,9 @@ from tests.factories import make_application, make_contact, make_draft
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionStage
 from onward.domain.pipeline import Stage
-from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus
+from onward.domain.playbook.tasks import TaskStatus
 from onward.domain.records import ContactFields, ContactRole
 from onward.errors import Action, InvalidInput, InvalidMove, NotFound
 from onward.services.contacts import add_contact

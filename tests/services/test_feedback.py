@@ -7,7 +7,7 @@ from tests.factories import make_application
 
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.feedback import FeedbackTheme
-from onward.domain.playbook.plan import TaskKind
+from onward.domain.playbook.tasks import TaskKind
 from onward.domain.records import ContactFields
 from onward.errors import InvalidInput, NotFound
 from onward.services.contacts import add_contact

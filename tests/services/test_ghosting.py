@@ -8,7 +8,7 @@ from tests.factories import make_timeline
 from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import GhostingRules
-from onward.domain.playbook.plan import TaskStatus
+from onward.domain.playbook.tasks import TaskStatus
 from onward.domain.records import Application
 from onward.errors import InvalidMove, NotFound
 from onward.services.applications import (

@@ -38,10 +38,10 @@ from onward.domain.records import ApplicationFields, Channel
 from onward.services.applications import add_application, move_application
 from onward.services.feedback import log_feedback
 from onward.services.insights import compute_insights, insight_figures, insights_record
+from onward.services.journal import write_journal
 from onward.services.reflection import reflect_on
 from onward.services.rejections import RejectionDetails, reject_application
 from onward.services.runtime import Workspace
-from onward.services.wellbeing import write_journal
 
 S = Stage
 R = RejectionReason

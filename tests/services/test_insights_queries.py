@@ -10,11 +10,11 @@ from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationFields, Channel
 from onward.services.applications import add_application, move_application
 from onward.services.feedback import log_feedback
+from onward.services.goals import log_effort
 from onward.services.insights import compute_insights
-from onward.services.momentum import log_activity
+from onward.services.journal import write_journal
 from onward.services.rejections import RejectionDetails, reject_application
 from onward.services.runtime import Workspace
-from onward.services.wellbeing import write_journal
 
 
 def grow(ws: Workspace, start: int, n: int) -> None:
@@ -34,7 +34,7 @@ def grow(ws: Workspace, start: int, n: int) -> None:
         log_feedback(
             ws.store, ws.owner, app.id, f"Feedback {i}", ws.clock, themes=["resume", "other"]
         )
-        log_activity(ws.store, ws.owner, "learning", 1, ws.clock, on=day)
+        log_effort(ws.store, ws.owner, "learning", 1, ws.clock, on=day)
         write_journal(ws.store, ws.owner, 3, "", ws.clock, on=day)
 
 

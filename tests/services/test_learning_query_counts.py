@@ -11,7 +11,7 @@ from onward.domain.records import ApplicationFields
 from onward.services.applications import add_application, move_application
 from onward.services.drafts import create_draft, list_drafts
 from onward.services.feedback import list_feedback, log_feedback
-from onward.services.improvement import list_improvements, suggest_improvements
+from onward.services.learning_plan import list_plan_items, suggest_plan_items
 from onward.services.reflection import list_reflections, reflect_on
 from onward.services.runtime import Workspace
 
@@ -24,7 +24,7 @@ def grow(ws: Workspace, n: int) -> None:
         create_draft(ws.store, ws.owner, app.id, "feedback_request", ws.clock, sender_name="Ana")
         log_feedback(ws.store, ws.owner, app.id, "Your CV lacked detail.", ws.clock)
         reflect_on(ws.store, ws.owner, app.id, {"interview_1": 1}, {}, ws.clock)
-        suggest_improvements(ws.store, ws.owner, app.id, ws.clock, accept=True)
+        suggest_plan_items(ws.store, ws.owner, app.id, ws.clock, accept=True)
 
 
 def queries_for_lists(ws: Workspace, count_queries: Any) -> int:
@@ -32,7 +32,7 @@ def queries_for_lists(ws: Workspace, count_queries: Any) -> int:
         assert list_drafts(ws.store, ws.owner, statuses=tuple(DraftStatus))
         assert list_feedback(ws.store, ws.owner).items
         assert list_reflections(ws.store, ws.owner)
-        assert list_improvements(ws.store, ws.owner)
+        assert list_plan_items(ws.store, ws.owner)
     return len(statements)
 
 

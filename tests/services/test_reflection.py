@@ -7,7 +7,7 @@ from tests.factories import make_application
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
-from onward.domain.playbook.plan import PlannedTask, TaskKind, TaskStatus
+from onward.domain.playbook.tasks import Task, TaskKind, TaskStatus
 from onward.domain.records import ApplicationFields
 from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.applications import add_application, move_application
@@ -57,7 +57,7 @@ def test_a_reflection_is_kept_and_completes_the_reflect_task(ws: Workspace) -> N
     with ws.store.transaction() as tx:
         task_id = tx.tasks.insert(
             ws.owner.id,
-            PlannedTask(app_id, TaskKind.REFLECT, "Reflect", now + timedelta(days=3), now),
+            Task(app_id, TaskKind.REFLECT, "Reflect", now + timedelta(days=3), now),
             now,
         )
     kept = reflect_on(

@@ -11,8 +11,8 @@ from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.advice import ReplyAction
 from onward.domain.playbook.dwell import DwellChoice, DwellPreset
-from onward.domain.playbook.plan import TaskKind, TaskStatus
 from onward.domain.playbook.rejection import RejectionChannel
+from onward.domain.playbook.tasks import TaskKind, TaskStatus
 from onward.domain.records import Application, ContactFields
 from onward.errors import Conflict, InvalidInput, InvalidMove, NotFound, SetupError, UserError
 from onward.services.applications import get_application, move_application

@@ -12,10 +12,10 @@ from tests.factories import make_application
 from tests.skills.conftest import write_docx, write_pdf
 
 from onward.domain.pipeline import Stage
-from onward.domain.playbook.improvement import ItemKind, ItemStatus
+from onward.domain.playbook.learning_plan import ItemKind, ItemStatus
 from onward.errors import Conflict, InvalidInput, NotFound
 from onward.services.applications import edit_application
-from onward.services.improvement import add_improvement, list_improvements, move_improvement
+from onward.services.learning_plan import add_plan_item, list_plan_items, move_plan_item
 from onward.services.resumes import add_resume, list_resumes, show_resume
 from onward.services.runtime import Workspace
 from onward.services.skills import match_application, plan_skill_gaps, skill_gaps
@@ -184,7 +184,7 @@ def test_gaps_keep_what_each_posting_names_until_it_or_the_vocabulary_changes(
 
 def test_gaps_turn_into_plan_items_once(ws: Workspace, tmp_path: Path) -> None:
     ids = rejected_search(ws, tmp_path)
-    add_improvement(ws.store, ws.owner, "workshop", "cash handling", ws.clock)
+    add_plan_item(ws.store, ws.owner, "workshop", "cash handling", ws.clock)
     planned = plan_skill_gaps(ws.store, ws.owner, ws.clock, top=3, vocabulary=VOCAB)
     assert [s.item.title for s in planned.added] == [
         "Take a course: Stock control",
@@ -198,10 +198,10 @@ def test_gaps_turn_into_plan_items_once(ws: Workspace, tmp_path: Path) -> None:
         6.0,
         "asked for by 2 rejected jobs (furthest: final), not on your resume",
     )
-    move_improvement(ws.store, ws.owner, planned.added[0].id, ItemStatus.DONE, ws.clock)
+    move_plan_item(ws.store, ws.owner, planned.added[0].id, ItemStatus.DONE, ws.clock)
     again = plan_skill_gaps(ws.store, ws.owner, ws.clock, top=4, vocabulary=VOCAB)
     assert [s.item.focus for s in again.added] == ["Food safety"]
-    assert len(list_improvements(ws.store, ws.owner, statuses=tuple(ItemStatus))) == 4
+    assert len(list_plan_items(ws.store, ws.owner, statuses=tuple(ItemStatus))) == 4
     with pytest.raises(InvalidInput, match="top must be between 1 and 50"):
         plan_skill_gaps(ws.store, ws.owner, ws.clock, top=0, vocabulary=VOCAB)
 

@@ -8,7 +8,7 @@ from tests.factories import make_application, make_rejection
 
 from onward.clock import FixedClock
 from onward.domain.pipeline import Stage
-from onward.domain.playbook.plan import TaskKind, TaskStatus
+from onward.domain.playbook.tasks import TaskKind, TaskStatus
 from onward.errors import InvalidInput, InvalidMove, NotFound
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
 from onward.services.runtime import Workspace

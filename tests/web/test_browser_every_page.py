@@ -19,7 +19,7 @@ from onward.services.applications import edit_application
 from onward.services.demo import seed_demo
 from onward.services.drafts import create_draft
 from onward.services.feedback import log_feedback
-from onward.services.improvement import add_improvement, move_improvement, suggest_improvements
+from onward.services.learning_plan import add_plan_item, move_plan_item, suggest_plan_items
 from onward.services.rejections import end_dwell
 from onward.services.resumes import add_uploaded_resume
 from onward.services.review import list_proposals
@@ -71,13 +71,13 @@ def _plan(ws: Workspace, app_id: int) -> None:
     """Learning-plan items in every state, one with a long focus, one from an application."""
     log_feedback(ws.store, ws.owner, app_id, "We wanted more depth on data modelling.", ws.clock,
                  themes=["technical_depth"])  # fmt: skip
-    suggest_improvements(ws.store, ws.owner, app_id, ws.clock, accept=True)
+    suggest_plan_items(ws.store, ws.owner, app_id, ws.clock, accept=True)
     focuses = ("dbt fundamentals", "Airflow: scheduling, sensors and retries in a real pipeline",
                "A portfolio project", "Spanish for work")  # fmt: skip
-    items = [add_improvement(ws.store, ws.owner, "course", f, ws.clock, effort_hours=4)
+    items = [add_plan_item(ws.store, ws.owner, "course", f, ws.clock, effort_hours=4)
              for f in focuses]  # fmt: skip
     for item, to in zip(items, ("doing", "doing", "done", "dropped"), strict=True):
-        move_improvement(ws.store, ws.owner, item.id, to, ws.clock)
+        move_plan_item(ws.store, ws.owner, item.id, to, ws.clock)
 
 
 def _wider_than_the_window(tab: Any) -> list[str]:

@@ -14,9 +14,9 @@ from tests.web.review_data import import_received, import_rejection
 from onward.domain.records import ContactFields
 from onward.services.contacts import add_contact
 from onward.services.demo import seed_demo
-from onward.services.momentum import get_goals
+from onward.services.goals import get_goals
+from onward.services.journal import list_journal
 from onward.services.review import list_proposals
-from onward.services.wellbeing import list_journal
 
 
 def _ws(live_server: Any) -> Any:

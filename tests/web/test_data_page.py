@@ -16,8 +16,8 @@ from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationQuery, ContactFields
 from onward.services.applications import list_applications, move_application
 from onward.services.contacts import add_contact, list_contacts
+from onward.services.journal import list_journal, write_journal
 from onward.services.transfer import backup_text
-from onward.services.wellbeing import list_journal, write_journal
 
 GOOD_CSV = (
     "Employer,Job title,Date applied,Status,Remarks\n"
@@ -53,7 +53,7 @@ def _seed(web: Web) -> int:
 def test_the_page_offers_every_download_and_both_imports(web: Web) -> None:
     page = web.get("/data")
     assert page.status_code == 200
-    for href in ("/data/backup.json", "/data/applications.csv", "/data/plan.ics"):
+    for href in ("/data/backup.json", "/data/applications.csv", "/data/calendar.ics"):
         assert f'href="{href}' in page.text
     assert page.text.count('enctype="multipart/form-data"') == 2
 
@@ -72,8 +72,10 @@ def test_downloads_are_attachments_with_the_data(web: Web) -> None:
     assert rows[0]["company"] == "Initech"
     history = web.get("/data/applications.csv?history=1")
     assert len(list(csv.DictReader(io.StringIO(history.text)))) == 2  # applied, screen
-    calendar = web.get("/data/plan.ics")
+    calendar = web.get("/data/calendar.ics")
     assert calendar.text.startswith("BEGIN:VCALENDAR")
+    assert calendar.headers["content-disposition"] == 'attachment; filename="onward-calendar.ics"'
+    assert web.get("/data/plan.ics").text == calendar.text  # the address it had before
 
 
 def test_restoring_a_backup_into_an_empty_database(web: Web) -> None:

@@ -11,7 +11,7 @@ from tests.factories import make_application
 from tests.web.conftest import Web
 
 from onward.domain.playbook.goals import Metric, WeeklyGoals
-from onward.services.momentum import get_goals, goal_progress, log_activity
+from onward.services.goals import get_goals, goal_progress, log_effort
 
 TODAY = date(2026, 11, 20)  # a Friday
 GOALS = {"applications": "5", "follow_ups": "2", "reflections": "1", "learning_hours": "2",
@@ -100,11 +100,11 @@ def test_the_goals_page_issues_the_same_queries_as_effort_grows(
     web: Web, web_queries: Callable[[], AbstractContextManager[list[str]]]
 ) -> None:
     ws = web.ws
-    log_activity(ws.store, ws.owner, Metric.NETWORKING, 1, ws.clock)
+    log_effort(ws.store, ws.owner, Metric.NETWORKING, 1, ws.clock)
     with web_queries() as few:
         assert web.get("/goals").status_code == 200
     for i in range(40):
-        log_activity(ws.store, ws.owner, Metric.LEARNING_HOURS, 1, ws.clock,
+        log_effort(ws.store, ws.owner, Metric.LEARNING_HOURS, 1, ws.clock,
                      on=TODAY - timedelta(days=i))  # fmt: skip
         make_application(ws, f"Co {i}", "Role")
     with web_queries() as many:

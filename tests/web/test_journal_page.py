@@ -12,7 +12,7 @@ from tests.web.conftest import Web
 
 from onward.domain.pipeline import Stage
 from onward.services.applications import move_application
-from onward.services.wellbeing import list_journal, write_journal
+from onward.services.journal import list_journal, write_journal
 from onward.services.wins import add_win, list_wins
 
 TODAY = date(2026, 11, 20)

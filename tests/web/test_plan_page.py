@@ -13,12 +13,12 @@ from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
 
 from onward.domain.pipeline import Stage
-from onward.domain.playbook.improvement import ItemKind, ItemStatus
+from onward.domain.playbook.learning_plan import ItemKind, ItemStatus
 from onward.domain.playbook.stored import StoredItem
 from onward.domain.records import ApplicationFields
 from onward.services.applications import add_application
 from onward.services.feedback import log_feedback
-from onward.services.improvement import add_improvement, list_improvements, move_improvement
+from onward.services.learning_plan import add_plan_item, list_plan_items, move_plan_item
 from onward.services.rejections import end_dwell
 from onward.services.resumes import add_uploaded_resume
 from onward.web.rendering import NOTICE_COOKIE
@@ -28,11 +28,11 @@ EVERY = tuple(ItemStatus)
 
 def _item(web: Web, focus: str, kind: str = "course", **kw: object) -> StoredItem:
     ws = web.ws
-    return add_improvement(ws.store, ws.owner, kind, focus, ws.clock, **kw)  # type: ignore[arg-type]
+    return add_plan_item(ws.store, ws.owner, kind, focus, ws.clock, **kw)  # type: ignore[arg-type]
 
 
 def _items(web: Web) -> dict[int, StoredItem]:
-    return {s.id: s for s in list_improvements(web.ws.store, web.ws.owner, statuses=EVERY)}
+    return {s.id: s for s in list_plan_items(web.ws.store, web.ws.owner, statuses=EVERY)}
 
 
 def _section(html: str, heading_id: str) -> str:
@@ -49,9 +49,9 @@ def test_the_page_groups_items_by_status_in_progress_first(web: Web) -> None:
     doing = _item(web, "STAR stories", "practise_interview", effort_hours=2)
     done = _item(web, "AWS cloud practitioner", "certification")
     dropped = _item(web, "Rust", "workshop")
-    move_improvement(ws.store, ws.owner, doing.id, "doing", ws.clock)
-    move_improvement(ws.store, ws.owner, done.id, "done", ws.clock)
-    move_improvement(ws.store, ws.owner, dropped.id, "dropped", ws.clock)
+    move_plan_item(ws.store, ws.owner, doing.id, "doing", ws.clock)
+    move_plan_item(ws.store, ws.owner, done.id, "done", ws.clock)
+    move_plan_item(ws.store, ws.owner, dropped.id, "dropped", ws.clock)
 
     page = web.get("/plan")
     assert page.status_code == 200
@@ -268,9 +268,9 @@ def test_the_page_sends_the_same_queries_however_many_items(
         other = make_application(ws, f"Company {n}", "Role", days_ago=10)
         stored = _item(web, f"Skill {n}", application_id=other.id if n % 2 else None)
         if n % 3 == 1:
-            move_improvement(ws.store, ws.owner, stored.id, "doing", ws.clock)
+            move_plan_item(ws.store, ws.owner, stored.id, "doing", ws.clock)
         elif n % 3 == 2:
-            move_improvement(ws.store, ws.owner, stored.id, "done", ws.clock)
+            move_plan_item(ws.store, ws.owner, stored.id, "done", ws.clock)
     with web_queries() as many:
         page = web.get("/plan")
         assert page.status_code == 200

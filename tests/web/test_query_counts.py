@@ -87,16 +87,16 @@ def test_the_resume_pages_do_not_send_more_queries_as_versions_grow(
 
 
 def _plan_items(web: Web, start: int, count: int) -> None:
-    from onward.services.improvement import add_improvement, move_improvement
+    from onward.services.learning_plan import add_plan_item, move_plan_item
 
     ws = web.ws
     for n in range(start, start + count):
         app = make_application(ws, f"Planned Co {n:03d}", "Role", days_ago=10) if n % 2 else None
-        item = add_improvement(ws.store, ws.owner, "course", f"Skill {n}", ws.clock,
+        item = add_plan_item(ws.store, ws.owner, "course", f"Skill {n}", ws.clock,
                                effort_hours=2, application_id=app.id if app else None)  # fmt: skip
         to = ("todo", "doing", "done", "dropped")[n % 4]
         if to != "todo":
-            move_improvement(ws.store, ws.owner, item.id, to, ws.clock)
+            move_plan_item(ws.store, ws.owner, item.id, to, ws.clock)
 
 
 def test_the_plan_page_does_not_send_more_queries_as_items_grow(

@@ -73,7 +73,7 @@ def test_the_page_says_how_to_change_a_setting_and_which_version_runs(web: Web) 
 
 def test_the_weekly_goals_read_as_a_sentence(web: Web) -> None:
     from onward.domain.playbook.goals import Metric as M
-    from onward.services.momentum import set_goals
+    from onward.services.goals import set_goals
 
     html = web.get("/settings").text
     assert (

@@ -12,7 +12,7 @@ from tests.web.conftest import Web
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationFields
 from onward.services.applications import add_application, move_application
-from onward.services.improvement import list_improvements
+from onward.services.learning_plan import list_plan_items
 from onward.services.resumes import add_uploaded_resume
 from onward.services.runtime import Workspace
 
@@ -109,12 +109,12 @@ def test_the_plan_button_adds_the_top_gaps_once(web: Web) -> None:
     page = web.follow(first)
     gaps = "Microsoft Excel, Microsoft Power BI, Stakeholder management"
     assert f"Added to your learning plan: {gaps}." in page.text
-    focuses = [s.item.focus for s in list_improvements(web.ws.store, web.ws.owner)]
+    focuses = [s.item.focus for s in list_plan_items(web.ws.store, web.ws.owner)]
     assert ", ".join(focuses) == gaps
     assert page.text.count('<span class="muted small-print">in your plan</span>') == 3
     again = web.follow(web.post("/insights/plan-skills", {"top": "3"}))
     assert f"Nothing new to add: {gaps} are already in your learning plan." in again.text
-    assert len(list_improvements(web.ws.store, web.ws.owner)) == 3
+    assert len(list_plan_items(web.ws.store, web.ws.owner)) == 3
 
 
 def test_the_plan_button_keeps_the_anyway_view_and_needs_the_token(web: Web) -> None:
@@ -123,10 +123,10 @@ def test_the_plan_button_keeps_the_anyway_view_and_needs_the_token(web: Web) -> 
     assert 'name="anyway" value="1"' in web.get("/insights?anyway=1").text
     back = web.post("/insights/plan-skills", {"top": "2", "anyway": "1"})
     assert back.headers["location"] == "/insights?anyway=1#skill-gaps"
-    assert len(list_improvements(web.ws.store, web.ws.owner)) == 2
+    assert len(list_plan_items(web.ws.store, web.ws.owner)) == 2
     refused = web.client.post("/insights/plan-skills", data={"top": "5"})
     assert refused.status_code == 403
-    assert len(list_improvements(web.ws.store, web.ws.owner)) == 2
+    assert len(list_plan_items(web.ws.store, web.ws.owner)) == 2
 
 
 def test_planning_without_a_resume_leads_to_the_resume_page(web: Web) -> None:
@@ -134,7 +134,7 @@ def test_planning_without_a_resume_leads_to_the_resume_page(web: Web) -> None:
     response = web.post("/insights/plan-skills", {"top": "3"})
     assert response.headers["location"] == "/resume"
     assert "Add your resume first" in web.follow(response).text
-    assert list_improvements(web.ws.store, web.ws.owner) == []
+    assert list_plan_items(web.ws.store, web.ws.owner) == []
 
 
 def test_while_the_dwell_window_is_open_the_comparison_waits(web: Web) -> None:

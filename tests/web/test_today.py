@@ -97,7 +97,7 @@ def test_an_unknown_task_is_a_404_page(web: Web) -> None:
 
 
 def test_today_shows_only_the_quietest_few_applications(web: Web) -> None:
-    from onward.services.agenda import QUIET_SHOWN
+    from onward.services.today import QUIET_SHOWN
 
     for n in range(QUIET_SHOWN + 3):
         make_application(web.ws, f"Quiet Company {n}", "Data Analyst", days_ago=60 + n)
@@ -183,7 +183,7 @@ def test_the_rejection_plan_can_put_a_step_away_and_says_until_when(web: Web) ->
 
 
 def test_today_lists_the_first_due_tasks_and_says_how_many_more(web: Web) -> None:
-    from onward.services.agenda import SHOWN
+    from onward.services.today import SHOWN
 
     for n in range(8):
         make_rejection(

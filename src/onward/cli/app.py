@@ -57,15 +57,15 @@ COMMANDS: dict[str, Lazy] = {
         "List your reflections, oldest first.",
     ),
     "log": command(
-        "onward.cli.momentum:commands",
+        "onward.cli.goals:commands",
         'Log effort done by hand, e.g. `onward log learning 1.5 --note "SQL course"`.',
     ),
     "revisit": command(
-        "onward.cli.momentum:commands",
+        "onward.cli.goals:commands",
         "Saved jobs you hesitated over, worth a second look, and a question for an open mind.",
     ),
     "reapply": command(
-        "onward.cli.connections:commands",
+        "onward.cli.checkins:commands",
         "Remember when to apply to a company again, or list those dates.",
     ),
     "reject": command(
@@ -131,31 +131,31 @@ COMMANDS: dict[str, Lazy] = {
     "feedback": group("onward.cli.feedback:app", "Keep the feedback employers give you."),
     "plan": group(
         "onward.cli.plan:app",
-        "Your improvement plan: small, concrete things to work on.",
+        "Your learning plan: small, concrete things to work on.",
     ),
     "goals": command(
-        "onward.cli.momentum:commands",
+        "onward.cli.goals:commands",
         (
             "Modest weekly goals, counted from what you do. Run `onward goals` to see this week; "
             "options: --weeks N, --json."
         ),
     ),
     "wins": command(
-        "onward.cli.momentum:commands",
+        "onward.cli.goals:commands",
         (
             "Small wins worth noticing. Run `onward wins` for the last 14 days; options: --all "
             "(every win), --json."
         ),
     ),
     "journal": command(
-        "onward.cli.wellbeing:commands",
+        "onward.cli.journal:commands",
         (
             "A short mood journal. Run `onward journal` for recent entries, your mood trend and "
             "gentle nudges; options: --limit N, --json."
         ),
     ),
     "checkins": command(
-        "onward.cli.connections:commands",
+        "onward.cli.checkins:commands",
         (
             "Keep good contacts warm. Run `onward checkins` for the ones due within a week; "
             "option: --json."

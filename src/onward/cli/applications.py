@@ -32,8 +32,8 @@ from onward.services.applications import (
     move_application,
 )
 from onward.services.contacts import list_contacts
+from onward.services.draft_delivery import list_sent_drafts
 from onward.services.rejections import RejectionDetails, dwell_choice
-from onward.services.sent_drafts import list_sent_drafts
 from onward.services.transfer import read_text
 from onward.services.wins import wins_from_step
 

@@ -1,4 +1,4 @@
-"""Calendar commands: your dated plan in the calendar you already use."""
+"""Calendar commands: your tasks and check-ins in the calendar you already use."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.services.calendar import export_calendar
 
-app = typer.Typer(help="Put your plan in your own calendar app.", no_args_is_help=True)
+app = typer.Typer(
+    help="Put your tasks and check-ins in your own calendar app.", no_args_is_help=True
+)
 
 
 @app.command("export")

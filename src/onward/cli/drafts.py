@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from onward.cli import drafts_out, render
+from onward.cli import draft_delivery, render
 from onward.cli.context import workspace
 from onward.cli.options import DRAFT_KINDS, AppId, DraftId, JsonOpt
 from onward.domain.playbook.stored import DraftStatus
@@ -250,6 +250,6 @@ def _show(view: DraftView, *, created: bool = False) -> None:
         )
 
 
-# Drafts out through a mail account (their commands live in drafts_out).
-app.command("append")(drafts_out.append)
-app.command("send")(drafts_out.send)
+# Drafts out through a mail account (their commands live in draft_delivery).
+app.command("append")(draft_delivery.append)
+app.command("send")(draft_delivery.send)

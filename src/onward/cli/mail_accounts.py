@@ -1,5 +1,5 @@
 """Mail account commands (`onward mail account ...`, `onward mail sync`); drafts out through
-an account (`onward drafts append`, `onward drafts send`) are in ``drafts_out``.
+an account (`onward drafts append`, `onward drafts send`) are in ``draft_delivery``.
 
 Passwords are typed at a hidden prompt (or read from standard input) and handed to the OS
 keyring, or read from ONWARD_MAIL_PASSWORD_<ACCOUNT>; they are never printed.

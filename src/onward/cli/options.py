@@ -17,7 +17,7 @@ from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.feedback import FeedbackTheme
-from onward.domain.playbook.improvement import ItemKind
+from onward.domain.playbook.learning_plan import ItemKind
 from onward.domain.playbook.rejection import RejectionChannel
 from onward.domain.records import Channel, ContactRole
 

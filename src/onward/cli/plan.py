@@ -1,4 +1,4 @@
-"""Improvement plan commands: a few concrete things to work on, from your reflections and
+"""Learning plan commands: a few concrete things to work on, from your reflections and
 feedback or added by hand."""
 
 from __future__ import annotations
@@ -12,20 +12,20 @@ from rich.table import Table
 from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import PLAN_KINDS, JsonOpt, PlanItemId
-from onward.domain.playbook.improvement import ItemStatus
-from onward.services.improvement import (
+from onward.domain.playbook.learning_plan import ItemStatus
+from onward.services.learning_plan import (
     OPEN,
-    add_improvement,
-    list_improvements,
-    move_improvement,
-    suggest_improvements,
+    add_plan_item,
+    list_plan_items,
+    move_plan_item,
+    suggest_plan_items,
 )
 
 if TYPE_CHECKING:
     from onward.domain.playbook.stored import StoredItem
 
 app = typer.Typer(
-    help="Your improvement plan: small, concrete things to work on.", no_args_is_help=True
+    help="Your learning plan: small, concrete things to work on.", no_args_is_help=True
 )
 
 
@@ -37,7 +37,7 @@ def list_(
     """List plan items still to do or in progress (--all: every item)."""
     ws = workspace()
     statuses = tuple(ItemStatus) if show_all else OPEN
-    items = list_improvements(ws.store, ws.owner, statuses=statuses)
+    items = list_plan_items(ws.store, ws.owner, statuses=statuses)
     if as_json:
         render.print_json([item_record(i) for i in items])
         return
@@ -74,7 +74,7 @@ def add(
 ) -> None:
     """Add an item to your plan."""
     ws = workspace()
-    stored = add_improvement(
+    stored = add_plan_item(
         ws.store, ws.owner, kind, focus, ws.clock, effort_hours=hours, application_id=application
     )
     render.ok(f"Added #{stored.id}: {stored.item.title}.")
@@ -83,7 +83,7 @@ def add(
 def _move(item_id: int, status: str, verb: str, after: str = "") -> None:
 
     ws = workspace()
-    stored = move_improvement(ws.store, ws.owner, item_id, status, ws.clock)
+    stored = move_plan_item(ws.store, ws.owner, item_id, status, ws.clock)
     render.ok(f"{verb} #{stored.id}: {stored.item.title}.{after}")
 
 
@@ -114,7 +114,7 @@ def suggest(
 ) -> None:
     """Suggest plan items from your latest reflection and the feedback you received."""
     ws = workspace()
-    result = suggest_improvements(ws.store, ws.owner, app_id, ws.clock, accept=accept)
+    result = suggest_plan_items(ws.store, ws.owner, app_id, ws.clock, accept=accept)
     out = render.console()
     if not result.items:
         out.print(

@@ -62,7 +62,7 @@ def reject(
     ),
     as_json: JsonOpt = False,
 ) -> None:
-    """Log a rejection. Onward gives you time to feel it, then a short, dated plan."""
+    """Log a rejection. Onward gives you time to feel it, then a few dated next steps."""
     ws = workspace()
     details = RejectionDetails(
         received_on=_day(on),
@@ -99,7 +99,7 @@ def rejection(
     app_id: AppId,
     as_json: JsonOpt = False,
 ) -> None:
-    """See a logged rejection again: kindness during your time to feel it, the plan after."""
+    """See a logged rejection again: kindness during your time to feel it, next steps after."""
     ws = workspace()
     overview = get_rejection_overview(ws.store, ws.owner, app_id, ws.clock)
     if as_json:
@@ -112,7 +112,7 @@ def ready(
     app_id: AppId,
     as_json: JsonOpt = False,
 ) -> None:
-    """End your time to feel it early, when you feel ready: the plan opens now."""
+    """End your time to feel it early, when you feel ready: your next steps open now."""
     ws = workspace()
     overview = end_dwell(ws.store, ws.owner, app_id, ws.clock)
     if as_json:

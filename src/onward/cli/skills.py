@@ -64,7 +64,7 @@ def match(
 
 @app.command()
 def gaps(
-    plan: bool = typer.Option(False, "--plan", help="Add the top gaps to your improvement plan."),
+    plan: bool = typer.Option(False, "--plan", help="Add the top gaps to your learning plan."),
     top: int = typer.Option(5, "--top", help="How many gaps --plan adds (1-50)."),
     resume: str | None = typer.Option(None, "--resume", help=RESUME_HELP + " Default: newest."),
     as_json: JsonOpt = False,

@@ -15,7 +15,7 @@ from onward.cli.options import JsonOpt, TaskId
 from onward.services.tasks import complete_task, list_tasks, skip_task, snooze_task, snooze_until
 
 if TYPE_CHECKING:
-    from onward.domain.playbook.plan import StoredTask
+    from onward.domain.playbook.tasks import StoredTask
     from onward.services.tasks import TaskItem, TaskState
 
 app = typer.Typer(

@@ -9,14 +9,14 @@ from rich.markup import escape
 
 from onward.cli import render
 from onward.cli.context import workspace
-from onward.cli.momentum import LABELS
+from onward.cli.goals import LABELS
 from onward.cli.options import JsonOpt
-from onward.services.agenda import today as build
+from onward.services.today import today as build
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from onward.services.agenda import Dwelling, Today
+    from onward.services.today import Dwelling, Today
 
 
 def today(as_json: JsonOpt = False) -> None:

@@ -34,7 +34,7 @@ STEPS = [
         "Feedback goes in a log with themes:",
         "feedback add 3 'Strong design; go deeper on streaming systems.' --from Tom",
     ),
-    ("Momentum counts effort, not outcomes:", "goals"),
+    ("Goals count effort, not outcomes:", "goals"),
     ("Patterns across the search, honest about small numbers:", "insights"),
     (
         "A report with every chart, offline, to share with a coach:",

@@ -1,4 +1,4 @@
-"""The mood journal, and which applications got an answer (for well-being nudges)."""
+"""The mood journal, and which applications got an answer (for the journal's nudges)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from onward.db import tables as t
 from onward.db.meta import insert_row
 from onward.db.playbook_tables import journal_entries
 from onward.domain.pipeline import Stage
-from onward.domain.playbook.wellbeing import JournalEntry
+from onward.domain.playbook.journal import JournalEntry
 
 
 class JournalRepo:
@@ -43,7 +43,7 @@ class JournalRepo:
 
     def for_nudges(self, owner_id: int, recent: int) -> list[JournalEntry]:
         """The latest ``recent`` entries, plus the latest rest day (or, with none, the first
-        entry) when older: all the well-being nudges need, however long the journal is."""
+        entry) when older: all the journal's nudges need, however long the journal is."""
         entries = self.query(owner_id, limit=recent)
         c = journal_entries.c
         latest_rest = (
@@ -67,7 +67,7 @@ class JournalRepo:
     def latest_answers(self, owner_id: int) -> list[bool]:
         """Per application sent, oldest applied first, from the latest one that got an answer
         on (all of them when none did): did it get any answer? Enough for the unanswered run
-        of :func:`~onward.domain.playbook.wellbeing.unanswered_run`, without reading every
+        of :func:`~onward.domain.playbook.journal.unanswered_run`, without reading every
         application on a long history.
 
         An answer is any step beyond applied, or a rejection. The applied date is the first

@@ -1,4 +1,4 @@
-"""What a person learns from a rejection: feedback, reflections and improvement plan items."""
+"""What a person learns from a rejection: feedback, reflections and learning plan items."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import Connection, Row, select, update
 
 from onward.db.meta import insert_row
-from onward.db.playbook_tables import feedback, improvement_items, reflections
+from onward.db.playbook_tables import feedback, plan_items, reflections
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
-from onward.domain.playbook.improvement import ImprovementItem, ItemKind, ItemStatus
+from onward.domain.playbook.learning_plan import ItemKind, ItemStatus, PlanItem
 from onward.domain.playbook.reflection import Answer, Rating, Reflection
 from onward.domain.playbook.stored import StoredFeedback, StoredItem, StoredReflection
 
@@ -76,16 +76,16 @@ class ReflectionRepo:
         return [_reflection(r) for r in rows]
 
 
-class ImprovementRepo:
+class PlanItemRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
     def insert(
-        self, owner_id: int, item: ImprovementItem, now: datetime, *, application_id: int | None
+        self, owner_id: int, item: PlanItem, now: datetime, *, application_id: int | None
     ) -> int:
         return insert_row(
             self.conn,
-            improvement_items,
+            plan_items,
             owner_id=owner_id,
             application_id=application_id,
             kind=item.kind.value,
@@ -99,9 +99,7 @@ class ImprovementRepo:
 
     def get(self, owner_id: int, item_id: int) -> StoredItem | None:
         row = self.conn.execute(
-            select(improvement_items).where(
-                improvement_items.c.owner_id == owner_id, improvement_items.c.id == item_id
-            )
+            select(plan_items).where(plan_items.c.owner_id == owner_id, plan_items.c.id == item_id)
         ).first()
         return _item(row) if row is not None else None
 
@@ -112,8 +110,8 @@ class ImprovementRepo:
         statuses: Sequence[ItemStatus] = (),
         application_id: int | None = None,
     ) -> list[StoredItem]:
-        c = improvement_items.c
-        stmt = select(improvement_items).where(c.owner_id == owner_id)
+        c = plan_items.c
+        stmt = select(plan_items).where(c.owner_id == owner_id)
         if statuses:
             stmt = stmt.where(c.status.in_([s.value for s in statuses]))
         if application_id is not None:
@@ -123,8 +121,8 @@ class ImprovementRepo:
 
     def set_status(self, owner_id: int, item_id: int, status: ItemStatus, now: datetime) -> None:
         self.conn.execute(
-            update(improvement_items)
-            .where(improvement_items.c.owner_id == owner_id, improvement_items.c.id == item_id)
+            update(plan_items)
+            .where(plan_items.c.owner_id == owner_id, plan_items.c.id == item_id)
             .values(status=status.value, updated_at=now)
         )
 
@@ -162,7 +160,7 @@ def _reflection(row: Row[Any]) -> StoredReflection:
 def _item(row: Row[Any]) -> StoredItem:
     return StoredItem(
         id=row.id,
-        item=ImprovementItem(
+        item=PlanItem(
             kind=ItemKind(row.kind),
             focus=row.focus,
             effort_hours=row.effort_hours,

@@ -13,8 +13,8 @@ from onward.db.playbook_tables import dwell_windows, rejections, tasks
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
-from onward.domain.playbook.plan import PlannedTask, StoredTask, TaskKind, TaskStatus
 from onward.domain.playbook.rejection import Rejection, RejectionChannel
+from onward.domain.playbook.tasks import StoredTask, Task, TaskKind, TaskStatus
 
 
 class RejectionRepo:
@@ -111,7 +111,7 @@ class TaskRepo:
         self.conn = conn
 
     def insert(
-        self, owner_id: int, task: PlannedTask, now: datetime, *, contact_id: int | None = None
+        self, owner_id: int, task: Task, now: datetime, *, contact_id: int | None = None
     ) -> int:
         return insert_row(
             self.conn,
@@ -298,7 +298,7 @@ def _open_at(now: datetime) -> ColumnElement[bool]:
 def _task(row: Row[Any]) -> StoredTask:
     return StoredTask(
         id=row.id,
-        task=PlannedTask(
+        task=Task(
             application_id=row.application_id or 0,
             kind=TaskKind(row.kind),
             title=row.title,

@@ -112,9 +112,9 @@ reflections = owned_table(
     Column("created_at", UTCDateTime(), nullable=False),
 )
 
-#: The improvement plan: what to work on next, with status and effort.
-improvement_items = owned_table(
-    "improvement_items",
+#: The learning plan: what to work on next, with status and effort.
+plan_items = owned_table(
+    "plan_items",
     _application(nullable=True),
     Column("kind", SafeString(30), nullable=False),  # ItemKind
     Column("focus", SafeText, nullable=False),
@@ -138,14 +138,14 @@ weekly_goals = owned_table(
 )
 
 #: Effort logged by hand (learning hours, networking touches, follow-ups sent elsewhere).
-activities = owned_table(
-    "activities",
+effort_entries = owned_table(
+    "effort_entries",
     Column("occurred_on", Date, nullable=False),
     Column("metric", SafeString(30), nullable=False),  # Metric
     Column("amount", Float, nullable=False),
     Column("note", SafeText),
     Column("created_at", UTCDateTime(), nullable=False),
-    Index("ix_activities_owner_on", "owner_id", "occurred_on"),
+    Index("ix_effort_entries_owner_on", "owner_id", "occurred_on"),
 )
 
 #: Wins recorded by hand (wins from stage events and feedback are derived, not stored).
@@ -184,9 +184,9 @@ PLAYBOOK_TABLES = (
     drafts,
     feedback,
     reflections,
-    improvement_items,
+    plan_items,
     weekly_goals,
-    activities,
+    effort_entries,
     wins,
     journal_entries,
     companies,

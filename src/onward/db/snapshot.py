@@ -21,6 +21,8 @@ from onward.errors import InvalidInput
 TABLES: dict[str, Table] = {
     table.name: table for table in (*PLAYBOOK_TABLES, *MAIL_TABLES, *RESUME_TABLES)
 }
+#: Tables renamed since backups were first written (migration 0009): older backups still load.
+FORMER_NAMES = {"improvement_items": "plan_items", "activities": "effort_entries"}  # former name
 
 
 def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:
@@ -36,6 +38,7 @@ def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]
 
 def load_owned(conn: Connection, owner_id: int, data: dict[str, list[dict[str, Any]]]) -> None:
     """Insert rows written by ``dump_owned`` (tables in dependency order)."""
+    data = {FORMER_NAMES.get(name, name): rows for name, rows in data.items()}
     unknown = set(data) - set(TABLES)
     if unknown:
         raise InvalidInput(f"the backup has tables this Onward does not know: {sorted(unknown)}")

@@ -28,14 +28,14 @@ from onward.errors import SetupError
 
 if TYPE_CHECKING:
     from onward.db.api_tokens import ApiTokenRepo
-    from onward.db.connections import ConnectionRepo
+    from onward.db.checkins import CheckinRepo
     from onward.db.drafts import DraftRepo
+    from onward.db.goals import EffortRepo, GoalRepo, WinRepo
     from onward.db.insights import InsightRepo
     from onward.db.journal import JournalRepo
-    from onward.db.learning import FeedbackRepo, ImprovementRepo, ReflectionRepo
+    from onward.db.learning import FeedbackRepo, PlanItemRepo, ReflectionRepo
     from onward.db.mail import MailRepo
     from onward.db.mail_accounts import MailAccountRepo
-    from onward.db.momentum import ActivityRepo, GoalRepo, WinRepo
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
@@ -101,26 +101,26 @@ class Tx:
         return ReflectionRepo(self.conn)
 
     @cached_property
-    def improvements(self) -> ImprovementRepo:
-        from onward.db.learning import ImprovementRepo
+    def plan_items(self) -> PlanItemRepo:
+        from onward.db.learning import PlanItemRepo
 
-        return ImprovementRepo(self.conn)
+        return PlanItemRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:
-        from onward.db.momentum import GoalRepo
+        from onward.db.goals import GoalRepo
 
         return GoalRepo(self.conn)
 
     @cached_property
-    def activities(self) -> ActivityRepo:
-        from onward.db.momentum import ActivityRepo
+    def effort(self) -> EffortRepo:
+        from onward.db.goals import EffortRepo
 
-        return ActivityRepo(self.conn)
+        return EffortRepo(self.conn)
 
     @cached_property
     def wins(self) -> WinRepo:
-        from onward.db.momentum import WinRepo
+        from onward.db.goals import WinRepo
 
         return WinRepo(self.conn)
 
@@ -131,10 +131,10 @@ class Tx:
         return JournalRepo(self.conn)
 
     @cached_property
-    def connections(self) -> ConnectionRepo:
-        from onward.db.connections import ConnectionRepo
+    def checkins(self) -> CheckinRepo:
+        from onward.db.checkins import CheckinRepo
 
-        return ConnectionRepo(self.conn)
+        return CheckinRepo(self.conn)
 
     @cached_property
     def mail(self) -> MailRepo:

@@ -6,6 +6,7 @@ Pure: no database, no network, no user interface. The draft kinds and their timi
 
 from onward.domain.drafts import DraftKind, Timing, Trigger
 from onward.drafting.checks import check_draft
+from onward.drafting.delivery import to_eml_bytes, to_mailto
 from onward.drafting.kinds import Expectations, expectations
 from onward.drafting.loading import (
     DraftTemplate,
@@ -14,7 +15,6 @@ from onward.drafting.loading import (
     load_templates,
 )
 from onward.drafting.models import Draft, DraftFacts, Finding, Severity
-from onward.drafting.outbound import to_eml_bytes, to_mailto
 from onward.drafting.render import render_draft
 from onward.drafting.syntax import KNOWN_PLACEHOLDERS
 

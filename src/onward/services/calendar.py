@@ -1,4 +1,4 @@
-"""The person's dated plan as a calendar file: open tasks and contact check-ins."""
+"""The calendar file: open tasks and contact check-ins, for the person's own calendar app."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 from onward.clock import Clock
 from onward.db.store import Store
-from onward.domain.playbook.plan import TaskStatus
+from onward.domain.playbook.tasks import TaskStatus
 from onward.domain.records import Owner
 from onward.export.ics import CalendarItem, build_calendar, uid_for
 from onward.files import write_atomically

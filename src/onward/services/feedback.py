@@ -22,8 +22,8 @@ from onward.domain.playbook.feedback import (
     judge_specificity,
     validate_feedback,
 )
-from onward.domain.playbook.plan import PlannedTask, StoredTask, TaskKind
 from onward.domain.playbook.stored import StoredFeedback
+from onward.domain.playbook.tasks import StoredTask, Task, TaskKind
 from onward.domain.records import Owner, parse_choice
 from onward.errors import Action, Hint, NotFound
 
@@ -118,7 +118,7 @@ def _task(
     tx: Tx, owner: Owner, item: Feedback, advice: Advice, title: str, now: datetime
 ) -> StoredTask:
     assert advice.due is not None  # both feedback kinds have a closing time
-    task = PlannedTask(
+    task = Task(
         application_id=item.application_id,
         kind=TaskKind.SEND_DRAFT,
         title=title,

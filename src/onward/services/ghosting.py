@@ -23,7 +23,7 @@ from onward.domain.playbook.ghosting import (
     QuietApplication,
     suggest_ghosted,
 )
-from onward.domain.playbook.plan import PlannedTask, StoredTask, TaskKind
+from onward.domain.playbook.tasks import StoredTask, Task, TaskKind
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Hint, NotFound
 from onward.services.applications import move_application
@@ -138,7 +138,7 @@ def _plan_closure(
     planned = []
     if DraftKind.GHOSTING_FOLLOW_UP not in existing:
         planned.append(
-            PlannedTask(
+            Task(
                 app.id,
                 TaskKind.SEND_DRAFT,
                 f"Send one polite follow-up to {app.company}",
@@ -149,7 +149,7 @@ def _plan_closure(
         )
     if DraftKind.GHOSTING_CLOSURE not in existing:
         planned.append(
-            PlannedTask(
+            Task(
                 app.id,
                 TaskKind.SEND_DRAFT,
                 f"If nothing comes back, send {app.company} a short closing note (optional)",

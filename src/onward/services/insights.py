@@ -82,7 +82,7 @@ def compute_insights(
     with store.transaction() as tx:
         data = tx.insights.data(owner.id, since)
         goals = tx.goals.get(owner.id) or WeeklyGoals()
-        effort = tx.activities.effort(owner.id, zone)
+        effort = tx.effort.by_day(owner.id, zone)
         _, gone_quiet = quietest(store, owner, clock, rules=ghosting, limit=1)
     data = replace(data, goals=goals, effort=tuple(effort), gone_quiet=gone_quiet)
     insights = summarise(data, today, recent_weeks=recent_weeks, effort_weeks=EFFORT_WEEKS)

@@ -10,9 +10,9 @@ from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.playbook import dwell as dwell_rules
 from onward.domain.playbook.dwell import DwellSupport, DwellWindow
-from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.stored import DraftStatus, SavedDraft, StoredFeedback, StoredReflection
+from onward.domain.playbook.tasks import TaskStatus
 from onward.domain.records import Application, Contact, Owner
 from onward.errors import NotFound
 from onward.services.mail import StoredMessage, stored_message

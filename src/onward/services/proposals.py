@@ -21,7 +21,7 @@ from onward.domain.emails import EmailLabel, RejectionReason, RejectionStage
 from onward.domain.mail import ProposalKind, ProposalStatus, describe
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellChoice
-from onward.domain.playbook.plan import PlannedTask, TaskKind
+from onward.domain.playbook.tasks import Task, TaskKind
 from onward.domain.records import (
     Application,
     ApplicationFields,
@@ -270,7 +270,7 @@ def _plan_preparation(
 ) -> None:
     """A task to prepare for the interview: shown two days ahead, due when it starts."""
     when = at.astimezone(clock.now().tzinfo).strftime("%a %d %b, %H:%M")
-    task = PlannedTask(
+    task = Task(
         application_id=app.id,
         kind=TaskKind.PREPARE_INTERVIEW,
         title=f"Prepare for the interview on {when}",

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.playbook.dwell import is_active
-from onward.domain.playbook.plan import TaskKind
 from onward.domain.playbook.reflection import (
     QUESTION_IDS,
     Question,
@@ -19,6 +18,7 @@ from onward.domain.playbook.reflection import (
     topics_for_application,
 )
 from onward.domain.playbook.stored import StoredReflection
+from onward.domain.playbook.tasks import TaskKind
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
 

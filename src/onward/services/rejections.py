@@ -19,11 +19,11 @@ from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook import advice as advice_rules
 from onward.domain.playbook import dwell as dwell_rules
-from onward.domain.playbook import goals, plan, reframe
+from onward.domain.playbook import goals, reframe
+from onward.domain.playbook import tasks as task_rules
 from onward.domain.playbook.advice import Advice
 from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice, DwellSupport, DwellWindow
 from onward.domain.playbook.goals import RevisitSuggestion
-from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
 from onward.domain.playbook.reframe import Reframe, StageCounts
 from onward.domain.playbook.rejection import (
     Rejection,
@@ -32,6 +32,7 @@ from onward.domain.playbook.rejection import (
     rejection_stage_for,
     validate_rejection,
 )
+from onward.domain.playbook.tasks import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Conflict, Hint, InvalidInput, InvalidMove, NotFound, SetupError
 from onward.services.applications import move_application
@@ -181,7 +182,7 @@ def _plan(
     anchor = received_at if past else _reply_anchor(rejection, now)
     advice = advice_rules.advise_reply(rejection, anchor, stage)
     revisit = _revisit(tx, owner)
-    planned = plan.build_plan(
+    planned = task_rules.build_tasks(
         rejection,
         advice,
         window,

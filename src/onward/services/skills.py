@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.pipeline import Stage
-from onward.domain.playbook.improvement import ImprovementItem, ItemKind, validate_item
+from onward.domain.playbook.learning_plan import ItemKind, PlanItem, validate_item
 from onward.domain.playbook.stored import StoredItem
 from onward.domain.records import Application, ApplicationQuery, Owner
 from onward.domain.resumes import Resume, find_version, pick_version
@@ -140,14 +140,14 @@ def plan_skill_gaps(
     resume: str | None = None,
     vocabulary: Vocabulary | None = None,
 ) -> PlannedGaps:
-    """Add the ``top`` heaviest gaps to the improvement plan as learning items (a course, or a
+    """Add the ``top`` heaviest gaps to the learning plan as learning items (a course, or a
     certification for certificates and licences), in one transaction. A skill the plan
     already has an item for, in any status, is not added again."""
     if not 1 <= top <= 50:
         raise InvalidInput("top must be between 1 and 50")
     with store.transaction() as tx:
         gaps = _gaps(tx, owner, resume, vocabulary or load_vocabulary())
-        planned = {s.item.focus.casefold() for s in tx.improvements.query(owner.id)}
+        planned = {s.item.focus.casefold() for s in tx.plan_items.query(owner.id)}
         now = clock.now()
         added: list[StoredItem] = []
         already: list[SkillGap] = []
@@ -157,8 +157,8 @@ def plan_skill_gaps(
                 continue
             item = validate_item(_learning_item(gap))
             only = gap.application_ids[0] if gap.count == 1 else None  # linked when one job
-            item_id = tx.improvements.insert(owner.id, item, now, application_id=only)
-            stored = tx.improvements.get(owner.id, item_id)
+            item_id = tx.plan_items.insert(owner.id, item, now, application_id=only)
+            stored = tx.plan_items.get(owner.id, item_id)
             assert stored is not None
             added.append(stored)
             planned.add(gap.skill.name.casefold())
@@ -169,13 +169,13 @@ def planned_skills(store: Store, owner: Owner) -> frozenset[str]:
     """What the learning plan already has an item about, in any status, casefolded: the
     skills :func:`plan_skill_gaps` would not add again."""
     with store.transaction() as tx:
-        return frozenset(s.item.focus.casefold() for s in tx.improvements.query(owner.id))
+        return frozenset(s.item.focus.casefold() for s in tx.plan_items.query(owner.id))
 
 
-def _learning_item(gap: SkillGap) -> ImprovementItem:
+def _learning_item(gap: SkillGap) -> PlanItem:
     certificate = any(w in gap.skill.name.casefold() for w in _CERTIFICATE_WORDS)
     jobs = "job" if gap.count == 1 else "jobs"
-    return ImprovementItem(
+    return PlanItem(
         kind=ItemKind.CERTIFICATION if certificate else ItemKind.COURSE,
         focus=gap.skill.name,
         effort_hours=CERTIFICATION_HOURS if certificate else COURSE_HOURS,

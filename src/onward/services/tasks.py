@@ -16,8 +16,8 @@ from enum import StrEnum
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.dates import parse_day
-from onward.domain.playbook import plan
-from onward.domain.playbook.plan import StoredTask, TaskKind, TaskStatus
+from onward.domain.playbook import tasks as task_rules
+from onward.domain.playbook.tasks import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
 
@@ -59,17 +59,17 @@ _ORDER = list(TaskState)
 _WINDOW_KINDS = frozenset({TaskKind.DWELL, TaskKind.JOURNAL})
 
 
-def task_state(task: plan.PlannedTask, now: datetime) -> TaskState:
-    status = plan.status_at(task, now)
+def task_state(task: task_rules.Task, now: datetime) -> TaskState:
+    status = task_rules.status_at(task, now)
     if status == TaskStatus.DONE:
         return TaskState.DONE
     if status == TaskStatus.SKIPPED:
         return TaskState.SKIPPED
     if status == TaskStatus.SNOOZED:
         return TaskState.SNOOZED
-    if plan.is_overdue(task, now):
+    if task_rules.is_overdue(task, now):
         return TaskState.OVERDUE
-    return TaskState.DUE if plan.is_actionable(task, now) else TaskState.UPCOMING
+    return TaskState.DUE if task_rules.is_actionable(task, now) else TaskState.UPCOMING
 
 
 def list_tasks(store: Store, owner: Owner, clock: Clock, *, everything: bool = False) -> TaskList:
@@ -191,7 +191,7 @@ def _move(
     now = clock.now()
     with store.transaction() as tx:
         stored = _get(tx, owner, task_id)
-        moved = plan.move_task(stored.task, to, now, until)
+        moved = task_rules.move_task(stored.task, to, now, until)
         closed = now if to in (TaskStatus.DONE, TaskStatus.SKIPPED) else None
         tx.tasks.set_status(
             owner.id, task_id, moved.status, snoozed_until=moved.snoozed_until, closed_at=closed

@@ -8,10 +8,10 @@ from tests.factories import application
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import (
     OPEN_MIND_PROMPTS,
-    Activity,
+    Effort,
     Metric,
     WeeklyGoals,
-    activities_from,
+    effort_from,
     open_mind_prompt,
     progress_by_week,
     revisit_suggestions,
@@ -25,12 +25,12 @@ from onward.errors import InvalidInput
 GOALS = WeeklyGoals(applications=2, follow_ups=0, reflections=1, learning_hours=0, networking=0)
 
 
-def _met_week(monday: date) -> list[Activity]:
-    """Activity that meets GOALS in the week starting ``monday``."""
+def _met_week(monday: date) -> list[Effort]:
+    """Effort that meets GOALS in the week starting ``monday``."""
     return [
-        Activity(monday, Metric.APPLICATIONS),
-        Activity(date.fromordinal(monday.toordinal() + 6), Metric.APPLICATIONS),
-        Activity(monday, Metric.REFLECTIONS),
+        Effort(monday, Metric.APPLICATIONS),
+        Effort(date.fromordinal(monday.toordinal() + 6), Metric.APPLICATIONS),
+        Effort(monday, Metric.REFLECTIONS),
     ]
 
 
@@ -53,15 +53,15 @@ def test_defaults_and_validation() -> None:
     with pytest.raises(InvalidInput, match="goal for networking cannot be negative"):
         WeeklyGoals(networking=-1)
     with pytest.raises(InvalidInput, match="amount cannot be negative"):
-        Activity(date(2026, 3, 9), Metric.LEARNING_HOURS, -2)
+        Effort(date(2026, 3, 9), Metric.LEARNING_HOURS, -2)
 
 
 def test_week_progress_counts_only_that_week_and_tracked_metrics() -> None:
     activity = [
-        Activity(date(2026, 3, 8), Metric.APPLICATIONS),  # Sunday before: other week
-        Activity(date(2026, 3, 9), Metric.APPLICATIONS),
-        Activity(date(2026, 3, 15), Metric.APPLICATIONS, 2),  # Sunday: same week
-        Activity(date(2026, 3, 10), Metric.LEARNING_HOURS, 1.5),  # not tracked in GOALS
+        Effort(date(2026, 3, 8), Metric.APPLICATIONS),  # Sunday before: other week
+        Effort(date(2026, 3, 9), Metric.APPLICATIONS),
+        Effort(date(2026, 3, 15), Metric.APPLICATIONS, 2),  # Sunday: same week
+        Effort(date(2026, 3, 10), Metric.LEARNING_HOURS, 1.5),  # not tracked in GOALS
     ]
     week = week_progress(GOALS, activity, date(2026, 3, 12))
     assert week.week_start == date(2026, 3, 9) and week.week_end == date(2026, 3, 15)
@@ -75,8 +75,8 @@ def test_week_progress_counts_only_that_week_and_tracked_metrics() -> None:
 def test_learning_hours_add_up() -> None:
     goals = WeeklyGoals(0, 0, 0, 2, 0)
     activity = [
-        Activity(date(2026, 3, 9), Metric.LEARNING_HOURS, 1.5),
-        Activity(date(2026, 3, 11), Metric.LEARNING_HOURS, 0.5),
+        Effort(date(2026, 3, 9), Metric.LEARNING_HOURS, 1.5),
+        Effort(date(2026, 3, 11), Metric.LEARNING_HOURS, 0.5),
     ]
     assert week_progress(goals, activity, date(2026, 3, 9)).met
 
@@ -118,7 +118,7 @@ def test_streak_with_a_gap() -> None:
         _met_week(date(2026, 3, 2))
         + _met_week(date(2026, 3, 9))
         + _met_week(date(2026, 3, 9))[:1]  # noise in a met week
-        + [Activity(date(2026, 3, 17), Metric.APPLICATIONS)]  # week of 16th: not met
+        + [Effort(date(2026, 3, 17), Metric.APPLICATIONS)]  # week of 16th: not met
         + _met_week(date(2026, 3, 23))
     )
     result = streak(GOALS, activity, date(2026, 3, 31))
@@ -158,12 +158,12 @@ def test_open_mind_prompts_are_stable() -> None:
 
 def test_activities_from_rows() -> None:
     rows = [(date(2026, 3, 9), "applications", 2), (date(2026, 3, 9), Metric.NETWORKING, 1)]
-    assert activities_from(rows) == (
-        Activity(date(2026, 3, 9), Metric.APPLICATIONS, 2),
-        Activity(date(2026, 3, 9), Metric.NETWORKING, 1),
+    assert effort_from(rows) == (
+        Effort(date(2026, 3, 9), Metric.APPLICATIONS, 2),
+        Effort(date(2026, 3, 9), Metric.NETWORKING, 1),
     )
-    assert activities_from([(date(2026, 3, 9), "Learning hours", 1.5)])[0].metric == (
+    assert effort_from([(date(2026, 3, 9), "Learning hours", 1.5)])[0].metric == (
         Metric.LEARNING_HOURS
     )
     with pytest.raises(InvalidInput, match="unknown metric 'sleep'"):
-        activities_from([(date(2026, 3, 9), "sleep", 8)])
+        effort_from([(date(2026, 3, 9), "sleep", 8)])

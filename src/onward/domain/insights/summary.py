@@ -34,7 +34,7 @@ from onward.domain.insights.patterns import (
 )
 from onward.domain.insights.roles import role_family, seniority
 from onward.domain.insights.stats import DaySummary, Rate, summarise_days
-from onward.domain.playbook.goals import Activity, WeeklyGoals, WeekProgress, progress_by_week
+from onward.domain.playbook.goals import Effort, WeeklyGoals, WeekProgress, progress_by_week
 from onward.errors import Hint
 
 CHANNEL_LABELS = {
@@ -67,7 +67,7 @@ class InsightData:
     feedback_count: int = 0
     ratings: Sequence[tuple[str, date, int, int]] = ()
     moods: Sequence[tuple[date, int, int]] = ()
-    effort: Sequence[Activity] = ()
+    effort: Sequence[Effort] = ()
     goals: WeeklyGoals = field(default_factory=WeeklyGoals)
     #: Open applications with no news for longer than the ghosting thresholds.
     gone_quiet: int = 0

@@ -1,8 +1,8 @@
-"""Weekly goals and momentum: targets, progress per ISO week, streaks, and a second look at
+"""Weekly goals: targets, progress per ISO week, streaks, and a second look at
 saved jobs after a rejection.
 
 * Weeks are ISO weeks, Monday to Sunday.
-* Progress counts activity entries ``(date, metric, amount)`` that fall in the week.
+* Progress counts effort entries ``(date, metric, amount)`` that fall in the week.
 * A week is met when every tracked target (a target above zero) is reached.
 * The streak counts consecutive met weeks up to the latest one. The current week, still in
   progress, adds to the streak once met but does not break it while it is not met yet.
@@ -55,7 +55,7 @@ class WeeklyGoals:
 
 
 @dataclass(frozen=True)
-class Activity:
+class Effort:
     """Something done: ``amount`` of ``metric`` on ``on`` (hours for learning)."""
 
     on: date
@@ -64,13 +64,13 @@ class Activity:
 
     def __post_init__(self) -> None:
         if self.amount < 0:
-            raise InvalidInput(f"an activity amount cannot be negative, not {self.amount}")
+            raise InvalidInput(f"an effort amount cannot be negative, not {self.amount}")
 
 
-def activities_from(rows: Iterable[tuple[date, Metric | str, float]]) -> tuple[Activity, ...]:
-    """Activity from plain ``(date, metric, amount)`` rows, e.g. counted by a storage query."""
+def effort_from(rows: Iterable[tuple[date, Metric | str, float]]) -> tuple[Effort, ...]:
+    """Effort from plain ``(date, metric, amount)`` rows, e.g. counted by a storage query."""
     return tuple(
-        Activity(on, m if isinstance(m, Metric) else parse_choice(Metric, m, "metric"), amount)
+        Effort(on, m if isinstance(m, Metric) else parse_choice(Metric, m, "metric"), amount)
         for on, m, amount in rows
     )
 
@@ -106,14 +106,14 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_progress(goals: WeeklyGoals, activity: Iterable[Activity], day: date) -> WeekProgress:
+def week_progress(goals: WeeklyGoals, activity: Iterable[Effort], day: date) -> WeekProgress:
     """Progress in the week containing ``day``, for the tracked metrics, in metric order."""
     start = week_start(day)
     return _week(goals, start, _totals_by_week(activity).get(start))
 
 
 def progress_by_week(
-    goals: WeeklyGoals, activity: Iterable[Activity], first: date, last: date
+    goals: WeeklyGoals, activity: Iterable[Effort], first: date, last: date
 ) -> tuple[WeekProgress, ...]:
     """One :class:`WeekProgress` per week from ``first``'s week to ``last``'s, oldest first."""
     if last < first:
@@ -127,7 +127,7 @@ def progress_by_week(
     return tuple(weeks)
 
 
-def _totals_by_week(activity: Iterable[Activity]) -> dict[date, dict[Metric, float]]:
+def _totals_by_week(activity: Iterable[Effort]) -> dict[date, dict[Metric, float]]:
     totals: dict[date, dict[Metric, float]] = {}
     for item in activity:
         week = totals.setdefault(week_start(item.on), dict.fromkeys(Metric, 0.0))
@@ -151,8 +151,8 @@ class Streak:
     best: int
 
 
-def streak(goals: WeeklyGoals, activity: Iterable[Activity], today: date) -> Streak:
-    """The current and best streaks, counting from the first week with any activity."""
+def streak(goals: WeeklyGoals, activity: Iterable[Effort], today: date) -> Streak:
+    """The current and best streaks, counting from the first week with any effort."""
     items = [a for a in activity if a.on <= today]
     if not items:
         return Streak(0, 0)

@@ -1,7 +1,7 @@
 """What the playbook keeps after a rejection: drafts, feedback, reflections and plan items,
 each with its id and timestamps, as storage hands them back.
 
-The rules for each live in their own modules (``feedback``, ``reflection``, ``improvement``;
+The rules for each live in their own modules (``feedback``, ``reflection``, ``learning_plan``;
 draft kinds and timing in ``onward.domain.drafts``); these wrappers only add what storage knows.
 A draft moves ``draft → sent`` or ``draft → discarded``; both ends are final.
 """
@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.feedback import Feedback
-from onward.domain.playbook.improvement import ImprovementItem
+from onward.domain.playbook.learning_plan import PlanItem
 from onward.domain.playbook.reflection import Reflection
 from onward.errors import Action, Hint, InvalidMove
 
@@ -72,10 +72,10 @@ class StoredReflection:
 
 @dataclass(frozen=True)
 class StoredItem:
-    """An improvement plan item; ``application_id`` is the application it came from, if any."""
+    """A learning plan item; ``application_id`` is the application it came from, if any."""
 
     id: int
-    item: ImprovementItem
+    item: PlanItem
     application_id: int | None
     created_at: datetime
     updated_at: datetime

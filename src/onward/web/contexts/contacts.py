@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from onward.domain.records import ApplicationQuery, ApplicationSummary, Contact
 from onward.services.applications import summarise_applications
-from onward.services.connections import CheckIn, checkins_due, due_check_in
+from onward.services.checkins import CheckIn, checkins_due, due_check_in
 from onward.services.contacts import count_contacts, get_contact, list_contacts
 from onward.services.runtime import Workspace
 

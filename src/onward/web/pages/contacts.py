@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.records import ApplicationSummary, Contact, ContactFields, ContactRole
 from onward.errors import InvalidInput, NotFound
-from onward.services.connections import record_checkin
+from onward.services.checkins import record_checkin
 from onward.services.contacts import (
     add_contact,
     delete_contact,

@@ -97,10 +97,11 @@ def download_csv(history: bool = False, ws: Workspace = Depends(workspace)) -> R
     return _download(text, name, "text/csv; charset=utf-8")
 
 
-@router.get("/data/plan.ics")
+@router.get("/data/calendar.ics")
+@router.get("/data/plan.ics", include_in_schema=False)  # its address before the glossary
 def download_calendar(ws: Workspace = Depends(workspace)) -> Response:
     _count, data = calendar_bytes(ws.store, ws.owner, ws.clock)
-    return _download(data, "onward-plan.ics", "text/calendar; charset=utf-8")
+    return _download(data, "onward-calendar.ics", "text/calendar; charset=utf-8")
 
 
 def _stage(

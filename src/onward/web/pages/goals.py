@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.goals import Metric
 from onward.errors import InvalidInput
-from onward.services.momentum import LOGGABLE, GoalProgress, goal_progress, log_activity, set_goals
+from onward.services.goals import LOGGABLE, GoalProgress, goal_progress, log_effort, set_goals
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
@@ -109,7 +109,7 @@ def save_goals(
 
 
 @router.post("/goals/effort", response_model=None)
-def log_effort(
+def save_effort(
     request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
 ) -> Response:
     metric = form.choice("metric", Metric)
@@ -121,9 +121,7 @@ def log_effort(
     on = form.day("on")
     if form.ok and metric is not None and amount is not None:
         try:
-            log_activity(
-                ws.store, ws.owner, metric, amount, ws.clock, on=on, note=form.text("note")
-            )
+            log_effort(ws.store, ws.owner, metric, amount, ws.clock, on=on, note=form.text("note"))
         except InvalidInput as exc:
             form.fail_with(exc, "metric")
         else:

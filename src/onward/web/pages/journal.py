@@ -10,8 +10,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.errors import InvalidInput, NotFound
+from onward.services.journal import JournalOverview, journal_overview, write_journal
 from onward.services.runtime import Workspace
-from onward.services.wellbeing import JournalOverview, journal_overview, write_journal
 from onward.services.wins import WinEntry, add_win, list_wins
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form

@@ -10,15 +10,15 @@ from typing import ClassVar
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from onward.domain.playbook.improvement import MAX_EFFORT_HOURS, ItemKind, ItemStatus
+from onward.domain.playbook.learning_plan import MAX_EFFORT_HOURS, ItemKind, ItemStatus
 from onward.domain.playbook.stored import StoredItem
 from onward.errors import InvalidInput, NotFound
-from onward.services.improvement import (
+from onward.services.learning_plan import (
     PlanView,
-    add_improvement,
-    move_improvement,
+    add_plan_item,
+    move_plan_item,
     plan_view,
-    suggest_improvements,
+    suggest_plan_items,
 )
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
@@ -106,7 +106,7 @@ def add_item(
     app_id = form.whole("application_id", low=1)
     if form.ok and kind is not None and focus is not None:
         try:
-            stored = add_improvement(
+            stored = add_plan_item(
                 ws.store,
                 ws.owner,
                 kind,
@@ -131,7 +131,7 @@ def move_item(item_id: int, action: str, ws: Workspace = Depends(workspace)) -> 
     if action not in MOVES:
         raise NotFound(f"no plan action {action!r}", hint="start, done, drop or again")
     status, verb = MOVES[action]
-    stored = move_improvement(ws.store, ws.owner, item_id, status, ws.clock)
+    stored = move_plan_item(ws.store, ws.owner, item_id, status, ws.clock)
     notice = f"{verb}: {stored.item.title}."
     if status == ItemStatus.DONE:
         return redirect("/plan", f"{notice} Well done.", link=("/goals#log", "Log the hours"))
@@ -140,7 +140,7 @@ def move_item(item_id: int, action: str, ws: Workspace = Depends(workspace)) -> 
 
 @router.post("/applications/{app_id}/plan-suggestions", response_model=None)
 def accept_suggestions(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
-    result = suggest_improvements(ws.store, ws.owner, app_id, ws.clock, accept=True)
+    result = suggest_plan_items(ws.store, ws.owner, app_id, ws.clock, accept=True)
     if result.accepted:
         added = len(result.accepted)
         return redirect("/plan", f"Added {added} {'step' if added == 1 else 'steps'} to your plan.")

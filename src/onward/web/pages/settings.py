@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.goals import WeeklyGoals
 from onward.errors import InvalidInput
-from onward.services.momentum import get_goals
+from onward.services.goals import get_goals
 from onward.services.runtime import Workspace
 from onward.services.settings import (
     EffectiveSettings,

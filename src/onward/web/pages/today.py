@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostSuggestion
 from onward.errors import InvalidInput
-from onward.services.agenda import Today, today
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
+from onward.services.today import Today, today
 from onward.services.welcome import clear_demo, has_demo, is_empty, load_demo
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form

@@ -15,10 +15,10 @@ from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import Metric
 from onward.errors import InvalidInput
 from onward.services.applications import move_application
-from onward.services.momentum import (
+from onward.services.goals import (
     get_goals,
     goal_progress,
-    log_activity,
+    log_effort,
     revisit,
     set_goals,
 )
@@ -54,7 +54,7 @@ def reflection(ws: Workspace, app_id: int, on: date) -> None:
 
 def activity_count(ws: Workspace) -> int:
     with ws.store.transaction() as tx:
-        return tx.activities.count(ws.owner.id)
+        return tx.effort.count(ws.owner.id)
 
 
 def test_defaults_until_set_and_partial_changes_keep_the_rest(ws: Workspace) -> None:
@@ -91,12 +91,12 @@ def test_effort_is_counted_per_iso_week_from_every_source(ws: Workspace) -> None
     sent_draft(ws, datetime(2026, 11, 16, 0, 30, tzinfo=UTC))
     sent_draft(ws, datetime(2026, 11, 19, 12, 0, tzinfo=UTC))
     sent_draft(ws, None, status="draft")  # not sent: not counted
-    log_activity(ws.store, ws.owner, "follow-ups", 1, ws.clock, on=date(2026, 11, 19))
+    log_effort(ws.store, ws.owner, "follow-ups", 1, ws.clock, on=date(2026, 11, 19))
     reflection(ws, first, date(2026, 11, 16))
     reflection(ws, first, date(2026, 11, 9))
-    log_activity(ws.store, ws.owner, "learning", 1.5, ws.clock, on=date(2026, 11, 15))
-    log_activity(ws.store, ws.owner, "learning-hours", 0.5, ws.clock, on=date(2026, 11, 16))
-    log_activity(ws.store, ws.owner, Metric.NETWORKING, 2, ws.clock)
+    log_effort(ws.store, ws.owner, "learning", 1.5, ws.clock, on=date(2026, 11, 15))
+    log_effort(ws.store, ws.owner, "learning-hours", 0.5, ws.clock, on=date(2026, 11, 16))
+    log_effort(ws.store, ws.owner, Metric.NETWORKING, 2, ws.clock)
 
     progress = goal_progress(ws.store, ws.owner, ws.clock, weeks=3)
 
@@ -124,7 +124,7 @@ def test_effort_is_counted_per_iso_week_from_every_source(ws: Workspace) -> None
 def weekly_networking(ws: Workspace, days: list[date]) -> None:
     set_goals(ws.store, ws.owner, ONLY | {Metric.NETWORKING: 1}, ws.clock)
     for day in days:
-        log_activity(ws.store, ws.owner, "networking", 1, ws.clock, on=day)
+        log_effort(ws.store, ws.owner, "networking", 1, ws.clock, on=day)
 
 
 def test_streak_counts_weeks_in_a_row_and_a_gap_breaks_it(ws: Workspace) -> None:
@@ -140,24 +140,24 @@ def test_the_week_in_progress_never_breaks_the_streak_but_adds_once_met(ws: Work
     weekly_networking(ws, [date(2026, 11, 2), date(2026, 11, 9)])
     streak = goal_progress(ws.store, ws.owner, ws.clock).streak
     assert (streak.current, streak.best) == (2, 2)
-    log_activity(ws.store, ws.owner, "networking", 1, ws.clock)
+    log_effort(ws.store, ws.owner, "networking", 1, ws.clock)
     streak = goal_progress(ws.store, ws.owner, ws.clock).streak
     assert (streak.current, streak.best) == (3, 3)
 
 
 def test_bad_logging_is_refused_and_nothing_is_written(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="unknown metric 'naps'"):
-        log_activity(ws.store, ws.owner, "naps", 1, ws.clock)
+        log_effort(ws.store, ws.owner, "naps", 1, ws.clock)
     with pytest.raises(InvalidInput, match="more than 0"):
-        log_activity(ws.store, ws.owner, "learning", -1, ws.clock)
+        log_effort(ws.store, ws.owner, "learning", -1, ws.clock)
     with pytest.raises(InvalidInput, match="more than 0"):
-        log_activity(ws.store, ws.owner, "networking", 0, ws.clock)
+        log_effort(ws.store, ws.owner, "networking", 0, ws.clock)
     with pytest.raises(InvalidInput, match="counted from your records"):
-        log_activity(ws.store, ws.owner, "applications", 1, ws.clock)
+        log_effort(ws.store, ws.owner, "applications", 1, ws.clock)
     with pytest.raises(InvalidInput, match="in the future"):
-        log_activity(ws.store, ws.owner, "learning", 1, ws.clock, on=date(2026, 11, 21))
+        log_effort(ws.store, ws.owner, "learning", 1, ws.clock, on=date(2026, 11, 21))
     assert activity_count(ws) == 0
-    log_activity(ws.store, ws.owner, "learning", 1, ws.clock, note="  SQL course ")
+    log_effort(ws.store, ws.owner, "learning", 1, ws.clock, note="  SQL course ")
     assert activity_count(ws) == 1
 
 

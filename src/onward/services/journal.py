@@ -1,4 +1,4 @@
-"""Well-being: a short mood journal, and gentle nudges that respect your dwell windows."""
+"""The journal: a short mood journal, and gentle nudges that respect your dwell windows."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from datetime import date
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.playbook.plan import TaskKind
-from onward.domain.playbook.wellbeing import (
+from onward.domain.playbook.journal import (
     SUGGESTIONS,
     JournalEntry,
     Nudge,
@@ -16,6 +15,7 @@ from onward.domain.playbook.wellbeing import (
     nudges,
     validate_entry,
 )
+from onward.domain.playbook.tasks import TaskKind
 from onward.domain.records import Owner
 from onward.errors import InvalidInput
 

@@ -8,11 +8,11 @@ from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.records import ContactFields
-from onward.services.agenda import today
 from onward.services.applications import move_application
 from onward.services.contacts import add_contact
 from onward.services.rejections import RejectionDetails, reject_application
 from onward.services.runtime import Workspace
+from onward.services.today import today
 
 RULES = GhostingRules(21, 14)
 

@@ -13,18 +13,17 @@ from onward.domain.drafts import DraftKind
 from onward.domain.mail_accounts import DeliveryMethod
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.goals import Metric
-from onward.domain.playbook.plan import TaskStatus
 from onward.domain.playbook.stored import DraftStatus
+from onward.domain.playbook.tasks import TaskStatus
 from onward.errors import InvalidInput, InvalidMove, NotFound
 from onward.mail.passwords import Passwords
 from onward.services.applications import move_application
+from onward.services.draft_delivery import append_draft, list_sent_drafts, send_draft
 from onward.services.drafts import create_draft, edit_draft, get_draft
 from onward.services.feedback import log_feedback
+from onward.services.goals import goal_progress, set_goals
 from onward.services.mail_accounts import AccountRequest, account_fields, add_mail_account
-from onward.services.mail_outbound import append_draft, send_draft
-from onward.services.momentum import goal_progress, set_goals
 from onward.services.runtime import Workspace
-from onward.services.sent_drafts import list_sent_drafts
 
 
 def drafted(ws: Workspace) -> tuple[int, int]:

@@ -1,6 +1,6 @@
 """The dated task list that follows a rejection, and how a task's status may change.
 
-:func:`build_plan` turns a rejection, its reply advice and the dwell window into tasks:
+:func:`build_tasks` turns a rejection, its reply advice and the dwell window into tasks:
 
 * during the window: sit with it (``dwell``) and write a few lines (``journal``);
 * each draft the advice names (``send_draft``), within the advice's due window and, where the
@@ -53,7 +53,7 @@ class TaskStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class PlannedTask:
+class Task:
     """One step; ``not_before`` is when it becomes relevant, ``due_at`` when it is due."""
 
     application_id: int
@@ -75,20 +75,20 @@ _DRAFT_TITLES: dict[DraftKind, str] = {
 }
 
 
-def build_plan(
+def build_tasks(
     rejection: Rejection,
     advice: Advice,
     window: DwellWindow,
     *,
     good_impression: bool = False,
     saved_to_revisit: int = 0,
-) -> tuple[PlannedTask, ...]:
+) -> tuple[Task, ...]:
     """The initial tasks for one rejection, sorted by when they become relevant."""
     app = rejection.application_id
     start, end = window.starts_at, window.ends_at
     tasks = [
-        PlannedTask(app, TaskKind.DWELL, "Let yourself feel it; nothing else is asked", end, start),
-        PlannedTask(app, TaskKind.JOURNAL, "Write a few lines in your journal", end, start),
+        Task(app, TaskKind.DWELL, "Let yourself feel it; nothing else is asked", end, start),
+        Task(app, TaskKind.JOURNAL, "Write a few lines in your journal", end, start),
     ]
     if advice.due is not None:
         opens = min(max(advice.due.opens_at, end), advice.due.closes_at)
@@ -96,18 +96,16 @@ def build_plan(
             title = _DRAFT_TITLES.get(kind, f"Send the {kind.value.replace('_', ' ')} note")
             if advice.optional:
                 title += " (optional)"
-            tasks.append(
-                PlannedTask(app, TaskKind.SEND_DRAFT, title, advice.due.closes_at, opens, kind)
-            )
+            tasks.append(Task(app, TaskKind.SEND_DRAFT, title, advice.due.closes_at, opens, kind))
     tasks.append(
-        PlannedTask(
+        Task(
             app, TaskKind.REFLECT, "Reflect on this application, gently", end + REFLECT_WITHIN, end
         )
     )
     if saved_to_revisit > 0:
         jobs = "job" if saved_to_revisit == 1 else "jobs"
         tasks.append(
-            PlannedTask(
+            Task(
                 app,
                 TaskKind.REVISIT_SAVED,
                 f"Look again at {saved_to_revisit} saved {jobs} you were unsure about",
@@ -119,7 +117,7 @@ def build_plan(
         check_on = add_months(rejection.received_on, CHECK_IN_AFTER_MONTHS)
         due = datetime.combine(check_on, end.timetz())
         tasks.append(
-            PlannedTask(
+            Task(
                 app,
                 TaskKind.CHECK_IN,
                 "Check in with the person who made a good impression",
@@ -131,7 +129,7 @@ def build_plan(
     return tuple(sorted(tasks, key=_order))
 
 
-def _order(task: PlannedTask) -> tuple[datetime, datetime]:
+def _order(task: Task) -> tuple[datetime, datetime]:
     return (task.not_before or task.due_at, task.due_at)
 
 
@@ -152,9 +150,7 @@ _ALLOWED: dict[TaskStatus, frozenset[TaskStatus]] = {
 }
 
 
-def move_task(
-    task: PlannedTask, to: TaskStatus, now: datetime, until: datetime | None = None
-) -> PlannedTask:
+def move_task(task: Task, to: TaskStatus, now: datetime, until: datetime | None = None) -> Task:
     """``task`` with its status changed to ``to``; ``until`` is required for a snooze."""
     require_aware(now, "now")
     current = status_at(task, now)
@@ -173,7 +169,7 @@ def move_task(
     return replace(task, status=to, snoozed_until=None)
 
 
-def status_at(task: PlannedTask, now: datetime) -> TaskStatus:
+def status_at(task: Task, now: datetime) -> TaskStatus:
     """The status at ``now``: a snooze whose time has come counts as open."""
     if (
         task.status == TaskStatus.SNOOZED
@@ -184,24 +180,24 @@ def status_at(task: PlannedTask, now: datetime) -> TaskStatus:
     return task.status
 
 
-def is_actionable(task: PlannedTask, now: datetime) -> bool:
+def is_actionable(task: Task, now: datetime) -> bool:
     """Open at ``now`` and past its ``not_before``."""
     return status_at(task, now) == TaskStatus.OPEN and (
         task.not_before is None or task.not_before <= now
     )
 
 
-def is_overdue(task: PlannedTask, now: datetime) -> bool:
+def is_overdue(task: Task, now: datetime) -> bool:
     """Open at ``now`` and past its due time."""
     return status_at(task, now) == TaskStatus.OPEN and task.due_at < now
 
 
 @dataclass(frozen=True)
 class StoredTask:
-    """A planned task as kept: with its id, an optional contact, and when it was closed."""
+    """A task as kept: with its id, an optional contact, and when it was closed."""
 
     id: int
-    task: PlannedTask
+    task: Task
     contact_id: int | None = None
     created_at: datetime | None = None
     closed_at: datetime | None = None

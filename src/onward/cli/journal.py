@@ -11,10 +11,10 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import DateOpt, JsonOpt
 from onward.domain.dates import parse_day
-from onward.services.wellbeing import journal_overview, write_journal
+from onward.services.journal import journal_overview, write_journal
 
 if TYPE_CHECKING:
-    from onward.services.wellbeing import JournalOverview
+    from onward.services.journal import JournalOverview
 
 journal_app = typer.Typer(
     help="A short mood journal. Run `onward journal` for recent entries, your mood trend and "

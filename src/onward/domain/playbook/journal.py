@@ -1,4 +1,4 @@
-"""Well-being: a simple mood journal and gentle nudges to look after yourself.
+"""The journal: a simple mood journal and gentle nudges to look after yourself.
 
 Nudges (all thresholds in :class:`NudgeSettings`):
 

@@ -9,29 +9,27 @@ from tests.factories import at
 from onward.domain.emails import RejectionStage
 from onward.domain.playbook.advice import DraftKind, advise_reply
 from onward.domain.playbook.dwell import DwellChoice, DwellPreset, open_window
-from onward.domain.playbook.plan import (
-    PlannedTask,
+from onward.domain.playbook.rejection import Rejection
+from onward.domain.playbook.tasks import (
+    Task,
     TaskKind,
     TaskStatus,
     add_months,
-    build_plan,
+    build_tasks,
     is_actionable,
     is_overdue,
     move_task,
     status_at,
 )
-from onward.domain.playbook.rejection import Rejection
 from onward.errors import InvalidInput, InvalidMove
 
 DAY = date(2026, 3, 10)  # a Tuesday
 NOW = at(DAY, 18)
 
 
-def _plan(
-    stage: RejectionStage = RejectionStage.INTERVIEW, **kwargs: object
-) -> tuple[PlannedTask, ...]:
+def _plan(stage: RejectionStage = RejectionStage.INTERVIEW, **kwargs: object) -> tuple[Task, ...]:
     rejection = Rejection(4, DAY, stage)
-    return build_plan(
+    return build_tasks(
         rejection,
         advise_reply(rejection, NOW),
         open_window(4, NOW),
@@ -69,7 +67,7 @@ def test_templated_application_rejection_has_no_drafts() -> None:
 
 def test_optional_drafts_say_so() -> None:
     rejection = Rejection(4, DAY, RejectionStage.APPLICATION, personal=True)
-    tasks = build_plan(rejection, advise_reply(rejection, NOW), open_window(4, NOW))
+    tasks = build_tasks(rejection, advise_reply(rejection, NOW), open_window(4, NOW))
     (draft,) = [t for t in tasks if t.kind == TaskKind.SEND_DRAFT]
     assert draft.title.endswith("(optional)")
     # The advice window opens at once, but the draft waits for the dwell window to end.
@@ -79,7 +77,7 @@ def test_optional_drafts_say_so() -> None:
 def test_long_dwell_clamps_draft_to_advice_window() -> None:
     rejection = Rejection(4, DAY, RejectionStage.FINAL)
     window = open_window(4, NOW, DwellChoice(DwellPreset.WEEKEND))  # until Monday 16th
-    tasks = build_plan(rejection, advise_reply(rejection, NOW), window)
+    tasks = build_tasks(rejection, advise_reply(rejection, NOW), window)
     draft = next(t for t in tasks if t.kind == TaskKind.SEND_DRAFT)
     assert draft.not_before == draft.due_at == at(date(2026, 3, 12), 18)
 
@@ -112,7 +110,7 @@ def test_add_months(day: date, months: int, expected: date) -> None:
     assert add_months(day, months) == expected
 
 
-TASK = PlannedTask(4, TaskKind.REFLECT, "Reflect", at(DAY, 20), at(DAY, 9))
+TASK = Task(4, TaskKind.REFLECT, "Reflect", at(DAY, 20), at(DAY, 9))
 
 
 def test_open_to_done_and_skipped() -> None:

@@ -8,7 +8,7 @@ import pytest
 from tests.factories import make_contact
 
 from onward.errors import InvalidInput, NotFound
-from onward.services.connections import (
+from onward.services.checkins import (
     checkins_due,
     list_reapply,
     record_checkin,

@@ -10,16 +10,16 @@ from tests.factories import make_application
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
-from onward.domain.playbook.wellbeing import NudgeKind
+from onward.domain.playbook.journal import NudgeKind
 from onward.errors import InvalidInput
 from onward.services.applications import move_application
-from onward.services.runtime import Workspace
-from onward.services.wellbeing import (
+from onward.services.journal import (
     current_nudges,
     journal_overview,
     list_journal,
     write_journal,
 )
+from onward.services.runtime import Workspace
 
 TODAY = date(2026, 11, 20)
 
@@ -136,7 +136,7 @@ def test_rest_days_are_found_however_long_the_journal(
 
 
 def test_writing_in_the_journal_completes_the_journal_prompt_task(ws: Workspace) -> None:
-    from onward.domain.playbook.plan import TaskKind, TaskStatus
+    from onward.domain.playbook.tasks import TaskKind, TaskStatus
     from onward.services.rejections import RejectionDetails, reject_application
 
     app = make_application(ws, "Acme", "Chef", on=date(2026, 11, 1))

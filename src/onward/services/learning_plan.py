@@ -1,4 +1,4 @@
-"""The improvement plan: a few concrete things to work on, suggested from reflections and
+"""The learning plan: a few concrete things to work on, suggested from reflections and
 feedback or added by hand, moved through todo → doing → done (or dropped)."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.playbook.improvement import (
-    ImprovementItem,
+from onward.domain.playbook.learning_plan import (
     ItemKind,
     ItemStatus,
+    PlanItem,
     move_item,
     suggest_items,
     validate_item,
@@ -28,7 +28,7 @@ class Suggestions:
     the ones added to the plan; ``already_planned`` counts suggestions the plan already has."""
 
     application_id: int | None
-    items: tuple[ImprovementItem, ...]
+    items: tuple[PlanItem, ...]
     accepted: tuple[StoredItem, ...] = ()
     already_planned: int = 0
 
@@ -52,7 +52,7 @@ CHOICES = 100
 def plan_view(store: Store, owner: Owner, *, choices: int = CHOICES) -> PlanView:
     """Every plan item with what its page shows around it, in three queries."""
     with store.transaction() as tx:
-        items = tx.improvements.query(owner.id)
+        items = tx.plan_items.query(owner.id)
         ids = [s.application_id for s in items if s.application_id is not None]
         names = tx.applications.summaries(owner.id, ids=ids) if ids else []
         recent = tx.applications.summaries(owner.id, ApplicationQuery(limit=choices))
@@ -63,7 +63,7 @@ def plan_view(store: Store, owner: Owner, *, choices: int = CHOICES) -> PlanView
     )
 
 
-def add_improvement(
+def add_plan_item(
     store: Store,
     owner: Owner,
     kind: ItemKind | str,
@@ -76,7 +76,7 @@ def add_improvement(
 ) -> StoredItem:
     """Add one item to the plan (status todo)."""
     item = validate_item(
-        ImprovementItem(
+        PlanItem(
             kind=parse_choice(ItemKind, str(kind), "plan item kind"),
             focus=focus,
             effort_hours=effort_hours,
@@ -86,11 +86,11 @@ def add_improvement(
     with store.transaction() as tx:
         if application_id is not None:
             _require_application(tx, owner, application_id)
-        item_id = tx.improvements.insert(owner.id, item, clock.now(), application_id=application_id)
+        item_id = tx.plan_items.insert(owner.id, item, clock.now(), application_id=application_id)
         return _get(tx, owner, item_id)
 
 
-def list_improvements(
+def list_plan_items(
     store: Store,
     owner: Owner,
     *,
@@ -99,10 +99,10 @@ def list_improvements(
 ) -> list[StoredItem]:
     """Plan items, oldest first; by default only those still to do or in progress."""
     with store.transaction() as tx:
-        return tx.improvements.query(owner.id, statuses=statuses, application_id=application_id)
+        return tx.plan_items.query(owner.id, statuses=statuses, application_id=application_id)
 
 
-def move_improvement(
+def move_plan_item(
     store: Store, owner: Owner, item_id: int, to: ItemStatus | str, clock: Clock
 ) -> StoredItem:
     """Start, finish, drop or pick up again an item; impossible moves are refused."""
@@ -110,11 +110,11 @@ def move_improvement(
     with store.transaction() as tx:
         stored = _get(tx, owner, item_id)
         moved = move_item(stored.item, status)
-        tx.improvements.set_status(owner.id, item_id, moved.status, clock.now())
+        tx.plan_items.set_status(owner.id, item_id, moved.status, clock.now())
         return _get(tx, owner, item_id)
 
 
-def suggest_improvements(
+def suggest_plan_items(
     store: Store,
     owner: Owner,
     app_id: int | None,
@@ -139,13 +139,13 @@ def suggest_improvements(
         ]
         items = suggest_items(latest.reflection if latest else None, themes)
         planned = {
-            (s.item.kind, s.item.focus) for s in tx.improvements.query(owner.id, statuses=OPEN)
+            (s.item.kind, s.item.focus) for s in tx.plan_items.query(owner.id, statuses=OPEN)
         }
         fresh = tuple(i for i in items if (i.kind, i.focus) not in planned)
         if not accept:
             return Suggestions(app_id, items, (), len(items) - len(fresh))
         now = clock.now()
-        ids = [tx.improvements.insert(owner.id, i, now, application_id=app_id) for i in fresh]
+        ids = [tx.plan_items.insert(owner.id, i, now, application_id=app_id) for i in fresh]
         accepted = tuple(_get(tx, owner, i) for i in ids)
         return Suggestions(app_id, items, accepted, len(items) - len(fresh))
 
@@ -164,7 +164,7 @@ def _require_application(tx: Tx, owner: Owner, app_id: int) -> None:
 
 
 def _get(tx: Tx, owner: Owner, item_id: int) -> StoredItem:
-    stored = tx.improvements.get(owner.id, item_id)
+    stored = tx.plan_items.get(owner.id, item_id)
     if stored is None:
         raise NotFound(f"no plan item #{item_id}", hint=Hint(Action.LIST_PLAN))
     return stored

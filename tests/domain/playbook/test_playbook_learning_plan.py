@@ -6,10 +6,10 @@ import pytest
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.feedback import FeedbackTheme
-from onward.domain.playbook.improvement import (
-    ImprovementItem,
+from onward.domain.playbook.learning_plan import (
     ItemKind,
     ItemStatus,
+    PlanItem,
     move_item,
     suggest_items,
     validate_item,
@@ -73,21 +73,21 @@ def test_many_low_ratings_suggest_talking_to_someone() -> None:
 
 
 def test_validate_item() -> None:
-    item = validate_item(ImprovementItem(ItemKind.CERTIFICATION, "  AWS associate ", 40))
+    item = validate_item(PlanItem(ItemKind.CERTIFICATION, "  AWS associate ", 40))
     assert item.focus == "AWS associate"
     with pytest.raises(InvalidInput, match="say what the item is about"):
-        validate_item(ImprovementItem(ItemKind.COURSE, "  "))
+        validate_item(PlanItem(ItemKind.COURSE, "  "))
     with pytest.raises(InvalidInput, match="effort must be more than 0"):
-        validate_item(ImprovementItem(ItemKind.WORKSHOP, "SQL", 0))
-    item = validate_item(ImprovementItem(ItemKind.COURSE, "SQL", because="  two asked  "))
+        validate_item(PlanItem(ItemKind.WORKSHOP, "SQL", 0))
+    item = validate_item(PlanItem(ItemKind.COURSE, "SQL", because="  two asked  "))
     assert item.because == "two asked"
-    assert validate_item(ImprovementItem(ItemKind.COURSE, "SQL", because=" ")).because is None
+    assert validate_item(PlanItem(ItemKind.COURSE, "SQL", because=" ")).because is None
     with pytest.raises(InvalidInput, match="the reason is longer than 300"):
-        validate_item(ImprovementItem(ItemKind.COURSE, "SQL", because="x" * 301))
+        validate_item(PlanItem(ItemKind.COURSE, "SQL", because="x" * 301))
 
 
 def test_status_moves() -> None:
-    item = ImprovementItem(ItemKind.UPDATE_LINKEDIN, "headline")
+    item = PlanItem(ItemKind.UPDATE_LINKEDIN, "headline")
     doing = move_item(item, ItemStatus.DOING)
     done = move_item(doing, ItemStatus.DONE)
     assert done.status == ItemStatus.DONE

@@ -23,7 +23,7 @@ class CompanyNote:
     notes: str | None
 
 
-class ConnectionRepo:
+class CheckinRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 

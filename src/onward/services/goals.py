@@ -1,4 +1,4 @@
-"""Momentum: weekly goals counted from what you did, hand-logged effort, and a second look at
+"""Goals: weekly goals counted from what you did, hand-logged effort, and a second look at
 saved jobs you hesitated over."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from onward.db.store import Store, Tx
 from onward.domain.playbook.goals import (
     HESITANT_EXCITEMENT,
     HESITANT_TAG,
-    Activity,
+    Effort,
     Metric,
     RevisitSuggestion,
     Streak,
@@ -89,7 +89,7 @@ def set_goals(
         return goals
 
 
-def log_activity(
+def log_effort(
     store: Store,
     owner: Owner,
     metric: Metric | str,
@@ -98,7 +98,7 @@ def log_activity(
     *,
     on: date | None = None,
     note: str | None = None,
-) -> Activity:
+) -> Effort:
     """Record effort done by hand: hours of learning, networking touches, follow-ups sent."""
     chosen = metric if isinstance(metric, Metric) else parse_metric(metric)
     if chosen not in LOGGABLE:
@@ -119,10 +119,10 @@ def log_activity(
         raise InvalidInput(
             f"{day.isoformat()} is in the future", field="on", hint="log what you have done"
         )
-    activity = Activity(day, chosen, float(amount))
+    activity = Effort(day, chosen, float(amount))
     note = (note or "").strip()[:1000] or None
     with store.transaction() as tx:
-        tx.activities.insert(owner.id, activity, note, clock.now())
+        tx.effort.insert(owner.id, activity, note, clock.now())
     return activity
 
 
@@ -144,11 +144,11 @@ def goal_progress(store: Store, owner: Owner, clock: Clock, *, weeks: int = 4) -
     )
 
 
-def _effort(tx: Tx, owner: Owner, clock: Clock) -> list[Activity]:
+def _effort(tx: Tx, owner: Owner, clock: Clock) -> list[Effort]:
     """Every bit of effort, summed per day and metric, dated in the clock's time zone."""
     zone = clock.now().tzinfo
     assert zone is not None
-    return tx.activities.effort(owner.id, zone)
+    return tx.effort.by_day(owner.id, zone)
 
 
 def revisit(store: Store, owner: Owner, clock: Clock, *, limit: int = 3) -> Revisit:

@@ -1,4 +1,5 @@
-"""Drafts out through a mail account: into the person's Drafts folder, or sent by SMTP.
+"""Draft delivery: how a draft goes out through a mail account (into the person's Drafts
+folder, or sent by SMTP), and an application's sent drafts with how each went out.
 
 Putting a draft in the Drafts folder (IMAP APPEND, flagged ``\\Draft``) lets the person
 review and send it from their own mail client. Sending by SMTP happens only with their
@@ -21,6 +22,27 @@ from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.mail.passwords import Passwords
 from onward.services.drafts import mark_draft_sent
 from onward.services.mail_accounts import imap_login, smtp_login
+
+
+@dataclass(frozen=True)
+class SentDraft:
+    """A sent draft with how it went out (no deliveries: the person sent it by hand)."""
+
+    draft: SavedDraft
+    deliveries: tuple[Delivery, ...]
+
+
+def list_sent_drafts(store: Store, owner: Owner, application_id: int) -> list[SentDraft]:
+    """An application's sent drafts with how each went out, oldest first (for its timeline)."""
+    with store.transaction() as tx:
+        drafts = tx.drafts.query(
+            owner.id, statuses=(DraftStatus.SENT,), application_id=application_id
+        )
+        deliveries = tx.mail_accounts.deliveries(owner.id, [d.id for d in drafts])
+    by_draft: dict[int, list[Delivery]] = {}
+    for delivery in deliveries:
+        by_draft.setdefault(delivery.draft_id, []).append(delivery)
+    return [SentDraft(d, tuple(by_draft.get(d.id, ()))) for d in drafts]
 
 
 @dataclass(frozen=True)

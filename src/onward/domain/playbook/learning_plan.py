@@ -1,4 +1,4 @@
-"""Improvement plan items: small, concrete things to work on, suggested from reflection and
+"""Learning plan items: small, concrete things to work on, suggested from reflection and
 feedback, and tracked through ``todo → doing → done`` (or dropped).
 
 :func:`suggest_items` maps each low rating (2 or less) and each feedback theme to one or two
@@ -42,7 +42,7 @@ class ItemStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class ImprovementItem:
+class PlanItem:
     """One thing to work on; ``focus`` says what exactly (the X in "update resume for X")."""
 
     kind: ItemKind
@@ -70,7 +70,7 @@ _VERBS: dict[ItemKind, str] = {
 }
 
 
-def validate_item(item: ImprovementItem) -> ImprovementItem:
+def validate_item(item: PlanItem) -> PlanItem:
     """Check an item a person typed; return it with its focus trimmed."""
     focus = clean_text(item.focus, "the focus", limit=300, field="focus")
     if focus is None:
@@ -95,7 +95,7 @@ _MOVES: dict[ItemStatus, frozenset[ItemStatus]] = {
 }
 
 
-def move_item(item: ImprovementItem, to: ItemStatus) -> ImprovementItem:
+def move_item(item: PlanItem, to: ItemStatus) -> PlanItem:
     """Change status. Done can be reopened (back to doing); dropped can be picked up again."""
     if to not in _MOVES[item.status]:
         raise InvalidMove(
@@ -152,13 +152,13 @@ MANY_LOW = 3
 
 def suggest_items(
     reflection: Reflection | None, feedback_themes: Iterable[FeedbackTheme] = ()
-) -> tuple[ImprovementItem, ...]:
+) -> tuple[PlanItem, ...]:
     """Suggested items from low ratings (in topic order) and then from feedback themes."""
-    items: dict[tuple[ItemKind, str], ImprovementItem] = {}
+    items: dict[tuple[ItemKind, str], PlanItem] = {}
 
     def add(suggestions: tuple[_Suggestion, ...], because: str) -> None:
         for kind, focus, hours in suggestions:
-            items.setdefault((kind, focus), ImprovementItem(kind, focus, hours, because=because))
+            items.setdefault((kind, focus), PlanItem(kind, focus, hours, because=because))
 
     low = low_ratings(reflection) if reflection is not None else ()
     for rating in low:

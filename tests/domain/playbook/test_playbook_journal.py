@@ -7,7 +7,7 @@ from tests.factories import application, at, event
 
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.dwell import open_window
-from onward.domain.playbook.wellbeing import (
+from onward.domain.playbook.journal import (
     JournalEntry,
     NudgeKind,
     NudgeSettings,

@@ -1,4 +1,4 @@
-"""Momentum commands: weekly goals, logging effort, a second look at saved jobs, small wins."""
+"""Goals commands: weekly goals, logging effort, a second look at saved jobs, small wins."""
 
 from __future__ import annotations
 
@@ -16,12 +16,12 @@ from onward.cli.options import DateOpt, JsonOpt
 from onward.domain.dates import parse_day
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.wins import RECENT_DAYS
-from onward.services.momentum import goal_progress, log_activity, set_goals
-from onward.services.momentum import revisit as revisit_jobs
+from onward.services.goals import goal_progress, log_effort, set_goals
+from onward.services.goals import revisit as revisit_jobs
 from onward.services.wins import add_win, list_wins
 
 if TYPE_CHECKING:
-    from onward.services.momentum import GoalProgress
+    from onward.services.goals import GoalProgress
     from onward.services.wins import WinEntry
 
 goals_app = typer.Typer(
@@ -171,7 +171,7 @@ def log(
 ) -> None:
     """Log effort done by hand, e.g. `onward log learning 1.5 --note "SQL course"`."""
     ws = workspace()
-    done = log_activity(ws.store, ws.owner, metric, amount, ws.clock, on=_day(on), note=note)
+    done = log_effort(ws.store, ws.owner, metric, amount, ws.clock, on=_day(on), note=note)
     label = LABELS[done.metric.value].lower()
     render.ok(f"Logged {_number(done.amount)} for {label} on {done.on.isoformat()}.")
 

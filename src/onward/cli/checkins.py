@@ -13,7 +13,7 @@ from onward.cli.context import workspace
 from onward.cli.options import ContactId, DateOpt, JsonOpt
 from onward.domain.dates import parse_day
 from onward.errors import InvalidInput
-from onward.services.connections import (
+from onward.services.checkins import (
     checkins_due,
     list_reapply,
     record_checkin,
@@ -21,7 +21,7 @@ from onward.services.connections import (
 )
 
 if TYPE_CHECKING:
-    from onward.services.connections import CheckIn, ReapplyDate
+    from onward.services.checkins import CheckIn, ReapplyDate
 
 checkins_app = typer.Typer(
     help="Keep good contacts warm. Run `onward checkins` for the ones due within a week; "

@@ -18,15 +18,15 @@ from onward.domain.playbook.dwell import (
     support_for,
 )
 from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
+from onward.domain.playbook.journal import Nudge
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
-from onward.domain.playbook.wellbeing import Nudge
 from onward.domain.records import Owner
-from onward.services.connections import CheckIn, ReapplyDate, checkins_due, list_reapply
+from onward.services.checkins import CheckIn, ReapplyDate, checkins_due, list_reapply
 from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
-from onward.services.momentum import GoalProgress, goal_progress
+from onward.services.goals import GoalProgress, goal_progress
+from onward.services.journal import current_nudges
 from onward.services.tasks import TaskItem, due_tasks
-from onward.services.wellbeing import current_nudges
 from onward.services.wins import WinEntry, list_wins
 
 RECENT_WIN_DAYS = 14

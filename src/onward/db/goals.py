@@ -1,7 +1,7 @@
-"""Momentum: weekly goals, effort counted per day, and wins (manual and derived sources).
+"""Goals: weekly goals, effort counted per day, and wins (manual and derived sources).
 
 Effort is aggregated in SQL, one row per day and metric, whatever the number of records:
-applications from ``applied`` stage events, reflections written, drafts sent, and activities
+applications from ``applied`` stage events, reflections written, drafts sent, and effort
 logged by hand.
 """
 
@@ -14,10 +14,17 @@ from sqlalchemy import Connection, String, func, select, update
 
 from onward.db import tables as t
 from onward.db.meta import insert_row
-from onward.db.playbook_tables import activities, drafts, feedback, reflections, weekly_goals, wins
+from onward.db.playbook_tables import (
+    drafts,
+    effort_entries,
+    feedback,
+    reflections,
+    weekly_goals,
+    wins,
+)
 from onward.domain.pipeline import RESPONSES, Stage
 from onward.domain.playbook.feedback import Feedback
-from onward.domain.playbook.goals import Activity, Metric, WeeklyGoals
+from onward.domain.playbook.goals import Effort, Metric, WeeklyGoals
 from onward.domain.records import StageEvent
 
 #: Stages that can make a win (the first response, screens, interviews, finals, offers).
@@ -45,14 +52,14 @@ class GoalRepo:
             self.conn.execute(weekly_goals.insert().values(owner_id=owner_id, **values))
 
 
-class ActivityRepo:
+class EffortRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def insert(self, owner_id: int, activity: Activity, note: str | None, now: datetime) -> int:
+    def insert(self, owner_id: int, activity: Effort, note: str | None, now: datetime) -> int:
         return insert_row(
             self.conn,
-            activities,
+            effort_entries,
             owner_id=owner_id,
             occurred_on=activity.on,
             metric=activity.metric.value,
@@ -65,17 +72,17 @@ class ActivityRepo:
         return int(
             self.conn.execute(
                 select(func.count())
-                .select_from(activities)
-                .where(activities.c.owner_id == owner_id)
+                .select_from(effort_entries)
+                .where(effort_entries.c.owner_id == owner_id)
             ).scalar_one()
         )
 
-    def effort(self, owner_id: int, zone: tzinfo = UTC) -> list[Activity]:
+    def by_day(self, owner_id: int, zone: tzinfo = UTC) -> list[Effort]:
         """All effort, summed per day and metric (four grouped queries, however much data).
 
         Drafts are dated by when they were sent, in ``zone`` (the person's local time).
         """
-        found: list[Activity] = []
+        found: list[Effort] = []
         applied = self.conn.execute(
             select(t.stage_events.c.occurred_on, func.count())
             .where(
@@ -84,23 +91,27 @@ class ActivityRepo:
             )
             .group_by(t.stage_events.c.occurred_on)
         )
-        found += [Activity(day, Metric.APPLICATIONS, float(n)) for day, n in applied]
+        found += [Effort(day, Metric.APPLICATIONS, float(n)) for day, n in applied]
         written = self.conn.execute(
             select(reflections.c.written_on, func.count())
             .where(reflections.c.owner_id == owner_id)
             .group_by(reflections.c.written_on)
         )
-        found += [Activity(day, Metric.REFLECTIONS, float(n)) for day, n in written]
+        found += [Effort(day, Metric.REFLECTIONS, float(n)) for day, n in written]
         logged = self.conn.execute(
-            select(activities.c.occurred_on, activities.c.metric, func.sum(activities.c.amount))
-            .where(activities.c.owner_id == owner_id)
-            .group_by(activities.c.occurred_on, activities.c.metric)
+            select(
+                effort_entries.c.occurred_on,
+                effort_entries.c.metric,
+                func.sum(effort_entries.c.amount),
+            )
+            .where(effort_entries.c.owner_id == owner_id)
+            .group_by(effort_entries.c.occurred_on, effort_entries.c.metric)
         )
-        found += [Activity(day, Metric(metric), float(total)) for day, metric, total in logged]
+        found += [Effort(day, Metric(metric), float(total)) for day, metric, total in logged]
         found += self._sent_drafts(owner_id, zone)
         return found
 
-    def _sent_drafts(self, owner_id: int, zone: tzinfo) -> list[Activity]:
+    def _sent_drafts(self, owner_id: int, zone: tzinfo) -> list[Effort]:
         # Grouped by the UTC hour, so a day boundary in any time zone falls between groups.
         hour = func.substr(drafts.c.sent_at, 1, 13, type_=String)
         if self.conn.dialect.name == "postgresql":
@@ -120,7 +131,7 @@ class ActivityRepo:
             moment = datetime.strptime(str(stamp)[:13], "%Y-%m-%d %H").replace(tzinfo=UTC)
             day = moment.astimezone(zone).date()
             per_day[day] = per_day.get(day, 0.0) + float(n)
-        return [Activity(day, Metric.FOLLOW_UPS, n) for day, n in per_day.items()]
+        return [Effort(day, Metric.FOLLOW_UPS, n) for day, n in per_day.items()]
 
 
 class WinRepo:

@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from onward.clock import Clock
-from onward.db.connections import CompanyNote
+from onward.db.checkins import CompanyNote
 from onward.db.store import Store
-from onward.domain.playbook.plan import CHECK_IN_AFTER_MONTHS, add_months
+from onward.domain.playbook.tasks import CHECK_IN_AFTER_MONTHS, add_months
 from onward.domain.records import Contact, Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
 
@@ -45,7 +45,7 @@ def checkins_due(
         raise InvalidInput(f"within_days cannot be negative, not {within_days}")
     today = clock.today()
     with store.transaction() as tx:
-        due = tx.connections.checkins_due(owner.id, today + timedelta(days=within_days))
+        due = tx.checkins.checkins_due(owner.id, today + timedelta(days=within_days))
     return [c for c in (due_check_in(contact, today, within_days) for contact in due) if c]
 
 
@@ -114,12 +114,12 @@ def set_reapply_after(
     if cleaned is not None and len(cleaned) > MAX_NOTES:
         raise InvalidInput(f"notes are at most {MAX_NOTES} characters")
     with store.transaction() as tx:
-        existing = tx.connections.company(owner.id, name)
+        existing = tx.checkins.company(owner.id, name)
         if existing is not None:
             name = existing.name
             if notes is None:
                 cleaned = existing.notes
-        tx.connections.save_company(owner.id, CompanyNote(name, after, cleaned), clock.now())
+        tx.checkins.save_company(owner.id, CompanyNote(name, after, cleaned), clock.now())
     return ReapplyDate(name, after, cleaned, after <= clock.today())
 
 
@@ -127,7 +127,7 @@ def list_reapply(store: Store, owner: Owner, clock: Clock) -> list[ReapplyDate]:
     """Companies with a date to apply again, soonest first."""
     today = clock.today()
     with store.transaction() as tx:
-        notes = tx.connections.reapply_dates(owner.id)
+        notes = tx.checkins.reapply_dates(owner.id)
     return [
         ReapplyDate(n.name, n.reapply_after, n.notes, n.reapply_after <= today)
         for n in notes

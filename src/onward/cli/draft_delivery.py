@@ -10,8 +10,8 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.mail_accounts import password_sources
 from onward.cli.options import DraftId
+from onward.services.draft_delivery import append_draft, check_sendable, send_draft
 from onward.services.drafts import get_draft
-from onward.services.mail_outbound import append_draft, check_sendable, send_draft
 
 
 def append(
