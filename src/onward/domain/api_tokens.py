@@ -8,7 +8,7 @@ from datetime import datetime
 
 @dataclass(frozen=True)
 class ApiToken:
-    """A token someone made with ``onward api token``; only its SHA-256 digest is stored."""
+    """A personal access token someone made; only its SHA-256 digest is stored."""
 
     id: int
     created_at: datetime

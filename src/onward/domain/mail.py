@@ -131,72 +131,93 @@ def propose(
         return []
     confidence = round(reading.confidence * match.certainty, 4)
     app = match.application
-    # what the person's records say wins over what the email seems to say
-    company: str | None
-    role: str | None
-    if app is not None:
-        company, role = app.company, app.role
-    elif match.pending_create is not None:
-        company = match.company or reading.company or fallback_company
-        role = match.role or reading.role
-    else:
-        company, role = reading.company or fallback_company, reading.role
+    company, role = _names(reading, match, fallback_company)
     base: dict[str, Any] = {"company": company, "role": role}
     out: list[ProposalDraft] = []
     after = app is None
     if app is None and match.pending_create is None:
-        start = _TARGET.get(reading.label, Stage.APPLIED)
-        if start == Stage.OFFER:
-            start = Stage.FINAL  # an offer is proposed as its own move
-        out.append(
-            ProposalDraft(
-                ProposalKind.CREATE_APPLICATION,
-                base
-                | {"job_ref": reading.job_ref, "stage": start.value, "on": received.isoformat()},
-                confidence,
-            )
-        )
-    if reading.label is EmailLabel.REJECTION:
-        if app is None or not (app.stage.is_closed or app.stage == Stage.REJECTED):
-            out.append(
-                ProposalDraft(
-                    ProposalKind.LOG_REJECTION,
-                    base
-                    | {
-                        "stage": reading.rejection_stage.value if reading.rejection_stage else None,
-                        "reason": reading.reason.value if reading.reason else "unspecified",
-                        "quote": reading.reason_quote,
-                        "personal": reading.personal,
-                        "received_on": received.isoformat(),
-                    },
-                    confidence,
-                    after_create=after,
-                )
-            )
-    elif reading.label is EmailLabel.INTERVIEW and reading.interview_at is not None:
-        if app is None or not app.stage.is_ending:
-            out.append(_interview(base, reading.interview_at, received, confidence, after))
-    else:
-        target = _TARGET[reading.label]
-        if app is not None:
-            wanted = _can_move(app, target)
-        else:  # a new application starts at the target; an offer, or news for one pending
-            wanted = target != Stage.APPLIED and (
-                target == Stage.OFFER or match.pending_create is not None
-            )
-        if wanted:
-            out.append(
-                ProposalDraft(
-                    ProposalKind.MOVE_STAGE,
-                    base | {"stage": target.value, "on": received.isoformat()},
-                    confidence,
-                    after_create=after,
-                )
-            )
+        out.append(_create(reading, base, received, confidence))
+    news = _news(reading, match, base, received, confidence, after)
+    if news is not None:
+        out.append(news)
     contact = _contact(reading, app, base, confidence, after)
     if contact is not None:
         out.append(contact)
     return out
+
+
+def _names(
+    reading: EmailReading, match: Match, fallback_company: str | None
+) -> tuple[str | None, str | None]:
+    """Company and role: what the person's records say wins over what the email seems to say."""
+    if match.application is not None:
+        return match.application.company, match.application.role
+    if match.pending_create is not None:
+        return (
+            match.company or reading.company or fallback_company,
+            match.role or reading.role,
+        )
+    return reading.company or fallback_company, reading.role
+
+
+def _create(
+    reading: EmailReading, base: dict[str, Any], received: date, confidence: float
+) -> ProposalDraft:
+    start = _TARGET.get(reading.label, Stage.APPLIED)
+    if start == Stage.OFFER:
+        start = Stage.FINAL  # an offer is proposed as its own move
+    return ProposalDraft(
+        ProposalKind.CREATE_APPLICATION,
+        base | {"job_ref": reading.job_ref, "stage": start.value, "on": received.isoformat()},
+        confidence,
+    )
+
+
+def _news(
+    reading: EmailReading,
+    match: Match,
+    base: dict[str, Any],
+    received: date,
+    confidence: float,
+    after: bool,
+) -> ProposalDraft | None:
+    """The one change the email's label asks for: a rejection, an interview or a move."""
+    app = match.application
+    if reading.label is EmailLabel.REJECTION:
+        if app is not None and (app.stage.is_closed or app.stage == Stage.REJECTED):
+            return None
+        return ProposalDraft(
+            ProposalKind.LOG_REJECTION,
+            base
+            | {
+                "stage": reading.rejection_stage.value if reading.rejection_stage else None,
+                "reason": reading.reason.value if reading.reason else "unspecified",
+                "quote": reading.reason_quote,
+                "personal": reading.personal,
+                "received_on": received.isoformat(),
+            },
+            confidence,
+            after_create=after,
+        )
+    if reading.label is EmailLabel.INTERVIEW and reading.interview_at is not None:
+        if app is not None and app.stage.is_ending:
+            return None
+        return _interview(base, reading.interview_at, received, confidence, after)
+    target = _TARGET[reading.label]
+    if app is not None:
+        wanted = _can_move(app, target)
+    else:  # a new application starts at the target; an offer, or news for one pending
+        wanted = target != Stage.APPLIED and (
+            target == Stage.OFFER or match.pending_create is not None
+        )
+    if not wanted:
+        return None
+    return ProposalDraft(
+        ProposalKind.MOVE_STAGE,
+        base | {"stage": target.value, "on": received.isoformat()},
+        confidence,
+        after_create=after,
+    )
 
 
 def _interview(

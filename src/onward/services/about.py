@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from onward import __version__
+import onward
 from onward.config import PREFIX, Settings
 from onward.db.engine import display_url
 from onward.db.setup import database_file
@@ -48,7 +48,7 @@ class DataPlaces:
 class About:
     settings: tuple[SettingInEffect, ...]
     places: DataPlaces
-    version: str = __version__
+    version: str = onward.__version__
 
 
 def about(settings: Settings) -> About:

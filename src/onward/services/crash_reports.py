@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from onward import __version__
+import onward
 
 FOLDER = "crash-reports"
 MAX_CHAIN = 5
@@ -66,7 +66,7 @@ def crash_text(exc: BaseException, where: str, now: datetime) -> str:
         "(exception messages and values are left out: they may hold your data)",
         "",
         f"when:     {now.isoformat(timespec='seconds')}",
-        f"onward:   {__version__}",
+        f"onward:   {onward.__version__}",
         f"python:   {platform.python_version()} ({sys.platform})",
         f"while:    {where}",
         "",

@@ -52,7 +52,7 @@ def read_insights(
     ghosting: GhostingRules | None = None,
 ) -> InsightsReading:
     """:func:`compute_insights`, unless a dwell window is open and ``anyway`` is false: the
-    one rule the insights page and ``onward insights`` both follow."""
+    one rule the insights page and the command line both follow."""
     with store.transaction() as tx:
         dwelling = bool(tx.dwell.active(owner.id, clock.now()))
         if dwelling and not anyway:

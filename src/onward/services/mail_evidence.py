@@ -16,7 +16,7 @@ from pathlib import Path
 
 from onward.db.store import Store
 from onward.domain.records import Owner
-from onward.errors import NotFound
+from onward.errors import Action, Hint, NotFound
 from onward.mail.html_part import html_part
 from onward.mail.safe_html import kept_html
 from onward.mail.sources import EmlFile, EmlFolder, Maildir, Mbox
@@ -70,7 +70,7 @@ def message_evidence(store: Store, owner: Owner, message_id: int) -> MessageEvid
     with store.transaction() as tx:
         row = tx.mail.get_message(owner.id, message_id)
     if row is None:
-        raise NotFound(f"no stored message #{message_id}", hint="see `onward mail list`")
+        raise NotFound(f"no stored message #{message_id}", hint=Hint(Action.LIST_MESSAGES))
     message = stored_message(row)
     html = row.html
     if html is None:

@@ -1,6 +1,6 @@
 """Mail imports that run while the caller goes on: start one, then ask how far it got.
 
-``onward mail import`` runs :func:`onward.services.mail.import_path` in the foreground; the
+The command line runs :func:`onward.services.mail.import_path` in the foreground; the
 JSON API starts the same import on a background thread of the server process and answers at
 once with the job's id. Jobs are kept in memory only: they are forgotten when the server
 stops (an interrupted import resumes where it stopped the next time the same source is

@@ -7,7 +7,7 @@
         →  a dated task list (tasks)  →  feedback (feedback)  →  reflection (reflection)
         →  a learning plan (learning_plan)
     alongside: weekly goals and streaks (goals), small wins (wins), a mood journal and its
-    nudges (journal), and quiet applications (ghosting). `onward today` assembles them in
+    nudges (journal), and quiet applications (ghosting). Today assembles them in
     services/today.py.
 
 Every function here is pure: it receives the moment (``now``) or the date (``today``) as an
