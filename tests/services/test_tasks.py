@@ -154,9 +154,9 @@ def test_snooze_until_reads_a_day_or_a_number_of_days() -> None:
     assert snooze_until(" Next Week ", None, now) == at(27, 9)
     assert snooze_until("2026-11-30", None, now) == at(30, 9)
     assert snooze_until(None, 2, now) == at(22, 15)
-    with pytest.raises(InvalidInput, match="one of them"):
+    with pytest.raises(InvalidInput, match="one of the two"):
         snooze_until(None, None, now)
-    with pytest.raises(InvalidInput, match="one of them"):
+    with pytest.raises(InvalidInput, match="one of the two"):
         snooze_until("tomorrow", 2, now)
     with pytest.raises(InvalidInput, match="cannot read the date 'soonish'"):
         snooze_until("soonish", None, now)

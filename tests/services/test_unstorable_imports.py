@@ -76,7 +76,8 @@ def test_a_csv_holding_nul_characters_is_refused_with_its_lines(ws: Workspace) -
     utf16_read_as_utf8 = "company,role\n" + "\x00".join("Acme,Analyst") + "\nBeta,Chef\n"
     with pytest.raises(InvalidInput, match=r"NUL characters \(line 2\)") as caught:
         import_csv(ws.store, ws.owner, utf16_read_as_utf8, ws.clock)
-    assert "CSV UTF-8" in (caught.value.hint or "")
+    assert caught.value.hint is not None
+    assert "CSV UTF-8" in (caught.value.hint.text or "")
     assert list_applications(ws.store, ws.owner, ApplicationQuery()).total == 0
 
 

@@ -70,15 +70,15 @@ COMMANDS: dict[str, Lazy] = {
     ),
     "reject": command(
         "onward.cli.rejections:commands",
-        "Log a rejection. Onward gives you time to feel it, then a short, dated plan.",
+        "Log a rejection. Onward gives you time to feel it, then a few dated next steps.",
     ),
     "rejection": command(
         "onward.cli.rejections:commands",
-        "See a logged rejection again: kindness during your time to feel it, the plan after.",
+        "See a logged rejection again: kindness during your time to feel it, next steps after.",
     ),
     "ready": command(
         "onward.cli.rejections:commands",
-        "End your time to feel it early, when you feel ready: the plan opens now.",
+        "End your time to feel it early, when you feel ready: your next steps open now.",
     ),
     "ghosting": command(
         "onward.cli.ghosting:commands",
@@ -111,7 +111,9 @@ COMMANDS: dict[str, Lazy] = {
     "contacts": group("onward.cli.contacts:app", "Keep the people behind your applications."),
     "export": command("onward.cli.data:commands", "Export your data (JSON backup or CSV)."),
     "db": group("onward.cli.database:app", "Database schema: see and apply migrations."),
-    "calendar": group("onward.cli.calendar:app", "Put your plan in your own calendar app."),
+    "calendar": group(
+        "onward.cli.calendar:app", "Put your tasks and check-ins in your own calendar app."
+    ),
     "model": group("onward.cli.model:app", "Train and measure the model that reads job emails."),
     "mail": group(
         "onward.cli.mail:app",
