@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from typing import Annotated, Any
+from dataclasses import MISSING
+from typing import TYPE_CHECKING, Annotated, Any, get_type_hints
 
 from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from onward.domain.pipeline import Stage
-from onward.domain.records import ApplicationFields, Channel
+from onward.domain.records import ApplicationFields
 from onward.export.records import application_record
 from onward.services.applications import add_application, get_application, move_application
 from onward.services.runtime import Workspace
@@ -20,33 +22,36 @@ router = APIRouter(tags=["applications"])
 Ws = Annotated[Workspace, Depends(workspace)]
 
 
-class NewApplication(BaseModel):
-    """An application to start tracking; ``stage`` and ``date`` say where it stands."""
+class Placement(BaseModel):
+    """Where a new application stands: ``stage`` and ``date`` (today when left out)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    company: str
-    role: str
-    job_ref: str | None = None
-    url: str | None = None
-    location: str | None = None
-    channel: Channel | None = None
-    salary_min: int | None = None
-    salary_max: int | None = None
-    salary_currency: str | None = None
-    excitement: int | None = None
-    description: str | None = None
-    resume_version: str | None = None
-    tailored: bool | None = None
-    notes: str | None = None
-    tags: list[str] = Field(default_factory=list)
     stage: Stage = Stage.APPLIED
     day: dt.date | None = Field(default=None, alias="date")
     note: str | None = None
 
     def fields(self) -> ApplicationFields:
-        values = self.model_dump(exclude={"stage", "day", "note", "tags"})
-        return ApplicationFields(**values, tags=tuple(self.tags))
+        return ApplicationFields(**self.model_dump(include=set(_FIELDS)))
+
+
+def _application_fields() -> dict[str, Any]:
+    """The body's application fields, read from the one definition (``ApplicationFields``)."""
+    hints = get_type_hints(ApplicationFields)
+    return {
+        f.name: (hints[f.name], ... if f.default is MISSING else f.default)
+        for f in dataclasses.fields(ApplicationFields)
+    }
+
+
+_FIELDS = _application_fields()
+#: An application to start tracking: every field of ``ApplicationFields``, then where it stands.
+if TYPE_CHECKING:
+    NewApplication = Placement
+else:
+    NewApplication = create_model(
+        "NewApplication", __base__=Placement, __doc__="An application to start tracking.", **_FIELDS
+    )
 
 
 class Move(BaseModel):
