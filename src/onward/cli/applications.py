@@ -286,7 +286,7 @@ def delete(
         f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline for good?"
     ):
         raise typer.Exit(1)
-    delete_application(ws.store, ws.owner, app_id)
+    delete_application(ws.store, ws.owner, app_id, ws.clock)
     render.ok(f"Deleted #{app_id}.")
 
 

@@ -155,6 +155,37 @@ class ApplicationRepo:
         if values:
             self.conn.execute(update(t.applications).where(c.id == app_id).values(**values))
 
+    def set_event_day(self, app_id: int, event_id: int, on: date, now: datetime) -> None:
+        """Correct the day of one step; the application's current stage date and timeline in
+        brief follow (from its steps that are not undone)."""
+        e = t.stage_events.c
+        self.conn.execute(
+            update(t.stage_events)
+            .where(e.id == event_id, e.application_id == app_id)
+            .values(occurred_on=on)
+        )
+        live = self.events_for([app_id]).get(app_id, [])
+        bits = [t.TIMELINE_BITS[ev.stage.value] for ev in live if ev.stage.value in t.TIMELINE_BITS]
+
+        def first(pick: Any) -> date | None:
+            return min((ev.occurred_on for ev in live if pick(ev.stage)), default=None)
+
+        path = 0
+        for bit in bits:
+            path |= bit
+        values: dict[str, Any] = {
+            "timeline_applied_on": first(lambda s: s is not Stage.SAVED),
+            "timeline_progress_on": first(lambda s: s.value in t.TIMELINE_BITS),
+            "timeline_rejected_on": first(lambda s: s is Stage.REJECTED),
+            "timeline_path": path,
+            "updated_at": now,
+        }
+        if live:
+            values["stage_on"] = max(ev.occurred_on for ev in live)
+        self.conn.execute(
+            update(t.applications).where(t.applications.c.id == app_id).values(**values)
+        )
+
     def set_archived(self, owner_id: int, ids: Sequence[int], at: datetime | None) -> int:
         result = self.conn.execute(
             update(t.applications)
@@ -329,7 +360,7 @@ class ApplicationRepo:
     def last_event(self, app_id: int) -> StageEvent | None:
         row = self.conn.execute(
             select(t.stage_events)
-            .where(t.stage_events.c.application_id == app_id)
+            .where(t.stage_events.c.application_id == app_id, t.stage_events.c.undone_at.is_(None))
             .order_by(t.stage_events.c.occurred_on.desc(), t.stage_events.c.id.desc())
             .limit(1)
         ).first()
@@ -400,14 +431,18 @@ class ApplicationRepo:
                 found[app_id].append(name)
         return {key: tuple(names) for key, names in found.items()}
 
-    def events_for(self, ids: Sequence[int]) -> dict[int, list[StageEvent]]:
+    def events_for(
+        self, ids: Sequence[int], *, undone: bool = False
+    ) -> dict[int, list[StageEvent]]:
+        """The steps of these applications, in order; the undone ones only if ``undone``
+        (the history shows them, marked; everything else reads the pipeline without them)."""
         found: dict[int, list[StageEvent]] = defaultdict(list)
+        e = t.stage_events.c
         for chunk in chunks(ids):
-            rows = self.conn.execute(
-                select(t.stage_events)
-                .where(t.stage_events.c.application_id.in_(chunk))
-                .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
-            )
+            stmt = select(t.stage_events).where(e.application_id.in_(chunk))
+            if not undone:
+                stmt = stmt.where(e.undone_at.is_(None))
+            rows = self.conn.execute(stmt.order_by(e.occurred_on, e.id))
             for row in rows:
                 found[row.application_id].append(event_from_row(row))
         return found

@@ -28,6 +28,8 @@ from onward.errors import SetupError
 
 if TYPE_CHECKING:
     from onward.db.api_tokens import ApiTokenRepo
+    from onward.db.changes import ChangeRepo
+    from onward.db.changes import ChangeRepo
     from onward.db.checkins import CheckinRepo
     from onward.db.drafts import DraftRepo
     from onward.db.goals import EffortRepo, GoalRepo, WinRepo
@@ -57,6 +59,15 @@ class Tx:
         self.conn = conn
         self.applications = ApplicationRepo(conn)
         self.contacts = ContactRepo(conn)
+        #: State the services of one action share while it runs (the change being recorded,
+        #: see ``onward.services.changes``); empty when the transaction begins.
+        self.shared: dict[str, Any] = {}
+
+    @cached_property
+    def changes(self) -> ChangeRepo:
+        from onward.db.changes import ChangeRepo
+
+        return ChangeRepo(self.conn)
 
     @cached_property
     def postings(self) -> PostingRepo:
@@ -177,7 +188,9 @@ class Tx:
         raise Rollback
 
     def clear_owner(self, owner_id: int) -> None:
-        """Delete every record of one owner (children first, for SQLite without cascades)."""
+        """Delete every record of one owner (children first, for SQLite without cascades),
+        and the change log that names them."""
+        self.changes.clear(owner_id)
         for table in reversed(t.INSERT_ORDER[1:]):
             if "owner_id" in table.c:
                 if table is t.applications:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.changes import ChangeKind
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
@@ -36,6 +37,7 @@ from onward.domain.playbook.tasks import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Conflict, Hint, InvalidInput, InvalidMove, NotFound, SetupError
 from onward.services.applications import move_application
+from onward.services.changes import recording
 
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
 #: a reply window that is ahead of the person, not already over).
@@ -123,7 +125,10 @@ def reject_application(
     playbook existed) gets its details recorded and its plan, without a second move.
     """
     now = clock.now()
-    with store.transaction() as tx:
+    with (
+        store.transaction() as tx,
+        recording(store, owner, ChangeKind.REJECT, clock, applications=[app_id]) as change,
+    ):
         app = _application(tx, owner, app_id)
         _check_open(tx, owner, app)
         moved_already = app.stage == Stage.REJECTED
@@ -135,6 +140,7 @@ def reject_application(
         tx.rejections.insert(owner.id, rejection, now)
         _settle_ghosting_tasks(tx, owner, app.id, now)
         _plan(tx, owner, app, rejection, details, dwell, now)
+        change.summary = f"rejection logged ({rejection.received_on.isoformat()})"
         return _overview(tx, owner, app.id, now)
 
 
