@@ -154,6 +154,8 @@ def apply_proposal(
         if view.status is not ProposalStatus.PENDING:
             raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
         _watch(store, owner, view, change)
+        if change.proposal_id is None:  # the proposal accepted, not one it needed first
+            change.proposal_id = view.id
         done: list[Accepted] = []
         app_id = view.application_id
         if app_id is None and view.kind is not ProposalKind.CREATE_APPLICATION:
@@ -161,8 +163,7 @@ def apply_proposal(
         outcome = HANDLERS[view.kind](_Acceptance(store, owner, view, app_id, clock, dwell))
         _settle(store, owner, view, outcome.app_id, clock, edited=edited)
         done.append(Accepted(view.id, outcome.app_id, outcome.what, outcome.rejected))
-        if change.proposal_id is None:
-            change.proposal_id = view.id
+        if change.proposal_id == view.id:
             change.summary = f"accepted from mail: {view.summary}"
         return done
 
