@@ -25,6 +25,7 @@ from onward.web.pages import (
     review,
     settings,
     today,
+    undo,
     upcoming,
 )
 
@@ -44,5 +45,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     insights.router,
     resume.router,
     settings.router,
+    undo.router,
     upcoming.router,
 )
