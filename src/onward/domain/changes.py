@@ -66,18 +66,15 @@ class UndoOutcome:
     #: The application afterwards (None when the undo took away an application that the
     #: undone change had added).
     application_id: int | None
+    #: Whether this undo did a change again (it undid the correction that undid it).
+    redo: bool = False
+    #: What the first change of the chain was ("moved to screen"), for the words.
+    what: str = ""
 
-    @property
-    def redo(self) -> bool:
-        """Whether this undo did a change again (it undid a correction)."""
-        return self.undone.is_correction
 
-
-def describe_undo(undone: Change) -> str:
-    """A correction's summary, from the change it undoes."""
-    if undone.is_correction:
-        return f"did again: {undone.summary.removeprefix('undid: ')}"
-    return f"undid: {undone.summary}"
+def describe_undo(original: Change, *, redo: bool) -> str:
+    """A correction's summary, from the change at the start of its chain."""
+    return f"{'did again' if redo else 'undid'}: {original.summary}"
 
 
 def check_corrected_date(

@@ -36,6 +36,16 @@ class History:
     latest: Change | None
 
     @property
+    def undo_redoes(self) -> bool:
+        """Whether undoing ``latest`` does a change again (it is the correction that undid
+        it, or the third, fifth ... correction in a row)."""
+        by_id = {c.id: c for c in self.changes}
+        depth, change = 0, self.latest
+        while change is not None and change.undoes is not None:
+            depth, change = depth + 1, by_id.get(change.undoes)
+        return depth % 2 == 1
+
+    @property
     def live_events(self) -> tuple[StageEvent, ...]:
         return tuple(e for e in self.events if e.undone_at is None)
 
@@ -50,7 +60,9 @@ def _history(tx: Tx, owner: Owner, application_id: int) -> History:
     if app is None:
         raise NotFound(f"no application #{application_id}", hint=Hint(Action.LIST_APPLICATIONS))
     events = tx.applications.events_for([app.id], undone=True).get(app.id, [])
-    changes = [c for c in tx.changes.for_application(owner.id, app.id) if c.created_at >= app.created_at]
+    changes = [
+        c for c in tx.changes.for_application(owner.id, app.id) if c.created_at >= app.created_at
+    ]
     latest = tx.changes.latest(owner.id, app.id, since=app.created_at)
     return History(app, tuple(events), tuple(changes), latest)
 

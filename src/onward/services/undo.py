@@ -55,7 +55,7 @@ def undo_last_change(store: Store, owner: Owner, application_id: int, clock: Clo
                 hint=Hint(
                     Action.SHOW_APPLICATION,
                     {"application_id": app.id},
-                    text="changes are kept from the moment they are made in this version",
+                    text="only changes made since Onward began keeping them can be undone",
                 ),
             )
         return undo_change(store, owner, latest.id, clock)
@@ -91,6 +91,8 @@ def undo_change(store: Store, owner: Owner, change_id: int, clock: Clock) -> Und
             raise NotFound(f"no change #{change_id}", field="change_id")
         change, entries = found
         _check_undoable(tx, change, entries)
+        original, depth = _origin(tx, owner, change)
+        redo = depth % 2 == 1  # undoing a correction of a correction ... of the change
         apps = [e["key"]["id"] for e in entries if e["table"] == "applications"]
         rows = [(e["table"], e["key"]) for e in entries if e["table"] != "applications"]
         with recording(store, owner, ChangeKind.UNDO, clock, applications=apps) as rec:
@@ -98,7 +100,7 @@ def undo_change(store: Store, owner: Owner, change_id: int, clock: Clock) -> Und
             rec.application_id = change.application_id
             rec.proposal_id = change.proposal_id
             rec.undoes = change.id
-            rec.summary = describe_undo(change)
+            rec.summary = describe_undo(original, redo=redo)
             tx.changes.revert(entries, clock.now())
         correction = rec.change
         assert correction is not None  # a change always leaves something to put back
@@ -106,7 +108,19 @@ def undo_change(store: Store, owner: Owner, change_id: int, clock: Clock) -> Und
         app_id = change.application_id
         if app_id is not None and tx.applications.get(owner.id, app_id, with_events=False) is None:
             app_id = None
-        return UndoOutcome(correction=correction, undone=change, application_id=app_id)
+        return UndoOutcome(correction, change, app_id, redo=redo, what=original.summary)
+
+
+def _origin(tx: Tx, owner: Owner, change: Change) -> tuple[Change, int]:
+    """The change a chain of corrections starts from, and how many corrections are above it
+    (0: ``change`` is not a correction)."""
+    depth = 0
+    while change.undoes is not None:
+        found = tx.changes.get(owner.id, change.undoes)
+        if found is None:
+            break
+        change, depth = found[0], depth + 1
+    return change, depth
 
 
 def _check_undoable(tx: Tx, change: Change, entries: list[dict[str, object]]) -> None:

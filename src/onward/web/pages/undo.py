@@ -25,8 +25,7 @@ def undoable(ws: Workspace, app_id: int) -> UndoButton | None:
 
 
 def _after(outcome: UndoOutcome) -> Response:
-    what = outcome.undone.summary.removeprefix("undid: ")
-    words = f"Did again: {what}." if outcome.redo else f"Undone: {what}."
+    words = f"Did again: {outcome.what}." if outcome.redo else f"Undone: {outcome.what}."
     url = f"/applications/{outcome.application_id}" if outcome.application_id else "/board"
     return redirect(url, words, undo=UndoButton(outcome.correction.id, redo=not outcome.redo))
 
