@@ -97,6 +97,8 @@ def diff(before: Snapshot, after: Snapshot) -> list[Entry]:
     entries: list[Entry] = []
     for slot in [*before, *(s for s in after if s not in before)]:
         old, new = before.get(slot), after.get(slot)
+        was: dict[str, Any] | None
+        now: dict[str, Any] | None
         if old is not None and new is not None:
             cols = [c for c in new.values if old.values.get(c) != new.values[c]]
             if not cols:
@@ -112,7 +114,7 @@ def diff(before: Snapshot, after: Snapshot) -> list[Entry]:
     return entries
 
 
-def _change(row: Row[Any]) -> Change:
+def _change(row: Any) -> Change:
     return Change(
         id=int(row.id),
         application_id=row.application_id,
@@ -272,9 +274,7 @@ class ChangeRepo:
             elif now is None:
                 clash = True
             else:
-                clash = any(
-                    now.get(c) != v for c, v in after.items() if c not in _IGNORED_COLUMNS
-                )
+                clash = any(now.get(c) != v for c, v in after.items() if c not in _IGNORED_COLUMNS)
             if clash:
                 found.append(entry)
         return found

@@ -29,7 +29,6 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from onward.db.api_tokens import ApiTokenRepo
     from onward.db.changes import ChangeRepo
-    from onward.db.changes import ChangeRepo
     from onward.db.checkins import CheckinRepo
     from onward.db.drafts import DraftRepo
     from onward.db.goals import EffortRepo, GoalRepo, WinRepo

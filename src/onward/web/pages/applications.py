@@ -13,7 +13,6 @@ from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import OPEN_PATH, Stage
 from onward.domain.records import Application, ApplicationFields, Channel, plain_fields
 from onward.errors import InvalidInput, NotFound
-from onward.services.corrections import History, application_history, correct_event_date
 from onward.services.applications import (
     add_application,
     archive_applications,
@@ -21,6 +20,7 @@ from onward.services.applications import (
     get_application,
 )
 from onward.services.contacts import link_contact
+from onward.services.corrections import History, application_history, correct_event_date
 from onward.services.overview import ApplicationOverview, application_overview
 from onward.services.runtime import Workspace
 from onward.services.skills import ApplicationMatch, match_if_ready

@@ -29,8 +29,8 @@ from onward.services.rejections import (
 from onward.services.runtime import Workspace
 from onward.services.tasks import TaskState, task_state
 from onward.web.deps import workspace
-from onward.web.pages.undo import undoable
 from onward.web.forms import Form, read_form
+from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render
 
 router = APIRouter()

@@ -48,6 +48,4 @@ def undo_last(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
 @router.post("/applications/{app_id}/delete", response_model=None)
 def delete(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
     app = delete_application(ws.store, ws.owner, app_id, ws.clock)
-    return redirect(
-        "/board", f"Deleted {app.company}: {app.role}.", undo=undoable(ws, app_id)
-    )
+    return redirect("/board", f"Deleted {app.company}: {app.role}.", undo=undoable(ws, app_id))

@@ -43,9 +43,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_changes")),
     )
-    op.create_index(
-        "ix_changes_owner_application", "changes", ["owner_id", "application_id", "id"]
-    )
+    op.create_index("ix_changes_owner_application", "changes", ["owner_id", "application_id", "id"])
     op.create_index("ix_changes_owner_proposal", "changes", ["owner_id", "proposal_id"])
     with op.batch_alter_table("stage_events") as batch:
         batch.add_column(
