@@ -19,10 +19,25 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, Row, Table, and_, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Date,
+    Row,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+    update,
+)
 
 from onward.db import tables as t
 from onward.db.change_tables import changes
@@ -53,13 +68,48 @@ def _tables() -> dict[str, Table]:
     return {table.name: table for table in t.metadata.sorted_tables}
 
 
-def _scoped() -> list[Table]:
-    """``applications`` and the tables whose rows belong to an application."""
-    return [t.applications] + [
+#: Tables of an application's rows that only deleting it changes (the person's own writing,
+#: and mail, whose rows are large): other changes leave them out of their images, and an
+#: accepted proposal names the email it links.
+ONLY_DELETED = frozenset({"mail_messages", "feedback", "reflections", "plan_items"})
+
+
+@cache
+def _scoped(whole: bool) -> tuple[Table, ...]:
+    """``applications`` and the tables whose rows belong to an application (all of them for
+    a ``whole`` image, else those other than ``ONLY_DELETED``)."""
+    return (t.applications,) + tuple(
         table
         for table in t.metadata.sorted_tables
-        if "application_id" in table.c and table is not changes
-    ]
+        if "application_id" in table.c
+        and table is not changes
+        and (whole or table.name not in ONLY_DELETED)
+    )
+
+
+def _owning(table: Table) -> Any:
+    """The column that says which application a row of ``table`` belongs to."""
+    return table.c.id if table is t.applications else table.c.application_id
+
+
+@cache
+def _rows_of(table: Table) -> Any:
+    """The rows of ``table`` of the applications ``:ids`` (built once, reused)."""
+    return select(table).where(_owning(table).in_(bindparam("ids", expanding=True)))
+
+
+@cache
+def _counting(tables: tuple[Table, ...]) -> Any:
+    """How many rows each of ``tables`` holds of the applications ``:ids``: one query."""
+    ids = bindparam("ids", expanding=True)
+    return union_all(
+        *(
+            select(literal(i).label("n"), func.count().label("rows"))
+            .select_from(table)
+            .where(_owning(table).in_(ids))
+            for i, table in enumerate(tables)
+        )
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -145,15 +195,19 @@ class ChangeRepo:
 
     # -- images --------------------------------------------------------------------------
     def snapshot(
-        self, app_ids: Iterable[int], rows: Iterable[tuple[str, dict[str, Any]]] = ()
+        self,
+        app_ids: Iterable[int],
+        rows: Iterable[tuple[str, dict[str, Any]]] = (),
+        *,
+        whole: bool = False,
     ) -> Snapshot:
-        """Images of every row of these applications, and of the rows named ``(table, key)``."""
+        """Images of the rows of these applications (every one if ``whole``), and of the rows
+        named ``(table, key)``."""
         found: Snapshot = {}
         ids = sorted(set(app_ids))
         if ids:
-            for table in _scoped():
-                column = table.c.id if table is t.applications else table.c.application_id
-                for row in self.conn.execute(select(table).where(column.in_(ids))):
+            for table in self._holding(_scoped(whole), ids):
+                for row in self.conn.execute(_rows_of(table), {"ids": ids}):
                     image = _image(table, row)
                     found[_slot(image.table, image.key)] = image
         by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -168,6 +222,11 @@ class ChangeRepo:
                 image = _image(table, row)
                 found[_slot(image.table, image.key)] = image
         return found
+
+    def _holding(self, tables: tuple[Table, ...], ids: list[int]) -> list[Table]:
+        """The tables with rows of these applications (one query: most have none)."""
+        held = {int(n) for n, rows in self.conn.execute(_counting(tables), {"ids": ids}) if rows}
+        return [table for i, table in enumerate(tables) if i in held]
 
     # -- the log -------------------------------------------------------------------------
     def insert(

@@ -41,6 +41,8 @@ class Recording:
         self._apps: list[int] = []
         self._rows: list[tuple[str, dict[str, Any]]] = []
         self._before: Snapshot = {}
+        #: A delete takes everything of the application with it: image it all.
+        self._whole = kind is ChangeKind.DELETE
         self.change: Change | None = None
 
     def track(self, app_ids: Iterable[int]) -> None:
@@ -49,7 +51,7 @@ class Recording:
         if new:
             self._before |= {
                 slot: image
-                for slot, image in self._tx.changes.snapshot(new).items()
+                for slot, image in self._tx.changes.snapshot(new, whole=self._whole).items()
                 if slot not in self._before
             }
             self._apps.extend(new)
@@ -75,7 +77,7 @@ class Recording:
             self.application_id = app_id
 
     def finish(self, clock: Clock) -> Change | None:
-        after = self._tx.changes.snapshot(self._apps, self._rows)
+        after = self._tx.changes.snapshot(self._apps, self._rows, whole=self._whole)
         entries = diff(self._before, after)
         if not entries:
             return None
