@@ -9,6 +9,7 @@ import pytest
 from tests.factories import (
     make_application,
     make_contact,
+    make_draft,
     make_move,
     make_rejection,
 )
@@ -28,6 +29,7 @@ from onward.services.applications import (
     list_applications,
 )
 from onward.services.corrections import application_history, correct_event_date
+from onward.services.feedback import log_feedback
 from onward.services.goals import goal_progress
 from onward.services.rejections import RejectionDetails
 from onward.services.runtime import Workspace
@@ -47,6 +49,15 @@ def state(ws: Workspace, app_id: int) -> dict[str, object]:
             "tasks": tx.tasks.query(ws.owner.id, application_id=app_id),
             "wins": list_wins(ws.store, ws.owner, ws.clock),
         }
+
+
+def kept(ws: Workspace, app_id: int) -> tuple[list[object], list[object]]:
+    """The application's drafts and feedback (what only a delete takes away)."""
+    with ws.store.transaction() as tx:
+        return (
+            tx.drafts.query(ws.owner.id, application_id=app_id),
+            tx.feedback.query(ws.owner.id, application_id=app_id),
+        )
 
 
 def _comparable(record: dict[str, object]) -> dict[str, object]:
@@ -143,14 +154,17 @@ def test_undoing_a_delete_brings_back_the_application_whole(ws: Workspace) -> No
     app = make_application(ws, days_ago=10, steps=[(Stage.SCREEN, None)], tags=("remote",))
     contact = make_contact(ws, application_ids=(app.id,))
     make_rejection(ws, app.id)
-    before = state(ws, app.id)
+    make_draft(ws, app.id, "thank_you_after_rejection")
+    log_feedback(ws.store, ws.owner, app.id, "Strong SQL; show more stakeholder work.", ws.clock)
+    before = state(ws, app.id) | {"kept": kept(ws, app.id)}
+    assert all(before["kept"])  # type: ignore[arg-type]
     delete_application(ws.store, ws.owner, app.id, ws.clock)
-    assert state(ws, app.id)["app"] is None
+    assert state(ws, app.id)["app"] is None and kept(ws, app.id) == ([], [])
 
     outcome = undo_last_change(ws.store, ws.owner, app.id, ws.clock)
 
     assert outcome.application_id == app.id
-    assert state(ws, app.id) == before
+    assert state(ws, app.id) | {"kept": kept(ws, app.id)} == before
     with ws.store.transaction() as tx:
         linked = tx.contacts.get(ws.owner.id, contact.id)
         assert linked is not None and linked.application_ids == (app.id,)
