@@ -19,8 +19,8 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import (
@@ -78,12 +78,15 @@ ONLY_DELETED = frozenset({"mail_messages", "feedback", "reflections", "plan_item
 def _scoped(whole: bool) -> tuple[Table, ...]:
     """``applications`` and the tables whose rows belong to an application (all of them for
     a ``whole`` image, else those other than ``ONLY_DELETED``)."""
-    return (t.applications,) + tuple(
-        table
-        for table in t.metadata.sorted_tables
-        if "application_id" in table.c
-        and table is not changes
-        and (whole or table.name not in ONLY_DELETED)
+    return (
+        t.applications,
+        *(
+            table
+            for table in t.metadata.sorted_tables
+            if "application_id" in table.c
+            and table is not changes
+            and (whole or table.name not in ONLY_DELETED)
+        ),
     )
 
 
@@ -101,7 +104,7 @@ def _rows_of(table: Table) -> Any:
 @cache
 def _counting(tables: tuple[Table, ...]) -> Any:
     """How many rows each of ``tables`` holds of the applications ``:ids``: one query."""
-    ids = bindparam("ids", expanding=True)
+    ids: Any = bindparam("ids", expanding=True)
     return union_all(
         *(
             select(literal(i).label("n"), func.count().label("rows"))
