@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from tests.factories import make_application, make_move, make_rejection
 from tests.web.api.conftest import Api
+from tests.web.review_data import import_received
 
 from onward.domain.pipeline import Stage
-from onward.services.applications import get_application
+from onward.domain.records import ApplicationQuery
+from onward.services.applications import get_application, list_applications
 
 
 def test_a_move_is_undone_and_done_again(api: Api) -> None:
@@ -80,7 +83,22 @@ def test_a_steps_date_is_corrected_and_checked(api: Api) -> None:
     assert good.json()["latest"]["kind"] == "correct_date"
 
 
-def test_undoing_a_proposal_that_was_never_accepted_is_refused(api: Api) -> None:
+def test_an_accepted_proposal_is_undone_and_waits_for_review_again(
+    api: Api, tmp_path: Path
+) -> None:
+    import_received(api.ws, tmp_path, n=1)
+    proposal = api.get("/api/v1/proposals").json()[0]["id"]
+    never = api.post(f"/api/v1/proposals/{proposal}/undo")
+    assert never.status_code == 409 and never.json()["field"] == "proposal_id"
+    api.post("/api/v1/proposals/accept", json={"ids": [proposal]})
+    assert api.get("/api/v1/proposals").json() == []
+
+    r = api.post(f"/api/v1/proposals/{proposal}/undo")
+
+    assert r.status_code == 200, r.text
+    assert r.json()["undone"]["kind"] == "accept" and r.json()["application"] is None
+    assert [p["id"] for p in api.get("/api/v1/proposals").json()] == [proposal]
+    assert list_applications(api.ws.store, api.ws.owner, ApplicationQuery()).total == 0
     assert api.post("/api/v1/proposals/77/undo").status_code == 404
 
 
