@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.factories import make_application
 from tests.mail.test_review import confirmation_and_rejection, imported, of
 
 from onward.domain.mail import ProposalKind, ProposalStatus
@@ -13,6 +14,7 @@ from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationQuery
 from onward.errors import Conflict, NotFound
 from onward.services.applications import get_application, list_applications
+from onward.services.contacts import link_contact, list_contacts
 from onward.services.mail import get_message
 from onward.services.review import accept_proposals, list_proposals
 from onward.services.runtime import Workspace
@@ -88,3 +90,26 @@ def test_an_accept_can_be_undone_once_and_only_an_accepted_one(
         undo_accept(ws.store, ws.owner, create.id, ws.clock)
     with pytest.raises(NotFound):
         undo_accept(ws.store, ws.owner, 9999, ws.clock)
+
+
+def test_undoing_an_accepted_contact_removes_it_unless_it_was_linked_elsewhere(
+    ws: Workspace, reader: Reader, email: Email
+) -> None:
+    views = imported(ws, reader, *confirmation_and_rejection(email))
+    accept_proposals(ws.store, ws.owner, [of(views, ProposalKind.CREATE_APPLICATION).id], ws.clock)
+    person = of(list_proposals(ws.store, ws.owner), ProposalKind.ADD_CONTACT)
+    accept_proposals(ws.store, ws.owner, [person.id], ws.clock)
+    assert len(list_contacts(ws.store, ws.owner)) == 1
+
+    undo_accept(ws.store, ws.owner, person.id, ws.clock)
+
+    assert list_contacts(ws.store, ws.owner) == []
+    assert person.id in {v.id for v in list_proposals(ws.store, ws.owner)}
+
+    accept_proposals(ws.store, ws.owner, [person.id], ws.clock)
+    (contact,) = list_contacts(ws.store, ws.owner)
+    other = make_application(ws, "Globex", "Analyst")
+    link_contact(ws.store, ws.owner, contact.id, other.id)
+    undo_accept(ws.store, ws.owner, person.id, ws.clock)
+    (kept,) = list_contacts(ws.store, ws.owner)
+    assert kept.application_ids == (other.id,)

@@ -49,6 +49,9 @@ Entry = dict[str, Any]
 #: Rows the person may have made their own after the change created them: an undo leaves
 #: them when they changed since (an edited or sent draft is kept).
 KEPT_WHEN_TOUCHED = frozenset({"drafts"})
+#: Rows that belong to no application: an undo leaves one that other rows still point to
+#: (a contact the person has since linked to another application stays).
+KEPT_WHEN_REFERENCED = frozenset({"contacts"})
 #: Tables whose rows must still be as the change left them for it to be undone.
 CHECKED = frozenset({"applications", "stage_events", "mail_proposals"})
 _IGNORED_COLUMNS = frozenset({"updated_at"})
@@ -361,6 +364,8 @@ class ChangeRepo:
                 update(table).where(where, table.c.undone_at.is_(None)).values(undone_at=now)
             )
             return
+        if table.name in KEPT_WHEN_REFERENCED and self._referenced(table, entry["key"]):
+            return
         if table.name in KEPT_WHEN_TOUCHED:
             current = self._current(table, entry["key"])
             after = entry["after"]
@@ -369,6 +374,20 @@ class ChangeRepo:
             ):
                 return
         self.conn.execute(delete(table).where(where))
+
+    def _referenced(self, table: Table, key: dict[str, Any]) -> bool:
+        """Whether a row of another table still points to this one."""
+        for other in t.metadata.sorted_tables:
+            for fk in other.foreign_keys:
+                if fk.column.table is table and other is not changes:
+                    found = self.conn.execute(
+                        select(func.count())
+                        .select_from(other)
+                        .where(fk.parent == key[fk.column.name])
+                    ).scalar_one()
+                    if found:
+                        return True
+        return False
 
     def _put_back(self, table: Table, entry: Entry, now: datetime) -> None:
         values = _typed(table, entry["before"])

@@ -69,6 +69,12 @@ class Recording:
             }
             self._rows.extend(new)
 
+    def added_row(self, table: str, row_id: int) -> None:
+        """A row this change created that belongs to no application (a contact)."""
+        key = (table, {"id": row_id})
+        if key not in self._rows:
+            self._rows.append(key)
+
     def added_application(self, app_id: int) -> None:
         """An application this change created: all its rows are new."""
         if app_id not in self._apps:
@@ -119,6 +125,15 @@ def recording(
         finally:
             tx.shared.pop(_SLOT, None)
         rec.finish(clock)
+
+
+def note_new_row(store: Store, table: str, row_id: int) -> None:
+    """Tell the change being recorded, if any, that it created this row of ``table`` (one
+    that belongs to no application, such as a contact)."""
+    with store.transaction() as tx:
+        rec: Recording | None = tx.shared.get(_SLOT)
+        if rec is not None:
+            rec.added_row(table, row_id)
 
 
 def note_new_application(store: Store, app_id: int) -> None:
