@@ -9,7 +9,7 @@ A corrected date is a change like any other: kept in the change log, undoable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from onward.clock import Clock
@@ -56,15 +56,17 @@ def application_history(store: Store, owner: Owner, application_id: int) -> Hist
 
 
 def _history(tx: Tx, owner: Owner, application_id: int) -> History:
-    app = tx.applications.get(owner.id, application_id)
+    app = tx.applications.get(owner.id, application_id, with_events=False)
     if app is None:
         raise NotFound(f"no application #{application_id}", hint=Hint(Action.LIST_APPLICATIONS))
-    events = tx.applications.events_for([app.id], undone=True).get(app.id, [])
-    changes = [
+    events = tuple(tx.applications.events_for([app.id], undone=True).get(app.id, []))
+    app = replace(app, events=tuple(e for e in events if e.undone_at is None))
+    # A change older than the application is about an earlier one with the same number.
+    changes = tuple(
         c for c in tx.changes.for_application(owner.id, app.id) if c.created_at >= app.created_at
-    ]
-    latest = tx.changes.latest(owner.id, app.id, since=app.created_at)
-    return History(app, tuple(events), tuple(changes), latest)
+    )
+    latest = next((c for c in reversed(changes) if c.undone_by is None), None)
+    return History(app, events, changes, latest)
 
 
 def correct_event_date(
