@@ -131,6 +131,13 @@ class Settings:
     backup_keep: int = _setting(
         "backup_keep", _positive_int, 10, "How many automatic backups to keep."
     )
+    mail_upload_max_mb: int = _setting(
+        "mail_upload_max_mb",
+        _positive_int,
+        1024,
+        "The largest mail file (or archive) the web app takes as an upload, in MB; larger "
+        "ones are imported by their path on this computer.",
+    )
     checkin_months: int = _setting(
         "checkin_months",
         _positive_int,

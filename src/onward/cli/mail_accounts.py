@@ -70,7 +70,9 @@ def add(
     name: str = typer.Argument(..., help="A short name for the account, e.g. personal."),
     address: str = typer.Option(..., "--address", help="Your email address in this account."),
     provider: str | None = typer.Option(
-        None, "--provider", help="Fill in the servers and folders: gmail, fastmail or icloud."
+        None,
+        "--provider",
+        help="Fill in the servers and folders: gmail, outlook, yahoo, fastmail or icloud.",
     ),
     imap_host: str | None = typer.Option(None, "--imap-host", help="IMAP server host name."),
     imap_port: int | None = typer.Option(

@@ -22,6 +22,7 @@ from onward.domain.records import Owner
 from onward.errors import Action, Hint, NotFound, OnwardError
 from onward.mail.imap import ImapSession, connect
 from onward.mail.passwords import Passwords
+from onward.services.mail import until_stopped
 from onward.services.mail_accounts import imap_login, list_mail_accounts
 
 if TYPE_CHECKING:
@@ -86,12 +87,15 @@ def sync_mail(
     progress: SyncProgress | None = None,
     prefilter: bool = True,
     batch_size: int | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> SyncReport:
     """Read new mail from every account (or the one named) into the import.
 
     ``open_reader`` is called only when a folder has new mail, so a sync with nothing new
     does not load the model. A problem with one account or folder is reported and the
     others go on; with a single account, its connection or login problem is raised.
+    ``stop`` is asked before each message (``ImportStopped`` ends the sync; the next one
+    resumes after the last committed batch).
     """
     started = time.perf_counter()
     accounts = list_mail_accounts(store, owner)
@@ -122,7 +126,7 @@ def sync_mail(
                     passwords,
                     lazy_reader,
                     progress,
-                    (prefilter, batch_size),
+                    (prefilter, batch_size, stop),
                 )
             )
         except OnwardError as exc:
@@ -140,7 +144,7 @@ def _sync_account(
     passwords: Passwords,
     reader: Callable[[], MailReader],
     progress: SyncProgress | None,
-    options: tuple[bool, int | None],
+    options: tuple[bool, int | None, Callable[[], bool] | None],
 ) -> AccountSync:
     password = passwords.get(account.name)
     states = {s.folder: s for s in account.folder_states}
@@ -169,7 +173,7 @@ def _sync_folder(
     known: FolderState | None,
     reader: Callable[[], MailReader],
     progress: SyncProgress | None,
-    options: tuple[bool, int | None],
+    options: tuple[bool, int | None, Callable[[], bool] | None],
 ) -> FolderSync:
     name = source_name(account.name, folder)
     read = session.read_folder(folder, _resume_point(store, owner, name, folder, known))
@@ -193,7 +197,8 @@ def _sync_folder(
             state={"uidvalidity": read.status.uidvalidity},
             progress=tick,
         )
-        summary = import_messages(store, owner, name, read, reader(), clock, settings)
+        messages = until_stopped(read, options[2])
+        summary = import_messages(store, owner, name, messages, reader(), clock, settings)
     with store.transaction() as tx:
         tx.mail_accounts.save_folder_state(owner.id, account.id, read.state(clock.now()))
     return FolderSync(folder, len(uids), rescan, summary)

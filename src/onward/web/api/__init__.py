@@ -24,7 +24,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
 from onward import __version__
-from onward.web.api import applications, mail_imports, proposals, settings
+from onward.web.api import applications, mail_accounts, mail_imports, proposals, settings
 
 PREFIX = "/api/v1"
 
@@ -32,6 +32,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     applications.router,
     proposals.router,
     mail_imports.router,
+    mail_accounts.router,
     settings.router,
 )
 

@@ -1,0 +1,124 @@
+"""Mail brought to the web app: an uploaded file, or a path on this computer, made ready to
+import.
+
+An upload is written (in chunks, never whole in memory) to a folder of its own under
+``HOME/imports/`` and checked before any import starts: an .mbox or .eml file is imported
+as it is; a .zip or .tgz (a folder of .eml files, a Maildir, a Google Takeout archive with its
+mbox files) is unpacked there first, safely (``onward.mail.archives``). A bad upload (empty,
+too big, not mail, a damaged or hostile archive) is refused with one line, and its folder is
+removed at once: nothing is imported and nothing is left behind. A good one stays until its
+import has finished or is given up (:func:`discard_staged`), so a cancelled import can be
+resumed from the same files.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from onward.errors import InvalidInput
+from onward.mail import open_source
+from onward.mail.archives import archive_kind, find_mailboxes, unpack
+from onward.services.uploads import prune_staging, staging_dir, upload_name
+
+__all__ = ["StagedMail", "discard_staged", "stage_mail_path", "stage_mail_upload"]
+
+_CHUNK = 1 << 20
+#: An archive may unpack to at most this many times the upload limit.
+UNPACKED_FACTOR = 8
+KINDS = "an .mbox or .eml file, a .zip of a mail folder, or a Google Takeout archive"
+
+
+@dataclass(frozen=True)
+class StagedMail:
+    """What to import, in order, and the folder to remove once done (None: nothing of ours)."""
+
+    label: str
+    paths: tuple[Path, ...]
+    folder: Path | None = None
+
+
+def stage_mail_upload(
+    home: Path, name: str, stream: BinaryIO, now: datetime, *, max_bytes: int
+) -> StagedMail:
+    """Write the uploaded ``stream`` (named ``name`` on the person's computer) to a folder of
+    its own and make it ready to import; ``InvalidInput`` (and nothing kept) when it is not
+    mail Onward can read."""
+    shown = upload_name(name)
+    folder = _new_folder(home, now)
+    try:
+        target = folder / "upload" / shown
+        target.parent.mkdir()
+        _write_capped(stream, target, max_bytes, shown)
+        return StagedMail(shown, _ready(target, folder, max_bytes), folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+
+
+def stage_mail_path(home: Path, path: str, now: datetime, *, max_bytes: int) -> StagedMail:
+    """A path on this computer, checked: mail files and folders are read where they are; an
+    archive (.zip, .tgz) is unpacked into a folder of Onward's own first."""
+    where = Path(path.strip()).expanduser()
+    if not path.strip():
+        raise InvalidInput("give the path of a mail file or folder", field="path")
+    if where.is_file() and archive_kind(where) is not None:
+        folder = _new_folder(home, now)
+        try:
+            unpack(where, folder / "unpacked", max_bytes=max_bytes * UNPACKED_FACTOR)
+            return StagedMail(str(where), tuple(find_mailboxes(folder / "unpacked")), folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+    open_source(where)  # a bad path is refused now, not reported later
+    return StagedMail(str(where), (where,))
+
+
+def discard_staged(staged: StagedMail) -> None:
+    """Remove what was unpacked or uploaded for an import (the person's own files stay)."""
+    if staged.folder is not None:
+        shutil.rmtree(staged.folder, ignore_errors=True)
+
+
+def _new_folder(home: Path, now: datetime) -> Path:
+    root = staging_dir(home)
+    prune_staging(root, now)
+    folder = root / f"mail-{secrets.token_hex(12)}"
+    folder.mkdir(parents=True)
+    return folder
+
+
+def _write_capped(stream: BinaryIO, target: Path, max_bytes: int, shown: str) -> None:
+    written = 0
+    with target.open("wb") as out:
+        while chunk := stream.read(_CHUNK):
+            written += len(chunk)
+            if written > max_bytes:
+                raise InvalidInput(
+                    f"{shown} is larger than {max_bytes // (1024 * 1024):,} MB",
+                    field="file",
+                    hint="give its path on this computer instead: nothing is copied then",
+                )
+            out.write(chunk)
+    if written == 0:
+        raise InvalidInput(f"{shown} is empty", field="file", hint="choose the file again")
+
+
+def _ready(target: Path, folder: Path, max_bytes: int) -> tuple[Path, ...]:
+    """The mailboxes to import from an upload: the file itself, or what its archive holds."""
+    if archive_kind(target) is None:
+        try:
+            open_source(target)
+        except InvalidInput:
+            raise InvalidInput(
+                f"{target.name} is not mail Onward can read", field="file", hint=f"choose {KINDS}"
+            ) from None
+        return (target,)
+    unpacked = folder / "unpacked"
+    unpack(target, unpacked, max_bytes=max_bytes * UNPACKED_FACTOR)
+    target.unlink()  # the unpacked copy is what is read
+    return tuple(find_mailboxes(unpacked))
