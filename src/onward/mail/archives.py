@@ -104,7 +104,8 @@ def _target(into: Path, name: str, archive: str) -> Path | None:
     name would lead outside (absolute, ``..``, a drive letter)."""
     plain = name.replace("\\", "/")
     parts = PurePosixPath(plain).parts
-    if plain.startswith("/") or ".." in parts or (parts and ":" in parts[0]):
+    drive = bool(parts) and len(parts[0]) == 2 and parts[0][1] == ":"  # C:/...
+    if plain.startswith("/") or ".." in parts or drive:
         raise InvalidInput(
             f"{archive} has a file that would land outside its folder ({name[:80]!r}); "
             "nothing was imported",

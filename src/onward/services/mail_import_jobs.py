@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
+from typing import TYPE_CHECKING
 
 from onward.domain.mail import ImportSummary
 from onward.errors import Conflict, InvalidInput, NotFound
@@ -42,6 +43,9 @@ from onward.services.mail_job_runs import (
 from onward.services.mail_uploads import StagedMail, discard_staged
 from onward.services.review import open_mail_reader
 from onward.services.runtime import Workspace
+
+if TYPE_CHECKING:
+    from onward.services.mail_import import MailReader
 
 __all__ = ["KEEP", "MAX_RUNNING", "ImportJob", "ImportJobs", "combined"]
 
@@ -107,6 +111,8 @@ class ImportJobs:
 
     jobs: dict[str, ImportJob] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    #: How a job gets its email reader (the saved model, trained with the person's examples).
+    reader: Callable[[Workspace], MailReader] | None = None
     _work: dict[str, _Work] = field(default_factory=dict)
     _stops: dict[str, threading.Event] = field(default_factory=dict)
     _threads: dict[str, threading.Thread] = field(default_factory=dict)
@@ -249,12 +255,7 @@ class ImportJobs:
     # -- running -----------------------------------------------------------------------------
     def _run(self, job_id: str, ws: Workspace, stop: threading.Event) -> None:
         work = self._work[job_id]
-        run = Run(
-            ws,
-            stop.is_set,
-            partial(self.update, job_id),
-            partial(open_mail_reader, ws.store, ws.owner, ws.settings.home / "models"),
-        )
+        run = Run(ws, stop.is_set, partial(self.update, job_id), partial(self._reader, ws))
         try:
             if work.staged is not None:
                 outcome = run_import(run, work.staged, work.finished)
@@ -269,6 +270,11 @@ class ImportJobs:
             discard_staged(work.staged)
             work.staged = None
         self._end(job_id, ws.clock.now, **outcome.changes())
+
+    def _reader(self, ws: Workspace) -> MailReader:
+        if self.reader is not None:
+            return self.reader(ws)
+        return open_mail_reader(ws.store, ws.owner, ws.settings.home / "models")
 
     def _end(self, job_id: str, now: Callable[[], datetime], **changes: object) -> None:
         with self.lock:

@@ -25,7 +25,13 @@ from onward.mail import open_source
 from onward.mail.archives import archive_kind, find_mailboxes, unpack
 from onward.services.uploads import prune_staging, staging_dir, upload_name
 
-__all__ = ["StagedMail", "discard_staged", "stage_mail_path", "stage_mail_upload"]
+__all__ = [
+    "StagedMail",
+    "discard_staged",
+    "size_words",
+    "stage_mail_path",
+    "stage_mail_upload",
+]
 
 _CHUNK = 1 << 20
 #: An archive may unpack to at most this many times the upload limit.
@@ -84,6 +90,13 @@ def discard_staged(staged: StagedMail) -> None:
         shutil.rmtree(staged.folder, ignore_errors=True)
 
 
+def size_words(count: int) -> str:
+    """A size limit in words: ``1,024 MB``, or ``64 KB`` under a megabyte."""
+    if count >= 1024 * 1024:
+        return f"{count // (1024 * 1024):,} MB"
+    return f"{max(1, count // 1024):,} KB"
+
+
 def _new_folder(home: Path, now: datetime) -> Path:
     root = staging_dir(home)
     prune_staging(root, now)
@@ -99,7 +112,7 @@ def _write_capped(stream: BinaryIO, target: Path, max_bytes: int, shown: str) ->
             written += len(chunk)
             if written > max_bytes:
                 raise InvalidInput(
-                    f"{shown} is larger than {max_bytes // (1024 * 1024):,} MB",
+                    f"{shown} is larger than {size_words(max_bytes)}",
                     field="file",
                     hint="give its path on this computer instead: nothing is copied then",
                 )

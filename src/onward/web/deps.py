@@ -46,12 +46,12 @@ async def mail_upload(request: Request, home: Path, max_bytes: int, now: datetim
     refused from its Content-Length before it is read."""
     from starlette.concurrency import run_in_threadpool
 
-    from onward.services.mail_uploads import stage_mail_upload
+    from onward.services.mail_uploads import size_words, stage_mail_upload
 
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes + 64 * 1024:
         raise InvalidInput(
-            f"that file is larger than {max_bytes // (1024 * 1024):,} MB",
+            f"that file is larger than {size_words(max_bytes)}",
             field="file",
             hint="give its path on this computer instead: nothing is copied then",
         )
