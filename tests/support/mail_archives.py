@@ -46,7 +46,7 @@ def zipped(files: dict[str, bytes], *, links: dict[str, str] | None = None) -> b
             archive.writestr(name, data)
         for name, target in (links or {}).items():
             info = zipfile.ZipInfo(name)
-            info.external_attr = (0o120777 << 16)  # a symbolic link
+            info.external_attr = 0o120777 << 16  # a symbolic link
             archive.writestr(info, target)
     return buffer.getvalue()
 
