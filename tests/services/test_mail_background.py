@@ -36,6 +36,7 @@ from onward.services.runtime import Workspace
 from onward.services.uploads import staging_dir
 
 MB = 1 << 20
+ALL_MAIL = "All mail Including Spam and Trash.mbox"
 OTHER = FixedReader(EmailReading(EmailLabel.OTHER, 0.9, ()))
 
 
@@ -58,10 +59,10 @@ def stage(ws: Workspace, name: str, data: bytes, limit: int = 64 * MB) -> Any:
         ("offer.eml", eml(1), ["offer.eml"]),
         ("mail.zip", maildir_zip(2), ["Mail"]),
         ("export.zip", eml_folder_zip(2), ["unpacked"]),
-        ("takeout-20261120T101010Z-001.tgz", takeout(2), ["All mail Including Spam and Trash.mbox"]),
-        ("takeout-20261120T101010Z-001.zip", takeout(2, kind="zip"), ["All mail Including Spam and Trash.mbox"]),
+        ("takeout-20261120T101010Z-001.tgz", takeout(2), [ALL_MAIL]),
+        ("takeout-20261120T101010Z-001.zip", takeout(2, kind="zip"), [ALL_MAIL]),
     ],
-)  # fmt: skip
+)
 def test_each_kind_of_upload_is_made_ready(
     ws: Workspace, name: str, data: bytes, found: list[str]
 ) -> None:

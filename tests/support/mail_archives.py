@@ -90,9 +90,10 @@ def eml_folder_zip(count: int) -> bytes:
 def zip_bomb(megabytes: int = 64) -> bytes:
     """A small zip that unpacks to ``megabytes`` MB of zeros."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        with archive.open("inbox.mbox", "w") as member:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(megabytes):
-                member.write(chunk)
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("inbox.mbox", "w") as member,
+    ):
+        for _ in range(megabytes):
+            member.write(b"\0" * (1 << 20))
     return buffer.getvalue()

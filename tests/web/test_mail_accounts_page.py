@@ -6,14 +6,23 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.support.dovecot_server import free_port
 from tests.support.mail_servers import message
 from tests.web.conftest import Web
-from tests.web.test_mail_page import jobs, main_text  # noqa: F401 (the fixture)
+from tests.web.test_mail_page import RECEIVED, main_text
 
 from onward.mail.passwords import KEYRING_SERVICE
 from onward.services.mail_accounts import get_mail_account, list_mail_accounts
 from onward.services.mail_import_jobs import ImportJobs
+
+
+@pytest.fixture
+def jobs(web: Web) -> ImportJobs:
+    found: ImportJobs = web.app.state.mail_imports
+    found.reader = lambda _ws: RECEIVED
+    return found
 
 
 def own_server(mailbox: Any, **changes: Any) -> dict[str, Any]:
