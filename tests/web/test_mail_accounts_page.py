@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from tests.support.dovecot_server import free_port
 from tests.support.mail_servers import message
 from tests.web.conftest import Web
