@@ -116,11 +116,13 @@ def summary_lines(s: ImportSummary) -> tuple[str, ...]:
         return ("Nothing new: this mail was imported before and has not changed.",)
     lines = [f"{s.read:,} messages read: {s.new:,} new, {s.already_seen:,} already in Onward."]
     if s.job_mail:
-        kinds = ", ".join(f"{n:,} {label.replace('_', ' ')}" for label, n in s.job_mail.items())
+        kinds = ", ".join(f"{label.replace('_', ' ')}: {n:,}" for label, n in s.job_mail.items())
         lines.append(f"Job mail found: {kinds}.")
     else:
         lines.append("No job mail among the new messages.")
-    if s.proposals:
+    if s.proposals == 1:
+        lines.append("1 change to your tracker is waiting for you in Review.")
+    elif s.proposals:
         lines.append(f"{s.proposals:,} changes to your tracker are waiting for you in Review.")
     if s.quarantined:
         lines.append(f"{s.quarantined:,} could not be read and were set aside.")
