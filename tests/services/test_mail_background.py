@@ -258,3 +258,21 @@ def test_the_scheduler_thread_starts_and_stops_cleanly(ws: Workspace, mailbox: A
     assert len(jobs.listed()) == 1  # due once, synced once, whatever the wake-ups
     jobs.shutdown()
     assert not any(job.active for job in jobs.listed())
+
+
+def test_every_sync_is_remembered_with_its_account_whoever_starts_it(
+    ws: Workspace, clock: FixedClock, mailbox: Any
+) -> None:
+    from onward.services.mail_sync import sync_mail
+
+    mailbox.deliver(message(1))
+    passwords = add_account(ws, mailbox)
+    sync_mail(ws.store, ws.owner, ws.clock, passwords=passwords, open_reader=lambda: OTHER)
+    last = get_mail_account(ws.store, ws.owner, "personal").last_sync
+    assert last is not None and last.ok and (last.new, last.at) == (1, clock.now())
+    clock.advance(hours=2)
+    wrong = Passwords({"ONWARD_MAIL_PASSWORD": "wrong"})
+    with pytest.raises(InvalidInput):
+        sync_mail(ws.store, ws.owner, ws.clock, passwords=wrong, open_reader=lambda: OTHER)
+    last = get_mail_account(ws.store, ws.owner, "personal").last_sync
+    assert last is not None and last.at == clock.now() and "refused" in (last.problem or "")

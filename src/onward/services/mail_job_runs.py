@@ -13,12 +13,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from onward.domain.mail import ImportSummary
-from onward.domain.mail_accounts import SyncOutcome
 from onward.errors import OnwardError
 from onward.mail import Mbox, open_source
 from onward.mail.passwords import Passwords
 from onward.services.mail import ImportStopped, import_path
-from onward.services.mail_accounts import record_sync_outcome
 from onward.services.mail_sync import sync_mail
 from onward.services.mail_uploads import StagedMail
 from onward.services.runtime import Workspace
@@ -28,7 +26,6 @@ if TYPE_CHECKING:
 
 #: The states of a job; ``stopping`` lasts until the batch being read is let go.
 RUNNING, STOPPING, CANCELLED, DONE, FAILED = "running", "stopping", "cancelled", "done", "failed"
-CRASHED = "an unexpected problem stopped it (a crash report was written)"
 
 
 @dataclass(frozen=True)
@@ -96,15 +93,11 @@ def run_import(run: Run, staged: StagedMail, finished: list[ImportSummary]) -> O
 
 
 def run_sync(run: Run, account: str, passwords: Passwords) -> Outcome:
-    """Sync one account; how it went is remembered with the account (its "last synced")."""
+    """Sync one account (``sync_mail`` keeps how it went with the account)."""
     ws = run.ws
-    started = ws.clock.now()
 
     def progress(label: str, done: int, total: int) -> None:
         run.update(step=label, read=done, total=total, unit="messages")
-
-    def remember(**found: Any) -> None:
-        record_sync_outcome(ws.store, ws.owner, account, SyncOutcome(started, **found))
 
     try:
         report = sync_mail(
@@ -118,19 +111,11 @@ def run_sync(run: Run, account: str, passwords: Passwords) -> Outcome:
             stop=run.stop,
         )
     except ImportStopped:
-        remember(cancelled=True)
         return Outcome(CANCELLED)
     except OnwardError as exc:
-        remember(problem=exc.message)
         return failed(exc)
-    except Exception:
-        remember(problem=CRASHED)
-        raise
     summaries = [f.summary for a in report.accounts for f in a.folders if f.summary]
-    summary = combined(summaries, f"imap:{account}")
-    problems = tuple(report.problems)
-    remember(new=summary.new, proposals=summary.proposals, problem="; ".join(problems) or None)
-    return Outcome(DONE, summary, problems=problems)
+    return Outcome(DONE, combined(summaries, f"imap:{account}"), problems=tuple(report.problems))
 
 
 def combined(summaries: list[ImportSummary], source: str) -> ImportSummary:
