@@ -8,6 +8,7 @@ import threading
 from typing import Any
 
 from tests.support.mail_archives import mbox
+from tests.support.mail_servers import message
 from tests.web.conftest import screenshot
 from tests.web.test_mail_page import RECEIVED
 
@@ -62,3 +63,33 @@ def test_upload_a_mailbox_and_watch_it_to_the_summary(page: Any, live_server: An
     page.get_by_role("link", name="Back to Mail").click()
     page.wait_for_url("**/mail")
     assert "Import of inbox.mbox" in page.locator(".mail-jobs").inner_text()
+
+
+def test_connect_a_mailbox_from_the_page(
+    page: Any, live_server: Any, mailbox: Any, memory_keyring: dict[Any, str]
+) -> None:
+    live_server[1].state.mail_imports.reader = lambda _ws: RECEIVED
+    mailbox.deliver(message(1), message(2))
+    page.set_viewport_size(LAPTOP)
+    page.goto("/mail")
+    page.get_by_label("Your mail provider").select_option("custom")
+    page.get_by_label("Your email address").fill("ana@example.org")
+    page.get_by_label("Password or app password").fill("not-my-password")
+    page.get_by_label("IMAP server").fill(mailbox.server.host)
+    page.get_by_label("Port").fill(str(mailbox.server.imaps_port))
+    page.get_by_label("Login name").fill(mailbox.username)
+    page.get_by_role("button", name="Test and connect").click()
+    error = page.locator("#e-password").inner_text()
+    assert "refused the login" in error and "app password" in error
+    assert page.get_by_label("Password or app password").input_value() == ""
+    screenshot(page, "mail-connect-refused", phone=True)
+    page.get_by_label("Password or app password").fill(mailbox.password)
+    page.get_by_role("button", name="Test and connect").click()
+    page.wait_for_url("**/mail")
+    assert "Connected personal" in page.locator(".notice").inner_text()
+    page.get_by_role("button", name="Sync now").click()
+    page.wait_for_url("**/mail/imports/*")
+    page.get_by_role("heading", name="What Onward found").wait_for(timeout=60_000)
+    page.get_by_role("link", name="Back to Mail").click()
+    assert "2 new messages" in page.locator(".mail-account").inner_text()
+    screenshot(page, "mail-account", phone=True)

@@ -20,6 +20,7 @@ IMAPClient is imported inside ``connect`` so that the CLI starts fast.
 
 from __future__ import annotations
 
+import re
 import socket
 import ssl
 from collections.abc import Iterator, Sequence
@@ -372,6 +373,7 @@ def _text(exc: BaseException, login: Login | None = None) -> str:
         line = "timed out"
     if login is not None:
         line = hide_credentials(line, login.username, login.password)
+    line = re.sub(r"""\bb(['"])(.*?)\1""", r"\2", line)  # a server's bytes, as text
     return printable(" ".join(line.split())[:300])
 
 
