@@ -10,6 +10,7 @@ from typing import Any
 from tests.support.mail_archives import mbox
 from tests.support.mail_servers import message
 from tests.web.conftest import screenshot
+from tests.web.test_browser_every_page import PHONE, _wider_than_the_window
 from tests.web.test_mail_page import RECEIVED
 
 from onward.domain.emails import EmailReading, EmailText
@@ -60,6 +61,9 @@ def test_upload_a_mailbox_and_watch_it_to_the_summary(page: Any, live_server: An
     assert "to your tracker is waiting for you in Review" in summary
     assert page.get_by_role("link", name="Review what was found").is_visible()
     screenshot(page, "mail-import-done", phone=True)
+    page.set_viewport_size(PHONE)
+    assert _wider_than_the_window(page) == []
+    page.set_viewport_size(LAPTOP)
     page.get_by_role("link", name="Back to Mail").click()
     page.wait_for_url("**/mail")
     assert "Import of inbox.mbox" in page.locator(".mail-jobs").inner_text()
@@ -93,3 +97,5 @@ def test_connect_a_mailbox_from_the_page(
     page.get_by_role("link", name="Back to Mail").click()
     assert "2 new messages" in page.locator(".mail-account").inner_text()
     screenshot(page, "mail-account", phone=True)
+    page.set_viewport_size(PHONE)
+    assert _wider_than_the_window(page) == []  # no sideways scrolling on a phone

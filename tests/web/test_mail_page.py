@@ -157,3 +157,20 @@ def test_a_running_import_page_refreshes_itself_without_script(web: Web, jobs: I
     held.release.set()
     job = jobs.wait(location.rsplit("/", 1)[1])
     assert job.state == "cancelled"
+
+
+def test_the_sync_scheduler_starts_and_stops_with_the_server(
+    web_settings: Settings, clock: Any
+) -> None:
+    from fastapi.testclient import TestClient
+
+    from onward.web.app import create_app
+
+    served = create_app(web_settings, clock=clock, scheduled_syncs=True)
+    scheduler = served.state.sync_scheduler
+    with TestClient(served, base_url="http://127.0.0.1"):
+        assert scheduler.running
+    assert not scheduler.running  # stopped with the server, its thread joined
+    quiet = create_app(web_settings, clock=clock)  # tests and scripts: no schedule
+    with TestClient(quiet, base_url="http://127.0.0.1"):
+        assert not quiet.state.sync_scheduler.running
