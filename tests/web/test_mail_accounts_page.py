@@ -108,7 +108,7 @@ def test_without_a_keyring_the_page_says_what_to_do(
     web: Web, mailbox: Any, no_keyring: None
 ) -> None:
     page = main_text(web.get("/mail").text)
-    assert "no password keyring Onward can use" in page
+    assert "This computer has no password keyring, so Onward cannot keep" in page
     assert "ONWARD_MAIL_PASSWORD_PERSONAL" in page
     refused = web.post("/mail/accounts", own_server(mailbox, name="work"))
     assert refused.status_code == 422
