@@ -193,11 +193,12 @@ class ImportJobs:
 
     def cancel(self, job_id: str) -> ImportJob:
         """Stop a running job before its next message (what was committed stays)."""
-        job = self.get(job_id)
-        if job.active:
-            with self.lock:
+        self.get(job_id)  # NotFound for an unknown id
+        with self.lock:  # with the job's end, so a finished job never goes back to stopping
+            job = self.jobs[job_id]
+            if job.active:
                 self._stops[job_id].set()
-            self.update(job_id, state=STOPPING)
+                self.jobs[job_id] = replace(job, state=STOPPING)
         return self.get(job_id)
 
     def resume(self, ws: Workspace, job_id: str) -> ImportJob:
