@@ -126,3 +126,19 @@ def test_a_password_in_the_environment_needs_no_keyring(
     page = web.follow(added)
     assert "password read from the environment" in page.text
     assert "password from ONWARD_MAIL_PASSWORD_WORK" in main_text(page.text)
+
+
+def test_a_failed_sync_says_why_on_its_page(
+    web: Web, jobs: ImportJobs, mailbox: Any, memory_keyring: dict[Any, str]
+) -> None:
+    web.post("/mail/accounts", own_server(mailbox))
+    memory_keyring[(KEYRING_SERVICE, "personal")] = "an-old-password"
+    started = web.post("/mail/accounts/personal/sync")
+    job = jobs.wait(started.headers["location"].rsplit("/", 1)[1])
+    assert job.state == "failed"
+    text = main_text(web.get(started.headers["location"]).text)
+    assert "Stopped by a problem" in text and "refused the login" in text
+    assert "Gmail and others need an app password" in text and "Resume" in text
+    assert "an-old-password" not in text
+    listing = main_text(web.get("/mail").text)
+    assert "Last synced Fri 20 Nov, 10:00:" in listing and "refused the login" in listing
