@@ -174,3 +174,23 @@ def test_the_sync_scheduler_starts_and_stops_with_the_server(
     quiet = create_app(web_settings, clock=clock)  # tests and scripts: no schedule
     with TestClient(quiet, base_url="http://127.0.0.1"):
         assert not quiet.state.sync_scheduler.running
+
+
+def test_an_import_cut_short_by_a_restart_is_offered_to_go_on(web: Web, jobs: ImportJobs) -> None:
+    jobs.reader = lambda _ws: CancelOnRead(jobs, 600)
+    job, _page = finished(web, jobs, upload(web, "inbox.mbox", mbox(1100)))
+    assert job.state == "cancelled"
+    assert "Stopped before the end" not in main_text(web.get("/mail").text)  # its page resumes it
+    restarted = ImportJobs(reader=lambda _ws: RECEIVED)  # the server's memory is gone
+    web.app.state.mail_imports = restarted
+    page = web.get("/mail").text
+    text = main_text(page)
+    assert "Stopped before the end" in text and "inbox.mbox · 1,000 messages read" in text
+    path = re.search(r'name="path" value="([^"]+)"', page)
+    assert path is not None
+    going = web.post("/mail/imports/unfinished", {"path": path.group(1)})
+    done = restarted.wait(going.headers["location"].rsplit("/", 1)[1])
+    assert done.state == "done" and done.summary is not None and done.summary.read == 100
+    assert stored(web.ws) == 1100 and staged_files(web.ws) == []
+    assert "Stopped before the end" not in main_text(web.get("/mail").text)
+    assert web.post("/mail/imports/unfinished", {"path": "/etc/passwd"}).status_code == 404

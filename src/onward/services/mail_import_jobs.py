@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from onward.domain.mail import ImportSummary
@@ -140,6 +141,17 @@ class ImportJobs:
                 j.active and self._work.get(i, _Work("")).key == f"sync:{account}"
                 for i, j in self.jobs.items()
             )
+
+    def paths_in_hand(self) -> set[Path]:
+        """The mailboxes of every remembered import that has not finished (running, stopped
+        or failed: their own pages resume them)."""
+        with self.lock:
+            return {
+                path
+                for job_id, work in self._work.items()
+                if work.staged is not None and self.jobs[job_id].state != DONE
+                for path in work.staged.paths
+            }
 
     def begin(self, key: str = "", *, kind: str = "import", label: str = "") -> str:
         """A new job's id; Conflict when too many run, or one of the same ``key`` does."""

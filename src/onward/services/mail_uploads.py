@@ -20,6 +20,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
+from onward.db.store import Store
+from onward.domain.records import Owner
 from onward.errors import InvalidInput
 from onward.mail import open_source
 from onward.mail.archives import archive_kind, find_mailboxes, unpack
@@ -27,15 +29,19 @@ from onward.services.uploads import prune_staging, staging_dir, upload_name
 
 __all__ = [
     "StagedMail",
+    "UnfinishedImport",
     "discard_staged",
+    "list_unfinished_imports",
     "size_words",
     "stage_mail_path",
     "stage_mail_upload",
+    "stage_unfinished",
 ]
 
 _CHUNK = 1 << 20
 #: An archive may unpack to at most this many times the upload limit.
 UNPACKED_FACTOR = 8
+_FILE_KINDS = ("mbox", "eml", "eml-folder", "maildir")
 KINDS = "an .mbox or .eml file, a .zip of a mail folder, or a Google Takeout archive"
 
 
@@ -82,6 +88,42 @@ def stage_mail_path(home: Path, path: str, now: datetime, *, max_bytes: int) -> 
             raise
     open_source(where)  # a bad path is refused now, not reported later
     return StagedMail(str(where), (where,))
+
+
+@dataclass(frozen=True)
+class UnfinishedImport:
+    """A mail file or folder whose import stopped before the end (the server stopped, say)
+    and is still there: importing it again goes on from where it stopped."""
+
+    path: Path
+    label: str
+    messages: int
+    stopped_at: datetime
+
+
+def list_unfinished_imports(store: Store, owner: Owner, home: Path) -> list[UnfinishedImport]:
+    """Imports of files that stopped before the end and can be resumed, most recent first."""
+    with store.transaction() as tx:
+        rows = tx.mail.unfinished_sources(owner.id)
+    found: list[UnfinishedImport] = []
+    for source, messages, stopped_at in rows:
+        kind, _, where = source.partition(":")
+        path = Path(where)
+        if kind not in _FILE_KINDS or not path.is_absolute() or not path.exists():
+            continue
+        inside = path.is_relative_to(staging_dir(home).resolve())
+        label = path.name if inside else str(path)
+        found.append(UnfinishedImport(path, label, messages, stopped_at))
+    return found
+
+
+def stage_unfinished(home: Path, unfinished: UnfinishedImport) -> StagedMail:
+    """An unfinished import made ready to go on; an upload's folder is removed once done."""
+    root = staging_dir(home).resolve()
+    if unfinished.path.is_relative_to(root):
+        folder = root / unfinished.path.relative_to(root).parts[0]
+        return StagedMail(unfinished.label, (unfinished.path,), folder)
+    return StagedMail(unfinished.label, (unfinished.path,))
 
 
 def discard_staged(staged: StagedMail) -> None:

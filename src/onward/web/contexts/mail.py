@@ -15,6 +15,7 @@ from onward.domain.mail_accounts import (
     schedule_words,
 )
 from onward.services.mail_import_jobs import ImportJob
+from onward.services.mail_uploads import UnfinishedImport
 from onward.web.forms import Form
 
 #: The presets the add form offers, in order: key, name, what to know.
@@ -71,6 +72,8 @@ class JobView:
 @dataclass(frozen=True)
 class MailPage:
     accounts: tuple[AccountView, ...]
+    #: Imports of files that stopped before the end (the server stopped) and can go on.
+    unfinished: tuple[UnfinishedImport, ...]
     jobs: tuple[JobView, ...]
     account_form: Form
     import_form: Form

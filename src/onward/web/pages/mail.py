@@ -23,7 +23,11 @@ from onward.services.mail_accounts import (
     set_sync_schedule,
 )
 from onward.services.mail_import_jobs import ImportJobs
-from onward.services.mail_uploads import stage_mail_path
+from onward.services.mail_uploads import (
+    list_unfinished_imports,
+    stage_mail_path,
+    stage_unfinished,
+)
 from onward.services.runtime import Workspace
 from onward.web.contexts.mail import AccountView, JobView, MailPage, Tested
 from onward.web.deps import mail_jobs, mail_upload, passwords, workspace
@@ -51,8 +55,15 @@ def _index(
     today = ws.clock.today()
     found = list_mail_accounts(ws.store, ws.owner)
     accounts = tuple(AccountView(a, secrets.from_environment(a.name)) for a in found)
+    in_hand = jobs.paths_in_hand()
+    unfinished = tuple(
+        u
+        for u in list_unfinished_imports(ws.store, ws.owner, ws.settings.home)
+        if u.path not in in_hand
+    )
     page = MailPage(
         accounts=accounts,
+        unfinished=unfinished,
         jobs=tuple(JobView(j) for j in jobs.listed()[:8]),
         account_form=account_form or Form.empty(today, provider="gmail", sync_every_hours="24"),
         import_form=import_form or Form.empty(today),
@@ -221,6 +232,21 @@ async def start_import(
         await form.close()
         failed.fail_with(exc, "path" if path and not has_file else "file")
         return _index(request, ws, jobs, secrets, import_form=failed, status=422)
+    return redirect(f"/mail/imports/{job.id}")
+
+
+@router.post("/mail/imports/unfinished", response_model=None)
+def resume_unfinished(
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+    jobs: ImportJobs = Depends(mail_jobs),
+) -> Response:
+    """Go on with an import that stopped before the end (the server stopped mid-way)."""
+    found = list_unfinished_imports(ws.store, ws.owner, ws.settings.home)
+    chosen = next((u for u in found if str(u.path) == form["path"]), None)
+    if chosen is None:
+        raise NotFound("that import is not waiting to be finished", hint="import it again")
+    job = jobs.start_import(ws, stage_unfinished(ws.settings.home, chosen))
     return redirect(f"/mail/imports/{job.id}")
 
 
