@@ -149,6 +149,13 @@ COMMANDS: dict[str, Lazy] = {
             "(every win), --json."
         ),
     ),
+    "intend": group(
+        "onward.cli.if_then:app",
+        (
+            "If-then plans: decide when, where and what, and Onward reminds you at that time. "
+            "Run `onward intend` to see them; `onward intend add` makes one."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

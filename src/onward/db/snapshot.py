@@ -14,12 +14,14 @@ from sqlalchemy import Connection, Date, Table, select
 
 from onward.db.mail_tables import MAIL_TABLES
 from onward.db.playbook_tables import PLAYBOOK_TABLES
+from onward.db.practice_tables import PRACTICE_TABLES
 from onward.db.resume_tables import RESUME_TABLES
 from onward.db.types import UTCDateTime
 from onward.errors import InvalidInput
 
 TABLES: dict[str, Table] = {
-    table.name: table for table in (*PLAYBOOK_TABLES, *MAIL_TABLES, *RESUME_TABLES)
+    table.name: table
+    for table in (*PLAYBOOK_TABLES, *PRACTICE_TABLES, *MAIL_TABLES, *RESUME_TABLES)
 }
 #: Tables renamed since backups were first written (migration 0009): older backups still load.
 FORMER_NAMES = {"improvement_items": "plan_items", "activities": "effort_entries"}  # former name

@@ -25,6 +25,7 @@ from onward.services.checkins import CheckIn, ReapplyDate, checkins_due, list_re
 from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
 from onward.services.goals import GoalProgress, goal_progress
+from onward.services.if_then import IfThenOverview, if_then_overview
 from onward.services.journal import current_nudges
 from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wins import WinEntry, list_wins
@@ -64,6 +65,8 @@ class Today:
     more_drafts: int = 0
     #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
     more_quiet: int = 0
+    #: If-then plans: on now, waiting for a word and later today (None inside a dwell window).
+    plans: IfThenOverview | None = None
 
     @property
     def in_dwell(self) -> bool:
@@ -85,6 +88,7 @@ class Today:
             or self.nudges
             or self.ghosting
             or self.reapply
+            or self.plans
         )
 
 
@@ -112,8 +116,10 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
     drafts = tuple(found)
     nudges = current_nudges(store, owner, clock)
     wins = tuple(list_wins(store, owner, clock, days=RECENT_WIN_DAYS))
+    plans = if_then_overview(store, owner, clock)
     if dwelling:
         waiting = len(tasks) + task_list.more + all_drafts + task_list.held_back
+        waiting += len(plans.now) + plans.held_back
         kind_nudges = tuple(n for n in nudges if not n.analysis)
         return Today(now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting)
     progress = goal_progress(store, owner, clock, weeks=1)
@@ -132,4 +138,5 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
         more_tasks=task_list.more,
         more_drafts=all_drafts - len(drafts),
+        plans=plans if plans.today(now) else None,
     )

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostSuggestion
+from onward.domain.playbook.if_then import IfThenPlan
 from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
@@ -16,6 +17,7 @@ from onward.services.today import Today, today
 from onward.services.welcome import clear_demo, has_demo, is_empty, load_demo
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
+from onward.web.pages.if_then import when_words
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
@@ -45,6 +47,9 @@ class TodayPage:
     @property
     def more_quiet(self) -> int:
         return self.agenda.more_quiet
+
+    def plan_sentence(self, plan: IfThenPlan) -> str:
+        return plan.sentence(when_words(plan.fields.starts_at, self.agenda.now))
 
 
 @router.get("/", response_class=HTMLResponse)

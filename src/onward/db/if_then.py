@@ -1,0 +1,106 @@
+"""If-then plans in storage."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, select, update
+
+from onward.db import tables as t
+from onward.db.meta import insert_row
+from onward.db.practice_tables import if_then_plans as plans
+from onward.domain.playbook.goals import Metric
+from onward.domain.playbook.if_then import IfThenFields, IfThenPlan, PlanState
+
+
+class IfThenRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, fields: IfThenFields, now: datetime) -> int:
+        return insert_row(
+            self.conn,
+            plans,
+            owner_id=owner_id,
+            **_values(fields),
+            state=PlanState.PLANNED.value,
+            moves=0,
+            created_at=now,
+        )
+
+    def get(self, owner_id: int, plan_id: int) -> IfThenPlan | None:
+        rows = self._select(owner_id, plans.c.id == plan_id)
+        return rows[0] if rows else None
+
+    def between(self, owner_id: int, first: datetime, last: datetime) -> list[IfThenPlan]:
+        """Plans starting from ``first`` up to (not including) ``last``, earliest first."""
+        return self._select(owner_id, plans.c.starts_at >= first, plans.c.starts_at < last)
+
+    def open(self, owner_id: int) -> list[IfThenPlan]:
+        """Every plan still planned (to come, now, or waiting for a word), earliest first."""
+        return self._select(owner_id, plans.c.state == PlanState.PLANNED.value)
+
+    def close(self, owner_id: int, plan_id: int, state: PlanState, now: datetime) -> None:
+        self._update(owner_id, plan_id, state=state.value, closed_at=now)
+
+    def reschedule(self, owner_id: int, plan_id: int, starts_at: datetime, moves: int) -> None:
+        self._update(
+            owner_id,
+            plan_id,
+            starts_at=starts_at,
+            moves=moves,
+            state=PlanState.PLANNED.value,
+            closed_at=None,
+        )
+
+    def _update(self, owner_id: int, plan_id: int, **values: Any) -> None:
+        self.conn.execute(
+            update(plans)
+            .where(plans.c.owner_id == owner_id, plans.c.id == plan_id)
+            .values(**values)
+        )
+
+    def _select(self, owner_id: int, *where: Any) -> list[IfThenPlan]:
+        apps = t.applications
+        query = (
+            select(plans, apps.c.company, apps.c.role)
+            .outerjoin(apps, apps.c.id == plans.c.application_id)
+            .where(plans.c.owner_id == owner_id, *where)
+            .order_by(plans.c.starts_at, plans.c.id)
+        )
+        return [_plan(row) for row in self.conn.execute(query)]
+
+
+def _values(fields: IfThenFields) -> dict[str, Any]:
+    return {
+        "application_id": fields.application_id,
+        "starts_at": fields.starts_at,
+        "minutes": fields.minutes,
+        "place": fields.place,
+        "action": fields.action,
+        "for_text": fields.for_text,
+        "metric": fields.metric.value if fields.metric else None,
+    }
+
+
+def _plan(row: Row[Any]) -> IfThenPlan:
+    fields = IfThenFields(
+        starts_at=row.starts_at,
+        action=row.action,
+        minutes=row.minutes,
+        place=row.place,
+        for_text=row.for_text,
+        application_id=row.application_id,
+        metric=Metric(row.metric) if row.metric else None,
+    )
+    application = f"{row.company} ({row.role})" if row.company else None
+    return IfThenPlan(
+        id=row.id,
+        fields=fields,
+        state=PlanState(row.state),
+        created_at=row.created_at,
+        closed_at=row.closed_at,
+        moves=row.moves,
+        application=application,
+    )

@@ -1,0 +1,28 @@
+"""Tables of the research-backed practices (docs/playbook.md): if-then plans so far. Every
+record carries its owner."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer
+
+from onward.db.meta import owned_table
+from onward.db.types import SafeString, UTCDateTime
+
+#: "When [day, time, place], I will [action] for [job or person]."
+if_then_plans = owned_table(
+    "if_then_plans",
+    Column("application_id", Integer, ForeignKey("applications.id", ondelete="SET NULL")),
+    Column("starts_at", UTCDateTime(), nullable=False),
+    Column("minutes", Integer, nullable=False),
+    Column("place", SafeString(200)),
+    Column("action", SafeString(200), nullable=False),
+    Column("for_text", SafeString(200)),
+    Column("metric", SafeString(20)),  # goals.Metric
+    Column("state", SafeString(20), nullable=False),  # if_then.PlanState
+    Column("moves", Integer, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("closed_at", UTCDateTime()),
+    Index("ix_if_then_plans_owner_starts", "owner_id", "starts_at"),
+)
+
+PRACTICE_TABLES = (if_then_plans,)
