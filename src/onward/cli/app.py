@@ -156,6 +156,14 @@ COMMANDS: dict[str, Lazy] = {
             "Run `onward intend` to see them; `onward intend add` makes one."
         ),
     ),
+    "prepare": command(
+        "onward.cli.setback:commands",
+        (
+            "Before an interview: write your next steps for if it is a no, and what you will be "
+            "proud of either way. They come back after the time to feel it. Without --step, "
+            "shows them."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

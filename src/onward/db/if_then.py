@@ -1,4 +1,4 @@
-"""If-then plans in storage."""
+"""If-then plans and setback preparations in storage."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from sqlalchemy import Connection, Row, select, update
 from onward.db import tables as t
 from onward.db.meta import insert_row
 from onward.db.practice_tables import if_then_plans as plans
+from onward.db.practice_tables import setback_preparations as preparations
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.if_then import IfThenFields, IfThenPlan, PlanState
+from onward.domain.playbook.setback import Preparation
 
 
 class IfThenRepo:
@@ -104,3 +106,66 @@ def _plan(row: Row[Any]) -> IfThenPlan:
         moves=row.moves,
         application=application,
     )
+
+
+class PreparationRepo:
+    """Setback preparations: one per application."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def get(self, owner_id: int, app_id: int) -> Preparation | None:
+        row = self.conn.execute(
+            select(preparations).where(
+                preparations.c.owner_id == owner_id, preparations.c.application_id == app_id
+            )
+        ).first()
+        if row is None:
+            return None
+        return Preparation(
+            row.application_id, tuple(row.steps), row.proud, row.updated_at, row.used_at
+        )
+
+    def save(self, owner_id: int, prep: Preparation, now: datetime) -> None:
+        values = {"steps": list(prep.steps), "proud": prep.proud, "updated_at": now}
+        changed = self.conn.execute(
+            update(preparations)
+            .where(
+                preparations.c.owner_id == owner_id,
+                preparations.c.application_id == prep.application_id,
+            )
+            .values(**values, used_at=None)
+        ).rowcount
+        if not changed:
+            insert_row(
+                self.conn,
+                preparations,
+                owner_id=owner_id,
+                application_id=prep.application_id,
+                created_at=now,
+                **values,
+            )
+
+    def mark_used(self, owner_id: int, app_id: int, now: datetime) -> None:
+        self.conn.execute(
+            update(preparations)
+            .where(preparations.c.owner_id == owner_id, preparations.c.application_id == app_id)
+            .values(used_at=now)
+        )
+
+    def missing_for(self, owner_id: int, stages: tuple[str, ...], limit: int) -> list[Any]:
+        """Open applications at ``stages`` with no preparation yet: (id, company, role)."""
+        apps = t.applications
+        query = (
+            select(apps.c.id, apps.c.company, apps.c.role)
+            .outerjoin(preparations, preparations.c.application_id == apps.c.id)
+            .where(
+                apps.c.owner_id == owner_id,
+                apps.c.stage.in_(stages),
+                apps.c.archived_at.is_(None),
+                preparations.c.id.is_(None),
+            )
+            .order_by(apps.c.stage_on.desc(), apps.c.id.desc())
+            .limit(limit)
+        )
+        return list(self.conn.execute(query))

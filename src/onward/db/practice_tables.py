@@ -1,12 +1,12 @@
-"""Tables of the research-backed practices (docs/playbook.md): if-then plans so far. Every
-record carries its owner."""
+"""Tables of the research-backed practices (docs/playbook.md): if-then plans and preparing
+for a setback. Every record carries its owner."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer
+from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
 
 from onward.db.meta import owned_table
-from onward.db.types import SafeString, UTCDateTime
+from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 #: "When [day, time, place], I will [action] for [job or person]."
 if_then_plans = owned_table(
@@ -25,4 +25,21 @@ if_then_plans = owned_table(
     Index("ix_if_then_plans_owner_starts", "owner_id", "starts_at"),
 )
 
-PRACTICE_TABLES = (if_then_plans,)
+#: Before an interview: the next steps if it is a no, and what to be proud of either way.
+setback_preparations = owned_table(
+    "setback_preparations",
+    Column(
+        "application_id",
+        Integer,
+        ForeignKey("applications.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("steps", SafeJSON, nullable=False),  # a list of one to three strings
+    Column("proud", SafeText),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+    Column("used_at", UTCDateTime()),
+    UniqueConstraint("application_id", name="uq_setback_preparations_application_id"),
+)
+
+PRACTICE_TABLES = (if_then_plans, setback_preparations)

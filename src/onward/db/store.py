@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from onward.db.checkins import CheckinRepo
     from onward.db.drafts import DraftRepo
     from onward.db.goals import EffortRepo, GoalRepo, WinRepo
-    from onward.db.if_then import IfThenRepo
+    from onward.db.if_then import IfThenRepo, PreparationRepo
     from onward.db.insights import InsightRepo
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, PlanItemRepo, ReflectionRepo
@@ -112,6 +112,12 @@ class Tx:
         from onward.db.if_then import IfThenRepo
 
         return IfThenRepo(self.conn)
+
+    @cached_property
+    def preparations(self) -> PreparationRepo:
+        from onward.db.if_then import PreparationRepo
+
+        return PreparationRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:

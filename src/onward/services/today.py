@@ -27,6 +27,7 @@ from onward.services.ghosting import quietest
 from onward.services.goals import GoalProgress, goal_progress
 from onward.services.if_then import IfThenOverview, if_then_overview
 from onward.services.journal import current_nudges
+from onward.services.setback import ToPrepare, to_prepare
 from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wins import WinEntry, list_wins
 
@@ -67,6 +68,8 @@ class Today:
     more_quiet: int = 0
     #: If-then plans: on now, waiting for a word and later today (None inside a dwell window).
     plans: IfThenOverview | None = None
+    #: Interviews coming with nothing prepared for a no yet (setback.py).
+    to_prepare: tuple[ToPrepare, ...] = ()
 
     @property
     def in_dwell(self) -> bool:
@@ -89,6 +92,7 @@ class Today:
             or self.ghosting
             or self.reapply
             or self.plans
+            or self.to_prepare
         )
 
 
@@ -139,4 +143,5 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         more_tasks=task_list.more,
         more_drafts=all_drafts - len(drafts),
         plans=plans if plans.today(now) else None,
+        to_prepare=to_prepare(store, owner),
     )

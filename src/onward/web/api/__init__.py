@@ -24,7 +24,7 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
 from onward import __version__
-from onward.web.api import applications, if_then, mail_imports, proposals, settings
+from onward.web.api import applications, if_then, mail_imports, proposals, setback, settings
 
 PREFIX = "/api/v1"
 
@@ -34,6 +34,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     mail_imports.router,
     settings.router,
     if_then.router,
+    setback.router,
 )
 
 

@@ -34,7 +34,7 @@ def _aware(moment: dt.datetime, ws: Workspace) -> dt.datetime:
 
 
 class NewPlan(BaseModel):
-    """"When [starts_at, place], I will [action] for [for / application_id]"."""
+    """ "When [starts_at, place], I will [action] for [for / application_id]"."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

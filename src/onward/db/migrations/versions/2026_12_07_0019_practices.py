@@ -1,10 +1,11 @@
-"""if-then plans
+"""if-then plans and setback preparations
 
 Revision ID: 0019
 Revises: 0011
 Create Date: 2026-12-07 03:00:00
 
-"When [day, time, place], I will [action] for [job or person]" (docs/playbook.md).
+"When [day, time, place], I will [action] for [job or person]", and the next steps written
+before an interview for if it is a no (docs/playbook.md).
 """
 
 from __future__ import annotations
@@ -53,8 +54,34 @@ def upgrade() -> None:
     op.create_index(
         "ix_if_then_plans_owner_starts", "if_then_plans", ["owner_id", "starts_at"], unique=False
     )
+    op.create_table(
+        "setback_preparations",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("application_id", sa.Integer(), nullable=False),
+        sa.Column("steps", onward.db.types.SafeJSON(), nullable=False),
+        sa.Column("proud", onward.db.types.SafeText(), nullable=True),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("used_at", onward.db.types.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["application_id"],
+            ["applications.id"],
+            name=op.f("fk_setback_preparations_application_id_applications"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_setback_preparations_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_setback_preparations")),
+        sa.UniqueConstraint("application_id", name=op.f("uq_setback_preparations_application_id")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("setback_preparations")
     op.drop_index("ix_if_then_plans_owner_starts", table_name="if_then_plans")
     op.drop_table("if_then_plans")
