@@ -164,6 +164,13 @@ COMMANDS: dict[str, Lazy] = {
             "shows them."
         ),
     ),
+    "wellbeing": group(
+        "onward.cli.wellbeing:app",
+        (
+            "A weekly well-being check (WHO-5), private to you. Run `onward wellbeing` for your "
+            "checks; `onward wellbeing check` takes one."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

@@ -3,7 +3,7 @@ for a setback. Every record carries its owner."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, UniqueConstraint
 
 from onward.db.meta import owned_table
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
@@ -42,4 +42,13 @@ setback_preparations = owned_table(
     UniqueConstraint("application_id", name="uq_setback_preparations_application_id"),
 )
 
-PRACTICE_TABLES = (if_then_plans, setback_preparations)
+#: The WHO-5 well-being check: five answers (0-5), scored on the device, never shared.
+wellbeing_checks = owned_table(
+    "wellbeing_checks",
+    Column("taken_on", Date, nullable=False),
+    Column("answers", SafeJSON, nullable=False),  # five integers, 0-5
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_wellbeing_checks_owner_taken", "owner_id", "taken_on"),
+)
+
+PRACTICE_TABLES = (if_then_plans, setback_preparations, wellbeing_checks)

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from onward.db.checkins import CheckinRepo
     from onward.db.drafts import DraftRepo
     from onward.db.goals import EffortRepo, GoalRepo, WinRepo
-    from onward.db.if_then import IfThenRepo, PreparationRepo
     from onward.db.insights import InsightRepo
     from onward.db.journal import JournalRepo
     from onward.db.learning import FeedbackRepo, PlanItemRepo, ReflectionRepo
@@ -40,6 +39,7 @@ if TYPE_CHECKING:
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
+    from onward.db.practices import IfThenRepo, PreparationRepo, WellbeingRepo
     from onward.db.resumes import ResumeRepo
 
 
@@ -109,15 +109,21 @@ class Tx:
 
     @cached_property
     def if_then(self) -> IfThenRepo:
-        from onward.db.if_then import IfThenRepo
+        from onward.db.practices import IfThenRepo
 
         return IfThenRepo(self.conn)
 
     @cached_property
     def preparations(self) -> PreparationRepo:
-        from onward.db.if_then import PreparationRepo
+        from onward.db.practices import PreparationRepo
 
         return PreparationRepo(self.conn)
+
+    @cached_property
+    def wellbeing(self) -> WellbeingRepo:
+        from onward.db.practices import WellbeingRepo
+
+        return WellbeingRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:

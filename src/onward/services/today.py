@@ -29,6 +29,7 @@ from onward.services.if_then import IfThenOverview, if_then_overview
 from onward.services.journal import current_nudges
 from onward.services.setback import ToPrepare, to_prepare
 from onward.services.tasks import TaskItem, due_tasks
+from onward.services.wellbeing import WellbeingView, wellbeing_view
 from onward.services.wins import WinEntry, list_wins
 
 RECENT_WIN_DAYS = 14
@@ -70,6 +71,8 @@ class Today:
     plans: IfThenOverview | None = None
     #: Interviews coming with nothing prepared for a no yet (setback.py).
     to_prepare: tuple[ToPrepare, ...] = ()
+    #: The weekly well-being check, when the person asked for it (None otherwise).
+    wellbeing: WellbeingView | None = None
 
     @property
     def in_dwell(self) -> bool:
@@ -93,10 +96,20 @@ class Today:
             or self.reapply
             or self.plans
             or self.to_prepare
+            or self.wellbeing
         )
 
 
-def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) -> Today:
+def today(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    ghosting: GhostingRules,
+    wellbeing_places: str | None = None,
+) -> Today:
+    """Today's view. ``wellbeing_places`` (the support places setting) offers the weekly
+    well-being check; None when the person has not asked for it."""
     now = clock.now()
     with store.transaction() as tx:
         windows = tx.dwell.active(owner.id, now)
@@ -121,11 +134,17 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
     nudges = current_nudges(store, owner, clock)
     wins = tuple(list_wins(store, owner, clock, days=RECENT_WIN_DAYS))
     plans = if_then_overview(store, owner, clock)
+    care = None
+    if wellbeing_places is not None:
+        care = wellbeing_view(store, owner, clock, places=wellbeing_places)
     if dwelling:
         waiting = len(tasks) + task_list.more + all_drafts + task_list.held_back
         waiting += len(plans.now) + plans.held_back
         kind_nudges = tuple(n for n in nudges if not n.analysis)
-        return Today(now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting)
+        kind_care = care if care and care.needs_care else None  # kindness, never a question
+        return Today(
+            now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting, wellbeing=kind_care
+        )
     progress = goal_progress(store, owner, clock, weeks=1)
     quiet, quiet_total = quietest(store, owner, clock, rules=ghosting, limit=QUIET_SHOWN)
     return Today(
@@ -144,4 +163,5 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         more_drafts=all_drafts - len(drafts),
         plans=plans if plans.today(now) else None,
         to_prepare=to_prepare(store, owner),
+        wellbeing=care if care and (care.due or care.needs_care) else None,
     )

@@ -24,7 +24,15 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
 from onward import __version__
-from onward.web.api import applications, if_then, mail_imports, proposals, setback, settings
+from onward.web.api import (
+    applications,
+    if_then,
+    mail_imports,
+    proposals,
+    setback,
+    settings,
+    wellbeing,
+)
 
 PREFIX = "/api/v1"
 
@@ -35,6 +43,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     settings.router,
     if_then.router,
     setback.router,
+    wellbeing.router,
 )
 
 

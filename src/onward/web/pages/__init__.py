@@ -28,6 +28,7 @@ from onward.web.pages import (
     settings,
     today,
     upcoming,
+    wellbeing,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
@@ -42,6 +43,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     plan.router,
     if_then.router,
     setback.router,
+    wellbeing.router,
     contacts.router,
     data.router,
     review.router,

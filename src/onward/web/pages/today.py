@@ -55,7 +55,8 @@ class TodayPage:
 @router.get("/", response_class=HTMLResponse)
 def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
     rules = ws.ghosting
-    agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules)
+    places = ws.settings.support_places if ws.settings.wellbeing_check else None
+    agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules, wellbeing_places=places)
     empty = is_empty(ws.store, ws.owner)
     context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
     return render(request, "today/index.html", context, nav="today", title="Today")

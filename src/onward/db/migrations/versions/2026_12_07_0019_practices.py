@@ -1,4 +1,4 @@
-"""if-then plans and setback preparations
+"""if-then plans, setback preparations and well-being checks
 
 Revision ID: 0019
 Revises: 0011
@@ -80,8 +80,27 @@ def upgrade() -> None:
         sa.UniqueConstraint("application_id", name=op.f("uq_setback_preparations_application_id")),
     )
 
+    op.create_table(
+        "wellbeing_checks",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("taken_on", sa.Date(), nullable=False),
+        sa.Column("answers", onward.db.types.SafeJSON(), nullable=False),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_wellbeing_checks_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_wellbeing_checks")),
+    )
+    op.create_index("ix_wellbeing_checks_owner_taken", "wellbeing_checks", ["owner_id", "taken_on"])
+
 
 def downgrade() -> None:
+    op.drop_index("ix_wellbeing_checks_owner_taken", table_name="wellbeing_checks")
+    op.drop_table("wellbeing_checks")
     op.drop_table("setback_preparations")
     op.drop_index("ix_if_then_plans_owner_starts", table_name="if_then_plans")
     op.drop_table("if_then_plans")

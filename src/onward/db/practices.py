@@ -1,4 +1,4 @@
-"""If-then plans and setback preparations in storage."""
+"""The practices in storage: if-then plans, setback preparations, well-being checks."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from onward.db import tables as t
 from onward.db.meta import insert_row
 from onward.db.practice_tables import if_then_plans as plans
 from onward.db.practice_tables import setback_preparations as preparations
+from onward.db.practice_tables import wellbeing_checks as checks
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.if_then import IfThenFields, IfThenPlan, PlanState
 from onward.domain.playbook.setback import Preparation
+from onward.domain.playbook.wellbeing import WellbeingCheck
 
 
 class IfThenRepo:
@@ -169,3 +171,30 @@ class PreparationRepo:
             .limit(limit)
         )
         return list(self.conn.execute(query))
+
+
+class WellbeingRepo:
+    """WHO-5 checks: the answers only; the score is worked out when read."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, check: WellbeingCheck, now: datetime) -> int:
+        return insert_row(
+            self.conn,
+            checks,
+            owner_id=owner_id,
+            taken_on=check.taken_on,
+            answers=list(check.answers),
+            created_at=now,
+        )
+
+    def recent(self, owner_id: int, limit: int) -> list[WellbeingCheck]:
+        """The last ``limit`` checks, oldest first."""
+        rows = self.conn.execute(
+            select(checks.c.taken_on, checks.c.answers)
+            .where(checks.c.owner_id == owner_id)
+            .order_by(checks.c.taken_on.desc(), checks.c.id.desc())
+            .limit(limit)
+        ).all()
+        return [WellbeingCheck(row.taken_on, tuple(row.answers)) for row in reversed(rows)]
