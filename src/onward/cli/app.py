@@ -171,6 +171,13 @@ COMMANDS: dict[str, Lazy] = {
             "checks; `onward wellbeing check` takes one."
         ),
     ),
+    "write": group(
+        "onward.cli.writing:app",
+        (
+            "Private expressive writing: up to 20 minutes a day on up to 4 days in a row, never "
+            "analysed or shared. Run `onward write` for today's prompt."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

@@ -139,6 +139,12 @@ def _week_and_care(section: _Section, agenda: Today) -> None:
         section.add("Recent wins", f"{win.on.isoformat()}  {at}{escape(win.message)}")
     for nudge in agenda.nudges:
         section.add("Take care", escape(nudge.message))
+    if agenda.writing:
+        section.add(
+            "Take care",
+            "When a no hurts, writing about it for up to 20 minutes helps many people: "
+            "[dim]onward write[/]",
+        )
     care = agenda.wellbeing
     if care and care.needs_care:
         section.add("Take care", escape(care.words))

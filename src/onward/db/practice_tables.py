@@ -51,4 +51,31 @@ wellbeing_checks = owned_table(
     Index("ix_wellbeing_checks_owner_taken", "owner_id", "taken_on"),
 )
 
-PRACTICE_TABLES = (if_then_plans, setback_preparations, wellbeing_checks)
+#: Expressive writing: the text, or (when locked) the text sealed with the person's passphrase.
+writing_sessions = owned_table(
+    "writing_sessions",
+    Column("written_on", Date, nullable=False),
+    Column("day", Integer, nullable=False),  # 1-4 of the protocol
+    Column("body", SafeText),  # None when sealed
+    Column("sealed", SafeText),  # "v1:" + base64, privacy/sealing.py
+    Column("started_at", UTCDateTime(), nullable=False),
+    Column("saved_at", UTCDateTime(), nullable=False),
+    Index("ix_writing_sessions_owner_on", "owner_id", "written_on"),
+)
+
+#: One per owner who locked their writing: the scrypt salt and a sealed check text.
+writing_locks = owned_table(
+    "writing_locks",
+    Column("salt", SafeString(64), nullable=False),  # hex
+    Column("check_sealed", SafeText, nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("owner_id", name="uq_writing_locks_owner_id"),
+)
+
+PRACTICE_TABLES = (
+    if_then_plans,
+    setback_preparations,
+    wellbeing_checks,
+    writing_sessions,
+    writing_locks,
+)

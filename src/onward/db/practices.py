@@ -1,17 +1,22 @@
-"""The practices in storage: if-then plans, setback preparations, well-being checks."""
+"""The practices in storage: if-then plans, setback preparations, well-being checks and
+private writing."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, select, update
 
+from onward.db import playbook_tables
 from onward.db import tables as t
 from onward.db.meta import insert_row
 from onward.db.practice_tables import if_then_plans as plans
 from onward.db.practice_tables import setback_preparations as preparations
 from onward.db.practice_tables import wellbeing_checks as checks
+from onward.db.practice_tables import writing_locks as locks
+from onward.db.practice_tables import writing_sessions as writing
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.if_then import IfThenFields, IfThenPlan, PlanState
 from onward.domain.playbook.setback import Preparation
@@ -198,3 +203,71 @@ class WellbeingRepo:
             .limit(limit)
         ).all()
         return [WellbeingCheck(row.taken_on, tuple(row.answers)) for row in reversed(rows)]
+
+
+@dataclass(frozen=True)
+class StoredWriting:
+    """One writing session as stored: ``body`` in the clear, or ``sealed`` when locked."""
+
+    id: int
+    written_on: date
+    day: int
+    body: str | None
+    sealed: str | None
+    started_at: datetime
+    saved_at: datetime
+
+
+class WritingRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, row: StoredWriting) -> int:
+        values = {k: v for k, v in asdict(row).items() if k != "id"}
+        return insert_row(self.conn, writing, owner_id=owner_id, **values)
+
+    def all(self, owner_id: int) -> list[StoredWriting]:
+        """Every session, oldest first."""
+        rows = self.conn.execute(
+            select(writing)
+            .where(writing.c.owner_id == owner_id)
+            .order_by(writing.c.written_on, writing.c.id)
+        )
+        return [
+            StoredWriting(r.id, r.written_on, r.day, r.body, r.sealed, r.started_at, r.saved_at)
+            for r in rows
+        ]
+
+    def seal(self, owner_id: int, session_id: int, sealed: str) -> None:
+        self.conn.execute(
+            update(writing)
+            .where(writing.c.owner_id == owner_id, writing.c.id == session_id)
+            .values(body=None, sealed=sealed)
+        )
+
+    def lock(self, owner_id: int) -> tuple[str, str] | None:
+        """The lock's (salt as hex, sealed check text), or None when writing is not locked."""
+        row = self.conn.execute(
+            select(locks.c.salt, locks.c.check_sealed).where(locks.c.owner_id == owner_id)
+        ).first()
+        return (row.salt, row.check_sealed) if row else None
+
+    def set_lock(self, owner_id: int, salt: str, check_sealed: str, now: datetime) -> None:
+        insert_row(
+            self.conn,
+            locks,
+            owner_id=owner_id,
+            salt=salt,
+            check_sealed=check_sealed,
+            created_at=now,
+        )
+
+    def rejections_since(self, owner_id: int, since: date) -> list[tuple[date, int | None]]:
+        """(received_on, sting) of the rejections received from ``since`` on."""
+        rejections = playbook_tables.rejections
+        rows = self.conn.execute(
+            select(rejections.c.received_on, rejections.c.sting).where(
+                rejections.c.owner_id == owner_id, rejections.c.received_on >= since
+            )
+        )
+        return [(row.received_on, row.sting) for row in rows]

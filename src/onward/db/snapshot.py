@@ -27,9 +27,18 @@ TABLES: dict[str, Table] = {
 FORMER_NAMES = {"improvement_items": "plan_items", "activities": "effort_entries"}  # former name
 
 
-def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:
+#: Private writing: in a backup only when the person asks for it (sealed text stays sealed).
+PRIVATE_TABLES = frozenset({"writing_sessions", "writing_locks"})
+
+
+def dump_owned(
+    conn: Connection, owner_id: int, *, private: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """Every owned row by table; the private writing only when ``private``."""
     out: dict[str, list[dict[str, Any]]] = {}
     for name, table in TABLES.items():
+        if name in PRIVATE_TABLES and not private:
+            continue
         rows = conn.execute(select(table).where(table.c.owner_id == owner_id).order_by(table.c.id))
         out[name] = [
             {key: _to_json(value) for key, value in row._mapping.items() if key != "owner_id"}

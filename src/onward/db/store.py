@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
-    from onward.db.practices import IfThenRepo, PreparationRepo, WellbeingRepo
+    from onward.db.practices import IfThenRepo, PreparationRepo, WellbeingRepo, WritingRepo
     from onward.db.resumes import ResumeRepo
 
 
@@ -124,6 +124,12 @@ class Tx:
         from onward.db.practices import WellbeingRepo
 
         return WellbeingRepo(self.conn)
+
+    @cached_property
+    def writing(self) -> WritingRepo:
+        from onward.db.practices import WritingRepo
+
+        return WritingRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:
@@ -220,10 +226,12 @@ class Tx:
                     )
                 self.conn.execute(delete(table).where(table.c.owner_id == owner_id))
 
-    def dump_playbook(self, owner_id: int) -> dict[str, list[dict[str, Any]]]:
+    def dump_playbook(
+        self, owner_id: int, *, private: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
         from onward.db.snapshot import dump_owned
 
-        return dump_owned(self.conn, owner_id)
+        return dump_owned(self.conn, owner_id, private=private)
 
     def load_playbook(self, owner_id: int, data: dict[str, list[dict[str, Any]]]) -> None:
         from onward.db.snapshot import load_owned

@@ -31,6 +31,7 @@ from onward.services.setback import ToPrepare, to_prepare
 from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wellbeing import WellbeingView, wellbeing_view
 from onward.services.wins import WinEntry, list_wins
+from onward.services.writing import writing_offered
 
 RECENT_WIN_DAYS = 14
 #: Today shows the first so many tasks and drafts; the rest wait on their own pages.
@@ -73,6 +74,8 @@ class Today:
     to_prepare: tuple[ToPrepare, ...] = ()
     #: The weekly well-being check, when the person asked for it (None otherwise).
     wellbeing: WellbeingView | None = None
+    #: Private writing is offered after a hard rejection or a run of them (also while dwelling).
+    writing: bool = False
 
     @property
     def in_dwell(self) -> bool:
@@ -97,6 +100,7 @@ class Today:
             or self.plans
             or self.to_prepare
             or self.wellbeing
+            or self.writing
         )
 
 
@@ -143,7 +147,19 @@ def today(
         kind_nudges = tuple(n for n in nudges if not n.analysis)
         kind_care = care if care and care.needs_care else None  # kindness, never a question
         return Today(
-            now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting, wellbeing=kind_care
+            now,
+            dwelling,
+            (),
+            (),
+            (),
+            None,
+            wins,
+            kind_nudges,
+            (),
+            (),
+            waiting,
+            wellbeing=kind_care,
+            writing=writing_offered(store, owner, clock),
         )
     progress = goal_progress(store, owner, clock, weeks=1)
     quiet, quiet_total = quietest(store, owner, clock, rules=ghosting, limit=QUIET_SHOWN)
@@ -164,4 +180,5 @@ def today(
         plans=plans if plans.today(now) else None,
         to_prepare=to_prepare(store, owner),
         wellbeing=care if care and (care.due or care.needs_care) else None,
+        writing=writing_offered(store, owner, clock),
     )

@@ -32,6 +32,7 @@ from onward.web.api import (
     setback,
     settings,
     wellbeing,
+    writing,
 )
 
 PREFIX = "/api/v1"
@@ -44,6 +45,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     if_then.router,
     setback.router,
     wellbeing.router,
+    writing.router,
 )
 
 

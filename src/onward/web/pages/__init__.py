@@ -29,6 +29,7 @@ from onward.web.pages import (
     today,
     upcoming,
     wellbeing,
+    writing,
 )
 
 ROUTERS: tuple[APIRouter, ...] = (
@@ -44,6 +45,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     if_then.router,
     setback.router,
     wellbeing.router,
+    writing.router,
     contacts.router,
     data.router,
     review.router,

@@ -1,4 +1,4 @@
-"""if-then plans, setback preparations and well-being checks
+"""the practices: if-then plans, setback preparations, well-being checks, private writing
 
 Revision ID: 0019
 Revises: 0011
@@ -97,8 +97,47 @@ def upgrade() -> None:
     )
     op.create_index("ix_wellbeing_checks_owner_taken", "wellbeing_checks", ["owner_id", "taken_on"])
 
+    op.create_table(
+        "writing_sessions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("written_on", sa.Date(), nullable=False),
+        sa.Column("day", sa.Integer(), nullable=False),
+        sa.Column("body", onward.db.types.SafeText(), nullable=True),
+        sa.Column("sealed", onward.db.types.SafeText(), nullable=True),
+        sa.Column("started_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("saved_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_writing_sessions_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_writing_sessions")),
+    )
+    op.create_index("ix_writing_sessions_owner_on", "writing_sessions", ["owner_id", "written_on"])
+    op.create_table(
+        "writing_locks",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("salt", onward.db.types.SafeString(length=64), nullable=False),
+        sa.Column("check_sealed", onward.db.types.SafeText(), nullable=False),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_writing_locks_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_writing_locks")),
+        sa.UniqueConstraint("owner_id", name=op.f("uq_writing_locks_owner_id")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("writing_locks")
+    op.drop_index("ix_writing_sessions_owner_on", table_name="writing_sessions")
+    op.drop_table("writing_sessions")
     op.drop_index("ix_wellbeing_checks_owner_taken", table_name="wellbeing_checks")
     op.drop_table("wellbeing_checks")
     op.drop_table("setback_preparations")
