@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse
 from onward import __version__
 from onward.web.api import (
     applications,
+    feedback,
     if_then,
     mail_imports,
     proposals,
@@ -43,6 +44,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     mail_imports.router,
     settings.router,
     if_then.router,
+    feedback.router,
     setback.router,
     wellbeing.router,
     writing.router,
