@@ -178,6 +178,13 @@ COMMANDS: dict[str, Lazy] = {
             "analysed or shared. Run `onward write` for today's prompt."
         ),
     ),
+    "experiment": group(
+        "onward.cli.experiments:app",
+        (
+            "Strategy experiments: try one change, mark the applications that use it, and see "
+            "how they fare. Run `onward experiment` for yours."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

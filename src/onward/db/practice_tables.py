@@ -72,10 +72,23 @@ writing_locks = owned_table(
     UniqueConstraint("owner_id", name="uq_writing_locks_owner_id"),
 )
 
+#: Strategy experiments: one change to try, and the tag of the applications that use it.
+experiments = owned_table(
+    "experiments",
+    Column("name", SafeString(200), nullable=False),
+    Column("tag", SafeString(60), nullable=False),
+    Column("started_on", Date, nullable=False),
+    Column("ended_on", Date),
+    Column("decision", SafeString(20)),  # experiments.Verdict: keep or drop
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("owner_id", "tag", name="uq_experiments_owner_id"),
+)
+
 PRACTICE_TABLES = (
     if_then_plans,
     setback_preparations,
     wellbeing_checks,
     writing_sessions,
     writing_locks,
+    experiments,
 )

@@ -1,10 +1,10 @@
-"""The practices in storage: if-then plans, setback preparations, well-being checks and
-private writing."""
+"""The practices in storage: if-then plans, setback preparations, well-being checks, private
+writing and strategy experiments."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Row, select, update
@@ -12,11 +12,14 @@ from sqlalchemy import Connection, Row, select, update
 from onward.db import playbook_tables
 from onward.db import tables as t
 from onward.db.meta import insert_row
+from onward.db.practice_tables import experiments
 from onward.db.practice_tables import if_then_plans as plans
 from onward.db.practice_tables import setback_preparations as preparations
 from onward.db.practice_tables import wellbeing_checks as checks
 from onward.db.practice_tables import writing_locks as locks
 from onward.db.practice_tables import writing_sessions as writing
+from onward.domain.pipeline import Stage
+from onward.domain.playbook.experiments import Experiment, Verdict
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.if_then import IfThenFields, IfThenPlan, PlanState
 from onward.domain.playbook.setback import Preparation
@@ -271,3 +274,56 @@ class WritingRepo:
             )
         )
         return [(row.received_on, row.sting) for row in rows]
+
+
+class ExperimentRepo:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def insert(self, owner_id: int, name: str, tag: str, started_on: date, now: datetime) -> int:
+        values = {"name": name, "tag": tag, "started_on": started_on, "created_at": now}
+        return insert_row(self.conn, experiments, owner_id=owner_id, **values)
+
+    def all(self, owner_id: int) -> list[Experiment]:
+        rows = self.conn.execute(
+            select(experiments)
+            .where(experiments.c.owner_id == owner_id)
+            .order_by(experiments.c.started_on.desc(), experiments.c.id.desc())
+        )
+        return [_experiment(row) for row in rows]
+
+    def by_tag(self, owner_id: int, tag: str) -> Experiment | None:
+        row = self.conn.execute(
+            select(experiments).where(experiments.c.owner_id == owner_id, experiments.c.tag == tag)
+        ).first()
+        return _experiment(row) if row else None
+
+    def end(self, owner_id: int, exp_id: int, ended_on: date, decision: Verdict) -> None:
+        self.conn.execute(
+            update(experiments)
+            .where(experiments.c.owner_id == owner_id, experiments.c.id == exp_id)
+            .values(ended_on=ended_on, decision=decision.value)
+        )
+
+    def outcomes(self, owner_id: int, tag: str, since: date) -> list[tuple[bool, Stage]]:
+        """(carries ``tag``, furthest stage) of applications sent from ``since`` on."""
+        apps = t.applications
+        tagged = (
+            select(t.application_tags.c.application_id)
+            .join(t.tags, t.tags.c.id == t.application_tags.c.tag_id)
+            .where(t.tags.c.owner_id == owner_id, t.tags.c.name == tag)
+        )
+        rows = self.conn.execute(
+            select(apps.c.reached, apps.c.id.in_(tagged).label("tagged")).where(
+                apps.c.owner_id == owner_id,
+                apps.c.reached != Stage.SAVED.value,
+                apps.c.archived_at.is_(None),
+                apps.c.created_at >= datetime.combine(since, datetime.min.time(), tzinfo=UTC),
+            )
+        )
+        return [(bool(row.tagged), Stage(row.reached)) for row in rows]
+
+
+def _experiment(row: Row[Any]) -> Experiment:
+    decision = Verdict(row.decision) if row.decision else None
+    return Experiment(row.id, row.name, row.tag, row.started_on, row.ended_on, decision)

@@ -39,7 +39,13 @@ if TYPE_CHECKING:
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
-    from onward.db.practices import IfThenRepo, PreparationRepo, WellbeingRepo, WritingRepo
+    from onward.db.practices import (
+        ExperimentRepo,
+        IfThenRepo,
+        PreparationRepo,
+        WellbeingRepo,
+        WritingRepo,
+    )
     from onward.db.resumes import ResumeRepo
 
 
@@ -130,6 +136,12 @@ class Tx:
         from onward.db.practices import WritingRepo
 
         return WritingRepo(self.conn)
+
+    @cached_property
+    def experiments(self) -> ExperimentRepo:
+        from onward.db.practices import ExperimentRepo
+
+        return ExperimentRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:

@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse
 from onward import __version__
 from onward.web.api import (
     applications,
+    experiments,
     feedback,
     if_then,
     mail_imports,
@@ -45,6 +46,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     settings.router,
     if_then.router,
     feedback.router,
+    experiments.router,
     setback.router,
     wellbeing.router,
     writing.router,

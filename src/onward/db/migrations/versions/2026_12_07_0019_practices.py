@@ -1,4 +1,5 @@
-"""the practices: if-then plans, setback preparations, well-being checks, private writing
+"""the practices: if-then plans, setback preparations, well-being checks, private writing,
+strategy experiments
 
 Revision ID: 0019
 Revises: 0011
@@ -133,8 +134,29 @@ def upgrade() -> None:
         sa.UniqueConstraint("owner_id", name=op.f("uq_writing_locks_owner_id")),
     )
 
+    op.create_table(
+        "experiments",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("name", onward.db.types.SafeString(length=200), nullable=False),
+        sa.Column("tag", onward.db.types.SafeString(length=60), nullable=False),
+        sa.Column("started_on", sa.Date(), nullable=False),
+        sa.Column("ended_on", sa.Date(), nullable=True),
+        sa.Column("decision", onward.db.types.SafeString(length=20), nullable=True),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_experiments_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_experiments")),
+        sa.UniqueConstraint("owner_id", "tag", name=op.f("uq_experiments_owner_id")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("experiments")
     op.drop_table("writing_locks")
     op.drop_index("ix_writing_sessions_owner_on", table_name="writing_sessions")
     op.drop_table("writing_sessions")
