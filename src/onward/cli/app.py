@@ -165,7 +165,7 @@ COMMANDS: dict[str, Lazy] = {
         ),
     ),
     "wellbeing": group(
-        "onward.cli.wellbeing:app",
+        "onward.cli.wellbeing_check:app",
         (
             "A weekly well-being check (WHO-5), private to you. Run `onward wellbeing` for your "
             "checks; `onward wellbeing check` takes one."

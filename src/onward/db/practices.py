@@ -23,7 +23,7 @@ from onward.domain.playbook.experiments import Experiment, Verdict
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.if_then import IfThenFields, IfThenPlan, PlanState
 from onward.domain.playbook.setback import Preparation
-from onward.domain.playbook.wellbeing import WellbeingCheck
+from onward.domain.playbook.wellbeing_check import WellbeingCheck
 
 
 class IfThenRepo:

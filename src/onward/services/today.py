@@ -29,7 +29,7 @@ from onward.services.if_then import IfThenOverview, if_then_overview
 from onward.services.journal import current_nudges
 from onward.services.setback import ToPrepare, to_prepare
 from onward.services.tasks import TaskItem, due_tasks
-from onward.services.wellbeing import WellbeingView, wellbeing_view
+from onward.services.wellbeing_check import WellbeingView, wellbeing_view
 from onward.services.wins import WinEntry, list_wins
 from onward.services.writing import writing_offered
 

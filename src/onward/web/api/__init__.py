@@ -33,7 +33,7 @@ from onward.web.api import (
     proposals,
     setback,
     settings,
-    wellbeing,
+    wellbeing_check,
     writing,
 )
 
@@ -48,7 +48,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     feedback.router,
     experiments.router,
     setback.router,
-    wellbeing.router,
+    wellbeing_check.router,
     writing.router,
 )
 

@@ -29,7 +29,7 @@ from onward.web.pages import (
     settings,
     today,
     upcoming,
-    wellbeing,
+    wellbeing_check,
     writing,
 )
 
@@ -46,7 +46,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     if_then.router,
     setback.router,
     experiments.router,
-    wellbeing.router,
+    wellbeing_check.router,
     writing.router,
     contacts.router,
     data.router,

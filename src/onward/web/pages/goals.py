@@ -13,7 +13,7 @@ from onward.domain.playbook.goals import Metric, WeeklyGoals
 from onward.errors import InvalidInput
 from onward.services.goals import LOGGABLE, GoalProgress, goal_progress, log_effort, set_goals
 from onward.services.runtime import Workspace
-from onward.services.wellbeing import lighter_goals, wellbeing_view
+from onward.services.wellbeing_check import lighter_goals, wellbeing_view
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict
 
 from onward.services.runtime import Workspace
-from onward.services.wellbeing import WellbeingView, check_wellbeing, wellbeing_view
+from onward.services.wellbeing_check import WellbeingView, check_wellbeing, wellbeing_view
 from onward.web.deps import workspace
 
 router = APIRouter(tags=["well-being"])

@@ -9,9 +9,9 @@ import typer
 from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import JsonOpt
-from onward.domain.playbook.wellbeing import ANSWERS, NOT_A_DIAGNOSIS, STATEMENTS
+from onward.domain.playbook.wellbeing_check import ANSWERS, NOT_A_DIAGNOSIS, STATEMENTS
 from onward.export.jsonable import to_jsonable
-from onward.services.wellbeing import (
+from onward.services.wellbeing_check import (
     WellbeingView,
     check_wellbeing,
     parse_answers,

@@ -10,7 +10,7 @@ from datetime import timedelta
 from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.playbook.goals import Metric, WeeklyGoals
-from onward.domain.playbook.wellbeing import (
+from onward.domain.playbook.wellbeing_check import (
     CARE_WORDS,
     Care,
     WellbeingCheck,

@@ -11,11 +11,11 @@ from tests.factories import make_application, make_rejection
 from onward.clock import FixedClock
 from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.playbook.goals import WeeklyGoals
-from onward.domain.playbook.wellbeing import Care, WellbeingCheck
+from onward.domain.playbook.wellbeing_check import Care, WellbeingCheck
 from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.today import today
-from onward.services.wellbeing import (
+from onward.services.wellbeing_check import (
     check_wellbeing,
     lighter_goals,
     support_places,

@@ -10,10 +10,10 @@ from typing import ClassVar
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from onward.domain.playbook.wellbeing import ANSWERS, NOT_A_DIAGNOSIS, STATEMENTS
+from onward.domain.playbook.wellbeing_check import ANSWERS, NOT_A_DIAGNOSIS, STATEMENTS
 from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
-from onward.services.wellbeing import WellbeingView, check_wellbeing, wellbeing_view
+from onward.services.wellbeing_check import WellbeingView, check_wellbeing, wellbeing_view
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
@@ -38,7 +38,12 @@ def _page(request: Request, ws: Workspace, form: Form | None = None, status: int
     view = wellbeing_view(ws.store, ws.owner, ws.clock, places=ws.settings.support_places)
     context = WellbeingPage(view, form or Form.empty(ws.clock.today()))
     return render(
-        request, "wellbeing/index.html", context, nav="journal", title="Well-being", status=status
+        request,
+        "wellbeing_check/index.html",
+        context,
+        nav="journal",
+        title="Well-being",
+        status=status,
     )
 
 
