@@ -185,6 +185,20 @@ COMMANDS: dict[str, Lazy] = {
             "how they fare. Run `onward experiment` for yours."
         ),
     ),
+    "debrief": command(
+        "onward.cli.debriefs:commands",
+        (
+            "After an interview: what landed, what was missing, the questions asked. Without "
+            "options, shows the debriefs so far and questions to practise."
+        ),
+    ),
+    "stories": command(
+        "onward.cli.debriefs:commands",
+        (
+            "Your STAR story bank and the questions interviewers asked. Run `onward stories` to "
+            "see them; `onward stories add` keeps a story."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

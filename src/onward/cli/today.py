@@ -108,6 +108,12 @@ def _to_do(section: _Section, agenda: Today) -> None:
             section.add("Your plans today", f"#{plan.id} {escape(words)}")
         if agenda.plans.waiting:
             section.add("Your plans today", f"[dim]{agenda.plans.recovery} (onward intend)[/]")
+    for fresh in agenda.to_debrief:
+        section.add(
+            "How did the interview go?",
+            f"{escape(fresh.company)}: what landed, what was missing  "
+            f"[dim]onward debrief {fresh.application_id}[/]",
+        )
     for prep in agenda.to_prepare:
         section.add(
             "Before your interview",

@@ -84,6 +84,38 @@ experiments = owned_table(
     UniqueConstraint("owner_id", "tag", name="uq_experiments_owner_id"),
 )
 
+#: Interview debriefs: what landed, what was missing (the questions are in their own table).
+debriefs = owned_table(
+    "debriefs",
+    Column(
+        "application_id", Integer, ForeignKey("applications.id", ondelete="CASCADE"), nullable=False
+    ),
+    Column("held_on", Date, nullable=False),
+    Column("landed", SafeText),
+    Column("missing", SafeText),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Index("ix_debriefs_owner_application", "owner_id", "application_id"),
+)
+
+#: The question bank: questions asked in interviews, each from one debrief.
+interview_questions = owned_table(
+    "interview_questions",
+    Column("debrief_id", Integer, ForeignKey("debriefs.id", ondelete="CASCADE"), nullable=False),
+    Column("text", SafeString(500), nullable=False),
+)
+
+#: STAR stories the person builds and reuses.
+star_stories = owned_table(
+    "star_stories",
+    Column("title", SafeString(200), nullable=False),
+    Column("situation", SafeText),
+    Column("task", SafeText),
+    Column("action", SafeText),
+    Column("result", SafeText),
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("updated_at", UTCDateTime(), nullable=False),
+)
+
 PRACTICE_TABLES = (
     if_then_plans,
     setback_preparations,
@@ -91,4 +123,7 @@ PRACTICE_TABLES = (
     writing_sessions,
     writing_locks,
     experiments,
+    debriefs,
+    interview_questions,
+    star_stories,
 )

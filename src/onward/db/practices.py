@@ -163,6 +163,21 @@ class PreparationRepo:
             .values(used_at=now)
         )
 
+    def at_stages_since(self, owner_id: int, stages: tuple[str, ...], since: date) -> list[Any]:
+        """Open applications that reached ``stages`` from ``since`` on: (id, company, role,
+        stage_on)."""
+        apps = t.applications
+        return list(
+            self.conn.execute(
+                select(apps.c.id, apps.c.company, apps.c.role, apps.c.stage_on).where(
+                    apps.c.owner_id == owner_id,
+                    apps.c.stage.in_(stages),
+                    apps.c.stage_on >= since,
+                    apps.c.archived_at.is_(None),
+                )
+            )
+        )
+
     def missing_for(self, owner_id: int, stages: tuple[str, ...], limit: int) -> list[Any]:
         """Open applications at ``stages`` with no preparation yet: (id, company, role)."""
         apps = t.applications

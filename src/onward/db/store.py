@@ -29,6 +29,7 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from onward.db.api_tokens import ApiTokenRepo
     from onward.db.checkins import CheckinRepo
+    from onward.db.debriefs import DebriefRepo, StoryRepo
     from onward.db.drafts import DraftRepo
     from onward.db.goals import EffortRepo, GoalRepo, WinRepo
     from onward.db.insights import InsightRepo
@@ -142,6 +143,18 @@ class Tx:
         from onward.db.practices import ExperimentRepo
 
         return ExperimentRepo(self.conn)
+
+    @cached_property
+    def debriefs(self) -> DebriefRepo:
+        from onward.db.debriefs import DebriefRepo
+
+        return DebriefRepo(self.conn)
+
+    @cached_property
+    def stories(self) -> StoryRepo:
+        from onward.db.debriefs import StoryRepo
+
+        return StoryRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:

@@ -22,6 +22,7 @@ from onward.domain.playbook.journal import Nudge
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.records import Owner
 from onward.services.checkins import CheckIn, ReapplyDate, checkins_due, list_reapply
+from onward.services.debriefs import ToDebrief, to_debrief
 from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
 from onward.services.goals import GoalProgress, goal_progress
@@ -74,6 +75,8 @@ class Today:
     to_prepare: tuple[ToPrepare, ...] = ()
     #: The weekly well-being check, when the person asked for it (None otherwise).
     wellbeing: WellbeingView | None = None
+    #: Interviews of the last few days not debriefed yet.
+    to_debrief: tuple[ToDebrief, ...] = ()
     #: Private writing is offered after a hard rejection or a run of them (also while dwelling).
     writing: bool = False
 
@@ -99,6 +102,7 @@ class Today:
             or self.reapply
             or self.plans
             or self.to_prepare
+            or self.to_debrief
             or self.wellbeing
             or self.writing
         )
@@ -179,6 +183,7 @@ def today(
         more_drafts=all_drafts - len(drafts),
         plans=plans if plans.today(now) else None,
         to_prepare=to_prepare(store, owner),
+        to_debrief=to_debrief(store, owner, clock),
         wellbeing=care if care and (care.due or care.needs_care) else None,
         writing=writing_offered(store, owner, clock),
     )

@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse
 from onward import __version__
 from onward.web.api import (
     applications,
+    debriefs,
     experiments,
     feedback,
     if_then,
@@ -47,6 +48,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     if_then.router,
     feedback.router,
     experiments.router,
+    debriefs.router,
     setback.router,
     wellbeing_check.router,
     writing.router,

@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
+from onward.domain.playbook.debrief import Debrief
 from onward.domain.playbook.experiments import check_name
 from onward.domain.records import Application
 from onward.errors import Conflict, InvalidInput
 from onward.services.applications import get_application
+from onward.services.debriefs import debrief_view
 from onward.services.experiments import start_experiment
 from onward.services.feedback import log_feedback
 from onward.services.reflection import ReflectionPrompts, reflect_on, reflection_prompts
@@ -36,6 +38,8 @@ class ReflectPage:
     prompts: ReflectionPrompts
     form: Form
     scale: tuple[tuple[str, str], ...] = SCALE
+    #: What the person noted after the interviews, to read again before rating them.
+    debriefs: tuple[Debrief, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ def _reflect_page(
     return render(
         request,
         "reflection/form.html",
-        ReflectPage(prompts, form),
+        ReflectPage(prompts, form, debriefs=debrief_view(ws.store, ws.owner, app_id).debriefs),
         nav="board",
         title=f"Looking back at {app.company}",
         status=status,

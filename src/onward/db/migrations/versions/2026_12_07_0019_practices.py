@@ -1,5 +1,5 @@
 """the practices: if-then plans, setback preparations, well-being checks, private writing,
-strategy experiments
+strategy experiments, interview debriefs, the question bank and STAR stories
 
 Revision ID: 0019
 Revises: 0011
@@ -154,8 +154,76 @@ def upgrade() -> None:
         sa.UniqueConstraint("owner_id", "tag", name=op.f("uq_experiments_owner_id")),
     )
 
+    op.create_table(
+        "debriefs",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("application_id", sa.Integer(), nullable=False),
+        sa.Column("held_on", sa.Date(), nullable=False),
+        sa.Column("landed", onward.db.types.SafeText(), nullable=True),
+        sa.Column("missing", onward.db.types.SafeText(), nullable=True),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["application_id"],
+            ["applications.id"],
+            name=op.f("fk_debriefs_application_id_applications"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_debriefs_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_debriefs")),
+    )
+    op.create_index("ix_debriefs_owner_application", "debriefs", ["owner_id", "application_id"])
+    op.create_table(
+        "interview_questions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("debrief_id", sa.Integer(), nullable=False),
+        sa.Column("text", onward.db.types.SafeString(length=500), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["debrief_id"],
+            ["debriefs.id"],
+            name=op.f("fk_interview_questions_debrief_id_debriefs"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_interview_questions_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_interview_questions")),
+    )
+    op.create_table(
+        "star_stories",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("title", onward.db.types.SafeString(length=200), nullable=False),
+        sa.Column("situation", onward.db.types.SafeText(), nullable=True),
+        sa.Column("task", onward.db.types.SafeText(), nullable=True),
+        sa.Column("action", onward.db.types.SafeText(), nullable=True),
+        sa.Column("result", onward.db.types.SafeText(), nullable=True),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_star_stories_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_star_stories")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("star_stories")
+    op.drop_table("interview_questions")
+    op.drop_index("ix_debriefs_owner_application", table_name="debriefs")
+    op.drop_table("debriefs")
     op.drop_table("experiments")
     op.drop_table("writing_locks")
     op.drop_index("ix_writing_sessions_owner_on", table_name="writing_sessions")
