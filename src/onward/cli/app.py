@@ -199,6 +199,13 @@ COMMANDS: dict[str, Lazy] = {
             "see them; `onward stories add` keeps a story."
         ),
     ),
+    "buddy": group(
+        "onward.cli.buddy:app",
+        (
+            "A buddy: swap a signed weekly summary (effort, plans kept, wins) and see each "
+            "other's week. Run `onward buddy` to compare."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

@@ -116,6 +116,33 @@ star_stories = owned_table(
     Column("updated_at", UTCDateTime(), nullable=False),
 )
 
+#: Your own buddy card: the name and the salt your passphrase's key pair is derived with.
+buddy_selves = owned_table(
+    "buddy_selves",
+    Column("name", SafeString(100), nullable=False),
+    Column("salt", SafeString(64), nullable=False),  # hex
+    Column("public_key", SafeString(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("owner_id", name="uq_buddy_selves_owner_id"),
+)
+
+#: Buddies: their name and public key, and their latest weekly summaries.
+buddies = owned_table(
+    "buddies",
+    Column("name", SafeString(100), nullable=False),
+    Column("public_key", SafeString(100), nullable=False),
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("owner_id", "public_key", name="uq_buddies_owner_id"),
+)
+buddy_weeks = owned_table(
+    "buddy_weeks",
+    Column("buddy_id", Integer, ForeignKey("buddies.id", ondelete="CASCADE"), nullable=False),
+    Column("week_start", Date, nullable=False),
+    Column("summary", SafeJSON, nullable=False),
+    Column("imported_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("buddy_id", "week_start", name="uq_buddy_weeks_buddy_id"),
+)
+
 PRACTICE_TABLES = (
     if_then_plans,
     setback_preparations,
@@ -126,4 +153,7 @@ PRACTICE_TABLES = (
     debriefs,
     interview_questions,
     star_stories,
+    buddy_selves,
+    buddies,
+    buddy_weeks,
 )

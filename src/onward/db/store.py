@@ -28,6 +28,7 @@ from onward.errors import SetupError
 
 if TYPE_CHECKING:
     from onward.db.api_tokens import ApiTokenRepo
+    from onward.db.buddies import BuddyRepo
     from onward.db.checkins import CheckinRepo
     from onward.db.debriefs import DebriefRepo, StoryRepo
     from onward.db.drafts import DraftRepo
@@ -155,6 +156,12 @@ class Tx:
         from onward.db.debriefs import StoryRepo
 
         return StoryRepo(self.conn)
+
+    @cached_property
+    def buddies(self) -> BuddyRepo:
+        from onward.db.buddies import BuddyRepo
+
+        return BuddyRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:

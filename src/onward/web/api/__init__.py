@@ -26,6 +26,7 @@ from fastapi.responses import JSONResponse
 from onward import __version__
 from onward.web.api import (
     applications,
+    buddy,
     debriefs,
     experiments,
     feedback,
@@ -49,6 +50,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     feedback.router,
     experiments.router,
     debriefs.router,
+    buddy.router,
     setback.router,
     wellbeing_check.router,
     writing.router,

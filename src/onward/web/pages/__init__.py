@@ -12,6 +12,7 @@ from fastapi import APIRouter
 from onward.web.pages import (
     applications,
     board,
+    buddy,
     contacts,
     data,
     debrief,
@@ -48,6 +49,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     setback.router,
     experiments.router,
     debrief.router,
+    buddy.router,
     wellbeing_check.router,
     writing.router,
     contacts.router,

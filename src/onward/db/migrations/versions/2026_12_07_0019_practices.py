@@ -1,5 +1,5 @@
 """the practices: if-then plans, setback preparations, well-being checks, private writing,
-strategy experiments, interview debriefs, the question bank and STAR stories
+strategy experiments, interview debriefs, the question bank, STAR stories and buddies
 
 Revision ID: 0019
 Revises: 0011
@@ -218,8 +218,65 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_star_stories")),
     )
 
+    op.create_table(
+        "buddy_selves",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("name", onward.db.types.SafeString(length=100), nullable=False),
+        sa.Column("salt", onward.db.types.SafeString(length=64), nullable=False),
+        sa.Column("public_key", onward.db.types.SafeString(length=100), nullable=False),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_buddy_selves_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_buddy_selves")),
+        sa.UniqueConstraint("owner_id", name=op.f("uq_buddy_selves_owner_id")),
+    )
+    op.create_table(
+        "buddies",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("name", onward.db.types.SafeString(length=100), nullable=False),
+        sa.Column("public_key", onward.db.types.SafeString(length=100), nullable=False),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"], ["owners.id"], name=op.f("fk_buddies_owner_id_owners"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_buddies")),
+        sa.UniqueConstraint("owner_id", "public_key", name=op.f("uq_buddies_owner_id")),
+    )
+    op.create_table(
+        "buddy_weeks",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("buddy_id", sa.Integer(), nullable=False),
+        sa.Column("week_start", sa.Date(), nullable=False),
+        sa.Column("summary", onward.db.types.SafeJSON(), nullable=False),
+        sa.Column("imported_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["buddy_id"],
+            ["buddies.id"],
+            name=op.f("fk_buddy_weeks_buddy_id_buddies"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_buddy_weeks_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_buddy_weeks")),
+        sa.UniqueConstraint("buddy_id", "week_start", name=op.f("uq_buddy_weeks_buddy_id")),
+    )
+
 
 def downgrade() -> None:
+    op.drop_table("buddy_weeks")
+    op.drop_table("buddies")
+    op.drop_table("buddy_selves")
     op.drop_table("star_stories")
     op.drop_table("interview_questions")
     op.drop_index("ix_debriefs_owner_application", table_name="debriefs")
