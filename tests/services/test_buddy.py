@@ -28,7 +28,9 @@ ALEX, SAM = "alex's passphrase", "sam's own passphrase"
 @pytest.fixture
 def sam(settings: Settings, clock: FixedClock) -> Iterator[Workspace]:
     """The buddy: a second owner of the test database (their Onward, in effect)."""
-    yield open_workspace(settings.but(owner="sam"), clock)
+    other = open_workspace(settings.but(owner="sam"), clock)
+    yield other
+    other.close()
 
 
 def test_two_buddies_swap_signed_weeks(ws: Workspace, sam: Workspace, clock: FixedClock) -> None:

@@ -8,13 +8,20 @@ from tests.web.api.conftest import Api
 from tests.web.conftest import Web
 
 from onward.services.buddy import add_buddy, make_card, weekly_summary
-from onward.services.runtime import open_workspace
+from onward.services.runtime import Workspace, open_workspace
 
 PASS = "a long signing passphrase"
 
 
 def test_swap_weeks_in_the_browser(web: Web) -> None:
     sam = open_workspace(web.ws.settings.but(owner="sam"), web.ws.clock)
+    try:
+        _swap(web, sam)
+    finally:
+        sam.close()
+
+
+def _swap(web: Web, sam: Workspace) -> None:
     sam_card = make_card(sam.store, sam.owner, "Sam", "sam's passphrase", sam.clock)
     page = web.get("/buddy")
     assert page.status_code == 200 and "1. Make your card" in page.text
