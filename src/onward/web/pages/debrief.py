@@ -120,7 +120,8 @@ def show_stories(request: Request, ws: Workspace = Depends(workspace)) -> Respon
 def new_story(
     request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
 ) -> Response:
-    story = StarStory(form["title"], *(form.text(name) for name, _ in STORY_PARTS))
+    parts = {name: form.text(name) for name, _ in STORY_PARTS}
+    story = StarStory(form["title"], **parts)
     try:
         saved = add_story(ws.store, ws.owner, story, ws.clock)
     except InvalidInput as exc:

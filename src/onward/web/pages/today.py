@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostSuggestion
-from onward.domain.playbook.if_then import IfThenPlan
+from onward.domain.playbook.if_then import IfThenPlan, when_words
 from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
@@ -17,7 +17,6 @@ from onward.services.today import Today, today
 from onward.services.welcome import clear_demo, has_demo, is_empty, load_demo
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
-from onward.web.pages.if_then import when_words
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
