@@ -120,8 +120,13 @@ def show_stories(request: Request, ws: Workspace = Depends(workspace)) -> Respon
 def new_story(
     request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
 ) -> Response:
-    parts = {name: form.text(name) for name, _ in STORY_PARTS}
-    story = StarStory(form["title"], **parts)
+    story = StarStory(
+        form["title"],
+        situation=form.text("situation"),
+        task=form.text("task"),
+        action=form.text("action"),
+        result=form.text("result"),
+    )
     try:
         saved = add_story(ws.store, ws.owner, story, ws.clock)
     except InvalidInput as exc:
