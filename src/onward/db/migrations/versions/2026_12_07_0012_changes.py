@@ -1,7 +1,7 @@
 """the change log (undo) and undone steps on the timeline
 
 Revision ID: 0012
-Revises: 0011
+Revises: 0019
 Create Date: 2026-12-07 03:00:00
 
 ``changes`` keeps each change to an application with the rows it touched, so it can be
@@ -17,7 +17,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0012"
-down_revision = "0011"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
