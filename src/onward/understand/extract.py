@@ -9,6 +9,7 @@ from typing import Any
 
 from onward.domain.emails import EmailLabel, EmailText
 from onward.domain.quoting import strip_quoted
+from onward.understand.decision import settled
 from onward.understand.extract_company import extract_company
 from onward.understand.extract_role import extract_job_ref, extract_role
 from onward.understand.features import MAX_BODY, PUNCT
@@ -81,9 +82,13 @@ def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
     if label is EmailLabel.REJECTION:
         original = f"{subject}\n{body}"
         lowered = original.lower()
-        reason, quote = rejection_reason(lowered, original)
+        # The stage reached and the reason come from what happened, not from conditions,
+        # plans or refused steps ("if you are not selected ...", "we won't invite you to
+        # interview"); see ``onward.understand.decision``.
+        facts = settled(lowered) if len(lowered) == len(original) else lowered
+        reason, quote = rejection_reason(facts, original)
         details.update(
-            rejection_stage=rejection_stage(lowered),
+            rejection_stage=rejection_stage(facts),
             reason=reason,
             reason_quote=quote,
             personal=is_personal(lowered, is_person),
