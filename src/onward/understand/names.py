@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import cache
 
+from onward.understand.legal_forms import strip_legal_form
 from onward.wordlists import word_list, word_set
 
 __all__ = ["clean_name", "normalise_name", "platforms", "unsqueeze"]
@@ -67,11 +68,6 @@ _GENERIC_HEAD = re.compile(
     re.I,
 )
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
-_SUFFIX = re.compile(
-    r"[\s,]+(?:inc\.?|llc\.?|llp\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
-    r"l\.l\.c\.|corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
-    re.I,
-)
 _POSTAL = re.compile(r"p\.?\s?o\.?\s+box\b", re.I)  # "PO Box 1200": an address, not a name
 _ROLE_END = re.compile(
     r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
@@ -85,7 +81,7 @@ _ROLE_END = re.compile(
 def normalise_name(name: str) -> str:
     """A key to compare company names: lower case, no punctuation, article or legal suffix;
     "and" is "&" ("Pryor and Lowe" is "Pryor & Lowe")."""
-    name = _SUFFIX.sub("", name.strip())
+    name = strip_legal_form(name.strip())
     key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
     key = re.sub(r" and (?=\S)", " ", key)
     key = key[4:] if key.startswith("the ") else key
@@ -97,7 +93,7 @@ def clean_name(raw: str) -> str | None:
     name = raw.strip(" \t,.:;!-|'\"’")
     name = _GLOBAL.sub("", re.sub(r"\s+", " ", name))
     for _ in range(4):
-        stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
+        stripped = _GENERIC_HEAD.sub("", strip_legal_form(_GENERIC.sub("", name))).strip(" ,-|()")
         if stripped == name:
             break
         name = stripped
