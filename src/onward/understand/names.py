@@ -33,6 +33,7 @@ class _Words:
     never_alone: frozenset[str]
     not_first: frozenset[str]
     job_start: frozenset[str]
+    job_nouns: frozenset[str]
 
 
 @cache
@@ -50,7 +51,7 @@ def _endings_longest_first() -> tuple[str, ...]:
 _GENERIC = re.compile(
     r"\b(?:talent acquisition|human resources|university recruiting|campus recruiting|"
     r"people (?:team|operations)|hiring team|"
-    r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
+    r"recruiting team|recruitment team|careers? team|talent team|talent partner|global talent|recruiting|"
     r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
     r"university relations|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
     r"workday|do not reply|system|phone interview|interview|phone screen|screen|next "
@@ -68,6 +69,12 @@ _GENERIC_HEAD = re.compile(
     re.I,
 )
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
+# "St Anne's School", "Guy's Hospital": a possessive that belongs to the name.
+_PLACE_AFTER_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:school|college|hospital|hospice|academy|church|surgery|primary|university|"
+    r"nursery|infant|junior|high|centre|center|home|trust|clinic|kitchen|bakery|cafe)\b",
+    re.I,
+)
 _POSTAL = re.compile(r"p\.?\s?o\.?\s+box\b", re.I)  # "PO Box 1200": an address, not a name
 _ROLE_END = re.compile(
     r"\b(?:engineer|analyst|developer|manager|intern|scientist|designer|specialist|coordinator|"
@@ -115,7 +122,8 @@ def clean_name(raw: str) -> str | None:
     name = " ".join(words)
     if not name or len(name) < 2 or name.lower() in w.platforms:
         return None
-    name = re.sub(r"['’]s\s.*$", "", name)  # "Acme's Summer Internship"
+    if not _PLACE_AFTER_POSSESSIVE.search(name):
+        name = re.sub(r"['’]s\s.*$", "", name)  # "Acme's Summer Internship"
     if name.lower() in w.never_alone:
         return None
     first = name.split()[0].lower()
@@ -125,7 +133,25 @@ def clean_name(raw: str) -> str | None:
         return None
     if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name) or _POSTAL.match(name):
         return None
-    return name
+    return _without_job(name, w)
+
+
+def _without_job(name: str, w: _Words) -> str | None:
+    """A name that ends with a job title: "Claims Handler" is a job, not a company;
+    "Harbour Airlines Pilot" is Harbour Airlines' pilot job."""
+    words = name.split()
+    if words[-1].lower() not in w.job_nouns:
+        return name
+    while words and (words[-1].lower() in w.job_nouns or words[-1].lower() in w.job_part):
+        words.pop()
+    if len(words) >= 2 and words[-1].lower() in _name_endings():
+        return " ".join(words)
+    return None
+
+
+@cache
+def _name_endings() -> frozenset[str]:
+    return frozenset(_endings_longest_first())
 
 
 def unsqueeze(squeezed: str) -> str:

@@ -100,8 +100,9 @@ class Reader:
         phrases += words
         return tuple(phrases[:limit])
 
-    def read(self, email: EmailText) -> EmailReading:
-        """Label, confidence, evidence and every detail that could be extracted."""
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
+        """Label, confidence, evidence and every detail that could be extracted; ``person``
+        is the name of the person the mail is for (the settings' "Your name")."""
         verdict = self.decide(email)
         scores = {
             lab.value: round(float(p), 4)
@@ -112,5 +113,5 @@ class Reader:
             confidence=round(verdict.confidence, 4),
             evidence=self.evidence(verdict, email=email),
             scores=scores,
-            **extract_details(email, verdict.label),
+            **extract_details(email, verdict.label, person),
         )

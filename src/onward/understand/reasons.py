@@ -245,8 +245,11 @@ _also(
     r"offered|(?:made|extended) an offer to|found (?:the right|a suitable|our) (?:person|"
     r"candidate)|successful candidate (?:has|was|is)",
 )
-_also(R.INTERNAL_CANDIDATE, r"existing (?:employee|member of staff|staff member|team member|"
-      r"colleague)|internal (?:move|promotion|redeployment)|redeploy")
+_also(
+    R.INTERNAL_CANDIDATE,
+    r"existing (?:employee|member of staff|staff member|team member|"
+    r"colleague)|internal (?:move|promotion|redeployment)|redeploy",
+)
 _also(
     R.ROLE_CLOSED,
     r"(?:decided|decision) not to (?:fill|recruit|hire)|restructur|funding (?:was|has been|for)"
