@@ -23,7 +23,7 @@ def mark(sentence: str, start: int, end: int) -> str:
         sentence[start:end].translate(_UNMARK),
         sentence[end:].translate(_UNMARK),
     )
-    return f"{head}{MARK_OPEN}{words}{MARK_CLOSE}{tail}" if words.strip() else head + tail
+    return f"{head}{MARK_OPEN}{words}{MARK_CLOSE}{tail}" if words.strip() else head + words + tail
 
 
 def evidence_parts(item: str) -> tuple[str, str, str]:

@@ -36,9 +36,11 @@ _CONDITION = re.compile(
 #: A step still to come or refused: "the next step would be a phone screen", "we will be in
 #: touch to schedule an interview", "we won't be inviting you to interview".
 _PLAN = re.compile(
-    r"\b(?:next (?:step|stage|round)s?|(?:would|will|'ll|shall|may|might|could) (?:then |also )?"
+    r"(?:\bnext (?:step|stage|round)s?|(?:\bwould|\bwill|'ll|\bshall|\bmay|\bmight|\bcould) "
+    r"(?:then |also )?"
     r"(?:be )?(?:invit|schedul|arrang|set up|book|contact|reach|send|progress|move)\w*"
-    r"|(?:not|n't|never|unable to|no longer) (?:be )?(?:invit|schedul|arrang|set(?:ting)? up|"
+    r"|(?:\bnot|n't|\bnever|\bunable to|\bno longer) (?:be )?(?:invit|schedul|arrang|"
+    r"set(?:ting)? up|"
     r"book|progress|advanc|mov|tak|offer)\w* (?:you |your application )?(?:forward )?(?:to|for|"
     r"with)? ?(?:an? |the |any |further )?(?:\w+ ){0,2}(?:interview|screen|assessment|test|"
     r"call|stage|round))",
