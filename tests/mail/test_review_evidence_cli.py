@@ -36,7 +36,7 @@ def _import(cli: Cli, tmp_path: Path, email: Email) -> dict[str, Any]:
 def test_the_evidence_is_the_decision_sentence(cli: Cli, tmp_path: Path, email: Email) -> None:
     view = _import(cli, tmp_path, email)
     assert view["kind"] == "log_rejection"
-    before, words, after = evidence_parts(view["evidence"][0])
+    _, words, after = evidence_parts(view["evidence"][0])
     assert "will not be moving forward" in words
     assert "Stock Controller" in after
     listing = cli.ok("review")
@@ -53,9 +53,7 @@ def test_the_stage_reached_comes_from_the_email(cli: Cli, tmp_path: Path, email:
     assert view["payload"]["stage"] == "screen"  # a rejection after a phone screen
 
 
-def test_the_persons_own_name_is_never_the_company(
-    cli: Cli, tmp_path: Path, email: Email
-) -> None:
+def test_the_persons_own_name_is_never_the_company(cli: Cli, tmp_path: Path, email: Email) -> None:
     cli.ok("settings", "set", "sender_name", "Robin Tallis")
     folder = tmp_path / "mail"
     folder.mkdir()

@@ -120,8 +120,7 @@ def test_uk_interview_wordings_give_the_interview_stage() -> None:
     for body in (
         "Thank you for attending interview on Thursday. I'm sorry to say you were "
         "unsuccessful on this occasion.",
-        "It was lovely to meet you last week. We have decided to offer the post to someone "
-        "else.",
+        "It was lovely to meet you last week. We have decided to offer the post to someone else.",
     ):
         assert rejection(body)["rejection_stage"] is S.INTERVIEW, body
 
@@ -143,17 +142,16 @@ def test_comparison_with_others_is_stronger_candidates() -> None:
 
 
 def test_other_reason_wordings() -> None:
-    cases = {
-        "The field was extremely competitive this year and we will not progress you.":
+    cases = [
+        (
+            "The field was extremely competitive and we will not progress you.",
             R.STRONGER_CANDIDATES,
-        "We have now appointed to the post and will not be progressing your application.":
-            R.POSITION_FILLED,
-        "Due to a restructure the vacancy is withdrawn and we cannot continue with you.":
-            R.ROLE_CLOSED,
-        "You do not have the right to work in the UK, so we cannot proceed with you.":
-            R.LOGISTICS,
-    }
-    for body, reason in cases.items():
+        ),
+        ("We have now appointed to the post and cannot proceed with you.", R.POSITION_FILLED),
+        ("Due to a restructure the vacancy is withdrawn; we cannot continue.", R.ROLE_CLOSED),
+        ("You need the right to work in the UK, so we cannot proceed with you.", R.LOGISTICS),
+    ]
+    for body, reason in cases:
         assert rejection(body)["reason"] is reason, body
 
 

@@ -20,7 +20,7 @@ from onward.domain.emails import EmailLabel
 from onward.domain.evidence import mark
 from onward.understand.rules import RuleHit
 
-__all__ = ["decision_sentences", "sentence_span", "settled", "sentences_with"]
+__all__ = ["decision_sentences", "sentence_span", "sentences_with", "settled"]
 
 # A sentence ends at ". ", "! ", "? " or a line break (not inside "e.g." or "Mr.").
 _END = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bmr)(?<!\bms)(?<!\bdr)[.!?]+(?=\s|$)|\n", re.I)

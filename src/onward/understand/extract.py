@@ -14,8 +14,8 @@ from onward.understand.extract_company import extract_company
 from onward.understand.extract_role import extract_job_ref, extract_role
 from onward.understand.features import MAX_BODY, PUNCT, model_text
 from onward.understand.gate import judge
-from onward.understand.rules import apply_rules
 from onward.understand.reasons import is_personal, rejection_reason, rejection_stage
+from onward.understand.rules import apply_rules
 from onward.understand.senders import sender_company
 
 __all__ = ["extract_details", "extract_interview_at"]

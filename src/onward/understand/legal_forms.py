@@ -113,7 +113,6 @@ _KEPT = frozenset(
         "gie",
         "tov",
         "teo",
-        "sd",
     }
 )
 _NATIONAL_BANK = re.compile(r",?\s+N\.?\s?A\.?$")

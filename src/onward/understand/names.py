@@ -51,7 +51,8 @@ def _endings_longest_first() -> tuple[str, ...]:
 _GENERIC = re.compile(
     r"\b(?:talent acquisition|human resources|university recruiting|campus recruiting|"
     r"people (?:team|operations)|hiring team|"
-    r"recruiting team|recruitment team|careers? team|talent team|talent partner|global talent|recruiting|"
+    r"recruiting team|recruitment team|careers? team|talent team|talent partner|global talent|"
+    r"recruiting|"
     r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
     r"university relations|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
     r"workday|do not reply|system|phone interview|interview|phone screen|screen|next "

@@ -10,8 +10,8 @@ import numpy.typing as npt
 
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
 from onward.understand.combine import combine
-from onward.understand.extract import extract_details
 from onward.understand.decision import decision_sentences, sentences_with
+from onward.understand.extract import extract_details
 from onward.understand.features import model_text, model_text_cased
 from onward.understand.gate import GateDecision, judge
 from onward.understand.model_file import LinearModel

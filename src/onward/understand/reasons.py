@@ -198,7 +198,8 @@ def _also(reason: RejectionReason, pattern: str) -> None:
 _also(
     R.POSITION_FILLED,
     r"made (?:a|our|the) (?:final )?selection|selected (?:another|a different) (?:candidate|"
-    r"applicant)(?! (?:whose|who|with|that))|selection for (?:this|the) (?:role|position) with (?:a different|another)|"
+    r"applicant)(?! (?:whose|who|with|that))|selection for (?:this|the) (?:role|position) with "
+    r"(?:a different|another)|"
     r"candidate (?:has )?accept(?:ed)? (?:an|our|the) offer",
 )
 _also(
