@@ -150,6 +150,18 @@ def test_other_reason_wordings() -> None:
         ("We have now appointed to the post and cannot proceed with you.", R.POSITION_FILLED),
         ("Due to a restructure the vacancy is withdrawn; we cannot continue.", R.ROLE_CLOSED),
         ("You need the right to work in the UK, so we cannot proceed with you.", R.LOGISTICS),
+        (
+            "The shift pattern required does not suit your availability; we won't proceed.",
+            R.LOGISTICS,
+        ),
+        (
+            "After a change in priorities we will not fill the role and cannot proceed.",
+            R.ROLE_CLOSED,
+        ),
+        (
+            "Your application did not evidence the essential criteria; we will not progress you.",
+            R.SKILLS_MISMATCH,
+        ),
     ]
     for body, reason in cases:
         assert rejection(body)["reason"] is reason, body

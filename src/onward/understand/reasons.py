@@ -319,3 +319,29 @@ _also_stage(
     r"conversation (?:last|on|yesterday|earlier)",
 )
 _also(R.FIT, r"our (?:core )?values|team dynamic|ways? of working|cultural (?:fit|match|add)")
+_also(
+    R.LOGISTICS,
+    r"(?:hours|schedule|shift pattern|working pattern|rota) (?:you|we|of|for|required|needed)|"
+    r"your availability|(?:remote|hybrid|in-person|on-?site|in the office) (?:work|working|"
+    r"role|position|requirement|days)|(?:salary|pay|rate|compensation) (?:range|band|budget|"
+    r"you|expectation)|where you live|your location|driving licen",
+)
+_also(
+    R.SKILLS_MISMATCH,
+    r"(?:not|n't) (?:have|hold|possess) (?:the |a )?(?:\w+ ){0,2}(?:qualification|certificat|"
+    r"degree|skills|knowledge)|(?:key|essential|desirable|shortlisting) (?:criteria|"
+    r"requirements|skills)|person specification",
+)
+_also(
+    R.FIT,
+    r"(?:team|company|organi[sz]ation)(?:al)? culture|fit (?:with|within|into) (?:the|our) "
+    r"(?:team|company|organi[sz]ation)",
+)
+_also(
+    R.ROLE_CLOSED,
+    r"(?:role|position|vacancy|requisition|opening|post) (?:is|has been|was|will) (?:no longer|"
+    r"not) (?:be )?(?:going ahead|being filled|needed|required)|(?:paus|freez|froze)\w* "
+    r"(?:hiring|recruitment|recruiting|the role|the position)|(?:business )?(?:needs|"
+    r"priorities|plans) (?:have )?changed|change in (?:business )?(?:needs|direction|priorities|"
+    r"plans)|reorgani[sz]",
+)
