@@ -163,3 +163,10 @@ def test_job_mail_read_as_other_still_names_its_company() -> None:
 def test_a_mid_thread_note_that_names_nobody_gives_no_company() -> None:
     body = "Hi Casey, are you free on Thursday at 2pm for a call?\nThanks,\nMo"
     assert company(body, subject="Re: chat", sender="Mo <mo.hassan@gmail.com>") is None
+
+
+def test_never_a_place_or_an_encoded_fragment() -> None:
+    for not_a_name in ("London", "Germany", "Remote", "aGVsbG8gV29ybGQ", "dGhpc0lzQmFzZTY0"):
+        assert clean_name(not_a_name) is None, not_a_name
+    for name in ("London Metro Bank", "eBay", "GitHub", "Acme2Go", "3M", "PwC"):
+        assert clean_name(name) == name, name

@@ -34,6 +34,7 @@ class _Words:
     not_first: frozenset[str]
     job_start: frozenset[str]
     job_nouns: frozenset[str]
+    places: frozenset[str]
 
 
 @cache
@@ -75,6 +76,12 @@ _PLACE_AFTER_POSSESSIVE = re.compile(
     r"['’]s\s+(?:school|college|hospital|hospice|academy|church|surgery|primary|university|"
     r"nursery|infant|junior|high|centre|center|home|trust|clinic|kitchen|bakery|cafe)\b",
     re.I,
+)
+# A word that is an encoded fragment, not a name: letters and digits of both cases mixed
+# ("dGhpc0lzQmFzZTY0"), or a long run with several capitals inside and no vowel pattern.
+_ENCODED = re.compile(
+    r"(?=[\w+/=]*\d)(?=[\w+/=]*[a-z])(?=[\w+/=]*[A-Z])[\w+/]{8,}={0,2}"
+    r"|(?=(?:\w*?[a-z]\w*?[A-Z]){3})[A-Za-z0-9+/]{12,}={0,2}"
 )
 _POSTAL = re.compile(r"p\.?\s?o\.?\s+box\b", re.I)  # "PO Box 1200": an address, not a name
 _ROLE_END = re.compile(
@@ -134,6 +141,8 @@ def clean_name(raw: str) -> str | None:
         return None
     if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name) or _POSTAL.match(name):
         return None
+    if name.lower() in w.places or any(_ENCODED.fullmatch(word) for word in name.split()):
+        return None  # a place, or a base64 or tracking fragment ("aGVsbG8gV29ybGQ")
     return _without_job(name, w)
 
 
