@@ -52,6 +52,7 @@ from onward.mail.html_part import html_part
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
 from onward.mail.safe_html import kept_html
+from onward.mail.sources import envelope_of
 from onward.services.mail_job import store_job_mail
 from onward.services.mail_rows import (
     details_of,
@@ -235,13 +236,14 @@ class MailImport:
         """Parse one message as far as needed; whatever fails is its quarantine reason."""
         digest = hashlib.sha256(raw).hexdigest()
         item = Prepared(key, digest, len(raw))
+        envelope = envelope_of(raw)
         try:
             if self.options.prefilter and not may_be_job_mail(raw):
-                head = parse_headers(raw, content_hash=digest)
+                head = parse_headers(raw, content_hash=digest, envelope=envelope)
                 if not any(mid in self.index.threads for mid in head.thread_ids):
                     item.parsed = head
                     return item
-            item.parsed = parse_message(raw)
+            item.parsed = parse_message(raw, envelope=envelope)
             item.full = True
             item.bulk = is_bulk_mail(raw)
             item.raw = raw

@@ -49,6 +49,8 @@ def store_job_mail(
     fallback = company_from_domain(parsed.sender_address).title() or None
     app_id = match.application.id if match.application else None
     details = details_of(reading) | {"match": match.how}
+    if parsed.date_source != "date":  # dated from elsewhere, or not at all: say so
+        details["dated_by"] = parsed.date_source or "import"
     if match.note:
         details["match_note"] = match.note
     if app_id is None and match.pending_create is not None:
