@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from onward.db.learning import FeedbackRepo, PlanItemRepo, ReflectionRepo
     from onward.db.mail import MailRepo
     from onward.db.mail_accounts import MailAccountRepo
+    from onward.db.mail_findings import MailFindingsRepo
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
@@ -141,6 +142,12 @@ class Tx:
         from onward.db.mail import MailRepo
 
         return MailRepo(self.conn)
+
+    @cached_property
+    def mail_findings(self) -> MailFindingsRepo:
+        from onward.db.mail_findings import MailFindingsRepo
+
+        return MailFindingsRepo(self.conn)
 
     @cached_property
     def insights(self) -> InsightRepo:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.drafts import DraftKind
+from onward.domain.history import HISTORY_AFTER_DAYS
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import (
     EARLY_STAGES,
@@ -114,13 +115,20 @@ def _quiet(
     threshold ago (``everyone``: however recent), the quietest first."""
     rules = rules or GhostingRules()
     cutoffs: dict[Stage, date] = {}
+    history: dict[Stage, int] = {}
     for stage in EARLY_STAGES | LATE_STAGES:
-        days = 0 if everyone else rules.threshold(stage)
-        if days is not None:
+        threshold = rules.threshold(stage)
+        days = 0 if everyone else threshold
+        if days is not None and threshold is not None:
             cutoffs[stage] = today - timedelta(days=days)
-    rows, total = tx.applications.last_activity(owner.id, cutoffs, limit=limit)
+            history[stage] = threshold + HISTORY_AFTER_DAYS
+    # the history rule (went_quiet_long_before) in SQL, so only the ones shown are read
+    rows, total = tx.applications.last_activity(
+        owner.id, cutoffs, limit=limit, recorded_within=None if everyone else history
+    )
     found = [
-        QuietApplication(i, stage, last, company, role) for i, stage, last, company, role in rows
+        QuietApplication(i, stage, last, company, role, recorded)
+        for i, stage, last, company, role, recorded in rows
     ]
     return found, total
 
