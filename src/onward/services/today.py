@@ -2,6 +2,8 @@
 
 While a dwell window is open the agenda leads with kindness and holds the rest back: no
 drafts, statistics or suggestions, only a count of what is waiting for when the person is ready.
+After a first or large mail import, a card says what the mail found (until dismissed); what
+was history when it was recorded (``onward.domain.history``) puts nothing else here.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
 from onward.services.goals import GoalProgress, goal_progress
 from onward.services.journal import current_nudges
+from onward.services.mail_findings import FindingsCard, open_findings
 from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wins import WinEntry, list_wins
 
@@ -64,6 +67,8 @@ class Today:
     more_drafts: int = 0
     #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
     more_quiet: int = 0
+    #: What a first or large mail import found, until dismissed (held back in a dwell window).
+    findings: FindingsCard | None = None
 
     @property
     def in_dwell(self) -> bool:
@@ -132,4 +137,5 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
         more_tasks=task_list.more,
         more_drafts=all_drafts - len(drafts),
+        findings=open_findings(store, owner),
     )

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostSuggestion
 from onward.errors import InvalidInput
+from onward.services.mail_findings import dismiss_findings
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
 from onward.services.today import Today, today
@@ -88,6 +89,12 @@ def snooze(
         f"Put away until {back:%a} {back.day} {back:%b}: {item.stored.task.title}. "
         "It comes back on its own.",
     )
+
+
+@router.post("/findings/{findings_id}/dismiss")
+def dismiss_card(findings_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    dismiss_findings(ws.store, ws.owner, findings_id, ws.clock)
+    return redirect("/", "Put away. Your history stays on the board and in insights.")
 
 
 @router.post("/welcome/demo")
