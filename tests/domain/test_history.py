@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from onward.domain.history import HISTORY_AFTER_DAYS, is_history, went_quiet_long_before
-from onward.domain.mail import LARGE_IMPORT, Findings, ProposalDraft, ProposalKind
+from onward.domain.mail import LARGE_IMPORT, MailSummary, ProposalDraft, ProposalKind
 
 TODAY = date(2026, 11, 20)
 
@@ -31,8 +31,8 @@ def _draft(kind: ProposalKind, **payload: str) -> ProposalDraft:
     return ProposalDraft(kind, dict(payload), 0.9)
 
 
-def test_findings_count_each_kind_of_news_and_the_earliest_day() -> None:
-    found = Findings()
+def test_mail_summaries_count_each_kind_of_news_and_the_earliest_day() -> None:
+    found = MailSummary()
     found = found.adding(
         [_draft(ProposalKind.CREATE_APPLICATION, stage="applied")], date(2024, 6, 1)
     )
@@ -48,30 +48,30 @@ def test_findings_count_each_kind_of_news_and_the_earliest_day() -> None:
         date(2025, 1, 1),
     )
     found = found.adding([_draft(ProposalKind.SCHEDULE_INTERVIEW)], date(2025, 2, 1))
-    assert found == Findings(2, 1, 2, 1, date(2024, 3, 5))
+    assert found == MailSummary(2, 1, 2, 1, date(2024, 3, 5))
     assert found.adding([], date(2020, 1, 1)) == found  # a message with no proposal
 
 
 @pytest.mark.parametrize(
     ("found", "words"),
     [
-        (Findings(212, 130, 14, 2, date(2024, 3, 5)),
+        (MailSummary(212, 130, 14, 2, date(2024, 3, 5)),
          "212 applications since March 2024: 130 rejections, 14 interviews, 2 offers"),
-        (Findings(1, 1, 0, 1, date(2025, 9, 1)),
+        (MailSummary(1, 1, 0, 1, date(2025, 9, 1)),
          "1 application since September 2025: 1 rejection, 1 offer"),
-        (Findings(3, 0, 0, 0, date(2026, 11, 1)), "3 applications since November 2026"),
-        (Findings(0, 2, 1, 0, date(2024, 3, 5)), "Since March 2024: 2 rejections, 1 interview"),
-        (Findings(1_212, 0, 0, 0), "1,212 applications"),
-        (Findings(), "No job mail found"),
+        (MailSummary(3, 0, 0, 0, date(2026, 11, 1)), "3 applications since November 2026"),
+        (MailSummary(0, 2, 1, 0, date(2024, 3, 5)), "Since March 2024: 2 rejections, 1 interview"),
+        (MailSummary(1_212, 0, 0, 0), "1,212 applications"),
+        (MailSummary(), "No job mail found"),
     ],
 )  # fmt: skip
-def test_findings_in_plain_words_with_correct_plurals(found: Findings, words: str) -> None:
+def test_mail_summaries_in_plain_words_with_correct_plurals(found: MailSummary, words: str) -> None:
     assert found.headline == words
 
 
 def test_the_first_import_with_news_or_a_large_one_earns_the_card() -> None:
-    small = Findings(applications=2)
+    small = MailSummary(applications=2)
     assert small.worth_a_card(first=True) and not small.worth_a_card(first=False)
-    large = Findings(applications=LARGE_IMPORT - 5, rejections=5)
+    large = MailSummary(applications=LARGE_IMPORT - 5, rejections=5)
     assert large.worth_a_card(first=False)
-    assert not Findings().worth_a_card(first=True)
+    assert not MailSummary().worth_a_card(first=True)

@@ -10,7 +10,7 @@ import pytest
 from tests.support.cli_runner import Cli
 from tests.support.old_mailbox import write_old_mailbox
 
-from onward.domain.mail import Findings, ProposalKind
+from onward.domain.mail import MailSummary, ProposalKind
 from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.playbook.tasks import TaskKind
 from onward.domain.records import ApplicationQuery
@@ -18,7 +18,7 @@ from onward.errors import NotFound
 from onward.services.applications import list_applications
 from onward.services.journal import current_nudges
 from onward.services.mail import import_path
-from onward.services.mail_findings import dismiss_findings, open_findings
+from onward.services.mail_summaries import dismiss_mail_summary, open_mail_summary
 from onward.services.review import accept_confident, list_proposals
 from onward.services.runtime import Workspace
 from onward.services.tasks import list_tasks
@@ -26,7 +26,7 @@ from onward.services.today import today
 from onward.services.wins import list_wins
 from onward.understand import Reader
 
-FOUND = Findings(6, 3, 2, 1, date(2024, 3, 5))
+FOUND = MailSummary(6, 3, 2, 1, date(2024, 3, 5))
 HEADLINE = "6 applications since March 2024: 3 rejections, 2 interviews, 1 offer"
 
 
@@ -51,7 +51,7 @@ def test_old_mail_is_proposed_on_its_real_days_and_summed_up(
             for p in list_proposals(ws.store, ws.owner)}  # fmt: skip
     assert days[(ProposalKind.CREATE_APPLICATION, "Quillfield")] == "2024-03-05"  # Received
     assert days[(ProposalKind.LOG_REJECTION, "Tesselworks")] == "2024-07-15"  # From line
-    card = open_findings(ws.store, ws.owner)
+    card = open_mail_summary(ws.store, ws.owner)
     assert card is not None and card.headline == HEADLINE and card.waiting == 18
 
 
@@ -75,13 +75,13 @@ def test_accepting_an_old_mailbox_records_history_without_flooding_today(
     assert _companies(ws, {t.stored.task.application_id for t in tasks}) == {"Fernstack"}
     assert TaskKind.PREPARE_INTERVIEW not in {t.stored.task.kind for t in tasks}
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=GhostingRules())
-    assert [d.company for d in agenda.dwelling] == ["Fernstack"] and agenda.findings is None
+    assert [d.company for d in agenda.dwelling] == ["Fernstack"] and agenda.mail_summary is None
 
     ws.clock.advance(days=1)  # type: ignore[attr-defined]  # the quiet time is over
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=GhostingRules())
     assert agenda.dwelling == () and agenda.wins == ()
-    assert agenda.findings is not None and agenda.findings.headline == HEADLINE
-    assert agenda.findings.waiting == 0
+    assert agenda.mail_summary is not None and agenda.mail_summary.headline == HEADLINE
+    assert agenda.mail_summary.waiting == 0
     assert _companies(ws, {t.stored.task.application_id for t in agenda.tasks}) == {"Fernstack"}
     # the confirmation of 26 days ago went quiet recently; Harborline (2025) long ago
     assert _companies(ws, {g.application_id for g in agenda.ghosting}) == {"Basaltgate"}
@@ -93,25 +93,25 @@ def test_accepting_an_old_mailbox_records_history_without_flooding_today(
         "first_response",
     }  # kept, on their days
 
-    dismiss_findings(ws.store, ws.owner, agenda.findings.id, ws.clock)
-    assert today(ws.store, ws.owner, ws.clock, ghosting=GhostingRules()).findings is None
+    dismiss_mail_summary(ws.store, ws.owner, agenda.mail_summary.id, ws.clock)
+    assert today(ws.store, ws.owner, ws.clock, ghosting=GhostingRules()).mail_summary is None
     with pytest.raises(NotFound):
-        dismiss_findings(ws.store, ws.owner, agenda.findings.id, ws.clock)
+        dismiss_mail_summary(ws.store, ws.owner, agenda.mail_summary.id, ws.clock)
 
 
 def test_a_later_small_import_earns_no_new_card(
     ws: Workspace, reader: Reader, mailbox: Path, tmp_path: Path
 ) -> None:
     import_path(ws.store, ws.owner, mailbox, lambda: reader, ws.clock)
-    card = open_findings(ws.store, ws.owner)
+    card = open_mail_summary(ws.store, ws.owner)
     assert card is not None
-    dismiss_findings(ws.store, ws.owner, card.id, ws.clock)
+    dismiss_mail_summary(ws.store, ws.owner, card.id, ws.clock)
     more = tmp_path / "more.mbox"
     messages = write_old_mailbox(more, ws.clock.today())
     more.write_bytes(more.read_bytes().replace(b"@quillfield.test>", b"@quillfield.test.2>"))
     later = import_path(ws.store, ws.owner, more, lambda: reader, ws.clock)
     assert later.found.news > 0 and len(messages) > 0
-    assert open_findings(ws.store, ws.owner) is None
+    assert open_mail_summary(ws.store, ws.owner) is None
 
 
 def test_the_command_line_says_what_was_found(cli: Cli, mailbox: Path) -> None:

@@ -97,8 +97,9 @@ def _raw(n: int, m: OldMessage) -> tuple[bytes, datetime]:
         head += f"Date: {format_datetime(when)}\n"
     elif m.dated_by == "received":
         relay = format_datetime(when + timedelta(seconds=2))
+        delivered = format_datetime(when + timedelta(seconds=9))
         head = (
-            f"Received: by 10.0.0.1 with SMTP id a1; {format_datetime(when + timedelta(seconds=9))}\n"
+            f"Received: by 10.0.0.1 with SMTP id a1; {delivered}\n"
             f"Received: from out.{slug}.test by mx.example.org; {relay}\n" + head
         )
     head += f"Message-ID: <old{n}@{slug}.test>\nContent-Type: text/plain; charset=utf-8\n\n"

@@ -140,10 +140,10 @@ mail_examples = owned_table(
     UniqueConstraint("owner_id", "mail_message_id", name="uq_mail_examples_owner_message"),
 )
 
-#: What a first or large import's job mail is about (``onward.domain.mail.Findings``), kept
+#: What a first or large import's job mail is about (``onward.domain.mail.MailSummary``), kept
 #: for the summary card on Today until the person dismisses it.
-mail_findings = owned_table(
-    "mail_findings",
+mail_summaries = owned_table(
+    "mail_summaries",
     Column("source", SafeString(1000), nullable=False),
     Column("applications", Integer, nullable=False),
     Column("rejections", Integer, nullable=False),
@@ -161,5 +161,5 @@ MAIL_TABLES = (
     mail_import_progress,
     company_aliases,
     mail_examples,
-    mail_findings,
+    mail_summaries,
 )

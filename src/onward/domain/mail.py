@@ -20,8 +20,8 @@ from onward.errors import InvalidMove
 __all__ = [
     "LARGE_IMPORT",
     "AppCandidate",
-    "Findings",
     "ImportSummary",
+    "MailSummary",
     "Match",
     "ProposalDraft",
     "ProposalKind",
@@ -51,7 +51,7 @@ LARGE_IMPORT = 20
 
 
 @dataclass(frozen=True)
-class Findings:
+class MailSummary:
     """What the job mail of one import is about, from its proposals: new applications,
     rejections, interviews and offers, and the day of the earliest of those messages."""
 
@@ -65,8 +65,8 @@ class Findings:
     def news(self) -> int:
         return self.applications + self.rejections + self.interviews + self.offers
 
-    def adding(self, drafts: list[ProposalDraft], day: date) -> Findings:
-        """These findings with one message's proposals (received on ``day``) added."""
+    def adding(self, drafts: list[ProposalDraft], day: date) -> MailSummary:
+        """This summary with one message's proposals (received on ``day``) added."""
         if not drafts:
             return self
         counts = {"applications": 0, "rejections": 0, "interviews": 0, "offers": 0}
@@ -82,11 +82,11 @@ class Findings:
             elif draft.kind is ProposalKind.MOVE_STAGE:
                 counts["interviews"] += stage == Stage.INTERVIEW.value
                 counts["offers"] += stage == Stage.OFFER.value
-        return self.merged(Findings(**counts, since=day))
+        return self.merged(MailSummary(**counts, since=day))
 
-    def merged(self, other: Findings) -> Findings:
+    def merged(self, other: MailSummary) -> MailSummary:
         days = [d for d in (self.since, other.since) if d is not None]
-        return Findings(
+        return MailSummary(
             self.applications + other.applications,
             self.rejections + other.rejections,
             self.interviews + other.interviews,
@@ -141,7 +141,7 @@ class ImportSummary:
     skipped_unchanged: bool = False
     resumed_at: str | None = None
     seconds: float = 0.0
-    found: Findings = field(default_factory=Findings)
+    found: MailSummary = field(default_factory=MailSummary)
 
 
 @dataclass(frozen=True)

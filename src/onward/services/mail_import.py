@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
-from onward.domain.mail import Findings, ImportSummary
+from onward.domain.mail import ImportSummary, MailSummary
 from onward.domain.records import Owner
 from onward.domain.text import storable
 from onward.errors import MalformedMessage
@@ -53,7 +53,6 @@ from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
 from onward.mail.safe_html import kept_html
 from onward.mail.sources import envelope_of
-from onward.services.mail_findings import keep_findings
 from onward.services.mail_job import received_on, store_job_mail
 from onward.services.mail_rows import (
     details_of,
@@ -64,6 +63,7 @@ from onward.services.mail_rows import (
     reading_columns,
     sender_of,
 )
+from onward.services.mail_summaries import keep_mail_summary
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
@@ -141,7 +141,7 @@ class _Counts:
     prefiltered: int = 0
     held_back: int = 0
     job_mail: Counter[str] = field(default_factory=Counter)
-    found: Findings = field(default_factory=Findings)
+    found: MailSummary = field(default_factory=MailSummary)
 
     def add(self, other: _Counts) -> None:
         for f in fields(self):
@@ -219,7 +219,7 @@ class MailImport:
             progress(self.counts.read, last_key)
         if self.counts.new:
             self.store_.refresh_statistics()
-        keep_findings(self.store_, self.owner, self.source, self.counts.found, self.clock)
+        keep_mail_summary(self.store_, self.owner, self.source, self.counts.found, self.clock)
         return self._summary(time.perf_counter() - started)
 
     def _summary(self, seconds: float) -> ImportSummary:

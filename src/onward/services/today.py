@@ -28,7 +28,7 @@ from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
 from onward.services.goals import GoalProgress, goal_progress
 from onward.services.journal import current_nudges
-from onward.services.mail_findings import FindingsCard, open_findings
+from onward.services.mail_summaries import MailSummaryCard, open_mail_summary
 from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wins import WinEntry, list_wins
 
@@ -68,7 +68,7 @@ class Today:
     #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
     more_quiet: int = 0
     #: What a first or large mail import found, until dismissed (held back in a dwell window).
-    findings: FindingsCard | None = None
+    mail_summary: MailSummaryCard | None = None
 
     @property
     def in_dwell(self) -> bool:
@@ -137,5 +137,5 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
         more_tasks=task_list.more,
         more_drafts=all_drafts - len(drafts),
-        findings=open_findings(store, owner),
+        mail_summary=open_mail_summary(store, owner),
     )

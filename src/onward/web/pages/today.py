@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostSuggestion
 from onward.errors import InvalidInput
-from onward.services.mail_findings import dismiss_findings
+from onward.services.mail_summaries import dismiss_mail_summary
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
 from onward.services.today import Today, today
@@ -91,9 +91,9 @@ def snooze(
     )
 
 
-@router.post("/findings/{findings_id}/dismiss")
-def dismiss_card(findings_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
-    dismiss_findings(ws.store, ws.owner, findings_id, ws.clock)
+@router.post("/mail-summaries/{summary_id}/dismiss")
+def dismiss_card(summary_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    dismiss_mail_summary(ws.store, ws.owner, summary_id, ws.clock)
     return redirect("/", "Put away. Your history stays on the board and in insights.")
 
 

@@ -1,4 +1,4 @@
-"""mail findings: what a first or large import found, for the summary card on Today
+"""mail summaries: what a first or large import found, for the summary card on Today
 
 Revision ID: 0013
 Revises: 0011
@@ -20,7 +20,7 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
-        "mail_findings",
+        "mail_summaries",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("owner_id", sa.Integer(), nullable=False),
         sa.Column("source", sa.String(length=1000), nullable=False),
@@ -34,12 +34,12 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["owner_id"],
             ["owners.id"],
-            name=op.f("fk_mail_findings_owner_id_owners"),
+            name=op.f("fk_mail_summaries_owner_id_owners"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_mail_findings")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_mail_summaries")),
     )
 
 
 def downgrade() -> None:
-    op.drop_table("mail_findings")
+    op.drop_table("mail_summaries")

@@ -7,20 +7,20 @@ from datetime import datetime
 
 from sqlalchemy import Connection, exists, select, update
 
-from onward.db.mail_tables import mail_findings as f
+from onward.db.mail_tables import mail_summaries as f
 from onward.db.meta import insert_row
-from onward.domain.mail import Findings
+from onward.domain.mail import MailSummary
 
 
 @dataclass(frozen=True)
-class FindingsRow:
+class MailSummaryRow:
     id: int
     source: str
-    findings: Findings
+    summary: MailSummary
     created_at: datetime
 
 
-class MailFindingsRepo:
+class MailSummaryRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
@@ -28,7 +28,7 @@ class MailFindingsRepo:
         """Whether an import of this owner's ever earned the card."""
         return bool(self.conn.execute(select(exists().where(f.c.owner_id == owner_id))).scalar())
 
-    def insert(self, owner_id: int, source: str, found: Findings, now: datetime) -> int:
+    def insert(self, owner_id: int, source: str, found: MailSummary, now: datetime) -> int:
         return insert_row(
             self.conn,
             f,
@@ -42,8 +42,8 @@ class MailFindingsRepo:
             created_at=now,
         )
 
-    def latest_open(self, owner_id: int) -> FindingsRow | None:
-        """The newest findings not dismissed yet."""
+    def latest_open(self, owner_id: int) -> MailSummaryRow | None:
+        """The newest summary not dismissed yet."""
         row = self.conn.execute(
             select(f)
             .where(f.c.owner_id == owner_id, f.c.dismissed_at.is_(None))
@@ -52,14 +52,14 @@ class MailFindingsRepo:
         ).first()
         if row is None:
             return None
-        found = Findings(row.applications, row.rejections, row.interviews, row.offers, row.since)
-        return FindingsRow(row.id, row.source, found, row.created_at)
+        found = MailSummary(row.applications, row.rejections, row.interviews, row.offers, row.since)
+        return MailSummaryRow(row.id, row.source, found, row.created_at)
 
-    def dismiss(self, owner_id: int, findings_id: int, now: datetime) -> bool:
-        """Dismiss the card of these findings; False when there is no such card."""
+    def dismiss(self, owner_id: int, summary_id: int, now: datetime) -> bool:
+        """Dismiss the card of this summary; False when there is no such card."""
         done = self.conn.execute(
             update(f)
-            .where(f.c.owner_id == owner_id, f.c.id == findings_id, f.c.dismissed_at.is_(None))
+            .where(f.c.owner_id == owner_id, f.c.id == summary_id, f.c.dismissed_at.is_(None))
             .values(dismissed_at=now)
         )
         return bool(done.rowcount)
