@@ -117,3 +117,9 @@ def test_a_later_small_import_earns_no_new_card(
 def test_the_command_line_says_what_was_found(cli: Cli, mailbox: Path) -> None:
     out = cli.ok("mail", "import", str(mailbox))
     assert f"found: {HEADLINE}" in " ".join(out.split())
+
+
+def test_today_on_the_command_line_names_what_was_found(cli: Cli, mailbox: Path) -> None:
+    cli.ok("mail", "import", str(mailbox))
+    out = " ".join(cli.ok("today").split())
+    assert f"What your mail found: {HEADLINE}. 18 proposals wait in `onward review`." in out

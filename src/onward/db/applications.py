@@ -360,7 +360,7 @@ class ApplicationRepo:
         *,
         limit: int | None = None,
         recorded_within: dict[Stage, int] | None = None,
-    ) -> tuple[list[tuple[int, Stage, date, str, str, date]], int]:
+    ) -> tuple[list[tuple[int, Stage, date, str, str, date | None]], int]:
         """``(id, stage, last step's date, company, role, day that step was recorded)`` of
         unarchived applications now at one of the stages in ``cutoffs`` whose last step is
         on or before that stage's cutoff, the longest quiet first (then by id), at most

@@ -56,12 +56,15 @@ def quietest(
     *,
     rules: GhostingRules | None = None,
     limit: int | None = None,
+    with_history: bool = False,
 ) -> tuple[tuple[GhostSuggestion, ...], int]:
     """The ``limit`` quietest suggestions (all without a limit), and how many there are:
-    the thresholds are applied in the query, so only the ones shown are read."""
+    the thresholds are applied in the query, so only the ones shown are read.
+    ``with_history`` counts the applications that went quiet long before they were recorded
+    too (insights count every quiet application; a suggestion is never made for those)."""
     today = clock.today()
     with store.transaction() as tx:
-        quiet, total = _quiet(tx, owner, today, rules, limit=limit)
+        quiet, total = _quiet(tx, owner, today, rules, limit=limit, with_history=with_history)
     return suggest_ghosted(quiet, today, rules), total
 
 
@@ -110,9 +113,11 @@ def _quiet(
     *,
     limit: int | None = None,
     everyone: bool = False,
+    with_history: bool = False,
 ) -> tuple[list[QuietApplication], int]:
     """Applications at a stage that can go quiet whose last event is at least that stage's
-    threshold ago (``everyone``: however recent), the quietest first."""
+    threshold ago (``everyone``: however recent), the quietest first; without those that
+    went quiet long before they were recorded, unless ``everyone`` or ``with_history``."""
     rules = rules or GhostingRules()
     cutoffs: dict[Stage, date] = {}
     history: dict[Stage, int] = {}
@@ -124,10 +129,13 @@ def _quiet(
             history[stage] = threshold + HISTORY_AFTER_DAYS
     # the history rule (went_quiet_long_before) in SQL, so only the ones shown are read
     rows, total = tx.applications.last_activity(
-        owner.id, cutoffs, limit=limit, recorded_within=None if everyone else history
+        owner.id,
+        cutoffs,
+        limit=limit,
+        recorded_within=None if everyone or with_history else history,
     )
     found = [
-        QuietApplication(i, stage, last, company, role, recorded)
+        QuietApplication(i, stage, last, company, role, None if with_history else recorded)
         for i, stage, last, company, role, recorded in rows
     ]
     return found, total
