@@ -11,7 +11,7 @@ import pytest
 from onward.domain.mail import ProposalKind
 from onward.mail.parse import parse_headers, parse_message
 from onward.mail.sources import Mbox, MboxMessage, envelope_of
-from onward.services.mail import import_path
+from onward.services.mail import get_message, import_path
 from onward.services.review import list_proposals
 from onward.services.runtime import Workspace
 from onward.understand import Reader
@@ -109,6 +109,7 @@ def test_imported_mail_without_a_date_header_is_proposed_on_its_real_day(
     assert len(creates) == 1
     assert creates[0].payload["on"] == "2024-03-05" != ws.clock.today().isoformat()
     assert creates[0].sent_at is not None and creates[0].sent_at.date() == date(2024, 3, 5)
+    assert get_message(ws.store, ws.owner, creates[0].message_id).details["dated_by"] == how
 
 
 def _without_received(raw: bytes) -> bytes:
