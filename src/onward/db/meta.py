@@ -40,5 +40,5 @@ def days_after(conn: Connection, moment: Any, day: Any) -> Any:
     """SQL for the whole days from ``day`` (a date) to the UTC day of ``moment`` (a stored
     datetime), on SQLite and PostgreSQL: how long after something happened it was recorded."""
     if conn.dialect.name == "postgresql":
-        return cast(cast(moment, Date) - day, Integer)
+        return cast(cast(func.timezone("UTC", moment), Date) - day, Integer)
     return cast(func.julianday(func.date(moment)) - func.julianday(day), Integer)
