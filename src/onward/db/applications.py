@@ -360,31 +360,26 @@ class ApplicationRepo:
         *,
         limit: int | None = None,
         recorded_within: dict[Stage, int] | None = None,
-    ) -> tuple[list[tuple[int, Stage, date, str, str, date | None]], int]:
-        """``(id, stage, last step's date, company, role, day that step was recorded)`` of
+    ) -> tuple[list[tuple[int, Stage, date, str, str, date]], int]:
+        """``(id, stage, last step's date, company, role, day it last changed)`` of
         unarchived applications now at one of the stages in ``cutoffs`` whose last step is
         on or before that stage's cutoff, the longest quiet first (then by id), at most
         ``limit`` of them; and how many there are in all. The last step's date is
         ``stage_on``: moves are never dated before the last step, so it is the latest date
-        on the timeline. ``recorded_within`` leaves out, per stage, the applications whose
-        last step was recorded more than so many days after it (history)."""
+        on the timeline; the day it last changed is that of ``updated_at`` (set with every
+        step and edit, so never before the last step was recorded). ``recorded_within``
+        leaves out, per stage, the applications last changed more than so many days after
+        their last step (history)."""
         c = t.applications.c
         if not cutoffs:
             return [], 0
-        e = t.stage_events.c
-        recorded = (
-            select(e.created_at)
-            .where(e.application_id == c.id)
-            .order_by(e.id.desc())
-            .limit(1)
-            .scalar_subquery()
-        )
+        recorded = c.updated_at
         quiet = []
         for stage, day in cutoffs.items():
             when = and_(c.stage == stage.value, c.stage_on <= day)
             if recorded_within is not None and stage in recorded_within:
                 late = days_after(self.conn, recorded, c.stage_on)
-                when = and_(when, or_(late.is_(None), late <= recorded_within[stage]))
+                when = and_(when, late <= recorded_within[stage])
             quiet.append(when)
         stmt = (
             select(c.id, c.stage, c.stage_on, c.company, c.role, recorded, func.count().over())
@@ -396,7 +391,7 @@ class ApplicationRepo:
         rows = self.conn.execute(stmt).all()
         total = int(rows[0][-1]) if rows else 0
         found = [
-            (int(i), Stage(s), day, company, role, _utc_day(at))
+            (int(i), Stage(s), day, company, role, at.astimezone(UTC).date())
             for i, s, day, company, role, at, _ in rows
         ]
         return found, total
@@ -431,8 +426,3 @@ class ApplicationRepo:
             for row in rows:
                 found[row.application_id].append(event_from_row(row))
         return found
-
-
-def _utc_day(moment: datetime | None) -> date | None:
-    """The UTC day of a stored moment (None stays None)."""
-    return None if moment is None else moment.astimezone(UTC).date()

@@ -40,6 +40,7 @@ def is_history(day: date, recorded_on: date) -> bool:
 
 def went_quiet_long_before(last_step_on: date, quiet_after_days: int, recorded_on: date) -> bool:
     """True when an application whose last step (on ``last_step_on``) was recorded on
-    ``recorded_on`` had already gone quiet (``quiet_after_days`` without news) as history:
-    it closed long ago, and suggesting it as ghosted now would only nag."""
+    ``recorded_on`` (the day it last changed in Onward) had already gone quiet
+    (``quiet_after_days`` without news) as history: it closed long ago, and suggesting it as
+    ghosted now would only nag."""
     return is_history(last_step_on + timedelta(days=quiet_after_days), recorded_on)

@@ -55,7 +55,8 @@ class QuietApplication:
     last_contact_on: date
     company: str = ""
     role: str = ""
-    #: The day its last step was recorded (None: unknown, never history).
+    #: The day it last changed in Onward, its last step recorded or later (None: not asked,
+    #: never history).
     recorded_on: date | None = None
 
 
