@@ -33,6 +33,7 @@ def test_first_import_of_an_old_mailbox(
     assert card.locator(".lead").inner_text() == HEADLINE
     assert card.get_by_role("link", name="Review 18 proposals").get_attribute("href") == "/review"
     assert card.get_by_role("link", name="See the board").get_attribute("href") == "/board"
+    assert page.locator("section.welcome").count() == 0  # the mail was a start
     screenshot(page, "today-mail-summary", phone=True)
 
     accept_confident(ws.store, ws.owner, 0.5, ws.clock)  # as `onward review --auto` does

@@ -52,7 +52,8 @@ class TodayPage:
 def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
     rules = ws.ghosting
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules)
-    empty = is_empty(ws.store, ws.owner)
+    # mail imported and waiting for review is a start: no welcome then
+    empty = agenda.mail_summary is None and is_empty(ws.store, ws.owner)
     context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
     return render(request, "today/index.html", context, nav="today", title="Today")
 
