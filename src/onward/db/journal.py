@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, case, or_, select, true
 
 from onward.db import tables as t
-from onward.db.meta import days_after, insert_row
+from onward.db.meta import insert_row, within_days_of
 from onward.db.playbook_tables import journal_entries
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.journal import JournalEntry
@@ -88,7 +88,9 @@ class JournalRepo:
                 a.timeline_applied_on.is_not(None),
                 true()
                 if recorded_within is None
-                else days_after(self.conn, a.created_at, a.timeline_applied_on) <= recorded_within,
+                else within_days_of(
+                    self.conn, a.timeline_applied_on, a.created_at, recorded_within
+                ),
             )
             .order_by(a.timeline_applied_on.desc(), a.id.desc())
         )
