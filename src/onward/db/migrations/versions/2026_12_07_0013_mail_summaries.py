@@ -1,7 +1,7 @@
 """mail summaries: what a first or large import found, for the summary card on Today
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0019
 Create Date: 2026-12-07 03:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
