@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -23,7 +23,7 @@ from sqlalchemy import (
 from onward.db import tables as t
 from onward.db.application_query import chunks, filtered, order_by
 from onward.db.application_rows import application_from_row, event_from_row, field_values
-from onward.db.meta import insert_row
+from onward.db.meta import days_after, insert_row
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
     Application,
@@ -390,26 +390,41 @@ class ApplicationRepo:
         cutoffs: dict[Stage, date],
         *,
         limit: int | None = None,
-    ) -> tuple[list[tuple[int, Stage, date, str, str]], int]:
-        """``(id, stage, last step's date, company, role)`` of unarchived applications now at
-        one of the stages in ``cutoffs`` whose last step is on or before that stage's
-        cutoff, the longest quiet first (then by id), at most ``limit`` of them; and how
-        many there are in all. The last step's date is ``stage_on``: moves are never dated
-        before the last step, so it is the latest date on the timeline."""
+        recorded_within: dict[Stage, int] | None = None,
+    ) -> tuple[list[tuple[int, Stage, date, str, str, date]], int]:
+        """``(id, stage, last step's date, company, role, day it last changed)`` of
+        unarchived applications now at one of the stages in ``cutoffs`` whose last step is
+        on or before that stage's cutoff, the longest quiet first (then by id), at most
+        ``limit`` of them; and how many there are in all. The last step's date is
+        ``stage_on``: moves are never dated before the last step, so it is the latest date
+        on the timeline; the day it last changed is that of ``updated_at`` (set with every
+        step and edit, so never before the last step was recorded). ``recorded_within``
+        leaves out, per stage, the applications last changed more than so many days after
+        their last step (history)."""
         c = t.applications.c
         if not cutoffs:
             return [], 0
-        quiet = or_(*(and_(c.stage == s.value, c.stage_on <= day) for s, day in cutoffs.items()))
+        recorded = c.updated_at
+        quiet = []
+        for stage, day in cutoffs.items():
+            when = and_(c.stage == stage.value, c.stage_on <= day)
+            if recorded_within is not None and stage in recorded_within:
+                late = days_after(self.conn, recorded, c.stage_on)
+                when = and_(when, late <= recorded_within[stage])
+            quiet.append(when)
         stmt = (
-            select(c.id, c.stage, c.stage_on, c.company, c.role, func.count().over())
-            .where(c.owner_id == owner_id, c.archived_at.is_(None), quiet)
+            select(c.id, c.stage, c.stage_on, c.company, c.role, recorded, func.count().over())
+            .where(c.owner_id == owner_id, c.archived_at.is_(None), or_(*quiet))
             .order_by(c.stage_on, c.id)
         )
         if limit is not None:
             stmt = stmt.limit(limit)
         rows = self.conn.execute(stmt).all()
         total = int(rows[0][-1]) if rows else 0
-        found = [(int(i), Stage(s), day, company, role) for i, s, day, company, role, _ in rows]
+        found = [
+            (int(i), Stage(s), day, company, role, at.astimezone(UTC).date())
+            for i, s, day, company, role, at, _ in rows
+        ]
         return found, total
 
     def existing_ids(self, ids: Sequence[int]) -> set[int]:

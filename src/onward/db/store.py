@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from onward.db.learning import FeedbackRepo, PlanItemRepo, ReflectionRepo
     from onward.db.mail import MailRepo
     from onward.db.mail_accounts import MailAccountRepo
+    from onward.db.mail_summaries import MailSummaryRepo
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
@@ -208,6 +209,12 @@ class Tx:
         from onward.db.mail import MailRepo
 
         return MailRepo(self.conn)
+
+    @cached_property
+    def mail_summaries(self) -> MailSummaryRepo:
+        from onward.db.mail_summaries import MailSummaryRepo
+
+        return MailSummaryRepo(self.conn)
 
     @cached_property
     def insights(self) -> InsightRepo:
