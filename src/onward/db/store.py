@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
     from onward.db.resumes import ResumeRepo
+    from onward.db.review_queue import ReviewQueueRepo
 
 
 class Rollback(Exception):
@@ -141,6 +142,12 @@ class Tx:
         from onward.db.mail import MailRepo
 
         return MailRepo(self.conn)
+
+    @cached_property
+    def review_queue(self) -> ReviewQueueRepo:
+        from onward.db.review_queue import ReviewQueueRepo
+
+        return ReviewQueueRepo(self.conn)
 
     @cached_property
     def insights(self) -> InsightRepo:

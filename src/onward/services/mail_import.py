@@ -46,6 +46,7 @@ from onward.db.store import Store, Tx
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
 from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
+from onward.domain.review import list_key
 from onward.domain.text import storable
 from onward.errors import MalformedMessage
 from onward.mail.html_part import html_part
@@ -62,6 +63,7 @@ from onward.services.mail_rows import (
     reading_columns,
     sender_of,
 )
+from onward.services.not_job_mail import not_job_keys
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
@@ -191,6 +193,7 @@ class MailImport:
         with store.transaction() as tx:
             self.index = load_index(tx, owner)
             self.book = load_book(tx, owner, self.index)
+            self.not_job = not_job_keys(tx, owner)
         self.counts = _Counts()
 
     def run(self, messages: Iterable[tuple[str, bytes]]) -> ImportSummary:
@@ -397,6 +400,12 @@ class MailImport:
         if item.bulk and reading.confidence < BULK_MIN_CONFIDENCE:
             held = {"read_as": reading.label.value, "held_back": "bulk mail, not sure enough"}
             plain.append(row | {"label": "other", "details": held})
+            return
+        taught = self.not_job.covers(item.parsed.sender_address, list_key(item.parsed.list_headers))
+        if taught:  # the person said this sender or list sends no job mail
+            plain.append(row | {"label": "other", "details": {"read_as": reading.label.value,
+                                                               "held_back": taught}})  # fmt: skip
+            counts.held_back += 1
             return
         counts.job_mail[reading.label.value] += 1
         tx.mail.insert_messages(self.owner.id, plain)  # stored in the order they came

@@ -6,6 +6,7 @@ review page call the same functions):
     list_proposals(store, owner, status=PENDING) -> list[ProposalView]
     accept_proposals(store, owner, ids, clock, dwell=...) -> ReviewOutcome
     accept_confident(store, owner, threshold, clock, dwell=...) -> ReviewOutcome   # auto-accept
+                                                  (never the "maybe" group: services.review_queue)
     edit_proposal(store, owner, id, changes, clock, accept=True, dwell=...) -> ReviewOutcome
     dismiss_proposals(store, owner, ids, clock, not_job=False) -> list[ProposalView]
 
@@ -45,6 +46,7 @@ from onward.services.proposals import (
     moment,
     save_example,
 )
+from onward.services.review_queue import sure_ids
 
 if TYPE_CHECKING:
     from onward.understand import LabelledExample, Reader
@@ -133,14 +135,13 @@ def accept_confident(
     clock: Clock,
     *,
     dwell: DwellChoice = DEFAULT_DWELL,
+    own_address: str | None = None,
 ) -> ReviewOutcome:
-    """Accept every pending proposal whose confidence is at least ``threshold`` (0-1)."""
-    if not 0 < threshold <= 1:
-        raise InvalidInput(
-            f"the confidence threshold must be above 0 and at most 1, not {threshold}"
-        )
-    pending = list_proposals(store, owner)
-    chosen = [v.id for v in pending if v.confidence >= threshold]
+    """Accept every pending proposal whose confidence is at least ``threshold`` (0-1),
+    except the "maybe" ones (unsure, or from a sender never dealt with about a job):
+    those wait for the person to choose them. ``own_address`` is the person's address (mail
+    they sent marks their threads)."""
+    chosen = sure_ids(store, owner, threshold, clock, own_address=own_address)
     return accept_proposals(store, owner, chosen, clock, dwell=dwell)
 
 

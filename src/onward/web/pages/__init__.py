@@ -23,6 +23,7 @@ from onward.web.pages import (
     rejection,
     resume,
     review,
+    review_bulk,
     settings,
     today,
     upcoming,
@@ -40,6 +41,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     plan.router,
     contacts.router,
     data.router,
+    review_bulk.router,  # before review: its paths are not proposal ids
     review.router,
     insights.router,
     resume.router,

@@ -12,21 +12,21 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.emails import RejectionReason, RejectionStage
-from onward.domain.mail import ProposalKind, ProposalStatus
+from onward.domain.mail import ProposalKind
 from onward.domain.pipeline import Stage
 from onward.errors import InvalidInput, NotFound
 from onward.services.mail_evidence import ProposalEvidence, proposal_evidence
 from onward.services.rejections import dwell_choice
 from onward.services.review import (
     EDITABLE,
-    ProposalView,
     ReviewOutcome,
     accept_proposals,
     dismiss_proposals,
     edit_proposal,
-    list_proposals,
 )
+from onward.services.review_queue import review_queue
 from onward.services.runtime import Workspace
+from onward.web.contexts.review import KINDS, ReviewPage, filter_form, read_filter
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.hints import shown
@@ -34,20 +34,13 @@ from onward.web.rendering import redirect, render
 
 router = APIRouter()
 
-#: Proposals listed at once; the rest wait their turn, oldest message first.
-PAGE = 100
-SHOWS = {
-    "pending": (ProposalStatus.PENDING,),
-    "accepted": (ProposalStatus.ACCEPTED, ProposalStatus.EDITED),
-    "dismissed": (ProposalStatus.DISMISSED,),
-}
-KINDS = {
-    ProposalKind.CREATE_APPLICATION: "new application",
-    ProposalKind.MOVE_STAGE: "stage move",
-    ProposalKind.LOG_REJECTION: "rejection",
-    ProposalKind.ADD_CONTACT: "contact",
-    ProposalKind.SCHEDULE_INTERVIEW: "interview",
-}
+#: Whether an accepted proposal can be undone from this page.
+# UNDO: set to True (and wire ``undo_one`` in review_bulk.py) once ``services/undo.py``
+# with ``undo_accept`` has landed.
+CAN_UNDO = False
+
+#: Emails listed on one page of the queue.
+PAGE = 25
 LABELS = {
     "company": "Company",
     "role": "Role",
@@ -61,14 +54,6 @@ LABELS = {
     "email": "Email",
     "at": "Interview at (date and time in your time zone, e.g. 2026-12-03 14:00)",
 }
-
-
-@dataclass(frozen=True)
-class ReviewPage:
-    proposals: list[ProposalView]
-    show: str
-    more: bool
-    kinds: ClassVar[dict[ProposalKind, str]] = KINDS
 
 
 @dataclass(frozen=True)
@@ -96,16 +81,24 @@ class ProposalPage:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def show_queue(
-    request: Request, show: str = "pending", ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
-    if show not in SHOWS and show != "all":
-        show = "pending"
-    found: list[ProposalView] = []
-    for status in SHOWS.get(show, (None,)):
-        found += list_proposals(ws.store, ws.owner, status=status, limit=PAGE + 1)
-    context = ReviewPage(found[:PAGE], show, len(found) > PAGE)
-    return render(request, "review/index.html", context, nav="review", title="Review")
+def show_queue(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    form = filter_form(request.query_params, ws.clock.today())
+    chosen = read_filter(request.query_params, form)
+    page = form.whole("page", low=1) or 1
+    queue = review_queue(
+        ws.store, ws.owner, chosen, ws.clock, page=page, per_page=PAGE,
+        own_address=ws.settings.sender_email,
+    )  # fmt: skip
+    if page > queue.pages:  # past the end (the queue shrank): the last page
+        queue = review_queue(
+            ws.store, ws.owner, chosen, ws.clock, page=queue.pages, per_page=PAGE,
+            own_address=ws.settings.sender_email,
+        )  # fmt: skip
+    context = ReviewPage(queue, form, select_page=form.flag("select"), can_undo=CAN_UNDO)
+    status = 422 if form.errors else 200
+    return render(
+        request, "review/index.html", context, nav="review", title="Review", status=status
+    )
 
 
 def _notice(outcome: ReviewOutcome) -> str:

@@ -1,0 +1,307 @@
+"""The review queue at scale: totals, filters, the "maybe" group, emails with their
+proposals nested, grouped by application or thread, one page at a time.
+
+    review_queue(store, owner, filter, clock, page=1, per_page=25, own_address=None) -> QueuePage
+    find_proposals(store, owner, filter, clock, offset=0, limit=100, own_address=None)
+        -> (list[ProposalView], total)                       # proposals, not emails, paged
+    matching_ids(store, owner, filter, clock, own_address=None) -> list[int]
+    sure_ids(store, owner, threshold, clock, own_address=None) -> list[int]
+
+The queue is read in light rows (no message text) to filter, group and count, then only the
+page's proposals are read in full: a constant number of queries however long the queue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from math import ceil
+
+from onward.clock import Clock
+from onward.db.review_queue import QueueRow
+from onward.db.store import Store, Tx
+from onward.domain.companies import company_key
+from onward.domain.records import Owner
+from onward.domain.review import (
+    STATUSES,
+    Grouping,
+    KnownSenders,
+    QueueFilter,
+    Show,
+    maybe_reason,
+)
+from onward.errors import InvalidInput
+from onward.services.proposals import ProposalView, load_proposals
+
+__all__ = [
+    "EmailRow",
+    "QueueGroup",
+    "QueuePage",
+    "QueueTotals",
+    "find_proposals",
+    "matching_ids",
+    "review_queue",
+    "sure_ids",
+]
+
+#: Emails per page at most (the API may ask for up to this many).
+MAX_PER_PAGE = 200
+
+
+@dataclass(frozen=True)
+class EmailRow:
+    """One email of the queue with its proposals."""
+
+    message_id: int
+    subject: str
+    sender: str
+    sent_at: datetime | None
+    evidence: tuple[str, ...]
+    maybe: str | None
+    proposals: tuple[ProposalView, ...]
+
+
+@dataclass(frozen=True)
+class QueueGroup:
+    """Emails about one application or one thread (or one email, when not grouped)."""
+
+    key: str
+    title: str
+    maybe: bool
+    emails: tuple[EmailRow, ...]
+
+
+@dataclass(frozen=True)
+class QueueTotals:
+    pending: int
+    sure: int  # pending and not maybe
+    maybe: int  # pending and maybe
+    accepted: int
+    dismissed: int
+    matching_emails: int
+    matching_proposals: int
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    filter: QueueFilter
+    groups: tuple[QueueGroup, ...]
+    totals: QueueTotals
+    page: int
+    pages: int
+    per_page: int
+
+    @property
+    def proposals(self) -> list[ProposalView]:
+        return [p for g in self.groups for e in g.emails for p in e.proposals]
+
+
+@dataclass(frozen=True)
+class _Email:
+    """One email's light rows, with its group and whether it is maybe."""
+
+    row_id: int
+    rows: tuple[QueueRow, ...]
+    maybe: str | None
+    group: tuple[str, str]  # (key, title)
+
+
+def _bounds(f: QueueFilter, clock: Clock) -> tuple[datetime | None, datetime | None]:
+    zone = clock.now().tzinfo
+
+    def start(day: date) -> datetime:
+        return datetime.combine(day, time(), tzinfo=zone)
+
+    since = start(f.since) if f.since else None
+    until = start(f.until + timedelta(days=1)) if f.until else None
+    return since, until
+
+
+def _known(tx: Tx, owner: Owner, own_address: str | None) -> KnownSenders:
+    rows = tx.review_queue.known_rows(owner.id, own_address)
+    return KnownSenders.of(rows.linked, rows.contacts, rows.sent)
+
+
+def _group_of(rows: Sequence[QueueRow], grouping: Grouping) -> tuple[str, str]:
+    first = rows[0]
+    company = str(first.payload.get("company") or "").strip()
+    role = str(first.payload.get("role") or "").strip()
+    title = " – ".join(x for x in (company, role) if x) or "(company not known)"
+    if grouping is Grouping.APPLICATION:
+        app = next((r.application_id for r in rows if r.application_id), None)
+        if app is not None:
+            return f"application-{app}", title
+        waiting = next((r.payload.get("create_proposal") for r in rows), None)
+        create = next((r.id for r in rows if r.kind == "create_application"), waiting)
+        if create is not None:
+            return f"proposal-{create}", title
+        return f"company-{company_key(company) or first.mail_message_id}", title
+    if grouping is Grouping.THREAD:
+        root = first.thread_ids[-1] if first.thread_ids else first.message_id
+        return f"thread-{root or first.mail_message_id}", title
+    return f"email-{first.mail_message_id}", title
+
+
+def _emails(
+    rows: list[QueueRow], f: QueueFilter, known: KnownSenders
+) -> tuple[list[_Email], int, int]:
+    """The filtered emails, maybe or not, in order; and the pending sure and maybe counts."""
+    by_message: dict[int, list[QueueRow]] = {}
+    for row in rows:
+        by_message.setdefault(row.mail_message_id, []).append(row)
+    emails: list[_Email] = []
+    sure = maybe = 0
+    for row_id, found in by_message.items():
+        first = found[0]
+        knows = known.knows(row_id, first.sender_address, first.thread_ids or ())
+        why = maybe_reason(min(r.confidence for r in found), knows)
+        pending = sum(r.status == "pending" for r in found)
+        maybe += pending if why else 0
+        sure += 0 if why else pending
+        kept = tuple(
+            r
+            for r in found
+            if f.wants_confidence(r.confidence) and f.wants_company(r.payload.get("company"))
+        )
+        if not kept or (f.maybe is not None and f.maybe != bool(why)):
+            continue
+        emails.append(_Email(row_id, kept, why, _group_of(kept, f.grouping)))
+    return emails, sure, maybe
+
+
+def _ordered(emails: list[_Email], grouping: Grouping) -> list[_Email]:
+    """Sure emails before maybe ones; within each, a group's emails together, in the order
+    of the group's first email (the queue's order is oldest message first)."""
+    first: dict[tuple[bool, str], int] = {}
+    for n, e in enumerate(emails):
+        first.setdefault((bool(e.maybe), e.group[0]), n)
+    return sorted(emails, key=lambda e: (bool(e.maybe), first[(bool(e.maybe), e.group[0])]))
+
+
+def _check(f: QueueFilter, page: int, per_page: int) -> None:
+    if page < 1:
+        raise InvalidInput(f"the page must be 1 or more, not {page}", field="page")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise InvalidInput(
+            f"a page holds 1 to {MAX_PER_PAGE} emails, not {per_page}", field="per_page"
+        )
+    for name in ("min_confidence", "max_confidence"):
+        value = getattr(f, name)
+        if value is not None and not 0 <= value <= 1:
+            raise InvalidInput(f"{name} must be between 0 and 1, not {value}", field=name)
+    if f.since and f.until and f.since > f.until:
+        raise InvalidInput("the date range ends before it starts", field="until")
+
+
+def _select(
+    tx: Tx, owner: Owner, f: QueueFilter, clock: Clock, own_address: str | None
+) -> tuple[list[_Email], int, int]:
+    since, until = _bounds(f, clock)
+    rows = tx.review_queue.queue_rows(
+        owner.id,
+        statuses=STATUSES[f.show],
+        kinds=[k.value for k in f.kinds],
+        since=since,
+        until=until,
+    )
+    emails, sure, maybe = _emails(rows, f, _known(tx, owner, own_address))
+    if f.show is not Show.PENDING:  # the group counts are about what waits
+        pending = tx.review_queue.queue_rows(owner.id, statuses=("pending",))
+        _, sure, maybe = _emails(pending, QueueFilter(), _known(tx, owner, own_address))
+    return _ordered(emails, f.grouping), sure, maybe
+
+
+def review_queue(
+    store: Store,
+    owner: Owner,
+    f: QueueFilter,
+    clock: Clock,
+    *,
+    page: int = 1,
+    per_page: int = 25,
+    own_address: str | None = None,
+) -> QueuePage:
+    """One page of the queue: its emails (with their proposals) in groups, and the totals."""
+    _check(f, page, per_page)
+    with store.transaction() as tx:
+        emails, sure, maybe = _select(tx, owner, f, clock, own_address)
+        counts = tx.review_queue.status_counts(owner.id)
+    pages = max(1, ceil(len(emails) / per_page))
+    shown = emails[(page - 1) * per_page : page * per_page]
+    ids = [r.id for e in shown for r in e.rows]
+    views = {v.id: v for v in load_proposals(store, owner, ids=ids)} if ids else {}
+    totals = QueueTotals(
+        pending=counts.get("pending", 0),
+        sure=sure,
+        maybe=maybe,
+        accepted=counts.get("accepted", 0) + counts.get("edited", 0),
+        dismissed=counts.get("dismissed", 0),
+        matching_emails=len(emails),
+        matching_proposals=sum(len(e.rows) for e in emails),
+    )
+    return QueuePage(f, _groups(shown, views), totals, page, pages, per_page)
+
+
+def _groups(shown: list[_Email], views: dict[int, ProposalView]) -> tuple[QueueGroup, ...]:
+    groups: list[QueueGroup] = []
+    for email in shown:
+        proposals = tuple(replace(views[r.id], maybe=email.maybe) for r in email.rows)
+        head = proposals[0]
+        row = EmailRow(
+            head.message_id, head.subject, head.sender, head.sent_at, head.evidence,
+            email.maybe, proposals,
+        )  # fmt: skip
+        key, title = email.group
+        last = groups[-1] if groups else None
+        if last is not None and last.key == key and last.maybe == bool(email.maybe):
+            groups[-1] = replace(last, emails=(*last.emails, row))
+        else:
+            groups.append(QueueGroup(key, title, bool(email.maybe), (row,)))
+    return tuple(groups)
+
+
+def matching_ids(
+    store: Store, owner: Owner, f: QueueFilter, clock: Clock, *, own_address: str | None = None
+) -> list[int]:
+    """The pending proposals the filter matches, all pages (for "select everything")."""
+    f = replace(f, show=Show.PENDING)
+    with store.transaction() as tx:
+        emails, _, _ = _select(tx, owner, f, clock, own_address)
+    return [r.id for e in emails for r in e.rows if r.status == "pending"]
+
+
+def sure_ids(
+    store: Store, owner: Owner, threshold: float, clock: Clock, *, own_address: str | None = None
+) -> list[int]:
+    """The pending proposals at least ``threshold`` sure that are not maybe: what may be
+    accepted without the person choosing each."""
+    if not 0 < threshold <= 1:
+        raise InvalidInput(
+            f"the confidence threshold must be above 0 and at most 1, not {threshold}",
+            field="min_confidence",
+        )
+    f = QueueFilter(min_confidence=threshold, maybe=False)
+    return matching_ids(store, owner, f, clock, own_address=own_address)
+
+
+def find_proposals(
+    store: Store,
+    owner: Owner,
+    f: QueueFilter,
+    clock: Clock,
+    *,
+    offset: int = 0,
+    limit: int = 100,
+    own_address: str | None = None,
+) -> tuple[list[ProposalView], int]:
+    """Proposals the filter matches, in the queue's order (sure before maybe), ``limit``
+    from ``offset``, each saying whether it is maybe; and how many match in all."""
+    _check(f, 1, min(limit, MAX_PER_PAGE) or 1)
+    with store.transaction() as tx:
+        emails, _, _ = _select(tx, owner, f, clock, own_address)
+    chosen = [(r.id, e.maybe) for e in emails for r in e.rows]
+    shown = chosen[offset : offset + limit]
+    views = {v.id: v for v in load_proposals(store, owner, ids=[i for i, _ in shown])}
+    found = [replace(views[i], maybe=why) for i, why in shown if i in views] if shown else []
+    return found, len(chosen)
