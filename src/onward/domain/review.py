@@ -10,7 +10,7 @@ sent). Maybe proposals are shown apart and are never accepted in bulk unless cho
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -92,8 +92,9 @@ def sender_domain(address: str) -> str:
 
 @dataclass(frozen=True)
 class KnownSenders:
-    """The facts ``maybe_reason`` reads: how many linked messages each address and domain
-    sent (with which row ids), contacts' addresses, and job threads' Message-IDs."""
+    """The facts ``maybe_reason`` reads: the linked messages each address and domain sent
+    (their row ids; -1 for an application's contact), contacts' addresses, and job threads'
+    Message-IDs."""
 
     addresses: dict[str, set[int]]
     domains: dict[str, set[int]]
@@ -104,12 +105,15 @@ class KnownSenders:
     def of(
         cls,
         linked: Iterable[tuple[int, str, str | None]],
-        contacts: Iterable[str],
+        contacts: Collection[str],
         sent: Iterable[str],
     ) -> KnownSenders:
         addresses: dict[str, set[int]] = {}
         domains: dict[str, set[int]] = {}
         threads = set(sent)
+        for address in contacts:  # a contact's domain is known too (no message to set aside)
+            if domain := sender_domain(address):
+                domains.setdefault(domain, set()).add(-1)
         for row_id, address, message_id in linked:
             addresses.setdefault(address, set()).add(row_id)
             if domain := sender_domain(address):
