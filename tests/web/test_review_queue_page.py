@@ -176,8 +176,14 @@ def test_the_review_pages_send_the_same_queries_as_the_queue_grows(
     web: Web, tmp_path: Path, web_queries: Counter
 ) -> None:
     know_sender(web.ws)
-    urls = ["/review", "/review?by=application&group=maybe", "/review?by=thread&kind=log_rejection",
-            "/review?show=all&company=a", "/review/preview?sure=50", "/review/preview?all=1"]  # fmt: skip
+    urls = [
+        "/review",
+        "/review?by=application&group=maybe",
+        "/review?by=thread&kind=log_rejection",
+        "/review?show=all&company=a",
+        "/review/preview?sure=50",
+        "/review/preview?all=1",
+    ]
 
     def counts() -> list[int]:
         found = []
