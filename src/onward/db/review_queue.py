@@ -4,12 +4,13 @@ lists the person said send no job mail. A constant number of queries however lon
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import JSON, Connection, Text, cast, delete, func, select, type_coerce
 
 from onward.db import tables as t
 from onward.db.mail_rows import row_as
@@ -18,9 +19,11 @@ from onward.db.mail_tables import mail_examples, mail_messages, mail_proposals, 
 __all__ = ["KnownRows", "NotJobRow", "QueueRow", "ReviewQueueRepo"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueueRow:
-    """One proposal as the queue sorts, filters and groups it (no message text)."""
+    """One proposal as the queue sorts, filters and groups it: no message text, and of its
+    payload only the company, the role and the new application it waits for (read by the
+    database, so thousands of rows cost no JSON decoding here)."""
 
     id: int
     mail_message_id: int
@@ -28,12 +31,22 @@ class QueueRow:
     status: str
     confidence: float
     application_id: int | None
-    payload: dict[str, Any]
+    company: str | None
+    role: str | None
+    create_proposal: int | None
     sent_at: datetime | None
     sender_address: str
-    thread_ids: list[str]
+    threads_json: str | None  # the message's thread ids, as stored ("[]" for none)
     message_id: str | None
     message_application_id: int | None
+
+    @property
+    def thread_ids(self) -> list[str]:
+        text = self.threads_json
+        if not text or text == "[]":
+            return []
+        found = json.loads(text)
+        return [str(x) for x in found] if isinstance(found, list) else []
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,7 @@ class ReviewQueueRepo:
     ) -> list[QueueRow]:
         """The queue's proposals in light rows, oldest message first."""
         p, m = mail_proposals.c, mail_messages.c
+        payload = type_coerce(p.payload, JSON)
         query = (
             select(
                 p.id,
@@ -80,12 +94,14 @@ class ReviewQueueRepo:
                 p.status,
                 p.confidence,
                 p.application_id,
-                p.payload,
+                payload["company"].as_string(),
+                payload["role"].as_string(),
+                payload["create_proposal"].as_integer(),
                 m.sent_at,
                 m.sender_address,
-                m.thread_ids,
+                cast(m.thread_ids, Text),
                 m.message_id,
-                m.application_id.label("message_application_id"),
+                m.application_id,
             )
             .join(mail_messages, m.id == p.mail_message_id)
             .where(p.owner_id == owner_id)
@@ -99,7 +115,8 @@ class ReviewQueueRepo:
             query = query.where(m.sent_at >= since)
         if until is not None:
             query = query.where(m.sent_at < until)
-        return [row_as(QueueRow, row) for row in self.conn.execute(query)]
+        rows: Iterable[tuple[Any, ...]] = self.conn.execute(query)
+        return [QueueRow(*row) for row in rows]
 
     def status_counts(self, owner_id: int) -> dict[str, int]:
         p = mail_proposals.c

@@ -10,12 +10,13 @@ sent). Maybe proposals are shown apart and are never accepted in bulk unless cho
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
-from onward.domain.companies import company_key, is_platform_domain
+from onward.domain.companies import PLATFORM_DOMAINS, company_key
 from onward.domain.mail import ProposalKind
 
 __all__ = [
@@ -74,20 +75,26 @@ class QueueFilter:
     maybe: bool | None = None
     grouping: Grouping = Grouping.EMAIL
 
-    def wants_company(self, company: str | None) -> bool:
+    def company_matcher(self) -> Callable[[str | None], bool] | None:
+        """A test of a proposal's company against the filter's (None: any company)."""
         want = company_key(self.company)
-        return not want or want in company_key(company)
-
-    def wants_confidence(self, confidence: float) -> bool:
-        low, high = self.min_confidence, self.max_confidence
-        return (low is None or confidence >= low) and (high is None or confidence <= high)
+        if not want:
+            return None
+        return lambda company: want in company_key(company)
 
 
+_PLATFORMS = frozenset(PLATFORM_DOMAINS)
+
+
+@lru_cache(maxsize=4096)
 def sender_domain(address: str) -> str:
     """The sender's own domain, or "" for a mail service, job board or tracking system (many
     companies share those, so a domain there says nothing about who wrote)."""
     domain = address.rpartition("@")[2].lower().strip(".")
-    return "" if not domain or is_platform_domain(domain) else domain
+    labels = domain.split(".")
+    if not domain or any(".".join(labels[i:]) in _PLATFORMS for i in range(len(labels))):
+        return ""
+    return domain
 
 
 @dataclass(frozen=True)

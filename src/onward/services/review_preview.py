@@ -21,7 +21,7 @@ from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.records import Owner
 from onward.domain.review import QueueFilter
 from onward.services.proposals import ProposalView, load_proposals
-from onward.services.review_queue import matching_ids, sure_ids
+from onward.services.review_queue import check_threshold, matching_ids, split_ids
 
 __all__ = [
     "AcceptPreview",
@@ -103,10 +103,10 @@ def preview_confident(
 ) -> AcceptPreview:
     """What accepting everything at least ``threshold`` sure would do: maybe proposals are
     left out (and counted), since nobody chose them."""
-    ids = sure_ids(store, owner, threshold, clock, own_address=own_address)
-    maybe = QueueFilter(min_confidence=threshold, maybe=True)
-    left = len(matching_ids(store, owner, maybe, clock, own_address=own_address))
-    return replace(preview_acceptance(store, owner, ids), left_out_maybe=left)
+    check_threshold(threshold)
+    f = QueueFilter(min_confidence=threshold)
+    ids, maybe = split_ids(store, owner, f, clock, own_address=own_address)
+    return replace(preview_acceptance(store, owner, ids), left_out_maybe=len(maybe))
 
 
 def preview_matching(
@@ -117,6 +117,5 @@ def preview_matching(
     if f.maybe is not None:
         ids = matching_ids(store, owner, f, clock, own_address=own_address)
         return preview_acceptance(store, owner, ids)
-    ids = matching_ids(store, owner, replace(f, maybe=False), clock, own_address=own_address)
-    left = matching_ids(store, owner, replace(f, maybe=True), clock, own_address=own_address)
-    return replace(preview_acceptance(store, owner, ids), left_out_maybe=len(left))
+    ids, maybe = split_ids(store, owner, f, clock, own_address=own_address)
+    return replace(preview_acceptance(store, owner, ids), left_out_maybe=len(maybe))

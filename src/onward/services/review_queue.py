@@ -39,9 +39,11 @@ __all__ = [
     "QueueGroup",
     "QueuePage",
     "QueueTotals",
+    "check_threshold",
     "find_proposals",
     "matching_ids",
     "review_queue",
+    "split_ids",
     "sure_ids",
 ]
 
@@ -125,14 +127,16 @@ def _known(tx: Tx, owner: Owner, own_address: str | None) -> KnownSenders:
 
 def _group_of(rows: Sequence[QueueRow], grouping: Grouping) -> tuple[str, str]:
     first = rows[0]
-    company = str(first.payload.get("company") or "").strip()
-    role = str(first.payload.get("role") or "").strip()
+    if grouping is Grouping.EMAIL:
+        return f"email-{first.mail_message_id}", ""
+    company = (first.company or "").strip()
+    role = (first.role or "").strip()
     title = " – ".join(x for x in (company, role) if x) or "(company not known)"
     if grouping is Grouping.APPLICATION:
         app = next((r.application_id for r in rows if r.application_id), None)
         if app is not None:
             return f"application-{app}", title
-        waiting = next((r.payload.get("create_proposal") for r in rows), None)
+        waiting = next((r.create_proposal for r in rows if r.create_proposal), None)
         create = next((r.id for r in rows if r.kind == "create_application"), waiting)
         if create is not None:
             return f"proposal-{create}", title
@@ -152,9 +156,11 @@ def _emails(
         by_message.setdefault(row.mail_message_id, []).append(row)
     emails: list[_Email] = []
     sure = maybe = 0
+    wants = f.company_matcher()
+    low, high = f.min_confidence, f.max_confidence
     for row_id, found in by_message.items():
         first = found[0]
-        knows = known.knows(row_id, first.sender_address, first.thread_ids or ())
+        knows = known.knows(row_id, first.sender_address, first.thread_ids)
         why = maybe_reason(min(r.confidence for r in found), knows)
         pending = sum(r.status == "pending" for r in found)
         maybe += pending if why else 0
@@ -162,7 +168,9 @@ def _emails(
         kept = tuple(
             r
             for r in found
-            if f.wants_confidence(r.confidence) and f.wants_company(r.payload.get("company"))
+            if (low is None or r.confidence >= low)
+            and (high is None or r.confidence <= high)
+            and (wants is None or wants(r.company))
         )
         if not kept or (f.maybe is not None and f.maybe != bool(why)):
             continue
@@ -276,13 +284,30 @@ def sure_ids(
 ) -> list[int]:
     """The pending proposals at least ``threshold`` sure that are not maybe: what may be
     accepted without the person choosing each."""
+    check_threshold(threshold)
+    f = QueueFilter(min_confidence=threshold)
+    return split_ids(store, owner, f, clock, own_address=own_address)[0]
+
+
+def check_threshold(threshold: float) -> None:
     if not 0 < threshold <= 1:
         raise InvalidInput(
             f"the confidence threshold must be above 0 and at most 1, not {threshold}",
             field="min_confidence",
         )
-    f = QueueFilter(min_confidence=threshold, maybe=False)
-    return matching_ids(store, owner, f, clock, own_address=own_address)
+
+
+def split_ids(
+    store: Store, owner: Owner, f: QueueFilter, clock: Clock, *, own_address: str | None = None
+) -> tuple[list[int], list[int]]:
+    """The pending proposals the filter matches, all pages: the sure ones and the maybe ones
+    (one reading of the queue)."""
+    f = replace(f, show=Show.PENDING, maybe=None)
+    with store.transaction() as tx:
+        emails, _, _ = _select(tx, owner, f, clock, own_address)
+    sure = [r.id for e in emails if not e.maybe for r in e.rows if r.status == "pending"]
+    maybe = [r.id for e in emails if e.maybe for r in e.rows if r.status == "pending"]
+    return sure, maybe
 
 
 def find_proposals(
