@@ -34,11 +34,9 @@ class QueueRow:
     company: str | None
     role: str | None
     create_proposal: int | None
-    sent_at: datetime | None
     sender_address: str
     threads_json: str | None  # the message's thread ids, as stored ("[]" for none)
     message_id: str | None
-    message_application_id: int | None
 
     @property
     def thread_ids(self) -> list[str]:
@@ -97,11 +95,9 @@ class ReviewQueueRepo:
                 payload["company"].as_string(),
                 payload["role"].as_string(),
                 payload["create_proposal"].as_integer(),
-                m.sent_at,
                 m.sender_address,
                 cast(m.thread_ids, Text),
                 m.message_id,
-                m.application_id,
             )
             .join(mail_messages, m.id == p.mail_message_id)
             .where(p.owner_id == owner_id)

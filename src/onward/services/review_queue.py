@@ -13,7 +13,7 @@ page's proposals are read in full: a constant number of queries however long the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from math import ceil
@@ -147,44 +147,52 @@ def _group_of(rows: Sequence[QueueRow], grouping: Grouping) -> tuple[str, str]:
     return f"email-{first.mail_message_id}", title
 
 
+def _by_message(rows: list[QueueRow]) -> Iterator[list[QueueRow]]:
+    """The rows of each message together (the queue's order keeps them next to each other)."""
+    batch: list[QueueRow] = []
+    for row in rows:
+        if batch and batch[0].mail_message_id != row.mail_message_id:
+            yield batch
+            batch = []
+        batch.append(row)
+    if batch:
+        yield batch
+
+
 def _emails(
     rows: list[QueueRow], f: QueueFilter, known: KnownSenders
 ) -> tuple[list[_Email], int, int]:
-    """The filtered emails, maybe or not, in order; and the pending sure and maybe counts."""
-    by_message: dict[int, list[QueueRow]] = {}
-    for row in rows:
-        by_message.setdefault(row.mail_message_id, []).append(row)
-    emails: list[_Email] = []
+    """The filtered emails, sure ones first, each group's emails together (in the order of
+    the group's first email); and the pending sure and maybe counts."""
+    out: dict[tuple[bool, str], list[_Email]] = {}
     sure = maybe = 0
     wants = f.company_matcher()
     low, high = f.min_confidence, f.max_confidence
-    for row_id, found in by_message.items():
+    plain = low is None and high is None and wants is None
+    for found in _by_message(rows):
         first = found[0]
+        row_id = first.mail_message_id
         knows = known.knows(row_id, first.sender_address, first.thread_ids)
         why = maybe_reason(min(r.confidence for r in found), knows)
         pending = sum(r.status == "pending" for r in found)
-        maybe += pending if why else 0
-        sure += 0 if why else pending
-        kept = tuple(
+        if why:
+            maybe += pending
+        else:
+            sure += pending
+        if f.maybe is not None and f.maybe != bool(why):
+            continue
+        kept = tuple(found) if plain else tuple(
             r
             for r in found
             if (low is None or r.confidence >= low)
             and (high is None or r.confidence <= high)
             and (wants is None or wants(r.company))
-        )
-        if not kept or (f.maybe is not None and f.maybe != bool(why)):
-            continue
-        emails.append(_Email(row_id, kept, why, _group_of(kept, f.grouping)))
-    return emails, sure, maybe
-
-
-def _ordered(emails: list[_Email], grouping: Grouping) -> list[_Email]:
-    """Sure emails before maybe ones; within each, a group's emails together, in the order
-    of the group's first email (the queue's order is oldest message first)."""
-    first: dict[tuple[bool, str], int] = {}
-    for n, e in enumerate(emails):
-        first.setdefault((bool(e.maybe), e.group[0]), n)
-    return sorted(emails, key=lambda e: (bool(e.maybe), first[(bool(e.maybe), e.group[0])]))
+        )  # fmt: skip
+        if kept:
+            group = _group_of(kept, f.grouping)
+            out.setdefault((bool(why), group[0]), []).append(_Email(row_id, kept, why, group))
+    ordered = sorted(out.items(), key=lambda item: item[0][0])  # stable: sure, then maybe
+    return [e for _, emails in ordered for e in emails], sure, maybe
 
 
 def _check(f: QueueFilter, page: int, per_page: int) -> None:
@@ -213,11 +221,12 @@ def _select(
         since=since,
         until=until,
     )
-    emails, sure, maybe = _emails(rows, f, _known(tx, owner, own_address))
+    known = _known(tx, owner, own_address)
+    emails, sure, maybe = _emails(rows, f, known)
     if f.show is not Show.PENDING:  # the group counts are about what waits
         pending = tx.review_queue.queue_rows(owner.id, statuses=("pending",))
-        _, sure, maybe = _emails(pending, QueueFilter(), _known(tx, owner, own_address))
-    return _ordered(emails, f.grouping), sure, maybe
+        _, sure, maybe = _emails(pending, QueueFilter(), known)
+    return emails, sure, maybe
 
 
 def review_queue(
