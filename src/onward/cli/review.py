@@ -94,7 +94,7 @@ def review(
         False,
         "--auto",
         help="Accept every pending proposal at or above the confidence threshold "
-        "(ONWARD_REVIEW_AUTO_THRESHOLD), then list what is left.",
+        "(ONWARD_REVIEW_AUTO_THRESHOLD) that is not maybe, then list what is left.",
     ),
     threshold: float | None = typer.Option(
         None, "--threshold", help="With --auto: this threshold (0-1) instead of the setting."
@@ -193,7 +193,9 @@ def _ids(ids: list[int] | None, every: bool) -> list[int]:
 @app.command()
 def accept(
     ids: list[int] | None = typer.Argument(None, help="Proposal ids (see onward review)."),
-    every: bool = typer.Option(False, "--all", help="Every pending proposal."),
+    every: bool = typer.Option(
+        False, "--all", help="Every pending proposal but the maybe ones (give their ids)."
+    ),
     dwell: str | None = typer.Option(
         None, "--dwell", help="For rejections: the dwell window (morning, evening, weekend, 12h)."
     ),
