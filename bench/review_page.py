@@ -72,15 +72,18 @@ def seed(app: object, count: int) -> None:
     messages = []
     for n in range(count):
         msg = EmailMessage()
-        known = n % 3 == 0 or n % 5 == 0
-        msg["From"] = f"jobs@known{n % 300}.example" if known else f"hr@firm{n}.example"
+        reply = n % 200 == 1  # a rejection answering the one before, about a tracked job
+        rejection = n % 5 == 0 or reply
+        tracked = (n - 1 if reply else n) % 300
+        known = n % 3 == 0 or rejection
+        msg["From"] = f"jobs@known{tracked}.example" if known else f"hr@firm{n}.example"
         sure = 0.6 if n % 7 == 0 else round(rng.uniform(0.72, 0.99), 2)
-        name = f"Tracked {n % 300}" if n % 5 == 0 else company(n)
-        msg["Subject"] = f"{'No' if n % 5 == 0 else 'Thanks'}: {name} @{sure}"
+        name = f"Tracked {tracked}" if rejection else company(n)
+        msg["Subject"] = f"{'No' if rejection else 'Thanks'}: {name} @{sure}"
         sent = NOW - timedelta(days=rng.randrange(1, 60), minutes=n)
         msg["Date"] = format_datetime(sent)
         msg["Message-ID"] = f"<review-bench-{n}@example.org>"
-        if n % 200 == 1:  # a reply in one of 25 threads
+        if reply:
             msg["In-Reply-To"] = f"<review-bench-{n - 1}@example.org>"
         msg.set_content("Thank you for applying. We received your application.")
         messages.append((f"{n:05d}", bytes(msg)))

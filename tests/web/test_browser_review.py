@@ -90,3 +90,13 @@ def test_the_keyboard_moves_accepts_and_marks_not_job_mail(
         if v.payload.get("company") == "Book Club"
     ]  # fmt: skip
     assert club.status is ProposalStatus.DISMISSED
+    page.goto("/review/not-job-mail")
+    assert page.get_by_text("news@club.example").is_visible()
+    screenshot(page, "review-not-job-mail", phone=True)
+    page.get_by_role("button", name="Take it back").first.click()
+    page.wait_for_url("**/review")
+    assert "Taken back" in page.locator(".notice").inner_text()
+    [club] = [
+        v for v in list_proposals(ws.store, ws.owner)
+        if v.payload.get("company") == "Book Club"
+    ]  # fmt: skip
