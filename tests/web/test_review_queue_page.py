@@ -200,3 +200,15 @@ def test_the_review_pages_send_the_same_queries_as_the_queue_grows(
     few = counts()
     _grow(web, tmp_path / "many", 4, 40)
     assert counts() == few
+
+
+def test_dismissing_ticked_ones_as_not_job_mail_teaches_too(web: Web, tmp_path: Path) -> None:
+    import_one(web.ws, tmp_path, "d1", sender="shop@store.example", company="Store")
+    import_one(web.ws, tmp_path, "d2", sender="pal@friends.example", company="Pals")
+    ids = [str(v.id) for v in list_proposals(web.ws.store, web.ws.owner)]
+    page = web.follow(web.post("/review/dismiss", {"ids": ids, "not_job": "on"}))
+    assert "will not propose mail from their senders again" in page.text
+    listed = web.get("/review/not-job-mail").text
+    assert "shop@store.example" in listed and "pal@friends.example" in listed
+    import_one(web.ws, tmp_path, "d3", sender="shop@store.example", company="Store Two", day=18)
+    assert list_proposals(web.ws.store, web.ws.owner) == []

@@ -275,7 +275,9 @@ def dismiss(
     ids: list[int] | None = typer.Argument(None, help="Proposal ids (see onward review)."),
     every: bool = typer.Option(False, "--all", help="Every pending proposal."),
     not_job: bool = typer.Option(
-        False, "--not-job", help="The email is not job mail: teach the reader (onward model train)."
+        False,
+        "--not-job",
+        help="The emails are not job mail: stop proposing mail from their senders and lists.",
     ),
 ) -> None:
     """Dismiss proposals: nothing changes in the tracker."""

@@ -37,6 +37,7 @@ from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice
 from onward.domain.records import Owner, parse_choice
 from onward.errors import Hint, InvalidInput, UserError
 from onward.services.applications import get_application
+from onward.services.not_job_mail import mark_not_job_mail
 from onward.services.proposals import (
     Accepted,
     ProposalView,
@@ -44,7 +45,6 @@ from onward.services.proposals import (
     get_proposal,
     load_proposals,
     moment,
-    save_example,
 )
 from onward.services.review_queue import sure_ids
 
@@ -198,20 +198,24 @@ def edit_proposal(
 def dismiss_proposals(
     store: Store, owner: Owner, ids: Sequence[int], clock: Clock, *, not_job: bool = False
 ) -> list[ProposalView]:
-    """Dismiss pending proposals. ``not_job`` also records that their messages are not job
-    mail, as training examples."""
+    """Dismiss pending proposals. ``not_job``: their emails are not job mail, which teaches
+    Onward about their senders and lists (``onward.services.not_job_mail``: all of each
+    email's pending proposals are dismissed, and it can be taken back)."""
     views = [get_proposal(store, owner, i) for i in dict.fromkeys(ids)]
     for view in views:
         if view.status is not ProposalStatus.PENDING:
             raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
     now = clock.now()
     with store.transaction() as tx:
-        for view in views:
-            tx.mail.decide_proposal(
-                owner.id, view.id, status=ProposalStatus.DISMISSED.value, decided_at=now
-            )
-            if not_job:
-                save_example(tx, owner, view.message_id, EmailLabel.OTHER.value, {}, True, now)
+        if not_job:
+            firsts = {v.message_id: v.id for v in reversed(views)}
+            for proposal_id in firsts.values():
+                mark_not_job_mail(store, owner, proposal_id, clock)
+        else:
+            for view in views:
+                tx.mail.decide_proposal(
+                    owner.id, view.id, status=ProposalStatus.DISMISSED.value, decided_at=now
+                )
     return list_proposals(store, owner, status=None, ids=[v.id for v in views])
 
 

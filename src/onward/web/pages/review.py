@@ -141,8 +141,14 @@ def dismiss_many(form: Form = Depends(read_form), ws: Workspace = Depends(worksp
     if not ids:
         return redirect("/review", "Tick the proposals to dismiss first; nothing was changed.")
     done = dismiss_proposals(ws.store, ws.owner, ids, ws.clock, not_job=form.flag("not_job"))
-    note = " Onward will learn those were not job mail." if form.flag("not_job") else ""
-    return redirect("/review", f"Dismissed {len(done)}.{note}")
+    if form.flag("not_job"):
+        note = " Onward will not propose mail from their senders again."
+        return redirect(
+            "/review",
+            f"Dismissed {len(done)}.{note}",
+            link=("/review/not-job-mail", "Take it back"),
+        )
+    return redirect("/review", f"Dismissed {len(done)}.")
 
 
 @router.get("/review/{proposal_id}", response_class=HTMLResponse)
@@ -184,8 +190,14 @@ def dismiss_one(
 ) -> Response:
     not_job = form.flag("not_job")
     dismiss_proposals(ws.store, ws.owner, [proposal_id], ws.clock, not_job=not_job)
-    note = " Onward will learn it was not job mail." if not_job else ""
-    return redirect("/review", f"Dismissed #{proposal_id}.{note}")
+    if not_job:
+        note = " Onward will not propose mail from its sender again."
+        return redirect(
+            "/review",
+            f"Dismissed #{proposal_id}.{note}",
+            link=("/review/not-job-mail", "Take it back"),
+        )
+    return redirect("/review", f"Dismissed #{proposal_id}.")
 
 
 @router.post("/review/{proposal_id}/edit", response_model=None)
