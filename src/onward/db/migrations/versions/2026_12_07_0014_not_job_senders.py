@@ -1,7 +1,7 @@
 """senders and mailing lists the person said send no job mail
 
 Revision ID: 0014
-Revises: 0011
+Revises: 0019
 Create Date: 2026-12-07 03:00:00
 
 "Not job mail" on one message of the review queue teaches Onward about its sender's address
@@ -17,7 +17,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 
