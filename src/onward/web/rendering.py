@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from onward.domain.evidence import evidence_parts
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
@@ -101,6 +102,7 @@ def environment() -> Environment:
         stored_html=stored_html,
         sentence=_sentence,
         code_spans=_code_spans,
+        evidence_parts=evidence_parts,
     )
     env.globals.update(plural=_plural)
     return env
