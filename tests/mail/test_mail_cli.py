@@ -117,3 +117,28 @@ def test_quarantine_and_the_list_of_job_mail(cli: Cli, tmp_path: Path, email: Em
     assert "rejection" in listed and "application received" in listed and "Soup" not in listed
     assert "rejection" not in cli.ok("mail", "list", "--label", "application_received")
     assert json.loads(cli.ok("mail", "list", "--json"))[0]["label"] == "rejection"
+
+
+def test_maybe_preview_and_not_job_mail(cli: Cli, tmp_path: Path, email: Email) -> None:
+    """Acme's mail comes from strangers: "maybe", listed apart and never accepted by --auto
+    or --all; a preview changes nothing; "not job" teaches about the sender, taken back."""
+    cli.ok("mail", "import", str(mailbox(tmp_path, email)))
+    listing = cli.ok("review")
+    assert "Maybe" in listing and "--auto never accepts them" in listing
+    assert "Nothing pending is 1% sure or more" in cli.ok("review", "--auto", "--threshold", "0.01")
+    out = cli.ok("review", "accept", "--all", "--preview")
+    assert "maybe proposal(s) left out" in out and "Nothing would change" in out
+    views = json.loads(cli.ok("review", "--json"))
+    assert views and all(v["maybe"] for v in views)
+    create = next(v for v in views if v["kind"] == "create_application")
+    out = cli.ok("review", "accept", "--preview", str(create["id"]))
+    assert "Applications created" in out and "Add application Acme" in out
+    assert len(json.loads(cli.ok("review", "--json"))) == len(views)  # nothing changed
+    rejection = next(v for v in views if v["kind"] == "log_rejection")
+    out = cli.ok("review", "not-job", str(rejection["id"]))
+    assert "Marked as not job mail" in out and "nadia@acme.test" in out
+    left = json.loads(cli.ok("review", "--json"))
+    assert rejection["id"] not in [v["id"] for v in left]
+    back = cli.ok("review", "not-job", "--take-back", str(rejection["id"]))
+    assert "Taken back" in back
+    assert rejection["id"] in [v["id"] for v in json.loads(cli.ok("review", "--json"))]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from tests.factories import make_application
+from tests.web.review_data import know_sender
 
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.pipeline import Stage
@@ -245,6 +246,7 @@ def test_dismissing_changes_nothing_and_can_teach_that_it_is_not_job_mail(
 
 
 def test_auto_accepts_only_what_is_sure_enough(ws: Workspace, reader: Reader, email: Email) -> None:
+    know_sender(ws, "jobs@acme.test")  # strangers' proposals are "maybe": never auto-accepted
     views = imported(ws, reader, *confirmation_and_rejection(email))
     level = sorted(v.confidence for v in views)[1]
     outcome = accept_confident(ws.store, ws.owner, level, ws.clock)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
+from email.utils import format_datetime
 from pathlib import Path
 
 from onward.domain.emails import EmailLabel, EmailReading, EmailText, RejectionReason
@@ -50,6 +52,11 @@ def _name(seed: str, i: int) -> str:
     consonants, vowels = "bdfgklmnprstvz", "aeiou"
     word = "".join(consonants[b % 14] + vowels[b % 5] for b in digest[:4])
     return word.capitalize() + " " + ("Labs", "Works", "Group", "Health")[digest[5] % 4]
+
+
+def unlike(i: int) -> str:
+    """The ``i``-th company name unlike any other (none of them match each other)."""
+    return _name("unlike", i)
 
 
 def import_received(
@@ -97,3 +104,57 @@ def import_rejection(ws: Workspace, folder: Path) -> None:
         ws.store, ws.owner, f"eml:{path.resolve()}", [(path.name, path.read_bytes())],
         FixedReader(reading), ws.clock,
     )  # fmt: skip
+
+
+def import_one(
+    ws: Workspace,
+    folder: Path,
+    key: str,
+    *,
+    sender: str = "Priya at Northwind <jobs@northwind.example>",
+    company: str = "Northwind Health",
+    role: str = "Data Analyst",
+    label: EmailLabel = EmailLabel.APPLICATION_RECEIVED,
+    confidence: float = 0.93,
+    day: int = 17,
+    list_id: str | None = None,
+    replying_to: str | None = None,
+) -> str:
+    """One job email from ``sender`` read as ``label`` about ``company``; returns its
+    Message-ID (``key`` makes it unique), for replies."""
+    reading = EmailReading(
+        label,
+        confidence,
+        ("thank you for applying",),
+        company=company,
+        role=role,
+        reason=RejectionReason.STRONGER_CANDIDATES if label is EmailLabel.REJECTION else None,
+    )
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "alex@example.org"
+    msg["Subject"] = f"About your application ({key})"
+    msg["Date"] = format_datetime(datetime(2026, 11, day, 9, 30, tzinfo=UTC))
+    message_id = f"<{key}@mail.example>"
+    msg["Message-ID"] = message_id
+    if list_id:
+        msg["List-Id"] = list_id
+    if replying_to:
+        msg["In-Reply-To"] = replying_to
+        msg["References"] = replying_to
+    msg.set_content("Dear Alex,\nThank you for applying.")
+    path = folder / f"{key}.eml"
+    path.write_bytes(bytes(msg))
+    import_messages(
+        ws.store, ws.owner, f"eml:{path.resolve()}", [(path.name, path.read_bytes())],
+        FixedReader(reading), ws.clock,
+    )  # fmt: skip
+    return message_id
+
+
+def know_sender(ws: Workspace, address: str = "jobs@northwind.example") -> None:
+    """Make ``address`` someone the person has dealt with: a contact of an application."""
+    from tests.factories import make_application, make_contact
+
+    app = make_application(ws, "Known Sender Co", "Any role")
+    make_contact(ws, "Known Person", email=address, application_ids=(app.id,))

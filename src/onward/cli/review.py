@@ -14,7 +14,10 @@ from onward.cli.context import workspace
 from onward.cli.hints import command
 from onward.cli.options import JsonOpt
 from onward.domain.mail import ProposalKind, ProposalStatus
+from onward.domain.review import QueueFilter, Show
 from onward.export.jsonable import to_jsonable
+from onward.services.not_job_mail import mark_not_job_mail, take_back_not_job_mail
+from onward.services.proposals import get_proposal
 from onward.services.rejections import dwell_choice
 from onward.services.review import (
     accept_confident,
@@ -23,6 +26,8 @@ from onward.services.review import (
     edit_proposal,
     list_proposals,
 )
+from onward.services.review_preview import AcceptPreview, preview_acceptance
+from onward.services.review_queue import find_proposals, matching_ids
 
 if TYPE_CHECKING:
     from onward.services.review import ProposalView, ReviewOutcome
@@ -89,7 +94,7 @@ def review(
         False,
         "--auto",
         help="Accept every pending proposal at or above the confidence threshold "
-        "(ONWARD_REVIEW_AUTO_THRESHOLD), then list what is left.",
+        "(ONWARD_REVIEW_AUTO_THRESHOLD) that is not maybe, then list what is left.",
     ),
     threshold: float | None = typer.Option(
         None, "--threshold", help="With --auto: this threshold (0-1) instead of the setting."
@@ -112,29 +117,45 @@ def review(
         outcome = accept_confident(
             ws.store, ws.owner, level, ws.clock,
             dwell=dwell_choice(None, ws.settings.dwell_default),
+            own_address=ws.settings.sender_email,
         )  # fmt: skip
         if not as_json:
             if not outcome.accepted and not outcome.failed:
                 render.ok(f"Nothing pending is {level:.0%} sure or more.")
             _print_outcome_soft(outcome)
-    status = None if everything else _pending()
+    chosen = QueueFilter(show=Show.ALL if everything else Show.PENDING)
+    views, total = find_proposals(
+        ws.store, ws.owner, chosen, ws.clock, offset=0, limit=total_limit(as_json, limit),
+        own_address=ws.settings.sender_email,
+    )  # fmt: skip
     if as_json:
-        render.print_json([_record(v) for v in list_proposals(ws.store, ws.owner, status=status)])
+        render.print_json([_record(v) for v in views])
         return
-    views = list_proposals(ws.store, ws.owner, status=status, limit=(limit + 1) or None)
     out = render.console()
     if not views:
         out.print("Nothing to review. New mail arrives with `onward mail import PATH`.")
         return
     now = ws.clock.now()
-    for view in views[: limit or None]:
+    maybe_shown = False
+    for view in views:
+        if view.maybe and view.status is ProposalStatus.PENDING and not maybe_shown:
+            maybe_shown = True
+            out.print(
+                "\n[bold]Maybe[/] [dim]— Onward is unsure of these, or they come from someone "
+                "you have not dealt with about a job; --auto never accepts them.[/]"
+            )
         _print_view(view, now)
-    if limit and len(views) > limit:
+    if limit and total > limit:
         out.print("[dim]… and more: `onward review --limit 0` shows them all.[/]")
     out.print(
-        "[dim]onward review accept ID... | edit ID --company ... | dismiss ID... "
-        "(ids from the list; --all for every pending one)[/]"
+        "[dim]onward review accept ID... | edit ID --company ... | dismiss ID... | "
+        "not-job ID (ids from the list; --all for every pending one that is not maybe)[/]"
     )
+
+
+def total_limit(as_json: bool, limit: int) -> int:
+    """How many proposals to read: all for --json or --limit 0."""
+    return 10**9 if as_json or not limit else limit
 
 
 def _pending() -> Any:
@@ -149,10 +170,21 @@ def _print_outcome_soft(outcome: ReviewOutcome) -> None:
 
 
 def _ids(ids: list[int] | None, every: bool) -> list[int]:
-
+    """The ids given, or with --all every pending proposal that is not maybe."""
     if every:
         ws = workspace()
-        return [v.id for v in list_proposals(ws.store, ws.owner)]
+        mine = ws.settings.sender_email
+        sure = matching_ids(
+            ws.store, ws.owner, QueueFilter(maybe=False), ws.clock, own_address=mine
+        )
+        maybe = matching_ids(
+            ws.store, ws.owner, QueueFilter(maybe=True), ws.clock, own_address=mine
+        )
+        if maybe:
+            render.console().print(
+                f"[dim]{len(maybe)} maybe proposal(s) left out: give their ids to include them.[/]"
+            )
+        return sure
     if not ids:
         raise typer.BadParameter("give proposal ids, or --all")
     return ids
@@ -161,15 +193,25 @@ def _ids(ids: list[int] | None, every: bool) -> list[int]:
 @app.command()
 def accept(
     ids: list[int] | None = typer.Argument(None, help="Proposal ids (see onward review)."),
-    every: bool = typer.Option(False, "--all", help="Every pending proposal."),
+    every: bool = typer.Option(
+        False, "--all", help="Every pending proposal but the maybe ones (give their ids)."
+    ),
     dwell: str | None = typer.Option(
         None, "--dwell", help="For rejections: the dwell window (morning, evening, weekend, 12h)."
     ),
+    preview: bool = typer.Option(
+        False,
+        "--preview",
+        help="Only say what would change (applications created, moved, rejected); change nothing.",
+    ),
 ) -> None:
     """Accept proposals: the tracker changes as if you had typed them (rejections start
-    their playbook)."""
+    their playbook). --all leaves out the maybe ones."""
     ws = workspace()
     chosen = _ids(ids, every)
+    if preview:
+        _print_preview(preview_acceptance(ws.store, ws.owner, chosen))
+        return
     outcome = accept_proposals(
         ws.store, ws.owner, chosen, ws.clock, dwell=dwell_choice(dwell, ws.settings.dwell_default)
     )
@@ -233,10 +275,56 @@ def dismiss(
     ids: list[int] | None = typer.Argument(None, help="Proposal ids (see onward review)."),
     every: bool = typer.Option(False, "--all", help="Every pending proposal."),
     not_job: bool = typer.Option(
-        False, "--not-job", help="The email is not job mail: teach the reader (onward model train)."
+        False,
+        "--not-job",
+        help="The emails are not job mail: stop proposing mail from their senders and lists.",
     ),
 ) -> None:
     """Dismiss proposals: nothing changes in the tracker."""
     ws = workspace()
     views = dismiss_proposals(ws.store, ws.owner, _ids(ids, every), ws.clock, not_job=not_job)
     render.ok(f"Dismissed {len(views)} proposal{'s' if len(views) != 1 else ''}.")
+
+
+def _print_preview(found: AcceptPreview) -> None:
+    out = render.console()
+    if not found.count:
+        out.print("Nothing would change.")
+    for title, items in (
+        ("Applications created", found.created),
+        ("Applications moved", found.moved),
+        ("Rejections logged", found.rejected),
+        ("Contacts and interviews added", found.other),
+    ):
+        if items:
+            out.print(f"[bold]{title}[/] ({len(items)})")
+        for item in items:
+            note = " [dim](needed by another one)[/]" if item.pulled_in else ""
+            note += f" [red]will not go through: {escape(item.problem)}[/]" if item.problem else ""
+            out.print(f"  #{item.proposal_id} {escape(render.safe_text(item.summary))}{note}")
+    for proposal_id, why in found.skipped:
+        out.print(f"[dim]#{proposal_id} left out: {why}[/]")
+    out.print("[dim]Nothing has changed yet; run it again without --preview to accept.[/]")
+
+
+@app.command("not-job")
+def not_job(
+    proposal_id: int = typer.Argument(..., help="A proposal of the email (see onward review)."),
+    take_back: bool = typer.Option(
+        False, "--take-back", help="Take it back: propose mail from that sender again."
+    ),
+) -> None:
+    """The email is not job mail: dismiss its proposals, and stop proposing mail from its
+    sender and its mailing list (learnt on this computer only)."""
+    ws = workspace()
+    if take_back:
+        message_id = get_proposal(ws.store, ws.owner, proposal_id).message_id
+        restored = take_back_not_job_mail(ws.store, ws.owner, message_id)
+        render.ok(f"Taken back; {len(restored)} proposal(s) wait for you again.")
+        return
+    taught = mark_not_job_mail(ws.store, ws.owner, proposal_id, ws.clock)
+    learnt = [x for x in (taught.address, taught.mailing_list) if x]
+    render.ok(
+        "Marked as not job mail."
+        + (f" Mail from {' and '.join(learnt)} will not be proposed again." if learnt else "")
+    )

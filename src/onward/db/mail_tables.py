@@ -154,6 +154,20 @@ mail_summaries = owned_table(
     Column("dismissed_at", UTCDateTime()),
 )
 
+#: Senders and mailing lists the person said send no job mail ("not job mail" on one of
+#: their messages): later mail from them is not proposed. ``kind`` is "address" (the sender's
+#: address, lower case) or "list" (the List-Id); ``dismissed`` keeps the proposals the
+#: teaching dismissed, so taking it back restores them.
+not_job_senders = owned_table(
+    "not_job_senders",
+    Column("kind", SafeString(10), nullable=False),
+    Column("value", SafeString(600), nullable=False),
+    _message(nullable=True),  # the message it was taught on
+    Column("dismissed", SafeJSON, nullable=False),  # proposal ids
+    Column("created_at", UTCDateTime(), nullable=False),
+    UniqueConstraint("owner_id", "kind", "value", name="uq_not_job_senders_owner_kind_value"),
+)
+
 MAIL_TABLES = (
     mail_messages,
     mail_quarantine,
@@ -162,4 +176,5 @@ MAIL_TABLES = (
     company_aliases,
     mail_examples,
     mail_summaries,
+    not_job_senders,
 )

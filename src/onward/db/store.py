@@ -51,6 +51,7 @@ if TYPE_CHECKING:
         WritingRepo,
     )
     from onward.db.resumes import ResumeRepo
+    from onward.db.review_queue import ReviewQueueRepo
 
 
 class Rollback(Exception):
@@ -215,6 +216,12 @@ class Tx:
         from onward.db.mail_summaries import MailSummaryRepo
 
         return MailSummaryRepo(self.conn)
+
+    @cached_property
+    def review_queue(self) -> ReviewQueueRepo:
+        from onward.db.review_queue import ReviewQueueRepo
+
+        return ReviewQueueRepo(self.conn)
 
     @cached_property
     def insights(self) -> InsightRepo:

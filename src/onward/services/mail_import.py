@@ -46,6 +46,7 @@ from onward.db.store import Store, Tx
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
 from onward.domain.mail import ImportSummary, MailSummary
 from onward.domain.records import Owner
+from onward.domain.review import list_key
 from onward.domain.text import storable
 from onward.errors import MalformedMessage
 from onward.mail.html_part import html_part
@@ -64,6 +65,7 @@ from onward.services.mail_rows import (
     sender_of,
 )
 from onward.services.mail_summaries import keep_mail_summary
+from onward.services.not_job_mail import not_job_keys
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
@@ -200,6 +202,7 @@ class MailImport:
         with store.transaction() as tx:
             self.index = load_index(tx, owner)
             self.book = load_book(tx, owner, self.index)
+            self.not_job = not_job_keys(tx, owner)
             saved = tx.owner_settings.values(owner.id).get("sender_name")
         self.person = options.person_name or (saved if isinstance(saved, str) else "")
         self.counts = _Counts()
@@ -411,6 +414,12 @@ class MailImport:
         if item.bulk and reading.confidence < BULK_MIN_CONFIDENCE:
             held = {"read_as": reading.label.value, "held_back": "bulk mail, not sure enough"}
             plain.append(row | {"label": "other", "details": held})
+            return
+        taught = self.not_job.covers(item.parsed.sender_address, list_key(item.parsed.list_headers))
+        if taught:  # the person said this sender or list sends no job mail
+            plain.append(row | {"label": "other", "details": {"read_as": reading.label.value,
+                                                               "held_back": taught}})  # fmt: skip
+            counts.held_back += 1
             return
         counts.job_mail[reading.label.value] += 1
         tx.mail.insert_messages(self.owner.id, plain)  # stored in the order they came

@@ -19,6 +19,7 @@ from onward.domain.companies import company_from_domain
 from onward.domain.emails import EmailReading
 from onward.domain.mail import Match, ProposalDraft, ProposalKind, ProposalStatus, propose
 from onward.domain.records import Owner
+from onward.domain.review import list_key
 from onward.mail.matching import MatchIndex, PendingCreate, ThreadLink
 from onward.mail.parse import ParsedMessage
 from onward.services.mail_rows import details_of, reading_columns
@@ -51,6 +52,8 @@ def store_job_mail(
     details = details_of(reading) | {"match": match.how}
     if parsed.date_source != "date":  # dated from elsewhere, or not at all: say so
         details["dated_by"] = parsed.date_source or "import"
+    if mailing_list := list_key(parsed.list_headers):
+        details["list_id"] = mailing_list  # what "not job mail" on it teaches
     if match.note:
         details["match_note"] = match.note
     if app_id is None and match.pending_create is not None:

@@ -70,6 +70,9 @@ class ProposalView:
     evidence: tuple[str, ...]
     created_at: datetime
     decided_at: datetime | None
+    #: Why it is in the "maybe" group (``onward.domain.review``); None when it is not, or
+    #: when the queue did not say (``list_proposals`` does not work it out).
+    maybe: str | None = None
 
     @property
     def sure(self) -> str:

@@ -6,6 +6,7 @@ review page call the same functions):
     list_proposals(store, owner, status=PENDING) -> list[ProposalView]
     accept_proposals(store, owner, ids, clock, dwell=...) -> ReviewOutcome
     accept_confident(store, owner, threshold, clock, dwell=...) -> ReviewOutcome   # auto-accept
+                                                  (never the "maybe" group: services.review_queue)
     edit_proposal(store, owner, id, changes, clock, accept=True, dwell=...) -> ReviewOutcome
     dismiss_proposals(store, owner, ids, clock, not_job=False) -> list[ProposalView]
 
@@ -36,6 +37,7 @@ from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice
 from onward.domain.records import Owner, parse_choice
 from onward.errors import Hint, InvalidInput, UserError
 from onward.services.applications import get_application
+from onward.services.not_job_mail import mark_not_job_mail
 from onward.services.proposals import (
     Accepted,
     ProposalView,
@@ -43,8 +45,8 @@ from onward.services.proposals import (
     get_proposal,
     load_proposals,
     moment,
-    save_example,
 )
+from onward.services.review_queue import sure_ids
 
 if TYPE_CHECKING:
     from onward.understand import LabelledExample, Reader
@@ -133,14 +135,13 @@ def accept_confident(
     clock: Clock,
     *,
     dwell: DwellChoice = DEFAULT_DWELL,
+    own_address: str | None = None,
 ) -> ReviewOutcome:
-    """Accept every pending proposal whose confidence is at least ``threshold`` (0-1)."""
-    if not 0 < threshold <= 1:
-        raise InvalidInput(
-            f"the confidence threshold must be above 0 and at most 1, not {threshold}"
-        )
-    pending = list_proposals(store, owner)
-    chosen = [v.id for v in pending if v.confidence >= threshold]
+    """Accept every pending proposal whose confidence is at least ``threshold`` (0-1),
+    except the "maybe" ones (unsure, or from a sender never dealt with about a job):
+    those wait for the person to choose them. ``own_address`` is the person's address (mail
+    they sent marks their threads)."""
+    chosen = sure_ids(store, owner, threshold, clock, own_address=own_address)
     return accept_proposals(store, owner, chosen, clock, dwell=dwell)
 
 
@@ -197,20 +198,24 @@ def edit_proposal(
 def dismiss_proposals(
     store: Store, owner: Owner, ids: Sequence[int], clock: Clock, *, not_job: bool = False
 ) -> list[ProposalView]:
-    """Dismiss pending proposals. ``not_job`` also records that their messages are not job
-    mail, as training examples."""
+    """Dismiss pending proposals. ``not_job``: their emails are not job mail, which teaches
+    Onward about their senders and lists (``onward.services.not_job_mail``: all of each
+    email's pending proposals are dismissed, and it can be taken back)."""
     views = [get_proposal(store, owner, i) for i in dict.fromkeys(ids)]
     for view in views:
         if view.status is not ProposalStatus.PENDING:
             raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
     now = clock.now()
     with store.transaction() as tx:
-        for view in views:
-            tx.mail.decide_proposal(
-                owner.id, view.id, status=ProposalStatus.DISMISSED.value, decided_at=now
-            )
-            if not_job:
-                save_example(tx, owner, view.message_id, EmailLabel.OTHER.value, {}, True, now)
+        if not_job:
+            firsts = {v.message_id: v.id for v in reversed(views)}
+            for proposal_id in firsts.values():
+                mark_not_job_mail(store, owner, proposal_id, clock)
+        else:
+            for view in views:
+                tx.mail.decide_proposal(
+                    owner.id, view.id, status=ProposalStatus.DISMISSED.value, decided_at=now
+                )
     return list_proposals(store, owner, status=None, ids=[v.id for v in views])
 
 

@@ -26,6 +26,9 @@ class Api:
     def post(self, url: str, **kw: Any) -> Any:
         return self.web.client.post(url, headers=self.headers, **kw)
 
+    def delete(self, url: str, **kw: Any) -> Any:
+        return self.web.client.delete(url, headers=self.headers, **kw)
+
 
 @pytest.fixture
 def api(web: Web) -> Iterator[Api]:

@@ -1,15 +1,27 @@
-"""Proposals read from mail: list them, accept some (by id, or all above a confidence)."""
+"""Proposals read from mail: list them (paged, filtered, each saying whether it is "maybe"),
+preview or accept some (by id, or all above a confidence but never the maybe ones), and mark
+one's email as not job mail (or take that back)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from onward.domain.mail import ProposalStatus
-from onward.services.proposals import ProposalView
-from onward.services.review import accept_confident, accept_proposals, list_proposals
+from onward.domain.mail import ProposalKind, ProposalStatus
+from onward.domain.review import Grouping, QueueFilter, Show
+from onward.services.not_job_mail import mark_not_job_mail, take_back_not_job_mail
+from onward.services.proposals import ProposalView, get_proposal
+from onward.services.review import accept_confident, accept_proposals
+from onward.services.review_preview import (
+    AcceptPreview,
+    PreviewItem,
+    preview_acceptance,
+    preview_confident,
+)
+from onward.services.review_queue import MAX_PER_PAGE, find_proposals
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 
@@ -17,14 +29,24 @@ router = APIRouter(tags=["proposals"])
 
 Ws = Annotated[Workspace, Depends(workspace)]
 
+#: The ``status`` parameter as the queue shows it ("accepted" includes edited ones).
+SHOWS = {
+    ProposalStatus.PENDING: Show.PENDING,
+    ProposalStatus.ACCEPTED: Show.ACCEPTED,
+    ProposalStatus.EDITED: Show.ACCEPTED,
+    ProposalStatus.DISMISSED: Show.DISMISSED,
+}
+
 
 class Acceptance(BaseModel):
-    """Which proposals to accept: ``ids``, or every pending one at ``min_confidence`` or more."""
+    """Which proposals to accept: ``ids``, or every pending one at ``min_confidence`` or more
+    that is not "maybe". ``preview``: say what would change, change nothing."""
 
     model_config = ConfigDict(extra="forbid")
 
     ids: list[int] | None = Field(default=None, min_length=1)
     min_confidence: float | None = Field(default=None, gt=0, le=1)
+    preview: bool = False
 
     @model_validator(mode="after")
     def one_of(self) -> Acceptance:
@@ -35,24 +57,65 @@ class Acceptance(BaseModel):
 
 @router.get("/proposals")
 def read(
+    request: Request,
+    response: Response,
     ws: Ws,
     status: ProposalStatus | None = ProposalStatus.PENDING,
+    kind: Annotated[list[ProposalKind] | None, Query()] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    max_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    company: Annotated[str, Query(max_length=200)] = "",
+    since: date | None = None,
+    until: date | None = None,
+    maybe: bool | None = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+    per_page: Annotated[int, Query(ge=1, le=MAX_PER_PAGE)] = 100,
     limit: Annotated[int | None, Query(ge=1, le=1000)] = None,
 ) -> list[dict[str, Any]]:
-    """Proposals (pending ones unless ``status`` says otherwise), oldest message first."""
-    views = list_proposals(ws.store, ws.owner, status=status, limit=limit)
+    """Proposals (pending ones unless ``status`` says otherwise; ``accepted`` includes edited
+    ones), sure ones first, then "maybe" ones, oldest message first within each. Paged:
+    ``X-Total-Count`` says how many match, ``Link`` gives the next page. ``limit`` (older
+    clients): the first ``limit``, unpaged."""
+    chosen = QueueFilter(
+        show=SHOWS[status or ProposalStatus.PENDING], kinds=tuple(kind or ()),
+        min_confidence=min_confidence, max_confidence=max_confidence, company=company,
+        since=since, until=until, maybe=maybe, grouping=Grouping.EMAIL,
+    )  # fmt: skip
+    size = limit or per_page
+    views, total = find_proposals(
+        ws.store, ws.owner, chosen, ws.clock, offset=(page - 1) * size, limit=size,
+        own_address=ws.settings.sender_email,
+    )  # fmt: skip
+    response.headers["X-Total-Count"] = str(total)
+    if page * size < total and limit is None:
+        following = request.url.include_query_params(page=page + 1)
+        response.headers["Link"] = f'<{following}>; rel="next"'
     return [proposal_record(v) for v in views]
 
 
 @router.post("/proposals/accept")
 def accept(body: Acceptance, ws: Ws) -> dict[str, Any]:
     """Accept proposals; each is applied on its own, and one that cannot be is listed under
-    ``failed`` with the reason while the others go ahead."""
+    ``failed`` with the reason while the others go ahead. By ``min_confidence``, "maybe"
+    proposals are never accepted (choose them by id). With ``preview``, nothing changes: the
+    answer says what would."""
+    mine = ws.settings.sender_email
+    if body.preview:
+        if body.ids is not None:
+            found = preview_acceptance(ws.store, ws.owner, body.ids)
+        else:
+            assert body.min_confidence is not None
+            found = preview_confident(
+                ws.store, ws.owner, body.min_confidence, ws.clock, own_address=mine
+            )
+        return preview_record(found)
     if body.ids is not None:
         outcome = accept_proposals(ws.store, ws.owner, body.ids, ws.clock)
     else:
         assert body.min_confidence is not None
-        outcome = accept_confident(ws.store, ws.owner, body.min_confidence, ws.clock)
+        outcome = accept_confident(
+            ws.store, ws.owner, body.min_confidence, ws.clock, own_address=mine
+        )
     return {
         "accepted": [
             {
@@ -74,6 +137,54 @@ def accept(body: Acceptance, ws: Ws) -> dict[str, Any]:
     }
 
 
+@router.post("/proposals/{proposal_id}/not-job-mail")
+def not_job_mail(proposal_id: int, ws: Ws) -> dict[str, Any]:
+    """The proposal's email is not job mail: its pending proposals are dismissed and its
+    sender's address and mailing list are remembered, so their later mail is not proposed."""
+    taught = mark_not_job_mail(ws.store, ws.owner, proposal_id, ws.clock)
+    return {
+        "message_id": taught.message_id,
+        "dismissed": list(taught.dismissed),
+        "remembered": {"address": taught.address, "list": taught.mailing_list},
+    }
+
+
+@router.delete("/proposals/{proposal_id}/not-job-mail")
+def take_back(proposal_id: int, ws: Ws) -> dict[str, Any]:
+    """Take back "not job mail" on the proposal's email: sender and list are forgotten and
+    the proposals it dismissed wait again."""
+    message_id = get_proposal(ws.store, ws.owner, proposal_id).message_id
+    restored = take_back_not_job_mail(ws.store, ws.owner, message_id)
+    return {"message_id": message_id, "restored": restored}
+
+
+def _items(items: tuple[PreviewItem, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "proposal_id": i.proposal_id,
+            "kind": i.kind.value,
+            "summary": i.summary,
+            "application_id": i.application_id,
+            "pulled_in": i.pulled_in,
+            "problem": i.problem,
+        }
+        for i in items
+    ]
+
+
+def preview_record(found: AcceptPreview) -> dict[str, Any]:
+    return {
+        "preview": True,
+        "would_accept": list(found.ids),
+        "created": _items(found.created),
+        "moved": _items(found.moved),
+        "rejected": _items(found.rejected),
+        "other": _items(found.other),
+        "skipped": [{"proposal_id": i, "why": why} for i, why in found.skipped],
+        "left_out_maybe": found.left_out_maybe,
+    }
+
+
 def proposal_record(view: ProposalView) -> dict[str, Any]:
     return {
         "id": view.id,
@@ -81,6 +192,8 @@ def proposal_record(view: ProposalView) -> dict[str, Any]:
         "status": view.status.value,
         "summary": view.summary,
         "confidence": view.confidence,
+        "maybe": view.maybe is not None,
+        "maybe_reason": view.maybe,
         "proposed": view.proposed,
         "application_id": view.application_id,
         "waiting_on": view.waiting_on,

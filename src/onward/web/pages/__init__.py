@@ -28,6 +28,7 @@ from onward.web.pages import (
     rejection,
     resume,
     review,
+    review_bulk,
     setback,
     settings,
     today,
@@ -57,6 +58,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     contacts.router,
     data.router,
     mail.router,
+    review_bulk.router,  # before review: its paths are not proposal ids
     review.router,
     insights.router,
     resume.router,

@@ -12,21 +12,21 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.emails import RejectionReason, RejectionStage
-from onward.domain.mail import ProposalKind, ProposalStatus
+from onward.domain.mail import ProposalKind
 from onward.domain.pipeline import Stage
 from onward.errors import InvalidInput, NotFound
 from onward.services.mail_evidence import ProposalEvidence, proposal_evidence
 from onward.services.rejections import dwell_choice
 from onward.services.review import (
     EDITABLE,
-    ProposalView,
     ReviewOutcome,
     accept_proposals,
     dismiss_proposals,
     edit_proposal,
-    list_proposals,
 )
+from onward.services.review_queue import review_queue
 from onward.services.runtime import Workspace
+from onward.web.contexts.review import KINDS, ReviewPage, filter_form, read_filter
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.hints import shown
@@ -34,20 +34,8 @@ from onward.web.rendering import redirect, render
 
 router = APIRouter()
 
-#: Proposals listed at once; the rest wait their turn, oldest message first.
-PAGE = 100
-SHOWS = {
-    "pending": (ProposalStatus.PENDING,),
-    "accepted": (ProposalStatus.ACCEPTED, ProposalStatus.EDITED),
-    "dismissed": (ProposalStatus.DISMISSED,),
-}
-KINDS = {
-    ProposalKind.CREATE_APPLICATION: "new application",
-    ProposalKind.MOVE_STAGE: "stage move",
-    ProposalKind.LOG_REJECTION: "rejection",
-    ProposalKind.ADD_CONTACT: "contact",
-    ProposalKind.SCHEDULE_INTERVIEW: "interview",
-}
+#: Emails listed on one page of the queue.
+PAGE = 25
 LABELS = {
     "company": "Company",
     "role": "Role",
@@ -61,14 +49,6 @@ LABELS = {
     "email": "Email",
     "at": "Interview at (date and time in your time zone, e.g. 2026-12-03 14:00)",
 }
-
-
-@dataclass(frozen=True)
-class ReviewPage:
-    proposals: list[ProposalView]
-    show: str
-    more: bool
-    kinds: ClassVar[dict[ProposalKind, str]] = KINDS
 
 
 @dataclass(frozen=True)
@@ -96,16 +76,24 @@ class ProposalPage:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def show_queue(
-    request: Request, show: str = "pending", ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
-    if show not in SHOWS and show != "all":
-        show = "pending"
-    found: list[ProposalView] = []
-    for status in SHOWS.get(show, (None,)):
-        found += list_proposals(ws.store, ws.owner, status=status, limit=PAGE + 1)
-    context = ReviewPage(found[:PAGE], show, len(found) > PAGE)
-    return render(request, "review/index.html", context, nav="review", title="Review")
+def show_queue(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    form = filter_form(request.query_params, ws.clock.today())
+    chosen = read_filter(request.query_params, form)
+    page = form.whole("page", low=1) or 1
+    queue = review_queue(
+        ws.store, ws.owner, chosen, ws.clock, page=page, per_page=PAGE,
+        own_address=ws.settings.sender_email,
+    )  # fmt: skip
+    if page > queue.pages:  # past the end (the queue shrank): the last page
+        queue = review_queue(
+            ws.store, ws.owner, chosen, ws.clock, page=queue.pages, per_page=PAGE,
+            own_address=ws.settings.sender_email,
+        )  # fmt: skip
+    context = ReviewPage(queue, form, select_page=form.flag("select"))
+    status = 422 if form.errors else 200
+    return render(
+        request, "review/index.html", context, nav="review", title="Review", status=status
+    )
 
 
 def _notice(outcome: ReviewOutcome) -> str:
@@ -148,8 +136,14 @@ def dismiss_many(form: Form = Depends(read_form), ws: Workspace = Depends(worksp
     if not ids:
         return redirect("/review", "Tick the proposals to dismiss first; nothing was changed.")
     done = dismiss_proposals(ws.store, ws.owner, ids, ws.clock, not_job=form.flag("not_job"))
-    note = " Onward will learn those were not job mail." if form.flag("not_job") else ""
-    return redirect("/review", f"Dismissed {len(done)}.{note}")
+    if form.flag("not_job"):
+        note = " Onward will not propose mail from their senders again."
+        return redirect(
+            "/review",
+            f"Dismissed {len(done)}.{note}",
+            link=("/review/not-job-mail", "Take it back"),
+        )
+    return redirect("/review", f"Dismissed {len(done)}.")
 
 
 @router.get("/review/{proposal_id}", response_class=HTMLResponse)
@@ -191,8 +185,14 @@ def dismiss_one(
 ) -> Response:
     not_job = form.flag("not_job")
     dismiss_proposals(ws.store, ws.owner, [proposal_id], ws.clock, not_job=not_job)
-    note = " Onward will learn it was not job mail." if not_job else ""
-    return redirect("/review", f"Dismissed #{proposal_id}.{note}")
+    if not_job:
+        note = " Onward will not propose mail from its sender again."
+        return redirect(
+            "/review",
+            f"Dismissed #{proposal_id}.{note}",
+            link=("/review/not-job-mail", "Take it back"),
+        )
+    return redirect("/review", f"Dismissed #{proposal_id}.")
 
 
 @router.post("/review/{proposal_id}/edit", response_model=None)
