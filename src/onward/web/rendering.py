@@ -28,6 +28,10 @@ from onward.web.security import FIELD, csrf_token
 TEMPLATES = Path(__file__).parent / "templates"
 R = TypeVar("R", bound=Response)
 NOTICE_COOKIE = "onward_notice"
+#: The person's theme for this browser: ``light`` or ``dark``; none (or ``system``) follows
+#: the system's setting. Read here so the page arrives in its theme (no flash of the other).
+THEME_COOKIE = "onward_theme"
+THEMES: tuple[str, ...] = ("system", "light", "dark")
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,10 @@ class Chrome:
     today: date
     #: ``(path, words)``: a link to one of our own pages after the notice, if it has one.
     notice_link: tuple[str, str] | None = None
+    #: ``system``, ``light`` or ``dark`` (see :data:`THEME_COOKIE`).
+    theme: str = "system"
+    #: The address of this page (the theme switch comes back to it).
+    here: str = "/"
 
 
 def _day(value: date | datetime | None) -> str:
@@ -124,6 +132,8 @@ def _read_notice(cookie: str | None) -> tuple[str | None, tuple[str, str] | None
 
 def chrome(request: Request, current: str | None) -> Chrome:
     notice, link = _read_notice(request.cookies.get(NOTICE_COOKIE))
+    theme = request.cookies.get(THEME_COOKIE, "system")
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     return Chrome(
         nav=NAV,
         current=current,
@@ -132,6 +142,8 @@ def chrome(request: Request, current: str | None) -> Chrome:
         notice=notice,
         today=request.app.state.workspace.clock.today(),
         notice_link=link,
+        theme=theme if theme in THEMES else "system",
+        here=here if _own_page(here) else "/",
     )
 
 

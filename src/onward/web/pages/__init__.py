@@ -24,6 +24,7 @@ from onward.web.pages import (
     resume,
     review,
     settings,
+    theme,
     today,
     upcoming,
 )
@@ -44,5 +45,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     insights.router,
     resume.router,
     settings.router,
+    theme.router,
     upcoming.router,
 )
