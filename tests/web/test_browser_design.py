@@ -18,6 +18,8 @@ from tests.factories import make_application
 from tests.web.conftest import ROOT, SCREENSHOTS
 from tests.web.test_browser_every_page import _search, _wider_than_the_window
 
+from onward.services.drafts import create_draft
+
 
 pytestmark = pytest.mark.slow
 
@@ -162,3 +164,20 @@ def test_a_board_card_says_more(page: Any, live_server: Any) -> None:
     assert "9 days here" in card.inner_text()
     assert card.get_by_role("img", name="Excitement 4 of 5").is_visible()
     assert card.locator(".tag").all_inner_texts() == ["fintech", "remote"]
+
+
+def test_a_confirm_dialog_asks_before_a_draft_is_discarded(page: Any, live_server: Any) -> None:
+    ws = live_server[1].state.workspace
+    app = make_application(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
+    draft = create_draft(ws.store, ws.owner, app.id, "follow_up_after_applying", ws.clock, sender_name="Alex")
+    page.goto(f"/drafts/{draft.draft.id}")
+    page.get_by_role("button", name="Discard").click()
+    dialog = page.get_by_role("dialog", name="Discard this draft? It cannot be brought back.")
+    assert dialog.is_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    assert dialog.is_hidden()
+    assert page.url.endswith(f"/drafts/{draft.draft.id}")
+    page.get_by_role("button", name="Discard").click()
+    dialog.get_by_role("button", name="Discard").click()
+    page.wait_for_url("**/drafts")
+    assert "Discarded the draft" in page.locator(".toast").inner_text()
