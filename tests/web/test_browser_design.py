@@ -149,7 +149,7 @@ def test_a_toast_answers_an_action_and_can_be_dismissed(page: Any, live_server: 
     page.get_by_role("button", name="Add application").click()
     toast = page.locator(".toast")
     assert "Added Northwind Health" in toast.inner_text()
-    page.get_by_role("button", name="Dismiss this message").click()
+    page.get_by_role("button", name="Close", exact=True).click()
     assert toast.is_hidden()
 
 

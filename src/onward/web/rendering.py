@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from onward.web.contexts.cards import initials, tint
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
@@ -109,6 +110,8 @@ def environment() -> Environment:
         stored_html=stored_html,
         sentence=_sentence,
         code_spans=_code_spans,
+        initials=initials,
+        tint=tint,
     )
     env.globals.update(plural=_plural)
     return env
