@@ -27,7 +27,7 @@ def _task(web: Web, app_id: int, title: str, due_in_days: int) -> None:
         tx.tasks.insert(web.ws.owner.id, task, now)
 
 
-def test_a_card_shows_initials_days_excitement_tags_and_the_next_step(web: Web) -> None:
+def test_a_card_shows_initials_days_excitement_tags_and_the_next_task(web: Web) -> None:
     app = make_application(web.ws, "Northwind Health", "Data Analyst", days_ago=9,
                            excitement=4, tags=("remote", "healthcare"))  # fmt: skip
     _task(web, app.id, "Send a follow-up", due_in_days=5)
@@ -48,20 +48,20 @@ def test_an_overdue_next_step_says_so(web: Web) -> None:
     assert 'class="app-next overdue"' in card and "was due" in card
 
 
-def test_an_ending_shows_no_next_step(web: Web) -> None:
+def test_an_ending_shows_no_next_task(web: Web) -> None:
     app = make_application(web.ws, "Fjord Bank", "Data Engineer", days_ago=20)
     make_rejection(web.ws, app.id)
     board = get_board(web.ws.store, web.ws.owner)
-    assert app.id not in board.next_steps
+    assert app.id not in board.next_tasks
     assert "app-next" not in _card(web.get("/board").text, app.id)
 
 
-def test_every_card_on_the_way_forward_gets_its_next_step(web: Web) -> None:
+def test_every_card_on_the_way_forward_gets_its_next_task(web: Web) -> None:
     for n in range(3):
         app = make_application(web.ws, f"Company {n}", "Analyst", days_ago=5)
         _task(web, app.id, f"Step {n}", due_in_days=n)
     board = get_board(web.ws.store, web.ws.owner)
-    assert {s.task.title for s in board.next_steps.values()} == {"Step 0", "Step 1", "Step 2"}
+    assert {s.task.title for s in board.next_tasks.values()} == {"Step 0", "Step 1", "Step 2"}
 
 
 def test_initials_and_tints() -> None:
@@ -73,5 +73,9 @@ def test_initials_and_tints() -> None:
     assert initials("Kestrel-Analytics") == "KA"
     assert tint("Acme") == tint("acme") and 1 <= tint("Acme") <= 5
     assert [days_words(d) for d in (0, 1, 9, 20, 90)] == [
-        "since today", "1 day", "9 days", "2 weeks", "3 months"
+        "since today",
+        "1 day",
+        "9 days",
+        "2 weeks",
+        "3 months",
     ]

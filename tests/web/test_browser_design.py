@@ -20,7 +20,6 @@ from tests.web.test_browser_every_page import _search, _wider_than_the_window
 
 from onward.services.drafts import create_draft
 
-
 pytestmark = pytest.mark.slow
 
 AXE = ROOT / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
@@ -169,7 +168,9 @@ def test_a_board_card_says_more(page: Any, live_server: Any) -> None:
 def test_a_confirm_dialog_asks_before_a_draft_is_discarded(page: Any, live_server: Any) -> None:
     ws = live_server[1].state.workspace
     app = make_application(ws, "Kestrel Analytics", "Analytics Engineer", days_ago=30)
-    draft = create_draft(ws.store, ws.owner, app.id, "follow_up_after_applying", ws.clock, sender_name="Alex")
+    draft = create_draft(
+        ws.store, ws.owner, app.id, "follow_up_after_applying", ws.clock, sender_name="Alex"
+    )
     page.goto(f"/drafts/{draft.draft.id}")
     page.get_by_role("button", name="Discard").click()
     dialog = page.get_by_role("dialog", name="Discard this draft? It cannot be brought back.")

@@ -35,7 +35,7 @@ class Board:
     columns: tuple[BoardColumn, ...]
     #: The next open task of each card on the way forward (by application id), if it has one.
     #: Cards of the endings have none here: after a "no" the rejection's own page leads.
-    next_steps: Mapping[int, StoredTask] = field(default_factory=dict)
+    next_tasks: Mapping[int, StoredTask] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -55,11 +55,11 @@ def get_board(
         }
         cards = tx.applications.first_by_stage(owner.id, limits) if limits else {}
         forward = [a.id for stage, apps in cards.items() if stage in ACTIVE for a in apps]
-        next_steps = tx.tasks.next_open(owner.id, forward)
+        next_tasks = tx.tasks.next_open(owner.id, forward)
     return Board(
         tuple(
             BoardColumn(stage, tuple(cards.get(stage, ())), counts.get(stage, 0))
             for stage in BOARD_STAGES
         ),
-        next_steps,
+        next_tasks,
     )

@@ -45,7 +45,7 @@ def days_words(days: int) -> str:
 
 
 @dataclass(frozen=True)
-class NextStep:
+class NextTask:
     title: str
     due: date
     overdue: bool
@@ -59,7 +59,7 @@ class NextStep:
 class Card:
     app: Application
     days: int
-    next_step: NextStep | None
+    next_task: NextTask | None
 
     @property
     def initials(self) -> str:
@@ -82,8 +82,8 @@ class Card:
 
 
 def card(app: Application, today: date, now: datetime, step: StoredTask | None) -> Card:
-    next_step = None
+    next_task = None
     if step is not None:
         due = step.task.due_at
-        next_step = NextStep(step.task.title, due.date(), due < now)
-    return Card(app, (today - app.stage_on).days, next_step)
+        next_task = NextTask(step.task.title, due.date(), due < now)
+    return Card(app, (today - app.stage_on).days, next_task)

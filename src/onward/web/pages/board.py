@@ -108,7 +108,7 @@ def _board_page(ws: Workspace, problem: str | None = None) -> BoardPage:
     apps = [app for col in board.columns for app in col.cards]
     moves = {app.id: allowed_moves(app) for app in apps}
     today, now = ws.clock.today(), ws.clock.now()
-    cards = {app.id: card(app, today, now, board.next_steps.get(app.id)) for app in apps}
+    cards = {app.id: card(app, today, now, board.next_tasks.get(app.id)) for app in apps}
     return BoardPage(board, moves, problem, cards)
 
 
