@@ -182,3 +182,12 @@ def test_a_confirm_dialog_asks_before_a_draft_is_discarded(page: Any, live_serve
     dialog.get_by_role("button", name="Discard").click()
     page.wait_for_url("**/drafts")
     assert "Discarded the draft" in page.locator(".toast").inner_text()
+
+
+def test_on_a_phone_the_navigation_shows_the_page_you_are_on(page: Any, live_server: Any) -> None:
+    page.set_viewport_size(PHONE)
+    page.goto("/settings")
+    link = page.locator(".nav a[aria-current=page]")
+    box = link.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("document.querySelector('.top nav').scrollLeft") > 0

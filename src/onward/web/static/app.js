@@ -39,6 +39,13 @@
     document.querySelectorAll(".toast:not([hidden])").forEach(dismiss);
   });
 
+  // On a phone the navigation scrolls sideways: bring this page's entry into view.
+  var nav = document.querySelector(".top nav");
+  var current = nav && nav.querySelector('[aria-current="page"]');
+  if (current && nav.scrollWidth > nav.clientWidth) {
+    nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
+  }
+
   // A table wider than its box scrolls inside it: make that box reachable by keyboard, so it
   // can be scrolled without a mouse (a box that fits needs no extra tab stop).
   function scrollable() {
