@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from onward.domain.evidence import evidence_parts
 from onward.web.contexts.cards import initials, tint
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
@@ -112,6 +113,7 @@ def environment() -> Environment:
         code_spans=_code_spans,
         initials=initials,
         tint=tint,
+        evidence_parts=evidence_parts,
     )
     env.globals.update(plural=_plural)
     return env
