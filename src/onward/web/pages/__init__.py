@@ -32,6 +32,7 @@ from onward.web.pages import (
     settings,
     theme,
     today,
+    undo,
     upcoming,
     wellbeing_check,
     writing,
@@ -62,5 +63,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     resume.router,
     settings.router,
     theme.router,
+    undo.router,
     upcoming.router,
 )

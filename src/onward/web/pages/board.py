@@ -21,6 +21,7 @@ from onward.services.runtime import Workspace
 from onward.web.contexts.cards import Card, card
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
+from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render, with_notice
 
 router = APIRouter()
@@ -200,7 +201,9 @@ def move_card(
         return render(
             request, "board/index.html", _board_page(ws, problem), nav="board", status=422
         )
-    return redirect(back, f"Moved {moved.company} to {moved.stage_label}.")
+    return redirect(
+        back, f"Moved {moved.company} to {moved.stage_label}.", undo=undoable(ws, app_id)
+    )
 
 
 @router.post("/api/applications/{app_id}/move")
@@ -218,4 +221,5 @@ def move_card_by_drag(
         raise InvalidInput("; ".join(form.errors.values()), field=next(iter(form.errors)) or None)
     message = f"Moved {moved.company} to {moved.stage_label}."
     answer = {"id": moved.id, "stage": moved.stage.value, "label": moved.stage_label}
-    return with_notice(JSONResponse({**answer, "message": message}), message)
+    response = JSONResponse({**answer, "message": message})
+    return with_notice(response, message, undo=undoable(ws, app_id))

@@ -27,7 +27,7 @@
     toast.addEventListener("mouseleave", function () { held = false; });
     toast.addEventListener("focusin", function () { held = true; });
     toast.addEventListener("focusout", function () { held = false; });
-    var wait = toast.querySelector("a") ? 2 * SHOWN_FOR : SHOWN_FOR;
+    var wait = toast.querySelector("a, form") ? 2 * SHOWN_FOR : SHOWN_FOR;
     function later() {
       if (held) { window.setTimeout(later, 2000); } else { dismiss(toast); }
     }
