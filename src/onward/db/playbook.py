@@ -175,6 +175,25 @@ class TaskRepo:
         rows = self.conn.execute(select(tasks).where(where).order_by(c.due_at, c.id).limit(limit))
         return [_task(r) for r in rows], int(total.scalar_one())
 
+    def next_open(self, owner_id: int, application_ids: Sequence[int]) -> dict[int, StoredTask]:
+        """Each application's next open (or snoozed) task, the one due first: one query for
+        them all. A quiet-time task ("take some time") is not a next step."""
+        if not application_ids:
+            return {}
+        c = tasks.c
+        rows = self.conn.execute(
+            select(tasks)
+            .where(
+                c.owner_id == owner_id,
+                c.application_id.in_(list(application_ids)),
+                c.status.in_([TaskStatus.OPEN.value, TaskStatus.SNOOZED.value]),
+                c.kind != TaskKind.DWELL.value,
+            )
+            .order_by(c.due_at.desc(), c.id.desc())
+        )
+        # due last first, so the first due of each application is written last and stays
+        return {row.application_id: _task(row) for row in rows}
+
     def count_upcoming(
         self,
         owner_id: int,

@@ -3,10 +3,12 @@ page stays quick however long the search has run (the table view pages through t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from onward.db.store import Store
 from onward.domain.pipeline import ACTIVE, ORDER, Stage
+from onward.domain.playbook.tasks import StoredTask
 from onward.domain.records import Application, Owner
 
 #: Columns in the order the board shows them: the way forward, then the endings.
@@ -31,6 +33,9 @@ class BoardColumn:
 @dataclass(frozen=True)
 class Board:
     columns: tuple[BoardColumn, ...]
+    #: The next open task of each card on the way forward (by application id), if it has one.
+    #: Cards of the endings have none here: after a "no" the rejection's own page leads.
+    next_tasks: Mapping[int, StoredTask] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -49,9 +54,12 @@ def get_board(
             if counts.get(stage, 0)
         }
         cards = tx.applications.first_by_stage(owner.id, limits) if limits else {}
+        forward = [a.id for stage, apps in cards.items() if stage in ACTIVE for a in apps]
+        next_tasks = tx.tasks.next_open(owner.id, forward)
     return Board(
         tuple(
             BoardColumn(stage, tuple(cards.get(stage, ())), counts.get(stage, 0))
             for stage in BOARD_STAGES
-        )
+        ),
+        next_tasks,
     )

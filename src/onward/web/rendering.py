@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from onward.domain.evidence import evidence_parts
+from onward.web.contexts.cards import initials, tint
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
@@ -29,6 +30,10 @@ from onward.web.security import FIELD, csrf_token
 TEMPLATES = Path(__file__).parent / "templates"
 R = TypeVar("R", bound=Response)
 NOTICE_COOKIE = "onward_notice"
+#: The person's theme for this browser: ``light`` or ``dark``; none (or ``system``) follows
+#: the system's setting. Read here so the page arrives in its theme (no flash of the other).
+THEME_COOKIE = "onward_theme"
+THEMES: tuple[str, ...] = ("system", "light", "dark")
 #: The change the notice's Undo button takes back: ``ID`` (Undo) or ``ID:redo`` (Redo).
 UNDO_COOKIE = "onward_undo"
 
@@ -61,6 +66,10 @@ class Chrome:
     today: date
     #: ``(path, words)``: a link to one of our own pages after the notice, if it has one.
     notice_link: tuple[str, str] | None = None
+    #: ``system``, ``light`` or ``dark`` (see :data:`THEME_COOKIE`).
+    theme: str = "system"
+    #: The address of this page (the theme switch comes back to it).
+    here: str = "/"
     #: An Undo (or Redo) button after the notice, if what it reports can be undone.
     notice_undo: UndoButton | None = None
 
@@ -122,6 +131,8 @@ def environment() -> Environment:
         stored_html=stored_html,
         sentence=_sentence,
         code_spans=_code_spans,
+        initials=initials,
+        tint=tint,
         evidence_parts=evidence_parts,
     )
     env.globals.update(plural=_plural)
@@ -153,6 +164,8 @@ def _read_undo(cookie: str | None) -> UndoButton | None:
 
 def chrome(request: Request, current: str | None) -> Chrome:
     notice, link = _read_notice(request.cookies.get(NOTICE_COOKIE))
+    theme = request.cookies.get(THEME_COOKIE, "system")
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
     undo = _read_undo(request.cookies.get(UNDO_COOKIE)) if notice else None
     return Chrome(
         nav=NAV,
@@ -162,6 +175,8 @@ def chrome(request: Request, current: str | None) -> Chrome:
         notice=notice,
         today=request.app.state.workspace.clock.today(),
         notice_link=link,
+        theme=theme if theme in THEMES else "system",
+        here=here if _own_page(here) else "/",
         notice_undo=undo,
     )
 

@@ -31,6 +31,7 @@ from onward.web.pages import (
     review_bulk,
     setback,
     settings,
+    theme,
     today,
     undo,
     upcoming,
@@ -63,6 +64,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     insights.router,
     resume.router,
     settings.router,
+    theme.router,
     undo.router,
     upcoming.router,
 )

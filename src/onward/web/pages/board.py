@@ -4,7 +4,7 @@ table of every application."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -18,6 +18,7 @@ from onward.errors import InvalidInput, InvalidMove
 from onward.services.applications import get_application, list_applications, move_application
 from onward.services.board import BOARD_STAGES, Board, BoardColumn, get_board
 from onward.services.runtime import Workspace
+from onward.web.contexts.cards import Card, card
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.pages.undo import undoable
@@ -49,6 +50,8 @@ class BoardPage:
     board: Board
     moves: dict[int, tuple[Stage, ...]]
     problem: str | None = None
+    #: Each card's view (initials, days at its stage, next step) by application id.
+    cards: dict[int, Card] = field(default_factory=dict)
 
     @property
     def rows(self) -> tuple[tuple[BoardColumn, ...], ...]:
@@ -103,8 +106,11 @@ class TablePage:
 
 def _board_page(ws: Workspace, problem: str | None = None) -> BoardPage:
     board = get_board(ws.store, ws.owner)
-    moves = {app.id: allowed_moves(app) for col in board.columns for app in col.cards}
-    return BoardPage(board, moves, problem)
+    apps = [app for col in board.columns for app in col.cards]
+    moves = {app.id: allowed_moves(app) for app in apps}
+    today, now = ws.clock.today(), ws.clock.now()
+    cards = {app.id: card(app, today, now, board.next_tasks.get(app.id)) for app in apps}
+    return BoardPage(board, moves, problem, cards)
 
 
 @router.get("/board", response_class=HTMLResponse)

@@ -8,13 +8,26 @@
   var config = JSON.parse(box.getAttribute("data-config") || "{}");
   var charts = box.querySelectorAll("[data-figure]");
   var narrow = window.matchMedia("(max-width: 40rem)").matches;
+  // The page's theme (light or dark, onward.css's tokens): the chart sits on its card.
+  var css = window.getComputedStyle(document.documentElement);
+  function token(name) { return css.getPropertyValue(name).trim(); }
+  function themed(layout) {
+    layout.paper_bgcolor = "rgba(0,0,0,0)";
+    layout.plot_bgcolor = "rgba(0,0,0,0)";
+    layout.font = Object.assign({}, layout.font, { color: token("--ink") });
+    Object.keys(layout).forEach(function (key) {
+      if (!/^[xy]axis\d*$/.test(key)) { return; }
+      layout[key].automargin = true;  // room for rotated tick labels and titles
+      layout[key].gridcolor = token("--line");
+      layout[key].linecolor = token("--line-strong");
+      layout[key].zerolinecolor = token("--line-strong");
+    });
+  }
   Array.prototype.forEach.call(charts, function (el) {
     var figure = JSON.parse(el.getAttribute("data-figure"));
     var layout = figure.layout || {};
     layout.autosize = true;
-    Object.keys(layout).forEach(function (key) {  // room for rotated tick labels and titles
-      if (/^[xy]axis\d*$/.test(key)) { layout[key].automargin = true; }
-    });
+    themed(layout);
     if (narrow) {  // a phone: smaller margins and title, the legend below the chart
       var legend = (figure.data || []).length > 1 && layout.showlegend !== false;
       layout.margin = { l: 44, r: 12, t: 48, b: legend ? 150 : 40 };
