@@ -14,22 +14,8 @@ from onward.drafting.checks import check_draft
 from onward.drafting.loading import DraftTemplate, load_templates
 from onward.drafting.models import Draft, DraftFacts
 from onward.errors import InvalidInput
+from onward.formats import formats
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # Facts that sit inside a sentence: a trailing full stop would double the template's own.
 _INLINE = ("highlight", "update", "feedback_point")
 
@@ -96,10 +82,11 @@ def placeholder_values(facts: DraftFacts) -> dict[str, str]:
 
 
 def format_date(day: date | None) -> str | None:
-    """The date as 'Tuesday 12 March', whatever the machine's locale."""
+    """The date as 'Tuesday, 12 March' (en_US: 'Tuesday, March 12'), in the person's locale
+    (the ``locale`` setting), whatever the machine's."""
     if day is None:
         return None
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return formats().day_long(day)
 
 
 def choose_template(
