@@ -141,14 +141,14 @@ def formats_for(locale: str) -> Formats:
     return Formats(locale)
 
 
-_ACTIVE: contextvars.ContextVar[Formats] = contextvars.ContextVar(
-    "onward_formats", default=Formats()
+_ACTIVE: contextvars.ContextVar[Formats | None] = contextvars.ContextVar(
+    "onward_formats", default=None
 )
 
 
 def formats() -> Formats:
     """The formats of the locale in use (:func:`use_locale`), en_GB if none was set."""
-    return _ACTIVE.get()
+    return _ACTIVE.get() or formats_for(FALLBACK)
 
 
 def activate(locale: str) -> None:
@@ -161,6 +161,6 @@ def use_locale(locale: str) -> Iterator[Formats]:
     """Use ``locale`` inside the block, then the one before."""
     token = _ACTIVE.set(formats_for(locale))
     try:
-        yield _ACTIVE.get()
+        yield formats()
     finally:
         _ACTIVE.reset(token)

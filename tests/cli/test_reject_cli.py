@@ -45,7 +45,7 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
         "--sting",
         "4",
     )
-    assert "Logged: #1 Analyst at Acme, rejected on 2026-11-20" in out
+    assert "Logged: #1 Analyst at Acme, rejected on Fri, 20 Nov 2026" in out
     assert "Journal:" in out and "Look after yourself:" in out
     assert "internal candidate" in out and "outside your control" in out  # the case's reframe
     assert "about 23 hours left, until 09:00 on Saturday" in out
@@ -153,7 +153,7 @@ def test_closed_and_saved_applications_are_refused(cli: Cli) -> None:
     interviewed(cli)
     cli.ok("reject", "1")
     again = cli("reject", "1")
-    assert again.exit_code == 1 and "already rejected on 2026-11-20" in again.stderr
+    assert again.exit_code == 1 and "already rejected on Fri, 20 Nov 2026" in again.stderr
     cli.ok("add", "Beta", "Nurse", "--stage", "saved")
     saved = cli("reject", "2")
     assert saved.exit_code == 1 and "only saved" in saved.stderr
@@ -172,7 +172,7 @@ def test_task_commands(cli: Cli, clock: FixedClock) -> None:
     interviewed(cli)
     cli.ok("reject", "1")
     assert "Task #2 done" in cli.ok("tasks", "done", "2")
-    assert "snoozed until Mon 23 Nov 09:00" in cli.ok(
+    assert "snoozed until Mon 23 Nov, 09:00" in cli.ok(
         "tasks", "snooze", "3", "--until", "2026-11-23"
     )
     assert "snoozed until Sun 22 Nov 10:00" in cli.ok("tasks", "snooze", "4", "--days", "2")

@@ -258,7 +258,7 @@ def test_applications_that_cannot_be_rejected_are_refused(ws: Workspace) -> None
     app = interviewed(ws)
     reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     before = snapshot(ws, app.id)
-    with pytest.raises(InvalidMove, match="already rejected on 2026-11-20"):
+    with pytest.raises(InvalidMove, match="already rejected on Fri, 20 Nov 2026"):
         reject_application(ws.store, ws.owner, app.id, RejectionDetails(), ws.clock)
     assert snapshot(ws, app.id) == before
     gone = make_timeline(

@@ -178,7 +178,7 @@ def test_the_rejection_plan_can_put_a_step_away_and_says_until_when(web: Web) ->
     assert back.headers["location"] == f"/applications/{app.id}/rejection"
     page = web.follow(back).text
     day = web.ws.clock.today() + timedelta(days=7)
-    assert f"put away until {day:%a} {day.day} {day:%b %Y}" in page
+    assert f"put away until {day:%a}, {day.day} {day:%b %Y}" in page
     assert f'action="/tasks/{due.id}/snooze"' not in page
 
 

@@ -22,6 +22,7 @@ from onward.cli.hints import command
 from onward.cli.options import JsonOpt
 from onward.domain.mail_accounts import provider as preset
 from onward.export.jsonable import to_jsonable
+from onward.formats import formats
 from onward.mail.passwords import Passwords
 from onward.services.mail_accounts import (
     AccountRequest,
@@ -155,7 +156,7 @@ def list_(as_json: JsonOpt = False) -> None:
         for folder in f.folders:
             state = states.get(folder)
             seen = (
-                f"{state.messages_seen:,} read, last sync {state.synced_at:%Y-%m-%d %H:%M}"
+                f"{state.messages_seen:,} read, last sync {formats().moment(state.synced_at)}"
                 if state
                 else "not synced yet"
             )

@@ -17,6 +17,7 @@ from onward.domain.dates import parse_day
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.playbook.rejection import RejectionChannel
 from onward.domain.records import parse_choice
+from onward.formats import formats
 from onward.services.rejections import (
     RejectionDetails,
     dwell_choice,
@@ -90,7 +91,7 @@ def log(
     app_ = overview.application
     render.ok(
         f"Logged: #{app_.id} {app_.role} at {app_.company}, rejected on "
-        f"{overview.rejection.received_on.isoformat()}."
+        f"{formats().day(overview.rejection.received_on)}."
     )
     show(overview.visible(), ws.clock.now())
 

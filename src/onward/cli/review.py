@@ -15,6 +15,7 @@ from onward.cli.hints import command
 from onward.cli.options import JsonOpt
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.export.jsonable import to_jsonable
+from onward.formats import formats
 from onward.services.rejections import dwell_choice
 from onward.services.review import (
     accept_confident,
@@ -37,7 +38,8 @@ app = typer.Typer(
 def _when(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return "no date"
-    return moment.astimezone(now.tzinfo).strftime("%a %d %b %Y %H:%M")
+    local = moment.astimezone(now.tzinfo)
+    return f"{formats().day(local)}, {formats().time(local)}"
 
 
 def _record(view: ProposalView) -> dict[str, Any]:

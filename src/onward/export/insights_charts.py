@@ -19,6 +19,7 @@ from onward.domain.insights.flow import NODE_LABELS
 from onward.domain.insights.stats import MIN_OUTCOMES
 from onward.domain.insights.summary import Insights
 from onward.domain.playbook.goals import Metric
+from onward.formats import formats
 
 #: A plotly figure as plain JSON: ``{"data": [traces], "layout": {...}}``.
 Figure = dict[str, Any]
@@ -223,7 +224,7 @@ def effort_figure(insights: Insights) -> Figure:
     tracked = [m for m in Metric if insights.goals.target(m) > 0]
     if not tracked or not insights.weeks:
         return _empty(title, "No weekly goals tracked")
-    weeks = [f"{w.week_start.day} {w.week_start:%b}" for w in insights.weeks]  # 14 Sep: short
+    weeks = [formats().day_month(w.week_start) for w in insights.weeks]  # 14 Sep: short
     traces = []
     for metric in tracked:
         done = [

@@ -17,9 +17,9 @@ from onward.domain.records import Application, Contact, Owner
 from onward.drafting import Draft, DraftFacts, Finding, check_draft, render_draft, to_eml_bytes
 from onward.drafting import to_mailto as mailto_link
 from onward.drafting.render import draft_kind
-from onward.formats import formats
 from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.files import write_atomically
+from onward.formats import formats
 
 #: Trigger dates count from this time of day (the date alone says nothing about the hour).
 TRIGGER_TIME = time(9, 0)

@@ -35,6 +35,7 @@ from onward.domain.playbook.rejection import (
 from onward.domain.playbook.tasks import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Conflict, Hint, InvalidInput, InvalidMove, NotFound, SetupError
+from onward.formats import formats
 from onward.services.applications import move_application
 
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
@@ -218,7 +219,7 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
         if not dwell_rules.is_active(window, now):
             raise InvalidMove(
                 f"your time to sit with #{app_id} already ended on "
-                f"{window.ends_at.astimezone(now.tzinfo):%Y-%m-%d %H:%M}",
+                f"{formats().moment(window.ends_at.astimezone(now.tzinfo))}",
                 hint=Hint(Action.SHOW_REJECTION, {"application_id": app_id}),
             )
         tx.dwell.end_now(owner.id, app_id, now)
@@ -312,18 +313,18 @@ def _application(tx: Tx, owner: Owner, app_id: int) -> Application:
 def _check_open(tx: Tx, owner: Owner, app: Application) -> None:
     if app.stage == Stage.REJECTED and tx.rejections.for_application(owner.id, app.id):
         raise InvalidMove(
-            f"#{app.id} {app.company} was already rejected on {app.stage_on.isoformat()}",
+            f"#{app.id} {app.company} was already rejected on {formats().day(app.stage_on)}",
             hint=Hint(Action.SHOW_REJECTION, {"application_id": app.id}),
         )
     if app.stage == Stage.WITHDRAWN:
         raise InvalidMove(
             f"#{app.id} {app.company} cannot be rejected: you withdrew it on "
-            f"{app.stage_on.isoformat()}"
+            f"{formats().day(app.stage_on)}"
         )
     if app.stage == Stage.ACCEPTED:
         raise InvalidMove(
             f"#{app.id} {app.company} cannot be rejected: you accepted the offer on "
-            f"{app.stage_on.isoformat()}"
+            f"{formats().day(app.stage_on)}"
         )
     if tx.rejections.for_application(owner.id, app.id) is not None:
         raise Conflict(f"a rejection is already logged for #{app.id} {app.company}")

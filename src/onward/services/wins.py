@@ -10,6 +10,7 @@ from onward.db.store import Store
 from onward.domain.playbook.wins import WinKind, detect_wins
 from onward.domain.records import Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
+from onward.formats import formats
 
 MAX_WIN = 1000
 
@@ -89,7 +90,9 @@ def add_win(
     day = on or today
     if day > today:
         raise InvalidInput(
-            f"{day.isoformat()} is in the future", field="on", hint="wins are things that happened"
+            f"{formats().day(day)} is in the future",
+            field="on",
+            hint="wins are things that happened",
         )
     with store.transaction() as tx:
         if application_id is not None and (

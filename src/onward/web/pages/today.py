@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostSuggestion
 from onward.errors import InvalidInput
+from onward.formats import formats
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
 from onward.services.today import Today, today
@@ -85,7 +86,7 @@ def snooze(
     assert back is not None
     return redirect(
         form["next"] or "/",
-        f"Put away until {back:%a} {back.day} {back:%b}: {item.stored.task.title}. "
+        f"Put away until {formats().day_short(back)}: {item.stored.task.title}. "
         "It comes back on its own.",
     )
 
