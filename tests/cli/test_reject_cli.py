@@ -49,7 +49,7 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
     assert "Journal:" in out and "Look after yourself:" in out
     assert "internal candidate" in out and "outside your control" in out  # the case's reframe
     assert "about 23 hours left, until 09:00 on Saturday" in out
-    assert "Your plan is ready when you are (after Sat 21 Nov 09:00)" in out
+    assert "Your plan is ready when you are (after Sat 21 Nov, 09:00)" in out
     for word in ANALYSIS:
         assert word not in out, word
     during = cli.ok("rejection", "1")
@@ -67,7 +67,7 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
         "You reached the interviews: 1 of your 1 applications got this far.",
         "Should you reply?",
         "one polite question asking for feedback",
-        "Best sent by Sun 22 Nov 10:00",
+        "Best sent by Sun 22 Nov, 10:00",
         "Reflect on this application, gently (due Tue 24 Nov 09:00)",
         "due Send a short thank-you that keeps the door open (due Sun 22 Nov 10:00)",
     ):
@@ -175,7 +175,7 @@ def test_task_commands(cli: Cli, clock: FixedClock) -> None:
     assert "snoozed until Mon 23 Nov, 09:00" in cli.ok(
         "tasks", "snooze", "3", "--until", "2026-11-23"
     )
-    assert "snoozed until Sun 22 Nov 10:00" in cli.ok("tasks", "snooze", "4", "--days", "2")
+    assert "snoozed until Sun 22 Nov, 10:00" in cli.ok("tasks", "snooze", "4", "--days", "2")
     assert "Task #5 skipped" in cli.ok("tasks", "skip", "5")
     statuses = {t["id"]: t["state"] for t in json.loads(cli.ok("tasks", "--all", "--json"))}
     assert statuses == {1: "due", 2: "done", 3: "snoozed", 4: "snoozed", 5: "skipped"}
