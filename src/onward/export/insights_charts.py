@@ -162,7 +162,7 @@ def flow_figure(insights: Insights) -> Figure:
 
 def funnel_figure(insights: Insights) -> Figure:
     """Conversion into each step, with 95% Wilson intervals; too-small steps are marked."""
-    title = "Conversion at each step (95% intervals)"
+    title = "How many moved on at each step (with the likely range)"
     steps = [s for s in insights.funnel.steps if s.conversion is not None]
     if insights.funnel.applied == 0:
         return _empty(title, "No applications sent yet")
@@ -177,14 +177,14 @@ def funnel_figure(insights: Insights) -> Figure:
         upper.append(round((high - value) * 100, 1) if rate.n else 0)
         lower.append(round((value - low) * 100, 1) if rate.n else 0)
         colours.append("#4c78a8" if rate.enough else "#d0d7e1")
-        texts.append(f"{rate.hits} of {rate.n}" if rate.enough else "too few")
+        texts.append(f"{rate.hits} of {rate.n}" if rate.enough else f"{rate.n} so far")
         hovers.append(
             f"{s.label}: {rate.describe()}"
             + (f"<br>{s.pending} still waiting" if s.pending else "")
         )
     pale = any(s.conversion is not None and not s.conversion.enough for s in steps)
     note = {
-        "text": f"Pale bars: under {MIN_OUTCOMES} outcomes, not a claim yet",
+        "text": f"Pale bars: fewer than {MIN_OUTCOMES} applications with an outcome, not a claim yet",
         "showarrow": False,
         "x": 0,
         "y": 1,
@@ -211,7 +211,7 @@ def funnel_figure(insights: Insights) -> Figure:
         ],
         _layout(
             title,
-            yaxis={"title": {"text": "% of outcomes at the step before"}, "range": [0, 112]},
+            yaxis={"title": {"text": "% of those with an outcome"}, "range": [0, 112]},
             margin={"l": 60, "r": 30, "t": 80, "b": 50},
             **({"annotations": [note]} if pale else {}),
         ),
