@@ -184,7 +184,7 @@ def funnel_figure(insights: Insights) -> Figure:
         )
     pale = any(s.conversion is not None and not s.conversion.enough for s in steps)
     note = {
-        "text": f"Pale bars: fewer than {MIN_OUTCOMES} applications with an outcome, not a claim yet",
+        "text": f"Pale bars: under {MIN_OUTCOMES} applications with an outcome, not a claim yet",
         "showarrow": False,
         "x": 0,
         "y": 1,

@@ -21,6 +21,7 @@ from onward.web.pages import (
     plan,
     reflection,
     rejection,
+    reminders,
     resume,
     review,
     settings,
@@ -44,5 +45,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     insights.router,
     resume.router,
     settings.router,
+    reminders.router,
     upcoming.router,
 )
