@@ -61,7 +61,7 @@ def draft_kind(kind: DraftKind | str) -> DraftKind:
 def placeholder_values(facts: DraftFacts) -> dict[str, str]:
     """The placeholder values the facts provide; missing facts are left out."""
     raw: dict[str, str | None] = {
-        "contact_name": facts.contact_name,
+        "contact_name": greeting_name(facts.contact_name),
         "company": facts.company,
         "role": facts.role,
         "interview_date": format_date(facts.interview_date),
@@ -79,6 +79,26 @@ def placeholder_values(facts: DraftFacts) -> dict[str, str]:
         if text:
             values[name] = text
     return values
+
+
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
+
+
+def greeting_name(name: str | None) -> str | None:
+    """How a salutation names the contact: the first name ("Priya Natarajan" → "Priya",
+    "Natarajan, Priya" → "Priya"), or a title with the surname when one is given ("Dr Priya
+    Natarajan" → "Dr Natarajan"), as a person writing by hand would."""
+    if not name:
+        return name
+    text = " ".join(name.split())
+    if "," in text:  # "Surname, First"
+        surname, _, rest = text.partition(",")
+        text = f"{rest.strip()} {surname.strip()}".strip()
+    words = text.split(" ")
+    title = words[0].rstrip(".")
+    if title.casefold() in _TITLES and len(words) > 1:
+        return f"{title} {words[-1]}"
+    return words[0]
 
 
 def format_date(day: date | None) -> str | None:
