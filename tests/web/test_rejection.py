@@ -65,7 +65,7 @@ def test_feeling_ready_opens_the_plan_step_by_step(web: Web) -> None:
     assert "Your plan is open. Go gently." in page.text
     for step in ("In proportion", "Should you reply?", "Your plan", "Look back, gently"):
         assert step in page.text, step
-    assert "Draft a thank you after rejection" in page.text
+    assert "Draft a feedback request" in page.text  # one message advised, one draft
     overview = get_rejection_overview(web.ws.store, web.ws.owner, app.id, web.ws.clock)
     assert not overview.in_window
 
