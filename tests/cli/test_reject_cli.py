@@ -49,7 +49,7 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
     assert "Journal:" in out and "Look after yourself:" in out
     assert "internal candidate" in out and "outside your control" in out  # the case's reframe
     assert "about 23 hours left, until 09:00 on Saturday" in out
-    assert "Your plan is ready when you are (after Sat 21 Nov, 09:00)" in out
+    assert "Your tasks are ready when you are (after Sat 21 Nov, 09:00)" in out
     for word in ANALYSIS:
         assert word not in out, word
     during = cli.ok("rejection", "1")
@@ -115,7 +115,7 @@ def test_ready_ends_the_window_early(cli: Cli, clock: FixedClock) -> None:
     cli.ok("reject", "1", "--dwell", "weekend")
     clock.advance(hours=5)
     out = cli.ok("ready", "1")
-    assert "In proportion" in out and "Your plan" in out
+    assert "In proportion" in out and "Your tasks" in out
     listed = cli.ok("tasks")
     assert "Reflect on this application" in listed and "more steps wait" not in listed
     again = cli("ready", "1")
@@ -243,3 +243,10 @@ def test_a_rejection_from_weeks_ago_asks_nothing_now(cli: Cli) -> None:
     assert "from a while back" in out
     assert "The usual time for it has passed" in out and "Best sent" not in out
     assert json.loads(cli.ok("tasks", "--all", "--json")) == []
+
+
+def test_the_json_says_when_the_tasks_open_under_both_names(cli: Cli) -> None:
+    interviewed(cli)
+    data = json.loads(cli.ok("reject", "1", "--json"))
+    assert data["tasks_ready_at"] == "2026-11-21T09:00:00+00:00"
+    assert data["plan_ready_at"] == data["tasks_ready_at"]  # the old name, for old scripts

@@ -87,7 +87,7 @@ def test_after_the_window_due_tasks_can_be_done_and_skipped(web: Web) -> None:
     assert "Done:" in done.text
     left = {t.id for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items}
     assert first.id not in left
-    assert "Due now" in html or "Your plan" in web.get(f"/applications/{app.id}/rejection").text
+    assert "Due now" in html or "Your tasks" in web.get(f"/applications/{app.id}/rejection").text
 
 
 def test_an_unknown_task_is_a_404_page(web: Web) -> None:

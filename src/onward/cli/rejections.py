@@ -134,7 +134,7 @@ def show(overview: RejectionOverview, now: datetime) -> None:
         out.print(escape(overview.reframe.reason_line))
         out.print(f"\n[dim]{escape(support.remaining or '')}[/]")
         out.print(
-            f"Your plan is ready when you are (after {when(overview.plan_ready_at, now)}): "
+            f"Your tasks are ready when you are (after {when(overview.tasks_ready_at, now)}): "
             f"[bold]onward rejection {app_id}[/]. Ready sooner? [bold]onward ready {app_id}[/]"
         )
         return
@@ -159,7 +159,7 @@ def show(overview: RejectionOverview, now: datetime) -> None:
                 opens = when(advice.due.opens_at, now)
                 out.print(f"  [dim]Best sent between {opens} and {closes}.[/]")
     if overview.tasks:
-        out.print("\n[bold]Your plan[/]")
+        out.print("\n[bold]Your tasks[/]")
         for stored in overview.tasks:
             out.print("  " + task_line(stored, task_state(stored.task, now), now))
         out.print("  [dim]onward tasks done ID · onward tasks snooze ID --days N · skip ID[/]")
@@ -192,7 +192,9 @@ def record(overview: RejectionOverview, now: datetime) -> dict[str, Any]:
             "sting": rej.sting,
         },
         "in_dwell_window": overview.in_window,
-        "plan_ready_at": overview.plan_ready_at.isoformat(),
+        "tasks_ready_at": overview.tasks_ready_at.isoformat(),
+        # the same moment under its old name, kept for scripts written before 0.x; see cli.md
+        "plan_ready_at": overview.tasks_ready_at.isoformat(),
         "support": {
             "message": overview.support.message,
             "journal_prompt": overview.support.journal_prompt,

@@ -73,7 +73,7 @@ def _print_outcome(outcome: ReviewOutcome) -> None:
         render.ok(f"#{done.proposal_id}: {done.done}")
         if done.rejection_logged:
             render.console().print(
-                f"    [dim]see the plan with `onward rejection {done.application_id}`[/]"
+                f"    [dim]see the tasks with `onward rejection {done.application_id}`[/]"
             )
     err = render.err_console()
     for proposal_id, why in outcome.failed:

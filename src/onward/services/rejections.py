@@ -2,7 +2,7 @@
 and the dated plan, all from one action.
 
 ``reject_application`` is one transaction: the move to rejected, the rejection itself, the
-dwell window and the plan's tasks are saved together or not at all. While the window is open
+dwell window and its tasks are saved together or not at all. While the window is open
 Onward offers only kindness; :meth:`RejectionOverview.visible` holds back the analysis (advice,
 statistics, tasks, saved jobs) until it ends, and every view goes through it.
 """
@@ -82,7 +82,8 @@ class RejectionOverview:
         return self.support.active
 
     @property
-    def plan_ready_at(self) -> datetime:
+    def tasks_ready_at(self) -> datetime:
+        """When the next steps (tasks) and the advice open: the dwell window's end."""
         return self.window.ends_at
 
     def visible(self) -> RejectionOverview:
@@ -206,7 +207,7 @@ def get_rejection_overview(
 
 
 def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> RejectionOverview:
-    """End the dwell window early (the person feels ready): the plan opens now."""
+    """End the dwell window early (the person feels ready): the tasks and advice open now."""
     now = clock.now()
     with store.transaction() as tx:
         _application(tx, owner, app_id)
@@ -274,7 +275,7 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
 
 
 def _in_order(tasks: list[StoredTask]) -> tuple[StoredTask, ...]:
-    """Tasks in the order they become relevant, as the plan lists them."""
+    """Tasks in the order they become relevant, as the rejection's page lists them."""
     return tuple(
         sorted(tasks, key=lambda s: (s.task.not_before or s.task.due_at, s.task.due_at, s.id))
     )
@@ -292,8 +293,8 @@ REVISIT_SHOWN = 3
 
 
 def _revisit(tx: Tx, owner: Owner) -> tuple[RevisitSuggestion, ...]:
-    """The saved jobs worth another look (the few the plan offers; read by SQL, however many
-    jobs are saved)."""
+    """The saved jobs worth another look (the few the rejection's page offers; read by SQL,
+    however many jobs are saved)."""
     saved = tx.applications.hesitant_saved(
         owner.id,
         tag=goals.HESITANT_TAG,
