@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
-from tests.factories import make_application, make_rejection
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
 
-from onward.services.rejections import RejectionDetails, dwell_choice, reject_application
+from onward.domain.pipeline import Stage
+from onward.services.rejections import (
+    RejectionDetails,
+    dwell_choice,
+    end_dwell,
+    reject_application,
+)
 from onward.services.tasks import list_tasks
 from onward.services.welcome import has_demo, is_empty
 
@@ -195,3 +202,22 @@ def test_today_lists_the_first_due_tasks_and_says_how_many_more(web: Web) -> Non
     html = web.get("/").text
     assert html.count('action="/tasks/') == 3 * SHOWN  # done, skip, put away for each shown
     assert f"And {len(due) - SHOWN} more due" in html
+
+
+def test_each_task_links_to_the_action_that_does_it(web: Web) -> None:
+    app = make_application(web.ws, "Kestrel Analytics", "Analyst", days_ago=20)
+    make_move(web.ws, app.id, Stage.INTERVIEW)
+    make_rejection(web.ws, app.id)
+    end_dwell(web.ws.store, web.ws.owner, app.id, web.ws.clock)
+    for url in ("/", f"/applications/{app.id}/rejection"):
+        page = web.get(url).text
+        assert f'href="/applications/{app.id}/reflect"' in page, url  # reflect: its form
+        write = re.search(
+            rf'<form method="post" action="/applications/{app.id}/drafts" class="inline">'
+            r'.*?name="kind" value="([a-z_]+)".*?>Write the draft</button>',
+            page,
+            re.S,
+        )
+        assert write and write.group(1) == "feedback_request", url
+    written = web.follow(web.post(f"/applications/{app.id}/drafts", {"kind": "feedback_request"}))
+    assert "Here is a first draft" in written.text and "feedback" in written.text.lower()

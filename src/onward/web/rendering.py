@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from onward.formats import formats
+from onward.web.links import task_link
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
@@ -124,7 +125,7 @@ def environment() -> Environment:
         sentence=_sentence,
         code_spans=_code_spans,
     )
-    env.globals.update(plural=_plural)
+    env.globals.update(plural=_plural, task_link=task_link)
     return env
 
 
