@@ -50,6 +50,44 @@ def test_clearing_demo_data_keeps_what_you_added(web: Web) -> None:
     assert "My Own Company" in web.get("/board").text
 
 
+def test_removing_the_demo_asks_first_and_takes_what_you_tried_on_it(web: Web) -> None:
+    from onward.domain.records import ApplicationQuery
+    from onward.services.applications import list_applications
+    from onward.services.wins import add_win, list_wins
+
+    web.post("/welcome/demo")
+    ws = web.ws
+    tried = next(
+        a
+        for a in list_applications(ws.store, ws.owner, ApplicationQuery()).items
+        if a.stage == Stage.APPLIED
+    )
+    make_rejection(ws, tried.id)  # trying the rejection flow on a demo application
+    end_dwell(ws.store, ws.owner, tried.id, ws.clock)
+    add_win(ws.store, ws.owner, "A good question in the demo", ws.clock, application_id=tried.id)
+    add_win(ws.store, ws.owner, "My own walk", ws.clock)
+    own = make_application(ws, "My Own Company", "Data Analyst", days_ago=3)
+    make_rejection(ws, own.id)
+    assert 'href="/welcome/clear-demo"' in web.get("/").text  # a link to a question, not a post
+    asked = web.get("/welcome/clear-demo").text
+    assert "Remove the demo data?" in asked and "10 demo applications" in asked
+    everything = list_tasks(ws.store, ws.owner, ws.clock, everything=True).items
+    on_demo = sum(1 for t in everything if t.stored.task.application_id == tried.id)
+    assert on_demo >= 3 and f"{on_demo} tasks for those applications" in asked
+    assert "1 win you noted" in asked
+    assert is_empty(ws.store, ws.owner) is False and has_demo(ws.store, ws.owner)  # nothing yet
+    done = web.follow(web.post("/welcome/clear-demo"))
+    assert "Removed the demo data (10 applications)" in done.text
+    assert not has_demo(ws.store, ws.owner)
+    left = list_applications(ws.store, ws.owner, ApplicationQuery(archived=None)).items
+    assert [a.company for a in left] == ["My Own Company"]
+    tasks = list_tasks(ws.store, ws.owner, ws.clock, everything=True).items
+    assert tasks and {t.stored.task.application_id for t in tasks} == {own.id}
+    assert [w.message for w in list_wins(ws.store, ws.owner, ws.clock) if w.manual] == [
+        "My own walk"
+    ]
+
+
 def test_during_a_dwell_window_today_offers_only_kindness(web: Web) -> None:
     app = make_application(web.ws, "Fjord Bank", "Data Analyst", days_ago=10)
     make_rejection(web.ws, app.id)
