@@ -263,7 +263,7 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
         rejection=rejection,
         stage=stage,
         window=window,
-        support=dwell_rules.support_for(window, now),
+        support=dwell_rules.support_for(window, now, formats().time),
         reframe=reframe.reframe(rejection, _stage_counts(tx, owner), stage),
         advice=advice_rules.advise_reply(
             rejection, _reply_anchor(rejection, window.starts_at), stage
