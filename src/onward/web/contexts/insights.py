@@ -117,11 +117,11 @@ def chart_table(figure: dict[str, Any]) -> ChartTable:
     if traces and traces[0].get("type") == "sankey":
         node, link = traces[0]["node"], traces[0]["link"]
         labels = [str(label) for label in node["label"]]
-        rows = tuple(
+        links: tuple[tuple[str, ...], ...] = tuple(
             (labels[a], labels[b], _cell(v))
             for a, b, v in zip(link["source"], link["target"], link["value"], strict=True)
         )
-        return ChartTable(("From", "To", "Applications"), rows)
+        return ChartTable(("From", "To", "Applications"), links)
     keyed: dict[str, dict[int, str]] = {}
     names = []
     for index, trace in enumerate(traces):
@@ -132,7 +132,7 @@ def chart_table(figure: dict[str, Any]) -> ChartTable:
         for at, (label, value) in enumerate(zip(labels, values, strict=True)):
             shown = _cell(value) + (f" ({texts[at]})" if texts else "")
             keyed.setdefault(_cell(label), {})[index] = shown
-    rows = tuple(
+    rows: tuple[tuple[str, ...], ...] = tuple(
         (label, *(cells.get(i, "–") for i in range(len(traces)))) for label, cells in keyed.items()
     )
     return ChartTable(("", *names), rows)
