@@ -44,7 +44,7 @@ def test_insights_show_diagnoses_with_evidence_and_the_guard(cli: Cli) -> None:
     )  # the figures
     assert "Many applications end in silence" in out
     assert "Follow-up habits" in out
-    assert "2 of 10 applications so far" in out  # the screen step
+    assert "2 of the 10 applications needed so far" in out  # the screen step
     assert "Skills: 1 of 2 (50%)" in out
     # the channel cut has a group with ten outcomes (job board, none answered)
     assert "By channel" in out and "0 of 11 (0%)" in out

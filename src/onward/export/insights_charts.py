@@ -177,7 +177,7 @@ def funnel_figure(insights: Insights) -> Figure:
         upper.append(round((high - value) * 100, 1) if rate.n else 0)
         lower.append(round((value - low) * 100, 1) if rate.n else 0)
         colours.append("#4c78a8" if rate.enough else "#d0d7e1")
-        texts.append(f"{rate.hits} of {rate.n}" if rate.enough else f"{rate.n} so far")
+        texts.append(f"{rate.hits} of {rate.n}")  # pale bars say they are not a claim yet
         hovers.append(
             f"{s.label}: {rate.describe()}"
             + (f"<br>{s.pending} still waiting" if s.pending else "")

@@ -40,8 +40,8 @@ def test_the_guard_refuses_a_claim_below_ten_outcomes() -> None:
     small = Rate(1, 4)
     assert MIN_OUTCOMES == 10
     assert not small.enough
-    assert small.describe() == "4 of 10 applications so far"
-    assert small.brief() == "4 of 10 applications so far"
+    assert small.describe() == "4 of the 10 applications needed so far"
+    assert small.brief() == "1 of 4 so far"  # what happened, no rate yet
     record = small.as_dict()
     assert record["value"] is None and record["low"] is None and record["enough"] is False
 
@@ -65,7 +65,7 @@ def test_day_summary_uses_interpolated_quartiles() -> None:
         7,
     )
     assert not summary.enough
-    assert summary.describe("responses") == "7 of 10 responses so far"
+    assert summary.describe("responses") == "7 of the 10 responses needed so far"
 
 
 def test_day_summary_drops_impossible_negative_days_and_reads_when_enough() -> None:

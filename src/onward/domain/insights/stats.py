@@ -2,8 +2,8 @@
 summaries of day counts. Standard library only.
 
 The guard is the point. With a handful of applications any percentage is mostly noise, so a
-rate below :data:`MIN_OUTCOMES` outcomes is reported as "4 of 10 applications so far" and never
-as a claim. A rate is always shown with what it counts ("4 of 10"), and its 95% interval in
+rate below :data:`MIN_OUTCOMES` outcomes is reported as "4 of the 10 applications needed so far"
+(in tables, what happened: "3 of 4 so far") and never as a claim. A rate is always shown with what it counts ("4 of 10"), and its 95% interval in
 plain words ("likely between 17% and 69%"). The Wilson score interval (rather than the textbook
 "p ± 1.96·se") stays inside 0..1 and behaves at 0 and at n, which is where small job-search
 numbers live.
@@ -36,8 +36,8 @@ def wilson(hits: int, n: int, z: float = Z95) -> tuple[float, float]:
 
 
 def not_enough(have: int, need: int, what: str = "applications") -> str:
-    """``4 of 10 applications so far``: how far towards the ``need`` a number waits for."""
-    return f"{have} of {need} {what} so far"
+    """``4 of the 10 applications needed so far``: how far towards what a number waits for."""
+    return f"{have} of the {need} {what} needed so far"
 
 
 def percent(value: float) -> str:
@@ -70,7 +70,7 @@ class Rate:
 
     def describe(self) -> str:
         """``4 of 10 (40%, likely between 17% and 69%)``, or how far towards a rate it is
-        (``4 of 10 applications so far``)."""
+        (``4 of the 10 applications needed so far``)."""
         if not self.enough:
             return not_enough(self.n, self.minimum)
         return f"{self.hits} of {self.n} ({self.likely()})"
@@ -84,9 +84,10 @@ class Rate:
         )
 
     def brief(self) -> str:
-        """``4 of 10 (40%)`` or ``4 of 10 applications so far``, for tables."""
+        """``4 of 10 (40%)``, or just what happened while a rate waits (``3 of 4 so far``),
+        for tables."""
         if not self.enough:
-            return not_enough(self.n, self.minimum)
+            return f"{self.hits} of {self.n} so far"
         assert self.value is not None
         return f"{self.hits} of {self.n} ({percent(self.value)})"
 

@@ -66,7 +66,7 @@ class InsightsPage:
 
     @staticmethod
     def moved_on(step: FunnelStep) -> str:
-        """``7 of 10 (70%)``, or ``4 of 10 applications so far`` while a rate waits."""
+        """``7 of 10 (70%)``, or what happened while a rate waits (``3 of 4 so far``)."""
         rate = step.conversion
         assert rate is not None
         return rate.brief()
