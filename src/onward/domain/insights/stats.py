@@ -2,9 +2,10 @@
 summaries of day counts. Standard library only.
 
 The guard is the point. With a handful of applications any percentage is mostly noise, so a
-rate below :data:`MIN_OUTCOMES` outcomes is reported as "4 of the 10 applications needed so far"
-(in tables, what happened: "3 of 4 so far") and never as a claim. A rate is always shown with what it counts ("4 of 10"), and its 95% interval in
-plain words ("likely between 17% and 69%"). The Wilson score interval (rather than the textbook
+rate below :data:`MIN_OUTCOMES` outcomes is reported as "4 of the 10 applications needed so
+far" (in tables, what happened: "3 of 4 so far") and never as a claim. A rate is always shown
+with what it counts ("4 of 10"), and its 95% interval in plain words ("likely between 17% and
+69%"). The Wilson score interval (rather than the textbook
 "p ± 1.96·se") stays inside 0..1 and behaves at 0 and at n, which is where small job-search
 numbers live.
 """
