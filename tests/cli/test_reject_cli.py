@@ -250,3 +250,18 @@ def test_the_json_says_when_the_tasks_open_under_both_names(cli: Cli) -> None:
     data = json.loads(cli.ok("reject", "1", "--json"))
     assert data["tasks_ready_at"] == "2026-11-21T09:00:00+00:00"
     assert data["plan_ready_at"] == data["tasks_ready_at"]  # the old name, for old scripts
+
+
+def test_reminders_wait_during_the_window_then_say_what_is_due(cli: Cli, clock: FixedClock) -> None:
+    interviewed(cli)
+    cli.ok("reject", "1")
+    assert "this is your time to feel a rejection" in cli.ok("reminders", "due")
+    clock.advance(hours=23)  # Saturday 09:00: the window is over
+    due = json.loads(cli.ok("reminders", "due", "--json"))
+    assert due["silence"] is None
+    kinds = [r["kind"] for r in due["reminders"]]
+    assert kinds.count("follow_up") == 1 and set(kinds) == {"follow_up", "task"}
+    assert not any("feel it" in r["title"] for r in due["reminders"])  # the window's own step
+    assert "Follow-up: Thank them, and ask one polite question" in cli.ok("reminders", "due")
+    sent = cli("reminders", "send-digest", "--now")
+    assert sent.exit_code == 3 and "set your email address" in sent.stderr
