@@ -151,7 +151,7 @@ def show(
     if msg.application_id:
         out.print(f"Application: #{msg.application_id}  (onward show {msg.application_id})")
     if msg.evidence:
-        out.print(f"Evidence: {escape(safe(', '.join(msg.evidence)))}")
+        out.print(f"Evidence: {render.evidence_markup(msg.evidence, limit=6)}")
     for key, value in msg.details.items():
         out.print(f"  {key.replace('_', ' ')}: {escape(safe(str(value)))}")
     out.print()

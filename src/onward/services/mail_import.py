@@ -88,7 +88,7 @@ ProgressCallback = Callable[[int, str], None]
 class MailReader(Protocol):
     """What reads one email (``onward.understand.Reader`` is one)."""
 
-    def read(self, email: EmailText) -> EmailReading: ...
+    def read(self, email: EmailText, person: str = "") -> EmailReading: ...
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,9 @@ class ImportOptions:
     fingerprint: str | None = None
     state: dict[str, Any] | None = None
     progress: ProgressCallback | None = None
+    #: The person's own name, never read as a company; empty: the owner's saved "Your
+    #: name" setting (``sender_name``).
+    person_name: str = ""
 
 
 @dataclass
@@ -191,6 +194,8 @@ class MailImport:
         with store.transaction() as tx:
             self.index = load_index(tx, owner)
             self.book = load_book(tx, owner, self.index)
+            saved = tx.owner_settings.values(owner.id).get("sender_name")
+        self.person = options.person_name or (saved if isinstance(saved, str) else "")
         self.counts = _Counts()
 
     def run(self, messages: Iterable[tuple[str, bytes]]) -> ImportSummary:
@@ -335,7 +340,7 @@ class MailImport:
                 continue
             seen.add(item.dedupe_key)
             try:
-                reading = self.reader.read(item.parsed.to_email_text())
+                reading = self.reader.read(item.parsed.to_email_text(), self.person)
             except Exception as exc:
                 out[id(item)] = describe(exc)
                 continue

@@ -23,6 +23,7 @@ from markupsafe import Markup, escape
 
 from onward.formats import formats
 from onward.web.links import task_link
+from onward.domain.evidence import evidence_parts
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
@@ -124,6 +125,7 @@ def environment() -> Environment:
         stored_html=stored_html,
         sentence=_sentence,
         code_spans=_code_spans,
+        evidence_parts=evidence_parts,
     )
     env.globals.update(plural=_plural, task_link=task_link)
     return env
