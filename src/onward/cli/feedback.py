@@ -10,8 +10,8 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import FEEDBACK_THEMES, AppId, DateOpt, JsonOpt
 from onward.domain.dates import parse_day
-from onward.formats import formats
 from onward.domain.playbook.feedback_reading import read_feedback
+from onward.formats import formats
 from onward.services.feedback import list_feedback, log_feedback
 
 app = typer.Typer(help="Keep the feedback employers give you.", no_args_is_help=True)

@@ -16,8 +16,8 @@ from onward.cli.options import DateOpt, JsonOpt
 from onward.domain.dates import parse_day
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.wins import RECENT_DAYS
-from onward.formats import formats
 from onward.export.jsonable import to_jsonable
+from onward.formats import formats
 from onward.services.goals import goal_progress, log_effort, set_goals
 from onward.services.goals import revisit as revisit_jobs
 from onward.services.wins import add_win, list_wins

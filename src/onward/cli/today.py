@@ -11,8 +11,8 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.goals import LABELS
 from onward.cli.options import JsonOpt
-from onward.formats import formats
 from onward.domain.playbook.if_then import when_words
+from onward.formats import formats
 from onward.services.today import today as build
 
 if TYPE_CHECKING:
