@@ -113,3 +113,21 @@ def test_no_digest_before_its_time_when_off_or_without_an_address(ws: Workspace)
     assert send_digest(ws.store, ws.owner, no_smtp, ws.clock, passwords=none).result is (
         DigestResult.NO_SMTP
     )
+
+
+def test_an_if_then_plan_whose_time_has_come_is_a_reminder(ws: Workspace) -> None:
+    from datetime import timedelta
+
+    from onward.domain.playbook.if_then import IfThenFields
+    from onward.services.if_then import make_if_then_plan
+
+    soon = ws.clock.now() + timedelta(minutes=5)
+    plan = make_if_then_plan(
+        ws.store, ws.owner, IfThenFields(starts_at=soon, action="send two applications"), ws.clock
+    )
+    settings = ws.settings.but(quiet_hours="off")
+    assert due_reminders(ws.store, ws.owner, settings, ws.clock).reminders == ()  # not yet
+    ws.clock.advance(minutes=10)  # type: ignore[attr-defined]
+    [reminder] = due_reminders(ws.store, ws.owner, settings, ws.clock).reminders
+    assert reminder.kind is ReminderKind.IF_THEN and reminder.if_then_id == plan.id
+    assert reminder.title == "send two applications" and reminder.detail == "Now, until 10:35"

@@ -1,5 +1,6 @@
-"""Reminders that reach the person: what is due now (for the open app's notifications) and
-the email digest of it, sent to the person's own address over their mail account's SMTP.
+"""Reminders that reach the person: what is due now (tasks, check-ins, if-then plans whose
+time has come), for the open app's notifications, and the email digest of it, sent to the
+person's own address over their mail account's SMTP.
 
 Both keep the rules of :mod:`onward.domain.playbook.reminders`: nothing during a dwell window
 or in quiet hours, and nothing at all when turned off (the ``notifications`` and ``digest``
@@ -27,6 +28,7 @@ from onward.domain.records import Owner
 from onward.formats import formats
 from onward.mail.passwords import Passwords
 from onward.services.checkins import checkins_due
+from onward.services.if_then import if_then_overview
 from onward.services.mail_accounts import smtp_login
 from onward.services.tasks import TaskItem, due_tasks
 
@@ -72,6 +74,18 @@ def due_reminders(
 def _collect(store: Store, owner: Owner, clock: Clock) -> tuple[Reminder, ...]:
     tasks = due_tasks(store, owner, clock, limit=LIMIT).items
     found = [_from_task(item) for item in tasks if item.stored.task.kind not in _NOT_REMINDED]
+    for plan in if_then_overview(store, owner, clock).now:  # its time has come
+        found.append(
+            Reminder(
+                key=f"ifthen-{plan.id}-{plan.fields.starts_at.isoformat()}",
+                kind=ReminderKind.IF_THEN,
+                title=plan.fields.action,
+                detail=f"Now, until {formats().time(plan.ends_at)}",
+                due_at=plan.fields.starts_at,
+                application_id=plan.fields.application_id,
+                if_then_id=plan.id,
+            )
+        )
     for check in checkins_due(store, owner, clock, within_days=0):
         contact = check.contact
         found.append(

@@ -47,6 +47,8 @@ def reminder_url(reminder: Reminder) -> str:
     """Where a notification leads when clicked."""
     if reminder.contact_id is not None:
         return f"/contacts/{reminder.contact_id}"
+    if reminder.if_then_id is not None:
+        return f"/if-then#plan-{reminder.if_then_id}"
     if reminder.task_kind is not None:
         link = _page_link(reminder.task_kind, reminder.application_id)
         if link is not None:

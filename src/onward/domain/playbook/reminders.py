@@ -26,6 +26,7 @@ class ReminderKind(StrEnum):
     FOLLOW_UP = "follow_up"  # a message worth sending (a draft)
     INTERVIEW = "interview"  # preparing for an interview
     CHECK_IN = "check_in"  # keeping a contact warm
+    IF_THEN = "if_then"  # an if-then plan whose time has come
     TASK = "task"  # any other next step
 
     @property
@@ -34,6 +35,7 @@ class ReminderKind(StrEnum):
             ReminderKind.FOLLOW_UP: "Follow-up",
             ReminderKind.INTERVIEW: "Interview",
             ReminderKind.CHECK_IN: "Check-in",
+            ReminderKind.IF_THEN: "Your plan for now",
             ReminderKind.TASK: "Next step",
         }[self]
 
@@ -60,6 +62,7 @@ class Reminder:
     contact_id: int | None = None
     #: For a task: what it is (its TaskKind value), so a page can link to what does it.
     task_kind: str | None = None
+    if_then_id: int | None = None
 
 
 def parse_hours(text: str) -> tuple[time, time] | None:
