@@ -109,6 +109,8 @@ def _print_summary(summary: ImportSummary) -> None:
         f"  new: {summary.new:,}    already seen: {summary.already_seen:,}    "
         f"quarantined: {summary.quarantined:,}"
     )
+    if summary.found.news:
+        out.print(f"  found: {summary.found.headline}")
     jobs = sum(summary.job_mail.values())
     labels = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.job_mail.items())
     out.print(f"  job mail: {jobs:,}" + (f" ({labels})" if labels else ""))

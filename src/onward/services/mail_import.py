@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
-from onward.domain.mail import ImportSummary
+from onward.domain.mail import ImportSummary, MailSummary
 from onward.domain.records import Owner
 from onward.domain.text import storable
 from onward.errors import MalformedMessage
@@ -52,7 +52,8 @@ from onward.mail.html_part import html_part
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
 from onward.mail.safe_html import kept_html
-from onward.services.mail_job import store_job_mail
+from onward.mail.sources import envelope_of
+from onward.services.mail_job import received_on, store_job_mail
 from onward.services.mail_rows import (
     details_of,
     escaped,
@@ -62,6 +63,7 @@ from onward.services.mail_rows import (
     reading_columns,
     sender_of,
 )
+from onward.services.mail_summaries import keep_mail_summary
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
@@ -142,10 +144,14 @@ class _Counts:
     prefiltered: int = 0
     held_back: int = 0
     job_mail: Counter[str] = field(default_factory=Counter)
+    found: MailSummary = field(default_factory=MailSummary)
 
     def add(self, other: _Counts) -> None:
         for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+            if f.name == "found":
+                self.found = self.found.merged(other.found)
+            else:
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def describe(exc: BaseException) -> str:
@@ -218,6 +224,7 @@ class MailImport:
             progress(self.counts.read, last_key)
         if self.counts.new:
             self.store_.refresh_statistics()
+        keep_mail_summary(self.store_, self.owner, self.source, self.counts.found, self.clock)
         return self._summary(time.perf_counter() - started)
 
     def _summary(self, seconds: float) -> ImportSummary:
@@ -233,6 +240,7 @@ class MailImport:
             prefiltered=c.prefiltered,
             held_back=c.held_back,
             seconds=round(seconds, 3),
+            found=c.found,
         )
 
     # -- one message, outside any transaction ---------------------------------------------
@@ -240,13 +248,14 @@ class MailImport:
         """Parse one message as far as needed; whatever fails is its quarantine reason."""
         digest = hashlib.sha256(raw).hexdigest()
         item = Prepared(key, digest, len(raw))
+        envelope = envelope_of(raw)
         try:
             if self.options.prefilter and not may_be_job_mail(raw):
-                head = parse_headers(raw, content_hash=digest)
+                head = parse_headers(raw, content_hash=digest, envelope=envelope)
                 if not any(mid in self.index.threads for mid in head.thread_ids):
                     item.parsed = head
                     return item
-            item.parsed = parse_message(raw)
+            item.parsed = parse_message(raw, envelope=envelope)
             item.full = True
             item.bulk = is_bulk_mail(raw)
             item.raw = raw
@@ -411,7 +420,8 @@ class MailImport:
         if made is None:
             counts.held_back += 1
         else:
-            counts.proposals += made
+            counts.proposals += len(made)
+            counts.found = counts.found.adding(made, received_on(item.parsed, self.clock))
 
     def _quarantine(self, tx: Tx, item: Prepared, now: datetime) -> None:
         tx.mail.quarantine(

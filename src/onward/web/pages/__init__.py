@@ -32,6 +32,7 @@ from onward.web.pages import (
     setback,
     settings,
     today,
+    undo,
     upcoming,
     wellbeing_check,
     writing,
@@ -62,5 +63,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     resume.router,
     settings.router,
     reminders.router,
+    undo.router,
     upcoming.router,
 )
