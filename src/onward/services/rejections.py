@@ -157,7 +157,7 @@ def reject_application(
             _plan_history(tx, owner, app, rejection, details, now)
         else:
             _plan(tx, owner, app, rejection, details, dwell, now)
-        change.summary = f"rejection logged ({rejection.received_on.isoformat()})"
+        change.summary = f"rejection logged ({formats().day(rejection.received_on)})"
         return _overview(tx, owner, app.id, now)
 
 
@@ -260,7 +260,7 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
             logged = tx.rejections.for_application(owner.id, app_id)
             if logged is not None:
                 raise InvalidMove(
-                    f"the rejection of #{app_id} came on {logged.received_on.isoformat()} and "
+                    f"the rejection of #{app_id} came on {formats().day(logged.received_on)} and "
                     "is kept as history: there is no time to sit with it to end",
                     hint=Hint(Action.SHOW_REJECTION, {"application_id": app_id}),
                 )
