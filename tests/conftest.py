@@ -23,6 +23,22 @@ PG_URL = os.environ.get("ONWARD_TEST_DATABASE_URL")
 STRICT = os.environ.get("ONWARD_TEST_STRICT") == "1"
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
+# Dates are written in the person's locale (the ``locale`` setting), whose default comes from
+# the environment: the suite writes them the en_GB way wherever it runs. A test of another
+# locale saves the setting or uses ``onward.formats.use_locale``.
+for _name in ("LC_ALL", "LC_TIME"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "en_GB.UTF-8"
+
+
+@pytest.fixture(autouse=True)
+def _locale_per_test() -> Iterator[None]:
+    """Each test starts in en_GB: a locale a command or a page used does not leak."""
+    from onward.formats import use_locale
+
+    with use_locale("en_GB"):
+        yield
+
 
 def pytest_report_header(config: pytest.Config) -> str:
     backend = "postgresql" if PG_URL else "sqlite"

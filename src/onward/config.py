@@ -12,6 +12,7 @@ about 0.1 s on every command, a quarter of the CLI's start-up budget (docs/decis
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -76,6 +77,51 @@ def _zone(raw: str) -> str:
             "must be a time zone name such as Europe/Paris or America/Chicago"
         ) from None
     return name
+
+
+def _locale(raw: str) -> str:
+    from onward.formats import parse_locale
+
+    return parse_locale(raw)
+
+
+def _default_locale() -> str:
+    from onward.formats import environment_locale
+
+    return environment_locale()
+
+
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _time_of_day(raw: str) -> str:
+    match = _CLOCK.match(raw.strip())
+    if match is None:
+        raise ValueError("must be a time of day such as 08:00")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def _hours(raw: str) -> str:
+    value = raw.strip().lower()
+    if value in ("off", "none"):
+        return "off"
+    start, dash, end = value.replace("–", "-").partition("-")
+    if not dash:
+        raise ValueError("must be two times such as 21:00-08:00, or off")
+    try:
+        return f"{_time_of_day(start)}-{_time_of_day(end)}"
+    except ValueError:
+        raise ValueError("must be two times such as 21:00-08:00, or off") from None
+
+
+def _choice(*choices: str) -> Callable[[str], str]:
+    def parse(raw: str) -> str:
+        value = raw.strip().lower()
+        if value not in choices:
+            raise ValueError(f"must be one of {', '.join(choices)}")
+        return value
+
+    return parse
 
 
 def parse_setting(name: str, raw: str) -> Any:
@@ -183,6 +229,17 @@ class Settings:
         label="Your time zone",
     )
 
+    locale: str = _setting(
+        "locale",
+        _locale,
+        _default_locale,
+        "How dates, times and numbers are written: a locale such as en_GB (the day before the "
+        "month, a 24-hour clock), en_US (the month first, AM and PM) or fr_FR (default: this "
+        "computer's language, else en_GB).",
+        editable="you",
+        label="How dates and numbers are written",
+    )
+
     dwell_default: str = _setting(
         "dwell_default",
         _text,
@@ -246,6 +303,41 @@ class Settings:
         label="How sure Onward must be to accept a proposal from your mail by itself (0-1)",
     )
 
+    notifications: bool = _setting(
+        "notifications",
+        _flag,
+        True,
+        "Show browser notifications for due follow-ups, check-ins and interviews while Onward is "
+        "open in your browser (after you allow them on the Settings page).",
+        editable="reminders",
+        label="Notifications in your browser",
+    )
+    quiet_hours: str = _setting(
+        "quiet_hours",
+        _hours,
+        "21:00-08:00",
+        "Hours with no notifications and no email, such as 21:00-08:00, or off.",
+        editable="reminders",
+        label="Quiet hours",
+    )
+    digest: str = _setting(
+        "digest",
+        _choice("daily", "weekly", "off"),
+        "daily",
+        "An email to your own address with what is due: daily, weekly (on Mondays) or off. "
+        "Sent only when a mail account can send (SMTP) and your email address is set.",
+        editable="reminders",
+        label="Email digest",
+    )
+    digest_time: str = _setting(
+        "digest_time",
+        _time_of_day,
+        "08:00",
+        "When the email digest goes out, such as 08:00 (outside quiet hours).",
+        editable="reminders",
+        label="Time of the email digest",
+    )
+
     @classmethod
     def names(cls) -> list[str]:
         """The environment variable of every setting."""
@@ -260,7 +352,7 @@ class Settings:
             if f.metadata["editable"]
             and (
                 os.environ.get(PREFIX + name.upper(), "").strip()
-                or getattr(self, name) != f.metadata["default"]
+                or getattr(self, name) != _default_of(f.metadata["default"])
             )
         )
 
@@ -282,6 +374,10 @@ class Settings:
     def templates_dir(self) -> Path:
         """Your own draft templates; a file here replaces the built-in one of that name."""
         return self.home / "templates"
+
+
+def _default_of(default: Any) -> Any:
+    return default() if callable(default) else default
 
 
 #: Every setting's field (its doc, validator, default, group), by name.

@@ -12,11 +12,11 @@ def test_goals_set_log_and_show_progress(cli: Cli) -> None:
     out = cli.ok("goals", "set", "--applications", "1", "--follow-ups", "0", "--reflections", "0",
                  "--learning-hours", "2", "--networking", "0")  # fmt: skip
     assert "Weekly goals: applications 1, learning (hours) 2." in out
-    assert "Logged 1.5 for learning (hours) on 2026-11-20" in cli.ok(
+    assert "Logged 1.5 for learning (hours) on Fri, 20 Nov 2026" in cli.ok(
         "log", "learning", "1.5", "--note", "SQL course"
     )
     shown = cli.ok("goals")
-    assert "This week (2026-11-16 to 2026-11-22)" in shown
+    assert "This week (Mon, 16 Nov 2026 to Sun, 22 Nov 2026)" in shown
     assert "1 of 1 done" in shown and "1.5 of 2" in shown
     assert "Follow-ups" not in shown  # not tracked
     assert "Streak: 0 weeks in a row (best: 0)." in shown
@@ -26,7 +26,7 @@ def test_goals_set_log_and_show_progress(cli: Cli) -> None:
     cli.ok("log", "learning", "1", "--date", "2026-11-03")
     shown = cli.ok("goals", "--weeks", "2")
     assert "Every goal met this week" in shown
-    assert "Week of 2026-11-09: 1 of 2 goals met" in shown and "2026-11-02" not in shown
+    assert "Week of Mon, 9 Nov 2026: 1 of 2 goals met" in shown and "Mon, 2 Nov 2026" not in shown
     data = json.loads(cli.ok("goals", "--json"))
     assert data["this_week"]["met"] is True
     assert data["this_week"]["metrics"]["learning_hours"] == {"target": 2.0, "done": 2.0}
@@ -56,10 +56,10 @@ def test_wins_add_and_list(cli: Cli) -> None:
     assert "No wins recorded in the last two weeks" in cli.ok("wins")
     cli.ok("add", "Acme", "Analyst", "--date", "2026-10-01")
     cli.ok("move", "1", "screen", "--date", "2026-10-05")
-    assert "Kept your win of 2026-11-19" in cli.ok("wins", "add", "Course done", "--date",
+    assert "Kept your win of Thu, 19 Nov 2026" in cli.ok("wins", "add", "Course done", "--date",
                                                   "yesterday", "--application", "1")  # fmt: skip
     out = cli.ok("wins")
-    assert "1 win worth noticing" in out and "2026-11-19  Course done (Acme #1)" in out
+    assert "1 win worth noticing" in out and "Thu, 19 Nov 2026  Course done (Acme #1)" in out
     assert "screening call" not in out  # older than two weeks
     data = json.loads(cli.ok("wins", "--all", "--json"))
     assert [w["kind"] for w in data] == ["manual", "first_response", "screen"]
@@ -68,7 +68,7 @@ def test_wins_add_and_list(cli: Cli) -> None:
 
 
 def test_journal_add_prompts_and_lists_with_nudges(cli: Cli) -> None:
-    assert "Journal entry kept for 2026-11-20" in cli.ok(
+    assert "Journal entry kept for Fri, 20 Nov 2026" in cli.ok(
         "journal", "add", "--mood", "4", "--text", "good walk", "--rest-day"
     )
     result = cli("journal", "add", "--date", "yesterday", input="2\nlong day\n")
@@ -76,8 +76,8 @@ def test_journal_add_prompts_and_lists_with_nudges(cli: Cli) -> None:
     result = cli("journal", "add", "--mood", "6", "--text", "x")
     assert result.exit_code == 1 and "from 1 to 5" in result.stderr
     out = cli.ok("journal")
-    assert "2026-11-20  mood 4/5 (rest day)  good walk" in out
-    assert "2026-11-19  mood 2/5  long day" in out
+    assert "Fri, 20 Nov 2026  mood 4/5 (rest day)  good walk" in out
+    assert "Thu, 19 Nov 2026  mood 2/5  long day" in out
     data = json.loads(cli.ok("journal", "--json"))
     assert [e["mood"] for e in data["entries"]] == [4, 2]
     assert data["nudges"] == [] and data["trend"]["direction"] == "not enough entries yet"
@@ -94,10 +94,10 @@ def test_checkins_due_and_done(cli: Cli) -> None:
     cli.ok("contacts", "add", "Ann", "--company", "Acme", "--next-checkin", "2026-11-18")
     cli.ok("contacts", "add", "Bo", "--next-checkin", "2026-11-25")
     out = cli.ok("checkins")
-    assert "#1 Ann at Acme: was due 2026-11-18 (2 days ago)" in out
-    assert "#2 Bo: due 2026-11-25 (in 5 days)" in out
-    assert "Next check-in with Ann: 2027-02-20" in cli.ok("checkins", "done", "1")
-    assert "Next check-in with Bo: 2026-12-24" in cli.ok(
+    assert "#1 Ann at Acme: was due Wed, 18 Nov 2026 (2 days ago)" in out
+    assert "#2 Bo: due Wed, 25 Nov 2026 (in 5 days)" in out
+    assert "Next check-in with Ann: Sat, 20 Feb 2027" in cli.ok("checkins", "done", "1")
+    assert "Next check-in with Bo: Thu, 24 Dec 2026" in cli.ok(
         "checkins", "done", "2", "--next", "2026-12-24"
     )
     assert json.loads(cli.ok("checkins", "--json")) == []
@@ -109,11 +109,14 @@ def test_reapply_set_and_list(cli: Cli) -> None:
     assert "No reapply dates yet" in cli.ok("reapply")
     cli.ok("reapply", "Acme", "--after", "2026-11-01", "--notes", "hiring freeze")
     cli.ok("reapply", "Globex", "--after", "2027-03-01")
-    assert "You can apply to Acme again from 2026-12-01" in cli.ok(
+    assert "You can apply to Acme again from Tue, 1 Dec 2026" in cli.ok(
         "reapply", "ACME", "--after", "2026-12-01"
     )
     out = cli.ok("reapply")
-    assert "Acme: from 2026-12-01 (hiring freeze)" in out and "Globex: from 2027-03-01" in out
+    assert (
+        "Acme: from Tue, 1 Dec 2026 (hiring freeze)" in out
+        and "Globex: from Mon, 1 Mar 2027" in out
+    )
     cli.ok("reapply", "acme", "--after", "2026-11-20")
     assert "Acme: you can apply again now" in cli.ok("reapply")
     data = json.loads(cli.ok("reapply", "--json"))

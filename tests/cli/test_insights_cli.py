@@ -39,13 +39,15 @@ def test_insights_show_diagnoses_with_evidence_and_the_guard(cli: Cli) -> None:
     assert "12 application(s) sent" in out
     assert "Few applications get a response" in out
     response = next(line for line in out.splitlines() if "Any response" in line)
-    assert "17%" in response and "5-45%" in response and "2 of 12" in response  # the figures
+    assert (
+        "17%" in response and "between 5% and 45%" in response and "2 of 12" in response
+    )  # the figures
     assert "Many applications end in silence" in out
     assert "Follow-up habits" in out
-    assert "not enough data yet: 2 of 10 outcomes needed" in out  # the screen step
+    assert "2 of the 10 applications needed so far" in out  # the screen step
     assert "Skills: 1 of 2 (50%)" in out
     # the channel cut has a group with ten outcomes (job board, none answered)
-    assert "By channel" in out and "0% (0-28%)" in out
+    assert "By channel" in out and "0 of 11 (0%)" in out
     assert "By company" not in out and "appear here once a group has 10 outcomes" in out
     assert HOSTILE in out  # printed as text, not read as Rich markup
 

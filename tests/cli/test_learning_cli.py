@@ -39,7 +39,7 @@ def test_drafts_new_show_edit_export_and_send(rejected: Any, tmp_path: Path) -> 
     out = cli.ok("drafts", "new", "1", "thank_you_after_rejection", "--highlight", "the case study")
     assert "Draft #1" in out and "To: priya@northwind.example" in out
     assert "✓ ok" in out and "✗ error" not in out
-    assert "send by 2026-11-21 09:00" in out
+    assert "send by Sat 21 Nov, 09:00" in out
     shown = json.loads(cli.ok("drafts", "show", "1", "--json"))
     assert shown["kind"] == "thank_you_after_rejection" and shown["status"] == "draft"
     assert {f["severity"] for f in shown["findings"]} <= {"ok", "warning"}
@@ -96,8 +96,8 @@ def test_feedback_add_and_list(rejected: Any) -> None:
     cli = rejected
     out = cli.ok("feedback", "add", "1", "We had a strong pool of candidates.", "--from", "Priya")
     assert "generic" in out and "strong pool" in out
-    assert "Thank them for their feedback (even if you disagree) by 2026-11-22 10:00" in out
-    assert "one specific example (optional) by 2026-11-27 10:00" in out
+    assert "Thank them for their feedback (even if you disagree) by Sun 22 Nov, 10:00" in out
+    assert "one specific example (optional) by Fri 27 Nov, 10:00" in out
     out = cli.ok(
         "feedback", "add", "1", "Your SQL was great but the case study lacked depth.",
         "--theme", "technical_depth", "--specific", "--date", "yesterday",

@@ -117,9 +117,9 @@ def test_sync_prints_a_summary_and_then_nothing_new(
     report = json.loads(cli.ok("mail", "sync", "--json"))
     assert report["problems"] == [] and report["accounts"][0]["folders"][0]["found"] == 0
     listed = cli.ok("mail", "account", "list")
-    assert "Folder INBOX: 2 read, last sync 2026-11-20" in listed
+    assert "Folder INBOX: 2 read, last sync Fri 20 Nov" in listed
     assert "Syncs by itself (while onward serve runs): off (only when I ask)" in listed
-    assert "last sync 2026-11-20 10:00: 0 new, 0 proposals" in listed  # the latest of three
+    assert "last sync Fri 20 Nov, 10:00: 0 new, 0 proposals" in listed  # the latest of three
     assert mailbox.server.flags(mailbox.username) == {1: set(), 2: set()}
 
 
@@ -147,7 +147,7 @@ def test_append_a_draft_and_see_it_on_the_timeline(
     assert mailbox.server.count(mailbox.username, "Drafts") == 1
     shown = cli.ok("show", "1")
     assert (
-        "  2026-11-20  ✉ Thank you after rejection to priya@northwind.example: Thank you – "
+        "  Fri, 20 Nov 2026  ✉ Thank you after rejection to priya@northwind.example: Thank you – "
         "Clinical Data Analyst interview (put in the Drafts folder of personal, draft #1)"
     ) in shown
     record = json.loads(cli.ok("show", "1", "--json"))

@@ -45,18 +45,18 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
         "--sting",
         "4",
     )
-    assert "Logged: #1 Analyst at Acme, rejected on 2026-11-20" in out
+    assert "Logged: #1 Analyst at Acme, rejected on Fri, 20 Nov 2026" in out
     assert "Journal:" in out and "Look after yourself:" in out
     assert "internal candidate" in out and "outside your control" in out  # the case's reframe
     assert "about 23 hours left, until 09:00 on Saturday" in out
-    assert "Your plan is ready when you are (after Sat 21 Nov 09:00)" in out
+    assert "Your tasks are ready when you are (after Sat 21 Nov, 09:00)" in out
     for word in ANALYSIS:
         assert word not in out, word
     during = cli.ok("rejection", "1")
     assert "Journal:" in during and not any(word in during for word in ANALYSIS)
     listed = cli.ok("tasks")
     assert "Write a few lines in your journal" in listed and "thank-you" not in listed
-    assert "3 more steps wait until you have had time to feel it" in listed
+    assert "2 more steps wait until you have had time to feel it" in listed
     record = json.loads(cli.ok("rejection", "1", "--json"))
     assert record["in_dwell_window"] and record["advice"] is None and record["tasks"] == []
 
@@ -66,10 +66,10 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
         "In proportion",
         "You reached the interviews: 1 of your 1 applications got this far.",
         "Should you reply?",
-        "one polite question asking for feedback",
-        "Best sent by Sun 22 Nov 10:00",
-        "Reflect on this application, gently (due Tue 24 Nov 09:00)",
-        "due Send a short thank-you that keeps the door open (due Sun 22 Nov 10:00)",
+        "ask one polite question for feedback",
+        "Best sent by Sun 22 Nov, 10:00",
+        "Reflect on this application, gently (due Tue 24 Nov, 09:00)",
+        "due Thank them, and ask one polite question for feedback (due Sun 22 Nov, 10:00)",
     ):
         assert text in after, text
     data = json.loads(cli.ok("rejection", "1", "--json"))
@@ -87,7 +87,6 @@ def test_reject_shows_only_kindness_during_the_window_then_the_plan(
     assert [t["kind"] for t in data["tasks"]] == [
         "dwell",
         "journal",
-        "send_draft",
         "send_draft",
         "reflect",
     ]
@@ -108,7 +107,7 @@ def test_move_to_rejected_goes_through_the_same_flow(cli: Cli) -> None:
     assert "Logged: #1" in out and "Journal:" in out and "Should you reply?" not in out
     shown = json.loads(cli.ok("show", "1", "--json"))
     assert shown["stage"] == "rejected" and shown["events"][-1]["note"] == "a kind call"
-    assert len(json.loads(cli.ok("tasks", "--all", "--json"))) == 5
+    assert len(json.loads(cli.ok("tasks", "--all", "--json"))) == 4
 
 
 def test_ready_ends_the_window_early(cli: Cli, clock: FixedClock) -> None:
@@ -116,7 +115,7 @@ def test_ready_ends_the_window_early(cli: Cli, clock: FixedClock) -> None:
     cli.ok("reject", "1", "--dwell", "weekend")
     clock.advance(hours=5)
     out = cli.ok("ready", "1")
-    assert "In proportion" in out and "Your plan" in out
+    assert "In proportion" in out and "Your tasks" in out
     listed = cli.ok("tasks")
     assert "Reflect on this application" in listed and "more steps wait" not in listed
     again = cli("ready", "1")
@@ -153,7 +152,7 @@ def test_closed_and_saved_applications_are_refused(cli: Cli) -> None:
     interviewed(cli)
     cli.ok("reject", "1")
     again = cli("reject", "1")
-    assert again.exit_code == 1 and "already rejected on 2026-11-20" in again.stderr
+    assert again.exit_code == 1 and "already rejected on Fri, 20 Nov 2026" in again.stderr
     cli.ok("add", "Beta", "Nurse", "--stage", "saved")
     saved = cli("reject", "2")
     assert saved.exit_code == 1 and "only saved" in saved.stderr
@@ -172,13 +171,13 @@ def test_task_commands(cli: Cli, clock: FixedClock) -> None:
     interviewed(cli)
     cli.ok("reject", "1")
     assert "Task #2 done" in cli.ok("tasks", "done", "2")
-    assert "snoozed until Mon 23 Nov 09:00" in cli.ok(
+    assert "snoozed until Mon 23 Nov, 09:00" in cli.ok(
         "tasks", "snooze", "3", "--until", "2026-11-23"
     )
-    assert "snoozed until Sun 22 Nov 10:00" in cli.ok("tasks", "snooze", "4", "--days", "2")
-    assert "Task #5 skipped" in cli.ok("tasks", "skip", "5")
+    assert "snoozed until Sun 22 Nov, 10:00" in cli.ok("tasks", "snooze", "1", "--days", "2")
+    assert "Task #4 skipped" in cli.ok("tasks", "skip", "4")
     statuses = {t["id"]: t["state"] for t in json.loads(cli.ok("tasks", "--all", "--json"))}
-    assert statuses == {1: "due", 2: "done", 3: "snoozed", 4: "snoozed", 5: "skipped"}
+    assert statuses == {1: "snoozed", 2: "done", 3: "snoozed", 4: "skipped"}
     refused = cli("tasks", "skip", "2")
     assert refused.exit_code == 1 and "already done" in refused.stderr
     for args, message in [
@@ -189,9 +188,9 @@ def test_task_commands(cli: Cli, clock: FixedClock) -> None:
         result = cli(*args)
         assert result.exit_code == 1 and message in result.stderr, args
     assert {t["id"]: t["state"] for t in json.loads(cli.ok("tasks", "--all", "--json"))} == statuses
-    clock.advance(days=3)  # Monday 10:00: both snoozes are over, both drafts past due
+    clock.advance(days=3)  # Monday 10:00: both snoozes are over, the draft is past due
     due = {t["id"]: t["state"] for t in json.loads(cli.ok("tasks", "--json"))}
-    assert due == {3: "overdue", 4: "overdue"}
+    assert due == {3: "overdue"}  # the feel-it step ended with its window
 
 
 def test_ghosting_suggests_then_applies(cli: Cli) -> None:
@@ -244,3 +243,25 @@ def test_a_rejection_from_weeks_ago_asks_nothing_now(cli: Cli) -> None:
     assert "from a while back" in out
     assert "The usual time for it has passed" in out and "Best sent" not in out
     assert json.loads(cli.ok("tasks", "--all", "--json")) == []
+
+
+def test_the_json_says_when_the_tasks_open_under_both_names(cli: Cli) -> None:
+    interviewed(cli)
+    data = json.loads(cli.ok("reject", "1", "--json"))
+    assert data["tasks_ready_at"] == "2026-11-21T09:00:00+00:00"
+    assert data["plan_ready_at"] == data["tasks_ready_at"]  # the old name, for old scripts
+
+
+def test_reminders_wait_during_the_window_then_say_what_is_due(cli: Cli, clock: FixedClock) -> None:
+    interviewed(cli)
+    cli.ok("reject", "1")
+    assert "this is your time to feel a rejection" in cli.ok("reminders", "due")
+    clock.advance(hours=23)  # Saturday 09:00: the window is over
+    due = json.loads(cli.ok("reminders", "due", "--json"))
+    assert due["silence"] is None
+    kinds = [r["kind"] for r in due["reminders"]]
+    assert kinds.count("follow_up") == 1 and set(kinds) == {"follow_up", "task"}
+    assert not any("feel it" in r["title"] for r in due["reminders"])  # the window's own step
+    assert "Follow-up: Thank them, and ask one polite question" in cli.ok("reminders", "due")
+    sent = cli("reminders", "send-digest", "--now")
+    assert sent.exit_code == 3 and "set your email address" in sent.stderr

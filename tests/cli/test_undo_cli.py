@@ -20,7 +20,7 @@ def test_undo_takes_back_a_rejection_and_undo_again_redoes_it(cli: Cli) -> None:
 
     out = cli.ok("undo", "1")
 
-    assert "Undone: rejection logged (2026-11-18)." in out
+    assert "Undone: rejection logged (Wed, 18 Nov 2026)." in out
     assert state(cli) == before
     redo = json.loads(cli.ok("undo", "1", "--json"))
     assert redo["redo"] is True and redo["undone"]["kind"] == "undo"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -211,3 +212,20 @@ def test_draft_exposes_errors_and_warnings() -> None:
     draft = render_draft(DraftKind.FEEDBACK_REQUEST, FACT_SETS["health-data"])
     assert draft.errors == () and draft.warnings == ()
     assert isinstance(draft, Draft) and len(draft.findings) >= 10
+
+
+@pytest.mark.parametrize(
+    ("name", "greeted"),
+    [
+        ("Priya Natarajan", "Priya"),
+        ("Natarajan, Priya", "Priya"),
+        ("Dr. Priya Natarajan", "Dr Natarajan"),
+        ("Ms Okafor", "Ms Okafor"),
+        ("  Mei   Lin  Chen ", "Mei"),
+        ("David", "David"),
+    ],
+)
+def test_a_salutation_uses_the_first_name_or_a_title(name: str, greeted: str) -> None:
+    facts = replace(FACT_SETS["nonprofit-no-contact"], contact_name=name)
+    body = render_draft(DraftKind.THANK_YOU_AFTER_REJECTION, facts, variant=0).body
+    assert body.split("\n", 1)[0].rstrip(",").split(" ", 1)[1] == greeted

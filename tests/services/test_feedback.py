@@ -3,16 +3,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from tests.factories import make_application
+from tests.factories import make_application, make_move, make_rejection
 
 from onward.domain.drafts import DraftKind
+from onward.domain.pipeline import Stage
 from onward.domain.playbook.feedback import FeedbackTheme
 from onward.domain.playbook.tasks import TaskKind
 from onward.domain.records import ContactFields
 from onward.errors import InvalidInput, NotFound
 from onward.services.contacts import add_contact
 from onward.services.feedback import list_feedback, log_feedback
+from onward.services.rejections import end_dwell
 from onward.services.runtime import Workspace
+from onward.services.tasks import list_tasks
 
 SPECIFIC = (
     "In the interview your answer on system design lacked depth; we would have liked an "
@@ -125,3 +128,19 @@ def test_bad_input_changes_nothing(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="unknown feedback theme"):
         list_feedback(ws.store, ws.owner, theme="vibes")
     assert list_feedback(ws.store, ws.owner).items == [] and tasks(ws) == []
+
+
+def test_feedback_arriving_closes_the_task_of_asking_for_it(ws: Workspace) -> None:
+    app = make_application(ws, "Kestrel Analytics", "Analyst", days_ago=20)
+    make_move(ws, app.id, Stage.INTERVIEW)
+    overview = make_rejection(ws, app.id)
+    assert overview.advice is not None and overview.advice.drafts == (DraftKind.FEEDBACK_REQUEST,)
+    end_dwell(ws.store, ws.owner, app.id, ws.clock)
+
+    def asking() -> list[str]:
+        items = list_tasks(ws.store, ws.owner, ws.clock).items
+        return [i.stored.task.title for i in items if i.stored.task.draft_kind is not None]
+
+    assert asking() == ["Thank them, and ask one polite question for feedback"]  # one message
+    log_feedback(ws.store, ws.owner, app.id, "We went with someone with more SQL.", ws.clock)
+    assert "Thank them, and ask one polite question for feedback" not in asking()

@@ -126,11 +126,11 @@ def test_funnel_by_hand(searched: Workspace) -> None:
     response = steps["response"].conversion
     assert (steps["response"].count, response.hits, response.n) == (7, 7, 10)
     assert (steps["response"].pending, steps["response"].withdrawn) == (1, 1)
-    assert response.enough and response.describe() == "70% (95% CI 40-89%), 7 of 10"
+    assert response.enough and response.describe() == "7 of 10 (70%, likely between 40% and 89%)"
     assert response.interval == pytest.approx((0.3968, 0.8922), abs=5e-5)
     # screen: 1 4 5 8 11 of the seven; 2 and 7 were turned down straight away
     assert (steps["screen"].conversion.hits, steps["screen"].conversion.n) == (5, 7)
-    assert steps["screen"].conversion.describe() == "not enough data yet: 7 of 10 outcomes needed"
+    assert steps["screen"].conversion.describe() == "7 of the 10 applications needed so far"
     # assessment counts 1 and 11 (skipped it) and 5; 4 was rejected; 8 still waits
     assert (steps["assessment"].conversion.hits, steps["assessment"].conversion.n) == (3, 4)
     assert steps["assessment"].pending == 1
@@ -282,7 +282,7 @@ def test_an_empty_search_says_so_and_still_charts(ws: Workspace) -> None:
     found = compute_insights(ws.store, ws.owner, ws.clock)
     assert found.empty and found.diagnoses == () and found.flows == ()
     assert found.funnel.step("response").conversion.describe() == (
-        "not enough data yet: 0 of 10 outcomes needed"
+        "0 of the 10 applications needed so far"
     )
     figures = insight_figures(found)
     assert figures["flow"]["layout"]["annotations"][0]["text"] == "No applications sent yet"
@@ -291,7 +291,7 @@ def test_an_empty_search_says_so_and_still_charts(ws: Workspace) -> None:
     for figure in figures.values():
         go.Figure(figure)  # the empty charts are valid plotly JSON too
     record = insights_record(found)
-    assert record["funnel"]["steps"][1]["conversion"]["text"].startswith("not enough data")
+    assert record["funnel"]["steps"][1]["conversion"]["text"].endswith("applications needed so far")
 
 
 def test_the_record_is_plain_json(searched: Workspace) -> None:
@@ -301,7 +301,7 @@ def test_the_record_is_plain_json(searched: Workspace) -> None:
     text = json.dumps(record)
     assert record["ghosting"] == {
         "hits": 3, "n": 9, "enough": False, "minimum": 10, "value": None, "low": None,
-        "high": None, "text": "not enough data yet: 9 of 10 outcomes needed",
+        "high": None, "text": "9 of the 10 applications needed so far",
     }  # fmt: skip
     assert record["as_of"] == "2026-11-27" and "A very close call" in text
 

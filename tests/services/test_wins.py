@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.factories import make_application
+from tests.factories import make_application, make_move, make_rejection
 
 from onward.db.playbook_tables import feedback
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.wins import WinKind
 from onward.errors import InvalidInput, NotFound
 from onward.services.applications import move_application
+from onward.services.rejections import end_dwell
 from onward.services.runtime import Workspace
 from onward.services.wins import add_win, list_wins
 
@@ -108,3 +109,25 @@ def test_bad_wins_are_refused_and_nothing_is_kept(ws: Workspace) -> None:
     with pytest.raises(InvalidInput, match="days must be 1 or more"):
         list_wins(ws.store, ws.owner, ws.clock, days=0)
     assert list_wins(ws.store, ws.owner, ws.clock) == []
+
+
+def test_no_win_is_noticed_at_the_company_that_just_said_no(ws: Workspace) -> None:
+    kestrel = make_application(ws, "Kestrel Analytics", "Analyst", days_ago=10)
+    make_move(ws, kestrel.id, Stage.INTERVIEW)
+    again = make_application(ws, "kestrel analytics", "Data Engineer", days_ago=8)
+    make_move(ws, again.id, Stage.SCREEN)
+    other = make_application(ws, "Fjord Bank", "Analyst", days_ago=9)
+    make_move(ws, other.id, Stage.SCREEN)
+    before = {w.company for w in list_wins(ws.store, ws.owner, ws.clock) if not w.manual}
+    assert {"Kestrel Analytics", "kestrel analytics", "Fjord Bank"} <= before
+    make_rejection(ws, kestrel.id)
+    add_win(
+        ws.store, ws.owner, "Asked Kestrel a good question", ws.clock, application_id=kestrel.id
+    )
+    during = list_wins(ws.store, ws.owner, ws.clock)
+    noticed = {w.company for w in during if not w.manual}
+    assert "Fjord Bank" in noticed and not {"Kestrel Analytics", "kestrel analytics"} & noticed
+    assert any(w.manual and w.company == "Kestrel Analytics" for w in during)  # yours stay
+    end_dwell(ws.store, ws.owner, kestrel.id, ws.clock)
+    after = {w.company for w in list_wins(ws.store, ws.owner, ws.clock) if not w.manual}
+    assert "Kestrel Analytics" in after

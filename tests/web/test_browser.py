@@ -93,7 +93,7 @@ def test_edit_a_draft_and_see_its_checks_live(page: Any, live_server: Any) -> No
     make_rejection(ws, app.id)
     page.goto(f"/applications/{app.id}/rejection")
     page.get_by_role("button", name="I feel ready now").click()
-    page.get_by_role("button", name="Draft a thank you after rejection").click()
+    page.get_by_role("button", name="Draft a feedback request").click()
     page.wait_for_url(re.compile(r"/drafts/\d+$"))
     findings = page.locator("#findings")
     before = findings.inner_text()

@@ -35,12 +35,12 @@ def web_settings(
 def test_settings_then_draft(page: Any, live_server: Any) -> None:
     ws = live_server[1].state.workspace
     app = make_application(ws, "Fjord Bank", "Data Analyst", days_ago=10)
-    make_move(ws, app.id, Stage.INTERVIEW)  # after a conversation, a thank-you is advised
+    make_move(ws, app.id, Stage.INTERVIEW)  # after a conversation: thanks and one question
     make_rejection(ws, app.id)
     end_dwell(ws.store, ws.owner, app.id, ws.clock)
     page.set_viewport_size(LAPTOP)
     page.goto(f"/applications/{app.id}/rejection")
-    page.get_by_role("button", name="Draft a thank you after rejection").click()
+    page.get_by_role("button", name="Draft a feedback request").click()
     page.get_by_role("heading", name="Who is signing?").wait_for()
     screenshot(page, "draft-asks-name", phone=True)
     page.get_by_role("button", name="Save and write the draft").click()

@@ -154,7 +154,7 @@ def test_a_csv_import_shows_the_mapping_then_imports_on_confirmation(web: Web) -
     assert "Every row can be imported: 2 new applications" in html
     assert '<option value="company" selected>company</option>' in html  # Employer → company
     assert '<option value="ignore" selected>' in html  # Remarks is not mapped
-    assert "Acme" in html and "applied Thu 1 Oct 2026 → rejected" in html
+    assert "Acme" in html and "applied Thu, 1 Oct 2026 → rejected" in html
     assert _apps(web) == []
     token = _token(html)
     done = web.post(

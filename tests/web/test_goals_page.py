@@ -27,7 +27,7 @@ def test_the_goals_page_shows_this_week_with_the_default_goals(web: Web) -> None
     make_application(web.ws, "Acme", "Analyst")
     page = web.get("/goals")
     assert page.status_code == 200
-    assert "This week" in page.text and "Mon 16 Nov 2026" in page.text
+    assert "This week" in page.text and "Mon, 16 Nov 2026" in page.text
     assert "1 of 5" in page.text  # one application counted from the records
     assert 'name="learning_hours"' in page.text and 'value="2"' in page.text
 

@@ -41,7 +41,7 @@ def test_logging_a_rejection_opens_the_dwell_window_with_only_kindness(web: Web)
     assert "Time to sit with it" in page.text
     assert "A journal prompt" in page.text and "Something kind to do" in page.text
     assert "I feel ready now" in page.text
-    for held_back in ("Should you reply?", "Your plan", "Saved jobs worth", "In proportion"):
+    for held_back in ("Should you reply?", "Your tasks", "Saved jobs worth", "In proportion"):
         assert held_back not in page.text, held_back
     assert get_application(web.ws.store, web.ws.owner, app.id).stage == Stage.REJECTED
 
@@ -62,10 +62,10 @@ def test_feeling_ready_opens_the_plan_step_by_step(web: Web) -> None:
     make_move(web.ws, app.id, Stage.INTERVIEW)
     make_rejection(web.ws, app.id)
     page = web.follow(web.post(f"/applications/{app.id}/ready"))
-    assert "Your plan is open. Go gently." in page.text
-    for step in ("In proportion", "Should you reply?", "Your plan", "Look back, gently"):
+    assert "Your tasks are open. Go gently." in page.text
+    for step in ("In proportion", "Should you reply?", "Your tasks", "Look back, gently"):
         assert step in page.text, step
-    assert "Draft a thank you after rejection" in page.text
+    assert "Draft a feedback request" in page.text  # one message advised, one draft
     overview = get_rejection_overview(web.ws.store, web.ws.owner, app.id, web.ws.clock)
     assert not overview.in_window
 

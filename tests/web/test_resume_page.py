@@ -140,7 +140,7 @@ def test_versions_are_listed_newest_first(web: Web) -> None:
     assert rows == sorted(rows)
     assert html.count('<span class="tag good">newest</span>') == 1
     assert html.index("newest") < html.index('href="/resume/2"')
-    assert "data roles" in html and "second.txt" in html and "Fri 20 Nov 2026" in html
+    assert "data roles" in html and "second.txt" in html and "Fri, 20 Nov 2026" in html
     assert '<td class="num" data-label="Skills">4</td>' in html  # first.md's skills
     assert "This is your newest version" not in web.get("/resume/1").text
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
-from tests.factories import make_application, make_rejection
+from tests.factories import make_application, make_move, make_rejection
 from tests.web.conftest import Web
 
-from onward.services.rejections import RejectionDetails, dwell_choice, reject_application
+from onward.domain.pipeline import Stage
+from onward.services.rejections import (
+    RejectionDetails,
+    dwell_choice,
+    end_dwell,
+    reject_application,
+)
 from onward.services.tasks import list_tasks
 from onward.services.welcome import has_demo, is_empty
 
@@ -41,6 +48,44 @@ def test_clearing_demo_data_keeps_what_you_added(web: Web) -> None:
     make_application(web.ws, "My Own Company", "Data Analyst", days_ago=10)
     web.post("/welcome/clear-demo")
     assert "My Own Company" in web.get("/board").text
+
+
+def test_removing_the_demo_asks_first_and_takes_what_you_tried_on_it(web: Web) -> None:
+    from onward.domain.records import ApplicationQuery
+    from onward.services.applications import list_applications
+    from onward.services.wins import add_win, list_wins
+
+    web.post("/welcome/demo")
+    ws = web.ws
+    tried = next(
+        a
+        for a in list_applications(ws.store, ws.owner, ApplicationQuery()).items
+        if a.stage == Stage.APPLIED
+    )
+    make_rejection(ws, tried.id)  # trying the rejection flow on a demo application
+    end_dwell(ws.store, ws.owner, tried.id, ws.clock)
+    add_win(ws.store, ws.owner, "A good question in the demo", ws.clock, application_id=tried.id)
+    add_win(ws.store, ws.owner, "My own walk", ws.clock)
+    own = make_application(ws, "My Own Company", "Data Analyst", days_ago=3)
+    make_rejection(ws, own.id)
+    assert 'href="/welcome/clear-demo"' in web.get("/").text  # a link to a question, not a post
+    asked = web.get("/welcome/clear-demo").text
+    assert "Remove the demo data?" in asked and "10 demo applications" in asked
+    everything = list_tasks(ws.store, ws.owner, ws.clock, everything=True).items
+    on_demo = sum(1 for t in everything if t.stored.task.application_id == tried.id)
+    assert on_demo >= 3 and f"{on_demo} tasks for those applications" in asked
+    assert "1 win you noted" in asked
+    assert is_empty(ws.store, ws.owner) is False and has_demo(ws.store, ws.owner)  # nothing yet
+    done = web.follow(web.post("/welcome/clear-demo"))
+    assert "Removed the demo data (10 applications)" in done.text
+    assert not has_demo(ws.store, ws.owner)
+    left = list_applications(ws.store, ws.owner, ApplicationQuery(archived=None)).items
+    assert [a.company for a in left] == ["My Own Company"]
+    tasks = list_tasks(ws.store, ws.owner, ws.clock, everything=True).items
+    assert tasks and {t.stored.task.application_id for t in tasks} == {own.id}
+    assert [w.message for w in list_wins(ws.store, ws.owner, ws.clock) if w.manual] == [
+        "My own walk"
+    ]
 
 
 def test_during_a_dwell_window_today_offers_only_kindness(web: Web) -> None:
@@ -87,7 +132,7 @@ def test_after_the_window_due_tasks_can_be_done_and_skipped(web: Web) -> None:
     assert "Done:" in done.text
     left = {t.id for t in list_tasks(web.ws.store, web.ws.owner, web.ws.clock).items}
     assert first.id not in left
-    assert "Due now" in html or "Your plan" in web.get(f"/applications/{app.id}/rejection").text
+    assert "Due now" in html or "Your tasks" in web.get(f"/applications/{app.id}/rejection").text
 
 
 def test_an_unknown_task_is_a_404_page(web: Web) -> None:
@@ -180,7 +225,7 @@ def test_the_rejection_plan_can_put_a_step_away_and_says_until_when(web: Web) ->
     assert back.headers["location"] == f"/applications/{app.id}/rejection"
     page = web.follow(back).text
     day = web.ws.clock.today() + timedelta(days=7)
-    assert f"put away until {day:%a} {day.day} {day:%b %Y}" in page
+    assert f"put away until {day:%a}, {day.day} {day:%b %Y}" in page
     assert f'action="/tasks/{due.id}/snooze"' not in page
 
 
@@ -197,3 +242,22 @@ def test_today_lists_the_first_due_tasks_and_says_how_many_more(web: Web) -> Non
     html = web.get("/").text
     assert html.count('action="/tasks/') == 3 * SHOWN  # done, skip, put away for each shown
     assert f"And {len(due) - SHOWN} more due" in html
+
+
+def test_each_task_links_to_the_action_that_does_it(web: Web) -> None:
+    app = make_application(web.ws, "Kestrel Analytics", "Analyst", days_ago=20)
+    make_move(web.ws, app.id, Stage.INTERVIEW)
+    make_rejection(web.ws, app.id)
+    end_dwell(web.ws.store, web.ws.owner, app.id, web.ws.clock)
+    for url in ("/", f"/applications/{app.id}/rejection"):
+        page = web.get(url).text
+        assert f'href="/applications/{app.id}/reflect"' in page, url  # reflect: its form
+        write = re.search(
+            rf'<form method="post" action="/applications/{app.id}/drafts" class="inline">'
+            r'.*?name="kind" value="([a-z_]+)".*?>Write the draft</button>',
+            page,
+            re.S,
+        )
+        assert write and write.group(1) == "feedback_request", url
+    written = web.follow(web.post(f"/applications/{app.id}/drafts", {"kind": "feedback_request"}))
+    assert "Here is a first draft" in written.text and "feedback" in written.text.lower()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import typer
 
+from onward.formats import formats
+
 app = typer.Typer(help="The JSON API: personal access tokens.", no_args_is_help=True)
 
 
@@ -37,7 +39,7 @@ def token(
         if not tokens:
             out.print("No API tokens yet.")
         for t in tokens:
-            used = t.last_used_at.isoformat(timespec="minutes") if t.last_used_at else "never"
+            used = formats().moment(t.last_used_at) if t.last_used_at else "never"
             state = "active" if t.active else f"revoked {t.revoked_at:%Y-%m-%d %H:%M}"
             out.print(f"#{t.id}  made {t.created_at:%Y-%m-%d %H:%M}  used {used}  {state}")
         return

@@ -125,6 +125,10 @@ COMMANDS: dict[str, Lazy] = {
     "contacts": group("onward.cli.contacts:app", "Keep the people behind your applications."),
     "export": command("onward.cli.data:commands", "Export your data (JSON backup or CSV)."),
     "db": group("onward.cli.database:app", "Database schema: see and apply migrations."),
+    "reminders": group(
+        "onward.cli.reminders:app",
+        "Reminders that reach you: what is due now, and the email digest (for cron).",
+    ),
     "calendar": group(
         "onward.cli.calendar:app", "Put your tasks and check-ins in your own calendar app."
     ),

@@ -23,6 +23,7 @@ from onward.domain.records import (
     parse_choice,
 )
 from onward.export.records import application_record, contact_record
+from onward.formats import formats
 from onward.services.applications import (
     add_application,
     archive_applications,
@@ -221,7 +222,9 @@ def move(
     app_ = move_application(
         ws.store, ws.owner, app_id, parse_stage(stage), ws.clock, on=_day(on), note=note
     )
-    render.ok(f"#{app_.id} {app_.company}: now {app_.stage_label} (since {app_.stage_on}).")
+    render.ok(
+        f"#{app_.id} {app_.company}: now {app_.stage_label} (since {formats().day(app_.stage_on)})."
+    )
 
     for win in wins_from_step(ws.store, ws.owner, ws.clock, app_.id, app_.stage_on):
         render.console().print(f"[bold green]A small win:[/] {escape(win.message)}")

@@ -13,6 +13,7 @@ from onward.cli.context import workspace
 from onward.cli.options import ContactId, DateOpt, JsonOpt
 from onward.domain.dates import parse_day
 from onward.errors import InvalidInput
+from onward.formats import formats
 from onward.services.checkins import (
     checkins_due,
     list_reapply,
@@ -67,10 +68,10 @@ def checkins(
 
 def _when(c: CheckIn) -> str:
     if c.days_left < 0:
-        return f"was due {c.due_on.isoformat()} ({-c.days_left} days ago)"
+        return f"was due {formats().day(c.due_on)} ({-c.days_left} days ago)"
     if c.days_left == 0:
         return "due today"
-    return f"due {c.due_on.isoformat()} (in {c.days_left} days)"
+    return f"due {formats().day(c.due_on)} (in {c.days_left} days)"
 
 
 def _checkin_record(c: CheckIn) -> dict[str, object]:
@@ -107,7 +108,7 @@ def done(
     )
     upcoming = contact.fields.next_checkin_on
     assert upcoming is not None
-    render.ok(f"Noted. Next check-in with {contact.name}: {upcoming.isoformat()}.")
+    render.ok(f"Noted. Next check-in with {contact.name}: {formats().day(upcoming)}.")
 
 
 def reapply(
@@ -130,7 +131,7 @@ def reapply(
     when = _day(after)
     assert when is not None
     saved = set_reapply_after(ws.store, ws.owner, company, when, ws.clock, notes=notes)
-    render.ok(f"You can apply to {saved.company} again from {saved.after.isoformat()}.")
+    render.ok(f"You can apply to {saved.company} again from {formats().day(saved.after)}.")
 
 
 def _reapply_record(r: ReapplyDate) -> dict[str, object]:
@@ -152,7 +153,7 @@ def _show_reapply(found: list[ReapplyDate]) -> None:
         return
     for r in found:
         status = (
-            "[green]you can apply again now[/]" if r.open_now else f"from {r.after.isoformat()}"
+            "[green]you can apply again now[/]" if r.open_now else f"from {formats().day(r.after)}"
         )
         notes = f" [dim]({escape(r.notes)})[/]" if r.notes else ""
         out.print(f"{escape(r.company)}: {status}{notes}")

@@ -14,6 +14,7 @@ from onward.cli.options import CONTACT_ROLES, AppId, ContactId, JsonOpt
 from onward.domain.dates import parse_day
 from onward.domain.records import ContactFields, ContactRole, parse_choice
 from onward.export.records import contact_record
+from onward.formats import formats
 from onward.services.contacts import (
     add_contact,
     delete_contact,
@@ -107,7 +108,7 @@ def list_(
             f.role.value.replace("_", " "),
             escape(f.company or ""),
             escape(f.email or ""),
-            f.next_checkin_on.isoformat() if f.next_checkin_on else "",
+            formats().day(f.next_checkin_on) if f.next_checkin_on else "",
             ", ".join(f"#{i}" for i in c.application_ids),
         )
     render.console().print(table)

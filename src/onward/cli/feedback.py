@@ -11,6 +11,7 @@ from onward.cli.context import workspace
 from onward.cli.options import FEEDBACK_THEMES, AppId, DateOpt, JsonOpt
 from onward.domain.dates import parse_day
 from onward.domain.playbook.feedback_reading import read_feedback
+from onward.formats import formats
 from onward.services.feedback import list_feedback, log_feedback
 
 app = typer.Typer(help="Keep the feedback employers give you.", no_args_is_help=True)
@@ -60,7 +61,7 @@ def add(
     for stored in logged.tasks:
         task = stored.task
         due = task.due_at.astimezone(zone)
-        out.print(f"  • {escape(task.title)} [dim]by {due:%Y-%m-%d %H:%M}[/]")
+        out.print(f"  • {escape(task.title)} [dim]by {formats().moment(due)}[/]")
     kind = "thanks_for_feedback"
     out.print(f"[dim]Draft the thank-you: onward drafts new {app_id} {kind}[/]")
 
@@ -109,7 +110,7 @@ def list_(
         table.add_row(
             str(s.id),
             f"#{f.application_id}",
-            f.received_on.isoformat(),
+            formats().day(f.received_on),
             escape(f.from_whom or ""),
             "yes" if s.specific else "generic",
             ", ".join(t.value for t in f.themes),

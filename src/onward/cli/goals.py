@@ -17,6 +17,7 @@ from onward.domain.dates import parse_day
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.wins import RECENT_DAYS
 from onward.export.jsonable import to_jsonable
+from onward.formats import formats
 from onward.services.goals import goal_progress, log_effort, set_goals
 from onward.services.goals import revisit as revisit_jobs
 from onward.services.wins import add_win, list_wins
@@ -98,7 +99,9 @@ def _show_progress(progress: GoalProgress) -> None:
         out.print("You are not tracking any weekly goals. Set one with [bold]onward goals set[/].")
         return
     week = progress.this_week
-    out.print(f"[bold]This week[/] ({week.week_start.isoformat()} to {week.week_end.isoformat()})")
+    out.print(
+        f"[bold]This week[/] ({formats().day(week.week_start)} to {formats().day(week.week_end)})"
+    )
     table = Table(box=None, pad_edge=False, show_header=False)
     for _ in range(3):
         table.add_column()
@@ -114,7 +117,7 @@ def _show_progress(progress: GoalProgress) -> None:
             continue  # a week before you started, or a week off: nothing to report
         met = sum(m.met for m in past.metrics)
         summary = "every goal met" if past.met else f"{met} of {len(past.metrics)} goals met"
-        out.print(f"[dim]Week of {past.week_start.isoformat()}: {summary}[/]")
+        out.print(f"[dim]Week of {formats().day(past.week_start)}: {summary}[/]")
     s = progress.streak
     weeks = "week" if s.current == 1 else "weeks"
     out.print(f"Streak: {s.current} {weeks} in a row (best: {s.best}).")
@@ -177,7 +180,7 @@ def log(
     ws = workspace()
     done = log_effort(ws.store, ws.owner, metric, amount, ws.clock, on=_day(on), note=note)
     label = LABELS[done.metric.value].lower()
-    render.ok(f"Logged {_number(done.amount)} for {label} on {done.on.isoformat()}.")
+    render.ok(f"Logged {_number(done.amount)} for {label} on {formats().day(done.on)}.")
 
 
 def revisit() -> None:
@@ -238,7 +241,7 @@ def _show_wins(found: list[WinEntry], show_all: bool) -> None:
         where = (
             f" [dim]({escape(w.company or '')} #{w.application_id})[/]" if w.application_id else ""
         )
-        out.print(f"  {w.on.isoformat()}  {escape(w.message)}{where}")
+        out.print(f"  {formats().day(w.on)}  {escape(w.message)}{where}")
     out.print("Each one is real progress. Take a moment with it.")
 
 
@@ -253,7 +256,7 @@ def add_win_command(
     """Keep a win of your own: a good conversation, a finished course, a brave application."""
     ws = workspace()
     win = add_win(ws.store, ws.owner, text, ws.clock, on=_day(on), application_id=application)
-    render.ok(f"Kept your win of {win.on.isoformat()}. Well done.")
+    render.ok(f"Kept your win of {formats().day(win.on)}. Well done.")
 
 
 #: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.

@@ -13,6 +13,7 @@ from rich.table import Table
 from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import JsonOpt
+from onward.formats import formats
 from onward.services.insights import insights_record, read_insights, write_report
 
 if TYPE_CHECKING:
@@ -89,7 +90,7 @@ def show(found: Insights) -> None:
 
     out = render.console()
     out.print(
-        f"[bold]Insights as of {found.as_of.isoformat()}[/] · "
+        f"[bold]Insights as of {formats().day(found.as_of)}[/] · "
         f"{found.funnel.applied} application(s) sent"
     )
     if found.empty:

@@ -11,6 +11,7 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import DateOpt, JsonOpt
 from onward.domain.dates import parse_day
+from onward.formats import formats
 from onward.services.journal import journal_overview, write_journal
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def _show(overview: JournalOverview) -> None:
     for e in overview.entries:
         rest = " [green](rest day)[/]" if e.rest_day else ""
         text = f"  {escape(e.text)}" if e.text else ""
-        out.print(f"{e.written_on.isoformat()}  mood {e.mood}/5{rest}{text}")
+        out.print(f"{formats().day(e.written_on)}  mood {e.mood}/5{rest}{text}")
     trend = overview.trend
     if trend.recent is not None and trend.before is not None:
         out.print(
@@ -110,7 +111,7 @@ def add(
     day = parse_day(on, ws.clock.today()) if on else None
     entry = write_journal(ws.store, ws.owner, mood, text, ws.clock, rest_day=rest_day, on=day)
     thanks = " Enjoy the rest." if entry.rest_day else ""
-    render.ok(f"Journal entry kept for {entry.written_on.isoformat()}.{thanks}")
+    render.ok(f"Journal entry kept for {formats().day(entry.written_on)}.{thanks}")
 
 
 #: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.

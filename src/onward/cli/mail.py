@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from onward.cli import mail_accounts, render
 from onward.cli.context import workspace
 from onward.cli.options import JsonOpt
+from onward.formats import formats
 from onward.services.mail import get_message, import_path, list_messages, list_quarantine
 from onward.services.review import open_mail_reader
 
@@ -140,7 +141,7 @@ def show(
     safe = render.safe_text
     out = render.console()
     zone = ws.clock.now().tzinfo
-    when = msg.sent_at.astimezone(zone).strftime("%Y-%m-%d %H:%M") if msg.sent_at else "—"
+    when = formats().moment(msg.sent_at.astimezone(zone)) if msg.sent_at else "—"
     out.print(f"[bold]Message #{msg.id}[/]  {escape(safe(msg.subject) or '(no subject)')}")
     out.print(f"From:    {escape(safe(msg.sender) or '—')}")
     out.print(f"Date:    {when}")
@@ -188,7 +189,7 @@ def list_(
     safe = render.safe_text
     zone = ws.clock.now().tzinfo
     for m in found:
-        when = m.sent_at.astimezone(zone).strftime("%Y-%m-%d") if m.sent_at else "—"
+        when = formats().day(m.sent_at.astimezone(zone)) if m.sent_at else "—"
         app = f"  → #{m.application_id}" if m.application_id else ""
         held_note = "  (not proposed: names no company or role)" if "held_back" in m.details else ""
         out.print(

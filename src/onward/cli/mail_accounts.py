@@ -23,6 +23,7 @@ from onward.cli.options import JsonOpt
 from onward.domain.mail_accounts import provider as preset
 from onward.domain.mail_accounts import schedule_words
 from onward.export.jsonable import to_jsonable
+from onward.formats import formats
 from onward.mail.passwords import Passwords
 from onward.services.mail_accounts import (
     AccountRequest,
@@ -158,7 +159,7 @@ def list_(as_json: JsonOpt = False) -> None:
         for folder in f.folders:
             state = states.get(folder)
             seen = (
-                f"{state.messages_seen:,} read, last sync {state.synced_at:%Y-%m-%d %H:%M}"
+                f"{state.messages_seen:,} read, last sync {formats().moment(state.synced_at)}"
                 if state
                 else "not synced yet"
             )
@@ -179,7 +180,7 @@ def _schedule_line(account: MailAccount) -> str:
         if last.cancelled
         else last.problem or f"{last.new:,} new, {last.proposals:,} proposals"
     )
-    return f"{line}; last sync {last.at:%Y-%m-%d %H:%M}: {found}"
+    return f"{line}; last sync {formats().moment(last.at)}: {found}"
 
 
 @accounts.command("test")

@@ -14,6 +14,7 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import AppId, JsonOpt
 from onward.errors import InvalidInput
+from onward.formats import formats
 from onward.services.reflection import list_reflections, reflect_on, reflection_prompts
 from onward.services.transfer import read_text
 
@@ -80,7 +81,9 @@ def reflections(as_json: JsonOpt = False) -> None:
     for s in kept:
         r = s.reflection
         scores = ", ".join(f"{x.topic_id.replace('_', ' ')} {x.score}/5" for x in r.ratings)
-        out.print(f"[bold]#{s.id}[/] application #{r.application_id}, {r.written_on.isoformat()}")
+        out.print(
+            f"[bold]#{s.id}[/] application #{r.application_id}, {formats().day(r.written_on)}"
+        )
         if scores:
             out.print(f"  [dim]Ratings:[/] {escape(scores)}")
         for a in r.answers:

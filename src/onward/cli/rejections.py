@@ -17,6 +17,7 @@ from onward.domain.dates import parse_day
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.playbook.rejection import RejectionChannel
 from onward.domain.records import parse_choice
+from onward.formats import formats
 from onward.services.rejections import (
     RejectionDetails,
     dwell_choice,
@@ -90,7 +91,7 @@ def log(
     app_ = overview.application
     render.ok(
         f"Logged: #{app_.id} {app_.role} at {app_.company}, rejected on "
-        f"{overview.rejection.received_on.isoformat()}."
+        f"{formats().day(overview.rejection.received_on)}."
     )
     show(overview.visible(), ws.clock.now())
 
@@ -133,7 +134,7 @@ def show(overview: RejectionOverview, now: datetime) -> None:
         out.print(escape(overview.reframe.reason_line))
         out.print(f"\n[dim]{escape(support.remaining or '')}[/]")
         out.print(
-            f"Your plan is ready when you are (after {when(overview.plan_ready_at, now)}): "
+            f"Your tasks are ready when you are (after {when(overview.tasks_ready_at, now)}): "
             f"[bold]onward rejection {app_id}[/]. Ready sooner? [bold]onward ready {app_id}[/]"
         )
         return
@@ -158,7 +159,7 @@ def show(overview: RejectionOverview, now: datetime) -> None:
                 opens = when(advice.due.opens_at, now)
                 out.print(f"  [dim]Best sent between {opens} and {closes}.[/]")
     if overview.tasks:
-        out.print("\n[bold]Your plan[/]")
+        out.print("\n[bold]Your tasks[/]")
         for stored in overview.tasks:
             out.print("  " + task_line(stored, task_state(stored.task, now), now))
         out.print("  [dim]onward tasks done ID · onward tasks snooze ID --days N · skip ID[/]")
@@ -191,7 +192,9 @@ def record(overview: RejectionOverview, now: datetime) -> dict[str, Any]:
             "sting": rej.sting,
         },
         "in_dwell_window": overview.in_window,
-        "plan_ready_at": overview.plan_ready_at.isoformat(),
+        "tasks_ready_at": overview.tasks_ready_at.isoformat(),
+        # the same moment under its old name, kept for scripts written before 0.x; see cli.md
+        "plan_ready_at": overview.tasks_ready_at.isoformat(),
         "support": {
             "message": overview.support.message,
             "journal_prompt": overview.support.journal_prompt,

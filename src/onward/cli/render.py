@@ -11,6 +11,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from onward.export.jsonable import to_jsonable
+from onward.formats import formats
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -120,7 +121,7 @@ def print_applications(apps: list[Application]) -> None:
         ("Company", [a.company + (" (archived)" if a.archived_at else "") for a in apps], False),
         ("Role", [a.role for a in apps], False),
         ("Stage", [a.stage_label for a in apps], False),
-        ("Since", [a.stage_on.isoformat() for a in apps], False),
+        ("Since", [formats().day(a.stage_on) for a in apps], False),
         ("Tags", [", ".join(a.fields.tags) for a in apps], False),
     ]
     widths = [
@@ -165,7 +166,7 @@ def application_details(
     out = console()
     f = app.fields
     out.print(f"[bold]#{app.id} {escape(f.role)}[/] at [bold]{escape(f.company)}[/]")
-    out.print(f"Stage: {stage_text(app)} since {app.stage_on.isoformat()}")
+    out.print(f"Stage: {stage_text(app)} since {formats().day(app.stage_on)}")
     rows: list[tuple[str, str | None]] = [
         ("Job ref", f.job_ref),
         ("Posting", f.url),
@@ -175,7 +176,7 @@ def application_details(
         ("Excitement", "★" * f.excitement + "☆" * (5 - f.excitement) if f.excitement else None),
         ("Resume", _resume(app)),
         ("Tags", ", ".join(f.tags) or None),
-        ("Archived", app.archived_at.date().isoformat() if app.archived_at else None),
+        ("Archived", formats().day(app.archived_at) if app.archived_at else None),
     ]
     for label, value in rows:
         if value:
@@ -200,7 +201,7 @@ def application_details(
         lines.append((event.occurred_on, 0, f"[{style}]{label}[/]{note}{source}"))
     lines += [(day, 1, f"[cyan]✉[/] {escape(text)}") for day, text in notes]
     for day, _, text in sorted(lines, key=lambda line: (line[0], line[1])):
-        out.print(f"  {day.isoformat()}  {text}")
+        out.print(f"  {formats().day(day)}  {text}")
 
 
 def _salary(app: Application) -> str | None:

@@ -13,6 +13,7 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import JsonOpt
 from onward.domain.resumes import pick_version
+from onward.formats import formats
 from onward.services.resumes import add_resume, delete_resume, list_resumes, show_resume
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ def list_(as_json: JsonOpt = False) -> None:
             escape(r.label or ""),
             escape(r.filename),
             r.format.value,
-            r.created_at.date().isoformat(),
+            formats().day(r.created_at.date()),
         )
     render.console().print(table)
 

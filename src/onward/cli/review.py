@@ -16,6 +16,7 @@ from onward.cli.options import JsonOpt
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.review import QueueFilter, Show
 from onward.export.jsonable import to_jsonable
+from onward.formats import formats
 from onward.services.not_job_mail import mark_not_job_mail, take_back_not_job_mail
 from onward.services.proposals import get_proposal
 from onward.services.rejections import dwell_choice
@@ -42,7 +43,8 @@ app = typer.Typer(
 def _when(moment: datetime | None, now: datetime) -> str:
     if moment is None:
         return "no date"
-    return moment.astimezone(now.tzinfo).strftime("%a %d %b %Y %H:%M")
+    local = moment.astimezone(now.tzinfo)
+    return f"{formats().day(local)}, {formats().time(local)}"
 
 
 def _record(view: ProposalView) -> dict[str, Any]:
@@ -76,7 +78,7 @@ def _print_outcome(outcome: ReviewOutcome) -> None:
         render.ok(f"#{done.proposal_id}: {done.done}")
         if done.rejection_logged:
             render.console().print(
-                f"    [dim]see the plan with `onward rejection {done.application_id}`[/]"
+                f"    [dim]see the tasks with `onward rejection {done.application_id}`[/]"
             )
     err = render.err_console()
     for proposal_id, why in outcome.failed:

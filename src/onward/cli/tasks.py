@@ -12,6 +12,7 @@ from rich.table import Table
 from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import JsonOpt, TaskId
+from onward.formats import formats
 from onward.services.tasks import complete_task, list_tasks, skip_task, snooze_task, snooze_until
 
 if TYPE_CHECKING:
@@ -35,10 +36,13 @@ STATE_STYLE = {
 
 
 def when(moment: datetime, now: datetime) -> str:
-    """A moment in the person's zone: "Sat 21 Nov 09:00" (with the year when not this one)."""
+    """A moment in the person's zone and locale: "Sat 21 Nov, 09:00" (the year added when not
+    this one)."""
     local = moment.astimezone(now.tzinfo)
-    text = f"{local:%a} {local.day} {local:%b %H:%M}"
-    return text if local.year == now.year else f"{text} {local.year}"
+    fmt = formats()
+    if local.year == now.year:
+        return fmt.moment(local)
+    return f"{fmt.day(local)}, {fmt.time(local)}"
 
 
 def task_record(stored: StoredTask, state: TaskState, company: str | None = None) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from onward.cli.context import workspace
 from onward.cli.goals import LABELS
 from onward.cli.options import JsonOpt
 from onward.domain.playbook.if_then import when_words
+from onward.formats import formats
 from onward.services.today import today as build
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def _dwelling(out: Console, dwelling: tuple[Dwelling, ...], together: bool) -> N
 def show(agenda: Today) -> None:
 
     out = render.console()
-    out.print(f"[bold]Today, {agenda.now:%A %-d %B}[/]")
+    out.print(f"[bold]Today, {formats().day_long(agenda.now)}[/]")
     if agenda.dwelling:
         _dwelling(out, agenda.dwelling, agenda.dwelling_ends_together)
     if agenda.in_dwell and agenda.waiting:
@@ -134,7 +135,7 @@ def _to_do(section: _Section, agenda: Today) -> None:
         company = (
             f" ({escape(check.contact.fields.company)})" if check.contact.fields.company else ""
         )
-        when = "overdue" if check.overdue else f"due {check.due_on.isoformat()}"
+        when = "overdue" if check.overdue else f"due {formats().day(check.due_on)}"
         section.add("Check-ins", f"{escape(check.contact.name)}{company}: {when}")
 
 
@@ -152,7 +153,7 @@ def _week_and_care(section: _Section, agenda: Today) -> None:
             section.add("This week", f"[green]{streak.current} week(s) in a row met[/]")
     for win in agenda.wins:
         at = f"{escape(win.company)}: " if win.company else ""
-        section.add("Recent wins", f"{win.on.isoformat()}  {at}{escape(win.message)}")
+        section.add("Recent wins", f"{formats().day(win.on)}  {at}{escape(win.message)}")
     for nudge in agenda.nudges:
         section.add("Take care", escape(nudge.message))
     if agenda.writing:

@@ -25,7 +25,7 @@ STEPS = [
         "--contact 2 --good-impression",
     ),
     ("While the quiet time lasts, today is only kindness:", "today"),
-    ("Ready sooner? End it, and see the plan:", "ready 3"),
+    ("Ready sooner? End it, and see your tasks:", "ready 3"),
     (
         "A thank-you that keeps the door open, checked before you send it:",
         "drafts new 3 thank_you_after_rejection --highlight 'the pipeline design exercise'",

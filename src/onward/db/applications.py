@@ -209,6 +209,17 @@ class ApplicationRepo:
             )
         )
 
+    def delete_unused_tags(self, owner_id: int, names: Iterable[str]) -> int:
+        """Remove the tags of these names that no application uses any more."""
+        used = select(t.application_tags.c.tag_id)
+        return self.conn.execute(
+            delete(t.tags).where(
+                t.tags.c.owner_id == owner_id,
+                t.tags.c.name.in_(list(names)),
+                t.tags.c.id.not_in(used),
+            )
+        ).rowcount
+
     def set_tags(self, owner_id: int, app_id: int, names: Iterable[str]) -> None:
         names = sorted(set(names))
         self.conn.execute(

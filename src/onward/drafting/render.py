@@ -14,22 +14,8 @@ from onward.drafting.checks import check_draft
 from onward.drafting.loading import DraftTemplate, load_templates
 from onward.drafting.models import Draft, DraftFacts
 from onward.errors import InvalidInput
+from onward.formats import formats
 
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # Facts that sit inside a sentence: a trailing full stop would double the template's own.
 _INLINE = ("highlight", "update", "feedback_point")
 
@@ -75,7 +61,7 @@ def draft_kind(kind: DraftKind | str) -> DraftKind:
 def placeholder_values(facts: DraftFacts) -> dict[str, str]:
     """The placeholder values the facts provide; missing facts are left out."""
     raw: dict[str, str | None] = {
-        "contact_name": facts.contact_name,
+        "contact_name": greeting_name(facts.contact_name),
         "company": facts.company,
         "role": facts.role,
         "interview_date": format_date(facts.interview_date),
@@ -95,11 +81,32 @@ def placeholder_values(facts: DraftFacts) -> dict[str, str]:
     return values
 
 
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame"})
+
+
+def greeting_name(name: str | None) -> str | None:
+    """How a salutation names the contact: the first name ("Priya Natarajan" → "Priya",
+    "Natarajan, Priya" → "Priya"), or a title with the surname when one is given ("Dr Priya
+    Natarajan" → "Dr Natarajan"), as a person writing by hand would."""
+    if not name:
+        return name
+    text = " ".join(name.split())
+    if "," in text:  # "Surname, First"
+        surname, _, rest = text.partition(",")
+        text = f"{rest.strip()} {surname.strip()}".strip()
+    words = text.split(" ")
+    title = words[0].rstrip(".")
+    if title.casefold() in _TITLES and len(words) > 1:
+        return f"{title} {words[-1]}"
+    return words[0]
+
+
 def format_date(day: date | None) -> str | None:
-    """The date as 'Tuesday 12 March', whatever the machine's locale."""
+    """The date as 'Tuesday, 12 March' (en_US: 'Tuesday, March 12'), in the person's locale
+    (the ``locale`` setting), whatever the machine's."""
     if day is None:
         return None
-    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
+    return formats().day_long(day)
 
 
 def choose_template(

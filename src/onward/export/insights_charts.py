@@ -19,6 +19,7 @@ from onward.domain.insights.flow import NODE_LABELS
 from onward.domain.insights.stats import MIN_OUTCOMES
 from onward.domain.insights.summary import Insights
 from onward.domain.playbook.goals import Metric
+from onward.formats import formats
 
 #: A plotly figure as plain JSON: ``{"data": [traces], "layout": {...}}``.
 Figure = dict[str, Any]
@@ -161,7 +162,7 @@ def flow_figure(insights: Insights) -> Figure:
 
 def funnel_figure(insights: Insights) -> Figure:
     """Conversion into each step, with 95% Wilson intervals; too-small steps are marked."""
-    title = "Conversion at each step (95% intervals)"
+    title = "How many moved on at each step (with the likely range)"
     steps = [s for s in insights.funnel.steps if s.conversion is not None]
     if insights.funnel.applied == 0:
         return _empty(title, "No applications sent yet")
@@ -176,14 +177,14 @@ def funnel_figure(insights: Insights) -> Figure:
         upper.append(round((high - value) * 100, 1) if rate.n else 0)
         lower.append(round((value - low) * 100, 1) if rate.n else 0)
         colours.append("#4c78a8" if rate.enough else "#d0d7e1")
-        texts.append(f"{rate.hits} of {rate.n}" if rate.enough else "too few")
+        texts.append(f"{rate.hits} of {rate.n}")  # pale bars say they are not a claim yet
         hovers.append(
             f"{s.label}: {rate.describe()}"
             + (f"<br>{s.pending} still waiting" if s.pending else "")
         )
     pale = any(s.conversion is not None and not s.conversion.enough for s in steps)
     note = {
-        "text": f"Pale bars: under {MIN_OUTCOMES} outcomes, not a claim yet",
+        "text": f"Pale bars: under {MIN_OUTCOMES} applications with an outcome, not a claim yet",
         "showarrow": False,
         "x": 0,
         "y": 1,
@@ -210,7 +211,7 @@ def funnel_figure(insights: Insights) -> Figure:
         ],
         _layout(
             title,
-            yaxis={"title": {"text": "% of outcomes at the step before"}, "range": [0, 112]},
+            yaxis={"title": {"text": "% of those with an outcome"}, "range": [0, 112]},
             margin={"l": 60, "r": 30, "t": 80, "b": 50},
             **({"annotations": [note]} if pale else {}),
         ),
@@ -223,7 +224,7 @@ def effort_figure(insights: Insights) -> Figure:
     tracked = [m for m in Metric if insights.goals.target(m) > 0]
     if not tracked or not insights.weeks:
         return _empty(title, "No weekly goals tracked")
-    weeks = [f"{w.week_start.day} {w.week_start:%b}" for w in insights.weeks]  # 14 Sep: short
+    weeks = [formats().day_month(w.week_start) for w in insights.weeks]  # 14 Sep: short
     traces = []
     for metric in tracked:
         done = [

@@ -18,6 +18,7 @@ from onward.domain.insights.funnel import Cut
 from onward.domain.insights.patterns import Counted
 from onward.domain.insights.stats import Rate
 from onward.domain.insights.summary import Insights
+from onward.formats import formats
 
 CSP = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -109,8 +110,9 @@ def render_report(insights: Insights, name: str, generated: datetime) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>Onward insights: {escape(name)}</title><style>{STYLE}</style></head><body>"
         f'<h1>Job search insights</h1><p class="muted">{escape(name)} · as of '
-        f"{insights.as_of.isoformat()} · written by Onward on "
-        f"{generated:%Y-%m-%d %H:%M} · everything here comes from your own records</p>"
+        f"{formats().day(insights.as_of)} · written by Onward on "
+        f"{formats().day(generated)}, {formats().time(generated)} · everything here comes "
+        "from your own records</p>"
         f"{body}"
         f'<script type="application/json" id="onward-figures">'
         f"{_json_for_script(figures(insights))}</script>"
@@ -195,7 +197,7 @@ def _counted(title: str, items: tuple[Counted, ...], total: int, what: str) -> s
         "<td>"
         + "".join(
             f'<blockquote>“{escape(q.text)}” <span class="muted">({escape(q.company)}, '
-            f"{q.on.isoformat()})</span></blockquote>"
+            f"{formats().day(q.on)})</span></blockquote>"
             for q in c.quotes
         )
         + "</td></tr>"

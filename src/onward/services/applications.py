@@ -21,6 +21,7 @@ from onward.domain.records import (
     with_changes,
 )
 from onward.errors import Action, Hint, InvalidInput, InvalidMove, NotFound
+from onward.formats import formats
 from onward.services.changes import note_new_application, recording
 
 
@@ -115,8 +116,8 @@ def _move(
     last = tx.applications.last_event(app.id)
     if last is not None and day < last.occurred_on:
         raise InvalidMove(
-            f"{day.isoformat()} is before the last step ({last.stage.value} on "
-            f"{last.occurred_on.isoformat()})",
+            f"{formats().day(day)} is before the last step ({last.stage.value} on "
+            f"{formats().day(last.occurred_on)})",
             field="on",
             hint="give a date on or after it",
         )
@@ -237,7 +238,7 @@ def _check_date(on: date | None, clock: Clock) -> date:
         return today
     if on > today:
         raise InvalidInput(
-            f"{on.isoformat()} is in the future",
+            f"{formats().day(on)} is in the future",
             field="on",
             hint="record things once they have happened",
         )

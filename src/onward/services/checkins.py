@@ -12,6 +12,7 @@ from onward.db.store import Store
 from onward.domain.playbook.tasks import CHECK_IN_AFTER_MONTHS, add_months
 from onward.domain.records import Contact, Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
+from onward.formats import formats
 
 #: Check-ins show up this many days before they are due.
 DUE_WITHIN_DAYS = 7
@@ -74,14 +75,14 @@ def record_checkin(
     day = on or today
     if day > today:
         raise InvalidInput(
-            f"{day.isoformat()} is in the future", field="on", hint="record it once it happened"
+            f"{formats().day(day)} is in the future", field="on", hint="record it once it happened"
         )
     if months < 1:
         raise InvalidInput(f"months must be 1 or more, not {months}")
     upcoming = next_on or add_months(day, months)
     if upcoming <= day:
         raise InvalidInput(
-            f"the next check-in ({upcoming.isoformat()}) must come after {day.isoformat()}",
+            f"the next check-in ({formats().day(upcoming)}) must come after {formats().day(day)}",
             field="next_on",
         )
     with store.transaction() as tx:

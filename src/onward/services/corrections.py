@@ -18,6 +18,7 @@ from onward.domain.changes import Change, ChangeKind, check_corrected_date
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application, Owner, StageEvent
 from onward.errors import Action, Hint, NotFound
+from onward.formats import formats
 from onward.services.changes import recording
 
 __all__ = ["History", "application_history", "correct_event_date"]
@@ -113,6 +114,6 @@ def correct_event_date(
                 tx.rejections.set_received_on(owner.id, application_id, on)
         change.summary = (
             f"corrected the date of {step.stage.value}: "
-            f"{step.occurred_on.isoformat()} → {on.isoformat()}"
+            f"{formats().day(step.occurred_on)} → {formats().day(on)}"
         )
     return application_history(store, owner, application_id)

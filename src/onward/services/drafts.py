@@ -19,6 +19,7 @@ from onward.drafting import to_mailto as mailto_link
 from onward.drafting.render import draft_kind
 from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.files import write_atomically
+from onward.formats import formats
 
 #: Trigger dates count from this time of day (the date alone says nothing about the hour).
 TRIGGER_TIME = time(9, 0)
@@ -40,22 +41,24 @@ class DraftTiming:
     earliest_at: datetime | None = None
 
     def describe(self, now: datetime) -> str:
-        """In words, e.g. "send by 2026-11-22 09:00 (rejection received on 2026-11-20)"."""
+        """In words, in the person's locale, e.g. "send by Sun 22 Nov, 09:00 (rejection
+        received on Fri, 20 Nov 2026)"."""
         what = self.trigger.value.replace("_", " ")
         if self.trigger_on is None:
             return f"counted from: {what} (not recorded yet)"
-        since = f"({what} on {self.trigger_on.isoformat()})"
+        fmt = formats()
+        since = f"({what} on {fmt.day(self.trigger_on)})"
         if self.window is None:
             if self.earliest_at is not None and now < self.earliest_at:
-                return f"send from {self.earliest_at:%Y-%m-%d} {since}; {self.note}"
+                return f"send from {fmt.day(self.earliest_at)} {since}; {self.note}"
             return f"any time now {since}; {self.note}"
         opens, closes = self.window.opens_at, self.window.closes_at
         if now > closes:
-            when = f"the suggested window closed {closes:%Y-%m-%d %H:%M}; later is fine if it helps"
+            when = f"the suggested window closed {fmt.moment(closes)}; later is fine if it helps"
         elif now < opens:
-            when = f"send between {opens:%Y-%m-%d %H:%M} and {closes:%Y-%m-%d %H:%M}"
+            when = f"send between {fmt.moment(opens)} and {fmt.moment(closes)}"
         else:
-            when = f"send by {closes:%Y-%m-%d %H:%M}"
+            when = f"send by {fmt.moment(closes)}"
         return f"{when} {since}; {self.note}"
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.drafts import DraftKind
 from onward.domain.playbook.advice import (
     Advice,
     advise_after_feedback,
@@ -62,7 +63,8 @@ def log_feedback(
     specific_override: bool | None = None,
 ) -> LoggedFeedback:
     """Keep feedback for an application and plan the thank-you (always) and, when it was
-    generic, one optional follow-up asking for a specific example."""
+    generic, one optional follow-up asking for a specific example. The task of asking for
+    feedback on that application is done: the feedback came."""
     chosen = tuple(parse_choice(FeedbackTheme, str(t), "feedback theme") for t in themes)
     today = clock.today()
     item = validate_feedback(
@@ -86,6 +88,9 @@ def log_feedback(
         if contact_id is not None and tx.contacts.get(owner.id, contact_id) is None:
             raise NotFound(f"no contact #{contact_id}", hint=Hint(Action.LIST_CONTACTS))
         feedback_id = tx.feedback.insert(owner.id, item, verdict.specific, now)
+        tx.tasks.complete_open(
+            owner.id, now, draft_kind=DraftKind.FEEDBACK_REQUEST, application_id=app_id
+        )
         tasks = [_task(tx, owner, item, advise_after_feedback(received_at), THANKS_TITLE, now)]
         follow_up = advise_feedback_follow_up(received_at, verdict.specific)
         if follow_up is not None:

@@ -28,6 +28,7 @@ from onward.domain.playbook.goals import (
 from onward.domain.playbook.if_then import PlansKept, plans_kept
 from onward.domain.records import Owner
 from onward.errors import InvalidInput
+from onward.formats import formats
 
 #: Metrics logged by hand; applications and reflections are counted from your records.
 LOGGABLE = (Metric.FOLLOW_UPS, Metric.LEARNING_HOURS, Metric.NETWORKING)
@@ -120,7 +121,7 @@ def log_effort(
     day = on or today
     if day > today:
         raise InvalidInput(
-            f"{day.isoformat()} is in the future", field="on", hint="log what you have done"
+            f"{formats().day(day)} is in the future", field="on", hint="log what you have done"
         )
     activity = Effort(day, chosen, float(amount))
     note = (note or "").strip()[:1000] or None

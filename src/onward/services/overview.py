@@ -15,6 +15,7 @@ from onward.domain.playbook.stored import DraftStatus, SavedDraft, StoredFeedbac
 from onward.domain.playbook.tasks import TaskStatus
 from onward.domain.records import Application, Contact, Owner
 from onward.errors import NotFound
+from onward.formats import formats
 from onward.services.mail import StoredMessage, stored_message
 
 #: How many linked emails an application's page lists (newest first).
@@ -78,7 +79,7 @@ def application_overview(
     if logged is not None and window is None:  # a rejection kept as history
         window = dwell_rules.history_window(app_id, logged.received_on, now)
     rejection = (
-        RejectionSummary(logged, window, dwell_rules.support_for(window, now))
+        RejectionSummary(logged, window, dwell_rules.support_for(window, now, formats().time))
         if logged is not None and window is not None
         else None
     )

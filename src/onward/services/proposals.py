@@ -32,6 +32,7 @@ from onward.domain.records import (
     parse_choice,
 )
 from onward.errors import Action, Hint, InvalidInput, NotFound
+from onward.formats import formats
 from onward.services.applications import add_application, get_application, move_application
 from onward.services.changes import Recording, recording
 from onward.services.contacts import add_contact
@@ -268,7 +269,7 @@ def _schedule_interview(a: _Acceptance) -> _Outcome:
     p, clock, app_id = a.view.payload, a.clock, a.application
     at = moment(p.get("at"), clock)
     app = get_application(a.store, a.owner, app_id)
-    local = at.astimezone(clock.now().tzinfo).strftime("%Y-%m-%d %H:%M")
+    local = formats().moment(at.astimezone(clock.now().tzinfo))
     move_application(
         a.store, a.owner, app_id, Stage.INTERVIEW, clock,
         on=max(_day(p.get("on"), clock), app.stage_on), note=f"interview on {local}",
@@ -299,7 +300,7 @@ def _plan_preparation(
     store: Store, owner: Owner, app: Application, at: datetime, clock: Clock
 ) -> None:
     """A task to prepare for the interview: shown two days ahead, due when it starts."""
-    when = at.astimezone(clock.now().tzinfo).strftime("%a %d %b, %H:%M")
+    when = formats().moment(at.astimezone(clock.now().tzinfo))
     task = Task(
         application_id=app.id,
         kind=TaskKind.PREPARE_INTERVIEW,

@@ -21,6 +21,7 @@ from onward.domain.playbook.stored import StoredReflection
 from onward.domain.playbook.tasks import TaskKind
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
+from onward.formats import formats
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ def _prompts(tx: Tx, owner: Owner, app_id: int, clock: Clock) -> ReflectionPromp
     now = clock.now()
     if window is not None and is_active(window, now):
         end = window.ends_at.astimezone(now.tzinfo)
-        when = f"{end:%H:%M}" if end.date() == now.date() else f"{end:%H:%M on %A %d %B}"
+        fmt = formats()
+        when = fmt.time(end) if end.date() == now.date() else fmt.moment(end)
         raise InvalidInput(
             f"Give yourself until {when} before looking back; reflection can wait",
             hint=Hint(Action.MARK_READY, {"application_id": app_id}),

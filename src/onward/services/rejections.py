@@ -2,7 +2,7 @@
 and the dated plan, all from one action.
 
 ``reject_application`` is one transaction: the move to rejected, the rejection itself, the
-dwell window and the plan's tasks are saved together or not at all. A rejection that is
+dwell window and its tasks are saved together or not at all. A rejection that is
 history (``onward.domain.history``: received long before it is logged, as in an old mailbox)
 is recorded on its real day with no dwell window and no tasks. While the window is open
 Onward offers only kindness; :meth:`RejectionOverview.visible` holds back the analysis (advice,
@@ -45,6 +45,7 @@ from onward.domain.playbook.setback import Preparation
 from onward.domain.playbook.tasks import StoredTask, Task, TaskKind, TaskStatus
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Conflict, Hint, InvalidInput, InvalidMove, NotFound, SetupError
+from onward.formats import formats
 from onward.services.applications import move_application
 from onward.services.changes import recording
 from onward.services.setback import prepared_steps_for
@@ -95,7 +96,8 @@ class RejectionOverview:
         return self.support.active
 
     @property
-    def plan_ready_at(self) -> datetime:
+    def tasks_ready_at(self) -> datetime:
+        """When the next steps (tasks) and the advice open: the dwell window's end."""
         return self.window.ends_at
 
     def visible(self) -> RejectionOverview:
@@ -155,7 +157,7 @@ def reject_application(
             _plan_history(tx, owner, app, rejection, details, now)
         else:
             _plan(tx, owner, app, rejection, details, dwell, now)
-        change.summary = f"rejection logged ({rejection.received_on.isoformat()})"
+        change.summary = f"rejection logged ({formats().day(rejection.received_on)})"
         return _overview(tx, owner, app.id, now)
 
 
@@ -249,7 +251,7 @@ def get_rejection_overview(
 
 
 def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> RejectionOverview:
-    """End the dwell window early (the person feels ready): the plan opens now."""
+    """End the dwell window early (the person feels ready): the tasks and advice open now."""
     now = clock.now()
     with store.transaction() as tx:
         _application(tx, owner, app_id)
@@ -258,7 +260,7 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
             logged = tx.rejections.for_application(owner.id, app_id)
             if logged is not None:
                 raise InvalidMove(
-                    f"the rejection of #{app_id} came on {logged.received_on.isoformat()} and "
+                    f"the rejection of #{app_id} came on {formats().day(logged.received_on)} and "
                     "is kept as history: there is no time to sit with it to end",
                     hint=Hint(Action.SHOW_REJECTION, {"application_id": app_id}),
                 )
@@ -269,7 +271,7 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
         if not dwell_rules.is_active(window, now):
             raise InvalidMove(
                 f"your time to sit with #{app_id} already ended on "
-                f"{window.ends_at.astimezone(now.tzinfo):%Y-%m-%d %H:%M}",
+                f"{formats().moment(window.ends_at.astimezone(now.tzinfo))}",
                 hint=Hint(Action.SHOW_REJECTION, {"application_id": app_id}),
             )
         tx.dwell.end_now(owner.id, app_id, now)
@@ -314,7 +316,7 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
         rejection=rejection,
         stage=stage,
         window=window,
-        support=dwell_rules.support_for(window, now),
+        support=dwell_rules.support_for(window, now, formats().time),
         reframe=reframe.reframe(rejection, _stage_counts(tx, owner), stage),
         advice=advice_rules.advise_reply(
             rejection, _reply_anchor(rejection, window.starts_at), stage
@@ -327,7 +329,7 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
 
 
 def _in_order(tasks: list[StoredTask]) -> tuple[StoredTask, ...]:
-    """Tasks in the order they become relevant, as the plan lists them."""
+    """Tasks in the order they become relevant, as the rejection's page lists them."""
     return tuple(
         sorted(tasks, key=lambda s: (s.task.not_before or s.task.due_at, s.task.due_at, s.id))
     )
@@ -345,8 +347,8 @@ REVISIT_SHOWN = 3
 
 
 def _revisit(tx: Tx, owner: Owner) -> tuple[RevisitSuggestion, ...]:
-    """The saved jobs worth another look (the few the plan offers; read by SQL, however many
-    jobs are saved)."""
+    """The saved jobs worth another look (the few the rejection's page offers; read by SQL,
+    however many jobs are saved)."""
     saved = tx.applications.hesitant_saved(
         owner.id,
         tag=goals.HESITANT_TAG,
@@ -366,18 +368,18 @@ def _application(tx: Tx, owner: Owner, app_id: int) -> Application:
 def _check_open(tx: Tx, owner: Owner, app: Application) -> None:
     if app.stage == Stage.REJECTED and tx.rejections.for_application(owner.id, app.id):
         raise InvalidMove(
-            f"#{app.id} {app.company} was already rejected on {app.stage_on.isoformat()}",
+            f"#{app.id} {app.company} was already rejected on {formats().day(app.stage_on)}",
             hint=Hint(Action.SHOW_REJECTION, {"application_id": app.id}),
         )
     if app.stage == Stage.WITHDRAWN:
         raise InvalidMove(
             f"#{app.id} {app.company} cannot be rejected: you withdrew it on "
-            f"{app.stage_on.isoformat()}"
+            f"{formats().day(app.stage_on)}"
         )
     if app.stage == Stage.ACCEPTED:
         raise InvalidMove(
             f"#{app.id} {app.company} cannot be rejected: you accepted the offer on "
-            f"{app.stage_on.isoformat()}"
+            f"{formats().day(app.stage_on)}"
         )
     if tx.rejections.for_application(owner.id, app.id) is not None:
         raise Conflict(f"a rejection is already logged for #{app.id} {app.company}")

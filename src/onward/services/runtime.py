@@ -10,6 +10,7 @@ from onward.db.setup import open_store
 from onward.db.store import Store
 from onward.domain.playbook.ghosting import GhostingRules
 from onward.domain.records import Owner
+from onward.formats import activate
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Workspace:
         from onward.services.settings import read_settings
 
         effective = read_settings(self.store, self.owner, self.settings).settings
+        activate(effective.locale)  # a command's dates and numbers (a request: LocaleMiddleware)
         clock = self.clock
         if effective.time_zone and isinstance(clock, SystemClock):  # a frozen clock stays
             from zoneinfo import ZoneInfo

@@ -23,6 +23,7 @@ from onward.domain.playbook.ghosting import GhostingRules, GhostSuggestion
 from onward.domain.playbook.journal import Nudge
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.records import Owner
+from onward.formats import formats
 from onward.services.checkins import CheckIn, ReapplyDate, checkins_due, list_reapply
 from onward.services.debriefs import ToDebrief, to_debrief
 from onward.services.drafts import first_drafts
@@ -134,8 +135,8 @@ def today(
             w,
             apps[w.application_id].company,
             apps[w.application_id].role,
-            support_for(w, now),
-            left_words(w, now),
+            support_for(w, now, formats().time),
+            left_words(w, now, formats().time),
         )
         for w in windows
         if w.application_id in apps

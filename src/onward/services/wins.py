@@ -11,6 +11,7 @@ from onward.domain.history import is_history
 from onward.domain.playbook.wins import WinKind, detect_wins
 from onward.domain.records import Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
+from onward.formats import formats
 
 MAX_WIN = 1000
 
@@ -34,7 +35,10 @@ class WinEntry:
 def list_wins(
     store: Store, owner: Owner, clock: Clock, *, days: int | None = None
 ) -> list[WinEntry]:
-    """Every win, newest first; ``days`` keeps the last so many days (today included)."""
+    """Every win, newest first; ``days`` keeps the last so many days (today included).
+
+    While the time to feel a rejection is open, Onward notices no win at the company that
+    said no (a "great interview" there would sting); the wins you added yourself stay."""
     if days is not None and days < 1:
         raise InvalidInput(f"days must be 1 or more, not {days}")
     today = clock.today()
@@ -48,15 +52,19 @@ def list_wins(
         manual = tx.wins.manual(owner.id)
         ids = {e.application_id for e in events} | {f.application_id for f in feedback}
         ids |= {app_id for _, _, _, app_id in manual if app_id}
+        dwelling = {w.application_id for w in tx.dwell.active(owner.id, clock.now())}
+        ids |= dwelling
         companies = {
             i: company for i, company, _, _ in tx.applications.summaries(owner.id, ids=list(ids))
         }
     if since is not None:
         recent = {f.application_id for f in feedback if f.received_on >= since}
         feedback = [f for f in feedback if f.application_id in recent]
+    stinging = {companies[i].casefold() for i in dwelling if i in companies}
     found = [
         WinEntry(w.on, w.message, w.kind, w.application_id, None, companies.get(w.application_id))
         for w in detect_wins(events, feedback)
+        if companies.get(w.application_id, "").casefold() not in stinging
     ]
     found += [
         WinEntry(on, text, None, app_id, win_id, companies.get(app_id) if app_id else None)
@@ -90,7 +98,9 @@ def add_win(
     day = on or today
     if day > today:
         raise InvalidInput(
-            f"{day.isoformat()} is in the future", field="on", hint="wins are things that happened"
+            f"{formats().day(day)} is in the future",
+            field="on",
+            hint="wins are things that happened",
         )
     with store.transaction() as tx:
         if application_id is not None and (

@@ -18,6 +18,7 @@ from onward.services.mail_schedule import SyncScheduler
 from onward.services.runtime import open_workspace
 from onward.web import app_shell, errors
 from onward.web.api import build_api_router
+from onward.web.locale import LocaleMiddleware
 from onward.web.pages import ROUTERS
 from onward.web.security import LOOPBACK_HOSTS, Csrf, SecurityMiddleware, verify_csrf
 
@@ -64,6 +65,7 @@ def create_app(
     app.state.sync_scheduler = scheduler
     app.state.csrf = Csrf(csrf_secret)
     errors.install(app)
+    app.add_middleware(LocaleMiddleware, workspace=workspace)
     app.add_middleware(errors.CatchAll)
     app.add_middleware(SecurityMiddleware, allowed_hosts=None if allow_remote else LOOPBACK_HOSTS)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

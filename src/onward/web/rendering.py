@@ -22,7 +22,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup, escape
 
 from onward.domain.evidence import evidence_parts
+from onward.formats import formats
 from onward.web.contexts.cards import initials, tint
+from onward.web.links import task_link
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
@@ -75,15 +77,31 @@ class Chrome:
 
 
 def _day(value: date | datetime | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    return formats().day(value)
+
+
+def _day_short(value: date | datetime | None) -> str:
+    return formats().day_short(value)
+
+
+def _day_long(value: date | datetime | None) -> str:
+    return formats().day_long(value)
+
+
+def _day_month(value: date | datetime | None) -> str:
+    return formats().day_month(value)
 
 
 def _moment(value: datetime | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:%a} {value.day} {value:%b}, {value:%H:%M}"
+    return formats().moment(value)
+
+
+def _time(value: datetime | None) -> str:
+    return formats().time(value)
+
+
+def _number(value: float | None) -> str:
+    return formats().number(value)
 
 
 def _words(value: object) -> str:
@@ -125,7 +143,12 @@ def environment() -> Environment:
     )
     env.filters.update(
         day=_day,
+        day_short=_day_short,
+        day_month=_day_month,
+        day_long=_day_long,
         moment=_moment,
+        time=_time,
+        number=_number,
         words=_words,
         email_html=clean_email_html,
         stored_html=stored_html,
@@ -135,7 +158,7 @@ def environment() -> Environment:
         tint=tint,
         evidence_parts=evidence_parts,
     )
-    env.globals.update(plural=_plural)
+    env.globals.update(plural=_plural, task_link=task_link)
     return env
 
 

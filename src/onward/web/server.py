@@ -94,6 +94,7 @@ def serve(
 
     from onward.services.welcome import is_empty
     from onward.web.app import create_app
+    from onward.web.digest_scheduler import DigestScheduler
 
     port = check_address(host, port, allow_remote=allow_remote)
     app = create_app(settings, allow_remote=allow_remote, scheduled_syncs=True)
@@ -109,4 +110,8 @@ def serve(
     config = uvicorn.Config(
         app, host=host.strip("[]"), port=port, log_level="warning", access_log=False
     )
-    uvicorn.Server(config).run()
+    digest = DigestScheduler(ws, say=say).start()
+    try:
+        uvicorn.Server(config).run()
+    finally:
+        digest.stop()

@@ -109,7 +109,10 @@ def test_few_responses_and_many_ghosted_are_diagnosed_with_evidence() -> None:
     ]
     found = {d.key: d for d in diagnose(rows, ghosting_rate(rows))}
     assert set(found) == {"few_responses", "many_ghosted"}
-    assert "20% (95% CI 8-42%), 4 of 20" in found["few_responses"].evidence
+    assert (
+        "4 of 20 applications with an outcome got any response (20%, likely between 8% and 42%)"
+        in found["few_responses"].evidence
+    )
     assert any(a.startswith("Tailoring") for a in found["few_responses"].actions)
     assert "16 of 18" in found["many_ghosted"].evidence
     assert "not a verdict" in found["many_ghosted"].caveat

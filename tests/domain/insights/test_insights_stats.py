@@ -40,8 +40,8 @@ def test_the_guard_refuses_a_claim_below_ten_outcomes() -> None:
     small = Rate(1, 4)
     assert MIN_OUTCOMES == 10
     assert not small.enough
-    assert small.describe() == "not enough data yet: 4 of 10 outcomes needed"
-    assert small.brief() == "too few yet (4 of 10)"
+    assert small.describe() == "4 of the 10 applications needed so far"
+    assert small.brief() == "1 of 4 so far"  # what happened, no rate yet
     record = small.as_dict()
     assert record["value"] is None and record["low"] is None and record["enough"] is False
 
@@ -50,8 +50,8 @@ def test_a_rate_with_enough_outcomes_states_value_interval_and_counts() -> None:
     rate = Rate(7, 10)
     assert rate.enough
     assert rate.value == 0.7
-    assert rate.describe() == "70% (95% CI 40-89%), 7 of 10"
-    assert rate.brief() == "70% (40-89%)"
+    assert rate.describe() == "7 of 10 (70%, likely between 40% and 89%)"
+    assert rate.brief() == "7 of 10 (70%)"
     assert rate.as_dict()["low"] == pytest.approx(0.3968, abs=5e-5)
 
 
@@ -65,7 +65,7 @@ def test_day_summary_uses_interpolated_quartiles() -> None:
         7,
     )
     assert not summary.enough
-    assert summary.describe("responses") == "not enough data yet: 7 of 10 responses needed"
+    assert summary.describe("responses") == "7 of the 10 responses needed so far"
 
 
 def test_day_summary_drops_impossible_negative_days_and_reads_when_enough() -> None:
@@ -74,5 +74,5 @@ def test_day_summary_drops_impossible_negative_days_and_reads_when_enough() -> N
     # ten values 4,4,4,4,4,4,8,8,8,8: median between the 5th and 6th (both 4)
     assert summary.median == 4
     assert summary.upper_quartile == 8  # position 6.75 lies between 8 and 8
-    assert summary.describe("responses").startswith("median 4 days (half between 4 and 8)")
+    assert summary.describe("responses").startswith("usually 4 days (half took between 4 and 8)")
     assert summarise_days([]).median is None

@@ -50,7 +50,7 @@ def test_personal_application_rejection_gets_optional_thanks() -> None:
 def test_after_a_conversation_thank_and_ask_within_48_hours(stage: RejectionStage) -> None:
     advice = advise_reply(Rejection(1, DAY, stage), RECEIVED)
     assert advice.action == ReplyAction.THANK_AND_ASK
-    assert advice.drafts == (DraftKind.THANK_YOU_AFTER_REJECTION, DraftKind.FEEDBACK_REQUEST)
+    assert advice.drafts == (DraftKind.FEEDBACK_REQUEST,)  # one message: thanks and one question
     assert not advice.optional
     assert advice.due is not None
     assert advice.due.opens_at == RECEIVED

@@ -43,19 +43,17 @@ def test_interview_rejection_plan() -> None:
         TaskKind.DWELL,
         TaskKind.JOURNAL,
         TaskKind.SEND_DRAFT,
-        TaskKind.SEND_DRAFT,
         TaskKind.REFLECT,
     ]
-    dwell, journal, thanks, ask, reflect = tasks
+    dwell, journal, ask, reflect = tasks
     morning = at(date(2026, 3, 11), 9)
     assert (dwell.not_before, dwell.due_at) == (NOW, morning)
     assert (journal.not_before, journal.due_at) == (NOW, morning)
     # Reflection opens when the dwell window ends and is due three days later.
     assert (reflect.not_before, reflect.due_at) == (morning, at(date(2026, 3, 14), 9))
     # Drafts once the dwell window has ended, within 48 hours of the rejection.
-    assert (thanks.not_before, thanks.due_at) == (morning, at(date(2026, 3, 12), 18))
-    assert thanks.draft_kind == DraftKind.THANK_YOU_AFTER_REJECTION
-    assert ask.draft_kind == DraftKind.FEEDBACK_REQUEST
+    assert (ask.not_before, ask.due_at) == (morning, at(date(2026, 3, 12), 18))
+    assert ask.draft_kind == DraftKind.FEEDBACK_REQUEST  # one message: thanks and one question
     assert all(t.status == TaskStatus.OPEN and t.application_id == 4 for t in tasks)
 
 

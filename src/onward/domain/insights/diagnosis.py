@@ -98,11 +98,11 @@ ADVICE: dict[str, tuple[str, tuple[str, ...]]] = {
 #: The steps whose low conversion is a diagnosis: (key, from, to, below, evidence).
 LOW_STEPS = (
     ("few_responses", "applied", "response", FEW_RESPONSES,
-     "Any response: {} applications with an outcome."),
+     "{hits} of {n} applications with an outcome got any response ({likely})."),
     ("screens_not_interviews", "screen", "interview", FEW_INTERVIEWS,
-     "Screen to interview: {} screens with an outcome."),
+     "{hits} of {n} screens with an outcome led to an interview ({likely})."),
     ("interviews_no_offers", "interview", "offer", FEW_OFFERS,
-     "Interview to offer: {} interview processes with an outcome."),
+     "{hits} of {n} interview processes with an outcome led to an offer ({likely})."),
 )  # fmt: skip
 
 
@@ -117,7 +117,9 @@ def diagnose(
     for key, start, end, below, evidence in LOW_STEPS:
         rate = conversion(rows, start, end)
         if rate.enough and (rate.value or 0) < below:
-            found.append(_diagnosis(key, evidence.format(rate.describe())))
+            found.append(
+                _diagnosis(key, evidence.format(hits=rate.hits, n=rate.n, likely=rate.likely()))
+            )
     offer = conversion(rows, "final", "offer")
     lost = offer.n - offer.hits
     if offer.n >= MIN_FINALS and lost >= 2 and offer.hits < lost:

@@ -2,8 +2,10 @@
 summaries of day counts. Standard library only.
 
 The guard is the point. With a handful of applications any percentage is mostly noise, so a
-rate below :data:`MIN_OUTCOMES` outcomes is reported as "not enough data yet: 4 of 10
-outcomes needed" and never as a claim. The Wilson score interval (rather than the textbook
+rate below :data:`MIN_OUTCOMES` outcomes is reported as "4 of the 10 applications needed so
+far" (in tables, what happened: "3 of 4 so far") and never as a claim. A rate is always shown
+with what it counts ("4 of 10"), and its 95% interval in plain words ("likely between 17% and
+69%"). The Wilson score interval (rather than the textbook
 "p ± 1.96·se") stays inside 0..1 and behaves at 0 and at n, which is where small job-search
 numbers live.
 """
@@ -34,8 +36,9 @@ def wilson(hits: int, n: int, z: float = Z95) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
-def not_enough(have: int, need: int, what: str = "outcomes") -> str:
-    return f"not enough data yet: {have} of {need} {what} needed"
+def not_enough(have: int, need: int, what: str = "applications") -> str:
+    """``4 of the 10 applications needed so far``: how far towards what a number waits for."""
+    return f"{have} of the {need} {what} needed so far"
 
 
 def percent(value: float) -> str:
@@ -67,23 +70,27 @@ class Rate:
         return wilson(self.hits, self.n)
 
     def describe(self) -> str:
-        """``40% (95% CI 17-69%), 4 of 10`` or the guard's message."""
+        """``4 of 10 (40%, likely between 17% and 69%)``, or how far towards a rate it is
+        (``4 of the 10 applications needed so far``)."""
         if not self.enough:
             return not_enough(self.n, self.minimum)
+        return f"{self.hits} of {self.n} ({self.likely()})"
+
+    def likely(self) -> str:
+        """``40%, likely between 17% and 69%`` (the rate and its 95% interval in words)."""
         low, high = self.interval
-        assert self.value is not None
         return (
-            f"{percent(self.value)} (95% CI {round(low * 100)}-{round(high * 100)}%), "
-            f"{self.hits} of {self.n}"
+            f"{percent(self.value or 0.0)}, likely between {round(low * 100)}% and "
+            f"{round(high * 100)}%"
         )
 
     def brief(self) -> str:
-        """``40% (17-69%)`` or ``too few yet (4 of 10)``, for tables."""
+        """``4 of 10 (40%)``, or just what happened while a rate waits (``3 of 4 so far``),
+        for tables."""
         if not self.enough:
-            return f"too few yet ({self.n} of {self.minimum})"
-        low, high = self.interval
+            return f"{self.hits} of {self.n} so far"
         assert self.value is not None
-        return f"{percent(self.value)} ({round(low * 100)}-{round(high * 100)}%)"
+        return f"{self.hits} of {self.n} ({percent(self.value)})"
 
     def as_dict(self) -> dict[str, object]:
         low, high = self.interval
@@ -122,7 +129,7 @@ class DaySummary:
         low, high = self.lower_quartile, self.upper_quartile
         assert low is not None and high is not None
         return (
-            f"median {round(self.median, 1):g} days (half between {round(low, 1):g} and "
+            f"usually {round(self.median, 1):g} days (half took between {round(low, 1):g} and "
             f"{round(high, 1):g}), from {self.n} {what}"
         )
 

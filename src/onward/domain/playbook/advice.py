@@ -109,14 +109,15 @@ def advise_reply(
         return Advice(
             action=ReplyAction.THANK_AND_ASK,
             what=(
-                "Send a short thank-you that keeps the door open, with one polite question "
-                "asking for feedback."
+                "Send one short note: thank them, keep the door open, and ask one polite "
+                "question for feedback."
             ),
             why=(
                 "You met people in this process. A gracious reply is remembered: people get "
                 "referred to other roles, and second choices get called when a hire falls through."
             ),
-            drafts=(DraftKind.THANK_YOU_AFTER_REJECTION, DraftKind.FEEDBACK_REQUEST),
+            # one message advised, one draft offered: the feedback request thanks them too
+            drafts=(DraftKind.FEEDBACK_REQUEST,),
             due=DueWindow(received_at + REPLY_OPENS_AFTER, received_at + REPLY_CLOSES_AFTER),
             optional=False,
         )

@@ -17,6 +17,7 @@ still ends at 09:00 on the night the clocks go forward.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -148,15 +149,23 @@ def time_left(window: DwellWindow, now: datetime) -> timedelta:
     return max(window.ends_at - require_aware(now, "now"), timedelta(0))
 
 
-def describe_remaining(window: DwellWindow, now: datetime) -> str:
+def _hh_mm(moment: datetime) -> str:
+    return moment.strftime("%H:%M")
+
+
+#: How a time of day is written (``14:05``); the services pass the person's locale's.
+TimeWords = Callable[[datetime], str]
+
+
+def describe_remaining(window: DwellWindow, now: datetime, time_of: TimeWords = _hh_mm) -> str:
     """The time left, in kind words: "No rush: about 9 hours left, until 09:00 on Tuesday.
     Nothing else is asked of you until then." """
     if time_left(window, now) <= timedelta(0):
         return "Your time to sit with this has ended. Go gently from here."
-    return f"No rush: {left_words(window, now)}. Nothing else is asked of you until then."
+    return f"No rush: {left_words(window, now, time_of)}. Nothing else is asked of you until then."
 
 
-def left_words(window: DwellWindow, now: datetime) -> str:
+def left_words(window: DwellWindow, now: datetime, time_of: TimeWords = _hh_mm) -> str:
     """The time left in brief: "about 9 hours left, until 09:00 on Tuesday" ("no time left"
     once the window has ended)."""
     left = time_left(window, now)
@@ -173,7 +182,7 @@ def left_words(window: DwellWindow, now: datetime) -> str:
         if rest:
             amount += f" and {rest} hour{'s' if rest != 1 else ''}"
     end = window.ends_at.astimezone(now.tzinfo)
-    when = end.strftime("%H:%M") if end.date() == now.date() else end.strftime("%H:%M on %A")
+    when = time_of(end) if end.date() == now.date() else f"{time_of(end)} on {end:%A}"
     return f"{amount} left, until {when}"
 
 
@@ -228,7 +237,7 @@ class DwellSupport:
     remaining: str | None
 
 
-def support_for(window: DwellWindow, now: datetime) -> DwellSupport:
+def support_for(window: DwellWindow, now: datetime, time_of: TimeWords = _hh_mm) -> DwellSupport:
     """The support to show, chosen deterministically by application id."""
     seed = window.application_id
     if is_active(window, now):
@@ -237,7 +246,7 @@ def support_for(window: DwellWindow, now: datetime) -> DwellSupport:
             message=pick(KINDNESS, seed),
             journal_prompt=pick(JOURNAL_PROMPTS, seed),
             self_care=pick(SELF_CARE, seed),
-            remaining=describe_remaining(window, now),
+            remaining=describe_remaining(window, now, time_of),
         )
     long_ago = now - window.ends_at > HISTORY_AFTER
     return DwellSupport(

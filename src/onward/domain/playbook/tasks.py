@@ -70,7 +70,7 @@ class Task:
 
 _DRAFT_TITLES: dict[DraftKind, str] = {
     DraftKind.THANK_YOU_AFTER_REJECTION: "Send a short thank-you that keeps the door open",
-    DraftKind.FEEDBACK_REQUEST: "Ask one polite question for feedback",
+    DraftKind.FEEDBACK_REQUEST: "Thank them, and ask one polite question for feedback",
     DraftKind.GHOSTING_CLOSURE: "If it helps, send a short closing note",
     DraftKind.THANKS_FOR_FEEDBACK: "Thank them for their feedback",
     DraftKind.FEEDBACK_FOLLOW_UP: "One gentle follow-up on your feedback request",

@@ -26,6 +26,7 @@ from onward.web.pages import (
     plan,
     reflection,
     rejection,
+    reminders,
     resume,
     review,
     review_bulk,
@@ -65,6 +66,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     resume.router,
     settings.router,
     theme.router,
+    reminders.router,
     undo.router,
     upcoming.router,
 )

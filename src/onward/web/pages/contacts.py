@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.records import ApplicationSummary, Contact, ContactFields, ContactRole
 from onward.errors import InvalidInput, NotFound
+from onward.formats import formats
 from onward.services.checkins import record_checkin
 from onward.services.contacts import (
     add_contact,
@@ -264,7 +265,7 @@ def check_in(
             form.fail_with(exc, "on")
         else:
             upcoming = contact.fields.next_checkin_on
-            note = f" Next check-in: {upcoming:%d %b %Y}." if upcoming else ""
+            note = f" Next check-in: {formats().day(upcoming)}." if upcoming else ""
             back = form["back"] if form["back"] in ("/contacts", "/") else f"/contacts/{contact_id}"
             return redirect(back, f"Noted: you were in touch with {contact.name}.{note}")
     return _contact_page(request, ws, contact_id, checkin_form=form, status=422)

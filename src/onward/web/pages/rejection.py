@@ -1,7 +1,7 @@
 """The rejection flow: log the "no", then the playbook step by step. While the dwell window is
 open the page offers only kindness (a journal prompt, something kind to do, the reason's
-reframe); the plan, the reply advice and the drafts open when it ends, or when the person says
-they feel ready."""
+reframe); the tasks, the reply advice and the drafts open when it ends, or when the person
+says they feel ready."""
 
 from __future__ import annotations
 
@@ -166,4 +166,4 @@ def show_rejection(
 @router.post("/applications/{app_id}/ready", response_model=None)
 def feel_ready(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
     end_dwell(ws.store, ws.owner, app_id, ws.clock)
-    return redirect(f"/applications/{app_id}/rejection", "Your plan is open. Go gently.")
+    return redirect(f"/applications/{app_id}/rejection", "Your tasks are open. Go gently.")

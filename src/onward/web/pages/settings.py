@@ -43,7 +43,13 @@ GROUPS = (
     ("you", "You", "Drafted messages are signed with your name and sent from your address."),
     ("pace", "Pace", "How long Onward keeps the next steps away after a rejection."),
     ("mail", "Mail", "When a quiet application counts as ghosted, and reading your mail."),
-    ("reminders", "Reminders", "How often Onward reminds you to check in with a contact."),
+    (
+        "reminders",
+        "Reminders",
+        "How Onward reminds you of what is due: check-ins with contacts, notifications in "
+        "your browser and an email digest. Nothing reaches you during the time to feel a "
+        "rejection or in your quiet hours.",
+    ),
 )
 #: Input attributes per setting (the browser's hints; the service checks every value).
 INPUTS: dict[str, dict[str, str]] = {
@@ -54,6 +60,10 @@ INPUTS: dict[str, dict[str, str]] = {
     "ghost_after_days": {"type": "number", "min": "1", "step": "1"},
     "ghost_after_interview_days": {"type": "number", "min": "1", "step": "1"},
     "checkin_months": {"type": "number", "min": "1", "step": "1"},
+    "locale": {"placeholder": "e.g. en_GB, en_US, fr_FR", "spellcheck": "false"},
+    "quiet_hours": {"placeholder": "21:00-08:00, or off", "spellcheck": "false"},
+    "digest": {"placeholder": "daily, weekly or off", "spellcheck": "false"},
+    "digest_time": {"type": "time"},
     "review_auto_threshold": {"type": "number", "min": "0.01", "max": "1", "step": "0.01"},
 }
 

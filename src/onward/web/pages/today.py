@@ -11,11 +11,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from onward.domain.playbook.ghosting import GhostSuggestion
 from onward.domain.playbook.if_then import IfThenPlan, when_words
 from onward.errors import InvalidInput
+from onward.formats import formats
 from onward.services.mail_summaries import dismiss_mail_summary
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
 from onward.services.today import Today, today
-from onward.services.welcome import clear_demo, has_demo, is_empty, load_demo
+from onward.services.welcome import clear_demo, demo_contents, has_demo, is_empty, load_demo
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
@@ -92,7 +93,7 @@ def snooze(
     assert back is not None
     return redirect(
         form["next"] or "/",
-        f"Put away until {back:%a} {back.day} {back:%b}: {item.stored.task.title}. "
+        f"Put away until {formats().day_short(back)}: {item.stored.task.title}. "
         "It comes back on its own.",
     )
 
@@ -111,7 +112,18 @@ def add_demo(ws: Workspace = Depends(workspace)) -> RedirectResponse:
     )
 
 
+@router.get("/welcome/clear-demo", response_class=HTMLResponse)
+def confirm_remove_demo(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    """Ask first: what removing the demo takes away, and what stays."""
+    contents = demo_contents(ws.store, ws.owner)
+    return render(
+        request, "today/clear_demo.html", contents, nav="today", title="Remove the demo data?"
+    )
+
+
 @router.post("/welcome/clear-demo")
 def remove_demo(ws: Workspace = Depends(workspace)) -> RedirectResponse:
-    count = clear_demo(ws.store, ws.owner)
-    return redirect("/", f"Removed the demo data ({count} applications). Over to you.")
+    removed = clear_demo(ws.store, ws.owner)
+    return redirect(
+        "/", f"Removed the demo data ({removed.applications} applications). Over to you."
+    )
