@@ -131,3 +131,28 @@ def test_an_if_then_plan_whose_time_has_come_is_a_reminder(ws: Workspace) -> Non
     [reminder] = due_reminders(ws.store, ws.owner, settings, ws.clock).reminders
     assert reminder.kind is ReminderKind.IF_THEN and reminder.if_then_id == plan.id
     assert reminder.title == "send two applications" and reminder.detail == "Now, until 10:35"
+
+
+def test_a_weekly_digest_reviews_the_week_with_the_plans_kept(
+    ws: Workspace, mailbox: Any, smtp_server: Any
+) -> None:
+    from datetime import timedelta
+
+    from onward.domain.playbook.if_then import IfThenFields
+    from onward.services.if_then import keep_if_then_plan, make_if_then_plan
+
+    _due_checkin(ws)
+    plan = IfThenFields(ws.clock.now() + timedelta(minutes=5), "send two applications")
+    made = make_if_then_plan(ws.store, ws.owner, plan, ws.clock)
+    ws.clock.advance(hours=1)  # type: ignore[attr-defined]
+    keep_if_then_plan(ws.store, ws.owner, made.id, ws.clock)
+    passwords = account(ws, mailbox, smtp_server)
+    passwords = type(passwords)({"ONWARD_MAIL_PASSWORD": smtp_server.password})
+    settings = ws.settings.but(
+        sender_email="ana.home@example.org", digest="weekly", digest_time="09:00"
+    )
+    outcome = send_digest(ws.store, ws.owner, settings, ws.clock, passwords=passwords)
+    assert outcome.result is DigestResult.SENT
+    [envelope] = smtp_server.received
+    body = message_from_bytes(envelope.original_content, policy=policy.default).get_content()
+    assert "Your week so far: " in body and "1 of 1 plan kept" in body

@@ -28,6 +28,7 @@ from onward.domain.records import Owner
 from onward.formats import formats
 from onward.mail.passwords import Passwords
 from onward.services.checkins import checkins_due
+from onward.services.goals import GoalProgress, goal_progress
 from onward.services.if_then import if_then_overview
 from onward.services.mail_accounts import smtp_login
 from onward.services.tasks import TaskItem, due_tasks
@@ -181,7 +182,8 @@ def send_digest(
         return DigestOutcome(DigestResult.NOTHING_DUE)
     from onward.mail.smtp import send_message
 
-    raw = _digest_message(found, settings, account.fields.address, now)
+    week = goal_progress(store, owner, clock, weeks=1) if settings.digest == "weekly" else None
+    raw = _digest_message(found, settings, account.fields.address, now, week)
     send_message(
         smtp_login(account, passwords.get(account.name)),
         raw,
@@ -207,7 +209,11 @@ def _remember(store: Store, owner: Owner, now: datetime) -> None:
 
 
 def _digest_message(
-    reminders: tuple[Reminder, ...], settings: Settings, sender: str, now: datetime
+    reminders: tuple[Reminder, ...],
+    settings: Settings,
+    sender: str,
+    now: datetime,
+    week: GoalProgress | None = None,
 ) -> bytes:
     fmt = formats()
     period = "this week" if settings.digest == "weekly" else "today"
@@ -217,6 +223,8 @@ def _digest_message(
     for r in reminders:
         lines.append(f"• {r.kind.label}: {r.title}")
         lines.append(f"  {r.detail}")
+    if week is not None:
+        lines += ["", "Your week so far: " + _week_words(week)]
     lines += [
         "",
         "One step at a time is plenty. Open Onward to do them, put one off or skip it.",
@@ -233,3 +241,14 @@ def _digest_message(
     message["Message-ID"] = f"<onward.digest.{uuid.uuid4().hex}@{domain}>"
     message.set_content("\n".join(lines))
     return message.as_bytes()
+
+
+def _week_words(week: GoalProgress) -> str:
+    """The weekly review line: effort against each tracked goal, and if-then plans kept."""
+    done = [
+        f"{m.metric.value.replace('_', ' ')} {m.done:g} of {m.target:g}"
+        for m in week.this_week.metrics
+    ]
+    if week.plans is not None and week.plans.due:
+        done.append(week.plans.words.rstrip(".").replace(" this week", ""))
+    return "; ".join(done) + "." if done else "nothing tracked yet."
