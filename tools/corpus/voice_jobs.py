@@ -8,6 +8,14 @@ own few from each, so two writers rarely say the same thing the same way.
 from __future__ import annotations
 
 SUBJECTS: dict[str, list[str]] = {
+    "other": [
+        "Welcome to {company} Careers",
+        "Your candidate account",
+        "Careers open evening",
+        "New jobs at {company}",
+        "Please verify your email",
+        "Important: privacy notice update",
+    ],
     "rejection": [
         "Your application to {company}",
         "{role} - update on your application",
@@ -134,7 +142,10 @@ REJECT_OPENERS: dict[str, list[str]] = {
 # (reason, sentence): the decision itself; the sentence is also the reason quote.
 REJECT_CORES: list[tuple[str, str]] = [
     ("unspecified", "Unfortunately, we will not be taking your application further."),
-    ("unspecified", "After careful consideration, we have decided not to progress your application."),
+    (
+        "unspecified",
+        "After careful consideration, we have decided not to progress your application.",
+    ),
     ("unspecified", "I'm sorry to say we won't be moving ahead with you for this one."),
     ("unspecified", "Regrettably, you have not been successful on this occasion."),
     ("unspecified", "We have decided to pursue other applicants for this position."),
@@ -145,13 +156,25 @@ REJECT_CORES: list[tuple[str, str]] = [
     ("unspecified", "I'm afraid the team has decided not to move forward."),
     ("unspecified", "Your application was not selected to continue in the process."),
     ("unspecified", "We have made the difficult decision not to offer you the role."),
-    ("unspecified", "Please accept this email as notice that your application has been unsuccessful."),
+    (
+        "unspecified",
+        "Please accept this email as notice that your application has been unsuccessful.",
+    ),
     ("unspecified", "We won't be able to take things further with your application."),
-    ("unspecified", "It isn't the news you were hoping for, but we've decided to go in another direction."),
-    ("stronger_candidates", "We had a very strong field and chose candidates whose experience was a closer match."),
+    (
+        "unspecified",
+        "It isn't the news you were hoping for, but we've decided to go in another direction.",
+    ),
+    (
+        "stronger_candidates",
+        "We had a very strong field and chose candidates whose experience was a closer match.",
+    ),
     ("stronger_candidates", "Other applicants more closely met the requirements we set out."),
     ("stronger_candidates", "The competition was fierce and another candidate edged ahead."),
-    ("stronger_candidates", "We decided to offer the job to a candidate whose background fits more closely."),
+    (
+        "stronger_candidates",
+        "We decided to offer the job to a candidate whose background fits more closely.",
+    ),
     ("stronger_candidates", "We have selected applicants who better match the needs of the post."),
     ("position_filled", "The position has now been filled."),
     ("position_filled", "We have offered the role to another candidate, who has accepted."),
@@ -159,7 +182,10 @@ REJECT_CORES: list[tuple[str, str]] = [
     ("position_filled", "The vacancy was filled before we were able to review your application."),
     ("internal_candidate", "We have decided to appoint an internal candidate."),
     ("internal_candidate", "The role went to someone already on our team."),
-    ("internal_candidate", "We are filling this post with a colleague from within the organization."),
+    (
+        "internal_candidate",
+        "We are filling this post with a colleague from within the organization.",
+    ),
     ("role_closed", "The role has been put on hold and will not be filled at this time."),
     ("role_closed", "Due to a change in budget, the vacancy has been withdrawn."),
     ("role_closed", "We have decided to close the requisition without hiring."),
@@ -181,6 +207,32 @@ REJECT_CORES: list[tuple[str, str]] = [
     ("logistics", "Unfortunately we cannot sponsor a work visa for this role."),
     ("logistics", "The salary you are looking for is above the budget for this post."),
     ("logistics", "The role needs someone on site every day and you asked for remote work."),
+    ("unspecified", "Unfortunately we have decided not to invite you to interview."),
+    ("unspecified", "We've reviewed your application and won't be progressing it."),
+    ("unspecified", "I'm afraid we're going to pass this time."),
+    ("unspecified", "The hiring team has chosen not to move forward with your application."),
+    ("unspecified", "You have not been shortlisted for interview."),
+    ("unspecified", "We are unable to take your candidacy to the next stage."),
+    ("unspecified", "Following the phone screen, we will not be continuing with your application."),
+    ("unspecified", "Having looked at your online assessment, we won't be moving you forward."),
+    (
+        "stronger_candidates",
+        "We received applications from many highly qualified people and chose to interview others.",
+    ),
+    (
+        "stronger_candidates",
+        "Another applicant was a slightly stronger match for what the team needs right now.",
+    ),
+    ("position_filled", "We've now appointed to this post."),
+    ("position_filled", "The job was offered to and accepted by another applicant."),
+    ("role_closed", "We have paused hiring for this team for the rest of the year."),
+    (
+        "experience_mismatch",
+        "The post needs someone who has already led a team, which your CV did not show.",
+    ),
+    ("skills_mismatch", "We need a fully qualified Level 3 practitioner for this post."),
+    ("fit", "We went with someone whose working style suits the small team better."),
+    ("logistics", "The shifts we need covered do not match the hours you are available."),
 ]
 
 REJECT_SOFTEN = [
@@ -204,6 +256,9 @@ REJECT_CLOSERS = [
     "If you'd like feedback, just reply to this email.",
     "Thanks again for your time.",
     "Good luck, and I hope our paths cross again.",
+    "We'd love you to stay in touch: join our talent community for updates on new openings.",
+    "Your profile will stay in our talent pool and we may contact you about similar roles.",
+    "Keep an eye on our vacancies page - new posts go up every week.",
 ]
 
 ACK_OPENERS = [
@@ -215,6 +270,14 @@ ACK_OPENERS = [
     "Thanks for applying! We're glad you're interested in {company}.",
     "We have your application for {role} and wanted to let you know it arrived.",
     "Many thanks for your interest in the {role} vacancy; your form has been received.",
+    "Your application was sent to {company}.",
+    "Application submitted! {company} will review it and contact you if there's a match.",
+    "Just a quick note to say your CV for {role} landed safely with us.",
+    "Thanks, {cand} - we've got your form for the {role} post and will look at it after "
+    "the closing date.",
+    "You successfully applied for {role}.",
+    "Thank you for your interest in the {role} opening; your details are now with our "
+    "recruitment team.",
 ]
 ACK_MIDDLES = [
     "Our team will review it and get back to you within two weeks.",
@@ -223,7 +286,8 @@ ACK_MIDDLES = [
     "The closing date is {deadline}, and we shortlist shortly after.",
     "You can check the status of your application at any time in your candidate account.",
     "We review every application by hand, so please bear with us.",
-    "If you have not heard from us within 21 days, please assume you have not been shortlisted on this occasion.",
+    "If you have not heard from us within 21 days, please assume you have not been "
+    "shortlisted on this occasion.",
     "There is nothing else you need to do right now.",
     "We'll be in touch about the next steps if we'd like to take things further.",
     "Interviews for shortlisted applicants are expected the week after closing.",
@@ -249,6 +313,13 @@ INTERVIEW_CORES = [
     "Are you available for a second interview with our director on {day}?",
     "I'm pleased to say you have been selected for interview.",
     "Would you be free for an informal chat with the head chef on {day}?",
+    "Are you free on {day} for a chat with our operations director about the role?",
+    "The client would like to meet you on {day} at {time} - can I confirm you?",
+    "We'd like to bring you in for a working interview on {day}.",
+    "Following your application, I'd like to arrange a telephone interview.",
+    "Thanks for applying - can you come in for an interview on {day} at {time}?",
+    "Just confirming your interview tomorrow at {time}; ask for me at reception.",
+    "Could we move your interview to {day}? Something has come up on our side.",
 ]
 INTERVIEW_MIDDLES = [
     "It will last about 45 minutes and be held on Microsoft Teams.",
@@ -274,6 +345,10 @@ ASSESS_CORES = [
     "Your next step is a written exercise, which you'll receive on {day} at {time}.",
     "Please record short video answers to five questions by {deadline}.",
     "We ask every shortlisted applicant to complete a situational judgement test.",
+    "Before the interview stage, please complete the short skills questionnaire linked below.",
+    "The next step is an online test of about 40 minutes; please finish it by {deadline}.",
+    "Please prepare a lesson plan for a 20-minute observed lesson, which we will ask you to teach.",
+    "We'd like you to complete a practical trade test at our yard on {day}.",
 ]
 ASSESS_MIDDLES = [
     "You can take it at any time before the deadline, but do it in one sitting.",
@@ -293,6 +368,10 @@ OFFER_CORES = [
     "I'm thrilled to let you know we'd like you to join us as our new {role}.",
     "Following your interview, we are happy to confirm an offer of employment.",
     "The team loved meeting you and we'd like to offer you the job!",
+    "Following our call earlier, I'm pleased to confirm our verbal offer in writing.",
+    "Good news - they want you! The offer is {salary}, starting {day}.",
+    "We are delighted to offer you a place on our apprenticeship scheme.",
+    "You have been successful and we would like to offer you the post, subject to checks.",
 ]
 OFFER_MIDDLES = [
     "The offer is subject to references and a background check.",
@@ -301,4 +380,16 @@ OFFER_MIDDLES = [
     "Once you accept, HR will send your onboarding pack.",
     "We'd like you to start on {day}, but we can be flexible.",
     "The contract sets out your hours, pension and notice period.",
+]
+
+# Mail from employers and their systems that is not a step of an application.
+OTHER_CORES = [
+    "Your candidate account has been created. You can now save jobs and set up alerts.",
+    "We've updated our candidate privacy notice; no action is needed.",
+    "Join us at our careers open evening on {day} to meet the team.",
+    "New roles that match your saved search have been posted on our careers site.",
+    "Please verify your email address to finish setting up your profile.",
+    "Our graduate programme opens for applications next month - register your interest.",
+    "Thanks for registering for our recruitment webinar on {day} at {time}.",
+    "Your password for the careers portal was reset.",
 ]

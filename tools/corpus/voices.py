@@ -96,21 +96,49 @@ def _job_writer(rng: random.Random, kind: str, employer: tuple[str, str, str, st
     elif kind == "agency":
         agency, astem = rng.choice(V.AGENCIES)
         sender = f"{me} <{me.split()[0].lower()}.{me.split()[1].lower()}@{astem}.com>"
-        tone, length, html, extra = rng.choice(["warm", "casual"]), rng.choice([0, 1, 2]), 0.0, agency
+        tone, length, html, extra = (
+            rng.choice(["warm", "casual"]),
+            rng.choice([0, 1, 2]),
+            0.0,
+            agency,
+        )
     elif kind == "manager":
         sender = f"{me} <{me.split()[0].lower()}@{stem}.com>"
-        tone, length, html, extra = rng.choice(["warm", "casual"]), rng.choice([0, 0, 1, 2]), 0.0, ""
+        tone, length, html, extra = (
+            rng.choice(["warm", "casual"]),
+            rng.choice([0, 0, 1, 2]),
+            0.0,
+            "",
+        )
     else:  # hr
         sender = rng.choice([f"{name} HR <hr@{stem}.com>", f"Recruitment Team <jobs@{stem}.co.uk>"])
         tone, length, html, extra = "formal", rng.choice([1, 2, 3]), 0.2, ""
-    w = Writer(f"{kind}:{stem}:{me.split()[1].lower()}", kind, employer, sender, tone, country, length, html, me)
+    w = Writer(
+        f"{kind}:{stem}:{me.split()[1].lower()}",
+        kind,
+        employer,
+        sender,
+        tone,
+        country,
+        length,
+        html,
+        me,
+    )
     w.bank = {
         "greet": _pick(rng, _GREETINGS[tone], 2),
         "signoff": _pick(rng, _SIGNOFFS[tone], 2),
         "extra": extra,
         "title": rng.choice(
-            ["Talent Acquisition Partner", "Hiring Manager", "HR Officer", "Head of Operations",
-             "Recruitment Consultant", "Practice Manager", "Head Chef", "Site Manager"]
+            [
+                "Talent Acquisition Partner",
+                "Hiring Manager",
+                "HR Officer",
+                "Head of Operations",
+                "Recruitment Consultant",
+                "Practice Manager",
+                "Head Chef",
+                "Site Manager",
+            ]
         ),
     }
     for label, bank in J.SUBJECTS.items():
@@ -118,9 +146,19 @@ def _job_writer(rng: random.Random, kind: str, employer: tuple[str, str, str, st
     for stage, bank in J.REJECT_OPENERS.items():
         w.bank[f"ropen:{stage}"] = _pick(rng, bank, 2)
     w.bank["rcore"] = _pick(rng, J.REJECT_CORES, 8)
-    for key in ("REJECT_SOFTEN", "REJECT_CLOSERS", "ACK_OPENERS", "ACK_MIDDLES", "ACK_CLOSERS",
-                "INTERVIEW_CORES", "INTERVIEW_MIDDLES", "ASSESS_CORES", "ASSESS_MIDDLES",
-                "OFFER_CORES", "OFFER_MIDDLES"):
+    for key in (
+        "REJECT_SOFTEN",
+        "REJECT_CLOSERS",
+        "ACK_OPENERS",
+        "ACK_MIDDLES",
+        "ACK_CLOSERS",
+        "INTERVIEW_CORES",
+        "INTERVIEW_MIDDLES",
+        "ASSESS_CORES",
+        "ASSESS_MIDDLES",
+        "OFFER_CORES",
+        "OFFER_MIDDLES",
+    ):
         w.bank[key] = _pick(rng, getattr(J, key), 4)
     return w
 
@@ -158,7 +196,7 @@ def _signature(rng: random.Random, w: Writer) -> str:
 def _flatten_html(rng: random.Random, paragraphs: list[str], logo: str) -> str:
     """Mail written in HTML as a mail client's text part shows it: logo alt text, buttons,
     link labels and footers on lines of their own."""
-    top = rng.choice([f"[{logo} logo]", f"{logo}", "View this email in your browser", ""])
+    top = rng.choice([f"[{logo} logo]", f"{logo}", f"{logo} Careers", ""])
     button = rng.choice(["[View application]", "Sign in to your account >", "", "[Open portal]"])
     lines = [top, "", *[p for para in paragraphs for p in (para, "")], button]
     body = "\n".join(lines).strip()
@@ -167,14 +205,19 @@ def _flatten_html(rng: random.Random, paragraphs: list[str], logo: str) -> str:
     return body
 
 
+#: Marks the sentence that carries the decision, so a one-line writer keeps it.
+CORE = "\x00"
+
+
 def _job_body(rng: random.Random, w: Writer, parts: list[str], cand: str) -> str:
     greet = rng.choice(w.bank["greet"])
     greet = greet.format(cand=cand, last=rng.choice(V.LAST))
     signoff = rng.choice(w.bank["signoff"])
     sig = _signature(rng, w)
-    parts = [p for p in parts if p]
-    if w.length == 0:
-        body = " ".join(parts[:2])
+    i = next((n for n, p in enumerate(x for x in parts if x) if p.startswith(CORE)), 0)
+    parts = [p.removeprefix(CORE) for p in parts if p]
+    if w.length == 0:  # one line: the decision itself, and perhaps the sentence before it
+        body = " ".join(parts[max(0, i - 1) : i + 1] if rng.random() < 0.5 else parts[i : i + 1])
         return f"{body}\n{w.me.split()[0]}" if rng.random() < 0.6 else body
     if w.length == 1 or rng.random() < 0.3:
         paragraphs = [" ".join(parts)]
@@ -214,7 +257,7 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
         reason, core = rng.choice(b["rcore"])
         opener = rng.choice(b[f"ropen:{stage}"])
         soft = rng.choice(b["REJECT_SOFTEN"]) if rng.random() < 0.5 else ""
-        parts = [opener, soft, core, rng.choice(b["REJECT_CLOSERS"])]
+        parts = [opener, soft, CORE + core, rng.choice(b["REJECT_CLOSERS"])]
         if w.kind == "agency":
             parts.insert(0, f"I've had feedback from {company}.")
         extra = {
@@ -224,18 +267,20 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
             "personal": w.kind in ("manager", "agency"),
         }
     elif label == "application_received":
-        parts = [rng.choice(b["ACK_OPENERS"]), *_pick(rng, b["ACK_MIDDLES"], 2)]
+        parts = [CORE + rng.choice(b["ACK_OPENERS"]), *_pick(rng, b["ACK_MIDDLES"], 2)]
         parts.append(rng.choice(b["ACK_CLOSERS"]))
     elif label == "interview":
-        parts = [rng.choice(b["INTERVIEW_CORES"]), *_pick(rng, b["INTERVIEW_MIDDLES"], 2)]
+        parts = [CORE + rng.choice(b["INTERVIEW_CORES"]), *_pick(rng, b["INTERVIEW_MIDDLES"], 2)]
         if w.kind == "agency":
             parts.insert(0, f"Good news - {company} liked your CV for the {role} role.")
     elif label == "assessment":
-        parts = [rng.choice(b["ASSESS_CORES"]), *_pick(rng, b["ASSESS_MIDDLES"], 2)]
+        parts = [CORE + rng.choice(b["ASSESS_CORES"]), *_pick(rng, b["ASSESS_MIDDLES"], 2)]
         if rng.random() < 0.5:
             parts.insert(0, f"Thank you for applying for {role} at {company}.")
+    elif label == "other":
+        parts = [CORE + rng.choice(b["OTHER_CORES"])]
     else:
-        parts = [rng.choice(b["OFFER_CORES"]), *_pick(rng, b["OFFER_MIDDLES"], 2)]
+        parts = [CORE + rng.choice(b["OFFER_CORES"]), *_pick(rng, b["OFFER_MIDDLES"], 2)]
         if w.kind == "agency":
             parts.insert(0, f"I've just come off the phone with {company}.")
     parts = [_fill(rng, w, p, role, cand) for p in parts]
@@ -259,17 +304,29 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
 
 
 _MIX = {
-    "ats": [("application_received", 5), ("rejection", 5), ("assessment", 2),
-            ("interview", 2), ("offer", 1)],
-    "hr": [("application_received", 3), ("rejection", 4), ("interview", 3), ("offer", 2),
-           ("assessment", 1)],
+    "ats": [
+        ("application_received", 5),
+        ("rejection", 5),
+        ("assessment", 2),
+        ("interview", 2),
+        ("offer", 1),
+        ("other", 1),
+    ],
+    "hr": [
+        ("application_received", 3),
+        ("rejection", 4),
+        ("interview", 3),
+        ("offer", 2),
+        ("assessment", 1),
+        ("other", 1),
+    ],
     "manager": [("interview", 4), ("rejection", 3), ("offer", 2), ("assessment", 1)],
     "agency": [("interview", 4), ("rejection", 3), ("offer", 2), ("assessment", 1)],
 }
 
 
 def _life_example(rng: random.Random, w: Writer) -> Example:
-    subjects, sentences, _senders, bulk = L.KINDS[w.kind]
+    bulk = L.KINDS[w.kind][3]
     mine: list[str] = w.bank["sentences"]
     n = {0: 1, 1: 2, 2: 3, 3: 5}[w.length]
     chosen = _pick(rng, mine, n)
@@ -277,7 +334,9 @@ def _life_example(rng: random.Random, w: Writer) -> Example:
     values = {"role": role, "n": str(rng.randint(1000, 99999)), "s": w.bank["stem"]}
     body_lines = [s.format(**values) for s in chosen]
     greet = rng.choice(w.bank["greet"]).format(cand=rng.choice(V.CANDIDATES), last="")
-    body = "\n".join([greet, "", " ".join(body_lines) if w.tone != "bulk" else "\n\n".join(body_lines)])
+    body = "\n".join(
+        [greet, "", " ".join(body_lines) if w.tone != "bulk" else "\n\n".join(body_lines)]
+    )
     if w.tone != "bulk":
         body += f"\n\n{rng.choice(w.bank['signoff'])}\n{w.me.split()[0]}"
     elif rng.random() < 0.5:
@@ -309,8 +368,17 @@ def _life_writer(rng: random.Random, kind: str, number: int) -> Writer:
     if bulk:
         sender = f"{stem.capitalize()} <{address}>"
     tone = "bulk" if bulk else rng.choice(["warm", "casual"])
-    w = Writer(f"{kind}:{number}", kind, None, sender, tone, rng.choice(["uk", "us"]),
-               rng.choice([0, 1, 2, 3]), 0.0, f"{first} {last}")
+    w = Writer(
+        f"{kind}:{number}",
+        kind,
+        None,
+        sender,
+        tone,
+        rng.choice(["uk", "us"]),
+        rng.choice([0, 1, 2, 3]),
+        0.0,
+        f"{first} {last}",
+    )
     w.bank = {
         "sentences": _pick(rng, sentences, max(3, len(sentences) * 2 // 3)),
         "subjects": _pick(rng, subjects, 3),

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.emails import EmailLabel, EmailReading, EmailText
+from onward.domain.emails import Correspondence, EmailLabel, EmailReading, EmailText
 from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
 from onward.domain.text import storable
@@ -102,6 +102,9 @@ class ImportOptions:
     fingerprint: str | None = None
     state: dict[str, Any] | None = None
     progress: ProgressCallback | None = None
+    #: The person's own addresses (besides their mail accounts' user names): mail from them
+    #: is theirs, and replies to it are in their own threads.
+    own_addresses: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -191,6 +194,14 @@ class MailImport:
         with store.transaction() as tx:
             self.index = load_index(tx, owner)
             self.book = load_book(tx, owner, self.index)
+            accounts = tx.mail_accounts.query(owner.id)
+            self.own = {a.strip().lower() for a in options.own_addresses if "@" in a} | {
+                a.username.strip().lower() for a in accounts if "@" in a.username
+            }
+            #: Message-IDs of the mail the person sent: replies to them are in their threads.
+            self.own_ids = tx.mail.message_ids_from(owner.id, self.own)
+        #: The addresses of the contacts of the person's applications.
+        self.contacts = {e for app in self.index.applications for e in app.contact_emails}
         self.counts = _Counts()
 
     def run(self, messages: Iterable[tuple[str, bytes]]) -> ImportSummary:
@@ -238,10 +249,12 @@ class MailImport:
         try:
             if self.options.prefilter and not may_be_job_mail(raw):
                 head = parse_headers(raw, content_hash=digest)
+                self._note_own(head)
                 if not any(mid in self.index.threads for mid in head.thread_ids):
                     item.parsed = head
                     return item
             item.parsed = parse_message(raw)
+            self._note_own(item.parsed)
             item.full = True
             item.bulk = is_bulk_mail(raw)
             item.raw = raw
@@ -335,7 +348,8 @@ class MailImport:
                 continue
             seen.add(item.dedupe_key)
             try:
-                reading = self.reader.read(item.parsed.to_email_text())
+                email = item.parsed.to_email_text()
+                reading = self.reader.read(replace(email, correspondence=self._known(item.parsed)))
             except Exception as exc:
                 out[id(item)] = describe(exc)
                 continue
@@ -346,6 +360,26 @@ class MailImport:
         for item, reading in fresh:
             out[id(item)] = self._resolved(item, reading)
         return out
+
+    def _note_own(self, parsed: ParsedMessage) -> None:
+        if parsed.message_id and parsed.sender_address.strip().lower() in self.own:
+            self.own_ids.add(parsed.message_id)
+
+    def _known(self, parsed: ParsedMessage) -> Correspondence:
+        """What the person's own mail and tracker say about a message (for the reader's
+        job-mail gate): sent by them, in a thread they wrote in, or linked to an application."""
+        address = parsed.sender_address.strip().lower()
+        ids = parsed.thread_ids
+        linked = any(
+            (link := self.index.threads.get(mid)) is not None
+            and (link.application_id is not None or link.pending_create is not None)
+            for mid in ids
+        ) or (bool(address) and address in self.contacts)
+        return Correspondence(
+            sent_by_person=bool(address) and address in self.own,
+            answers_person=any(mid in self.own_ids for mid in ids),
+            linked=linked,
+        )
 
     def _resolved(self, item: Prepared, reading: EmailReading) -> EmailReading | str:
         assert item.parsed is not None

@@ -63,7 +63,7 @@ class Reader:
             best = self._reject
         if self._labels[best] is EmailLabel.OTHER:
             return Verdict(EmailLabel.OTHER, final[best], final, hits, features)
-        gate = judge(text, email.sender, email.headers, hits)
+        gate = judge(text, email.sender, email.headers, hits, email.correspondence)
         if not gate.job:
             return Verdict(EmailLabel.OTHER, GATED_CONFIDENCE, final, hits, features, gate)
         return Verdict(self._labels[best], final[best], final, hits, features, gate)
