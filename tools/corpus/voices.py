@@ -158,6 +158,7 @@ def _job_writer(rng: random.Random, kind: str, employer: tuple[str, str, str, st
         "ASSESS_MIDDLES",
         "OFFER_CORES",
         "OFFER_MIDDLES",
+        "OTHER_CORES",
     ):
         w.bank[key] = _pick(rng, getattr(J, key), 4)
     return w
