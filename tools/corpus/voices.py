@@ -311,7 +311,6 @@ _MIX = {
         ("assessment", 2),
         ("interview", 2),
         ("offer", 1),
-        ("other", 1),
     ],
     "hr": [
         ("application_received", 3),
@@ -319,7 +318,6 @@ _MIX = {
         ("interview", 3),
         ("offer", 2),
         ("assessment", 1),
-        ("other", 1),
     ],
     "manager": [("interview", 4), ("rejection", 3), ("offer", 2), ("assessment", 1)],
     "agency": [("interview", 4), ("rejection", 3), ("offer", 2), ("assessment", 1)],
