@@ -249,7 +249,7 @@ REJECT_CLOSERS = [
     "We'll keep your details on file for six months.",
     "Do have a look at our careers page for future vacancies.",
     "I'd be happy to give you feedback if you'd find it useful.",
-    "We wish you every success in your search.",
+    "We wish you every success in what comes next.",
     "Best of luck with what comes next.",
     "Please feel free to apply for other roles with us.",
     "You are welcome to join our talent community to hear about new roles.",
