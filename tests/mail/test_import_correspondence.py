@@ -46,9 +46,7 @@ def _thread(email: Email) -> list[tuple[str, bytes]]:
 def test_the_persons_own_thread_counts_and_their_own_mail_is_never_job_mail(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    summary = import_messages(
-        ws.store, ws.owner, "test:own", _thread(email), reader, ws.clock, OWN
-    )
+    summary = import_messages(ws.store, ws.owner, "test:own", _thread(email), reader, ws.clock, OWN)
     assert summary.new == 3
     assert dict(summary.job_mail) == {"interview": 1}
     assert {p.sender for p in list_proposals(ws.store, ws.owner)} == {RECRUITER}
