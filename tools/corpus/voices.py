@@ -397,7 +397,7 @@ EMAILS_PER_LIFE_WRITER = 8
 
 def _weighted(rng: random.Random, mix: list[tuple[str, int]]) -> str:
     labels, weights = zip(*mix, strict=True)
-    return rng.choices(labels, weights=weights)[0]
+    return str(rng.choices(labels, weights=weights)[0])
 
 
 def generate_voices(seed: int = 11) -> list[Example]:

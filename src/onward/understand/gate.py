@@ -32,7 +32,7 @@ from onward.understand.rules import RuleHit
 from onward.understand.senders import is_ats_address
 from onward.wordlists import word_set
 
-__all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge"]
+__all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge", "outright"]
 
 #: The person's own application named outright: job mail even in bulk mail (an
 #: application confirmation from a job board comes with ``List-Unsubscribe``).
@@ -173,6 +173,20 @@ def _despite(bulk: str | None) -> tuple[str, ...]:
 
 def _quote(match: re.Match[str] | None) -> str:
     return f'"{match.group(0).strip()}"' if match else ""
+
+
+def outright(text: str, sender: str, known: Correspondence | None = None) -> str | None:
+    """The reason when an email is plainly about one of the person's applications: from a
+    recruiting system, naming their application outright, or (from the import) from a sender
+    or thread already linked to one. ``None`` otherwise, and always for their own mail."""
+    if known is not None and known.sent_by_person:
+        return None
+    if known is not None and known.linked:
+        return "sender or thread already linked to your application"
+    if is_ats_address(sender) or _RECRUITING.search(sender or ""):
+        return "sender is a recruiting system"
+    own = _OWN.search(text)
+    return f"application cue {_quote(own)}" if own is not None else None
 
 
 def judge(
