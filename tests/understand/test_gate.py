@@ -12,7 +12,7 @@ from onward.domain.emails import Correspondence, EmailLabel, EmailText
 from onward.understand import Reader
 from onward.understand.examples import LabelledExample, read_examples
 from onward.understand.features import model_text
-from onward.understand.gate import bulk_headers, bulk_sender, judge
+from onward.understand.gate import bulk_headers, bulk_sender, judge, outright
 from onward.understand.rules import apply_rules
 
 L = EmailLabel
@@ -219,3 +219,15 @@ def test_weekdays_calls_phones_and_offers_in_the_persons_threads_are_not_job_mai
     assert example.label is L.OTHER
     email = replace(example.email, correspondence=ANSWERS)
     assert reader.read(email).label is L.OTHER
+
+
+def test_outright_job_mail_is_a_recruiting_system_the_persons_application_or_a_link() -> None:
+    plain = "see you on tuesday, call me if the train is late."
+    assert outright(plain, "Ana <ana@example.org>") is None
+    assert outright(plain, "Acme <no-reply@hire.lever.co>") == "sender is a recruiting system"
+    assert outright("we have your application for the porter post.", "x@example.org")
+    linked = Correspondence(linked=True)
+    assert outright(plain, "Ana <ana@example.org>", linked)
+    # The person's own mail is never job mail, whatever it says.
+    mine = Correspondence(sent_by_person=True, linked=True)
+    assert outright("thank you for your application", "Sam <sam@example.org>", mine) is None
