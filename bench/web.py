@@ -278,6 +278,7 @@ def main() -> None:
         ("Learning plan", "/plan", None),  # 200 items are added first
         ("Contacts", "/contacts", None),
         ("Contact", f"/contacts/{ids['contact']}", None),
+        ("Mail", "/mail", None),
         ("Review", "/review", None),
         ("Review, one proposal", f"/review/{ids['proposal']}", None),
         ("Insights", "/insights?anyway=1", None),

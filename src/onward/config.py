@@ -131,6 +131,13 @@ class Settings:
     backup_keep: int = _setting(
         "backup_keep", _positive_int, 10, "How many automatic backups to keep."
     )
+    mail_upload_max_mb: int = _setting(
+        "mail_upload_max_mb",
+        _positive_int,
+        1024,
+        "The largest mail file (or archive) the web app takes as an upload, in MB; larger "
+        "ones are imported by their path on this computer.",
+    )
     checkin_months: int = _setting(
         "checkin_months",
         _positive_int,
@@ -184,6 +191,26 @@ class Settings:
         "weekend, 12h...).",
         editable="pace",
         label="Dwell window after a rejection",
+    )
+    wellbeing_check: bool = _setting(
+        "wellbeing_check",
+        _flag,
+        False,
+        "Offer the weekly WHO-5 well-being check on Today (five questions, scored on this "
+        "device, never shared).",
+        editable="pace",
+        label="Offer a weekly well-being check (WHO-5)",
+    )
+    support_places: str = _setting(
+        "support_places",
+        _text,
+        "a friend or family member you trust; a mentor or career coach; your doctor or a "
+        "counsellor; a helpline in your country (Samaritans: 116 123 in the UK and Ireland; "
+        "988 in the US)",
+        "Places to talk to someone, shown when a well-being check is low or falling "
+        "(separate them with ;).",
+        editable="pace",
+        label="Places to talk to someone (separate them with ;)",
     )
     ghost_after_days: int = _setting(
         "ghost_after_days",

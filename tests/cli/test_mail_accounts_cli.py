@@ -118,6 +118,8 @@ def test_sync_prints_a_summary_and_then_nothing_new(
     assert report["problems"] == [] and report["accounts"][0]["folders"][0]["found"] == 0
     listed = cli.ok("mail", "account", "list")
     assert "Folder INBOX: 2 read, last sync 2026-11-20" in listed
+    assert "Syncs by itself (while onward serve runs): off (only when I ask)" in listed
+    assert "last sync 2026-11-20 10:00: 0 new, 0 proposals" in listed  # the latest of three
     assert mailbox.server.flags(mailbox.username) == {1: set(), 2: set()}
 
 

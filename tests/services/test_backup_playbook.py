@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -12,19 +12,27 @@ from tests.factories import make_application
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.pipeline import Stage
+from onward.domain.playbook.debrief import StarStory
 from onward.domain.playbook.goals import Metric
+from onward.domain.playbook.if_then import IfThenFields
 from onward.domain.records import ApplicationQuery, ContactFields
 from onward.errors import ImportFailed
 from onward.services.applications import move_application
+from onward.services.buddy import make_card
 from onward.services.checkins import set_reapply_after
 from onward.services.contacts import add_contact
+from onward.services.debriefs import add_story, debrief_interview
 from onward.services.drafts import create_draft
+from onward.services.experiments import start_experiment, tag_applications
 from onward.services.feedback import log_feedback
 from onward.services.goals import log_effort, set_goals
+from onward.services.if_then import make_if_then_plan
 from onward.services.journal import write_journal
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
 from onward.services.runtime import Workspace, open_workspace
+from onward.services.setback import prepare_for_setback
 from onward.services.transfer import backup_text, export_json, import_backup
+from onward.services.wellbeing_check import check_wellbeing
 from onward.services.wins import add_win
 
 
@@ -67,6 +75,22 @@ def seed_everything(ws: Workspace) -> None:
     add_win(ws.store, ws.owner, "Finished the portfolio", ws.clock)
     write_journal(ws.store, ws.owner, 3, "Tired but okay.", ws.clock, rest_day=True)
     set_reapply_after(ws.store, ws.owner, "Acme", date(2027, 5, 1), ws.clock, notes="new team")
+    seed_the_practices(ws, app.id)
+
+
+def seed_the_practices(ws: Workspace, app_id: int) -> None:
+    """One record of each research-backed practice (private writing is checked on its own)."""
+    later = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    plan = IfThenFields(later, "send two applications", place="the library", application_id=app_id)
+    make_if_then_plan(ws.store, ws.owner, plan, ws.clock)
+    second = make_application(ws, "Globex", "Analyst", stage=Stage.INTERVIEW)
+    prepare_for_setback(ws.store, ws.owner, second.id, ["Rest", "Call Sam"], "I tried", ws.clock)
+    check_wellbeing(ws.store, ws.owner, (3, 3, 4, 2, 3), ws.clock)
+    experiment = start_experiment(ws.store, ws.owner, "Ask for a referral first", ws.clock)
+    tag_applications(ws.store, ws.owner, experiment.id, [second.id], ws.clock)
+    debrief_interview(ws.store, ws.owner, second.id, ws.clock, landed="rapport", questions=["Why?"])
+    add_story(ws.store, ws.owner, StarStory("The migration", action="Led it"), ws.clock)
+    make_card(ws.store, ws.owner, "Alex", "a long signing passphrase", ws.clock)
 
 
 def test_everything_restores_with_identical_content(
@@ -87,6 +111,14 @@ def test_everything_restores_with_identical_content(
         "wins",
         "journal_entries",
         "companies",
+        "if_then_plans",
+        "setback_preparations",
+        "wellbeing_checks",
+        "experiments",
+        "debriefs",
+        "interview_questions",
+        "star_stories",
+        "buddy_selves",
     ):
         assert document["playbook"][table], table
     if on_postgres:

@@ -149,6 +149,63 @@ COMMANDS: dict[str, Lazy] = {
             "(every win), --json."
         ),
     ),
+    "intend": group(
+        "onward.cli.if_then:app",
+        (
+            "If-then plans: decide when, where and what, and Onward reminds you at that time. "
+            "Run `onward intend` to see them; `onward intend add` makes one."
+        ),
+    ),
+    "prepare": command(
+        "onward.cli.setback:commands",
+        (
+            "Before an interview: write your next steps for if it is a no, and what you will be "
+            "proud of either way. They come back after the time to feel it. Without --step, "
+            "shows them."
+        ),
+    ),
+    "wellbeing": group(
+        "onward.cli.wellbeing_check:app",
+        (
+            "A weekly well-being check (WHO-5), private to you. Run `onward wellbeing` for your "
+            "checks; `onward wellbeing check` takes one."
+        ),
+    ),
+    "write": group(
+        "onward.cli.writing:app",
+        (
+            "Private expressive writing: up to 20 minutes a day on up to 4 days in a row, never "
+            "analysed or shared. Run `onward write` for today's prompt."
+        ),
+    ),
+    "experiment": group(
+        "onward.cli.experiments:app",
+        (
+            "Strategy experiments: try one change, mark the applications that use it, and see "
+            "how they fare. Run `onward experiment` for yours."
+        ),
+    ),
+    "debrief": command(
+        "onward.cli.debriefs:commands",
+        (
+            "After an interview: what landed, what was missing, the questions asked. Without "
+            "options, shows the debriefs so far and questions to practise."
+        ),
+    ),
+    "stories": command(
+        "onward.cli.debriefs:commands",
+        (
+            "Your STAR story bank and the questions interviewers asked. Run `onward stories` to "
+            "see them; `onward stories add` keeps a story."
+        ),
+    ),
+    "buddy": group(
+        "onward.cli.buddy:app",
+        (
+            "A buddy: swap a signed weekly summary (effort, plans kept, wins) and see each "
+            "other's week. Run `onward buddy` to compare."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

@@ -14,6 +14,7 @@ from onward.cli.options import CHANNELS, STAGES, AppId, DateOpt, JsonOpt
 from onward.domain.dates import parse_day
 from onward.domain.money import parse_salary
 from onward.domain.pipeline import parse_stage
+from onward.domain.playbook.setback import PREPARE_BEFORE
 from onward.domain.records import (
     APPLICATION_FIELDS,
     ApplicationFields,
@@ -224,6 +225,10 @@ def move(
 
     for win in wins_from_step(ws.store, ws.owner, ws.clock, app_.id, app_.stage_on):
         render.console().print(f"[bold green]A small win:[/] {escape(win.message)}")
+    if app_.stage in PREPARE_BEFORE:
+        render.console().print(
+            f"Before it, a few minutes on what you would do after a no: onward prepare {app_.id}"
+        )
 
 
 def edit(

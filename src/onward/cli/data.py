@@ -15,12 +15,17 @@ export_app = typer.Typer(help="Export your data (JSON backup or CSV).", no_args_
 
 
 @export_app.command("json")
-def export_json(path: Path = typer.Argument(..., help="File to write, e.g. onward.json.")) -> None:
+def export_json(
+    path: Path = typer.Argument(..., help="File to write, e.g. onward.json."),
+    include_writing: bool = typer.Option(
+        False, "--include-writing", help="Include your private writing (locked stays locked)."
+    ),
+) -> None:
     """A full backup of everything, restorable with `onward import`."""
     from onward.services.transfer import export_json as run
 
     ws = workspace()
-    count = run(ws.store, ws.owner, path, ws.clock)
+    count = run(ws.store, ws.owner, path, ws.clock, include_writing=include_writing)
     render.ok(f"Wrote {count} applications with their history and contacts to {path}.")
 
 

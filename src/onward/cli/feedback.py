@@ -10,6 +10,7 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import FEEDBACK_THEMES, AppId, DateOpt, JsonOpt
 from onward.domain.dates import parse_day
+from onward.domain.playbook.feedback_reading import read_feedback
 from onward.services.feedback import list_feedback, log_feedback
 
 app = typer.Typer(help="Keep the feedback employers give you.", no_args_is_help=True)
@@ -48,6 +49,11 @@ def add(
     render.ok(f"Kept feedback #{logged.stored.id} for application #{app_id}.")
     verdict = "specific" if logged.specificity.specific else "generic"
     out.print(f"It looks [bold]{verdict}[/]: {escape('; '.join(logged.specificity.reasons))}.")
+    reading = read_feedback(logged.stored.feedback.text)
+    if reading.strengths:
+        out.print(f"[green]What they valued:[/] {escape(', '.join(reading.strengths))}")
+    if reading.gaps:
+        out.print(f"What they missed: {escape(', '.join(reading.gaps))}")
     names = ", ".join(t.value for t in logged.stored.feedback.themes)
     out.print(f"Themes{' (suggested)' if logged.suggested_themes else ''}: {escape(names)}")
     zone = ws.clock.now().tzinfo

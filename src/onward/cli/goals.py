@@ -16,6 +16,7 @@ from onward.cli.options import DateOpt, JsonOpt
 from onward.domain.dates import parse_day
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.wins import RECENT_DAYS
+from onward.export.jsonable import to_jsonable
 from onward.services.goals import goal_progress, log_effort, set_goals
 from onward.services.goals import revisit as revisit_jobs
 from onward.services.wins import add_win, list_wins
@@ -86,6 +87,7 @@ def _progress_record(progress: GoalProgress) -> dict[str, Any]:
         "this_week": week(progress.this_week),
         "weeks": [week(w) for w in progress.weeks],
         "streak": {"current": progress.streak.current, "best": progress.streak.best},
+        "plans_kept": to_jsonable(progress.plans),
     }
 
 
@@ -116,6 +118,8 @@ def _show_progress(progress: GoalProgress) -> None:
     s = progress.streak
     weeks = "week" if s.current == 1 else "weeks"
     out.print(f"Streak: {s.current} {weeks} in a row (best: {s.best}).")
+    if progress.plans and progress.plans.due:
+        out.print(f"If-then plans: {progress.plans.words}")
     out.print(_kind_line(progress))
 
 

@@ -21,6 +21,7 @@ from onward.cli.context import workspace
 from onward.cli.hints import command
 from onward.cli.options import JsonOpt
 from onward.domain.mail_accounts import provider as preset
+from onward.domain.mail_accounts import schedule_words
 from onward.export.jsonable import to_jsonable
 from onward.mail.passwords import Passwords
 from onward.services.mail_accounts import (
@@ -70,7 +71,9 @@ def add(
     name: str = typer.Argument(..., help="A short name for the account, e.g. personal."),
     address: str = typer.Option(..., "--address", help="Your email address in this account."),
     provider: str | None = typer.Option(
-        None, "--provider", help="Fill in the servers and folders: gmail, fastmail or icloud."
+        None,
+        "--provider",
+        help="Fill in the servers and folders: gmail, outlook, yahoo, fastmail or icloud.",
     ),
     imap_host: str | None = typer.Option(None, "--imap-host", help="IMAP server host name."),
     imap_port: int | None = typer.Option(
@@ -162,6 +165,21 @@ def list_(as_json: JsonOpt = False) -> None:
             out.print(f"  Folder {escape(folder)}: [dim]{seen}[/]")
         out.print(f"  Drafts folder: {escape(f.drafts_folder)}")
         out.print(f"  Password: {escape(passwords.where(account.name))}")
+        out.print(f"  {escape(_schedule_line(account))}")
+
+
+def _schedule_line(account: MailAccount) -> str:
+    """How often the web app syncs the account, and how its last sync went."""
+    line = f"Syncs by itself (while onward serve runs): {schedule_words(account.sync_every_hours)}"
+    last = account.last_sync
+    if last is None:
+        return line
+    found = (
+        "stopped before the end"
+        if last.cancelled
+        else last.problem or f"{last.new:,} new, {last.proposals:,} proposals"
+    )
+    return f"{line}; last sync {last.at:%Y-%m-%d %H:%M}: {found}"
 
 
 @accounts.command("test")
@@ -361,5 +379,17 @@ def account_record(account: MailAccount, password_from: str) -> dict[str, Any]:
             else None
         ),
         "password": password_from,
+        "sync_every_hours": account.sync_every_hours,
+        "last_sync": (
+            {
+                "at": account.last_sync.at.isoformat(),
+                "new": account.last_sync.new,
+                "proposals": account.last_sync.proposals,
+                "problem": account.last_sync.problem,
+                "cancelled": account.last_sync.cancelled,
+            }
+            if account.last_sync
+            else None
+        ),
         "created_at": account.created_at.isoformat(),
     }

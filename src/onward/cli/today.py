@@ -11,6 +11,7 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.goals import LABELS
 from onward.cli.options import JsonOpt
+from onward.domain.playbook.if_then import when_words
 from onward.services.today import today as build
 
 if TYPE_CHECKING:
@@ -23,7 +24,8 @@ def today(as_json: JsonOpt = False) -> None:
     """What is due today, what is waiting, and what went well."""
     ws = workspace()
     rules = ws.ghosting
-    agenda = build(ws.store, ws.owner, ws.clock, ghosting=rules)
+    places = ws.settings.support_places if ws.settings.wellbeing_check else None
+    agenda = build(ws.store, ws.owner, ws.clock, ghosting=rules, wellbeing_places=places)
     if as_json:
         render.print_json(agenda)
         return
@@ -100,6 +102,24 @@ def _to_do(section: _Section, agenda: Today) -> None:
             "Drafts to send",
             f"[dim]and {agenda.more_drafts} more: `onward drafts list` shows them all[/]",
         )
+    if agenda.plans:
+        for plan in agenda.plans.today(agenda.now):
+            words = plan.sentence(when_words(plan.fields.starts_at, agenda.now))
+            section.add("Your plans today", f"#{plan.id} {escape(words)}")
+        if agenda.plans.waiting:
+            section.add("Your plans today", f"[dim]{agenda.plans.recovery} (onward intend)[/]")
+    for fresh in agenda.to_debrief:
+        section.add(
+            "How did the interview go?",
+            f"{escape(fresh.company)}: what landed, what was missing  "
+            f"[dim]onward debrief {fresh.application_id}[/]",
+        )
+    for prep in agenda.to_prepare:
+        section.add(
+            "Before your interview",
+            f"{escape(prep.company)}: a few minutes on your next steps if it is a no  "
+            f"[dim]onward prepare {prep.application_id}[/]",
+        )
     for check in agenda.check_ins:
         company = (
             f" ({escape(check.contact.fields.company)})" if check.contact.fields.company else ""
@@ -125,6 +145,21 @@ def _week_and_care(section: _Section, agenda: Today) -> None:
         section.add("Recent wins", f"{win.on.isoformat()}  {at}{escape(win.message)}")
     for nudge in agenda.nudges:
         section.add("Take care", escape(nudge.message))
+    if agenda.writing:
+        section.add(
+            "Take care",
+            "When a no hurts, writing about it for up to 20 minutes helps many people: "
+            "[dim]onward write[/]",
+        )
+    care = agenda.wellbeing
+    if care and care.needs_care:
+        section.add("Take care", escape(care.words))
+        if care.places:
+            section.add("Take care", "Places to talk to someone: " + escape("; ".join(care.places)))
+    elif care and care.due:
+        section.add(
+            "Take care", "How have the last two weeks been?  [dim]onward wellbeing check[/]"
+        )
     for ghost in agenda.ghosting:
         section.add(
             "Gone quiet",

@@ -223,6 +223,17 @@ class MailRepo:
             row.completed_at,
         )
 
+    def unfinished_sources(self, owner_id: int) -> list[tuple[str, int, datetime]]:
+        """Sources whose last import stopped before the end: (source, messages, updated_at),
+        most recent first."""
+        c = mail_import_progress.c
+        rows = self.conn.execute(
+            select(c.source, c.messages, c.updated_at)
+            .where(c.owner_id == owner_id, c.completed_at.is_(None))
+            .order_by(c.updated_at.desc())
+        )
+        return [(r.source, r.messages, r.updated_at) for r in rows]
+
     def save_progress(
         self,
         owner_id: int,

@@ -35,6 +35,9 @@ mail_accounts = owned_table(
     Column("smtp_security", SafeString(10)),
     Column("created_at", UTCDateTime(), nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
+    Column("sync_every_hours", Integer),  # None: no scheduled sync
+    Column("last_sync_at", UTCDateTime()),
+    Column("last_sync", SafeJSON),  # SyncOutcome, without its time
     UniqueConstraint("owner_id", "name", name="uq_mail_accounts_owner_name"),
 )
 

@@ -18,6 +18,7 @@ from onward.domain.mail_accounts import (
     MailAccount,
     Security,
     Server,
+    SyncOutcome,
 )
 
 
@@ -63,6 +64,21 @@ class MailAccountRepo:
         )
         states = self.folder_states(owner_id, [r.id for r in rows])
         return [_account(r, states.get(r.id, ())) for r in rows]
+
+    def set_schedule(self, owner_id: int, account_id: int, hours: int | None) -> None:
+        self.conn.execute(
+            update(mail_accounts)
+            .where(mail_accounts.c.owner_id == owner_id, mail_accounts.c.id == account_id)
+            .values(sync_every_hours=hours)
+        )
+
+    def save_last_sync(self, owner_id: int, account_id: int, outcome: SyncOutcome) -> None:
+        found = {"new": outcome.new, "proposals": outcome.proposals, "problem": outcome.problem}
+        self.conn.execute(
+            update(mail_accounts)
+            .where(mail_accounts.c.owner_id == owner_id, mail_accounts.c.id == account_id)
+            .values(last_sync_at=outcome.at, last_sync=found | {"cancelled": outcome.cancelled})
+        )
 
     def delete(self, owner_id: int, account_id: int) -> None:
         self.conn.execute(
@@ -188,4 +204,21 @@ def _account(row: Row[Any], states: tuple[FolderState, ...]) -> MailAccount:
         drafts_folder=row.drafts_folder,
         smtp=smtp,
     )
-    return MailAccount(id=row.id, fields=fields, created_at=row.created_at, folder_states=states)
+    last = None
+    if row.last_sync_at is not None:
+        found = row.last_sync or {}
+        last = SyncOutcome(
+            at=row.last_sync_at,
+            new=int(found.get("new") or 0),
+            proposals=int(found.get("proposals") or 0),
+            problem=found.get("problem"),
+            cancelled=bool(found.get("cancelled")),
+        )
+    return MailAccount(
+        id=row.id,
+        fields=fields,
+        created_at=row.created_at,
+        folder_states=states,
+        sync_every_hours=row.sync_every_hours,
+        last_sync=last,
+    )

@@ -19,7 +19,7 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0011"
+HEAD = "0019"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

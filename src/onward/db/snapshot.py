@@ -14,20 +14,31 @@ from sqlalchemy import Connection, Date, Table, select
 
 from onward.db.mail_tables import MAIL_TABLES
 from onward.db.playbook_tables import PLAYBOOK_TABLES
+from onward.db.practice_tables import PRACTICE_TABLES
 from onward.db.resume_tables import RESUME_TABLES
 from onward.db.types import UTCDateTime
 from onward.errors import InvalidInput
 
 TABLES: dict[str, Table] = {
-    table.name: table for table in (*PLAYBOOK_TABLES, *MAIL_TABLES, *RESUME_TABLES)
+    table.name: table
+    for table in (*PLAYBOOK_TABLES, *PRACTICE_TABLES, *MAIL_TABLES, *RESUME_TABLES)
 }
 #: Tables renamed since backups were first written (migration 0009): older backups still load.
 FORMER_NAMES = {"improvement_items": "plan_items", "activities": "effort_entries"}  # former name
 
 
-def dump_owned(conn: Connection, owner_id: int) -> dict[str, list[dict[str, Any]]]:
+#: Private writing: in a backup only when the person asks for it (sealed text stays sealed).
+PRIVATE_TABLES = frozenset({"writing_sessions", "writing_locks"})
+
+
+def dump_owned(
+    conn: Connection, owner_id: int, *, private: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """Every owned row by table; the private writing only when ``private``."""
     out: dict[str, list[dict[str, Any]]] = {}
     for name, table in TABLES.items():
+        if name in PRIVATE_TABLES and not private:
+            continue
         rows = conn.execute(select(table).where(table.c.owner_id == owner_id).order_by(table.c.id))
         out[name] = [
             {key: _to_json(value) for key, value in row._mapping.items() if key != "owner_id"}

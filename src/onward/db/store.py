@@ -28,7 +28,9 @@ from onward.errors import SetupError
 
 if TYPE_CHECKING:
     from onward.db.api_tokens import ApiTokenRepo
+    from onward.db.buddies import BuddyRepo
     from onward.db.checkins import CheckinRepo
+    from onward.db.debriefs import DebriefRepo, StoryRepo
     from onward.db.drafts import DraftRepo
     from onward.db.goals import EffortRepo, GoalRepo, WinRepo
     from onward.db.insights import InsightRepo
@@ -39,6 +41,13 @@ if TYPE_CHECKING:
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
+    from onward.db.practices import (
+        ExperimentRepo,
+        IfThenRepo,
+        PreparationRepo,
+        WellbeingRepo,
+        WritingRepo,
+    )
     from onward.db.resumes import ResumeRepo
 
 
@@ -105,6 +114,54 @@ class Tx:
         from onward.db.learning import PlanItemRepo
 
         return PlanItemRepo(self.conn)
+
+    @cached_property
+    def if_then(self) -> IfThenRepo:
+        from onward.db.practices import IfThenRepo
+
+        return IfThenRepo(self.conn)
+
+    @cached_property
+    def preparations(self) -> PreparationRepo:
+        from onward.db.practices import PreparationRepo
+
+        return PreparationRepo(self.conn)
+
+    @cached_property
+    def wellbeing(self) -> WellbeingRepo:
+        from onward.db.practices import WellbeingRepo
+
+        return WellbeingRepo(self.conn)
+
+    @cached_property
+    def writing(self) -> WritingRepo:
+        from onward.db.practices import WritingRepo
+
+        return WritingRepo(self.conn)
+
+    @cached_property
+    def experiments(self) -> ExperimentRepo:
+        from onward.db.practices import ExperimentRepo
+
+        return ExperimentRepo(self.conn)
+
+    @cached_property
+    def debriefs(self) -> DebriefRepo:
+        from onward.db.debriefs import DebriefRepo
+
+        return DebriefRepo(self.conn)
+
+    @cached_property
+    def stories(self) -> StoryRepo:
+        from onward.db.debriefs import StoryRepo
+
+        return StoryRepo(self.conn)
+
+    @cached_property
+    def buddies(self) -> BuddyRepo:
+        from onward.db.buddies import BuddyRepo
+
+        return BuddyRepo(self.conn)
 
     @cached_property
     def goals(self) -> GoalRepo:
@@ -201,10 +258,12 @@ class Tx:
                     )
                 self.conn.execute(delete(table).where(table.c.owner_id == owner_id))
 
-    def dump_playbook(self, owner_id: int) -> dict[str, list[dict[str, Any]]]:
+    def dump_playbook(
+        self, owner_id: int, *, private: bool = False
+    ) -> dict[str, list[dict[str, Any]]]:
         from onward.db.snapshot import dump_owned
 
-        return dump_owned(self.conn, owner_id)
+        return dump_owned(self.conn, owner_id, private=private)
 
     def load_playbook(self, owner_id: int, data: dict[str, list[dict[str, Any]]]) -> None:
         from onward.db.snapshot import load_owned

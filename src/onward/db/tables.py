@@ -16,7 +16,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from onward.db import mail_tables, playbook_tables, resume_tables
+from onward.db import mail_tables, playbook_tables, practice_tables, resume_tables
 from onward.db.meta import metadata, owned_table
 
 __all__ = ["INSERT_ORDER", "metadata"]
@@ -163,6 +163,7 @@ INSERT_ORDER = (
     contacts,
     application_contacts,
     *playbook_tables.PLAYBOOK_TABLES,
+    *practice_tables.PRACTICE_TABLES,
     *mail_tables.MAIL_TABLES,
     *resume_tables.RESUME_TABLES,
 )

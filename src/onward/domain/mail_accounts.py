@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from onward.errors import InvalidInput
@@ -60,15 +60,83 @@ class AccountFields:
 
 
 @dataclass(frozen=True)
+class SyncOutcome:
+    """What the last sync of an account found (``problem``: why it did not finish)."""
+
+    at: datetime
+    new: int = 0
+    proposals: int = 0
+    problem: str | None = None
+    #: True when the sync was stopped by the person before it finished.
+    cancelled: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and not self.cancelled
+
+
+@dataclass(frozen=True)
 class MailAccount:
     id: int
     fields: AccountFields
     created_at: datetime
     folder_states: tuple[FolderState, ...] = field(default=())
+    #: How often ``onward serve`` syncs the account on its own; None: only when asked.
+    sync_every_hours: int | None = None
+    last_sync: SyncOutcome | None = None
 
     @property
     def name(self) -> str:
         return self.fields.name
+
+    def sync_due(self, now: datetime) -> bool:
+        """True when the account's schedule says it is time to sync again: it has one, and
+        its last sync (finished or not) began at least that many hours ago."""
+        if self.sync_every_hours is None:
+            return False
+        if self.last_sync is None:
+            return True
+        return now - self.last_sync.at >= timedelta(hours=self.sync_every_hours)
+
+
+#: The schedules a page offers, in hours (None: off); any whole number of hours up to a
+#: week is accepted.
+SYNC_SCHEDULES: tuple[tuple[int | None, str], ...] = (
+    (None, "off (only when I ask)"),
+    (1, "every hour"),
+    (3, "every 3 hours"),
+    (6, "every 6 hours"),
+    (12, "every 12 hours"),
+    (24, "daily"),
+)
+MAX_SYNC_HOURS = 24 * 7
+
+
+def sync_every(value: str | int | None) -> int | None:
+    """A sync schedule in hours from what was typed: off, hourly, daily, or a number of
+    hours from 1 to a week."""
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    named = {"": None, "off": None, "none": None, "never": None, "hourly": 1, "daily": 24}
+    if text in named:
+        return named[text]
+    hours = int(text) if text.isdigit() else 0
+    if not 1 <= hours <= MAX_SYNC_HOURS:
+        raise InvalidInput(
+            f"{value!r} is not a sync schedule",
+            field="sync_every_hours",
+            hint="off, hourly, daily, or a number of hours from 1 to 168",
+        )
+    return hours
+
+
+def schedule_words(hours: int | None) -> str:
+    """A schedule in words, as pages show it."""
+    for value, words in SYNC_SCHEDULES:
+        if value == hours:
+            return words
+    return f"every {hours} hours"
 
 
 @dataclass(frozen=True)
@@ -174,6 +242,8 @@ class Provider:
     folders: tuple[str, ...]
     drafts_folder: str
     note: str
+    #: The provider's name as people know it.
+    label: str = ""
 
 
 PROVIDERS = {
@@ -183,6 +253,25 @@ PROVIDERS = {
         (GMAIL_ALL_MAIL,),
         "[Gmail]/Drafts",
         "Gmail needs an app password (Google Account → Security → App passwords).",
+        "Gmail",
+    ),
+    "outlook": Provider(
+        Server("outlook.office365.com", 993, Security.TLS),
+        Server("smtp.office365.com", 587, Security.STARTTLS),
+        DEFAULT_FOLDERS,
+        DEFAULT_DRAFTS_FOLDER,
+        "Microsoft has turned off password sign-in over IMAP for most Outlook.com and "
+        "Microsoft 365 accounts: if the login is refused, export your mail from Outlook as a "
+        "file and import that instead.",
+        "Outlook / Office 365",
+    ),
+    "yahoo": Provider(
+        Server("imap.mail.yahoo.com", 993, Security.TLS),
+        Server("smtp.mail.yahoo.com", 465, Security.TLS),
+        DEFAULT_FOLDERS,
+        "Draft",
+        "Yahoo Mail needs an app password (Account security → Generate app password).",
+        "Yahoo",
     ),
     "fastmail": Provider(
         Server("imap.fastmail.com", 993, Security.TLS),
@@ -190,6 +279,7 @@ PROVIDERS = {
         DEFAULT_FOLDERS,
         DEFAULT_DRAFTS_FOLDER,
         "Fastmail needs an app password (Settings → Privacy & Security → App passwords).",
+        "Fastmail",
     ),
     "icloud": Provider(
         Server("imap.mail.me.com", 993, Security.TLS),
@@ -197,6 +287,7 @@ PROVIDERS = {
         DEFAULT_FOLDERS,
         DEFAULT_DRAFTS_FOLDER,
         "iCloud Mail needs an app-specific password (appleid.apple.com).",
+        "iCloud",
     ),
 }
 

@@ -20,6 +20,7 @@ IMAPClient is imported inside ``connect`` so that the CLI starts fast.
 
 from __future__ import annotations
 
+import re
 import socket
 import ssl
 from collections.abc import Iterator, Sequence
@@ -259,22 +260,15 @@ def connect(
                     hint="use --imap-security tls (usually port 993)",
                 )
             client.starttls(context)
-    except ssl.SSLCertVerificationError as exc:
-        raise SetupError(
-            f"the certificate of {server.host} could not be verified: {exc.verify_message}",
-            hint="check the host name; for a private CA point SSL_CERT_FILE at its certificate",
-        ) from None
     except (OSError, ssl.SSLError, IMAPClientError) as exc:
-        raise SetupError(
-            f"could not connect to {server}: {_text(exc)}",
-            hint="check the host, port and security (tls is usually port 993, starttls 143)",
-        ) from None
+        raise _connection_problem(server, exc) from None
     try:
         try:
             _log_in(client, login)
         except LoginError as exc:
             raise InvalidInput(
                 f"{server.host} refused the login for {login.username}: {_text(exc, login)}",
+                field="password",
                 hint="check the username and password; Gmail and others need an app password",
             ) from None
         except (OSError, IMAPClientError) as exc:
@@ -282,6 +276,41 @@ def connect(
         yield ImapSession(client, login)
     finally:
         _close(client)
+
+
+def _connection_problem(server: Server, exc: BaseException) -> SetupError:
+    """Why a connection could not be made, in words a person can act on, with the input it is
+    about: the server's name, its port, or the security mode."""
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return SetupError(
+            f"the certificate of {server.host} could not be verified: {exc.verify_message}",
+            field="imap_host",
+            hint="check the host name; for a private CA point SSL_CERT_FILE at its certificate",
+        )
+    if isinstance(exc, socket.gaierror):
+        return SetupError(
+            f"could not connect to {server}: no mail server called {server.host} was found",
+            field="imap_host",
+            hint="check the server's name for typing mistakes, and that you are online",
+        )
+    if isinstance(exc, ssl.SSLError):
+        return SetupError(
+            f"could not connect to {server}: the secure (TLS) connection failed ({_text(exc)})",
+            field="imap_security",
+            hint="the port and security must match: tls is usually port 993, starttls 143",
+        )
+    if isinstance(exc, ConnectionRefusedError | TimeoutError | socket.timeout):
+        return SetupError(
+            f"could not connect to {server}: nothing answered on port {server.port} ({_text(exc)})",
+            field="imap_port",
+            hint="check the server's name and port (993 for tls, 143 for starttls), and "
+            "your network",
+        )
+    return SetupError(
+        f"could not connect to {server}: {_text(exc)}",
+        field="imap_host",
+        hint="check the host, port and security (tls is usually port 993, starttls 143)",
+    )
 
 
 def _log_in(client: Any, login: Login) -> None:
@@ -344,6 +373,7 @@ def _text(exc: BaseException, login: Login | None = None) -> str:
         line = "timed out"
     if login is not None:
         line = hide_credentials(line, login.username, login.password)
+    line = re.sub(r"""\bb(['"])(.*?)\1""", r"\2", line)  # a server's bytes, as text
     return printable(" ".join(line.split())[:300])
 
 

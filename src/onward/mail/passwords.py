@@ -67,6 +67,17 @@ class Passwords:
             return f"nowhere: no keyring here; set {password_env_var(account)}"
         return "OS keyring" if found else f"nowhere yet: set {password_env_var(account)}"
 
+    def keyring_available(self) -> bool:
+        """True when an OS keyring can keep passwords here (False on a headless machine
+        without one: passwords must then come from the environment)."""
+        import keyring
+
+        try:
+            backend = keyring.get_keyring()
+            return float(backend.priority) > 0  # the "fail" and "null" backends are not
+        except Exception:  # a broken keyring setup is no keyring
+            return False
+
     def store(self, account: str, password: str) -> None:
         """Keep the password in the OS keyring."""
         self._keyring(

@@ -1,11 +1,14 @@
-"""The calendar file: open tasks and contact check-ins, for the person's own calendar app."""
+"""The calendar file: open tasks, contact check-ins and if-then plans (as time blocks), for the
+person's own calendar app."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from onward.clock import Clock
 from onward.db.store import Store
+from onward.domain.playbook.if_then import IfThenPlan
 from onward.domain.playbook.tasks import TaskStatus
 from onward.domain.records import Owner
 from onward.export.ics import CalendarItem, build_calendar, uid_for
@@ -21,6 +24,7 @@ def calendar_items(store: Store, owner: Owner) -> list[CalendarItem]:
             for a in tx.applications.by_ids(owner.id, [t.task.application_id for t in tasks])
         }
         contacts = tx.contacts.query(owner.id)
+        plans = tx.if_then.open(owner.id)
     for stored in tasks:
         task = stored.task
         app = apps.get(task.application_id)
@@ -53,7 +57,21 @@ def calendar_items(store: Store, owner: Owner) -> list[CalendarItem]:
                 description="A short, genuine update keeps the door open.",
             )
         )
+    items.extend(_plan_item(plan, owner) for plan in plans)
     return items
+
+
+def _plan_item(plan: IfThenPlan, owner: Owner) -> CalendarItem:
+    """An if-then plan as a time block: its start, its length, its place."""
+    where = f" at {plan.fields.place}" if plan.fields.place else ""
+    return CalendarItem(
+        uid=uid_for("if-then", plan.id, owner.name),
+        summary=plan.fields.action + (f" ({plan.target})" if plan.target else ""),
+        start=plan.fields.starts_at,
+        description=f"Your if-then plan{where}. Onward plan #{plan.id}",
+        duration=timedelta(minutes=plan.fields.minutes),
+        remind_before=timedelta(minutes=10),
+    )
 
 
 def export_calendar(store: Store, owner: Owner, path: Path, clock: Clock) -> int:

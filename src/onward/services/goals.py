@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
@@ -25,6 +25,7 @@ from onward.domain.playbook.goals import (
     week_progress,
     week_start,
 )
+from onward.domain.playbook.if_then import PlansKept, plans_kept
 from onward.domain.records import Owner
 from onward.errors import InvalidInput
 
@@ -49,6 +50,8 @@ class GoalProgress:
     weeks: tuple[WeekProgress, ...]
     streak: Streak
     tracked: bool
+    #: If-then plans this week whose time has come, and how many were kept.
+    plans: PlansKept | None = None
 
 
 @dataclass(frozen=True)
@@ -131,9 +134,12 @@ def goal_progress(store: Store, owner: Owner, clock: Clock, *, weeks: int = 4) -
     if weeks < 1:
         raise InvalidInput(f"weeks must be 1 or more, not {weeks}")
     today = clock.today()
+    now = clock.now()
+    monday = datetime.combine(week_start(today), time(), tzinfo=now.tzinfo)
     with store.transaction() as tx:
         goals = tx.goals.get(owner.id) or WeeklyGoals()
         effort = _effort(tx, owner, clock)
+        plans = tx.if_then.between(owner.id, monday, monday + timedelta(days=7))
     first = week_start(today) - timedelta(weeks=weeks - 1)
     return GoalProgress(
         goals=goals,
@@ -141,6 +147,7 @@ def goal_progress(store: Store, owner: Owner, clock: Clock, *, weeks: int = 4) -
         weeks=progress_by_week(goals, effort, first, today),
         streak=streak(goals, effort, today),
         tracked=any(goals.target(m) > 0 for m in Metric),
+        plans=plans_kept(plans, now, today),
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.playbook.feedback import gaps_to_learn
 from onward.domain.playbook.learning_plan import (
     ItemKind,
     ItemStatus,
@@ -134,10 +135,10 @@ def suggest_plan_items(
             _require_application(tx, owner, app_id)
         reflections = tx.reflections.query(owner.id, application_id=app_id)
         latest: StoredReflection | None = reflections[-1] if reflections else None
-        themes = [
-            t for f in tx.feedback.query(owner.id, application_id=app_id) for t in f.feedback.themes
-        ]
-        items = suggest_items(latest.reflection if latest else None, themes)
+        given = tx.feedback.query(owner.id, application_id=app_id)
+        themes = [t for f in given for t in f.feedback.themes]
+        gaps = [gap for f in given for gap in gaps_to_learn(f.feedback.text)]
+        items = suggest_items(latest.reflection if latest else None, themes, gaps)
         planned = {
             (s.item.kind, s.item.focus) for s in tx.plan_items.query(owner.id, statuses=OPEN)
         }

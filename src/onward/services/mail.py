@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from onward.services.mail_import import MailReader
 
 __all__ = [
+    "ImportStopped",
     "QuarantineEntry",
     "StoredMessage",
     "get_message",
@@ -34,6 +35,7 @@ __all__ = [
     "list_messages",
     "list_quarantine",
     "source_name",
+    "until_stopped",
 ]
 
 #: Called with (done, total) in the source's own units (bytes of an mbox, else messages).
@@ -69,6 +71,28 @@ class QuarantineEntry:
     reason: str
     size: int
     quarantined_at: datetime
+
+
+class ImportStopped(Exception):
+    """Raised out of an import when its ``stop`` says so, before the next message is read:
+    the batch being read is not committed, so the next import of the source goes on right
+    after the last committed batch, exactly as after an interruption."""
+
+
+def until_stopped(
+    messages: Iterable[tuple[str, bytes]], stop: Callable[[], bool] | None
+) -> Iterable[tuple[str, bytes]]:
+    """``messages``, asking ``stop`` before each one (ImportStopped when it says yes)."""
+    if stop is None:
+        return messages
+
+    def checked() -> Iterator[tuple[str, bytes]]:
+        for item in messages:
+            if stop():
+                raise ImportStopped
+            yield item
+
+    return checked()
 
 
 def source_name(source: Source) -> str:
@@ -116,12 +140,15 @@ def import_path(
     *,
     prefilter: bool = True,
     own_addresses: Iterable[str] = (),
+    stop: Callable[[], bool] | None = None,
 ) -> ImportSummary:
     """Import the .eml file, folder of .eml files, mbox or Maildir at ``path``.
     ``own_addresses`` are the person's addresses (their mail is theirs, not job mail).
 
     ``open_reader`` is called only when there is mail to read (an unchanged source is
     skipped without loading the model). Bad paths raise ``InvalidInput`` with one line.
+    ``stop`` is asked before each message; when it says yes the import ends with
+    :class:`ImportStopped`, and importing the path again resumes it.
     """
     # not needed to skip a source
     from onward.services.mail_import import ImportOptions, import_messages
@@ -155,6 +182,7 @@ def import_path(
         progress=tick,
         own_addresses=frozenset(a for a in own_addresses if a),
     )
+    messages = until_stopped(messages, stop)
     summary = import_messages(store, owner, name, messages, open_reader(), clock, options)
     return replace(summary, resumed_at=resume_at)
 

@@ -14,15 +14,17 @@ from onward.domain.mail_accounts import (
     DEFAULT_DRAFTS_FOLDER,
     AccountFields,
     MailAccount,
+    SyncOutcome,
     account_name,
     check_address,
     folder_names,
     password_env_var,
     provider,
     server,
+    sync_every,
 )
 from onward.domain.records import Owner
-from onward.errors import Action, Conflict, Hint, InvalidInput, NotFound, OnwardError
+from onward.errors import Action, Conflict, Hint, InvalidInput, NotFound, OnwardError, SetupError
 from onward.mail.imap import Login, connect
 from onward.mail.passwords import Passwords
 
@@ -101,26 +103,21 @@ def add_mail_account(
     *,
     passwords: Passwords,
     password: str | None,
+    sync_every_hours: int | None = None,
 ) -> MailAccount:
     """Keep the account's settings, and its password in the OS keyring when one is given.
 
     Without a password the environment must hold one. When the keyring cannot keep the
     password nothing is kept at all (the error names the environment variable instead).
+    ``sync_every_hours`` is its schedule while the web app runs (None: only when asked).
     """
     if password is None and passwords.from_environment(fields.name) is None:
-        raise InvalidInput(
-            f"mail account {fields.name!r} needs a password",
-            field="password",
-            hint=Hint(
-                Action.FILL_IN,
-                {"field": "password"},
-                text=f"or type it when asked, or set {password_env_var(fields.name)}",
-            ),
-        )
+        raise _needs_password(fields.name)
     with store.transaction() as tx:
         if tx.mail_accounts.get(owner.id, fields.name) is not None:
             raise _taken(fields.name)
-        tx.mail_accounts.insert(owner.id, fields, clock.now())
+        account_id = tx.mail_accounts.insert(owner.id, fields, clock.now())
+        tx.mail_accounts.set_schedule(owner.id, account_id, sync_every(sync_every_hours))
         if password is not None:  # last: if the keyring refuses, the account is not kept
             passwords.store(fields.name, password)
         return _get(tx.mail_accounts.get(owner.id, fields.name), fields.name)
@@ -142,6 +139,25 @@ def set_mail_password(
         raise InvalidInput("the password is empty; nothing changed")
     passwords.store(account.name, password)
     return account
+
+
+def set_sync_schedule(
+    store: Store, owner: Owner, name: str, every_hours: int | str | None
+) -> MailAccount:
+    """How often the account syncs while the web app runs (None or "off": only when asked)."""
+    hours = sync_every(every_hours)
+    with store.transaction() as tx:
+        account = _get(tx.mail_accounts.get(owner.id, name.strip().lower()), name)
+        tx.mail_accounts.set_schedule(owner.id, account.id, hours)
+        return _get(tx.mail_accounts.get(owner.id, account.name), name)
+
+
+def record_sync_outcome(store: Store, owner: Owner, name: str, outcome: SyncOutcome) -> None:
+    """Remember how the account's last sync went (an account removed meanwhile is skipped)."""
+    with store.transaction() as tx:
+        account = tx.mail_accounts.get(owner.id, name)
+        if account is not None:
+            tx.mail_accounts.save_last_sync(owner.id, account.id, outcome)
 
 
 def list_mail_accounts(store: Store, owner: Owner) -> list[MailAccount]:
@@ -191,10 +207,34 @@ def check_mail_account(
     store: Store, owner: Owner, name: str, *, passwords: Passwords
 ) -> AccountCheck:
     """Log in over IMAP (and SMTP), look at the folders read-only, send nothing."""
-    from onward.mail.smtp import check_login
-
     account = get_mail_account(store, owner, name)
     password = passwords.get(account.name)
+    return _check(account, password, passwords.where(account.name))
+
+
+def check_new_mail_account(
+    fields: AccountFields,
+    clock: Clock,
+    *,
+    passwords: Passwords,
+    password: str | None,
+) -> AccountCheck:
+    """Test an account before it is kept: the same checks, with the password just typed (or
+    the environment's). Nothing is stored; a refused login raises ``InvalidInput``."""
+    variable = passwords.from_environment(fields.name)
+    if password is None and variable is None:
+        raise _needs_password(fields.name)
+    typed = password if password is not None else passwords.environ[str(variable)]
+    where = "typed in" if password is not None else f"environment ({variable})"
+    try:
+        return _check(MailAccount(0, fields, clock.now()), typed, where)
+    except SetupError as exc:  # the server as typed cannot be reached: the input to fix
+        raise InvalidInput(exc.message, field=exc.field or "imap_host", hint=exc.hint) from None
+
+
+def _check(account: MailAccount, password: str, where: str) -> AccountCheck:
+    from onward.mail.smtp import check_login
+
     problems: list[str] = []
     folders: list[FolderCheck] = []
     drafts: str | None = None
@@ -217,9 +257,7 @@ def check_mail_account(
         except OnwardError as exc:
             smtp = exc.message
             problems.append(f"SMTP: {exc.message}")
-    return AccountCheck(
-        account, passwords.where(account.name), tuple(folders), drafts, smtp, tuple(problems)
-    )
+    return AccountCheck(account, where, tuple(folders), drafts, smtp, tuple(problems))
 
 
 def imap_login(account: MailAccount, password: str) -> Login:
@@ -234,6 +272,18 @@ def smtp_login(account: MailAccount, password: str) -> Login:
             "folder instead",
         )
     return Login(account.fields.smtp, account.fields.username, password)
+
+
+def _needs_password(name: str) -> InvalidInput:
+    return InvalidInput(
+        f"mail account {name!r} needs a password",
+        field="password",
+        hint=Hint(
+            Action.FILL_IN,
+            {"field": "password"},
+            text=f"or type it when asked, or set {password_env_var(name)}",
+        ),
+    )
 
 
 def _taken(name: str) -> Conflict:

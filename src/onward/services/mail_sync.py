@@ -5,28 +5,35 @@ go through the same import as files (``onward.services.mail_import.MailImport``)
 same dedup, quarantine, reading and proposals for review. A folder's sync state (UIDVALIDITY
 and the last UID read) is saved once its messages are committed; an interrupted sync resumes
 after the import's last committed batch, and anything read twice is recognised and skipped.
+How each account's sync went (new mail, proposals, or the problem) is kept with the account,
+for the Mail page's "last synced".
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.mail import ImportSummary
-from onward.domain.mail_accounts import FolderState, MailAccount
+from onward.domain.mail_accounts import FolderState, MailAccount, SyncOutcome
 from onward.domain.records import Owner
 from onward.errors import Action, Hint, NotFound, OnwardError
 from onward.mail.imap import ImapSession, connect
 from onward.mail.passwords import Passwords
-from onward.services.mail_accounts import imap_login, list_mail_accounts
+from onward.services.mail import ImportStopped, until_stopped
+from onward.services.mail_accounts import imap_login, list_mail_accounts, record_sync_outcome
 
 if TYPE_CHECKING:
     from onward.services.mail_import import MailReader
 
+#: What "last synced" says when something unforeseen stopped a sync (a crash report has it).
+UNEXPECTED = "an unexpected problem stopped it"
 #: Called as messages are committed: (account/folder, messages done, messages to read).
 SyncProgress = Callable[[str, int, int], None]
 
@@ -86,12 +93,15 @@ def sync_mail(
     progress: SyncProgress | None = None,
     prefilter: bool = True,
     batch_size: int | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> SyncReport:
     """Read new mail from every account (or the one named) into the import.
 
     ``open_reader`` is called only when a folder has new mail, so a sync with nothing new
     does not load the model. A problem with one account or folder is reported and the
     others go on; with a single account, its connection or login problem is raised.
+    ``stop`` is asked before each message (``ImportStopped`` ends the sync; the next one
+    resumes after the last committed batch).
     """
     started = time.perf_counter()
     accounts = list_mail_accounts(store, owner)
@@ -112,24 +122,50 @@ def sync_mail(
 
     results: list[AccountSync] = []
     for item in accounts:
+        options = (prefilter, batch_size, stop)
+        began = clock.now()
         try:
-            results.append(
-                _sync_account(
-                    store,
-                    owner,
-                    clock,
-                    item,
-                    passwords,
-                    lazy_reader,
-                    progress,
-                    (prefilter, batch_size),
+            with _remembered(store, owner, item.name, began) as remember:
+                done = _sync_account(
+                    store, owner, clock, item, passwords, lazy_reader, progress, options
                 )
-            )
+                remember(done)
+            results.append(done)
         except OnwardError as exc:
             if len(accounts) == 1:
                 raise
             results.append(AccountSync(item.name, problem=exc.message, hint=exc.hint))
     return SyncReport(tuple(results), round(time.perf_counter() - started, 3))
+
+
+@contextmanager
+def _remembered(
+    store: Store, owner: Owner, name: str, began: datetime
+) -> Iterator[Callable[[AccountSync], None]]:
+    """Keep how the account's sync went, whatever happens (its "last synced")."""
+
+    def finished(done: AccountSync) -> None:
+        summaries = [f.summary for f in done.folders if f.summary is not None]
+        problems = [f"{f.folder}: {f.problem}" for f in done.folders if f.problem]
+        outcome = SyncOutcome(
+            began,
+            new=sum(s.new for s in summaries),
+            proposals=sum(s.proposals for s in summaries),
+            problem="; ".join(problems) or None,
+        )
+        record_sync_outcome(store, owner, name, outcome)
+
+    try:
+        yield finished
+    except ImportStopped:
+        record_sync_outcome(store, owner, name, SyncOutcome(began, cancelled=True))
+        raise
+    except OnwardError as exc:
+        record_sync_outcome(store, owner, name, SyncOutcome(began, problem=exc.message))
+        raise
+    except Exception:
+        record_sync_outcome(store, owner, name, SyncOutcome(began, problem=UNEXPECTED))
+        raise
 
 
 def _sync_account(
@@ -140,7 +176,7 @@ def _sync_account(
     passwords: Passwords,
     reader: Callable[[], MailReader],
     progress: SyncProgress | None,
-    options: tuple[bool, int | None],
+    options: tuple[bool, int | None, Callable[[], bool] | None],
 ) -> AccountSync:
     password = passwords.get(account.name)
     states = {s.folder: s for s in account.folder_states}
@@ -169,7 +205,7 @@ def _sync_folder(
     known: FolderState | None,
     reader: Callable[[], MailReader],
     progress: SyncProgress | None,
-    options: tuple[bool, int | None],
+    options: tuple[bool, int | None, Callable[[], bool] | None],
 ) -> FolderSync:
     name = source_name(account.name, folder)
     read = session.read_folder(folder, _resume_point(store, owner, name, folder, known))
@@ -193,7 +229,8 @@ def _sync_folder(
             state={"uidvalidity": read.status.uidvalidity},
             progress=tick,
         )
-        summary = import_messages(store, owner, name, read, reader(), clock, settings)
+        messages = until_stopped(read, options[2])
+        summary = import_messages(store, owner, name, messages, reader(), clock, settings)
     with store.transaction() as tx:
         tx.mail_accounts.save_folder_state(owner.id, account.id, read.state(clock.now()))
     return FolderSync(folder, len(uids), rescan, summary)

@@ -32,10 +32,12 @@ from onward.domain.playbook.rejection import (
     rejection_stage_for,
     validate_rejection,
 )
+from onward.domain.playbook.setback import Preparation
 from onward.domain.playbook.tasks import StoredTask, TaskKind, TaskStatus
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Conflict, Hint, InvalidInput, InvalidMove, NotFound, SetupError
 from onward.services.applications import move_application
+from onward.services.setback import prepared_steps_for
 
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
 #: a reply window that is ahead of the person, not already over).
@@ -75,6 +77,8 @@ class RejectionOverview:
     tasks: tuple[StoredTask, ...]
     revisit: tuple[RevisitSuggestion, ...]
     open_mind: str | None
+    #: What the person wrote before an interview for if this was a no (shown with kindness).
+    prepared: Preparation | None = None
 
     @property
     def in_window(self) -> bool:
@@ -194,6 +198,7 @@ def _plan(
     for task in planned:
         contact = rejection.contact_id if task.kind == TaskKind.CHECK_IN else None
         tx.tasks.insert(owner.id, task, now, contact_id=contact)
+    prepared_steps_for(tx, owner, window, now)
 
 
 def get_rejection_overview(
@@ -269,6 +274,7 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
         tasks=_in_order(tx.tasks.query(owner.id, application_id=app_id)),
         revisit=_revisit(tx, owner),
         open_mind=goals.open_mind_prompt(app_id),
+        prepared=tx.preparations.get(owner.id, app_id),
     )
 
 

@@ -22,12 +22,17 @@ from onward.domain.playbook.journal import Nudge
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.records import Owner
 from onward.services.checkins import CheckIn, ReapplyDate, checkins_due, list_reapply
+from onward.services.debriefs import ToDebrief, to_debrief
 from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
 from onward.services.goals import GoalProgress, goal_progress
+from onward.services.if_then import IfThenOverview, if_then_overview
 from onward.services.journal import current_nudges
+from onward.services.setback import ToPrepare, to_prepare
 from onward.services.tasks import TaskItem, due_tasks
+from onward.services.wellbeing_check import WellbeingView, wellbeing_view
 from onward.services.wins import WinEntry, list_wins
+from onward.services.writing import writing_offered
 
 RECENT_WIN_DAYS = 14
 #: Today shows the first so many tasks and drafts; the rest wait on their own pages.
@@ -64,6 +69,16 @@ class Today:
     more_drafts: int = 0
     #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
     more_quiet: int = 0
+    #: If-then plans: on now, waiting for a word and later today (None inside a dwell window).
+    plans: IfThenOverview | None = None
+    #: Interviews coming with nothing prepared for a no yet (setback.py).
+    to_prepare: tuple[ToPrepare, ...] = ()
+    #: The weekly well-being check, when the person asked for it (None otherwise).
+    wellbeing: WellbeingView | None = None
+    #: Interviews of the last few days not debriefed yet.
+    to_debrief: tuple[ToDebrief, ...] = ()
+    #: Private writing is offered after a hard rejection or a run of them (also while dwelling).
+    writing: bool = False
 
     @property
     def in_dwell(self) -> bool:
@@ -85,10 +100,24 @@ class Today:
             or self.nudges
             or self.ghosting
             or self.reapply
+            or self.plans
+            or self.to_prepare
+            or self.to_debrief
+            or self.wellbeing
+            or self.writing
         )
 
 
-def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) -> Today:
+def today(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    ghosting: GhostingRules,
+    wellbeing_places: str | None = None,
+) -> Today:
+    """Today's view. ``wellbeing_places`` (the support places setting) offers the weekly
+    well-being check; None when the person has not asked for it."""
     now = clock.now()
     with store.transaction() as tx:
         windows = tx.dwell.active(owner.id, now)
@@ -112,10 +141,30 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
     drafts = tuple(found)
     nudges = current_nudges(store, owner, clock)
     wins = tuple(list_wins(store, owner, clock, days=RECENT_WIN_DAYS))
+    plans = if_then_overview(store, owner, clock)
+    care = None
+    if wellbeing_places is not None:
+        care = wellbeing_view(store, owner, clock, places=wellbeing_places)
     if dwelling:
         waiting = len(tasks) + task_list.more + all_drafts + task_list.held_back
+        waiting += len(plans.now) + plans.held_back
         kind_nudges = tuple(n for n in nudges if not n.analysis)
-        return Today(now, dwelling, (), (), (), None, wins, kind_nudges, (), (), waiting)
+        kind_care = care if care and care.needs_care else None  # kindness, never a question
+        return Today(
+            now,
+            dwelling,
+            (),
+            (),
+            (),
+            None,
+            wins,
+            kind_nudges,
+            (),
+            (),
+            waiting,
+            wellbeing=kind_care,
+            writing=writing_offered(store, owner, clock),
+        )
     progress = goal_progress(store, owner, clock, weeks=1)
     quiet, quiet_total = quietest(store, owner, clock, rules=ghosting, limit=QUIET_SHOWN)
     return Today(
@@ -132,4 +181,9 @@ def today(store: Store, owner: Owner, clock: Clock, *, ghosting: GhostingRules) 
         reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
         more_tasks=task_list.more,
         more_drafts=all_drafts - len(drafts),
+        plans=plans if plans.today(now) else None,
+        to_prepare=to_prepare(store, owner),
+        to_debrief=to_debrief(store, owner, clock),
+        wellbeing=care if care and (care.due or care.needs_care) else None,
+        writing=writing_offered(store, owner, clock),
     )

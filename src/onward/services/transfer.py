@@ -50,18 +50,23 @@ def read_text(path: Path) -> str:
 
 
 # -- JSON backup ---------------------------------------------------------------------------------
-def export_json(store: Store, owner: Owner, path: Path, clock: Clock) -> int:
-    count, text = backup_text(store, owner, clock)
+def export_json(
+    store: Store, owner: Owner, path: Path, clock: Clock, *, include_writing: bool = False
+) -> int:
+    count, text = backup_text(store, owner, clock, include_writing=include_writing)
     write_atomically(path, text)
     return count
 
 
-def backup_text(store: Store, owner: Owner, clock: Clock) -> tuple[int, str]:
-    """The full JSON backup as text (for a download), with how many applications it holds."""
+def backup_text(
+    store: Store, owner: Owner, clock: Clock, *, include_writing: bool = False
+) -> tuple[int, str]:
+    """The full JSON backup as text (for a download), with how many applications it holds.
+    Private writing only with ``include_writing`` (locked sessions stay sealed)."""
     with store.transaction() as tx:
         apps = tx.applications.query(owner.id, ALL, with_events=True)
         contacts = tx.contacts.query(owner.id)
-        playbook = tx.dump_playbook(owner.id)
+        playbook = tx.dump_playbook(owner.id, private=include_writing)
     apps.sort(key=lambda a: a.id)
     contacts.sort(key=lambda c: c.id)
     return len(apps), backup_file.dump_backup(owner.name, clock.now(), apps, contacts, playbook)
@@ -265,7 +270,7 @@ def backup_database(
     if path is not None:
         return backup_sqlite(path, backup_dir, clock.now(), keep)
     target = backup_dir / f"onward-{clock.now():%Y%m%d-%H%M%S}.json"
-    export_json(store, owner, target, clock)
+    export_json(store, owner, target, clock, include_writing=True)  # your own safety copy
     prune(backup_dir, keep, "onward-*.json")
     return target
 

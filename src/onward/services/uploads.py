@@ -63,7 +63,7 @@ def stage_upload(home: Path, name: str, data: bytes, now: datetime, *, kind: str
             f"{shown} is an Onward backup, not a spreadsheet", hint="restore it with “Restore”"
         )
     folder = staging_dir(home)
-    _prune(folder, now)
+    prune_staging(folder, now)
     token = secrets.token_hex(16)
     write_atomically(folder / (token + _SUFFIX[kind]), text)
     write_atomically(folder / (token + ".name"), shown)
@@ -97,7 +97,7 @@ def _path(home: Path, token: str, kind: str) -> Path:
     return staging_dir(home) / (token + _SUFFIX[kind])
 
 
-def _prune(folder: Path, now: datetime) -> None:
+def prune_staging(folder: Path, now: datetime) -> None:
     if not folder.is_dir():
         return
     cutoff = (now - KEEP_FOR).timestamp()
@@ -121,7 +121,7 @@ def upload_as_file(home: Path, name: str, data: bytes, now: datetime) -> Iterato
     if len(data) > MAX_UPLOAD:
         raise InvalidInput(f"{upload_name(name)} is larger than {MAX_UPLOAD // (1024 * 1024)} MB")
     folder = staging_dir(home)
-    _prune(folder, now)
+    prune_staging(folder, now)
     place = folder / secrets.token_hex(16)
     place.mkdir(parents=True)
     try:

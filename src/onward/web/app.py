@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -11,6 +12,9 @@ from fastapi.staticfiles import StaticFiles
 
 from onward.clock import Clock
 from onward.config import Settings
+from onward.mail.passwords import Passwords
+from onward.services.mail_import_jobs import ImportJobs
+from onward.services.mail_schedule import SyncScheduler
 from onward.services.runtime import open_workspace
 from onward.web import app_shell, errors
 from onward.web.api import build_api_router
@@ -26,14 +30,24 @@ def create_app(
     clock: Clock | None = None,
     allow_remote: bool = False,
     csrf_secret: bytes | None = None,
+    scheduled_syncs: bool = False,
 ) -> FastAPI:
     """The app for one person's data. ``allow_remote`` lifts the loopback-host check (only
-    with ``onward serve --allow-remote``); ``csrf_secret`` defaults to a fresh one per process."""
+    with ``onward serve --allow-remote``); ``csrf_secret`` defaults to a fresh one per process;
+    ``scheduled_syncs`` runs the mail accounts' sync schedules while the app runs (``onward
+    serve``). Background mail imports and syncs are stopped when the app stops."""
     workspace = open_workspace(settings, clock)
+    jobs = ImportJobs()
+    passwords = Passwords(os.environ)  # mail account passwords: the environment, or keyring
+    scheduler = SyncScheduler(jobs, workspace.current, passwords)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if scheduled_syncs:
+            scheduler.start()
         yield
+        scheduler.stop()
+        jobs.shutdown()
         workspace.close()
 
     app = FastAPI(
@@ -45,6 +59,9 @@ def create_app(
         dependencies=[Depends(verify_csrf)],
     )
     app.state.workspace = workspace
+    app.state.mail_imports = jobs
+    app.state.passwords = passwords
+    app.state.sync_scheduler = scheduler
     app.state.csrf = Csrf(csrf_secret)
     errors.install(app)
     app.add_middleware(errors.CatchAll)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
+
 from fastapi import Request
 
+from onward.errors import InvalidInput
+from onward.mail.passwords import Passwords
+from onward.services.mail_import_jobs import ImportJobs
+from onward.services.mail_uploads import StagedMail
 from onward.services.runtime import Workspace
 
 
@@ -19,3 +26,42 @@ def base_workspace(request: Request) -> Workspace:
     page and API, which show where each setting comes from)."""
     ws: Workspace = request.app.state.workspace
     return ws
+
+
+def mail_jobs(request: Request) -> ImportJobs:
+    """The server's background mail imports and syncs."""
+    jobs: ImportJobs = request.app.state.mail_imports
+    return jobs
+
+
+def passwords(request: Request) -> Passwords:
+    """Where mail account passwords come from: the server's environment, then the keyring."""
+    found: Passwords = request.app.state.passwords
+    return found
+
+
+async def mail_upload(request: Request, home: Path, max_bytes: int, now: datetime) -> StagedMail:
+    """The form's ``file`` field, written to Onward's imports folder and checked
+    (``stage_mail_upload``), never held whole in memory. A body larger than the limit is
+    refused from its Content-Length before it is read."""
+    from starlette.concurrency import run_in_threadpool
+
+    from onward.services.mail_uploads import size_words, stage_mail_upload
+
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes + 64 * 1024:
+        raise InvalidInput(
+            f"that file is larger than {size_words(max_bytes)}",
+            field="file",
+            hint="give its path on this computer instead: nothing is copied then",
+        )
+    form = await request.form()
+    try:
+        item = form.get("file")
+        if item is None or isinstance(item, str) or not item.filename:
+            raise InvalidInput("choose the mail file to import", field="file")
+        return await run_in_threadpool(
+            stage_mail_upload, home, item.filename, item.file, now, max_bytes=max_bytes
+        )
+    finally:
+        await form.close()

@@ -27,6 +27,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("journal", "Journal & wins", "/journal", purpose="a private journal and small wins"),
     NavItem("goals", "Goals", "/goals", purpose="weekly effort goals and streaks"),
     NavItem("contacts", "Contacts", "/contacts", purpose="recruiters, managers and mentors"),
+    NavItem("mail", "Mail", "/mail", purpose="connect your mailbox or bring in mail files"),
     NavItem("review", "Review", "/review", purpose="job emails Onward noticed, for you to confirm"),
     NavItem("insights", "Insights", "/insights", purpose="patterns across your applications"),
     NavItem("resume", "Resume", "/resume", purpose="your resume versions and the skills in them"),

@@ -96,7 +96,7 @@ def serve(
     from onward.web.app import create_app
 
     port = check_address(host, port, allow_remote=allow_remote)
-    app = create_app(settings, allow_remote=allow_remote)
+    app = create_app(settings, allow_remote=allow_remote, scheduled_syncs=True)
     url = address(host, port)
     say(f"Onward is running at {url}  (Ctrl+C stops it)")
     if allow_remote and not is_loopback(host):

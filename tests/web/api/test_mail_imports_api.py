@@ -73,8 +73,8 @@ def test_an_uploaded_file_is_imported_and_not_kept(reader_ready: Api) -> None:
         ({"json": {"path": "/no/such/mailbox"}}, "does not exist"),
         ({"json": {"folder": "/tmp"}}, '{"path": "..."}'),
         ({"content": b"not json"}, '{"path": "..."}'),
-        ({"files": {"file": ("notes.txt", b"hello there", "text/plain")}}, "not a format"),
-        ({"files": {"other": ("a.eml", b"x", "text/plain")}}, "`file` field"),
+        ({"files": {"file": ("notes.txt", b"hello there", "text/plain")}}, "not mail Onward"),
+        ({"files": {"other": ("a.eml", b"x", "text/plain")}}, "choose the mail file"),
     ],
 )
 def test_a_bad_import_is_refused_at_once_and_reads_nothing(

@@ -7,7 +7,8 @@ advice ("for example", "we would have liked"). Signals of *generic* feedback: st
 ("a strong pool of candidates", "not the right fit at this time"). Two specific signals, or one
 with no stock phrase, make it specific.
 
-Themes are suggested from keywords; the person confirms or changes them.
+Themes are suggested from keywords in what the feedback says was missing, never in its praise
+(feedback_reading.py reads it clause by clause); the person confirms or changes them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import date
 from enum import StrEnum
 
 from onward.domain.playbook._common import clean_text, not_in_future
+from onward.domain.playbook.feedback_reading import ClauseKind, read_feedback
 from onward.errors import InvalidInput
 
 
@@ -86,6 +88,28 @@ def suggest_themes(text: str) -> tuple[FeedbackTheme, ...]:
     """Themes whose keywords appear in ``text``, in enum order; ``other`` when none do."""
     found = tuple(t for t, pattern in THEME_KEYWORDS.items() if pattern.search(text))
     return found or (FeedbackTheme.OTHER,)
+
+
+def gaps_to_learn(text: str) -> tuple[str, ...]:
+    """The gaps feedback names that no theme covers ("we needed more hands-on dbt"): each is
+    something to learn in its own right. Gaps a theme covers ("your CV did not show your
+    impact") are suggested through the theme."""
+    reading = read_feedback(text)
+    return tuple(
+        dict.fromkeys(
+            item
+            for clause in reading.clauses
+            if clause.kind is ClauseKind.GAP
+            and suggest_themes(clause.text) == (FeedbackTheme.OTHER,)
+            for item in clause.items
+        )
+    )
+
+
+def themes_from_gaps(text: str) -> tuple[FeedbackTheme, ...]:
+    """Themes of what the feedback says was missing, never of what it praised
+    (feedback_reading.py); ``other`` when it names no gap with a theme."""
+    return suggest_themes(read_feedback(text).gap_text)
 
 
 @dataclass(frozen=True)
@@ -157,7 +181,7 @@ def validate_feedback(feedback: Feedback, today: date) -> Feedback:
             "feedback text cannot be empty", field="text", hint="paste or type what they said"
         )
     not_in_future(feedback.received_on, today, "feedback date", "received_on")
-    themes = tuple(dict.fromkeys(feedback.themes)) or suggest_themes(text)
+    themes = tuple(dict.fromkeys(feedback.themes)) or themes_from_gaps(text)
     return replace(
         feedback,
         text=text,

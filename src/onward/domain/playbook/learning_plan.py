@@ -151,9 +151,13 @@ MANY_LOW = 3
 
 
 def suggest_items(
-    reflection: Reflection | None, feedback_themes: Iterable[FeedbackTheme] = ()
+    reflection: Reflection | None,
+    feedback_themes: Iterable[FeedbackTheme] = (),
+    feedback_gaps: Iterable[str] = (),
 ) -> tuple[PlanItem, ...]:
-    """Suggested items from low ratings (in topic order) and then from feedback themes."""
+    """Suggested items from low ratings (in topic order), then the gaps feedback named (each
+    a course or practice on that very thing), then feedback themes. Praise in feedback
+    suggests nothing (feedback_reading.py)."""
     items: dict[tuple[ItemKind, str], PlanItem] = {}
 
     def add(suggestions: tuple[_Suggestion, ...], because: str) -> None:
@@ -165,6 +169,8 @@ def suggest_items(
         topic = "interview" if rating.topic_id.startswith("interview_") else rating.topic_id
         label = rating.topic_id.replace("_", " ")
         add(_FOR_TOPIC.get(topic, ()), f"you rated {label} {rating.score}/5")
+    for gap in dict.fromkeys(feedback_gaps):
+        add(((ItemKind.COURSE, gap, 4),), f"feedback said it needed more: {gap}")
     for theme in dict.fromkeys(feedback_themes):
         add(_FOR_THEME[theme], f"feedback mentioned {theme.value.replace('_', ' ')}")
     if len(low) >= MANY_LOW:

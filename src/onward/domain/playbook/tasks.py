@@ -43,6 +43,8 @@ class TaskKind(StrEnum):
     IMPROVE = "improve"
     REST = "rest"
     PREPARE_INTERVIEW = "prepare_interview"
+    #: A step the person wrote before an interview, for if the answer was no (setback.py).
+    PREPARED_STEP = "prepared_step"
 
 
 class TaskStatus(StrEnum):

@@ -20,7 +20,8 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from onward.domain.pipeline import RESPONSES, Stage
-from onward.domain.playbook.feedback import Feedback, sounds_positive
+from onward.domain.playbook.feedback import Feedback
+from onward.domain.playbook.feedback_reading import read_feedback
 from onward.domain.records import StageEvent
 
 RECENT_DAYS = 14
@@ -80,12 +81,14 @@ def detect_wins(events: Iterable[StageEvent], feedback: Iterable[Feedback] = ())
             )
     for f in sorted(feedback, key=lambda f: f.received_on):
         key = (WinKind.POSITIVE_FEEDBACK, f.application_id)
-        if key not in wins and f.specific and sounds_positive(f.text):
+        strengths = read_feedback(f.text).strengths
+        if key not in wins and strengths:
+            named = ", ".join(strengths[:3])
             wins[key] = Win(
                 WinKind.POSITIVE_FEEDBACK,
                 f.received_on,
                 f.application_id,
-                MESSAGES[WinKind.POSITIVE_FEEDBACK],
+                f"{MESSAGES[WinKind.POSITIVE_FEEDBACK]} They named: {named}.",
             )
     found = list(wins.values())
     if first_response is not None:

@@ -24,7 +24,21 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 
 from onward import __version__
-from onward.web.api import applications, mail_imports, proposals, settings
+from onward.web.api import (
+    applications,
+    buddy,
+    debriefs,
+    experiments,
+    feedback,
+    if_then,
+    mail_accounts,
+    mail_imports,
+    proposals,
+    setback,
+    settings,
+    wellbeing_check,
+    writing,
+)
 
 PREFIX = "/api/v1"
 
@@ -32,7 +46,16 @@ ROUTERS: tuple[APIRouter, ...] = (
     applications.router,
     proposals.router,
     mail_imports.router,
+    mail_accounts.router,
     settings.router,
+    if_then.router,
+    feedback.router,
+    experiments.router,
+    debriefs.router,
+    buddy.router,
+    setback.router,
+    wellbeing_check.router,
+    writing.router,
 )
 
 

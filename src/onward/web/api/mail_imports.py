@@ -1,5 +1,6 @@
-"""Mail imports: start one (a file sent with the request, or a path on this computer) and
-follow it. The import runs on a thread of the server (services/mail_import_jobs.py)."""
+"""Mail imports: start one (a file sent with the request, or a path on this computer), follow
+it, stop it and resume it. The import runs on a thread of the server
+(services/mail_import_jobs.py); mail account syncs are jobs of the same kind."""
 
 from __future__ import annotations
 
@@ -12,39 +13,24 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from onward.errors import InvalidInput
-from onward.services.mail_import_jobs import (
-    ImportJob,
-    ImportJobs,
-    start_path_import,
-    start_upload_import,
-)
+from onward.services.mail_import_jobs import ImportJob, ImportJobs
+from onward.services.mail_uploads import stage_mail_path
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import read_upload
+from onward.web.deps import mail_jobs, mail_upload, workspace
 
 router = APIRouter(tags=["mail"])
 
 Ws = Annotated[Workspace, Depends(workspace)]
+Jobs = Annotated[ImportJobs, Depends(mail_jobs)]
 
 
 class PathImport(BaseModel):
-    """Import the .eml file, folder of .eml files, mbox or Maildir at ``path``."""
+    """Import the .eml file, folder of .eml files, mbox, Maildir or archive at ``path``."""
 
     model_config = ConfigDict(extra="forbid")
 
     path: str
 
-
-def jobs(request: Request) -> ImportJobs:
-    """The server's mail import jobs (made on first use)."""
-    state = request.app.state
-    if not hasattr(state, "mail_imports"):
-        state.mail_imports = ImportJobs()
-    found: ImportJobs = state.mail_imports
-    return found
-
-
-Jobs = Annotated[ImportJobs, Depends(jobs)]
 
 BODY = {
     "content": {
@@ -63,28 +49,52 @@ BODY = {
 
 @router.post("/mail/imports", status_code=202, openapi_extra={"requestBody": BODY})
 async def start(request: Request, ws: Ws, running: Jobs) -> JSONResponse:
-    """Start an import: a ``file`` sent as multipart/form-data, or ``{"path": ...}`` as JSON.
-    Answers 202 at once with the import's id; follow it at ``/mail/imports/{id}``."""
+    """Start an import: a ``file`` sent as multipart/form-data (.mbox, .eml, a .zip of a mail
+    folder, a Google Takeout .zip or .tgz), or ``{"path": ...}`` as JSON. Answers 202 at once
+    with the import's id; follow it at ``/mail/imports/{id}``."""
+    home, limit = ws.settings.home, ws.settings.mail_upload_max_mb * 1024 * 1024
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
-        try:
-            upload = await read_upload(request)
-        finally:  # any other field's file waits in a temporary file: let it go
-            await (await request.form()).close()
-        if upload is None or not upload.name:
-            raise InvalidInput("send the mail file as the form's `file` field")
-        job = await run_in_threadpool(start_upload_import, running, ws, upload.name, upload.data)
+        staged = await mail_upload(request, home, limit, ws.clock.now())
     else:
         path = _path(await request.body())
-        job = await run_in_threadpool(start_path_import, running, ws, path)
+        staged = await run_in_threadpool(stage_mail_path, home, path, ws.clock.now(),
+                                         max_bytes=limit)  # fmt: skip
+    job = running.start_import(ws, staged)
     location = f"{request.url.path}/{job.id}"
     return JSONResponse(job_record(job), status_code=202, headers={"location": location})
 
 
+@router.get("/mail/imports")
+def listed(running: Jobs) -> list[dict[str, Any]]:
+    """Every import and sync this server remembers, newest first."""
+    return [job_record(job) for job in running.listed()]
+
+
 @router.get("/mail/imports/{job_id}")
 def read(job_id: str, running: Jobs) -> dict[str, Any]:
-    """How far an import got: ``running`` with ``read`` of ``total``, then ``done`` with its
-    summary, or ``failed`` with the reason."""
+    """How far an import got: ``running`` with ``read`` of ``total`` (``unit``: bytes of an
+    mbox, else messages) and ``percent``, then ``done`` with its summary, ``cancelled``
+    (resumable), or ``failed`` with the reason."""
     return job_record(running.get(job_id))
+
+
+@router.post("/mail/imports/{job_id}/cancel")
+def cancel(job_id: str, running: Jobs) -> dict[str, Any]:
+    """Stop the import before its next message (``stopping``, then ``cancelled``). What was
+    committed stays; resuming goes on from there."""
+    return job_record(running.cancel(job_id))
+
+
+@router.post("/mail/imports/{job_id}/resume", status_code=202)
+def resume(job_id: str, ws: Ws, running: Jobs) -> dict[str, Any]:
+    """Go on with a cancelled or failed import (or sync) right after what it committed."""
+    return job_record(running.resume(ws, job_id))
+
+
+@router.delete("/mail/imports/{job_id}", status_code=204)
+def discard(job_id: str, running: Jobs) -> None:
+    """Forget a finished, cancelled or failed import and remove the files kept for it."""
+    running.discard(job_id)
 
 
 def _path(body: bytes) -> str:
@@ -99,4 +109,10 @@ def _path(body: bytes) -> str:
 def job_record(job: ImportJob) -> dict[str, Any]:
     record = asdict(job)
     record["summary"] = asdict(job.summary) if job.summary is not None else None
+    record["problems"] = list(job.problems)
+    record["percent"] = job.percent
+    record["resumable"] = job.resumable
+    for moment in ("started_at", "finished_at"):
+        value = record[moment]
+        record[moment] = value.isoformat() if value is not None else None
     return record

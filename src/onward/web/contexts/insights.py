@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from onward.domain.insights.summary import Insights
+from onward.services.experiments import ExperimentResult
 from onward.services.insights import InsightsReading, chart_config, insight_figures, plotly_bundle
 from onward.services.skills import DEFAULT_TOP
 
@@ -47,6 +48,8 @@ class InsightsPage:
     #: How many of the heaviest gaps the plan button adds.
     plan_top: int = DEFAULT_TOP
     anyway: bool = False
+    #: Strategy experiments with and without each change (held back inside a dwell window).
+    experiments: tuple[ExperimentResult, ...] = ()
 
     def in_plan(self, skill: str) -> bool:
         return skill.casefold() in self.planned

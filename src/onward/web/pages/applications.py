@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.drafts import DraftKind
 from onward.domain.pipeline import OPEN_PATH, Stage
+from onward.domain.playbook.feedback_reading import FeedbackReading, read_feedback
 from onward.domain.records import Application, ApplicationFields, Channel, plain_fields
 from onward.errors import InvalidInput, NotFound
 from onward.services.applications import (
@@ -72,6 +73,11 @@ class ApplicationPage:
     @property
     def app(self) -> Application:
         return self.overview.application
+
+    @staticmethod
+    def reading(text: str) -> FeedbackReading:
+        """Feedback read clause by clause: what they valued apart from what they missed."""
+        return read_feedback(text)
 
     @property
     def contact_options(self) -> list[tuple[str, str]]:

@@ -84,8 +84,8 @@ def _download(content: str | bytes, filename: str, media_type: str) -> Response:
 
 
 @router.get("/data/backup.json")
-def download_backup(ws: Workspace = Depends(workspace)) -> Response:
-    _count, text = backup_text(ws.store, ws.owner, ws.clock)
+def download_backup(include_writing: bool = False, ws: Workspace = Depends(workspace)) -> Response:
+    _count, text = backup_text(ws.store, ws.owner, ws.clock, include_writing=include_writing)
     name = f"onward-backup-{ws.clock.now():%Y-%m-%d}.json"
     return _download(text, name, "application/json")
 

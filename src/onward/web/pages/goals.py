@@ -9,10 +9,11 @@ from typing import ClassVar
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from onward.domain.playbook.goals import Metric
+from onward.domain.playbook.goals import Metric, WeeklyGoals
 from onward.errors import InvalidInput
 from onward.services.goals import LOGGABLE, GoalProgress, goal_progress, log_effort, set_goals
 from onward.services.runtime import Workspace
+from onward.services.wellbeing_check import lighter_goals, wellbeing_view
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
@@ -49,6 +50,8 @@ class GoalsPage:
     progress: GoalProgress
     goals_form: Form
     effort_form: Form
+    #: A lighter week, suggested when the latest well-being check is low or falling.
+    lighter: WeeklyGoals | None = None
     labels: ClassVar[dict[Metric, str]] = LABELS
     short: ClassVar[dict[Metric, str]] = SHORT
     how: ClassVar[dict[Metric, str]] = HOW
@@ -73,10 +76,14 @@ def _page(
 ) -> HTMLResponse:
     today = ws.clock.today()
     progress = goal_progress(ws.store, ws.owner, ws.clock, weeks=WEEKS)
+    lighter = None
+    if ws.settings.wellbeing_check and wellbeing_view(ws.store, ws.owner, ws.clock).needs_care:
+        lighter = lighter_goals(progress.goals)
     context = GoalsPage(
         progress,
         goals_form or Form.empty(today, **_goal_values(progress)),
         effort_form or Form.empty(today, on=today.isoformat(), amount="1"),
+        lighter,
     )
     return render(request, "goals/index.html", context, nav="goals", title="Goals", status=status)
 

@@ -4,10 +4,13 @@ served from the installed Python package. While a dwell window is open the numbe
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from onward.errors import NotFound
+from onward.services.experiments import experiment_results
 from onward.services.insights import read_insights
 from onward.services.runtime import Workspace
 from onward.services.skills import DEFAULT_TOP, PlannedGaps, plan_skill_gaps, planned_skills
@@ -29,6 +32,9 @@ def show_insights(
     gaps = reading.insights.skill_gaps if reading.insights else None
     planned = planned_skills(ws.store, ws.owner) if gaps and gaps.gaps else frozenset()
     context = insights_page(reading, planned, anyway=anyway)
+    if context.view is not None:
+        tried = tuple(experiment_results(ws.store, ws.owner))
+        context = replace(context, experiments=tried)
     return render(request, "insights/index.html", context, nav="insights", title="Insights")
 
 

@@ -8,9 +8,13 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
+from onward.domain.playbook.debrief import Debrief
+from onward.domain.playbook.experiments import check_name
 from onward.domain.records import Application
-from onward.errors import InvalidInput
+from onward.errors import Conflict, InvalidInput
 from onward.services.applications import get_application
+from onward.services.debriefs import debrief_view
+from onward.services.experiments import start_experiment
 from onward.services.feedback import log_feedback
 from onward.services.reflection import ReflectionPrompts, reflect_on, reflection_prompts
 from onward.services.runtime import Workspace
@@ -34,6 +38,8 @@ class ReflectPage:
     prompts: ReflectionPrompts
     form: Form
     scale: tuple[tuple[str, str], ...] = SCALE
+    #: What the person noted after the interviews, to read again before rating them.
+    debriefs: tuple[Debrief, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -61,7 +67,7 @@ def _reflect_page(
     return render(
         request,
         "reflection/form.html",
-        ReflectPage(prompts, form),
+        ReflectPage(prompts, form, debriefs=debrief_view(ws.store, ws.owner, app_id).debriefs),
         nav="board",
         title=f"Looking back at {app.company}",
         status=status,
@@ -91,12 +97,20 @@ def save_reflection(
             text = form.text(name)
             if text:
                 answers[name.removeprefix("answer_")] = text
+    try_next = form.text("try_next")
+    if try_next:
+        try:
+            check_name(try_next)
+        except InvalidInput as exc:
+            form.fail_with(exc, inputs={"name": "try_next"})
     if form.ok:
         try:
             reflect_on(ws.store, ws.owner, app_id, ratings, answers, ws.clock)
         except InvalidInput as exc:
             form.fail_with(exc)
         else:
+            if try_next:
+                return _start_trying(ws, app_id, try_next)
             return redirect(
                 f"/applications/{app_id}", "Reflection kept. Looking back like this takes care."
             )
@@ -136,3 +150,17 @@ def add_feedback(
         title="Feedback",
         status=422,
     )
+
+
+def _start_trying(ws: Workspace, app_id: int, name: str) -> Response:
+    """After a reflection: start the change it chose (or say it is being tried already)."""
+    try:
+        experiment = start_experiment(ws.store, ws.owner, name, ws.clock)
+    except Conflict:
+        notice = f"Reflection kept. You are already trying {name!r}; keep tagging it."
+    else:
+        notice = (
+            f"Reflection kept, and a change to try: {experiment.name}. Tag the applications "
+            f"that use it {experiment.tag!r}."
+        )
+    return redirect(f"/applications/{app_id}", notice, link=("/experiments", "Your experiments"))

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from onward.domain.playbook.ghosting import GhostSuggestion
+from onward.domain.playbook.if_then import IfThenPlan, when_words
 from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
@@ -46,11 +47,15 @@ class TodayPage:
     def more_quiet(self) -> int:
         return self.agenda.more_quiet
 
+    def plan_sentence(self, plan: IfThenPlan) -> str:
+        return plan.sentence(when_words(plan.fields.starts_at, self.agenda.now))
+
 
 @router.get("/", response_class=HTMLResponse)
 def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
     rules = ws.ghosting
-    agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules)
+    places = ws.settings.support_places if ws.settings.wellbeing_check else None
+    agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules, wellbeing_places=places)
     empty = is_empty(ws.store, ws.owner)
     context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
     return render(request, "today/index.html", context, nav="today", title="Today")

@@ -1,0 +1,102 @@
+"""If-then plans: list them, make one, say whether it was kept, pick a new when."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict, Field
+
+from onward.domain.playbook.goals import Metric
+from onward.domain.playbook.if_then import IfThenFields
+from onward.export.jsonable import to_jsonable
+from onward.services.if_then import (
+    if_then_overview,
+    keep_if_then_plan,
+    make_if_then_plan,
+    move_if_then_plan,
+)
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+
+router = APIRouter(tags=["if-then plans"])
+
+Ws = Annotated[Workspace, Depends(workspace)]
+
+
+def _aware(moment: dt.datetime, ws: Workspace) -> dt.datetime:
+    """A time without a zone is the person's own local time."""
+    if moment.tzinfo is None:
+        zone = ws.clock.now().tzinfo
+        return moment.replace(tzinfo=zone)
+    return moment
+
+
+class NewPlan(BaseModel):
+    """ "When [starts_at, place], I will [action] for [for / application_id]"."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    starts_at: dt.datetime
+    action: str
+    minutes: int = 30
+    place: str | None = None
+    for_text: str | None = Field(default=None, alias="for")
+    application_id: int | None = None
+    goal: Metric | None = None
+
+
+class NewWhen(BaseModel):
+    """A new start for a plan."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    starts_at: dt.datetime
+
+
+@router.get("/if-then-plans")
+def overview(ws: Ws) -> dict[str, Any]:
+    """Plans on now, waiting for a word, coming up and closed this past week; kept this week."""
+    found: dict[str, Any] = to_jsonable(if_then_overview(ws.store, ws.owner, ws.clock))
+    return found
+
+
+@router.post("/if-then-plans", status_code=201)
+def create(body: NewPlan, ws: Ws) -> dict[str, Any]:
+    """Make an if-then plan; answers with it, its id included."""
+    fields = IfThenFields(
+        starts_at=_aware(body.starts_at, ws),
+        action=body.action,
+        minutes=body.minutes,
+        place=body.place,
+        for_text=body.for_text,
+        application_id=body.application_id,
+        metric=body.goal,
+    )
+    plan = make_if_then_plan(ws.store, ws.owner, fields, ws.clock)
+    made: dict[str, Any] = to_jsonable(plan)
+    return made
+
+
+@router.post("/if-then-plans/{plan_id}/kept")
+def kept(plan_id: int, ws: Ws) -> dict[str, Any]:
+    """The plan was kept: it counts towards this week."""
+    plan: dict[str, Any] = to_jsonable(keep_if_then_plan(ws.store, ws.owner, plan_id, ws.clock))
+    return plan
+
+
+@router.post("/if-then-plans/{plan_id}/missed")
+def missed(plan_id: int, ws: Ws) -> dict[str, Any]:
+    """The plan did not happen this time; pick a new when with PATCH."""
+    plan = keep_if_then_plan(ws.store, ws.owner, plan_id, ws.clock, kept=False)
+    found: dict[str, Any] = to_jsonable(plan)
+    return found
+
+
+@router.patch("/if-then-plans/{plan_id}")
+def move(plan_id: int, body: NewWhen, ws: Ws) -> dict[str, Any]:
+    """Pick a new when: the plan is planned again at ``starts_at``."""
+    plan = move_if_then_plan(ws.store, ws.owner, plan_id, _aware(body.starts_at, ws), ws.clock)
+    moved: dict[str, Any] = to_jsonable(plan)
+    return moved

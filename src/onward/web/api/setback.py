@@ -1,0 +1,45 @@
+"""Prepare for the setback: the next steps for if an application ends in a no."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from pydantic import BaseModel, ConfigDict
+
+from onward.errors import NotFound
+from onward.export.jsonable import to_jsonable
+from onward.services.runtime import Workspace
+from onward.services.setback import get_preparation, prepare_for_setback
+from onward.web.deps import workspace
+
+router = APIRouter(tags=["setback preparation"])
+
+Ws = Annotated[Workspace, Depends(workspace)]
+
+
+class NewPreparation(BaseModel):
+    """One to three next steps in your own words, and what you will be proud of either way."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    steps: list[str]
+    proud: str | None = None
+
+
+@router.get("/applications/{app_id}/preparation")
+def read(app_id: int, ws: Ws) -> dict[str, Any]:
+    """What was prepared for this application (a 404 when nothing yet)."""
+    prep = get_preparation(ws.store, ws.owner, app_id)
+    if prep is None:
+        raise NotFound(f"nothing prepared for application #{app_id} yet")
+    found: dict[str, Any] = to_jsonable(prep)
+    return found
+
+
+@router.put("/applications/{app_id}/preparation")
+def write(app_id: int, body: NewPreparation, ws: Ws) -> dict[str, Any]:
+    """Save (or rewrite) the steps; they become the first tasks after a no's dwell window."""
+    prep = prepare_for_setback(ws.store, ws.owner, app_id, body.steps, body.proud, ws.clock)
+    saved: dict[str, Any] = to_jsonable(prep)
+    return saved

@@ -1,0 +1,113 @@
+"""A buddy: your week next to your buddies' latest; your card, their cards, and the signed
+weekly summaries you swap as files. Reached from Goals (not in the navigation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.errors import Conflict, InvalidInput, NotFound
+from onward.services.buddy import (
+    BuddyView,
+    add_buddy,
+    buddy_view,
+    import_summary,
+    make_card,
+    weekly_summary,
+)
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form, read_upload
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class BuddyPage:
+    view: BuddyView
+    card_form: Form
+    send_form: Form
+    file_form: Form
+
+
+def _page(
+    request: Request,
+    ws: Workspace,
+    *,
+    card_form: Form | None = None,
+    send_form: Form | None = None,
+    file_form: Form | None = None,
+    status: int = 200,
+) -> Response:
+    today = ws.clock.today()
+    context = BuddyPage(
+        buddy_view(ws.store, ws.owner, ws.clock),
+        card_form or Form.empty(today),
+        send_form or Form.empty(today),
+        file_form or Form.empty(today),
+    )
+    return render(request, "buddy/index.html", context, nav="goals", title="Buddy", status=status)
+
+
+def _download(text: str, name: str) -> Response:
+    headers = {"content-disposition": f'attachment; filename="{name}"', "cache-control": "no-store"}
+    return Response(text, media_type="application/json", headers=headers)
+
+
+@router.get("/buddy", response_class=HTMLResponse)
+def show_buddy(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+    return _page(request, ws)
+
+
+@router.post("/buddy/card", response_model=None)
+def card(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    try:
+        text = make_card(ws.store, ws.owner, form["name"], form["passphrase"], ws.clock)
+    except InvalidInput as exc:
+        form.fail_with(exc, "name")
+        form.values.pop("passphrase", None)
+        return _page(request, ws, card_form=form, status=422)
+    return _download(text, "my.buddy-card.json")
+
+
+@router.post("/buddy/send", response_model=None)
+def send(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    try:
+        text = weekly_summary(
+            ws.store, ws.owner, form["passphrase"], ws.clock, rejections=form.flag("rejections")
+        )
+    except InvalidInput as exc:
+        form.fail_with(exc, "passphrase")
+        form.values.pop("passphrase", None)
+        return _page(request, ws, send_form=form, status=422)
+    return _download(text, f"week-{ws.clock.today():%Y-%m-%d}.buddy.json")
+
+
+@router.post("/buddy/files", response_model=None)
+async def receive(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+    upload = await read_upload(request)
+    form = Form.empty(ws.clock.today())
+    if upload is None:
+        form.fail("file", "choose your buddy's card or weekly summary")
+        return _page(request, ws, file_form=form, status=422)
+    try:
+        text = upload.data.decode("utf-8")
+        if '"onward-buddy-card"' in text:
+            notice = f"{add_buddy(ws.store, ws.owner, text, ws.clock)} is your buddy now."
+        else:
+            week = import_summary(ws.store, ws.owner, text, ws.clock)
+            notice = f"{week.name}'s week is in."
+    except UnicodeDecodeError:
+        form.fail("file", "this file is not text: choose the .json your buddy sent")
+    except (InvalidInput, NotFound, Conflict) as exc:
+        form.fail_with(exc, "file")
+    else:
+        return redirect("/buddy", notice)
+    return _page(request, ws, file_form=form, status=422)

@@ -1,0 +1,93 @@
+"""Strategy experiments: the changes being tried, how applications with each fared against the
+rest (with the minimum-data guard), tagging applications, and ending one with a decision.
+Reached from Insights and from a reflection (it is not in the navigation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, Response
+
+from onward.errors import Conflict, InvalidInput, NotFound
+from onward.services.experiments import (
+    ExperimentResult,
+    end_experiment,
+    experiment_results,
+    start_experiment,
+    tag_applications,
+)
+from onward.services.learning_plan import plan_view
+from onward.services.runtime import Workspace
+from onward.web.deps import workspace
+from onward.web.forms import Form, read_form
+from onward.web.rendering import redirect, render
+
+router = APIRouter()
+
+
+@dataclass(frozen=True)
+class ExperimentsPage:
+    results: list[ExperimentResult]
+    form: Form
+    choices: tuple[tuple[str, str], ...]
+
+
+def _page(request: Request, ws: Workspace, form: Form | None = None, status: int = 200) -> Response:
+    context = ExperimentsPage(
+        experiment_results(ws.store, ws.owner),
+        form or Form.empty(ws.clock.today()),
+        tuple((str(i), name) for i, name in plan_view(ws.store, ws.owner, choices=30).choices),
+    )
+    return render(
+        request,
+        "experiments/index.html",
+        context,
+        nav="insights",
+        title="Experiments",
+        status=status,
+    )
+
+
+@router.get("/experiments", response_class=HTMLResponse)
+def show_experiments(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+    return _page(request, ws)
+
+
+@router.post("/experiments", response_model=None)
+def start(
+    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    try:
+        experiment = start_experiment(ws.store, ws.owner, form["name"], ws.clock)
+    except (InvalidInput, Conflict) as exc:
+        form.fail_with(exc, "name")
+        return _page(request, ws, form, 422)
+    return redirect(
+        f"/experiments#exp-{experiment.id}",
+        f"Trying: {experiment.name}. Tag the applications that use it.",
+    )
+
+
+@router.post("/experiments/{exp_id}/applications", response_model=None)
+def tag(
+    request: Request,
+    exp_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    try:
+        marked = tag_applications(ws.store, ws.owner, exp_id, form.ids("application_ids"), ws.clock)
+    except (InvalidInput, NotFound) as exc:
+        return redirect(f"/experiments#exp-{exp_id}", exc.message.capitalize() + ".")
+    words = "application" if marked == 1 else "applications"
+    return redirect(f"/experiments#exp-{exp_id}", f"Marked {marked} {words}.")
+
+
+@router.post("/experiments/{exp_id}/end", response_model=None)
+def end(
+    exp_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+) -> Response:
+    experiment = end_experiment(ws.store, ws.owner, exp_id, form["decision"], ws.clock)
+    verb = "Keeping" if experiment.state == "kept" else "Dropped"
+    return redirect("/experiments", f"{verb}: {experiment.name}. Trying things is how you learn.")
