@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from onward.domain.mail_accounts import AccountFields, Security, Server
 from onward.services.mail_import import ImportOptions, import_messages
 from onward.services.review import list_proposals
 from onward.services.runtime import Workspace
@@ -87,3 +88,15 @@ def test_a_reply_in_a_thread_linked_to_an_application_is_job_mail(
                               reader, ws.clock)  # fmt: skip
     assert summary.job_mail["application_received"] == 1
     assert sum(summary.job_mail.values()) == 2
+
+
+def test_a_mail_accounts_address_is_the_persons_own(
+    ws: Workspace, reader: Reader, email: Email
+) -> None:
+    fields = AccountFields(
+        "Home", "sam@example.org", Server("imap.example.org", 993, Security.TLS), "sam"
+    )
+    with ws.store.transaction() as tx:
+        tx.mail_accounts.insert(ws.owner.id, fields, ws.clock.now())
+    summary = import_messages(ws.store, ws.owner, "test:acct", _thread(email), reader, ws.clock)
+    assert dict(summary.job_mail) == {"interview": 1}

@@ -18,6 +18,8 @@ from onward.services.review import training_examples
 from onward.services.runtime import open_workspace
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.table import Table
 
     from onward.understand import EvalReport, LabelledExample
@@ -202,7 +204,7 @@ def _print_extraction_misses(report: EvalReport) -> None:
         render.console().print(table)
 
 
-_COMPARED = (
+_COMPARED: tuple[tuple[str, Callable[[EvalReport], float | None]], ...] = (
     ("rejection F1", lambda r: r.rejection.f1),
     ("macro-F1 (labels present)", lambda r: r.macro_f1),
     ("accuracy", lambda r: r.accuracy),

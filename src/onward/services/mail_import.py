@@ -195,9 +195,9 @@ class MailImport:
             self.index = load_index(tx, owner)
             self.book = load_book(tx, owner, self.index)
             accounts = tx.mail_accounts.query(owner.id)
-            self.own = {a.strip().lower() for a in options.own_addresses if "@" in a} | {
-                a.username.strip().lower() for a in accounts if "@" in a.username
-            }
+            named = [*options.own_addresses]
+            named += [x for a in accounts for x in (a.fields.address, a.fields.username)]
+            self.own = {a.strip().lower() for a in named if "@" in a}
             #: Message-IDs of the mail the person sent: replies to them are in their threads.
             self.own_ids = tx.mail.message_ids_from(owner.id, self.own)
         #: The addresses of the contacts of the person's applications.
