@@ -1,4 +1,4 @@
-"""The person's own correspondence in an import (issue 19, point 1), on both databases: mail
+"""The person's own correspondence in an import, on both databases: mail
 they sent is never job mail; a reply in a thread they wrote in is written to them; a reply
 in a thread already linked to an application is job mail; everyday replies stay everyday."""
 

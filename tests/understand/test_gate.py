@@ -170,7 +170,7 @@ def test_the_reader_reads_every_everyday_email_as_other(reader: Reader) -> None:
     assert {i: lab for i, lab in labels.items() if lab is not L.OTHER} == {}
 
 
-# -- the person's own correspondence (issue 19, point 1) ----------------------------------------
+# -- the person's own correspondence ----------------------------------------
 #: Everyday threads the person started or answered, written for the gate: weekdays, calls,
 #: phones and offers in replies to the person's own mail are still not job mail.
 CONVERSATIONS = Path(__file__).parent / "negatives" / "conversations.jsonl"
