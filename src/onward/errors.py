@@ -44,6 +44,7 @@ class Action(StrEnum):
     """
 
     LIST_APPLICATIONS = "list_applications"  # the applications and their ids
+    SHOW_APPLICATION = "show_application"  # application_id: one application and its history
     EDIT_DESCRIPTION = "edit_description"  # application_id: give the job description
     LOG_REJECTION = "log_rejection"  # application_id: record a rejection's details
     SHOW_REJECTION = "show_rejection"  # application_id: the rejection and its plan

@@ -111,7 +111,7 @@ def test_archive_hides_and_undo_restores(ws: Workspace, clock: FixedClock) -> No
 
 def test_delete_removes_the_application_and_its_history(ws: Workspace) -> None:
     app = make_application(ws)
-    delete_application(ws.store, ws.owner, app.id)
+    delete_application(ws.store, ws.owner, app.id, ws.clock)
     with pytest.raises(NotFound):
         get_application(ws.store, ws.owner, app.id)
 

@@ -38,7 +38,7 @@ def test_contacts_link_to_applications(ws: Workspace) -> None:
     unlinked = link_contact(ws.store, ws.owner, ana.id, app.id, unlink=True)
     assert unlinked.application_ids == ()
     link_contact(ws.store, ws.owner, ana.id, app.id)
-    delete_application(ws.store, ws.owner, app.id)
+    delete_application(ws.store, ws.owner, app.id, ws.clock)
     assert get_contact(ws.store, ws.owner, ana.id).application_ids == ()
 
 

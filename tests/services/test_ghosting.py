@@ -61,7 +61,9 @@ def test_suggestions_use_the_last_step_and_the_stage_threshold(ws: Workspace) ->
     assert "Analyst at Alpha has been quiet for 30 days" in found[0].message
     stricter = GhostingRules(after_early_days=14, after_interview_days=30)
     ids = [s.application_id for s in suggest_ghosting(ws.store, ws.owner, ws.clock, rules=stricter)]
-    assert ids == [apps[k].id for k in ("applied 30 days", "applied 20 days", "screen 15 days")]
+    # "applied 30 days" went quiet after 14 days, 16 days before it was written down (all of
+    # these were recorded today): that is history, closed long ago, and not suggested
+    assert ids == [apps[k].id for k in ("applied 20 days", "screen 15 days")]
     # suggesting changes nothing
     assert get_application(ws.store, ws.owner, apps["applied 30 days"].id).stage == Stage.APPLIED
 

@@ -84,25 +84,34 @@ def test_fourteen_days_without_rest_brings_a_nudge(ws: Workspace) -> None:
 
 
 def test_ten_unanswered_applications_in_a_row_suggest_a_break(ws: Workspace) -> None:
+    applied(ws, 10, date(2026, 11, 7))
+    assert nudge_kinds(ws) == [NudgeKind.TAKE_A_BREAK]
+
+
+def test_unanswered_applications_recorded_as_history_suggest_no_break(ws: Workspace) -> None:
+    # sent in October, written down (or imported) on 20 November: history, not a run of
+    # silence the person is living through now
     applied(ws, 10, date(2026, 10, 1))
+    assert nudge_kinds(ws) == []
+    applied(ws, 10, date(2026, 11, 7))
     assert nudge_kinds(ws) == [NudgeKind.TAKE_A_BREAK]
 
 
 def test_a_rejection_counts_as_an_answer(ws: Workspace) -> None:
-    applied(ws, 10, date(2026, 10, 1), answer_last=Stage.REJECTED)
+    applied(ws, 10, date(2026, 11, 7), answer_last=Stage.REJECTED)
     assert nudge_kinds(ws) == []
 
 
 def test_answers_are_read_in_applied_order_not_id_order(ws: Workspace) -> None:
-    ids = applied(ws, 10, date(2026, 10, 5))
-    early = make_application(ws, "Early", "Analyst", on=date(2026, 9, 1))
+    ids = applied(ws, 10, date(2026, 11, 8))
+    early = make_application(ws, "Early", "Analyst", on=date(2026, 11, 7))
     move_application(ws.store, ws.owner, early.id, Stage.SCREEN, ws.clock)
     assert early.id > ids[-1]
     assert nudge_kinds(ws) == [NudgeKind.TAKE_A_BREAK]  # the answered one came first
 
 
 def test_a_dwell_window_holds_back_analysis_but_not_kindness(ws: Workspace) -> None:
-    ids = applied(ws, 10, date(2026, 10, 1))
+    ids = applied(ws, 10, date(2026, 11, 7))
     for i, mood in enumerate([5, 5, 5, 2, 2, 2]):
         write(ws, TODAY - timedelta(days=20 - i), mood)
     assert nudge_kinds(ws) == [NudgeKind.TAKE_A_BREAK, NudgeKind.MOOD_DIP, NudgeKind.REST_DAY]

@@ -53,7 +53,7 @@ def test_check_ins_and_quiet_applications_show_up(ws: Workspace) -> None:
         ContactFields(name="Ana", next_checkin_on=ws.clock.today() + timedelta(days=2)),
         ws.clock,
     )
-    quiet = make_application(ws, "Quiet Co", "Chef", on=ws.clock.today() - timedelta(days=40))
+    quiet = make_application(ws, "Quiet Co", "Chef", on=ws.clock.today() - timedelta(days=30))
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=RULES)
     assert [c.contact.name for c in agenda.check_ins] == ["Ana"]
     assert [g.application_id for g in agenda.ghosting] == [quiet.id]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from onward.domain.emails import EmailLabel, EmailText, RejectionReason, RejectionStage
+from onward.domain.evidence import MARK_CLOSE, MARK_OPEN
 from onward.understand import Reader
 
 L = EmailLabel
@@ -243,13 +244,14 @@ def test_setting_up_a_call_is_an_interview_but_cold_outreach_is_other(reader: Re
     assert outreach.label is L.OTHER
 
 
-def test_evidence_is_made_of_meaningful_phrases(reader: Reader) -> None:
+def test_evidence_is_the_decision_sentence(reader: Reader) -> None:
     reading = reader.read(
         email(
             "Thank you for applying. We regret to inform you that the position has been filled.",
             sender="Hale County <hr@halecounty.example>",
         )
     )
-    assert reading.evidence[0].startswith('"')  # the rule phrase comes first
-    plain = {"the", "to", "you", "we", "for", "and", "a", "of"}
-    assert not any(phrase in plain for phrase in reading.evidence)
+    # The sentence that carries the decision, its deciding words marked; not single words.
+    assert reading.evidence == (
+        f"We {MARK_OPEN}regret to inform{MARK_CLOSE} you that the position has been filled.",
+    )

@@ -27,7 +27,7 @@ class FixedReader:
 
     reading: EmailReading
 
-    def read(self, email: EmailText) -> EmailReading:
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
         return self.reading
 
 

@@ -100,7 +100,9 @@ def test_today_shows_only_the_quietest_few_applications(web: Web) -> None:
     from onward.services.today import QUIET_SHOWN
 
     for n in range(QUIET_SHOWN + 3):
-        make_application(web.ws, f"Quiet Company {n}", "Data Analyst", days_ago=60 + n)
+        make_application(
+            web.ws, f"Quiet Company {n}", "Data Analyst", days_ago=25 + n
+        )  # quiet, not history
     html = web.get("/").text
     assert html.count("Quiet Company") == QUIET_SHOWN
     assert "And 3 more applications quiet for a while" in html

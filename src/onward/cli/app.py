@@ -28,7 +28,21 @@ COMMANDS: dict[str, Lazy] = {
     ),
     "delete": command(
         "onward.cli.applications:commands",
-        "Delete an application and its timeline for good (archive keeps it instead).",
+        "Delete an application and its timeline (onward undo brings it back; archive hides it).",
+    ),
+    "undo": command(
+        "onward.cli.undo:commands",
+        (
+            "Undo the last change to an application (a move, rejection, edit, archive, delete "
+            "or corrected date); run it again to redo."
+        ),
+    ),
+    "history": command(
+        "onward.cli.undo:commands",
+        (
+            "Show an application's steps (undone ones too) and its changes; --correct STEP "
+            "--date DAY corrects the day a step happened."
+        ),
     ),
     "import": command(
         "onward.cli.data:commands",

@@ -284,15 +284,16 @@ def delete(
     app_id: AppId,
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
 ) -> None:
-    """Delete an application and its timeline for good (archive keeps it instead)."""
+    """Delete an application and its timeline (onward undo brings it back; archive hides it)."""
     ws = workspace()
     app_ = get_application(ws.store, ws.owner, app_id)
     if not yes and not typer.confirm(
-        f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline for good?"
+        f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline?"
     ):
         raise typer.Exit(1)
-    delete_application(ws.store, ws.owner, app_id)
+    delete_application(ws.store, ws.owner, app_id, ws.clock)
     render.ok(f"Deleted #{app_id}.")
+    render.console().print(f"[dim]Undo with: onward undo {app_id}[/]")
 
 
 #: This module's top-level commands; the lazy root group (cli/app.py) picks them by name.

@@ -14,6 +14,7 @@ from onward.errors import Action, Hint
 #: Each action as the command line that follows it; ``{name}`` is filled from the hint's args.
 COMMANDS: dict[Action, str] = {
     Action.LIST_APPLICATIONS: "see `onward list` for the ids",
+    Action.SHOW_APPLICATION: "see its history with `onward history {application_id}`",
     Action.EDIT_DESCRIPTION: "add it with `onward edit {application_id} --description-file FILE`",
     Action.LOG_REJECTION: "log one with `onward reject {application_id}`",
     Action.SHOW_REJECTION: "see it with `onward rejection {application_id}`",

@@ -115,6 +115,8 @@ def _print_summary(summary: ImportSummary) -> None:
         f"  new: {summary.new:,}    already seen: {summary.already_seen:,}    "
         f"quarantined: {summary.quarantined:,}"
     )
+    if summary.found.news:
+        out.print(f"  found: {summary.found.headline}")
     jobs = sum(summary.job_mail.values())
     labels = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.job_mail.items())
     out.print(f"  job mail: {jobs:,}" + (f" ({labels})" if labels else ""))
@@ -157,7 +159,7 @@ def show(
     if msg.application_id:
         out.print(f"Application: #{msg.application_id}  (onward show {msg.application_id})")
     if msg.evidence:
-        out.print(f"Evidence: {escape(safe(', '.join(msg.evidence)))}")
+        out.print(f"Evidence: {render.evidence_markup(msg.evidence, limit=6)}")
     for key, value in msg.details.items():
         out.print(f"  {key.replace('_', ' ')}: {escape(safe(str(value)))}")
     out.print()

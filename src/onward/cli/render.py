@@ -90,6 +90,20 @@ def safe_text(text: str, *, keep_newlines: bool = False) -> str:
     return text.translate(_UNSAFE_KEEP_LINES if keep_newlines else _UNSAFE)
 
 
+def evidence_markup(items: Sequence[str], limit: int = 4) -> str:
+    """Evidence items as Rich markup: each sentence quoted, its deciding words in bold
+    (``onward.domain.evidence``); the email's text is made safe and escaped."""
+    from rich.markup import escape
+
+    from onward.domain.evidence import evidence_parts
+
+    shown = []
+    for item in items[:limit]:
+        before, words, after = (escape(safe_text(part)) for part in evidence_parts(item))
+        shown.append(f"“{before}[bold]{words}[/]{after}”" if words else f"“{before}”")
+    return "; ".join(shown)
+
+
 MAX_COLUMN = 40
 
 

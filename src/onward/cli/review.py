@@ -56,7 +56,7 @@ def _print_view(view: ProposalView, now: datetime) -> None:
         f"    {escape(subject)}  [dim]— {escape(safe(view.sender))}, {_when(view.sent_at, now)}[/]"
     )
     if view.evidence:
-        out.print(f"    [dim]because:[/] {escape(safe(', '.join(view.evidence[:4])))}")
+        out.print(f"    [dim]because:[/] {render.evidence_markup(view.evidence)}")
     where = f"message: onward mail show {view.message_id}"
     if view.application_id:
         where += f"   application: onward show {view.application_id}"

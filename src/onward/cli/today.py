@@ -72,6 +72,16 @@ def show(agenda: Today) -> None:
             f"\n[dim]{agenda.waiting} thing(s) are waiting for when you are ready; "
             "`onward ready ID` ends the quiet time early.[/]"
         )
+    if agenda.mail_summary is not None:
+        card = agenda.mail_summary
+        many = card.waiting != 1
+        waiting = (
+            f" {card.waiting} proposal{'s' if many else ''} wait{'' if many else 's'}"
+            " in `onward review`."
+            if card.waiting
+            else ""
+        )
+        out.print(f"\n[bold]What your mail found:[/] {escape(card.headline)}.{waiting}")
     section = _Section(out)
     _to_do(section, agenda)
     _week_and_care(section, agenda)

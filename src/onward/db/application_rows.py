@@ -57,4 +57,5 @@ def event_from_row(row: Row[Any]) -> StageEvent:
         note=row.note,
         source=row.source,
         created_at=row.created_at,
+        undone_at=row.undone_at,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -23,7 +23,7 @@ from sqlalchemy import (
 from onward.db import tables as t
 from onward.db.application_query import chunks, filtered, order_by
 from onward.db.application_rows import application_from_row, event_from_row, field_values
-from onward.db.meta import insert_row
+from onward.db.meta import days_after, insert_row
 from onward.domain.pipeline import Stage
 from onward.domain.records import (
     Application,
@@ -154,6 +154,37 @@ class ApplicationRepo:
             values["timeline_rejected_on"] = earliest(c.timeline_rejected_on)
         if values:
             self.conn.execute(update(t.applications).where(c.id == app_id).values(**values))
+
+    def set_event_day(self, app_id: int, event_id: int, on: date, now: datetime) -> None:
+        """Correct the day of one step; the application's current stage date and timeline in
+        brief follow (from its steps that are not undone)."""
+        e = t.stage_events.c
+        self.conn.execute(
+            update(t.stage_events)
+            .where(e.id == event_id, e.application_id == app_id)
+            .values(occurred_on=on)
+        )
+        live = self.events_for([app_id]).get(app_id, [])
+        bits = [t.TIMELINE_BITS[ev.stage.value] for ev in live if ev.stage.value in t.TIMELINE_BITS]
+
+        def first(pick: Any) -> date | None:
+            return min((ev.occurred_on for ev in live if pick(ev.stage)), default=None)
+
+        path = 0
+        for bit in bits:
+            path |= bit
+        values: dict[str, Any] = {
+            "timeline_applied_on": first(lambda s: s is not Stage.SAVED),
+            "timeline_progress_on": first(lambda s: s.value in t.TIMELINE_BITS),
+            "timeline_rejected_on": first(lambda s: s is Stage.REJECTED),
+            "timeline_path": path,
+            "updated_at": now,
+        }
+        if live:
+            values["stage_on"] = max(ev.occurred_on for ev in live)
+        self.conn.execute(
+            update(t.applications).where(t.applications.c.id == app_id).values(**values)
+        )
 
     def set_archived(self, owner_id: int, ids: Sequence[int], at: datetime | None) -> int:
         result = self.conn.execute(
@@ -329,7 +360,7 @@ class ApplicationRepo:
     def last_event(self, app_id: int) -> StageEvent | None:
         row = self.conn.execute(
             select(t.stage_events)
-            .where(t.stage_events.c.application_id == app_id)
+            .where(t.stage_events.c.application_id == app_id, t.stage_events.c.undone_at.is_(None))
             .order_by(t.stage_events.c.occurred_on.desc(), t.stage_events.c.id.desc())
             .limit(1)
         ).first()
@@ -359,26 +390,41 @@ class ApplicationRepo:
         cutoffs: dict[Stage, date],
         *,
         limit: int | None = None,
-    ) -> tuple[list[tuple[int, Stage, date, str, str]], int]:
-        """``(id, stage, last step's date, company, role)`` of unarchived applications now at
-        one of the stages in ``cutoffs`` whose last step is on or before that stage's
-        cutoff, the longest quiet first (then by id), at most ``limit`` of them; and how
-        many there are in all. The last step's date is ``stage_on``: moves are never dated
-        before the last step, so it is the latest date on the timeline."""
+        recorded_within: dict[Stage, int] | None = None,
+    ) -> tuple[list[tuple[int, Stage, date, str, str, date]], int]:
+        """``(id, stage, last step's date, company, role, day it last changed)`` of
+        unarchived applications now at one of the stages in ``cutoffs`` whose last step is
+        on or before that stage's cutoff, the longest quiet first (then by id), at most
+        ``limit`` of them; and how many there are in all. The last step's date is
+        ``stage_on``: moves are never dated before the last step, so it is the latest date
+        on the timeline; the day it last changed is that of ``updated_at`` (set with every
+        step and edit, so never before the last step was recorded). ``recorded_within``
+        leaves out, per stage, the applications last changed more than so many days after
+        their last step (history)."""
         c = t.applications.c
         if not cutoffs:
             return [], 0
-        quiet = or_(*(and_(c.stage == s.value, c.stage_on <= day) for s, day in cutoffs.items()))
+        recorded = c.updated_at
+        quiet = []
+        for stage, day in cutoffs.items():
+            when = and_(c.stage == stage.value, c.stage_on <= day)
+            if recorded_within is not None and stage in recorded_within:
+                late = days_after(self.conn, recorded, c.stage_on)
+                when = and_(when, late <= recorded_within[stage])
+            quiet.append(when)
         stmt = (
-            select(c.id, c.stage, c.stage_on, c.company, c.role, func.count().over())
-            .where(c.owner_id == owner_id, c.archived_at.is_(None), quiet)
+            select(c.id, c.stage, c.stage_on, c.company, c.role, recorded, func.count().over())
+            .where(c.owner_id == owner_id, c.archived_at.is_(None), or_(*quiet))
             .order_by(c.stage_on, c.id)
         )
         if limit is not None:
             stmt = stmt.limit(limit)
         rows = self.conn.execute(stmt).all()
         total = int(rows[0][-1]) if rows else 0
-        found = [(int(i), Stage(s), day, company, role) for i, s, day, company, role, _ in rows]
+        found = [
+            (int(i), Stage(s), day, company, role, at.astimezone(UTC).date())
+            for i, s, day, company, role, at, _ in rows
+        ]
         return found, total
 
     def existing_ids(self, ids: Sequence[int]) -> set[int]:
@@ -400,14 +446,18 @@ class ApplicationRepo:
                 found[app_id].append(name)
         return {key: tuple(names) for key, names in found.items()}
 
-    def events_for(self, ids: Sequence[int]) -> dict[int, list[StageEvent]]:
+    def events_for(
+        self, ids: Sequence[int], *, undone: bool = False
+    ) -> dict[int, list[StageEvent]]:
+        """The steps of these applications, in order; the undone ones only if ``undone``
+        (the history shows them, marked; everything else reads the pipeline without them)."""
         found: dict[int, list[StageEvent]] = defaultdict(list)
+        e = t.stage_events.c
         for chunk in chunks(ids):
-            rows = self.conn.execute(
-                select(t.stage_events)
-                .where(t.stage_events.c.application_id.in_(chunk))
-                .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
-            )
+            stmt = select(t.stage_events).where(e.application_id.in_(chunk))
+            if not undone:
+                stmt = stmt.where(e.undone_at.is_(None))
+            rows = self.conn.execute(stmt.order_by(e.occurred_on, e.id))
             for row in rows:
                 found[row.application_id].append(event_from_row(row))
         return found

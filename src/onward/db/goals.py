@@ -88,6 +88,7 @@ class EffortRepo:
             .where(
                 t.stage_events.c.owner_id == owner_id,
                 t.stage_events.c.stage == Stage.APPLIED.value,
+                t.stage_events.c.undone_at.is_(None),
             )
             .group_by(t.stage_events.c.occurred_on)
         )
@@ -167,6 +168,7 @@ class WinRepo:
             .where(
                 t.stage_events.c.owner_id == owner_id,
                 t.stage_events.c.stage.in_([s.value for s in WIN_STAGES]),
+                t.stage_events.c.undone_at.is_(None),
             )
             .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
         )
@@ -178,19 +180,25 @@ class WinRepo:
         is first), and the owner's very first response. Two queries, however long the history."""
         e = t.stage_events.c
         stages = [s.value for s in WIN_STAGES]
+        live = e.undone_at.is_(None)
         recent = select(e.application_id).where(
-            e.owner_id == owner_id, e.stage.in_(stages), e.occurred_on >= since
+            e.owner_id == owner_id, e.stage.in_(stages), e.occurred_on >= since, live
         )
         rows = list(
             self.conn.execute(
                 select(t.stage_events)
-                .where(e.owner_id == owner_id, e.stage.in_(stages), e.application_id.in_(recent))
+                .where(
+                    e.owner_id == owner_id,
+                    e.stage.in_(stages),
+                    e.application_id.in_(recent),
+                    live,
+                )
                 .order_by(e.occurred_on, e.id)
             )
         )
         first = self.conn.execute(
             select(t.stage_events)
-            .where(e.owner_id == owner_id, e.stage.in_(stages))
+            .where(e.owner_id == owner_id, e.stage.in_(stages), live)
             .order_by(e.occurred_on, e.id)
             .limit(1)
         ).first()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, case, or_, select
+from sqlalchemy import Connection, Row, case, or_, select, true
 
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, within_days_of
 from onward.db.playbook_tables import journal_entries
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.journal import JournalEntry
@@ -64,7 +64,7 @@ class JournalRepo:
             entries.append(_entry(row))
         return entries
 
-    def latest_answers(self, owner_id: int) -> list[bool]:
+    def latest_answers(self, owner_id: int, recorded_within: int | None = None) -> list[bool]:
         """Per application sent, oldest applied first, from the latest one that got an answer
         on (all of them when none did): did it get any answer? Enough for the unanswered run
         of :func:`~onward.domain.playbook.journal.unanswered_run`, without reading every
@@ -72,6 +72,8 @@ class JournalRepo:
 
         An answer is any step beyond applied, or a rejection. The applied date is the first
         step beyond saved on the timeline (``timeline_applied_on``, kept in step with it).
+        ``recorded_within`` leaves out the applications added more than so many days after
+        they were sent (history).
         """
         a = t.applications.c
         answered = or_(
@@ -84,6 +86,11 @@ class JournalRepo:
                 a.owner_id == owner_id,
                 a.reached != Stage.SAVED.value,
                 a.timeline_applied_on.is_not(None),
+                true()
+                if recorded_within is None
+                else within_days_of(
+                    self.conn, a.timeline_applied_on, a.created_at, recorded_within
+                ),
             )
             .order_by(a.timeline_applied_on.desc(), a.id.desc())
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    Date,
     Float,
     ForeignKey,
     Index,
@@ -139,6 +140,20 @@ mail_examples = owned_table(
     UniqueConstraint("owner_id", "mail_message_id", name="uq_mail_examples_owner_message"),
 )
 
+#: What a first or large import's job mail is about (``onward.domain.mail.MailSummary``), kept
+#: for the summary card on Today until the person dismisses it.
+mail_summaries = owned_table(
+    "mail_summaries",
+    Column("source", SafeString(1000), nullable=False),
+    Column("applications", Integer, nullable=False),
+    Column("rejections", Integer, nullable=False),
+    Column("interviews", Integer, nullable=False),
+    Column("offers", Integer, nullable=False),
+    Column("since", Date),  # the day of the earliest of those messages
+    Column("created_at", UTCDateTime(), nullable=False),
+    Column("dismissed_at", UTCDateTime()),
+)
+
 MAIL_TABLES = (
     mail_messages,
     mail_quarantine,
@@ -146,4 +161,5 @@ MAIL_TABLES = (
     mail_import_progress,
     company_aliases,
     mail_examples,
+    mail_summaries,
 )

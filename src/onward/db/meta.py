@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Column, Connection, ForeignKey, Integer, MetaData, Table
+from sqlalchemy import Column, Connection, Date, ForeignKey, Integer, MetaData, Table, cast, func
 from sqlalchemy.sql.schema import SchemaItem
 
 NAMING_CONVENTION = {
@@ -34,3 +34,19 @@ def insert_row(conn: Connection, table: Table, **values: Any) -> int:
     key = conn.execute(table.insert().values(**values)).inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def days_after(conn: Connection, moment: Any, day: Any) -> Any:
+    """SQL for the whole days from ``day`` (a date) to the UTC day of ``moment`` (a stored
+    datetime), on SQLite and PostgreSQL: how long after something happened it was recorded."""
+    if conn.dialect.name == "postgresql":
+        return cast(cast(func.timezone("UTC", moment), Date) - day, Integer)
+    return cast(func.julianday(func.date(moment)) - func.julianday(day), Integer)
+
+
+def within_days_of(conn: Connection, day: Any, moment: Any, days: int) -> Any:
+    """SQL for "``day`` (a date) is at most ``days`` days before the UTC day of ``moment``"
+    (a stored datetime), with one date function per row (cheaper than ``days_after``)."""
+    if conn.dialect.name == "postgresql":
+        return day >= cast(func.timezone("UTC", moment), Date) - days
+    return day >= func.date(moment, f"-{int(days)} days")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
@@ -45,6 +45,13 @@ class RejectionRepo:
             )
         ).first()
         return _rejection(row) if row is not None else None
+
+    def set_received_on(self, owner_id: int, app_id: int, on: date) -> None:
+        self.conn.execute(
+            update(rejections)
+            .where(rejections.c.owner_id == owner_id, rejections.c.application_id == app_id)
+            .values(received_on=on)
+        )
 
     def query(self, owner_id: int) -> list[Rejection]:
         rows = self.conn.execute(

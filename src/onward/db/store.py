@@ -29,6 +29,7 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from onward.db.api_tokens import ApiTokenRepo
     from onward.db.buddies import BuddyRepo
+    from onward.db.changes import ChangeRepo
     from onward.db.checkins import CheckinRepo
     from onward.db.debriefs import DebriefRepo, StoryRepo
     from onward.db.drafts import DraftRepo
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from onward.db.learning import FeedbackRepo, PlanItemRepo, ReflectionRepo
     from onward.db.mail import MailRepo
     from onward.db.mail_accounts import MailAccountRepo
+    from onward.db.mail_summaries import MailSummaryRepo
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
     from onward.db.postings import PostingRepo
@@ -66,6 +68,15 @@ class Tx:
         self.conn = conn
         self.applications = ApplicationRepo(conn)
         self.contacts = ContactRepo(conn)
+        #: State the services of one action share while it runs (the change being recorded,
+        #: see ``onward.services.changes``); empty when the transaction begins.
+        self.shared: dict[str, Any] = {}
+
+    @cached_property
+    def changes(self) -> ChangeRepo:
+        from onward.db.changes import ChangeRepo
+
+        return ChangeRepo(self.conn)
 
     @cached_property
     def postings(self) -> PostingRepo:
@@ -200,6 +211,12 @@ class Tx:
         return MailRepo(self.conn)
 
     @cached_property
+    def mail_summaries(self) -> MailSummaryRepo:
+        from onward.db.mail_summaries import MailSummaryRepo
+
+        return MailSummaryRepo(self.conn)
+
+    @cached_property
     def insights(self) -> InsightRepo:
         from onward.db.insights import InsightRepo
 
@@ -234,7 +251,9 @@ class Tx:
         raise Rollback
 
     def clear_owner(self, owner_id: int) -> None:
-        """Delete every record of one owner (children first, for SQLite without cascades)."""
+        """Delete every record of one owner (children first, for SQLite without cascades),
+        and the change log that names them."""
+        self.changes.clear(owner_id)
         for table in reversed(t.INSERT_ORDER[1:]):
             if "owner_id" in table.c:
                 if table is t.applications:

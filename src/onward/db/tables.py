@@ -107,6 +107,9 @@ stage_events = owned_table(
     Column("note", SafeText),
     Column("source", SafeString(20), nullable=False),
     Column("created_at", UTCDateTime(), nullable=False),
+    # Set when an undo takes the step back: the timeline keeps it, marked undone, and every
+    # reading of the pipeline (moves, wins, effort, insights) skips it (migration 0012).
+    Column("undone_at", UTCDateTime()),
     Index("ix_stage_events_application", "application_id", "id"),
     # Effort counts applications sent per day from here (Goals, Today, insights).
     Index("ix_stage_events_owner_stage_day", "owner_id", "stage", "occurred_on"),
@@ -170,5 +173,6 @@ INSERT_ORDER = (
 
 # Mail accounts (IMAP/SMTP settings, folder sync state, deliveries), API tokens and per-owner
 # settings: machine or personal settings, so neither in INSERT_ORDER nor in the JSON backup;
-# imported here to register them on metadata.
-from onward.db import api_tokens, mail_account_tables, owner_settings  # noqa: E402, F401
+# the change log (what undo puts back) describes this database's rows, so it stays out of
+# the backup too. Imported here to register them on metadata.
+from onward.db import api_tokens, change_tables, mail_account_tables, owner_settings  # noqa: E402, F401

@@ -18,8 +18,10 @@ from onward.domain.pipeline import Stage
 from onward.errors import InvalidMove
 
 __all__ = [
+    "LARGE_IMPORT",
     "AppCandidate",
     "ImportSummary",
+    "MailSummary",
     "Match",
     "ProposalDraft",
     "ProposalKind",
@@ -43,9 +45,89 @@ class ProposalStatus(StrEnum):
     DISMISSED = "dismissed"
 
 
+#: An import that finds at least this much news (applications, rejections, interviews and
+#: offers together) earns the summary card on Today, as the first import with any does.
+LARGE_IMPORT = 20
+
+
+@dataclass(frozen=True)
+class MailSummary:
+    """What the job mail of one import is about, from its proposals: new applications,
+    rejections, interviews and offers, and the day of the earliest of those messages."""
+
+    applications: int = 0
+    rejections: int = 0
+    interviews: int = 0
+    offers: int = 0
+    since: date | None = None
+
+    @property
+    def news(self) -> int:
+        return self.applications + self.rejections + self.interviews + self.offers
+
+    def adding(self, drafts: list[ProposalDraft], day: date) -> MailSummary:
+        """This summary with one message's proposals (received on ``day``) added."""
+        if not drafts:
+            return self
+        counts = {"applications": 0, "rejections": 0, "interviews": 0, "offers": 0}
+        for draft in drafts:
+            stage = draft.payload.get("stage")
+            if draft.kind is ProposalKind.CREATE_APPLICATION:
+                counts["applications"] += 1
+                counts["interviews"] += stage == Stage.INTERVIEW.value
+            elif draft.kind is ProposalKind.LOG_REJECTION:
+                counts["rejections"] += 1
+            elif draft.kind is ProposalKind.SCHEDULE_INTERVIEW:
+                counts["interviews"] += 1
+            elif draft.kind is ProposalKind.MOVE_STAGE:
+                counts["interviews"] += stage == Stage.INTERVIEW.value
+                counts["offers"] += stage == Stage.OFFER.value
+        return self.merged(MailSummary(**counts, since=day))
+
+    def merged(self, other: MailSummary) -> MailSummary:
+        days = [d for d in (self.since, other.since) if d is not None]
+        return MailSummary(
+            self.applications + other.applications,
+            self.rejections + other.rejections,
+            self.interviews + other.interviews,
+            self.offers + other.offers,
+            min(days) if days else None,
+        )
+
+    def worth_a_card(self, first: bool) -> bool:
+        """Whether the import earns the summary card: the first with any news, or a large one."""
+        return self.news > 0 and (first or self.news >= LARGE_IMPORT)
+
+    @property
+    def headline(self) -> str:
+        """In plain words: "212 applications since March 2024: 130 rejections, 14 interviews,
+        2 offers" (what there is none of is left out)."""
+        if not self.news:
+            return "No job mail found"
+        since = f" since {self.since:%B %Y}" if self.since else ""
+        rest = ", ".join(
+            _counted(n, word)
+            for n, word in (
+                (self.rejections, "rejection"),
+                (self.interviews, "interview"),
+                (self.offers, "offer"),
+            )
+            if n
+        )
+        if not self.applications:
+            return f"Since{since[6:]}: {rest}" if since else rest[:1].upper() + rest[1:]
+        head = _counted(self.applications, "application") + since
+        return f"{head}: {rest}" if rest else head
+
+
+def _counted(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
 @dataclass(frozen=True)
 class ImportSummary:
-    """What one import did. ``job_mail`` counts new job mail by label."""
+    """What one import did. ``job_mail`` counts new job mail by label; ``found`` is what
+    that job mail is about (the summary card's words)."""
 
     source: str
     read: int = 0
@@ -59,6 +141,7 @@ class ImportSummary:
     skipped_unchanged: bool = False
     resumed_at: str | None = None
     seconds: float = 0.0
+    found: MailSummary = field(default_factory=MailSummary)
 
 
 @dataclass(frozen=True)

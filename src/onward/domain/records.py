@@ -97,6 +97,8 @@ class StageEvent:
     note: str | None
     source: str
     created_at: datetime
+    #: When an undo took this step back (it stays on the history, marked undone).
+    undone_at: datetime | None = None
 
 
 @dataclass(frozen=True)

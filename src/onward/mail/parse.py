@@ -12,6 +12,11 @@ Every text the parser returns is storable (``onward.mail.charsets.storable_text`
 surrogate, NUL or C0 control), charsets are real text encodings only (an RFC 2047 word in
 ``unicode-escape`` is read as unknown), and dates are validated and clamped to
 ``MIN_DATE``..``MAX_DATE`` with the original header kept as ``date_header``.
+
+A message's date is its Date header; without one (or with one that is not a date) it is
+the earliest trustworthy Received header, else the mbox ``From `` line it came with
+(``envelope``), and ``date_source`` says which. A message is never dated today for want of
+a date: with none of the three, ``date`` is None.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.parser import BytesHeaderParser, BytesParser
 from email.utils import getaddresses, parseaddr, parsedate_tz
+from itertools import islice
 
 from onward.domain.emails import LIST_HEADERS, EmailText
 from onward.domain.quoting import strip_quoted
@@ -70,6 +76,9 @@ class ParsedMessage:
     references: tuple[str, ...]
     text: str
     date_header: str = ""
+    #: Where ``date`` came from: ``date`` (the header), ``received`` (the earliest
+    #: trustworthy Received header), ``envelope`` (the mbox ``From `` line) or "" (none).
+    date_source: str = ""
     #: The mailing-list and bulk-mail headers (``LIST_HEADERS``) as ``(name, value)`` pairs.
     list_headers: tuple[tuple[str, str], ...] = ()
 
@@ -91,27 +100,39 @@ class ParsedMessage:
         )
 
 
-def parse_message(raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ParsedMessage:
+def parse_message(
+    raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, envelope: str = ""
+) -> ParsedMessage:
     """Parse ``raw`` (one RFC 5322 message) or raise ``MalformedMessage`` saying why.
 
     At most ``max_bytes`` of the message are read and at most ``max_bytes`` characters of
-    text are kept; ``content_hash`` is the SHA-256 of all of ``raw``.
+    text are kept; ``content_hash`` is the SHA-256 of all of ``raw``. ``envelope`` is the
+    mbox ``From `` line the message came with, if any (its last resort for a date).
     """
-    return _parse(raw, max_bytes, headers_only=False)
+    return _parse(raw, max_bytes, headers_only=False, envelope=envelope)
 
 
 def parse_headers(
-    raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES, content_hash: str | None = None
+    raw: bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    content_hash: str | None = None,
+    envelope: str = "",
 ) -> ParsedMessage:
     """Like ``parse_message`` but reads the headers only (``text`` and ``to`` are empty):
     several times faster, for mail an import sets aside without reading. The Message-ID,
     subject, sender, date and thread ids are exactly those ``parse_message`` would return
     (the header lines are split the way the standard library's parser splits them)."""
-    return _parse(raw, max_bytes, headers_only=True, content_hash=content_hash)
+    return _parse(raw, max_bytes, headers_only=True, content_hash=content_hash, envelope=envelope)
 
 
 def _parse(
-    raw: bytes, max_bytes: int, *, headers_only: bool, content_hash: str | None = None
+    raw: bytes,
+    max_bytes: int,
+    *,
+    headers_only: bool,
+    content_hash: str | None = None,
+    envelope: str = "",
 ) -> ParsedMessage:
     if not raw.strip():
         raise MalformedMessage("the message is empty")
@@ -135,6 +156,7 @@ def _parse(
         body = "" if headers_only or isinstance(msg, _RawHeaders) else _body_text(msg)[:max_bytes]
         sender_name, sender_address = _address(_header(msg, "from"))
         date_header = _header(msg, "date")
+        date, date_source = _message_date(msg, date_header, envelope)
         parsed = ParsedMessage(
             message_id=_first_id(_header(msg, "message-id")),
             content_hash=content_hash,
@@ -144,11 +166,12 @@ def _parse(
             to=()
             if headers_only
             else tuple(addr for _, addr in getaddresses([_header(msg, "to")]) if addr),
-            date=_date(date_header),
+            date=date,
             in_reply_to=tuple(_MSG_ID.findall(_header(msg, "in-reply-to"))),
             references=tuple(_MSG_ID.findall(_header(msg, "references", limit=20_000))),
             text=strip_quoted(body) if body else "",
             date_header=date_header,
+            date_source=date_source,
             list_headers=_list_headers(msg),
         )
         return _storable(parsed)
@@ -363,6 +386,64 @@ def _date(value: str) -> datetime | None:
     except (ValueError, OverflowError):
         return None
     return min(max(when, MIN_DATE), MAX_DATE)
+
+
+#: Received headers dated further than this before the newest one are not trusted (a hop
+#: takes seconds, a queue hours; days earlier is a forged header or a broken clock) ...
+RECEIVED_SPREAD = timedelta(days=7)
+#: ... nor those dated after it by more than this (clocks disagree a little).
+RECEIVED_SKEW = timedelta(hours=1)
+
+
+def _message_date(
+    msg: Message | _RawHeaders, date_header: str, envelope: str
+) -> tuple[datetime | None, str]:
+    """The message's date and where it came from: the Date header, else the earliest
+    trustworthy Received header, else the mbox ``From `` line."""
+    when = _date(date_header)
+    if when is not None:
+        return when, "date"
+    when = _received_date(msg)
+    if when is not None:
+        return when, "received"
+    when = _envelope_date(envelope)
+    if when is not None:
+        return when, "envelope"
+    return None, ""
+
+
+def _received_date(msg: Message | _RawHeaders) -> datetime | None:
+    """The earliest trustworthy date of the Received headers. Each server a message passes
+    adds one on top, its date after the last ``;``. The topmost was added by the person's
+    own mail server and is trusted; a lower (earlier) one counts only when it is at most
+    ``RECEIVED_SPREAD`` before the topmost and not after it (``RECEIVED_SKEW`` allowed):
+    the lowest ones are written by the sender and may be forged."""
+    dates: list[datetime] = []
+    for name, value in islice(msg.raw_items(), 200):
+        if name.lower() != "received" or ";" not in value:
+            continue
+        text = _SPACE.sub(" ", str(value).rsplit(";", 1)[1]).strip()[:MAX_HEADER_CHARS]
+        when = _date(text)
+        if when is not None and MIN_DATE < when < MAX_DATE:
+            dates.append(when)
+    if not dates:
+        return None
+    newest = dates[0]
+    trusted = [d for d in dates if newest - RECEIVED_SPREAD <= d <= newest + RECEIVED_SKEW]
+    return min(trusted)
+
+
+_ENVELOPE = re.compile(r"From \S*\s+(.+)")
+
+
+def _envelope_date(envelope: str) -> datetime | None:
+    """The date of an mbox ``From `` line (``From sender Mon Mar  4 10:00:00 2024``, written
+    in UTC by convention; Google Takeout adds ``+0000`` before the year)."""
+    match = _ENVELOPE.match(envelope.strip()[:300])
+    if match is None:
+        return None
+    when = _date(match.group(1))
+    return when if when is not None and MIN_DATE < when < MAX_DATE else None
 
 
 def _leaves(msg: Message) -> Iterator[tuple[Message, bool]]:

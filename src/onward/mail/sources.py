@@ -5,7 +5,9 @@ a stable order. A key names the message within its source and does not change be
 so an interrupted import can be resumed and a repeated one recognised:
 
 - a .eml file: its file name; a folder: the path relative to the folder (``a/b.eml``);
-- an mbox: the byte offset of the message's ``From `` line;
+- an mbox: the byte offset of the message's ``From `` line (an mbox message is an
+  ``MboxMessage``: its bytes, with that line kept beside them as ``separator``, the date
+  of last resort for a message without Date and Received headers);
 - a Maildir: the unique part of the file name (before ``:2,flags``), unchanged when a mail
   client moves the message from ``new/`` to ``cur/`` or changes its flags.
 
@@ -25,7 +27,10 @@ from typing import BinaryIO, Protocol
 
 from onward.errors import InvalidInput
 
-__all__ = ["EmlFile", "EmlFolder", "Maildir", "Mbox", "Source", "open_source", "storable_name"]
+__all__ = [
+    "EmlFile", "EmlFolder", "Maildir", "Mbox", "MboxMessage", "Source", "envelope_of",
+    "open_source", "storable_name",
+]  # fmt: skip
 
 MAX_MESSAGE_BYTES = 64 * 1024 * 1024
 _FROM_LINE = re.compile(rb"From \S+\s+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b")
@@ -43,6 +48,18 @@ class Source(Protocol):
     def path(self) -> Path: ...
 
     def __iter__(self) -> Iterator[tuple[str, bytes]]: ...
+
+
+class MboxMessage(bytes):
+    """The bytes of one mbox message (without its ``From `` line, so its content hash is
+    that of the message alone), with that line kept as ``separator``."""
+
+    separator: str = ""
+
+
+def envelope_of(raw: bytes) -> str:
+    """The mbox ``From `` line ``raw`` came with ("" for a message from anywhere else)."""
+    return raw.separator if isinstance(raw, MboxMessage) else ""
 
 
 def storable_name(name: str) -> str:
@@ -221,9 +238,11 @@ def _split_mbox(
         yield str(base + pos), _message(head or buf[pos:], max_bytes, bool(head))
 
 
-def _message(block: bytes, max_bytes: int, cut: bool) -> bytes:
-    """One message from its ``From `` line on: separator dropped, ``>From`` unescaped, capped."""
+def _message(block: bytes, max_bytes: int, cut: bool) -> MboxMessage:
+    """One message from its ``From `` line on: separator set aside, ``>From`` unescaped,
+    capped."""
     newline = block.find(b"\n")
+    line = block[: 300 if newline == -1 else min(newline, 300)]
     body = b"" if newline == -1 else block[newline + 1 :]
     if len(body) > max_bytes:
         body, cut = body[:max_bytes], True
@@ -234,7 +253,9 @@ def _message(block: bytes, max_bytes: int, cut: bool) -> bytes:
             body = body[:-2]
     if b">From " in body:
         body = _ESCAPED_LINE.sub(rb"\1", body)
-    return body
+    message = MboxMessage(body)
+    message.separator = line.decode("ascii", "replace").strip()
+    return message
 
 
 def open_source(path: Path | str) -> Source:

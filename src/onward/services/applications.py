@@ -9,6 +9,7 @@ from typing import Any
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.changes import ChangeKind
 from onward.domain.pipeline import Stage, check_move, next_round
 from onward.domain.records import (
     Application,
@@ -20,6 +21,7 @@ from onward.domain.records import (
     with_changes,
 )
 from onward.errors import Action, Hint, InvalidInput, InvalidMove, NotFound
+from onward.services.changes import note_new_application, recording
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ def add_application(
             source=source,
             now=now,
         )
+        note_new_application(store, app_id)
         return _get(tx, owner, app_id)
 
 
@@ -86,10 +89,15 @@ def move_application(
 ) -> Application:
     """Move an application to ``target``; refused with an explanation when impossible."""
     day = _check_date(on, clock)
-    with store.transaction() as tx:
+    with (
+        store.transaction() as tx,
+        recording(store, owner, ChangeKind.MOVE, clock, applications=[app_id]) as change,
+    ):
         app = _get(tx, owner, app_id, with_events=False)
         _move(tx, owner, app, target, day, clock, note=note, source=source)
-        return _get(tx, owner, app_id)
+        moved = _get(tx, owner, app_id)
+        change.summary = change.summary or f"moved to {moved.stage_label}"
+        return moved
 
 
 def _move(
@@ -141,28 +149,52 @@ def edit_application(
     store: Store, owner: Owner, app_id: int, changes: dict[str, Any], clock: Clock
 ) -> Application:
     """Change some fields; an empty string clears an optional field."""
-    with store.transaction() as tx:
+    with (
+        store.transaction() as tx,
+        recording(store, owner, ChangeKind.EDIT, clock, applications=[app_id]) as change,
+    ):
         app = _get(tx, owner, app_id, with_events=False)
         fields = validate_application(with_changes(app.fields, changes))
         tx.applications.update_fields(owner.id, app_id, fields, clock.now())
+        edited = [name for name in changes if getattr(fields, name) != getattr(app.fields, name)]
+        change.summary = change.summary or _edited(edited)
         return _get(tx, owner, app_id)
+
+
+def _edited(names: Sequence[str]) -> str:
+    if not names:
+        return "saved without changes"
+    words = [name.replace("_", " ") for name in names]
+    if len(words) > 3:
+        words = [*words[:3], f"{len(names) - 3} more"]
+    return "edited " + ", ".join(words)
 
 
 def archive_applications(
     store: Store, owner: Owner, ids: Sequence[int], clock: Clock, *, undo: bool = False
 ) -> list[Application]:
-    """Hide applications from lists (soft); ``undo`` brings them back."""
+    """Hide applications from lists (soft); ``undo`` brings them back. Each application's
+    archiving is a change of its own (undone on its own)."""
+    kind = ChangeKind.RESTORE if undo else ChangeKind.ARCHIVE
     with store.transaction() as tx:
         apps = [_get(tx, owner, app_id, with_events=False) for app_id in ids]
-        tx.applications.set_archived(owner.id, list(ids), None if undo else clock.now())
+        for app in apps:
+            with recording(store, owner, kind, clock, applications=[app.id]) as change:
+                tx.applications.set_archived(owner.id, [app.id], None if undo else clock.now())
+                change.summary = "brought back from the archive" if undo else "archived"
         return [_get(tx, owner, app.id, with_events=False) for app in apps]
 
 
-def delete_application(store: Store, owner: Owner, app_id: int) -> Application:
-    """Delete an application and its history for good."""
-    with store.transaction() as tx:
+def delete_application(store: Store, owner: Owner, app_id: int, clock: Clock) -> Application:
+    """Delete an application and its history. Its rows are kept in the change log, so
+    undoing the delete brings it back as it was."""
+    with (
+        store.transaction() as tx,
+        recording(store, owner, ChangeKind.DELETE, clock, applications=[app_id]) as change,
+    ):
         app = _get(tx, owner, app_id, with_events=False)
         tx.applications.delete(owner.id, app_id)
+        change.summary = f"deleted {app.company}: {app.role}"
         return app
 
 

@@ -8,6 +8,7 @@ from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.records import Contact, ContactFields, Owner, validate_contact, with_changes
 from onward.errors import Action, Hint, NotFound
+from onward.services.changes import note_new_row
 
 
 def add_contact(
@@ -21,6 +22,7 @@ def add_contact(
     fields = validate_contact(fields)
     with store.transaction() as tx:
         contact_id = tx.contacts.insert(owner.id, fields, clock.now())
+        note_new_row(store, "contacts", contact_id)  # part of an accepted proposal, say
         for app_id in application_ids:
             _require_application(tx, owner, app_id)
             tx.contacts.link(contact_id, app_id)

@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.drafts import DraftKind
+from onward.domain.history import HISTORY_AFTER_DAYS
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.ghosting import (
     EARLY_STAGES,
@@ -55,12 +56,15 @@ def quietest(
     *,
     rules: GhostingRules | None = None,
     limit: int | None = None,
+    with_history: bool = False,
 ) -> tuple[tuple[GhostSuggestion, ...], int]:
     """The ``limit`` quietest suggestions (all without a limit), and how many there are:
-    the thresholds are applied in the query, so only the ones shown are read."""
+    the thresholds are applied in the query, so only the ones shown are read.
+    ``with_history`` counts the applications that went quiet long before they were recorded
+    too (insights count every quiet application; a suggestion is never made for those)."""
     today = clock.today()
     with store.transaction() as tx:
-        quiet, total = _quiet(tx, owner, today, rules, limit=limit)
+        quiet, total = _quiet(tx, owner, today, rules, limit=limit, with_history=with_history)
     return suggest_ghosted(quiet, today, rules), total
 
 
@@ -109,18 +113,30 @@ def _quiet(
     *,
     limit: int | None = None,
     everyone: bool = False,
+    with_history: bool = False,
 ) -> tuple[list[QuietApplication], int]:
     """Applications at a stage that can go quiet whose last event is at least that stage's
-    threshold ago (``everyone``: however recent), the quietest first."""
+    threshold ago (``everyone``: however recent), the quietest first; without those that
+    went quiet long before they were recorded, unless ``everyone`` or ``with_history``."""
     rules = rules or GhostingRules()
     cutoffs: dict[Stage, date] = {}
+    history: dict[Stage, int] = {}
     for stage in EARLY_STAGES | LATE_STAGES:
-        days = 0 if everyone else rules.threshold(stage)
-        if days is not None:
+        threshold = rules.threshold(stage)
+        days = 0 if everyone else threshold
+        if days is not None and threshold is not None:
             cutoffs[stage] = today - timedelta(days=days)
-    rows, total = tx.applications.last_activity(owner.id, cutoffs, limit=limit)
+            history[stage] = threshold + HISTORY_AFTER_DAYS
+    # the history rule (went_quiet_long_before) in SQL, so only the ones shown are read
+    rows, total = tx.applications.last_activity(
+        owner.id,
+        cutoffs,
+        limit=limit,
+        recorded_within=None if everyone or with_history else history,
+    )
     found = [
-        QuietApplication(i, stage, last, company, role) for i, stage, last, company, role in rows
+        QuietApplication(i, stage, last, company, role, None if with_history else recorded)
+        for i, stage, last, company, role, recorded in rows
     ]
     return found, total
 

@@ -83,7 +83,7 @@ def compute_insights(
         data = tx.insights.data(owner.id, since)
         goals = tx.goals.get(owner.id) or WeeklyGoals()
         effort = tx.effort.by_day(owner.id, zone)
-        _, gone_quiet = quietest(store, owner, clock, rules=ghosting, limit=1)
+        _, gone_quiet = quietest(store, owner, clock, rules=ghosting, limit=1, with_history=True)
     data = replace(data, goals=goals, effort=tuple(effort), gone_quiet=gone_quiet)
     insights = summarise(data, today, recent_weeks=recent_weeks, effort_weeks=EFFORT_WEEKS)
     if not skills:

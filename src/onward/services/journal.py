@@ -7,6 +7,7 @@ from datetime import date
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.history import HISTORY_AFTER_DAYS
 from onward.domain.playbook.journal import (
     SUGGESTIONS,
     JournalEntry,
@@ -120,6 +121,7 @@ def mood_trend(entries: list[JournalEntry], window: int = TREND_WINDOW) -> MoodT
 def _nudges(tx: Tx, owner: Owner, clock: Clock, entries: list[JournalEntry]) -> tuple[Nudge, ...]:
     now = clock.now()
     windows = tx.dwell.active(owner.id, now)
-    # the unanswered run makes an analysis nudge, which an open dwell window holds back anyway
-    answers = [] if windows else tx.journal.latest_answers(owner.id)
+    # the unanswered run makes an analysis nudge, which an open dwell window holds back
+    # anyway; applications recorded as history (an old mailbox) are not a run of silence now
+    answers = [] if windows else tx.journal.latest_answers(owner.id, HISTORY_AFTER_DAYS)
     return nudges(entries, answers, now, windows=windows)

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from onward.clock import Clock
 from onward.db.store import Store, Tx
 from onward.domain.emails import Correspondence, EmailLabel, EmailReading, EmailText
-from onward.domain.mail import ImportSummary
+from onward.domain.mail import ImportSummary, MailSummary
 from onward.domain.records import Owner
 from onward.domain.text import storable
 from onward.errors import MalformedMessage
@@ -52,7 +52,8 @@ from onward.mail.html_part import html_part
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
 from onward.mail.safe_html import kept_html
-from onward.services.mail_job import store_job_mail
+from onward.mail.sources import envelope_of
+from onward.services.mail_job import received_on, store_job_mail
 from onward.services.mail_rows import (
     details_of,
     escaped,
@@ -62,6 +63,7 @@ from onward.services.mail_rows import (
     reading_columns,
     sender_of,
 )
+from onward.services.mail_summaries import keep_mail_summary
 
 if TYPE_CHECKING:
     from onward.db.mail import ImportProgressRow
@@ -88,7 +90,7 @@ ProgressCallback = Callable[[int, str], None]
 class MailReader(Protocol):
     """What reads one email (``onward.understand.Reader`` is one)."""
 
-    def read(self, email: EmailText) -> EmailReading: ...
+    def read(self, email: EmailText, person: str = "") -> EmailReading: ...
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,12 @@ class ImportOptions:
     fingerprint: str | None = None
     state: dict[str, Any] | None = None
     progress: ProgressCallback | None = None
-    #: The person's own addresses (besides their mail accounts' user names): mail from them
+    #: The person's own addresses (besides their mail accounts' addresses): mail from them
     #: is theirs, and replies to it are in their own threads.
     own_addresses: frozenset[str] = frozenset()
+    #: The person's own name, never read as a company; empty: the owner's saved "Your
+    #: name" setting (``sender_name``).
+    person_name: str = ""
 
 
 @dataclass
@@ -142,10 +147,14 @@ class _Counts:
     prefiltered: int = 0
     held_back: int = 0
     job_mail: Counter[str] = field(default_factory=Counter)
+    found: MailSummary = field(default_factory=MailSummary)
 
     def add(self, other: _Counts) -> None:
         for f in fields(self):
-            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+            if f.name == "found":
+                self.found = self.found.merged(other.found)
+            else:
+                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def describe(exc: BaseException) -> str:
@@ -200,6 +209,8 @@ class MailImport:
             self.own = {a.strip().lower() for a in named if "@" in a}
             #: Message-IDs of the mail the person sent: replies to them are in their threads.
             self.own_ids = tx.mail.message_ids_from(owner.id, self.own)
+            saved = tx.owner_settings.values(owner.id).get("sender_name")
+        self.person = options.person_name or (saved if isinstance(saved, str) else "")
         #: The addresses of the contacts of the person's applications.
         self.contacts = {e for app in self.index.applications for e in app.contact_emails}
         self.counts = _Counts()
@@ -224,6 +235,7 @@ class MailImport:
             progress(self.counts.read, last_key)
         if self.counts.new:
             self.store_.refresh_statistics()
+        keep_mail_summary(self.store_, self.owner, self.source, self.counts.found, self.clock)
         return self._summary(time.perf_counter() - started)
 
     def _summary(self, seconds: float) -> ImportSummary:
@@ -239,6 +251,7 @@ class MailImport:
             prefiltered=c.prefiltered,
             held_back=c.held_back,
             seconds=round(seconds, 3),
+            found=c.found,
         )
 
     # -- one message, outside any transaction ---------------------------------------------
@@ -246,14 +259,15 @@ class MailImport:
         """Parse one message as far as needed; whatever fails is its quarantine reason."""
         digest = hashlib.sha256(raw).hexdigest()
         item = Prepared(key, digest, len(raw))
+        envelope = envelope_of(raw)
         try:
             if self.options.prefilter and not may_be_job_mail(raw):
-                head = parse_headers(raw, content_hash=digest)
+                head = parse_headers(raw, content_hash=digest, envelope=envelope)
                 self._note_own(head)
                 if not any(mid in self.index.threads for mid in head.thread_ids):
                     item.parsed = head
                     return item
-            item.parsed = parse_message(raw)
+            item.parsed = parse_message(raw, envelope=envelope)
             self._note_own(item.parsed)
             item.full = True
             item.bulk = is_bulk_mail(raw)
@@ -349,7 +363,8 @@ class MailImport:
             seen.add(item.dedupe_key)
             try:
                 email = item.parsed.to_email_text()
-                reading = self.reader.read(replace(email, correspondence=self._known(item.parsed)))
+                known = replace(email, correspondence=self._known(item.parsed))
+                reading = self.reader.read(known, self.person)
             except Exception as exc:
                 out[id(item)] = describe(exc)
                 continue
@@ -440,7 +455,8 @@ class MailImport:
         if made is None:
             counts.held_back += 1
         else:
-            counts.proposals += made
+            counts.proposals += len(made)
+            counts.found = counts.found.adding(made, received_on(item.parsed, self.clock))
 
     def _quarantine(self, tx: Tx, item: Prepared, now: datetime) -> None:
         tx.mail.quarantine(

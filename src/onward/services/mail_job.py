@@ -23,7 +23,7 @@ from onward.mail.matching import MatchIndex, PendingCreate, ThreadLink
 from onward.mail.parse import ParsedMessage
 from onward.services.mail_rows import details_of, reading_columns
 
-__all__ = ["store_job_mail"]
+__all__ = ["received_on", "store_job_mail"]
 
 
 def store_job_mail(
@@ -34,8 +34,8 @@ def store_job_mail(
     reading: EmailReading,
     index: MatchIndex,
     clock: Clock,
-) -> int | None:
-    """Store one job message with its proposals; returns how many were made, or None when
+) -> list[ProposalDraft] | None:
+    """Store one job message with its proposals; returns them, or None when
     it was held back (it names no company or role and belongs to nothing known: a friend's
     "are you free for a video call?" is not an interview to track)."""
     if reading.company:
@@ -49,6 +49,8 @@ def store_job_mail(
     fallback = company_from_domain(parsed.sender_address).title() or None
     app_id = match.application.id if match.application else None
     details = details_of(reading) | {"match": match.how}
+    if parsed.date_source != "date":  # dated from elsewhere, or not at all: say so
+        details["dated_by"] = parsed.date_source or "import"
     if match.note:
         details["match_note"] = match.note
     if app_id is None and match.pending_create is not None:
@@ -60,10 +62,10 @@ def store_job_mail(
         tx.mail.insert_message(owner.id, columns)
         index.remember_thread(parsed.message_id, ThreadLink(None, None))
         return None
-    drafts = propose(reading, match, _received_on(parsed, clock), fallback_company=fallback)
+    drafts = propose(reading, match, received_on(parsed, clock), fallback_company=fallback)
     message_id = tx.mail.insert_message(owner.id, columns | {"application_id": app_id})
     if message_id is None:  # stored meanwhile (cannot happen within one run; be safe)
-        return 0
+        return []
     made = _insert_proposals(tx, owner, message_id, app_id, match, drafts, clock)
     # Only now that all is written does the index learn from this message.
     if names_role:
@@ -74,7 +76,7 @@ def store_job_mail(
         index.remember_pending(pending)
         create_id = pending.proposal_id
     index.remember_thread(parsed.message_id, ThreadLink(app_id, None if app_id else create_id))
-    return len(drafts)
+    return drafts
 
 
 def _insert_proposals(
@@ -120,7 +122,9 @@ def _insert_proposals(
     return made
 
 
-def _received_on(parsed: ParsedMessage, clock: Clock) -> date:
+def received_on(parsed: ParsedMessage, clock: Clock) -> date:
+    """The day a message came, in the person's zone (today only when the message says
+    nothing of its date: no Date, Received or mbox ``From `` line; never later than today)."""
     today = clock.today()
     if parsed.date is None:
         return today

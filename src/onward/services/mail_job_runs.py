@@ -136,6 +136,7 @@ def combined(summaries: list[ImportSummary], source: str) -> ImportSummary:
             prefiltered=out.prefiltered + s.prefiltered,
             held_back=out.held_back + s.held_back,
             seconds=round(out.seconds + s.seconds, 3),
+            found=out.found.merged(s.found),
         )
     skipped = bool(summaries) and all(s.skipped_unchanged for s in summaries)
     return replace(out, job_mail=dict(sorted(job_mail.items())), skipped_unchanged=skipped)

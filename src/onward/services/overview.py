@@ -75,6 +75,8 @@ def application_overview(
         tasks = tx.tasks.query(
             owner.id, statuses=(TaskStatus.OPEN, TaskStatus.SNOOZED), application_id=app_id
         )
+    if logged is not None and window is None:  # a rejection kept as history
+        window = dwell_rules.history_window(app_id, logged.received_on, now)
     rejection = (
         RejectionSummary(logged, window, dwell_rules.support_for(window, now))
         if logged is not None and window is not None

@@ -17,6 +17,7 @@ from typing import Any
 from onward.clock import Clock
 from onward.db.mail_rows import QueuedProposal
 from onward.db.store import Store
+from onward.domain.changes import ChangeKind
 from onward.domain.emails import EmailLabel, RejectionReason, RejectionStage
 from onward.domain.mail import ProposalKind, ProposalStatus, describe
 from onward.domain.pipeline import Stage
@@ -32,6 +33,7 @@ from onward.domain.records import (
 )
 from onward.errors import Action, Hint, InvalidInput, NotFound
 from onward.services.applications import add_application, get_application, move_application
+from onward.services.changes import Recording, recording
 from onward.services.contacts import add_contact
 from onward.services.rejections import RejectionDetails, reject_application
 
@@ -147,10 +149,13 @@ def apply_proposal(
 ) -> list[Accepted]:
     """Carry out one pending proposal (and the new application it waits on, if any) and mark
     it decided, in one transaction: a refused move or a crash leaves nothing half-done."""
-    with store.transaction():
+    with recording(store, owner, ChangeKind.ACCEPT, clock) as change:
         view = get_proposal(store, owner, proposal_id)
         if view.status is not ProposalStatus.PENDING:
             raise InvalidInput(f"proposal #{view.id} is already {view.status.value}")
+        _watch(store, owner, view, change)
+        if change.proposal_id is None:  # the proposal accepted, not one it needed first
+            change.proposal_id = view.id
         done: list[Accepted] = []
         app_id = view.application_id
         if app_id is None and view.kind is not ProposalKind.CREATE_APPLICATION:
@@ -158,7 +163,29 @@ def apply_proposal(
         outcome = HANDLERS[view.kind](_Acceptance(store, owner, view, app_id, clock, dwell))
         _settle(store, owner, view, outcome.app_id, clock, edited=edited)
         done.append(Accepted(view.id, outcome.app_id, outcome.what, outcome.rejected))
+        if change.proposal_id == view.id:
+            change.summary = f"accepted from mail: {view.summary}"
         return done
+
+
+def _watch(store: Store, owner: Owner, view: ProposalView, change: Recording) -> None:
+    """Before accepting: the rows accepting may change besides the application's own (the
+    proposal, those waiting on it, their messages and the examples kept of them), so an undo
+    puts them back (the proposal pending again)."""
+    with store.transaction() as tx:
+        waiting = (
+            tx.mail.dependents(owner.id, view.id)
+            if view.kind is ProposalKind.CREATE_APPLICATION
+            else []
+        )
+    proposals = [view.id, *(w.id for w in waiting)]
+    messages = [view.message_id, *(w.mail_message_id for w in waiting)]
+    change.track([view.application_id] if view.application_id is not None else [])
+    change.track_rows(
+        [("mail_proposals", {"id": i}) for i in proposals]
+        + [("mail_messages", {"id": i}) for i in messages]
+        + [("mail_examples", {"mail_message_id": i}) for i in messages]
+    )
 
 
 @dataclass(frozen=True)

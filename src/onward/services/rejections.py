@@ -2,7 +2,9 @@
 and the dated plan, all from one action.
 
 ``reject_application`` is one transaction: the move to rejected, the rejection itself, the
-dwell window and the plan's tasks are saved together or not at all. While the window is open
+dwell window and the plan's tasks are saved together or not at all. A rejection that is
+history (``onward.domain.history``: received long before it is logged, as in an old mailbox)
+is recorded on its real day with no dwell window and no tasks. While the window is open
 Onward offers only kindness; :meth:`RejectionOverview.visible` holds back the analysis (advice,
 statistics, tasks, saved jobs) until it ends, and every view goes through it.
 """
@@ -14,15 +16,22 @@ from datetime import date, datetime, timedelta
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
+from onward.domain.changes import ChangeKind
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
+from onward.domain.history import is_history
 from onward.domain.pipeline import Stage
 from onward.domain.playbook import advice as advice_rules
 from onward.domain.playbook import dwell as dwell_rules
 from onward.domain.playbook import goals, reframe
 from onward.domain.playbook import tasks as task_rules
 from onward.domain.playbook.advice import Advice
-from onward.domain.playbook.dwell import DEFAULT_DWELL, DwellChoice, DwellSupport, DwellWindow
+from onward.domain.playbook.dwell import (
+    DEFAULT_DWELL,
+    DwellChoice,
+    DwellSupport,
+    DwellWindow,
+)
 from onward.domain.playbook.goals import RevisitSuggestion
 from onward.domain.playbook.reframe import Reframe, StageCounts
 from onward.domain.playbook.rejection import (
@@ -33,10 +42,11 @@ from onward.domain.playbook.rejection import (
     validate_rejection,
 )
 from onward.domain.playbook.setback import Preparation
-from onward.domain.playbook.tasks import StoredTask, TaskKind, TaskStatus
+from onward.domain.playbook.tasks import StoredTask, Task, TaskKind, TaskStatus
 from onward.domain.records import Application, Owner
 from onward.errors import Action, Conflict, Hint, InvalidInput, InvalidMove, NotFound, SetupError
 from onward.services.applications import move_application
+from onward.services.changes import recording
 from onward.services.setback import prepared_steps_for
 
 #: A reply is never planned to open before this long ago (a back-dated rejection still gets
@@ -127,7 +137,10 @@ def reject_application(
     playbook existed) gets its details recorded and its plan, without a second move.
     """
     now = clock.now()
-    with store.transaction() as tx:
+    with (
+        store.transaction() as tx,
+        recording(store, owner, ChangeKind.REJECT, clock, applications=[app_id]) as change,
+    ):
         app = _application(tx, owner, app_id)
         _check_open(tx, owner, app)
         moved_already = app.stage == Stage.REJECTED
@@ -138,7 +151,11 @@ def reject_application(
             move_application(store, owner, app.id, Stage.REJECTED, clock, on=on, note=note)
         tx.rejections.insert(owner.id, rejection, now)
         _settle_ghosting_tasks(tx, owner, app.id, now)
-        _plan(tx, owner, app, rejection, details, dwell, now)
+        if is_history(rejection.received_on, clock.today()):
+            _plan_history(tx, owner, app, rejection, details, now)
+        else:
+            _plan(tx, owner, app, rejection, details, dwell, now)
+        change.summary = f"rejection logged ({rejection.received_on.isoformat()})"
         return _overview(tx, owner, app.id, now)
 
 
@@ -176,29 +193,51 @@ def _plan(
     dwell: DwellChoice,
     now: datetime,
 ) -> None:
-    """Open the dwell window and plan the steps after it (only those still ahead when the
-    rejection came weeks ago: its windows were back then)."""
-    received_at = datetime.combine(rejection.received_on, now.timetz())
-    past = received_at < now - dwell_rules.PAST_AFTER
-    window = dwell_rules.open_window(app.id, received_at if past else now, dwell)
+    """Open the dwell window and plan the steps after it (with the steps the person prepared
+    for this application, if any)."""
+    window = dwell_rules.open_window(app.id, now, dwell)
     tx.dwell.insert(owner.id, window)
-    stage = effective_stage(rejection, app)
-    anchor = received_at if past else _reply_anchor(rejection, now)
-    advice = advice_rules.advise_reply(rejection, anchor, stage)
-    revisit = _revisit(tx, owner)
-    planned = task_rules.build_tasks(
-        rejection,
-        advice,
-        window,
-        good_impression=details.good_impression,
-        saved_to_revisit=len(revisit),
-    )
-    if past:
-        planned = tuple(task for task in planned if task.due_at > now)
+    planned = _tasks(tx, owner, app, rejection, details, window, _reply_anchor(rejection, now))
     for task in planned:
         contact = rejection.contact_id if task.kind == TaskKind.CHECK_IN else None
         tx.tasks.insert(owner.id, task, now, contact_id=contact)
     prepared_steps_for(tx, owner, window, now)
+
+
+def _plan_history(
+    tx: Tx,
+    owner: Owner,
+    app: Application,
+    rejection: Rejection,
+    details: RejectionDetails,
+    now: datetime,
+) -> None:
+    """A rejection that is history: no dwell window, no reply, reflection or revisit task;
+    only a check-in the person asked for (a good impression) that is still ahead."""
+    window = dwell_rules.history_window(app.id, rejection.received_on, now)
+    planned = _tasks(tx, owner, app, rejection, details, window, window.starts_at)
+    for task in planned:
+        if task.kind == TaskKind.CHECK_IN and task.due_at > now:
+            tx.tasks.insert(owner.id, task, now, contact_id=rejection.contact_id)
+
+
+def _tasks(
+    tx: Tx,
+    owner: Owner,
+    app: Application,
+    rejection: Rejection,
+    details: RejectionDetails,
+    window: DwellWindow,
+    anchor: datetime,
+) -> tuple[Task, ...]:
+    advice = advice_rules.advise_reply(rejection, anchor, effective_stage(rejection, app))
+    return task_rules.build_tasks(
+        rejection,
+        advice,
+        window,
+        good_impression=details.good_impression,
+        saved_to_revisit=len(_revisit(tx, owner)),
+    )
 
 
 def get_rejection_overview(
@@ -216,6 +255,13 @@ def end_dwell(store: Store, owner: Owner, app_id: int, clock: Clock) -> Rejectio
         _application(tx, owner, app_id)
         window = tx.dwell.for_application(owner.id, app_id)
         if window is None:
+            logged = tx.rejections.for_application(owner.id, app_id)
+            if logged is not None:
+                raise InvalidMove(
+                    f"the rejection of #{app_id} came on {logged.received_on.isoformat()} and "
+                    "is kept as history: there is no time to sit with it to end",
+                    hint=Hint(Action.SHOW_REJECTION, {"application_id": app_id}),
+                )
             raise NotFound(
                 f"application #{app_id} has no rejection logged",
                 hint=Hint(Action.LOG_REJECTION, {"application_id": app_id}),
@@ -249,6 +295,8 @@ def _overview(tx: Tx, owner: Owner, app_id: int, now: datetime) -> RejectionOver
     app = _application(tx, owner, app_id)
     rejection = tx.rejections.for_application(owner.id, app_id)
     window = tx.dwell.for_application(owner.id, app_id)
+    if rejection is not None and window is None:  # recorded as history
+        window = dwell_rules.history_window(app_id, rejection.received_on, now)
     if rejection is None or window is None:
         raise NotFound(
             f"application #{app_id} has no rejection logged",

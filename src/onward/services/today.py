@@ -2,6 +2,8 @@
 
 While a dwell window is open the agenda leads with kindness and holds the rest back: no
 drafts, statistics or suggestions, only a count of what is waiting for when the person is ready.
+After a first or large mail import, a card says what the mail found (until dismissed); what
+was history when it was recorded (``onward.domain.history``) puts nothing else here.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from onward.services.ghosting import quietest
 from onward.services.goals import GoalProgress, goal_progress
 from onward.services.if_then import IfThenOverview, if_then_overview
 from onward.services.journal import current_nudges
+from onward.services.mail_summaries import MailSummaryCard, open_mail_summary
 from onward.services.setback import ToPrepare, to_prepare
 from onward.services.tasks import TaskItem, due_tasks
 from onward.services.wellbeing_check import WellbeingView, wellbeing_view
@@ -69,6 +72,8 @@ class Today:
     more_drafts: int = 0
     #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
     more_quiet: int = 0
+    #: What a first or large mail import found, until dismissed (held back in a dwell window).
+    mail_summary: MailSummaryCard | None = None
     #: If-then plans: on now, waiting for a word and later today (None inside a dwell window).
     plans: IfThenOverview | None = None
     #: Interviews coming with nothing prepared for a no yet (setback.py).
@@ -181,6 +186,7 @@ def today(
         reapply=tuple(r for r in list_reapply(store, owner, clock) if r.open_now),
         more_tasks=task_list.more,
         more_drafts=all_drafts - len(drafts),
+        mail_summary=open_mail_summary(store, owner),
         plans=plans if plans.today(now) else None,
         to_prepare=to_prepare(store, owner),
         to_debrief=to_debrief(store, owner, clock),

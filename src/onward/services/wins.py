@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from onward.clock import Clock
 from onward.db.store import Store
+from onward.domain.history import is_history
 from onward.domain.playbook.wins import WinKind, detect_wins
 from onward.domain.records import Owner
 from onward.errors import Action, Hint, InvalidInput, NotFound
@@ -103,7 +104,10 @@ def add_win(
 def wins_from_step(
     store: Store, owner: Owner, clock: Clock, app_id: int, on: date
 ) -> list[WinEntry]:
-    """The wins a step on ``app_id`` dated ``on`` just earned, to celebrate at once."""
+    """The wins a step on ``app_id`` dated ``on`` just earned, to celebrate at once: none
+    for a step that is history (its win is in the journal on its day, not a celebration)."""
+    if is_history(on, clock.today()):
+        return []
     return [
         w
         for w in list_wins(store, owner, clock)

@@ -9,10 +9,13 @@ from typing import Any
 
 from onward.domain.emails import EmailLabel, EmailText
 from onward.domain.quoting import strip_quoted
+from onward.understand.decision import settled
 from onward.understand.extract_company import extract_company
 from onward.understand.extract_role import extract_job_ref, extract_role
-from onward.understand.features import MAX_BODY, PUNCT
+from onward.understand.features import MAX_BODY, PUNCT, model_text
+from onward.understand.gate import judge
 from onward.understand.reasons import is_personal, rejection_reason, rejection_stage
+from onward.understand.rules import apply_rules
 from onward.understand.senders import sender_company
 
 __all__ = ["extract_details", "extract_interview_at"]
@@ -61,17 +64,27 @@ def _contact(sender: str, is_person: bool) -> tuple[str | None, str | None]:
     return name, address
 
 
-def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
-    """Everything but the label: keyword arguments for ``EmailReading``."""
+def _job_mail(email: EmailText) -> bool:
+    """The job-mail gate's answer for mail read as *other* (``onward.understand.gate``)."""
+    text = model_text(email)
+    return judge(text, email.sender, email.headers, apply_rules(text)).job
+
+
+def extract_details(email: EmailText, label: EmailLabel, person: str = "") -> dict[str, Any]:
+    """Everything but the label: keyword arguments for ``EmailReading``. ``person`` is the
+    name of the person the mail is for: never read as the company."""
     body = html.unescape(strip_quoted(email.body or "")[:MAX_BODY]).translate(PUNCT)
     body = body.translate(_SPACES)
     subject = html.unescape(email.subject or "").translate(PUNCT).translate(_SPACES)
-    company = extract_company(subject, email.sender, body)
     _, is_person = sender_company(email.sender)
     name, address = _contact(email.sender, is_person)
+    # Mail that is not about a job names no hiring company and no role: the shop or bank
+    # that sent it is not an employer the person applied to.
+    hiring = label is not EmailLabel.OTHER or _job_mail(email)
+    company = extract_company(subject, email.sender, body, person) if hiring else None
     details: dict[str, Any] = {
         "company": company,
-        "role": extract_role(subject, body, company),
+        "role": extract_role(subject, body, company) if hiring else None,
         "job_ref": extract_job_ref(subject, body),
         "contact_name": name,
         "contact_email": address,
@@ -81,9 +94,13 @@ def extract_details(email: EmailText, label: EmailLabel) -> dict[str, Any]:
     if label is EmailLabel.REJECTION:
         original = f"{subject}\n{body}"
         lowered = original.lower()
-        reason, quote = rejection_reason(lowered, original)
+        # The stage reached and the reason come from what happened, not from conditions,
+        # plans or refused steps ("if you are not selected ...", "we won't invite you to
+        # interview"); see ``onward.understand.decision``.
+        facts = settled(lowered) if len(lowered) == len(original) else lowered
+        reason, quote = rejection_reason(facts, original)
         details.update(
-            rejection_stage=rejection_stage(lowered),
+            rejection_stage=rejection_stage(facts),
             reason=reason,
             reason_quote=quote,
             personal=is_personal(lowered, is_person),

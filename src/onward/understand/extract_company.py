@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from onward.understand.board_links import board_tenant
 from onward.understand.company_forms import abbreviates, fold_forms
 from onward.understand.names import clean_name, normalise_name, unsqueeze
+from onward.understand.people import People, people_in
 from onward.understand.senders import address_hint, sender_company
 
 __all__ = ["extract_company"]
@@ -177,16 +179,17 @@ _SUFFIXED = re.compile(
 
 
 class _Votes:
-    """Names read from one email, each with the weight of the places that named it."""
+    """Names read from one email, each with the weight of the places that named it; the
+    names of the people in it never count (``onward.understand.people``)."""
 
-    def __init__(self, person_name: str) -> None:
-        self.person_name = person_name
+    def __init__(self, people: People) -> None:
+        self.people = people
         self.weights: dict[str, float] = defaultdict(float)
         self.forms: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
 
     def add(self, raw: str, weight: float) -> None:
         name = clean_name(raw)
-        if name is None or (self.person_name and name.lower() in self.person_name):
+        if name is None or self.people.named(name):
             return
         key = normalise_name(name)
         if not key:
@@ -195,19 +198,25 @@ class _Votes:
         self.forms[key][name] += weight
 
 
-def extract_company(subject: str, sender: str, body: str) -> str | None:
-    """The hiring company named by this email, or ``None``."""
+def extract_company(subject: str, sender: str, body: str, person: str = "") -> str | None:
+    """The hiring company named by this email, or ``None``; ``person`` is the name of the
+    person the mail is for (never their company)."""
     subject = subject or ""
     platform = _PLATFORM_EMPLOYER.search(subject)
     if platform:
         return platform.group(1)
-    display, person = sender_company(sender)
-    person_name = (sender or "").split("<")[0].strip().strip('"').lower() if person else ""
-    votes = _Votes(person_name.split(" from ")[0])  # "Nadia from Acme"
+    display, is_person = sender_company(sender)
+    shown = (sender or "").split("<")[0].strip().strip('"')
+    writer = shown.split(" from ")[0] if is_person else ""  # "Nadia from Acme"
+    text = (body or "")[:4000]
+    address = re.search(r"[\w.+-]+@", sender or "")
+    votes = _Votes(people_in(text, writer, person, address.group(0) if address else ""))
     if display:
         votes.add(display, 3.0)
     ats_local = address_hint(sender)
-    text = (body or "")[:4000]
+    tenant = None if ats_local else board_tenant(text)
+    if tenant:  # "boards.greenhouse.io/acmerobotics": the board names the company
+        ats_local = tenant[0]
     _vote_subject(votes, subject, text)
     _vote_body(votes, text, ats_local)
     if ats_local:
@@ -217,7 +226,10 @@ def extract_company(subject: str, sender: str, body: str) -> str | None:
         if head:
             votes.add(head, 1.0)
     if ats_local and not votes.weights and len(ats_local) > 2:  # the address is all there is
-        votes.add(unsqueeze(ats_local) if ats_local.isalpha() else ats_local, 1.0)
+        if tenant and tenant[1].lower() != tenant[0]:
+            votes.add(tenant[1], 1.0)
+        else:
+            votes.add(unsqueeze(ats_local) if ats_local.isalpha() else ats_local, 1.0)
     if not votes.weights:
         return None
     return _winner(votes, subject, text, ats_local)
@@ -310,7 +322,7 @@ def _winner(votes: _Votes, subject: str, text: str, ats_local: str | None) -> st
 
 
 _DEFINED = re.compile(_NAME + r"[ \t]+\(([A-Z][A-Za-z&]{1,7})\)")
-_CAPITALISED_RUN = re.compile(_TOKEN + r"(?:[ \t]+" + _TOKEN + r"){0,4}")
+_CAPITALISED_RUN = re.compile(_TOKEN + r"(?:[ \t]+(?:&|and|" + _TOKEN + r")){0,4}")
 
 
 def _spelled_out(hint: str, text: str) -> str | None:
@@ -323,7 +335,8 @@ def _spelled_out(hint: str, text: str) -> str | None:
         for i in range(len(words)):
             squashed = ""
             for j in range(i, len(words)):
-                squashed += re.sub(r"[^a-z0-9]", "", words[j].lower())
+                word = words[j].lower()
+                squashed += "and" if word == "&" else re.sub(r"[^a-z0-9]", "", word)
                 if squashed == hint and j > i:
                     return " ".join(words[i : j + 1])
                 if not hint.startswith(squashed):

@@ -13,7 +13,14 @@ from itertools import pairwise
 from onward.domain.emails import EmailText
 from onward.domain.quoting import strip_quoted
 
-__all__ = ["FEATURES_VERSION", "MAX_BODY", "analyze", "model_text", "words_of"]
+__all__ = [
+    "FEATURES_VERSION",
+    "MAX_BODY",
+    "analyze",
+    "model_text",
+    "model_text_cased",
+    "words_of",
+]
 
 # Bump when the text preparation or features change: saved models become stale.
 FEATURES_VERSION = 3
@@ -53,12 +60,18 @@ def normalise_punctuation(text: str) -> str:
 
 def model_text(email: EmailText) -> str:
     """The text the model reads: sender display name, subject and the new part of the body."""
+    # Punctuation first: it has no case, and the text is then often ASCII, which lowers fast.
+    return model_text_cased(email).lower()
+
+
+def model_text_cased(email: EmailText) -> str:
+    """``model_text`` before lowering (the same offsets when lowering keeps the length): what
+    the evidence quotes."""
     name = _SENDER_NAME.match(email.sender or "")
     display = name.group(1).strip() if name else ""
     # Quoted text beyond a few pages cannot change what the first MAX_BODY characters say.
     body = strip_quoted((email.body or "")[: MAX_BODY * 3])[:MAX_BODY]
-    # Punctuation first: it has no case, and the text is then often ASCII, which lowers fast.
-    return normalise_punctuation(f"{display}\n{email.subject or ''}\n{body}").lower()
+    return normalise_punctuation(f"{display}\n{email.subject or ''}\n{body}")
 
 
 @lru_cache(maxsize=65536)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, fields
 from functools import cache
 
+from onward.understand.legal_forms import strip_legal_form
 from onward.wordlists import word_list, word_set
 
 __all__ = ["clean_name", "normalise_name", "platforms", "unsqueeze"]
@@ -32,6 +33,8 @@ class _Words:
     never_alone: frozenset[str]
     not_first: frozenset[str]
     job_start: frozenset[str]
+    job_nouns: frozenset[str]
+    places: frozenset[str]
 
 
 @cache
@@ -49,7 +52,8 @@ def _endings_longest_first() -> tuple[str, ...]:
 _GENERIC = re.compile(
     r"\b(?:talent acquisition|human resources|university recruiting|campus recruiting|"
     r"people (?:team|operations)|hiring team|"
-    r"recruiting team|recruitment team|careers? team|talent team|global talent|recruiting|"
+    r"recruiting team|recruitment team|careers? team|talent team|talent partner|global talent|"
+    r"recruiting|"
     r"recruitment|careers?|jobs|hr|notifications?|no-?reply|do-?not-?reply|team|talent|"
     r"university relations|campus|autonotification|via|@|hiring|portal|career opportunities|alerts|"
     r"workday|do not reply|system|phone interview|interview|phone screen|screen|next "
@@ -67,10 +71,17 @@ _GENERIC_HEAD = re.compile(
     re.I,
 )
 _GLOBAL = re.compile(r"\s+Global(?=\s+(?:Talent|Human|HR|Recruit|Careers|People|Staffing))", re.I)
-_SUFFIX = re.compile(
-    r"[\s,]+(?:inc\.?|llc\.?|llp\.?|ltd\.?|limited|private limited|pvt\.? ltd\.?|"
-    r"l\.l\.c\.|corp\.?|corporation|co\.|plc|gmbh|ag|s\.a\.|l\.p\.|n\.a\.|na)$",
+# "St Anne's School", "Guy's Hospital": a possessive that belongs to the name.
+_PLACE_AFTER_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:school|college|hospital|hospice|academy|church|surgery|primary|university|"
+    r"nursery|infant|junior|high|centre|center|home|trust|clinic|kitchen|bakery|cafe)\b",
     re.I,
+)
+# A word that is an encoded fragment, not a name: letters and digits of both cases mixed
+# ("dGhpc0lzQmFzZTY0"), or a long run with several capitals inside and no vowel pattern.
+_ENCODED = re.compile(
+    r"(?=[\w+/=]*\d)(?=[\w+/=]*[a-z])(?=[\w+/=]*[A-Z])[\w+/]{8,}={0,2}"
+    r"|(?=(?:\w*?[a-z]\w*?[A-Z]){3})[A-Za-z0-9+/]{12,}={0,2}"
 )
 _POSTAL = re.compile(r"p\.?\s?o\.?\s+box\b", re.I)  # "PO Box 1200": an address, not a name
 _ROLE_END = re.compile(
@@ -85,7 +96,7 @@ _ROLE_END = re.compile(
 def normalise_name(name: str) -> str:
     """A key to compare company names: lower case, no punctuation, article or legal suffix;
     "and" is "&" ("Pryor and Lowe" is "Pryor & Lowe")."""
-    name = _SUFFIX.sub("", name.strip())
+    name = strip_legal_form(name.strip())
     key = re.sub(r"[^a-z0-9]+", " ", name.lower()).strip()
     key = re.sub(r" and (?=\S)", " ", key)
     key = key[4:] if key.startswith("the ") else key
@@ -97,7 +108,7 @@ def clean_name(raw: str) -> str | None:
     name = raw.strip(" \t,.:;!-|'\"’")
     name = _GLOBAL.sub("", re.sub(r"\s+", " ", name))
     for _ in range(4):
-        stripped = _GENERIC_HEAD.sub("", _SUFFIX.sub("", _GENERIC.sub("", name))).strip(" ,-|()")
+        stripped = _GENERIC_HEAD.sub("", strip_legal_form(_GENERIC.sub("", name))).strip(" ,-|()")
         if stripped == name:
             break
         name = stripped
@@ -119,7 +130,8 @@ def clean_name(raw: str) -> str | None:
     name = " ".join(words)
     if not name or len(name) < 2 or name.lower() in w.platforms:
         return None
-    name = re.sub(r"['’]s\s.*$", "", name)  # "Acme's Summer Internship"
+    if not _PLACE_AFTER_POSSESSIVE.search(name):
+        name = re.sub(r"['’]s\s.*$", "", name)  # "Acme's Summer Internship"
     if name.lower() in w.never_alone:
         return None
     first = name.split()[0].lower()
@@ -129,7 +141,27 @@ def clean_name(raw: str) -> str | None:
         return None
     if re.fullmatch(r"[\d\W]+", name) or _ROLE_END.search(name) or _POSTAL.match(name):
         return None
-    return name
+    if name.lower() in w.places or any(_ENCODED.fullmatch(word) for word in name.split()):
+        return None  # a place, or a base64 or tracking fragment ("aGVsbG8gV29ybGQ")
+    return _without_job(name, w)
+
+
+def _without_job(name: str, w: _Words) -> str | None:
+    """A name that ends with a job title: "Claims Handler" is a job, not a company;
+    "Harbour Airlines Pilot" is Harbour Airlines' pilot job."""
+    words = name.split()
+    if words[-1].lower() not in w.job_nouns:
+        return name
+    while words and (words[-1].lower() in w.job_nouns or words[-1].lower() in w.job_part):
+        words.pop()
+    if len(words) >= 2 and words[-1].lower() in _name_endings():
+        return " ".join(words)
+    return None
+
+
+@cache
+def _name_endings() -> frozenset[str]:
+    return frozenset(_endings_longest_first())
 
 
 def unsqueeze(squeezed: str) -> str:

@@ -10,8 +10,9 @@ import numpy.typing as npt
 
 from onward.domain.emails import EmailLabel, EmailReading, EmailText
 from onward.understand.combine import combine
+from onward.understand.decision import decision_sentences, sentences_with
 from onward.understand.extract import extract_details
-from onward.understand.features import model_text
+from onward.understand.features import model_text, model_text_cased
 from onward.understand.gate import GateDecision, judge, outright
 from onward.understand.model_file import LinearModel
 from onward.understand.rules import RuleHit, apply_rules
@@ -91,19 +92,35 @@ class Reader:
         verdict = self.decide(email)
         return verdict.label, verdict.confidence
 
-    def evidence(self, verdict: Verdict, limit: int = 6) -> tuple[str, ...]:
-        """Quoted rule phrases first, then the words that weighed most for the label; for
-        mail the gate turned away, the gate's reasons."""
+    def evidence(
+        self, verdict: Verdict, limit: int = 6, email: EmailText | None = None
+    ) -> tuple[str, ...]:
+        """Why the label: with the email, the sentences that carry the decision, the deciding
+        words marked (``onward.understand.decision``); without it, the quoted rule phrases.
+        Then the words that weighed most for the label. For mail the gate turned away, the
+        gate's reasons."""
         if verdict.gate is not None and not verdict.gate.job:
             return verdict.gate.reasons[:limit]
-        phrases = [f'"{h.phrase}"' for h in verdict.hits if h.label is verdict.label]
         best = self._labels.index(verdict.label)
         idx, vals = self._scorer.weights(verdict.features)
-        phrases += top_phrases(self.model, idx, vals, best)
+        words = top_phrases(self.model, idx, vals, best)
+        if email is not None:
+            cased = model_text_cased(email)
+            lowered = cased.lower()
+            if len(lowered) != len(cased):  # lowering moved the offsets: quote it lowered
+                cased = lowered
+            found = decision_sentences(cased, verdict.hits, verdict.label)
+            if not found:
+                found = sentences_with(cased, lowered, words)
+            if found:
+                return tuple(found[:limit])
+        phrases = [f'"{h.phrase}"' for h in verdict.hits if h.label is verdict.label]
+        phrases += words
         return tuple(phrases[:limit])
 
-    def read(self, email: EmailText) -> EmailReading:
-        """Label, confidence, evidence and every detail that could be extracted."""
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
+        """Label, confidence, evidence and every detail that could be extracted; ``person``
+        is the name of the person the mail is for (the settings' "Your name")."""
         verdict = self.decide(email)
         scores = {
             lab.value: round(float(p), 4)
@@ -112,7 +129,7 @@ class Reader:
         return EmailReading(
             label=verdict.label,
             confidence=round(verdict.confidence, 4),
-            evidence=self.evidence(verdict),
+            evidence=self.evidence(verdict, email=email),
             scores=scores,
-            **extract_details(email, verdict.label),
+            **extract_details(email, verdict.label, person),
         )

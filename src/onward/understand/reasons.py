@@ -198,7 +198,8 @@ def _also(reason: RejectionReason, pattern: str) -> None:
 _also(
     R.POSITION_FILLED,
     r"made (?:a|our|the) (?:final )?selection|selected (?:another|a different) (?:candidate|"
-    r"applicant)|selection for (?:this|the) (?:role|position) with (?:a different|another)|"
+    r"applicant)(?! (?:whose|who|with|that))|selection for (?:this|the) (?:role|position) with "
+    r"(?:a different|another)|"
     r"candidate (?:has )?accept(?:ed)? (?:an|our|the) offer",
 )
 _also(
@@ -220,4 +221,127 @@ _also(
     r"(?:not|n't) (?:\w+ )?match(?:es)? (?:with )?(?:our|the) requirements|(?:position|opening|"
     r"role) (?:that|which) (?:currently )?(?:matches|fits) your (?:background|qualifications|"
     r"experience|skills)|fit for your (?:qualifications|background|skills)",
+)
+
+
+# Wordings of each reason and stage beyond the first patterns (written for Onward; the
+# comparison with others is "stronger candidates", a lack stated of the person is a mismatch).
+_also(
+    R.STRONGER_CANDIDATES,
+    r"(?:candidates?|applicants?|others?|people|individuals) (?:with|who (?:have|had|bring|"
+    r"brought|offer)|whose) (?:\w+ ){0,4}(?:more|greater|stronger|deeper|broader|additional|"
+    r"extensive|directly relevant|closer)|a stronger (?:candidate|applicant|field|match)|"
+    r"(?:highly|very|extremely|particularly|incredibly|exceptionally|really) competitive|"
+    r"calib(?:re|er) of|(?:standard|quality|strength) of (?:the )?(?:other )?(?:applications|"
+    r"applicants|candidates|field|competition)|(?:received|had) (?:well )?(?:over |more than |"
+    r"nearly |almost )?(?:\d+|hundreds of|a large number of|so many) (?:\w+ )?(?:applications|"
+    r"applicants|candidates)|(?:a lot of|huge|strong|considerable) interest in (?:this|the)|"
+    r"(?:more|better|closer) suited|more suitable (?:candidates|applicants)|strong field|"
+    r"stronger (?:applications|profiles)",
+)
+_also(
+    R.POSITION_FILLED,
+    r"(?:offered|given) the (?:role|position|post|job|vacancy) to|we(?:'ve| have) (?:now )?"
+    r"appointed|(?:has|have) accepted the (?:role|position|post|job)|post has (?:now )?been "
+    r"offered|(?:made|extended) an offer to|found (?:the right|a suitable|our) (?:person|"
+    r"candidate)|successful candidate (?:has|was|is)",
+)
+_also(
+    R.INTERNAL_CANDIDATE,
+    r"existing (?:employee|member of staff|staff member|team member|"
+    r"colleague)|internal (?:move|promotion|redeployment)|redeploy",
+)
+_also(
+    R.ROLE_CLOSED,
+    r"(?:decided|decision) not to (?:fill|recruit|hire)|restructur|funding (?:was|has been|for)"
+    r"[^.]{0,30}(?:cut|withdrawn|pulled)|(?:role|position|vacancy|post)[^.]{0,40}(?:paused|"
+    r"frozen|on ice)",
+)
+_also(
+    R.LOGISTICS,
+    r"right to work|(?:travel|driving) (?:distance|licen[cs]e)|notice period|(?:hours|days) "
+    r"(?:you are|you're) (?:available|able)|full[- ]time (?:availability|hours)|"
+    r"(?:location|distance) (?:is|was|would)|eligib\w* to work|work (?:permit|visa)|visa|"
+    r"(?:shift|rota|weekend|evening|night) (?:pattern|work|availability|cover)|available to "
+    r"start|pay expectations",
+)
+_also(
+    R.INTERVIEW_PERFORMANCE,
+    r"(?:in|during|from) (?:the|your) (?:interview|assessment|test|task|exercise|presentation)"
+    r"[^.]{0,80}(?:weren't|wasn't|were not|was not|fell short|not quite|below)|(?:didn't|did "
+    r"not) (?:pass|reach the pass)|(?:below|under) (?:the|our) (?:pass mark|threshold|benchmark)",
+)
+_also(
+    R.EXPERIENCE_MISMATCH,
+    r"(?:not enough|lack of|limited|insufficient) (?:\w+ ){0,2}experience|too (?:junior|senior)"
+    r"|(?:someone|a candidate) with (?:more|\d+\+? years)",
+)
+_also(
+    R.SKILLS_MISMATCH,
+    r"(?:lack|lacking|missing|without) (?:the |some )?(?:\w+ ){0,2}(?:skills|knowledge|"
+    r"qualifications?)|(?:specific|particular|required|necessary) (?:technical )?(?:skills|skill "
+    r"set|knowledge)",
+)
+
+
+def _also_stage(stage: RejectionStage, pattern: str) -> None:
+    at = max(i for i, (s, _) in enumerate(_STAGES) if s is stage)
+    _STAGES.insert(at + 1, (stage, re.compile(pattern)))
+
+
+_also_stage(
+    RejectionStage.FINAL,
+    r"(?:second|third|2nd|3rd) and final|final (?:two|three|few|shortlist)|last interview",
+)
+_also_stage(
+    RejectionStage.INTERVIEW,
+    r"attend(?:ing|ed)? (?:the |an |your )?interview|\bat interview|(?:great|lovely|nice|a "
+    r"pleasure|good) (?:to meet|meeting) you|thank(?:s| you) for coming (?:in|to see|along|by)|"
+    r"thank(?:s| you) for your time (?:on|last|yesterday|this|earlier)|time you (?:spent|gave) "
+    r"(?:with )?us|"
+    r"(?:after|for|since|from) (?:meeting|speaking|talking) (?:with |to )?(?:you|the team|us)|"
+    r"(?:meeting|speaking|talking) with us|interviewed|your time (?:with us|with the team|"
+    r"today|yesterday|last week|on)|(?:first|second|1st|2nd) (?:round|interview|stage)|"
+    r"(?:panel|video|virtual|in-person|face-to-face|teams|zoom) interview|came in (?:to|for)|"
+    r"time to (?:meet|interview) (?:with )?(?:us|the|our)|(?:the|our) interview (?:on|last|"
+    r"yesterday|earlier|with)",
+)
+_also_stage(
+    RejectionStage.ASSESSMENT,
+    r"assessment (?:centre|center|day)|case study|(?:test|assessment|exercise) results|"
+    r"(?:the|your) (?:online|written|technical|coding|aptitude|skills) (?:test|assessment|"
+    r"exercise)|(?:the|your) (?:assignment|task) you",
+)
+_also_stage(
+    RejectionStage.SCREEN,
+    r"(?:initial|introductory|first|brief|short|recent) (?:phone |video )?(?:call|chat|"
+    r"conversation)|screening (?:call|interview)|talking (?:with|to) me|(?:our|the) "
+    r"conversation (?:last|on|yesterday|earlier)",
+)
+_also(R.FIT, r"our (?:core )?values|team dynamic|ways? of working|cultural (?:fit|match|add)")
+_also(
+    R.LOGISTICS,
+    r"(?:hours|schedule|shift pattern|working pattern|rota) (?:you|we|of|for|required|needed)|"
+    r"your availability|(?:remote|hybrid|in-person|on-?site|in the office) (?:work|working|"
+    r"role|position|requirement|days)|(?:salary|pay|rate|compensation) (?:range|band|budget|"
+    r"you|expectation)|where you live|your location|driving licen",
+)
+_also(
+    R.SKILLS_MISMATCH,
+    r"(?:not|n't) (?:have|hold|possess) (?:the |a )?(?:\w+ ){0,2}(?:qualification|certificat|"
+    r"degree|skills|knowledge)|(?:key|essential|desirable|shortlisting) (?:criteria|"
+    r"requirements|skills)|person specification",
+)
+_also(
+    R.FIT,
+    r"(?:team|company|organi[sz]ation)(?:al)? culture|fit (?:with|within|into) (?:the|our) "
+    r"(?:team|company|organi[sz]ation)",
+)
+_also(
+    R.ROLE_CLOSED,
+    r"(?:role|position|vacancy|requisition|opening|post) (?:is|has been|was|will) (?:no longer|"
+    r"not) (?:be )?(?:going ahead|being filled|needed|required)|(?:paus|freez|froze)\w* "
+    r"(?:hiring|recruitment|recruiting|the role|the position)|(?:business )?(?:needs|"
+    r"priorities|plans) (?:have )?changed|change in (?:business )?(?:needs|direction|priorities|"
+    r"plans)|reorgani[sz]",
 )

@@ -34,6 +34,9 @@ class RuleHit:
     label: EmailLabel
     phrase: str
     boost: float
+    #: Where the phrase is in the text the rules read (-1 when unknown).
+    start: int = -1
+    end: int = -1
 
 
 class _Match(Protocol):
@@ -182,6 +185,14 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"\bmade (?:the|a|our) decision (?:to )?not\b",
             r"\b(?:decided|chosen|elected|opted) to (?:go|move) (?:forward|ahead) with (?:a|another"
             r"|other|different)",
+            # UK usage: "you have not been successful on this occasion".
+            r"\b(?:have|has|were|was|are|is) (?:not|n't) (?:been )?successful\b",
+            r"\bunsuccessful (?:on this occasion|this time)",
+            r"\b(?:decided|decision) (?:\w+ ){0,2}not to (?:shortlist|interview|invite|offer)",
+            r"\b(?:will not|won't|are not|aren't|would not|wouldn't) (?:be )?(?:inviting|"
+            r"shortlisting) you\b",
+            r"\bnot (?:be )?(?:proceeding|progressing|moving forward|continuing) (?:any further|"
+            r"further|beyond|past)",
         ),
     ),
     (
@@ -264,6 +275,10 @@ _GUARD = re.compile(
     r"[^.!?\n]{0,80}$",
     re.I,
 )
+_GUARD_STEP = re.compile(
+    r"(?:^|[^\w'])(?:if|should (?:we|you|the|your|a|an)|in case|unless|whether)\b[^.!?\n]{0,80}$",
+    re.I,
+)
 _REDIRECT = _rx(
     r"\b(?:consider(?:ing)?|interview(?:ing)?|move) you (?:forward )?for (?:\w+ ){0,6}"
     r"(?:role|position|opening|team)s? instead",
@@ -271,7 +286,17 @@ _REDIRECT = _rx(
     r"(?:the|our|an?|another) (?:\w+ ){0,5}(?:role|position|opening) (?:instead|which)",
     r"\b(?:but|however)[^.]{0,60}(?:like|love|want) to (?:interview you|move you forward) "
     r"(?:to \w+ )?for ",
+    # "We were not able to offer you the senior post, but would like to invite you to
+    # interview for ..." (an invitation to the talent pool after a no stays a no).
+    r"\b(?:but|however)[^.]{0,80}(?:like|love|want|happy|pleased|glad) to (?:invite you (?:to|"
+    r"for) (?:an? |the )?(?:\w+ ){0,2}(?:interview|assessment|screen|conversation)|offer you "
+    r"(?:an?|the) (?:\w+ ){0,2}(?:role|position|post|job))",
 )
+
+
+#: Labels whose phrases say nothing inside a condition: "should we decide to move forward, we
+#: will schedule a phone screen" schedules nothing.
+_GUARDED = frozenset({L.REJECTION, L.INTERVIEW, L.ASSESSMENT, L.OFFER})
 
 
 def _sentence_start(text: str, pos: int) -> int:
@@ -350,14 +375,31 @@ def apply_rules(text: str) -> list[RuleHit]:
             pos = max(match.end(), match.start() + 1)  # like finditer: no overlaps
             if _glued(text, match.start()):
                 continue
-            if label is L.REJECTION:
-                if redirect is None:
+            if label in _GUARDED:
+                if label is L.REJECTION and redirect is None:
                     redirect = _REDIRECT_AT in matching and any(
                         not _glued(text, m.start()) for m in _REDIRECT.finditer(subject)
                     )
                 before = text[_sentence_start(text, match.start()) : match.start()]
-                if redirect or _GUARD.search(before):
+                guard = _GUARD if label is L.REJECTION else _GUARD_STEP
+                if (label is L.REJECTION and redirect) or guard.search(before):
                     continue
-            hits.append(RuleHit(label, text[match.start() : match.end()].strip(), boost))
+            phrase = text[match.start() : match.end()]
+            start = match.start() + len(phrase) - len(phrase.lstrip())
+            hits.append(RuleHit(label, phrase.strip(), boost, start, start + len(phrase.strip())))
             break
+    return _decided(hits)
+
+
+#: What a rejection may mention without being it: the interview or test that came before,
+#: the application it answers, the talent community it offers after the no.
+_MENTIONED = frozenset({L.INTERVIEW, L.ASSESSMENT, L.APPLICATION_RECEIVED, L.OTHER})
+
+
+def _decided(hits: list[RuleHit]) -> list[RuleHit]:
+    """Strongest first. When a rejection decision is stated (not redirected, not in a
+    condition), the steps it mentions are not decisions of their own: "thank you for the
+    phone screen ... we will not be moving forward" is a rejection after a phone screen."""
+    if any(h.label is L.REJECTION for h in hits):
+        hits = [h for h in hits if h.label not in _MENTIONED]
     return sorted(hits, key=lambda h: -h.boost)

@@ -64,6 +64,33 @@ _FREE_MAIL = re.compile(
 )
 
 
+#: Second-level domains of country domains ("co.uk", "gov.uk", "com.au", "ac.nz").
+_SECOND_LEVEL = frozenset(
+    {
+        "co",
+        "com",
+        "org",
+        "net",
+        "gov",
+        "ac",
+        "edu",
+        "nhs",
+        "sch",
+        "ltd",
+        "plc",
+        "police",
+        "govt",
+        "gob",
+        "gouv",
+        "or",
+        "ne",
+        "go",
+        "mil",
+        "nic",
+    }
+)
+
+
 def address_hint(sender: str) -> str | None:
     """A hint at the company in the address: ``walmart`` in ``walmart@myworkday.com`` or
     ``esri`` in ``no-reply@esri.com``."""
@@ -78,6 +105,9 @@ def address_hint(sender: str) -> str | None:
         ):
             return None
         labels = [x for x in m.group(2).lower().split(".") if x]
+        # "acme.co.uk", "council.gov.uk": the name is before the public suffix.
+        if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+            labels.pop()
         stem = labels[-2] if len(labels) >= 2 else ""
         return stem if len(stem) > 2 else None
     local = m.group(1).lower().split("+")[0]  # "acme+email+x1@talent.icims.com"

@@ -32,6 +32,9 @@ class Words:
 
 RENDERINGS: dict[Action, Link | Words] = {
     Action.LIST_APPLICATIONS: Link("The board lists every application", "/board"),
+    Action.SHOW_APPLICATION: Link(
+        "See the application's history", "/applications/{application_id}#timeline"
+    ),
     Action.EDIT_DESCRIPTION: Link("Add the job description", "/applications/{application_id}/edit"),
     Action.LOG_REJECTION: Link("Log the rejection", "/applications/{application_id}/reject"),
     Action.SHOW_REJECTION: Link("See the rejection", "/applications/{application_id}/rejection"),

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from onward.domain.evidence import evidence_parts
 from onward.web.nav import NAV, NavItem
 from onward.web.safe_html import clean_email_html, stored_html
 from onward.web.security import FIELD, csrf_token
@@ -28,6 +29,24 @@ from onward.web.security import FIELD, csrf_token
 TEMPLATES = Path(__file__).parent / "templates"
 R = TypeVar("R", bound=Response)
 NOTICE_COOKIE = "onward_notice"
+#: The change the notice's Undo button takes back: ``ID`` (Undo) or ``ID:redo`` (Redo).
+UNDO_COOKIE = "onward_undo"
+
+
+@dataclass(frozen=True)
+class UndoButton:
+    """The button after a notice: undo the change just made (or redo one just undone)."""
+
+    change_id: int
+    redo: bool = False
+
+    @property
+    def action(self) -> str:
+        return f"/changes/{self.change_id}/undo"
+
+    @property
+    def label(self) -> str:
+        return "Redo" if self.redo else "Undo"
 
 
 @dataclass(frozen=True)
@@ -42,6 +61,8 @@ class Chrome:
     today: date
     #: ``(path, words)``: a link to one of our own pages after the notice, if it has one.
     notice_link: tuple[str, str] | None = None
+    #: An Undo (or Redo) button after the notice, if what it reports can be undone.
+    notice_undo: UndoButton | None = None
 
 
 def _day(value: date | datetime | None) -> str:
@@ -101,6 +122,7 @@ def environment() -> Environment:
         stored_html=stored_html,
         sentence=_sentence,
         code_spans=_code_spans,
+        evidence_parts=evidence_parts,
     )
     env.globals.update(plural=_plural)
     return env
@@ -122,8 +144,16 @@ def _read_notice(cookie: str | None) -> tuple[str | None, tuple[str, str] | None
     return unquote(text)[:300], link
 
 
+def _read_undo(cookie: str | None) -> UndoButton | None:
+    number, _, redo = (cookie or "").partition(":")
+    if not number.isdigit() or len(number) > 12:
+        return None
+    return UndoButton(int(number), redo == "redo")
+
+
 def chrome(request: Request, current: str | None) -> Chrome:
     notice, link = _read_notice(request.cookies.get(NOTICE_COOKIE))
+    undo = _read_undo(request.cookies.get(UNDO_COOKIE)) if notice else None
     return Chrome(
         nav=NAV,
         current=current,
@@ -132,6 +162,7 @@ def chrome(request: Request, current: str | None) -> Chrome:
         notice=notice,
         today=request.app.state.workspace.clock.today(),
         notice_link=link,
+        notice_undo=undo,
     )
 
 
@@ -151,27 +182,45 @@ def render(
     response.headers["cache-control"] = "no-store"
     if shell.notice is not None:
         response.delete_cookie(NOTICE_COOKIE, path="/")
+        response.delete_cookie(UNDO_COOKIE, path="/")
     return response
 
 
 def redirect(
-    url: str, notice: str | None = None, *, link: tuple[str, str] | None = None
+    url: str,
+    notice: str | None = None,
+    *,
+    link: tuple[str, str] | None = None,
+    undo: UndoButton | None = None,
 ) -> RedirectResponse:
     """303 See Other after a successful form (the browser then GETs ``url``); ``link`` is
-    ``(path, words)`` of one of our pages to offer after the notice."""
+    ``(path, words)`` of one of our pages to offer after the notice, ``undo`` a button that
+    takes back the change the notice reports."""
     if not url.startswith("/") or url.startswith("//"):
         url = "/"  # only ever our own pages
     response = RedirectResponse(url, status_code=303)
     if notice:
-        with_notice(response, notice, link=link)
+        with_notice(response, notice, link=link, undo=undo)
     return response
 
 
-def with_notice(response: R, notice: str, *, link: tuple[str, str] | None = None) -> R:
+def with_notice(
+    response: R,
+    notice: str,
+    *,
+    link: tuple[str, str] | None = None,
+    undo: UndoButton | None = None,
+) -> R:
     """Show ``notice`` once on the next page rendered (after a redirect or a script's reload),
-    with a link to one of our own pages after it if ``link`` is given."""
+    with a link to one of our own pages after it if ``link`` is given, and an Undo button if
+    ``undo`` is."""
     value = quote(notice[:300])
     if link is not None and _own_page(link[0]):
         value += f"|{quote(link[0][:200])}|{quote(link[1][:60])}"
     response.set_cookie(NOTICE_COOKIE, value, path="/", httponly=True, samesite="strict")
+    if undo is None:
+        response.delete_cookie(UNDO_COOKIE, path="/")
+    else:
+        cookie = f"{undo.change_id}:redo" if undo.redo else str(undo.change_id)
+        response.set_cookie(UNDO_COOKIE, cookie, path="/", httponly=True, samesite="strict")
     return response

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.old_mailbox import write_old_mailbox
 from tests.web.api.conftest import Api
 from tests.web.review_data import job_email
 
@@ -90,3 +91,20 @@ def test_an_unknown_import_is_a_404(api: Api) -> None:
     r = api.get("/api/v1/mail/imports/0123456789abcdef")
     assert r.status_code == 404
     assert "no mail import" in r.json()["error"]
+
+
+def test_the_summary_says_what_the_mail_found(reader_ready: Api, tmp_path: Path) -> None:
+    api = reader_ready
+    path = tmp_path / "old.mbox"
+    write_old_mailbox(path, api.ws.clock.today())
+    r = api.post("/api/v1/mail/imports", json={"path": str(path)})
+    job = _finished(api, r.headers["location"])
+    assert job["state"] == "done", job
+    assert job["summary"]["found"] == {
+        "applications": 6,
+        "rejections": 3,
+        "interviews": 2,
+        "offers": 1,
+        "since": "2024-03-05",
+        "headline": "6 applications since March 2024: 3 rejections, 2 interviews, 1 offer",
+    }

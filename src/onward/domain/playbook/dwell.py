@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
+from onward.domain.history import HISTORY_AFTER
 from onward.domain.playbook._common import pick, require_aware
 from onward.errors import InvalidInput
 
@@ -129,6 +130,13 @@ def open_window(
     return DwellWindow(application_id, now, dwell_until(choice, now), choice.preset)
 
 
+def history_window(application_id: int, received_on: date, now: datetime) -> DwellWindow:
+    """What stands for the dwell window of a rejection kept as history (none was opened):
+    closed as it opened, on the day the rejection came (at the time of day of ``now``)."""
+    back_then = datetime.combine(received_on, now.timetz())
+    return DwellWindow(application_id, back_then, back_then, DwellPreset.MORNING)
+
+
 def is_active(window: DwellWindow, now: datetime) -> bool:
     """True from the window's start up to, not including, its end."""
     require_aware(now, "now")
@@ -202,9 +210,6 @@ MOVING_ON: tuple[str, ...] = (
 )
 
 
-#: A rejection received longer ago than this is logged as past (an old mailbox imported, a
-#: search written down afterwards): its dwell window and reply window were back then.
-PAST_AFTER = timedelta(days=14)
 LOOKING_BACK = (
     "This one is from a while back. Onward keeps it for your patterns; anything below is "
     "there only if it still feels useful."
@@ -234,7 +239,7 @@ def support_for(window: DwellWindow, now: datetime) -> DwellSupport:
             self_care=pick(SELF_CARE, seed),
             remaining=describe_remaining(window, now),
         )
-    long_ago = now - window.ends_at > PAST_AFTER
+    long_ago = now - window.ends_at > HISTORY_AFTER
     return DwellSupport(
         active=False,
         message=LOOKING_BACK if long_ago else pick(MOVING_ON, seed),

@@ -4,6 +4,10 @@ An application is suggested as ghosted when nothing has happened for a while: 21
 applying, a screen or an assessment; 14 days after an interview or a final round (people who
 have met you usually answer faster). Both are configurable in :class:`GhostingRules`.
 
+An application that had gone quiet long before its last step was recorded (an old mailbox
+imported: applied two years ago, never heard back) closed long ago; it is history
+(``onward.domain.history.went_quiet_long_before``) and is not suggested.
+
 This is only ever a suggestion. Marking an application ghosted is not final: any new contact
 reopens it (see ``onward.domain.pipeline``).
 """
@@ -15,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from onward.domain.drafts import DraftKind
+from onward.domain.history import went_quiet_long_before
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application
 from onward.errors import InvalidInput
@@ -50,6 +55,9 @@ class QuietApplication:
     last_contact_on: date
     company: str = ""
     role: str = ""
+    #: The day it last changed in Onward, its last step recorded or later (None: not asked,
+    #: never history).
+    recorded_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,10 @@ def suggest_ghosted(
         if limit is None:
             continue
         quiet = (today - item.last_contact_on).days
-        if quiet < limit:
+        if quiet < limit or (
+            item.recorded_on is not None
+            and went_quiet_long_before(item.last_contact_on, limit, item.recorded_on)
+        ):
             continue
         name = f"{item.role} at {item.company}" if item.company else "This application"
         since = "you applied" if item.stage == Stage.APPLIED else f"the {item.stage.value} stage"

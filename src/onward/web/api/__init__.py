@@ -36,6 +36,7 @@ from onward.web.api import (
     proposals,
     setback,
     settings,
+    undo,
     wellbeing_check,
     writing,
 )
@@ -56,6 +57,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     setback.router,
     wellbeing_check.router,
     writing.router,
+    undo.router,
 )
 
 

@@ -109,6 +109,8 @@ def _path(body: bytes) -> str:
 def job_record(job: ImportJob) -> dict[str, Any]:
     record = asdict(job)
     record["summary"] = asdict(job.summary) if job.summary is not None else None
+    if job.summary is not None:  # what was found, in the words of Today's summary card
+        record["summary"]["found"]["headline"] = job.summary.found.headline
     record["problems"] = list(job.problems)
     record["percent"] = job.percent
     record["resumable"] = job.resumable

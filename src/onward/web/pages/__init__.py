@@ -31,6 +31,7 @@ from onward.web.pages import (
     setback,
     settings,
     today,
+    undo,
     upcoming,
     wellbeing_check,
     writing,
@@ -60,5 +61,6 @@ ROUTERS: tuple[APIRouter, ...] = (
     insights.router,
     resume.router,
     settings.router,
+    undo.router,
     upcoming.router,
 )

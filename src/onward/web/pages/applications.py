@@ -21,12 +21,14 @@ from onward.services.applications import (
     get_application,
 )
 from onward.services.contacts import link_contact
+from onward.services.corrections import History, application_history, correct_event_date
 from onward.services.overview import ApplicationOverview, application_overview
 from onward.services.runtime import Workspace
 from onward.services.skills import ApplicationMatch, match_if_ready
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
 from onward.web.pages.board import allowed_moves
+from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
@@ -66,9 +68,17 @@ class ApplicationPage:
     moves: tuple[Stage, ...]
     draft_kinds: tuple[tuple[str, str], ...]
     contact_form: Form
+    history: History
     #: The job description against the resume (None: no description, no resume, or a
     #: dwell window open; the template says which).
     fit: ApplicationMatch | None = None
+    #: A date correction that was refused: the step's id and the form with its message.
+    date_form: tuple[int, Form] | None = None
+
+    def date_error(self, event_id: int) -> str | None:
+        if self.date_form is None or self.date_form[0] != event_id:
+            return None
+        return next(iter(self.date_form[1].errors.values()), None)
 
     @property
     def app(self) -> Application:
@@ -160,12 +170,15 @@ def _show_page(
     app_id: int,
     contact_form: Form | None = None,
     status: int = 200,
+    date_form: tuple[int, Form] | None = None,
 ) -> HTMLResponse:
     overview = application_overview(ws.store, ws.owner, app_id, ws.clock)
     kinds = tuple((k.value, k.label.capitalize()) for k in draft_kinds_for(overview.application))
     form = contact_form or Form.empty(ws.clock.today())
     fit = None if overview.in_dwell else match_if_ready(ws.store, ws.owner, app_id)
-    context = ApplicationPage(overview, allowed_moves(overview.application), kinds, form, fit)
+    history = application_history(ws.store, ws.owner, app_id)
+    moves = allowed_moves(overview.application)
+    context = ApplicationPage(overview, moves, kinds, form, history, fit, date_form)
     app = overview.application
     return render(
         request,
@@ -208,7 +221,9 @@ def save_application(
         except InvalidInput as exc:
             form.fail_with(exc)
         else:
-            return redirect(f"/applications/{saved.id}", "Saved your changes.")
+            return redirect(
+                f"/applications/{saved.id}", "Saved your changes.", undo=undoable(ws, app_id)
+            )
     return _form_page(request, form, app, 422)
 
 
@@ -218,9 +233,40 @@ def archive(
 ) -> Response:
     undo = form.flag("undo")
     (app,) = archive_applications(ws.store, ws.owner, [app_id], ws.clock, undo=undo)
+    button = undoable(ws, app_id)
     if undo:
-        return redirect(f"/applications/{app.id}", f"{app.company} is back on the board.")
-    return redirect("/board", f"Archived {app.company}; the table view can still show it.")
+        return redirect(
+            f"/applications/{app.id}", f"{app.company} is back on the board.", undo=button
+        )
+    return redirect(
+        "/board", f"Archived {app.company}; the table view can still show it.", undo=button
+    )
+
+
+@router.post("/applications/{app_id}/events/{event_id}/date", response_model=None)
+def correct_date(
+    request: Request,
+    app_id: int,
+    event_id: int,
+    form: Form = Depends(read_form),
+    ws: Workspace = Depends(workspace),
+) -> Response:
+    """Correct the day a step happened (the form on each step of the history)."""
+    on = form.day("on")
+    if on is None and form.ok:
+        form.fail("on", "give the day it happened")
+    if form.ok and on is not None:
+        try:
+            correct_event_date(ws.store, ws.owner, app_id, event_id, on, ws.clock)
+        except (InvalidInput, NotFound) as exc:
+            form.fail_with(exc, "on")
+        else:
+            return redirect(
+                f"/applications/{app_id}#timeline",
+                f"Corrected the date to {on.isoformat()}.",
+                undo=undoable(ws, app_id),
+            )
+    return _show_page(request, ws, app_id, status=422, date_form=(event_id, form))
 
 
 @router.post("/applications/{app_id}/contacts", response_model=None)

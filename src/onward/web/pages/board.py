@@ -20,6 +20,7 @@ from onward.services.board import BOARD_STAGES, Board, BoardColumn, get_board
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
+from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render, with_notice
 
 router = APIRouter()
@@ -194,7 +195,9 @@ def move_card(
         return render(
             request, "board/index.html", _board_page(ws, problem), nav="board", status=422
         )
-    return redirect(back, f"Moved {moved.company} to {moved.stage_label}.")
+    return redirect(
+        back, f"Moved {moved.company} to {moved.stage_label}.", undo=undoable(ws, app_id)
+    )
 
 
 @router.post("/api/applications/{app_id}/move")
@@ -212,4 +215,5 @@ def move_card_by_drag(
         raise InvalidInput("; ".join(form.errors.values()), field=next(iter(form.errors)) or None)
     message = f"Moved {moved.company} to {moved.stage_label}."
     answer = {"id": moved.id, "stage": moved.stage.value, "label": moved.stage_label}
-    return with_notice(JSONResponse({**answer, "message": message}), message)
+    response = JSONResponse({**answer, "message": message})
+    return with_notice(response, message, undo=undoable(ws, app_id))

@@ -30,6 +30,7 @@ from onward.services.runtime import Workspace
 from onward.services.tasks import TaskState, task_state
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
+from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render
 
 router = APIRouter()
@@ -140,6 +141,7 @@ def log_rejection(
             return redirect(
                 f"/applications/{app_id}/rejection",
                 "Logged. Take the time you need; nothing else is asked of you for now.",
+                undo=undoable(ws, app_id),
             )
     return _form_page(request, ws, app, form, 422)
 

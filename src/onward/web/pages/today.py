@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from onward.domain.playbook.ghosting import GhostSuggestion
 from onward.domain.playbook.if_then import IfThenPlan, when_words
 from onward.errors import InvalidInput
+from onward.services.mail_summaries import dismiss_mail_summary
 from onward.services.runtime import Workspace
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
 from onward.services.today import Today, today
@@ -56,7 +57,8 @@ def show_today(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResp
     rules = ws.ghosting
     places = ws.settings.support_places if ws.settings.wellbeing_check else None
     agenda = today(ws.store, ws.owner, ws.clock, ghosting=rules, wellbeing_places=places)
-    empty = is_empty(ws.store, ws.owner)
+    # mail imported and waiting for review is a start: no welcome then
+    empty = agenda.mail_summary is None and is_empty(ws.store, ws.owner)
     context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
     return render(request, "today/index.html", context, nav="today", title="Today")
 
@@ -93,6 +95,12 @@ def snooze(
         f"Put away until {back:%a} {back.day} {back:%b}: {item.stored.task.title}. "
         "It comes back on its own.",
     )
+
+
+@router.post("/mail-summaries/{summary_id}/dismiss")
+def dismiss_card(summary_id: int, ws: Workspace = Depends(workspace)) -> RedirectResponse:
+    dismiss_mail_summary(ws.store, ws.owner, summary_id, ws.clock)
+    return redirect("/", "Put away. Your history stays on the board and in insights.")
 
 
 @router.post("/welcome/demo")

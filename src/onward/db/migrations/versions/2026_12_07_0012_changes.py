@@ -1,0 +1,59 @@
+"""the change log (undo) and undone steps on the timeline
+
+Revision ID: 0012
+Revises: 0019
+Create Date: 2026-12-07 03:00:00
+
+``changes`` keeps each change to an application with the rows it touched, so it can be
+undone (docs/decisions/0009-undo-by-change-log.md); ``stage_events.undone_at`` marks a step
+an undo took back (the timeline keeps it).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+import onward.db.types
+
+revision = "0012"
+down_revision = "0019"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "changes",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("owner_id", sa.Integer(), nullable=False),
+        sa.Column("application_id", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=20), nullable=False),
+        sa.Column("summary", sa.Text(), nullable=False),
+        sa.Column("rows", sa.JSON(), nullable=False),
+        sa.Column("proposal_id", sa.Integer(), nullable=True),
+        sa.Column("undoes", sa.Integer(), nullable=True),
+        sa.Column("undone_by", sa.Integer(), nullable=True),
+        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["owner_id"],
+            ["owners.id"],
+            name=op.f("fk_changes_owner_id_owners"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_changes")),
+    )
+    op.create_index("ix_changes_owner_application", "changes", ["owner_id", "application_id", "id"])
+    op.create_index("ix_changes_owner_proposal", "changes", ["owner_id", "proposal_id"])
+    with op.batch_alter_table("stage_events") as batch:
+        batch.add_column(
+            sa.Column("undone_at", onward.db.types.UTCDateTime(timezone=True), nullable=True)
+        )
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("stage_events") as batch:
+        batch.drop_column("undone_at")
+    op.drop_index("ix_changes_owner_proposal", table_name="changes")
+    op.drop_index("ix_changes_owner_application", table_name="changes")
+    op.drop_table("changes")

@@ -1,0 +1,94 @@
+"""The people an email names, so that no person is read as the hiring company: the person
+the mail is for (their own name, from the settings, and the name it greets), and the person
+who wrote it (the sender's display name, the name under the sign-off)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["People", "people_in"]
+
+_NAME = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+_GREETING = re.compile(
+    r"(?m)^[ \t]*(?:[Hh]i|[Hh]ello|[Dd]ear|[Hh]ey|[Gg]ood (?:morning|afternoon|evening))"
+    r"[ \t,]+" + _NAME + r"[ \t]*[,!:\n]"
+)
+_SIGN_OFF = (
+    r"(?:[Bb]est(?: regards| wishes)?|[Kk]ind regards|[Ww]arm(?:est)? regards|[Rr]egards|"
+    r"[Mm]any thanks|[Tt]hanks(?: again)?|[Tt]hank you|[Cc]heers|[Ss]incerely|[Aa]ll the best|"
+    r"[Yy]ours(?: sincerely| truly| faithfully)?|[Tt]alk soon|[Ss]peak soon|[Ww]ith thanks)"
+)
+#: "Best,\nPete" and "Thanks, Pete": the writer's name right under or after the sign-off.
+_SIGNED = re.compile(
+    r"(?m)^[ \t]*" + _SIGN_OFF + r"[ \t]*[,.!-]?[ \t]*(?:\n[ \t]*)+" + _NAME + r"[ \t]*$"
+    r"|^[ \t]*" + _SIGN_OFF + r",[ \t]+" + _NAME + r"[ \t]*$"
+)
+#: Words of a team or a company under a sign-off ("The Acme Team"): not a person's name.
+_NOT_PERSON = re.compile(
+    r"\b(?:team|recruiting|recruitment|careers?|hr|talent|group|people|hiring|human|"
+    r"resources|acquisition|inc|ltd|llc|the|bank|school|university|hospital|council|"
+    r"trust|services|partners|solutions|centre|center|health|careers?|jobs|office)\b",
+    re.I,
+)
+_PARTS = re.compile(r"[._-]")  # "pete.alvarez": a person's address, one part a first name
+_SYSTEM_PART = frozenset(
+    {
+        "careers",
+        "career",
+        "jobs",
+        "job",
+        "talent",
+        "hr",
+        "recruiting",
+        "recruitment",
+        "team",
+        "info",
+        "hello",
+        "no",
+        "reply",
+        "noreply",
+        "notifications",
+        "people",
+        "hiring",
+        "apply",
+    }
+)
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+class People:
+    """Names of people, to tell a company name from a person's (all lower case)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = "\n".join(n.lower() for n in names if n.strip())
+        self.words = frozenset(w for w in _WORD.findall(self.names) if len(w) > 1)
+
+    def named(self, name: str) -> bool:
+        """True when ``name`` is one of these people's names or made of their words."""
+        low = name.lower()
+        if self.names and low in self.names:
+            return True
+        words = _WORD.findall(low)
+        return bool(words) and all(w in self.words for w in words)
+
+
+def people_in(text: str, writer: str = "", reader: str = "", address: str = "") -> People:
+    """The people of an email: its ``writer`` (a sender's display name when a person sent
+    it), its ``reader`` (the person's own name), the names it greets, and the name it signs
+    with when the sender's ``address`` or display name carries it ("Best,\nPete" from
+    ``pete.alvarez@...``, not ``acme@``); a company signs after "Best," too, so a signature
+    alone is not enough to call a name a person's."""
+    writer = "" if _NOT_PERSON.search(writer) else writer
+    names = [writer, reader]
+    names += [m.group(1) for m in _GREETING.finditer(text[:600])]
+    parts = _PARTS.split(address.split("@")[0].lower())
+    if len(parts) < 2 or _SYSTEM_PART.intersection(parts):  # "acme.careers@" is no one
+        parts = []
+    for m in _SIGNED.finditer(text):
+        signed = m.group(1) or m.group(2)
+        if not signed or _NOT_PERSON.search(signed) or len(signed.split()) > 2 or signed.isupper():
+            continue
+        first = signed.split()[0].lower()
+        if len(first) > 1 and (first in writer.lower().split() or first in parts):
+            names.append(signed)
+    return People(names)
