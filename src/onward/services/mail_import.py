@@ -363,8 +363,8 @@ class MailImport:
             seen.add(item.dedupe_key)
             try:
                 email = item.parsed.to_email_text()
-                known = replace(email, correspondence=self._known(item.parsed))
-                reading = self.reader.read(known, self.person)
+                email = replace(email, correspondence=self._known(item.parsed))
+                reading = self.reader.read(email, self.person)
             except Exception as exc:
                 out[id(item)] = describe(exc)
                 continue
