@@ -11,7 +11,7 @@ from onward.understand import builtin_corpus
 
 def test_corpus_is_large_and_covers_every_label() -> None:
     examples = builtin_corpus()
-    assert len(examples) >= 600
+    assert len(examples) >= 3000
     counts = Counter(e.label for e in examples)
     assert set(counts) == set(EmailLabel)
     assert min(counts.values()) >= 40
@@ -30,3 +30,18 @@ def test_rejections_carry_gold_extraction_fields() -> None:
             assert e.stage is not None and e.reason is not None and e.personal is not None, e.id
             if e.reason.value != "unspecified" and e.id.startswith("gen"):
                 assert e.reason_quote and e.reason_quote in e.email.body, e.id
+
+
+def test_every_example_names_its_family_and_no_family_dominates() -> None:
+    examples = builtin_corpus()
+    families = Counter(e.family for e in examples)
+    assert all(families) and len(families) >= 300
+    voices = [e for e in examples if e.id.startswith("voice-")]
+    assert len({e.family for e in voices}) >= 300
+    assert max(Counter(e.family for e in voices).values()) <= 20
+
+
+def test_everyday_mail_of_many_kinds_is_in_the_corpus() -> None:
+    kinds = {e.family.split(":")[0] for e in builtin_corpus() if e.label is EmailLabel.OTHER}
+    everyday = {"friend", "family", "school", "club", "shop", "bank", "travel", "bill"}
+    assert everyday | {"calendar", "list", "digest", "job_alert", "outreach", "spam"} <= kinds

@@ -3,15 +3,16 @@ the reader giving *other* (with the gate's reasons) whenever the gate says no.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from onward.domain.emails import EmailLabel, EmailText
+from onward.domain.emails import Correspondence, EmailLabel, EmailText
 from onward.understand import Reader
-from onward.understand.examples import read_examples
+from onward.understand.examples import LabelledExample, read_examples
 from onward.understand.features import model_text
-from onward.understand.gate import bulk_headers, bulk_sender, judge
+from onward.understand.gate import bulk_headers, bulk_sender, judge, outright
 from onward.understand.rules import apply_rules
 
 L = EmailLabel
@@ -167,3 +168,66 @@ def test_the_gate_turns_away_every_everyday_email() -> None:
 def test_the_reader_reads_every_everyday_email_as_other(reader: Reader) -> None:
     labels = {e.id: reader.classify(e.email)[0] for e in read_examples(EVERYDAY)}
     assert {i: lab for i, lab in labels.items() if lab is not L.OTHER} == {}
+
+
+# -- the person's own correspondence ----------------------------------------
+#: Everyday threads the person started or answered, written for the gate: weekdays, calls,
+#: phones and offers in replies to the person's own mail are still not job mail.
+CONVERSATIONS = Path(__file__).parent / "negatives" / "conversations.jsonl"
+ANSWERS = Correspondence(answers_person=True)
+
+
+def known_gate(body: str, known: Correspondence, sender: str = "Ana <ana@example.org>") -> bool:
+    email = EmailText("", sender, body)
+    text = model_text(email)
+    return judge(text, email.sender, email.headers, apply_rules(text), known).job
+
+
+def test_mail_the_person_sent_is_never_job_mail() -> None:
+    mine = "I'd love to interview for the Analyst role; thank you for applying my CV."
+    assert known_gate(mine, Correspondence())
+    assert not known_gate(mine, Correspondence(sent_by_person=True))
+
+
+def test_a_sender_or_thread_linked_to_an_application_is_job_mail() -> None:
+    note = "Are you free on Tuesday at 2pm?"
+    assert not known_gate(note, Correspondence())
+    assert not known_gate(note, ANSWERS)
+    assert known_gate(note, Correspondence(linked=True))
+
+
+def test_a_reply_in_the_persons_thread_is_written_to_them() -> None:
+    # Wording that reads as mass mail elsewhere is not bulk in a thread the person wrote in.
+    reply = (
+        "Sorry for the slow reply, I was buried in the club digest. We have decided to offer "
+        "the position to another applicant."
+    )
+    assert not known_gate(reply, Correspondence())
+    assert known_gate(reply, ANSWERS)
+    # An interview step beside an ambiguous job word passes only in the person's own thread.
+    ask = "Could you share your availability for a quick call about the position next week?"
+    assert not known_gate(ask, Correspondence())
+    assert known_gate(ask, ANSWERS)
+    # A weekday and a call alone do not, even there.
+    assert not known_gate("Could you share your availability for a call on Tuesday?", ANSWERS)
+
+
+@pytest.mark.parametrize("example", read_examples(CONVERSATIONS), ids=lambda e: e.id)
+def test_weekdays_calls_phones_and_offers_in_the_persons_threads_are_not_job_mail(
+    reader: Reader, example: LabelledExample
+) -> None:
+    assert example.label is L.OTHER
+    email = replace(example.email, correspondence=ANSWERS)
+    assert reader.read(email).label is L.OTHER
+
+
+def test_outright_job_mail_is_a_recruiting_system_the_persons_application_or_a_link() -> None:
+    plain = "see you on tuesday, call me if the train is late."
+    assert outright(plain, "Ana <ana@example.org>") is None
+    assert outright(plain, "Acme <no-reply@hire.lever.co>") == "sender is a recruiting system"
+    assert outright("we have your application for the porter post.", "x@example.org")
+    linked = Correspondence(linked=True)
+    assert outright(plain, "Ana <ana@example.org>", linked)
+    # The person's own mail is never job mail, whatever it says.
+    mine = Correspondence(sent_by_person=True, linked=True)
+    assert outright("thank you for your application", "Sam <sam@example.org>", mine) is None

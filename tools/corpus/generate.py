@@ -10,6 +10,7 @@ from tools import PACKAGE
 from tools.corpus import messages as M
 from tools.corpus import others as O
 from tools.corpus import threads as T
+from tools.corpus.voices import generate_voices
 
 RECIPE: list[tuple[Callable[[random.Random], M.Example], int]] = [
     (M.rejection, 330),
@@ -35,23 +36,34 @@ def generate(seed: int = 5) -> list[M.Example]:
         for _ in range(count):
             ex = make(rng)
             ex["id"] = f"gen-{len(out):04d}"
+            ex["family"] = f"template:{make.__name__}"
             out.append(ex)
     return out
 
 
-#: The corpus file Onward ships and trains on.
+#: The corpus files Onward ships and trains on.
 OUTPUT = PACKAGE / "understand" / "corpus" / "generated.jsonl"
+VOICES = PACKAGE / "understand" / "corpus" / "voices.jsonl"
+
+
+def _lines(examples: list[M.Example]) -> bytes:
+    return "".join(json.dumps(ex, ensure_ascii=False) + "\n" for ex in examples).encode("utf-8")
 
 
 def render(seed: int = 5) -> bytes:
-    """The file's exact bytes: one JSON object a line, UTF-8."""
-    lines = (json.dumps(ex, ensure_ascii=False) + "\n" for ex in generate(seed))
-    return "".join(lines).encode("utf-8")
+    """The template file's exact bytes: one JSON object a line, UTF-8."""
+    return _lines(generate(seed))
+
+
+def render_voices(seed: int = 11) -> bytes:
+    """The voices file's exact bytes (``tools.corpus.voices``)."""
+    return _lines(generate_voices(seed))
 
 
 def main() -> None:
     OUTPUT.write_bytes(render())
-    print(f"wrote {OUTPUT}")
+    VOICES.write_bytes(render_voices())
+    print(f"wrote {OUTPUT} and {VOICES}")
 
 
 if __name__ == "__main__":

@@ -51,7 +51,14 @@ def import_(
 
     with _progress_bar(enabled=not as_json) as tick:
         summary = import_path(
-            ws.store, ws.owner, path, reader, ws.clock, tick, prefilter=not read_all
+            ws.store,
+            ws.owner,
+            path,
+            reader,
+            ws.clock,
+            tick,
+            prefilter=not read_all,
+            own_addresses=[ws.settings.sender_email or ""],
         )
     if as_json:
         render.print_json(summary)

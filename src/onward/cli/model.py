@@ -11,15 +11,19 @@ from rich.table import Table
 
 from onward.cli import render
 from onward.config import Settings
+from onward.errors import InvalidInput
 from onward.export.jsonable import to_jsonable
-from onward.services.model import evaluate_model, train_model
+from onward.services.model import cross_validate_model, evaluate_model, train_model
 from onward.services.review import training_examples
 from onward.services.runtime import open_workspace
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rich.table import Table
 
     from onward.understand import EvalReport, LabelledExample
+    from onward.understand.crossval import CrossValReport
 
 app = typer.Typer(help="Train and measure the model that reads job emails.", no_args_is_help=True)
 
@@ -52,7 +56,9 @@ def train() -> None:
 
 @app.command("eval")
 def eval_(
-    file: Path = typer.Argument(..., help="JSONL file of labelled emails (dev.jsonl format)."),
+    file: Path | None = typer.Argument(
+        None, help="JSONL file of labelled emails (dev.jsonl format); optional with --cv."
+    ),
     errors: bool = typer.Option(
         False,
         "--errors",
@@ -60,13 +66,39 @@ def eval_(
         "read, and both as compared).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    cv: bool = typer.Option(
+        False,
+        "--cv",
+        help="Also cross-validate on the built-in corpus with whole families (templates, "
+        "writers) held out, and print that estimate beside the file's figures.",
+    ),
+    folds: int = typer.Option(5, "--folds", min=2, max=20, help="Number of folds for --cv."),
 ) -> None:
     """Measure the email reader on labelled emails: per-label scores, extraction accuracy."""
-    report = evaluate_model(_models_dir(), file, _own_examples())
+    if file is None and not cv:
+        raise InvalidInput("Give a JSONL file of labelled emails, or --cv, or both.", field="file")
+    report = evaluate_model(_models_dir(), file, _own_examples()) if file is not None else None
+    crossed = cross_validate_model(folds) if cv else None
     if as_json:
-        render.print_json(_as_dict(report, errors))
+        if crossed is None:
+            assert report is not None
+            render.print_json(_as_dict(report, errors))
+            return
+        data: dict[str, Any] = {
+            "cross_validation": {
+                "folds": crossed.folds,
+                "families": crossed.families,
+                **_as_dict(crossed.report, errors),
+            }
+        }
+        if report is not None:
+            data["file"] = _as_dict(report, errors)
+        render.print_json(data)
         return
-    _print_report(report, errors)
+    if report is not None:
+        _print_report(report, errors)
+    if crossed is not None:
+        _print_cross_validation(crossed, report)
 
 
 def _as_dict(report: EvalReport, errors: bool) -> dict[str, Any]:
@@ -170,3 +202,35 @@ def _print_extraction_misses(report: EvalReport) -> None:
                 escape(m.read_key or "—"),
             )
         render.console().print(table)
+
+
+_COMPARED: tuple[tuple[str, Callable[[EvalReport], float | None]], ...] = (
+    ("rejection F1", lambda r: r.rejection.f1),
+    ("macro-F1 (labels present)", lambda r: r.macro_f1),
+    ("accuracy", lambda r: r.accuracy),
+    ("stage accuracy (rejections)", lambda r: r.stage_accuracy),
+    ("reason accuracy (rejections)", lambda r: r.reason_accuracy),
+    ("company accuracy (mailbox)", lambda r: r.company_accuracy),
+    ("role accuracy", lambda r: r.role_accuracy),
+)
+
+
+def _print_cross_validation(crossed: CrossValReport, report: EvalReport | None) -> None:
+    """The held-out-family estimate, beside the file's figures when a file was read."""
+    console = render.console()
+    title = (
+        f"Cross-validation: {crossed.report.emails} corpus emails, {crossed.families} "
+        f"families, {crossed.folds} folds, each family read by a model that never saw it"
+    )
+    if report is None:
+        console.print(title)
+        _print_report(crossed.report, False)
+        return
+    table = Table(title=title)
+    for name in ("measure", "this file", "held-out families", "difference"):
+        table.add_column(name, justify="left" if name == "measure" else "right")
+    for name, get in _COMPARED:
+        mine, theirs = get(report), get(crossed.report)
+        gap = "—" if mine is None or theirs is None else f"{theirs - mine:+.3f}"
+        table.add_row(name, _pct(mine), _pct(theirs), gap)
+    console.print(table)

@@ -149,6 +149,21 @@ class MailRepo:
             out.append((str(r[0]), r[1], int(r[2]), waits if isinstance(waits, int) else None))
         return out
 
+    def message_ids_from(self, owner_id: int, addresses: Iterable[str]) -> set[str]:
+        """The Message-IDs of the stored mail sent from ``addresses`` (lower case)."""
+        wanted = sorted(set(addresses))
+        if not wanted:
+            return set()
+        m = mail_messages.c
+        rows = self.conn.execute(
+            select(m.message_id).where(
+                m.owner_id == owner_id,
+                m.message_id.is_not(None),
+                func.lower(m.sender_address).in_(wanted),
+            )
+        )
+        return {str(r[0]) for r in rows}
+
     def learnt_companies(self, owner_id: int) -> list[tuple[str, str, str]]:
         """(sender name, address, company read) of the mail read as job mail, in the order
         it was stored: what the import's company book learnt."""

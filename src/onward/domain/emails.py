@@ -55,6 +55,20 @@ LIST_HEADERS = (
 
 
 @dataclass(frozen=True)
+class Correspondence:
+    """What the person's own mail and tracker say about one email (the mail import knows;
+    a lone email read without its mailbox has none of it)."""
+
+    #: The person sent it (its From is one of their own addresses).
+    sent_by_person: bool = False
+    #: It answers a thread the person started or replied to (``In-Reply-To``/``References``
+    #: name a message they sent).
+    answers_person: bool = False
+    #: Its sender or its thread is already linked to one of the person's applications.
+    linked: bool = False
+
+
+@dataclass(frozen=True)
 class EmailText:
     """One email as the understanding layer sees it: already parsed, new text only."""
 
@@ -64,6 +78,8 @@ class EmailText:
     #: The headers that tell mailing-list and marketing mail (``List-Id``, ``Precedence``...),
     #: as ``(name, value)`` pairs; empty when unknown.
     headers: tuple[tuple[str, str], ...] = ()
+    #: The person's own correspondence around it, when the mailbox is known.
+    correspondence: Correspondence | None = None
 
 
 @dataclass(frozen=True)

@@ -139,9 +139,11 @@ def import_path(
     progress: PathProgress | None = None,
     *,
     prefilter: bool = True,
+    own_addresses: Iterable[str] = (),
     stop: Callable[[], bool] | None = None,
 ) -> ImportSummary:
     """Import the .eml file, folder of .eml files, mbox or Maildir at ``path``.
+    ``own_addresses`` are the person's addresses (their mail is theirs, not job mail).
 
     ``open_reader`` is called only when there is mail to read (an unchanged source is
     skipped without loading the model). Bad paths raise ``InvalidInput`` with one line.
@@ -174,7 +176,11 @@ def import_path(
         size = source.path.stat().st_size
         state = {"prefix_length": size, "prefix_digest": _sampled_digest(source.path, size)}
     options = ImportOptions(
-        prefilter=prefilter, fingerprint=fingerprint, state=state, progress=tick
+        prefilter=prefilter,
+        fingerprint=fingerprint,
+        state=state,
+        progress=tick,
+        own_addresses=frozenset(a for a in own_addresses if a),
     )
     messages = until_stopped(messages, stop)
     summary = import_messages(store, owner, name, messages, open_reader(), clock, options)

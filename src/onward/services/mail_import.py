@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.emails import EmailLabel, EmailReading, EmailText
+from onward.domain.emails import Correspondence, EmailLabel, EmailReading, EmailText
 from onward.domain.mail import ImportSummary, MailSummary
 from onward.domain.records import Owner
 from onward.domain.review import list_key
@@ -106,6 +106,9 @@ class ImportOptions:
     fingerprint: str | None = None
     state: dict[str, Any] | None = None
     progress: ProgressCallback | None = None
+    #: The person's own addresses (besides their mail accounts' addresses): mail from them
+    #: is theirs, and replies to it are in their own threads.
+    own_addresses: frozenset[str] = frozenset()
     #: The person's own name, never read as a company; empty: the owner's saved "Your
     #: name" setting (``sender_name``).
     person_name: str = ""
@@ -203,8 +206,16 @@ class MailImport:
             self.index = load_index(tx, owner)
             self.book = load_book(tx, owner, self.index)
             self.not_job = not_job_keys(tx, owner)
+            accounts = tx.mail_accounts.query(owner.id)
+            named = [*options.own_addresses]
+            named += [x for a in accounts for x in (a.fields.address, a.fields.username)]
+            self.own = {a.strip().lower() for a in named if "@" in a}
+            #: Message-IDs of the mail the person sent: replies to them are in their threads.
+            self.own_ids = tx.mail.message_ids_from(owner.id, self.own)
             saved = tx.owner_settings.values(owner.id).get("sender_name")
         self.person = options.person_name or (saved if isinstance(saved, str) else "")
+        #: The addresses of the contacts of the person's applications.
+        self.contacts = {e for app in self.index.applications for e in app.contact_emails}
         self.counts = _Counts()
 
     def run(self, messages: Iterable[tuple[str, bytes]]) -> ImportSummary:
@@ -255,10 +266,12 @@ class MailImport:
         try:
             if self.options.prefilter and not may_be_job_mail(raw):
                 head = parse_headers(raw, content_hash=digest, envelope=envelope)
+                self._note_own(head)
                 if not any(mid in self.index.threads for mid in head.thread_ids):
                     item.parsed = head
                     return item
             item.parsed = parse_message(raw, envelope=envelope)
+            self._note_own(item.parsed)
             item.full = True
             item.bulk = is_bulk_mail(raw)
             item.raw = raw
@@ -352,7 +365,9 @@ class MailImport:
                 continue
             seen.add(item.dedupe_key)
             try:
-                reading = self.reader.read(item.parsed.to_email_text(), self.person)
+                email = item.parsed.to_email_text()
+                email = replace(email, correspondence=self._known(item.parsed))
+                reading = self.reader.read(email, self.person)
             except Exception as exc:
                 out[id(item)] = describe(exc)
                 continue
@@ -363,6 +378,26 @@ class MailImport:
         for item, reading in fresh:
             out[id(item)] = self._resolved(item, reading)
         return out
+
+    def _note_own(self, parsed: ParsedMessage) -> None:
+        if parsed.message_id and parsed.sender_address.strip().lower() in self.own:
+            self.own_ids.add(parsed.message_id)
+
+    def _known(self, parsed: ParsedMessage) -> Correspondence:
+        """What the person's own mail and tracker say about a message (for the reader's
+        job-mail gate): sent by them, in a thread they wrote in, or linked to an application."""
+        address = parsed.sender_address.strip().lower()
+        ids = parsed.thread_ids
+        linked = any(
+            (link := self.index.threads.get(mid)) is not None
+            and (link.application_id is not None or link.pending_create is not None)
+            for mid in ids
+        ) or (bool(address) and address in self.contacts)
+        return Correspondence(
+            sent_by_person=bool(address) and address in self.own,
+            answers_person=any(mid in self.own_ids for mid in ids),
+            linked=linked,
+        )
 
     def _resolved(self, item: Prepared, reading: EmailReading) -> EmailReading | str:
         assert item.parsed is not None

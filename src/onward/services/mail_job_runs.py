@@ -81,6 +81,7 @@ def run_import(run: Run, staged: StagedMail, finished: list[ImportSummary]) -> O
                 ws.clock,
                 lambda done, total: run.update(read=done, total=total),
                 stop=run.stop,
+                own_addresses=[ws.settings.sender_email or ""],
             )
         except ImportStopped:
             return Outcome(CANCELLED, combined(finished, staged.label) if finished else None)

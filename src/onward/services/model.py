@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from onward.understand import EvalReport, LabelledExample, Reader
+    from onward.understand.crossval import CrossValReport
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,15 @@ def evaluate_model(
     from onward.understand import evaluate, load_reader
 
     return evaluate(load_reader(models_dir, extra_examples), path)
+
+
+def cross_validate_model(folds: int) -> CrossValReport:
+    """Measure the reader on the built-in corpus with whole families held out: each family
+    is read by a model trained without it (``onward.understand.crossval``)."""
+    from onward.understand import builtin_corpus
+    from onward.understand.crossval import cross_validate
+
+    return cross_validate(builtin_corpus(), folds)
 
 
 def open_reader(models_dir: Path, extra_examples: Iterable[LabelledExample] = ()) -> Reader:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from onward.domain.emails import EmailLabel
 from onward.understand.examples import LabelledExample, read_examples
 from onward.understand.extract import extract_details
 from onward.understand.mailbox import CompanyBook
-from onward.understand.reader import Reader
+from onward.understand.reader import Reader, Verdict
 
 __all__ = [
     "ClassScore",
@@ -36,6 +37,7 @@ __all__ = [
     "evaluate",
     "evaluate_examples",
     "normalise",
+    "report_of",
 ]
 
 
@@ -119,6 +121,17 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
     started = time.process_time()  # CPU seconds of this process: one core, parsing excluded
     verdicts = [reader.decide(e.email) for e in examples]
     elapsed = time.process_time() - started
+    return report_of(examples, verdicts, elapsed, reader.evidence)
+
+
+def report_of(
+    examples: list[LabelledExample],
+    verdicts: list[Verdict],
+    elapsed: float,
+    evidence: Callable[[Verdict], tuple[str, ...]] | None = None,
+) -> EvalReport:
+    """Score ``verdicts`` (one per example, in order) against the examples' gold fields;
+    misread emails are listed with their evidence when ``evidence`` is given."""
     pairs = [(e.label.value, v.label.value) for e, v in zip(examples, verdicts, strict=True)]
     present = [lab.value for lab in EmailLabel if any(g == lab.value for g, _ in pairs)]
     per_class = [_score(lab, pairs) for lab in present]
@@ -129,7 +142,7 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
             e.label.value,
             v.label.value,
             round(v.confidence, 3),
-            reader.evidence(v),
+            evidence(v) if evidence else (),
             e.email.subject,
         )
         for e, v in zip(examples, verdicts, strict=True)

@@ -18,7 +18,7 @@ from onward.errors import InvalidInput
 __all__ = ["LabelledExample", "builtin_corpus", "corpus_hash", "read_examples"]
 
 E = TypeVar("E", bound=StrEnum)
-_CORPUS_FILES = ("generated.jsonl", "handwritten.jsonl")
+_CORPUS_FILES = ("generated.jsonl", "voices.jsonl", "handwritten.jsonl")
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,9 @@ class LabelledExample:
     #: Which mailbox the email came from (field ``mailbox``, else ``source``): emails of one
     #: mailbox are read together, as an import reads them (``onward.understand.mailbox``).
     mailbox: str = ""
+    #: The template family or writer the example comes from (field ``family``; else its
+    #: id): cross-validation holds out whole families (``onward.understand.crossval``).
+    family: str = ""
 
     def fingerprint(self) -> str:
         e = self.email
@@ -94,6 +97,7 @@ def parse_example(raw: Any, where: str) -> LabelledExample:
         reason_quote=_opt(raw, "reason_quote"),
         personal=personal if isinstance(personal, bool) else None,
         mailbox=str(raw.get("mailbox") or raw.get("source") or ""),
+        family=str(raw.get("family") or raw.get("id") or where),
     )
 
 

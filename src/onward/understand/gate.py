@@ -9,6 +9,10 @@ strict, because most of an inbox is not job mail and every false "interview" is 
   newsletters or marketing platforms by their address say *bulk*; bulk mail must name the
   person's own application outright ("your application", "your interview") to pass.
 - **The sender** on an applicant-tracking system or a recruiting platform says *job mail*.
+- **The person's own correspondence** (when the mailbox is known): mail the person sent is
+  never job mail; mail from a sender or in a thread already linked to one of their
+  applications is; in a thread the person started or answered, the mail is written to them
+  (never bulk by its wording), but it still needs a job word beside a job decision.
 - **The content** must carry an application cue: the person's application, candidacy,
   interview, the position or role, a hiring team. Weekday names, "call", "phone", "talk" or
   "offer" on their own are never a cue. Mass-mail wording ("unsubscribe", "view in your
@@ -23,12 +27,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from onward.domain.emails import LIST_HEADERS, EmailLabel
+from onward.domain.emails import LIST_HEADERS, Correspondence, EmailLabel
 from onward.understand.rules import RuleHit
 from onward.understand.senders import is_ats_address
 from onward.wordlists import word_set
 
-__all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge"]
+__all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge", "outright"]
 
 #: The person's own application named outright: job mail even in bulk mail (an
 #: application confirmation from a job board comes with ``List-Unsubscribe``).
@@ -69,6 +73,13 @@ _CUE = re.compile(
     r"|\b(?:hiring|interview|recruitment|selection) "
     r"(?:process|decision|panel|loop|stage|round)s?\b"
     r"|\b(?:after|following) (?:your|our|the) (?:\w+ ){0,2}interviews?\b"
+    r"|\b(?:panel|second|formal|competency-based|technical) interviews?\b"
+    r"|\binterview (?:slot|invitation|invite)s?\b|\b(?:selected|shortlisted) for (?:an )?interview"
+    r"|\bphone screen(?:ing)?\b|\bscreening (?:call|interview)\b"
+    r"|\boffer (?:of|for) the (?:post|position|role|job)\b"
+    r"|\b(?:un)?successful on this occasion\b"
+    r"|\b(?:psychometric|numerical reasoning|verbal reasoning|situational judgement) tests?\b"
+    r"|\bassessment (?:centre|center)\b"
 )
 
 #: Words of job mail that count only together: two different ones, one of them unambiguous
@@ -88,9 +99,11 @@ _BULK_TEXT = re.compile(
     r"|\bto be removed from\b|\bremove (?:me|yourself) from (?:this|our|the) (?:list|mailing)"
     r"|\bmailing list\b|\bdigest\b"
     r"|\b(?:work|earn money|make money) (?:from|at) home\b|\bearn (?:up to )?\$"
-    r"|\$\d[\d,.]*\s*(?:/|an? |per )(?:hr|hour|week|month|day)\b"
     r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
 )
+#: Pay quoted by the hour or week: a money-making pitch, unless an application cue says it
+#: is the person's own offer or interview.
+_PAY_RATE = re.compile(r"\$\d[\d,.]*\s*(?:/|an? |per )(?:hr|hour|week|month|day)\b")
 
 #: A sender's local part made of list or newsletter words (``words/bulk_local.txt``) or a
 #: host of lists and marketing mail: a ``lists.`` or ``news.`` subdomain, or a bulk-mail
@@ -162,14 +175,34 @@ def _quote(match: re.Match[str] | None) -> str:
     return f'"{match.group(0).strip()}"' if match else ""
 
 
+def outright(text: str, sender: str, known: Correspondence | None = None) -> str | None:
+    """The reason when an email is plainly about one of the person's applications: from a
+    recruiting system, naming their application outright, or (from the import) from a sender
+    or thread already linked to one. ``None`` otherwise, and always for their own mail."""
+    if known is not None and known.sent_by_person:
+        return None
+    if known is not None and known.linked:
+        return "sender or thread already linked to your application"
+    if is_ats_address(sender) or _RECRUITING.search(sender or ""):
+        return "sender is a recruiting system"
+    own = _OWN.search(text)
+    return f"application cue {_quote(own)}" if own is not None else None
+
+
 def judge(
     text: str,
     sender: str,
     headers: Iterable[tuple[str, str]] = (),
     hits: Iterable[RuleHit] = (),
+    known: Correspondence | None = None,
 ) -> GateDecision:
-    """Decide on ``text`` (the lowered model text), the sender line, the headers and the
-    phrase rules that fired (``onward.understand.rules``)."""
+    """Decide on ``text`` (the lowered model text), the sender line, the headers, the
+    phrase rules that fired (``onward.understand.rules``) and the person's correspondence."""
+    if known is not None:
+        if known.sent_by_person:
+            return GateDecision(False, ("you sent this message",))
+        if known.linked:
+            return GateDecision(True, ("sender or thread already linked to your application",))
     if is_ats_address(sender) or _RECRUITING.search(sender or ""):
         return GateDecision(True, ("sender is a recruiting system",))
     own = _OWN.search(text)
@@ -178,13 +211,17 @@ def judge(
         bulk = "list or newsletter sender"
     if own is not None:  # job mail, bulk or not: the text need not be searched further
         return GateDecision(True, (f"application cue {_quote(own)}", *_despite(bulk)))
-    if bulk is None and (bulk_text := _BULK_TEXT.search(text)) is not None:
+    conversation = known is not None and known.answers_person
+    if bulk is None and not conversation and (bulk_text := _BULK_TEXT.search(text)) is not None:
         bulk = f"mass-mail wording {_quote(bulk_text)}"
     if bulk is not None:
         return GateDecision(False, (f"bulk mail: {bulk}", "no application of yours is named"))
     own = _CUE.search(text)
     if own is not None:
         return GateDecision(True, (f"application cue {_quote(own)}",))
+    if (pitch := _PAY_RATE.search(text)) is not None:
+        reason = f"bulk mail: mass-mail wording {_quote(pitch)}"
+        return GateDecision(False, (reason, "no application of yours is named"))
     words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
     plain = not word_set("onward.understand", "job_words_ambiguous").issuperset(words)
     said = ", ".join(f'"{w}"' for w in words[:3])
@@ -194,4 +231,7 @@ def judge(
     beside = set(words) - _APPLY  # the application rules name the application themselves
     if decision is not None and beside and (plain or decision.label is not EmailLabel.INTERVIEW):
         return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
+    if decision is not None and words and conversation:
+        reason = f'"{decision.phrase}" beside {said} in a thread you wrote in'
+        return GateDecision(True, (reason,))
     return GateDecision(False, ("no application cue",))

@@ -13,7 +13,7 @@ from onward.understand.combine import combine
 from onward.understand.decision import decision_sentences, sentences_with
 from onward.understand.extract import extract_details
 from onward.understand.features import model_text, model_text_cased
-from onward.understand.gate import GateDecision, judge
+from onward.understand.gate import GateDecision, judge, outright
 from onward.understand.model_file import LinearModel
 from onward.understand.rules import RuleHit, apply_rules
 from onward.understand.scoring import Scorer, top_phrases
@@ -32,6 +32,11 @@ class Verdict(NamedTuple):
     #: The job-mail gate's decision, when the model read job mail (``None`` for *other*).
     gate: GateDecision | None = None
 
+
+#: When the model reads *other* but a job label has at least this probability, an email that
+#: is plainly about the person's application (``gate.outright``) takes that job label: the
+#: gate decides whether mail is job mail, the model only which kind.
+JOB_KIND_FLOOR = 0.3
 
 #: The confidence of *other* when the gate turns job-looking mail away: the gate is strict,
 #: but its "no" on mail that reads like job mail is less certain than the model's own *other*.
@@ -63,11 +68,24 @@ class Reader:
         if self._labels[best] is EmailLabel.OFFER and EmailLabel.REJECTION in boosted:
             best = self._reject
         if self._labels[best] is EmailLabel.OTHER:
+            kind = self._job_kind(final)
+            if final[kind] >= JOB_KIND_FLOOR:
+                reason = outright(text, email.sender, email.correspondence)
+                if reason is not None:
+                    gate = GateDecision(True, (reason,))
+                    return Verdict(self._labels[kind], final[kind], final, hits, features, gate)
             return Verdict(EmailLabel.OTHER, final[best], final, hits, features)
-        gate = judge(text, email.sender, email.headers, hits)
+        gate = judge(text, email.sender, email.headers, hits, email.correspondence)
         if not gate.job:
             return Verdict(EmailLabel.OTHER, GATED_CONFIDENCE, final, hits, features, gate)
         return Verdict(self._labels[best], final[best], final, hits, features, gate)
+
+    def _job_kind(self, final: tuple[float, ...]) -> int:
+        """The most probable job label (any label but *other*)."""
+        return max(
+            (i for i, label in enumerate(self._labels) if label is not EmailLabel.OTHER),
+            key=final.__getitem__,
+        )
 
     def classify(self, email: EmailText) -> tuple[EmailLabel, float]:
         """Just the label and its calibrated confidence."""

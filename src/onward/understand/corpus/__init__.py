@@ -1,6 +1,8 @@
 """The labelled training corpus of Onward's email reader, written for Onward (data only).
 
 ``handwritten.jsonl`` holds messages written one by one (mostly traps and hard negatives);
-``generated.jsonl`` is the committed output of the generator in ``tools/corpus/``
-(``python -m tools.corpus.generate``). ``onward.understand.examples`` reads both.
+``generated.jsonl`` (templates) and ``voices.jsonl`` (hundreds of writers, job mail and
+everyday mail) are the committed output of the generator in ``tools/corpus/``
+(``python -m tools.corpus.generate``). Every example names its ``family`` (template or
+writer). ``onward.understand.examples`` reads all three.
 """
