@@ -1,6 +1,6 @@
 """Sealing text with a passphrase: scrypt derives a 256-bit key from the passphrase and a random
 salt, and AES-GCM encrypts each text with its own random nonce (the ``cryptography`` package,
-docs/decisions/0017-private-writing-sealed-with-cryptography.md).
+docs/decisions/0013-private-writing-sealed-with-cryptography.md).
 
 A sealed text is ``"v1:" + base64(nonce + ciphertext)``. Nothing else is kept: without the
 passphrase the text cannot be read by anyone, Onward included. A forgotten passphrase means the
