@@ -37,7 +37,7 @@ UNIT = (
 
 
 class Reader:
-    def read(self, email: EmailText) -> EmailReading:
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
         return EmailReading(
             EmailLabel.APPLICATION_RECEIVED, 0.9, ("thank you for applying",),
             company="Quillstack", role="Data Analyst",

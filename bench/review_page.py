@@ -49,7 +49,7 @@ def company(n: int) -> str:
 class Reader:
     """Reads the bench's emails as their subject says (the classifier is a true edge)."""
 
-    def read(self, email: EmailText) -> EmailReading:
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
         kind, _, rest = email.subject.partition(": ")
         name, _, sure = rest.rpartition(" @")
         label = EmailLabel.REJECTION if kind == "No" else EmailLabel.APPLICATION_RECEIVED

@@ -150,7 +150,7 @@ def seed_more(app: object, ids: list[int]) -> dict[str, int]:
             application_ids=(ids[n * 7 % len(ids)],)).id  # fmt: skip
 
     class Reader:
-        def read(self, email: EmailText) -> EmailReading:
+        def read(self, email: EmailText, person: str = "") -> EmailReading:
             company = email.subject.removeprefix("Your application to ")
             return EmailReading(EmailLabel.APPLICATION_RECEIVED, 0.9, ("thank you for applying",),
                                 company=company, role="Analyst")  # fmt: skip

@@ -19,7 +19,7 @@ from onward.services.applications import list_applications
 from onward.services.journal import current_nudges
 from onward.services.mail import import_path
 from onward.services.mail_summaries import dismiss_mail_summary, open_mail_summary
-from onward.services.review import accept_confident, list_proposals
+from onward.services.review import accept_proposals, list_proposals
 from onward.services.runtime import Workspace
 from onward.services.tasks import list_tasks
 from onward.services.today import today
@@ -59,7 +59,10 @@ def test_accepting_an_old_mailbox_records_history_without_flooding_today(
     ws: Workspace, reader: Reader, mailbox: Path
 ) -> None:
     import_path(ws.store, ws.owner, mailbox, lambda: reader, ws.clock)
-    outcome = accept_confident(ws.store, ws.owner, 0.5, ws.clock)  # as `onward review --auto`
+    # A first import is from senders not yet dealt with ("maybe"): the person accepts them
+    # all themselves, as "Tick everything" and Accept do on the review page.
+    waiting = [p.id for p in list_proposals(ws.store, ws.owner)]
+    outcome = accept_proposals(ws.store, ws.owner, waiting, ws.clock)
     assert outcome.failed == () and list_proposals(ws.store, ws.owner) == []
     apps = {a.company: a for a in list_applications(ws.store, ws.owner, ApplicationQuery()).items}
     assert apps["Quillfield"].stage_on == date(2024, 3, 20)  # rejected, on its day

@@ -230,7 +230,7 @@ def test_an_accepted_interview_time_puts_preparation_on_the_list(
     at = datetime.fromisoformat(str(schedule.payload["at"])).replace(tzinfo=ws.clock.now().tzinfo)
     assert task.application_id == app.id and task.due_at == at
     assert task.not_before == at - timedelta(days=2)
-    assert "Thu 03 Dec, 14:00" in task.title
+    assert "Thu 3 Dec, 14:00" in task.title
 
 
 def test_dismissing_changes_nothing_and_can_teach_that_it_is_not_job_mail(

@@ -140,7 +140,7 @@ class CancelOnRead:
     def __init__(self, jobs: ImportJobs, at: int) -> None:
         self.jobs, self.at, self.count = jobs, at, 0
 
-    def read(self, email: EmailText) -> EmailReading:
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
         self.count += 1
         if self.count == self.at:
             self.jobs.cancel(self.jobs.listed()[0].id)
@@ -190,7 +190,7 @@ class HeldReader:
     def __init__(self) -> None:
         self.release = threading.Event()
 
-    def read(self, email: EmailText) -> EmailReading:
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
         assert self.release.wait(30)
         return OTHER.read(email)
 

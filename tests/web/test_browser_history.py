@@ -12,7 +12,7 @@ from tests.support.old_mailbox import write_old_mailbox
 from tests.web.conftest import screenshot
 
 from onward.services.mail import import_path
-from onward.services.review import accept_confident
+from onward.services.review import accept_proposals, list_proposals
 from onward.understand import load_reader
 
 LAPTOP = {"width": 1366, "height": 900}
@@ -36,7 +36,8 @@ def test_first_import_of_an_old_mailbox(
     assert page.locator("section.welcome").count() == 0  # the mail was a start
     screenshot(page, "today-mail-summary", phone=True)
 
-    accept_confident(ws.store, ws.owner, 0.5, ws.clock)  # as `onward review --auto` does
+    waiting = [p.id for p in list_proposals(ws.store, ws.owner)]
+    accept_proposals(ws.store, ws.owner, waiting, ws.clock)  # all ticked, then Accept
     ws.clock.advance(days=1)  # the one recent rejection's quiet time has passed
     page.reload()
     assert card.locator(".lead").inner_text() == HEADLINE

@@ -27,7 +27,7 @@ class PausingReader:
         self.count = 0
         self.go_on = threading.Event()
 
-    def read(self, email: EmailText) -> EmailReading:
+    def read(self, email: EmailText, person: str = "") -> EmailReading:
         self.count += 1
         if self.count == 501:  # the second batch: the first is committed and shown
             assert self.go_on.wait(60)

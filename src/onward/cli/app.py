@@ -127,7 +127,7 @@ COMMANDS: dict[str, Lazy] = {
     "db": group("onward.cli.database:app", "Database schema: see and apply migrations."),
     "reminders": group(
         "onward.cli.reminders:app",
-        "Reminders that reach you: what is due now, and the email digest (for cron).",
+        "Reminders that reach you: what is due now, and the email digest.",
     ),
     "calendar": group(
         "onward.cli.calendar:app", "Put your tasks and check-ins in your own calendar app."
