@@ -10,7 +10,6 @@ from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.options import JsonOpt
 from onward.domain.playbook.wellbeing_check import ANSWERS, NOT_A_DIAGNOSIS, STATEMENTS
-from onward.export.jsonable import to_jsonable
 from onward.services.wellbeing_check import (
     WellbeingView,
     check_wellbeing,
@@ -33,7 +32,7 @@ def wellbeing(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     ws = workspace()
     view = wellbeing_view(ws.store, ws.owner, ws.clock, places=ws.settings.support_places)
     if as_json:
-        render.print_json(_record(view))
+        render.print_json(view.record())
         return
     if not view.checks:
         render.console().print(
@@ -64,21 +63,9 @@ def check(
         ws.store, ws.owner, parse_answers(answers), ws.clock, places=ws.settings.support_places
     )
     if as_json:
-        render.print_json(_record(view))
+        render.print_json(view.record())
         return
     _show(view)
-
-
-def _record(view: WellbeingView) -> dict[str, object]:
-    return {
-        "checks": [
-            {"taken_on": c.taken_on.isoformat(), "answers": list(c.answers), "score": c.score}
-            for c in view.checks
-        ],
-        "care": view.care.value,
-        "due": view.due,
-        "places": to_jsonable(view.places) if view.needs_care else [],
-    }
 
 
 def _show(view: WellbeingView) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import Any
 
 from onward.clock import Clock
 from onward.db.store import Store
@@ -44,6 +45,19 @@ class WellbeingView:
     @property
     def needs_care(self) -> bool:
         return self.care is not Care.STEADY
+
+    def record(self) -> dict[str, Any]:
+        """The view as plain data (``--json`` and the API): the places only when care is due."""
+        return {
+            "checks": [
+                {"taken_on": c.taken_on.isoformat(), "answers": list(c.answers), "score": c.score}
+                for c in self.checks
+            ],
+            "care": self.care.value,
+            "words": self.words,
+            "due": self.due,
+            "places": list(self.places) if self.needs_care else [],
+        }
 
 
 def support_places(text: str) -> tuple[str, ...]:
