@@ -66,7 +66,7 @@ def my_week(store: Store, owner: Owner, clock: Clock, *, rejections: bool = Fals
         me = tx.buddies.me(owner.id)
     plans = progress.plans
     return Week(
-        name=me[0] if me else owner.name,
+        name=me[0] if me else "You",
         week_start=monday,
         effort={m.metric.value: m.done for m in progress.this_week.metrics},
         plans_kept=plans.kept if plans else 0,
