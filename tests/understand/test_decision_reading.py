@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from onward.domain.emails import EmailLabel, EmailText, RejectionStage
-from onward.domain.evidence import evidence_parts
+from onward.domain.evidence import evidence_parts, plain_evidence
 from onward.understand import Reader
 
 L = EmailLabel
@@ -56,7 +56,11 @@ def test_a_conditional_next_step_is_no_interview(reader: Reader) -> None:
 
 
 def test_evidence_without_a_rule_is_still_a_sentence(reader: Reader) -> None:
-    reading = reader.read(
-        EmailText("Lunch?", "Jo <jo@example.org>", "Fancy lunch on Friday? The usual place.")
-    )
-    assert all(" " in e for e in reading.evidence)  # sentences or reasons, never one word
+    email = EmailText("Lunch?", "Jo <jo@example.org>", "Fancy lunch on Friday? The usual place.")
+    reading = reader.read(email)
+    assert reading.evidence
+    text = f"{email.subject}\n{email.body}"
+    for item in reading.evidence:  # whole sentences of the email (or the gate's reasons)
+        plain = plain_evidence(item)
+        assert plain in text or " " in plain, item
+        assert plain not in {"lunch", "usual", "friday"}  # never a bare word of the word list
