@@ -81,7 +81,7 @@ class MailAccount:
     fields: AccountFields
     created_at: datetime
     folder_states: tuple[FolderState, ...] = field(default=())
-    #: How often ``onward serve`` syncs the account on its own; None: only when asked.
+    #: How often the running web app syncs the account on its own; None: only when asked.
     sync_every_hours: int | None = None
     last_sync: SyncOutcome | None = None
 
