@@ -5,21 +5,18 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import MISSING
-from typing import TYPE_CHECKING, Annotated, Any, get_type_hints
+from typing import TYPE_CHECKING, Any, get_type_hints
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationFields
 from onward.export.records import application_record
 from onward.services.applications import add_application, get_application, move_application
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["applications"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 class Placement(BaseModel):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from onward.export.jsonable import to_jsonable
@@ -16,12 +16,9 @@ from onward.services.buddy import (
     make_card,
     weekly_summary,
 )
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["buddy"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 class CardRequest(BaseModel):

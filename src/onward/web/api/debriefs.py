@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from onward.domain.playbook.debrief import StarStory
@@ -17,12 +17,9 @@ from onward.services.debriefs import (
     list_stories,
     question_bank,
 )
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["debriefs"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 class NewDebrief(BaseModel):

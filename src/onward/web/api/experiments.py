@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from onward.export.jsonable import to_jsonable
@@ -15,12 +15,9 @@ from onward.services.experiments import (
     start_experiment,
     tag_applications,
 )
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["experiments"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 class NewExperiment(BaseModel):

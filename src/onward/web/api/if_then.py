@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict, Field
 
 from onward.domain.playbook.goals import Metric
@@ -18,11 +18,9 @@ from onward.services.if_then import (
     move_if_then_plan,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["if-then plans"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 def _aware(moment: dt.datetime, ws: Workspace) -> dt.datetime:

@@ -27,13 +27,12 @@ from onward.services.mail_accounts import (
     set_sync_schedule,
 )
 from onward.services.mail_import_jobs import ImportJobs
-from onward.services.runtime import Workspace
 from onward.web.api.mail_imports import job_record
-from onward.web.deps import mail_jobs, passwords, workspace
+from onward.web.deps import mail_jobs, passwords
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["mail"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 Jobs = Annotated[ImportJobs, Depends(mail_jobs)]
 Secrets = Annotated[Passwords, Depends(passwords)]
 

@@ -15,12 +15,11 @@ from starlette.concurrency import run_in_threadpool
 from onward.errors import InvalidInput
 from onward.services.mail_import_jobs import ImportJob, ImportJobs
 from onward.services.mail_uploads import stage_mail_path
-from onward.services.runtime import Workspace
-from onward.web.deps import mail_jobs, mail_upload, workspace
+from onward.web.deps import mail_jobs, mail_upload
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["mail"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 Jobs = Annotated[ImportJobs, Depends(mail_jobs)]
 
 

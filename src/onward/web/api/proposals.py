@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from onward.domain.mail import ProposalKind, ProposalStatus
@@ -22,12 +22,10 @@ from onward.services.review_preview import (
     preview_confident,
 )
 from onward.services.review_queue import MAX_PER_PAGE, find_proposals
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["proposals"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
 #: The ``status`` parameter as the queue shows it ("accepted" includes edited ones).
 SHOWS = {

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
 from onward.errors import NotFound
 from onward.export.jsonable import to_jsonable
-from onward.services.runtime import Workspace
 from onward.services.setback import get_preparation, prepare_for_setback
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["setback preparation"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 class NewPreparation(BaseModel):

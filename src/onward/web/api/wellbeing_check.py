@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
-from onward.services.runtime import Workspace
 from onward.services.wellbeing_check import check_wellbeing, wellbeing_view
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["well-being"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 class NewCheck(BaseModel):

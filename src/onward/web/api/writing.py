@@ -4,18 +4,15 @@ them. Never analysed or shared."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from pydantic import BaseModel, ConfigDict
 
-from onward.services.runtime import Workspace
 from onward.services.writing import WritingView, lock_writing, write_session, writing_view
-from onward.web.deps import workspace
+from onward.web.routing import Ws
 
 router = APIRouter(tags=["writing"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 class NewSession(BaseModel):

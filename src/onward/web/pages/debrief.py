@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.debrief import StarStory
@@ -23,9 +23,9 @@ from onward.services.debriefs import (
     question_bank,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.rendering import redirect, render
+from onward.web.routing import PostedForm, Ws, show_page
 
 router = APIRouter()
 STORY_PARTS = (
@@ -64,17 +64,12 @@ def _debrief_page(
 
 
 @router.get("/applications/{app_id}/debrief", response_class=HTMLResponse)
-def show_debrief(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def show_debrief(request: Request, app_id: int, ws: Ws) -> Response:
     return _debrief_page(request, ws, app_id)
 
 
 @router.post("/applications/{app_id}/debrief", response_model=None)
-def save_debrief(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_debrief(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     held_on = form.day("held_on")
     if form.ok:
         try:
@@ -111,15 +106,11 @@ def _stories_page(
     )
 
 
-@router.get("/stories", response_class=HTMLResponse)
-def show_stories(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _stories_page(request, ws)
+show_page(router, "/stories", _stories_page)
 
 
 @router.post("/stories", response_model=None)
-def new_story(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def new_story(request: Request, form: PostedForm, ws: Ws) -> Response:
     story = StarStory(
         form["title"],
         situation=form.text("situation"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.debrief import Debrief
@@ -18,9 +18,9 @@ from onward.services.experiments import start_experiment
 from onward.services.feedback import log_feedback
 from onward.services.reflection import ReflectionPrompts, reflect_on, reflection_prompts
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.rendering import redirect, render
+from onward.web.routing import PostedForm, Ws
 
 router = APIRouter()
 
@@ -75,17 +75,12 @@ def _reflect_page(
 
 
 @router.get("/applications/{app_id}/reflect", response_class=HTMLResponse)
-def reflection_form(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def reflection_form(request: Request, app_id: int, ws: Ws) -> Response:
     return _reflect_page(request, ws, app_id, Form.empty(ws.clock.today()), 200)
 
 
 @router.post("/applications/{app_id}/reflect", response_model=None)
-def save_reflection(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_reflection(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     ratings: dict[str, int] = {}
     answers: dict[str, str] = {}
     for name in form.values:
@@ -118,12 +113,7 @@ def save_reflection(
 
 
 @router.post("/applications/{app_id}/feedback", response_model=None)
-def add_feedback(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def add_feedback(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     text = form.text("text", required="write what they said")
     on = form.day("received_on")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.emails import RejectionReason, RejectionStage
@@ -28,10 +28,10 @@ from onward.services.rejections import (
 )
 from onward.services.runtime import Workspace
 from onward.services.tasks import TaskState, task_state
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render
+from onward.web.routing import PostedForm, Ws
 
 router = APIRouter()
 
@@ -101,19 +101,14 @@ def _form_page(
 
 
 @router.get("/applications/{app_id}/reject", response_class=HTMLResponse)
-def reject_form(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def reject_form(request: Request, app_id: int, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     form = Form.empty(ws.clock.today(), received_on=ws.clock.today().isoformat(), channel="email")
     return _form_page(request, ws, app, form, 200)
 
 
 @router.post("/applications/{app_id}/reject", response_model=None)
-def log_rejection(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def log_rejection(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     personal = {"yes": True, "no": False}.get(form["personal"])
     contact = form.whole("contact_id", low=1)
@@ -147,9 +142,7 @@ def log_rejection(
 
 
 @router.get("/applications/{app_id}/rejection", response_class=HTMLResponse)
-def show_rejection(
-    request: Request, app_id: int, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
+def show_rejection(request: Request, app_id: int, ws: Ws) -> HTMLResponse:
     overview = get_rejection_overview(ws.store, ws.owner, app_id, ws.clock)
     now = ws.clock.now()
     states = {s.id: task_state(s.task, now) for s in overview.tasks}
@@ -164,6 +157,6 @@ def show_rejection(
 
 
 @router.post("/applications/{app_id}/ready", response_model=None)
-def feel_ready(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def feel_ready(app_id: int, ws: Ws) -> Response:
     end_dwell(ws.store, ws.owner, app_id, ws.clock)
     return redirect(f"/applications/{app_id}/rejection", "Your tasks are open. Go gently.")

@@ -21,9 +21,9 @@ from onward.services.resumes import (
     resume_versions,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, Upload, read_form, read_upload
+from onward.web.forms import Form, Upload, read_upload
 from onward.web.rendering import redirect, render
+from onward.web.routing import PostedForm, Ws, show_page
 
 router = APIRouter()
 
@@ -63,17 +63,12 @@ def _index(
     )
 
 
-@router.get("/resume", response_class=HTMLResponse)
-def show_resumes(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    return _index(request, ws)
+show_page(router, "/resume", _index)
 
 
 @router.post("/resume", response_model=None)
 def upload_resume(
-    request: Request,
-    form: Form = Depends(read_form),
-    upload: Upload | None = Depends(read_upload),
-    ws: Workspace = Depends(workspace),
+    request: Request, form: PostedForm, ws: Ws, upload: Upload | None = Depends(read_upload)
 ) -> Response:
     try:
         label = validate_label(form["label"])
@@ -104,7 +99,7 @@ def _missing(version: int) -> NotFound:
 
 
 @router.get("/resume/{version}", response_class=HTMLResponse)
-def show_version(request: Request, version: int, ws: Workspace = Depends(workspace)) -> Response:
+def show_version(request: Request, version: int, ws: Ws) -> Response:
     try:
         found = resume_version(ws.store, ws.owner, str(version))
     except NotFound:
@@ -114,7 +109,7 @@ def show_version(request: Request, version: int, ws: Workspace = Depends(workspa
 
 
 @router.post("/resume/{version}/delete", response_model=None)
-def delete_version(version: int, ws: Workspace = Depends(workspace)) -> Response:
+def delete_version(version: int, ws: Ws) -> Response:
     try:
         gone = delete_resume(ws.store, ws.owner, str(version))
     except NotFound:

@@ -24,8 +24,9 @@ from onward.services.settings import (
 )
 from onward.web.contexts.settings import AboutData, about_data
 from onward.web.deps import base_workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.rendering import redirect, render
+from onward.web.routing import PostedForm
 
 router = APIRouter()
 
@@ -124,7 +125,7 @@ def show_settings(request: Request, ws: Workspace = Depends(base_workspace)) -> 
 
 @router.post("/settings", response_model=None)
 def save_settings(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(base_workspace)
+    request: Request, form: PostedForm, ws: Workspace = Depends(base_workspace)
 ) -> Response:
     effective = read_settings(ws.store, ws.owner, ws.settings)
     changes: dict[str, Any] = {}
