@@ -29,7 +29,7 @@ class Page:
 
     template: str
     nav: str
-    title: str
+    title: str = ""
 
     def render(
         self, request: Request, context: Any, status: int = 200, *, title: str | None = None

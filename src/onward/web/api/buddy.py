@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
 from onward.export.jsonable import to_jsonable
 from onward.services.buddy import (
@@ -16,21 +15,17 @@ from onward.services.buddy import (
     make_card,
     weekly_summary,
 )
-from onward.web.routing import Ws
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["buddy"])
 
 
-class CardRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CardRequest(Body):
     name: str
     passphrase: str
 
 
-class SummaryRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SummaryRequest(Body):
     passphrase: str
     rejections: bool = False
 

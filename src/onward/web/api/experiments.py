@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
 from onward.export.jsonable import to_jsonable
 from onward.services.experiments import (
@@ -15,26 +14,20 @@ from onward.services.experiments import (
     start_experiment,
     tag_applications,
 )
-from onward.web.routing import Ws
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["experiments"])
 
 
-class NewExperiment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewExperiment(Body):
     name: str
 
 
-class Marked(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Marked(Body):
     ids: list[int]
 
 
-class Decision(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Decision(Body):
     decision: Literal["keep", "drop"]
 
 

@@ -6,19 +6,16 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
 from onward.domain.playbook.feedback_reading import read_feedback
 from onward.domain.playbook.stored import StoredFeedback
 from onward.services.feedback import list_feedback, log_feedback
-from onward.web.routing import Ws
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["feedback"])
 
 
-class NewFeedback(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewFeedback(Body):
     text: str
     received_on: dt.date | None = None
     from_whom: str | None = None

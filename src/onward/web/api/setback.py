@@ -5,20 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
 from onward.errors import NotFound
 from onward.export.jsonable import to_jsonable
 from onward.services.setback import get_preparation, prepare_for_setback
-from onward.web.routing import Ws
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["setback preparation"])
 
 
-class NewPreparation(BaseModel):
+class NewPreparation(Body):
     """One to three next steps in your own words, and what you will be proud of either way."""
-
-    model_config = ConfigDict(extra="forbid")
 
     steps: list[str]
     proud: str | None = None

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from onward.domain.changes import Change, UndoOutcome
 from onward.errors import InvalidInput
@@ -17,15 +17,13 @@ from onward.services.applications import get_application
 from onward.services.corrections import History, application_history, correct_event_date
 from onward.services.runtime import Workspace
 from onward.services.undo import undo_accept, undo_change, undo_last_change
-from onward.web.routing import Ws
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["undo"])
 
 
-class DateCorrection(BaseModel):
+class DateCorrection(Body):
     """The day a step really happened."""
-
-    model_config = ConfigDict(extra="forbid")
 
     day: dt.date = Field(alias="date")
 

@@ -5,18 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
 from onward.services.wellbeing_check import check_wellbeing, wellbeing_view
-from onward.web.routing import Ws
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["well-being"])
 
 
-class NewCheck(BaseModel):
+class NewCheck(Body):
     """Five answers, in the order of the statements, each 0 (at no time) to 5 (all of the time)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     answers: list[int]
 

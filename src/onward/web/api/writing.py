@@ -7,25 +7,20 @@ import datetime as dt
 from typing import Any
 
 from fastapi import APIRouter
-from pydantic import BaseModel, ConfigDict
 
 from onward.services.writing import WritingView, lock_writing, write_session, writing_view
-from onward.web.routing import Ws
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["writing"])
 
 
-class NewSession(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewSession(Body):
     text: str
     started_at: dt.datetime | None = None
     passphrase: str | None = None
 
 
-class Passphrase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Passphrase(Body):
     passphrase: str
 
 

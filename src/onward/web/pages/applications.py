@@ -28,10 +28,12 @@ from onward.services.skills import ApplicationMatch, match_if_ready
 from onward.web.forms import Form
 from onward.web.pages.board import allowed_moves
 from onward.web.pages.undo import undoable
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+FORM_PAGE = Page("applications/form.html", nav="board")
+SHOW_PAGE = Page("applications/show.html", nav="board")
 
 START_STAGES = OPEN_PATH
 CHANNELS = tuple((c.value, c.value.replace("_", " ").capitalize()) for c in Channel)
@@ -105,9 +107,7 @@ def _form_page(request: Request, form: Form, app: Application | None, status: in
     stages = tuple((s.value, s.value.capitalize()) for s in START_STAGES)
     context = ApplicationForm(form, app, stages, CHANNELS)
     title = f"Edit {app.company}" if app else "Add an application"
-    return render(
-        request, "applications/form.html", context, nav="board", title=title, status=status
-    )
+    return FORM_PAGE.render(request, context, status, title=title)
 
 
 def _fields(form: Form) -> ApplicationFields | None:
@@ -178,14 +178,7 @@ def _show_page(
     moves = allowed_moves(overview.application)
     context = ApplicationPage(overview, moves, kinds, form, history, fit, date_form)
     app = overview.application
-    return render(
-        request,
-        "applications/show.html",
-        context,
-        nav="board",
-        title=f"{app.company}: {app.role}",
-        status=status,
-    )
+    return SHOW_PAGE.render(request, context, status, title=f"{app.company}: {app.role}")
 
 
 @router.get("/applications/{app_id}", response_class=HTMLResponse)

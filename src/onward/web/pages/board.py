@@ -22,9 +22,11 @@ from onward.web.contexts.cards import Card, card
 from onward.web.forms import Form
 from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render, with_notice
-from onward.web.routing import PostedForm, Ws
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+INDEX_PAGE = Page("board/index.html", nav="board", title="Board")
+TABLE_PAGE = Page("board/table.html", nav="board", title="All applications")
 PAGE_SIZE = 50
 
 
@@ -115,7 +117,7 @@ def _board_page(ws: Workspace, problem: str | None = None) -> BoardPage:
 
 @router.get("/board", response_class=HTMLResponse)
 def show_board(request: Request, ws: Ws) -> HTMLResponse:
-    return render(request, "board/index.html", _board_page(ws), nav="board", title="Board")
+    return INDEX_PAGE.render(request, _board_page(ws))
 
 
 @router.get("/board/table", response_class=HTMLResponse)
@@ -159,7 +161,7 @@ def show_table(
         stages=BOARD_STAGES,
         sorts=tuple(SORTS),
     )
-    return render(request, "board/table.html", context, nav="board", title="All applications")
+    return TABLE_PAGE.render(request, context)
 
 
 def _move(ws: Workspace, app_id: int, form: Form) -> Application | None:

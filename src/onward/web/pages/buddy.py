@@ -19,10 +19,11 @@ from onward.services.buddy import (
 )
 from onward.services.runtime import Workspace
 from onward.web.forms import Form, read_upload
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("buddy/index.html", nav="goals", title="Buddy")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _page(
         send_form or Form.empty(today),
         file_form or Form.empty(today),
     )
-    return render(request, "buddy/index.html", context, nav="goals", title="Buddy", status=status)
+    return PAGE.render(request, context, status)
 
 
 def _download(text: str, name: str) -> Response:

@@ -29,10 +29,13 @@ from onward.web.contexts.contacts import (
     link_choices,
 )
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+FORM_PAGE = Page("contacts/form.html", nav="contacts")
+SHOW_PAGE = Page("contacts/show.html", nav="contacts")
+INDEX_PAGE = Page("contacts/index.html", nav="contacts", title="Contacts")
 
 ROLES = tuple((r.value, r.value.replace("_", " ").capitalize()) for r in ContactRole)
 TEXT_FIELDS = ("name", "email", "linkedin_url", "company", "notes")
@@ -94,7 +97,7 @@ def list_people(
     limit = None if everyone else SHOWN
     book = contact_book(ws, company=company or None, limit=limit)
     context = ContactsPage(book, company, everyone)
-    return render(request, "contacts/index.html", context, nav="contacts", title="Contacts")
+    return INDEX_PAGE.render(request, context)
 
 
 def _form_page(
@@ -102,14 +105,7 @@ def _form_page(
 ) -> HTMLResponse:
     choices = link_choices(ws) if contact is None else []
     title = f"Edit {contact.name}" if contact else "Add a contact"
-    return render(
-        request,
-        "contacts/form.html",
-        ContactForm(form, contact, choices),
-        nav="contacts",
-        title=title,
-        status=status,
-    )
+    return FORM_PAGE.render(request, ContactForm(form, contact, choices), status, title=title)
 
 
 def _fields(form: Form) -> dict[str, Any]:
@@ -168,10 +164,7 @@ def _contact_page(
         link_form or Form.empty(today),
         checkin_form or Form.empty(today, on=today.isoformat()),
     )
-    return render(
-        request, "contacts/show.html", context, nav="contacts", title=card.contact.name,
-        status=status,
-    )  # fmt: skip
+    return SHOW_PAGE.render(request, context, status, title=card.contact.name)
 
 
 @router.get("/contacts/{contact_id}", response_class=HTMLResponse)

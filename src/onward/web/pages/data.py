@@ -25,10 +25,13 @@ from onward.services.runtime import Workspace
 from onward.services.transfer import backup_text, csv_text
 from onward.services.uploads import StagedFile, discard_upload, stage_upload, staged_file
 from onward.web.forms import Form, Upload, read_upload
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+INDEX_PAGE = Page("data/index.html", nav="data", title="Import & export")
+RESTORE_PAGE = Page("data/restore.html", nav="data", title="Restore a backup")
+CSV_PAGE = Page("data/csv.html", nav="data", title="Import a spreadsheet")
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,7 @@ def _index(
 ) -> HTMLResponse:
     today = ws.clock.today()
     context = DataPage(restore or Form.empty(today), spreadsheet or Form.empty(today))
-    return render(
-        request, "data/index.html", context, nav="data", title="Import & export", status=status
-    )
+    return INDEX_PAGE.render(request, context, status)
 
 
 show_page(router, "/data", _index)
@@ -128,10 +129,7 @@ def check_backup(
     if preview.problem is not None:
         discard_upload(ws.settings.home, staged.token, staged.kind)
     status = 200 if preview.problem is None else 422
-    return render(
-        request, "data/restore.html", RestorePage(preview), nav="data", title="Restore a backup",
-        status=status,
-    )  # fmt: skip
+    return RESTORE_PAGE.render(request, RestorePage(preview), status)
 
 
 @router.post("/data/restore/confirm", response_model=None)
@@ -139,14 +137,7 @@ def confirm_restore(request: Request, form: PostedForm, ws: Ws) -> Response:
     staged = staged_file(ws.settings.home, form["token"], "backup")
     if not form.flag("confirm"):
         preview = preview_backup(ws.store, ws.owner, staged)
-        return render(
-            request,
-            "data/restore.html",
-            RestorePage(preview),
-            nav="data",
-            title="Restore a backup",
-            status=422,
-        )
+        return RESTORE_PAGE.render(request, RestorePage(preview), 422)
     result, safety = restore_upload(
         ws.store,
         ws.owner,
@@ -173,14 +164,7 @@ def cancel_restore(form: PostedForm, ws: Ws) -> Response:
 
 # -- importing a spreadsheet ---------------------------------------------------------------------
 def _csv_page(request: Request, preview: CsvPreview, date_format: str) -> HTMLResponse:
-    return render(
-        request,
-        "data/csv.html",
-        CsvPage(preview, date_format),
-        nav="data",
-        title="Import a spreadsheet",
-        status=200 if preview.ready else 422,
-    )
+    return CSV_PAGE.render(request, CsvPage(preview, date_format), 200 if preview.ready else 422)
 
 
 def _mapping(form: Form, headings: tuple[str, ...]) -> dict[str, str]:

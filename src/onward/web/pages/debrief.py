@@ -24,10 +24,12 @@ from onward.services.debriefs import (
 )
 from onward.services.runtime import Workspace
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+SHOW_PAGE = Page("debrief/show.html", nav="board")
+STORIES_PAGE = Page("debrief/stories.html", nav="goals", title="Stories")
 STORY_PARTS = (
     ("situation", "Situation: where and when"),
     ("task", "Task: what was needed of you"),
@@ -60,7 +62,7 @@ def _debrief_page(
         app, debrief_view(ws.store, ws.owner, app_id), form or Form.empty(today, held_on=str(today))
     )
     title = f"Debrief: {app.company}"
-    return render(request, "debrief/show.html", context, nav="board", title=title, status=status)
+    return SHOW_PAGE.render(request, context, status, title=title)
 
 
 @router.get("/applications/{app_id}/debrief", response_class=HTMLResponse)
@@ -101,9 +103,7 @@ def _stories_page(
         list_stories(ws.store, ws.owner),
         form or Form.empty(ws.clock.today()),
     )
-    return render(
-        request, "debrief/stories.html", context, nav="goals", title="Stories", status=status
-    )
+    return STORIES_PAGE.render(request, context, status)
 
 
 show_page(router, "/stories", _stories_page)

@@ -28,10 +28,13 @@ from onward.services.runtime import Workspace
 from onward.services.settings import change_settings, check_setting
 from onward.web.contexts.drafts import drafts_page
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+NAME_PAGE = Page("drafts/name.html", nav="drafts", title="Your name")
+SHOW_PAGE = Page("drafts/show.html", nav="drafts")
+INDEX_PAGE = Page("drafts/index.html", nav="drafts", title="Drafts")
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,7 @@ def ask_name(request: Request, ws: Workspace, form: Form, app_id: int) -> Respon
             return None
     context = NamePage(app_id, form, tuple((k, form[k]) for k in DRAFT_FIELDS if form[k]))
     status = 422 if form.errors else 200
-    return render(
-        request, "drafts/name.html", context, nav="drafts", title="Your name", status=status
-    )
+    return NAME_PAGE.render(request, context, status)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ class NamePage:
 
 @router.get("/drafts", response_class=HTMLResponse)
 def show_drafts(request: Request, ws: Ws) -> HTMLResponse:
-    return render(request, "drafts/index.html", drafts_page(ws), nav="drafts", title="Drafts")
+    return INDEX_PAGE.render(request, drafts_page(ws))
 
 
 @router.post("/applications/{app_id}/drafts", response_model=None)
@@ -121,9 +122,7 @@ def _draft_page(
         timing,
         bool(ws.settings.sender_email),
     )
-    return render(
-        request, "drafts/show.html", context, nav="drafts", title=view.draft.subject, status=status
-    )
+    return SHOW_PAGE.render(request, context, status, title=view.draft.subject)
 
 
 @router.get("/drafts/{draft_id}", response_class=HTMLResponse)

@@ -20,10 +20,11 @@ from onward.services.experiments import (
 from onward.services.learning_plan import plan_view
 from onward.services.runtime import Workspace
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("experiments/index.html", nav="insights", title="Experiments")
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,7 @@ def _page(request: Request, ws: Workspace, form: Form | None = None, status: int
         form or Form.empty(ws.clock.today()),
         tuple((str(i), name) for i, name in plan_view(ws.store, ws.owner, choices=30).choices),
     )
-    return render(
-        request,
-        "experiments/index.html",
-        context,
-        nav="insights",
-        title="Experiments",
-        status=status,
-    )
+    return PAGE.render(request, context, status)
 
 
 show_page(router, "/experiments", _page)

@@ -15,10 +15,11 @@ from onward.services.goals import LOGGABLE, GoalProgress, goal_progress, log_eff
 from onward.services.runtime import Workspace
 from onward.services.wellbeing_check import lighter_goals, wellbeing_view
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("goals/index.html", nav="goals", title="Goals")
 
 WEEKS = 8
 LABELS = {
@@ -85,7 +86,7 @@ def _page(
         effort_form or Form.empty(today, on=today.isoformat(), amount="1"),
         lighter,
     )
-    return render(request, "goals/index.html", context, nav="goals", title="Goals", status=status)
+    return PAGE.render(request, context, status)
 
 
 show_page(router, "/goals", _page)

@@ -25,10 +25,11 @@ from onward.services.if_then import (
 from onward.services.learning_plan import plan_view
 from onward.services.runtime import Workspace
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("if_then/index.html", nav="goals", title="If-then plans")
 
 GOALS = {
     Metric.APPLICATIONS: "Applications",
@@ -63,9 +64,7 @@ def _page(request: Request, ws: Workspace, form: Form | None = None, status: int
         tuple((str(i), name) for i, name in plan_view(ws.store, ws.owner, choices=50).choices),
         ws.clock.now(),
     )
-    return render(
-        request, "if_then/index.html", context, nav="goals", title="If-then plans", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
 show_page(router, "/if-then", _page)

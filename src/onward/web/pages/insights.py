@@ -14,10 +14,11 @@ from onward.services.experiments import experiment_results
 from onward.services.insights import read_insights
 from onward.services.skills import DEFAULT_TOP, PlannedGaps, plan_skill_gaps, planned_skills
 from onward.web.contexts.insights import insights_page, plotly_script
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+PAGE = Page("insights/index.html", nav="insights", title="Insights")
 #: After adding skills to the plan, the notice links to it.
 PLAN_LINK = ("/plan", "See your learning plan")
 
@@ -31,7 +32,7 @@ def show_insights(request: Request, ws: Ws, anyway: bool = False) -> HTMLRespons
     if context.view is not None:
         tried = tuple(experiment_results(ws.store, ws.owner))
         context = replace(context, experiments=tried)
-    return render(request, "insights/index.html", context, nav="insights", title="Insights")
+    return PAGE.render(request, context)
 
 
 def planned_notice(done: PlannedGaps) -> str:

@@ -14,10 +14,11 @@ from onward.services.journal import JournalOverview, journal_overview, write_jou
 from onward.services.runtime import Workspace
 from onward.services.wins import WinEntry, add_win, list_wins
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("journal/index.html", nav="journal", title="Journal & wins")
 
 #: The latest entries and wins the page shows; older ones stay kept (``onward wins`` lists
 #: every one). Wins are read for the last WIN_DAYS days only: reading a long history's every
@@ -74,9 +75,7 @@ def _page(
         entry or Form.empty(today, on=today.isoformat()),
         win or Form.empty(today, win_on=today.isoformat()),
     )
-    return render(
-        request, "journal/index.html", context, nav="journal", title="Journal & wins", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
 show_page(router, "/journal", _page)

@@ -33,10 +33,12 @@ from onward.web.contexts.mail import AccountView, JobView, MailPage, Tested
 from onward.web.deps import mail_jobs, mail_upload, passwords
 from onward.web.forms import Form
 from onward.web.hints import shown
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+INDEX_PAGE = Page("mail/index.html", nav="mail", title="Mail")
+JOB_PAGE = Page("mail/job.html", nav="mail")
 
 #: Inputs of the add form, as the service names them.
 _ACCOUNT_INPUTS = {"imap_host": "imap_host", "imap_port": "imap_port", "folders": "folders"}
@@ -72,7 +74,7 @@ def _index(
         upload_limit_mb=ws.settings.mail_upload_max_mb,
         tested=tested,
     )
-    return render(request, "mail/index.html", page, nav="mail", title="Mail", status=status)
+    return INDEX_PAGE.render(request, page, status)
 
 
 @router.get("/mail", response_class=HTMLResponse)
@@ -248,7 +250,7 @@ def show_import(
     request: Request, job_id: str, jobs: ImportJobs = Depends(mail_jobs)
 ) -> HTMLResponse:
     view = JobView(jobs.get(job_id))
-    return render(request, "mail/job.html", view, nav="mail", title=view.title)
+    return JOB_PAGE.render(request, view, title=view.title)
 
 
 @router.post("/mail/imports/{job_id}/cancel", response_model=None)

@@ -22,10 +22,11 @@ from onward.services.learning_plan import (
 )
 from onward.services.runtime import Workspace
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("plan/index.html", nav="goals", title="Learning plan")
 
 KINDS = {
     ItemKind.COURSE: "A course",
@@ -82,9 +83,7 @@ class PlanPage:
 
 def _page(request: Request, ws: Workspace, form: Form | None = None, status: int = 200) -> Response:
     context = PlanPage(plan_view(ws.store, ws.owner), form or Form.empty(ws.clock.today()))
-    return render(
-        request, "plan/index.html", context, nav="goals", title="Learning plan", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
 show_page(router, "/plan", _page)

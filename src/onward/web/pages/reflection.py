@@ -19,10 +19,13 @@ from onward.services.feedback import log_feedback
 from onward.services.reflection import ReflectionPrompts, reflect_on, reflection_prompts
 from onward.services.runtime import Workspace
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+FORM_PAGE = Page("reflection/form.html", nav="board")
+FEEDBACK_PAGE = Page("reflection/feedback.html", nav="board", title="Feedback")
+WAIT_PAGE = Page("reflection/wait.html", nav="board", title="Not yet")
 
 SCALE = (
     ("1", "1 · went badly"),
@@ -62,15 +65,13 @@ def _reflect_page(
     except InvalidInput as exc:  # the dwell window is still open
         app = get_application(ws.store, ws.owner, app_id)
         context = WaitPage(app, exc.message)
-        return render(request, "reflection/wait.html", context, nav="board", title="Not yet")
+        return WAIT_PAGE.render(request, context)
     app = prompts.application
-    return render(
+    return FORM_PAGE.render(
         request,
-        "reflection/form.html",
         ReflectPage(prompts, form, debriefs=debrief_view(ws.store, ws.owner, app_id).debriefs),
-        nav="board",
+        status,
         title=f"Looking back at {app.company}",
-        status=status,
     )
 
 
@@ -132,14 +133,7 @@ def add_feedback(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Res
             form.fail_with(exc, "text")
         else:
             return redirect(f"/applications/{app_id}", "Feedback kept, with a thank-you planned.")
-    return render(
-        request,
-        "reflection/feedback.html",
-        FeedbackPage(app, form),
-        nav="board",
-        title="Feedback",
-        status=422,
-    )
+    return FEEDBACK_PAGE.render(request, FeedbackPage(app, form), 422)
 
 
 def _start_trying(ws: Workspace, app_id: int, name: str) -> Response:

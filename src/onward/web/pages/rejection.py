@@ -30,10 +30,12 @@ from onward.services.runtime import Workspace
 from onward.services.tasks import TaskState, task_state
 from onward.web.forms import Form
 from onward.web.pages.undo import undoable
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+FORM_PAGE = Page("rejection/form.html", nav="board")
+SHOW_PAGE = Page("rejection/show.html", nav="board")
 
 REASONS = tuple(
     (r.value, "They did not say" if r == RejectionReason.UNSPECIFIED else r.value.replace("_", " "))
@@ -90,13 +92,11 @@ def _form_page(
     request: Request, ws: Workspace, app: Application, form: Form, status: int
 ) -> Response:
     contacts = tuple(list_contacts(ws.store, ws.owner, application_id=app.id))
-    return render(
+    return FORM_PAGE.render(
         request,
-        "rejection/form.html",
         RejectForm(app, form, contacts, dwell_options(dwell_choice("", ws.settings.dwell_default))),
-        nav="board",
+        status,
         title=f"A no from {app.company}",
-        status=status,
     )
 
 
@@ -147,12 +147,8 @@ def show_rejection(request: Request, app_id: int, ws: Ws) -> HTMLResponse:
     now = ws.clock.now()
     states = {s.id: task_state(s.task, now) for s in overview.tasks}
     app = overview.application
-    return render(
-        request,
-        "rejection/show.html",
-        RejectionPage(overview, states, now),
-        nav="board",
-        title=f"After the no from {app.company}",
+    return SHOW_PAGE.render(
+        request, RejectionPage(overview, states, now), title=f"After the no from {app.company}"
     )
 
 

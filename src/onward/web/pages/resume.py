@@ -22,10 +22,12 @@ from onward.services.resumes import (
 )
 from onward.services.runtime import Workspace
 from onward.web.forms import Form, Upload, read_upload
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+INDEX_PAGE = Page("resume/index.html", nav="resume", title="Resume")
+SHOW_PAGE = Page("resume/show.html", nav="resume")
 
 FORMATS = ".pdf,.docx,.md,.markdown,.txt,.text,.json"
 _KIND = {"pdf": "PDF", "docx": "DOCX", "markdown": "Markdown", "text": "Text"}
@@ -58,9 +60,7 @@ def _index(
     context = ResumesPage(
         tuple(resume_versions(ws.store, ws.owner)), form or Form.empty(ws.clock.today())
     )
-    return render(
-        request, "resume/index.html", context, nav="resume", title="Resume", status=status
-    )
+    return INDEX_PAGE.render(request, context, status)
 
 
 show_page(router, "/resume", _index)
@@ -104,8 +104,8 @@ def show_version(request: Request, version: int, ws: Ws) -> Response:
         found = resume_version(ws.store, ws.owner, str(version))
     except NotFound:
         raise _missing(version) from None
-    return render(request, "resume/show.html", ResumeVersionPage(found), nav="resume",
-                  title=f"Resume {found.shown.resume.name}")  # fmt: skip
+    title = f"Resume {found.shown.resume.name}"
+    return SHOW_PAGE.render(request, ResumeVersionPage(found), title=title)
 
 
 @router.post("/resume/{version}/delete", response_model=None)

@@ -29,10 +29,12 @@ from onward.services.runtime import Workspace
 from onward.web.contexts.review import KINDS, ReviewPage, filter_form, read_filter
 from onward.web.forms import Form
 from onward.web.hints import shown
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+INDEX_PAGE = Page("review/index.html", nav="review", title="Review")
+SHOW_PAGE = Page("review/show.html", nav="review")
 
 #: Emails listed on one page of the queue.
 PAGE = 25
@@ -91,9 +93,7 @@ def show_queue(request: Request, ws: Ws) -> HTMLResponse:
         )  # fmt: skip
     context = ReviewPage(queue, form, select_page=form.flag("select"))
     status = 422 if form.errors else 200
-    return render(
-        request, "review/index.html", context, nav="review", title="Review", status=status
-    )
+    return INDEX_PAGE.render(request, context, status)
 
 
 def _notice(outcome: ReviewOutcome) -> str:
@@ -162,13 +162,8 @@ def _text(value: Any) -> str:
 def _proposal_page(
     request: Request, found: ProposalEvidence, form: Form, status: int
 ) -> HTMLResponse:
-    return render(
-        request,
-        "review/show.html",
-        ProposalPage(found, form),
-        nav="review",
-        title=found.proposal.summary,
-        status=status,
+    return SHOW_PAGE.render(
+        request, ProposalPage(found, form), status, title=found.proposal.summary
     )
 
 

@@ -22,10 +22,12 @@ from onward.services.review_preview import (
 )
 from onward.services.undo import undo_accept
 from onward.web.contexts.review import PreviewPage, filter_form, filter_link, read_filter
-from onward.web.rendering import redirect, render
-from onward.web.routing import Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, Ws
 
 router = APIRouter()
+PREVIEW_PAGE = Page("review/preview.html", nav="review", title="Before you accept")
+NOT_JOB_PAGE = Page("review/not_job.html", nav="review", title="Not job mail")
 
 
 @router.get("/review/preview", response_class=HTMLResponse)
@@ -49,7 +51,7 @@ def preview(request: Request, ws: Ws) -> Response:
         found = preview_acceptance(ws.store, ws.owner, form.ids("ids"))
         asked = "the proposals you ticked"
     page = PreviewPage(found, back, asked)
-    return render(request, "review/preview.html", page, nav="review", title="Before you accept")
+    return PREVIEW_PAGE.render(request, page)
 
 
 @router.post("/review/{proposal_id}/undo", response_model=None)
@@ -80,7 +82,7 @@ class NotJobPage:
 @router.get("/review/not-job-mail", response_class=HTMLResponse)
 def not_job_list(request: Request, ws: Ws) -> HTMLResponse:
     page = NotJobPage(list_not_job_senders(ws.store, ws.owner))
-    return render(request, "review/not_job.html", page, nav="review", title="Not job mail")
+    return NOT_JOB_PAGE.render(request, page)
 
 
 @router.post("/review/not-job-mail/{message_id}/take-back", response_model=None)

@@ -16,10 +16,11 @@ from onward.services.applications import get_application
 from onward.services.runtime import Workspace
 from onward.services.setback import get_preparation, prepare_for_setback
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+PAGE = Page("setback/prepare.html", nav="board")
 STEP_FIELDS = tuple(f"step_{n}" for n in range(1, MAX_STEPS + 1))
 
 
@@ -44,7 +45,7 @@ def _page(
         )
     context = PreparePage(app, prepared, form)
     title = f"Prepare for a no: {app.company}"
-    return render(request, "setback/prepare.html", context, nav="board", title=title, status=status)
+    return PAGE.render(request, context, status, title=title)
 
 
 @router.get("/applications/{app_id}/prepare", response_class=HTMLResponse)

@@ -16,10 +16,12 @@ from onward.services.mail_summaries import dismiss_mail_summary
 from onward.services.tasks import complete_task, skip_task, snooze_task, snooze_until
 from onward.services.today import Today, today
 from onward.services.welcome import clear_demo, demo_contents, has_demo, is_empty, load_demo
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+INDEX_PAGE = Page("today/index.html", nav="today", title="Today")
+CLEAR_DEMO_PAGE = Page("today/clear_demo.html", nav="today", title="Remove the demo data?")
 
 METRIC_LABELS = {
     "applications": "Applications",
@@ -59,7 +61,7 @@ def show_today(request: Request, ws: Ws) -> HTMLResponse:
     # mail imported and waiting for review is a start: no welcome then
     empty = agenda.mail_summary is None and is_empty(ws.store, ws.owner)
     context = TodayPage(agenda, METRIC_LABELS, empty, not empty and has_demo(ws.store, ws.owner))
-    return render(request, "today/index.html", context, nav="today", title="Today")
+    return INDEX_PAGE.render(request, context)
 
 
 @router.post("/tasks/{task_id}/done")
@@ -108,9 +110,7 @@ def add_demo(ws: Ws) -> RedirectResponse:
 def confirm_remove_demo(request: Request, ws: Ws) -> HTMLResponse:
     """Ask first: what removing the demo takes away, and what stays."""
     contents = demo_contents(ws.store, ws.owner)
-    return render(
-        request, "today/clear_demo.html", contents, nav="today", title="Remove the demo data?"
-    )
+    return CLEAR_DEMO_PAGE.render(request, contents)
 
 
 @router.post("/welcome/clear-demo")

@@ -15,10 +15,11 @@ from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.wellbeing_check import WellbeingView, check_wellbeing, wellbeing_view
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("wellbeing_check/index.html", nav="journal", title="Well-being")
 QUESTIONS = tuple(f"q{n}" for n in range(1, len(STATEMENTS) + 1))
 STATEMENT_FIELDS = tuple(zip(QUESTIONS, STATEMENTS, strict=True))
 
@@ -37,14 +38,7 @@ class WellbeingPage:
 def _page(request: Request, ws: Workspace, form: Form | None = None, status: int = 200) -> Response:
     view = wellbeing_view(ws.store, ws.owner, ws.clock, places=ws.settings.support_places)
     context = WellbeingPage(view, form or Form.empty(ws.clock.today()))
-    return render(
-        request,
-        "wellbeing_check/index.html",
-        context,
-        nav="journal",
-        title="Well-being",
-        status=status,
-    )
+    return PAGE.render(request, context, status)
 
 
 show_page(router, "/wellbeing", _page)

@@ -14,10 +14,11 @@ from onward.errors import Conflict, InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.writing import WritingView, lock_writing, write_session, writing_view
 from onward.web.forms import Form
-from onward.web.rendering import redirect, render
-from onward.web.routing import PostedForm, Ws, show_page
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("writing/index.html", nav="journal", title="Writing")
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,7 @@ def _page(
         open_form or Form.empty(today),
         ws.clock.now().isoformat(),
     )
-    return render(
-        request, "writing/index.html", context, nav="journal", title="Writing", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
 show_page(router, "/writing", _page)
