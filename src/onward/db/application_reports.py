@@ -9,19 +9,18 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import and_, func, or_, select
 
 from onward.db import tables as t
 from onward.db.application_query import chunks, filtered, order_by
 from onward.db.application_rows import application_from_row, event_from_row
 from onward.db.meta import days_after
+from onward.db.repo import Repo
 from onward.domain.pipeline import Stage
 from onward.domain.records import Application, ApplicationQuery, StageEvent
 
 
-class ApplicationReports:
-    conn: Connection
-
+class ApplicationReports(Repo):
     def hesitant_saved(
         self, owner_id: int, *, tag: str, excitement_at_most: int, limit: int
     ) -> list[Application]:

@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     Row,
     case,
     delete,
@@ -34,9 +33,6 @@ from onward.domain.records import (
 
 
 class ApplicationRepo(ApplicationReports):
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
     # -- writing -------------------------------------------------------------------------
     def insert(
         self,

@@ -5,20 +5,18 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Row, select, update
 
 from onward.db import tables as t
 from onward.db.meta import insert_row
 from onward.db.practice_tables import debriefs, interview_questions, star_stories
+from onward.db.repo import Repo
 from onward.domain.playbook.debrief import Debrief, StarStory
 
 _STORY_PARTS = ("situation", "task", "action", "result")
 
 
-class DebriefRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class DebriefRepo(Repo):
     def insert(self, owner_id: int, debrief: Debrief, now: datetime) -> int:
         debrief_id = insert_row(
             self.conn,
@@ -87,10 +85,7 @@ class DebriefRepo:
         return found
 
 
-class StoryRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class StoryRepo(Repo):
     def insert(self, owner_id: int, story: StarStory, now: datetime) -> int:
         parts = {k: getattr(story, k) for k in _STORY_PARTS}
         return insert_row(

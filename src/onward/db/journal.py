@@ -5,19 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, case, or_, select, true
+from sqlalchemy import Row, case, or_, select, true
 
 from onward.db import tables as t
 from onward.db.meta import insert_row, within_days_of
 from onward.db.playbook_tables import journal_entries
+from onward.db.repo import Repo
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.journal import JournalEntry
 
 
-class JournalRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class JournalRepo(Repo):
     def insert(self, owner_id: int, entry: JournalEntry, now: datetime) -> int:
         return insert_row(
             self.conn,

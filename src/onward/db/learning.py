@@ -6,20 +6,18 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Row, select, update
 
 from onward.db.meta import insert_row
 from onward.db.playbook_tables import feedback, plan_items, reflections
+from onward.db.repo import Repo
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
 from onward.domain.playbook.learning_plan import ItemKind, ItemStatus, PlanItem
 from onward.domain.playbook.reflection import Answer, Rating, Reflection
 from onward.domain.playbook.stored import StoredFeedback, StoredItem, StoredReflection
 
 
-class FeedbackRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class FeedbackRepo(Repo):
     def insert(self, owner_id: int, item: Feedback, specific: bool, now: datetime) -> int:
         return insert_row(
             self.conn,
@@ -37,10 +35,7 @@ class FeedbackRepo:
         )
 
     def get(self, owner_id: int, feedback_id: int) -> StoredFeedback | None:
-        row = self.conn.execute(
-            select(feedback).where(feedback.c.owner_id == owner_id, feedback.c.id == feedback_id)
-        ).first()
-        return _feedback(row) if row is not None else None
+        return self.owned(feedback, owner_id, feedback_id, _feedback)
 
     def query(self, owner_id: int, *, application_id: int | None = None) -> list[StoredFeedback]:
         """Feedback oldest first (by the date it was received)."""
@@ -51,10 +46,7 @@ class FeedbackRepo:
         return [_feedback(r) for r in rows]
 
 
-class ReflectionRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ReflectionRepo(Repo):
     def insert(self, owner_id: int, reflection: Reflection, now: datetime) -> int:
         return insert_row(
             self.conn,
@@ -76,10 +68,7 @@ class ReflectionRepo:
         return [_reflection(r) for r in rows]
 
 
-class PlanItemRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class PlanItemRepo(Repo):
     def insert(
         self, owner_id: int, item: PlanItem, now: datetime, *, application_id: int | None
     ) -> int:
@@ -98,10 +87,7 @@ class PlanItemRepo:
         )
 
     def get(self, owner_id: int, item_id: int) -> StoredItem | None:
-        row = self.conn.execute(
-            select(plan_items).where(plan_items.c.owner_id == owner_id, plan_items.c.id == item_id)
-        ).first()
-        return _item(row) if row is not None else None
+        return self.owned(plan_items, owner_id, item_id, _item)
 
     def query(
         self,

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
+from sqlalchemy import ColumnElement, Row, and_, func, not_, or_, select, update
 
 from onward.db.meta import insert_row
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
+from onward.db.repo import Repo
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
@@ -17,10 +18,7 @@ from onward.domain.playbook.rejection import Rejection, RejectionChannel
 from onward.domain.playbook.tasks import StoredTask, Task, TaskKind, TaskStatus
 
 
-class RejectionRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class RejectionRepo(Repo):
     def insert(self, owner_id: int, rejection: Rejection, now: datetime) -> int:
         return insert_row(
             self.conn,
@@ -62,10 +60,7 @@ class RejectionRepo:
         return [_rejection(r) for r in rows]
 
 
-class DwellRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class DwellRepo(Repo):
     def insert(self, owner_id: int, window: DwellWindow) -> int:
         return insert_row(
             self.conn,
@@ -113,10 +108,7 @@ class DwellRepo:
         return result.rowcount
 
 
-class TaskRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class TaskRepo(Repo):
     def insert(
         self, owner_id: int, task: Task, now: datetime, *, contact_id: int | None = None
     ) -> int:
@@ -137,10 +129,7 @@ class TaskRepo:
         )
 
     def get(self, owner_id: int, task_id: int) -> StoredTask | None:
-        row = self.conn.execute(
-            select(tasks).where(tasks.c.owner_id == owner_id, tasks.c.id == task_id)
-        ).first()
-        return _task(row) if row is not None else None
+        return self.owned(tasks, owner_id, task_id, _task)
 
     def query(
         self,
