@@ -9,6 +9,7 @@ from sqlalchemy import func, select, update
 
 from onward.db import tables as t
 from onward.db.contacts import ContactRepo, _contact
+from onward.db.meta import values
 from onward.db.playbook_tables import companies
 from onward.db.repo import Repo
 from onward.db.types import lowered
@@ -64,9 +65,7 @@ class CheckinRepo(Repo):
             self.conn.execute(
                 companies.insert().values(
                     owner_id=owner_id,
-                    name=note.name,
-                    reapply_after=note.reapply_after,
-                    notes=note.notes,
+                    **values(note, "name", "reapply_after", "notes"),
                     updated_at=now,
                 )
             )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Row, select, update
 
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.practice_tables import debriefs, interview_questions, star_stories
 from onward.db.repo import Repo
 from onward.domain.playbook.debrief import Debrief, StarStory
@@ -22,10 +22,7 @@ class DebriefRepo(Repo):
             self.conn,
             debriefs,
             owner_id=owner_id,
-            application_id=debrief.application_id,
-            held_on=debrief.held_on,
-            landed=debrief.landed,
-            missing=debrief.missing,
+            **values(debrief, "application_id", "held_on", "landed", "missing"),
             created_at=now,
         )
         for text in debrief.questions:

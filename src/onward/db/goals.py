@@ -14,7 +14,7 @@ from sqlalchemy import String, func, select, update
 
 from onward.db import tables as t
 from onward.db.application_rows import event_from_row
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.playbook_tables import (
     drafts,
     effort_entries,
@@ -58,8 +58,7 @@ class EffortRepo(Repo):
             effort_entries,
             owner_id=owner_id,
             occurred_on=activity.on,
-            metric=activity.metric.value,
-            amount=activity.amount,
+            **values(activity, "metric", "amount"),
             note=note,
             created_at=now,
         )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Row, case, or_, select, true
 
 from onward.db import tables as t
-from onward.db.meta import insert_row, within_days_of
+from onward.db.meta import insert_row, values, within_days_of
 from onward.db.playbook_tables import journal_entries
 from onward.db.repo import Repo
 from onward.domain.pipeline import Stage
@@ -21,10 +21,7 @@ class JournalRepo(Repo):
             self.conn,
             journal_entries,
             owner_id=owner_id,
-            written_on=entry.written_on,
-            mood=entry.mood,
-            text=entry.text,
-            rest_day=entry.rest_day,
+            **values(entry, "written_on", "mood", "text", "rest_day"),
             created_at=now,
         )
 

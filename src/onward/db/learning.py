@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Row, select, update
 
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.playbook_tables import feedback, plan_items, reflections
 from onward.db.repo import Repo
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
@@ -23,11 +23,7 @@ class FeedbackRepo(Repo):
             self.conn,
             feedback,
             owner_id=owner_id,
-            application_id=item.application_id,
-            contact_id=item.contact_id,
-            text=item.text,
-            received_on=item.received_on,
-            from_whom=item.from_whom,
+            **values(item, "application_id", "contact_id", "text", "received_on", "from_whom"),
             themes=[t.value for t in item.themes],
             specific=specific,
             specific_override=item.specific_override,
@@ -52,8 +48,7 @@ class ReflectionRepo(Repo):
             self.conn,
             reflections,
             owner_id=owner_id,
-            application_id=reflection.application_id,
-            written_on=reflection.written_on,
+            **values(reflection, "application_id", "written_on"),
             ratings={r.topic_id: r.score for r in reflection.ratings},
             answers={a.question_id: a.text for a in reflection.answers},
             created_at=now,
@@ -77,11 +72,7 @@ class PlanItemRepo(Repo):
             plan_items,
             owner_id=owner_id,
             application_id=application_id,
-            kind=item.kind.value,
-            focus=item.focus,
-            effort_hours=item.effort_hours,
-            status=item.status.value,
-            because=item.because,
+            **values(item, "kind", "focus", "effort_hours", "status", "because"),
             created_at=now,
             updated_at=now,
         )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Row, delete, select, update
 
 from onward.db.mail_account_tables import mail_accounts, mail_deliveries, mail_folders
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.repo import Repo
 from onward.domain.mail_accounts import (
     AccountFields,
@@ -139,10 +139,7 @@ class MailAccountRepo(Repo):
         self.conn.execute(
             mail_deliveries.insert().values(
                 owner_id=owner_id,
-                draft_id=delivery.draft_id,
-                account_name=delivery.account_name,
-                method=delivery.method.value,
-                message_id=delivery.message_id,
+                **values(delivery, "draft_id", "account_name", "method", "message_id"),
                 to_addr=delivery.to,
                 delivered_at=delivery.delivered_at,
             )

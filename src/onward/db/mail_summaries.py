@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import exists, select, update
 
 from onward.db.mail_tables import mail_summaries as f
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.repo import Repo
 from onward.domain.mail import MailSummary
 
@@ -32,11 +32,7 @@ class MailSummaryRepo(Repo):
             f,
             owner_id=owner_id,
             source=source,
-            applications=found.applications,
-            rejections=found.rejections,
-            interviews=found.interviews,
-            offers=found.offers,
-            since=found.since,
+            **values(found, "applications", "rejections", "interviews", "offers", "since"),
             created_at=now,
         )
 

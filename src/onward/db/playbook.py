@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, func, not_, or_, select, update
 
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
 from onward.db.repo import Repo
 from onward.domain.drafts import DraftKind
@@ -24,15 +24,7 @@ class RejectionRepo(Repo):
             self.conn,
             rejections,
             owner_id=owner_id,
-            application_id=rejection.application_id,
-            received_on=rejection.received_on,
-            stage=rejection.stage.value,
-            channel=rejection.channel.value,
-            reason=rejection.reason.value,
-            quote=rejection.quote,
-            contact_id=rejection.contact_id,
-            personal=rejection.personal,
-            sting=rejection.sting,
+            **values(rejection),
             created_at=now,
         )
 
@@ -66,10 +58,7 @@ class DwellRepo(Repo):
             self.conn,
             dwell_windows,
             owner_id=owner_id,
-            application_id=window.application_id,
-            starts_at=window.starts_at,
-            ends_at=window.ends_at,
-            preset=window.preset.value,
+            **values(window, "application_id", "starts_at", "ends_at", "preset"),
         )
 
     def active(self, owner_id: int, now: datetime) -> list[DwellWindow]:
@@ -118,12 +107,7 @@ class TaskRepo(Repo):
             owner_id=owner_id,
             application_id=task.application_id or None,
             contact_id=contact_id,
-            kind=task.kind.value,
-            title=task.title,
-            due_at=task.due_at,
-            not_before=task.not_before,
-            draft_kind=task.draft_kind.value if task.draft_kind else None,
-            status=task.status.value,
+            **values(task, "kind", "title", "due_at", "not_before", "draft_kind", "status"),
             snoozed_until=task.snoozed_until,
             created_at=now,
         )
