@@ -4,11 +4,13 @@ a page with nothing posted yet, and the base of the API's JSON bodies."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
+from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict
 
@@ -40,14 +42,28 @@ class Page:
         )
 
 
-def show_page(router: APIRouter, path: str, page: Callable[[Request, Workspace], Response]) -> None:
-    """Route GET ``path`` to ``page``: the page as it is, with empty forms."""
+def show_page(router: APIRouter, path: str, page: Callable[..., Response]) -> None:
+    """Route GET ``path`` to ``page``: the page as it is, with empty forms. A path with one
+    ``{id}`` (``/applications/{app_id}/debrief``) hands ``page`` that whole number too:
+    ``page(request, ws, app_id)``."""
+    keys = re.findall(r"{(\w+)}", path)
+    show = _show_one(page, keys[0]) if keys else _show(page)
+    show.__name__ = "show_" + re.sub(r"\W+", "_", re.sub(r"[{}]", "", path)).strip("_")
+    router.add_api_route(path, show, methods=["GET"], response_class=HTMLResponse)
 
+
+def _show(page: Callable[..., Response]) -> Callable[..., Response]:
     def show(request: Request, ws: Ws) -> Response:
         return page(request, ws)
 
-    show.__name__ = f"show_{path.strip('/').replace('-', '_').replace('/', '_')}"
-    router.add_api_route(path, show, methods=["GET"], response_class=HTMLResponse)
+    return show
+
+
+def _show_one(page: Callable[..., Response], key: str) -> Callable[..., Response]:
+    def show(request: Request, ws: Ws, record_id: int = FastPath(alias=key)) -> Response:
+        return page(request, ws, record_id)
+
+    return show
 
 
 class Body(BaseModel):

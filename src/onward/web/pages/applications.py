@@ -29,7 +29,7 @@ from onward.web.forms import Form
 from onward.web.pages.board import allowed_moves
 from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect
-from onward.web.routing import Page, PostedForm, Ws
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
 FORM_PAGE = Page("applications/form.html", nav="board")
@@ -181,9 +181,7 @@ def _show_page(
     return SHOW_PAGE.render(request, context, status, title=f"{app.company}: {app.role}")
 
 
-@router.get("/applications/{app_id}", response_class=HTMLResponse)
-def show_application(request: Request, app_id: int, ws: Ws) -> HTMLResponse:
-    return _show_page(request, ws, app_id)
+show_page(router, "/applications/{app_id}", _show_page)
 
 
 @router.get("/applications/{app_id}/edit", response_class=HTMLResponse)

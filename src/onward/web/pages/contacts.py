@@ -30,7 +30,7 @@ from onward.web.contexts.contacts import (
 )
 from onward.web.forms import Form
 from onward.web.rendering import redirect
-from onward.web.routing import Page, PostedForm, Ws
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
 FORM_PAGE = Page("contacts/form.html", nav="contacts")
@@ -167,9 +167,7 @@ def _contact_page(
     return SHOW_PAGE.render(request, context, status, title=card.contact.name)
 
 
-@router.get("/contacts/{contact_id}", response_class=HTMLResponse)
-def show_contact(request: Request, contact_id: int, ws: Ws) -> HTMLResponse:
-    return _contact_page(request, ws, contact_id)
+show_page(router, "/contacts/{contact_id}", _contact_page)
 
 
 @router.get("/contacts/{contact_id}/edit", response_class=HTMLResponse)

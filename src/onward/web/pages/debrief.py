@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 
 from onward.domain.playbook.debrief import StarStory
 from onward.domain.records import Application
@@ -65,9 +65,7 @@ def _debrief_page(
     return SHOW_PAGE.render(request, context, status, title=title)
 
 
-@router.get("/applications/{app_id}/debrief", response_class=HTMLResponse)
-def show_debrief(request: Request, app_id: int, ws: Ws) -> Response:
-    return _debrief_page(request, ws, app_id)
+show_page(router, "/applications/{app_id}/debrief", _debrief_page)
 
 
 @router.post("/applications/{app_id}/debrief", response_model=None)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 
 from onward.domain.playbook.setback import MAX_STEPS, Preparation
 from onward.domain.records import Application
@@ -17,7 +17,7 @@ from onward.services.runtime import Workspace
 from onward.services.setback import get_preparation, prepare_for_setback
 from onward.web.forms import Form
 from onward.web.rendering import redirect
-from onward.web.routing import Page, PostedForm, Ws
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
 PAGE = Page("setback/prepare.html", nav="board")
@@ -48,9 +48,7 @@ def _page(
     return PAGE.render(request, context, status, title=title)
 
 
-@router.get("/applications/{app_id}/prepare", response_class=HTMLResponse)
-def show_prepare(request: Request, app_id: int, ws: Ws) -> Response:
-    return _page(request, ws, app_id)
+show_page(router, "/applications/{app_id}/prepare", _page)
 
 
 @router.post("/applications/{app_id}/prepare", response_model=None)
