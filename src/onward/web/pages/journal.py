@@ -19,9 +19,9 @@ from onward.web.rendering import redirect, render
 
 router = APIRouter()
 
-#: The latest entries and wins the page shows; older ones stay kept (``onward wins`` lists
-#: every one). Wins are read for the last WIN_DAYS days only: reading a long history's every
-#: win costs far more than the page is worth.
+#: The latest entries and wins the page shows; older ones stay kept (/wins lists every one).
+#: Wins are read for the last WIN_DAYS days only: reading a long history's every win costs
+#: far more than the page is worth.
 ENTRIES = 10
 WINS = 25
 WIN_DAYS = 90
@@ -108,6 +108,18 @@ def keep_entry(
         else:
             return redirect("/journal", "Kept. Thank you for checking in with yourself.")
     return _page(request, ws, entry=form, status=422)
+
+
+@dataclass(frozen=True)
+class WinsPage:
+    wins: list[WinEntry]
+    win_kinds: ClassVar[dict[str, str]] = WIN_KINDS
+
+
+@router.get("/wins", response_class=HTMLResponse)
+def show_wins(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+    context = WinsPage(list_wins(ws.store, ws.owner, ws.clock))
+    return render(request, "journal/wins.html", context, nav="journal", title="Every win")
 
 
 @router.post("/wins", response_model=None)
