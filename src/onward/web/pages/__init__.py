@@ -32,6 +32,7 @@ from onward.web.pages import (
     review_bulk,
     setback,
     settings,
+    tasks,
     theme,
     today,
     undo,
@@ -42,6 +43,7 @@ from onward.web.pages import (
 
 ROUTERS: tuple[APIRouter, ...] = (
     today.router,
+    tasks.router,
     board.router,
     applications.router,
     rejection.router,
