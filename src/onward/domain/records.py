@@ -205,8 +205,8 @@ MAX_TEXT = 100_000
 
 def validate_application(fields: ApplicationFields) -> ApplicationFields:
     """Check what a person typed; return it tidied (trimmed text, lower-case tags)."""
-    company = fields.company.strip()
-    role = fields.role.strip()
+    company = (fields.company or "").strip()  # an edit's "" clears a field: never these two
+    role = (fields.role or "").strip()
     if not company:
         raise InvalidInput("company cannot be empty", field="company")
     if not role:

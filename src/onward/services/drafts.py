@@ -96,6 +96,7 @@ def create_draft(
     if not sender_name.strip():
         raise InvalidInput(
             "Onward needs your name to sign drafts",
+            field="sender_name",
             hint=Hint(Action.SET_SETTING, {"name": "ONWARD_SENDER_NAME", "example": "'Ana Ruiz'"}),
         )
     with store.transaction() as tx:

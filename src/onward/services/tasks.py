@@ -170,7 +170,11 @@ def snooze_until(until: str | None, days: int | None, now: datetime) -> datetime
     if value in _SOON:
         day = now.date() + timedelta(days=_SOON[value])
     else:
-        day = parse_day(until, now.date())
+        try:
+            day = parse_day(until, now.date())
+        except InvalidInput as exc:
+            exc.field = "until"
+            raise
     return datetime.combine(day, SNOOZE_HOUR, tzinfo=now.tzinfo)
 
 
