@@ -66,6 +66,11 @@ API_A: dict[str, str] = {
     "POST /mail/imports/{job_id}/resume": "POST /api/v1/mail/imports/{job_id}/resume",
     "POST /mail/imports/{job_id}/discard": "DELETE /api/v1/mail/imports/{job_id}",
     "POST /review/accept": "POST /api/v1/proposals/accept",
+    "POST /review/{proposal_id}/undo": "POST /api/v1/proposals/{proposal_id}/undo",
+    "POST /review/{proposal_id}/not-job": "POST /api/v1/proposals/{proposal_id}/not-job-mail",
+    "POST /review/not-job-mail/{message_id}/take-back": (
+        "DELETE /api/v1/proposals/{proposal_id}/not-job-mail"
+    ),
     # settings
     "POST /settings": "PATCH /api/v1/settings",
 }
