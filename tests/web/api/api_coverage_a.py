@@ -40,9 +40,7 @@ API_A: dict[str, str] = {
     "POST /if-then/{plan_id}/move": "PATCH /api/v1/if-then-plans/{plan_id}",
     "POST /applications/{app_id}/prepare": "PUT /api/v1/applications/{app_id}/preparation",
     "POST /experiments": "POST /api/v1/experiments",
-    "POST /experiments/{exp_id}/applications": (
-        "POST /api/v1/experiments/{exp_id}/applications"
-    ),
+    "POST /experiments/{exp_id}/applications": ("POST /api/v1/experiments/{exp_id}/applications"),
     "POST /experiments/{exp_id}/end": "POST /api/v1/experiments/{exp_id}/end",
     "POST /applications/{app_id}/debrief": "POST /api/v1/applications/{app_id}/debriefs",
     "POST /stories": "POST /api/v1/stories",

@@ -14,7 +14,12 @@ from onward.domain.pipeline import Stage
 from onward.services.applications import get_application
 from onward.services.reflection import list_reflections
 
-NO = {"reason": "experience_mismatch", "sting": 3, "quote": "we went with someone else", "dwell": "48h"}
+NO = {
+    "reason": "experience_mismatch",
+    "sting": 3,
+    "quote": "we went with someone else",
+    "dwell": "48h",
+}
 
 
 def test_a_rejection_is_logged_and_the_window_holds_the_next_steps_back(api: Api) -> None:

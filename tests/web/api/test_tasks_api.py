@@ -63,7 +63,12 @@ def test_a_task_is_snoozed_until_a_day_and_reopened(api: Api) -> None:
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({}, "until"), ({"until": ""}, "until"), ({"until": "whenever"}, "until"), ({"until": "tomorrow", "x": 1}, "x")],
+    [
+        ({}, "until"),
+        ({"until": ""}, "until"),
+        ({"until": "whenever"}, "until"),
+        ({"until": "tomorrow", "x": 1}, "x"),
+    ],
 )
 def test_a_bad_snooze_is_a_422_naming_until_and_changes_nothing(
     api: Api, body: dict[str, Any], field: str
