@@ -1,4 +1,4 @@
-"""Every action of the web app is also in the API (issue 15): each non-GET web route maps to
+"""Every action of the web app is also in the API: each non-GET web route maps to
 an operation of /api/v1/openapi.json, or is listed as web-only with the reason. The table
 is in two halves, api_coverage_a.py and api_coverage_b.py."""
 
