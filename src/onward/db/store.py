@@ -52,6 +52,8 @@ if TYPE_CHECKING:
     )
     from onward.db.resumes import ResumeRepo
     from onward.db.review_queue import ReviewQueueRepo
+    from onward.db.sharing import AccessLogRepo, CoachNoteRepo, ProposedGoalRepo, ShareRepo
+    from onward.db.caseload import CaseloadRepo
 
 
 class Rollback(Exception):
@@ -222,6 +224,36 @@ class Tx:
         from onward.db.review_queue import ReviewQueueRepo
 
         return ReviewQueueRepo(self.conn)
+
+    @cached_property
+    def shares(self) -> ShareRepo:
+        from onward.db.sharing import ShareRepo
+
+        return ShareRepo(self.conn)
+
+    @cached_property
+    def access_log(self) -> AccessLogRepo:
+        from onward.db.sharing import AccessLogRepo
+
+        return AccessLogRepo(self.conn)
+
+    @cached_property
+    def coach_notes(self) -> CoachNoteRepo:
+        from onward.db.sharing import CoachNoteRepo
+
+        return CoachNoteRepo(self.conn)
+
+    @cached_property
+    def proposed_goals(self) -> ProposedGoalRepo:
+        from onward.db.sharing import ProposedGoalRepo
+
+        return ProposedGoalRepo(self.conn)
+
+    @cached_property
+    def caseload(self) -> CaseloadRepo:
+        from onward.db.caseload import CaseloadRepo
+
+        return CaseloadRepo(self.conn)
 
     @cached_property
     def insights(self) -> InsightRepo:
