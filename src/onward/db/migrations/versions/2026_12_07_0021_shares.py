@@ -1,7 +1,7 @@
 """sharing with a coach: shares, the access log, coach notes and proposed goals
 
 Revision ID: 0021
-Revises: 0014
+Revises: 0020
 Create Date: 2026-12-07 05:30:00
 
 A job seeker's consent for one coach to read some scopes of their data until a day, the log of
@@ -16,7 +16,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0021"
-down_revision = "0014"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
