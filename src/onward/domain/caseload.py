@@ -205,3 +205,16 @@ def _effort(people: Sequence[PersonCounts]) -> CohortEffort:
         f"{_plural(len(people), 'person', 'people')}; usually {median:g} a week each"
     )
     return CohortEffort(len(people), sent, median, text)
+
+
+@dataclass(frozen=True)
+class CohortLine:
+    """One person in the cohort view and report: what they shared, their flags and (when
+    they shared their pipeline) their counts."""
+
+    person_id: int
+    name: str
+    scopes: tuple[str, ...]
+    expires_on: date
+    flags: tuple[Flag, ...]
+    counts: PersonCounts | None

@@ -1,0 +1,40 @@
+"""People for the sharing and caseload tests: accounts (no passwords needed) and a workspace
+for each, on the same store and frozen clock."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from onward.domain.accounts import Role
+from onward.domain.records import Owner
+from onward.domain.sharing import Share
+from onward.services.accounts import add_account
+from onward.services.runtime import Workspace
+from onward.services.sharing import share_with_coach
+
+
+def person(ws: Workspace, email: str, role: Role = Role.SEEKER) -> Workspace:
+    """A workspace for a new account with ``email`` and ``role``."""
+    account = add_account(ws.store, email, role, None, ws.clock)
+    return replace(ws, owner=Owner(account.owner_id, email))
+
+
+def share(
+    seeker: Workspace,
+    coach: Workspace,
+    scopes: tuple[str, ...] = ("pipeline", "insights", "goals", "drafts", "feedback"),
+    days: int = 30,
+    **kwargs: Any,
+) -> Share:
+    """``seeker`` shares ``scopes`` with ``coach`` for ``days`` days."""
+    return share_with_coach(
+        seeker.store,
+        seeker.owner,
+        coach.owner.name,
+        scopes,
+        seeker.clock.today() + timedelta(days=days),
+        seeker.clock,
+        **kwargs,
+    )
