@@ -23,6 +23,7 @@ from onward.errors import NotFound
 from onward.services.caseload import add_coach_note, caseload, person_view, propose_goal
 from onward.services.goals import get_goals
 from onward.services.if_then import make_if_then_plan
+from onward.services.journal import write_journal
 from onward.services.runtime import Workspace
 from onward.services.sharing import access_log, answer_proposed_goal, sharing_view
 from onward.services.wellbeing_check import check_wellbeing
@@ -95,20 +96,34 @@ def test_overdue_follow_ups_and_interviews_coming_are_flagged(
     assert [f.concern for f in entry.flags] == [True, False]  # good news last
 
 
-def test_missed_plans_and_a_low_wellbeing_check_need_their_scopes(
+def test_missed_plans_and_low_moods_need_their_scopes(
     ana: Workspace, coach: Workspace, clock: FixedClock
 ) -> None:
     for hour in (14, 16):
         at = datetime(2026, 11, 20, hour, tzinfo=UTC)
         make_if_then_plan(ana.store, ana.owner, IfThenFields(at, "apply twice"), clock)
     clock.advance(days=1)
-    check_wellbeing(ana.store, ana.owner, [1, 1, 1, 1, 1], clock)
+    check_wellbeing(ana.store, ana.owner, [1, 1, 1, 1, 1], clock)  # private, always
+    for mood in (2, 1, 2):
+        write_journal(ana.store, ana.owner, mood, "", clock)
     share(ana, coach, ("pipeline",))
     assert set(_flags(coach)) == {FlagKind.QUIET}  # "nothing recorded yet in what is shared"
     share(ana, coach, ("goals", "journal"))
     flags = _flags(coach)
     assert flags[FlagKind.PLANS_MISSED] == "2 if-then plans not kept in the last 14 days"
-    assert flags[FlagKind.WELLBEING] == "the latest well-being check was low"
+    assert flags[FlagKind.WELLBEING] == "mood averaged 1.7 of 5 over the last 3 journal entries"
+    write_journal(ana.store, ana.owner, 5, "", clock)
+    assert FlagKind.WELLBEING not in _flags(coach)  # 2.7 now
+
+
+def test_the_wellbeing_check_is_never_shown_even_with_the_journal_shared(
+    ana: Workspace, coach: Workspace, clock: FixedClock
+) -> None:
+    check_wellbeing(ana.store, ana.owner, [0, 0, 0, 0, 0], clock)
+    share(ana, coach, ("journal",))
+    assert _flags(coach) == {FlagKind.QUIET: "nothing recorded yet in what is shared"}
+    view = person_view(coach.store, coach.owner, ana.owner.id, clock)
+    assert view.journal is not None and not hasattr(view, "wellbeing")
 
 
 def test_the_person_page_holds_only_the_shared_scopes_and_logs_each(
@@ -134,7 +149,7 @@ def test_everything_shared_reads_every_service(
     make_application(ana, "Acme")
     share(ana, coach, EVERYTHING)
     view = person_view(coach.store, coach.owner, ana.owner.id, clock)
-    assert view.insights is not None and view.journal is not None and view.wellbeing is not None
+    assert view.insights is not None and view.journal is not None
     assert view.drafts == () and view.reflections == () and view.feedback is not None
 
 

@@ -89,7 +89,7 @@ def test_no_account_a_seeker_and_a_disabled_coach_get_the_same_answer(
     disable_account(ws.store, "gone@example.org", clock)
     answers = set()
     for email in ("nobody@example.org", "ben@example.org", "gone@example.org"):
-        with pytest.raises(NotFound) as refused:
+        with pytest.raises(InvalidInput) as refused:
             share_with_coach(ana.store, ana.owner, email, ["pipeline"], NEXT_MONTH, ana.clock)
         answers.add((refused.value.message, refused.value.field))
     assert answers == {(NO_COACH, "coach")}

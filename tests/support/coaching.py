@@ -3,9 +3,16 @@ for each, on the same store and frozen clock."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
+
+from tests.web.conftest import Web
+
+from onward.clock import FixedClock
+from onward.config import Settings
 
 from onward.domain.accounts import Role
 from onward.domain.records import Owner
@@ -38,3 +45,15 @@ def share(
         seeker.clock,
         **kwargs,
     )
+
+
+@contextmanager
+def web_as(settings: Settings, clock: FixedClock, email: str) -> Iterator[Web]:
+    """The web app signed in as the owner of ``email`` (until the accounts' sign-in lands in
+    these tests, the app's owner is named by the ``owner`` setting: the account's email)."""
+    from onward.web.app import create_app
+
+    app = create_app(settings.but(owner=email), clock=clock)
+    client = Web(app)
+    with client.client:
+        yield client

@@ -17,10 +17,11 @@ from onward.db.playbook_tables import (
     reflections,
     tasks,
 )
-from onward.db.practice_tables import if_then_plans, wellbeing_checks
+from onward.db.practice_tables import if_then_plans
 from onward.domain.caseload import (
     EFFORT_WEEKS,
     INTERVIEW_DAYS,
+    MOOD_ENTRIES,
     PLAN_DAYS,
     WELLBEING_DAYS,
     HealthFacts,
@@ -30,7 +31,6 @@ from onward.domain.caseload import (
 from onward.domain.pipeline import RESPONSES, Stage
 from onward.domain.playbook.if_then import PlanState
 from onward.domain.playbook.tasks import TaskKind, TaskStatus
-from onward.domain.playbook.wellbeing_check import WellbeingCheck, care_for
 from onward.domain.sharing import Scope
 
 #: Where each scope's activity is recorded: (table, column of when).
@@ -40,7 +40,7 @@ _ACTIVITY: dict[Scope, tuple[tuple[Table, str], ...]] = {
     Scope.DRAFTS: ((drafts, "updated_at"),),
     Scope.FEEDBACK: ((feedback, "created_at"),),
     Scope.REFLECTIONS: ((reflections, "created_at"),),
-    Scope.JOURNAL: ((journal_entries, "created_at"), (wellbeing_checks, "created_at")),
+    Scope.JOURNAL: ((journal_entries, "created_at"),),
 }
 #: Answers a rejection run counts: rejections and responses.
 _ANSWERS = (Stage.REJECTED.value, *(s.value for s in RESPONSES))
@@ -74,7 +74,7 @@ class CaseloadRepo:
         if Scope.GOALS in scopes:
             values["plans_missed"] = self._plans_missed(owner_id, now)
         if Scope.JOURNAL in scopes:
-            values["wellbeing"] = self._wellbeing(owner_id, today)
+            values["mood"] = self._mood(owner_id, today)
         return HealthFacts(scopes=scopes, **values)
 
     def _last_activity(self, owner_id: int, scopes: frozenset[Scope]) -> date | None:
@@ -129,18 +129,17 @@ class CaseloadRepo:
         )
         return sum(1 for start, minutes, _ in rows if start + timedelta(minutes=minutes) <= now)
 
-    def _wellbeing(self, owner_id: int, today: date) -> str | None:
-        c = wellbeing_checks.c
-        rows = self.conn.execute(
-            select(c.taken_on, c.answers)
-            .where(c.owner_id == owner_id)
-            .order_by(c.taken_on.desc(), c.id.desc())
-            .limit(2)
-        ).all()
-        if not rows or (today - rows[0].taken_on).days > WELLBEING_DAYS:
+    def _mood(self, owner_id: int, today: date) -> float | None:
+        c = journal_entries.c
+        moods = self.conn.execute(
+            select(c.mood)
+            .where(c.owner_id == owner_id, c.written_on >= today - timedelta(days=WELLBEING_DAYS))
+            .order_by(c.written_on.desc(), c.id.desc())
+            .limit(MOOD_ENTRIES)
+        ).scalars().all()
+        if len(moods) < MOOD_ENTRIES:
             return None
-        checks = [WellbeingCheck(r.taken_on, tuple(r.answers)) for r in reversed(rows)]
-        return care_for(checks).value
+        return sum(int(m) for m in moods) / len(moods)
 
     def counts(self, owner_id: int, today: date) -> PersonCounts:
         """The person's applications by cohort step (furthest reached) and sent per week."""

@@ -15,13 +15,17 @@ flag               needs scope            raised when
                                           :data:`INTERVIEW_DAYS` days
 ``plans_missed``   ``goals``              :data:`PLANS_MISSED` or more if-then plans in the
                                           last :data:`PLAN_DAYS` days were not kept
-``wellbeing``      ``journal``            the latest well-being check (within
-                                          :data:`WELLBEING_DAYS` days) was low or falling
+``wellbeing``      ``journal``            the mood of the last :data:`MOOD_ENTRIES` journal
+                                          entries (within :data:`WELLBEING_DAYS` days)
+                                          averaged :data:`LOW_MOOD` of 5 or less
 =================  =====================  ==================================================
 
 The cohort view adds the people's funnels and effort. Its rates keep the insights' guard
 (:data:`onward.domain.insights.stats.MIN_OUTCOMES`): below it, they say how far they are from
 saying anything; and the effort figures wait for :data:`MIN_PEOPLE` people.
+
+The WHO-5 well-being check stays private even with the journal shared (its page promises
+so): the well-being flag reads the journal's moods (decision 0016).
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ INTERVIEW_DAYS = 7
 PLAN_DAYS = 14
 PLANS_MISSED = 2
 WELLBEING_DAYS = 30
+MOOD_ENTRIES = 3
+LOW_MOOD = 2.0
 #: People the cohort's effort figures wait for.
 MIN_PEOPLE = 3
 #: Weeks of effort the cohort view covers.
@@ -74,8 +80,9 @@ class HealthFacts:
     overdue_follow_ups: int | None = None
     interviews_soon: int | None = None
     plans_missed: int | None = None
-    #: "low", "falling" or "steady" from the latest check within the window; None: no check.
-    wellbeing: str | None = None
+    #: The average mood (1-5) of the last :data:`MOOD_ENTRIES` journal entries within
+    #: :data:`WELLBEING_DAYS` days; None: fewer entries than that.
+    mood: float | None = None
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -104,9 +111,13 @@ def health_flags(facts: HealthFacts, today: date) -> tuple[Flag, ...]:
                 f"{_plural(n, 'if-then plan')} not kept in the last {PLAN_DAYS} days",
             )
         )
-    if facts.wellbeing in ("low", "falling") and Scope.JOURNAL in facts.scopes:
-        words = "was low" if facts.wellbeing == "low" else "fell since the one before"
-        flags.append(Flag(FlagKind.WELLBEING, f"the latest well-being check {words}"))
+    if facts.mood is not None and facts.mood <= LOW_MOOD and Scope.JOURNAL in facts.scopes:
+        flags.append(
+            Flag(
+                FlagKind.WELLBEING,
+                f"mood averaged {facts.mood:.1f} of 5 over the last {MOOD_ENTRIES} journal entries",
+            )
+        )
     if facts.interviews_soon:
         n = facts.interviews_soon
         flags.append(

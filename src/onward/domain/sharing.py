@@ -128,6 +128,18 @@ class Share:
     def scope_names(self) -> tuple[str, ...]:
         return tuple(s.value for s in Scope if s in self.scopes)
 
+    def as_json(self) -> dict[str, object]:
+        """The share for JSON (scopes in their usual order; no owner ids)."""
+        return {
+            "id": self.id,
+            "coach": self.coach,
+            "person": self.person,
+            "scopes": list(self.scope_names),
+            "expires_on": self.expires_on.isoformat(),
+            "created_at": self.created_at.isoformat(),
+            "revoked_at": self.revoked_at.isoformat() if self.revoked_at else None,
+        }
+
 
 @dataclass(frozen=True)
 class AccessEntry:

@@ -75,8 +75,7 @@ class PersonView:
     drafts: tuple[SavedDraft, ...] | None = None
     feedback: Any = None  # FeedbackLog
     reflections: tuple[StoredReflection, ...] | None = None
-    journal: Any = None  # JournalOverview
-    wellbeing: Any = None  # WellbeingView
+    journal: Any = None  # JournalOverview (never the well-being check: decision 0016)
     notes: tuple[CoachNote, ...] = ()
     proposals: tuple[ProposedGoal, ...] = ()
 
@@ -161,12 +160,8 @@ def _section(store: Store, person: Owner, scope: Scope, clock: Clock) -> dict[st
 
         return {"reflections": tuple(list_reflections(store, person))}
     from onward.services.journal import journal_overview
-    from onward.services.wellbeing_check import wellbeing_view
 
-    return {
-        "journal": journal_overview(store, person, clock),
-        "wellbeing": wellbeing_view(store, person, clock),
-    }
+    return {"journal": journal_overview(store, person, clock)}
 
 
 def add_coach_note(

@@ -76,7 +76,7 @@ def share_with_coach(
         if account is not None and account.owner_id == owner.id:
             raise InvalidInput("that is your own email: share with your coach's", field="coach")
         if account is None or account.role is not Role.COACH or account.disabled:
-            raise NotFound(NO_COACH, field="coach")
+            raise InvalidInput(NO_COACH, field="coach")
         for old in tx.shares.active_for_coach(account.owner_id, clock.today(), owner.id):
             tx.shares.revoke(owner.id, old.id, now)
         share_id = tx.shares.insert(owner.id, account.owner_id, chosen, expires_on, now)
