@@ -51,9 +51,7 @@ def _task(ws: Workspace, app_id: int, kind: TaskKind, due_at: datetime) -> None:
         tx.tasks.insert(ws.owner.id, Task(app_id, kind, "a step", due_at), ws.clock.now())
 
 
-def test_an_active_person_with_nothing_amiss_has_no_flags(
-    ana: Workspace, coach: Workspace
-) -> None:
+def test_an_active_person_with_nothing_amiss_has_no_flags(ana: Workspace, coach: Workspace) -> None:
     make_application(ana, "Acme")
     share(ana, coach)
     assert _flags(coach) == {}
@@ -140,7 +138,9 @@ def test_the_person_page_holds_only_the_shared_scopes_and_logs_each(
     logged = {e.scope for e in access_log(ana.store, ana.owner)}
     assert logged == {Scope.PIPELINE, Scope.GOALS}
     with pytest.raises(NotFound):
-        person_view(coach.store, coach.owner, ana.owner.id, clock, scopes=frozenset({Scope.JOURNAL}))
+        person_view(
+            coach.store, coach.owner, ana.owner.id, clock, scopes=frozenset({Scope.JOURNAL})
+        )
 
 
 def test_everything_shared_reads_every_service(

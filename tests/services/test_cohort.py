@@ -27,7 +27,7 @@ def _cohort(ws: Workspace, coach: Workspace) -> None:
     shares nothing; Di shared her pipeline but revoked it."""
     ana, ben, cy, di = (person(ws, f"{n}@example.org") for n in ("ana", "ben", "cy", "di"))
     make_application(ana, "Acme Robotics")
-    app = make_application(ana, "=HYPERLINK(\"http://evil\")", days_ago=3)
+    app = make_application(ana, '=HYPERLINK("http://evil")', days_ago=3)
     make_move(ana, app.id, Stage.SCREEN)
     share(ana, coach, ("pipeline",))
     write_journal(ben.store, ben.owner, 2, "Feeling flat about Globex", ben.clock)
@@ -71,8 +71,17 @@ def test_the_csv_and_html_reports_hold_only_shared_data(
     csv_file = write_cohort_report(coach.store, coach.owner, clock, tmp_path / "c.csv")
     assert csv_file.read_text().splitlines() == lines
     for report in (text, html):
-        for secret in ("Cy Secret", "cy@example.org", "Di Hidden", "di@example.org",
-                       "Globex", "Feeling flat", "private coach note", "Acme", "HYPERLINK"):
+        for secret in (
+            "Cy Secret",
+            "cy@example.org",
+            "Di Hidden",
+            "di@example.org",
+            "Globex",
+            "Feeling flat",
+            "private coach note",
+            "Acme",
+            "HYPERLINK",
+        ):
             assert secret not in report, secret
     assert "default-src 'none'" in html and "<script" not in html
     assert "ana@example.org" in html and "1 of the 3 people needed so far" in html

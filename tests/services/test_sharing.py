@@ -16,6 +16,7 @@ from onward.domain.accounts import Role
 from onward.domain.sharing import Scope, ShareStatus
 from onward.errors import InvalidInput, NotFound
 from onward.services.accounts import disable_account
+from onward.services.runtime import Workspace
 from onward.services.sharing import (
     NO_COACH,
     NOT_IN_CASELOAD,
@@ -25,7 +26,6 @@ from onward.services.sharing import (
     revoke_share,
     share_with_coach,
 )
-from onward.services.runtime import Workspace
 
 NEXT_MONTH = date(2026, 12, 20)
 

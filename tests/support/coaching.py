@@ -13,7 +13,6 @@ from tests.web.conftest import Web
 
 from onward.clock import FixedClock
 from onward.config import Settings
-
 from onward.domain.accounts import Role
 from onward.domain.records import Owner
 from onward.domain.sharing import Share

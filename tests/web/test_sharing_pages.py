@@ -45,8 +45,11 @@ def test_a_seeker_shares_sees_the_access_log_in_their_locale_and_revokes(
     with web_as(web_settings, clock, "ana@example.org") as web:
         made = web.post(
             "/sharing",
-            {"coach": "coach@example.org", "scopes": ["pipeline", "insights"],
-             "expires_on": "2026-12-31"},
+            {
+                "coach": "coach@example.org",
+                "scopes": ["pipeline", "insights"],
+                "expires_on": "2026-12-31",
+            },
         )
         assert "Shared with coach@example.org" in web.follow(made).text
         with web_as(web_settings, clock, "coach@example.org") as coach_web:
@@ -106,7 +109,9 @@ def test_notes_and_proposed_goals_reach_the_person(
 ) -> None:
     share(ana, coach)
     with web_as(web_settings, clock, "coach@example.org") as web:
-        web.follow(web.post(f"/caseload/{ana.owner.id}/notes", {"text": "Well done", "shown": "on"}))
+        web.follow(
+            web.post(f"/caseload/{ana.owner.id}/notes", {"text": "Well done", "shown": "on"})
+        )
         web.follow(web.post(f"/caseload/{ana.owner.id}/notes", {"text": "Only mine"}))
         web.follow(
             web.post(f"/caseload/{ana.owner.id}/goals", {"metric": "networking", "target": "2"})

@@ -131,12 +131,18 @@ class CaseloadRepo:
 
     def _mood(self, owner_id: int, today: date) -> float | None:
         c = journal_entries.c
-        moods = self.conn.execute(
-            select(c.mood)
-            .where(c.owner_id == owner_id, c.written_on >= today - timedelta(days=WELLBEING_DAYS))
-            .order_by(c.written_on.desc(), c.id.desc())
-            .limit(MOOD_ENTRIES)
-        ).scalars().all()
+        moods = (
+            self.conn.execute(
+                select(c.mood)
+                .where(
+                    c.owner_id == owner_id, c.written_on >= today - timedelta(days=WELLBEING_DAYS)
+                )
+                .order_by(c.written_on.desc(), c.id.desc())
+                .limit(MOOD_ENTRIES)
+            )
+            .scalars()
+            .all()
+        )
         if len(moods) < MOOD_ENTRIES:
             return None
         return sum(int(m) for m in moods) / len(moods)
@@ -144,17 +150,18 @@ class CaseloadRepo:
     def counts(self, owner_id: int, today: date) -> PersonCounts:
         """The person's applications by cohort step (furthest reached) and sent per week."""
         c = t.applications.c
-        reached = dict(
-            self.conn.execute(
+        reached: dict[str, int] = {
+            str(name): int(n)
+            for name, n in self.conn.execute(
                 select(c.reached, func.count()).where(c.owner_id == owner_id).group_by(c.reached)
-            ).all()
-        )
+            )
+        }
         steps: dict[str, int] = {}
         for key, stage in _STEP_STAGES.items():
             steps[key] = sum(
-                int(n)
+                n
                 for name, n in reached.items()
-                if name not in (Stage.WITHDRAWN.value,) and _rank(name) >= stage.rank
+                if name != Stage.WITHDRAWN.value and _rank(name) >= stage.rank
             )
         since = today - timedelta(weeks=EFFORT_WEEKS)
         days = self.conn.execute(

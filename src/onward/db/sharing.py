@@ -42,7 +42,12 @@ class ShareRepo:
         self.conn = conn
 
     def insert(
-        self, owner_id: int, coach_id: int, scopes: frozenset[Scope], expires_on: date, now: datetime
+        self,
+        owner_id: int,
+        coach_id: int,
+        scopes: frozenset[Scope],
+        expires_on: date,
+        now: datetime,
     ) -> int:
         names = " ".join(s.value for s in Scope if s in scopes)
         return insert_row(
@@ -70,7 +75,9 @@ class ShareRepo:
         )
         return [_share(r) for r in rows]
 
-    def active_for_coach(self, coach_id: int, today: date, owner_id: int | None = None) -> list[Share]:
+    def active_for_coach(
+        self, coach_id: int, today: date, owner_id: int | None = None
+    ) -> list[Share]:
         """The coach's unrevoked, unexpired shares (of one person, with ``owner_id``), the
         newest first."""
         where = [
@@ -89,7 +96,9 @@ class ShareRepo:
         self.conn.execute(
             update(shares)
             .where(
-                shares.c.owner_id == owner_id, shares.c.id == share_id, shares.c.revoked_at.is_(None)
+                shares.c.owner_id == owner_id,
+                shares.c.id == share_id,
+                shares.c.revoked_at.is_(None),
             )
             .values(revoked_at=now)
         )
@@ -234,9 +243,7 @@ class ProposedGoalRepo:
     def answer(self, owner_id: int, proposal_id: int, state: ProposalState, now: datetime) -> None:
         self.conn.execute(
             update(proposed_goals)
-            .where(
-                and_(proposed_goals.c.owner_id == owner_id, proposed_goals.c.id == proposal_id)
-            )
+            .where(and_(proposed_goals.c.owner_id == owner_id, proposed_goals.c.id == proposal_id))
             .values(state=state.value, answered_at=now)
         )
 

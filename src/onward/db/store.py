@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     )
     from onward.db.api_tokens import ApiTokenRepo
     from onward.db.buddies import BuddyRepo
+    from onward.db.caseload import CaseloadRepo
     from onward.db.changes import ChangeRepo
     from onward.db.checkins import CheckinRepo
     from onward.db.debriefs import DebriefRepo, StoryRepo
@@ -59,7 +60,6 @@ if TYPE_CHECKING:
     from onward.db.resumes import ResumeRepo
     from onward.db.review_queue import ReviewQueueRepo
     from onward.db.sharing import AccessLogRepo, CoachNoteRepo, ProposedGoalRepo, ShareRepo
-    from onward.db.caseload import CaseloadRepo
 
 
 class Rollback(Exception):

@@ -97,9 +97,7 @@ def health_flags(facts: HealthFacts, today: date) -> tuple[Flag, ...]:
         flags.append(quiet)
     if (facts.rejections_in_a_row or 0) >= REJECTION_RUN:
         run = facts.rejections_in_a_row or 0
-        flags.append(
-            Flag(FlagKind.REJECTIONS, f"the last {run} answers in a row were rejections")
-        )
+        flags.append(Flag(FlagKind.REJECTIONS, f"the last {run} answers in a row were rejections"))
     if facts.overdue_follow_ups:
         n = facts.overdue_follow_ups
         flags.append(Flag(FlagKind.FOLLOW_UPS, f"{_plural(n, 'follow-up')} past due"))

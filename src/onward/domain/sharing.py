@@ -72,7 +72,9 @@ def parse_scopes(names: Iterable[str]) -> frozenset[Scope]:
             found.add(Scope(name))
         except ValueError:
             known = ", ".join(s.value for s in Scope)
-            raise InvalidInput(f"unknown scope {raw!r}: choose from {known}", field="scopes")
+            raise InvalidInput(
+                f"unknown scope {raw!r}: choose from {known}", field="scopes"
+            ) from None
     if not found:
         raise InvalidInput("choose at least one thing to share", field="scopes")
     return frozenset(found)

@@ -96,7 +96,9 @@ def _person(store: Store, coach: Owner, person_id: int, clock: Clock, what: str)
     read = read_shared(store, coach, person_id, clock, scopes=sorted(scopes), what=what)
     with store.transaction() as tx:
         facts = tx.caseload.facts(person_id, scopes, clock.now())
-    return CaseloadPerson(person_id, read.person.name, read.share, health_flags(facts, clock.today()))
+    return CaseloadPerson(
+        person_id, read.person.name, read.share, health_flags(facts, clock.today())
+    )
 
 
 def person_view(
@@ -172,7 +174,9 @@ def add_coach_note(
     read_shared(store, coach, person_id, clock)
     with store.transaction() as tx:
         note_id = tx.coach_notes.insert(person_id, coach.id, text, shown, clock.now())
-        return next(n for n in tx.coach_notes.query(person_id, coach_id=coach.id) if n.id == note_id)
+        return next(
+            n for n in tx.coach_notes.query(person_id, coach_id=coach.id) if n.id == note_id
+        )
 
 
 def propose_goal(

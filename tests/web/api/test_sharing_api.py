@@ -39,8 +39,11 @@ def test_create_list_and_revoke_a_share(
     with api_as(web_settings, clock, "ana@example.org") as api:
         made = api.post(
             "/api/v1/shares",
-            json={"coach": "coach@example.org", "scopes": ["insights", "pipeline"],
-                  "expires_on": "2026-12-31"},
+            json={
+                "coach": "coach@example.org",
+                "scopes": ["insights", "pipeline"],
+                "expires_on": "2026-12-31",
+            },
         )
         assert made.status_code == 201, made.text
         body = made.json()
@@ -122,7 +125,5 @@ def test_the_caseload_and_a_person_through_the_api(
         access = api.get("/api/v1/shares").json()["access"]
         assert {a["scope"] for a in access} == {"pipeline", "goals"}
         waiting = api.get("/api/v1/shares/from-coaches").json()["proposals"]
-        answered = api.post(
-            f"/api/v1/shares/proposals/{waiting[0]['id']}", json={"accept": False}
-        )
+        answered = api.post(f"/api/v1/shares/proposals/{waiting[0]['id']}", json={"accept": False})
         assert answered.json()["state"] == "declined"

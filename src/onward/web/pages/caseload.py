@@ -103,9 +103,7 @@ def _person_page(
     view = person_view(ws.store, ws.owner, person_id, ws.clock)
     today = ws.clock.today()
     page = PersonPage(view, note or Form.empty(today), goal or Form.empty(today))
-    return render(
-        request, "caseload/person.html", page, title=view.person.name, status=status
-    )
+    return render(request, "caseload/person.html", page, title=view.person.name, status=status)
 
 
 @router.get("/caseload/{person_id}", response_class=HTMLResponse)
