@@ -139,3 +139,17 @@ def test_cohort_page_and_downloads(
     assert csv.headers["content-disposition"].startswith("attachment")
     assert csv.text.splitlines()[1].startswith("ana@example.org,")
     assert "secret note" not in csv.text + html.text and "Acme" not in csv.text + html.text
+
+
+def test_a_proposed_goal_is_answered_on_the_goals_page(
+    ana: Workspace, coach: Workspace, web_settings: Settings, clock: FixedClock
+) -> None:
+    share(ana, coach)
+    made = propose_goal(coach.store, coach.owner, ana.owner.id, "follow_ups", 4, clock, why="yes")
+    with web_as(web_settings, clock, "ana@example.org") as web:
+        page = web.get("/goals").text
+        assert "Goals your coach suggests" in page and "4 follow ups a week" in page
+        answer = web.post(f"/sharing/proposals/{made.id}", {"answer": "accept", "next": "/goals"})
+        assert answer.headers["location"] == "/goals"
+        assert "Goals your coach suggests" not in web.follow(answer).text
+    assert get_goals(ana.store, ana.owner).follow_ups == 4

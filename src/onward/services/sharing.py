@@ -114,6 +114,13 @@ def sharing_view(store: Store, owner: Owner, clock: Clock, *, log_limit: int = 1
         )
 
 
+def open_proposals(store: Store, owner: Owner) -> list[ProposedGoal]:
+    """Goals coaches proposed that wait for the person's answer (one query; none without
+    shares)."""
+    with store.transaction() as tx:
+        return tx.proposed_goals.query(owner.id, states=(ProposalState.PROPOSED,))
+
+
 def access_log(store: Store, owner: Owner, *, limit: int = 100) -> list[AccessEntry]:
     with store.transaction() as tx:
         return tx.access_log.of_owner(owner.id, limit=limit)
