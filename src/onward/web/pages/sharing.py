@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.sharing import DEFAULT_SCOPES, NEVER_SHARED, Scope, Share
 from onward.errors import InvalidInput
+from onward.formats import formats
 from onward.services.caseload import READ_WORDS
 from onward.services.runtime import Workspace
 from onward.services.sharing import (
@@ -90,7 +91,8 @@ def make_share(
         except InvalidInput as exc:
             form.fail_with(exc, "coach")
         else:
-            return redirect("/sharing#shares", f"Shared with {made.coach} until {made.expires_on}.")
+            until = formats().day(made.expires_on)
+            return redirect("/sharing#shares", f"Shared with {made.coach} until {until}.")
     return _page(request, ws, form, 422)
 
 
