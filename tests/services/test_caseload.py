@@ -7,6 +7,7 @@ The frozen clock says Friday 2026-11-20 10:00 UTC.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from tests.factories import make_application, make_move
@@ -206,3 +207,24 @@ def test_a_goal_needs_the_goals_scope(ana: Workspace, coach: Workspace, clock: F
     share(ana, coach, ("pipeline",))
     with pytest.raises(NotFound):
         propose_goal(coach.store, coach.owner, ana.owner.id, "applications", 3, clock)
+
+
+def test_the_caseload_reads_a_fixed_number_of_queries_per_person(
+    ws: Workspace, coach: Workspace, count_queries: Any
+) -> None:
+    def people(n: int) -> int:
+        for i in range(n):
+            seeker = person(ws, f"p{n}-{i}@example.org")
+            make_application(seeker, "Acme")
+            share(seeker, coach, EVERYTHING)
+        with count_queries() as statements:
+            found = caseload(coach.store, coach.owner, coach.clock)
+        assert len(found) == people_so_far[0] + n
+        people_so_far[0] += n
+        return len(statements)
+
+    people_so_far = [0]
+    two = people(2)
+    four_more = people(4)  # six people now
+    per_person = (four_more - two) / 4
+    assert per_person <= 10, per_person

@@ -78,15 +78,17 @@ class CaseloadRepo:
         return HealthFacts(scopes=scopes, **values)
 
     def _last_activity(self, owner_id: int, scopes: frozenset[Scope]) -> date | None:
-        latest: datetime | None = None
-        for scope in scopes:
-            for table, column in _ACTIVITY.get(scope, ()):
-                found = self.conn.execute(
-                    select(func.max(table.c[column])).where(table.c.owner_id == owner_id)
-                ).scalar()
-                if found is not None and (latest is None or found > latest):
-                    latest = found
-        return latest.astimezone(UTC).date() if latest is not None else None
+        """The latest moment anything was recorded in ``scopes`` (one query)."""
+        latest = [
+            select(func.max(table.c[column])).where(table.c.owner_id == owner_id).scalar_subquery()
+            for scope in Scope
+            if scope in scopes
+            for table, column in _ACTIVITY.get(scope, ())
+        ]
+        if not latest:
+            return None
+        found = [m for m in self.conn.execute(select(*latest)).one() if m is not None]
+        return max(found).astimezone(UTC).date() if found else None
 
     def _rejection_run(self, owner_id: int) -> int:
         c = t.applications.c

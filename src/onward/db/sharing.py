@@ -126,16 +126,21 @@ class AccessLogRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def insert(self, share: Share, scope: Scope, what: str, at: datetime) -> int:
-        return insert_row(
-            self.conn,
-            share_access,
-            owner_id=share.owner_id,
-            share_id=share.id,
-            scope=scope.value,
-            what=what[:200],
-            at=at,
-        )
+    def insert(self, share: Share, scopes: Sequence[Scope], what: str, at: datetime) -> None:
+        """One entry per scope read (one statement)."""
+        if not scopes:
+            return
+        rows = [
+            {
+                "owner_id": share.owner_id,
+                "share_id": share.id,
+                "scope": scope.value,
+                "what": what[:200],
+                "at": at,
+            }
+            for scope in scopes
+        ]
+        self.conn.execute(share_access.insert(), rows)
 
     def of_owner(self, owner_id: int, *, limit: int = 100) -> list[AccessEntry]:
         """Who read what of the person's data, newest first."""

@@ -84,20 +84,20 @@ def caseload(store: Store, coach: Owner, clock: Clock) -> list[CaseloadPerson]:
     """The coach's people (active shares only), each with the flags their shares allow;
     those with concerns first. Reading the flags is logged for each person."""
     people = [
-        _person(store, coach, share.owner_id, clock, "health flags")
+        _person(store, coach, share, clock)
         for share in active_shares_for_coach(store, coach, clock)
     ]
     return sorted(people, key=lambda p: (-p.concerns, p.name.lower(), p.person_id))
 
 
-def _person(store: Store, coach: Owner, person_id: int, clock: Clock, what: str) -> CaseloadPerson:
-    share = read_shared(store, coach, person_id, clock).share
+def _person(store: Store, coach: Owner, share: Share, clock: Clock) -> CaseloadPerson:
     scopes = share.scopes & FLAG_SCOPES
-    read = read_shared(store, coach, person_id, clock, scopes=sorted(scopes), what=what)
+    wanted = [s for s in Scope if s in scopes]
+    read = read_shared(store, coach, share.owner_id, clock, scopes=wanted, what="health flags")
     with store.transaction() as tx:
-        facts = tx.caseload.facts(person_id, scopes, clock.now())
+        facts = tx.caseload.facts(share.owner_id, read.share.scopes & FLAG_SCOPES, clock.now())
     return CaseloadPerson(
-        person_id, read.person.name, read.share, health_flags(facts, clock.today())
+        share.owner_id, read.person.name, read.share, health_flags(facts, clock.today())
     )
 
 
@@ -111,12 +111,10 @@ def person_view(
 ) -> PersonView:
     """One person's shared page (or only ``scopes`` of it); a person who has not shared (or
     not these scopes) is the same NotFound as one who does not exist."""
-    share = read_shared(store, coach, person_id, clock).share
+    ordered = None if scopes is None else [s for s in Scope if s in scopes]
+    read = read_shared(store, coach, person_id, clock, scopes=ordered, what="their page")
+    share, person = read.share, read.person  # a scope not shared was refused above
     wanted = share.scopes if scopes is None else scopes
-    read = read_shared(
-        store, coach, person_id, clock, scopes=sorted(wanted), what="their page"
-    )  # refuses a scope not shared
-    person = read.person
     with store.transaction() as tx:
         facts = tx.caseload.facts(person_id, share.scopes & FLAG_SCOPES & wanted, clock.now())
         notes = tuple(tx.coach_notes.query(person_id, coach_id=coach.id))
@@ -128,8 +126,9 @@ def person_view(
         "notes": notes,
         "proposals": proposals,
     }
-    for scope in wanted:
-        found.update(_section(store, person, scope, clock))
+    for scope in Scope:
+        if scope in wanted:
+            found.update(_section(store, person, scope, clock))
     return PersonView(**found)
 
 

@@ -162,21 +162,25 @@ def read_shared(
     person_id: int,
     clock: Clock,
     *,
-    scopes: Iterable[Scope] = (),
+    scopes: Iterable[Scope] | None = (),
     what: str = "",
 ) -> SharedRead:
     """The one rule of what ``coach`` may read of ``person_id``: an active (unrevoked,
-    unexpired) share from that person to this coach that holds every one of ``scopes``.
-    Each scope read is written to the person's access log as ``what``. Anything else is the
-    same :class:`NotFound`, whatever the reason."""
-    wanted = tuple(scopes)
+    unexpired) share from that person to this coach that holds every one of ``scopes``
+    (None: every scope it holds). Each scope read is written to the person's access log as
+    ``what``. Anything else is the same :class:`NotFound`, whatever the reason."""
     with store.transaction() as tx:
         share = _active_share(tx, coach, person_id, clock.today())
+        wanted = tuple(scopes) if scopes is not None else ()
         if share is None or any(s not in share.scopes for s in wanted):
             raise NotFound(NOT_IN_CASELOAD, field="person")
-        now = clock.now()
-        for scope in wanted:
-            tx.access_log.insert(share, scope, what or scope.label.lower(), now)
+        if scopes is None:
+            wanted = tuple(s for s in Scope if s in share.scopes)
+        if what:
+            tx.access_log.insert(share, wanted, what, clock.now())
+        else:
+            for scope in wanted:
+                tx.access_log.insert(share, (scope,), scope.label.lower(), clock.now())
         person = tx.shares.owner(person_id)
     return SharedRead(share, person)
 
