@@ -228,3 +228,22 @@ def test_the_caseload_reads_a_fixed_number_of_queries_per_person(
     four_more = people(4)  # six people now
     per_person = (four_more - two) / 4
     assert per_person <= 10, per_person
+
+
+def test_a_refused_goal_or_note_leaves_nothing_and_a_stranger_gets_the_404_first(
+    ws: Workspace, ana: Workspace, coach: Workspace, clock: FixedClock
+) -> None:
+    from onward.errors import InvalidInput
+
+    ben = person(ws, "ben@example.org")
+    share(ana, coach)
+    with pytest.raises(InvalidInput):
+        propose_goal(coach.store, coach.owner, ana.owner.id, "juggling", 3, clock)
+    with pytest.raises(InvalidInput):
+        add_coach_note(coach.store, coach.owner, ana.owner.id, "   ", clock)
+    assert access_log(ana.store, ana.owner) == []
+    assert sharing_view(ana.store, ana.owner, clock).proposals == ()
+    with pytest.raises(NotFound):  # not "unknown metric": nothing about ben is revealed
+        propose_goal(coach.store, coach.owner, ben.owner.id, "juggling", 3, clock)
+    with pytest.raises(NotFound):
+        add_coach_note(coach.store, coach.owner, ben.owner.id, "", clock)

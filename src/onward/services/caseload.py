@@ -168,11 +168,11 @@ def _section(store: Store, person: Owner, scope: Scope, clock: Clock) -> dict[st
 def add_coach_note(
     store: Store, coach: Owner, person_id: int, text: str, clock: Clock, *, shown: bool = False
 ) -> CoachNote:
-    """A note about a person in the coach's caseload; ``shown``: the person sees it too."""
-    text = check_note(text)
-    read_shared(store, coach, person_id, clock)
+    """A note about a person in the coach's caseload; ``shown``: the person sees it too.
+    Whom it is about is checked first: for anyone else the answer is the gate's 404."""
     with store.transaction() as tx:
-        note_id = tx.coach_notes.insert(person_id, coach.id, text, shown, clock.now())
+        read_shared(store, coach, person_id, clock)
+        note_id = tx.coach_notes.insert(person_id, coach.id, check_note(text), shown, clock.now())
         return next(
             n for n in tx.coach_notes.query(person_id, coach_id=coach.id) if n.id == note_id
         )
@@ -189,17 +189,20 @@ def propose_goal(
     why: str = "",
 ) -> ProposedGoal:
     """Suggest a weekly goal (``metric``, ``target`` a week) to a person who shares their
-    goals; they accept or decline it on their Goals or Sharing page."""
+    goals; they accept or decline it on their Goals or Sharing page. One transaction: a
+    refused goal leaves no access log entry."""
     from onward.services.goals import parse_metric
 
-    chosen = parse_metric(metric)
-    if not 0 < target <= 100:
-        raise InvalidInput("a weekly goal is more than 0 and at most 100", field="target")
-    WeeklyGoals(**{chosen.value: target})  # the goal's own rules
-    if len(why) > 1000:
-        raise InvalidInput("keep the reason under 1000 characters", field="why")
-    read_shared(store, coach, person_id, clock, scopes=(Scope.GOALS,), what="goals, to propose one")
     with store.transaction() as tx:
+        read_shared(
+            store, coach, person_id, clock, scopes=(Scope.GOALS,), what="goals, to propose one"
+        )
+        chosen = parse_metric(metric)
+        if not 0 < target <= 100:
+            raise InvalidInput("a weekly goal is more than 0 and at most 100", field="target")
+        WeeklyGoals(**{chosen.value: target})  # the goal's own rules
+        if len(why) > 1000:
+            raise InvalidInput("keep the reason under 1000 characters", field="why")
         new_id = tx.proposed_goals.insert(
             person_id, coach.id, chosen.value, target, why.strip(), clock.now()
         )

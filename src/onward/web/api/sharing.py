@@ -98,10 +98,10 @@ def from_coaches(ws: Ws) -> dict[str, Any]:
     return {"notes": to_jsonable(view.notes), "proposals": to_jsonable(view.proposals)}
 
 
-@router.post("/shares/proposals/{proposal_id}")
-def answer_proposal(proposal_id: int, body: Answer, ws: Ws) -> dict[str, Any]:
+@router.post("/shares/proposals/{proposed_goal_id}")
+def answer_proposal(proposed_goal_id: int, body: Answer, ws: Ws) -> dict[str, Any]:
     """Accept (it becomes your weekly goal) or decline a goal a coach proposed."""
-    found = answer_proposed_goal(ws.store, ws.owner, proposal_id, body.accept, ws.clock)
+    found = answer_proposed_goal(ws.store, ws.owner, proposed_goal_id, body.accept, ws.clock)
     answered: dict[str, Any] = to_jsonable(found)
     return answered
 

@@ -102,12 +102,12 @@ def revoke(share_id: int, ws: Workspace = Depends(workspace)) -> Response:
     return redirect("/sharing#shares", f"{gone.coach} can no longer see anything of yours.")
 
 
-@router.post("/sharing/proposals/{proposal_id}", response_model=None)
+@router.post("/sharing/proposals/{proposed_goal_id}", response_model=None)
 def answer(
-    proposal_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
+    proposed_goal_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
 ) -> Response:
     accept = form["answer"] == "accept"
-    done = answer_proposed_goal(ws.store, ws.owner, proposal_id, accept, ws.clock)
+    done = answer_proposed_goal(ws.store, ws.owner, proposed_goal_id, accept, ws.clock)
     words = "is now your weekly goal" if accept else "was declined"
     back = "/goals" if form["next"] == "/goals" else "/sharing#proposals"
     return redirect(back, f"{done.target:g} {done.metric.replace('_', ' ')} a week {words}.")
