@@ -83,10 +83,11 @@ class PersonView:
 def caseload(store: Store, coach: Owner, clock: Clock) -> list[CaseloadPerson]:
     """The coach's people (active shares only), each with the flags their shares allow;
     those with concerns first. Reading the flags is logged for each person."""
-    people = [
-        _person(store, coach, share, clock)
-        for share in active_shares_for_coach(store, coach, clock)
-    ]
+    with store.transaction():  # one transaction (one commit of the log) for everyone
+        people = [
+            _person(store, coach, share, clock)
+            for share in active_shares_for_coach(store, coach, clock)
+        ]
     return sorted(people, key=lambda p: (-p.concerns, p.name.lower(), p.person_id))
 
 

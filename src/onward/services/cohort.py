@@ -44,6 +44,13 @@ class CohortView:
 
 def cohort_view(store: Store, coach: Owner, clock: Clock) -> CohortView:
     """The caseload with each person's pipeline counts (if shared), and the cohort's sums."""
+    with store.transaction():  # one transaction (one commit of the log) for everyone
+        rows = _lines(store, coach, clock)
+    shared = [r.counts for r in rows if r.counts is not None]
+    return CohortView(cohort(shared), tuple(rows), clock.now())
+
+
+def _lines(store: Store, coach: Owner, clock: Clock) -> list[CohortLine]:
     rows: list[CohortLine] = []
     for entry in caseload(store, coach, clock):
         counts = None
@@ -63,8 +70,7 @@ def cohort_view(store: Store, coach: Owner, clock: Clock) -> CohortView:
                 counts,
             )
         )
-    shared = [r.counts for r in rows if r.counts is not None]
-    return CohortView(cohort(shared), tuple(rows), clock.now())
+    return rows
 
 
 def cohort_csv(view: CohortView) -> str:
