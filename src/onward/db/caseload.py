@@ -1,8 +1,10 @@
-"""What the caseload's health flags and cohort view read about one person: a few aggregate
-queries per person, each of a scope the person shared (the caller says which)."""
+"""What the caseload's health flags and cohort view read about people: grouped queries over
+everyone at once (a fixed number, however many people), each of a scope the person shared
+(the caller says which)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -45,6 +47,7 @@ _ACTIVITY: dict[Scope, tuple[tuple[Table, str], ...]] = {
 #: Answers a rejection run counts: rejections and responses.
 _ANSWERS = (Stage.REJECTED.value, *(s.value for s in RESPONSES))
 _FOLLOW_UPS = (TaskKind.SEND_DRAFT.value, TaskKind.CHECK_IN.value)
+_INTERVIEWS = (TaskKind.PREPARE_INTERVIEW.value,)
 #: Rank of each cohort step's stage.
 _STEP_STAGES = {
     "applied": Stage.APPLIED,
@@ -59,53 +62,78 @@ class CaseloadRepo:
         self.conn = conn
 
     def facts(self, owner_id: int, scopes: frozenset[Scope], now: datetime) -> HealthFacts:
-        """The person's health facts, read only from ``scopes``."""
+        """One person's health facts, read only from ``scopes``."""
+        return self.facts_many({owner_id: scopes}, now)[owner_id]
+
+    def facts_many(
+        self, scopes_of: Mapping[int, frozenset[Scope]], now: datetime
+    ) -> dict[int, HealthFacts]:
+        """Each person's health facts, read only from their ``scopes_of``: a fixed number of
+        grouped queries, however many people."""
         today = now.astimezone(UTC).date()
-        values: dict[str, Any] = {"last_activity_on": self._last_activity(owner_id, scopes)}
-        if Scope.PIPELINE in scopes:
-            values["rejections_in_a_row"] = self._rejection_run(owner_id)
-            values["overdue_follow_ups"] = self._count_tasks(owner_id, _FOLLOW_UPS, None, now)
-            values["interviews_soon"] = self._count_tasks(
-                owner_id,
-                (TaskKind.PREPARE_INTERVIEW.value,),
-                now,
-                now + timedelta(days=INTERVIEW_DAYS),
-            )
-        if Scope.GOALS in scopes:
-            values["plans_missed"] = self._plans_missed(owner_id, now)
-        if Scope.JOURNAL in scopes:
-            values["mood"] = self._mood(owner_id, today)
-        return HealthFacts(scopes=scopes, **values)
 
-    def _last_activity(self, owner_id: int, scopes: frozenset[Scope]) -> date | None:
-        """The latest moment anything was recorded in ``scopes`` (one query)."""
-        latest = [
-            select(func.max(table.c[column])).where(table.c.owner_id == owner_id).scalar_subquery()
-            for scope in Scope
-            if scope in scopes
-            for table, column in _ACTIVITY.get(scope, ())
-        ]
-        if not latest:
-            return None
-        found = [m for m in self.conn.execute(select(*latest)).one() if m is not None]
-        return max(found).astimezone(UTC).date() if found else None
+        def having(scope: Scope) -> list[int]:
+            return [owner for owner, scopes in scopes_of.items() if scope in scopes]
 
-    def _rejection_run(self, owner_id: int) -> int:
-        c = t.applications.c
-        rows = self.conn.execute(
-            select(c.stage)
-            .where(c.owner_id == owner_id, c.stage.in_(_ANSWERS))
-            .order_by(c.stage_on.desc(), c.updated_at.desc(), c.id.desc())
-            .limit(20)
+        values: dict[int, dict[str, Any]] = {owner: {} for owner in scopes_of}
+        for owner, day in self._last_activity(scopes_of).items():
+            values[owner]["last_activity_on"] = day
+        pipeline = having(Scope.PIPELINE)
+        soon = now + timedelta(days=INTERVIEW_DAYS)
+        for name, found in (
+            ("rejections_in_a_row", self._rejection_runs(pipeline)),
+            ("overdue_follow_ups", self._count_tasks(pipeline, _FOLLOW_UPS, None, now)),
+            ("interviews_soon", self._count_tasks(pipeline, _INTERVIEWS, now, soon)),
+            ("plans_missed", self._plans_missed(having(Scope.GOALS), now)),
+            ("mood", self._moods(having(Scope.JOURNAL), today)),
+        ):
+            for owner, value in found.items():
+                values[owner][name] = value
+        return {owner: HealthFacts(scopes_of[owner], **values[owner]) for owner in scopes_of}
+
+    def _last_activity(self, scopes_of: Mapping[int, frozenset[Scope]]) -> dict[int, date]:
+        """The latest day anything was recorded in each person's scopes (a query a table)."""
+        latest: dict[int, datetime] = {}
+        for scope in Scope:
+            owners = [owner for owner, scopes in scopes_of.items() if scope in scopes]
+            for table, column in _ACTIVITY.get(scope, ()) if owners else ():
+                rows = self.conn.execute(
+                    select(table.c.owner_id, func.max(table.c[column]))
+                    .where(table.c.owner_id.in_(owners))
+                    .group_by(table.c.owner_id)
+                )
+                for owner, moment in rows:
+                    if moment is not None and (owner not in latest or moment > latest[owner]):
+                        latest[owner] = moment
+        return {owner: moment.astimezone(UTC).date() for owner, moment in latest.items()}
+
+    def _newest(self, table: Table, owners: list[int], limit: int, *where: Any, order: Any) -> Any:
+        """The newest ``limit`` rows of each owner (a window function; SQLite and PostgreSQL)."""
+        rank = func.row_number().over(partition_by=table.c.owner_id, order_by=order)
+        inner = select(table, rank.label("rank")).where(table.c.owner_id.in_(owners), *where)
+        newest = inner.subquery()
+        return self.conn.execute(
+            select(newest).where(newest.c.rank <= limit).order_by(newest.c.owner_id, newest.c.rank)
         )
-        return rejection_run([stage == Stage.REJECTED.value for (stage,) in rows])
+
+    def _rejection_runs(self, owners: list[int]) -> dict[int, int]:
+        if not owners:
+            return {}
+        c = t.applications.c
+        answers: dict[int, list[bool]] = {owner: [] for owner in owners}
+        order = (c.stage_on.desc(), c.updated_at.desc(), c.id.desc())
+        for row in self._newest(t.applications, owners, 20, c.stage.in_(_ANSWERS), order=order):
+            answers[row.owner_id].append(row.stage == Stage.REJECTED.value)
+        return {owner: rejection_run(found) for owner, found in answers.items()}
 
     def _count_tasks(
-        self, owner_id: int, kinds: tuple[str, ...], after: datetime | None, before: datetime
-    ) -> int:
+        self, owners: list[int], kinds: tuple[str, ...], after: datetime | None, before: datetime
+    ) -> dict[int, int]:
+        if not owners:
+            return {}
         c = tasks.c
         where = [
-            c.owner_id == owner_id,
+            c.owner_id.in_(owners),
             c.kind.in_(kinds),
             c.due_at < before,
             or_(
@@ -115,67 +143,77 @@ class CaseloadRepo:
         ]
         if after is not None:
             where.append(c.due_at >= after)
-        return int(self.conn.execute(select(func.count()).where(*where)).scalar_one())
+        rows = self.conn.execute(
+            select(c.owner_id, func.count()).where(*where).group_by(c.owner_id)
+        )
+        return {owner: 0 for owner in owners} | {int(o): int(n) for o, n in rows}
 
-    def _plans_missed(self, owner_id: int, now: datetime) -> int:
+    def _plans_missed(self, owners: list[int], now: datetime) -> dict[int, int]:
         """Plans started in the last :data:`PLAN_DAYS` days and ended, not kept (said so, or
         not closed at all)."""
+        if not owners:
+            return {}
         c = if_then_plans.c
         rows = self.conn.execute(
-            select(c.starts_at, c.minutes, c.state).where(
-                c.owner_id == owner_id,
+            select(c.owner_id, c.starts_at, c.minutes).where(
+                c.owner_id.in_(owners),
                 c.starts_at >= now - timedelta(days=PLAN_DAYS),
                 c.starts_at <= now,
                 c.state != PlanState.KEPT.value,
             )
         )
-        return sum(1 for start, minutes, _ in rows if start + timedelta(minutes=minutes) <= now)
+        missed = dict.fromkeys(owners, 0)
+        for owner, start, minutes in rows:
+            if start + timedelta(minutes=minutes) <= now:
+                missed[owner] += 1
+        return missed
 
-    def _mood(self, owner_id: int, today: date) -> float | None:
+    def _moods(self, owners: list[int], today: date) -> dict[int, float | None]:
+        if not owners:
+            return {}
         c = journal_entries.c
-        moods = (
-            self.conn.execute(
-                select(c.mood)
-                .where(
-                    c.owner_id == owner_id, c.written_on >= today - timedelta(days=WELLBEING_DAYS)
-                )
-                .order_by(c.written_on.desc(), c.id.desc())
-                .limit(MOOD_ENTRIES)
-            )
-            .scalars()
-            .all()
-        )
-        if len(moods) < MOOD_ENTRIES:
-            return None
-        return sum(int(m) for m in moods) / len(moods)
+        recent = c.written_on >= today - timedelta(days=WELLBEING_DAYS)
+        order = (c.written_on.desc(), c.id.desc())
+        moods: dict[int, list[int]] = {owner: [] for owner in owners}
+        for row in self._newest(journal_entries, owners, MOOD_ENTRIES, recent, order=order):
+            moods[row.owner_id].append(int(row.mood))
+        return {
+            owner: sum(found) / len(found) if len(found) >= MOOD_ENTRIES else None
+            for owner, found in moods.items()
+        }
 
     def counts(self, owner_id: int, today: date) -> PersonCounts:
-        """The person's applications by cohort step (furthest reached) and sent per week."""
+        return self.counts_many([owner_id], today)[owner_id]
+
+    def counts_many(self, owners: list[int], today: date) -> dict[int, PersonCounts]:
+        """Each person's applications by cohort step (furthest reached) and sent in each of
+        the last weeks: two grouped queries, however many people."""
+        if not owners:
+            return {}
         c = t.applications.c
-        reached: dict[str, int] = {
-            str(name): int(n)
-            for name, n in self.conn.execute(
-                select(c.reached, func.count()).where(c.owner_id == owner_id).group_by(c.reached)
-            )
-        }
-        steps: dict[str, int] = {}
-        for key, stage in _STEP_STAGES.items():
-            steps[key] = sum(
-                n
-                for name, n in reached.items()
-                if name != Stage.WITHDRAWN.value and _rank(name) >= stage.rank
-            )
+        steps: dict[int, dict[str, int]] = {o: dict.fromkeys(_STEP_STAGES, 0) for o in owners}
+        rows = self.conn.execute(
+            select(c.owner_id, c.reached, func.count())
+            .where(c.owner_id.in_(owners))
+            .group_by(c.owner_id, c.reached)
+        )
+        for owner, reached, n in rows:
+            if reached == Stage.WITHDRAWN.value:
+                continue
+            for key, stage in _STEP_STAGES.items():
+                if _rank(reached) >= stage.rank:
+                    steps[owner][key] += int(n)
+        weeks: dict[int, list[int]] = {o: [0] * EFFORT_WEEKS for o in owners}
         since = today - timedelta(weeks=EFFORT_WEEKS)
         days = self.conn.execute(
-            select(c.timeline_applied_on).where(
-                c.owner_id == owner_id, c.timeline_applied_on > since
+            select(c.owner_id, c.timeline_applied_on).where(
+                c.owner_id.in_(owners), c.timeline_applied_on > since
             )
-        ).scalars()
-        weeks = [0] * EFFORT_WEEKS
-        for day in days:
+        )
+        for owner, day in days:
             index = min((today - day).days // 7, EFFORT_WEEKS - 1)
-            weeks[max(index, 0)] += 1
-        return PersonCounts(steps, tuple(weeks))
+            weeks[owner][max(index, 0)] += 1
+        return {o: PersonCounts(steps[o], tuple(weeks[o])) for o in owners}
 
 
 def _rank(name: str) -> int:

@@ -15,7 +15,6 @@ from sqlalchemy import Connection, Row, and_, select, update
 from onward.db import tables as t
 from onward.db.meta import insert_row
 from onward.db.sharing_tables import coach_notes, proposed_goals, share_access, shares
-from onward.domain.records import Owner
 from onward.domain.sharing import (
     AccessEntry,
     CoachNote,
@@ -76,17 +75,19 @@ class ShareRepo:
         return [_share(r) for r in rows]
 
     def active_for_coach(
-        self, coach_id: int, today: date, owner_id: int | None = None
+        self, coach_id: int, today: date, owner_ids: int | Sequence[int] | None = None
     ) -> list[Share]:
-        """The coach's unrevoked, unexpired shares (of one person, with ``owner_id``), the
+        """The coach's unrevoked, unexpired shares (of some people, with ``owner_ids``), the
         newest first."""
         where = [
             shares.c.coach_id == coach_id,
             shares.c.revoked_at.is_(None),
             shares.c.expires_on >= today,
         ]
-        if owner_id is not None:
-            where.append(shares.c.owner_id == owner_id)
+        if isinstance(owner_ids, int):
+            where.append(shares.c.owner_id == owner_ids)
+        elif owner_ids is not None:
+            where.append(shares.c.owner_id.in_(list(owner_ids)))
         rows = self.conn.execute(
             _share_select().where(*where).order_by(shares.c.created_at.desc(), shares.c.id.desc())
         )
@@ -102,10 +103,6 @@ class ShareRepo:
             )
             .values(revoked_at=now)
         )
-
-    def owner(self, owner_id: int) -> Owner:
-        row = self.conn.execute(select(t.owners).where(t.owners.c.id == owner_id)).one()
-        return Owner(id=int(row.id), name=row.name)
 
 
 def _share(row: Row[Any]) -> Share:
@@ -126,9 +123,9 @@ class AccessLogRepo:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def insert(self, share: Share, scopes: Sequence[Scope], what: str, at: datetime) -> None:
-        """One entry per scope read (one statement)."""
-        if not scopes:
+    def insert(self, entries: Sequence[tuple[Share, Scope, str]], at: datetime) -> None:
+        """One entry per (share, scope read, what), in one statement."""
+        if not entries:
             return
         rows = [
             {
@@ -138,7 +135,7 @@ class AccessLogRepo:
                 "what": what[:200],
                 "at": at,
             }
-            for scope in scopes
+            for share, scope, what in entries
         ]
         self.conn.execute(share_access.insert(), rows)
 

@@ -21,7 +21,7 @@ from onward.domain.playbook.stored import SavedDraft, StoredReflection
 from onward.domain.records import ApplicationQuery, Owner
 from onward.domain.sharing import CoachNote, ProposedGoal, Scope, Share, check_note
 from onward.errors import InvalidInput
-from onward.services.sharing import active_shares_for_coach, read_shared
+from onward.services.sharing import active_shares_for_coach, read_shared, read_shared_many
 
 #: Applications the person's page shows (the newest steps first).
 APPLICATIONS_SHOWN = 50
@@ -82,24 +82,23 @@ class PersonView:
 
 def caseload(store: Store, coach: Owner, clock: Clock) -> list[CaseloadPerson]:
     """The coach's people (active shares only), each with the flags their shares allow;
-    those with concerns first. Reading the flags is logged for each person."""
-    with store.transaction():  # one transaction (one commit of the log) for everyone
-        people = [
-            _person(store, coach, share, clock)
-            for share in active_shares_for_coach(store, coach, clock)
-        ]
-    return sorted(people, key=lambda p: (-p.concerns, p.name.lower(), p.person_id))
-
-
-def _person(store: Store, coach: Owner, share: Share, clock: Clock) -> CaseloadPerson:
-    scopes = share.scopes & FLAG_SCOPES
-    wanted = [s for s in Scope if s in scopes]
-    read = read_shared(store, coach, share.owner_id, clock, scopes=wanted, what="health flags")
+    those with concerns first. Reading the flags is logged for each person. One
+    transaction and a fixed number of queries, however many people."""
     with store.transaction() as tx:
-        facts = tx.caseload.facts(share.owner_id, read.share.scopes & FLAG_SCOPES, clock.now())
-    return CaseloadPerson(
-        share.owner_id, read.person.name, read.share, health_flags(facts, clock.today())
-    )
+        wanted = {
+            share.owner_id: [s for s in Scope if s in share.scopes & FLAG_SCOPES]
+            for share in active_shares_for_coach(store, coach, clock)
+        }
+        reads = read_shared_many(store, coach, clock, wanted, what="health flags")
+        scopes = {person: read.share.scopes & FLAG_SCOPES for person, read in reads.items()}
+        facts = tx.caseload.facts_many(scopes, clock.now())
+    people = [
+        CaseloadPerson(
+            person, read.person.name, read.share, health_flags(facts[person], clock.today())
+        )
+        for person, read in reads.items()
+    ]
+    return sorted(people, key=lambda p: (-p.concerns, p.name.lower(), p.person_id))
 
 
 def person_view(

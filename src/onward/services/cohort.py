@@ -20,7 +20,7 @@ from onward.domain.records import Owner
 from onward.domain.sharing import Scope
 from onward.files import write_atomically
 from onward.services.caseload import caseload
-from onward.services.sharing import read_shared
+from onward.services.sharing import read_shared_many
 
 CSV_COLUMNS = (
     "person",
@@ -51,26 +51,22 @@ def cohort_view(store: Store, coach: Owner, clock: Clock) -> CohortView:
 
 
 def _lines(store: Store, coach: Owner, clock: Clock) -> list[CohortLine]:
-    rows: list[CohortLine] = []
-    for entry in caseload(store, coach, clock):
-        counts = None
-        if Scope.PIPELINE in entry.share.scopes:
-            read_shared(
-                store, coach, entry.person_id, clock, scopes=[Scope.PIPELINE], what="cohort view"
-            )
-            with store.transaction() as tx:
-                counts = tx.caseload.counts(entry.person_id, clock.today())
-        rows.append(
-            CohortLine(
-                entry.person_id,
-                entry.name,
-                entry.share.scope_names,
-                entry.share.expires_on,
-                entry.flags,
-                counts,
-            )
+    people = caseload(store, coach, clock)
+    piped = {p.person_id: [Scope.PIPELINE] for p in people if Scope.PIPELINE in p.share.scopes}
+    reads = read_shared_many(store, coach, clock, piped, what="cohort view")
+    with store.transaction() as tx:
+        counts = tx.caseload.counts_many(list(reads), clock.today())
+    return [
+        CohortLine(
+            p.person_id,
+            p.name,
+            p.share.scope_names,
+            p.share.expires_on,
+            p.flags,
+            counts.get(p.person_id),
         )
-    return rows
+        for p in people
+    ]
 
 
 def cohort_csv(view: CohortView) -> str:

@@ -17,7 +17,7 @@ account at all (docs/coaching.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -165,41 +165,63 @@ def read_shared(
     scopes: Iterable[Scope] | None = (),
     what: str = "",
 ) -> SharedRead:
-    """The one rule of what ``coach`` may read of ``person_id``: an active (unrevoked,
-    unexpired) share from that person to this coach that holds every one of ``scopes``
-    (None: every scope it holds). Each scope read is written to the person's access log as
-    ``what``. Anything else is the same :class:`NotFound`, whatever the reason."""
+    """:func:`read_shared_many` for one person: a :class:`NotFound` that says the same
+    whatever the reason when the coach may not read these ``scopes`` of ``person_id``."""
+    found = read_shared_many(store, coach, clock, {person_id: scopes}, what=what)
+    if person_id not in found:
+        raise NotFound(NOT_IN_CASELOAD, field="person")
+    return found[person_id]
+
+
+def read_shared_many(
+    store: Store,
+    coach: Owner,
+    clock: Clock,
+    wanted: Mapping[int, Iterable[Scope] | None],
+    *,
+    what: str = "",
+) -> dict[int, SharedRead]:
+    """The one rule of what ``coach`` may read: for each person id in ``wanted``, an active
+    (unrevoked, unexpired) share from that person to this coach that holds every scope asked
+    for (None: every scope it holds), while the coach's account (when there are accounts) is
+    an enabled coach's. Each scope read is written to the person's access log as ``what``
+    (default: the scope's name). People the coach may not read are left out, and nothing is
+    logged for them. A fixed number of queries, however many people."""
+    today, now = clock.today(), clock.now()
     with store.transaction() as tx:
-        share = _active_share(tx, coach, person_id, clock.today())
-        wanted = tuple(scopes) if scopes is not None else ()
-        if share is None or any(s not in share.scopes for s in wanted):
-            raise NotFound(NOT_IN_CASELOAD, field="person")
-        if scopes is None:
-            wanted = tuple(s for s in Scope if s in share.scopes)
-        if what:
-            tx.access_log.insert(share, wanted, what, clock.now())
-        else:
-            for scope in wanted:
-                tx.access_log.insert(share, (scope,), scope.label.lower(), clock.now())
-        person = tx.shares.owner(person_id)
-    return SharedRead(share, person)
+        if not _is_coach(tx, coach):
+            return {}
+        newest: dict[int, Share] = {}
+        for active in tx.shares.active_for_coach(coach.id, today, list(wanted)):
+            newest.setdefault(active.owner_id, active)
+        found: dict[int, SharedRead] = {}
+        entries: list[tuple[Share, Scope, str]] = []
+        for person_id, scopes in wanted.items():
+            share = newest.get(person_id)
+            if share is None:
+                continue
+            asked = tuple(scopes) if scopes is not None else tuple(share.scopes)
+            if any(s not in share.scopes for s in asked):
+                continue
+            found[person_id] = SharedRead(share, Owner(person_id, share.person))
+            entries.extend(
+                (share, s, what or s.label.lower()) for s in Scope if s in frozenset(asked)
+            )
+        tx.access_log.insert(entries, now)
+    return found
 
 
-def _active_share(tx: Tx, coach: Owner, person_id: int, today: date) -> Share | None:
-    """The newest active share of ``person_id`` with ``coach``, if the coach's account (when
-    there are accounts) is a coach's and not disabled."""
+def _is_coach(tx: Tx, coach: Owner) -> bool:
+    """Whether ``coach`` may read shares: an enabled coach's account (or, in single-user
+    mode, no accounts at all: then nobody has shared anything)."""
     account = tx.accounts.by_owner(coach.id)
-    if account is not None and (account.role is not Role.COACH or account.disabled):
-        return None
-    found = tx.shares.active_for_coach(coach.id, today, person_id)
-    return found[0] if found else None
+    return account is None or (account.role is Role.COACH and not account.disabled)
 
 
 def active_shares_for_coach(store: Store, coach: Owner, clock: Clock) -> list[Share]:
     """The coach's active shares, one per person (the newest); reads nothing of anyone."""
     with store.transaction() as tx:
-        account = tx.accounts.by_owner(coach.id)
-        if account is not None and (account.role is not Role.COACH or account.disabled):
+        if not _is_coach(tx, coach):
             return []
         newest: dict[int, Share] = {}
         for share in tx.shares.active_for_coach(coach.id, clock.today()):
