@@ -1,9 +1,9 @@
 """The coach's side: the caseload with its health flags, one person's shared page, coach notes
 and proposed goals.
 
-Every read of a person's data goes through :func:`onward.services.sharing.read_shared` (the
-one scoping rule, which also writes the person's access log), then calls the same services the
-person's own pages use, for the person's owner.
+Every read of a person's data goes through :func:`onward.services.sharing.read_shared_many`
+(the one scoping rule, which also writes the person's access log), then calls the same
+services the person's own pages use, for the person's owner.
 """
 
 from __future__ import annotations

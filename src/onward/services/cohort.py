@@ -2,7 +2,7 @@
 (CSV, and the offline HTML report), holding only what each person shared.
 
 The funnel and effort read the pipeline of the people who shared it (each read logged through
-:func:`onward.services.sharing.read_shared`); the flags come from the caseload, so they read
+:func:`onward.services.sharing.read_shared_many`); the flags come from the caseload, so they read
 only each person's shared scopes. Nobody's notes, drafts, feedback or writing goes in.
 """
 

@@ -4,8 +4,9 @@ The seeker shares some scopes with a coach (by the coach's email) until a day, s
 share, revokes one at once, reads the access log, the notes a coach chose to show them, and
 answers the goals a coach proposed.
 
-:func:`read_shared` is the one rule of what a coach may read: the person, the scope, an
-unexpired and unrevoked share; it also writes the access log. Every coach read goes through
+:func:`read_shared_many` is the one rule of what a coach may read: the person, the scope,
+an unexpired and unrevoked share; it also writes the access log (:func:`read_shared` is its
+form for one person). Every coach read goes through
 it (``onward.services.caseload``); anything it refuses is a :class:`NotFound` that says the
 same whatever the reason, so a coach learns nothing about people who did not share with them.
 
