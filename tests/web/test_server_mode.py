@@ -237,10 +237,16 @@ def _path(link: NewLink) -> str:
     return link_path(link.token)
 
 
-def test_a_path_on_the_server_is_never_imported(server: Server, tmp_path: object) -> None:
+def test_no_server_path_is_read_and_no_backup_restored_with_its_ids(server: Server) -> None:
     _, web = server.as_user("ana@example.org")
     page = web.post("/mail/imports", {"path": str(server.ws.settings.home)})
     assert page.status_code == 422 and "a path on the server is not read" in page.text
     headers = {"x-csrf-token": web.token}
     api = web.client.post("/api/v1/mail/imports", json={"path": "/etc"}, headers=headers)
     assert api.status_code == 422 and api.json()["field"] == "path"
+    restore = web.client.post(
+        "/data/restore",
+        data={"csrf_token": web.token},
+        files={"file": ("backup.json", b'{"applications": []}', "application/json")},
+    )
+    assert restore.status_code == 422 and "cannot be restored" in restore.text
