@@ -219,6 +219,9 @@ def _check(who: str, probe: Probe, answer: Any) -> list[Problem]:
     return found
 
 
+World = tuple[Server, dict[str, Web], dict[str, str], dict[str, str]]
+
+
 # -- the test ----------------------------------------------------------------------------------
 @pytest.fixture
 def world(
@@ -243,7 +246,7 @@ def world(
     return server, people, tokens, ids
 
 
-def test_nothing_of_one_seeker_reaches_another_or_a_coach(world: Any) -> None:
+def test_nothing_of_one_seeker_reaches_another_or_a_coach(world: World) -> None:
     server, people, tokens, ids = world
     a = people.pop("seeker A")
     missing = {n for _, path, _ in every_route(server.app) for n in PATH_PARAM.findall(path)}
@@ -271,7 +274,7 @@ def test_nothing_of_one_seeker_reaches_another_or_a_coach(world: Any) -> None:
     assert operations - probed == set() and len(probed) > 150
 
 
-def test_the_probe_catches_a_route_that_forgets_the_owner(world: Any) -> None:
+def test_the_probe_catches_a_route_that_forgets_the_owner(world: World) -> None:
     server, people, tokens, ids = world
     people.pop("seeker A")
     leaky = APIRouter()

@@ -235,3 +235,18 @@ def test_server_mode_is_refused_on_sqlite_and_without_a_secret_key(
 
 def _path(link: NewLink) -> str:
     return link_path(link.token)
+
+
+def test_no_server_path_is_read_and_no_backup_restored_with_its_ids(server: Server) -> None:
+    _, web = server.as_user("ana@example.org")
+    page = web.post("/mail/imports", {"path": str(server.ws.settings.home)})
+    assert page.status_code == 422 and "a path on the server is not read" in page.text
+    headers = {"x-csrf-token": web.token}
+    api = web.client.post("/api/v1/mail/imports", json={"path": "/etc"}, headers=headers)
+    assert api.status_code == 422 and api.json()["field"] == "path"
+    restore = web.client.post(
+        "/data/restore",
+        data={"csrf_token": web.token},
+        files={"file": ("backup.json", b'{"applications": []}', "application/json")},
+    )
+    assert restore.status_code == 422 and "cannot be restored" in restore.text
