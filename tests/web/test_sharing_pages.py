@@ -153,3 +153,18 @@ def test_a_proposed_goal_is_answered_on_the_goals_page(
         assert answer.headers["location"] == "/goals"
         assert "Goals your coach suggests" not in web.follow(answer).text
     assert get_goals(ana.store, ana.owner).follow_ups == 4
+
+
+def test_the_access_log_is_written_in_the_persons_locale(
+    ana: Workspace, coach: Workspace, web_settings: Settings, clock: FixedClock
+) -> None:
+    from onward.services.caseload import caseload
+    from onward.services.settings import change_settings
+
+    share(ana, coach)
+    caseload(coach.store, coach.owner, clock)
+    change_settings(ana.store, ana.owner, {"locale": "en_US"}, clock)
+    with web_as(web_settings, clock, "ana@example.org") as web:
+        log = web.get("/sharing").text
+    assert 'viewed your pipeline and outcomes <span class="muted">(health flags)</span>' in log
+    assert "on Fri, Nov 20, 10:00" in log and "20 Nov" not in log
