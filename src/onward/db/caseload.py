@@ -182,9 +182,6 @@ class CaseloadRepo:
             for owner, found in moods.items()
         }
 
-    def counts(self, owner_id: int, today: date) -> PersonCounts:
-        return self.counts_many([owner_id], today)[owner_id]
-
     def counts_many(self, owners: list[int], today: date) -> dict[int, PersonCounts]:
         """Each person's applications by cohort step (furthest reached) and sent in each of
         the last weeks: two grouped queries, however many people."""
