@@ -36,6 +36,7 @@ from onward.web.pages import (
     setback,
     settings,
     sharing,
+    tasks,
     theme,
     today,
     undo,
@@ -46,6 +47,7 @@ from onward.web.pages import (
 
 ROUTERS: tuple[APIRouter, ...] = (
     today.router,
+    tasks.router,
     board.router,
     applications.router,
     rejection.router,
