@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from onward.domain.accounts import LINK_REFUSED, MIN_PASSWORD, LinkPurpose
+from onward.domain.accounts import LINK_REFUSED, MIN_PASSWORD, LinkPurpose, Refusal
 from onward.errors import InvalidInput
 from onward.services.account_links import open_link, use_link
 from onward.services.runtime import Workspace
@@ -99,7 +99,7 @@ async def do_sign_in(request: Request, form: Form = Depends(read_form)) -> Respo
         assert outcome.refusal is not None
         shown = Form({"email": form["email"][:320]}, form.today)
         page = SignInPage(shown, _next(form["next"]), outcome.refusal.message)
-        status = 429 if outcome.refusal.value == "wait" else 401
+        status = 429 if outcome.refusal is Refusal.WAIT else 401
         return render(request, "account/signin.html", page, title="Sign in", status=status)
     return _signed_in(request, outcome.session, _next(form["next"]))
 
