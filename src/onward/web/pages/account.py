@@ -9,6 +9,7 @@ TLS; only its digest is stored.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Depends, Request
@@ -22,6 +23,7 @@ from onward.services.runtime import Workspace
 from onward.services.sign_in import NewSession, sign_in, sign_out
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
+from onward.web.security import COOKIE as CSRF_COOKIE
 from onward.web.server_mode import SESSION_COOKIE, ServerMode, session_token
 
 router = APIRouter(include_in_schema=False)
@@ -62,8 +64,18 @@ def _next(value: str | None) -> str:
 
 
 def _signed_in(request: Request, session: NewSession, to: str) -> Response:
+    """Redirect with the session cookie, and a fresh CSRF cookie: a value planted before
+    signing in is worth nothing after."""
     mode = _mode(request)
     response = redirect(to)
+    response.set_cookie(
+        CSRF_COOKIE,
+        secrets.token_urlsafe(32),
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=mode.secure_cookies,
+    )
     response.set_cookie(
         SESSION_COOKIE,
         session.token,
