@@ -35,10 +35,14 @@ def test_unauthenticated_pages_go_to_sign_in_and_the_api_answers_401(server: Ser
 def test_sign_in_sets_a_session_cookie_stored_only_as_a_digest(server: Server) -> None:
     server.add("ana@example.org")
     web = server.browser()
+    assert web.token
+    planted = web.client.cookies.get("onward_csrf")
     answer = web.post(
         "/signin", {"email": "ANA@example.org", "password": PASSWORD, "next": "/journal"}
     )
     assert answer.status_code == 303 and answer.headers["location"] == "/journal"
+    fresh = next(c for c in answer.headers.get_list("set-cookie") if "onward_csrf=" in c)
+    assert planted and planted not in fresh  # a CSRF value from before signing in is no use
     cookie = next(c for c in answer.headers.get_list("set-cookie") if "onward_session=" in c)
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie
     token = cookie.split("onward_session=")[1].split(";")[0]
