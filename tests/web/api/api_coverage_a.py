@@ -69,6 +69,14 @@ API_A: dict[str, str] = {
     "POST /review/not-job-mail/{message_id}/take-back": (
         "DELETE /api/v1/proposals/{proposal_id}/not-job-mail"
     ),
+    # sharing with a coach, and a coach's caseload
+    "POST /sharing": "POST /api/v1/shares",
+    "POST /sharing/{share_id}/revoke": "DELETE /api/v1/shares/{share_id}",
+    "POST /sharing/proposals/{proposed_goal_id}": (
+        "POST /api/v1/shares/proposals/{proposed_goal_id}"
+    ),
+    "POST /caseload/{person_id}/notes": "POST /api/v1/caseload/{person_id}/notes",
+    "POST /caseload/{person_id}/goals": "POST /api/v1/caseload/{person_id}/goals",
     # settings
     "POST /settings": "PATCH /api/v1/settings",
 }
@@ -82,4 +90,9 @@ WEB_ONLY_A: dict[str, str] = {
     ),
     "POST /welcome/demo": "the welcome page's demo job search, for trying the browser app",
     "POST /welcome/clear-demo": "removes that demo; a script has no demo to clear",
+    "POST /signin": "server mode: starts a browser session (cookie); the API takes a token",
+    "POST /signout": "server mode: ends the browser session; a token is revoked instead",
+    "POST /account/link/{token}": (
+        "server mode: a one-time emailed link sets a password and signs the browser in"
+    ),
 }

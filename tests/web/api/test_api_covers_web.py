@@ -11,7 +11,7 @@ import pytest
 from tests.web.api.api_coverage_a import API_A, WEB_ONLY_A
 from tests.web.api.conftest import Api
 
-from onward.web.pages import ROUTERS
+from onward.web.pages import ROUTERS, SERVER_ROUTERS
 
 _B = importlib.util.find_spec("tests.web.api.api_coverage_b")
 
@@ -25,9 +25,9 @@ def _half_b() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def web_actions() -> set[str]:
-    """Every web route that changes something, as "METHOD /path"."""
+    """Every web route that changes something, as "METHOD /path" (server mode's too)."""
     found = set()
-    for router in ROUTERS:
+    for router in (*ROUTERS, *SERVER_ROUTERS):
         for route in router.routes:
             for method in sorted(getattr(route, "methods", set()) - {"GET", "HEAD"}):
                 found.add(f"{method} {route.path}")  # type: ignore[attr-defined]
