@@ -149,6 +149,14 @@ def snooze_task(
     return _move(store, owner, task_id, TaskStatus.SNOOZED, clock, until=until)
 
 
+def snooze_task_to(store: Store, owner: Owner, task_id: int, until: str, clock: Clock) -> TaskItem:
+    """Put a task away until a day as the person types it (``tomorrow``, ``next week``, a
+    date; see :func:`snooze_until`). An unknown task is not found before the day is read."""
+    with store.transaction() as tx:
+        _get(tx, owner, task_id)
+    return snooze_task(store, owner, task_id, snooze_until(until, None, clock.now()), clock)
+
+
 #: When a snoozed task comes back on a day: the start of a working morning.
 SNOOZE_HOUR = time(9, 0)
 _SOON = {"tomorrow": 1, "next week": 7}

@@ -13,6 +13,7 @@ from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.playbook.rejection import RejectionChannel
 from onward.errors import InvalidInput
 from onward.export.jsonable import to_jsonable
+from onward.services.applications import get_application
 from onward.services.rejections import (
     RejectionDetails,
     RejectionOverview,
@@ -58,6 +59,7 @@ def overview_record(overview: RejectionOverview) -> dict[str, Any]:
 def log(app_id: int, body: NewRejection, ws: Ws) -> dict[str, Any]:
     """Log a rejection: the application moves to rejected, the dwell window opens and the
     next steps are planned; answers with the playbook's overview."""
+    get_application(ws.store, ws.owner, app_id)  # another's or unknown: a 404 before the body
     try:
         choice = dwell_choice(body.dwell, ws.settings.dwell_default)
     except InvalidInput as exc:

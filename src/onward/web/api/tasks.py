@@ -14,8 +14,7 @@ from onward.services.tasks import (
     list_tasks,
     reopen_task,
     skip_task,
-    snooze_task,
-    snooze_until,
+    snooze_task_to,
 )
 from onward.web.routing import Body, Ws
 
@@ -56,8 +55,7 @@ def skip(task_id: int, ws: Ws) -> dict[str, Any]:
 @router.post("/tasks/{task_id}/snooze")
 def snooze(task_id: int, body: Snooze, ws: Ws) -> dict[str, Any]:
     """Put a task away until a day; it comes back on its own then."""
-    until = snooze_until(body.until, None, ws.clock.now())
-    return task_item(snooze_task(ws.store, ws.owner, task_id, until, ws.clock))
+    return task_item(snooze_task_to(ws.store, ws.owner, task_id, body.until, ws.clock))
 
 
 @router.post("/tasks/{task_id}/reopen")
