@@ -35,25 +35,67 @@ from onward.wordlists import word_set
 __all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge", "outright"]
 
 #: The person's own application named outright: job mail even in bulk mail (an
-#: application confirmation from a job board comes with ``List-Unsubscribe``).
+#: application confirmation from a job board comes with ``List-Unsubscribe``). An
+#: application for something of everyday life (``_EVERYDAY_OBJECT``) is not one, and neither
+#: is a friend's "good luck with your interview" (``_FRIENDLY``).
 _OWN = re.compile(
     r"\byour (?:recent |online |job |submitted )?(?:application|candidacy|candidature)\b"
-    r"(?! (?:for (?:a |an |the )?(?:loan|mortgage|credit|card|account|membership|permit|"
-    r"licen[cs]e|visa|passport|grant|rental|tenancy|insurance|refund|planning|student|"
-    r"finance|funding|bursary|scholarship|housing|benefits?|parking|school))| fee)"
     r"|\b(?:you|you've|you have) (?:recently )?applied (?:for|to)\b"
     r"|\bthanks? (?:you )?for (?:applying|your interest in (?:the|our|joining|working))"
-    r"|\byour interview (?:is|has|with|for|on|at|was)\b"
+    r"|\byour (?:\w+ )?interview (?:is|has been|was|will be) (?:now |also )?(?:confirmed|"
+    r"scheduled|booked|arranged|set for|moved|rescheduled|cancell?ed)\b"
+    r"|\byour interview (?:slot|time|details|confirmation|invitation|with us)\b"
     r"|\b(?:invite|invited|inviting) you (?:to|for) (?:an? |the )?(?:\w+ ){0,2}interview"
     r"|\b(?:offer of employment|offer letter|your offer from)\b"
     r"|\b(?:position|role|vacancy|post|job|opening) (?:has|have) (?:now |already )?been "
     r"(?:filled|closed)\b"
 )
+#: What follows "your application" when it is for something of everyday life: a loan, a
+#: card, a school place ... unless a job title follows ("your application for the Credit
+#: Analyst role", "... Housing Officer post").
+_EVERYDAY_FOR = re.compile(
+    r" (?:for (?:a |an |the |your )?(?:new )?(?:loan|mortgage|credit|card|account|membership|"
+    r"permit|licen[cs]e|visa|passport|grant|rental|tenancy|insurance|refund|planning|student|"
+    r"finance|funding|bursary|scholarship|housing|benefits?|parking|school|season ticket|"
+    r"allotment|ballot|overdraft|council)| fee)"
+)
+#: Everyday things people apply for, anywhere in the text: with one of these and no word of
+#: a job, an application cue is about the loan or the school place, not a job.
+_EVERYDAY_OBJECT = re.compile(
+    r"\b(?:loan|mortgage|credit card|overdraft|current account|savings account|membership|"
+    r"passport|tenancy|planning permission|school place|nursery place|university place|"
+    r"ballot|allotment|season ticket|bursary|scholarship|student finance|council tax)s?\b"
+)
+#: Words that make it a job after all.
+_JOB_CONTEXT = re.compile(
+    r"\b(?:position|role|vacancy|vacancies|job|post of|career|employment|candidate|candidacy|"
+    r"applicant|interview|interviews|recruiter|recruiting|recruitment|hiring|cv|resume|"
+    r"requisition|shortlist\w*|salary|hiring manager)\b"
+)
+#: Words of a job title after "for the": "your application for the Credit Analyst role".
+_TITLE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "analyst officer manager assistant adviser advisor administrator coordinator specialist "
+        "clerk controller underwriter teacher attendant worker lead director associate consultant "
+        "executive engineer developer technician designer agent representative role position post "
+        "vacancy job team scheme programme program apprenticeship internship placement",
+    )
+)
+#: Words before "your interview" of a friend or a relative, not of an employer: "good luck
+#: with your interview", "how did your interview go", "loved your interview with the mayor".
+_FRIENDLY = re.compile(
+    r"(?:good luck|best of luck|fingers crossed|how did|how was|how'd|loved|saw|seen|heard|"
+    r"read|watched|enjoyed|congrats|congratulations|proud|tell me about|nervous|ready for|"
+    r"prep for|prepare for|revise for)\b[^.!?\n]{0,40}$"
+)
 
 #: Cues of an application that pass in mail written to the person, but not in bulk mail
 #: (career newsletters and job boards use them too).
 _CUE = re.compile(
-    r"\byour (?:\w+ ){0,2}interview\b"
+    r"\byour (?:phone |video |telephone |virtual |online |in-person |on-?site |first |second |"
+    r"final |panel |technical |formal |upcoming |scheduled |remote )interview\b"
+    r"|\byour interview (?:is|has|with|for|on|at)\b"
     r"|\binterview(?:ed)? (?:you|with (?:us|me|the (?:team|panel|hiring)))\b"
     r"|\b(?:hiring|recruiting|recruitment|talent|people) (?:manager|team|partner|"
     r"acquisition|coordinator)\b"
@@ -175,6 +217,47 @@ def _quote(match: re.Match[str] | None) -> str:
     return f'"{match.group(0).strip()}"' if match else ""
 
 
+def _everyday(text: str, match: re.Match[str]) -> bool:
+    """True when an application cue is about something of everyday life: "your application
+    for a loan", or a text naming a mortgage or a school place and no word of a job."""
+    said = match.group(0)
+    if not re.search(r"appl|candida", said):
+        return False
+    after = _EVERYDAY_FOR.match(text, match.end())
+    if after is not None:
+        following = text[after.end() : after.end() + 50].split()[:4]
+        return not any(w.strip(",.;:!?()") in _TITLE_WORDS for w in following)
+    return _EVERYDAY_OBJECT.search(text) is not None and _JOB_CONTEXT.search(text) is None
+
+
+def _friendly(text: str, match: re.Match[str]) -> bool:
+    """True when "your interview" is a friend's: "good luck with your interview"."""
+    said = match.group(0)
+    if not (said.startswith("your") and "interview" in said):
+        return False
+    return _FRIENDLY.search(text, max(0, match.start() - 60), match.start()) is not None
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of an application cue that is not everyday or a friend's."""
+    for match in pattern.finditer(text):
+        if not (_everyday(text, match) or _friendly(text, match)):
+            return match
+    return None
+
+
+#: A rejection phrase that says by itself that a candidate was turned down: it names the
+#: application, the job or the someone else who got it ("we've gone with someone whose ...").
+_DECISIVE = re.compile(
+    r"\b(?:candidate|candidates|candidacy|applicant|applicants|application|position|role|"
+    r"post|vacancy|job|shortlist\w*|interview|someone|somebody|internal|hire|hiring)\b"
+)
+
+
+def _decisive(hit: RuleHit) -> bool:
+    return hit.label is EmailLabel.REJECTION and _DECISIVE.search(hit.phrase) is not None
+
+
 def outright(text: str, sender: str, known: Correspondence | None = None) -> str | None:
     """The reason when an email is plainly about one of the person's applications: from a
     recruiting system, naming their application outright, or (from the import) from a sender
@@ -185,7 +268,7 @@ def outright(text: str, sender: str, known: Correspondence | None = None) -> str
         return "sender or thread already linked to your application"
     if is_ats_address(sender) or _RECRUITING.search(sender or ""):
         return "sender is a recruiting system"
-    own = _OWN.search(text)
+    own = _first(_OWN, text)
     return f"application cue {_quote(own)}" if own is not None else None
 
 
@@ -205,7 +288,7 @@ def judge(
             return GateDecision(True, ("sender or thread already linked to your application",))
     if is_ats_address(sender) or _RECRUITING.search(sender or ""):
         return GateDecision(True, ("sender is a recruiting system",))
-    own = _OWN.search(text)
+    own = _first(_OWN, text)
     bulk = bulk_headers(headers)
     if bulk is None and bulk_sender(sender):
         bulk = "list or newsletter sender"
@@ -216,7 +299,7 @@ def judge(
         bulk = f"mass-mail wording {_quote(bulk_text)}"
     if bulk is not None:
         return GateDecision(False, (f"bulk mail: {bulk}", "no application of yours is named"))
-    own = _CUE.search(text)
+    own = _first(_CUE, text)
     if own is not None:
         return GateDecision(True, (f"application cue {_quote(own)}",))
     if (pitch := _PAY_RATE.search(text)) is not None:
@@ -231,6 +314,9 @@ def judge(
     beside = set(words) - _APPLY  # the application rules name the application themselves
     if decision is not None and beside and (plain or decision.label is not EmailLabel.INTERVIEW):
         return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
+    decisive = next((h for h in hits if _decisive(h)), None)
+    if decisive is not None:
+        return GateDecision(True, (f'rejection of a candidate "{decisive.phrase}"',))
     if decision is not None and words and conversation:
         reason = f'"{decision.phrase}" beside {said} in a thread you wrote in'
         return GateDecision(True, (reason,))
