@@ -361,4 +361,36 @@ KINDS: dict[str, Kind] = {
         ["noreply@{s}.io", "support@{s}app.com", "builds@{s}ci.dev"],
         True,
     ),
+    # Friends and family talking about the person's own job hunt: job words and the
+    # person's interview, but written by people who are not hiring them, plus interviews
+    # in the everyday sense (the local paper, a podcast, the club committee).
+    "jobtalk": (
+        ["good luck!", "how did it go?", "Re: tomorrow", "your CV", "thinking of you", "news?"],
+        [
+            "Good luck with your interview tomorrow, you'll smash it.",
+            "How did the interview go? Tell me everything.",
+            "Fingers crossed for the job, ring me when you hear back.",
+            "I had a look over your CV and added a couple of comments in the margin.",
+            "Any news from the hospital job yet? Mum keeps asking.",
+            "Saw your interview in the local paper about the allotment, you looked great.",
+            "Loved your interview on the community radio show this morning.",
+            "I can drive you to your interview on Tuesday if the trains are off.",
+            "My manager says they're hiring in the warehouse if you want me to pass your name on.",
+            "Don't worry about the rejection, their loss honestly.",
+            "Sorry you didn't get it. Pub on Friday, my treat.",
+            "Remember to ask them about the pension when they call you.",
+            "The podcast people want to record your interview on Thursday at 7.",
+            "The committee is interviewing for club treasurer next week if you fancy it.",
+            "Here's the cover letter I used last year, feel free to steal bits.",
+            "Are you still job hunting? My cousin's firm has an opening.",
+            "Congrats on getting to the second round! Proud of you.",
+            "When do you start the new job? We should celebrate.",
+            "Did they offer you the position in the end? Dying to know.",
+            "Ring me after the interview and I'll meet you for lunch.",
+            "I've put in a good word with the landlord about the shop position on the high street.",
+            "The kids made you a good luck card for the interview.",
+        ],
+        ["{f}.{l}@gmail.com", "{f}{n}@hotmail.com", "mum.{l}@btinternet.com", "{f}@icloud.com"],
+        False,
+    ),
 }

@@ -54,8 +54,9 @@ _OWN = re.compile(
 #: card, a school place ... unless a job title follows ("your application for the Credit
 #: Analyst role", "... Housing Officer post").
 _EVERYDAY_FOR = re.compile(
-    r" (?:for (?:a |an |the |your )?(?:new )?(?:loan|mortgage|credit|card|account|membership|"
-    r"permit|licen[cs]e|visa|passport|grant|rental|tenancy|insurance|refund|planning|student|"
+    r" (?:for (?:a |an |the |your )?(?:new |renewed |replacement |resident |visitor |home |"
+    r"personal |business |joint |student |school |secondary |primary )?(?:loan|mortgage|credit|"
+    r"card|account|membership|permit|licen[cs]e|visa|passport|grant|rental|tenancy|insurance|refund|planning|student|"
     r"finance|funding|bursary|scholarship|housing|benefits?|parking|school|season ticket|"
     r"allotment|ballot|overdraft|council)| fee)"
 )
@@ -87,7 +88,15 @@ _TITLE_WORDS = frozenset(
 _FRIENDLY = re.compile(
     r"(?:good luck|best of luck|fingers crossed|how did|how was|how'd|loved|saw|seen|heard|"
     r"read|watched|enjoyed|congrats|congratulations|proud|tell me about|nervous|ready for|"
-    r"prep for|prepare for|revise for)\b[^.!?\n]{0,40}$"
+    r"prep for|prepare for|revise for|get to|make it to|drive you to|take you to|lift to|"
+    r"way to|back from|home from|after)\b[^.!?\n]{0,40}$"
+)
+#: What follows "your interview" when it was given to the press or is a friend's errand:
+#: "your interview with the local paper", "your interview on the radio", "... on time".
+_MEDIA = re.compile(
+    r" (?:with|on|for|in) (?:the |a |that )?(?:local |national |student |community )?(?:radio|"
+    r"paper|newspaper|magazine|podcast|station|channel|tv|television|show|press|journalist|"
+    r"reporter|blog|website|news|mayor|council|time|documentary|film|programme|zine|newsletter)"
 )
 
 #: Cues of an application that pass in mail written to the person, but not in bulk mail
@@ -108,9 +117,14 @@ _CUE = re.compile(
     r"(?:someone else|another candidate|a different candidate)\b"
     r"|\b(?:taking|take|took) the time to (?:apply|interview|meet with)\b"
     r"|\bjoin (?:us|our team|the team|[\w&' ]{2,40}) as (?:a|an|our)\b"
+    r"|\bon board as (?:a|an|our)\b"
+    r"|\b(?:loved|liked|read|seen|had a look at|been through|received|thanks for|thank you for) "
+    r"your (?:cv|resume|c\.v\.|portfolio|covering letter|cover letter)\b"
     r"|\b(?:trial shift|work sample|take-home|cod(?:e|ing) (?:test|challenge|exercise)|"
     r"(?:technical|online|skills) (?:test|exercise|assessment))\b"
     r"|\bfor the [\w ,&/-]{2,60} (?:role|position|vacancy|opening)\b"
+    r"|\b(?:about|regarding|re) the [\w&/-]+ (?:[\w&/-]+ )?(?:role|position|vacancy|opening|job|"
+    r"post)\b"
     r"|\b(?:application|candidate) (?:status|update|portal)\b"
     r"|\b(?:hiring|interview|recruitment|selection) "
     r"(?:process|decision|panel|loop|stage|round)s?\b"
@@ -235,6 +249,9 @@ def _friendly(text: str, match: re.Match[str]) -> bool:
     said = match.group(0)
     if not (said.startswith("your") and "interview" in said):
         return False
+    at = match.start() + said.index("interview") + len("interview")
+    if _MEDIA.match(text, at) is not None:
+        return True
     return _FRIENDLY.search(text, max(0, match.start() - 60), match.start()) is not None
 
 
