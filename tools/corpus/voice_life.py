@@ -393,4 +393,52 @@ KINDS: dict[str, Kind] = {
         ["{f}.{l}@gmail.com", "{f}{n}@hotmail.com", "mum.{l}@btinternet.com", "{f}@icloud.com"],
         False,
     ),
+    # Interviews that are research or the press: a user-research invitation with a voucher,
+    # a student's dissertation, the local paper, a podcast.
+    "research": (
+        ["Quick favour?", "Invitation: share your experience", "Podcast guest?", "Interview?"],
+        [
+            "We'd love to invite you to a 45-minute user interview about how you use the app.",
+            "As a thank you, every participant receives a {n} points voucher.",
+            "I'm writing my dissertation on small charities - could I interview you for twenty "
+            "minutes next week?",
+            "Our reporter would like to interview you about the flood clean-up for Friday's paper.",
+            "Would you come on the podcast to talk about the community fridge? We record on "
+            "Thursdays.",
+            "Pick a time that suits you using the link and we'll send a video call invite.",
+            "The research study takes about an hour and you can join from home.",
+            "We're running a short feedback session with customers and your name came up.",
+            "The interview will be anonymised and only used for the research project.",
+            "Could you spare half an hour on a call to tell us about your experience with our "
+            "service?",
+            "The radio station is doing a feature on local volunteers and asked for you.",
+            "Happy to send the questions over in advance so there are no surprises.",
+        ],
+        ["research@{s}.io", "{f}.{l}@{s}.ac.uk", "newsdesk@{s}gazette.co.uk", "{f}@{s}pod.com"],
+        False,
+    ),
+    # Everyday applications and everyday noes: a flat, a grant, a ballot, a quote, a pet.
+    "everyday_no": (
+        ["Your application", "Update on your enquiry", "Ballot results", "Re: the quote"],
+        [
+            "Thank you for viewing the flat on Saturday; the landlord has chosen another "
+            "applicant.",
+            "We received many strong proposals and sadly yours was not selected for funding.",
+            "Unfortunately you have not been successful in this year's ballot.",
+            "Thanks for the quote - we've decided to go with someone else for the fencing.",
+            "Thank you for applying to adopt Pepper; she has gone to a family nearby.",
+            "Your application for a season ticket has been received and is being processed.",
+            "Your allotment application is on the waiting list, currently at number {n}.",
+            "We're sorry, your school place application for your first preference was not "
+            "successful.",
+            "Thank you for your talk proposal; we are unable to include it in this year's "
+            "programme.",
+            "Your membership application has been approved - welcome to the club!",
+            "We've had a lot of interest in the stall and have offered the pitch to another "
+            "trader.",
+            "You weren't picked for the first team this weekend but you're on the bench.",
+        ],
+        ["lettings@{s}.co.uk", "grants@{s}.org", "entries@{s}.org", "{f}.{l}@gmail.com"],
+        False,
+    ),
 }

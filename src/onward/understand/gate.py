@@ -65,7 +65,28 @@ _EVERYDAY_FOR = re.compile(
 _EVERYDAY_OBJECT = re.compile(
     r"\b(?:loan|mortgage|credit card|overdraft|current account|savings account|membership|"
     r"passport|tenancy|planning permission|school place|nursery place|university place|"
-    r"ballot|allotment|season ticket|bursary|scholarship|student finance|council tax)s?\b"
+    r"ballot|allotment|season ticket|bursary|scholarship|student finance|council tax|"
+    # software: "your application was deployed", "your application passed app review"
+    r"app store|app review|deploy|deployed|deployment|api key|repository|developer "
+    r"account|client id|sdk|"
+    # events and the like: a talk, a stall, a volunteer place, a competition
+    r"conference|call for papers|speaker|talk proposal|volunteer|volunteering|stall|"
+    r"exhibitor|festival|hackathon|competition|raffle|prize|grant funding|residency|"
+    r"race entry|marathon|tickets)s?\b"
+)
+#: What an everyday no is about: a flat, a quote, a ballot, a team, a place on a course.
+_EVERYDAY_NO = re.compile(
+    r"\b(?:flat|apartment|landlord|letting agent|lettings|viewing|tenants?|adopt|adopting|foster|"
+    r"quote|quotation|tender|ballot|raffle|draw|grant|funding|prize|competition|squad|"
+    r"team selection|trials|audition|choir|volunteers?|school place|course place|place on the "
+    r"course|university place|scholarship|bursary|kitten|puppy|adoption|allotment|stall|"
+    r"speaker|proposal|manuscript|poem)s?\b"
+)
+#: Words of hiring: with one of these, a decision is about a job after all.
+_HIRING = re.compile(
+    r"\b(?:position|vacancy|vacancies|job|jobs|post of|career|employment|interview|interviews|"
+    r"interviewed|interviewing|recruiter|recruiting|recruitment|hiring|hired|cv|resume|"
+    r"requisition|shortlist\w*|salary|shift|shifts|staff|employer)\b"
 )
 #: Words that make it a job after all.
 _JOB_CONTEXT = re.compile(
@@ -233,15 +254,42 @@ def _quote(match: re.Match[str] | None) -> str:
 
 def _everyday(text: str, match: re.Match[str]) -> bool:
     """True when an application cue is about something of everyday life: "your application
-    for a loan", or a text naming a mortgage or a school place and no word of a job."""
+    for a loan", "another applicant" for a flat, or a text naming a mortgage, a school place
+    or a ballot and no word of hiring."""
     said = match.group(0)
-    if not re.search(r"appl|candida", said):
+    if not re.search(r"appl|candida|someone|somebody", said):
         return False
     after = _EVERYDAY_FOR.match(text, match.end())
     if after is not None:
         following = text[after.end() : after.end() + 50].split()[:4]
         return not any(w.strip(",.;:!?()") in _TITLE_WORDS for w in following)
-    return _EVERYDAY_OBJECT.search(text) is not None and _JOB_CONTEXT.search(text) is None
+    if _HIRING.search(text) is not None:
+        return False
+    return _EVERYDAY_OBJECT.search(text) is not None or _EVERYDAY_NO.search(text) is not None
+
+
+#: An interview that is research or the press: "we'd like to invite you to a user interview
+#: (a $50 voucher)", "could I interview you for our podcast?".
+_RESEARCH = re.compile(
+    r"\b(?:user research|research study|user interview|customer interview|participants?|"
+    r"gift card|gift voucher|voucher|incentive|thank-you payment|podcast|article|newsletter|"
+    r"magazine|journalist|reporter|documentary|thesis|dissertation|survey|oral history|"
+    r"feature|episode|student project|research project|focus group|usability)s?\b"
+)
+
+
+def _research(text: str, match: re.Match[str]) -> bool:
+    """True when the interview of a cue is research or the press, with no word of hiring."""
+    if "interview" not in match.group(0):
+        return False
+    return _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None
+
+
+_HIRING_NO_INTERVIEW = re.compile(
+    r"\b(?:position|vacancy|vacancies|job|post of|career|employment|recruiter|recruiting|"
+    r"recruitment|hiring|cv|resume|requisition|shortlist\w*|salary|candidate|candidacy|"
+    r"applicant|your application)\b"
+)
 
 
 def _friendly(text: str, match: re.Match[str]) -> bool:
@@ -258,7 +306,7 @@ def _friendly(text: str, match: re.Match[str]) -> bool:
 def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of an application cue that is not everyday or a friend's."""
     for match in pattern.finditer(text):
-        if not (_everyday(text, match) or _friendly(text, match)):
+        if not (_everyday(text, match) or _friendly(text, match) or _research(text, match)):
             return match
     return None
 
@@ -271,8 +319,12 @@ _DECISIVE = re.compile(
 )
 
 
-def _decisive(hit: RuleHit) -> bool:
-    return hit.label is EmailLabel.REJECTION and _DECISIVE.search(hit.phrase) is not None
+def _decisive(hit: RuleHit, text: str) -> bool:
+    """A rejection phrase that names a candidate's no, in mail that is not about a flat, a
+    quote, a ballot or a place on a course."""
+    if hit.label is not EmailLabel.REJECTION or _DECISIVE.search(hit.phrase) is None:
+        return False
+    return _HIRING.search(text) is not None or _EVERYDAY_NO.search(text) is None
 
 
 def outright(text: str, sender: str, known: Correspondence | None = None) -> str | None:
@@ -323,6 +375,12 @@ def judge(
         reason = f"bulk mail: mass-mail wording {_quote(pitch)}"
         return GateDecision(False, (reason, "no application of yours is named"))
     words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
+    if _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None:
+        words = [w for w in words if not w.startswith("interview")]  # the press, research
+    if _HIRING.search(text) is None and (
+        _EVERYDAY_NO.search(text) is not None or _EVERYDAY_OBJECT.search(text) is not None
+    ):  # applying for a flat, a grant, a place: the words of applying say nothing of a job
+        words = [w for w in words if not w.startswith(("appl", "candida"))]
     plain = not word_set("onward.understand", "job_words_ambiguous").issuperset(words)
     said = ", ".join(f'"{w}"' for w in words[:3])
     if len(words) >= 2 and plain:
@@ -331,7 +389,7 @@ def judge(
     beside = set(words) - _APPLY  # the application rules name the application themselves
     if decision is not None and beside and (plain or decision.label is not EmailLabel.INTERVIEW):
         return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
-    decisive = next((h for h in hits if _decisive(h)), None)
+    decisive = next((h for h in hits if _decisive(h, text)), None)
     if decisive is not None:
         return GateDecision(True, (f'rejection of a candidate "{decisive.phrase}"',))
     if decision is not None and words and conversation:
