@@ -41,7 +41,9 @@ __all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge", "outright"]
 _OWN = re.compile(
     r"\byour (?:recent |online |job |submitted )?(?:application|candidacy|candidature)\b"
     r"|\b(?:you|you've|you have) (?:recently )?applied (?:for|to)\b"
-    r"|\bthanks? (?:you )?for (?:applying|your interest in (?:the|our|joining|working))"
+    r"|\bthanks? (?:you )?for (?:applying|your interest in (?:joining|working (?:at|for|with)|"
+    r"(?:the|our|this) (?:[\w&/-]+ ){0,4}(?:role|position|job|vacancy|opening|post|"
+    r"opportunity|career)s?\b))"
     r"|\byour (?:\w+ )?interview (?:is|has been|was|will be) (?:now |also )?(?:confirmed|"
     r"scheduled|booked|arranged|set for|moved|rescheduled|cancell?ed)\b"
     r"|\byour interview (?:slot|time|details|confirmation|invitation|with us)\b"
@@ -54,11 +56,13 @@ _OWN = re.compile(
 #: card, a school place ... unless a job title follows ("your application for the Credit
 #: Analyst role", "... Housing Officer post").
 _EVERYDAY_FOR = re.compile(
-    r" (?:for (?:a |an |the |your )?(?:new |renewed |replacement |resident |visitor |home |"
+    r" (?:(?:to|for) (?:adopt|foster|rent|volunteer|exhibit|speak|trade|join the (?:club|"
+    r"choir|society|gym|team|league))\b"
+    r"|for (?:a |an |the |your )?(?:new |renewed |replacement |resident |visitor |home |"
     r"personal |business |joint |student |school |secondary |primary )?(?:loan|mortgage|credit|"
-    r"card|account|membership|permit|licen[cs]e|visa|passport|grant|rental|tenancy|insurance|refund|planning|student|"
-    r"finance|funding|bursary|scholarship|housing|benefits?|parking|school|season ticket|"
-    r"allotment|ballot|overdraft|council)| fee)"
+    r"card|account|membership|permit|licen[cs]e|visa|passport|grant|rental|tenancy|insurance|"
+    r"refund|planning|student|finance|funding|bursary|scholarship|housing|benefits?|parking|"
+    r"school|season ticket|allotment|ballot|overdraft|council)| fee)"
 )
 #: Everyday things people apply for, anywhere in the text: with one of these and no word of
 #: a job, an application cue is about the loan or the school place, not a job.
@@ -259,7 +263,10 @@ def _everyday(text: str, match: re.Match[str]) -> bool:
     said = match.group(0)
     if not re.search(r"appl|candida|someone|somebody", said):
         return False
-    after = _EVERYDAY_FOR.match(text, match.end())
+    at = match.end()
+    if said.endswith((" for", " to")):  # "you applied for": read from the preposition
+        at = match.start() + said.rindex(" ")
+    after = _EVERYDAY_FOR.match(text, at)
     if after is not None:
         following = text[after.end() : after.end() + 50].split()[:4]
         return not any(w.strip(",.;:!?()") in _TITLE_WORDS for w in following)
