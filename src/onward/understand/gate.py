@@ -182,6 +182,15 @@ _BULK_TEXT = re.compile(
     r"|\b(?:work|earn money|make money) (?:from|at) home\b|\bearn (?:up to )?\$"
     r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
 )
+#: A job scam or a money-making pitch: never one of the person's applications, whatever
+#: it says ("thank you for applying for our work-from-home position").
+_SCAM = re.compile(
+    r"\b(?:work|earn money|make money|earn cash|data entry) (?:from|at) home\b|\bearn (?:up to )?\$"
+    r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
+    r"|\b(?:bitcoin|crypto|wire transfer|western union|gift cards? codes?|guaranteed income|"
+    r"be your own boss|mystery shopper|reship\w*|payment processing agent|financial agent|"
+    r"upfront fee|registration fee|starter kit)\b"
+)
 #: Pay quoted by the hour or week: a money-making pitch, unless an application cue says it
 #: is the person's own offer or interview.
 _PAY_RATE = re.compile(r"\$\d[\d,.]*\s*(?:/|an? |per )(?:hr|hour|week|month|day)\b")
@@ -334,6 +343,10 @@ def _decisive(hit: RuleHit, text: str) -> bool:
     return _HIRING.search(text) is not None or _EVERYDAY_NO.search(text) is None
 
 
+def _recruiting(sender: str) -> bool:
+    return is_ats_address(sender) or _RECRUITING.search(sender or "") is not None
+
+
 def outright(text: str, sender: str, known: Correspondence | None = None) -> str | None:
     """The reason when an email is plainly about one of the person's applications: from a
     recruiting system, naming their application outright, or (from the import) from a sender
@@ -342,7 +355,9 @@ def outright(text: str, sender: str, known: Correspondence | None = None) -> str
         return None
     if known is not None and known.linked:
         return "sender or thread already linked to your application"
-    if is_ats_address(sender) or _RECRUITING.search(sender or ""):
+    if _SCAM.search(text) is not None:
+        return None
+    if _recruiting(sender):
         return "sender is a recruiting system"
     own = _first(_OWN, text)
     return f"application cue {_quote(own)}" if own is not None else None
@@ -362,12 +377,16 @@ def judge(
             return GateDecision(False, ("you sent this message",))
         if known.linked:
             return GateDecision(True, ("sender or thread already linked to your application",))
-    if is_ats_address(sender) or _RECRUITING.search(sender or ""):
-        return GateDecision(True, ("sender is a recruiting system",))
-    own = _first(_OWN, text)
+    if (scam := _SCAM.search(text)) is not None:
+        reason = f"bulk mail: mass-mail wording {_quote(scam)}"
+        return GateDecision(False, (reason, "no application of yours is named"))
     bulk = bulk_headers(headers)
     if bulk is None and bulk_sender(sender):
         bulk = "list or newsletter sender"
+    if _recruiting(sender) and (bulk is None or _first(_CUE, text) is not None):
+        # a recruiting system's own newsletter (bulk, no word of an application) is not
+        return GateDecision(True, ("sender is a recruiting system", *_despite(bulk)))
+    own = _first(_OWN, text)
     if own is not None:  # job mail, bulk or not: the text need not be searched further
         return GateDecision(True, (f"application cue {_quote(own)}", *_despite(bulk)))
     conversation = known is not None and known.answers_person
