@@ -185,9 +185,9 @@ _BULK_TEXT = re.compile(
 #: A job scam or a money-making pitch: never one of the person's applications, whatever
 #: it says ("thank you for applying for our work-from-home position").
 _SCAM = re.compile(
-    r"\b(?:work|earn money|make money|earn cash|data entry) (?:from|at) home\b|\bearn (?:up to )?\$"
+    r"\b(?:earn money|make money|earn cash|data entry) (?:from|at) home\b|\bearn (?:up to )?\$"
     r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
-    r"|\b(?:bitcoin|crypto|wire transfer|western union|gift cards? codes?|guaranteed income|"
+    r"|\b(?:wire transfer|western union|gift cards? codes?|guaranteed income|"
     r"be your own boss|mystery shopper|reship\w*|payment processing agent|financial agent|"
     r"upfront fee|registration fee|starter kit)\b"
 )
@@ -355,10 +355,10 @@ def outright(text: str, sender: str, known: Correspondence | None = None) -> str
         return None
     if known is not None and known.linked:
         return "sender or thread already linked to your application"
-    if _SCAM.search(text) is not None:
-        return None
     if _recruiting(sender):
         return "sender is a recruiting system"
+    if _SCAM.search(text) is not None:
+        return None
     own = _first(_OWN, text)
     return f"application cue {_quote(own)}" if own is not None else None
 
@@ -377,15 +377,14 @@ def judge(
             return GateDecision(False, ("you sent this message",))
         if known.linked:
             return GateDecision(True, ("sender or thread already linked to your application",))
-    if (scam := _SCAM.search(text)) is not None:
-        reason = f"bulk mail: mass-mail wording {_quote(scam)}"
-        return GateDecision(False, (reason, "no application of yours is named"))
+    if _recruiting(sender):
+        return GateDecision(True, ("sender is a recruiting system",))
     bulk = bulk_headers(headers)
     if bulk is None and bulk_sender(sender):
         bulk = "list or newsletter sender"
-    if _recruiting(sender) and (bulk is None or _first(_CUE, text) is not None):
-        # a recruiting system's own newsletter (bulk, no word of an application) is not
-        return GateDecision(True, ("sender is a recruiting system", *_despite(bulk)))
+    if (scam := _SCAM.search(text)) is not None:
+        reason = f"bulk mail: mass-mail wording {_quote(scam)}"
+        return GateDecision(False, (reason, "no application of yours is named"))
     own = _first(_OWN, text)
     if own is not None:  # job mail, bulk or not: the text need not be searched further
         return GateDecision(True, (f"application cue {_quote(own)}", *_despite(bulk)))
