@@ -58,6 +58,9 @@ _OWN = re.compile(
 _EVERYDAY_FOR = re.compile(
     r" (?:(?:to|for) (?:adopt|foster|rent|volunteer|exhibit|speak|trade|join the (?:club|"
     r"choir|society|gym|team|league))\b"
+    r"|(?:to|for) (?:the |our |a |an |this )?(?:msc|ma|mba|ba|bsc|beng|meng|phd|pgce|llm|mres|"
+    r"foundation|access|evening|short|online) (?:[\w&-]+ ){0,4}?(?:course|degree|programme|"
+    r"program|module)\b"
     r"|for (?:a |an |the |your )?(?:new |renewed |replacement |resident |visitor |home |"
     r"personal |business |joint |student |school |secondary |primary )?(?:loan|mortgage|credit|"
     r"card|account|membership|permit|licen[cs]e|visa|passport|grant|rental|tenancy|insurance|"
@@ -76,7 +79,10 @@ _EVERYDAY_OBJECT = re.compile(
     # events and the like: a talk, a stall, a volunteer place, a competition
     r"conference|call for papers|speaker|talk proposal|volunteer|volunteering|stall|"
     r"exhibitor|festival|hackathon|competition|raffle|prize|grant funding|residency|"
-    r"race entry|marathon|tickets)s?\b"
+    r"race entry|marathon|tickets|"
+    # study: a course, a degree, admissions
+    r"(?:the|this|our|a|your) course|degree|admissions|undergraduate|postgraduate|tuition|"
+    r"msc|phd|ucas|offer holder|enrol|enrolment|enrollment)s?\b"
 )
 #: What an everyday no is about: a flat, a quote, a ballot, a team, a place on a course.
 _EVERYDAY_NO = re.compile(
@@ -308,9 +314,22 @@ _HIRING_NO_INTERVIEW = re.compile(
 )
 
 
+#: Someone else's interview, told by a friend: "my second interview is on Friday", "I had
+#: a phone screen with a bank today".
+_THEIRS = re.compile(
+    r"\b(?:my|his|her|their|i had|i've got|i've had|i got|he has|she has|he had|she had|"
+    r"they had)(?: an?| the| my)?(?: \w+)? $"
+)
+
+
 def _friendly(text: str, match: re.Match[str]) -> bool:
-    """True when "your interview" is a friend's: "good luck with your interview"."""
+    """True when "your interview" is a friend's: "good luck with your interview"; or when the
+    interview is the writer's own ("my second interview")."""
     said = match.group(0)
+    if ("interview" in said or "screen" in said) and _THEIRS.search(
+        text, max(0, match.start() - 30), match.start()
+    ):
+        return True
     if not (said.startswith("your") and "interview" in said):
         return False
     at = match.start() + said.index("interview") + len("interview")
