@@ -90,13 +90,13 @@ _EVERYDAY_NO = re.compile(
     r"quote|quotation|tender|ballot|raffle|draw|grant|funding|prize|competition|squad|"
     r"team selection|trials|audition|choir|volunteers?|school place|course place|place on the "
     r"course|university place|scholarship|bursary|kitten|puppy|adoption|allotment|stall|"
-    r"speaker|proposal|manuscript|poem)s?\b"
+    r"speaker|proposal|manuscript|poem|entry|entries|entering|photograph|judges)s?\b"
 )
 #: Words of hiring: with one of these, a decision is about a job after all.
 _HIRING = re.compile(
     r"\b(?:position|vacancy|vacancies|job|jobs|post of|career|employment|interview|interviews|"
     r"interviewed|interviewing|recruiter|recruiting|recruitment|hiring|hired|cv|resume|"
-    r"requisition|shortlist\w*|salary|shift|shifts|staff|employer)\b"
+    r"requisition|salary|shift|shifts|staff|employer)\b"
 )
 #: Words that make it a job after all.
 _JOB_CONTEXT = re.compile(
@@ -276,7 +276,7 @@ def _everyday(text: str, match: re.Match[str]) -> bool:
     for a loan", "another applicant" for a flat, or a text naming a mortgage, a school place
     or a ballot and no word of hiring."""
     said = match.group(0)
-    if not re.search(r"appl|candida|someone|somebody", said):
+    if not re.search(r"appl|candida|someone|somebody|shortlist", said):
         return False
     at = match.end()
     if said.endswith((" for", " to")):  # "you applied for": read from the preposition
