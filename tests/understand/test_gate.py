@@ -260,6 +260,9 @@ def test_outright_job_mail_is_a_recruiting_system_the_persons_application_or_a_l
         "Thanks for the quote for the kitchen. We've decided to go with someone else.",
         "Thank you for your application. Unfortunately your proposal was not selected for "
         "funding this round.",
+        # a friend's own news
+        "Mate, they offered the job to someone internal. Never mind, onwards. Pub?",
+        "Thank you for entering. Your photograph was not selected for the shortlist this year.",
         # a money-making pitch that names an application
         "Thank you for applying! Earn money from home, no experience needed. Reply YES.",
     ],

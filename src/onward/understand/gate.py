@@ -353,6 +353,14 @@ _DECISIVE = re.compile(
     r"post|vacancy|job|shortlist\w*|interview|someone|somebody|internal|hire|hiring)\b"
 )
 
+_ADDRESSED = re.compile(r"\byou(?:r|rs|rself|'\w+)?\b")
+_THEY = re.compile(r"\b(?:they|he|she)\b[^.!?\n]*$")
+
+
+def _reported(hit: RuleHit, text: str) -> bool:
+    """True when someone else's decision is told: "they offered the job to someone"."""
+    return hit.start > 0 and _THEY.search(text, max(0, hit.start - 60), hit.start) is not None
+
 
 def _decisive(hit: RuleHit, text: str) -> bool:
     """A rejection phrase that names a candidate's no, in mail that is not about a flat, a
@@ -431,10 +439,17 @@ def judge(
         return GateDecision(True, (f"job words {said}",))
     decision = next((h for h in hits if h.label in _DECISIONS), None)
     beside = set(words) - _APPLY  # the application rules name the application themselves
-    if decision is not None and beside and (plain or decision.label is not EmailLabel.INTERVIEW):
+    # A decision about the person is written to them, by the people who made it: "they
+    # offered the job to someone internal, pub?" is a friend's own news.
+    addressed = _ADDRESSED.search(text) is not None or not any(_reported(h, text) for h in hits)
+    if (
+        decision is not None
+        and beside
+        and (plain or (decision.label is not EmailLabel.INTERVIEW and addressed))
+    ):
         return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
     decisive = next((h for h in hits if _decisive(h, text)), None)
-    if decisive is not None:
+    if decisive is not None and addressed:
         return GateDecision(True, (f'rejection of a candidate "{decisive.phrase}"',))
     if decision is not None and words and conversation:
         reason = f'"{decision.phrase}" beside {said} in a thread you wrote in'
