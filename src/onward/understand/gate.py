@@ -17,6 +17,12 @@ strict, because most of an inbox is not job mail and every false "interview" is 
   interview, the position or role, a hiring team. Weekday names, "call", "phone", "talk" or
   "offer" on their own are never a cue. Mass-mail wording ("unsubscribe", "view in your
   browser", money-making pitches) in the text counts as bulk too, for mail without headers.
+- **Everyday life** is told apart: a friend's "good luck with your interview", the writer's
+  own interview, an interview for research or the press, an application for a loan, a
+  permit, a course or a pet, and an everyday no (a flat, a quote, a ballot) are not cues,
+  unless a word of hiring is there; money-making pitches are never job mail.
+- **A stated rejection** that names the job or the someone else who got it is job mail when
+  it is written to the person ("we've gone with someone who lives closer").
 
 Everything here is a generic pattern of job mail or of bulk mail; nothing names a sender.
 """
