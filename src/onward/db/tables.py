@@ -176,3 +176,5 @@ INSERT_ORDER = (
 # the change log (what undo puts back) describes this database's rows, so it stays out of
 # the backup too. Imported here to register them on metadata.
 from onward.db import api_tokens, change_tables, mail_account_tables, owner_settings  # noqa: E402, F401
+# Mail jobs run by the worker (multi-user mode): this server's state, not in the backup either.
+from onward.db import mail_jobs  # noqa: E402, F401
