@@ -27,6 +27,12 @@ from onward.domain.records import Owner
 from onward.errors import SetupError
 
 if TYPE_CHECKING:
+    from onward.db.accounts import (
+        AccountLinkRepo,
+        AccountRepo,
+        AccountSessionRepo,
+        SignInThrottleRepo,
+    )
     from onward.db.api_tokens import ApiTokenRepo
     from onward.db.buddies import BuddyRepo
     from onward.db.changes import ChangeRepo
@@ -253,6 +259,30 @@ class Tx:
         from onward.db.api_tokens import ApiTokenRepo
 
         return ApiTokenRepo(self.conn)
+
+    @cached_property
+    def accounts(self) -> AccountRepo:
+        from onward.db.accounts import AccountRepo
+
+        return AccountRepo(self.conn)
+
+    @cached_property
+    def account_sessions(self) -> AccountSessionRepo:
+        from onward.db.accounts import AccountSessionRepo
+
+        return AccountSessionRepo(self.conn)
+
+    @cached_property
+    def account_links(self) -> AccountLinkRepo:
+        from onward.db.accounts import AccountLinkRepo
+
+        return AccountLinkRepo(self.conn)
+
+    @cached_property
+    def sign_in_throttle(self) -> SignInThrottleRepo:
+        from onward.db.accounts import SignInThrottleRepo
+
+        return SignInThrottleRepo(self.conn)
 
     @cached_property
     def owner_settings(self) -> OwnerSettingRepo:

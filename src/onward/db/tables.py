@@ -171,10 +171,17 @@ INSERT_ORDER = (
     *resume_tables.RESUME_TABLES,
 )
 
-# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries), API tokens and per-owner
-# settings: machine or personal settings, so neither in INSERT_ORDER nor in the JSON backup;
+# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries), API tokens, per-owner
+# settings and server accounts (sign-in, sessions, one-time links): machine or personal
+# settings, so neither in INSERT_ORDER nor in the JSON backup;
 # the change log (what undo puts back) describes this database's rows, so it stays out of
 # the backup too. Imported here to register them on metadata.
-from onward.db import api_tokens, change_tables, mail_account_tables, owner_settings  # noqa: E402, F401
+from onward.db import (  # noqa: E402, F401
+    account_tables,
+    api_tokens,
+    change_tables,
+    mail_account_tables,
+    owner_settings,
+)
 # Mail jobs run by the worker (multi-user mode): this server's state, not in the backup either.
 from onward.db import mail_jobs  # noqa: E402, F401
