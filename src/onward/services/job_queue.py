@@ -98,8 +98,9 @@ def _defer_mail_job(app: procrastinate.App, job_id: str) -> int:
 
 
 def web_enqueue(app: procrastinate.App) -> QueuedMailJobs:
-    """The runner of a multi-user web app: jobs go to ``app``'s queue (opened by the app)."""
-    return QueuedMailJobs(partial(_defer_mail_job, app))
+    """The runner of a multi-user web app: jobs go to ``app``'s queue (opened), which is
+    closed with the runner."""
+    return QueuedMailJobs(partial(_defer_mail_job, app), close=app.close)
 
 
 def run_worker(

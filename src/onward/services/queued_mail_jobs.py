@@ -40,12 +40,15 @@ class QueuedMailJobs:
     """The runner a multi-user app is created with: ``bound`` gives one person's jobs."""
 
     enqueue: Enqueue
+    close: Callable[[], None] | None = None
 
     def bound(self, ws: Workspace) -> OwnerQueuedJobs:
         return OwnerQueuedJobs(ws, self.enqueue)
 
     def shutdown(self, timeout: float = 10.0) -> None:
-        """Nothing runs in the web process: the worker goes on."""
+        """Let go of the queue's connections; the jobs go on in the worker."""
+        if self.close is not None:
+            self.close()
 
 
 @dataclass(frozen=True)

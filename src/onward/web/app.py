@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from onward.clock import Clock
 from onward.config import Settings
 from onward.mail.passwords import Passwords
+from onward.services.job_runners import open_mail_job_runner
 from onward.services.mail_import_jobs import ImportJobs
 from onward.services.mail_schedule import SyncScheduler
 from onward.services.runtime import open_workspace
@@ -32,19 +33,23 @@ def create_app(
     allow_remote: bool = False,
     csrf_secret: bytes | None = None,
     scheduled_syncs: bool = False,
+    queued_jobs: bool = False,
 ) -> FastAPI:
     """The app for one person's data. ``allow_remote`` lifts the loopback-host check (only
     with ``onward serve --allow-remote``); ``csrf_secret`` defaults to a fresh one per process;
     ``scheduled_syncs`` runs the mail accounts' sync schedules while the app runs (``onward
-    serve``). Background mail imports and syncs are stopped when the app stops."""
+    serve``). Background mail imports and syncs are stopped when the app stops.
+    ``queued_jobs`` (multi-user mode, PostgreSQL) sends mail imports and syncs to the job
+    queue that ``onward worker`` runs, whose schedule replaces ``scheduled_syncs``."""
     workspace = open_workspace(settings, clock)
-    jobs = ImportJobs()
+    jobs = open_mail_job_runner(settings, queued=queued_jobs)
     passwords = Passwords(os.environ)  # mail account passwords: the environment, or keyring
-    scheduler = SyncScheduler(jobs, workspace.current, passwords)
+    threads = jobs if isinstance(jobs, ImportJobs) else None
+    scheduler = SyncScheduler(threads or ImportJobs(), workspace.current, passwords)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if scheduled_syncs:
+        if scheduled_syncs and threads is not None:
             scheduler.start()
         yield
         scheduler.stop()

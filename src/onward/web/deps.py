@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from onward.errors import InvalidInput
 from onward.mail.passwords import Passwords
-from onward.services.mail_import_jobs import ImportJobs
+from onward.services.job_runners import MailJobRunner, MailJobs
 from onward.services.mail_uploads import StagedMail
 from onward.services.runtime import Workspace
 
@@ -28,10 +28,11 @@ def base_workspace(request: Request) -> Workspace:
     return ws
 
 
-def mail_jobs(request: Request) -> ImportJobs:
-    """The server's background mail imports and syncs."""
-    jobs: ImportJobs = request.app.state.mail_imports
-    return jobs
+def mail_jobs(request: Request, ws: Workspace = Depends(workspace)) -> MailJobs:
+    """The background mail imports and syncs of the request's person (in a thread of this
+    server, or in the job queue: ``onward.services.job_runners``)."""
+    runner: MailJobRunner = request.app.state.mail_imports
+    return runner.bound(ws)
 
 
 def passwords(request: Request) -> Passwords:

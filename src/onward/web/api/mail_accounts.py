@@ -26,7 +26,7 @@ from onward.services.mail_accounts import (
     remove_mail_account,
     set_sync_schedule,
 )
-from onward.services.mail_import_jobs import ImportJobs
+from onward.services.job_runners import MailJobs
 from onward.services.runtime import Workspace
 from onward.web.api.mail_imports import job_record
 from onward.web.deps import mail_jobs, passwords, workspace
@@ -34,7 +34,7 @@ from onward.web.deps import mail_jobs, passwords, workspace
 router = APIRouter(tags=["mail"])
 
 Ws = Annotated[Workspace, Depends(workspace)]
-Jobs = Annotated[ImportJobs, Depends(mail_jobs)]
+Jobs = Annotated[MailJobs, Depends(mail_jobs)]
 Secrets = Annotated[Passwords, Depends(passwords)]
 
 

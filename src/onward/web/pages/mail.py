@@ -22,7 +22,7 @@ from onward.services.mail_accounts import (
     remove_mail_account,
     set_sync_schedule,
 )
-from onward.services.mail_import_jobs import ImportJobs
+from onward.services.job_runners import MailJobs
 from onward.services.mail_uploads import (
     list_unfinished_imports,
     stage_mail_path,
@@ -44,7 +44,7 @@ _ACCOUNT_INPUTS = {"imap_host": "imap_host", "imap_port": "imap_port", "folders"
 def _index(
     request: Request,
     ws: Workspace,
-    jobs: ImportJobs,
+    jobs: MailJobs,
     secrets: Passwords,
     *,
     account_form: Form | None = None,
@@ -78,7 +78,7 @@ def _index(
 def show_mail(
     request: Request,
     ws: Workspace = Depends(workspace),
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> HTMLResponse:
     return _index(request, ws, jobs, secrets)
@@ -109,7 +109,7 @@ def add_account(
     request: Request,
     form: Form = Depends(read_form),
     ws: Workspace = Depends(workspace),
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
     """Log in with what was typed; only when that works is the account kept."""
@@ -147,7 +147,7 @@ def test_account(
     request: Request,
     name: str,
     ws: Workspace = Depends(workspace),
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> HTMLResponse:
     try:
@@ -186,7 +186,7 @@ def change_schedule(
 def sync_account(
     name: str,
     ws: Workspace = Depends(workspace),
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
     account = get_mail_account(ws.store, ws.owner, name)
@@ -209,7 +209,7 @@ def remove_account(
 async def start_import(
     request: Request,
     ws: Workspace = Depends(workspace),
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
     """An uploaded file, or a path on this computer: checked, then imported in the background."""
@@ -239,7 +239,7 @@ async def start_import(
 def resume_unfinished(
     form: Form = Depends(read_form),
     ws: Workspace = Depends(workspace),
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
 ) -> Response:
     """Go on with an import that stopped before the end (the server stopped mid-way)."""
     found = list_unfinished_imports(ws.store, ws.owner, ws.settings.home)
@@ -252,27 +252,27 @@ def resume_unfinished(
 
 @router.get("/mail/imports/{job_id}", response_class=HTMLResponse)
 def show_import(
-    request: Request, job_id: str, jobs: ImportJobs = Depends(mail_jobs)
+    request: Request, job_id: str, jobs: MailJobs = Depends(mail_jobs)
 ) -> HTMLResponse:
     view = JobView(jobs.get(job_id))
     return render(request, "mail/job.html", view, nav="mail", title=view.title)
 
 
 @router.post("/mail/imports/{job_id}/cancel", response_model=None)
-def cancel_import(job_id: str, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
+def cancel_import(job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> Response:
     jobs.cancel(job_id)
     return redirect(f"/mail/imports/{job_id}", "Stopping after the message being read.")
 
 
 @router.post("/mail/imports/{job_id}/resume", response_model=None)
 def resume_import(
-    job_id: str, ws: Workspace = Depends(workspace), jobs: ImportJobs = Depends(mail_jobs)
+    job_id: str, ws: Workspace = Depends(workspace), jobs: MailJobs = Depends(mail_jobs)
 ) -> Response:
     jobs.resume(ws, job_id)
     return redirect(f"/mail/imports/{job_id}", "Going on from where it stopped.")
 
 
 @router.post("/mail/imports/{job_id}/discard", response_model=None)
-def discard_import(job_id: str, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
+def discard_import(job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> Response:
     jobs.discard(job_id)
     return redirect("/mail", "Removed from the list (the mail already imported stays).")
