@@ -20,10 +20,24 @@ def serve(
         "--allow-remote",
         help="Allow a non-loopback --host: other machines could then read your data.",
     ),
+    multi_user: bool = typer.Option(
+        False,
+        "--multi-user",
+        help="Serve many people (PostgreSQL, ONWARD_SECRET_KEY; jobs run in onward worker).",
+    ),
+    workers: int = typer.Option(
+        1, "--workers", help="With --multi-user: how many web processes to run."
+    ),
 ) -> None:
     """Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it."""
     from onward.web.server import serve as run
+    from onward.web.server import serve_multi_user
 
+    if multi_user:
+        serve_multi_user(
+            context.settings(), host=host, port=port, workers=workers, allow_remote=allow_remote
+        )
+        return
     run(
         context.settings(),
         host=host,

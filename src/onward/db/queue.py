@@ -63,5 +63,5 @@ def apply_queue_schema(engine: Engine) -> bool:
     from procrastinate.schema import SchemaManager
 
     with engine.begin() as conn:
-        conn.exec_driver_sql(SchemaManager.get_schema())
+        conn.exec_driver_sql(SchemaManager.get_schema().replace("%", "%%"))
     return True

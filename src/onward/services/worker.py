@@ -22,8 +22,8 @@ def prepare_queue(settings: Settings, clock: Clock | None = None) -> bool:
     try:
         if ws.store.backend != "postgresql":
             raise SetupError(
-                "onward worker runs the jobs of a multi-user server on PostgreSQL; "
-                "the single-user app runs its own work",
+                "a multi-user server and its worker run on PostgreSQL, not SQLite; "
+                "the single-user app (onward serve) needs neither",
                 hint="set ONWARD_DATABASE_URL to a postgresql:// URL (docs/deploy.md)",
             )
         return apply_queue_schema(ws.store.engine)

@@ -115,3 +115,39 @@ def serve(
         uvicorn.Server(config).run()
     finally:
         digest.stop()
+
+
+def serve_multi_user(
+    settings: Settings,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    workers: int = 1,
+    allow_remote: bool = False,
+    say: Callable[[str], None] = say_now,
+) -> None:
+    """Run the multi-user server: ``workers`` processes on PostgreSQL, its jobs in the
+    queue (``onward worker`` runs them), until interrupted."""
+    import uvicorn
+
+    from onward.services.worker import prepare_queue
+    from onward.web.multi_user import shared_secret
+
+    if not 1 <= workers <= 64:
+        raise InvalidInput(f"--workers must be 1 to 64, not {workers}", field="workers")
+    shared_secret()  # refused now, not in each worker
+    port = check_address(host, port, allow_remote=allow_remote)
+    prepare_queue(settings)  # migrated once, before the workers start
+    say(f"Onward (multi-user, {workers} workers) is running at {address(host, port)}")
+    say("Run `onward worker` beside it: mail syncs, imports and digests run there.")
+    uvicorn.run(
+        "onward.web.multi_user:server_app",
+        factory=True,
+        host=host.strip("[]"),
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )
