@@ -217,7 +217,8 @@ def pick(rng: random.Random, me: Seeker, other: Seeker) -> tuple[str, str, str, 
         ("page: application", "GET", f"/applications/{own}", False),
         ("page: mail", "GET", "/mail", False),
         ("api: application", "GET", f"/api/v1/applications/{own}", True),
-        ("api: due reminders", "GET", "/api/v1/reminders/due", True),
+        ("page: due reminders", "GET", "/reminders/due", False),
+        ("api: review queue", "GET", "/api/v1/proposals", True),
         ("api: mail imports", "GET", "/api/v1/mail/imports", True),
     ]
     return rng.choice(choices)
