@@ -1,6 +1,6 @@
 """Server load: a multi-user Onward on PostgreSQL, 4 web workers, 50 people at once.
 
-Target (issue 18): p95 under 200 ms per kind of request, no errors, every cross-owner probe
+Target: p95 under 200 ms per kind of request, no errors, every cross-owner probe
 refused (404). The data: ``--seekers`` job seekers and ``--coaches`` coaches (accounts with
 passwords, one API token per seeker), ``--applications`` applications spread over the
 seekers, each with its stage events, written in bulk through the db layer's tables (one
@@ -52,6 +52,7 @@ from onward.services.runtime import Workspace, open_workspace
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 PASSWORD = "bench-password-long-enough"
+PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 STAGES = ["applied", "applied", "screen", "interview", "rejected", "ghosted", "saved"]
 COMPANIES = ["Acme", "Northwind", "Globex", "Initech", "Umbrella", "Fjord", "Kestrel", "Pine"]
 ROLES = ["Data Analyst", "Engineer", "Product Manager", "Designer", "Operations Lead"]
@@ -277,8 +278,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--postgres", default=os.environ.get(
-        "ONWARD_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"))  # fmt: skip
+    parser.add_argument("--postgres", default=os.environ.get("ONWARD_BENCH_DATABASE_URL", PG))
     args = parser.parse_args()
     if args.seekers < 2 or args.applications < args.seekers:
         parser.error("give at least 2 seekers and one application per seeker")
@@ -288,8 +288,9 @@ def main() -> None:
         started = time.perf_counter()
         seekers = seed(ws, args.seekers, args.coaches, args.applications)
         ws.close()
+        took = time.perf_counter() - started
         print(f"seeded {args.seekers} seekers, {args.coaches} coaches, "
-              f"{args.applications:,} applications in {time.perf_counter() - started:.1f} s")  # fmt: skip
+              f"{args.applications:,} applications in {took:.1f} s")  # fmt: skip
         with server(url, home, args.workers) as base:
             print(f"{args.users} people for {args.seconds:.0f} s against {args.workers} workers")
             tally = asyncio.run(load(base, seekers, args.users, args.seconds))

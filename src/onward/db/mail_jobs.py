@@ -170,6 +170,20 @@ class MailJobRepo:
             self.conn.execute(delete(mail_jobs).where(mail_jobs.c.id.in_(ids)))
         return [_record(r) for r in rows]
 
+    def end_orphans(self, now: datetime) -> int:
+        """Mark as cancelled (resumable) the running jobs no worker holds any more: their
+        worker was killed mid-job. Their queue job is gone, or ended without saying so."""
+        done = self.conn.execute(
+            text(
+                "UPDATE mail_jobs SET state = 'cancelled', finished_at = :now,"
+                " queue_job_id = NULL WHERE state IN ('running', 'stopping') AND NOT EXISTS"
+                " (SELECT 1 FROM procrastinate_jobs q WHERE q.id = mail_jobs.queue_job_id"
+                " AND q.status IN ('todo', 'doing'))"
+            ),
+            {"now": now},
+        )
+        return int(done.rowcount)
+
     def queue_counts(self, since: datetime) -> dict[str, Any] | None:
         return queue_counts(self.conn, since)
 

@@ -176,12 +176,12 @@ INSERT_ORDER = (
 # settings, so neither in INSERT_ORDER nor in the JSON backup;
 # the change log (what undo puts back) describes this database's rows, so it stays out of
 # the backup too. Imported here to register them on metadata.
+# Mail jobs run by the worker (multi-user mode): this server's state, not in the backup either.
 from onward.db import (  # noqa: E402, F401
     account_tables,
     api_tokens,
     change_tables,
     mail_account_tables,
+    mail_jobs,
     owner_settings,
 )
-# Mail jobs run by the worker (multi-user mode): this server's state, not in the backup either.
-from onward.db import mail_jobs  # noqa: E402, F401

@@ -18,7 +18,6 @@ from onward.config import Settings
 from onward.mail.passwords import Passwords
 from onward.services.mail_import_jobs import ImportJob, ImportJobs
 from onward.services.mail_uploads import StagedMail
-from onward.services.queued_mail_jobs import QueuedMailJobs
 from onward.services.runtime import Workspace
 
 

@@ -29,7 +29,7 @@ from onward.services.mail_job_runs import DONE, RUNNING
 from onward.services.mail_uploads import StagedMail, discard_staged
 from onward.services.runtime import Workspace
 
-__all__ = ["OwnerQueuedJobs", "QueuedMailJobs", "job_from_record", "summary_json", "staged_of"]
+__all__ = ["OwnerQueuedJobs", "QueuedMailJobs", "job_from_record", "staged_of", "summary_json"]
 
 #: How a job reaches the queue: given the job's id, the queue's id for it.
 Enqueue = Callable[[str], int]

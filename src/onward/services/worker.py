@@ -46,6 +46,10 @@ def run_queue_worker(
         say("Created the job queue's tables.")
     ws = open_workspace(settings, clock)
     try:
+        with ws.store.transaction() as tx:
+            ended = tx.mail_jobs.end_orphans(ws.clock.now())
+        if ended:
+            say(f"{ended} mail job(s) cut short by a stopped worker can be resumed.")
         runtime = WorkerRuntime(settings, ws.store, ws.clock, Passwords(os.environ))
         app = open_queue(settings.resolved_database_url, worker=True)
         add_tasks(app, runtime)

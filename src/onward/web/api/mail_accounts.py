@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from onward.domain.mail_accounts import MailAccount
 from onward.errors import NotFound, OnwardError
 from onward.mail.passwords import Passwords
+from onward.services.job_runners import MailJobs
 from onward.services.mail_accounts import (
     AccountCheck,
     AccountRequest,
@@ -26,7 +27,6 @@ from onward.services.mail_accounts import (
     remove_mail_account,
     set_sync_schedule,
 )
-from onward.services.job_runners import MailJobs
 from onward.services.runtime import Workspace
 from onward.web.api.mail_imports import job_record
 from onward.web.deps import mail_jobs, passwords, workspace

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from onward.domain.mail_accounts import schedule_words, sync_every
 from onward.errors import InvalidInput, NotFound, OnwardError
 from onward.mail.passwords import Passwords
+from onward.services.job_runners import MailJobs
 from onward.services.mail_accounts import (
     AccountCheck,
     AccountRequest,
@@ -22,7 +23,6 @@ from onward.services.mail_accounts import (
     remove_mail_account,
     set_sync_schedule,
 )
-from onward.services.job_runners import MailJobs
 from onward.services.mail_uploads import (
     list_unfinished_imports,
     stage_mail_path,
@@ -251,9 +251,7 @@ def resume_unfinished(
 
 
 @router.get("/mail/imports/{job_id}", response_class=HTMLResponse)
-def show_import(
-    request: Request, job_id: str, jobs: MailJobs = Depends(mail_jobs)
-) -> HTMLResponse:
+def show_import(request: Request, job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> HTMLResponse:
     view = JobView(jobs.get(job_id))
     return render(request, "mail/job.html", view, nav="mail", title=view.title)
 
