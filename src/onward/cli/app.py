@@ -265,6 +265,11 @@ COMMANDS: dict[str, Lazy] = {
         "Skills the jobs asked for, against your resume.",
     ),
     "api": group("onward.cli.api:app", "The JSON API: personal access tokens."),
+    "users": group(
+        "onward.cli.users:app",
+        "Accounts of a multi-user server (`onward serve --multi-user`): add, invite, list, "
+        "disable, reset.",
+    ),
 }
 
 

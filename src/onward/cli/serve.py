@@ -23,7 +23,8 @@ def serve(
     multi_user: bool = typer.Option(
         False,
         "--multi-user",
-        help="Serve many people (PostgreSQL, ONWARD_SECRET_KEY; jobs run in onward worker).",
+        help="Serve many people with accounts (`onward users`): needs a PostgreSQL "
+        "ONWARD_DATABASE_URL and ONWARD_SECRET_KEY; `onward worker` runs its jobs.",
     ),
     workers: int = typer.Option(
         1, "--workers", help="With --multi-user: how many web processes to run."
@@ -31,19 +32,15 @@ def serve(
 ) -> None:
     """Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it."""
     from onward.web.server import serve as run
-    from onward.web.server import serve_multi_user
 
-    if multi_user:
-        serve_multi_user(
-            context.settings(), host=host, port=port, workers=workers, allow_remote=allow_remote
-        )
-        return
     run(
         context.settings(),
         host=host,
         port=port,
         open_browser=open_browser,
         allow_remote=allow_remote,
+        multi_user=multi_user,
+        workers=workers,
     )
 
 

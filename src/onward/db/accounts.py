@@ -61,6 +61,21 @@ class AccountRepo:
     def count(self) -> int:
         return int(self.conn.execute(select(func.count()).select_from(accounts)).scalar_one())
 
+    def rows_per_owner(self) -> dict[int, dict[str, int]]:
+        """{owner id: {table: rows}} over every table of owned records (one query each)."""
+        from onward.db.tables import metadata  # every table registered
+
+        found: dict[int, dict[str, int]] = {}
+        for table in metadata.sorted_tables:
+            if "owner_id" not in table.c or table is accounts:
+                continue
+            rows = self.conn.execute(
+                select(table.c.owner_id, func.count()).group_by(table.c.owner_id)
+            )
+            for owner_id, count in rows:
+                found.setdefault(int(owner_id), {})[table.name] = int(count)
+        return found
+
     def password_hash(self, account_id: int) -> str | None:
         return self.conn.execute(
             select(accounts.c.password_hash).where(accounts.c.id == account_id)
@@ -68,6 +83,18 @@ class AccountRepo:
 
     def set_password_hash(self, account_id: int, password_hash: str) -> None:
         self.update(account_id, password_hash=password_hash, failed_sign_ins=0, locked_until=None)
+
+    def note_failed_sign_in(self, account_id: int) -> int:
+        """Count one more failed sign-in (in the database, so concurrent workers add up)."""
+        self.conn.execute(
+            update(accounts)
+            .where(accounts.c.id == account_id)
+            .values(failed_sign_ins=accounts.c.failed_sign_ins + 1)
+        )
+        count = self.conn.execute(
+            select(accounts.c.failed_sign_ins).where(accounts.c.id == account_id)
+        ).scalar()
+        return int(count or 0)
 
     def update(self, account_id: int, **values: Any) -> None:
         """Set columns of one account (disabled_at, role, failed_sign_ins, locked_until,

@@ -191,11 +191,6 @@ class MailJobRepo:
         name = self.conn.execute(select(owners.c.name).where(owners.c.id == owner_id)).scalar()
         return Owner(id=owner_id, name=str(name))
 
-    def owners(self) -> list[Owner]:
-        """Every owner on this server (the worker's scheduled work goes through them)."""
-        rows = self.conn.execute(select(owners.c.id, owners.c.name).order_by(owners.c.id))
-        return [Owner(id=int(r.id), name=r.name) for r in rows]
-
 
 def queue_counts(conn: Connection, since: datetime) -> dict[str, Any] | None:
     """The queue's jobs by state: ``queued``, ``running``, ``failed`` (since ``since``) and

@@ -24,6 +24,26 @@ MAX_FAILED_SIGN_INS = 5
 LOCK_FOR = timedelta(minutes=15)
 
 
+#: Failed sign-ins from one client address, in ``THROTTLE_WINDOW``, before it waits too.
+MAX_FAILED_FROM_ADDRESS = 30
+THROTTLE_WINDOW = timedelta(minutes=15)
+
+#: What a refused sign-in says, whatever the reason (unknown email, wrong password, turned
+#: off account): the same words, so they reveal nothing about which accounts exist.
+SIGN_IN_REFUSED = (
+    "That email and password did not sign you in. Check both and try again; if you forgot "
+    "your password or cannot sign in any more, ask whoever runs this Onward server"
+)
+SIGN_IN_WAIT = (
+    "Too many tries to sign in: wait 15 minutes, then try again (or ask whoever runs this "
+    "Onward server for a reset link)"
+)
+LINK_REFUSED = (
+    "This link does not work any more: it was already used, it expired, or a newer one "
+    "replaced it. Ask whoever runs this Onward server for a new one"
+)
+
+
 class Role(StrEnum):
     SEEKER = "seeker"
     COACH = "coach"
@@ -35,6 +55,22 @@ class LinkPurpose(StrEnum):
 
     INVITE = "invite"
     RESET = "reset"
+
+
+class Refusal(StrEnum):
+    """Why a sign-in was refused, as far as the person may know."""
+
+    REFUSED = "refused"  # SIGN_IN_REFUSED
+    WAIT = "wait"  # SIGN_IN_WAIT
+
+    @property
+    def message(self) -> str:
+        return SIGN_IN_WAIT if self is Refusal.WAIT else SIGN_IN_REFUSED
+
+
+def link_path(token: str) -> str:
+    """Where a one-time link (invitation or reset) opens, on the server's address."""
+    return f"/account/link/{token}"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from onward.db.store import Store
 from onward.domain.records import Owner
 from onward.errors import Conflict, OnwardError
 from onward.mail.passwords import Passwords
+from onward.services.accounts import list_accounts
 from onward.services.crash_reports import record_crash
 from onward.services.mail_accounts import list_mail_accounts
 from onward.services.mail_job_runs import CANCELLED, DONE, FAILED, Run, run_import, run_sync
@@ -34,6 +35,7 @@ from onward.services.mail_uploads import discard_staged
 from onward.services.queued_mail_jobs import QueuedMailJobs, staged_of, summary_json
 from onward.services.review import open_mail_reader
 from onward.services.runtime import Workspace
+from onward.services.server_mode import owner_mail_passwords
 
 if TYPE_CHECKING:
     import procrastinate
@@ -53,12 +55,22 @@ class WorkerRuntime:
     settings: Settings
     store: Store
     clock: Clock
-    passwords: Passwords
+    #: Mail account passwords for everyone (tests); None: each owner's own keyring names,
+    #: as the web asks for them (``owner_mail_passwords``).
+    passwords: Passwords | None = None
     #: How a job gets its email reader (default: the saved model with the person's examples).
     reader: Callable[[Workspace], MailReader] | None = None
 
     def workspace(self, owner: Owner) -> Workspace:
         return Workspace(self.settings, self.store, owner, self.clock).current()
+
+    def passwords_of(self, owner: Owner) -> Passwords:
+        return self.passwords or owner_mail_passwords(owner.id)
+
+    def people(self) -> list[Owner]:
+        """The owners of the accounts that can sign in (a password, not disabled)."""
+        found = list_accounts(self.store)
+        return [Owner(a.owner_id, a.email) for a in found if a.has_password and not a.disabled]
 
     def open_reader(self, ws: Workspace) -> MailReader:
         if self.reader is not None:
@@ -161,7 +173,7 @@ def run_queued_mail_job(runtime: WorkerRuntime, job_id: str) -> str:
         if staged is not None:
             outcome = run_import(run, staged, [])
         else:
-            outcome = run_sync(run, record["work"]["account"], runtime.passwords)
+            outcome = run_sync(run, record["work"]["account"], runtime.passwords_of(owner))
     except Exception as exc:  # the worker goes on; the job says what happened
         record_crash(exc, "mail import (worker)", ws.settings.home, ws.clock.now())
         return _end(runtime, progress, {"state": FAILED, "error": _CRASHED})
@@ -189,17 +201,15 @@ _CRASHED = "the import hit an unexpected problem; nothing of the last batch was 
 def enqueue_due_syncs(runtime: WorkerRuntime, enqueue: Callable[[str], int]) -> list[str]:
     """Enqueue a sync of every person's accounts that are due; returns "owner id:account"."""
     jobs = QueuedMailJobs(enqueue)
-    with runtime.store.transaction() as tx:
-        owners = tx.mail_jobs.owners()
     started: list[str] = []
-    for owner in owners:
+    for owner in runtime.people():
         ws = runtime.workspace(owner)
         mine = jobs.bound(ws)
         for account in list_mail_accounts(ws.store, ws.owner):
             if not account.sync_due(ws.clock.now()) or mine.syncing(account.name):
                 continue
             try:
-                mine.start_sync(ws, account.name, runtime.passwords)
+                mine.start_sync(ws, account.name, runtime.passwords_of(owner))
             except Conflict:  # this person's jobs are busy: the next minute tries again
                 continue
             started.append(f"{owner.id}:{account.name}")
@@ -211,14 +221,12 @@ def send_due_digests(runtime: WorkerRuntime) -> int:
     problem (no mail server, a wrong password) is theirs: the others' digests still go."""
     from onward.services.reminders import send_digest
 
-    with runtime.store.transaction() as tx:
-        owners = tx.mail_jobs.owners()
     sent = 0
-    for owner in owners:
+    for owner in runtime.people():
         ws = runtime.workspace(owner)
         try:
             outcome = send_digest(
-                ws.store, ws.owner, ws.settings, ws.clock, passwords=runtime.passwords
+                ws.store, ws.owner, ws.settings, ws.clock, passwords=runtime.passwords_of(owner)
             )
         except (OnwardError, OSError):
             continue

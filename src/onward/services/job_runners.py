@@ -44,11 +44,15 @@ class MailJobRunner(Protocol):
 
 
 def open_mail_job_runner(settings: Settings, *, queued: bool) -> MailJobRunner:
-    """Threads in this process, or (``queued``) the database's job queue."""
+    """Threads in this process, or (``queued``) the database's job queue, whose tables are
+    created when missing (as the schema is migrated on first use)."""
     if not queued:
         return ImportJobs()
     from onward.db.queue import open_queue
     from onward.services.job_queue import add_tasks, web_enqueue
+    from onward.services.worker import prepare_queue
+
+    prepare_queue(settings)
 
     app = open_queue(settings.resolved_database_url)
     add_tasks(app)

@@ -3,14 +3,12 @@ and run the queue's jobs (``onward.services.job_queue``) until stopped."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from onward.clock import Clock
 from onward.config import Settings
 from onward.db.queue import apply_queue_schema, open_queue
 from onward.errors import InvalidInput, SetupError
-from onward.mail.passwords import Passwords
 from onward.services.job_queue import WorkerRuntime, add_tasks, run_worker
 from onward.services.runtime import open_workspace
 
@@ -50,7 +48,7 @@ def run_queue_worker(
             ended = tx.mail_jobs.end_orphans(ws.clock.now())
         if ended:
             say(f"{ended} mail job(s) cut short by a stopped worker can be resumed.")
-        runtime = WorkerRuntime(settings, ws.store, ws.clock, Passwords(os.environ))
+        runtime = WorkerRuntime(settings, ws.store, ws.clock)
         app = open_queue(settings.resolved_database_url, worker=True)
         add_tasks(app, runtime)
         say(f"Onward's worker is running {concurrency} job(s) at a time (Ctrl+C stops it).")

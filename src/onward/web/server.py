@@ -87,15 +87,27 @@ def serve(
     port: int = DEFAULT_PORT,
     open_browser: bool = False,
     allow_remote: bool = False,
+    multi_user: bool = False,
+    workers: int = 1,
     say: Callable[[str], None] = say_now,
 ) -> None:
-    """Run until interrupted (Ctrl+C)."""
+    """Run until interrupted (Ctrl+C). ``multi_user``: a server for many people with accounts
+    (PostgreSQL and ONWARD_SECRET_KEY are checked before anything starts), in ``workers``
+    processes, its jobs run by ``onward worker``."""
     import uvicorn
 
     from onward.services.welcome import is_empty
     from onward.web.app import create_app
     from onward.web.digest_scheduler import DigestScheduler
 
+    if multi_user or settings.multi_user:
+        serve_multi_user(
+            settings.but(multi_user=True), host=host, port=port, workers=workers,
+            allow_remote=allow_remote, say=say,
+        )  # fmt: skip
+        return
+    if workers != 1:
+        raise InvalidInput("--workers needs --multi-user", field="workers")
     port = check_address(host, port, allow_remote=allow_remote)
     app = create_app(settings, allow_remote=allow_remote, scheduled_syncs=True)
     url = address(host, port)
@@ -131,14 +143,15 @@ def serve_multi_user(
     import uvicorn
 
     from onward.services.worker import prepare_queue
-    from onward.web.multi_user import shared_secret
+    from onward.web.server_mode import ServerMode
 
     if not 1 <= workers <= 64:
         raise InvalidInput(f"--workers must be 1 to 64, not {workers}", field="workers")
-    shared_secret()  # refused now, not in each worker
+    ServerMode.from_settings(settings)  # PostgreSQL and the secret: refused now, not per worker
     port = check_address(host, port, allow_remote=allow_remote)
-    prepare_queue(settings)  # migrated once, before the workers start
+    prepare_queue(settings)  # migrated once, and the queue's tables, before the workers start
     say(f"Onward (multi-user, {workers} workers) is running at {address(host, port)}")
+    say("People sign in with the accounts `onward users` manages.")
     say("Run `onward worker` beside it: mail syncs, imports and digests run there.")
     uvicorn.run(
         "onward.web.multi_user:server_app",

@@ -10,6 +10,8 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from onward.web.pages import (
+    account,
+    admin,
     applications,
     board,
     buddy,
@@ -70,3 +72,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     undo.router,
     upcoming.router,
 )
+
+#: Only on a multi-user server (``onward serve --multi-user``): sign in and out, one-time
+#: links, the admin page.
+SERVER_ROUTERS: tuple[APIRouter, ...] = (account.router, admin.router)
