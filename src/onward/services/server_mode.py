@@ -12,8 +12,8 @@ import hashlib
 import hmac
 
 from onward.config import Settings
-from onward.mail.passwords import Passwords
 from onward.errors import Action, Hint, SetupError
+from onward.mail.passwords import Passwords
 
 KEYRING_SERVICE = "onward"
 KEYRING_NAME = "secret-key"
