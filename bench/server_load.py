@@ -181,18 +181,21 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
 
 
 # -- the people --------------------------------------------------------------------------------
-async def sign_in(client: httpx.AsyncClient, email: str, password: str) -> bool:
+async def sign_in(client: httpx.AsyncClient, email: str, password: str) -> str:
     """Sign in as a person would: the form (its CSRF token), then the email and password.
-    True when the server answered with a session (a redirect away from /signin)."""
+    "" when the server answered with a session (a redirect away from /signin), else what
+    went wrong."""
     page = await client.get("/signin")
     if page.status_code != 200:
-        return False
+        return f"sign-in page → {page.status_code}"
     found = re.search(r'name="(csrf[^"]*)" value="([^"]+)"', page.text)
     form = {"email": email, "password": password, "next": "/"}
     if found:
         form[found.group(1)] = found.group(2)
     answer = await client.post("/signin", data=form, follow_redirects=False)
-    return answer.status_code in (302, 303) and "/signin" not in answer.headers.get("location", "")
+    if answer.status_code in (302, 303) and "/signin" not in answer.headers.get("location", ""):
+        return ""
+    return f"sign-in → {answer.status_code}"
 
 
 @dataclass
@@ -229,7 +232,10 @@ async def person(base: str, me: Seeker, everyone: list[Seeker], until: float, ta
     rng = random.Random(me.email)
     bearer = {"Authorization": f"Bearer {me.token}"}
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
-        tally.signed_in += await sign_in(client, me.email, PASSWORD)
+        problem = await sign_in(client, me.email, PASSWORD)
+        if problem:
+            tally.errors[problem] += 1
+        tally.signed_in += not problem
         while time.monotonic() < until:
             other = rng.choice(everyone)
             if other is me:
