@@ -5,6 +5,7 @@ and nobody else's to see. PostgreSQL only."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -85,3 +86,17 @@ def test_another_person_cannot_see_or_stop_the_job(server: Server) -> None:
     assert other.post(f"{job_path}/cancel").status_code == 404
     assert other.get("/api/v1/mail/imports").json() == []
     assert web.get(f"/api/v1/mail/imports/{job_id}").json()["state"] == "running"
+
+
+def test_a_server_imports_uploads_only_never_a_path_on_it(server: Server, tmp_path: Path) -> None:
+    """Another person's upload waits on the server's disk: a path is refused, whatever it is."""
+    _ana, web = server.as_user("ana@example.org")
+    inbox = tmp_path / "inbox.mbox"
+    inbox.write_bytes(mbox(1))
+    page = web.post("/mail/imports", {"path": str(inbox)})
+    assert page.status_code == 422 and "not paths on the server" in page.text
+    api = web.client.post(
+        "/api/v1/mail/imports", json={"path": str(inbox)}, headers={"x-csrf-token": web.token}
+    )
+    assert api.status_code == 422 and api.json()["field"] == "path"
+    assert web.get("/api/v1/mail/imports").json() == []

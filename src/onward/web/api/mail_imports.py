@@ -60,7 +60,8 @@ async def start(request: Request, ws: Ws, running: Jobs) -> JSONResponse:
     else:
         path = _path(await request.body())
         staged = await run_in_threadpool(stage_mail_path, home, path, ws.clock.now(),
-                                         max_bytes=limit)  # fmt: skip
+                                         max_bytes=limit,
+                                         multi_user=ws.settings.multi_user)  # fmt: skip
     job = running.start_import(ws, staged)
     location = f"{request.url.path}/{job.id}"
     return JSONResponse(job_record(job), status_code=202, headers={"location": location})

@@ -224,7 +224,9 @@ async def start_import(
         if has_file:
             staged = await mail_upload(request, home, limit, ws.clock.now())
         elif path:
-            staged = stage_mail_path(home, path, ws.clock.now(), max_bytes=limit)
+            staged = stage_mail_path(
+                home, path, ws.clock.now(), max_bytes=limit, multi_user=ws.settings.multi_user
+            )
         else:
             raise InvalidInput("choose a mail file, or give the path of one", field="file")
         job = jobs.start_import(ws, staged)
