@@ -7,9 +7,10 @@ seekers, each with its stage events, written in bulk through the db layer's tabl
 transaction, explicit ids). The server is ``onward serve --multi-user --workers N`` on a free
 loopback port, in a database of its own; ``--users`` simulated people (seekers) sign in, then
 for ``--seconds`` each sends one request after another (no think time: the load is bounded by
-the number of people), mixing pages and API calls; about one request in twelve is a probe: a
-seeker asking for another seeker's application, as a page and through the API, which must be
-a 404. Prints p50 and p95 in milliseconds per kind, the errors, and the probes' outcome.
+the number of people), mixing pages and API calls. Probes: each person first asks for another
+seeker's application, as a page and through the API, and then about one request in twelve is
+such a probe; every probe must be a 404. Prints p50 and p95 in milliseconds per kind, the
+errors, and the probes' outcome.
 
     python bench/server_load.py [--seekers 500] [--coaches 20] [--applications 50000]
         [--seconds 60] [--users 50] [--workers 4] [--postgres URL]
@@ -229,30 +230,43 @@ def pick(rng: random.Random, me: Seeker, other: Seeker) -> tuple[str, str, str, 
 
 
 async def person(base: str, me: Seeker, everyone: list[Seeker], until: float, tally: Tally) -> None:
+    """Sign in, probe someone else's application once each way, then a request after another
+    until ``until``."""
     rng = random.Random(me.email)
-    bearer = {"Authorization": f"Bearer {me.token}"}
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         problem = await sign_in(client, me.email, PASSWORD)
         if problem:
             tally.errors[problem] += 1
         tally.signed_in += not problem
+        other = everyone[(everyone.index(me) + 1) % len(everyone)]
+        theirs = other.application_ids[0]
+        await request(client, me, ("probe: page", "GET", f"/applications/{theirs}", False), tally)
+        await request(
+            client, me, ("probe: api", "GET", f"/api/v1/applications/{theirs}", True), tally
+        )
         while time.monotonic() < until:
             other = rng.choice(everyone)
-            if other is me:
-                continue
-            kind, method, path, api = pick(rng, me, other)
-            started = time.perf_counter()
-            try:
-                answer = await client.request(method, path, headers=bearer if api else None)
-                status = answer.status_code
-            except httpx.TransportError:
-                status = 0
-            tally.times[kind].append((time.perf_counter() - started) * 1000)
-            if kind.startswith("probe"):
-                tally.probes += 1
-                tally.probes_refused += status == 404
-            elif status != 200:
-                tally.errors[f"{kind} → {status}"] += 1
+            if other is not me:
+                await request(client, me, pick(rng, me, other), tally)
+
+
+async def request(
+    client: httpx.AsyncClient, me: Seeker, what: tuple[str, str, str, bool], tally: Tally
+) -> None:
+    """One request, timed; a probe must be a 404, anything else a 200."""
+    kind, method, path, api = what
+    headers = {"Authorization": f"Bearer {me.token}"} if api else None
+    started = time.perf_counter()
+    try:
+        status = (await client.request(method, path, headers=headers)).status_code
+    except httpx.TransportError:
+        status = 0
+    tally.times[kind].append((time.perf_counter() - started) * 1000)
+    if kind.startswith("probe"):
+        tally.probes += 1
+        tally.probes_refused += status == 404
+    elif status != 200:
+        tally.errors[f"{kind} → {status}"] += 1
 
 
 async def load(base: str, seekers: list[Seeker], users: int, seconds: float) -> Tally:
