@@ -169,7 +169,7 @@ def server(url: str, home: Path, workers: int) -> Iterator[str]:
 
 
 def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # four processes importing on a busy machine
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise SystemExit(f"the server stopped at once (exit {process.returncode})")
@@ -178,7 +178,7 @@ def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
             return
         except httpx.TransportError:
             time.sleep(0.2)
-    raise SystemExit("the server did not answer within 60 s")
+    raise SystemExit("the server did not answer within 180 s")
 
 
 # -- the people --------------------------------------------------------------------------------
