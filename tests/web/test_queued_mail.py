@@ -65,6 +65,8 @@ def test_an_import_started_on_one_process_is_followed_on_another(
     assert waiting["state"] == "running" and waiting["started_at"] is None
     health = read_queue_health(server.ws.store, server.ws.clock)
     assert health is not None and health.queued >= 1
+    _boss, admin = server.as_user("boss@example.org", "admin")
+    assert f"<dt>Queued</dt><dd>{health.queued}</dd>" in admin.get("/admin").text
 
     _run_worker(server)
 

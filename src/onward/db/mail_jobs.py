@@ -210,7 +210,9 @@ def queue_counts(conn: Connection, since: datetime) -> dict[str, Any] | None:
             "   AS oldest_queued_at,"
             " (SELECT count(DISTINCT e.job_id) FROM procrastinate_events e JOIN"
             "   procrastinate_jobs f ON f.id = e.job_id WHERE f.status = 'failed'"
-            "   AND e.type = 'failed' AND e.at >= :since) AS failed"
+            "   AND e.type = 'failed' AND e.at >= :since) AS failed,"
+            " (SELECT count(*) FROM procrastinate_workers w"
+            "   WHERE w.last_heartbeat >= now() - interval '1 minute') AS workers"
             " FROM procrastinate_jobs j"
         ),
         {"since": since},

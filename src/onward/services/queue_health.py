@@ -1,9 +1,9 @@
 """Queue health for the admin page of a multi-user server: how many jobs wait, run, and
 failed in the last day, and how long the oldest has waited.
 
-Wiring (the admin page): ``read_queue_health(ws.store, ws.clock)``; ``None`` means there is
-no queue (single-user mode on SQLite, or ``onward worker --apply-schema`` never ran), which
-the page says plainly instead of showing zeros.
+The admin page shows it (``onward.services.admin.admin_overview``); ``None`` means there is
+no queue (single-user mode, or a database where no multi-user server or worker has started),
+which the page says plainly instead of showing zeros.
 """
 
 from __future__ import annotations
@@ -27,19 +27,19 @@ class QueueHealth:
     failed_last_day: int
     #: How long the oldest queued job has waited; None when none waits.
     oldest_queued_age: timedelta | None
+    #: Workers that said they are alive in the last minute.
+    workers: int = 0
+
+    @property
+    def oldest_queued_minutes(self) -> int | None:
+        """The oldest queued job's wait in whole minutes (for the page)."""
+        age = self.oldest_queued_age
+        return int(age.total_seconds() // 60) if age is not None else None
 
     @property
     def stuck(self) -> bool:
         """True when jobs wait longer than ``STUCK_AFTER``: is ``onward worker`` running?"""
         return self.oldest_queued_age is not None and self.oldest_queued_age > STUCK_AFTER
-
-    def describe(self) -> str:
-        waited = self.oldest_queued_age
-        oldest = f", the oldest for {int(waited.total_seconds())} s" if waited else ""
-        return (
-            f"{self.queued} queued{oldest}, {self.running} running, "
-            f"{self.failed_last_day} failed in the last day"
-        )
 
 
 def read_queue_health(store: Store, clock: Clock) -> QueueHealth | None:
@@ -54,4 +54,5 @@ def read_queue_health(store: Store, clock: Clock) -> QueueHealth | None:
         running=int(counts["running"]),
         failed_last_day=int(counts["failed"] or 0),
         oldest_queued_age=max(now - oldest, timedelta(0)) if oldest is not None else None,
+        workers=int(counts["workers"] or 0),
     )
