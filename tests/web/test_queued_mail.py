@@ -96,7 +96,7 @@ def test_a_server_imports_uploads_only_never_a_path_on_it(server: Server, tmp_pa
     inbox = tmp_path / "inbox.mbox"
     inbox.write_bytes(mbox(1))
     page = web.post("/mail/imports", {"path": str(inbox)})
-    assert page.status_code == 422 and "not paths on the server" in page.text
+    assert page.status_code == 422 and "a path on the server is not read" in page.text
     api = web.client.post(
         "/api/v1/mail/imports", json={"path": str(inbox)}, headers={"x-csrf-token": web.token}
     )

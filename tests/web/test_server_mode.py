@@ -235,3 +235,12 @@ def test_server_mode_is_refused_on_sqlite_and_without_a_secret_key(
 
 def _path(link: NewLink) -> str:
     return link_path(link.token)
+
+
+def test_a_path_on_the_server_is_never_imported(server: Server, tmp_path: object) -> None:
+    _, web = server.as_user("ana@example.org")
+    page = web.post("/mail/imports", {"path": str(server.ws.settings.home)})
+    assert page.status_code == 422 and "a path on the server is not read" in page.text
+    headers = {"x-csrf-token": web.token}
+    api = web.client.post("/api/v1/mail/imports", json={"path": "/etc"}, headers=headers)
+    assert api.status_code == 422 and api.json()["field"] == "path"

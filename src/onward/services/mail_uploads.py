@@ -72,19 +72,9 @@ def stage_mail_upload(
         raise
 
 
-def stage_mail_path(
-    home: Path, path: str, now: datetime, *, max_bytes: int, multi_user: bool = False
-) -> StagedMail:
+def stage_mail_path(home: Path, path: str, now: datetime, *, max_bytes: int) -> StagedMail:
     """A path on this computer, checked: mail files and folders are read where they are; an
-    archive (.zip, .tgz) is unpacked into a folder of Onward's own first. Refused on a
-    multi-user server (``multi_user``): the server's files are nobody's to import, and
-    another person's upload waits among them."""
-    if multi_user:
-        raise InvalidInput(
-            "this server imports mail files you upload, not paths on the server",
-            field="path",
-            hint="choose the file to upload instead",
-        )
+    archive (.zip, .tgz) is unpacked into a folder of Onward's own first."""
     where = Path(path.strip()).expanduser()
     if not path.strip():
         raise InvalidInput("give the path of a mail file or folder", field="path")

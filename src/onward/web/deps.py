@@ -56,6 +56,16 @@ def require_role(*roles: Role) -> Callable[[Request], Account]:
     return check
 
 
+def refuse_server_paths(request: Request) -> None:
+    """On a multi-user server nobody imports by a path on the server (it would read any file
+    the server can, another person's upload among them): they send the file itself."""
+    if account(request) is not None:
+        raise InvalidInput(
+            "on a shared server, send the mail file itself: a path on the server is not read",
+            field="path",
+        )
+
+
 def mail_jobs(request: Request, ws: Workspace = Depends(workspace)) -> MailJobs:
     """The background mail imports and syncs of the request's person (in a thread of this
     server, or in the job queue: ``onward.services.job_runners``)."""

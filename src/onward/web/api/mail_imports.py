@@ -18,7 +18,7 @@ from onward.services.job_runners import MailJobs
 from onward.services.mail_import_jobs import ImportJob
 from onward.services.mail_uploads import stage_mail_path
 from onward.services.runtime import Workspace
-from onward.web.deps import mail_jobs, mail_upload, workspace
+from onward.web.deps import mail_jobs, mail_upload, refuse_server_paths, workspace
 
 router = APIRouter(tags=["mail"])
 
@@ -58,10 +58,10 @@ async def start(request: Request, ws: Ws, running: Jobs) -> JSONResponse:
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         staged = await mail_upload(request, home, limit, ws.clock.now())
     else:
+        refuse_server_paths(request)
         path = _path(await request.body())
         staged = await run_in_threadpool(stage_mail_path, home, path, ws.clock.now(),
-                                         max_bytes=limit,
-                                         multi_user=ws.settings.multi_user)  # fmt: skip
+                                         max_bytes=limit)  # fmt: skip
     job = running.start_import(ws, staged)
     location = f"{request.url.path}/{job.id}"
     return JSONResponse(job_record(job), status_code=202, headers={"location": location})

@@ -30,7 +30,7 @@ from onward.services.mail_uploads import (
 )
 from onward.services.runtime import Workspace
 from onward.web.contexts.mail import AccountView, JobView, MailPage, Tested
-from onward.web.deps import mail_jobs, mail_upload, passwords, workspace
+from onward.web.deps import mail_jobs, mail_upload, passwords, refuse_server_paths, workspace
 from onward.web.forms import Form, read_form
 from onward.web.hints import shown
 from onward.web.rendering import redirect, render
@@ -224,9 +224,8 @@ async def start_import(
         if has_file:
             staged = await mail_upload(request, home, limit, ws.clock.now())
         elif path:
-            staged = stage_mail_path(
-                home, path, ws.clock.now(), max_bytes=limit, multi_user=ws.settings.multi_user
-            )
+            refuse_server_paths(request)
+            staged = stage_mail_path(home, path, ws.clock.now(), max_bytes=limit)
         else:
             raise InvalidInput("choose a mail file, or give the path of one", field="file")
         job = jobs.start_import(ws, staged)
