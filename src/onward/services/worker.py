@@ -51,7 +51,10 @@ def run_queue_worker(
         runtime = WorkerRuntime(settings, ws.store, ws.clock)
         app = open_queue(settings.resolved_database_url, worker=True)
         add_tasks(app, runtime)
-        say(f"Onward's worker is running {concurrency} job(s) at a time (Ctrl+C stops it).")
+        if once:
+            say("Onward's worker runs the jobs waiting now, then stops.")
+        else:
+            say(f"Onward's worker runs {concurrency} job(s) at a time (Ctrl+C stops it).")
         run_worker(app, concurrency=concurrency, wait=not once)
     finally:
         ws.close()
