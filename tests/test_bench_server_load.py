@@ -24,7 +24,7 @@ def test_a_tiny_load_run_signs_in_and_refuses_every_probe() -> None:
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
-    assert "signed in: 2;" in out
+    assert "signed in: 2 (" in out
     assert re.search(r"^errors: 0$", out, re.M), out
     probes = re.search(r"cross-owner probes: (\d+), refused \(404\): (\d+)", out)
     assert probes is not None and int(probes[1]) >= 4 and probes[1] == probes[2], out
