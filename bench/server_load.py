@@ -6,8 +6,9 @@ passwords, one API token per seeker), ``--applications`` applications spread ove
 seekers, each with its stage events, written in bulk through the db layer's tables (one
 transaction, explicit ids). The server is ``onward serve --multi-user --workers N`` on a free
 loopback port, in a database of its own; ``--users`` simulated people (seekers) sign in all at
-once (timed apart: Argon2 is slow on purpose), then for ``--seconds`` each sends one request after another (no think time: the load is bounded by
-the number of people), mixing pages and API calls. Probes: each person first asks for another
+once (timed apart: Argon2 is slow on purpose), then for ``--seconds`` each sends one request
+after another (no think time: the load is bounded by the number of people), mixing pages and
+API calls. Probes: each person first asks for another
 seeker's application, as a page and through the API, and then about one request in twelve is
 such a probe; every probe must be a 404. Prints p50 and p95 in milliseconds per kind, the
 errors, and the probes' outcome.
