@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import func, select, update
 
 from onward.db import tables as t
 from onward.db.contacts import ContactRepo, _contact
+from onward.db.meta import values
 from onward.db.playbook_tables import companies
+from onward.db.repo import Repo
 from onward.db.types import lowered
 from onward.domain.records import Contact
 
@@ -23,10 +25,7 @@ class CompanyNote:
     notes: str | None
 
 
-class CheckinRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class CheckinRepo(Repo):
     def checkins_due(self, owner_id: int, until: date) -> list[Contact]:
         """Contacts with a check-in on or before ``until``, soonest first (two queries)."""
         c = t.contacts.c
@@ -66,9 +65,7 @@ class CheckinRepo:
             self.conn.execute(
                 companies.insert().values(
                     owner_id=owner_id,
-                    name=note.name,
-                    reapply_after=note.reapply_after,
-                    notes=note.notes,
+                    **values(note, "name", "reapply_after", "notes"),
                     updated_at=now,
                 )
             )

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Text, cast, delete, func, select, type_coerce
+from sqlalchemy import JSON, Text, cast, delete, func, select, type_coerce
 
 from onward.db import tables as t
 from onward.db.mail_rows import row_as
 from onward.db.mail_tables import mail_examples, mail_messages, mail_proposals, not_job_senders
+from onward.db.repo import Repo
 
 __all__ = ["KnownRows", "NotJobRow", "QueueRow", "ReviewQueueRepo"]
 
@@ -68,10 +69,7 @@ class NotJobRow:
     created_at: datetime
 
 
-class ReviewQueueRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ReviewQueueRepo(Repo):
     def queue_rows(
         self,
         owner_id: int,

@@ -10,26 +10,23 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from onward.errors import InvalidInput
 from onward.services.job_runners import MailJobs
 from onward.services.mail_import_jobs import ImportJob
 from onward.services.mail_uploads import stage_mail_path
-from onward.services.runtime import Workspace
-from onward.web.deps import mail_jobs, mail_upload, refuse_server_paths, workspace
+from onward.web.deps import mail_jobs, mail_upload, refuse_server_paths
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["mail"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 Jobs = Annotated[MailJobs, Depends(mail_jobs)]
 
 
-class PathImport(BaseModel):
+class PathImport(Body):
     """Import the .eml file, folder of .eml files, mbox, Maildir or archive at ``path``."""
-
-    model_config = ConfigDict(extra="forbid")
 
     path: str
 

@@ -24,10 +24,12 @@ from onward.services.settings import (
 )
 from onward.web.contexts.settings import AboutData, about_data
 from onward.web.deps import base_workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm
 
 router = APIRouter()
+PAGE = Page("settings/index.html", nav="settings", title="Settings")
 
 
 #: How each weekly goal reads in a sentence: (field, one, many).
@@ -112,9 +114,7 @@ def _page(request: Request, ws: Workspace, form: Form | None = None, status: int
     context = SettingsPage(
         about_data(effective.settings), get_goals(ws.store, ws.owner), effective, form
     )
-    return render(
-        request, "settings/index.html", context, nav="settings", title="Settings", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
 @router.get("/settings", response_class=HTMLResponse)
@@ -124,7 +124,7 @@ def show_settings(request: Request, ws: Workspace = Depends(base_workspace)) -> 
 
 @router.post("/settings", response_model=None)
 def save_settings(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(base_workspace)
+    request: Request, form: PostedForm, ws: Workspace = Depends(base_workspace)
 ) -> Response:
     effective = read_settings(ws.store, ws.owner, ws.settings)
     changes: dict[str, Any] = {}
