@@ -3,6 +3,8 @@ same refusal for every reason, and one-time links. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from onward.clock import FixedClock
@@ -123,3 +125,33 @@ def test_a_disabled_account_cannot_use_its_link(ws: Workspace, clock: FixedClock
     link = reset_link(ws.store, "ana@example.org", clock, hours=1)
     disable_account(ws.store, "ana@example.org", clock)
     assert use_link(ws.store, link.token, "a new password!!", clock, session_days=DAYS) is None
+
+
+def test_a_link_is_emailed_from_the_admins_mail_account(ws: Workspace, smtp_server: Any) -> None:
+    from email import message_from_bytes, policy
+
+    from onward.mail.passwords import Passwords
+    from onward.services.account_links import email_link
+    from onward.services.mail_accounts import AccountRequest, account_fields, add_mail_account
+
+    link = invite_account(ws.store, "coach@example.org", Role.COACH, ws.clock, hours=72)
+    passwords = Passwords({"ONWARD_MAIL_PASSWORD": smtp_server.password})
+    base = "https://onward.example.org"
+    assert not email_link(ws.store, ws.owner, link, base, ws.clock, passwords=passwords)
+    request = AccountRequest(
+        name="admin",
+        address="ana@example.org",
+        imap_host="imap.example.org",
+        username=smtp_server.username,
+        smtp_host=smtp_server.host,
+        smtp_port=smtp_server.port,
+        smtp_security=smtp_server.security,
+    )
+    fields = account_fields(request)
+    add_mail_account(ws.store, ws.owner, fields, ws.clock, passwords=passwords, password=None)
+    assert email_link(ws.store, ws.owner, link, base, ws.clock, passwords=passwords)
+    [envelope] = smtp_server.received
+    assert envelope.rcpt_tos == ["coach@example.org"]
+    mail = message_from_bytes(envelope.original_content, policy=policy.default)
+    assert mail["Subject"] == "Your invitation to Onward"
+    assert link.url(base) in mail.get_content()

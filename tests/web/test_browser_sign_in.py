@@ -63,3 +63,19 @@ def test_sign_in_and_out(tab: Any, live_multi: tuple[str, FastAPI]) -> None:
     assert "You are signed out" in tab.content()
     tab.goto("/journal")
     tab.wait_for_url("**/signin?next=%2Fjournal")
+
+
+def test_the_admin_page(tab: Any, live_multi: tuple[str, FastAPI]) -> None:
+    ws = live_multi[1].state.workspace
+    add_account(ws.store, "boss@example.org", Role.ADMIN, PASSWORD, ws.clock)
+    add_account(ws.store, "coach@example.org", Role.COACH, None, ws.clock)
+    tab.goto("/signin")
+    tab.get_by_label("Email").fill("boss@example.org")
+    tab.get_by_label("Password").fill(PASSWORD)
+    tab.get_by_role("button", name="Sign in").click()
+    tab.wait_for_url("**/")
+    tab.locator("footer").get_by_role("link", name="Admin").click()
+    tab.wait_for_url("**/admin")
+    users = tab.locator("table.admin-users").inner_text()
+    assert "boss@example.org" in users and "invited" in users
+    screenshot(tab, "admin", phone=True)

@@ -35,10 +35,14 @@ def test_unauthenticated_pages_go_to_sign_in_and_the_api_answers_401(server: Ser
 def test_sign_in_sets_a_session_cookie_stored_only_as_a_digest(server: Server) -> None:
     server.add("ana@example.org")
     web = server.browser()
+    assert web.token
+    planted = web.client.cookies.get("onward_csrf")
     answer = web.post(
         "/signin", {"email": "ANA@example.org", "password": PASSWORD, "next": "/journal"}
     )
     assert answer.status_code == 303 and answer.headers["location"] == "/journal"
+    fresh = next(c for c in answer.headers.get_list("set-cookie") if "onward_csrf=" in c)
+    assert planted and planted not in fresh  # a CSRF value from before signing in is no use
     cookie = next(c for c in answer.headers.get_list("set-cookie") if "onward_session=" in c)
     assert "HttpOnly" in cookie and "SameSite=lax" in cookie
     token = cookie.split("onward_session=")[1].split(";")[0]
@@ -237,10 +241,16 @@ def _path(link: NewLink) -> str:
     return link_path(link.token)
 
 
-def test_a_path_on_the_server_is_never_imported(server: Server, tmp_path: object) -> None:
+def test_no_server_path_is_read_and_no_backup_restored_with_its_ids(server: Server) -> None:
     _, web = server.as_user("ana@example.org")
     page = web.post("/mail/imports", {"path": str(server.ws.settings.home)})
     assert page.status_code == 422 and "a path on the server is not read" in page.text
     headers = {"x-csrf-token": web.token}
     api = web.client.post("/api/v1/mail/imports", json={"path": "/etc"}, headers=headers)
     assert api.status_code == 422 and api.json()["field"] == "path"
+    restore = web.client.post(
+        "/data/restore",
+        data={"csrf_token": web.token},
+        files={"file": ("backup.json", b'{"applications": []}', "application/json")},
+    )
+    assert restore.status_code == 422 and "cannot be restored" in restore.text

@@ -331,7 +331,9 @@ def not_job(
         return
     taught = mark_not_job_mail(ws.store, ws.owner, proposal_id, ws.clock)
     learnt = [x for x in (taught.address, taught.mailing_list) if x]
+    also = taught.also_dismissed
     render.ok(
         "Marked as not job mail."
         + (f" Mail from {' and '.join(learnt)} will not be proposed again." if learnt else "")
+        + (f" {also} more proposal(s) from them were dismissed too." if also else "")
     )

@@ -26,18 +26,23 @@ class CompanyNote:
 
 
 class CheckinRepo(Repo):
-    def checkins_due(self, owner_id: int, until: date) -> list[Contact]:
-        """Contacts with a check-in on or before ``until``, soonest first (two queries)."""
+    def checkins_due(
+        self, owner_id: int, until: date, limit: int | None = None
+    ) -> tuple[list[Contact], int]:
+        """The first ``limit`` contacts (all without one) with a check-in on or before
+        ``until``, soonest first, and how many there are in all (two queries)."""
         c = t.contacts.c
         rows = self.conn.execute(
-            select(t.contacts)
+            select(t.contacts, func.count().over())
             .where(
                 c.owner_id == owner_id, c.next_checkin_on.is_not(None), c.next_checkin_on <= until
             )
             .order_by(c.next_checkin_on, func.lower(c.name), c.id)
+            .limit(limit)
         ).all()
         links = ContactRepo(self.conn)._links([r.id for r in rows])
-        return [_contact(r, links.get(r.id, ())) for r in rows]
+        total = int(rows[0][-1]) if rows else 0
+        return [_contact(r, links.get(r.id, ())) for r in rows], total
 
     def company(self, owner_id: int, name: str) -> CompanyNote | None:
         """The company called ``name``, whatever its capitals."""

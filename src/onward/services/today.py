@@ -24,7 +24,7 @@ from onward.domain.playbook.journal import Nudge
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.records import Owner
 from onward.formats import formats
-from onward.services.checkins import CheckIn, ReapplyDate, checkins_due, list_reapply
+from onward.services.checkins import CheckIn, ReapplyDate, first_checkins_due, list_reapply
 from onward.services.debriefs import ToDebrief, to_debrief
 from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
@@ -73,6 +73,8 @@ class Today:
     more_drafts: int = 0
     #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
     more_quiet: int = 0
+    #: Check-ins due beyond the first ``SHOWN`` (all on the Contacts page).
+    more_check_ins: int = 0
     #: What a first or large mail import found, until dismissed (held back in a dwell window).
     mail_summary: MailSummaryCard | None = None
     #: If-then plans: on now, waiting for a word and later today (None inside a dwell window).
@@ -143,12 +145,14 @@ def today(
         return _kind_day(now, dwelling, wins, nudges, care, waiting, store, owner, clock)
     progress = goal_progress(store, owner, clock, weeks=1)
     quiet, quiet_total = quietest(store, owner, clock, rules=ghosting, limit=QUIET_SHOWN)
+    check_ins, check_ins_total = first_checkins_due(store, owner, clock, limit=SHOWN)
     return Today(
         now=now,
         dwelling=(),
         tasks=tasks,
         drafts=drafts,
-        check_ins=tuple(checkins_due(store, owner, clock)),
+        check_ins=tuple(check_ins),
+        more_check_ins=check_ins_total - len(check_ins),
         goals=progress if progress.tracked else None,
         wins=wins,
         nudges=nudges,

@@ -56,14 +56,21 @@ def require_role(*roles: Role) -> Callable[[Request], Account]:
     return check
 
 
+def single_user_only(request: Request, message: str, field: str | None = None) -> None:
+    """Refuse, on a multi-user server, what only makes sense for one person on their own
+    computer (InvalidInput with ``message``, beside ``field``)."""
+    if account(request) is not None:
+        raise InvalidInput(message, field=field)
+
+
 def refuse_server_paths(request: Request) -> None:
     """On a multi-user server nobody imports by a path on the server (it would read any file
     the server can, another person's upload among them): they send the file itself."""
-    if account(request) is not None:
-        raise InvalidInput(
-            "on a shared server, send the mail file itself: a path on the server is not read",
-            field="path",
-        )
+    single_user_only(
+        request,
+        "on a shared server, send the mail file itself: a path on the server is not read",
+        "path",
+    )
 
 
 def mail_jobs(request: Request, ws: Workspace = Depends(workspace)) -> MailJobs:

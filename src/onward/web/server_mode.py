@@ -38,7 +38,7 @@ from onward.services.sign_in import api_token_account, session_account
 
 SESSION_COOKIE = "onward_session"
 #: What anyone may open without signing in.
-OPEN_PATHS = frozenset({"/signin", "/manifest.webmanifest", "/service-worker.js"})
+OPEN_PATHS = frozenset({"/signin", "/theme", "/manifest.webmanifest", "/service-worker.js"})
 OPEN_PREFIXES = ("/static/", "/account/link/")
 
 

@@ -12,6 +12,7 @@ from pydantic import Field, create_model
 
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationFields
+from onward.errors import OnwardError
 from onward.export.records import application_record
 from onward.services.applications import add_application, get_application, move_application
 from onward.web.routing import Body, Ws
@@ -75,7 +76,12 @@ def read(app_id: int, ws: Ws) -> dict[str, Any]:
 @router.post("/applications/{app_id}/moves", status_code=201)
 def move(app_id: int, body: Move, ws: Ws) -> dict[str, Any]:
     """Move an application to another stage; an impossible move is a 409 with the reason."""
-    app = move_application(
-        ws.store, ws.owner, app_id, body.stage, ws.clock, on=body.day, note=body.note
-    )
+    try:
+        app = move_application(
+            ws.store, ws.owner, app_id, body.stage, ws.clock, on=body.day, note=body.note
+        )
+    except OnwardError as exc:
+        if exc.field == "on":  # the service's name for what this body calls "date"
+            exc.field = "date"
+        raise
     return application_record(app)

@@ -141,6 +141,7 @@ def not_job_mail(proposal_id: int, ws: Ws) -> dict[str, Any]:
     return {
         "message_id": taught.message_id,
         "dismissed": list(taught.dismissed),
+        "also_dismissed": taught.also_dismissed,
         "remembered": {"address": taught.address, "list": taught.mailing_list},
     }
 

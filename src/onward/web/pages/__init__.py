@@ -34,6 +34,7 @@ from onward.web.pages import (
     review_bulk,
     setback,
     settings,
+    tasks,
     theme,
     today,
     undo,
@@ -44,6 +45,7 @@ from onward.web.pages import (
 
 ROUTERS: tuple[APIRouter, ...] = (
     today.router,
+    tasks.router,
     board.router,
     applications.router,
     rejection.router,

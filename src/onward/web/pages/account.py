@@ -9,19 +9,21 @@ TLS; only its digest is stored.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from onward.domain.accounts import LINK_REFUSED, MIN_PASSWORD, LinkPurpose
+from onward.domain.accounts import LINK_REFUSED, MIN_PASSWORD, LinkPurpose, Refusal
 from onward.errors import InvalidInput
 from onward.services.account_links import open_link, use_link
 from onward.services.runtime import Workspace
 from onward.services.sign_in import NewSession, sign_in, sign_out
 from onward.web.forms import Form, read_form
 from onward.web.rendering import redirect, render
+from onward.web.security import COOKIE as CSRF_COOKIE
 from onward.web.server_mode import SESSION_COOKIE, ServerMode, session_token
 
 router = APIRouter(include_in_schema=False)
@@ -62,8 +64,18 @@ def _next(value: str | None) -> str:
 
 
 def _signed_in(request: Request, session: NewSession, to: str) -> Response:
+    """Redirect with the session cookie, and a fresh CSRF cookie: a value planted before
+    signing in is worth nothing after."""
     mode = _mode(request)
     response = redirect(to)
+    response.set_cookie(
+        CSRF_COOKIE,
+        secrets.token_urlsafe(32),
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=mode.secure_cookies,
+    )
     response.set_cookie(
         SESSION_COOKIE,
         session.token,
@@ -99,7 +111,7 @@ async def do_sign_in(request: Request, form: Form = Depends(read_form)) -> Respo
         assert outcome.refusal is not None
         shown = Form({"email": form["email"][:320]}, form.today)
         page = SignInPage(shown, _next(form["next"]), outcome.refusal.message)
-        status = 429 if outcome.refusal.value == "wait" else 401
+        status = 429 if outcome.refusal is Refusal.WAIT else 401
         return render(request, "account/signin.html", page, title="Sign in", status=status)
     return _signed_in(request, outcome.session, _next(form["next"]))
 

@@ -19,10 +19,11 @@ from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
 PAGE = Page("journal/index.html", nav="journal", title="Journal & wins")
+WINS_PAGE = Page("journal/wins.html", nav="journal", title="Every win")
 
-#: The latest entries and wins the page shows; older ones stay kept (``onward wins`` lists
-#: every one). Wins are read for the last WIN_DAYS days only: reading a long history's every
-#: win costs far more than the page is worth.
+#: The latest entries and wins the page shows; older ones stay kept (/wins lists every one).
+#: Wins are read for the last WIN_DAYS days only: reading a long history's every win costs
+#: far more than the page is worth.
 ENTRIES = 10
 WINS = 25
 WIN_DAYS = 90
@@ -103,6 +104,17 @@ def keep_entry(request: Request, form: PostedForm, ws: Ws) -> Response:
         else:
             return redirect("/journal", "Kept. Thank you for checking in with yourself.")
     return _page(request, ws, entry=form, status=422)
+
+
+@dataclass(frozen=True)
+class WinsPage:
+    wins: list[WinEntry]
+    win_kinds: ClassVar[dict[str, str]] = WIN_KINDS
+
+
+@router.get("/wins", response_class=HTMLResponse)
+def show_wins(request: Request, ws: Ws) -> HTMLResponse:
+    return WINS_PAGE.render(request, WinsPage(list_wins(ws.store, ws.owner, ws.clock)))
 
 
 @router.post("/wins", response_model=None)

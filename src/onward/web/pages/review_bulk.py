@@ -67,11 +67,17 @@ def not_job(proposal_id: int, ws: Ws) -> Response:
     listed = taught.mailing_list and f"the list {taught.mailing_list}"
     learnt = [x for x in (taught.address, listed) if x]
     said = f" Mail from {' or '.join(learnt)} will not be proposed again." if learnt else ""
+    if taught.also_dismissed:
+        said += f" {_emails(taught.also_dismissed)} from them waiting here went too."
     return redirect(
         "/review",
         f"Marked as not job mail.{said}",
         link=("/review/not-job-mail", "Take it back"),
     )
+
+
+def _emails(proposals: int) -> str:
+    return "1 more proposal" if proposals == 1 else f"{proposals} more proposals"
 
 
 @dataclass(frozen=True)

@@ -64,9 +64,14 @@ INPUTS: dict[str, dict[str, str]] = {
     "checkin_months": {"type": "number", "min": "1", "step": "1"},
     "locale": {"placeholder": "e.g. en_GB, en_US, fr_FR", "spellcheck": "false"},
     "quiet_hours": {"placeholder": "21:00-08:00, or off", "spellcheck": "false"},
-    "digest": {"placeholder": "daily, weekly or off", "spellcheck": "false"},
     "digest_time": {"type": "time"},
     "review_auto_threshold": {"type": "number", "min": "0.01", "max": "1", "step": "0.01"},
+}
+
+
+#: Settings chosen from a short list: (value, words) each, shown as a select.
+CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "digest": (("daily", "Daily"), ("weekly", "Weekly, on Mondays"), ("off", "Off")),
 }
 
 
@@ -85,6 +90,7 @@ class SettingsPage:
     form: Form
     groups: ClassVar[tuple[tuple[str, str, str], ...]] = GROUPS
     inputs: ClassVar[dict[str, dict[str, str]]] = INPUTS
+    choices: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = CHOICES
 
     @property
     def drafting_ready(self) -> bool:

@@ -1,7 +1,7 @@
 """server accounts, sessions, one-time links and the sign-in throttle
 
 Revision ID: 0020
-Revises: 0014
+Revises: 0023
 Create Date: 2026-12-07 05:30:00
 
 One account per owner for `onward serve --multi-user` (docs/security.md): email, role,
@@ -17,7 +17,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0020"
-down_revision = "0014"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
