@@ -67,6 +67,25 @@ def seed_owner(ws: Workspace, folder: Path) -> None:
     )  # fmt: skip
     raw = job_email("Zebrafinch: an interview", "Dear Ana, we would like to invite you.")
     import_messages(store, owner, "eml:zebrafinch", [("a.eml", raw)], FixedReader(reading), clock)
+    _share_with_a_mentor(ws)
+
+
+def _share_with_a_mentor(ws: Workspace) -> None:
+    """A shares everything with a coach of her own (not the probing coach), who keeps a note
+    and proposes a goal: the probing coach must still see nothing of hers."""
+    from onward.domain.accounts import Role
+    from onward.domain.records import Owner
+    from onward.services.accounts import add_account
+    from onward.services.caseload import add_coach_note, propose_goal
+    from onward.services.sharing import share_with_coach
+
+    mentor = add_account(ws.store, "mentor@example.org", Role.COACH, None, ws.clock)
+    everything = ["pipeline", "insights", "goals", "drafts", "feedback", "reflections", "journal"]
+    until = ws.clock.today() + timedelta(days=30)
+    share_with_coach(ws.store, ws.owner, mentor.email, everything, until, ws.clock)
+    coach = Owner(mentor.owner_id, mentor.email)
+    add_coach_note(ws.store, coach, ws.owner.id, "zebrafinch note", ws.clock, shown=True)
+    propose_goal(ws.store, coach, ws.owner.id, "networking", 2, ws.clock, why="marmoset")
 
 
 #: Each path parameter, and the table whose row of A's it names (by its ``id``).
@@ -82,6 +101,8 @@ ID_TABLES = {
     "summary_id": "mail_summaries",
     "task_id": "tasks",
     "change_id": "changes",
+    "share_id": "shares",
+    "proposed_goal_id": "proposed_goals",
 }
 
 
@@ -96,6 +117,7 @@ def ids_of(ws: Workspace, owner_id: int) -> dict[str, str]:
             ).first()
             if row is not None:
                 found[name] = str(row.id)
+        found["person_id"] = str(owner_id)  # a coach's caseload names people by owner
         app_id = int(found["app_id"])
         event = conn.execute(
             select(t.stage_events.c.id).where(t.stage_events.c.application_id == app_id)

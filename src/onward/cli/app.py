@@ -228,6 +228,20 @@ COMMANDS: dict[str, Lazy] = {
             "other's week. Run `onward buddy` to compare."
         ),
     ),
+    "share": group(
+        "onward.cli.sharing:share_app",
+        (
+            "Share some of your data with a coach until a day, see who looked, and stop "
+            "sharing. Run `onward share` for your shares and the access log."
+        ),
+    ),
+    "caseload": group(
+        "onward.cli.sharing:caseload_app",
+        (
+            "For coaches: the people who share with you and their health flags. Run `onward "
+            "caseload`; `onward caseload report FILE` writes the cohort report."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (

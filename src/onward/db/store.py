@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     )
     from onward.db.api_tokens import ApiTokenRepo
     from onward.db.buddies import BuddyRepo
+    from onward.db.caseload import CaseloadRepo
     from onward.db.changes import ChangeRepo
     from onward.db.checkins import CheckinRepo
     from onward.db.debriefs import DebriefRepo, StoryRepo
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
     )
     from onward.db.resumes import ResumeRepo
     from onward.db.review_queue import ReviewQueueRepo
+    from onward.db.sharing import AccessLogRepo, CoachNoteRepo, ProposedGoalRepo, ShareRepo
 
 
 class Rollback(Exception):
@@ -229,6 +231,36 @@ class Tx:
         from onward.db.review_queue import ReviewQueueRepo
 
         return ReviewQueueRepo(self.conn)
+
+    @cached_property
+    def shares(self) -> ShareRepo:
+        from onward.db.sharing import ShareRepo
+
+        return ShareRepo(self.conn)
+
+    @cached_property
+    def access_log(self) -> AccessLogRepo:
+        from onward.db.sharing import AccessLogRepo
+
+        return AccessLogRepo(self.conn)
+
+    @cached_property
+    def coach_notes(self) -> CoachNoteRepo:
+        from onward.db.sharing import CoachNoteRepo
+
+        return CoachNoteRepo(self.conn)
+
+    @cached_property
+    def proposed_goals(self) -> ProposedGoalRepo:
+        from onward.db.sharing import ProposedGoalRepo
+
+        return ProposedGoalRepo(self.conn)
+
+    @cached_property
+    def caseload(self) -> CaseloadRepo:
+        from onward.db.caseload import CaseloadRepo
+
+        return CaseloadRepo(self.conn)
 
     @cached_property
     def insights(self) -> InsightRepo:

@@ -1,7 +1,7 @@
 """mail imports and syncs run by the worker, with their progress
 
 Revision ID: 0022
-Revises: 0020
+Revises: 0021
 Create Date: 2026-12-07 05:40:00
 
 In multi-user mode (``onward serve --multi-user``) mail imports and syncs run in ``onward
@@ -18,7 +18,7 @@ from alembic import op
 import onward.db.types
 
 revision = "0022"
-down_revision = "0020"
+down_revision = "0021"
 branch_labels = None
 depends_on = None
 
