@@ -211,6 +211,7 @@ _COMPARED: tuple[tuple[str, Callable[[EvalReport], float | None]], ...] = (
     ("stage accuracy (rejections)", lambda r: r.stage_accuracy),
     ("reason accuracy (rejections)", lambda r: r.reason_accuracy),
     ("company accuracy (mailbox)", lambda r: r.company_accuracy),
+    ("company accuracy (each email alone)", lambda r: r.company_alone_accuracy),
     ("role accuracy", lambda r: r.role_accuracy),
 )
 

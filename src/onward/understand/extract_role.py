@@ -49,15 +49,18 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"\b(?:resume|cv|application|submission|candidacy)(?:/cv)? for (?:the )?" + _TITLE + _STOP
     ),
     re.compile(
-        r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call)s? for "
-        r"(?:the )?" + _TITLE + _STOP
+        r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call)s?"
+        r"(?: panel)? for (?:the )?" + _TITLE + _STOP
+    ),
+    re.compile(
+        r"\b(?:conversation|chat|call|talk|phone screen) about (?:the )?" + _TITLE + _STOP
     ),
     re.compile(r"[A-Za-z]['’]s " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
     re.compile(
         r"\b(?:for|to|in|about) (?:(?:the|our|this|your|an?|my) )?(?:open |current )?"
         + _TITLE
         + r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
-        r"|\bposting\b|\binternship\b)"
+        r"|\bposting\b|\binternship\b|\bpost\b)"
     ),
     re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE + _STOP),
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
@@ -86,6 +89,11 @@ _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
         + r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|[!.]?\s*$)"
     ),
     re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _TITLE + r"\s+(?:at|with)\s"),
+    # "Sous Chef interview", "Invitation: Carpenter interview", "Porter vacancy"
+    re.compile(
+        r"(?:^|:\s+)(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+(?:interview|vacancy|"
+        r"application|offer|assessment)\b"
+    ),
 ]
 _REF = re.compile(
     r"\b(?:(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*)?"
@@ -123,7 +131,17 @@ _JOB_NOUN = re.compile(
     r"receptionist|housekeeper|server|bartender|host|steward|guard|inspector|surveyor|"
     r"modeler|modeller|statistician|economist|actuary|controller|treasurer|bookkeeper|"
     r"generalist|expert|owner|product|marketing|sales|support|operations|data|software|grad|"
-    r"graduate|program|internship|apprenticeship|fellowship)s?\b",
+    r"graduate|program|internship|apprenticeship|fellowship|"
+    # Occupations outside offices: care, trades, hospitality, the public sector.
+    r"secretary|coder|handler|investigator|adjuster|broker|banker|carpenter|joiner|plumber|"
+    r"labou?rer|bricklayer|plasterer|roofer|decorator|painter|fitter|installer|machinist|"
+    r"fabricator|foreman|operative|firefighter|paramedic|midwife|carer|caregiver|"
+    r"phlebotomist|radiographer|physiotherapist|sonographer|optician|optometrist|dietitian|"
+    r"doctor|surgeon|veterinarian|porter|cleaner|caretaker|janitor|gardener|landscaper|baker|"
+    r"butcher|waiter|waitress|concierge|lifeguard|coach|trainer|constable|dispatcher|warden|"
+    r"ranger|solicitor|lawyer|translator|interpreter|journalist|reporter|photographer|"
+    r"illustrator|animator|chemist|biologist|pilot|courier|picker|packer|stocker|"
+    r"storekeeper|nanny|practitioner|pharmacist|hairdresser|stylist|beautician)s?\b",
     re.I,
 )
 

@@ -345,3 +345,55 @@ _also(
     r"priorities|plans) (?:have )?changed|change in (?:business )?(?:needs|direction|priorities|"
     r"plans)|reorgani[sz]",
 )
+
+
+# Plainer wordings of each reason (written for Onward; the held-out families of the corpus
+# showed the reasons above read only the usual phrasings).
+_also(
+    R.INTERNAL_CANDIDATE,
+    r"(?:someone|a person|a colleague|a candidate) (?:who is |who's )?already (?:on|in|with|at|"
+    r"part of|working (?:on|in|for|with)) (?:our|the) (?:team|staff|company|organi[sz]ation|"
+    r"practice|school|department)|already works? (?:for|with|here)",
+)
+_also(
+    R.POSITION_FILLED,
+    r"accepted by (?:another|a different|someone|the other)|(?:vacancy|position|role|post|job) "
+    r"was filled",
+)
+_also(
+    R.ROLE_CLOSED,
+    r"close (?:the|this) (?:requisition|vacancy|role|position|post)|without (?:making an? )?"
+    r"(?:hiring|appointment)",
+)
+_also(
+    R.SKILLS_MISMATCH,
+    r"fully qualified|(?:specific|particular|required|necessary|relevant) qualifications|"
+    r"(?:stronger|more|better) skills in",
+)
+_also(
+    R.EXPERIENCE_MISMATCH,
+    r"(?:someone|a person|a candidate|candidates) who (?:has|have) already (?:\w+ )?(?:led|"
+    r"managed|run|worked|done|held|supervised)",
+)
+_also(
+    R.INTERVIEW_PERFORMANCE,
+    r"(?:not|n't) (?:feel|think|believe|consider)[^.]{0,60}(?:met|meet|reached|reach) the "
+    r"(?:standard|level|bar)",
+)
+_also(R.STRONGER_CANDIDATES, r"more closely (?:met|matched|suited)")
+_also(
+    R.FIT,
+    r"(?:not|n't) (?:think|feel|believe)?[^.]{0,30}(?:the )?(?:right|best|good) fit|working "
+    r"style",
+)
+# Pay above what the post pays is logistics, not a budget that closed the role.
+_REASONS.insert(
+    0,
+    (
+        R.LOGISTICS,
+        re.compile(
+            r"(?:salary|pay|rate)[^.]{0,40}(?:above|over|beyond|outside|exceeds?) (?:the|our) "
+            r"(?:budget|range|band)"
+        ),
+    ),
+)
