@@ -17,6 +17,7 @@ from typing import Any
 
 from onward.understand.legal_forms import strip_legal_form
 from tools.corpus import voice_jobs as J
+from tools.corpus.labels import stage_without_step
 from tools.corpus import voice_life as L
 from tools.corpus import voice_world as V
 
@@ -313,22 +314,39 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
 
 
 # Labels say what the message shows, the way a careful reader would label real mail.
-#: Subjects that name a step the person reached, and the stages that reached it.
+#: Subjects that name a step the person reached, the stages that reached it, and the stage
+#: the subject shows by itself.
 _SUBJECT_STEPS = (
-    (re.compile(r"interview|meeting with us", re.I), {"interview", "final"}),
-    (re.compile(r"our conversation", re.I), {"screen", "interview", "final"}),
+    (re.compile(r"interview|meeting with us", re.I), {"interview", "final"}, "interview"),
+    (re.compile(r"our conversation", re.I), {"screen", "interview", "final"}, "screen"),
 )
-_APPLICATION = re.compile(r"\b(?:appl(?:y|ied|ying|ication)|CV|r[ée]sum[ée]|candidacy)\b", re.I)
+#: Decisions that speak of a step the person reached, and the stages that reached it.
+_CORE_STEPS = (
+    (re.compile(r"at interview|the panel", re.I), {"interview", "final"}),
+    (
+        re.compile(r"assessment score|your online assessment|the exercise", re.I),
+        {"assessment", "interview", "final"},
+    ),
+)
+#: Decisions that say the person did not get as far as a step, and the stages before it.
+_CORE_NOT_YET = re.compile(
+    r"not (?:be )?invit\w* you to interview|not been shortlisted for interview|interview "
+    r"others|next (?:round|stage)",
+    re.I,
+)
 
 
 def _subject_fits(subject: str, stage: str) -> bool:
     """A rejection's subject never names a step the person did not reach."""
-    return not stage or all(stage in ok for p, ok in _SUBJECT_STEPS if p.search(subject))
+    return not stage or all(stage in ok for p, ok, _ in _SUBJECT_STEPS if p.search(subject))
 
 
 def _core_fits(reason_core: tuple[str, str], stage: str) -> bool:
-    """A verdict on interview performance needs a test or an interview to have happened."""
-    return reason_core[0] != "interview_performance" or stage in ("assessment", "interview", "final")
+    """A decision that speaks of a test or an interview needs it to have happened."""
+    core = reason_core[1]
+    if _CORE_NOT_YET.search(core) and stage in ("interview", "final"):
+        return False
+    return all(stage in ok for p, ok in _CORE_STEPS if p.search(core))
 
 
 def _stage_shown(extra: Example, opener: str, text: str) -> str:
@@ -338,9 +356,13 @@ def _stage_shown(extra: Example, opener: str, text: str) -> str:
     stage = str(extra["stage"])
     if stage != "unknown" and opener and opener in text:
         return stage
-    if stage != "unknown" and extra["reason"] == "interview_performance":
+    if stage != "unknown" and any(p.search(text) for p, _ in _CORE_STEPS):
         return stage  # the decision itself speaks of the interview or the test
-    return "application" if _APPLICATION.search(text) else "unknown"
+    subject = text.split("\n")[1]
+    for p, _, shown in _SUBJECT_STEPS:
+        if stage != "unknown" and p.search(subject):
+            return shown
+    return stage_without_step(text)
 
 
 def _squeeze(words: str) -> str:

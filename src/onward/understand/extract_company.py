@@ -126,8 +126,12 @@ _CLIENT_PATTERNS: list[re.Pattern[str]] = [
 ]
 # An address on an agency's own domain: "jo@harpervane.com", "sam@northlightstaffing.co.uk".
 _AGENCY_STEM = re.compile(
-    r"(?:search|staffing|recruitment|recruiting|resourcing|personnel|talent|locums?|"
-    r"appointments|headhunters|agency|recruit)$"
+    r"(?<=[a-z]{4})(?:search|staffing|recruitment|resourcing|personnel|talent|locums?|"
+    r"appointments|headhunters|agency)$"
+)
+_AGENCY_NAME = re.compile(
+    _NAME + r"[ \t]+(?:Recruitment|Staffing|Search|Resourcing|Personnel|Appointments|Locums?)\b"
+    r"(?![ \t]+(?:Team|team|Department))"
 )
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     # "Thank you for applying to X": the subject says outright whom the application went to.
@@ -245,7 +249,7 @@ def extract_company(subject: str, sender: str, body: str, person: str = "") -> s
     tenant = None if ats_local else board_tenant(text)
     if tenant:  # "boards.greenhouse.io/acmerobotics": the board names the company
         ats_local = tenant[0]
-    agency = _agency(sender, ats_local)
+    agency = _agency(sender, ats_local, text)
     _vote_subject(votes, subject, text)
     _vote_body(votes, text, ats_local)
     if agency:  # a recruitment agency writes: its client hires, never the agency itself
@@ -267,13 +271,18 @@ def extract_company(subject: str, sender: str, body: str, person: str = "") -> s
     return _winner(votes, subject, text, ats_local)
 
 
-def _agency(sender: str, ats_local: str | None) -> str | None:
-    """The stem of a recruitment agency's own domain the mail comes from, or ``None``."""
-    if not ats_local or not _AGENCY_STEM.search(ats_local) or len(ats_local) < 8:
+def _agency(sender: str, ats_local: str | None, text: str) -> str | None:
+    """The stem of a recruitment agency's own domain the mail comes from, or ``None``: the
+    stem says so ("northlightstaffing"), or the text writes the name it spells with an
+    agency's word ("Harper & Vane Recruitment" from harpervane.com)."""
+    if not ats_local or len(ats_local) < 5 or is_ats_address(sender):
         return None
-    if is_ats_address(sender):
-        return None
-    return ats_local
+    if _AGENCY_STEM.search(ats_local):
+        return ats_local
+    for m in _AGENCY_NAME.finditer(text):
+        if re.sub(r"[^a-z0-9]|\band\b", "", m.group(1).lower()) == ats_local:
+            return ats_local
+    return None
 
 
 def _vote_client(votes: _Votes, text: str, agency: str) -> None:

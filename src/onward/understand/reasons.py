@@ -144,7 +144,12 @@ _STAGES: list[tuple[RejectionStage, re.Pattern[str]]] = [
     ),
     (
         RejectionStage.APPLICATION,
-        re.compile(r"appl(?:y|ying|ied|ication)|resume|candidacy|submission|cv\b|interest in"),
+        # The person's own application: not "applications from all sections of the
+        # community", nor "feel free to apply for other roles".
+        re.compile(
+            r"appl(?:ying|ied|ication)(?!s)|\bapply\b(?! (?:for|to) (?:other|future|more|new)| "
+            r"again| in (?:the )?future)|resume|candidacy|submission|cv\b|interest in"
+        ),
     ),
 ]
 
@@ -291,7 +296,8 @@ def _also_stage(stage: RejectionStage, pattern: str) -> None:
 
 _also_stage(
     RejectionStage.FINAL,
-    r"(?:second|third|2nd|3rd) and final|final (?:two|three|few|shortlist)|last interview",
+    r"(?:second|third|2nd|3rd) and final|final (?:two|three|few|shortlist)|last interview|"
+    r"last (?:two|three|few|2|3)\b|made it to the (?:last|final)",
 )
 _also_stage(
     RejectionStage.INTERVIEW,
@@ -303,12 +309,13 @@ _also_stage(
     r"(?:meeting|speaking|talking) with us|interviewed|your time (?:with us|with the team|"
     r"today|yesterday|last week|on)|(?:first|second|1st|2nd) (?:round|interview|stage)|"
     r"(?:panel|video|virtual|in-person|face-to-face|teams|zoom) interview|came in (?:to|for)|"
+    r"conversation with (?:our|the|your) (?:hiring manager|team|panel|directors?|managers?)|"
     r"time to (?:meet|interview) (?:with )?(?:us|the|our)|(?:the|our) interview (?:on|last|"
     r"yesterday|earlier|with)",
 )
 _also_stage(
     RejectionStage.ASSESSMENT,
-    r"assessment (?:centre|center|day)|case study|(?:test|assessment|exercise) results|"
+    r"trial (?:shift|day|session|lesson|period of work)|work trial|assessment (?:centre|center|day)|case study|(?:test|assessment|exercise) results|"
     r"(?:the|your) (?:online|written|technical|coding|aptitude|skills) (?:test|assessment|"
     r"exercise)|(?:the|your) (?:assignment|task) you",
 )
