@@ -11,7 +11,8 @@ _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
     r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
     r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|\bshortly\b"
-    r"|\bfurther\b|\bon (?:a|an|the)\b|\bsubject to\b|\bpost\b|[.!\n]|$"
+    r"|\bfurther\b|\bon (?:a|an|the)\b|\bsubject to\b|\bpost\b|[.!;\n]|$"
+    r"|\blanded\b|\barrived\b|\band (?:wanted|will|would)\b"
     r"|,\s+(?=[a-z])))"
 )
 # A requisition code before the title ("R-104233 Data Analyst", "24WD1234 Buyer (Open)",
@@ -49,7 +50,8 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"\b(?:resume|cv|application|submission|candidacy)(?:/cv)? for (?:the )?" + _TITLE + _STOP
     ),
     re.compile(
-        r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call)s?"
+        r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call|round|"
+        r"stage|shift)s?"
         r"(?: panel)? for (?:the )?" + _TITLE + _STOP
     ),
     re.compile(
@@ -63,12 +65,27 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"|\bposting\b|\binternship\b|\bpost\b)"
     ),
     re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE + _STOP),
-    re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
+    re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next |new )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
+    re.compile(
+        r"\b(?:offer|give) you the " + _TITLE + r"\s+(?:job|position|role|post|vacancy)\b"
+    ),
     re.compile(_CODE + _TITLE + _CODE_END),
     re.compile(r"\b(?:our|your|the) " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
 ]
 _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\[([^\]]{3,80})\]"),
+    # "Porter - good news", "Re: Porter - next stage", "Porter: invitation to interview"
+    re.compile(
+        r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _TITLE + r"\s*(?:[-–|]|:)\s+(?:good news|"
+        r"next steps?|next stage|(?:an )?update|invitation|take-home|your application|"
+        r"application|interview|offer|outcome|assessment|decision)",
+        re.I,
+    ),
+    # "Sous Chef interview", "Invitation: Carpenter interview", "Porter vacancy"
+    re.compile(
+        r"(?:^|:\s+)(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+(?:interview|vacancy|"
+        r"application|offer|assessment)\b"
+    ),
     re.compile(r"\b(?:resume|cv|submission) for (?:the )?" + _TITLE + _STOP),
     re.compile(r"\b[Yy](?:our|OUR) " + _TITLE + r"\s+(?:[Aa]pplication|APPLICATION)\b"),
     re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+candidate\b"),
@@ -89,11 +106,6 @@ _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
         + r"\s*(?:\bposition\b|\brole\b|\bat\b|\bwith\b|[!.]?\s*$)"
     ),
     re.compile(r"^\s*(?:(?:re|fw|fwd):\s*)*" + _TITLE + r"\s+(?:at|with)\s"),
-    # "Sous Chef interview", "Invitation: Carpenter interview", "Porter vacancy"
-    re.compile(
-        r"(?:^|:\s+)(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+(?:interview|vacancy|"
-        r"application|offer|assessment)\b"
-    ),
 ]
 _REF = re.compile(
     r"\b(?:(?:req(?:uisition)?|job)\s*(?:id|#|no\.?|number)?\s*[:#]?\s*)?"
