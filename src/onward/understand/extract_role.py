@@ -47,7 +47,9 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\bfollowing (?:position|role|job),[ \t]*" + _TITLE + _STOP),
     re.compile(r"\bappl(?:y|ying|ied|ication) for (?:the |our |this )?" + _TITLE + _STOP),
     re.compile(
-        r"\b(?:resume|cv|application|submission|candidacy)(?:/cv)? for (?:the )?" + _TITLE + _STOP
+        r"\b(?:resume|cv|CV|Resume|application|submission|candidacy)(?:/cv)? for (?:the )?"
+        + _TITLE
+        + _STOP
     ),
     re.compile(
         r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call|round|"

@@ -148,7 +148,8 @@ _STAGES: list[tuple[RejectionStage, re.Pattern[str]]] = [
         # community", nor "feel free to apply for other roles".
         re.compile(
             r"appl(?:ying|ied|ication)(?!s)|\bapply\b(?! (?:for|to) (?:other|future|more|new)| "
-            r"again| in (?:the )?future)|resume|candidacy|submission|cv\b|interest in"
+            r"again| in (?:the )?future)|resume|candidacy|submission|cv\b|interest in|"
+            r"put(?:ting)? yourself forward"
         ),
     ),
 ]
