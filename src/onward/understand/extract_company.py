@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import islice
 
 from onward.understand.board_links import board_tenant
 from onward.understand.company_forms import abbreviates, fold_forms
@@ -325,7 +326,7 @@ def _vote_body(votes: _Votes, text: str, ats_local: str | None) -> None:
     # signature line): each stretch of text votes once, with its strongest reading.
     spans: dict[tuple[int, str], tuple[str, float]] = {}
     for pattern, weight in _BODY_PATTERNS:
-        for m in list(pattern.finditer(text))[:3]:
+        for m in islice(pattern.finditer(text), 3):
             if _JOB_WORD.match(text, m.end(1)):
                 continue
             name = clean_name(m.group(1))
@@ -337,7 +338,7 @@ def _vote_body(votes: _Votes, text: str, ats_local: str | None) -> None:
     for raw, weight in spans.values():
         votes.add(raw, weight)
     # "at North Valley Bank of Arizona (NVBAZ)" defines the acronym the email signs with.
-    for m in _DEFINED.finditer(text):
+    for m in _DEFINED.finditer(text) if "(" in text else ():
         acronym = m.group(2).lower()
         if (acronym in votes.weights or acronym == ats_local) and abbreviates(
             acronym, normalise_name(m.group(1))
