@@ -33,11 +33,15 @@ def test_another_seed_gives_another_corpus_of_the_same_size() -> None:
 
 def test_labels_say_what_the_message_shows() -> None:
     """Stage, company and subject agree with the text (tools/corpus/labels.py)."""
-    from onward.understand.legal_forms import strip_legal_form
     from tools.corpus.labels import APPLICATION
 
-    rows = [json.loads(line) for path in (SHIPPED, SHIPPED_VOICES) for line in
-            path.read_text(encoding="utf-8").splitlines()]
+    from onward.understand.legal_forms import strip_legal_form
+
+    rows = [
+        json.loads(line)
+        for path in (SHIPPED, SHIPPED_VOICES)
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
     for row in rows:
         text = f"{row['subject']}\n{row['body']}"
         if row.get("company"):

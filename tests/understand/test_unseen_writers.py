@@ -50,11 +50,15 @@ def test_a_signature_block_names_the_company_above_a_telephone_number() -> None:
     )
     sender = "Recruitment Team <jobs@willowmere.co.uk>"
     assert extract_company("Interview", sender, body) == "Willowmere Care Homes"
-    no_department = "Dear Jo,\n\nYour interview is on Monday.\n\nKind regards,\nPendle Joinery\n(555) 014-7781"
+    no_department = (
+        "Dear Jo,\n\nYour interview is on Monday.\n\nKind regards,\nPendle Joinery\n(555) 014-7781"
+    )
     assert extract_company("Interview", "hr@pendle.com", no_department) == "Pendle Joinery"
 
 
-@pytest.mark.parametrize("subject", ["Second interview", "Conditional offer", "Reminder: interview"])
+@pytest.mark.parametrize(
+    "subject", ["Second interview", "Conditional offer", "Reminder: interview"]
+)
 def test_words_of_a_step_are_never_a_company(subject: str) -> None:
     assert extract_company(subject, "Rhea Tull <rhea@gmail.com>", "See you then.\nRhea") is None
 
@@ -70,11 +74,27 @@ def test_words_of_a_step_are_never_a_company(subject: str) -> None:
         ("Invitation: Kitchen Porter interview", "Are you free on Monday?", "Kitchen Porter"),
         ("Update", "Thanks for the conversation about Claims Handler.", "Claims Handler"),
         ("Update", "Thank you for taking part in the final round for Firefighter.", "Firefighter"),
-        ("Offer", "We would like to offer you the Medical Secretary job, starting soon.", "Medical Secretary"),
-        ("Welcome", "We'd like you to join us as our new Carpenter. The contract follows.", "Carpenter"),
+        (
+            "Offer",
+            "We would like to offer you the Medical Secretary job, starting soon.",
+            "Medical Secretary",
+        ),
+        (
+            "Welcome",
+            "We'd like you to join us as our new Carpenter. The contract follows.",
+            "Carpenter",
+        ),
         ("Received", "Your CV for Clinical Coder landed safely with us.", "Clinical Coder"),
-        ("Received", "We have your application for Radiographer and wanted to say thanks.", "Radiographer"),
-        ("Update", "Thank you for attending the interview panel for Fraud Investigator.", "Fraud Investigator"),
+        (
+            "Received",
+            "We have your application for Radiographer and wanted to say thanks.",
+            "Radiographer",
+        ),
+        (
+            "Update",
+            "Thank you for attending the interview panel for Fraud Investigator.",
+            "Fraud Investigator",
+        ),
     ],
 )
 def test_role_titles_from_subjects_and_bodies(subject: str, body: str, role: str) -> None:
@@ -97,7 +117,10 @@ def test_a_subject_without_a_job_title_gives_no_role() -> None:
         ("We need a fully qualified electrician for this post.", R.SKILLS_MISMATCH),
         ("We need specific qualifications that your application did not show.", R.SKILLS_MISMATCH),
         ("The post needs someone who has already managed a ward.", R.EXPERIENCE_MISMATCH),
-        ("The panel did not feel the presentation met the standard required.", R.INTERVIEW_PERFORMANCE),
+        (
+            "The panel did not feel the presentation met the standard required.",
+            R.INTERVIEW_PERFORMANCE,
+        ),
         ("Other applicants more closely met the criteria.", R.STRONGER_CANDIDATES),
         ("We don't think this role is the right fit at this point.", R.FIT),
         ("We went with someone whose working style suits the team.", R.FIT),

@@ -17,9 +17,9 @@ from typing import Any
 
 from onward.understand.legal_forms import strip_legal_form
 from tools.corpus import voice_jobs as J
-from tools.corpus.labels import stage_without_step
 from tools.corpus import voice_life as L
 from tools.corpus import voice_world as V
+from tools.corpus.labels import stage_without_step
 
 Example = dict[str, Any]
 

@@ -56,9 +56,7 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"stage|shift)s?"
         r"(?: panel)? for (?:the )?" + _TITLE + _STOP
     ),
-    re.compile(
-        r"\b(?:conversation|chat|call|talk|phone screen) about (?:the )?" + _TITLE + _STOP
-    ),
+    re.compile(r"\b(?:conversation|chat|call|talk|phone screen) about (?:the )?" + _TITLE + _STOP),
     re.compile(r"[A-Za-z]['’]s " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
     re.compile(
         r"\b(?:for|to|in|about) (?:(?:the|our|this|your|an?|my) )?(?:open |current )?"
@@ -68,9 +66,7 @@ _PATTERNS: list[re.Pattern[str]] = [
     ),
     re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE + _STOP),
     re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next |new )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
-    re.compile(
-        r"\b(?:offer|give) you the " + _TITLE + r"\s+(?:job|position|role|post|vacancy)\b"
-    ),
+    re.compile(r"\b(?:offer|give) you the " + _TITLE + r"\s+(?:job|position|role|post|vacancy)\b"),
     re.compile(_CODE + _TITLE + _CODE_END),
     re.compile(r"\b(?:our|your|the) " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
 ]

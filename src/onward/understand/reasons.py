@@ -316,7 +316,8 @@ _also_stage(
 )
 _also_stage(
     RejectionStage.ASSESSMENT,
-    r"trial (?:shift|day|session|lesson|period of work)|work trial|assessment (?:centre|center|day)|case study|(?:test|assessment|exercise) results|"
+    r"trial (?:shift|day|session|lesson|period of work)|work trial|"
+    r"assessment (?:centre|center|day)|case study|(?:test|assessment|exercise) results|"
     r"(?:the|your) (?:online|written|technical|coding|aptitude|skills) (?:test|assessment|"
     r"exercise)|(?:the|your) (?:assignment|task) you",
 )
