@@ -12,7 +12,8 @@ import pytest
 from tests.support.synthetic_mail import synthetic_inbox
 
 from onward.errors import MalformedMessage
-from onward.mail.parse import ParsedMessage, _address, parse_headers, parse_message
+from onward.mail.headers import address
+from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 
 CORPUS = Path(__file__).parent / "corpus"
 DAMAGE = (b"\r", b"\n", b"\n ", b":", b"From x\n", b"\x0b", b"\xff", b"\n\t", b"=?",
@@ -65,7 +66,7 @@ def test_same_headers_on_the_corpus_a_made_up_inbox_and_mangled_copies() -> None
      "Team - Hiring <h@x.io>", "- <a@b.cc>", "A..B <a@b.cc>", "", "undisclosed-recipients:;"],
 )  # fmt: skip
 def test_the_address_shortcut_agrees_with_parseaddr(value: str) -> None:
-    assert _address(value) == parseaddr(value)
+    assert address(value) == parseaddr(value)
 
 
 def test_the_address_shortcut_agrees_on_a_made_up_inbox() -> None:
@@ -74,4 +75,4 @@ def test_the_address_shortcut_agrees_on_a_made_up_inbox() -> None:
         for m in synthetic_inbox(1500, seed=2)
     }
     assert len(senders) > 100
-    assert all(_address(s) == parseaddr(s) for s in senders)
+    assert all(address(s) == parseaddr(s) for s in senders)

@@ -168,3 +168,27 @@ def test_a_large_folder_is_streamed_in_bounded_memory(mailbox: Any) -> None:
     assert peak < 2_500_000, (
         f"peak {peak:,} bytes for {total:,} bytes read"
     )  # one batch, ~25 MB unbatched
+
+
+def test_a_message_with_no_date_is_dated_by_its_arrival_on_the_server(mailbox: Any) -> None:
+    """No Date and no Received header: the server's arrival date (INTERNALDATE) stands in,
+    as an mbox's ``From `` line does, so the import never dates it by today."""
+    from imapclient import IMAPClient
+
+    from onward.mail.parse import parse_message
+    from onward.mail.sources import envelope_of
+
+    raw = b"From: Careers <jobs@example.com>\r\nSubject: Thanks\r\n\r\nWe got it.\r\n"
+    landed = datetime(2024, 3, 4, 10, 30, tzinfo=UTC)
+    with IMAPClient(
+        mailbox.server.host,
+        port=mailbox.server.imaps_port,
+        ssl_context=mailbox.server.ssl_context(),
+    ) as client:
+        client.login(mailbox.username, mailbox.password)
+        client.append("INBOX", raw, msg_time=landed)
+    [(_, got)], _, _ = read_all(mailbox)
+    assert bytes(got) == raw  # the message itself is as it was
+    assert envelope_of(got).startswith("From MAILER-DAEMON ")
+    parsed = parse_message(got, envelope=envelope_of(got))
+    assert (parsed.date, parsed.date_source) == (landed, "envelope")

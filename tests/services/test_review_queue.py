@@ -226,14 +226,39 @@ def test_not_job_mail_can_be_taken_back(ws: Workspace, tmp_path: Path) -> None:
         take_back_not_job_mail(ws.store, ws.owner, view.message_id)
 
 
+def test_not_job_mail_clears_what_already_waits_from_that_sender_or_list(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Saying one newsletter is not job mail clears the other issues already waiting, and
+    taking it back brings them all back; other senders' mail is left alone."""
+    for n in range(3):
+        import_one(ws, tmp_path, f"club{n}", sender="News <news@club.example>",
+                   company=f"Club {n}", day=10 + n)  # fmt: skip
+    import_one(ws, tmp_path, "list", sender="other@club.example", company="Club List",
+               list_id="<club.lists.example>", day=14)  # fmt: skip
+    import_one(ws, tmp_path, "first", sender="news@club.example", company="Club News",
+               list_id="Club <club.lists.example>", day=15)  # fmt: skip
+    import_one(ws, tmp_path, "job", company="Northwind Health", day=16)
+    first = next(v for v in list_proposals(ws.store, ws.owner) if "(first)" in v.subject)
+    taught = mark_not_job_mail(ws.store, ws.owner, first.id, ws.clock)
+    assert taught.also_dismissed == 4
+    assert [v.subject for v in list_proposals(ws.store, ws.owner)] == [
+        "About your application (job)"
+    ]
+    restored = take_back_not_job_mail(ws.store, ws.owner, first.message_id)
+    assert len(restored) == 5
+    assert len(list_proposals(ws.store, ws.owner)) == 6
+
+
 def test_a_recruiting_systems_address_is_not_remembered(ws: Workspace, tmp_path: Path) -> None:
     """Many employers send from the same tracking system: marking one is not all of them."""
     import_one(ws, tmp_path, "ats", sender="no-reply@acme.greenhouse.io", company="Acme")
-    [view] = list_proposals(ws.store, ws.owner)
+    import_one(ws, tmp_path, "ats1", sender="no-reply@acme.greenhouse.io", company="Gamma", day=16)
+    view = next(v for v in list_proposals(ws.store, ws.owner) if "(ats)" in v.subject)
     taught = mark_not_job_mail(ws.store, ws.owner, view.id, ws.clock)
-    assert taught.address is None and taught.dismissed == (view.id,)
+    assert taught.address is None and taught.dismissed == (view.id,)  # Gamma's mail waits
     import_one(ws, tmp_path, "ats2", sender="no-reply@acme.greenhouse.io", company="Beta", day=18)
-    assert len(list_proposals(ws.store, ws.owner)) == 1
+    assert len(list_proposals(ws.store, ws.owner)) == 2
 
 
 def test_matching_ids_spans_every_page(ws: Workspace, tmp_path: Path) -> None:

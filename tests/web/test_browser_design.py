@@ -64,6 +64,9 @@ def _pages(ids: dict[str, int]) -> dict[str, str]:
         "insights": "/insights?anyway=true",
         "goals": "/goals",
         "journal": "/journal",
+        "wins": "/wins",
+        "tasks": "/tasks",
+        "ghosting": "/ghosting",
         "plan": "/plan",
         "resume": "/resume",
         "resume-version": "/resume/1",
@@ -83,6 +86,8 @@ def _pages(ids: dict[str, int]) -> dict[str, str]:
         "wellbeing": "/wellbeing",
         "writing": "/writing",
         "buddy": "/buddy",
+        "sharing": "/sharing",
+        "caseload": "/caseload",
         "not-found": "/applications/9999",
         "offline": "/static/offline.html",
     }

@@ -219,3 +219,15 @@ def test_no_page_or_api_answer_needs_a_variable_the_settings_page_sets(fresh: We
     assert second.status_code == 303  # the saved name signs it, the signature under it
     body = fresh.follow(second).text
     assert "Ana Ruiz\nData analyst\nlinkedin.com/in/ana-ruiz\n</textarea>" in body
+
+
+def test_the_email_digest_is_chosen_from_its_three_choices(fresh: Web) -> None:
+    page = fresh.get("/settings").text
+    select = page.split('<select id="f-digest" name="digest"')[1].split("</select>")[0]
+    assert re.findall(r'<option value="(\w+)"', select) == ["daily", "weekly", "off"]
+    assert '<option value="daily" selected>' in select  # the default
+    saved = fresh.follow(fresh.post("/settings", {**FORM, "digest": "weekly"}))
+    assert '<option value="weekly" selected>Weekly, on Mondays</option>' in saved.text
+    refused = fresh.post("/settings", {**FORM, "digest": "hourly"})
+    assert refused.status_code == 422
+    assert fresh.get("/api/v1/settings").json()["digest"]["value"] == "weekly"

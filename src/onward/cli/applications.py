@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -38,6 +38,31 @@ from onward.services.draft_delivery import list_sent_drafts
 from onward.services.rejections import RejectionDetails, dwell_choice
 from onward.services.transfer import read_text
 from onward.services.wins import wins_from_step
+
+# The details of an application, as options of both `add` and `edit`.
+JobRef = Annotated[str | None, typer.Option("--ref", help="Requisition or job id.")]
+Url = Annotated[str | None, typer.Option("--url", help="Link to the posting.")]
+Location = Annotated[str | None, typer.Option("--location", help="Where the job is (or remote).")]
+ChannelName = Annotated[str | None, typer.Option("--channel", help=f"How you applied: {CHANNELS}.")]
+Salary = Annotated[
+    str | None, typer.Option("--salary", help="Range, e.g. '80000-95000 EUR' or '70k'.")
+]
+Excitement = Annotated[
+    int | None, typer.Option("--excitement", "-e", help="How much you want it, 1-5.")
+]
+Description = Annotated[str | None, typer.Option("--description", help="Job description text.")]
+DescriptionFile = Annotated[
+    Path | None,
+    typer.Option("--description-file", help="Read the job description from a file."),
+]
+ResumeVersion = Annotated[
+    str | None, typer.Option("--resume", help="Which resume version you sent.")
+]
+Tailored = Annotated[
+    bool | None,
+    typer.Option("--tailored/--not-tailored", help="Was the resume tailored to this job?"),
+]
+Notes = Annotated[str | None, typer.Option("--notes", help="Anything worth remembering.")]
 
 
 def _day(text: str | None) -> date | None:
@@ -86,27 +111,17 @@ def add(
     role: str = typer.Argument(..., help="The job title."),
     stage: str = typer.Option("applied", "--stage", "-s", help=f"Where it stands: {STAGES}."),
     on: DateOpt = None,
-    job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
-    url: str | None = typer.Option(None, "--url", help="Link to the posting."),
-    location: str | None = typer.Option(None, "--location", help="Where the job is (or remote)."),
-    channel: str | None = typer.Option(None, "--channel", help=f"How you applied: {CHANNELS}."),
-    salary: str | None = typer.Option(
-        None, "--salary", help="Range, e.g. '80000-95000 EUR' or '70k'."
-    ),
-    excitement: int | None = typer.Option(
-        None, "--excitement", "-e", help="How much you want it, 1-5."
-    ),
-    description: str | None = typer.Option(None, "--description", help="Job description text."),
-    description_file: Path | None = typer.Option(
-        None, "--description-file", help="Read the job description from a file."
-    ),
-    resume_version: str | None = typer.Option(
-        None, "--resume", help="Which resume version you sent."
-    ),
-    tailored: bool | None = typer.Option(
-        None, "--tailored/--not-tailored", help="Was the resume tailored to this job?"
-    ),
-    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
+    job_ref: JobRef = None,
+    url: Url = None,
+    location: Location = None,
+    channel: ChannelName = None,
+    salary: Salary = None,
+    excitement: Excitement = None,
+    description: Description = None,
+    description_file: DescriptionFile = None,
+    resume_version: ResumeVersion = None,
+    tailored: Tailored = None,
+    notes: Notes = None,
     tags: list[str] | None = typer.Option(None, "--tag", "-t", help="A tag (repeat for more)."),
     note: str | None = typer.Option(
         None, "--note", help="A note on this first step of the timeline."
@@ -238,23 +253,17 @@ def edit(
     app_id: AppId,
     company: str | None = typer.Option(None, "--company", help="The hiring company."),
     role: str | None = typer.Option(None, "--role", help="The job title."),
-    job_ref: str | None = typer.Option(None, "--ref", help="Requisition or job id."),
-    url: str | None = typer.Option(None, "--url", help="Link to the posting."),
-    location: str | None = typer.Option(None, "--location", help="Where the job is."),
-    channel: str | None = typer.Option(None, "--channel", help=f"How you applied: {CHANNELS}."),
-    salary: str | None = typer.Option(None, "--salary", help="Range, e.g. '80000-95000 EUR'."),
-    excitement: int | None = typer.Option(None, "--excitement", "-e", help="1-5."),
-    description: str | None = typer.Option(None, "--description", help="Job description text."),
-    description_file: Path | None = typer.Option(
-        None, "--description-file", help="Read the job description from a file."
-    ),
-    resume_version: str | None = typer.Option(
-        None, "--resume", help="Which resume version you sent."
-    ),
-    tailored: bool | None = typer.Option(
-        None, "--tailored/--not-tailored", help="Was the resume tailored?"
-    ),
-    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
+    job_ref: JobRef = None,
+    url: Url = None,
+    location: Location = None,
+    channel: ChannelName = None,
+    salary: Salary = None,
+    excitement: Excitement = None,
+    description: Description = None,
+    description_file: DescriptionFile = None,
+    resume_version: ResumeVersion = None,
+    tailored: Tailored = None,
+    notes: Notes = None,
     tags: list[str] | None = typer.Option(None, "--tag", "-t", help="Replace the tags (repeat)."),
     clear_tags: bool = typer.Option(False, "--clear-tags", help="Remove every tag."),
 ) -> None:

@@ -102,11 +102,7 @@ def rejection(
 ) -> None:
     """See a logged rejection again: kindness during your time to feel it, next steps after."""
     ws = workspace()
-    overview = get_rejection_overview(ws.store, ws.owner, app_id, ws.clock)
-    if as_json:
-        render.print_json(record(overview, ws.clock.now()))
-        return
-    show(overview, ws.clock.now())
+    _answer(get_rejection_overview(ws.store, ws.owner, app_id, ws.clock), ws.clock.now(), as_json)
 
 
 def ready(
@@ -115,11 +111,14 @@ def ready(
 ) -> None:
     """End your time to feel it early, when you feel ready: your next steps open now."""
     ws = workspace()
-    overview = end_dwell(ws.store, ws.owner, app_id, ws.clock)
+    _answer(end_dwell(ws.store, ws.owner, app_id, ws.clock), ws.clock.now(), as_json)
+
+
+def _answer(overview: RejectionOverview, now: datetime, as_json: bool) -> None:
     if as_json:
-        render.print_json(record(overview, ws.clock.now()))
+        render.print_json(record(overview, now))
         return
-    show(overview, ws.clock.now())
+    show(overview, now)
 
 
 def show(overview: RejectionOverview, now: datetime) -> None:

@@ -133,11 +133,16 @@ def review(
     if as_json:
         render.print_json([_record(v) for v in views])
         return
+    _print_queue(views, total if limit and total > limit else 0, ws.clock.now())
+
+
+def _print_queue(views: list[ProposalView], more_than: int, now: datetime) -> None:
+    """The queue as the terminal shows it, the maybe ones under their own heading;
+    ``more_than`` (not 0): the list was cut."""
     out = render.console()
     if not views:
         out.print("Nothing to review. New mail arrives with `onward mail import PATH`.")
         return
-    now = ws.clock.now()
     maybe_shown = False
     for view in views:
         if view.maybe and view.status is ProposalStatus.PENDING and not maybe_shown:
@@ -147,7 +152,7 @@ def review(
                 "you have not dealt with about a job; --auto never accepts them.[/]"
             )
         _print_view(view, now)
-    if limit and total > limit:
+    if more_than:
         out.print("[dim]… and more: `onward review --limit 0` shows them all.[/]")
     out.print(
         "[dim]onward review accept ID... | edit ID --company ... | dismiss ID... | "
@@ -326,7 +331,9 @@ def not_job(
         return
     taught = mark_not_job_mail(ws.store, ws.owner, proposal_id, ws.clock)
     learnt = [x for x in (taught.address, taught.mailing_list) if x]
+    also = taught.also_dismissed
     render.ok(
         "Marked as not job mail."
         + (f" Mail from {' and '.join(learnt)} will not be proposed again." if learnt else "")
+        + (f" {also} more proposal(s) from them were dismissed too." if also else "")
     )

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Integer, Row, Table, select, update
+from sqlalchemy import Column, Integer, Row, Table, select, update
 
 from onward.db.meta import metadata, owner_column
+from onward.db.repo import Repo
 from onward.db.types import SafeString, UTCDateTime
 from onward.domain.api_tokens import ApiToken
 
@@ -27,10 +28,7 @@ api_tokens = Table(
 )
 
 
-class ApiTokenRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ApiTokenRepo(Repo):
     def insert(self, owner_id: int, digest: str, now: datetime) -> ApiToken:
         key = self.conn.execute(
             api_tokens.insert().values(owner_id=owner_id, token_sha256=digest, created_at=now)

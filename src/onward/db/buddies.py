@@ -6,16 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import delete, select
 
 from onward.db.meta import insert_row
 from onward.db.practice_tables import buddies, buddy_selves, buddy_weeks
+from onward.db.repo import Repo
 
 
-class BuddyRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class BuddyRepo(Repo):
     def me(self, owner_id: int) -> tuple[str, str, str] | None:
         """Your (name, salt as hex, public key), once you made a card."""
         row = self.conn.execute(

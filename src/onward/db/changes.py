@@ -24,7 +24,6 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     Date,
     Row,
     Table,
@@ -41,6 +40,7 @@ from sqlalchemy import (
 
 from onward.db import tables as t
 from onward.db.change_tables import changes
+from onward.db.repo import Repo
 from onward.db.types import UTCDateTime
 from onward.domain.changes import Change, ChangeKind
 
@@ -195,10 +195,7 @@ _LISTED = (
 )
 
 
-class ChangeRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ChangeRepo(Repo):
     # -- images --------------------------------------------------------------------------
     def snapshot(
         self,

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import func, select, update
 
 from onward.db import tables as t
 from onward.db.contacts import ContactRepo, _contact
+from onward.db.meta import values
 from onward.db.playbook_tables import companies
+from onward.db.repo import Repo
 from onward.db.types import lowered
 from onward.domain.records import Contact
 
@@ -23,22 +25,24 @@ class CompanyNote:
     notes: str | None
 
 
-class CheckinRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    def checkins_due(self, owner_id: int, until: date) -> list[Contact]:
-        """Contacts with a check-in on or before ``until``, soonest first (two queries)."""
+class CheckinRepo(Repo):
+    def checkins_due(
+        self, owner_id: int, until: date, limit: int | None = None
+    ) -> tuple[list[Contact], int]:
+        """The first ``limit`` contacts (all without one) with a check-in on or before
+        ``until``, soonest first, and how many there are in all (two queries)."""
         c = t.contacts.c
         rows = self.conn.execute(
-            select(t.contacts)
+            select(t.contacts, func.count().over())
             .where(
                 c.owner_id == owner_id, c.next_checkin_on.is_not(None), c.next_checkin_on <= until
             )
             .order_by(c.next_checkin_on, func.lower(c.name), c.id)
+            .limit(limit)
         ).all()
         links = ContactRepo(self.conn)._links([r.id for r in rows])
-        return [_contact(r, links.get(r.id, ())) for r in rows]
+        total = int(rows[0][-1]) if rows else 0
+        return [_contact(r, links.get(r.id, ())) for r in rows], total
 
     def company(self, owner_id: int, name: str) -> CompanyNote | None:
         """The company called ``name``, whatever its capitals."""
@@ -66,9 +70,7 @@ class CheckinRepo:
             self.conn.execute(
                 companies.insert().values(
                     owner_id=owner_id,
-                    name=note.name,
-                    reapply_after=note.reapply_after,
-                    notes=note.notes,
+                    **values(note, "name", "reapply_after", "notes"),
                     updated_at=now,
                 )
             )

@@ -7,10 +7,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, delete, func, select, update
+from sqlalchemy import Row, Select, delete, func, select, update
 
 from onward.db import tables as t
 from onward.db.meta import insert_row
+from onward.db.repo import Repo
 from onward.db.types import lowered
 from onward.domain.records import Contact, ContactFields, ContactRole
 
@@ -32,10 +33,7 @@ def _values(fields: ContactFields) -> dict[str, Any]:
     return values
 
 
-class ContactRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ContactRepo(Repo):
     def insert(
         self,
         owner_id: int,

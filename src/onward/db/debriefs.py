@@ -5,29 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Row, select, update
 
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.practice_tables import debriefs, interview_questions, star_stories
+from onward.db.repo import Repo
 from onward.domain.playbook.debrief import Debrief, StarStory
 
 _STORY_PARTS = ("situation", "task", "action", "result")
 
 
-class DebriefRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class DebriefRepo(Repo):
     def insert(self, owner_id: int, debrief: Debrief, now: datetime) -> int:
         debrief_id = insert_row(
             self.conn,
             debriefs,
             owner_id=owner_id,
-            application_id=debrief.application_id,
-            held_on=debrief.held_on,
-            landed=debrief.landed,
-            missing=debrief.missing,
+            **values(debrief, "application_id", "held_on", "landed", "missing"),
             created_at=now,
         )
         for text in debrief.questions:
@@ -87,10 +82,7 @@ class DebriefRepo:
         return found
 
 
-class StoryRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class StoryRepo(Repo):
     def insert(self, owner_id: int, story: StarStory, now: datetime) -> int:
         parts = {k: getattr(story, k) for k in _STORY_PARTS}
         return insert_row(

@@ -6,18 +6,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, func, select, update
+from sqlalchemy import Row, Select, func, select, update
 
 from onward.db.meta import insert_row
 from onward.db.playbook_tables import drafts
+from onward.db.repo import Repo
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 
 
-class DraftRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class DraftRepo(Repo):
     def insert(
         self,
         owner_id: int,
@@ -46,10 +44,7 @@ class DraftRepo:
         )
 
     def get(self, owner_id: int, draft_id: int) -> SavedDraft | None:
-        row = self.conn.execute(
-            select(drafts).where(drafts.c.owner_id == owner_id, drafts.c.id == draft_id)
-        ).first()
-        return _draft(row) if row is not None else None
+        return self.owned(drafts, owner_id, draft_id, _draft)
 
     def query(
         self,

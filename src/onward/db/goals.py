@@ -10,10 +10,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
-from sqlalchemy import Connection, String, func, select, update
+from sqlalchemy import String, func, select, update
 
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.application_rows import event_from_row
+from onward.db.meta import insert_row, values
 from onward.db.playbook_tables import (
     drafts,
     effort_entries,
@@ -22,6 +23,7 @@ from onward.db.playbook_tables import (
     weekly_goals,
     wins,
 )
+from onward.db.repo import Repo
 from onward.domain.pipeline import RESPONSES, Stage
 from onward.domain.playbook.feedback import Feedback
 from onward.domain.playbook.goals import Effort, Metric, WeeklyGoals
@@ -31,10 +33,7 @@ from onward.domain.records import StageEvent
 WIN_STAGES = RESPONSES
 
 
-class GoalRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class GoalRepo(Repo):
     def get(self, owner_id: int) -> WeeklyGoals | None:
         row = self.conn.execute(
             select(weekly_goals).where(weekly_goals.c.owner_id == owner_id)
@@ -52,18 +51,14 @@ class GoalRepo:
             self.conn.execute(weekly_goals.insert().values(owner_id=owner_id, **values))
 
 
-class EffortRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class EffortRepo(Repo):
     def insert(self, owner_id: int, activity: Effort, note: str | None, now: datetime) -> int:
         return insert_row(
             self.conn,
             effort_entries,
             owner_id=owner_id,
             occurred_on=activity.on,
-            metric=activity.metric.value,
-            amount=activity.amount,
+            **values(activity, "metric", "amount"),
             note=note,
             created_at=now,
         )
@@ -135,10 +130,7 @@ class EffortRepo:
         return [Effort(day, Metric.FOLLOW_UPS, n) for day, n in per_day.items()]
 
 
-class WinRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class WinRepo(Repo):
     def insert(
         self, owner_id: int, text: str, on: date, application_id: int | None, now: datetime
     ) -> int:
@@ -172,7 +164,7 @@ class WinRepo:
             )
             .order_by(t.stage_events.c.occurred_on, t.stage_events.c.id)
         )
-        return [_event(r) for r in rows]
+        return [event_from_row(r) for r in rows]
 
     def win_events_since(self, owner_id: int, since: date) -> list[StageEvent]:
         """What :meth:`win_events` would give for the wins dated ``since`` or later: every win
@@ -204,7 +196,7 @@ class WinRepo:
         ).first()
         if first is not None and all(r.id != first.id for r in rows):
             rows.insert(0, first)
-        return [_event(r) for r in rows]
+        return [event_from_row(r) for r in rows]
 
     def specific_feedback(self, owner_id: int) -> list[Feedback]:
         """Feedback judged specific (after the person's override), in one query."""
@@ -229,16 +221,3 @@ class WinRepo:
             )
             for r in rows
         ]
-
-
-def _event(r: Any) -> StageEvent:
-    return StageEvent(
-        id=r.id,
-        application_id=r.application_id,
-        stage=Stage(r.stage),
-        occurred_on=r.occurred_on,
-        round=r.round,
-        note=r.note,
-        source=r.source,
-        created_at=r.created_at,
-    )

@@ -25,6 +25,7 @@ from sqlalchemy.sql.expression import Subquery
 
 from onward.db import tables as t
 from onward.db.playbook_tables import feedback, journal_entries, reflections, rejections
+from onward.db.repo import Repo
 from onward.db.tables import TIMELINE_BITS
 from onward.domain.emails import RejectionStage
 from onward.domain.insights.flow import PATH
@@ -39,9 +40,9 @@ a = t.applications.c
 rj = rejections.c
 
 
-class InsightRepo:
+class InsightRepo(Repo):
     def __init__(self, conn: Connection) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self.postgres = conn.dialect.name == "postgresql"
 
     def data(self, owner_id: int, since: date) -> InsightData:

@@ -5,28 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, case, or_, select, true
+from sqlalchemy import Row, case, or_, select, true
 
 from onward.db import tables as t
-from onward.db.meta import insert_row, within_days_of
+from onward.db.meta import insert_row, values, within_days_of
 from onward.db.playbook_tables import journal_entries
+from onward.db.repo import Repo
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.journal import JournalEntry
 
 
-class JournalRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class JournalRepo(Repo):
     def insert(self, owner_id: int, entry: JournalEntry, now: datetime) -> int:
         return insert_row(
             self.conn,
             journal_entries,
             owner_id=owner_id,
-            written_on=entry.written_on,
-            mood=entry.mood,
-            text=entry.text,
-            rest_day=entry.rest_day,
+            **values(entry, "written_on", "mood", "text", "rest_day"),
             created_at=now,
         )
 

@@ -6,30 +6,24 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Row, select, update
 
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.playbook_tables import feedback, plan_items, reflections
+from onward.db.repo import Repo
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
 from onward.domain.playbook.learning_plan import ItemKind, ItemStatus, PlanItem
 from onward.domain.playbook.reflection import Answer, Rating, Reflection
 from onward.domain.playbook.stored import StoredFeedback, StoredItem, StoredReflection
 
 
-class FeedbackRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class FeedbackRepo(Repo):
     def insert(self, owner_id: int, item: Feedback, specific: bool, now: datetime) -> int:
         return insert_row(
             self.conn,
             feedback,
             owner_id=owner_id,
-            application_id=item.application_id,
-            contact_id=item.contact_id,
-            text=item.text,
-            received_on=item.received_on,
-            from_whom=item.from_whom,
+            **values(item, "application_id", "contact_id", "text", "received_on", "from_whom"),
             themes=[t.value for t in item.themes],
             specific=specific,
             specific_override=item.specific_override,
@@ -37,10 +31,7 @@ class FeedbackRepo:
         )
 
     def get(self, owner_id: int, feedback_id: int) -> StoredFeedback | None:
-        row = self.conn.execute(
-            select(feedback).where(feedback.c.owner_id == owner_id, feedback.c.id == feedback_id)
-        ).first()
-        return _feedback(row) if row is not None else None
+        return self.owned(feedback, owner_id, feedback_id, _feedback)
 
     def query(self, owner_id: int, *, application_id: int | None = None) -> list[StoredFeedback]:
         """Feedback oldest first (by the date it was received)."""
@@ -51,17 +42,13 @@ class FeedbackRepo:
         return [_feedback(r) for r in rows]
 
 
-class ReflectionRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ReflectionRepo(Repo):
     def insert(self, owner_id: int, reflection: Reflection, now: datetime) -> int:
         return insert_row(
             self.conn,
             reflections,
             owner_id=owner_id,
-            application_id=reflection.application_id,
-            written_on=reflection.written_on,
+            **values(reflection, "application_id", "written_on"),
             ratings={r.topic_id: r.score for r in reflection.ratings},
             answers={a.question_id: a.text for a in reflection.answers},
             created_at=now,
@@ -76,10 +63,7 @@ class ReflectionRepo:
         return [_reflection(r) for r in rows]
 
 
-class PlanItemRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class PlanItemRepo(Repo):
     def insert(
         self, owner_id: int, item: PlanItem, now: datetime, *, application_id: int | None
     ) -> int:
@@ -88,20 +72,13 @@ class PlanItemRepo:
             plan_items,
             owner_id=owner_id,
             application_id=application_id,
-            kind=item.kind.value,
-            focus=item.focus,
-            effort_hours=item.effort_hours,
-            status=item.status.value,
-            because=item.because,
+            **values(item, "kind", "focus", "effort_hours", "status", "because"),
             created_at=now,
             updated_at=now,
         )
 
     def get(self, owner_id: int, item_id: int) -> StoredItem | None:
-        row = self.conn.execute(
-            select(plan_items).where(plan_items.c.owner_id == owner_id, plan_items.c.id == item_id)
-        ).first()
-        return _item(row) if row is not None else None
+        return self.owned(plan_items, owner_id, item_id, _item)
 
     def query(
         self,

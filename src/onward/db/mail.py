@@ -33,6 +33,7 @@ from onward.db.mail_tables import (
     mail_proposals,
     mail_quarantine,
 )
+from onward.db.repo import Repo
 
 __all__ = ["ImportProgressRow", "MailRepo"]
 
@@ -57,10 +58,7 @@ def _insert_ignoring(conn: Connection, table: Table, keys: Sequence[str]) -> Ins
     return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
 
-class MailRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class MailRepo(Repo):
     @contextmanager
     def savepoint(self) -> Iterator[None]:
         """A part of the transaction that an error undoes alone (then raised on)."""

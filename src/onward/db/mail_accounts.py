@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, select, update
+from sqlalchemy import Row, delete, select, update
 
 from onward.db.mail_account_tables import mail_accounts, mail_deliveries, mail_folders
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
+from onward.db.repo import Repo
 from onward.domain.mail_accounts import (
     AccountFields,
     Delivery,
@@ -22,10 +23,7 @@ from onward.domain.mail_accounts import (
 )
 
 
-class MailAccountRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class MailAccountRepo(Repo):
     # -- accounts ----------------------------------------------------------------------------
     def insert(self, owner_id: int, fields: AccountFields, now: datetime) -> int:
         return insert_row(
@@ -141,10 +139,7 @@ class MailAccountRepo:
         self.conn.execute(
             mail_deliveries.insert().values(
                 owner_id=owner_id,
-                draft_id=delivery.draft_id,
-                account_name=delivery.account_name,
-                method=delivery.method.value,
-                message_id=delivery.message_id,
+                **values(delivery, "draft_id", "account_name", "method", "message_id"),
                 to_addr=delivery.to,
                 delivered_at=delivery.delivered_at,
             )

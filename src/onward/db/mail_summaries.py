@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, exists, select, update
+from sqlalchemy import exists, select, update
 
 from onward.db.mail_tables import mail_summaries as f
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
+from onward.db.repo import Repo
 from onward.domain.mail import MailSummary
 
 
@@ -20,10 +21,7 @@ class MailSummaryRow:
     created_at: datetime
 
 
-class MailSummaryRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class MailSummaryRepo(Repo):
     def any(self, owner_id: int) -> bool:
         """Whether an import of this owner's ever earned the card."""
         return bool(self.conn.execute(select(exists().where(f.c.owner_id == owner_id))).scalar())
@@ -34,11 +32,7 @@ class MailSummaryRepo:
             f,
             owner_id=owner_id,
             source=source,
-            applications=found.applications,
-            rejections=found.rejections,
-            interviews=found.interviews,
-            offers=found.offers,
-            since=found.since,
+            **values(found, "applications", "rejections", "interviews", "offers", "since"),
             created_at=now,
         )
 

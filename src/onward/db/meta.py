@@ -3,6 +3,8 @@ convention so migrations can refer to them on every backend."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Column, Connection, Date, ForeignKey, Integer, MetaData, Table, cast, func
@@ -34,6 +36,15 @@ def insert_row(conn: Connection, table: Table, **values: Any) -> int:
     key = conn.execute(table.insert().values(**values)).inserted_primary_key
     assert key is not None
     return int(key[0])
+
+
+def values(record: Any, *names: str) -> dict[str, Any]:
+    """The fields ``names`` of ``record`` (a dataclass; all of them when none are named) as
+    column values, an enum by its value, for the columns named like the record's fields:
+    ``insert_row(conn, table, owner_id=..., **values(entry, "written_on", "mood"))``."""
+    names = names or tuple(f.name for f in fields(record))
+    found = {name: getattr(record, name) for name in names}
+    return {k: v.value if isinstance(v, Enum) else v for k, v in found.items()}
 
 
 def days_after(conn: Connection, moment: Any, day: Any) -> Any:

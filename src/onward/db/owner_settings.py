@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Integer, Table, UniqueConstraint, delete, select, update
+from sqlalchemy import Column, Integer, Table, UniqueConstraint, delete, select, update
 
 from onward.db.meta import metadata, owner_column
+from onward.db.repo import Repo
 from onward.db.types import SafeJSON, SafeString, UTCDateTime
 
 owner_settings = Table(
@@ -24,10 +25,7 @@ owner_settings = Table(
 )
 
 
-class OwnerSettingRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class OwnerSettingRepo(Repo):
     def values(self, owner_id: int) -> dict[str, Any]:
         """Every setting this owner has stored: {key: value} (one query)."""
         rows = self.conn.execute(

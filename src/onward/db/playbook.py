@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
+from sqlalchemy import ColumnElement, Row, and_, func, not_, or_, select, update
 
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, values
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
+from onward.db.repo import Repo
 from onward.domain.drafts import DraftKind
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.playbook.dwell import DwellPreset, DwellWindow
@@ -17,24 +18,13 @@ from onward.domain.playbook.rejection import Rejection, RejectionChannel
 from onward.domain.playbook.tasks import StoredTask, Task, TaskKind, TaskStatus
 
 
-class RejectionRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class RejectionRepo(Repo):
     def insert(self, owner_id: int, rejection: Rejection, now: datetime) -> int:
         return insert_row(
             self.conn,
             rejections,
             owner_id=owner_id,
-            application_id=rejection.application_id,
-            received_on=rejection.received_on,
-            stage=rejection.stage.value,
-            channel=rejection.channel.value,
-            reason=rejection.reason.value,
-            quote=rejection.quote,
-            contact_id=rejection.contact_id,
-            personal=rejection.personal,
-            sting=rejection.sting,
+            **values(rejection),
             created_at=now,
         )
 
@@ -62,19 +52,13 @@ class RejectionRepo:
         return [_rejection(r) for r in rows]
 
 
-class DwellRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class DwellRepo(Repo):
     def insert(self, owner_id: int, window: DwellWindow) -> int:
         return insert_row(
             self.conn,
             dwell_windows,
             owner_id=owner_id,
-            application_id=window.application_id,
-            starts_at=window.starts_at,
-            ends_at=window.ends_at,
-            preset=window.preset.value,
+            **values(window, "application_id", "starts_at", "ends_at", "preset"),
         )
 
     def active(self, owner_id: int, now: datetime) -> list[DwellWindow]:
@@ -113,10 +97,7 @@ class DwellRepo:
         return result.rowcount
 
 
-class TaskRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class TaskRepo(Repo):
     def insert(
         self, owner_id: int, task: Task, now: datetime, *, contact_id: int | None = None
     ) -> int:
@@ -126,21 +107,13 @@ class TaskRepo:
             owner_id=owner_id,
             application_id=task.application_id or None,
             contact_id=contact_id,
-            kind=task.kind.value,
-            title=task.title,
-            due_at=task.due_at,
-            not_before=task.not_before,
-            draft_kind=task.draft_kind.value if task.draft_kind else None,
-            status=task.status.value,
+            **values(task, "kind", "title", "due_at", "not_before", "draft_kind", "status"),
             snoozed_until=task.snoozed_until,
             created_at=now,
         )
 
     def get(self, owner_id: int, task_id: int) -> StoredTask | None:
-        row = self.conn.execute(
-            select(tasks).where(tasks.c.owner_id == owner_id, tasks.c.id == task_id)
-        ).first()
-        return _task(row) if row is not None else None
+        return self.owned(tasks, owner_id, task_id, _task)
 
     def query(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import bindparam, select, update
 
 from onward.db import tables as t
 from onward.db.application_query import chunks, filtered
+from onward.db.repo import Repo
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationQuery
 
@@ -25,10 +26,7 @@ class CachedPosting(NamedTuple):
     vocabulary: str | None
 
 
-class PostingRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class PostingRepo(Repo):
     def cached(self, owner_id: int, query: ApplicationQuery) -> list[CachedPosting]:
         """The applications ``query`` selects, by id, with their posting-skills cache (one
         query; no description is read)."""

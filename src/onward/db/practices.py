@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select, update
+from sqlalchemy import Row, select, update
 
 from onward.db import playbook_tables
 from onward.db import tables as t
@@ -18,6 +18,7 @@ from onward.db.practice_tables import setback_preparations as preparations
 from onward.db.practice_tables import wellbeing_checks as checks
 from onward.db.practice_tables import writing_locks as locks
 from onward.db.practice_tables import writing_sessions as writing
+from onward.db.repo import Repo
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.experiments import Experiment, Verdict
 from onward.domain.playbook.goals import Metric
@@ -26,10 +27,7 @@ from onward.domain.playbook.setback import Preparation
 from onward.domain.playbook.wellbeing_check import WellbeingCheck
 
 
-class IfThenRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class IfThenRepo(Repo):
     def insert(self, owner_id: int, fields: IfThenFields, now: datetime) -> int:
         return insert_row(
             self.conn,
@@ -118,11 +116,8 @@ def _plan(row: Row[Any]) -> IfThenPlan:
     )
 
 
-class PreparationRepo:
+class PreparationRepo(Repo):
     """Setback preparations: one per application."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
 
     def get(self, owner_id: int, app_id: int) -> Preparation | None:
         row = self.conn.execute(
@@ -196,11 +191,8 @@ class PreparationRepo:
         return list(self.conn.execute(query))
 
 
-class WellbeingRepo:
+class WellbeingRepo(Repo):
     """WHO-5 checks: the answers only; the score is worked out when read."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
 
     def insert(self, owner_id: int, check: WellbeingCheck, now: datetime) -> int:
         return insert_row(
@@ -236,10 +228,7 @@ class StoredWriting:
     saved_at: datetime
 
 
-class WritingRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class WritingRepo(Repo):
     def insert(self, owner_id: int, row: StoredWriting) -> int:
         values = {k: v for k, v in asdict(row).items() if k != "id"}
         return insert_row(self.conn, writing, owner_id=owner_id, **values)
@@ -291,10 +280,7 @@ class WritingRepo:
         return [(row.received_on, row.sting) for row in rows]
 
 
-class ExperimentRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ExperimentRepo(Repo):
     def insert(self, owner_id: int, name: str, tag: str, started_on: date, now: datetime) -> int:
         values = {"name": name, "tag": tag, "started_on": started_on, "created_at": now}
         return insert_row(self.conn, experiments, owner_id=owner_id, **values)

@@ -5,17 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select
+from sqlalchemy import Row, delete, func, select
 
+from onward.db.repo import Repo
 from onward.db.resume_tables import resumes
 from onward.db.types import lowered
 from onward.domain.resumes import Resume, ResumeFormat
 
 
-class ResumeRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ResumeRepo(Repo):
     def next_version(self, owner_id: int) -> int:
         latest = self.conn.execute(
             select(func.max(resumes.c.version)).where(resumes.c.owner_id == owner_id)

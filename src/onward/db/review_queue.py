@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Text, cast, delete, func, select, type_coerce
+from sqlalchemy import JSON, Text, cast, delete, func, select, type_coerce
 
 from onward.db import tables as t
 from onward.db.mail_rows import row_as
 from onward.db.mail_tables import mail_examples, mail_messages, mail_proposals, not_job_senders
+from onward.db.repo import Repo
 
 __all__ = ["KnownRows", "NotJobRow", "QueueRow", "ReviewQueueRepo"]
 
@@ -68,10 +69,7 @@ class NotJobRow:
     created_at: datetime
 
 
-class ReviewQueueRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ReviewQueueRepo(Repo):
     def queue_rows(
         self,
         owner_id: int,
@@ -180,6 +178,35 @@ class ReviewQueueRepo:
         self.conn.execute(
             delete(not_job_senders).where(c.owner_id == owner_id, c.id.in_(list(ids)))
         )
+
+    def pending_from(
+        self, owner_id: int, address: str | None, mailing_list: str | None
+    ) -> list[int]:
+        """Proposals still waiting whose email came from ``address`` (any capitals) or on
+        ``mailing_list``, oldest first."""
+        if not address and not mailing_list:
+            return []
+        p, m = mail_proposals.c, mail_messages.c
+        rows = self.conn.execute(
+            select(p.id, m.sender_address, m.details)
+            .join(mail_messages, m.id == p.mail_message_id)
+            .where(p.owner_id == owner_id, p.status == "pending")
+            .order_by(p.id)
+        )
+        wanted = address.lower() if address else None
+        return [
+            int(pid)
+            for pid, sender, details in rows
+            if (wanted and sender.lower() == wanted)
+            or (mailing_list and (details or {}).get("list_id") == mailing_list)
+        ]
+
+    def proposal_statuses(self, owner_id: int, ids: Iterable[int]) -> dict[int, str]:
+        p = mail_proposals.c
+        rows = self.conn.execute(
+            select(p.id, p.status).where(p.owner_id == owner_id, p.id.in_(list(ids)))
+        )
+        return {int(i): str(status) for i, status in rows}
 
     def forget_example(self, owner_id: int, message_id: int) -> None:
         c = mail_examples.c

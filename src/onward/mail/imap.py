@@ -32,7 +32,7 @@ from typing import Any
 from onward.domain.mail_accounts import GMAIL_ALL_MAIL, FolderState, Security, Server
 from onward.errors import InvalidInput, NotFound, SetupError
 from onward.mail.credentials import hide_credentials, needs_utf8
-from onward.mail.sources import MAX_MESSAGE_BYTES
+from onward.mail.sources import MAX_MESSAGE_BYTES, arrived
 
 #: A batch of bodies fetched at once: at most this many messages ...
 BATCH_MESSAGES = 200
@@ -120,20 +120,22 @@ class FolderRead:
     def _bodies(self, batch: list[int], sizes: dict[int, Any]) -> Iterator[tuple[str, bytes]]:
         client = self.session.client
         whole = [uid for uid in batch if _size(sizes, uid) <= self.max_bytes]
-        found = self.session.call(client.fetch, whole, ["BODY.PEEK[]"]) if whole else {}
+        parts = ["BODY.PEEK[]", "INTERNALDATE"]
+        found = self.session.call(client.fetch, whole, parts) if whole else {}
         for uid in batch:
             if uid in found:
-                raw = found[uid].get(b"BODY[]")
+                data = found[uid]
             elif uid in sizes:  # larger than we read: only its first max_bytes
-                part = self.session.call(client.fetch, [uid], [f"BODY.PEEK[]<0.{self.max_bytes}>"])
-                raw = _body(part.get(uid, {}))
+                part = [f"BODY.PEEK[]<0.{self.max_bytes}>", "INTERNALDATE"]
+                data = self.session.call(client.fetch, [uid], part).get(uid, {})
             else:
-                raw = None  # expunged meanwhile: nothing to read
+                data = {}  # expunged meanwhile: nothing to read
             self.last_uid = max(self.last_uid, uid)
+            raw = _body(data)
             if raw is None:
                 continue
             self.fetched += 1
-            yield f"{self.status.uidvalidity}/{uid}", bytes(raw)
+            yield f"{self.status.uidvalidity}/{uid}", arrived(bytes(raw), data.get(b"INTERNALDATE"))
 
     def state(self, now: datetime) -> FolderState:
         """Where the next read starts: every UID up to the highest one read is done."""
@@ -262,6 +264,7 @@ def connect(
             client.starttls(context)
     except (OSError, ssl.SSLError, IMAPClientError) as exc:
         raise _connection_problem(server, exc) from None
+    client.normalise_times = False  # arrival dates (INTERNALDATE) keep their time zone
     try:
         try:
             _log_in(client, login)

@@ -22,6 +22,8 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -55,6 +57,17 @@ class MboxMessage(bytes):
     that of the message alone), with that line kept as ``separator``."""
 
     separator: str = ""
+
+
+def arrived(raw: bytes, when: datetime | None) -> bytes:
+    """``raw`` with an envelope line made from the day the person's mail server says it
+    arrived (IMAP's INTERNALDATE), as an mbox keeps its ``From `` line: a message with no
+    Date and no Received header is dated by it, never by the day it was imported."""
+    if not isinstance(when, datetime) or when.tzinfo is None:
+        return raw
+    message = MboxMessage(raw)
+    message.separator = f"From MAILER-DAEMON {format_datetime(when.astimezone(UTC))}"
+    return message
 
 
 def envelope_of(raw: bytes) -> str:

@@ -42,12 +42,24 @@ def checkins_due(
     store: Store, owner: Owner, clock: Clock, *, within_days: int = DUE_WITHIN_DAYS
 ) -> list[CheckIn]:
     """Contacts due a check-in by ``within_days`` from today (overdue ones first)."""
+    return first_checkins_due(store, owner, clock, within_days=within_days)[0]
+
+
+def first_checkins_due(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    within_days: int = DUE_WITHIN_DAYS,
+    limit: int | None = None,
+) -> tuple[list[CheckIn], int]:
+    """The first ``limit`` check-ins of :func:`checkins_due`, and how many are due in all."""
     if within_days < 0:
         raise InvalidInput(f"within_days cannot be negative, not {within_days}")
     today = clock.today()
     with store.transaction() as tx:
-        due = tx.checkins.checkins_due(owner.id, today + timedelta(days=within_days))
-    return [c for c in (due_check_in(contact, today, within_days) for contact in due) if c]
+        due, total = tx.checkins.checkins_due(owner.id, today + timedelta(days=within_days), limit)
+    return [c for c in (due_check_in(contact, today, within_days) for contact in due) if c], total
 
 
 def due_check_in(

@@ -18,11 +18,9 @@ from onward.domain.playbook.goals import (
     Streak,
     WeeklyGoals,
     WeekProgress,
+    goal_weeks,
     open_mind_prompt,
-    progress_by_week,
     revisit_suggestions,
-    streak,
-    week_progress,
     week_start,
 )
 from onward.domain.playbook.if_then import PlansKept, plans_kept
@@ -141,12 +139,12 @@ def goal_progress(store: Store, owner: Owner, clock: Clock, *, weeks: int = 4) -
         goals = tx.goals.get(owner.id) or WeeklyGoals()
         effort = _effort(tx, owner, clock)
         plans = tx.if_then.between(owner.id, monday, monday + timedelta(days=7))
-    first = week_start(today) - timedelta(weeks=weeks - 1)
+    summed = goal_weeks(goals, effort, today, weeks=weeks)
     return GoalProgress(
         goals=goals,
-        this_week=week_progress(goals, effort, today),
-        weeks=progress_by_week(goals, effort, first, today),
-        streak=streak(goals, effort, today),
+        this_week=summed.this_week,
+        weeks=summed.weeks,
+        streak=summed.streak,
         tracked=any(goals.target(m) > 0 for m in Metric),
         plans=plans_kept(plans, now, today),
     )

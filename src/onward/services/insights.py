@@ -150,13 +150,28 @@ def write_report(
     ghosting: GhostingRules | None = None,
 ) -> Path:
     """Write the self-contained offline HTML report to ``path`` (atomically); return it."""
+    html = insights_report(
+        store, owner, clock, recent_weeks=recent_weeks, skills=skills, ghosting=ghosting
+    )
+    return write_atomically(path, html, make_folder=False)
+
+
+def insights_report(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    recent_weeks: int = RECENT_WEEKS,
+    skills: bool = True,
+    ghosting: GhostingRules | None = None,
+) -> str:
+    """The self-contained offline HTML report: every chart, nothing loaded from elsewhere."""
     insights = compute_insights(
         store, owner, clock, recent_weeks=recent_weeks, skills=skills, ghosting=ghosting
     )
     from onward.export.insights_report import render_report
 
-    html = render_report(insights, owner.name, clock.now())
-    return write_atomically(path, html, make_folder=False)
+    return render_report(insights, owner.name, clock.now())
 
 
 def insights_record(insights: Insights) -> dict[str, Any]:

@@ -35,25 +35,32 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from onward.clock import Clock
 from onward.db.store import Store, Tx
-from onward.domain.emails import Correspondence, EmailLabel, EmailReading, EmailText
-from onward.domain.mail import ImportSummary, MailSummary
+from onward.domain.emails import Correspondence, EmailLabel, EmailReading
+from onward.domain.mail import ImportSummary
 from onward.domain.records import Owner
 from onward.domain.review import list_key
-from onward.domain.text import storable
-from onward.errors import MalformedMessage
-from onward.mail.html_part import html_part
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 from onward.mail.prefilter import is_bulk_mail, may_be_job_mail
-from onward.mail.safe_html import kept_html
 from onward.mail.sources import envelope_of
+from onward.services.mail_import_parts import (
+    BATCH_SIZE,
+    BULK_MIN_CONFIDENCE,
+    ImportCounts,
+    ImportOptions,
+    MailReader,
+    Prepared,
+    ProgressCallback,
+    describe,
+    kept_html_of,
+    sender_name_of,
+)
 from onward.services.mail_job import received_on, store_job_mail
 from onward.services.mail_rows import (
     details_of,
@@ -62,7 +69,6 @@ from onward.services.mail_rows import (
     load_index,
     message_row,
     reading_columns,
-    sender_of,
 )
 from onward.services.mail_summaries import keep_mail_summary
 from onward.services.not_job_mail import not_job_keys
@@ -80,91 +86,6 @@ __all__ = [
     "get_import_progress",
     "import_messages",
 ]
-
-BATCH_SIZE = 500
-#: Mailing-list and marketing mail must be read this confidently to count as job mail
-#: (shop "offers" are not job offers).
-BULK_MIN_CONFIDENCE = 0.8
-#: Called after each committed batch with the messages read so far and the last key.
-ProgressCallback = Callable[[int, str], None]
-
-
-class MailReader(Protocol):
-    """What reads one email (``onward.understand.Reader`` is one)."""
-
-    def read(self, email: EmailText, person: str = "") -> EmailReading: ...
-
-
-@dataclass(frozen=True)
-class ImportOptions:
-    """How one import runs. ``fingerprint`` (how an unchanged source is recognised next
-    time) and ``state`` (source-specific extras, e.g. an IMAP folder's UIDVALIDITY) are
-    saved when the messages run out; ``prefilter=False`` reads every message fully."""
-
-    batch_size: int = BATCH_SIZE
-    prefilter: bool = True
-    fingerprint: str | None = None
-    state: dict[str, Any] | None = None
-    progress: ProgressCallback | None = None
-    #: The person's own addresses (besides their mail accounts' addresses): mail from them
-    #: is theirs, and replies to it are in their own threads.
-    own_addresses: frozenset[str] = frozenset()
-    #: The person's own name, never read as a company; empty: the owner's saved "Your
-    #: name" setting (``sender_name``).
-    person_name: str = ""
-
-
-@dataclass
-class Prepared:
-    """One message, parsed as far as needed (``reason``: why it cannot be stored)."""
-
-    key: str
-    digest: str
-    size: int
-    parsed: ParsedMessage | None = None
-    full: bool = False
-    bulk: bool = False
-    #: the raw bytes of a fully parsed message, until it is stored (for its HTML)
-    raw: bytes | None = None
-    #: the company name the reader read, as the mailbox's company book learnt it
-    learnt: str | None = None
-    reason: str | None = None
-
-    @property
-    def dedupe_key(self) -> str:
-        """As stored (what the database cannot store replaced), so it is recognised."""
-        assert self.parsed is not None
-        return storable(self.parsed.message_id or "")[:600] or f"sha256:{self.digest}"
-
-
-@dataclass
-class _Counts:
-    """What happened to the messages of one import (or one batch, added in once stored)."""
-
-    read: int = 0
-    new: int = 0
-    already_seen: int = 0
-    proposals: int = 0
-    quarantined: int = 0
-    prefiltered: int = 0
-    held_back: int = 0
-    job_mail: Counter[str] = field(default_factory=Counter)
-    found: MailSummary = field(default_factory=MailSummary)
-
-    def add(self, other: _Counts) -> None:
-        for f in fields(self):
-            if f.name == "found":
-                self.found = self.found.merged(other.found)
-            else:
-                setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
-
-
-def describe(exc: BaseException) -> str:
-    """An error, in one escaped line, as a quarantine reason."""
-    if isinstance(exc, MalformedMessage):
-        return escaped(exc.reason, 500)
-    first = (str(exc).strip().splitlines() or [""])[0]
-    return escaped(f"{type(exc).__name__}: {first}" if first else type(exc).__name__, 500)
 
 
 def get_import_progress(store: Store, owner: Owner, source_name: str) -> ImportProgressRow | None:
@@ -216,7 +137,7 @@ class MailImport:
         self.person = options.person_name or (saved if isinstance(saved, str) else "")
         #: The addresses of the contacts of the person's applications.
         self.contacts = {e for app in self.index.applications for e in app.contact_emails}
-        self.counts = _Counts()
+        self.counts = ImportCounts()
 
     def run(self, messages: Iterable[tuple[str, bytes]]) -> ImportSummary:
         """Import every message; the source's progress is saved with each batch."""
@@ -297,18 +218,20 @@ class MailImport:
                     fingerprint=self.options.fingerprint,
                     state=self.options.state,
                 )
-            counts = _Counts()
+            counts = ImportCounts()
             try:
                 with tx.mail.savepoint():
                     self._store_batch(tx, batch, now, counts)
             except Exception:  # retried one by one: each error quarantines its message
                 self.index = load_index(tx, self.owner)  # forget what the batch taught
                 self.book = load_book(tx, self.owner, self.index)
-                counts = _Counts()
+                counts = ImportCounts()
                 self._store_one_by_one(tx, batch, now, counts)
         self.counts.add(counts)
 
-    def _store_batch(self, tx: Tx, batch: list[Prepared], now: datetime, counts: _Counts) -> None:
+    def _store_batch(
+        self, tx: Tx, batch: list[Prepared], now: datetime, counts: ImportCounts
+    ) -> None:
         parsed = [i for i in batch if i.parsed is not None]
         known = tx.mail.known_keys(self.owner.id, (i.dedupe_key for i in parsed))
         readings = self._read(batch, known)
@@ -318,7 +241,7 @@ class MailImport:
         tx.mail.insert_messages(self.owner.id, plain)
 
     def _store_one_by_one(
-        self, tx: Tx, batch: list[Prepared], now: datetime, counts: _Counts
+        self, tx: Tx, batch: list[Prepared], now: datetime, counts: ImportCounts
     ) -> None:
         known: set[str] = set()
         for item in batch:
@@ -332,7 +255,7 @@ class MailImport:
         readings = self._read(batch, known)
         for item in batch:
             plain: list[dict[str, Any]] = []
-            mark = _Counts()
+            mark = ImportCounts()
             try:
                 with tx.mail.savepoint():
                     self.store(tx, item, readings, known, now, mark, plain)
@@ -341,7 +264,7 @@ class MailImport:
                 if item.parsed is not None:
                     known.discard(item.dedupe_key)
                 item.parsed, item.reason = None, describe(exc)
-                mark = _Counts(quarantined=1)
+                mark = ImportCounts(quarantined=1)
                 try:
                     with tx.mail.savepoint():
                         self._quarantine(tx, item, now)
@@ -374,7 +297,7 @@ class MailImport:
             fresh.append((item, reading))
             if reading.label is not EmailLabel.OTHER:
                 item.learnt = reading.company or ""
-                self.book.learn(_sender(item.parsed), reading.company)
+                self.book.learn(sender_name_of(item.parsed), reading.company)
         for item, reading in fresh:
             out[id(item)] = self._resolved(item, reading)
         return out
@@ -402,7 +325,7 @@ class MailImport:
     def _resolved(self, item: Prepared, reading: EmailReading) -> EmailReading | str:
         assert item.parsed is not None
         try:
-            company = self.book.resolve(_sender(item.parsed), reading.company)
+            company = self.book.resolve(sender_name_of(item.parsed), reading.company)
         except Exception as exc:
             return describe(exc)
         if company == reading.company:
@@ -417,7 +340,7 @@ class MailImport:
         readings: dict[int, EmailReading | str],
         known: set[str],
         now: datetime,
-        counts: _Counts,
+        counts: ImportCounts,
         plain: list[dict[str, Any]],
     ) -> None:
         """Store one message: quarantined, already seen, plain (added to ``plain``, stored
@@ -459,7 +382,7 @@ class MailImport:
         counts.job_mail[reading.label.value] += 1
         tx.mail.insert_messages(self.owner.id, plain)  # stored in the order they came
         plain.clear()
-        row |= {"text": item.parsed.text, "html": _html(item.raw)}
+        row |= {"text": item.parsed.text, "html": kept_html_of(item.raw)}
         made = store_job_mail(tx, self.owner, item.parsed, row, reading, self.index, self.clock)
         if made is None:
             counts.held_back += 1
@@ -479,16 +402,3 @@ class MailImport:
                 "quarantined_at": now,
             },
         )
-
-
-def _html(raw: bytes | None) -> str:
-    """The message's HTML as it is kept: cleaned and capped ("" when it has none, or when it
-    cannot be read: the text was read, and that is what counts)."""
-    try:
-        return kept_html(html_part(raw)) if raw is not None else ""
-    except Exception:
-        return ""
-
-
-def _sender(parsed: ParsedMessage) -> str:
-    return sender_of(parsed.sender_name[:300], parsed.sender_address[:320])

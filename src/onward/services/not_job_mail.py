@@ -6,11 +6,12 @@ mail, and Onward learns, locally, about its sender and its mailing list.
     list_not_job_senders(store, owner) -> list[NotJobSender]
     not_job_keys(tx, owner) -> NotJobKeys                                  # for the import
 
-Marking dismisses the message's pending proposals, keeps the message as an example of
-mail that is not job mail (``onward.services.review.training_examples``), and remembers the
-sender's address and the List-Id: a later import stores their mail without proposing
-anything. A recruiting system's address is shared by many employers, so it is not
-remembered (the list still is). Taking it back undoes all three.
+Marking dismisses the message's pending proposals and those of every other email waiting
+from the same sender or list, keeps the message as an example of mail that is not job mail
+(``onward.services.review.training_examples``), and remembers the sender's address and the
+List-Id: a later import stores their mail without proposing anything. A recruiting system's
+address is shared by many employers, so it is neither remembered nor used to dismiss other
+mail (the list still is). Taking it back undoes all of it.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from onward.db.store import Store, Tx
 from onward.domain.emails import EmailLabel
 from onward.domain.mail import ProposalStatus
 from onward.domain.records import Owner
-from onward.errors import InvalidInput
+from onward.errors import InvalidInput, NotFound
 from onward.services.proposals import get_proposal, save_example
 from onward.understand.gate import judge
 
@@ -44,6 +45,8 @@ class NotJobTaught:
     address: str | None  # remembered sender address (None: not remembered)
     mailing_list: str | None  # remembered List-Id
     dismissed: tuple[int, ...]
+    #: Of ``dismissed``, the proposals of other emails from the same sender or list.
+    also_dismissed: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,16 +95,21 @@ def mark_not_job_mail(store: Store, owner: Owner, proposal_id: int, clock: Clock
                 f"proposal #{proposal_id} is already {view.status.value}; only an email "
                 "still waiting for you can be marked not job mail"
             )
-        for pid in pending:
-            tx.mail.decide_proposal(
-                owner.id, pid, status=ProposalStatus.DISMISSED.value, decided_at=now
-            )
-        save_example(tx, owner, row.id, EmailLabel.OTHER.value, {}, True, now)
         address = row.sender_address.strip().lower() or None
         if address and _recruiting_system(address):
             address = None
         mailing_list = (row.details or {}).get("list_id") or None
-        taught = {"mail_message_id": row.id, "dismissed": pending, "created_at": now}
+        others = [
+            pid
+            for pid in tx.review_queue.pending_from(owner.id, address, mailing_list)
+            if pid not in pending
+        ]
+        for pid in pending + others:
+            tx.mail.decide_proposal(
+                owner.id, pid, status=ProposalStatus.DISMISSED.value, decided_at=now
+            )
+        save_example(tx, owner, row.id, EmailLabel.OTHER.value, {}, True, now)
+        taught = {"mail_message_id": row.id, "dismissed": pending + others, "created_at": now}
         added_address = address is not None and tx.review_queue.add_not_job_sender(
             owner.id, taught | {"kind": "address", "value": address}
         )
@@ -112,7 +120,8 @@ def mark_not_job_mail(store: Store, owner: Owner, proposal_id: int, clock: Clock
         row.id,
         address if added_address else None,
         str(mailing_list) if added_list else None,
-        tuple(pending),
+        tuple(pending + others),
+        len(others),
     )
 
 
@@ -120,6 +129,8 @@ def take_back_not_job_mail(store: Store, owner: Owner, message_id: int) -> list[
     """Take back "not job mail" on one message: its sender and list are forgotten, its
     example too, and the proposals it dismissed wait again. Returns those proposals."""
     with store.transaction() as tx:
+        if tx.mail.get_message(owner.id, message_id) is None:
+            raise NotFound(f"no email #{message_id}", field="message_id")
         taught = [
             r for r in tx.review_queue.not_job_senders(owner.id) if r.mail_message_id == message_id
         ]
@@ -129,9 +140,10 @@ def take_back_not_job_mail(store: Store, owner: Owner, message_id: int) -> list[
                 field="message_id",
             )
         restored: list[int] = []
-        rows = {p.id: p for p in tx.mail.proposals_of_message(owner.id, message_id)}
-        for pid in dict.fromkeys(i for r in taught for i in r.dismissed):
-            if pid in rows and rows[pid].status == ProposalStatus.DISMISSED.value:
+        ids = list(dict.fromkeys(i for r in taught for i in r.dismissed))
+        statuses = tx.review_queue.proposal_statuses(owner.id, ids)
+        for pid in ids:
+            if statuses.get(pid) == ProposalStatus.DISMISSED.value:
                 tx.mail.decide_proposal(
                     owner.id, pid, status=ProposalStatus.PENDING.value, decided_at=None
                 )

@@ -24,7 +24,7 @@ from onward.domain.playbook.journal import Nudge
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 from onward.domain.records import Owner
 from onward.formats import formats
-from onward.services.checkins import CheckIn, ReapplyDate, checkins_due, list_reapply
+from onward.services.checkins import CheckIn, ReapplyDate, first_checkins_due, list_reapply
 from onward.services.debriefs import ToDebrief, to_debrief
 from onward.services.drafts import first_drafts
 from onward.services.ghosting import quietest
@@ -73,6 +73,8 @@ class Today:
     more_drafts: int = 0
     #: Quiet applications beyond the ``QUIET_SHOWN`` quietest in ``ghosting``.
     more_quiet: int = 0
+    #: Check-ins due beyond the first ``SHOWN`` (all on the Contacts page).
+    more_check_ins: int = 0
     #: What a first or large mail import found, until dismissed (held back in a dwell window).
     mail_summary: MailSummaryCard | None = None
     #: If-then plans: on now, waiting for a word and later today (None inside a dwell window).
@@ -123,24 +125,10 @@ def today(
     wellbeing_places: str | None = None,
 ) -> Today:
     """Today's view. ``wellbeing_places`` (the support places setting) offers the weekly
-    well-being check; None when the person has not asked for it."""
+    well-being check; None when the person has not asked for it. During a dwell window it
+    shows the window and kindness only, with how much waits (``waiting``)."""
     now = clock.now()
-    with store.transaction() as tx:
-        windows = tx.dwell.active(owner.id, now)
-        apps = {
-            a.id: a for a in tx.applications.by_ids(owner.id, [w.application_id for w in windows])
-        }
-    dwelling = tuple(
-        Dwelling(
-            w,
-            apps[w.application_id].company,
-            apps[w.application_id].role,
-            support_for(w, now, formats().time),
-            left_words(w, now, formats().time),
-        )
-        for w in windows
-        if w.application_id in apps
-    )
+    dwelling = _dwelling(store, owner, now)
     task_list = due_tasks(store, owner, clock, limit=SHOWN)
     tasks = tuple(task_list.items)
     found, all_drafts = first_drafts(store, owner, statuses=(DraftStatus.DRAFT,), limit=SHOWN)
@@ -154,31 +142,17 @@ def today(
     if dwelling:
         waiting = len(tasks) + task_list.more + all_drafts + task_list.held_back
         waiting += len(plans.now) + plans.held_back
-        kind_nudges = tuple(n for n in nudges if not n.analysis)
-        kind_care = care if care and care.needs_care else None  # kindness, never a question
-        return Today(
-            now,
-            dwelling,
-            (),
-            (),
-            (),
-            None,
-            wins,
-            kind_nudges,
-            (),
-            (),
-            waiting,
-            wellbeing=kind_care,
-            writing=writing_offered(store, owner, clock),
-        )
+        return _kind_day(now, dwelling, wins, nudges, care, waiting, store, owner, clock)
     progress = goal_progress(store, owner, clock, weeks=1)
     quiet, quiet_total = quietest(store, owner, clock, rules=ghosting, limit=QUIET_SHOWN)
+    check_ins, check_ins_total = first_checkins_due(store, owner, clock, limit=SHOWN)
     return Today(
         now=now,
         dwelling=(),
         tasks=tasks,
         drafts=drafts,
-        check_ins=tuple(checkins_due(store, owner, clock)),
+        check_ins=tuple(check_ins),
+        more_check_ins=check_ins_total - len(check_ins),
         goals=progress if progress.tracked else None,
         wins=wins,
         nudges=nudges,
@@ -193,4 +167,54 @@ def today(
         to_debrief=to_debrief(store, owner, clock),
         wellbeing=care if care and (care.due or care.needs_care) else None,
         writing=writing_offered(store, owner, clock),
+    )
+
+
+def _kind_day(
+    now: datetime,
+    dwelling: tuple[Dwelling, ...],
+    wins: tuple[WinEntry, ...],
+    nudges: tuple[Nudge, ...],
+    care: WellbeingView | None,
+    waiting: int,
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+) -> Today:
+    """Today during a dwell window: the window, wins and kindness (never analysis, never a
+    question), and how much waits for later."""
+    return Today(
+        now,
+        dwelling,
+        (),
+        (),
+        (),
+        None,
+        wins,
+        tuple(n for n in nudges if not n.analysis),
+        (),
+        (),
+        waiting,
+        wellbeing=care if care and care.needs_care else None,
+        writing=writing_offered(store, owner, clock),
+    )
+
+
+def _dwelling(store: Store, owner: Owner, now: datetime) -> tuple[Dwelling, ...]:
+    """The dwell windows open now, with their application's company and role."""
+    with store.transaction() as tx:
+        windows = tx.dwell.active(owner.id, now)
+        apps = {
+            a.id: a for a in tx.applications.by_ids(owner.id, [w.application_id for w in windows])
+        }
+    return tuple(
+        Dwelling(
+            w,
+            apps[w.application_id].company,
+            apps[w.application_id].role,
+            support_for(w, now, formats().time),
+            left_words(w, now, formats().time),
+        )
+        for w in windows
+        if w.application_id in apps
     )

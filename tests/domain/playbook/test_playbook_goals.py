@@ -10,8 +10,10 @@ from onward.domain.playbook.goals import (
     OPEN_MIND_PROMPTS,
     Effort,
     Metric,
+    Streak,
     WeeklyGoals,
     effort_from,
+    goal_weeks,
     open_mind_prompt,
     progress_by_week,
     revisit_suggestions,
@@ -167,3 +169,26 @@ def test_activities_from_rows() -> None:
     )
     with pytest.raises(InvalidInput, match="unknown metric 'sleep'"):
         effort_from([(date(2026, 3, 9), "sleep", 8)])
+
+
+def test_goal_weeks_sums_once_what_the_three_functions_give() -> None:
+    """Today reads this week, the last weeks and the streak from one pass over the effort;
+    it must agree with each function alone, effort dated ahead of today included (it counts
+    for its week, never for the streak)."""
+    goals = WeeklyGoals(applications=2, follow_ups=1, reflections=0, learning_hours=0, networking=0)
+    today = date(2026, 11, 18)  # a Wednesday
+    activity = [
+        Effort(date(2026, 10, 26), Metric.APPLICATIONS, 2),
+        Effort(date(2026, 10, 28), Metric.FOLLOW_UPS),
+        Effort(date(2026, 11, 2), Metric.APPLICATIONS, 3),
+        Effort(date(2026, 11, 4), Metric.FOLLOW_UPS, 2),
+        Effort(date(2026, 11, 16), Metric.APPLICATIONS),
+        Effort(date(2026, 11, 20), Metric.APPLICATIONS),  # Friday: ahead of today
+        Effort(date(2026, 11, 20), Metric.FOLLOW_UPS),
+    ]
+    summed = goal_weeks(goals, activity, today, weeks=4)
+    assert summed.this_week == week_progress(goals, activity, today)
+    assert summed.this_week.met  # the effort ahead counts for this week
+    assert summed.weeks == progress_by_week(goals, activity, date(2026, 10, 28), today)
+    assert summed.streak == streak(goals, activity, today) == Streak(current=0, best=2)
+    assert goal_weeks(goals, [], today, weeks=1).streak == Streak(0, 0)

@@ -94,6 +94,7 @@ def test_an_impossible_move_is_a_409_with_the_reason_and_changes_nothing(api: Ap
     )
     assert r.status_code == 409
     assert "before the last step" in r.json()["error"]
+    assert r.json()["field"] == "date"  # the body's name for it
     r = api.post(f"/api/v1/applications/{app_id}/moves", json={"stage": "nowhere"})
     assert r.status_code == 422
     assert "stage" in r.json()["error"]

@@ -34,6 +34,9 @@ class Metric(StrEnum):
     NETWORKING = "networking"
 
 
+METRICS = tuple(Metric)  # iterating an enum class is slow; the hot loops use this
+
+
 @dataclass(frozen=True)
 class WeeklyGoals:
     """Targets per week; zero means "not tracked". Defaults are modest on purpose."""
@@ -106,43 +109,6 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_progress(goals: WeeklyGoals, activity: Iterable[Effort], day: date) -> WeekProgress:
-    """Progress in the week containing ``day``, for the tracked metrics, in metric order."""
-    start = week_start(day)
-    return _week(goals, start, _totals_by_week(activity).get(start))
-
-
-def progress_by_week(
-    goals: WeeklyGoals, activity: Iterable[Effort], first: date, last: date
-) -> tuple[WeekProgress, ...]:
-    """One :class:`WeekProgress` per week from ``first``'s week to ``last``'s, oldest first."""
-    if last < first:
-        raise InvalidInput(f"the range {first} to {last} runs backwards")
-    totals = _totals_by_week(activity)  # one pass, however many weeks
-    weeks = []
-    monday = week_start(first)
-    while monday <= last:
-        weeks.append(_week(goals, monday, totals.get(monday)))
-        monday += timedelta(days=7)
-    return tuple(weeks)
-
-
-def _totals_by_week(activity: Iterable[Effort]) -> dict[date, dict[Metric, float]]:
-    totals: dict[date, dict[Metric, float]] = {}
-    for item in activity:
-        week = totals.setdefault(week_start(item.on), dict.fromkeys(Metric, 0.0))
-        week[item.metric] += item.amount
-    return totals
-
-
-def _week(goals: WeeklyGoals, start: date, totals: dict[Metric, float] | None) -> WeekProgress:
-    done = totals or {}
-    metrics = tuple(
-        MetricProgress(m, goals.target(m), done.get(m, 0.0)) for m in Metric if goals.target(m) > 0
-    )
-    return WeekProgress(start, metrics)
-
-
 @dataclass(frozen=True)
 class Streak:
     """Consecutive weeks with every goal met: ``current`` up to now, ``best`` ever."""
@@ -151,13 +117,90 @@ class Streak:
     best: int
 
 
+def week_progress(goals: WeeklyGoals, activity: Iterable[Effort], day: date) -> WeekProgress:
+    """Progress in the week containing ``day``, for the tracked metrics, in metric order."""
+    start = week_start(day)
+    return _week(goals, start, week_totals(activity).get(start))
+
+
+def progress_by_week(
+    goals: WeeklyGoals, activity: Iterable[Effort], first: date, last: date
+) -> tuple[WeekProgress, ...]:
+    """One :class:`WeekProgress` per week from ``first``'s week to ``last``'s, oldest first."""
+    return _weeks(goals, week_totals(activity), first, last)
+
+
 def streak(goals: WeeklyGoals, activity: Iterable[Effort], today: date) -> Streak:
     """The current and best streaks, counting from the first week with any effort."""
-    items = [a for a in activity if a.on <= today]
-    if not items:
+    return _streak(goals, week_totals(a for a in activity if a.on <= today), today)
+
+
+@dataclass(frozen=True)
+class GoalWeeks:
+    """This week, the last few weeks and the streak, from one pass over the effort."""
+
+    this_week: WeekProgress
+    weeks: tuple[WeekProgress, ...]
+    streak: Streak
+
+
+def goal_weeks(
+    goals: WeeklyGoals, activity: Iterable[Effort], today: date, *, weeks: int
+) -> GoalWeeks:
+    """What :func:`week_progress`, :func:`progress_by_week` (the last ``weeks`` weeks) and
+    :func:`streak` give for ``today``, summing the effort once: the Today page reads it on
+    every visit, over the whole history."""
+    items = list(activity)
+    totals = week_totals(items)
+    start = week_start(today)
+    past = totals
+    if any(a.on > today for a in items):  # effort dated ahead counts for its week, not the streak
+        past = week_totals(a for a in items if a.on <= today)
+    return GoalWeeks(
+        this_week=_week(goals, start, totals.get(start)),
+        weeks=_weeks(goals, totals, start - timedelta(weeks=weeks - 1), today),
+        streak=_streak(goals, past, today),
+    )
+
+
+def week_totals(activity: Iterable[Effort]) -> dict[date, dict[Metric, float]]:
+    """Effort summed per metric, per week (keyed by its Monday)."""
+    totals: dict[date, dict[Metric, float]] = {}
+    for item in activity:
+        start = week_start(item.on)
+        week = totals.get(start)
+        if week is None:
+            week = totals[start] = dict.fromkeys(METRICS, 0.0)
+        week[item.metric] += item.amount
+    return totals
+
+
+def _weeks(
+    goals: WeeklyGoals, totals: dict[date, dict[Metric, float]], first: date, last: date
+) -> tuple[WeekProgress, ...]:
+    if last < first:
+        raise InvalidInput(f"the range {first} to {last} runs backwards")
+    weeks = []
+    monday = week_start(first)
+    while monday <= last:
+        weeks.append(_week(goals, monday, totals.get(monday)))
+        monday += timedelta(days=7)
+    return tuple(weeks)
+
+
+def _week(goals: WeeklyGoals, start: date, totals: dict[Metric, float] | None) -> WeekProgress:
+    done = totals or {}
+    metrics = tuple(
+        MetricProgress(m, goals.target(m), done.get(m, 0.0)) for m in METRICS if goals.target(m) > 0
+    )
+    return WeekProgress(start, metrics)
+
+
+def _streak(goals: WeeklyGoals, totals: dict[date, dict[Metric, float]], today: date) -> Streak:
+    """The streaks from effort up to ``today`` summed per week."""
+    if not totals:
         return Streak(0, 0)
-    weeks = progress_by_week(goals, items, min(a.on for a in items), today)
-    met = [w.met for w in weeks]
+    met = [w.met for w in _weeks(goals, totals, min(totals), today)]
     in_progress_unmet = not met[-1]
     if in_progress_unmet:
         met = met[:-1]  # this week is not over; it does not break the streak

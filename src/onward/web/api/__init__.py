@@ -36,6 +36,7 @@ from onward.web.api import (
     proposals,
     setback,
     settings,
+    sharing,
     undo,
     wellbeing_check,
     writing,
@@ -58,6 +59,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     wellbeing_check.router,
     writing.router,
     undo.router,
+    sharing.router,
 )
 
 

@@ -5,27 +5,23 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import MISSING
-from typing import TYPE_CHECKING, Annotated, Any, get_type_hints
+from typing import TYPE_CHECKING, Any, get_type_hints
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from fastapi import APIRouter
+from pydantic import Field, create_model
 
 from onward.domain.pipeline import Stage
 from onward.domain.records import ApplicationFields
+from onward.errors import OnwardError
 from onward.export.records import application_record
 from onward.services.applications import add_application, get_application, move_application
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["applications"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class Placement(BaseModel):
+class Placement(Body):
     """Where a new application stands: ``stage`` and ``date`` (today when left out)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     stage: Stage = Stage.APPLIED
     day: dt.date | None = Field(default=None, alias="date")
@@ -54,10 +50,8 @@ else:
     )
 
 
-class Move(BaseModel):
+class Move(Body):
     """A step in the pipeline: the stage reached, and the day (today when left out)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     stage: Stage
     day: dt.date | None = Field(default=None, alias="date")
@@ -82,7 +76,12 @@ def read(app_id: int, ws: Ws) -> dict[str, Any]:
 @router.post("/applications/{app_id}/moves", status_code=201)
 def move(app_id: int, body: Move, ws: Ws) -> dict[str, Any]:
     """Move an application to another stage; an impossible move is a 409 with the reason."""
-    app = move_application(
-        ws.store, ws.owner, app_id, body.stage, ws.clock, on=body.day, note=body.note
-    )
+    try:
+        app = move_application(
+            ws.store, ws.owner, app_id, body.stage, ws.clock, on=body.day, note=body.note
+        )
+    except OnwardError as exc:
+        if exc.field == "on":  # the service's name for what this body calls "date"
+            exc.field = "date"
+        raise
     return application_record(app)

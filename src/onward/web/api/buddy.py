@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter
 
 from onward.export.jsonable import to_jsonable
 from onward.services.buddy import (
@@ -16,24 +15,17 @@ from onward.services.buddy import (
     make_card,
     weekly_summary,
 )
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["buddy"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class CardRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CardRequest(Body):
     name: str
     passphrase: str
 
 
-class SummaryRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SummaryRequest(Body):
     passphrase: str
     rejections: bool = False
 

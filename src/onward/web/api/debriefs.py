@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter
+from pydantic import Field
 
 from onward.domain.playbook.debrief import StarStory
 from onward.export.jsonable import to_jsonable
@@ -17,26 +17,19 @@ from onward.services.debriefs import (
     list_stories,
     question_bank,
 )
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["debriefs"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class NewDebrief(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewDebrief(Body):
     held_on: dt.date | None = None
     landed: str | None = None
     missing: str | None = None
-    questions: list[str] = []
+    questions: list[str] = Field(default_factory=list)
 
 
-class NewStory(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewStory(Body):
     title: str
     situation: str | None = None
     task: str | None = None

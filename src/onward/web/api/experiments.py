@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter
 
 from onward.export.jsonable import to_jsonable
 from onward.services.experiments import (
@@ -15,29 +14,20 @@ from onward.services.experiments import (
     start_experiment,
     tag_applications,
 )
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["experiments"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class NewExperiment(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewExperiment(Body):
     name: str
 
 
-class Marked(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Marked(Body):
     ids: list[int]
 
 
-class Decision(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Decision(Body):
     decision: Literal["keep", "drop"]
 
 

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter
 
 from onward.domain.playbook.feedback_reading import read_feedback
 from onward.domain.playbook.stored import StoredFeedback
 from onward.services.feedback import list_feedback, log_feedback
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["feedback"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class NewFeedback(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewFeedback(Body):
     text: str
     received_on: dt.date | None = None
     from_whom: str | None = None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter
+from pydantic import ConfigDict, Field
 
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.if_then import IfThenFields
@@ -18,11 +18,9 @@ from onward.services.if_then import (
     move_if_then_plan,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["if-then plans"])
-
-Ws = Annotated[Workspace, Depends(workspace)]
 
 
 def _aware(moment: dt.datetime, ws: Workspace) -> dt.datetime:
@@ -33,10 +31,10 @@ def _aware(moment: dt.datetime, ws: Workspace) -> dt.datetime:
     return moment
 
 
-class NewPlan(BaseModel):
+class NewPlan(Body):
     """ "When [starts_at, place], I will [action] for [for / application_id]"."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     starts_at: dt.datetime
     action: str
@@ -47,10 +45,8 @@ class NewPlan(BaseModel):
     goal: Metric | None = None
 
 
-class NewWhen(BaseModel):
+class NewWhen(Body):
     """A new start for a plan."""
-
-    model_config = ConfigDict(extra="forbid")
 
     starts_at: dt.datetime
 

@@ -8,7 +8,7 @@ from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from onward.domain.mail_accounts import MailAccount
@@ -27,23 +27,20 @@ from onward.services.mail_accounts import (
     set_sync_schedule,
 )
 from onward.services.mail_import_jobs import ImportJobs
-from onward.services.runtime import Workspace
 from onward.web.api.mail_imports import job_record
-from onward.web.deps import mail_jobs, passwords, workspace
+from onward.web.deps import mail_jobs, passwords
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["mail"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 Jobs = Annotated[ImportJobs, Depends(mail_jobs)]
 Secrets = Annotated[Passwords, Depends(passwords)]
 
 
-class NewAccount(BaseModel):
+class NewAccount(Body):
     """An account to add. ``provider`` (gmail, outlook, yahoo, fastmail, icloud) fills in the
     servers and folders; ``password`` is kept in the OS keyring (leave it out when the
     server's environment holds it). The login is tested first unless ``test`` is false."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str
     address: str
@@ -62,10 +59,8 @@ class NewAccount(BaseModel):
     test: bool = True
 
 
-class Schedule(BaseModel):
+class Schedule(Body):
     """How often the account syncs while the web app runs: hours (1 to 168), or null: off."""
-
-    model_config = ConfigDict(extra="forbid")
 
     sync_every_hours: int | None
 

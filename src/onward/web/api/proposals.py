@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from fastapi import APIRouter, Query, Request, Response
+from pydantic import Field, model_validator
 
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.review import Grouping, QueueFilter, Show
@@ -22,12 +22,10 @@ from onward.services.review_preview import (
     preview_confident,
 )
 from onward.services.review_queue import MAX_PER_PAGE, find_proposals
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["proposals"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
 #: The ``status`` parameter as the queue shows it ("accepted" includes edited ones).
 SHOWS = {
@@ -38,11 +36,9 @@ SHOWS = {
 }
 
 
-class Acceptance(BaseModel):
+class Acceptance(Body):
     """Which proposals to accept: ``ids``, or every pending one at ``min_confidence`` or more
     that is not "maybe". ``preview``: say what would change, change nothing."""
-
-    model_config = ConfigDict(extra="forbid")
 
     ids: list[int] | None = Field(default=None, min_length=1)
     min_confidence: float | None = Field(default=None, gt=0, le=1)
@@ -145,6 +141,7 @@ def not_job_mail(proposal_id: int, ws: Ws) -> dict[str, Any]:
     return {
         "message_id": taught.message_id,
         "dismissed": list(taught.dismissed),
+        "also_dismissed": taught.also_dismissed,
         "remembered": {"address": taught.address, "list": taught.mailing_list},
     }
 

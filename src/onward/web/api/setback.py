@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter
 
 from onward.errors import NotFound
 from onward.export.jsonable import to_jsonable
-from onward.services.runtime import Workspace
 from onward.services.setback import get_preparation, prepare_for_setback
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["setback preparation"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class NewPreparation(BaseModel):
+class NewPreparation(Body):
     """One to three next steps in your own words, and what you will be proud of either way."""
-
-    model_config = ConfigDict(extra="forbid")
 
     steps: list[str]
     proud: str | None = None

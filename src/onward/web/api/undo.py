@@ -4,10 +4,10 @@ application's history (undone steps and every change), correct the date of a ste
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi import APIRouter
+from pydantic import Field
 
 from onward.domain.changes import Change, UndoOutcome
 from onward.errors import InvalidInput
@@ -17,17 +17,13 @@ from onward.services.applications import get_application
 from onward.services.corrections import History, application_history, correct_event_date
 from onward.services.runtime import Workspace
 from onward.services.undo import undo_accept, undo_change, undo_last_change
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["undo"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class DateCorrection(BaseModel):
+class DateCorrection(Body):
     """The day a step really happened."""
-
-    model_config = ConfigDict(extra="forbid")
 
     day: dt.date = Field(alias="date")
 

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter
 
-from onward.services.runtime import Workspace
 from onward.services.wellbeing_check import check_wellbeing, wellbeing_view
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["well-being"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class NewCheck(BaseModel):
+class NewCheck(Body):
     """Five answers, in the order of the statements, each 0 (at no time) to 5 (all of the time)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     answers: list[int]
 

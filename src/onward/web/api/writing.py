@@ -4,31 +4,23 @@ them. Never analysed or shared."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends
-from pydantic import BaseModel, ConfigDict
+from fastapi import APIRouter
 
-from onward.services.runtime import Workspace
 from onward.services.writing import WritingView, lock_writing, write_session, writing_view
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["writing"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class NewSession(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewSession(Body):
     text: str
     started_at: dt.datetime | None = None
     passphrase: str | None = None
 
 
-class Passphrase(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Passphrase(Body):
     passphrase: str
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.drafts import DraftKind
@@ -25,13 +25,15 @@ from onward.services.corrections import History, application_history, correct_ev
 from onward.services.overview import ApplicationOverview, application_overview
 from onward.services.runtime import Workspace
 from onward.services.skills import ApplicationMatch, match_if_ready
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.pages.board import allowed_moves
 from onward.web.pages.undo import undoable
-from onward.web.rendering import redirect, render
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+FORM_PAGE = Page("applications/form.html", nav="board")
+SHOW_PAGE = Page("applications/show.html", nav="board")
 
 START_STAGES = OPEN_PATH
 CHANNELS = tuple((c.value, c.value.replace("_", " ").capitalize()) for c in Channel)
@@ -105,9 +107,7 @@ def _form_page(request: Request, form: Form, app: Application | None, status: in
     stages = tuple((s.value, s.value.capitalize()) for s in START_STAGES)
     context = ApplicationForm(form, app, stages, CHANNELS)
     title = f"Edit {app.company}" if app else "Add an application"
-    return render(
-        request, "applications/form.html", context, nav="board", title=title, status=status
-    )
+    return FORM_PAGE.render(request, context, status, title=title)
 
 
 def _fields(form: Form) -> ApplicationFields | None:
@@ -140,15 +140,13 @@ def _values(app: Application) -> dict[str, str]:
 
 
 @router.get("/applications/new", response_class=HTMLResponse)
-def new_application(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+def new_application(request: Request, ws: Ws) -> Response:
     form = Form.empty(ws.clock.today(), stage="applied", on=ws.clock.today().isoformat())
     return _form_page(request, form, None, 200)
 
 
 @router.post("/applications/new", response_model=None)
-def create_application(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def create_application(request: Request, form: PostedForm, ws: Ws) -> Response:
     fields = _fields(form)
     stage = form.choice("stage", Stage) or Stage.APPLIED
     on = form.day("on")
@@ -180,36 +178,20 @@ def _show_page(
     moves = allowed_moves(overview.application)
     context = ApplicationPage(overview, moves, kinds, form, history, fit, date_form)
     app = overview.application
-    return render(
-        request,
-        "applications/show.html",
-        context,
-        nav="board",
-        title=f"{app.company}: {app.role}",
-        status=status,
-    )
+    return SHOW_PAGE.render(request, context, status, title=f"{app.company}: {app.role}")
 
 
-@router.get("/applications/{app_id}", response_class=HTMLResponse)
-def show_application(
-    request: Request, app_id: int, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
-    return _show_page(request, ws, app_id)
+show_page(router, "/applications/{app_id}", _show_page)
 
 
 @router.get("/applications/{app_id}/edit", response_class=HTMLResponse)
-def edit_form(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def edit_form(request: Request, app_id: int, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     return _form_page(request, Form(_values(app), ws.clock.today()), app, 200)
 
 
 @router.post("/applications/{app_id}/edit", response_model=None)
-def save_application(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_application(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     fields = _fields(form)
     if fields is not None:
@@ -228,9 +210,7 @@ def save_application(
 
 
 @router.post("/applications/{app_id}/archive", response_model=None)
-def archive(
-    app_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def archive(app_id: int, form: PostedForm, ws: Ws) -> Response:
     undo = form.flag("undo")
     (app,) = archive_applications(ws.store, ws.owner, [app_id], ws.clock, undo=undo)
     button = undoable(ws, app_id)
@@ -245,11 +225,7 @@ def archive(
 
 @router.post("/applications/{app_id}/events/{event_id}/date", response_model=None)
 def correct_date(
-    request: Request,
-    app_id: int,
-    event_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
+    request: Request, app_id: int, event_id: int, form: PostedForm, ws: Ws
 ) -> Response:
     """Correct the day a step happened (the form on each step of the history)."""
     on = form.day("on")
@@ -270,12 +246,7 @@ def correct_date(
 
 
 @router.post("/applications/{app_id}/contacts", response_model=None)
-def link_person(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def link_person(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     get_application(ws.store, ws.owner, app_id)  # an unknown application is a 404 page
     contact_id = form.whole("contact_id", low=1)
     if contact_id is None and form.ok:
@@ -291,7 +262,7 @@ def link_person(
 
 
 @router.post("/applications/{app_id}/contacts/{contact_id}/unlink", response_model=None)
-def unlink_person(app_id: int, contact_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def unlink_person(app_id: int, contact_id: int, ws: Ws) -> Response:
     contact = link_contact(ws.store, ws.owner, contact_id, app_id, unlink=True)
     return redirect(
         f"/applications/{app_id}#contacts",

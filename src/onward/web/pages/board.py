@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from onward.domain.pipeline import ACTIVE, Stage, check_move
@@ -19,12 +19,14 @@ from onward.services.applications import get_application, list_applications, mov
 from onward.services.board import BOARD_STAGES, Board, BoardColumn, get_board
 from onward.services.runtime import Workspace
 from onward.web.contexts.cards import Card, card
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.pages.undo import undoable
 from onward.web.rendering import redirect, render, with_notice
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+INDEX_PAGE = Page("board/index.html", nav="board", title="Board")
+TABLE_PAGE = Page("board/table.html", nav="board", title="All applications")
 PAGE_SIZE = 50
 
 
@@ -114,13 +116,14 @@ def _board_page(ws: Workspace, problem: str | None = None) -> BoardPage:
 
 
 @router.get("/board", response_class=HTMLResponse)
-def show_board(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    return render(request, "board/index.html", _board_page(ws), nav="board", title="Board")
+def show_board(request: Request, ws: Ws) -> HTMLResponse:
+    return INDEX_PAGE.render(request, _board_page(ws))
 
 
 @router.get("/board/table", response_class=HTMLResponse)
 def show_table(
     request: Request,
+    ws: Ws,
     stage: str = "",
     q: str = "",
     tag: str = "",
@@ -128,7 +131,6 @@ def show_table(
     reverse: str = "",
     show: str = "",
     page: str = "1",
-    ws: Workspace = Depends(workspace),
 ) -> HTMLResponse:
     stages = tuple(s for s in Stage if s.value == stage)
     sort = sort if sort in SORTS else "recent"
@@ -159,7 +161,7 @@ def show_table(
         stages=BOARD_STAGES,
         sorts=tuple(SORTS),
     )
-    return render(request, "board/table.html", context, nav="board", title="All applications")
+    return TABLE_PAGE.render(request, context)
 
 
 def _move(ws: Workspace, app_id: int, form: Form) -> Application | None:
@@ -175,12 +177,7 @@ def _move(ws: Workspace, app_id: int, form: Form) -> Application | None:
 
 
 @router.post("/applications/{app_id}/move", response_model=None)
-def move_card(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def move_card(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     back = form["next"] if form["next"].startswith("/") else "/board"
     if form["stage"] == Stage.REJECTED.value:
         get_application(ws.store, ws.owner, app_id)  # 404 for an unknown id
@@ -207,9 +204,7 @@ def move_card(
 
 
 @router.post("/api/applications/{app_id}/move")
-def move_card_by_drag(
-    app_id: int, payload: dict[str, Any] = Body(...), ws: Workspace = Depends(workspace)
-) -> JSONResponse:
+def move_card_by_drag(app_id: int, ws: Ws, payload: dict[str, Any] = Body(...)) -> JSONResponse:
     """The drag-and-drop move: JSON in ({"stage": ...}), JSON out; refusals explained (409)."""
     stage = payload.get("stage")
     if stage == Stage.REJECTED.value:

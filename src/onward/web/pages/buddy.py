@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from onward.errors import Conflict, InvalidInput, NotFound
 from onward.services.buddy import (
@@ -18,11 +18,12 @@ from onward.services.buddy import (
     weekly_summary,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form, read_upload
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form, read_upload
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("buddy/index.html", nav="goals", title="Buddy")
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def _page(
         send_form or Form.empty(today),
         file_form or Form.empty(today),
     )
-    return render(request, "buddy/index.html", context, nav="goals", title="Buddy", status=status)
+    return PAGE.render(request, context, status)
 
 
 def _download(text: str, name: str) -> Response:
@@ -57,15 +58,11 @@ def _download(text: str, name: str) -> Response:
     return Response(text, media_type="application/json", headers=headers)
 
 
-@router.get("/buddy", response_class=HTMLResponse)
-def show_buddy(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _page(request, ws)
+show_page(router, "/buddy", _page)
 
 
 @router.post("/buddy/card", response_model=None)
-def card(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def card(request: Request, form: PostedForm, ws: Ws) -> Response:
     try:
         text = make_card(ws.store, ws.owner, form["name"], form["passphrase"], ws.clock)
     except InvalidInput as exc:
@@ -76,9 +73,7 @@ def card(
 
 
 @router.post("/buddy/send", response_model=None)
-def send(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def send(request: Request, form: PostedForm, ws: Ws) -> Response:
     try:
         text = weekly_summary(
             ws.store, ws.owner, form["passphrase"], ws.clock, rejections=form.flag("rejections")
@@ -91,7 +86,7 @@ def send(
 
 
 @router.post("/buddy/files", response_model=None)
-async def receive(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+async def receive(request: Request, ws: Ws) -> Response:
     upload = await read_upload(request)
     form = Form.empty(ws.clock.today())
     if upload is None:

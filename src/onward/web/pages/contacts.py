@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.records import ApplicationSummary, Contact, ContactFields, ContactRole
@@ -28,11 +28,14 @@ from onward.web.contexts.contacts import (
     contact_card,
     link_choices,
 )
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+FORM_PAGE = Page("contacts/form.html", nav="contacts")
+SHOW_PAGE = Page("contacts/show.html", nav="contacts")
+INDEX_PAGE = Page("contacts/index.html", nav="contacts", title="Contacts")
 
 ROLES = tuple((r.value, r.value.replace("_", " ").capitalize()) for r in ContactRole)
 TEXT_FIELDS = ("name", "email", "linkedin_url", "company", "notes")
@@ -88,13 +91,13 @@ class ContactForm:
 
 @router.get("/contacts", response_class=HTMLResponse)
 def list_people(
-    request: Request, company: str = "", everyone: bool = False, ws: Workspace = Depends(workspace)
+    request: Request, ws: Ws, company: str = "", everyone: bool = False
 ) -> HTMLResponse:
     company = company.strip()[:200]
     limit = None if everyone else SHOWN
     book = contact_book(ws, company=company or None, limit=limit)
     context = ContactsPage(book, company, everyone)
-    return render(request, "contacts/index.html", context, nav="contacts", title="Contacts")
+    return INDEX_PAGE.render(request, context)
 
 
 def _form_page(
@@ -102,14 +105,7 @@ def _form_page(
 ) -> HTMLResponse:
     choices = link_choices(ws) if contact is None else []
     title = f"Edit {contact.name}" if contact else "Add a contact"
-    return render(
-        request,
-        "contacts/form.html",
-        ContactForm(form, contact, choices),
-        nav="contacts",
-        title=title,
-        status=status,
-    )
+    return FORM_PAGE.render(request, ContactForm(form, contact, choices), status, title=title)
 
 
 def _fields(form: Form) -> dict[str, Any]:
@@ -124,9 +120,7 @@ def _fields(form: Form) -> dict[str, Any]:
 
 
 @router.get("/contacts/new", response_class=HTMLResponse)
-def new_contact(
-    request: Request, application: int | None = None, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
+def new_contact(request: Request, ws: Ws, application: int | None = None) -> HTMLResponse:
     values = {"role": "recruiter"}
     if application:
         values["application_id"] = str(application)
@@ -134,9 +128,7 @@ def new_contact(
 
 
 @router.post("/contacts/new", response_model=None)
-def create_contact(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def create_contact(request: Request, form: PostedForm, ws: Ws) -> Response:
     values = _fields(form)
     app_id = form.whole("application_id", low=1)
     if form.ok:
@@ -172,23 +164,14 @@ def _contact_page(
         link_form or Form.empty(today),
         checkin_form or Form.empty(today, on=today.isoformat()),
     )
-    return render(
-        request, "contacts/show.html", context, nav="contacts", title=card.contact.name,
-        status=status,
-    )  # fmt: skip
+    return SHOW_PAGE.render(request, context, status, title=card.contact.name)
 
 
-@router.get("/contacts/{contact_id}", response_class=HTMLResponse)
-def show_contact(
-    request: Request, contact_id: int, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
-    return _contact_page(request, ws, contact_id)
+show_page(router, "/contacts/{contact_id}", _contact_page)
 
 
 @router.get("/contacts/{contact_id}/edit", response_class=HTMLResponse)
-def edit_form(
-    request: Request, contact_id: int, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
+def edit_form(request: Request, contact_id: int, ws: Ws) -> HTMLResponse:
     contact = get_contact(ws.store, ws.owner, contact_id)
     f = contact.fields
     values = {name: getattr(f, name) or "" for name in TEXT_FIELDS}
@@ -200,12 +183,7 @@ def edit_form(
 
 
 @router.post("/contacts/{contact_id}/edit", response_model=None)
-def save_contact(
-    request: Request,
-    contact_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_contact(request: Request, contact_id: int, form: PostedForm, ws: Ws) -> Response:
     contact = get_contact(ws.store, ws.owner, contact_id)
     values = _fields(form)
     if form.ok:
@@ -219,12 +197,7 @@ def save_contact(
 
 
 @router.post("/contacts/{contact_id}/link", response_model=None)
-def link(
-    request: Request,
-    contact_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def link(request: Request, contact_id: int, form: PostedForm, ws: Ws) -> Response:
     get_contact(ws.store, ws.owner, contact_id)  # an unknown contact is a 404 page
     app_id = form.whole("application_id", low=1)
     if app_id is None and form.ok:
@@ -240,18 +213,13 @@ def link(
 
 
 @router.post("/contacts/{contact_id}/unlink/{app_id}", response_model=None)
-def unlink(contact_id: int, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def unlink(contact_id: int, app_id: int, ws: Ws) -> Response:
     contact = link_contact(ws.store, ws.owner, contact_id, app_id, unlink=True)
     return redirect(f"/contacts/{contact_id}", f"{contact.name} is no longer linked to #{app_id}.")
 
 
 @router.post("/contacts/{contact_id}/checkin", response_model=None)
-def check_in(
-    request: Request,
-    contact_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def check_in(request: Request, contact_id: int, form: PostedForm, ws: Ws) -> Response:
     get_contact(ws.store, ws.owner, contact_id)
     on = form.day("on")
     next_on = form.day("next_on")
@@ -272,6 +240,6 @@ def check_in(
 
 
 @router.post("/contacts/{contact_id}/delete", response_model=None)
-def remove(contact_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def remove(contact_id: int, ws: Ws) -> Response:
     contact = delete_contact(ws.store, ws.owner, contact_id)
     return redirect("/contacts", f"Deleted {contact.name}. Their applications are untouched.")

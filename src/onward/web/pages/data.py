@@ -24,11 +24,15 @@ from onward.services.import_preview import (
 from onward.services.runtime import Workspace
 from onward.services.transfer import backup_text, csv_text
 from onward.services.uploads import StagedFile, discard_upload, stage_upload, staged_file
-from onward.web.deps import workspace
-from onward.web.forms import Form, Upload, read_form, read_upload
-from onward.web.rendering import redirect, render
+from onward.web.deps import single_user_only
+from onward.web.forms import Form, Upload, read_upload
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+INDEX_PAGE = Page("data/index.html", nav="data", title="Import & export")
+RESTORE_PAGE = Page("data/restore.html", nav="data", title="Restore a backup")
+CSV_PAGE = Page("data/csv.html", nav="data", title="Import a spreadsheet")
 
 
 @dataclass(frozen=True)
@@ -62,14 +66,10 @@ def _index(
 ) -> HTMLResponse:
     today = ws.clock.today()
     context = DataPage(restore or Form.empty(today), spreadsheet or Form.empty(today))
-    return render(
-        request, "data/index.html", context, nav="data", title="Import & export", status=status
-    )
+    return INDEX_PAGE.render(request, context, status)
 
 
-@router.get("/data", response_class=HTMLResponse)
-def show_data(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    return _index(request, ws)
+show_page(router, "/data", _index)
 
 
 def _download(content: str | bytes, filename: str, media_type: str) -> Response:
@@ -84,14 +84,14 @@ def _download(content: str | bytes, filename: str, media_type: str) -> Response:
 
 
 @router.get("/data/backup.json")
-def download_backup(include_writing: bool = False, ws: Workspace = Depends(workspace)) -> Response:
+def download_backup(ws: Ws, include_writing: bool = False) -> Response:
     _count, text = backup_text(ws.store, ws.owner, ws.clock, include_writing=include_writing)
     name = f"onward-backup-{ws.clock.now():%Y-%m-%d}.json"
     return _download(text, name, "application/json")
 
 
 @router.get("/data/applications.csv")
-def download_csv(history: bool = False, ws: Workspace = Depends(workspace)) -> Response:
+def download_csv(ws: Ws, history: bool = False) -> Response:
     _count, text = csv_text(ws.store, ws.owner, history=history)
     name = f"onward-{'history' if history else 'applications'}-{ws.clock.now():%Y-%m-%d}.csv"
     return _download(text, name, "text/csv; charset=utf-8")
@@ -99,7 +99,7 @@ def download_csv(history: bool = False, ws: Workspace = Depends(workspace)) -> R
 
 @router.get("/data/calendar.ics")
 @router.get("/data/plan.ics", include_in_schema=False)  # its address before the glossary
-def download_calendar(ws: Workspace = Depends(workspace)) -> Response:
+def download_calendar(ws: Ws) -> Response:
     _count, data = calendar_bytes(ws.store, ws.owner, ws.clock)
     return _download(data, "onward-calendar.ics", "text/calendar; charset=utf-8")
 
@@ -118,14 +118,19 @@ def _stage(
         return None
 
 
+#: A backup restores with its ids, which in a shared database may be other people's.
+SHARED_RESTORE = (
+    "on a shared server a backup cannot be restored (its ids may be other people's); "
+    "import your applications from a CSV file instead"
+)
+
+
 # -- restoring a backup --------------------------------------------------------------------------
 @router.post("/data/restore", response_model=None)
 def check_backup(
-    request: Request,
-    form: Form = Depends(read_form),
-    upload: Upload | None = Depends(read_upload),
-    ws: Workspace = Depends(workspace),
+    request: Request, form: PostedForm, ws: Ws, upload: Upload | None = Depends(read_upload)
 ) -> Response:
+    single_user_only(request, SHARED_RESTORE, "file")
     staged = _stage(form, upload, ws, "backup", "choose the backup file (.json) to restore")
     if staged is None:
         return _index(request, ws, restore=form, status=422)
@@ -133,27 +138,16 @@ def check_backup(
     if preview.problem is not None:
         discard_upload(ws.settings.home, staged.token, staged.kind)
     status = 200 if preview.problem is None else 422
-    return render(
-        request, "data/restore.html", RestorePage(preview), nav="data", title="Restore a backup",
-        status=status,
-    )  # fmt: skip
+    return RESTORE_PAGE.render(request, RestorePage(preview), status)
 
 
 @router.post("/data/restore/confirm", response_model=None)
-def confirm_restore(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def confirm_restore(request: Request, form: PostedForm, ws: Ws) -> Response:
+    single_user_only(request, SHARED_RESTORE, "file")
     staged = staged_file(ws.settings.home, form["token"], "backup")
     if not form.flag("confirm"):
         preview = preview_backup(ws.store, ws.owner, staged)
-        return render(
-            request,
-            "data/restore.html",
-            RestorePage(preview),
-            nav="data",
-            title="Restore a backup",
-            status=422,
-        )
+        return RESTORE_PAGE.render(request, RestorePage(preview), 422)
     result, safety = restore_upload(
         ws.store,
         ws.owner,
@@ -172,7 +166,7 @@ def confirm_restore(
 
 
 @router.post("/data/restore/cancel", response_model=None)
-def cancel_restore(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+def cancel_restore(form: PostedForm, ws: Ws) -> Response:
     if form["token"]:
         discard_upload(ws.settings.home, form["token"], "backup")
     return redirect("/data", "Nothing was restored; your data is as it was.")
@@ -180,14 +174,7 @@ def cancel_restore(form: Form = Depends(read_form), ws: Workspace = Depends(work
 
 # -- importing a spreadsheet ---------------------------------------------------------------------
 def _csv_page(request: Request, preview: CsvPreview, date_format: str) -> HTMLResponse:
-    return render(
-        request,
-        "data/csv.html",
-        CsvPage(preview, date_format),
-        nav="data",
-        title="Import a spreadsheet",
-        status=200 if preview.ready else 422,
-    )
+    return CSV_PAGE.render(request, CsvPage(preview, date_format), 200 if preview.ready else 422)
 
 
 def _mapping(form: Form, headings: tuple[str, ...]) -> dict[str, str]:
@@ -196,10 +183,7 @@ def _mapping(form: Form, headings: tuple[str, ...]) -> dict[str, str]:
 
 @router.post("/data/csv", response_model=None)
 def check_csv(
-    request: Request,
-    form: Form = Depends(read_form),
-    upload: Upload | None = Depends(read_upload),
-    ws: Workspace = Depends(workspace),
+    request: Request, form: PostedForm, ws: Ws, upload: Upload | None = Depends(read_upload)
 ) -> Response:
     staged = _stage(form, upload, ws, "csv", "choose the spreadsheet (.csv) to import")
     if staged is None:
@@ -210,9 +194,7 @@ def check_csv(
 
 
 @router.post("/data/csv/check", response_model=None)
-def recheck_csv(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def recheck_csv(request: Request, form: PostedForm, ws: Ws) -> Response:
     staged = staged_file(ws.settings.home, form["token"], "csv")
     date_format = form["date_format"].strip()
     preview = preview_csv(ws.store, ws.owner, staged, ws.clock, date_format=date_format or None)
@@ -224,9 +206,7 @@ def recheck_csv(
 
 
 @router.post("/data/csv/confirm", response_model=None)
-def confirm_csv(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def confirm_csv(request: Request, form: PostedForm, ws: Ws) -> Response:
     staged = staged_file(ws.settings.home, form["token"], "csv")
     date_format = form["date_format"].strip() or None
     first = preview_csv(ws.store, ws.owner, staged, ws.clock, date_format=date_format)
@@ -247,7 +227,7 @@ def confirm_csv(
 
 
 @router.post("/data/csv/cancel", response_model=None)
-def cancel_csv(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+def cancel_csv(form: PostedForm, ws: Ws) -> Response:
     if form["token"]:
         discard_upload(ws.settings.home, form["token"], "csv")
     return redirect("/data", "Nothing was imported.")

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from onward.domain.playbook.debrief import StarStory
 from onward.domain.records import Application
@@ -23,11 +23,13 @@ from onward.services.debriefs import (
     question_bank,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+SHOW_PAGE = Page("debrief/show.html", nav="board")
+STORIES_PAGE = Page("debrief/stories.html", nav="goals", title="Stories")
 STORY_PARTS = (
     ("situation", "Situation: where and when"),
     ("task", "Task: what was needed of you"),
@@ -60,21 +62,14 @@ def _debrief_page(
         app, debrief_view(ws.store, ws.owner, app_id), form or Form.empty(today, held_on=str(today))
     )
     title = f"Debrief: {app.company}"
-    return render(request, "debrief/show.html", context, nav="board", title=title, status=status)
+    return SHOW_PAGE.render(request, context, status, title=title)
 
 
-@router.get("/applications/{app_id}/debrief", response_class=HTMLResponse)
-def show_debrief(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
-    return _debrief_page(request, ws, app_id)
+show_page(router, "/applications/{app_id}/debrief", _debrief_page)
 
 
 @router.post("/applications/{app_id}/debrief", response_model=None)
-def save_debrief(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_debrief(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     held_on = form.day("held_on")
     if form.ok:
         try:
@@ -106,20 +101,14 @@ def _stories_page(
         list_stories(ws.store, ws.owner),
         form or Form.empty(ws.clock.today()),
     )
-    return render(
-        request, "debrief/stories.html", context, nav="goals", title="Stories", status=status
-    )
+    return STORIES_PAGE.render(request, context, status)
 
 
-@router.get("/stories", response_class=HTMLResponse)
-def show_stories(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _stories_page(request, ws)
+show_page(router, "/stories", _stories_page)
 
 
 @router.post("/stories", response_model=None)
-def new_story(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def new_story(request: Request, form: PostedForm, ws: Ws) -> Response:
     story = StarStory(
         form["title"],
         situation=form.text("situation"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, Request
+from fastapi import APIRouter, Body, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from onward.domain.playbook.stored import DraftStatus
@@ -27,11 +27,14 @@ from onward.services.drafts import (
 from onward.services.runtime import Workspace
 from onward.services.settings import change_settings, check_setting
 from onward.web.contexts.drafts import drafts_page
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+NAME_PAGE = Page("drafts/name.html", nav="drafts", title="Your name")
+SHOW_PAGE = Page("drafts/show.html", nav="drafts")
+INDEX_PAGE = Page("drafts/index.html", nav="drafts", title="Drafts")
 
 
 @dataclass(frozen=True)
@@ -70,9 +73,7 @@ def ask_name(request: Request, ws: Workspace, form: Form, app_id: int) -> Respon
             return None
     context = NamePage(app_id, form, tuple((k, form[k]) for k in DRAFT_FIELDS if form[k]))
     status = 422 if form.errors else 200
-    return render(
-        request, "drafts/name.html", context, nav="drafts", title="Your name", status=status
-    )
+    return NAME_PAGE.render(request, context, status)
 
 
 @dataclass(frozen=True)
@@ -83,17 +84,12 @@ class NamePage:
 
 
 @router.get("/drafts", response_class=HTMLResponse)
-def show_drafts(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    return render(request, "drafts/index.html", drafts_page(ws), nav="drafts", title="Drafts")
+def show_drafts(request: Request, ws: Ws) -> HTMLResponse:
+    return INDEX_PAGE.render(request, drafts_page(ws))
 
 
 @router.post("/applications/{app_id}/drafts", response_model=None)
-def new_draft(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def new_draft(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     if not ws.settings.sender_name:
         asked = ask_name(request, ws, form, app_id)
         if asked is not None:
@@ -126,13 +122,11 @@ def _draft_page(
         timing,
         bool(ws.settings.sender_email),
     )
-    return render(
-        request, "drafts/show.html", context, nav="drafts", title=view.draft.subject, status=status
-    )
+    return SHOW_PAGE.render(request, context, status, title=view.draft.subject)
 
 
 @router.get("/drafts/{draft_id}", response_class=HTMLResponse)
-def show_draft(request: Request, draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def show_draft(request: Request, draft_id: int, ws: Ws) -> Response:
     view = get_draft(ws.store, ws.owner, draft_id, ws.clock)
     d = view.draft
     form = Form({"to": d.to or "", "subject": d.subject, "body": d.body}, ws.clock.today())
@@ -140,12 +134,7 @@ def show_draft(request: Request, draft_id: int, ws: Workspace = Depends(workspac
 
 
 @router.post("/drafts/{draft_id}", response_model=None)
-def save_draft(
-    request: Request,
-    draft_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_draft(request: Request, draft_id: int, form: PostedForm, ws: Ws) -> Response:
     try:
         edit_draft(
             ws.store,
@@ -164,9 +153,7 @@ def save_draft(
 
 
 @router.post("/api/drafts/{draft_id}/check")
-def check_draft_text(
-    draft_id: int, payload: dict[str, Any] = Body(...), ws: Workspace = Depends(workspace)
-) -> JSONResponse:
+def check_draft_text(draft_id: int, ws: Ws, payload: dict[str, Any] = Body(...)) -> JSONResponse:
     """The quality findings of text being edited; nothing is saved."""
     texts = {k: payload.get(k) for k in ("subject", "body", "to")}
     if not all(isinstance(v, str) for v in texts.values() if v is not None):
@@ -183,7 +170,7 @@ def check_draft_text(
 
 
 @router.get("/drafts/{draft_id}/eml")
-def download_eml(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def download_eml(draft_id: int, ws: Ws) -> Response:
     if not ws.settings.sender_email:  # asked for on Settings, then back to the draft
         notice = "An .eml file needs your email address as its sender: add it here."
         return redirect(
@@ -198,12 +185,12 @@ def download_eml(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
 
 
 @router.post("/drafts/{draft_id}/sent", response_model=None)
-def sent(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def sent(draft_id: int, ws: Ws) -> Response:
     saved = mark_draft_sent(ws.store, ws.owner, draft_id, ws.clock)
     return redirect(f"/drafts/{saved.id}", "Marked as sent. That took courage.")
 
 
 @router.post("/drafts/{draft_id}/discard", response_model=None)
-def discard(draft_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def discard(draft_id: int, ws: Ws) -> Response:
     discard_draft(ws.store, ws.owner, draft_id, ws.clock)
     return redirect("/drafts", "Discarded the draft.")

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
-from onward.errors import Conflict, InvalidInput, NotFound
+from onward.errors import Conflict, InvalidInput
 from onward.services.experiments import (
     ExperimentResult,
     end_experiment,
@@ -19,11 +19,12 @@ from onward.services.experiments import (
 )
 from onward.services.learning_plan import plan_view
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("experiments/index.html", nav="insights", title="Experiments")
 
 
 @dataclass(frozen=True)
@@ -39,25 +40,14 @@ def _page(request: Request, ws: Workspace, form: Form | None = None, status: int
         form or Form.empty(ws.clock.today()),
         tuple((str(i), name) for i, name in plan_view(ws.store, ws.owner, choices=30).choices),
     )
-    return render(
-        request,
-        "experiments/index.html",
-        context,
-        nav="insights",
-        title="Experiments",
-        status=status,
-    )
+    return PAGE.render(request, context, status)
 
 
-@router.get("/experiments", response_class=HTMLResponse)
-def show_experiments(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _page(request, ws)
+show_page(router, "/experiments", _page)
 
 
 @router.post("/experiments", response_model=None)
-def start(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def start(request: Request, form: PostedForm, ws: Ws) -> Response:
     try:
         experiment = start_experiment(ws.store, ws.owner, form["name"], ws.clock)
     except (InvalidInput, Conflict) as exc:
@@ -70,24 +60,17 @@ def start(
 
 
 @router.post("/experiments/{exp_id}/applications", response_model=None)
-def tag(
-    request: Request,
-    exp_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def tag(request: Request, exp_id: int, form: PostedForm, ws: Ws) -> Response:
     try:
         marked = tag_applications(ws.store, ws.owner, exp_id, form.ids("application_ids"), ws.clock)
-    except (InvalidInput, NotFound) as exc:
+    except InvalidInput as exc:  # not someone else's id: that is a 404 like any other
         return redirect(f"/experiments#exp-{exp_id}", exc.message.capitalize() + ".")
     words = "application" if marked == 1 else "applications"
     return redirect(f"/experiments#exp-{exp_id}", f"Marked {marked} {words}.")
 
 
 @router.post("/experiments/{exp_id}/end", response_model=None)
-def end(
-    exp_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def end(exp_id: int, form: PostedForm, ws: Ws) -> Response:
     experiment = end_experiment(ws.store, ws.owner, exp_id, form["decision"], ws.clock)
     verb = "Keeping" if experiment.state == "kept" else "Dropped"
     return redirect("/experiments", f"{verb}: {experiment.name}. Trying things is how you learn.")

@@ -6,19 +6,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.goals import Metric, WeeklyGoals
+from onward.domain.sharing import ProposedGoal
 from onward.errors import InvalidInput
 from onward.services.goals import LOGGABLE, GoalProgress, goal_progress, log_effort, set_goals
 from onward.services.runtime import Workspace
+from onward.services.sharing import open_proposals
 from onward.services.wellbeing_check import lighter_goals, wellbeing_view
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("goals/index.html", nav="goals", title="Goals")
 
 WEEKS = 8
 LABELS = {
@@ -52,6 +55,8 @@ class GoalsPage:
     effort_form: Form
     #: A lighter week, suggested when the latest well-being check is low or falling.
     lighter: WeeklyGoals | None = None
+    #: Weekly goals a coach proposed, waiting for an answer (docs/coaching.md).
+    proposals: tuple[ProposedGoal, ...] = ()
     labels: ClassVar[dict[Metric, str]] = LABELS
     short: ClassVar[dict[Metric, str]] = SHORT
     how: ClassVar[dict[Metric, str]] = HOW
@@ -84,19 +89,16 @@ def _page(
         goals_form or Form.empty(today, **_goal_values(progress)),
         effort_form or Form.empty(today, on=today.isoformat(), amount="1"),
         lighter,
+        tuple(open_proposals(ws.store, ws.owner)),
     )
-    return render(request, "goals/index.html", context, nav="goals", title="Goals", status=status)
+    return PAGE.render(request, context, status)
 
 
-@router.get("/goals", response_class=HTMLResponse)
-def show_goals(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    return _page(request, ws)
+show_page(router, "/goals", _page)
 
 
 @router.post("/goals", response_model=None)
-def save_goals(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def save_goals(request: Request, form: PostedForm, ws: Ws) -> Response:
     changes: dict[Metric, float] = {}
     for metric in Metric:
         if not form[metric.value].strip():
@@ -116,9 +118,7 @@ def save_goals(
 
 
 @router.post("/goals/effort", response_model=None)
-def save_effort(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def save_effort(request: Request, form: PostedForm, ws: Ws) -> Response:
     metric = form.choice("metric", Metric)
     if metric is None and "metric" not in form.errors:
         form.fail("metric", "choose what you did")

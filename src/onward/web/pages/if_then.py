@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from onward.domain.dates import parse_when
 from onward.domain.playbook.goals import Metric
@@ -24,11 +24,12 @@ from onward.services.if_then import (
 )
 from onward.services.learning_plan import plan_view
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("if_then/index.html", nav="goals", title="If-then plans")
 
 GOALS = {
     Metric.APPLICATIONS: "Applications",
@@ -63,20 +64,14 @@ def _page(request: Request, ws: Workspace, form: Form | None = None, status: int
         tuple((str(i), name) for i, name in plan_view(ws.store, ws.owner, choices=50).choices),
         ws.clock.now(),
     )
-    return render(
-        request, "if_then/index.html", context, nav="goals", title="If-then plans", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
-@router.get("/if-then", response_class=HTMLResponse)
-def show_plans(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _page(request, ws)
+show_page(router, "/if-then", _page)
 
 
 @router.post("/if-then", response_model=None)
-def make_plan(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def make_plan(request: Request, form: PostedForm, ws: Ws) -> Response:
     action = form.text("action", required="say what you will do, e.g. send two applications")
     when = form.text("when", required="choose a day and a time")
     minutes = form.whole("minutes", low=5, high=480)
@@ -103,13 +98,13 @@ def make_plan(
 
 
 @router.post("/if-then/{plan_id}/kept", response_model=None)
-def plan_kept(plan_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def plan_kept(plan_id: int, ws: Ws) -> Response:
     keep_if_then_plan(ws.store, ws.owner, plan_id, ws.clock)
     return redirect("/if-then", "Kept. That counts towards this week.")
 
 
 @router.post("/if-then/{plan_id}/missed", response_model=None)
-def plan_missed(plan_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def plan_missed(plan_id: int, ws: Ws) -> Response:
     keep_if_then_plan(ws.store, ws.owner, plan_id, ws.clock, kept=False)
     return redirect(
         f"/if-then#move-{plan_id}", "Noted. Plans slip; pick a new when and it counts the same."
@@ -117,12 +112,7 @@ def plan_missed(plan_id: int, ws: Workspace = Depends(workspace)) -> Response:
 
 
 @router.post("/if-then/{plan_id}/move", response_model=None)
-def plan_move(
-    request: Request,
-    plan_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def plan_move(request: Request, plan_id: int, form: PostedForm, ws: Ws) -> Response:
     when = form.text("when", required="choose a new day and time")
     if when is not None:
         try:

@@ -6,28 +6,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from onward.errors import NotFound
 from onward.services.experiments import experiment_results
-from onward.services.insights import read_insights
-from onward.services.runtime import Workspace
+from onward.services.insights import insights_report, read_insights
 from onward.services.skills import DEFAULT_TOP, PlannedGaps, plan_skill_gaps, planned_skills
 from onward.web.contexts.insights import insights_page, plotly_script
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+PAGE = Page("insights/index.html", nav="insights", title="Insights")
 #: After adding skills to the plan, the notice links to it.
 PLAN_LINK = ("/plan", "See your learning plan")
 
 
 @router.get("/insights", response_class=HTMLResponse)
-def show_insights(
-    request: Request, anyway: bool = False, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
+def show_insights(request: Request, ws: Ws, anyway: bool = False) -> HTMLResponse:
     reading = read_insights(ws.store, ws.owner, ws.clock, anyway=anyway, ghosting=ws.ghosting)
     gaps = reading.insights.skill_gaps if reading.insights else None
     planned = planned_skills(ws.store, ws.owner) if gaps and gaps.gaps else frozenset()
@@ -35,7 +32,7 @@ def show_insights(
     if context.view is not None:
         tried = tuple(experiment_results(ws.store, ws.owner))
         context = replace(context, experiments=tried)
-    return render(request, "insights/index.html", context, nav="insights", title="Insights")
+    return PAGE.render(request, context)
 
 
 def planned_notice(done: PlannedGaps) -> str:
@@ -52,7 +49,7 @@ def planned_notice(done: PlannedGaps) -> str:
 
 
 @router.post("/insights/plan-skills", response_model=None)
-def plan_skills(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+def plan_skills(form: PostedForm, ws: Ws) -> Response:
     top = form.whole("top", low=1, high=50) or DEFAULT_TOP
     try:
         done = plan_skill_gaps(ws.store, ws.owner, ws.clock, top=top)
@@ -60,6 +57,18 @@ def plan_skills(form: Form = Depends(read_form), ws: Workspace = Depends(workspa
         return redirect("/resume", "Add your resume first: the gaps are what it does not mention.")
     back = "/insights?anyway=1" if form.flag("anyway") else "/insights"
     return redirect(back + "#skill-gaps", planned_notice(done), link=PLAN_LINK)
+
+
+@router.get("/insights/report.html")
+def download_report(ws: Ws) -> Response:
+    """The offline HTML report as a file to keep or share (what ``onward report`` writes)."""
+    html = insights_report(ws.store, ws.owner, ws.clock, ghosting=ws.ghosting)
+    name = f"onward-insights-{ws.clock.today().isoformat()}.html"
+    return Response(
+        html,
+        media_type="text/html; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.get("/vendor/plotly-{version}.min.js")

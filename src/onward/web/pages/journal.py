@@ -6,22 +6,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.errors import InvalidInput, NotFound
 from onward.services.journal import JournalOverview, journal_overview, write_journal
 from onward.services.runtime import Workspace
 from onward.services.wins import WinEntry, add_win, list_wins
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("journal/index.html", nav="journal", title="Journal & wins")
+WINS_PAGE = Page("journal/wins.html", nav="journal", title="Every win")
 
-#: The latest entries and wins the page shows; older ones stay kept (``onward wins`` lists
-#: every one). Wins are read for the last WIN_DAYS days only: reading a long history's every
-#: win costs far more than the page is worth.
+#: The latest entries and wins the page shows; older ones stay kept (/wins lists every one).
+#: Wins are read for the last WIN_DAYS days only: reading a long history's every win costs
+#: far more than the page is worth.
 ENTRIES = 10
 WINS = 25
 WIN_DAYS = 90
@@ -74,20 +76,14 @@ def _page(
         entry or Form.empty(today, on=today.isoformat()),
         win or Form.empty(today, win_on=today.isoformat()),
     )
-    return render(
-        request, "journal/index.html", context, nav="journal", title="Journal & wins", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
-@router.get("/journal", response_class=HTMLResponse)
-def show_journal(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    return _page(request, ws)
+show_page(router, "/journal", _page)
 
 
 @router.post("/journal", response_model=None)
-def keep_entry(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def keep_entry(request: Request, form: PostedForm, ws: Ws) -> Response:
     if not form["mood"].strip():
         form.fail("mood", "choose how you feel, from 1 to 5")
     mood = form.whole("mood", low=1, high=5)
@@ -110,10 +106,19 @@ def keep_entry(
     return _page(request, ws, entry=form, status=422)
 
 
+@dataclass(frozen=True)
+class WinsPage:
+    wins: list[WinEntry]
+    win_kinds: ClassVar[dict[str, str]] = WIN_KINDS
+
+
+@router.get("/wins", response_class=HTMLResponse)
+def show_wins(request: Request, ws: Ws) -> HTMLResponse:
+    return WINS_PAGE.render(request, WinsPage(list_wins(ws.store, ws.owner, ws.clock)))
+
+
 @router.post("/wins", response_model=None)
-def keep_win(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def keep_win(request: Request, form: PostedForm, ws: Ws) -> Response:
     text = form.text("win_text", required="write a few words about the win")
     on = form.day("win_on")
     app_id = form.whole("application_id", low=1)

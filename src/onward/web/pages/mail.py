@@ -30,12 +30,15 @@ from onward.services.mail_uploads import (
 )
 from onward.services.runtime import Workspace
 from onward.web.contexts.mail import AccountView, JobView, MailPage, Tested
-from onward.web.deps import mail_jobs, mail_upload, passwords, workspace
-from onward.web.forms import Form, read_form
+from onward.web.deps import mail_jobs, mail_upload, passwords, refuse_server_paths
+from onward.web.forms import Form
 from onward.web.hints import shown
-from onward.web.rendering import redirect, render
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+INDEX_PAGE = Page("mail/index.html", nav="mail", title="Mail")
+JOB_PAGE = Page("mail/job.html", nav="mail")
 
 #: Inputs of the add form, as the service names them.
 _ACCOUNT_INPUTS = {"imap_host": "imap_host", "imap_port": "imap_port", "folders": "folders"}
@@ -71,13 +74,13 @@ def _index(
         upload_limit_mb=ws.settings.mail_upload_max_mb,
         tested=tested,
     )
-    return render(request, "mail/index.html", page, nav="mail", title="Mail", status=status)
+    return INDEX_PAGE.render(request, page, status)
 
 
 @router.get("/mail", response_class=HTMLResponse)
 def show_mail(
     request: Request,
-    ws: Workspace = Depends(workspace),
+    ws: Ws,
     jobs: ImportJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> HTMLResponse:
@@ -107,8 +110,8 @@ def _request(form: Form) -> AccountRequest | None:
 @router.post("/mail/accounts", response_model=None)
 def add_account(
     request: Request,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
+    form: PostedForm,
+    ws: Ws,
     jobs: ImportJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
@@ -146,7 +149,7 @@ def add_account(
 def test_account(
     request: Request,
     name: str,
-    ws: Workspace = Depends(workspace),
+    ws: Ws,
     jobs: ImportJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> HTMLResponse:
@@ -173,9 +176,7 @@ def test_account(
 
 
 @router.post("/mail/accounts/{name}/schedule", response_model=None)
-def change_schedule(
-    name: str, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def change_schedule(name: str, form: PostedForm, ws: Ws) -> Response:
     account = set_sync_schedule(ws.store, ws.owner, name, form["sync_every_hours"] or None)
     return redirect(
         "/mail", f"{account.name} now syncs {schedule_words(account.sync_every_hours)}."
@@ -185,7 +186,7 @@ def change_schedule(
 @router.post("/mail/accounts/{name}/sync", response_model=None)
 def sync_account(
     name: str,
-    ws: Workspace = Depends(workspace),
+    ws: Ws,
     jobs: ImportJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
@@ -195,9 +196,7 @@ def sync_account(
 
 
 @router.post("/mail/accounts/{name}/remove", response_model=None)
-def remove_account(
-    name: str, ws: Workspace = Depends(workspace), secrets: Passwords = Depends(passwords)
-) -> Response:
+def remove_account(name: str, ws: Ws, secrets: Passwords = Depends(passwords)) -> Response:
     remove_mail_account(ws.store, ws.owner, name, passwords=secrets)
     return redirect(
         "/mail", f"Removed {name.strip().lower()}. The mail already imported from it stays."
@@ -208,7 +207,7 @@ def remove_account(
 @router.post("/mail/imports", response_model=None)
 async def start_import(
     request: Request,
-    ws: Workspace = Depends(workspace),
+    ws: Ws,
     jobs: ImportJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
@@ -224,6 +223,7 @@ async def start_import(
         if has_file:
             staged = await mail_upload(request, home, limit, ws.clock.now())
         elif path:
+            refuse_server_paths(request)
             staged = stage_mail_path(home, path, ws.clock.now(), max_bytes=limit)
         else:
             raise InvalidInput("choose a mail file, or give the path of one", field="file")
@@ -236,11 +236,7 @@ async def start_import(
 
 
 @router.post("/mail/imports/unfinished", response_model=None)
-def resume_unfinished(
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-    jobs: ImportJobs = Depends(mail_jobs),
-) -> Response:
+def resume_unfinished(form: PostedForm, ws: Ws, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
     """Go on with an import that stopped before the end (the server stopped mid-way)."""
     found = list_unfinished_imports(ws.store, ws.owner, ws.settings.home)
     chosen = next((u for u in found if str(u.path) == form["path"]), None)
@@ -255,7 +251,7 @@ def show_import(
     request: Request, job_id: str, jobs: ImportJobs = Depends(mail_jobs)
 ) -> HTMLResponse:
     view = JobView(jobs.get(job_id))
-    return render(request, "mail/job.html", view, nav="mail", title=view.title)
+    return JOB_PAGE.render(request, view, title=view.title)
 
 
 @router.post("/mail/imports/{job_id}/cancel", response_model=None)
@@ -265,9 +261,7 @@ def cancel_import(job_id: str, jobs: ImportJobs = Depends(mail_jobs)) -> Respons
 
 
 @router.post("/mail/imports/{job_id}/resume", response_model=None)
-def resume_import(
-    job_id: str, ws: Workspace = Depends(workspace), jobs: ImportJobs = Depends(mail_jobs)
-) -> Response:
+def resume_import(job_id: str, ws: Ws, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
     jobs.resume(ws, job_id)
     return redirect(f"/mail/imports/{job_id}", "Going on from where it stopped.")
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from onward.domain.playbook.learning_plan import MAX_EFFORT_HOURS, ItemKind, ItemStatus
 from onward.domain.playbook.stored import StoredItem
@@ -21,11 +21,12 @@ from onward.services.learning_plan import (
     suggest_plan_items,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("plan/index.html", nav="goals", title="Learning plan")
 
 KINDS = {
     ItemKind.COURSE: "A course",
@@ -82,20 +83,14 @@ class PlanPage:
 
 def _page(request: Request, ws: Workspace, form: Form | None = None, status: int = 200) -> Response:
     context = PlanPage(plan_view(ws.store, ws.owner), form or Form.empty(ws.clock.today()))
-    return render(
-        request, "plan/index.html", context, nav="goals", title="Learning plan", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
-@router.get("/plan", response_class=HTMLResponse)
-def show_plan(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _page(request, ws)
+show_page(router, "/plan", _page)
 
 
 @router.post("/plan", response_model=None)
-def add_item(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def add_item(request: Request, form: PostedForm, ws: Ws) -> Response:
     kind = form.choice("kind", ItemKind)
     if kind is None:
         form.fail("kind", "choose what sort of step it is")
@@ -127,7 +122,7 @@ def add_item(
 
 
 @router.post("/plan/{item_id}/{action}", response_model=None)
-def move_item(item_id: int, action: str, ws: Workspace = Depends(workspace)) -> Response:
+def move_item(item_id: int, action: str, ws: Ws) -> Response:
     if action not in MOVES:
         raise NotFound(f"no plan action {action!r}", hint="start, done, drop or again")
     status, verb = MOVES[action]
@@ -139,7 +134,7 @@ def move_item(item_id: int, action: str, ws: Workspace = Depends(workspace)) -> 
 
 
 @router.post("/applications/{app_id}/plan-suggestions", response_model=None)
-def accept_suggestions(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def accept_suggestions(app_id: int, ws: Ws) -> Response:
     result = suggest_plan_items(ws.store, ws.owner, app_id, ws.clock, accept=True)
     if result.accepted:
         added = len(result.accepted)

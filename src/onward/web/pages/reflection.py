@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.debrief import Debrief
@@ -18,11 +18,14 @@ from onward.services.experiments import start_experiment
 from onward.services.feedback import log_feedback
 from onward.services.reflection import ReflectionPrompts, reflect_on, reflection_prompts
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+FORM_PAGE = Page("reflection/form.html", nav="board")
+FEEDBACK_PAGE = Page("reflection/feedback.html", nav="board", title="Feedback")
+WAIT_PAGE = Page("reflection/wait.html", nav="board", title="Not yet")
 
 SCALE = (
     ("1", "1 · went badly"),
@@ -62,30 +65,23 @@ def _reflect_page(
     except InvalidInput as exc:  # the dwell window is still open
         app = get_application(ws.store, ws.owner, app_id)
         context = WaitPage(app, exc.message)
-        return render(request, "reflection/wait.html", context, nav="board", title="Not yet")
+        return WAIT_PAGE.render(request, context)
     app = prompts.application
-    return render(
+    return FORM_PAGE.render(
         request,
-        "reflection/form.html",
         ReflectPage(prompts, form, debriefs=debrief_view(ws.store, ws.owner, app_id).debriefs),
-        nav="board",
+        status,
         title=f"Looking back at {app.company}",
-        status=status,
     )
 
 
 @router.get("/applications/{app_id}/reflect", response_class=HTMLResponse)
-def reflection_form(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def reflection_form(request: Request, app_id: int, ws: Ws) -> Response:
     return _reflect_page(request, ws, app_id, Form.empty(ws.clock.today()), 200)
 
 
 @router.post("/applications/{app_id}/reflect", response_model=None)
-def save_reflection(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_reflection(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     ratings: dict[str, int] = {}
     answers: dict[str, str] = {}
     for name in form.values:
@@ -118,12 +114,7 @@ def save_reflection(
 
 
 @router.post("/applications/{app_id}/feedback", response_model=None)
-def add_feedback(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def add_feedback(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     text = form.text("text", required="write what they said")
     on = form.day("received_on")
@@ -142,14 +133,7 @@ def add_feedback(
             form.fail_with(exc, "text")
         else:
             return redirect(f"/applications/{app_id}", "Feedback kept, with a thank-you planned.")
-    return render(
-        request,
-        "reflection/feedback.html",
-        FeedbackPage(app, form),
-        nav="board",
-        title="Feedback",
-        status=422,
-    )
+    return FEEDBACK_PAGE.render(request, FeedbackPage(app, form), 422)
 
 
 def _start_trying(ws: Workspace, app_id: int, name: str) -> Response:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.emails import RejectionReason, RejectionStage
@@ -28,12 +28,14 @@ from onward.services.rejections import (
 )
 from onward.services.runtime import Workspace
 from onward.services.tasks import TaskState, task_state
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.pages.undo import undoable
-from onward.web.rendering import redirect, render
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+FORM_PAGE = Page("rejection/form.html", nav="board")
+SHOW_PAGE = Page("rejection/show.html", nav="board")
 
 REASONS = tuple(
     (r.value, "They did not say" if r == RejectionReason.UNSPECIFIED else r.value.replace("_", " "))
@@ -90,30 +92,23 @@ def _form_page(
     request: Request, ws: Workspace, app: Application, form: Form, status: int
 ) -> Response:
     contacts = tuple(list_contacts(ws.store, ws.owner, application_id=app.id))
-    return render(
+    return FORM_PAGE.render(
         request,
-        "rejection/form.html",
         RejectForm(app, form, contacts, dwell_options(dwell_choice("", ws.settings.dwell_default))),
-        nav="board",
+        status,
         title=f"A no from {app.company}",
-        status=status,
     )
 
 
 @router.get("/applications/{app_id}/reject", response_class=HTMLResponse)
-def reject_form(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def reject_form(request: Request, app_id: int, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     form = Form.empty(ws.clock.today(), received_on=ws.clock.today().isoformat(), channel="email")
     return _form_page(request, ws, app, form, 200)
 
 
 @router.post("/applications/{app_id}/reject", response_model=None)
-def log_rejection(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def log_rejection(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     app = get_application(ws.store, ws.owner, app_id)
     personal = {"yes": True, "no": False}.get(form["personal"])
     contact = form.whole("contact_id", low=1)
@@ -147,23 +142,17 @@ def log_rejection(
 
 
 @router.get("/applications/{app_id}/rejection", response_class=HTMLResponse)
-def show_rejection(
-    request: Request, app_id: int, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
+def show_rejection(request: Request, app_id: int, ws: Ws) -> HTMLResponse:
     overview = get_rejection_overview(ws.store, ws.owner, app_id, ws.clock)
     now = ws.clock.now()
     states = {s.id: task_state(s.task, now) for s in overview.tasks}
     app = overview.application
-    return render(
-        request,
-        "rejection/show.html",
-        RejectionPage(overview, states, now),
-        nav="board",
-        title=f"After the no from {app.company}",
+    return SHOW_PAGE.render(
+        request, RejectionPage(overview, states, now), title=f"After the no from {app.company}"
     )
 
 
 @router.post("/applications/{app_id}/ready", response_model=None)
-def feel_ready(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def feel_ready(app_id: int, ws: Ws) -> Response:
     end_dwell(ws.store, ws.owner, app_id, ws.clock)
     return redirect(f"/applications/{app_id}/rejection", "Your tasks are open. Go gently.")

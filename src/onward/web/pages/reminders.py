@@ -5,19 +5,18 @@ hours or when notifications are off."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
 from onward.services.reminders import due_reminders
-from onward.services.runtime import Workspace
-from onward.web.deps import workspace
 from onward.web.links import reminder_url
+from onward.web.routing import Ws
 
 router = APIRouter()
 
 
 @router.get("/reminders/due")
-def reminders_due(ws: Workspace = Depends(workspace)) -> JSONResponse:
+def reminders_due(ws: Ws) -> JSONResponse:
     due = due_reminders(ws.store, ws.owner, ws.settings, ws.clock)
     body = {
         "silence": due.silence.value if due.silence else None,

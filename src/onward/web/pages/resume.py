@@ -21,11 +21,13 @@ from onward.services.resumes import (
     resume_versions,
 )
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, Upload, read_form, read_upload
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form, Upload, read_upload
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+INDEX_PAGE = Page("resume/index.html", nav="resume", title="Resume")
+SHOW_PAGE = Page("resume/show.html", nav="resume")
 
 FORMATS = ".pdf,.docx,.md,.markdown,.txt,.text,.json"
 _KIND = {"pdf": "PDF", "docx": "DOCX", "markdown": "Markdown", "text": "Text"}
@@ -58,22 +60,15 @@ def _index(
     context = ResumesPage(
         tuple(resume_versions(ws.store, ws.owner)), form or Form.empty(ws.clock.today())
     )
-    return render(
-        request, "resume/index.html", context, nav="resume", title="Resume", status=status
-    )
+    return INDEX_PAGE.render(request, context, status)
 
 
-@router.get("/resume", response_class=HTMLResponse)
-def show_resumes(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
-    return _index(request, ws)
+show_page(router, "/resume", _index)
 
 
 @router.post("/resume", response_model=None)
 def upload_resume(
-    request: Request,
-    form: Form = Depends(read_form),
-    upload: Upload | None = Depends(read_upload),
-    ws: Workspace = Depends(workspace),
+    request: Request, form: PostedForm, ws: Ws, upload: Upload | None = Depends(read_upload)
 ) -> Response:
     try:
         label = validate_label(form["label"])
@@ -104,17 +99,17 @@ def _missing(version: int) -> NotFound:
 
 
 @router.get("/resume/{version}", response_class=HTMLResponse)
-def show_version(request: Request, version: int, ws: Workspace = Depends(workspace)) -> Response:
+def show_version(request: Request, version: int, ws: Ws) -> Response:
     try:
         found = resume_version(ws.store, ws.owner, str(version))
     except NotFound:
         raise _missing(version) from None
-    return render(request, "resume/show.html", ResumeVersionPage(found), nav="resume",
-                  title=f"Resume {found.shown.resume.name}")  # fmt: skip
+    title = f"Resume {found.shown.resume.name}"
+    return SHOW_PAGE.render(request, ResumeVersionPage(found), title=title)
 
 
 @router.post("/resume/{version}/delete", response_model=None)
-def delete_version(version: int, ws: Workspace = Depends(workspace)) -> Response:
+def delete_version(version: int, ws: Ws) -> Response:
     try:
         gone = delete_resume(ws.store, ws.owner, str(version))
     except NotFound:

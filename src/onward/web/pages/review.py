@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, ClassVar
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.emails import RejectionReason, RejectionStage
@@ -27,12 +27,14 @@ from onward.services.review import (
 from onward.services.review_queue import review_queue
 from onward.services.runtime import Workspace
 from onward.web.contexts.review import KINDS, ReviewPage, filter_form, read_filter
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.hints import shown
-from onward.web.rendering import redirect, render
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
+INDEX_PAGE = Page("review/index.html", nav="review", title="Review")
+SHOW_PAGE = Page("review/show.html", nav="review")
 
 #: Emails listed on one page of the queue.
 PAGE = 25
@@ -76,7 +78,7 @@ class ProposalPage:
 
 
 @router.get("/review", response_class=HTMLResponse)
-def show_queue(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResponse:
+def show_queue(request: Request, ws: Ws) -> HTMLResponse:
     form = filter_form(request.query_params, ws.clock.today())
     chosen = read_filter(request.query_params, form)
     page = form.whole("page", low=1) or 1
@@ -91,9 +93,7 @@ def show_queue(request: Request, ws: Workspace = Depends(workspace)) -> HTMLResp
         )  # fmt: skip
     context = ReviewPage(queue, form, select_page=form.flag("select"))
     status = 422 if form.errors else 200
-    return render(
-        request, "review/index.html", context, nav="review", title="Review", status=status
-    )
+    return INDEX_PAGE.render(request, context, status)
 
 
 def _notice(outcome: ReviewOutcome) -> str:
@@ -123,7 +123,7 @@ def _accept(ws: Workspace, ids: list[int]) -> ReviewOutcome:
 
 
 @router.post("/review/accept", response_model=None)
-def accept_many(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+def accept_many(form: PostedForm, ws: Ws) -> Response:
     ids = form.ids("ids")
     if not ids:
         return redirect("/review", "Tick the proposals to accept first; nothing was changed.")
@@ -131,7 +131,7 @@ def accept_many(form: Form = Depends(read_form), ws: Workspace = Depends(workspa
 
 
 @router.post("/review/dismiss", response_model=None)
-def dismiss_many(form: Form = Depends(read_form), ws: Workspace = Depends(workspace)) -> Response:
+def dismiss_many(form: PostedForm, ws: Ws) -> Response:
     ids = form.ids("ids")
     if not ids:
         return redirect("/review", "Tick the proposals to dismiss first; nothing was changed.")
@@ -147,9 +147,7 @@ def dismiss_many(form: Form = Depends(read_form), ws: Workspace = Depends(worksp
 
 
 @router.get("/review/{proposal_id}", response_class=HTMLResponse)
-def show_proposal(
-    request: Request, proposal_id: int, ws: Workspace = Depends(workspace)
-) -> HTMLResponse:
+def show_proposal(request: Request, proposal_id: int, ws: Ws) -> HTMLResponse:
     found = proposal_evidence(ws.store, ws.owner, proposal_id)
     values = {k: _text(found.proposal.payload.get(k)) for k in EDITABLE[found.proposal.kind]}
     if found.proposal.application_id:
@@ -164,25 +162,18 @@ def _text(value: Any) -> str:
 def _proposal_page(
     request: Request, found: ProposalEvidence, form: Form, status: int
 ) -> HTMLResponse:
-    return render(
-        request,
-        "review/show.html",
-        ProposalPage(found, form),
-        nav="review",
-        title=found.proposal.summary,
-        status=status,
+    return SHOW_PAGE.render(
+        request, ProposalPage(found, form), status, title=found.proposal.summary
     )
 
 
 @router.post("/review/{proposal_id}/accept", response_model=None)
-def accept_one(proposal_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def accept_one(proposal_id: int, ws: Ws) -> Response:
     return redirect("/review", _notice(_accept(ws, [proposal_id])))
 
 
 @router.post("/review/{proposal_id}/dismiss", response_model=None)
-def dismiss_one(
-    proposal_id: int, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def dismiss_one(proposal_id: int, form: PostedForm, ws: Ws) -> Response:
     not_job = form.flag("not_job")
     dismiss_proposals(ws.store, ws.owner, [proposal_id], ws.clock, not_job=not_job)
     if not_job:
@@ -196,12 +187,7 @@ def dismiss_one(
 
 
 @router.post("/review/{proposal_id}/edit", response_model=None)
-def edit_one(
-    request: Request,
-    proposal_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def edit_one(request: Request, proposal_id: int, form: PostedForm, ws: Ws) -> Response:
     found = proposal_evidence(ws.store, ws.owner, proposal_id)
     view = found.proposal
     changes: dict[str, Any] = {

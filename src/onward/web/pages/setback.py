@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from onward.domain.playbook.setback import MAX_STEPS, Preparation
 from onward.domain.records import Application
@@ -15,11 +15,12 @@ from onward.errors import Conflict, InvalidInput
 from onward.services.applications import get_application
 from onward.services.runtime import Workspace
 from onward.services.setback import get_preparation, prepare_for_setback
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("setback/prepare.html", nav="board")
 STEP_FIELDS = tuple(f"step_{n}" for n in range(1, MAX_STEPS + 1))
 
 
@@ -44,21 +45,14 @@ def _page(
         )
     context = PreparePage(app, prepared, form)
     title = f"Prepare for a no: {app.company}"
-    return render(request, "setback/prepare.html", context, nav="board", title=title, status=status)
+    return PAGE.render(request, context, status, title=title)
 
 
-@router.get("/applications/{app_id}/prepare", response_class=HTMLResponse)
-def show_prepare(request: Request, app_id: int, ws: Workspace = Depends(workspace)) -> Response:
-    return _page(request, ws, app_id)
+show_page(router, "/applications/{app_id}/prepare", _page)
 
 
 @router.post("/applications/{app_id}/prepare", response_model=None)
-def save_prepare(
-    request: Request,
-    app_id: int,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
-) -> Response:
+def save_prepare(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     steps = [form[name] for name in STEP_FIELDS]
     try:
         prepare_for_setback(ws.store, ws.owner, app_id, steps, form.text("proud"), ws.clock)

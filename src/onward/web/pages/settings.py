@@ -24,10 +24,12 @@ from onward.services.settings import (
 )
 from onward.web.contexts.settings import AboutData, about_data
 from onward.web.deps import base_workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm
 
 router = APIRouter()
+PAGE = Page("settings/index.html", nav="settings", title="Settings")
 
 
 #: How each weekly goal reads in a sentence: (field, one, many).
@@ -62,9 +64,14 @@ INPUTS: dict[str, dict[str, str]] = {
     "checkin_months": {"type": "number", "min": "1", "step": "1"},
     "locale": {"placeholder": "e.g. en_GB, en_US, fr_FR", "spellcheck": "false"},
     "quiet_hours": {"placeholder": "21:00-08:00, or off", "spellcheck": "false"},
-    "digest": {"placeholder": "daily, weekly or off", "spellcheck": "false"},
     "digest_time": {"type": "time"},
     "review_auto_threshold": {"type": "number", "min": "0.01", "max": "1", "step": "0.01"},
+}
+
+
+#: Settings chosen from a short list: (value, words) each, shown as a select.
+CHOICES: dict[str, tuple[tuple[str, str], ...]] = {
+    "digest": (("daily", "Daily"), ("weekly", "Weekly, on Mondays"), ("off", "Off")),
 }
 
 
@@ -83,6 +90,7 @@ class SettingsPage:
     form: Form
     groups: ClassVar[tuple[tuple[str, str, str], ...]] = GROUPS
     inputs: ClassVar[dict[str, dict[str, str]]] = INPUTS
+    choices: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = CHOICES
 
     @property
     def drafting_ready(self) -> bool:
@@ -112,9 +120,7 @@ def _page(request: Request, ws: Workspace, form: Form | None = None, status: int
     context = SettingsPage(
         about_data(effective.settings), get_goals(ws.store, ws.owner), effective, form
     )
-    return render(
-        request, "settings/index.html", context, nav="settings", title="Settings", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
 @router.get("/settings", response_class=HTMLResponse)
@@ -124,7 +130,7 @@ def show_settings(request: Request, ws: Workspace = Depends(base_workspace)) -> 
 
 @router.post("/settings", response_model=None)
 def save_settings(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(base_workspace)
+    request: Request, form: PostedForm, ws: Workspace = Depends(base_workspace)
 ) -> Response:
     effective = read_settings(ws.store, ws.owner, ws.settings)
     changes: dict[str, Any] = {}

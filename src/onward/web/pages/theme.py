@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import RedirectResponse
 
 from onward.errors import InvalidInput
-from onward.web.forms import Form, read_form
 from onward.web.rendering import THEME_COOKIE, THEMES, redirect
+from onward.web.routing import PostedForm
 
 router = APIRouter()
 #: A year: the choice stays until the person changes it.
@@ -16,7 +16,7 @@ KEEP = 365 * 24 * 3600
 
 
 @router.post("/theme")
-def choose_theme(form: Form = Depends(read_form)) -> RedirectResponse:
+def choose_theme(form: PostedForm) -> RedirectResponse:
     theme = form["theme"]
     if theme not in THEMES:
         raise InvalidInput(

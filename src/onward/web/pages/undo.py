@@ -4,7 +4,7 @@ Correcting a step's date is on the application's page (``pages/applications.py``
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 from fastapi.responses import Response
 
 from onward.domain.changes import UndoOutcome
@@ -12,8 +12,8 @@ from onward.errors import Conflict
 from onward.services.applications import delete_application
 from onward.services.runtime import Workspace
 from onward.services.undo import last_change, undo_change, undo_last_change
-from onward.web.deps import workspace
 from onward.web.rendering import UndoButton, redirect
+from onward.web.routing import Ws
 
 router = APIRouter()
 
@@ -31,12 +31,12 @@ def _after(outcome: UndoOutcome) -> Response:
 
 
 @router.post("/changes/{change_id}/undo", response_model=None)
-def undo(change_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def undo(change_id: int, ws: Ws) -> Response:
     return _after(undo_change(ws.store, ws.owner, change_id, ws.clock))
 
 
 @router.post("/applications/{app_id}/undo", response_model=None)
-def undo_last(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def undo_last(app_id: int, ws: Ws) -> Response:
     try:
         outcome = undo_last_change(ws.store, ws.owner, app_id, ws.clock)
     except Conflict as exc:
@@ -46,6 +46,6 @@ def undo_last(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
 
 
 @router.post("/applications/{app_id}/delete", response_model=None)
-def delete(app_id: int, ws: Workspace = Depends(workspace)) -> Response:
+def delete(app_id: int, ws: Ws) -> Response:
     app = delete_application(ws.store, ws.owner, app_id, ws.clock)
     return redirect("/board", f"Deleted {app.company}: {app.role}.", undo=undoable(ws, app_id))

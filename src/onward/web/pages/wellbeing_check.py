@@ -7,18 +7,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from onward.domain.playbook.wellbeing_check import ANSWERS, NOT_A_DIAGNOSIS, STATEMENTS
 from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.wellbeing_check import WellbeingView, check_wellbeing, wellbeing_view
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("wellbeing_check/index.html", nav="journal", title="Well-being")
 QUESTIONS = tuple(f"q{n}" for n in range(1, len(STATEMENTS) + 1))
 STATEMENT_FIELDS = tuple(zip(QUESTIONS, STATEMENTS, strict=True))
 
@@ -37,25 +38,14 @@ class WellbeingPage:
 def _page(request: Request, ws: Workspace, form: Form | None = None, status: int = 200) -> Response:
     view = wellbeing_view(ws.store, ws.owner, ws.clock, places=ws.settings.support_places)
     context = WellbeingPage(view, form or Form.empty(ws.clock.today()))
-    return render(
-        request,
-        "wellbeing_check/index.html",
-        context,
-        nav="journal",
-        title="Well-being",
-        status=status,
-    )
+    return PAGE.render(request, context, status)
 
 
-@router.get("/wellbeing", response_class=HTMLResponse)
-def show_wellbeing(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _page(request, ws)
+show_page(router, "/wellbeing", _page)
 
 
 @router.post("/wellbeing", response_model=None)
-def take_check(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def take_check(request: Request, form: PostedForm, ws: Ws) -> Response:
     answers = [form.whole(name, low=0, high=5) for name in QUESTIONS]
     for name, answer in zip(QUESTIONS, answers, strict=True):
         if answer is None and name not in form.errors:

@@ -7,17 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
 
 from onward.errors import Conflict, InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.writing import WritingView, lock_writing, write_session, writing_view
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
-from onward.web.rendering import redirect, render
+from onward.web.forms import Form
+from onward.web.rendering import redirect
+from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
+PAGE = Page("writing/index.html", nav="journal", title="Writing")
 
 
 @dataclass(frozen=True)
@@ -47,20 +48,14 @@ def _page(
         open_form or Form.empty(today),
         ws.clock.now().isoformat(),
     )
-    return render(
-        request, "writing/index.html", context, nav="journal", title="Writing", status=status
-    )
+    return PAGE.render(request, context, status)
 
 
-@router.get("/writing", response_class=HTMLResponse)
-def show_writing(request: Request, ws: Workspace = Depends(workspace)) -> Response:
-    return _page(request, ws)
+show_page(router, "/writing", _page)
 
 
 @router.post("/writing", response_model=None)
-def keep_writing(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def keep_writing(request: Request, form: PostedForm, ws: Ws) -> Response:
     try:
         started = datetime.fromisoformat(form["started_at"])
     except ValueError:
@@ -82,9 +77,7 @@ def keep_writing(
 
 
 @router.post("/writing/open", response_model=None)
-def open_writing(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def open_writing(request: Request, form: PostedForm, ws: Ws) -> Response:
     try:
         view = writing_view(ws.store, ws.owner, ws.clock, passphrase=form["passphrase"])
     except InvalidInput as exc:
@@ -95,9 +88,7 @@ def open_writing(
 
 
 @router.post("/writing/lock", response_model=None)
-def lock(
-    request: Request, form: Form = Depends(read_form), ws: Workspace = Depends(workspace)
-) -> Response:
+def lock(request: Request, form: PostedForm, ws: Ws) -> Response:
     passphrase, again = form["passphrase"], form["again"]
     if passphrase != again:
         form.fail("again", "the two passphrases differ")

@@ -17,8 +17,6 @@ from alembic import op
 
 revision = "0006"
 down_revision = "0005"
-branch_labels = None
-depends_on = None
 
 
 #: Bits of the progress stages in ``timeline_path`` (as onward.db.tables.TIMELINE_BITS).

@@ -16,8 +16,6 @@ from alembic import op
 
 revision = "0007"
 down_revision = "0006"
-branch_labels = None
-depends_on = None
 
 #: As onward.db.tables: the owner first, then every column the outcome queries read.
 COLUMNS = [

@@ -23,8 +23,6 @@ import onward.db.types
 
 revision = "0009"
 down_revision = "0008"
-branch_labels = None
-depends_on = None
 
 
 def _plan_items(name: str) -> sa.Table:

@@ -15,33 +15,23 @@ import sqlalchemy as sa
 from alembic import op
 
 import onward.db.types
+from onward.db.migration_support import create_owned_table, key, moment
 
 revision = "0012"
 down_revision = "0019"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_owned_table(
         "changes",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("owner_id", sa.Integer(), nullable=False),
-        sa.Column("application_id", sa.Integer(), nullable=True),
+        key("application_id", null=True),
         sa.Column("kind", sa.String(length=20), nullable=False),
         sa.Column("summary", sa.Text(), nullable=False),
         sa.Column("rows", sa.JSON(), nullable=False),
-        sa.Column("proposal_id", sa.Integer(), nullable=True),
+        key("proposal_id", null=True),
         sa.Column("undoes", sa.Integer(), nullable=True),
         sa.Column("undone_by", sa.Integer(), nullable=True),
-        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["owner_id"],
-            ["owners.id"],
-            name=op.f("fk_changes_owner_id_owners"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_changes")),
+        moment("created_at"),
     )
     op.create_index("ix_changes_owner_application", "changes", ["owner_id", "application_id", "id"])
     op.create_index("ix_changes_owner_proposal", "changes", ["owner_id", "proposal_id"])

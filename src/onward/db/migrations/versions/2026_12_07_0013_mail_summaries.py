@@ -10,34 +10,23 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import onward.db.types
+from onward.db.migration_support import create_owned_table, moment
 
 revision = "0013"
 down_revision = "0012"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_owned_table(
         "mail_summaries",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("owner_id", sa.Integer(), nullable=False),
         sa.Column("source", sa.String(length=1000), nullable=False),
         sa.Column("applications", sa.Integer(), nullable=False),
         sa.Column("rejections", sa.Integer(), nullable=False),
         sa.Column("interviews", sa.Integer(), nullable=False),
         sa.Column("offers", sa.Integer(), nullable=False),
         sa.Column("since", sa.Date(), nullable=True),
-        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("dismissed_at", onward.db.types.UTCDateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["owner_id"],
-            ["owners.id"],
-            name=op.f("fk_mail_summaries_owner_id_owners"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_mail_summaries")),
+        moment("created_at"),
+        moment("dismissed_at", null=True),
     )
 
 

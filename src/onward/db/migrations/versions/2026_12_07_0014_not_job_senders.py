@@ -14,40 +14,31 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-import onward.db.types
+from onward.db.migration_support import (
+    OWNER,
+    SET_NULL,
+    Ref,
+    create_owned_table,
+    key,
+    moment,
+    unique,
+)
 
 revision = "0014"
 down_revision = "0013"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    # the owner's key before the message's, unlike autogenerate's sorted order
+    create_owned_table(
         "not_job_senders",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("owner_id", sa.Integer(), nullable=False),
         sa.Column("kind", sa.String(length=10), nullable=False),
         sa.Column("value", sa.String(length=600), nullable=False),
-        sa.Column("mail_message_id", sa.Integer(), nullable=True),
+        key("mail_message_id", null=True),
         sa.Column("dismissed", sa.JSON(), nullable=False),
-        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["owner_id"],
-            ["owners.id"],
-            name=op.f("fk_not_job_senders_owner_id_owners"),
-            ondelete="CASCADE",
-        ),
-        sa.ForeignKeyConstraint(
-            ["mail_message_id"],
-            ["mail_messages.id"],
-            name=op.f("fk_not_job_senders_mail_message_id_mail_messages"),
-            ondelete="SET NULL",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_not_job_senders")),
-        sa.UniqueConstraint(
-            "owner_id", "kind", "value", name=op.f("uq_not_job_senders_owner_kind_value")
-        ),
+        moment("created_at"),
+        unique("owner_id", "kind", "value", name="uq_not_job_senders_owner_kind_value"),
+        refs=[OWNER, Ref("mail_message_id", "mail_messages", SET_NULL)],
     )
 
 

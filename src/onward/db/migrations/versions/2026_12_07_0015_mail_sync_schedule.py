@@ -19,8 +19,6 @@ import onward.db.types
 
 revision = "0015"
 down_revision = "0011"
-branch_labels = None
-depends_on = None
 
 
 def upgrade() -> None:
