@@ -164,9 +164,11 @@ class Correction(Body):
 
 @router.get("/proposals/{proposal_id}")
 def read_one(proposal_id: int, ws: Ws) -> dict[str, Any]:
-    """One proposal, with ``editable``: the fields an accept can correct."""
+    """One proposal, with ``editable``: the fields an accept can correct. ``maybe`` is null
+    here: whether one is "maybe" is the queue's call (``GET /proposals``)."""
     view = get_proposal(ws.store, ws.owner, proposal_id)
-    return proposal_record(view) | {"editable": list(EDITABLE[view.kind])}
+    extra = {"maybe": None, "maybe_reason": None, "editable": list(EDITABLE[view.kind])}
+    return proposal_record(view) | extra
 
 
 @router.post("/proposals/{proposal_id}/accept")
@@ -201,6 +203,14 @@ def dismiss(body: Dismissal, ws: Ws) -> dict[str, Any]:
         exc.field = exc.field or "ids"
         raise
     return {"dismissed": [v.id for v in done]}
+
+
+@router.delete("/not-job-mail/{message_id}")
+def take_back_message(message_id: int, ws: Ws) -> dict[str, Any]:
+    """Take back "not job mail" on an email by its id (``message.id`` of a proposal): as
+    ``DELETE /proposals/{id}/not-job-mail``; nothing to take back is a 422."""
+    restored = take_back_not_job_mail(ws.store, ws.owner, message_id)
+    return {"message_id": message_id, "restored": restored}
 
 
 def outcome_record(outcome: ReviewOutcome) -> dict[str, Any]:
