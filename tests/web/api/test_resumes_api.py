@@ -52,3 +52,11 @@ def test_bad_uploads_are_refused_with_their_field_and_save_nothing(api: Api) -> 
     missing = api.post("/api/v1/resumes", data={"label": "x"})
     assert missing.status_code == 422 and missing.json()["field"] == "file"
     assert _saved(api) == [(1, None)]
+
+
+def test_the_openapi_document_describes_the_upload(api: Api) -> None:
+    paths = api.get("/api/v1/openapi.json").json()["paths"]
+    body = paths["/api/v1/resumes"]["post"]["requestBody"]["content"]["multipart/form-data"]
+    assert body["schema"]["required"] == ["file"]
+    assert {"get", "post"} <= set(paths["/api/v1/resumes"])
+    assert "delete" in paths["/api/v1/resumes/{version}"]
