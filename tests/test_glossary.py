@@ -11,7 +11,7 @@ import typer
 
 from onward.cli.app import app
 from onward.db.tables import metadata
-from onward.web.pages import ROUTERS
+from onward.web.pages import ROUTERS, SERVER_ROUTERS
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "onward"
@@ -80,7 +80,8 @@ def test_every_command_named_exists() -> None:
 
 
 def test_every_route_and_template_named_exists() -> None:
-    paths = {getattr(route, "path", None) for router in ROUTERS for route in router.routes}
+    routers = (*ROUTERS, *SERVER_ROUTERS)  # the server's own pages (sign-in, admin) too
+    paths = {getattr(route, "path", None) for router in routers for route in router.routes}
     assert set(named("route")) - paths == set()
     assert [t for t in named("template") if not (TEMPLATES / t).is_file()] == []
 

@@ -138,6 +138,7 @@ def _setting(
     *,
     editable: str | None = None,
     label: str | None = None,
+    secret: bool = False,
 ) -> Any:
     """One setting: read from ``ONWARD_<NAME>``. ``editable`` is the group of the Settings page
     where each owner can change it (stored in the database); None keeps it environment-only."""
@@ -152,7 +153,7 @@ def _setting(
             raise SetupError(f"{PREFIX}{name.upper()} {exc}, not {raw!r}") from None
 
     meta = {"doc": doc, "parse": parse, "default": default, "editable": editable, "label": label}
-    return field(default_factory=from_env, metadata=meta)
+    return field(default_factory=from_env, metadata=meta, repr=not secret)
 
 
 @dataclass(frozen=True)
@@ -336,6 +337,50 @@ class Settings:
         "When the email digest goes out, such as 08:00 (outside quiet hours).",
         editable="reminders",
         label="Time of the email digest",
+    )
+
+    multi_user: bool = _setting(
+        "multi_user",
+        _flag,
+        False,
+        "Run the web app as a server for many people with accounts (`onward serve "
+        "--multi-user`): needs a PostgreSQL ONWARD_DATABASE_URL and ONWARD_SECRET_KEY.",
+    )
+    secret_key: str = _setting(
+        "secret_key",
+        _text,
+        "",
+        "In server mode, the secret that signs forms' CSRF tokens, the same in every worker "
+        "process (at least 32 characters; `python -c 'import secrets; "
+        "print(secrets.token_urlsafe(48))'`). Read from the keyring (service onward, name "
+        "secret-key) when not set.",
+        secret=True,
+    )
+    secure_cookies: str = _setting(
+        "secure_cookies",
+        _choice("auto", "on", "off"),
+        "auto",
+        "Mark cookies Secure (sent only over HTTPS): auto (in server mode), on, or off (only "
+        "for testing a server over plain http on this computer).",
+    )
+    session_days: int = _setting(
+        "session_days",
+        _positive_int,
+        14,
+        "In server mode, days a sign-in lasts without being used before it must be renewed.",
+    )
+    link_hours: int = _setting(
+        "link_hours",
+        _positive_int,
+        72,
+        "Hours an invitation or password-reset link works (once) before it expires.",
+    )
+    public_url: str = _setting(
+        "public_url",
+        _text,
+        "",
+        "The server's address as people reach it (https://onward.example.org), for the "
+        "invitation and reset links `onward users` prints (default: http://127.0.0.1:8765).",
     )
 
     @classmethod

@@ -39,10 +39,11 @@ _TOKEN = re.compile(r'<meta name="csrf-token" content="([0-9a-f]+)">')
 class Web:
     """A TestClient on the app, with the CSRF token of its browser session at hand."""
 
-    def __init__(self, app: FastAPI) -> None:
+    def __init__(self, app: FastAPI, *, token_page: str = "/") -> None:
         self.app = app
         self.client = TestClient(app, base_url="http://127.0.0.1", follow_redirects=False)
         self._token: str | None = None
+        self.token_page = token_page  # a page this browser may open, to read the token
 
     @property
     def ws(self) -> Workspace:
@@ -52,7 +53,7 @@ class Web:
     @property
     def token(self) -> str:
         if self._token is None:
-            page = self.client.get("/")
+            page = self.client.get(self.token_page)
             found = _TOKEN.search(page.text)
             assert found, "every page carries the CSRF token"
             self._token = found.group(1)
@@ -85,6 +86,67 @@ def web(web_settings: Settings, clock: FixedClock) -> Iterator[Web]:
     client = Web(app)
     with client.client:
         yield client
+
+
+# -- a multi-user server (onward serve --multi-user): PostgreSQL only ------------------------------
+PASSWORD = "a long enough password"
+SECRET_KEY = "test-secret-key-" + "x" * 32
+
+
+class Server:
+    """The app in server mode; each person gets a browser of their own (own cookies)."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self.app = app
+        self.anonymous = Web(app, token_page="/signin")
+
+    @property
+    def ws(self) -> Workspace:
+        ws: Workspace = self.app.state.workspace
+        return ws
+
+    def add(self, email: str, role: str = "seeker", password: str | None = PASSWORD) -> Any:
+        """An account (with its owner), as ``onward users add`` makes it."""
+        from onward.domain.accounts import Role
+        from onward.services.accounts import add_account
+
+        return add_account(self.ws.store, email, Role(role), password, self.ws.clock)
+
+    def browser(self) -> Web:
+        """A browser nobody signed in on yet."""
+        return Web(self.app, token_page="/signin")
+
+    def sign_in(self, email: str, password: str = PASSWORD) -> Web:
+        """A browser signed in as ``email`` through the sign-in form."""
+        web = self.browser()
+        answer = web.post("/signin", {"email": email, "password": password})
+        assert answer.status_code == 303, (answer.status_code, answer.text[:500])
+        web._token = None  # the pages now carry the same token; read it again from "/"
+        web.token_page = "/"
+        return web
+
+    def as_user(self, email: str, role: str = "seeker") -> tuple[Any, Web]:
+        """(account, browser signed in): add the account and sign in."""
+        account = self.add(email, role)
+        return account, self.sign_in(email)
+
+
+@pytest.fixture
+def server_settings(web_settings: Settings, on_postgres: bool) -> Settings:
+    if not on_postgres:
+        pytest.skip("multi-user mode runs on PostgreSQL only: set ONWARD_TEST_DATABASE_URL")
+    return web_settings.but(multi_user=True, secret_key=SECRET_KEY, secure_cookies="off")
+
+
+@pytest.fixture
+def server(server_settings: Settings, clock: FixedClock) -> Iterator[Server]:
+    """The app as ``onward serve --multi-user`` runs it (cookies not Secure: plain http)."""
+    from onward.web.app import create_app
+
+    app = create_app(server_settings, clock=clock)
+    found = Server(app)
+    with found.anonymous.client:
+        yield found
 
 
 @pytest.fixture

@@ -86,6 +86,8 @@ def _pages(ids: dict[str, int]) -> dict[str, str]:
         "wellbeing": "/wellbeing",
         "writing": "/writing",
         "buddy": "/buddy",
+        "sharing": "/sharing",
+        "caseload": "/caseload",
         "not-found": "/applications/9999",
         "offline": "/static/offline.html",
     }

@@ -17,6 +17,11 @@ def token(
     revoke: bool = typer.Option(False, "--revoke", help="Revoke all tokens, or the one named."),
     list_: bool = typer.Option(False, "--list", help="List the tokens (ids and dates only)."),
     as_json: bool = typer.Option(False, "--json", help="With --list: print JSON."),
+    user: str | None = typer.Option(
+        None,
+        "--user",
+        help="On a multi-user server: the account (email) whose tokens these are.",
+    ),
 ) -> None:
     """Print a new personal access token, once: send it as `Authorization: Bearer TOKEN`.
     Only a digest of it is kept, so it cannot be shown again."""
@@ -30,6 +35,14 @@ def token(
     if token_id is not None and not revoke:
         raise InvalidInput("a token id goes with --revoke", hint="add --revoke to revoke it")
     ws = workspace()
+    if user is not None:
+        from dataclasses import replace
+
+        from onward.domain.records import Owner
+        from onward.services.accounts import find_account
+
+        account = find_account(ws.store, user)
+        ws = replace(ws, owner=Owner(account.owner_id, account.email))
     if list_:
         tokens = api_tokens.list_api_tokens(ws.store, ws.owner)
         if as_json:

@@ -224,6 +224,20 @@ COMMANDS: dict[str, Lazy] = {
             "other's week. Run `onward buddy` to compare."
         ),
     ),
+    "share": group(
+        "onward.cli.sharing:share_app",
+        (
+            "Share some of your data with a coach until a day, see who looked, and stop "
+            "sharing. Run `onward share` for your shares and the access log."
+        ),
+    ),
+    "caseload": group(
+        "onward.cli.sharing:caseload_app",
+        (
+            "For coaches: the people who share with you and their health flags. Run `onward "
+            "caseload`; `onward caseload report FILE` writes the cohort report."
+        ),
+    ),
     "journal": command(
         "onward.cli.journal:commands",
         (
@@ -261,6 +275,11 @@ COMMANDS: dict[str, Lazy] = {
         "Skills the jobs asked for, against your resume.",
     ),
     "api": group("onward.cli.api:app", "The JSON API: personal access tokens."),
+    "users": group(
+        "onward.cli.users:app",
+        "Accounts of a multi-user server (`onward serve --multi-user`): add, invite, list, "
+        "disable, reset.",
+    ),
 }
 
 

@@ -20,6 +20,12 @@ def serve(
         "--allow-remote",
         help="Allow a non-loopback --host: other machines could then read your data.",
     ),
+    multi_user: bool = typer.Option(
+        False,
+        "--multi-user",
+        help="Serve many people with accounts (`onward users`): needs a PostgreSQL "
+        "ONWARD_DATABASE_URL and ONWARD_SECRET_KEY.",
+    ),
 ) -> None:
     """Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it."""
     from onward.web.server import serve as run
@@ -30,6 +36,7 @@ def serve(
         port=port,
         open_browser=open_browser,
         allow_remote=allow_remote,
+        multi_user=multi_user,
     )
 
 

@@ -27,8 +27,15 @@ from onward.domain.records import Owner
 from onward.errors import SetupError
 
 if TYPE_CHECKING:
+    from onward.db.accounts import (
+        AccountLinkRepo,
+        AccountRepo,
+        AccountSessionRepo,
+        SignInThrottleRepo,
+    )
     from onward.db.api_tokens import ApiTokenRepo
     from onward.db.buddies import BuddyRepo
+    from onward.db.caseload import CaseloadRepo
     from onward.db.changes import ChangeRepo
     from onward.db.checkins import CheckinRepo
     from onward.db.debriefs import DebriefRepo, StoryRepo
@@ -52,6 +59,7 @@ if TYPE_CHECKING:
     )
     from onward.db.resumes import ResumeRepo
     from onward.db.review_queue import ReviewQueueRepo
+    from onward.db.sharing import AccessLogRepo, CoachNoteRepo, ProposedGoalRepo, ShareRepo
 
 
 class Rollback(Exception):
@@ -224,6 +232,36 @@ class Tx:
         return ReviewQueueRepo(self.conn)
 
     @cached_property
+    def shares(self) -> ShareRepo:
+        from onward.db.sharing import ShareRepo
+
+        return ShareRepo(self.conn)
+
+    @cached_property
+    def access_log(self) -> AccessLogRepo:
+        from onward.db.sharing import AccessLogRepo
+
+        return AccessLogRepo(self.conn)
+
+    @cached_property
+    def coach_notes(self) -> CoachNoteRepo:
+        from onward.db.sharing import CoachNoteRepo
+
+        return CoachNoteRepo(self.conn)
+
+    @cached_property
+    def proposed_goals(self) -> ProposedGoalRepo:
+        from onward.db.sharing import ProposedGoalRepo
+
+        return ProposedGoalRepo(self.conn)
+
+    @cached_property
+    def caseload(self) -> CaseloadRepo:
+        from onward.db.caseload import CaseloadRepo
+
+        return CaseloadRepo(self.conn)
+
+    @cached_property
     def insights(self) -> InsightRepo:
         from onward.db.insights import InsightRepo
 
@@ -246,6 +284,30 @@ class Tx:
         from onward.db.api_tokens import ApiTokenRepo
 
         return ApiTokenRepo(self.conn)
+
+    @cached_property
+    def accounts(self) -> AccountRepo:
+        from onward.db.accounts import AccountRepo
+
+        return AccountRepo(self.conn)
+
+    @cached_property
+    def account_sessions(self) -> AccountSessionRepo:
+        from onward.db.accounts import AccountSessionRepo
+
+        return AccountSessionRepo(self.conn)
+
+    @cached_property
+    def account_links(self) -> AccountLinkRepo:
+        from onward.db.accounts import AccountLinkRepo
+
+        return AccountLinkRepo(self.conn)
+
+    @cached_property
+    def sign_in_throttle(self) -> SignInThrottleRepo:
+        from onward.db.accounts import SignInThrottleRepo
+
+        return SignInThrottleRepo(self.conn)
 
     @cached_property
     def owner_settings(self) -> OwnerSettingRepo:

@@ -172,8 +172,18 @@ INSERT_ORDER = (
     *resume_tables.RESUME_TABLES,
 )
 
-# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries), API tokens and per-owner
-# settings: machine or personal settings, so neither in INSERT_ORDER nor in the JSON backup;
+# Mail accounts (IMAP/SMTP settings, folder sync state, deliveries), API tokens, per-owner
+# settings and server accounts (sign-in, sessions, one-time links): machine or personal
+# settings, so neither in INSERT_ORDER nor in the JSON backup;
 # the change log (what undo puts back) describes this database's rows, so it stays out of
-# the backup too. Imported here to register them on metadata.
-from onward.db import api_tokens, change_tables, mail_account_tables, owner_settings  # noqa: E402, F401
+# the backup too. Shares with a coach (and their access log, notes and proposed goals) are
+# consent between two people on this server: out of the backup as well. Imported here to
+# register them on metadata.
+from onward.db import (  # noqa: E402, F401
+    account_tables,
+    api_tokens,
+    change_tables,
+    mail_account_tables,
+    owner_settings,
+    sharing_tables,
+)

@@ -30,9 +30,14 @@ class Passwords:
     """Where account passwords come from; ``environ`` is usually ``os.environ``."""
 
     environ: Mapping[str, str] = field(repr=False)  # holds passwords: never in a repr
+    #: On a multi-user server, each owner's passwords are kept apart: the keyring name is
+    #: ``owner-ID:ACCOUNT`` and the environment is never read (it is the server's, not theirs).
+    namespace: str = ""
 
     def from_environment(self, account: str) -> str | None:
         """The environment variable that holds the account's password, if one is set."""
+        if self.namespace:
+            return None
         for name in (password_env_var(account), PASSWORD_ENV):
             if self.environ.get(name):
                 return name
@@ -43,7 +48,9 @@ class Passwords:
         variable = self.from_environment(account)
         if variable is not None:
             return self.environ[variable]
-        found = self._keyring("read", lambda kr: kr.get_password(KEYRING_SERVICE, account), account)
+        found = self._keyring(
+            "read", lambda kr: kr.get_password(KEYRING_SERVICE, self.namespace + account), account
+        )
         if not found:
             raise SetupError(
                 f"no password for mail account {account!r} in the keyring or the environment",
@@ -61,7 +68,9 @@ class Passwords:
             return f"environment ({variable})"
         try:
             found = self._keyring(
-                "read", lambda kr: kr.get_password(KEYRING_SERVICE, account), account
+                "read",
+                lambda kr: kr.get_password(KEYRING_SERVICE, self.namespace + account),
+                account,
             )
         except SetupError:
             return f"nowhere: no keyring here; set {password_env_var(account)}"
@@ -81,7 +90,9 @@ class Passwords:
     def store(self, account: str, password: str) -> None:
         """Keep the password in the OS keyring."""
         self._keyring(
-            "save", lambda kr: kr.set_password(KEYRING_SERVICE, account, password), account
+            "save",
+            lambda kr: kr.set_password(KEYRING_SERVICE, self.namespace + account, password),
+            account,
         )
 
     def forget(self, account: str) -> bool:
@@ -90,7 +101,7 @@ class Passwords:
 
         def delete(kr: Any) -> bool:
             try:
-                kr.delete_password(KEYRING_SERVICE, account)
+                kr.delete_password(KEYRING_SERVICE, self.namespace + account)
             except PasswordDeleteError:
                 return False
             return True

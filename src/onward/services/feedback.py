@@ -107,9 +107,13 @@ def list_feedback(
     application_id: int | None = None,
     theme: FeedbackTheme | str | None = None,
 ) -> FeedbackLog:
-    """Feedback, oldest first, optionally for one application or theme, with theme counts."""
+    """Feedback, oldest first, optionally for one application or theme, with theme counts.
+    An application that is not the owner's is NotFound (never an empty list that says it
+    exists)."""
     wanted = parse_choice(FeedbackTheme, str(theme), "feedback theme") if theme else None
     with store.transaction() as tx:
+        if application_id is not None and not tx.applications.by_ids(owner.id, [application_id]):
+            raise NotFound(f"no application #{application_id}", field="application_id")
         items = tx.feedback.query(owner.id, application_id=application_id)
     if wanted is not None:
         items = [i for i in items if wanted in i.feedback.themes]

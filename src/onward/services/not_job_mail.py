@@ -24,7 +24,7 @@ from onward.db.store import Store, Tx
 from onward.domain.emails import EmailLabel
 from onward.domain.mail import ProposalStatus
 from onward.domain.records import Owner
-from onward.errors import InvalidInput
+from onward.errors import InvalidInput, NotFound
 from onward.services.proposals import get_proposal, save_example
 from onward.understand.gate import judge
 
@@ -129,6 +129,8 @@ def take_back_not_job_mail(store: Store, owner: Owner, message_id: int) -> list[
     """Take back "not job mail" on one message: its sender and list are forgotten, its
     example too, and the proposals it dismissed wait again. Returns those proposals."""
     with store.transaction() as tx:
+        if tx.mail.get_message(owner.id, message_id) is None:
+            raise NotFound(f"no email #{message_id}", field="message_id")
         taught = [
             r for r in tx.review_queue.not_job_senders(owner.id) if r.mail_message_id == message_id
         ]

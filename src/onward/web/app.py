@@ -1,4 +1,10 @@
-"""The web app factory: one Workspace per app, opened from the settings."""
+"""The web app factory: one Workspace per app, opened from the settings.
+
+In single-user mode (the default) that workspace's owner is the person. On a multi-user
+server (``settings.multi_user``, ``onward serve --multi-user``) it is only the server's
+store and clock: each request works in the signed-in owner's workspace
+(``onward.web.server_mode``).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -19,8 +26,9 @@ from onward.services.runtime import open_workspace
 from onward.web import app_shell, errors
 from onward.web.api import build_api_router
 from onward.web.locale import LocaleMiddleware
-from onward.web.pages import ROUTERS
+from onward.web.pages import ROUTERS, SERVER_ROUTERS
 from onward.web.security import LOOPBACK_HOSTS, Csrf, SecurityMiddleware, verify_csrf
+from onward.web.server_mode import JobsByOwner, ServerMode, SignedIn
 
 STATIC = Path(__file__).parent / "static"
 
@@ -33,22 +41,28 @@ def create_app(
     csrf_secret: bytes | None = None,
     scheduled_syncs: bool = False,
 ) -> FastAPI:
-    """The app for one person's data. ``allow_remote`` lifts the loopback-host check (only
-    with ``onward serve --allow-remote``); ``csrf_secret`` defaults to a fresh one per process;
-    ``scheduled_syncs`` runs the mail accounts' sync schedules while the app runs (``onward
-    serve``). Background mail imports and syncs are stopped when the app stops."""
+    """The app for one person's data, or for every account's on a multi-user server
+    (``settings.multi_user``: PostgreSQL and ``ONWARD_SECRET_KEY`` are checked first).
+    ``allow_remote`` lifts the loopback-host check (only with ``onward serve
+    --allow-remote``); ``csrf_secret`` defaults to a fresh one per process (the server's
+    secret key in server mode); ``scheduled_syncs`` runs the mail accounts' sync schedules
+    while the app runs (``onward serve``, single-user mode). Background mail imports and
+    syncs are stopped when the app stops."""
+    mode = ServerMode.from_settings(settings) if settings.multi_user else None
     workspace = open_workspace(settings, clock)
     jobs = ImportJobs()
+    by_owner = JobsByOwner()
     passwords = Passwords(os.environ)  # mail account passwords: the environment, or keyring
     scheduler = SyncScheduler(jobs, workspace.current, passwords)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if scheduled_syncs:
+        if scheduled_syncs and mode is None:
             scheduler.start()
         yield
         scheduler.stop()
         jobs.shutdown()
+        by_owner.shutdown()
         workspace.close()
 
     app = FastAPI(
@@ -61,16 +75,30 @@ def create_app(
     )
     app.state.workspace = workspace
     app.state.mail_imports = jobs
+    app.state.mail_imports_by_owner = by_owner
     app.state.passwords = passwords
     app.state.sync_scheduler = scheduler
-    app.state.csrf = Csrf(csrf_secret)
+    app.state.server_mode = mode
+    app.state.csrf = Csrf(mode.csrf_secret if mode is not None else csrf_secret)
     errors.install(app)
     app.add_middleware(LocaleMiddleware, workspace=workspace)
+    if mode is not None:
+        app.add_middleware(SignedIn, workspace=workspace, mode=mode)
     app.add_middleware(errors.CatchAll)
-    app.add_middleware(SecurityMiddleware, allowed_hosts=None if allow_remote else LOOPBACK_HOSTS)
+    app.add_middleware(
+        SecurityMiddleware,
+        allowed_hosts=None if allow_remote else _allowed_hosts(mode),
+        secure_cookies=mode is not None and mode.secure_cookies,
+    )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(app_shell.router)
     app.include_router(build_api_router())
-    for router in ROUTERS:
+    for router in (*SERVER_ROUTERS, *ROUTERS) if mode is not None else ROUTERS:
         app.include_router(router)
     return app
+
+
+def _allowed_hosts(mode: ServerMode | None) -> tuple[str, ...]:
+    """Loopback names, and on a server the name of its public address (behind a proxy)."""
+    public = urlsplit(mode.public_url).hostname if mode is not None and mode.public_url else None
+    return (*LOOPBACK_HOSTS, public) if public else LOOPBACK_HOSTS

@@ -1,13 +1,22 @@
-"""Dependencies the routes share."""
+"""Dependencies the routes share.
+
+Whose data a request sees is decided here, once: :func:`workspace` is the app's one
+workspace in single-user mode, and the signed-in owner's on a multi-user server (set by
+``onward.web.server_mode.SignedIn`` before any route runs). :func:`account` is the signed-in
+account (None in single-user mode); :func:`require_role` lets only some roles in (anyone
+else gets the same 404 as a page that does not exist).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from fastapi import Request
 
-from onward.errors import InvalidInput
+from onward.domain.accounts import Account, Role
+from onward.errors import InvalidInput, NotFound
 from onward.mail.passwords import Passwords
 from onward.services.mail_import_jobs import ImportJobs
 from onward.services.mail_uploads import StagedMail
@@ -15,27 +24,73 @@ from onward.services.runtime import Workspace
 
 
 def workspace(request: Request) -> Workspace:
-    """The app's workspace (store, owner, clock) with the settings in effect for this request
-    (the environment's, completed by what the owner saved on the Settings page)."""
-    ws: Workspace = request.app.state.workspace
-    return ws.current()
+    """The workspace of this request (store, owner, clock) with the settings in effect (the
+    environment's, completed by what the owner saved on the Settings page)."""
+    return base_workspace(request).current()
 
 
 def base_workspace(request: Request) -> Workspace:
-    """The app's workspace with the settings as the environment gave them (for the Settings
-    page and API, which show where each setting comes from)."""
-    ws: Workspace = request.app.state.workspace
+    """This request's workspace with the settings as the environment gave them (for the
+    Settings page and API, which show where each setting comes from): the signed-in owner's
+    on a multi-user server, else the app's one."""
+    ws: Workspace = request.scope.get("state", {}).get("workspace") or request.app.state.workspace
     return ws
 
 
+def account(request: Request) -> Account | None:
+    """The signed-in account on a multi-user server; None in single-user mode."""
+    found: Account | None = request.scope.get("state", {}).get("account")
+    return found
+
+
+def require_role(*roles: Role) -> Callable[[Request], Account]:
+    """A dependency letting only these roles in: ``Depends(require_role(Role.ADMIN))``.
+    Anyone else (and single-user mode, which has no accounts) gets a 404."""
+
+    def check(request: Request) -> Account:
+        found = account(request)
+        if found is None or found.role not in roles:
+            raise NotFound("There is no page at this address.")
+        return found
+
+    return check
+
+
+def single_user_only(request: Request, message: str, field: str | None = None) -> None:
+    """Refuse, on a multi-user server, what only makes sense for one person on their own
+    computer (InvalidInput with ``message``, beside ``field``)."""
+    if account(request) is not None:
+        raise InvalidInput(message, field=field)
+
+
+def refuse_server_paths(request: Request) -> None:
+    """On a multi-user server nobody imports by a path on the server (it would read any file
+    the server can, another person's upload among them): they send the file itself."""
+    single_user_only(
+        request,
+        "on a shared server, send the mail file itself: a path on the server is not read",
+        "path",
+    )
+
+
 def mail_jobs(request: Request) -> ImportJobs:
-    """The server's background mail imports and syncs."""
+    """The background mail imports and syncs of this request's owner."""
+    signed_in = account(request)
+    if signed_in is not None:
+        found: ImportJobs = request.app.state.mail_imports_by_owner.of(signed_in.owner_id)
+        return found
     jobs: ImportJobs = request.app.state.mail_imports
     return jobs
 
 
 def passwords(request: Request) -> Passwords:
-    """Where mail account passwords come from: the server's environment, then the keyring."""
+    """Where mail account passwords come from: the server's environment, then the keyring
+    (on a multi-user server: the owner's own keyring names only)."""
+    signed_in = account(request)
+    if signed_in is not None:
+        from onward.web.server_mode import owner_passwords
+
+        return owner_passwords(signed_in)
     found: Passwords = request.app.state.passwords
     return found
 

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from onward.domain.accounts import Account
 from onward.domain.evidence import evidence_parts
 from onward.formats import formats
 from onward.web.contexts.cards import initials, tint
@@ -74,6 +75,10 @@ class Chrome:
     here: str = "/"
     #: An Undo (or Redo) button after the notice, if what it reports can be undone.
     notice_undo: UndoButton | None = None
+    #: The signed-in account on a multi-user server (None in single-user mode).
+    account: Account | None = None
+    #: True on a multi-user server (``onward serve --multi-user``).
+    server: bool = False
 
 
 def _day(value: date | datetime | None) -> str:
@@ -201,6 +206,8 @@ def chrome(request: Request, current: str | None) -> Chrome:
         theme=theme if theme in THEMES else "system",
         here=here if _own_page(here) else "/",
         notice_undo=undo,
+        account=request.scope.get("state", {}).get("account"),
+        server=getattr(request.app.state, "server_mode", None) is not None,
     )
 
 

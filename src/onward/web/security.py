@@ -9,10 +9,15 @@
   port of digits, so ``127.0.0.1:8000@evil.example``, ``localhost:evil`` and
   ``localhost.evil`` are all refused. The port itself is not compared: a browser always sends
   the one it connected to, and an SSH tunnel may change it; the name is what rebinding forges.
-- CSRF: a per-process secret signs a random per-browser value kept in a SameSite=Strict
+- CSRF: a secret signs a random per-browser value kept in a SameSite=Strict
   cookie. Every form carries the signature as ``csrf_token`` (scripts send it as the
   ``X-CSRF-Token`` header), and :func:`verify_csrf`, a dependency of the whole app, refuses any
-  state-changing request whose token does not match, or that another site sent.
+  state-changing request whose token does not match, or that another site sent. The secret
+  is per process in single-user mode; on a multi-user server it is derived from
+  ``ONWARD_SECRET_KEY``, so every worker process accepts the others' forms.
+- Multi-user servers mark every cookie ``Secure`` (unless ``ONWARD_SECURE_COOKIES=off``, for
+  plain http on this computer), and :mod:`onward.web.server_mode` checks bearer tokens and
+  session cookies before any route.
 - The JSON API (``/api/``): a request with ``Authorization: Bearer TOKEN`` (from ``onward
   api token``) needs no CSRF token, since no browser sends that header on its own; a token
   that is unknown or revoked gets 401. Requests without one are the browser's: unsafe ones
@@ -121,9 +126,12 @@ def _host(headers: Iterable[tuple[bytes, bytes]]) -> str | None:
 class SecurityMiddleware:
     """Pure ASGI middleware: host check, the CSRF cookie, and the security headers."""
 
-    def __init__(self, app: ASGIApp, *, allowed_hosts: tuple[str, ...] | None) -> None:
+    def __init__(
+        self, app: ASGIApp, *, allowed_hosts: tuple[str, ...] | None, secure_cookies: bool = False
+    ) -> None:
         self.app = app
         self.allowed_hosts = allowed_hosts  # None: any host (explicitly allowed remote access)
+        self.secure_cookies = secure_cookies  # every cookie Secure (server mode, behind TLS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -146,9 +154,19 @@ class SecurityMiddleware:
                     cookie = f"{COOKIE}={nonce}; Path=/; HttpOnly; SameSite=Strict"
                     extra.append((b"set-cookie", cookie.encode()))
                 message["headers"] = list(message.get("headers", [])) + extra
+                if self.secure_cookies:
+                    message["headers"] = [_secure(h) for h in message["headers"]]
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _secure(header: tuple[bytes, bytes]) -> tuple[bytes, bytes]:
+    """A Set-Cookie header marked Secure (sent back only over HTTPS)."""
+    name, value = header
+    if name.lower() != b"set-cookie" or b"; secure" in value.lower():
+        return header
+    return name, value + b"; Secure"
 
 
 async def _refuse_host(send: Send) -> None:
@@ -184,7 +202,8 @@ async def verify_csrf(request: Request) -> None:
     """A dependency of every route: refuse unsafe requests without a valid token."""
     authorization = request.headers.get("authorization")
     if authorization is not None and request.url.path.startswith(API):
-        await run_in_threadpool(_check_bearer, request, authorization)
+        if request.scope.get("state", {}).get("account") is None:  # server mode: checked
+            await run_in_threadpool(_check_bearer, request, authorization)
         return
     if request.method in SAFE_METHODS:
         return

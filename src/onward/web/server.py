@@ -87,15 +87,19 @@ def serve(
     port: int = DEFAULT_PORT,
     open_browser: bool = False,
     allow_remote: bool = False,
+    multi_user: bool = False,
     say: Callable[[str], None] = say_now,
 ) -> None:
-    """Run until interrupted (Ctrl+C)."""
+    """Run until interrupted (Ctrl+C). ``multi_user``: a server for many people with accounts
+    (PostgreSQL and ONWARD_SECRET_KEY are checked before anything starts)."""
     import uvicorn
 
     from onward.services.welcome import is_empty
     from onward.web.app import create_app
     from onward.web.digest_scheduler import DigestScheduler
 
+    if multi_user:
+        settings = settings.but(multi_user=True)
     port = check_address(host, port, allow_remote=allow_remote)
     app = create_app(settings, allow_remote=allow_remote, scheduled_syncs=True)
     url = address(host, port)
@@ -103,14 +107,16 @@ def serve(
     if allow_remote and not is_loopback(host):
         say("Warning: other machines on your network can reach this address.")
     ws = app.state.workspace
-    if is_empty(ws.store, ws.owner):
+    if settings.multi_user:
+        say("Multi-user server: people sign in with the accounts `onward users` manages.")
+    elif is_empty(ws.store, ws.owner):
         say("Your database is empty: the first page offers demo data to look around.")
     if open_browser:
         threading.Timer(0.8, open_or_explain, args=(url, say)).start()
     config = uvicorn.Config(
         app, host=host.strip("[]"), port=port, log_level="warning", access_log=False
     )
-    digest = DigestScheduler(ws, say=say).start()
+    digest = DigestScheduler(ws, say=say, every_account=settings.multi_user).start()
     try:
         uvicorn.Server(config).run()
     finally:

@@ -78,10 +78,6 @@ _STOCK = _words(
     r"right fit", r"better fit", r"more closely (?:match|align)", r"at this time",
     r"keep your (?:resume|cv|details) on file", r"wish you (?:every|the best|all)",
 )  # fmt: skip
-_POSITIVE = _words(
-    r"impress", r"enjoyed", r"excellent", r"great", r"strong(?! pool)", r"stood out",
-    r"really liked", r"well prepared", r"well done", r"thoughtful",
-)  # fmt: skip
 
 
 def suggest_themes(text: str) -> tuple[FeedbackTheme, ...]:
@@ -144,11 +140,6 @@ def judge_specificity(text: str, override: bool | None = None) -> Specificity:
     if override is not None:
         return Specificity(override, (*reasons, "you marked it yourself"), overridden=True)
     return Specificity(specific, tuple(reasons))
-
-
-def sounds_positive(text: str) -> bool:
-    """True when the feedback praises something (used to spot small wins)."""
-    return _POSITIVE.search(text) is not None
 
 
 @dataclass(frozen=True)

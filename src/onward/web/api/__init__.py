@@ -44,6 +44,7 @@ from onward.web.api import (
     resumes,
     setback,
     settings,
+    sharing,
     undo,
     wellbeing_check,
     writing,
@@ -74,6 +75,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     mail_summaries.router,
     insights.router,
     data.router,
+    sharing.router,
 )
 
 

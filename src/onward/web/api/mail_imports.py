@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from onward.errors import InvalidInput
 from onward.services.mail_import_jobs import ImportJob, ImportJobs
 from onward.services.mail_uploads import stage_mail_path
-from onward.web.deps import mail_jobs, mail_upload
+from onward.web.deps import mail_jobs, mail_upload, refuse_server_paths
 from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["mail"])
@@ -53,6 +53,7 @@ async def start(request: Request, ws: Ws, running: Jobs) -> JSONResponse:
     if request.headers.get("content-type", "").startswith("multipart/form-data"):
         staged = await mail_upload(request, home, limit, ws.clock.now())
     else:
+        refuse_server_paths(request)
         path = _path(await request.body())
         staged = await run_in_threadpool(stage_mail_path, home, path, ws.clock.now(),
                                          max_bytes=limit)  # fmt: skip

@@ -10,9 +10,12 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from onward.web.pages import (
+    account,
+    admin,
     applications,
     board,
     buddy,
+    caseload,
     contacts,
     data,
     debrief,
@@ -32,6 +35,7 @@ from onward.web.pages import (
     review_bulk,
     setback,
     settings,
+    sharing,
     tasks,
     theme,
     today,
@@ -53,6 +57,8 @@ ROUTERS: tuple[APIRouter, ...] = (
     goals.router,
     plan.router,
     if_then.router,
+    sharing.router,
+    caseload.router,
     setback.router,
     experiments.router,
     debrief.router,
@@ -72,3 +78,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     undo.router,
     upcoming.router,
 )
+
+#: Only on a multi-user server (``onward serve --multi-user``): sign in and out, one-time
+#: links, the admin page.
+SERVER_ROUTERS: tuple[APIRouter, ...] = (account.router, admin.router)

@@ -24,6 +24,7 @@ from onward.services.import_preview import (
 from onward.services.runtime import Workspace
 from onward.services.transfer import backup_text, csv_text
 from onward.services.uploads import StagedFile, discard_upload, stage_upload, staged_file
+from onward.web.deps import single_user_only
 from onward.web.forms import Form, Upload, read_upload
 from onward.web.rendering import redirect
 from onward.web.routing import Page, PostedForm, Ws, show_page
@@ -117,11 +118,19 @@ def _stage(
         return None
 
 
+#: A backup restores with its ids, which in a shared database may be other people's.
+SHARED_RESTORE = (
+    "on a shared server a backup cannot be restored (its ids may be other people's); "
+    "import your applications from a CSV file instead"
+)
+
+
 # -- restoring a backup --------------------------------------------------------------------------
 @router.post("/data/restore", response_model=None)
 def check_backup(
     request: Request, form: PostedForm, ws: Ws, upload: Upload | None = Depends(read_upload)
 ) -> Response:
+    single_user_only(request, SHARED_RESTORE, "file")
     staged = _stage(form, upload, ws, "backup", "choose the backup file (.json) to restore")
     if staged is None:
         return _index(request, ws, restore=form, status=422)
@@ -134,6 +143,7 @@ def check_backup(
 
 @router.post("/data/restore/confirm", response_model=None)
 def confirm_restore(request: Request, form: PostedForm, ws: Ws) -> Response:
+    single_user_only(request, SHARED_RESTORE, "file")
     staged = staged_file(ws.settings.home, form["token"], "backup")
     if not form.flag("confirm"):
         preview = preview_backup(ws.store, ws.owner, staged)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from onward.errors import Conflict, InvalidInput, NotFound
+from onward.errors import Conflict, InvalidInput
 from onward.services.experiments import (
     ExperimentResult,
     end_experiment,
@@ -63,7 +63,7 @@ def start(request: Request, form: PostedForm, ws: Ws) -> Response:
 def tag(request: Request, exp_id: int, form: PostedForm, ws: Ws) -> Response:
     try:
         marked = tag_applications(ws.store, ws.owner, exp_id, form.ids("application_ids"), ws.clock)
-    except (InvalidInput, NotFound) as exc:
+    except InvalidInput as exc:  # not someone else's id: that is a 404 like any other
         return redirect(f"/experiments#exp-{exp_id}", exc.message.capitalize() + ".")
     words = "application" if marked == 1 else "applications"
     return redirect(f"/experiments#exp-{exp_id}", f"Marked {marked} {words}.")

@@ -10,9 +10,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.goals import Metric, WeeklyGoals
+from onward.domain.sharing import ProposedGoal
 from onward.errors import InvalidInput
 from onward.services.goals import LOGGABLE, GoalProgress, goal_progress, log_effort, set_goals
 from onward.services.runtime import Workspace
+from onward.services.sharing import open_proposals
 from onward.services.wellbeing_check import lighter_goals, wellbeing_view
 from onward.web.forms import Form
 from onward.web.rendering import redirect
@@ -53,6 +55,8 @@ class GoalsPage:
     effort_form: Form
     #: A lighter week, suggested when the latest well-being check is low or falling.
     lighter: WeeklyGoals | None = None
+    #: Weekly goals a coach proposed, waiting for an answer (docs/coaching.md).
+    proposals: tuple[ProposedGoal, ...] = ()
     labels: ClassVar[dict[Metric, str]] = LABELS
     short: ClassVar[dict[Metric, str]] = SHORT
     how: ClassVar[dict[Metric, str]] = HOW
@@ -85,6 +89,7 @@ def _page(
         goals_form or Form.empty(today, **_goal_values(progress)),
         effort_form or Form.empty(today, on=today.isoformat(), amount="1"),
         lighter,
+        tuple(open_proposals(ws.store, ws.owner)),
     )
     return PAGE.render(request, context, status)
 

@@ -30,7 +30,7 @@ from onward.services.mail_uploads import (
 )
 from onward.services.runtime import Workspace
 from onward.web.contexts.mail import AccountView, JobView, MailPage, Tested
-from onward.web.deps import mail_jobs, mail_upload, passwords
+from onward.web.deps import mail_jobs, mail_upload, passwords, refuse_server_paths
 from onward.web.forms import Form
 from onward.web.hints import shown
 from onward.web.rendering import redirect
@@ -223,6 +223,7 @@ async def start_import(
         if has_file:
             staged = await mail_upload(request, home, limit, ws.clock.now())
         elif path:
+            refuse_server_paths(request)
             staged = stage_mail_path(home, path, ws.clock.now(), max_bytes=limit)
         else:
             raise InvalidInput("choose a mail file, or give the path of one", field="file")
