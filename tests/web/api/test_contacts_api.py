@@ -88,6 +88,8 @@ def test_contacts_are_linked_and_unlinked(api: Api) -> None:
     unlinked = api.delete(f"{BASE}/{dana['id']}/applications/{app_id}")
     assert unlinked.status_code == 200 and unlinked.json()["application_ids"] == []
     assert api.delete(f"{BASE}/{dana['id']}/applications/99").status_code == 404
+    assert api.delete(f"{BASE}/99/applications/{app_id}").status_code == 404
+    assert api.get(f"{BASE}/{dana['id']}").json()["application_ids"] == []
 
 
 def test_a_check_in_is_noted_and_due_check_ins_listed(api: Api) -> None:
@@ -111,3 +113,5 @@ def test_a_check_in_is_noted_and_due_check_ins_listed(api: Api) -> None:
     assert api.get("/api/v1/checkins").json() == []
     assert api.post(f"{BASE}/99/checkin", json={}).status_code == 404
     assert len(api.get("/api/v1/checkins", params={"within_days": 365}).json()) == 2
+    negative = api.get("/api/v1/checkins", params={"within_days": -1})
+    assert negative.status_code == 422 and negative.json()["field"] == "within_days"

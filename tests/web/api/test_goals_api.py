@@ -19,6 +19,7 @@ def test_goals_are_set_and_progress_read(api: Api) -> None:
     assert read["goals"]["applications"] == 5 and len(read["weeks"]) == 8
     assert {"this_week", "streak", "tracked"} <= set(read)
     assert len(api.get("/api/v1/goals", params={"weeks": 2}).json()["weeks"]) == 2
+    assert api.get("/api/v1/goals", params={"weeks": 0}).json()["field"] == "weeks"
     saved = _put(api, {"applications": 3, "networking": 0})
     assert saved.status_code == 200, saved.text
     assert saved.json()["applications"] == 3 and saved.json()["networking"] == 0

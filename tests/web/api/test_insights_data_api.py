@@ -48,3 +48,5 @@ def test_the_backup_and_the_csv_are_downloaded(api: Api) -> None:
     assert [r["company"] for r in rows] == ["Acme"]
     history = api.get("/api/v1/applications.csv", params={"history": "true"})
     assert history.status_code == 200 and history.text != table.text
+    assert api.get("/api/v1/applications.csv", params={"history": "perhaps"}).status_code == 422
+    assert api.get("/api/v1/export.json", params={"include_writing": "x"}).status_code == 422

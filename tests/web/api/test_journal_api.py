@@ -19,6 +19,8 @@ def test_an_entry_is_kept_and_read_back_with_the_trend(api: Api) -> None:
     assert [e["mood"] for e in read["entries"]] == [4, 2]
     assert set(read) >= {"trend", "nudges", "suggestions", "in_dwell"}
     assert len(api.get("/api/v1/journal", params={"limit": 1}).json()["entries"]) == 1
+    none = api.get("/api/v1/journal", params={"limit": 0})
+    assert none.status_code == 422 and none.json()["field"] == "limit"
 
 
 def test_bad_entries_are_refused_with_their_field(api: Api) -> None:

@@ -99,3 +99,5 @@ def test_not_job_mail_is_taken_back_by_its_message(api: Api, tmp_path: Path) -> 
     assert back.status_code == 200, back.text
     assert back.json() == {"message_id": message_id, "restored": [proposal["id"]]}
     assert _status(api, proposal["id"]) is ProposalStatus.PENDING
+    unknown = api.delete("/api/v1/not-job-mail/99999")
+    assert unknown.status_code == 404 and unknown.json()["field"] == "message_id"
