@@ -231,3 +231,100 @@ def test_outright_job_mail_is_a_recruiting_system_the_persons_application_or_a_l
     # The person's own mail is never job mail, whatever it says.
     mine = Correspondence(sent_by_person=True, linked=True)
     assert outright("thank you for your application", "Sam <sam@example.org>", mine) is None
+
+
+# -- friends, the press, everyday applications and everyday noes -------------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a friend's or a relative's words about the person's interview
+        "Good luck with your interview on Thursday love! Ring me afterwards.",
+        "Saw your interview with the local paper about the garden project, you looked great!",
+        "Your interview with the radio station is on the website now.",
+        "I'll drop the kids at school so you can get to your interview on time.",
+        # the writer's own interview, not the person's
+        "My second interview is on Friday, can you help me prep on Thursday night?",
+        "I had a phone screen with a big bank today, fingers crossed!",
+        # research and the press
+        "We'd like to invite you to a 30-minute user interview. You'll get a $40 gift card.",
+        "Our reporter would like to interview you about the litter pick. Free for a call?",
+        # everyday applications
+        "We have received your application for a resident parking permit.",
+        "Thanks for applying to adopt Biscuit. We'll call you about a home visit.",
+        "You applied for a refund on 3 May; it will reach your account in five days.",
+        "Thank you for your interest in our spring webinar series. Your place is confirmed.",
+        "Thank you for your application to the MSc Urban Planning course. We regret that we "
+        "are unable to offer you a place this year.",
+        # everyday noes
+        "Thank you for viewing the flat. The landlord has decided to go with another applicant.",
+        "Thanks for the quote for the kitchen. We've decided to go with someone else.",
+        "Thank you for your application. Unfortunately your proposal was not selected for "
+        "funding this round.",
+        # a friend's own news
+        "Mate, they offered the job to someone internal. Never mind, onwards. Pub?",
+        "Thank you for entering. Your photograph was not selected for the shortlist this year.",
+        # a money-making pitch that names an application
+        "Thank you for applying! Earn money from home, no experience needed. Reply YES.",
+    ],
+)
+def test_everyday_mail_that_names_interviews_and_applications_is_not_job_mail(
+    body: str,
+) -> None:
+    assert not gate(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a job title with a word of everyday applications in it
+        "Thank you for your application for the Credit Analyst role.",
+        "Your application for the Housing Officer post has been received.",
+        # an employer's interview
+        "Your interview is confirmed for Tuesday at 10am; ask for me at reception.",
+        "Loved your CV. Could you come in on Thursday at 10 to meet the team?",
+        # a rejection by a small employer, stated without a word of recruiting
+        "Thanks for coming in on Tuesday. We've gone with someone who lives closer.",
+        "Thanks for popping by. The job has gone to someone already on the team.",
+        "We won't be able to offer you the job, sorry it's not better news.",
+    ],
+)
+def test_an_employers_mail_stays_job_mail(body: str) -> None:
+    assert gate(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "label"),
+    [
+        (
+            "Hi Tom,\nThanks for coming over to the workshop on Tuesday. We've offered the job "
+            "to a lad who's already done his level 3, so it's a no this time. Cheers, Gareth",
+            L.REJECTION,
+        ),
+        (
+            "Hi Priya - really enjoyed meeting you. We ended up hiring someone with more "
+            "pediatric experience. Wishing you the best. Dana",
+            L.REJECTION,
+        ),
+        (
+            "Thank you for applying for the Stock Controller role. Unfortunately, on this "
+            "occasion your application has not progressed to the next stage.",
+            L.REJECTION,
+        ),
+        (
+            "Thanks for completing the online assessment. After reviewing your results we have "
+            "decided not to move your application forward. Do join our talent community.",
+            L.REJECTION,
+        ),
+        (
+            "Hi Jordan, thanks for the phone screen on Thursday. The team has chosen to progress "
+            "with candidates who have more experience with streaming data. Pia",
+            L.REJECTION,
+        ),
+        ("Good luck with your interview tomorrow, you'll smash it! Call me after. x", L.OTHER),
+        ("Sorry you didn't get it. Pub on Friday, my treat.", L.OTHER),
+    ],
+)
+def test_the_reader_reads_short_notes_by_their_decision(
+    reader: Reader, body: str, label: EmailLabel
+) -> None:
+    assert reader.classify(EmailText("", "Sam Reed <sam.reed@example.org>", body))[0] is label

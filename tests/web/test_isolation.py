@@ -26,6 +26,7 @@ from tests.web.isolation_data import MARKERS, ids_of, seed_owner, snapshot
 
 from onward.domain.records import Owner
 from onward.errors import NotFound
+from onward.mail.passwords import Passwords
 from onward.services.api_tokens import create_api_token
 from onward.web.server_mode import owner_workspace
 
@@ -231,8 +232,8 @@ def world(
     ana = server.add("ana@example.org")
     ws_a = owner_workspace(server.ws, ana)
     seed_owner(ws_a, tmp_path)
-    jobs = server.app.state.mail_imports_by_owner.of(ana.owner_id)
-    ids = {**ids_of(server.ws, ana.owner_id), "job_id": jobs.begin("zebrafinch", label="z")}
+    job = server.app.state.mail_imports.bound(ws_a).start_sync(ws_a, "zebrafinch", Passwords({}))
+    ids = {**ids_of(server.ws, ana.owner_id), "job_id": job.id}
     people, tokens = {}, {}
     for who, email, role in (
         ("seeker B", "bo@example.org", "seeker"),

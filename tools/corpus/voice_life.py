@@ -361,4 +361,84 @@ KINDS: dict[str, Kind] = {
         ["noreply@{s}.io", "support@{s}app.com", "builds@{s}ci.dev"],
         True,
     ),
+    # Friends and family talking about the person's own job hunt: job words and the
+    # person's interview, but written by people who are not hiring them, plus interviews
+    # in the everyday sense (the local paper, a podcast, the club committee).
+    "jobtalk": (
+        ["good luck!", "how did it go?", "Re: tomorrow", "your CV", "thinking of you", "news?"],
+        [
+            "Good luck with your interview tomorrow, you'll smash it.",
+            "How did the interview go? Tell me everything.",
+            "Fingers crossed for the job, ring me when you hear back.",
+            "I had a look over your CV and added a couple of comments in the margin.",
+            "Any news from the hospital job yet? Mum keeps asking.",
+            "Saw your interview in the local paper about the allotment, you looked great.",
+            "Loved your interview on the community radio show this morning.",
+            "I can drive you to your interview on Tuesday if the trains are off.",
+            "My manager says they're hiring in the warehouse if you want me to pass your name on.",
+            "Don't worry about the rejection, their loss honestly.",
+            "Sorry you didn't get it. Pub on Friday, my treat.",
+            "Remember to ask them about the pension when they call you.",
+            "The podcast people want to record your interview on Thursday at 7.",
+            "The committee is interviewing for club treasurer next week if you fancy it.",
+            "Here's the cover letter I used last year, feel free to steal bits.",
+            "Are you still job hunting? My cousin's firm has an opening.",
+            "Congrats on getting to the second round! Proud of you.",
+            "When do you start the new job? We should celebrate.",
+            "Did they offer you the position in the end? Dying to know.",
+            "Ring me after the interview and I'll meet you for lunch.",
+            "I've put in a good word with the landlord about the shop position on the high street.",
+            "The kids made you a good luck card for the interview.",
+        ],
+        ["{f}.{l}@gmail.com", "{f}{n}@hotmail.com", "mum.{l}@btinternet.com", "{f}@icloud.com"],
+        False,
+    ),
+    # Interviews that are research or the press: a user-research invitation with a voucher,
+    # a student's dissertation, the local paper, a podcast.
+    "research": (
+        ["Quick favour?", "Invitation: share your experience", "Podcast guest?", "Interview?"],
+        [
+            "We'd love to invite you to a 45-minute user interview about how you use the app.",
+            "As a thank you, every participant receives a {n} points voucher.",
+            "I'm writing my dissertation on small charities - could I interview you for twenty "
+            "minutes next week?",
+            "Our reporter would like to interview you about the flood clean-up for Friday's paper.",
+            "Would you come on the podcast to talk about the community fridge? We record on "
+            "Thursdays.",
+            "Pick a time that suits you using the link and we'll send a video call invite.",
+            "The research study takes about an hour and you can join from home.",
+            "We're running a short feedback session with customers and your name came up.",
+            "The interview will be anonymised and only used for the research project.",
+            "Could you spare half an hour on a call to tell us about your experience with our "
+            "service?",
+            "The radio station is doing a feature on local volunteers and asked for you.",
+            "Happy to send the questions over in advance so there are no surprises.",
+        ],
+        ["research@{s}.io", "{f}.{l}@{s}.ac.uk", "newsdesk@{s}gazette.co.uk", "{f}@{s}pod.com"],
+        False,
+    ),
+    # Everyday applications and everyday noes: a flat, a grant, a ballot, a quote, a pet.
+    "everyday_no": (
+        ["Your application", "Update on your enquiry", "Ballot results", "Re: the quote"],
+        [
+            "Thank you for viewing the flat on Saturday; the landlord has chosen another "
+            "applicant.",
+            "We received many strong proposals and sadly yours was not selected for funding.",
+            "Unfortunately you have not been successful in this year's ballot.",
+            "Thanks for the quote - we've decided to go with someone else for the fencing.",
+            "Thank you for applying to adopt Pepper; she has gone to a family nearby.",
+            "Your application for a season ticket has been received and is being processed.",
+            "Your allotment application is on the waiting list, currently at number {n}.",
+            "We're sorry, your school place application for your first preference was not "
+            "successful.",
+            "Thank you for your talk proposal; we are unable to include it in this year's "
+            "programme.",
+            "Your membership application has been approved - welcome to the club!",
+            "We've had a lot of interest in the stall and have offered the pitch to another "
+            "trader.",
+            "You weren't picked for the first team this weekend but you're on the bench.",
+        ],
+        ["lettings@{s}.co.uk", "grants@{s}.org", "entries@{s}.org", "{f}.{l}@gmail.com"],
+        False,
+    ),
 }

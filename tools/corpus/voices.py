@@ -388,6 +388,100 @@ def _life_writer(rng: random.Random, kind: str, number: int) -> Writer:
     return w
 
 
+def _note_writer(rng: random.Random, employer: tuple[str, str, str, str]) -> Writer:
+    """The owner or a manager writing short notes from their own mailbox (work or free mail)."""
+    _name, _sector, country, stem = employer
+    first, last = rng.choice(V.FIRST), rng.choice(V.LAST)
+    address = rng.choice(
+        [
+            f"{first.lower()}@{stem}.com",
+            f"{first.lower()}.{last.lower()}@{stem}.co.uk",
+            f"{first.lower()}{last.lower()}{rng.randint(1, 99)}@gmail.com",
+            f"{stem}{rng.choice(['.office', '.team', ''])}@outlook.com",
+        ]
+    )
+    w = Writer(
+        f"note:{stem}:{last.lower()}",
+        "note",
+        employer,
+        rng.choice([f"{first} {last} <{address}>", address]),
+        "casual",
+        country,
+        rng.choice([0, 1, 1, 2]),
+        0.0,
+        f"{first} {last}",
+    )
+    w.bank = {
+        "greet": _pick(rng, ["Hi {cand},", "{cand},", "Hiya {cand}", "Hello {cand},", ""], 2),
+        "signoff": _pick(rng, ["Cheers,", "Thanks,", "Best,", "", "All the best,"], 2),
+        "cores": _pick(rng, J.NOTE_CORES, 10),
+        "closers": _pick(rng, J.NOTE_CLOSERS, 4),
+        "interview": _pick(rng, J.NOTE_INTERVIEW, 4),
+        "offer": _pick(rng, J.NOTE_OFFER, 3),
+        "assessment": _pick(rng, J.NOTE_ASSESS, 2),
+        "application_received": _pick(rng, J.NOTE_ACK, 2),
+        "subjects": _pick(
+            rng, ["", "Re: the job", "{role}", "quick note", "Re: your CV", "Re: {day}", "hi"], 3
+        ),
+    }
+    for stage, bank in J.NOTE_OPENERS.items():
+        w.bank[f"open:{stage}"] = _pick(rng, bank, 2)
+    return w
+
+
+def _note_example(rng: random.Random, w: Writer, label: str) -> Example:
+    """A note of one to four lines: the decision, perhaps what came before it, a first name."""
+    assert w.employer is not None
+    company, sector = w.employer[0], w.employer[1]
+    role = rng.choice(V.ROLES[sector])
+    cand = rng.choice(V.CANDIDATES)
+    extra: Example = {}
+    if label == "rejection":
+        stage = rng.choice(list(J.NOTE_OPENERS))
+        reason, core = rng.choice(w.bank["cores"])
+        parts = [rng.choice(w.bank[f"open:{stage}"]), core, rng.choice(w.bank["closers"])]
+        extra = {
+            "stage": stage,
+            "reason": reason,
+            "reason_quote": None if reason == "unspecified" else core,
+            "personal": True,
+        }
+    else:
+        parts = [rng.choice(w.bank[label])]
+        if label != "application_received" and rng.random() < 0.5:
+            parts.insert(
+                0, rng.choice(w.bank["open:interview" if label == "offer" else "open:application"])
+            )
+    parts = [_fill(rng, w, p, role, cand) for p in parts if p]
+    greet = rng.choice(w.bank["greet"]).format(cand=cand)
+    sign = rng.choice(w.bank["signoff"])
+    name = w.me.split()[0]
+    lines = [greet, " ".join(parts) if w.length < 2 else "\n\n".join(parts)]
+    lines.append(f"{sign}\n{name}" if sign else name)
+    body = _localise("\n".join(x for x in lines if x).strip(), w.country)
+    subject = _localise(_fill(rng, w, rng.choice(w.bank["subjects"]), role, cand), w.country)
+    text = f"{w.sender}\n{subject}\n{body}"
+    return {
+        "subject": subject,
+        "sender": w.sender,
+        "body": body,
+        "label": label,
+        "company": company if company.lower() in text.lower() else None,
+        "role": role if role.lower() in text.lower() else None,
+        **extra,
+        "family": w.family,
+    }
+
+
+_NOTE_MIX = [
+    ("rejection", 4),
+    ("interview", 3),
+    ("offer", 2),
+    ("assessment", 1),
+    ("application_received", 1),
+]
+EMAILS_PER_NOTE_WRITER = 8
+
 #: How many writers of each kind, and how many emails each writes.
 JOB_WRITERS = {"ats": 2, "hr": 1, "manager": 1, "agency": 1}
 LIFE_WRITERS_PER_KIND = 7
@@ -415,6 +509,10 @@ def generate_voices(seed: int = 11) -> list[Example]:
             w = _life_writer(rng, kind, number)
             for _ in range(EMAILS_PER_LIFE_WRITER):
                 out.append(_life_example(rng, w))
+    for employer in V.EMPLOYERS:  # then a note writer per employer (added later, same stream)
+        w = _note_writer(rng, employer)
+        for _ in range(EMAILS_PER_NOTE_WRITER):
+            out.append(_note_example(rng, w, _weighted(rng, _NOTE_MIX)))
     seen: set[str] = set()
     unique = []
     for ex in out:

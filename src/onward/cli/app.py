@@ -122,6 +122,10 @@ COMMANDS: dict[str, Lazy] = {
         "onward.cli.serve:commands",
         "Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it.",
     ),
+    "worker": command(
+        "onward.cli.worker:commands",
+        "Run the jobs of a multi-user server (PostgreSQL): mail syncs and imports, digests.",
+    ),
     "contacts": group("onward.cli.contacts:app", "Keep the people behind your applications."),
     "export": command("onward.cli.data:commands", "Export your data (JSON backup or CSV)."),
     "db": group("onward.cli.database:app", "Database schema: see and apply migrations."),

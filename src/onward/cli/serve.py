@@ -24,7 +24,10 @@ def serve(
         False,
         "--multi-user",
         help="Serve many people with accounts (`onward users`): needs a PostgreSQL "
-        "ONWARD_DATABASE_URL and ONWARD_SECRET_KEY.",
+        "ONWARD_DATABASE_URL and ONWARD_SECRET_KEY; `onward worker` runs its jobs.",
+    ),
+    workers: int = typer.Option(
+        1, "--workers", help="With --multi-user: how many web processes to run."
     ),
 ) -> None:
     """Start the web app (http://127.0.0.1:8765/ by default); Ctrl+C stops it."""
@@ -37,6 +40,7 @@ def serve(
         open_browser=open_browser,
         allow_remote=allow_remote,
         multi_user=multi_user,
+        workers=workers,
     )
 
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from onward.db.learning import FeedbackRepo, PlanItemRepo, ReflectionRepo
     from onward.db.mail import MailRepo
     from onward.db.mail_accounts import MailAccountRepo
+    from onward.db.mail_jobs import MailJobRepo
     from onward.db.mail_summaries import MailSummaryRepo
     from onward.db.owner_settings import OwnerSettingRepo
     from onward.db.playbook import DwellRepo, RejectionRepo, TaskRepo
@@ -280,6 +281,12 @@ class Tx:
         return MailAccountRepo(self.conn)
 
     @cached_property
+    def mail_jobs(self) -> MailJobRepo:
+        from onward.db.mail_jobs import MailJobRepo
+
+        return MailJobRepo(self.conn)
+
+    @cached_property
     def api_tokens(self) -> ApiTokenRepo:
         from onward.db.api_tokens import ApiTokenRepo
 
@@ -409,6 +416,17 @@ class Store:
                     self._open.tx = None
         except Rollback:
             return
+        except OperationalError as exc:
+            raise SetupError(f"database error: {exc.orig}") from exc
+
+    @contextmanager
+    def side_transaction(self) -> Iterator[Tx]:
+        """A transaction of its own connection, committed at its end even inside another
+        one on this thread: a job's progress, which other processes read while the job's
+        own transaction is still open."""
+        try:
+            with self.engine.begin() as conn:
+                yield Tx(conn)
         except OperationalError as exc:
             raise SetupError(f"database error: {exc.orig}") from exc
 

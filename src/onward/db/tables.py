@@ -178,12 +178,14 @@ INSERT_ORDER = (
 # the change log (what undo puts back) describes this database's rows, so it stays out of
 # the backup too. Shares with a coach (and their access log, notes and proposed goals) are
 # consent between two people on this server: out of the backup as well. Imported here to
-# register them on metadata.
+# register them on metadata. Mail jobs run by the worker (multi-user mode) are this server's
+# state, not in the backup either.
 from onward.db import (  # noqa: E402, F401
     account_tables,
     api_tokens,
     change_tables,
     mail_account_tables,
+    mail_jobs,
     owner_settings,
     sharing_tables,
 )

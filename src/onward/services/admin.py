@@ -8,11 +8,11 @@ who keeps a lot without reading anything they keep. Nothing here opens anyone's 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from onward.clock import Clock
 from onward.db.store import Store
 from onward.domain.accounts import Account
+from onward.services.queue_health import QueueHealth, read_queue_health
 
 
 @dataclass(frozen=True)
@@ -26,27 +26,9 @@ class UserStorage:
 
 
 @dataclass(frozen=True)
-class QueueHealth:
-    """The background job queue at a glance (filled in by the job queue; see
-    :func:`queue_health`)."""
-
-    waiting: int = 0
-    running: int = 0
-    failed_last_day: int = 0
-    oldest_waiting_since: datetime | None = None
-    workers: int = 0
-
-
-@dataclass(frozen=True)
 class AdminOverview:
     users: tuple[UserStorage, ...]
     queue: QueueHealth | None
-
-
-def queue_health(store: Store) -> QueueHealth | None:
-    """The job queue's health; None while this server has no job queue (jobs then run in
-    the web process). Placeholder: the PostgreSQL job queue fills it in."""
-    return None
 
 
 def admin_overview(store: Store, clock: Clock) -> AdminOverview:
@@ -64,4 +46,4 @@ def admin_overview(store: Store, clock: Clock) -> AdminOverview:
         )
         for a in accounts
     )
-    return AdminOverview(users, queue_health(store))
+    return AdminOverview(users, read_queue_health(store, clock))

@@ -118,6 +118,10 @@ class ImportJobs:
     _stops: dict[str, threading.Event] = field(default_factory=dict)
     _threads: dict[str, threading.Thread] = field(default_factory=dict)
 
+    def bound(self, ws: Workspace) -> ImportJobs:
+        """The jobs of the person of ``ws``: all of them (one person per server)."""
+        return self
+
     def get(self, job_id: str) -> ImportJob:
         with self.lock:
             job = self.jobs.get(job_id)

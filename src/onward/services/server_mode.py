@@ -13,6 +13,7 @@ import hmac
 
 from onward.config import Settings
 from onward.errors import Action, Hint, SetupError
+from onward.mail.passwords import Passwords
 
 KEYRING_SERVICE = "onward"
 KEYRING_NAME = "secret-key"
@@ -64,3 +65,9 @@ def _from_keyring() -> str:
         return keyring.get_password(KEYRING_SERVICE, KEYRING_NAME) or ""
     except Exception:  # no usable keyring here: the environment must give it
         return ""
+
+
+def owner_mail_passwords(owner_id: int) -> Passwords:
+    """Mail account passwords of one owner on a multi-user server: their own keyring names,
+    never the server's environment (the web and the worker both ask here)."""
+    return Passwords({}, namespace=f"owner-{owner_id}:")

@@ -17,6 +17,12 @@ strict, because most of an inbox is not job mail and every false "interview" is 
   interview, the position or role, a hiring team. Weekday names, "call", "phone", "talk" or
   "offer" on their own are never a cue. Mass-mail wording ("unsubscribe", "view in your
   browser", money-making pitches) in the text counts as bulk too, for mail without headers.
+- **Everyday life** is told apart: a friend's "good luck with your interview", the writer's
+  own interview, an interview for research or the press, an application for a loan, a
+  permit, a course or a pet, and an everyday no (a flat, a quote, a ballot) are not cues,
+  unless a word of hiring is there; money-making pitches are never job mail.
+- **A stated rejection** that names the job or the someone else who got it is job mail when
+  it is written to the person ("we've gone with someone who lives closer").
 
 Everything here is a generic pattern of job mail or of bulk mail; nothing names a sender.
 """
@@ -35,25 +41,107 @@ from onward.wordlists import word_set
 __all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge", "outright"]
 
 #: The person's own application named outright: job mail even in bulk mail (an
-#: application confirmation from a job board comes with ``List-Unsubscribe``).
+#: application confirmation from a job board comes with ``List-Unsubscribe``). An
+#: application for something of everyday life (``_EVERYDAY_OBJECT``) is not one, and neither
+#: is a friend's "good luck with your interview" (``_FRIENDLY``).
 _OWN = re.compile(
     r"\byour (?:recent |online |job |submitted )?(?:application|candidacy|candidature)\b"
-    r"(?! (?:for (?:a |an |the )?(?:loan|mortgage|credit|card|account|membership|permit|"
-    r"licen[cs]e|visa|passport|grant|rental|tenancy|insurance|refund|planning|student|"
-    r"finance|funding|bursary|scholarship|housing|benefits?|parking|school))| fee)"
     r"|\b(?:you|you've|you have) (?:recently )?applied (?:for|to)\b"
-    r"|\bthanks? (?:you )?for (?:applying|your interest in (?:the|our|joining|working))"
-    r"|\byour interview (?:is|has|with|for|on|at|was)\b"
+    r"|\bthanks? (?:you )?for (?:applying|your interest in (?:joining|working (?:at|for|with)|"
+    r"(?:the|our|this) (?:[\w&/-]+ ){0,4}(?:role|position|job|vacancy|opening|post|"
+    r"opportunity|career)s?\b))"
+    r"|\byour (?:\w+ )?interview (?:is|has been|was|will be) (?:now |also )?(?:confirmed|"
+    r"scheduled|booked|arranged|set for|moved|rescheduled|cancell?ed)\b"
+    r"|\byour interview (?:slot|time|details|confirmation|invitation|with us)\b"
     r"|\b(?:invite|invited|inviting) you (?:to|for) (?:an? |the )?(?:\w+ ){0,2}interview"
     r"|\b(?:offer of employment|offer letter|your offer from)\b"
     r"|\b(?:position|role|vacancy|post|job|opening) (?:has|have) (?:now |already )?been "
     r"(?:filled|closed)\b"
 )
+#: What follows "your application" when it is for something of everyday life: a loan, a
+#: card, a school place ... unless a job title follows ("your application for the Credit
+#: Analyst role", "... Housing Officer post").
+_EVERYDAY_FOR = re.compile(
+    r" (?:(?:to|for) (?:adopt|foster|rent|volunteer|exhibit|speak|trade|join the (?:club|"
+    r"choir|society|gym|team|league))\b"
+    r"|(?:to|for) (?:the |our |a |an |this )?(?:msc|ma|mba|ba|bsc|beng|meng|phd|pgce|llm|mres|"
+    r"foundation|access|evening|short|online) (?:[\w&-]+ ){0,4}?(?:course|degree|programme|"
+    r"program|module)\b"
+    r"|for (?:a |an |the |your )?(?:new |renewed |replacement |resident |visitor |home |"
+    r"personal |business |joint |student |school |secondary |primary )?(?:loan|mortgage|credit|"
+    r"card|account|membership|permit|licen[cs]e|visa|passport|grant|rental|tenancy|insurance|"
+    r"refund|planning|student|finance|funding|bursary|scholarship|housing|benefits?|parking|"
+    r"school|season ticket|allotment|ballot|overdraft|council)| fee)"
+)
+#: Everyday things people apply for, anywhere in the text: with one of these and no word of
+#: a job, an application cue is about the loan or the school place, not a job.
+_EVERYDAY_OBJECT = re.compile(
+    r"\b(?:loan|mortgage|credit card|overdraft|current account|savings account|membership|"
+    r"passport|tenancy|planning permission|school place|nursery place|university place|"
+    r"ballot|allotment|season ticket|bursary|scholarship|student finance|council tax|"
+    # software: "your application was deployed", "your application passed app review"
+    r"app store|app review|deploy|deployed|deployment|api key|repository|developer "
+    r"account|client id|sdk|"
+    # events and the like: a talk, a stall, a volunteer place, a competition
+    r"conference|call for papers|speaker|talk proposal|volunteer|volunteering|stall|"
+    r"exhibitor|festival|hackathon|competition|raffle|prize|grant funding|residency|"
+    r"race entry|marathon|tickets|"
+    # study: a course, a degree, admissions
+    r"(?:the|this|our|a|your) course|degree|admissions|undergraduate|postgraduate|tuition|"
+    r"msc|phd|ucas|offer holder|enrol|enrolment|enrollment)s?\b"
+)
+#: What an everyday no is about: a flat, a quote, a ballot, a team, a place on a course.
+_EVERYDAY_NO = re.compile(
+    r"\b(?:flat|apartment|landlord|letting agent|lettings|viewing|tenants?|adopt|adopting|foster|"
+    r"quote|quotation|tender|ballot|raffle|draw|grant|funding|prize|competition|squad|"
+    r"team selection|trials|audition|choir|volunteers?|school place|course place|place on the "
+    r"course|university place|scholarship|bursary|kitten|puppy|adoption|allotment|stall|"
+    r"speaker|proposal|manuscript|poem|entry|entries|entering|photograph|judges)s?\b"
+)
+#: Words of hiring: with one of these, a decision is about a job after all.
+_HIRING = re.compile(
+    r"\b(?:position|vacancy|vacancies|job|jobs|post of|career|employment|interview|interviews|"
+    r"interviewed|interviewing|recruiter|recruiting|recruitment|hiring|hired|cv|resume|"
+    r"requisition|salary|shift|shifts|staff|employer)\b"
+)
+#: Words that make it a job after all.
+_JOB_CONTEXT = re.compile(
+    r"\b(?:position|role|vacancy|vacancies|job|post of|career|employment|candidate|candidacy|"
+    r"applicant|interview|interviews|recruiter|recruiting|recruitment|hiring|cv|resume|"
+    r"requisition|shortlist\w*|salary|hiring manager)\b"
+)
+#: Words of a job title after "for the": "your application for the Credit Analyst role".
+_TITLE_WORDS = frozenset(
+    re.findall(
+        r"\w+",
+        "analyst officer manager assistant adviser advisor administrator coordinator specialist "
+        "clerk controller underwriter teacher attendant worker lead director associate consultant "
+        "executive engineer developer technician designer agent representative role position post "
+        "vacancy job team scheme programme program apprenticeship internship placement",
+    )
+)
+#: Words before "your interview" of a friend or a relative, not of an employer: "good luck
+#: with your interview", "how did your interview go", "loved your interview with the mayor".
+_FRIENDLY = re.compile(
+    r"(?:good luck|best of luck|fingers crossed|how did|how was|how'd|loved|saw|seen|heard|"
+    r"read|watched|enjoyed|congrats|congratulations|proud|tell me about|nervous|ready for|"
+    r"prep for|prepare for|revise for|get to|make it to|drive you to|take you to|lift to|"
+    r"way to|back from|home from|after)\b[^.!?\n]{0,40}$"
+)
+#: What follows "your interview" when it was given to the press or is a friend's errand:
+#: "your interview with the local paper", "your interview on the radio", "... on time".
+_MEDIA = re.compile(
+    r" (?:with|on|for|in) (?:the |a |that )?(?:local |national |student |community )?(?:radio|"
+    r"paper|newspaper|magazine|podcast|station|channel|tv|television|show|press|journalist|"
+    r"reporter|blog|website|news|mayor|council|time|documentary|film|programme|zine|newsletter)"
+)
 
 #: Cues of an application that pass in mail written to the person, but not in bulk mail
 #: (career newsletters and job boards use them too).
 _CUE = re.compile(
-    r"\byour (?:\w+ ){0,2}interview\b"
+    r"\byour (?:phone |video |telephone |virtual |online |in-person |on-?site |first |second |"
+    r"final |panel |technical |formal |upcoming |scheduled |remote )interview\b"
+    r"|\byour interview (?:is|has|with|for|on|at)\b"
     r"|\binterview(?:ed)? (?:you|with (?:us|me|the (?:team|panel|hiring)))\b"
     r"|\b(?:hiring|recruiting|recruitment|talent|people) (?:manager|team|partner|"
     r"acquisition|coordinator)\b"
@@ -66,9 +154,14 @@ _CUE = re.compile(
     r"(?:someone else|another candidate|a different candidate)\b"
     r"|\b(?:taking|take|took) the time to (?:apply|interview|meet with)\b"
     r"|\bjoin (?:us|our team|the team|[\w&' ]{2,40}) as (?:a|an|our)\b"
+    r"|\bon board as (?:a|an|our)\b"
+    r"|\b(?:loved|liked|read|seen|had a look at|been through|received|thanks for|thank you for) "
+    r"your (?:cv|resume|c\.v\.|portfolio|covering letter|cover letter)\b"
     r"|\b(?:trial shift|work sample|take-home|cod(?:e|ing) (?:test|challenge|exercise)|"
     r"(?:technical|online|skills) (?:test|exercise|assessment))\b"
     r"|\bfor the [\w ,&/-]{2,60} (?:role|position|vacancy|opening)\b"
+    r"|\b(?:about|regarding|re) the [\w&/-]+ (?:[\w&/-]+ )?(?:role|position|vacancy|opening|job|"
+    r"post)\b"
     r"|\b(?:application|candidate) (?:status|update|portal)\b"
     r"|\b(?:hiring|interview|recruitment|selection) "
     r"(?:process|decision|panel|loop|stage|round)s?\b"
@@ -100,6 +193,15 @@ _BULK_TEXT = re.compile(
     r"|\bmailing list\b|\bdigest\b"
     r"|\b(?:work|earn money|make money) (?:from|at) home\b|\bearn (?:up to )?\$"
     r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
+)
+#: A job scam or a money-making pitch: never one of the person's applications, whatever
+#: it says ("thank you for applying for our work-from-home position").
+_SCAM = re.compile(
+    r"\b(?:earn money|make money|earn cash|data entry) (?:from|at) home\b|\bearn (?:up to )?\$"
+    r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
+    r"|\b(?:wire transfer|western union|gift cards? codes?|guaranteed income|"
+    r"be your own boss|mystery shopper|reship\w*|payment processing agent|financial agent|"
+    r"upfront fee|registration fee|starter kit)\b"
 )
 #: Pay quoted by the hour or week: a money-making pitch, unless an application cue says it
 #: is the person's own offer or interview.
@@ -175,6 +277,109 @@ def _quote(match: re.Match[str] | None) -> str:
     return f'"{match.group(0).strip()}"' if match else ""
 
 
+def _everyday(text: str, match: re.Match[str]) -> bool:
+    """True when an application cue is about something of everyday life: "your application
+    for a loan", "another applicant" for a flat, or a text naming a mortgage, a school place
+    or a ballot and no word of hiring."""
+    said = match.group(0)
+    if not re.search(r"appl|candida|someone|somebody|shortlist", said):
+        return False
+    at = match.end()
+    if said.endswith((" for", " to")):  # "you applied for": read from the preposition
+        at = match.start() + said.rindex(" ")
+    after = _EVERYDAY_FOR.match(text, at)
+    if after is not None:
+        following = text[after.end() : after.end() + 50].split()[:4]
+        return not any(w.strip(",.;:!?()") in _TITLE_WORDS for w in following)
+    if _HIRING.search(text) is not None:
+        return False
+    return _EVERYDAY_OBJECT.search(text) is not None or _EVERYDAY_NO.search(text) is not None
+
+
+#: An interview that is research or the press: "we'd like to invite you to a user interview
+#: (a $50 voucher)", "could I interview you for our podcast?".
+_RESEARCH = re.compile(
+    r"\b(?:user research|research study|user interview|customer interview|participants?|"
+    r"gift card|gift voucher|voucher|incentive|thank-you payment|podcast|article|newsletter|"
+    r"magazine|journalist|reporter|documentary|thesis|dissertation|survey|oral history|"
+    r"feature|episode|student project|research project|focus group|usability)s?\b"
+)
+
+
+def _research(text: str, match: re.Match[str]) -> bool:
+    """True when the interview of a cue is research or the press, with no word of hiring."""
+    if "interview" not in match.group(0):
+        return False
+    return _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None
+
+
+_HIRING_NO_INTERVIEW = re.compile(
+    r"\b(?:position|vacancy|vacancies|job|post of|career|employment|recruiter|recruiting|"
+    r"recruitment|hiring|cv|resume|requisition|shortlist\w*|salary|candidate|candidacy|"
+    r"applicant|your application)\b"
+)
+
+
+#: Someone else's interview, told by a friend: "my second interview is on Friday", "I had
+#: a phone screen with a bank today".
+_THEIRS = re.compile(
+    r"\b(?:my|his|her|their|i had|i've got|i've had|i got|he has|she has|he had|she had|"
+    r"they had)(?: an?| the| my)?(?: \w+)? $"
+)
+
+
+def _friendly(text: str, match: re.Match[str]) -> bool:
+    """True when "your interview" is a friend's: "good luck with your interview"; or when the
+    interview is the writer's own ("my second interview")."""
+    said = match.group(0)
+    if ("interview" in said or "screen" in said) and _THEIRS.search(
+        text, max(0, match.start() - 30), match.start()
+    ):
+        return True
+    if not (said.startswith("your") and "interview" in said):
+        return False
+    at = match.start() + said.index("interview") + len("interview")
+    if _MEDIA.match(text, at) is not None:
+        return True
+    return _FRIENDLY.search(text, max(0, match.start() - 60), match.start()) is not None
+
+
+def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of an application cue that is not everyday or a friend's."""
+    for match in pattern.finditer(text):
+        if not (_everyday(text, match) or _friendly(text, match) or _research(text, match)):
+            return match
+    return None
+
+
+#: A rejection phrase that says by itself that a candidate was turned down: it names the
+#: application, the job or the someone else who got it ("we've gone with someone whose ...").
+_DECISIVE = re.compile(
+    r"\b(?:candidate|candidates|candidacy|applicant|applicants|application|position|role|"
+    r"post|vacancy|job|shortlist\w*|interview|someone|somebody|internal|hire|hiring)\b"
+)
+
+_ADDRESSED = re.compile(r"\byou(?:r|rs|rself|'\w+)?\b")
+_THEY = re.compile(r"\b(?:they|he|she)\b[^.!?\n]*$")
+
+
+def _reported(hit: RuleHit, text: str) -> bool:
+    """True when someone else's decision is told: "they offered the job to someone"."""
+    return hit.start > 0 and _THEY.search(text, max(0, hit.start - 60), hit.start) is not None
+
+
+def _decisive(hit: RuleHit, text: str) -> bool:
+    """A rejection phrase that names a candidate's no, in mail that is not about a flat, a
+    quote, a ballot or a place on a course."""
+    if hit.label is not EmailLabel.REJECTION or _DECISIVE.search(hit.phrase) is None:
+        return False
+    return _HIRING.search(text) is not None or _EVERYDAY_NO.search(text) is None
+
+
+def _recruiting(sender: str) -> bool:
+    return is_ats_address(sender) or _RECRUITING.search(sender or "") is not None
+
+
 def outright(text: str, sender: str, known: Correspondence | None = None) -> str | None:
     """The reason when an email is plainly about one of the person's applications: from a
     recruiting system, naming their application outright, or (from the import) from a sender
@@ -183,9 +388,11 @@ def outright(text: str, sender: str, known: Correspondence | None = None) -> str
         return None
     if known is not None and known.linked:
         return "sender or thread already linked to your application"
-    if is_ats_address(sender) or _RECRUITING.search(sender or ""):
+    if _recruiting(sender):
         return "sender is a recruiting system"
-    own = _OWN.search(text)
+    if _SCAM.search(text) is not None:
+        return None
+    own = _first(_OWN, text)
     return f"application cue {_quote(own)}" if own is not None else None
 
 
@@ -203,12 +410,15 @@ def judge(
             return GateDecision(False, ("you sent this message",))
         if known.linked:
             return GateDecision(True, ("sender or thread already linked to your application",))
-    if is_ats_address(sender) or _RECRUITING.search(sender or ""):
+    if _recruiting(sender):
         return GateDecision(True, ("sender is a recruiting system",))
-    own = _OWN.search(text)
     bulk = bulk_headers(headers)
     if bulk is None and bulk_sender(sender):
         bulk = "list or newsletter sender"
+    if (scam := _SCAM.search(text)) is not None:
+        reason = f"bulk mail: mass-mail wording {_quote(scam)}"
+        return GateDecision(False, (reason, "no application of yours is named"))
+    own = _first(_OWN, text)
     if own is not None:  # job mail, bulk or not: the text need not be searched further
         return GateDecision(True, (f"application cue {_quote(own)}", *_despite(bulk)))
     conversation = known is not None and known.answers_person
@@ -216,21 +426,37 @@ def judge(
         bulk = f"mass-mail wording {_quote(bulk_text)}"
     if bulk is not None:
         return GateDecision(False, (f"bulk mail: {bulk}", "no application of yours is named"))
-    own = _CUE.search(text)
+    own = _first(_CUE, text)
     if own is not None:
         return GateDecision(True, (f"application cue {_quote(own)}",))
     if (pitch := _PAY_RATE.search(text)) is not None:
         reason = f"bulk mail: mass-mail wording {_quote(pitch)}"
         return GateDecision(False, (reason, "no application of yours is named"))
     words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
+    if _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None:
+        words = [w for w in words if not w.startswith("interview")]  # the press, research
+    if _HIRING.search(text) is None and (
+        _EVERYDAY_NO.search(text) is not None or _EVERYDAY_OBJECT.search(text) is not None
+    ):  # applying for a flat, a grant, a place: the words of applying say nothing of a job
+        words = [w for w in words if not w.startswith(("appl", "candida"))]
     plain = not word_set("onward.understand", "job_words_ambiguous").issuperset(words)
     said = ", ".join(f'"{w}"' for w in words[:3])
     if len(words) >= 2 and plain:
         return GateDecision(True, (f"job words {said}",))
     decision = next((h for h in hits if h.label in _DECISIONS), None)
     beside = set(words) - _APPLY  # the application rules name the application themselves
-    if decision is not None and beside and (plain or decision.label is not EmailLabel.INTERVIEW):
+    # A decision about the person is written to them, by the people who made it: "they
+    # offered the job to someone internal, pub?" is a friend's own news.
+    addressed = _ADDRESSED.search(text) is not None or not any(_reported(h, text) for h in hits)
+    if (
+        decision is not None
+        and beside
+        and (plain or (decision.label is not EmailLabel.INTERVIEW and addressed))
+    ):
         return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
+    decisive = next((h for h in hits if _decisive(h, text)), None)
+    if decisive is not None and addressed:
+        return GateDecision(True, (f'rejection of a candidate "{decisive.phrase}"',))
     if decision is not None and words and conversation:
         reason = f'"{decision.phrase}" beside {said} in a thread you wrote in'
         return GateDecision(True, (reason,))

@@ -38,6 +38,11 @@ class Verdict(NamedTuple):
 #: gate decides whether mail is job mail, the model only which kind.
 JOB_KIND_FLOOR = 0.3
 
+#: When the model reads *other* but a rejection phrase rule fired and rejection is the most
+#: probable job label with at least this probability, the gate decides alone: the phrase
+#: states the decision, the gate says whether it is about a job.
+REJECTION_FLOOR = 0.1
+
 #: The confidence of *other* when the gate turns job-looking mail away: the gate is strict,
 #: but its "no" on mail that reads like job mail is less certain than the model's own *other*.
 GATED_CONFIDENCE = 0.8
@@ -69,6 +74,16 @@ class Reader:
             best = self._reject
         if self._labels[best] is EmailLabel.OTHER:
             kind = self._job_kind(final)
+            if (
+                EmailLabel.REJECTION in boosted
+                and kind == self._reject
+                and final[kind] >= REJECTION_FLOOR
+            ):
+                # A rejection decision is stated (not in a condition): a short personal note
+                # ("we've gone with someone else") is a rejection when the gate says job mail.
+                gate = judge(text, email.sender, email.headers, hits, email.correspondence)
+                if gate.job:
+                    return Verdict(self._labels[kind], final[kind], final, hits, features, gate)
             if final[kind] >= JOB_KIND_FLOOR:
                 reason = outright(text, email.sender, email.correspondence)
                 if reason is not None:

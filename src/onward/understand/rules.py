@@ -193,6 +193,41 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"shortlisting) you\b",
             r"\bnot (?:be )?(?:proceeding|progressing|moving forward|continuing) (?:any further|"
             r"further|beyond|past)",
+            # A negated step forward, whatever the words between: "we won't be able to take
+            # things further", "we are not in a position to progress you to the next round".
+            r"(?:\bnot|n't|\bunable to|\bcannot|\bno longer) (?:be |going to be )?(?:able to |in a "
+            r"position to )?(?:move|moving|proceed|proceeding|progress|progressing|advance|"
+            r"advancing|take|taking|put|putting|invite|inviting|shortlist|shortlisting|continue|"
+            r"continuing) (?:\w+ ){0,2}(?:you|your (?:application|candidacy|cv|resume|profile)|"
+            r"forward|further|ahead|on to the|through to)\b",
+            # The job went to someone else: "we've gone with someone whose experience ...",
+            # "the owner offered it to somebody local", "the post has gone to an internal
+            # applicant".
+            r"\b(?:gone|go|going|went|chose|chosen|hired|hiring|appointed|picked|found|taken on|"
+            r"took on|offered (?:it|the (?:job|role|post|position|place|spot)) to|given (?:it|the "
+            r"(?:job|role|post|position|spot)) to) (?:with )?(?:someone|somebody) "
+            r"(?:else|who|whose|with|that|from|more|local|closer|already)",
+            r"\boffered (?:it|the (?:job|role|post|position|place|spot)) to (?:a|an|another|one of|"
+            r"the other|someone|somebody)\b",
+            r"\b(?:gone|go|going|went) (?:another|a different) (?:way|route)\b",
+            r"\bfilled (?:the|this|that|our) (?:[\w-]+ ){0,3}(?:spot|role|position|opening|"
+            r"vacancy|post|job)\b",
+            r"\b(?:role|position|job|post|vacancy|place) (?:has )?(?:gone|went) to (?:someone|"
+            r"somebody|another|an internal|a candidate|an applicant|a colleague)",
+            r"\b(?:gone|go|going|went) with (?:another|a different|an internal|a more) "
+            r"(?:\w+ ){0,2}(?:candidate|applicant|person)",
+            r"\b(?:decided|chosen|elected|opted|going) (?:\w+ ){0,2}to (?:move|go) (?:ahead|on) "
+            r"with (?:\w+ ){0,3}(?:other|another|different|candidates|applicants|someone)",
+            r"\b(?:you|you've|you have|you were|you are) (?:been )?unsuccessful\b",
+            r"\b(?:application|candidacy|cv|resume|profile) (?:has|have|was|were|will|would) "
+            r"(?:not|n't) (?:be |been )?(?:progressed|moved|advanced|taken|put|selected|"
+            r"shortlisted|gone)\b",
+            r"\bno longer in (?:the running|contention|consideration)",
+            r"\bdecided against (?:progressing|moving|taking|inviting|offering|shortlisting|"
+            r"your|you)",
+            r"\b(?:it's|it is) (?:a )?no from (?:us|me|the team|them|the client)",
+            r"\b(?:didn't|did not) get (?:the|this) (?:job|role|position|post|offer)",
+            r"(?:\bnot|n't) (?:going to be |be )?able to offer you\b",
         ),
     ),
     (
@@ -204,6 +239,8 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"\byour offer (?:letter|package)\b",
             r"\boffer letter (?:is )?attached",
             r"\bwelcome (?:to the team|aboard)\b",
+            r"\b(?:like|love|pleased|happy|delighted|thrilled) (?:to have you|for you to join|"
+            r"you to join) (?:on board|us|the team|as)\b",
         ),
     ),
     (

@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from onward.clock import Clock
 from onward.config import Settings
 from onward.mail.passwords import Passwords
+from onward.services.job_runners import open_mail_job_runner
 from onward.services.mail_import_jobs import ImportJobs
 from onward.services.mail_schedule import SyncScheduler
 from onward.services.runtime import open_workspace
@@ -28,7 +29,7 @@ from onward.web.api import build_api_router
 from onward.web.locale import LocaleMiddleware
 from onward.web.pages import ROUTERS, SERVER_ROUTERS
 from onward.web.security import LOOPBACK_HOSTS, Csrf, SecurityMiddleware, verify_csrf
-from onward.web.server_mode import JobsByOwner, ServerMode, SignedIn
+from onward.web.server_mode import ServerMode, SignedIn
 
 STATIC = Path(__file__).parent / "static"
 
@@ -46,23 +47,24 @@ def create_app(
     ``allow_remote`` lifts the loopback-host check (only with ``onward serve
     --allow-remote``); ``csrf_secret`` defaults to a fresh one per process (the server's
     secret key in server mode); ``scheduled_syncs`` runs the mail accounts' sync schedules
-    while the app runs (``onward serve``, single-user mode). Background mail imports and
-    syncs are stopped when the app stops."""
+    while the app runs (``onward serve``, single-user mode). Mail imports and syncs run on
+    threads of this process, stopped when the app stops; on a multi-user server they go to
+    the job queue that ``onward worker`` runs (``onward.services.job_runners``), whose
+    schedule replaces ``scheduled_syncs``."""
     mode = ServerMode.from_settings(settings) if settings.multi_user else None
     workspace = open_workspace(settings, clock)
-    jobs = ImportJobs()
-    by_owner = JobsByOwner()
+    jobs = open_mail_job_runner(settings, queued=mode is not None)
     passwords = Passwords(os.environ)  # mail account passwords: the environment, or keyring
-    scheduler = SyncScheduler(jobs, workspace.current, passwords)
+    threads = jobs if isinstance(jobs, ImportJobs) else None
+    scheduler = SyncScheduler(threads or ImportJobs(), workspace.current, passwords)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if scheduled_syncs and mode is None:
+        if scheduled_syncs and threads is not None:
             scheduler.start()
         yield
         scheduler.stop()
         jobs.shutdown()
-        by_owner.shutdown()
         workspace.close()
 
     app = FastAPI(
@@ -75,7 +77,6 @@ def create_app(
     )
     app.state.workspace = workspace
     app.state.mail_imports = jobs
-    app.state.mail_imports_by_owner = by_owner
     app.state.passwords = passwords
     app.state.sync_scheduler = scheduler
     app.state.server_mode = mode

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from fastapi import Request
+from fastapi import Depends, Request
 
 from onward.domain.accounts import Account, Role
 from onward.errors import InvalidInput, NotFound
 from onward.mail.passwords import Passwords
-from onward.services.mail_import_jobs import ImportJobs
+from onward.services.job_runners import MailJobRunner, MailJobs
 from onward.services.mail_uploads import StagedMail
 from onward.services.runtime import Workspace
 
@@ -73,14 +73,11 @@ def refuse_server_paths(request: Request) -> None:
     )
 
 
-def mail_jobs(request: Request) -> ImportJobs:
-    """The background mail imports and syncs of this request's owner."""
-    signed_in = account(request)
-    if signed_in is not None:
-        found: ImportJobs = request.app.state.mail_imports_by_owner.of(signed_in.owner_id)
-        return found
-    jobs: ImportJobs = request.app.state.mail_imports
-    return jobs
+def mail_jobs(request: Request, ws: Workspace = Depends(workspace)) -> MailJobs:
+    """The background mail imports and syncs of the request's person (in a thread of this
+    server, or in the job queue: ``onward.services.job_runners``)."""
+    runner: MailJobRunner = request.app.state.mail_imports
+    return runner.bound(ws)
 
 
 def passwords(request: Request) -> Passwords:

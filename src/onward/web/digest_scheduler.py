@@ -1,8 +1,8 @@
 """The email digest while ``onward serve`` runs: a small thread that asks every minute
 whether a digest is owed (:func:`onward.services.reminders.send_digest` decides, and
 remembers what it sent, so asking often sends once per day or week). Cron can do the same
-without the web app (``onward reminders send-digest``). On a multi-user server it looks for
-every account that may sign in, each in its own owner's workspace and settings."""
+without the web app (``onward reminders send-digest``). On a multi-user server the worker
+sends every person's digest instead (``onward.services.job_queue``)."""
 
 from __future__ import annotations
 
@@ -27,10 +27,8 @@ class DigestScheduler:
         say: Callable[[str], None],
         passwords: Passwords | None = None,
         every: float = EVERY,
-        every_account: bool = False,
     ) -> None:
         self.workspace = workspace
-        self.every_account = every_account
         self.say = say
         self.passwords = passwords or Passwords(os.environ)
         self.every = every
@@ -47,27 +45,15 @@ class DigestScheduler:
         self._thread.join(timeout=10)
 
     def run_once(self) -> DigestOutcome | None:
-        """One look: send the digest if it is owed (on a server: each account's, and the
-        last outcome is returned). A problem (the mail server refused, no password) is said
-        once, not every minute, and never stops the web app."""
-        if not self.every_account:
-            return self._send(self.workspace.current(), self.passwords)
-        from onward.services.accounts import list_accounts
-        from onward.web.server_mode import owner_passwords, owner_workspace
-
-        outcome = None
-        for account in list_accounts(self.workspace.store):
-            if account.has_password and not account.disabled:
-                ws = owner_workspace(self.workspace, account).current()
-                outcome = self._send(ws, owner_passwords(account), account.email)
-        return outcome
-
-    def _send(self, ws: Workspace, passwords: Passwords, whose: str = "") -> DigestOutcome | None:
+        """One look: send the digest if it is owed. A problem (the mail server refused, no
+        password) is said once, not every minute, and never stops the web app."""
+        ws = self.workspace.current()
         try:
-            outcome = send_digest(ws.store, ws.owner, ws.settings, ws.clock, passwords=passwords)
+            outcome = send_digest(
+                ws.store, ws.owner, ws.settings, ws.clock, passwords=self.passwords
+            )
         except (OnwardError, OSError) as exc:
             problem = exc.message if isinstance(exc, OnwardError) else str(exc)
-            problem = f"{problem} ({whose})" if whose else problem
             if problem != self._last_problem:
                 self.say(f"The email digest was not sent: {problem}")
                 self._last_problem = problem

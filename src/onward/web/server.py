@@ -88,18 +88,26 @@ def serve(
     open_browser: bool = False,
     allow_remote: bool = False,
     multi_user: bool = False,
+    workers: int = 1,
     say: Callable[[str], None] = say_now,
 ) -> None:
     """Run until interrupted (Ctrl+C). ``multi_user``: a server for many people with accounts
-    (PostgreSQL and ONWARD_SECRET_KEY are checked before anything starts)."""
+    (PostgreSQL and ONWARD_SECRET_KEY are checked before anything starts), in ``workers``
+    processes, its jobs run by ``onward worker``."""
     import uvicorn
 
     from onward.services.welcome import is_empty
     from onward.web.app import create_app
     from onward.web.digest_scheduler import DigestScheduler
 
-    if multi_user:
-        settings = settings.but(multi_user=True)
+    if multi_user or settings.multi_user:
+        serve_multi_user(
+            settings.but(multi_user=True), host=host, port=port, workers=workers,
+            allow_remote=allow_remote, say=say,
+        )  # fmt: skip
+        return
+    if workers != 1:
+        raise InvalidInput("--workers needs --multi-user", field="workers")
     port = check_address(host, port, allow_remote=allow_remote)
     app = create_app(settings, allow_remote=allow_remote, scheduled_syncs=True)
     url = address(host, port)
@@ -107,17 +115,52 @@ def serve(
     if allow_remote and not is_loopback(host):
         say("Warning: other machines on your network can reach this address.")
     ws = app.state.workspace
-    if settings.multi_user:
-        say("Multi-user server: people sign in with the accounts `onward users` manages.")
-    elif is_empty(ws.store, ws.owner):
+    if is_empty(ws.store, ws.owner):
         say("Your database is empty: the first page offers demo data to look around.")
     if open_browser:
         threading.Timer(0.8, open_or_explain, args=(url, say)).start()
     config = uvicorn.Config(
         app, host=host.strip("[]"), port=port, log_level="warning", access_log=False
     )
-    digest = DigestScheduler(ws, say=say, every_account=settings.multi_user).start()
+    digest = DigestScheduler(ws, say=say).start()
     try:
         uvicorn.Server(config).run()
     finally:
         digest.stop()
+
+
+def serve_multi_user(
+    settings: Settings,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+    workers: int = 1,
+    allow_remote: bool = False,
+    say: Callable[[str], None] = say_now,
+) -> None:
+    """Run the multi-user server: ``workers`` processes on PostgreSQL, its jobs in the
+    queue (``onward worker`` runs them), until interrupted."""
+    import uvicorn
+
+    from onward.services.worker import prepare_queue
+    from onward.web.server_mode import ServerMode
+
+    if not 1 <= workers <= 64:
+        raise InvalidInput(f"--workers must be 1 to 64, not {workers}", field="workers")
+    ServerMode.from_settings(settings)  # PostgreSQL and the secret: refused now, not per worker
+    port = check_address(host, port, allow_remote=allow_remote)
+    prepare_queue(settings)  # migrated once, and the queue's tables, before the workers start
+    say(f"Onward (multi-user, {workers} workers) is running at {address(host, port)}")
+    say("People sign in with the accounts `onward users` manages.")
+    say("Run `onward worker` beside it: mail syncs, imports and digests run there.")
+    uvicorn.run(
+        "onward.web.multi_user:server_app",
+        factory=True,
+        host=host.strip("[]"),
+        port=port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=True,
+        forwarded_allow_ips="127.0.0.1",
+    )

@@ -27,9 +27,13 @@ from onward.config import Settings
 from onward.domain.accounts import Account
 from onward.domain.records import Owner
 from onward.mail.passwords import Passwords
-from onward.services.mail_import_jobs import ImportJobs
 from onward.services.runtime import Workspace
-from onward.services.server_mode import check_server_database, derived_key, server_secret
+from onward.services.server_mode import (
+    check_server_database,
+    derived_key,
+    owner_mail_passwords,
+    server_secret,
+)
 from onward.services.sign_in import api_token_account, session_account
 
 SESSION_COOKIE = "onward_session"
@@ -68,22 +72,7 @@ def owner_workspace(base: Workspace, account: Account) -> Workspace:
 def owner_passwords(account: Account) -> Passwords:
     """Mail account passwords of one owner: their own keyring names, never the server's
     environment."""
-    return Passwords({}, namespace=f"owner-{account.owner_id}:")
-
-
-@dataclass
-class JobsByOwner:
-    """Background mail imports and syncs, one set per owner (a job id of one owner is
-    unknown to every other)."""
-
-    by_owner: dict[int, ImportJobs] = field(default_factory=dict)
-
-    def of(self, owner_id: int) -> ImportJobs:
-        return self.by_owner.setdefault(owner_id, ImportJobs())
-
-    def shutdown(self) -> None:
-        for jobs in list(self.by_owner.values()):
-            jobs.shutdown()
+    return owner_mail_passwords(account.owner_id)
 
 
 class SignedIn:

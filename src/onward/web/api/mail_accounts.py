@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from onward.domain.mail_accounts import MailAccount
 from onward.errors import NotFound, OnwardError
 from onward.mail.passwords import Passwords
+from onward.services.job_runners import MailJobs
 from onward.services.mail_accounts import (
     AccountCheck,
     AccountRequest,
@@ -26,14 +27,13 @@ from onward.services.mail_accounts import (
     remove_mail_account,
     set_sync_schedule,
 )
-from onward.services.mail_import_jobs import ImportJobs
 from onward.web.api.mail_imports import job_record
 from onward.web.deps import mail_jobs, passwords
 from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["mail"])
 
-Jobs = Annotated[ImportJobs, Depends(mail_jobs)]
+Jobs = Annotated[MailJobs, Depends(mail_jobs)]
 Secrets = Annotated[Passwords, Depends(passwords)]
 
 

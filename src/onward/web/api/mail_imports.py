@@ -1,6 +1,7 @@
 """Mail imports: start one (a file sent with the request, or a path on this computer), follow
 it, stop it and resume it. The import runs on a thread of the server
-(services/mail_import_jobs.py); mail account syncs are jobs of the same kind."""
+(services/mail_import_jobs.py), or in ``onward worker`` on a multi-user server
+(services/queued_mail_jobs.py); mail account syncs are jobs of the same kind."""
 
 from __future__ import annotations
 
@@ -13,14 +14,15 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from onward.errors import InvalidInput
-from onward.services.mail_import_jobs import ImportJob, ImportJobs
+from onward.services.job_runners import MailJobs
+from onward.services.mail_import_jobs import ImportJob
 from onward.services.mail_uploads import stage_mail_path
 from onward.web.deps import mail_jobs, mail_upload, refuse_server_paths
 from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["mail"])
 
-Jobs = Annotated[ImportJobs, Depends(mail_jobs)]
+Jobs = Annotated[MailJobs, Depends(mail_jobs)]
 
 
 class PathImport(Body):

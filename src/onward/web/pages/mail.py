@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from onward.domain.mail_accounts import schedule_words, sync_every
 from onward.errors import InvalidInput, NotFound, OnwardError
 from onward.mail.passwords import Passwords
+from onward.services.job_runners import MailJobs
 from onward.services.mail_accounts import (
     AccountCheck,
     AccountRequest,
@@ -22,7 +23,6 @@ from onward.services.mail_accounts import (
     remove_mail_account,
     set_sync_schedule,
 )
-from onward.services.mail_import_jobs import ImportJobs
 from onward.services.mail_uploads import (
     list_unfinished_imports,
     stage_mail_path,
@@ -47,7 +47,7 @@ _ACCOUNT_INPUTS = {"imap_host": "imap_host", "imap_port": "imap_port", "folders"
 def _index(
     request: Request,
     ws: Workspace,
-    jobs: ImportJobs,
+    jobs: MailJobs,
     secrets: Passwords,
     *,
     account_form: Form | None = None,
@@ -81,7 +81,7 @@ def _index(
 def show_mail(
     request: Request,
     ws: Ws,
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> HTMLResponse:
     return _index(request, ws, jobs, secrets)
@@ -112,7 +112,7 @@ def add_account(
     request: Request,
     form: PostedForm,
     ws: Ws,
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
     """Log in with what was typed; only when that works is the account kept."""
@@ -150,7 +150,7 @@ def test_account(
     request: Request,
     name: str,
     ws: Ws,
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> HTMLResponse:
     try:
@@ -187,7 +187,7 @@ def change_schedule(name: str, form: PostedForm, ws: Ws) -> Response:
 def sync_account(
     name: str,
     ws: Ws,
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
     account = get_mail_account(ws.store, ws.owner, name)
@@ -208,7 +208,7 @@ def remove_account(name: str, ws: Ws, secrets: Passwords = Depends(passwords)) -
 async def start_import(
     request: Request,
     ws: Ws,
-    jobs: ImportJobs = Depends(mail_jobs),
+    jobs: MailJobs = Depends(mail_jobs),
     secrets: Passwords = Depends(passwords),
 ) -> Response:
     """An uploaded file, or a path on this computer: checked, then imported in the background."""
@@ -236,7 +236,7 @@ async def start_import(
 
 
 @router.post("/mail/imports/unfinished", response_model=None)
-def resume_unfinished(form: PostedForm, ws: Ws, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
+def resume_unfinished(form: PostedForm, ws: Ws, jobs: MailJobs = Depends(mail_jobs)) -> Response:
     """Go on with an import that stopped before the end (the server stopped mid-way)."""
     found = list_unfinished_imports(ws.store, ws.owner, ws.settings.home)
     chosen = next((u for u in found if str(u.path) == form["path"]), None)
@@ -247,26 +247,24 @@ def resume_unfinished(form: PostedForm, ws: Ws, jobs: ImportJobs = Depends(mail_
 
 
 @router.get("/mail/imports/{job_id}", response_class=HTMLResponse)
-def show_import(
-    request: Request, job_id: str, jobs: ImportJobs = Depends(mail_jobs)
-) -> HTMLResponse:
+def show_import(request: Request, job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> HTMLResponse:
     view = JobView(jobs.get(job_id))
     return JOB_PAGE.render(request, view, title=view.title)
 
 
 @router.post("/mail/imports/{job_id}/cancel", response_model=None)
-def cancel_import(job_id: str, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
+def cancel_import(job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> Response:
     jobs.cancel(job_id)
     return redirect(f"/mail/imports/{job_id}", "Stopping after the message being read.")
 
 
 @router.post("/mail/imports/{job_id}/resume", response_model=None)
-def resume_import(job_id: str, ws: Ws, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
+def resume_import(job_id: str, ws: Ws, jobs: MailJobs = Depends(mail_jobs)) -> Response:
     jobs.resume(ws, job_id)
     return redirect(f"/mail/imports/{job_id}", "Going on from where it stopped.")
 
 
 @router.post("/mail/imports/{job_id}/discard", response_model=None)
-def discard_import(job_id: str, jobs: ImportJobs = Depends(mail_jobs)) -> Response:
+def discard_import(job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> Response:
     jobs.discard(job_id)
     return redirect("/mail", "Removed from the list (the mail already imported stays).")

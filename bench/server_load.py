@@ -1,0 +1,336 @@
+"""Server load: a multi-user Onward on PostgreSQL, 4 web workers, 50 people at once.
+
+Target: p95 under 200 ms per kind of request, no errors, every cross-owner probe
+refused (404). The data: ``--seekers`` job seekers and ``--coaches`` coaches (accounts with
+passwords, one API token per seeker), ``--applications`` applications spread over the
+seekers, each with its stage events, written in bulk through the db layer's tables (one
+transaction, explicit ids). The server is ``onward serve --multi-user --workers N`` on a free
+loopback port, in a database of its own; ``--users`` simulated people (seekers) sign in all at
+once (timed apart: Argon2 is slow on purpose), then for ``--seconds`` each sends one request
+after another (no think time: the load is bounded by the number of people), mixing pages and
+API calls. Probes: each person first asks for another
+seeker's application, as a page and through the API, and then about one request in twelve is
+such a probe; every probe must be a 404. Prints p50 and p95 in milliseconds per kind, the
+errors, and the probes' outcome.
+
+    python bench/server_load.py [--seekers 500] [--coaches 20] [--applications 50000]
+        [--seconds 60] [--users 50] [--workers 4] [--postgres URL]
+
+``--postgres`` is the server to use (default: ONWARD_BENCH_DATABASE_URL, else
+postgresql+psycopg://postgres@127.0.0.1:5432/postgres); a database ``onward_bench_*`` is
+made there for the run and dropped at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import httpx2 as httpx
+
+from onward.clock import FixedClock
+from onward.config import Settings
+from onward.domain.accounts import Role
+from onward.services.api_tokens import create_api_token
+from onward.services.passwords import hash_password
+from onward.services.runtime import Workspace, open_workspace
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+PASSWORD = "bench-password-long-enough"
+PG = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+STAGES = ["applied", "applied", "screen", "interview", "rejected", "ghosted", "saved"]
+COMPANIES = ["Acme", "Northwind", "Globex", "Initech", "Umbrella", "Fjord", "Kestrel", "Pine"]
+ROLES = ["Data Analyst", "Engineer", "Product Manager", "Designer", "Operations Lead"]
+
+
+@dataclass
+class Seeker:
+    email: str
+    token: str
+    application_ids: list[int] = field(default_factory=list)
+
+
+# -- the data ----------------------------------------------------------------------------------
+def seed(ws: Workspace, n_seekers: int, n_coaches: int, n_apps: int) -> list[Seeker]:
+    """Accounts (one password hash for all: Argon2 is slow by design), tokens, and the
+    applications with their events, in one transaction of bulk inserts."""
+    from onward.db import tables as t
+
+    hashed = hash_password(PASSWORD)
+    rng = random.Random(7)
+    seekers: list[Seeker] = []
+    with ws.store.transaction() as tx:
+        for i in range(n_seekers + n_coaches):
+            role = Role.SEEKER if i < n_seekers else Role.COACH
+            email = f"{role.value}{i}@bench.example"
+            owner = tx.owner(email, NOW)
+            tx.accounts.insert(owner.id, email, role, hashed, NOW)
+            if role is Role.SEEKER:
+                token = create_api_token(ws.store, owner, ws.clock).secret
+                seekers.append(Seeker(email, token))
+        owner_ids = {s.email: tx.owner(s.email, NOW).id for s in seekers}
+        apps, events = [], []
+        for app_id in range(1, n_apps + 1):
+            seeker = seekers[app_id % len(seekers)]
+            seeker.application_ids.append(app_id)
+            apps.append(_application(app_id, owner_ids[seeker.email], rng))
+            events.extend(_events(apps[-1]))
+        tx.conn.execute(t.applications.insert(), apps)
+        tx.conn.execute(t.stage_events.insert(), events)
+        tx.reset_sequences()
+    ws.store.refresh_statistics()
+    return seekers
+
+
+def _application(app_id: int, owner_id: int, rng: random.Random) -> dict[str, object]:
+    stage = rng.choice(STAGES)
+    applied = date(2026, 11, 19) - timedelta(days=rng.randrange(120))
+    return {
+        "id": app_id, "owner_id": owner_id, "company": rng.choice(COMPANIES) + f" {app_id % 97}",
+        "role": rng.choice(ROLES), "stage": stage, "stage_on": applied,
+        "reached": "interview" if stage == "interview" else "applied", "created_at": NOW,
+        "updated_at": NOW, "timeline_applied_on": None if stage == "saved" else applied,
+        "timeline_rejected_on": applied if stage == "rejected" else None, "timeline_path": 0,
+    }  # fmt: skip
+
+
+def _events(app: dict[str, object]) -> list[dict[str, object]]:
+    steps = ["saved"] if app["stage"] == "saved" else ["applied"]
+    if app["stage"] not in ("saved", "applied"):
+        steps.append(str(app["stage"]))
+    return [
+        {"owner_id": app["owner_id"], "application_id": app["id"], "stage": step,
+         "occurred_on": app["stage_on"], "source": "manual", "created_at": NOW}
+        for step in steps
+    ]  # fmt: skip
+
+
+# -- the server --------------------------------------------------------------------------------
+@contextmanager
+def database(server_url: str) -> Iterator[str]:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from onward.db.engine import normalise_url
+
+    base = make_url(normalise_url(server_url))
+    name = f"onward_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@contextmanager
+def server(url: str, home: Path, workers: int) -> Iterator[str]:
+    port = free_port()
+    env = os.environ | {
+        "ONWARD_DATABASE_URL": url, "ONWARD_HOME": str(home),
+        "ONWARD_SECRET_KEY": secrets.token_urlsafe(48), "ONWARD_SECURE_COOKIES": "off",
+    }  # fmt: skip
+    command = [sys.executable, "-m", "onward", "serve", "--multi-user"]
+    command += ["--workers", str(workers), "--port", str(port)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(base, process)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(30)
+
+
+def _wait_until_up(base: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + 180  # four processes importing on a busy machine
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server stopped at once (exit {process.returncode})")
+        try:
+            httpx.get(base + "/manifest.webmanifest", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise SystemExit("the server did not answer within 180 s")
+
+
+# -- the people --------------------------------------------------------------------------------
+async def sign_in(client: httpx.AsyncClient, email: str, password: str) -> str:
+    """Sign in as a person would: the form (its CSRF token), then the email and password.
+    "" when the server answered with a session (a redirect away from /signin), else what
+    went wrong."""
+    page = await client.get("/signin")
+    if page.status_code != 200:
+        return f"sign-in page → {page.status_code}"
+    found = re.search(r'name="(csrf[^"]*)" value="([^"]+)"', page.text)
+    form = {"email": email, "password": password, "next": "/"}
+    if found:
+        form[found.group(1)] = found.group(2)
+    answer = await client.post("/signin", data=form, follow_redirects=False)
+    if answer.status_code in (302, 303) and "/signin" not in answer.headers.get("location", ""):
+        return ""
+    return f"sign-in → {answer.status_code}"
+
+
+@dataclass
+class Tally:
+    times: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    probes: int = 0
+    probes_refused: int = 0
+    signed_in: int = 0
+    sign_in_seconds: float = 0.0
+
+
+def pick(rng: random.Random, me: Seeker, other: Seeker) -> tuple[str, str, str, bool]:
+    """(kind, method, path, api) of the next request."""
+    own, theirs = rng.choice(me.application_ids), rng.choice(other.application_ids)
+    roll = rng.random()
+    if roll < 0.04:
+        return "probe: page", "GET", f"/applications/{theirs}", False
+    if roll < 0.08:
+        return "probe: api", "GET", f"/api/v1/applications/{theirs}", True
+    choices = [
+        ("page: today", "GET", "/", False),
+        ("page: board", "GET", "/board", False),
+        ("page: application", "GET", f"/applications/{own}", False),
+        ("page: mail", "GET", "/mail", False),
+        ("api: application", "GET", f"/api/v1/applications/{own}", True),
+        ("page: due reminders", "GET", "/reminders/due", False),
+        ("api: review queue", "GET", "/api/v1/proposals", True),
+        ("api: mail imports", "GET", "/api/v1/mail/imports", True),
+    ]
+    return rng.choice(choices)
+
+
+async def person(
+    client: httpx.AsyncClient, me: Seeker, everyone: list[Seeker], until: float, tally: Tally
+) -> None:
+    """Probe someone else's application once each way, then a request after another until
+    ``until``."""
+    rng = random.Random(me.email)
+    other = everyone[(everyone.index(me) + 1) % len(everyone)]
+    theirs = other.application_ids[0]
+    await request(client, me, ("probe: page", "GET", f"/applications/{theirs}", False), tally)
+    await request(client, me, ("probe: api", "GET", f"/api/v1/applications/{theirs}", True), tally)
+    while time.monotonic() < until:
+        other = rng.choice(everyone)
+        if other is not me:
+            await request(client, me, pick(rng, me, other), tally)
+
+
+async def request(
+    client: httpx.AsyncClient, me: Seeker, what: tuple[str, str, str, bool], tally: Tally
+) -> None:
+    """One request, timed; a probe must be a 404, anything else a 200."""
+    kind, method, path, api = what
+    headers = {"Authorization": f"Bearer {me.token}"} if api else None
+    started = time.perf_counter()
+    try:
+        status = (await client.request(method, path, headers=headers)).status_code
+    except httpx.TransportError:
+        status = 0
+    tally.times[kind].append((time.perf_counter() - started) * 1000)
+    if kind.startswith("probe"):
+        tally.probes += 1
+        tally.probes_refused += status == 404
+    elif status != 200:
+        tally.errors[f"{kind} → {status}"] += 1
+
+
+async def load(base: str, seekers: list[Seeker], users: int, seconds: float) -> Tally:
+    """Everyone signs in (timed apart: Argon2 is slow on purpose), then the timed run."""
+    tally = Tally()
+    people = seekers[:users]
+    clients = [httpx.AsyncClient(base_url=base, timeout=30) for _ in people]
+    try:
+        started = time.perf_counter()
+        problems = await asyncio.gather(
+            *(sign_in(c, s.email, PASSWORD) for c, s in zip(clients, people, strict=True))
+        )
+        tally.sign_in_seconds = time.perf_counter() - started
+        for problem in problems:
+            if problem:
+                tally.errors[problem] += 1
+        tally.signed_in = problems.count("")
+        until = time.monotonic() + seconds
+        await asyncio.gather(
+            *(person(c, s, seekers, until, tally) for c, s in zip(clients, people, strict=True))
+        )
+    finally:
+        for client in clients:
+            await client.aclose()
+    return tally
+
+
+def report(tally: Tally, seconds: float) -> None:
+    total = sum(len(v) for v in tally.times.values())
+    print(f"signed in: {tally.signed_in} (all at once, in {tally.sign_in_seconds:.1f} s); "
+          f"then {total:,} requests in {seconds:.0f} s ({total / seconds:,.0f}/s)")  # fmt: skip
+    print(f"{'kind':<22}{'n':>7}{'p50 ms':>9}{'p95 ms':>9}")
+    for kind in sorted(tally.times):
+        times = sorted(tally.times[kind])
+        p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
+        print(f"{kind:<22}{len(times):>7}{statistics.median(times):>9.1f}{p95:>9.1f}")
+    errors = sum(tally.errors.values())
+    print(f"errors: {errors}" + "".join(f"\n  {k}: {n}" for k, n in sorted(tally.errors.items())))
+    print(f"cross-owner probes: {tally.probes}, refused (404): {tally.probes_refused}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seekers", type=int, default=500)
+    parser.add_argument("--coaches", type=int, default=20)
+    parser.add_argument("--applications", type=int, default=50_000)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--postgres", default=os.environ.get("ONWARD_BENCH_DATABASE_URL", PG))
+    args = parser.parse_args()
+    if args.seekers < 2 or args.applications < args.seekers:
+        parser.error("give at least 2 seekers and one application per seeker")
+    home = Path(tempfile.mkdtemp(prefix="onward-bench-load-"))
+    with database(args.postgres) as url:
+        ws = open_workspace(Settings().but(home=home, database_url=url), FixedClock(NOW))
+        started = time.perf_counter()
+        seekers = seed(ws, args.seekers, args.coaches, args.applications)
+        ws.close()
+        took = time.perf_counter() - started
+        print(f"seeded {args.seekers} seekers, {args.coaches} coaches, "
+              f"{args.applications:,} applications in {took:.1f} s")  # fmt: skip
+        with server(url, home, args.workers) as base:
+            print(f"{args.users} people for {args.seconds:.0f} s against {args.workers} workers")
+            tally = asyncio.run(load(base, seekers, args.users, args.seconds))
+    report(tally, args.seconds)
+
+
+if __name__ == "__main__":
+    main()
