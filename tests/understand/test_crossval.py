@@ -58,3 +58,23 @@ def test_each_family_is_read_by_a_model_that_never_saw_it() -> None:
     # Small folds of unseen writers: far from perfect, far better than chance.
     assert report.accuracy > 0.5
     assert report.rejection.support == sum(e.label is EmailLabel.REJECTION for e in examples)
+
+
+def test_template_banks_are_background_unless_held_out_too() -> None:
+    """A template family is one label's sentence bank, not a writer: it trains every fold
+    and is not scored, unless asked for the stricter figure."""
+    writers = _some_families(2)
+    banks = [e for e in builtin_corpus() if e.family.startswith("template:")][::40]
+    assert banks and {e.label for e in writers} == set(EmailLabel)
+    result = cross_validate(writers + banks, folds=2)
+    assert result.report.emails == len(writers) and result.background == len(banks)
+    assert result.families == len({e.family for e in writers})
+    strict = cross_validate(writers + banks, folds=2, hold_out_templates=True)
+    assert strict.report.emails == len(writers) + len(banks) and strict.background == 0
+
+
+def test_each_corpus_email_is_its_own_mailbox() -> None:
+    """Corpus labels say what each email names by itself, so no email lends another a name."""
+    examples = _some_families(1)
+    result = cross_validate(examples, folds=2)
+    assert result.report.company_accuracy == result.report.company_alone_accuracy

@@ -6,10 +6,12 @@ import json
 import random
 from collections.abc import Callable
 
+from onward.understand.legal_forms import strip_legal_form
 from tools import PACKAGE
 from tools.corpus import messages as M
 from tools.corpus import others as O
 from tools.corpus import threads as T
+from tools.corpus.labels import stage_without_step
 from tools.corpus.voices import generate_voices
 
 RECIPE: list[tuple[Callable[[random.Random], M.Example], int]] = [
@@ -37,6 +39,10 @@ def generate(seed: int = 5) -> list[M.Example]:
             ex = make(rng)
             ex["id"] = f"gen-{len(out):04d}"
             ex["family"] = f"template:{make.__name__}"
+            if ex.get("stage") == "unknown":  # what the message shows (tools.corpus.labels)
+                ex["stage"] = stage_without_step(f"{ex['subject']}\n{ex['body']}")
+            if ex.get("company"):  # the labels' convention: a company without its legal form
+                ex["company"] = strip_legal_form(ex["company"])
             out.append(ex)
     return out
 

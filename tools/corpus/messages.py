@@ -8,6 +8,7 @@ from typing import Any
 from tools.corpus import boilerplate as B
 from tools.corpus import parts as P
 from tools.corpus import phrases as W
+from tools.corpus.labels import stage_without_step
 
 Example = dict[str, Any]
 
@@ -248,7 +249,7 @@ def short_rejection(rng: random.Random) -> Example:
     ]
     body = s.pick(lines)
     subject = rng.choice(["Re: {role}", "quick update", "{company}", "Re: next steps", ""])
-    stage = "screen" if "chatting" in body else "unknown"
+    stage = "screen" if "chatting" in body else stage_without_step(body)
     # "Went with another candidate" states no comparison: the reason is unspecified.
     ex = _example(
         s,

@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from onward.understand.legal_forms import strip_legal_form
 from tools.corpus import voice_jobs as J
 from tools.corpus import voice_life as L
 from tools.corpus import voice_world as V
+from tools.corpus.labels import stage_without_step
 
 Example = dict[str, Any]
 
@@ -255,7 +257,7 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
     extra: Example = {}
     if label == "rejection":
         stage = rng.choice(list(J.REJECT_OPENERS))
-        reason, core = rng.choice(b["rcore"])
+        reason, core = rng.choice([rc for rc in b["rcore"] if _core_fits(rc, stage)])
         opener = rng.choice(b[f"ropen:{stage}"])
         soft = rng.choice(b["REJECT_SOFTEN"]) if rng.random() < 0.5 else ""
         parts = [opener, soft, CORE + core, rng.choice(b["REJECT_CLOSERS"])]
@@ -285,16 +287,23 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
         if w.kind == "agency":
             parts.insert(0, f"I've just come off the phone with {company}.")
     parts = [_fill(rng, w, p, role, cand) for p in parts]
-    subject = _fill(rng, w, rng.choice(b[f"subj:{label}"]), role, cand)
+    stage_reached = str(extra.get("stage", ""))
+    subjects = [x for x in b[f"subj:{label}"] if _subject_fits(x, stage_reached)]
+    subjects = subjects or [x for x in J.SUBJECTS[label] if _subject_fits(x, stage_reached)]
+    subject = _fill(rng, w, rng.choice(subjects), role, cand)
     body = _localise(_job_body(rng, w, parts, cand), w.country)
     subject = _localise(subject, w.country)
     text = f"{w.sender}\n{subject}\n{body}"
+    if label == "rejection":
+        extra["stage"] = _stage_shown(
+            extra, _localise(parts[1 if w.kind == "agency" else 0], w.country), text
+        )
     out: Example = {
         "subject": subject,
         "sender": w.sender,
         "body": body,
         "label": label,
-        "company": company if company.lower() in text.lower() else None,
+        "company": _company_shown(w, text),
         "role": role if role.lower() in text.lower() else None,
         **extra,
         "family": w.family,
@@ -302,6 +311,79 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
     if w.kind == "ats" and label == "application_received" and rng.random() < 0.15:
         out["headers"] = {"List-Unsubscribe": f"<mailto:unsubscribe@{w.sender.split('@')[-1]}"}
     return out
+
+
+# Labels say what the message shows, the way a careful reader would label real mail.
+#: Subjects that name a step the person reached, the stages that reached it, and the stage
+#: the subject shows by itself.
+_SUBJECT_STEPS = (
+    (re.compile(r"interview|meeting with us", re.I), {"interview", "final"}, "interview"),
+    (re.compile(r"our conversation", re.I), {"screen", "interview", "final"}, "screen"),
+)
+#: Decisions that speak of a step the person reached, and the stages that reached it.
+_CORE_STEPS = (
+    (re.compile(r"at interview|the panel", re.I), {"interview", "final"}),
+    (
+        re.compile(r"assessment score|your online assessment|the exercise", re.I),
+        {"assessment", "interview", "final"},
+    ),
+)
+#: Decisions that say the person did not get as far as a step, and the stages before it.
+_CORE_NOT_YET = re.compile(
+    r"not (?:be )?invit\w* you to interview|not been shortlisted for interview|interview "
+    r"others|next (?:round|stage)",
+    re.I,
+)
+
+
+def _subject_fits(subject: str, stage: str) -> bool:
+    """A rejection's subject never names a step the person did not reach."""
+    return not stage or all(stage in ok for p, ok, _ in _SUBJECT_STEPS if p.search(subject))
+
+
+def _core_fits(reason_core: tuple[str, str], stage: str) -> bool:
+    """A decision that speaks of a test or an interview needs it to have happened."""
+    core = reason_core[1]
+    if _CORE_NOT_YET.search(core) and stage in ("interview", "final"):
+        return False
+    return all(stage in ok for p, ok in _CORE_STEPS if p.search(core))
+
+
+def _stage_shown(extra: Example, opener: str, text: str) -> str:
+    """The stage the message shows: the opener's, when the message kept it (a one-line
+    writer drops it); otherwise "application" when the message speaks of the person's
+    application, else "unknown"."""
+    stage = str(extra["stage"])
+    if stage != "unknown" and opener and opener in text:
+        return stage
+    if stage != "unknown" and any(p.search(text) for p, _ in _CORE_STEPS):
+        return stage  # the decision itself speaks of the interview or the test
+    subject = text.split("\n")[1]
+    for p, _, shown in _SUBJECT_STEPS:
+        if stage != "unknown" and p.search(subject):
+            return shown
+    return stage_without_step(text)
+
+
+def _squeeze(words: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", words.lower().replace("&", "and"))
+
+
+def _company_shown(w: Writer, text: str) -> str | None:
+    """The employer as the message names it, without its legal form (the labels' convention);
+    when the text does not name it, the employer's own address may: "sparrowhawkgames.com"
+    spells Sparrowhawk Games, "pricewise.com" Pricewise; an abbreviation spells nothing."""
+    assert w.employer is not None
+    name, stem = strip_legal_form(w.employer[0]), w.employer[3]
+    if name.lower() in text.lower():
+        return name
+    if w.kind == "agency" or f"@{stem}." not in w.sender:
+        return None
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if _squeeze(" ".join(words[:n])) == stem:
+            return " ".join(words[:n])
+    return None
 
 
 _MIX = {
@@ -432,7 +514,7 @@ def _note_writer(rng: random.Random, employer: tuple[str, str, str, str]) -> Wri
 def _note_example(rng: random.Random, w: Writer, label: str) -> Example:
     """A note of one to four lines: the decision, perhaps what came before it, a first name."""
     assert w.employer is not None
-    company, sector = w.employer[0], w.employer[1]
+    sector = w.employer[1]
     role = rng.choice(V.ROLES[sector])
     cand = rng.choice(V.CANDIDATES)
     extra: Example = {}
@@ -461,12 +543,14 @@ def _note_example(rng: random.Random, w: Writer, label: str) -> Example:
     body = _localise("\n".join(x for x in lines if x).strip(), w.country)
     subject = _localise(_fill(rng, w, rng.choice(w.bank["subjects"]), role, cand), w.country)
     text = f"{w.sender}\n{subject}\n{body}"
+    if extra.get("stage") == "unknown":  # what the note shows (tools.corpus.labels)
+        extra["stage"] = stage_without_step(text)
     return {
         "subject": subject,
         "sender": w.sender,
         "body": body,
         "label": label,
-        "company": company if company.lower() in text.lower() else None,
+        "company": _company_shown(w, text),
         "role": role if role.lower() in text.lower() else None,
         **extra,
         "family": w.family,

@@ -42,13 +42,14 @@ def evaluate_model(
     return evaluate(load_reader(models_dir, extra_examples), path)
 
 
-def cross_validate_model(folds: int) -> CrossValReport:
+def cross_validate_model(folds: int, hold_out_templates: bool = False) -> CrossValReport:
     """Measure the reader on the built-in corpus with whole families held out: each family
-    is read by a model trained without it (``onward.understand.crossval``)."""
+    is read by a model trained without it (``onward.understand.crossval``); the template
+    banks too when ``hold_out_templates``."""
     from onward.understand import builtin_corpus
     from onward.understand.crossval import cross_validate
 
-    return cross_validate(builtin_corpus(), folds)
+    return cross_validate(builtin_corpus(), folds, hold_out_templates=hold_out_templates)
 
 
 def open_reader(models_dir: Path, extra_examples: Iterable[LabelledExample] = ()) -> Reader:

@@ -127,7 +127,8 @@ def mark_not_job_mail(store: Store, owner: Owner, proposal_id: int, clock: Clock
 
 def take_back_not_job_mail(store: Store, owner: Owner, message_id: int) -> list[int]:
     """Take back "not job mail" on one message: its sender and list are forgotten, its
-    example too, and the proposals it dismissed wait again. Returns those proposals."""
+    example too, and the proposals it dismissed wait again. Returns those proposals. An
+    unknown message (or another person's) is ``NotFound``."""
     with store.transaction() as tx:
         if tx.mail.get_message(owner.id, message_id) is None:
             raise NotFound(f"no email #{message_id}", field="message_id")
@@ -135,6 +136,8 @@ def take_back_not_job_mail(store: Store, owner: Owner, message_id: int) -> list[
             r for r in tx.review_queue.not_job_senders(owner.id) if r.mail_message_id == message_id
         ]
         if not taught:
+            if tx.mail.get_message(owner.id, message_id) is None:
+                raise NotFound(f"no stored message #{message_id}", field="message_id")
             raise InvalidInput(
                 f"email #{message_id} was not marked not job mail; nothing to take back",
                 field="message_id",

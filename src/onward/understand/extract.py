@@ -70,9 +70,13 @@ def _job_mail(email: EmailText) -> bool:
     return judge(text, email.sender, email.headers, apply_rules(text)).job
 
 
-def extract_details(email: EmailText, label: EmailLabel, person: str = "") -> dict[str, Any]:
+def extract_details(
+    email: EmailText, label: EmailLabel, person: str = "", hiring: bool | None = None
+) -> dict[str, Any]:
     """Everything but the label: keyword arguments for ``EmailReading``. ``person`` is the
-    name of the person the mail is for: never read as the company."""
+    name of the person the mail is for: never read as the company. ``hiring`` is whether
+    the mail is about a job, when the caller already knows it (the reader's gate); else
+    mail read as *other* asks the gate."""
     body = html.unescape(strip_quoted(email.body or "")[:MAX_BODY]).translate(PUNCT)
     body = body.translate(_SPACES)
     subject = html.unescape(email.subject or "").translate(PUNCT).translate(_SPACES)
@@ -80,7 +84,8 @@ def extract_details(email: EmailText, label: EmailLabel, person: str = "") -> di
     name, address = _contact(email.sender, is_person)
     # Mail that is not about a job names no hiring company and no role: the shop or bank
     # that sent it is not an employer the person applied to.
-    hiring = label is not EmailLabel.OTHER or _job_mail(email)
+    if hiring is None:
+        hiring = label is not EmailLabel.OTHER or _job_mail(email)
     company = extract_company(subject, email.sender, body, person) if hiring else None
     details: dict[str, Any] = {
         "company": company,

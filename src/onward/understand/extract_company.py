@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import islice
 
 from onward.understand.board_links import board_tenant
 from onward.understand.company_forms import abbreviates, fold_forms
 from onward.understand.names import clean_name, normalise_name, unsqueeze
 from onward.understand.people import People, people_in
-from onward.understand.senders import address_hint, sender_company
+from onward.understand.senders import address_hint, is_ats_address, sender_company
 
 __all__ = ["extract_company"]
 
@@ -100,7 +101,39 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
         2.0,
     ),
     (re.compile(r"\b(?:join|joining|considering|consider) " + _NAME), 1.0),
+    # A signature block: the department on one line, the company on the next ("HR
+    # Department / Acme Foods / 01632 960 418"), or the company above a telephone number.
+    (
+        re.compile(
+            r"(?m)^[ \t]*(?:HR Department|Human Resources(?: Department)?|Recruitment(?: Team)?|"
+            r"Talent Acquisition|People Team|Hiring Team|Personnel Department)[ \t]*\n"
+            r"[ \t]*" + _NAME + r"[ \t]*$"
+        ),
+        2.0,
+    ),
+    (re.compile(r"(?m)^[ \t]*" + _NAME + r"[ \t]*\n[ \t]*(?:\+|\()?\d[\d ()-]{7,}\d[ \t]*$"), 1.5),
 ]
+# A recruiter writing about a client names who decides: "feedback from Acme", "Acme liked
+# your CV", "I've just come off the phone with Acme", "my client, Acme".
+_CLIENT_PATTERNS: list[re.Pattern[str]] = [
+    re.compile(r"\b(?:feedback|word|news|an update) from " + _NAME),
+    re.compile(r"\b(?:phone|call|spoke|speaking|spoken) (?:to|with) " + _NAME),
+    re.compile(r"\b(?:my|our) client,? " + _NAME),
+    re.compile(r"\bon behalf of (?:my client,? |our client,? )?" + _NAME),
+    re.compile(
+        _NAME + r" (?:liked|loved|were impressed|was impressed|would like to|want to|wants to|"
+        r"have asked|has asked|are keen|is keen)"
+    ),
+]
+# An address on an agency's own domain: "jo@harpervane.com", "sam@northlightstaffing.co.uk".
+_AGENCY_STEM = re.compile(
+    r"(?<=[a-z]{4})(?:search|staffing|recruitment|resourcing|personnel|talent|locums?|"
+    r"appointments|headhunters|agency)$"
+)
+_AGENCY_NAME = re.compile(
+    _NAME + r"[ \t]+(?:Recruitment|Staffing|Search|Resourcing|Personnel|Appointments|Locums?)\b"
+    r"(?![ \t]+(?:Team|team|Department))"
+)
 _SUBJECT_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     # "Thank you for applying to X": the subject says outright whom the application went to.
     (
@@ -217,8 +250,12 @@ def extract_company(subject: str, sender: str, body: str, person: str = "") -> s
     tenant = None if ats_local else board_tenant(text)
     if tenant:  # "boards.greenhouse.io/acmerobotics": the board names the company
         ats_local = tenant[0]
+    agency = _agency(sender, ats_local, text)
     _vote_subject(votes, subject, text)
     _vote_body(votes, text, ats_local)
+    if agency:  # a recruitment agency writes: its client hires, never the agency itself
+        _vote_client(votes, text, agency)
+        return _winner(votes, subject, text, None) if votes.weights else None
     if ats_local:
         _vote_address(votes, ats_local, display, f"{subject}\n{text}")
     if not votes.weights:
@@ -233,6 +270,38 @@ def extract_company(subject: str, sender: str, body: str, person: str = "") -> s
     if not votes.weights:
         return None
     return _winner(votes, subject, text, ats_local)
+
+
+def _agency(sender: str, ats_local: str | None, text: str) -> str | None:
+    """The stem of a recruitment agency's own domain the mail comes from, or ``None``: the
+    stem says so ("northlightstaffing"), or the text writes the name it spells with an
+    agency's word ("Harper & Vane Recruitment" from harpervane.com)."""
+    if not ats_local or len(ats_local) < 5 or is_ats_address(sender):
+        return None
+    if _AGENCY_STEM.search(ats_local):
+        return ats_local
+    for m in _AGENCY_NAME.finditer(text):
+        if re.sub(r"[^a-z0-9]|\band\b", "", m.group(1).lower()) == ats_local:
+            return ats_local
+    return None
+
+
+def _vote_client(votes: _Votes, text: str, agency: str) -> None:
+    """Drop the agency's own names ("Harper & Vane" of harpervane.com), then weigh the
+    names a recruiter gives to the client."""
+    for key in list(votes.weights):
+        squeezed = key.replace(" ", "")
+        if squeezed and (agency.startswith(squeezed) or squeezed.startswith(agency)):
+            del votes.weights[key]
+            del votes.forms[key]
+    for pattern in _CLIENT_PATTERNS:
+        for m in pattern.finditer(text):
+            name = clean_name(m.group(1))
+            if name is None:
+                continue
+            squeezed = normalise_name(name).replace(" ", "")
+            if not (agency.startswith(squeezed) or squeezed.startswith(agency)):
+                votes.add(m.group(1), 3.0)
 
 
 def _vote_subject(votes: _Votes, subject: str, text: str) -> None:
@@ -257,7 +326,7 @@ def _vote_body(votes: _Votes, text: str, ats_local: str | None) -> None:
     # signature line): each stretch of text votes once, with its strongest reading.
     spans: dict[tuple[int, str], tuple[str, float]] = {}
     for pattern, weight in _BODY_PATTERNS:
-        for m in list(pattern.finditer(text))[:3]:
+        for m in islice(pattern.finditer(text), 3):
             if _JOB_WORD.match(text, m.end(1)):
                 continue
             name = clean_name(m.group(1))
@@ -269,7 +338,7 @@ def _vote_body(votes: _Votes, text: str, ats_local: str | None) -> None:
     for raw, weight in spans.values():
         votes.add(raw, weight)
     # "at North Valley Bank of Arizona (NVBAZ)" defines the acronym the email signs with.
-    for m in _DEFINED.finditer(text):
+    for m in _DEFINED.finditer(text) if "(" in text else ():
         acronym = m.group(2).lower()
         if (acronym in votes.weights or acronym == ats_local) and abbreviates(
             acronym, normalise_name(m.group(1))

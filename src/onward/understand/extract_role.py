@@ -11,7 +11,8 @@ _STOP = (
     r"(?=\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
     r"|\breq\b|\bat\b|\bwith\b|\bin our\b|\bhere\b|\bfor which\b|\bthat\b|\bwhich\b"
     r"|\band (?:are|we|is)\b|\bthrough\b|\bhas\b|\bhave\b|\bis\b|\bwas\b|\bshortly\b"
-    r"|\bfurther\b|\bon (?:a|an|the)\b|\bsubject to\b|\bpost\b|[.!\n]|$"
+    r"|\bfurther\b|\bon (?:a|an|the)\b|\bsubject to\b|\bpost\b|[.!;\n]|$"
+    r"|\blanded\b|\barrived\b|\band (?:wanted|will|would)\b"
     r"|,\s+(?=[a-z])))"
 )
 # A requisition code before the title ("R-104233 Data Analyst", "24WD1234 Buyer (Open)",
@@ -46,26 +47,43 @@ _PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\bfollowing (?:position|role|job),[ \t]*" + _TITLE + _STOP),
     re.compile(r"\bappl(?:y|ying|ied|ication) for (?:the |our |this )?" + _TITLE + _STOP),
     re.compile(
-        r"\b(?:resume|cv|application|submission|candidacy)(?:/cv)? for (?:the )?" + _TITLE + _STOP
+        r"\b(?:resume|cv|CV|Resume|application|submission|candidacy)(?:/cv)? for (?:the )?"
+        + _TITLE
+        + _STOP
     ),
     re.compile(
-        r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call)s? for "
-        r"(?:the )?" + _TITLE + _STOP
+        r"\b(?:interview|exercise|assessment|process|test|challenge|offer|screen|call|round|"
+        r"stage|shift)s?"
+        r"(?: panel)? for (?:the )?" + _TITLE + _STOP
     ),
+    re.compile(r"\b(?:conversation|chat|call|talk|phone screen) about (?:the )?" + _TITLE + _STOP),
     re.compile(r"[A-Za-z]['’]s " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
     re.compile(
         r"\b(?:for|to|in|about) (?:(?:the|our|this|your|an?|my) )?(?:open |current )?"
         + _TITLE
         + r"\s*(?:\bposition\b|\brole\b|\bopening\b|\bopportunity\b|\bjob\b|\bvacancy\b"
-        r"|\bposting\b|\binternship\b)"
+        r"|\bposting\b|\binternship\b|\bpost\b)"
     ),
     re.compile(r"\bappl(?:ying|ied|ication) (?:for|to) (?:the )?" + _TITLE + _STOP),
-    re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
+    re.compile(r"\b(?:be|as) (?:our|the|a|an) (?:next |new )?" + _TITLE + r"\s*(?:\bat\b|[.!,])"),
+    re.compile(r"\b(?:offer|give) you the " + _TITLE + r"\s+(?:job|position|role|post|vacancy)\b"),
     re.compile(_CODE + _TITLE + _CODE_END),
     re.compile(r"\b(?:our|your|the) " + _TITLE + r"\s*(?:\bposition\b|\brole\b|\bopening\b)"),
 ]
 _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"\[([^\]]{3,80})\]"),
+    # "Porter - good news", "Re: Porter - next stage", "Porter: invitation to interview"
+    re.compile(
+        r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*" + _TITLE + r"\s*(?:[-–|]|:)\s+(?:good news|"
+        r"next steps?|next stage|(?:an )?update|invitation|take-home|your application|"
+        r"application|interview|offer|outcome|assessment|decision)",
+        re.I,
+    ),
+    # "Sous Chef interview", "Invitation: Carpenter interview", "Porter vacancy"
+    re.compile(
+        r"(?:^|:\s+)(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+(?:interview|vacancy|"
+        r"application|offer|assessment)\b"
+    ),
     re.compile(r"\b(?:resume|cv|submission) for (?:the )?" + _TITLE + _STOP),
     re.compile(r"\b[Yy](?:our|OUR) " + _TITLE + r"\s+(?:[Aa]pplication|APPLICATION)\b"),
     re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+candidate\b"),
@@ -123,7 +141,17 @@ _JOB_NOUN = re.compile(
     r"receptionist|housekeeper|server|bartender|host|steward|guard|inspector|surveyor|"
     r"modeler|modeller|statistician|economist|actuary|controller|treasurer|bookkeeper|"
     r"generalist|expert|owner|product|marketing|sales|support|operations|data|software|grad|"
-    r"graduate|program|internship|apprenticeship|fellowship)s?\b",
+    r"graduate|program|internship|apprenticeship|fellowship|"
+    # Occupations outside offices: care, trades, hospitality, the public sector.
+    r"secretary|coder|handler|investigator|adjuster|broker|banker|carpenter|joiner|plumber|"
+    r"labou?rer|bricklayer|plasterer|roofer|decorator|painter|fitter|installer|machinist|"
+    r"fabricator|foreman|operative|firefighter|paramedic|midwife|carer|caregiver|"
+    r"phlebotomist|radiographer|physiotherapist|sonographer|optician|optometrist|dietitian|"
+    r"doctor|surgeon|veterinarian|porter|cleaner|caretaker|janitor|gardener|landscaper|baker|"
+    r"butcher|waiter|waitress|concierge|lifeguard|coach|trainer|constable|dispatcher|warden|"
+    r"ranger|solicitor|lawyer|translator|interpreter|journalist|reporter|photographer|"
+    r"illustrator|animator|chemist|biologist|pilot|courier|picker|packer|stocker|"
+    r"storekeeper|nanny|practitioner|pharmacist|hairdresser|stylist|beautician)s?\b",
     re.I,
 )
 

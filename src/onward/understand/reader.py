@@ -146,5 +146,16 @@ class Reader:
             confidence=round(verdict.confidence, 4),
             evidence=self.evidence(verdict, email=email),
             scores=scores,
-            **extract_details(email, verdict.label, person),
+            **extract_details(email, verdict.label, person, self._hiring(email, verdict)),
         )
+
+    def _hiring(self, email: EmailText, verdict: Verdict) -> bool:
+        """Whether the mail is about a job, from what ``decide`` already worked out: job
+        labels are; mail the gate turned away is not; for mail the model read as *other*,
+        the gate is asked with the rule hits already found."""
+        if verdict.label is not EmailLabel.OTHER:
+            return True
+        if verdict.gate is not None:
+            return verdict.gate.job
+        text = model_text(email)
+        return judge(text, email.sender, email.headers, verdict.hits, email.correspondence).job

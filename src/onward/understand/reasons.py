@@ -144,7 +144,13 @@ _STAGES: list[tuple[RejectionStage, re.Pattern[str]]] = [
     ),
     (
         RejectionStage.APPLICATION,
-        re.compile(r"appl(?:y|ying|ied|ication)|resume|candidacy|submission|cv\b|interest in"),
+        # The person's own application: not "applications from all sections of the
+        # community", nor "feel free to apply for other roles".
+        re.compile(
+            r"appl(?:ying|ied|ication)(?!s)|\bapply\b(?! (?:for|to) (?:other|future|more|new)| "
+            r"again| in (?:the )?future)|resume|candidacy|submission|cv\b|interest in|"
+            r"put(?:ting)? yourself forward"
+        ),
     ),
 ]
 
@@ -291,7 +297,8 @@ def _also_stage(stage: RejectionStage, pattern: str) -> None:
 
 _also_stage(
     RejectionStage.FINAL,
-    r"(?:second|third|2nd|3rd) and final|final (?:two|three|few|shortlist)|last interview",
+    r"(?:second|third|2nd|3rd) and final|final (?:two|three|few|shortlist)|last interview|"
+    r"last (?:two|three|few|2|3)\b|made it to the (?:last|final)",
 )
 _also_stage(
     RejectionStage.INTERVIEW,
@@ -303,11 +310,13 @@ _also_stage(
     r"(?:meeting|speaking|talking) with us|interviewed|your time (?:with us|with the team|"
     r"today|yesterday|last week|on)|(?:first|second|1st|2nd) (?:round|interview|stage)|"
     r"(?:panel|video|virtual|in-person|face-to-face|teams|zoom) interview|came in (?:to|for)|"
+    r"conversation with (?:our|the|your) (?:hiring manager|team|panel|directors?|managers?)|"
     r"time to (?:meet|interview) (?:with )?(?:us|the|our)|(?:the|our) interview (?:on|last|"
     r"yesterday|earlier|with)",
 )
 _also_stage(
     RejectionStage.ASSESSMENT,
+    r"trial (?:shift|day|session|lesson|period of work)|work trial|"
     r"assessment (?:centre|center|day)|case study|(?:test|assessment|exercise) results|"
     r"(?:the|your) (?:online|written|technical|coding|aptitude|skills) (?:test|assessment|"
     r"exercise)|(?:the|your) (?:assignment|task) you",
@@ -344,4 +353,56 @@ _also(
     r"(?:hiring|recruitment|recruiting|the role|the position)|(?:business )?(?:needs|"
     r"priorities|plans) (?:have )?changed|change in (?:business )?(?:needs|direction|priorities|"
     r"plans)|reorgani[sz]",
+)
+
+
+# Plainer wordings of each reason (written for Onward; the held-out families of the corpus
+# showed the reasons above read only the usual phrasings).
+_also(
+    R.INTERNAL_CANDIDATE,
+    r"(?:someone|a person|a colleague|a candidate) (?:who is |who's )?already (?:on|in|with|at|"
+    r"part of|working (?:on|in|for|with)) (?:our|the) (?:team|staff|company|organi[sz]ation|"
+    r"practice|school|department)|already works? (?:for|with|here)",
+)
+_also(
+    R.POSITION_FILLED,
+    r"accepted by (?:another|a different|someone|the other)|(?:vacancy|position|role|post|job) "
+    r"was filled",
+)
+_also(
+    R.ROLE_CLOSED,
+    r"close (?:the|this) (?:requisition|vacancy|role|position|post)|without (?:making an? )?"
+    r"(?:hiring|appointment)",
+)
+_also(
+    R.SKILLS_MISMATCH,
+    r"fully qualified|(?:specific|particular|required|necessary|relevant) qualifications|"
+    r"(?:stronger|more|better) skills in",
+)
+_also(
+    R.EXPERIENCE_MISMATCH,
+    r"(?:someone|a person|a candidate|candidates) who (?:has|have) already (?:\w+ )?(?:led|"
+    r"managed|run|worked|done|held|supervised)",
+)
+_also(
+    R.INTERVIEW_PERFORMANCE,
+    r"(?:not|n't) (?:feel|think|believe|consider)[^.]{0,60}(?:met|meet|reached|reach) the "
+    r"(?:standard|level|bar)",
+)
+_also(R.STRONGER_CANDIDATES, r"more closely (?:met|matched|suited)")
+_also(
+    R.FIT,
+    r"(?:not|n't) (?:think|feel|believe)?[^.]{0,30}(?:the )?(?:right|best|good) fit|working "
+    r"style",
+)
+# Pay above what the post pays is logistics, not a budget that closed the role.
+_REASONS.insert(
+    0,
+    (
+        R.LOGISTICS,
+        re.compile(
+            r"(?:salary|pay|rate)[^.]{0,40}(?:above|over|beyond|outside|exceeds?) (?:the|our) "
+            r"(?:budget|range|band)"
+        ),
+    ),
 )

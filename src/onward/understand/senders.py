@@ -101,7 +101,7 @@ def address_hint(sender: str) -> str | None:
         return cut.group(1).lower() if cut and len(cut.group(1)) > 2 else None
     if not _ATS_DOMAINS.search(sender):
         if _FREE_MAIL.search(sender) or re.search(
-            r"alert|news|digest|jobs?\b|marketing", m.group(1).lower()
+            r"alert|news|digest|marketing", m.group(1).lower()
         ):
             return None
         labels = [x for x in m.group(2).lower().split(".") if x]

@@ -12,9 +12,18 @@ from pydantic import Field, model_validator
 
 from onward.domain.mail import ProposalKind, ProposalStatus
 from onward.domain.review import Grouping, QueueFilter, Show
+from onward.errors import InvalidInput, NotFound
 from onward.services.not_job_mail import mark_not_job_mail, take_back_not_job_mail
 from onward.services.proposals import ProposalView, get_proposal
-from onward.services.review import accept_confident, accept_proposals
+from onward.services.rejections import dwell_choice
+from onward.services.review import (
+    EDITABLE,
+    ReviewOutcome,
+    accept_confident,
+    accept_proposals,
+    dismiss_proposals,
+    edit_proposal,
+)
 from onward.services.review_preview import (
     AcceptPreview,
     PreviewItem,
@@ -112,25 +121,7 @@ def accept(body: Acceptance, ws: Ws) -> dict[str, Any]:
         outcome = accept_confident(
             ws.store, ws.owner, body.min_confidence, ws.clock, own_address=mine
         )
-    return {
-        "accepted": [
-            {
-                "proposal_id": a.proposal_id,
-                "application_id": a.application_id,
-                "done": a.done,
-                "rejection_logged": a.rejection_logged,
-            }
-            for a in outcome.accepted
-        ],
-        "failed": [
-            {
-                "proposal_id": i,
-                "error": why,
-                "hint": outcome.hints[i].as_json() if i in outcome.hints else None,
-            }
-            for i, why in outcome.failed
-        ],
-    }
+    return outcome_record(outcome)
 
 
 @router.post("/proposals/{proposal_id}/not-job-mail")
@@ -153,6 +144,96 @@ def take_back(proposal_id: int, ws: Ws) -> dict[str, Any]:
     message_id = get_proposal(ws.store, ws.owner, proposal_id).message_id
     restored = take_back_not_job_mail(ws.store, ws.owner, message_id)
     return {"message_id": message_id, "restored": restored}
+
+
+class Dismissal(Body):
+    """Which pending proposals to dismiss; ``not_job``: their emails are not job mail (their
+    senders and lists are remembered, as ``/proposals/{id}/not-job-mail`` does)."""
+
+    ids: list[int] = Field(min_length=1)
+    not_job: bool = False
+
+
+class Correction(Body):
+    """What to change before accepting: ``fields`` (those the proposal's kind can change,
+    listed as ``editable`` by GET) and ``application_id`` (an existing application instead)."""
+
+    fields: dict[str, str] = Field(default_factory=dict)
+    application_id: int | None = None
+
+
+@router.get("/proposals/{proposal_id}")
+def read_one(proposal_id: int, ws: Ws) -> dict[str, Any]:
+    """One proposal, with ``editable``: the fields an accept can correct. ``maybe`` is null
+    here: whether one is "maybe" is the queue's call (``GET /proposals``)."""
+    view = get_proposal(ws.store, ws.owner, proposal_id)
+    extra = {"maybe": None, "maybe_reason": None, "editable": list(EDITABLE[view.kind])}
+    return proposal_record(view) | extra
+
+
+@router.post("/proposals/{proposal_id}/accept")
+def accept_one(proposal_id: int, ws: Ws, body: Correction | None = None) -> dict[str, Any]:
+    """Accept one proposal, corrected first when the body says how (the web's edit form: the
+    corrections are kept even when accepting then fails, as ``failed`` says)."""
+    get_proposal(ws.store, ws.owner, proposal_id)  # an unknown proposal is a 404 without a field
+    dwell = dwell_choice(None, ws.settings.dwell_default)
+    if body is None or (not body.fields and body.application_id is None):
+        outcome = accept_proposals(ws.store, ws.owner, [proposal_id], ws.clock, dwell=dwell)
+        return outcome_record(outcome)
+    changes: dict[str, Any] = dict(body.fields)
+    if body.application_id is not None:
+        changes["application_id"] = body.application_id
+    try:
+        outcome = edit_proposal(ws.store, ws.owner, proposal_id, changes, ws.clock, dwell=dwell)
+    except NotFound as exc:
+        exc.field = "application_id"
+        raise
+    except InvalidInput as exc:
+        exc.field = f"fields.{exc.field}" if exc.field else "fields"
+        raise
+    return outcome_record(outcome)
+
+
+@router.post("/proposals/dismiss")
+def dismiss(body: Dismissal, ws: Ws) -> dict[str, Any]:
+    """Dismiss pending proposals (all of them, or none when one is unknown or decided)."""
+    try:
+        done = dismiss_proposals(ws.store, ws.owner, body.ids, ws.clock, not_job=body.not_job)
+    except InvalidInput as exc:
+        exc.field = exc.field or "ids"
+        raise
+    return {"dismissed": [v.id for v in done]}
+
+
+@router.delete("/not-job-mail/{message_id}")
+def take_back_message(message_id: int, ws: Ws) -> dict[str, Any]:
+    """Take back "not job mail" on an email by its id (``message.id`` of a proposal): as
+    ``DELETE /proposals/{id}/not-job-mail``; nothing to take back is a 422."""
+    restored = take_back_not_job_mail(ws.store, ws.owner, message_id)
+    return {"message_id": message_id, "restored": restored}
+
+
+def outcome_record(outcome: ReviewOutcome) -> dict[str, Any]:
+    """What accepting did: each accepted one, and each that could not be with the reason."""
+    return {
+        "accepted": [
+            {
+                "proposal_id": a.proposal_id,
+                "application_id": a.application_id,
+                "done": a.done,
+                "rejection_logged": a.rejection_logged,
+            }
+            for a in outcome.accepted
+        ],
+        "failed": [
+            {
+                "proposal_id": i,
+                "error": why,
+                "hint": outcome.hints[i].as_json() if i in outcome.hints else None,
+            }
+            for i, why in outcome.failed
+        ],
+    }
 
 
 def _items(items: tuple[PreviewItem, ...]) -> list[dict[str, Any]]:
