@@ -16,6 +16,11 @@ API_A: dict[str, str] = {
     "POST /applications/{app_id}/events/{event_id}/date": (
         "PATCH /api/v1/applications/{app_id}/events/{event_id}"
     ),
+    # linking a contact from the application's page: the contact's API link does the same
+    "POST /applications/{app_id}/contacts": "POST /api/v1/contacts/{contact_id}/applications",
+    "POST /applications/{app_id}/contacts/{contact_id}/unlink": (
+        "DELETE /api/v1/contacts/{contact_id}/applications/{app_id}"
+    ),
     "POST /applications/{app_id}/undo": "POST /api/v1/applications/{app_id}/undo",
     "POST /changes/{change_id}/undo": "POST /api/v1/changes/{change_id}/undo",
     # rejections, reflection, feedback
@@ -52,7 +57,7 @@ API_A: dict[str, str] = {
     "POST /writing": "POST /api/v1/writing",
     "POST /writing/open": "POST /api/v1/writing/open",
     "POST /writing/lock": "POST /api/v1/writing/lock",
-    # mail accounts and imports, the review queue in bulk
+    # mail accounts and imports, the review queue in bulk (the rest of review: API_B)
     "POST /mail/accounts": "POST /api/v1/mail/accounts",
     "POST /mail/accounts/{name}/test": "POST /api/v1/mail/accounts/{name}/test",
     "POST /mail/accounts/{name}/schedule": "PATCH /api/v1/mail/accounts/{name}",
@@ -64,11 +69,6 @@ API_A: dict[str, str] = {
     "POST /mail/imports/{job_id}/resume": "POST /api/v1/mail/imports/{job_id}/resume",
     "POST /mail/imports/{job_id}/discard": "DELETE /api/v1/mail/imports/{job_id}",
     "POST /review/accept": "POST /api/v1/proposals/accept",
-    "POST /review/{proposal_id}/undo": "POST /api/v1/proposals/{proposal_id}/undo",
-    "POST /review/{proposal_id}/not-job": "POST /api/v1/proposals/{proposal_id}/not-job-mail",
-    "POST /review/not-job-mail/{message_id}/take-back": (
-        "DELETE /api/v1/proposals/{proposal_id}/not-job-mail"
-    ),
     # sharing with a coach, and a coach's caseload
     "POST /sharing": "POST /api/v1/shares",
     "POST /sharing/{share_id}/revoke": "DELETE /api/v1/shares/{share_id}",

@@ -17,11 +17,21 @@ _B = importlib.util.find_spec("tests.web.api.api_coverage_b")
 
 
 def _half_b() -> tuple[dict[str, str], dict[str, str]]:
+    """``API_B`` and ``WEB_ONLY_B`` in this file's shape ("METHOD /path" keys and values)."""
     if _B is None:
         return {}, {}
     from tests.web.api import api_coverage_b  # type: ignore[attr-defined,unused-ignore]
 
-    return dict(api_coverage_b.API_B), dict(getattr(api_coverage_b, "WEB_ONLY_B", {}))
+    table = {_key(k): _key(v) for k, v in api_coverage_b.API_B.items()}
+    web_only: Any = getattr(api_coverage_b, "WEB_ONLY_B", {})
+    if not isinstance(web_only, dict):  # a tuple of routes; the reason is said beside it
+        web_only = dict.fromkeys(web_only, "see api_coverage_b.py")
+    return table, {_key(k): str(v) for k, v in web_only.items()}
+
+
+def _key(route: str | tuple[str, str]) -> str:
+    """ "METHOD /path" from either that text or ("METHOD", "/path")."""
+    return route if isinstance(route, str) else " ".join(route)
 
 
 def web_actions() -> set[str]:
