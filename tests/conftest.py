@@ -55,6 +55,26 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.longrepr = f"skipped in strict mode (CI must run every test): {reason}"
 
 
+#: What a test needs that makes it PostgreSQL-only: the marker, or the multi-user server fixture.
+POSTGRES_ONLY_FIXTURES = {"server_settings"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On SQLite, tests that need PostgreSQL (the multi-user server, the job queue) are left
+    out rather than skipped: ``make test`` runs them in its PostgreSQL half."""
+    if PG_URL:
+        return
+    keep, left_out = [], []
+    for item in items:
+        needs_pg = item.get_closest_marker("postgres_only") or POSTGRES_ONLY_FIXTURES.intersection(
+            getattr(item, "fixturenames", ())
+        )
+        (left_out if needs_pg else keep).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = keep
+
+
 # -- databases -------------------------------------------------------------------------------------
 @pytest.fixture(scope="session")
 def _pg_database() -> Iterator[str | None]:

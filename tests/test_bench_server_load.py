@@ -15,7 +15,7 @@ from tests.conftest import PG_URL
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.skipif(not PG_URL, reason="the multi-user server runs on PostgreSQL only")
+@pytest.mark.postgres_only  # the multi-user server runs on PostgreSQL only
 def test_a_tiny_load_run_signs_in_and_refuses_every_probe() -> None:
     command = [sys.executable, str(ROOT / "bench" / "server_load.py"), "--seekers", "3"]
     command += ["--coaches", "1", "--applications", "9", "--seconds", "2", "--users", "2"]

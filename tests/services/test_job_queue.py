@@ -37,7 +37,7 @@ from onward.services.worker import prepare_queue
 
 Server = tuple[Workspace, WorkerRuntime]
 OTHER = FixedReader(EmailReading(EmailLabel.OTHER, 0.9, ()))
-pytestmark = pytest.mark.skipif(not PG_URL, reason="the job queue needs PostgreSQL")
+pytestmark = pytest.mark.postgres_only  # the job queue needs PostgreSQL
 
 
 @pytest.fixture

@@ -59,6 +59,7 @@ def _ids(web: Web) -> dict[str, str]:
         "version": "1",
         "proposal_id": "1",
         "job_id": "1",
+        "person_id": "1",
     }
 
 
