@@ -7,14 +7,16 @@ seekers, each with its stage events, written in bulk through the db layer's tabl
 transaction, explicit ids). The server is ``onward serve --multi-user --workers N`` on a free
 loopback port, in a database of its own; ``--users`` simulated people (seekers) sign in all at
 once (timed apart: Argon2 is slow on purpose), then for ``--seconds`` each sends one request
-after another (no think time: the load is bounded by the number of people), mixing pages and
-API calls. Probes: each person first asks for another
+after another, mixing pages and API calls, and reads each answer for a moment before the next
+click (``--think`` seconds on average, drawn between half and one and a half times that, as
+load tools such as Locust simulate a person; ``--think 0`` floods the server instead, which
+measures its capacity rather than what a person waits). Probes: each person first asks for another
 seeker's application, as a page and through the API, and then about one request in twelve is
 such a probe; every probe must be a 404. Prints p50 and p95 in milliseconds per kind, the
 errors, and the probes' outcome.
 
     python bench/server_load.py [--seekers 500] [--coaches 20] [--applications 50000]
-        [--seconds 60] [--users 50] [--workers 4] [--postgres URL]
+        [--seconds 60] [--users 50] [--think 1.0] [--workers 4] [--postgres URL]
 
 ``--postgres`` is the server to use (default: ONWARD_BENCH_DATABASE_URL, else
 postgresql+psycopg://postgres@127.0.0.1:5432/postgres); a database ``onward_bench_*`` is
@@ -232,10 +234,15 @@ def pick(rng: random.Random, me: Seeker, other: Seeker) -> tuple[str, str, str, 
 
 
 async def person(
-    client: httpx.AsyncClient, me: Seeker, everyone: list[Seeker], until: float, tally: Tally
+    client: httpx.AsyncClient,
+    me: Seeker,
+    everyone: list[Seeker],
+    until: float,
+    think: float,
+    tally: Tally,
 ) -> None:
     """Probe someone else's application once each way, then a request after another until
-    ``until``."""
+    ``until``, pausing about ``think`` seconds after each answer."""
     rng = random.Random(me.email)
     other = everyone[(everyone.index(me) + 1) % len(everyone)]
     theirs = other.application_ids[0]
@@ -245,6 +252,8 @@ async def person(
         other = rng.choice(everyone)
         if other is not me:
             await request(client, me, pick(rng, me, other), tally)
+            if think:
+                await asyncio.sleep(rng.uniform(think / 2, think * 3 / 2))
 
 
 async def request(
@@ -266,7 +275,7 @@ async def request(
         tally.errors[f"{kind} → {status}"] += 1
 
 
-async def load(base: str, seekers: list[Seeker], users: int, seconds: float) -> Tally:
+async def load(base: str, seekers: list[Seeker], users: int, seconds: float, think: float) -> Tally:
     """Everyone signs in (timed apart: Argon2 is slow on purpose), then the timed run."""
     tally = Tally()
     people = seekers[:users]
@@ -283,7 +292,10 @@ async def load(base: str, seekers: list[Seeker], users: int, seconds: float) -> 
         tally.signed_in = problems.count("")
         until = time.monotonic() + seconds
         await asyncio.gather(
-            *(person(c, s, seekers, until, tally) for c, s in zip(clients, people, strict=True))
+            *(
+                person(c, s, seekers, until, think, tally)
+                for c, s in zip(clients, people, strict=True)
+            )
         )
     finally:
         for client in clients:
@@ -312,6 +324,7 @@ def main() -> None:
     parser.add_argument("--applications", type=int, default=50_000)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--think", type=float, default=1.0, help="seconds between clicks")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--postgres", default=os.environ.get("ONWARD_BENCH_DATABASE_URL", PG))
     args = parser.parse_args()
@@ -327,8 +340,10 @@ def main() -> None:
         print(f"seeded {args.seekers} seekers, {args.coaches} coaches, "
               f"{args.applications:,} applications in {took:.1f} s")  # fmt: skip
         with server(url, home, args.workers) as base:
-            print(f"{args.users} people for {args.seconds:.0f} s against {args.workers} workers")
-            tally = asyncio.run(load(base, seekers, args.users, args.seconds))
+            pause = f"{args.think:g} s between clicks" if args.think else "no pause: a flood"
+            print(f"{args.users} people ({pause}) for {args.seconds:.0f} s "
+                  f"against {args.workers} workers")  # fmt: skip
+            tally = asyncio.run(load(base, seekers, args.users, args.seconds, args.think))
     report(tally, args.seconds)
 
 

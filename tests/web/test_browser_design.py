@@ -142,15 +142,15 @@ def test_the_theme_choice_is_remembered_and_arrives_with_the_page(
     page.goto("/goals")
     background = "getComputedStyle(document.body).backgroundColor"
     light = page.evaluate(background)
-    page.get_by_role("button", name="Dark").click()
-    page.wait_for_url("**/goals")
+    with page.expect_navigation(url="**/goals"):
+        page.get_by_role("button", name="Dark").click()
     assert page.get_by_role("button", name="Dark").get_attribute("aria-pressed") == "true"
     assert page.evaluate(background) != light
     # The next page is dark as the server sends it, before any script runs.
     html = page.request.get("/board").text()
     assert '<html lang="en" data-theme="dark">' in html
-    page.get_by_role("button", name="System").click()
-    page.wait_for_url("**/goals")
+    with page.expect_navigation(url="**/goals"):
+        page.get_by_role("button", name="System").click()
     assert page.evaluate(background) == light
     assert page.evaluate("document.documentElement.dataset.theme") is None
 

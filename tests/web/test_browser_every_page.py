@@ -162,7 +162,7 @@ def test_put_a_task_away_until_tomorrow_with_the_keyboard(page: Any, live_server
     later = page.get_by_role("button", name=f"Tomorrow: put “{first.stored.task.title}” away")
     later.focus()
     screenshot(page, "today-tasks-phone")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/")
+    with page.expect_navigation(url="**/"):
+        page.keyboard.press("Enter")
     assert "comes back on its own" in page.get_by_role("status").first.inner_text()
     assert first.id not in {t.id for t in list_tasks(ws.store, ws.owner, ws.clock).items}

@@ -51,7 +51,7 @@ def test_first_import_of_an_old_mailbox(
     assert 0 < due.count() <= 3 and "Fernstack" in due.first.inner_text()
     screenshot(page, "today-after-old-mailbox", phone=True)
 
-    card.get_by_role("button", name="Dismiss").click()
-    page.wait_for_url("**/")
+    with page.expect_navigation(url="**/"):
+        card.get_by_role("button", name="Dismiss").click()
     assert page.locator("section.mail-summary").count() == 0
     assert "Put away" in page.locator(".notice").inner_text()

@@ -29,14 +29,14 @@ def test_writing_a_journal_entry(page: Any, live_server: Any) -> None:
     page.goto("/journal")
     page.get_by_label("4 · good").check()
     page.get_by_label("A few words, if you like").fill("Talked to Sam about the case study.")
-    page.get_by_role("button", name="Keep this entry").click()
-    page.wait_for_url("**/journal")
+    with page.expect_navigation(url="**/journal"):
+        page.get_by_role("button", name="Keep this entry").click()
     assert "Thank you for checking in" in page.locator(".notice").inner_text()
     assert "Talked to Sam about the case study." in page.locator(".entries").inner_text()
     assert [e.mood for e in list_journal(ws.store, ws.owner)][:1] == [4]
     page.get_by_label("Add a win of your own").fill("Finished the SQL course")
-    page.get_by_role("button", name="Keep this win").click()
-    page.wait_for_url("**/journal#wins")
+    with page.expect_navigation(url="**/journal#wins"):
+        page.get_by_role("button", name="Keep this win").click()
     screenshot(page, "journal", phone=True)
 
 
@@ -52,14 +52,14 @@ def test_setting_a_goal_and_logging_effort(page: Any, live_server: Any) -> None:
     seed_demo(ws.store, ws.owner, ws.clock)
     page.goto("/goals")
     page.get_by_role("spinbutton", name="Applications sent").fill("3")
-    page.get_by_role("button", name="Set these goals").click()
-    page.wait_for_url("**/goals")
+    with page.expect_navigation(url="**/goals"):
+        page.get_by_role("button", name="Set these goals").click()
     assert "weekly goals are set" in page.locator(".notice").inner_text()
     assert get_goals(ws.store, ws.owner).applications == 3
     page.get_by_label("What you did").select_option("learning_hours")
     page.get_by_label("How much").fill("1.5")
-    page.get_by_role("button", name="Log it").click()
-    page.wait_for_url("**/goals")
+    with page.expect_navigation(url="**/goals"):
+        page.get_by_role("button", name="Log it").click()
     assert "Logged 1.5" in page.locator(".notice").inner_text()
     screenshot(page, "goals", phone=True)
 
@@ -71,8 +71,8 @@ def test_accepting_a_review_proposal(page: Any, live_server: Any, tmp_path: Path
     page.goto("/review")
     screenshot(page, "review", phone=True)
     first = list_proposals(ws.store, ws.owner)[0]
-    page.locator(f'form.review-list button[formaction="/review/{first.id}/accept"]').click()
-    page.wait_for_url("**/review")
+    with page.expect_navigation(url="**/review"):
+        page.locator(f'form.review-list button[formaction="/review/{first.id}/accept"]').click()
     assert "added application" in page.locator(".notice").inner_text()
     assert first.id not in [p.id for p in list_proposals(ws.store, ws.owner)]
     page.locator(".proposal a", has_text="See the email and edit").first.click()

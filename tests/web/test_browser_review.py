@@ -47,8 +47,8 @@ def test_accept_everything_sure_enough_after_seeing_the_preview(
     assert page.get_by_text("Fabrikam").count() == 0
     screenshot(page, "review-preview", phone=True)
     assert _companies(ws) == ["Known Sender Co"]  # nothing yet
-    page.get_by_role("button", name="Accept these 3").click()
-    page.wait_for_url("**/review")
+    with page.expect_navigation(url="**/review"):
+        page.get_by_role("button", name="Accept these 3").click()
     assert "Done:" in page.locator(".notice").inner_text()
     assert _companies(ws) == ["Globex", "Known Sender Co", "Northwind Health"]
     left = {v.payload["company"] for v in list_proposals(ws.store, ws.owner)}
@@ -93,8 +93,8 @@ def test_the_keyboard_moves_accepts_and_marks_not_job_mail(
     page.goto("/review/not-job-mail")
     assert page.get_by_text("news@club.example").is_visible()
     screenshot(page, "review-not-job-mail", phone=True)
-    page.get_by_role("button", name="Take it back").first.click()
-    page.wait_for_url("**/review")
+    with page.expect_navigation(url="**/review"):
+        page.get_by_role("button", name="Take it back").first.click()
     assert "Taken back" in page.locator(".notice").inner_text()
     [club] = [
         v for v in list_proposals(ws.store, ws.owner)

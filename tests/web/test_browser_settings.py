@@ -60,8 +60,8 @@ def test_settings_then_draft(page: Any, live_server: Any) -> None:
     screenshot(page, "settings-errors", phone=True)
     page.get_by_label("Days of quiet before ghosting is suggested").fill("28")
     page.get_by_label("Your email address").fill("ana@example.org")
-    page.get_by_role("button", name="Save settings").click()
-    page.wait_for_url("**/settings")
+    with page.expect_navigation(url="**/settings"):
+        page.get_by_role("button", name="Save settings").click()
     assert "in effect now" in page.locator(".notice").inner_text()
     effective = read_settings(ws.store, ws.owner, ws.settings).settings
     assert (effective.ghost_after_days, effective.sender_email) == (28, "ana@example.org")

@@ -24,8 +24,8 @@ def test_a_move_is_undone_from_the_notice(page: Any, live_server: Any) -> None:
     card = page.locator(f'li.app-card[data-id="{app.id}"]')
     card.locator("summary").click()
     page.locator(f"#move-{app.id}").select_option("screen")
-    card.locator("button", has_text="Move").click()
-    page.wait_for_url("**/board")
+    with page.expect_navigation(url="**/board"):
+        card.locator("button", has_text="Move").click()
     notice = page.locator(".notice")
     assert "Moved Fjord Bank to screen." in notice.inner_text()
     screenshot(page, "undo-notice", phone=True)
@@ -37,8 +37,8 @@ def test_a_move_is_undone_from_the_notice(page: Any, live_server: Any) -> None:
     assert get_application(ws.store, ws.owner, app.id).stage is Stage.APPLIED
     assert "undone" in page.locator(".timeline li.undone").inner_text()
     screenshot(page, "undo-history", phone=True)
-    page.locator(".notice").get_by_role("button", name="Redo").click()
-    page.wait_for_url(f"**/applications/{app.id}")
+    with page.expect_navigation(url=f"**/applications/{app.id}"):
+        page.locator(".notice").get_by_role("button", name="Redo").click()
     assert get_application(ws.store, ws.owner, app.id).stage is Stage.SCREEN
 
 
