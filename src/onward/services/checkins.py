@@ -82,25 +82,29 @@ def record_checkin(
     next_on: date | None = None,
     months: int = CHECK_IN_AFTER_MONTHS,
 ) -> Contact:
-    """You were in touch: remember the day and plan the next check-in (``months`` later)."""
+    """You were in touch: remember the day and plan the next check-in (``months`` later).
+    Someone else's contact is not found before anything about the dates is said."""
     today = clock.today()
     day = on or today
-    if day > today:
-        raise InvalidInput(
-            f"{formats().day(day)} is in the future", field="on", hint="record it once it happened"
-        )
-    if months < 1:
-        raise InvalidInput(f"months must be 1 or more, not {months}")
-    upcoming = next_on or add_months(day, months)
-    if upcoming <= day:
-        raise InvalidInput(
-            f"the next check-in ({formats().day(upcoming)}) must come after {formats().day(day)}",
-            field="next_on",
-        )
     with store.transaction() as tx:
         contact = tx.contacts.get(owner.id, contact_id)
         if contact is None:
             raise NotFound(f"no contact #{contact_id}", hint=Hint(Action.LIST_CONTACTS))
+        if day > today:
+            raise InvalidInput(
+                f"{formats().day(day)} is in the future",
+                field="on",
+                hint="record it once it happened",
+            )
+        if months < 1:
+            raise InvalidInput(f"months must be 1 or more, not {months}")
+        upcoming = next_on or add_months(day, months)
+        if upcoming <= day:
+            raise InvalidInput(
+                f"the next check-in ({formats().day(upcoming)}) must come after "
+                f"{formats().day(day)}",
+                field="next_on",
+            )
         fields = replace(contact.fields, last_contact_on=day, next_checkin_on=upcoming)
         tx.contacts.update(owner.id, contact_id, fields, clock.now())
         updated = tx.contacts.get(owner.id, contact_id)
