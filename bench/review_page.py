@@ -34,6 +34,7 @@ from onward.domain.records import ApplicationFields, ContactFields
 from onward.services.applications import add_application
 from onward.services.contacts import add_contact
 from onward.services.mail_import import import_messages
+from onward.web import collector
 from onward.web.app import create_app
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -122,6 +123,7 @@ def main() -> None:
     app = create_app(settings, clock=FixedClock(NOW))
     started = time.perf_counter()
     seed(app, args.proposals)
+    collector.settle()  # as `onward serve` does once the app is built
     client = TestClient(app, base_url="http://127.0.0.1")
     page = client.get("/review").text
     totals = page.split('class="review-totals"', 1)[1].split("</p>", 1)[0]

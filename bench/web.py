@@ -34,6 +34,7 @@ from onward.services.applications import move_application
 from onward.services.drafts import create_draft
 from onward.services.feedback import log_feedback
 from onward.services.rejections import RejectionDetails, end_dwell, reject_application
+from onward.web import collector
 from onward.web.app import create_app
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -246,6 +247,7 @@ def main() -> None:
     # as a database that has lived a while (PostgreSQL plans by statistics, which autovacuum
     # would otherwise refresh only at its next pass)
     app.state.workspace.store.refresh_statistics()  # type: ignore[attr-defined]
+    collector.settle()  # as `onward serve` does once the app is built
     print(f"seeded {args.apps} applications in {time.perf_counter() - started:.1f} s ({home})")
     client = TestClient(app, base_url="http://127.0.0.1")
     token = re.search(r'csrf-token" content="(\w+)"', client.get("/").text)

@@ -78,10 +78,10 @@ def preview_acceptance(
     """What accepting ``ids`` would do (nothing is written)."""
     chosen = load_proposals(store, owner, ids=list(dict.fromkeys(ids))) if ids else []
     pending = [v for v in chosen if v.status is ProposalStatus.PENDING]
-    skipped = tuple((v.id, f"already {v.status.value}") for v in chosen if v not in pending)
+    have = {v.id for v in pending}
+    skipped = tuple((v.id, f"already {v.status.value}") for v in chosen if v.id not in have)
     found = {v.id for v in chosen}
     skipped += tuple((i, "no such proposal") for i in dict.fromkeys(ids) if i not in found)
-    have = {v.id for v in pending}
     waits = [v.waiting_on for v in pending if v.waiting_on and v.waiting_on not in have]
     extra = load_proposals(store, owner, ids=waits) if waits else []
     items = [_item(v) for v in pending]

@@ -11,4 +11,5 @@
     pages/        one routes module per page; its templates live in templates/<page>/
     static/       our own CSS and small JavaScript files (no third-party code, no CDN)
     server.py     `onward serve`: uvicorn on a loopback address
+    collector.py  the garbage collector tuned for a long-running server (``settle``)
 """

@@ -17,6 +17,9 @@ from onward.config import Settings
 
 def server_app() -> FastAPI:
     """The app of one worker process, from the environment (uvicorn's factory)."""
+    from onward.web import collector
     from onward.web.app import create_app
 
-    return create_app(Settings().but(multi_user=True))
+    app = create_app(Settings().but(multi_user=True))
+    collector.settle()
+    return app

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from onward.config import Settings
 from onward.errors import InvalidInput
+from onward.web import collector
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -110,6 +111,7 @@ def serve(
         raise InvalidInput("--workers needs --multi-user", field="workers")
     port = check_address(host, port, allow_remote=allow_remote)
     app = create_app(settings, allow_remote=allow_remote, scheduled_syncs=True)
+    collector.settle()
     url = address(host, port)
     say(f"Onward is running at {url}  (Ctrl+C stops it)")
     if allow_remote and not is_loopback(host):
