@@ -10,13 +10,16 @@ once (timed apart: Argon2 is slow on purpose), then for ``--seconds`` each sends
 after another, mixing pages and API calls, and reads each answer for a moment before the next
 click (``--think`` seconds on average, drawn between half and one and a half times that, as
 load tools such as Locust simulate a person; ``--think 0`` floods the server instead, which
-measures its capacity rather than what a person waits). Probes: each person first asks for another
+measures its capacity rather than what a person waits). The first ``--warm-up`` seconds (10)
+are not timed, as each web process loads its templates and opens its connections then; their
+probes are checked all the same. Probes: each person first asks for another
 seeker's application, as a page and through the API, and then about one request in twelve is
 such a probe; every probe must be a 404. Prints p50 and p95 in milliseconds per kind, the
 errors, and the probes' outcome.
 
     python bench/server_load.py [--seekers 500] [--coaches 20] [--applications 50000]
-        [--seconds 60] [--users 50] [--think 1.0] [--workers 4] [--postgres URL]
+        [--seconds 60] [--users 50] [--think 1.0] [--warm-up 10] [--workers 4]
+        [--postgres URL]
 
 ``--postgres`` is the server to use (default: ONWARD_BENCH_DATABASE_URL, else
 postgresql+psycopg://postgres@127.0.0.1:5432/postgres); a database ``onward_bench_*`` is
@@ -237,29 +240,41 @@ async def person(
     client: httpx.AsyncClient,
     me: Seeker,
     everyone: list[Seeker],
+    timed_from: float,
     until: float,
     think: float,
     tally: Tally,
 ) -> None:
     """Probe someone else's application once each way, then a request after another until
-    ``until``, pausing about ``think`` seconds after each answer."""
+    ``until``, pausing about ``think`` seconds after each answer. Requests before
+    ``timed_from`` warm the server up: checked (probes too) but not timed."""
     rng = random.Random(me.email)
+    if think:  # people do not all click in the same instant: the first click is spread too
+        await asyncio.sleep(rng.uniform(0, think))
     other = everyone[(everyone.index(me) + 1) % len(everyone)]
     theirs = other.application_ids[0]
-    await request(client, me, ("probe: page", "GET", f"/applications/{theirs}", False), tally)
-    await request(client, me, ("probe: api", "GET", f"/api/v1/applications/{theirs}", True), tally)
+    first = [("probe: page", "GET", f"/applications/{theirs}", False)]
+    first += [("probe: api", "GET", f"/api/v1/applications/{theirs}", True)]
+    for what in first:
+        await request(client, me, what, tally, timed=time.monotonic() >= timed_from)
     while time.monotonic() < until:
         other = rng.choice(everyone)
         if other is not me:
-            await request(client, me, pick(rng, me, other), tally)
+            timed = time.monotonic() >= timed_from
+            await request(client, me, pick(rng, me, other), tally, timed=timed)
             if think:
                 await asyncio.sleep(rng.uniform(think / 2, think * 3 / 2))
 
 
 async def request(
-    client: httpx.AsyncClient, me: Seeker, what: tuple[str, str, str, bool], tally: Tally
+    client: httpx.AsyncClient,
+    me: Seeker,
+    what: tuple[str, str, str, bool],
+    tally: Tally,
+    *,
+    timed: bool = True,
 ) -> None:
-    """One request, timed; a probe must be a 404, anything else a 200."""
+    """One request (timed unless it warms up); a probe must be a 404, anything else a 200."""
     kind, method, path, api = what
     headers = {"Authorization": f"Bearer {me.token}"} if api else None
     started = time.perf_counter()
@@ -267,7 +282,8 @@ async def request(
         status = (await client.request(method, path, headers=headers)).status_code
     except httpx.TransportError:
         status = 0
-    tally.times[kind].append((time.perf_counter() - started) * 1000)
+    if timed:
+        tally.times[kind].append((time.perf_counter() - started) * 1000)
     if kind.startswith("probe"):
         tally.probes += 1
         tally.probes_refused += status == 404
@@ -275,7 +291,9 @@ async def request(
         tally.errors[f"{kind} → {status}"] += 1
 
 
-async def load(base: str, seekers: list[Seeker], users: int, seconds: float, think: float) -> Tally:
+async def load(
+    base: str, seekers: list[Seeker], users: int, seconds: float, think: float, warm_up: float
+) -> Tally:
     """Everyone signs in (timed apart: Argon2 is slow on purpose), then the timed run."""
     tally = Tally()
     people = seekers[:users]
@@ -290,10 +308,11 @@ async def load(base: str, seekers: list[Seeker], users: int, seconds: float, thi
             if problem:
                 tally.errors[problem] += 1
         tally.signed_in = problems.count("")
-        until = time.monotonic() + seconds
+        timed_from = time.monotonic() + warm_up
+        until = timed_from + seconds
         await asyncio.gather(
             *(
-                person(c, s, seekers, until, think, tally)
+                person(c, s, seekers, timed_from, until, think, tally)
                 for c, s in zip(clients, people, strict=True)
             )
         )
@@ -325,6 +344,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--think", type=float, default=1.0, help="seconds between clicks")
+    parser.add_argument("--warm-up", type=float, default=10, help="seconds not timed first")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--postgres", default=os.environ.get("ONWARD_BENCH_DATABASE_URL", PG))
     args = parser.parse_args()
@@ -343,7 +363,9 @@ def main() -> None:
             pause = f"{args.think:g} s between clicks" if args.think else "no pause: a flood"
             print(f"{args.users} people ({pause}) for {args.seconds:.0f} s "
                   f"against {args.workers} workers")  # fmt: skip
-            tally = asyncio.run(load(base, seekers, args.users, args.seconds, args.think))
+            tally = asyncio.run(
+                load(base, seekers, args.users, args.seconds, args.think, args.warm_up)
+            )
     report(tally, args.seconds)
 
 

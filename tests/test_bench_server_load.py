@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_a_tiny_load_run_signs_in_and_refuses_every_probe() -> None:
     command = [sys.executable, str(ROOT / "bench" / "server_load.py"), "--seekers", "3"]
     command += ["--coaches", "1", "--applications", "9", "--seconds", "2", "--users", "2"]
-    command += ["--think", "0.1", "--workers", "2", "--postgres", str(PG_URL)]
+    command += ["--think", "0.1", "--warm-up", "1", "--workers", "2", "--postgres", str(PG_URL)]
     env = os.environ | {"PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]

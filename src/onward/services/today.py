@@ -126,7 +126,20 @@ def today(
 ) -> Today:
     """Today's view. ``wellbeing_places`` (the support places setting) offers the weekly
     well-being check; None when the person has not asked for it. During a dwell window it
-    shows the window and kindness only, with how much waits (``waiting``)."""
+    shows the window and kindness only, with how much waits (``waiting``). One transaction
+    for the whole page (the parts join it): one connection, not one per part."""
+    with store.transaction():
+        return _today(store, owner, clock, ghosting=ghosting, wellbeing_places=wellbeing_places)
+
+
+def _today(
+    store: Store,
+    owner: Owner,
+    clock: Clock,
+    *,
+    ghosting: GhostingRules,
+    wellbeing_places: str | None,
+) -> Today:
     now = clock.now()
     dwelling = _dwelling(store, owner, now)
     task_list = due_tasks(store, owner, clock, limit=SHOWN)
