@@ -110,7 +110,15 @@ def person_view(
     scopes: frozenset[Scope] | None = None,
 ) -> PersonView:
     """One person's shared page (or only ``scopes`` of it); a person who has not shared (or
-    not these scopes) is the same NotFound as one who does not exist."""
+    not these scopes) is the same NotFound as one who does not exist. One transaction: the
+    read's log entry and every section's reads join it."""
+    with store.transaction():
+        return _person_view(store, coach, person_id, clock, scopes)
+
+
+def _person_view(
+    store: Store, coach: Owner, person_id: int, clock: Clock, scopes: frozenset[Scope] | None
+) -> PersonView:
     ordered = None if scopes is None else [s for s in Scope if s in scopes]
     read = read_shared(store, coach, person_id, clock, scopes=ordered, what="their page")
     share, person = read.share, read.person  # a scope not shared was refused above
