@@ -1,6 +1,6 @@
 """Server accounts: add one (with its owner row), list them, disable one, change a role.
 
-An account is who may sign in to ``onward serve --multi-user``; its owner row holds the
+An account is who may sign in to a multi-user server; its owner row holds the
 person's records, so every query already scoped by owner is scoped by account. Signing in
 and sessions are in ``onward.services.sign_in``; invitation and reset links in
 ``onward.services.account_links``.

@@ -1,5 +1,5 @@
 """The work a multi-user server does off the request path, as tasks of its job queue
-(procrastinate on PostgreSQL, docs/decisions/0015-job-queue.md), run by ``onward worker``.
+(procrastinate on PostgreSQL, docs/decisions/0015-job-queue.md), run by the worker process.
 
 - ``onward.mail_job``: one mail import or sync (``onward.services.queued_mail_jobs``), its
   progress written to its ``mail_jobs`` row for the web to show;
@@ -101,7 +101,7 @@ def add_tasks(app: procrastinate.App, runtime: WorkerRuntime | None = None) -> N
 
 def _needs(runtime: WorkerRuntime | None) -> WorkerRuntime:
     if runtime is None:
-        raise RuntimeError("Onward's tasks run in `onward worker`, not in the web app")
+        raise RuntimeError("Onward's tasks run in the worker process, not in the web app")
     return runtime
 
 

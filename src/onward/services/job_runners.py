@@ -2,8 +2,8 @@
 
 - Single-user (the default): ``ImportJobs`` runs each job on a thread of the web process and
   keeps it in memory (``onward.services.mail_import_jobs``); no queue, no PostgreSQL.
-- Multi-user (``onward serve --multi-user``): ``QueuedMailJobs`` writes each job to the
-  database and enqueues it for ``onward worker`` (``onward.services.queued_mail_jobs``).
+- Multi-user (a server for many people): ``QueuedMailJobs`` writes each job to the
+  database and enqueues it for the worker process (``onward.services.queued_mail_jobs``).
 
 Both give a route the same ``MailJobs`` for the person of the request (``bound``), so the
 Mail page, the API and the sync schedule call the same methods whichever runs the work.

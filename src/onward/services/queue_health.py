@@ -38,7 +38,7 @@ class QueueHealth:
 
     @property
     def stuck(self) -> bool:
-        """True when jobs wait longer than ``STUCK_AFTER``: is ``onward worker`` running?"""
+        """True when jobs wait longer than ``STUCK_AFTER``: is the worker process running?"""
         return self.oldest_queued_age is not None and self.oldest_queued_age > STUCK_AFTER
 
 

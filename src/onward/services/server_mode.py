@@ -1,4 +1,4 @@
-"""What ``onward serve --multi-user`` needs before it starts: PostgreSQL, and a secret key
+"""What a multi-user server needs before it starts: PostgreSQL, and a secret key
 that every worker process shares (so a form signed by one is accepted by another).
 
 The key comes from ``ONWARD_SECRET_KEY``, else from the OS keyring (service ``onward``, name
@@ -25,7 +25,7 @@ def check_server_database(settings: Settings) -> None:
     url = settings.resolved_database_url
     if not url.startswith(("postgresql", "postgres:")):
         raise SetupError(
-            "onward serve --multi-user needs PostgreSQL: set ONWARD_DATABASE_URL to a "
+            "a multi-user server needs PostgreSQL: set ONWARD_DATABASE_URL to a "
             "postgresql+psycopg:// URL (SQLite is for one person on one computer)",
             hint=Hint(
                 Action.SET_SETTING,
@@ -42,7 +42,7 @@ def server_secret(settings: Settings) -> bytes:
     key = settings.secret_key or _from_keyring()
     if len(key) < MIN_SECRET:
         raise SetupError(
-            "onward serve --multi-user needs a secret key shared by its worker processes: set "
+            "a multi-user server needs a secret key shared by its web processes: set "
             f"ONWARD_SECRET_KEY to at least {MIN_SECRET} random characters (or keep it in the "
             f"keyring: service {KEYRING_SERVICE}, name {KEYRING_NAME})",
             hint=Hint(

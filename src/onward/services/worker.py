@@ -1,4 +1,4 @@
-"""``onward worker``: open the server's database, make sure the queue's tables are there,
+"""The worker process: open the server's database, make sure the queue's tables are there,
 and run the queue's jobs (``onward.services.job_queue``) until stopped."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ def prepare_queue(settings: Settings, clock: Clock | None = None) -> bool:
         if ws.store.backend != "postgresql":
             raise SetupError(
                 "a multi-user server and its worker run on PostgreSQL, not SQLite; "
-                "the single-user app (onward serve) needs neither",
+                "the single-user app needs neither",
                 hint="set ONWARD_DATABASE_URL to a postgresql:// URL (docs/deploy.md)",
             )
         return apply_queue_schema(ws.store.engine)
