@@ -2,9 +2,9 @@
 
 A *writer* is one family: an employer's tracking-system notifications, a hiring manager, an
 HR officer, an agency recruiter, a friend, a shop, a mailing list. Each writer draws its own
-few sentences from every bank (``voice_jobs``, ``voice_life``) once, then keeps its habits
-(``writer``; the everyday writers are in ``life_writers``):
-greeting, sign-off, signature, register (UK or US), length, plain text or mail flattened from
+few sentences from every bank (``voice_jobs``, ``voice_notes``, ``voice_life``) once, then
+keeps its habits (``writer``; the everyday writers are in ``life_writers``): greeting,
+sign-off, signature, register (UK or US), length, plain text or mail flattened from
 HTML. Every example carries its writer as ``family``, so cross-validation can hold out whole
 writers (``onward model eval --cv``). ``python -m tools.corpus.generate`` writes the file.
 """
@@ -17,6 +17,7 @@ import re
 from onward.understand.legal_forms import strip_legal_form
 from tools.corpus import voice_jobs as J
 from tools.corpus import voice_life as L
+from tools.corpus import voice_notes as N
 from tools.corpus import voice_world as V
 from tools.corpus.labels import stage_without_step
 from tools.corpus.life_writers import life_example, life_writer
@@ -385,17 +386,17 @@ def _note_writer(rng: random.Random, employer: tuple[str, str, str, str]) -> Wri
     w.bank = {
         "greet": pick(rng, ["Hi {cand},", "{cand},", "Hiya {cand}", "Hello {cand},", ""], 2),
         "signoff": pick(rng, ["Cheers,", "Thanks,", "Best,", "", "All the best,"], 2),
-        "cores": pick(rng, J.NOTE_CORES, 10),
-        "closers": pick(rng, J.NOTE_CLOSERS, 4),
-        "interview": pick(rng, J.NOTE_INTERVIEW, 4),
-        "offer": pick(rng, J.NOTE_OFFER, 3),
-        "assessment": pick(rng, J.NOTE_ASSESS, 2),
-        "application_received": pick(rng, J.NOTE_ACK, 2),
+        "cores": pick(rng, N.NOTE_CORES, 10),
+        "closers": pick(rng, N.NOTE_CLOSERS, 4),
+        "interview": pick(rng, N.NOTE_INTERVIEW, 4),
+        "offer": pick(rng, N.NOTE_OFFER, 3),
+        "assessment": pick(rng, N.NOTE_ASSESS, 2),
+        "application_received": pick(rng, N.NOTE_ACK, 2),
         "subjects": pick(
             rng, ["", "Re: the job", "{role}", "quick note", "Re: your CV", "Re: {day}", "hi"], 3
         ),
     }
-    for stage, bank in J.NOTE_OPENERS.items():
+    for stage, bank in N.NOTE_OPENERS.items():
         w.bank[f"open:{stage}"] = pick(rng, bank, 2)
     return w
 
@@ -408,7 +409,7 @@ def _note_example(rng: random.Random, w: Writer, label: str) -> Example:
     cand = rng.choice(V.CANDIDATES)
     extra: Example = {}
     if label == "rejection":
-        stage = rng.choice(list(J.NOTE_OPENERS))
+        stage = rng.choice(list(N.NOTE_OPENERS))
         reason, core = rng.choice(w.bank["cores"])
         parts = [rng.choice(w.bank[f"open:{stage}"]), core, rng.choice(w.bank["closers"])]
         extra = {
