@@ -15,6 +15,7 @@ import procrastinate
 import pytest
 from tests.conftest import NOW, PG_URL
 from tests.support.mail_archives import mbox
+from tests.support.worker_thread import run_worker_apart
 from tests.web.review_data import FixedReader
 
 from onward.clock import FixedClock
@@ -27,7 +28,6 @@ from onward.services.job_queue import (
     _Progress,
     add_tasks,
     run_queued_mail_job,
-    run_worker,
 )
 from onward.services.job_runners import MailJobRunner
 from onward.services.mail_uploads import StagedMail, stage_mail_upload
@@ -99,7 +99,7 @@ def test_an_import_enqueued_by_the_web_runs_in_the_worker(server: Server) -> Non
         assert job.state == "running" and job.started_at is None  # waiting for a worker
         health = read_queue_health(ws.store, ws.clock)
         assert health is not None and health.queued == 1 and health.running == 0
-        run_worker(_worker_app(runtime), wait=False, concurrency=1)
+        run_worker_apart(_worker_app(runtime), concurrency=1)
         done = runner.bound(ws).get(job.id)
     finally:
         runner.shutdown()
@@ -156,7 +156,7 @@ def test_a_failed_task_counts_in_queue_health(server: Server) -> None:
 
     with app.open():
         breaks.defer()
-    run_worker(app, wait=False, concurrency=1)
+    run_worker_apart(app, concurrency=1)
     health = read_queue_health(ws.store, ws.clock)
     assert health is not None and health.failed_last_day == 1 and health.queued == 0
 
@@ -168,10 +168,10 @@ def test_a_stopped_job_is_cancelled_and_resumes_to_the_end(server: Server) -> No
         mine = runner.bound(ws)
         job = mine.start_import(ws, _staged(ws, 4))
         assert mine.cancel(job.id).state == "stopping"
-        run_worker(_worker_app(runtime), wait=False, concurrency=1)
+        run_worker_apart(_worker_app(runtime), concurrency=1)
         assert mine.get(job.id).state == "cancelled"
         mine.resume(ws, job.id)
-        run_worker(_worker_app(runtime), wait=False, concurrency=1)
+        run_worker_apart(_worker_app(runtime), concurrency=1)
         resumed = mine.get(job.id)
     finally:
         runner.shutdown()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi import FastAPI
 from tests.support.mail_archives import mbox
+from tests.support.worker_thread import run_worker_apart
 from tests.web.conftest import Server, Web
 from tests.web.review_data import FixedReader
 
@@ -17,7 +18,7 @@ from onward.clock import FixedClock
 from onward.config import Settings
 from onward.domain.emails import EmailLabel, EmailReading
 from onward.mail.passwords import Passwords
-from onward.services.job_queue import WorkerRuntime, add_tasks, run_worker
+from onward.services.job_queue import WorkerRuntime, add_tasks
 from onward.services.queue_health import read_queue_health
 
 OTHER = FixedReader(EmailReading(EmailLabel.OTHER, 0.9, ()))
@@ -48,7 +49,7 @@ def _run_worker(server: Server) -> None:
     runtime = WorkerRuntime(ws.settings, ws.store, ws.clock, Passwords({}), reader=lambda _: OTHER)
     app = open_queue(ws.settings.resolved_database_url, worker=True)
     add_tasks(app, runtime)
-    run_worker(app, wait=False, concurrency=1)
+    run_worker_apart(app, concurrency=1)
 
 
 def test_an_import_started_on_one_process_is_followed_on_another(
