@@ -107,10 +107,15 @@ class CaseloadRepo:
                         latest[owner] = moment
         return {owner: moment.astimezone(UTC).date() for owner, moment in latest.items()}
 
-    def _newest(self, table: Table, owners: list[int], limit: int, *where: Any, order: Any) -> Any:
-        """The newest ``limit`` rows of each owner (a window function; SQLite and PostgreSQL)."""
+    def _newest(
+        self, table: Table, column: str, owners: list[int], limit: int, *where: Any, order: Any
+    ) -> Any:
+        """The ``column`` of each owner's newest ``limit`` rows (a window function; SQLite
+        and PostgreSQL)."""
         rank = func.row_number().over(partition_by=table.c.owner_id, order_by=order)
-        inner = select(table, rank.label("rank")).where(table.c.owner_id.in_(owners), *where)
+        inner = select(table.c.owner_id, table.c[column], rank.label("rank")).where(
+            table.c.owner_id.in_(owners), *where
+        )
         newest = inner.subquery()
         return self.conn.execute(
             select(newest).where(newest.c.rank <= limit).order_by(newest.c.owner_id, newest.c.rank)
@@ -122,7 +127,8 @@ class CaseloadRepo:
         c = t.applications.c
         answers: dict[int, list[bool]] = {owner: [] for owner in owners}
         order = (c.stage_on.desc(), c.updated_at.desc(), c.id.desc())
-        for row in self._newest(t.applications, owners, 20, c.stage.in_(_ANSWERS), order=order):
+        answered = c.stage.in_(_ANSWERS)
+        for row in self._newest(t.applications, "stage", owners, 20, answered, order=order):
             answers[row.owner_id].append(row.stage == Stage.REJECTED.value)
         return {owner: rejection_run(found) for owner, found in answers.items()}
 
@@ -175,7 +181,7 @@ class CaseloadRepo:
         recent = c.written_on >= today - timedelta(days=WELLBEING_DAYS)
         order = (c.written_on.desc(), c.id.desc())
         moods: dict[int, list[int]] = {owner: [] for owner in owners}
-        for row in self._newest(journal_entries, owners, MOOD_ENTRIES, recent, order=order):
+        for row in self._newest(journal_entries, "mood", owners, MOOD_ENTRIES, recent, order=order):
             moods[row.owner_id].append(int(row.mood))
         return {
             owner: sum(found) / len(found) if len(found) >= MOOD_ENTRIES else None

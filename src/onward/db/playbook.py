@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, func, not_, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
 
 from onward.db.meta import insert_row, values
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
@@ -53,7 +53,16 @@ class RejectionRepo(Repo):
 
 
 class DwellRepo(Repo):
+    """Dwell windows. Many parts of one page ask which windows are open (Today asks five
+    times): :meth:`active` answers from memory within a transaction, and this repository's
+    writes forget what it remembered."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__(conn)
+        self._active: dict[tuple[int, datetime], list[DwellWindow]] = {}
+
     def insert(self, owner_id: int, window: DwellWindow) -> int:
+        self._active.clear()
         return insert_row(
             self.conn,
             dwell_windows,
@@ -63,6 +72,9 @@ class DwellRepo(Repo):
 
     def active(self, owner_id: int, now: datetime) -> list[DwellWindow]:
         """Windows open at ``now``, soonest ending first."""
+        known = self._active.get((owner_id, now))
+        if known is not None:
+            return list(known)
         rows = self.conn.execute(
             select(dwell_windows)
             .where(
@@ -72,7 +84,8 @@ class DwellRepo(Repo):
             )
             .order_by(dwell_windows.c.ends_at)
         )
-        return [_window(r) for r in rows]
+        found = self._active[(owner_id, now)] = [_window(r) for r in rows]
+        return list(found)
 
     def for_application(self, owner_id: int, app_id: int) -> DwellWindow | None:
         row = self.conn.execute(
@@ -85,6 +98,7 @@ class DwellRepo(Repo):
 
     def end_now(self, owner_id: int, app_id: int, now: datetime) -> int:
         """Close an open window early (the person feels ready)."""
+        self._active.clear()
         result = self.conn.execute(
             update(dwell_windows)
             .where(

@@ -107,11 +107,6 @@ def read_settings(store: Store, owner: Owner, env_settings: Settings) -> Effecti
     return EffectiveSettings(settings, tuple(values))
 
 
-def locale_in_effect(store: Store, owner: Owner, env_settings: Settings) -> str:
-    """The locale ``owner``'s dates and numbers are written in (the ``locale`` setting)."""
-    return read_settings(store, owner, env_settings).settings.locale
-
-
 def _text_of(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -22,11 +22,16 @@ from onward.services.job_runners import MailJobRunner, MailJobs
 from onward.services.mail_uploads import StagedMail
 from onward.services.runtime import Workspace
 
+#: Where a request's state keeps its workspace with the settings in effect, read once per
+#: request (by ``SignedIn`` with the account, else by ``LocaleMiddleware``).
+CURRENT_WORKSPACE = "current_workspace"
+
 
 def workspace(request: Request) -> Workspace:
     """The workspace of this request (store, owner, clock) with the settings in effect (the
     environment's, completed by what the owner saved on the Settings page)."""
-    return base_workspace(request).current()
+    found: Workspace | None = request.scope.get("state", {}).get(CURRENT_WORKSPACE)
+    return found if found is not None else base_workspace(request).current()
 
 
 def base_workspace(request: Request) -> Workspace:

@@ -3,8 +3,10 @@ messages follow the ``locale`` setting (:mod:`onward.formats`).
 
 A pure ASGI middleware, so the locale is set in the request's context before any route or
 dependency runs (a sync route runs in a worker thread with a copy of that context). Reading
-the setting is one small query, done off the event loop. On a multi-user server it is the
-signed-in owner's setting (``SignedIn`` runs first and puts their workspace in the scope).
+the settings is one small query, done off the event loop, and the workspace with the settings
+in effect is kept in the request's state for the routes (:data:`CURRENT_WORKSPACE`). On a
+multi-user server ``SignedIn`` runs first and has already read the signed-in owner's settings
+with their account, in the same transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from onward.formats import activate
 from onward.services.runtime import Workspace
-from onward.services.settings import locale_in_effect
+from onward.web.deps import CURRENT_WORKSPACE
 
 
 class LocaleMiddleware:
@@ -24,9 +26,11 @@ class LocaleMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not scope.get("path", "").startswith("/static/"):
-            ws = scope.get("state", {}).get("workspace") or self.workspace  # the signed-in owner's
-            locale = await anyio.to_thread.run_sync(
-                locale_in_effect, ws.store, ws.owner, ws.settings
-            )
-            activate(locale)
+            state = scope.setdefault("state", {})
+            current: Workspace | None = state.get(CURRENT_WORKSPACE)
+            if current is None:
+                ws = state.get("workspace") or self.workspace  # the signed-in owner's
+                current = await anyio.to_thread.run_sync(ws.current)
+                state[CURRENT_WORKSPACE] = current
+            activate(current.settings.locale)
         await self.app(scope, receive, send)

@@ -35,6 +35,7 @@ from onward.services.server_mode import (
     server_secret,
 )
 from onward.services.sign_in import api_token_account, session_account
+from onward.web.deps import CURRENT_WORKSPACE
 
 SESSION_COOKIE = "onward_session"
 #: What anyone may open without signing in.
@@ -87,16 +88,27 @@ class SignedIn:
         if scope["type"] != "http" or _is_open(scope["path"]):
             await self.app(scope, receive, send)
             return
-        account = await anyio.to_thread.run_sync(self.identify, scope)
-        if account is None:
+        found = await anyio.to_thread.run_sync(self.identify, scope)
+        if found is None:
             await _ask_to_sign_in(scope, send)
             return
+        account, current = found
         state = scope.setdefault("state", {})
         state["account"] = account
         state["workspace"] = owner_workspace(self.workspace, account)
+        state[CURRENT_WORKSPACE] = current
         await self.app(scope, receive, send)
 
-    def identify(self, scope: Scope) -> Account | None:
+    def identify(self, scope: Scope) -> tuple[Account, Workspace] | None:
+        """The request's account and its owner's workspace with their settings in effect,
+        read in one transaction; None when nobody is signed in."""
+        with self.workspace.store.transaction():
+            account = self._account(scope)
+            if account is None:
+                return None
+            return account, owner_workspace(self.workspace, account).current()
+
+    def _account(self, scope: Scope) -> Account | None:
         headers = Headers(scope=scope)
         ws = self.workspace
         authorization = headers.get("authorization")
