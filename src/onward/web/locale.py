@@ -29,8 +29,7 @@ class LocaleMiddleware:
             state = scope.setdefault("state", {})
             current: Workspace | None = state.get(CURRENT_WORKSPACE)
             if current is None:
-                ws = state.get("workspace") or self.workspace  # the signed-in owner's
-                current = await anyio.to_thread.run_sync(ws.current)
-                state[CURRENT_WORKSPACE] = current
+                ws: Workspace = state.get("workspace") or self.workspace  # the signed-in owner's
+                current = state[CURRENT_WORKSPACE] = await anyio.to_thread.run_sync(ws.current)
             activate(current.settings.locale)
         await self.app(scope, receive, send)
