@@ -28,6 +28,7 @@ from onward.domain.records import Owner
 from onward.errors import NotFound
 from onward.mail.passwords import Passwords
 from onward.services.api_tokens import create_api_token
+from onward.services.report_jobs import ReportKind, make_report
 from onward.web.server_mode import owner_workspace
 
 #: Routes not probed, and why (each is tested on its own in test_server_mode.py).
@@ -233,7 +234,9 @@ def world(
     ws_a = owner_workspace(server.ws, ana)
     seed_owner(ws_a, tmp_path)
     job = server.app.state.mail_imports.bound(ws_a).start_sync(ws_a, "zebrafinch", Passwords({}))
-    ids = {**ids_of(server.ws, ana.owner_id), "job_id": job.id}
+    report = server.app.state.reports.start(ws_a, ReportKind.INSIGHTS)
+    make_report(ws_a, report.id)  # as the worker would
+    ids = {**ids_of(server.ws, ana.owner_id), "job_id": job.id, "report_id": report.id}
     people, tokens = {}, {}
     for who, email, role in (
         ("seeker B", "bo@example.org", "seeker"),
@@ -251,7 +254,7 @@ def test_nothing_of_one_seeker_reaches_another_or_a_coach(world: World) -> None:
     server, people, tokens, ids = world
     a = people.pop("seeker A")
     missing = {n for _, path, _ in every_route(server.app) for n in PATH_PARAM.findall(path)}
-    assert missing - set(ids) - set(NOT_IDS) - {"token", "job_id"} == set()
+    assert missing - set(ids) - set(NOT_IDS) - {"token", "job_id", "report_id"} == set()
     own = [
         p
         for p in probes(server.app, ids)

@@ -16,6 +16,8 @@ from tests.web.conftest import Web
 from onward.clock import FixedClock
 from onward.config import PREFIX, SETTING_FIELDS, Settings
 from onward.domain.pipeline import Stage
+from onward.services.job_runners import ReportsNow
+from onward.services.report_jobs import ReportKind
 from onward.services.settings import read_settings
 from onward.web.api import PREFIX as API_PREFIX
 from onward.web.api import ROUTERS as API_ROUTERS
@@ -44,13 +46,14 @@ def bare_web(settings: Settings, clock: FixedClock) -> Iterator[Web]:
 
 def _ids(web: Web) -> dict[str, str]:
     """Something real behind every path parameter: an application with a rejection and its
-    reflection, a contact and a draft."""
+    reflection, a contact, a draft and a report."""
     ws = web.ws
     app = make_application(ws, "Acme Robotics", "Data Analyst", days_ago=20)
     make_application(ws, "Globex", "Analyst", stage=Stage.INTERVIEW, days_ago=5)
     make_rejection(ws, app.id)
     contact = make_contact(ws, application_ids=(app.id,))
     draft = make_draft(ws, app.id, "thank_you_after_rejection")
+    report = ReportsNow().start(ws, ReportKind.INSIGHTS)
     return {
         "app_id": str(app.id),
         "id": str(app.id),
@@ -60,6 +63,7 @@ def _ids(web: Web) -> dict[str, str]:
         "proposal_id": "1",
         "job_id": "1",
         "person_id": "1",
+        "report_id": report.id,
     }
 
 

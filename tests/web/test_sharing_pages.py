@@ -133,8 +133,8 @@ def test_cohort_page_and_downloads(
     propose_goal(coach.store, coach.owner, ana.owner.id, "applications", 4, clock)
     with web_as(web_settings, clock, "coach@example.org") as web:
         page = web.get("/caseload/cohort")
-        csv = web.get("/caseload/cohort.csv")
-        html = web.get("/caseload/cohort.html")
+        csv = web.get(web.post("/reports", data={"kind": "cohort-csv"}).headers["location"])
+        html = web.get(web.post("/reports", data={"kind": "cohort-html"}).headers["location"])
     assert page.status_code == 200 and "1 of the 3 people needed so far" in page.text
     assert csv.headers["content-disposition"].startswith("attachment")
     assert csv.text.splitlines()[1].startswith("ana@example.org,")

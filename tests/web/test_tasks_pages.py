@@ -108,8 +108,12 @@ def test_every_win_is_listed_however_old(web: Web) -> None:
 
 def test_the_insights_report_downloads_as_one_offline_file(web: Web) -> None:
     make_application(web.ws, "Acme", "Data Analyst", days_ago=10)
-    assert 'href="/insights/report.html"' in web.get("/insights?anyway=1").text
-    response = web.get("/insights/report.html")
+    page = web.get("/insights?anyway=1").text
+    assert 'action="/reports"' in page and 'name="kind" value="insights"' in page
+    asked = web.post("/reports", data={"kind": "insights"})
+    assert asked.status_code == 303  # made at once: straight to the file
+    assert asked.headers["location"].endswith("/file")
+    response = web.get(asked.headers["location"])
     assert response.status_code == 200
     disposition = response.headers["content-disposition"]
     assert disposition.startswith("attachment;")

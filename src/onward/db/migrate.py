@@ -19,7 +19,7 @@ from onward.errors import SetupError
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0022"  # 0011 → 0015 → 0019 → 0012 → 0013 → 0014 → 0023 → 0020 → 0021 → 0022
+HEAD = "0024"  # 0011 → 0015 → 0019 → 0012 → 0013 → 0014 → 0023 → 0020 → 0021 → 0022 → 0024
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 

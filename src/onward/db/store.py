@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         WellbeingRepo,
         WritingRepo,
     )
+    from onward.db.report_jobs import ReportJobRepo
     from onward.db.resumes import ResumeRepo
     from onward.db.review_queue import ReviewQueueRepo
     from onward.db.sharing import AccessLogRepo, CoachNoteRepo, ProposedGoalRepo, ShareRepo
@@ -285,6 +286,12 @@ class Tx:
         from onward.db.mail_jobs import MailJobRepo
 
         return MailJobRepo(self.conn)
+
+    @cached_property
+    def report_jobs(self) -> ReportJobRepo:
+        from onward.db.report_jobs import ReportJobRepo
+
+        return ReportJobRepo(self.conn)
 
     @cached_property
     def api_tokens(self) -> ApiTokenRepo:

@@ -179,7 +179,7 @@ INSERT_ORDER = (
 # the backup too. Shares with a coach (and their access log, notes and proposed goals) are
 # consent between two people on this server: out of the backup as well. Imported here to
 # register them on metadata. Mail jobs run by the worker (multi-user mode) are this server's
-# state, not in the backup either.
+# state, not in the backup either, nor are the reports made off the request path.
 from onward.db import (  # noqa: E402, F401
     account_tables,
     api_tokens,
@@ -187,5 +187,6 @@ from onward.db import (  # noqa: E402, F401
     mail_account_tables,
     mail_jobs,
     owner_settings,
+    report_jobs,
     sharing_tables,
 )

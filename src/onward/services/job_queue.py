@@ -5,6 +5,8 @@
   progress written to its ``mail_jobs`` row for the web to show;
 - ``onward.scheduled_syncs``, every minute: enqueues a sync of every mail account, of every
   person, whose schedule is due (what ``SyncScheduler`` does inside a single-user server);
+- ``onward.report``: one report asked for (``onward.services.report_jobs``): the offline
+  insights report or a coach's cohort report, written to its ``report_jobs`` row;
 - ``onward.digests``, every minute: sends each person's email digest when one is owed (what
   ``DigestScheduler`` does inside a single-user server); ``send_digest`` remembers what it
   sent, so asking often sends once per day or week.
@@ -33,6 +35,7 @@ from onward.services.mail_accounts import list_mail_accounts
 from onward.services.mail_job_runs import CANCELLED, DONE, FAILED, Run, run_import, run_sync
 from onward.services.mail_uploads import discard_staged
 from onward.services.queued_mail_jobs import QueuedMailJobs, staged_of, summary_json
+from onward.services.report_jobs import make_report
 from onward.services.review import open_mail_reader
 from onward.services.runtime import Workspace
 from onward.services.server_mode import owner_mail_passwords
@@ -44,6 +47,7 @@ if TYPE_CHECKING:
 
 QUEUE = "onward"
 MAIL_TASK, SYNCS_TASK, DIGESTS_TASK = "onward.mail_job", "onward.scheduled_syncs", "onward.digests"
+REPORT_TASK = "onward.report"
 #: Seconds between two progress writes, and between two looks at ``stop_requested``.
 WRITE_EVERY, LOOK_EVERY = 0.5, 1.0
 
@@ -92,7 +96,11 @@ def add_tasks(app: procrastinate.App, runtime: WorkerRuntime | None = None) -> N
     def digests(timestamp: int) -> int:
         return send_due_digests(_needs(runtime))
 
+    def report(job_id: str) -> str:
+        return run_queued_report(_needs(runtime), job_id)
+
     app.task(name=MAIL_TASK, queue=QUEUE)(mail_job)
+    app.task(name=REPORT_TASK, queue=QUEUE)(report)
     sync_task = app.task(name=SYNCS_TASK, queue=QUEUE)(scheduled_syncs)
     digest_task = app.task(name=DIGESTS_TASK, queue=QUEUE)(digests)
     app.periodic(cron="* * * * *")(sync_task)
@@ -107,6 +115,10 @@ def _needs(runtime: WorkerRuntime | None) -> WorkerRuntime:
 
 def _defer_mail_job(app: procrastinate.App, job_id: str) -> int:
     return app.configure_task(MAIL_TASK, queue=QUEUE).defer(job_id=job_id)
+
+
+def defer_report(app: procrastinate.App, job_id: str) -> int:
+    return app.configure_task(REPORT_TASK, queue=QUEUE).defer(job_id=job_id)
 
 
 def web_enqueue(app: procrastinate.App) -> QueuedMailJobs:
@@ -195,6 +207,18 @@ def _end(runtime: WorkerRuntime, progress: _Progress, changes: dict[str, Any]) -
 
 
 _CRASHED = "the import hit an unexpected problem; nothing of the last batch was kept"
+
+
+# -- reports ----------------------------------------------------------------------------------
+def run_queued_report(runtime: WorkerRuntime, job_id: str) -> str:
+    """Make one report asked for; returns the state it ended in ("gone": deleted while it
+    waited, or its owner with it)."""
+    with runtime.store.transaction() as tx:
+        record = tx.report_jobs.by_public_id(job_id)
+        owner = tx.report_jobs.owner(record["owner_id"]) if record else None
+    if record is None or owner is None:
+        return "gone"
+    return make_report(runtime.workspace(owner), job_id)
 
 
 # -- scheduled work --------------------------------------------------------------------------------

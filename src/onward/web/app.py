@@ -20,7 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from onward.clock import Clock
 from onward.config import Settings
 from onward.mail.passwords import Passwords
-from onward.services.job_runners import open_mail_job_runner
+from onward.services.job_runners import open_job_runners
 from onward.services.mail_import_jobs import ImportJobs
 from onward.services.mail_schedule import SyncScheduler
 from onward.services.runtime import open_workspace
@@ -48,12 +48,12 @@ def create_app(
     --allow-remote``); ``csrf_secret`` defaults to a fresh one per process (the server's
     secret key in server mode); ``scheduled_syncs`` runs the mail accounts' sync schedules
     while the app runs (``onward serve``, single-user mode). Mail imports and syncs run on
-    threads of this process, stopped when the app stops; on a multi-user server they go to
-    the job queue that ``onward worker`` runs (``onward.services.job_runners``), whose
-    schedule replaces ``scheduled_syncs``."""
+    threads of this process, stopped when the app stops, and reports are made in the request
+    that asks; on a multi-user server both go to the job queue that ``onward worker`` runs
+    (``onward.services.job_runners``), whose schedule replaces ``scheduled_syncs``."""
     mode = ServerMode.from_settings(settings) if settings.multi_user else None
     workspace = open_workspace(settings, clock)
-    jobs = open_mail_job_runner(settings, queued=mode is not None)
+    jobs, reports = open_job_runners(settings, queued=mode is not None)
     passwords = Passwords(os.environ)  # mail account passwords: the environment, or keyring
     threads = jobs if isinstance(jobs, ImportJobs) else None
     scheduler = SyncScheduler(threads or ImportJobs(), workspace.current, passwords)
@@ -77,6 +77,7 @@ def create_app(
     )
     app.state.workspace = workspace
     app.state.mail_imports = jobs
+    app.state.reports = reports
     app.state.passwords = passwords
     app.state.sync_scheduler = scheduler
     app.state.server_mode = mode

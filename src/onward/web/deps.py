@@ -18,7 +18,7 @@ from fastapi import Depends, Request
 from onward.domain.accounts import Account, Role
 from onward.errors import InvalidInput, NotFound
 from onward.mail.passwords import Passwords
-from onward.services.job_runners import MailJobRunner, MailJobs
+from onward.services.job_runners import MailJobRunner, MailJobs, ReportRunner
 from onward.services.mail_uploads import StagedMail
 from onward.services.runtime import Workspace
 
@@ -83,6 +83,13 @@ def mail_jobs(request: Request, ws: Workspace = Depends(workspace)) -> MailJobs:
     server, or in the job queue: ``onward.services.job_runners``)."""
     runner: MailJobRunner = request.app.state.mail_imports
     return runner.bound(ws)
+
+
+def reports(request: Request) -> ReportRunner:
+    """How this app makes the reports asked for (at once, or by the worker from the job
+    queue: ``onward.services.job_runners``)."""
+    runner: ReportRunner = request.app.state.reports
+    return runner
 
 
 def passwords(request: Request) -> Passwords:

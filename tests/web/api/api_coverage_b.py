@@ -32,6 +32,7 @@ API_B: dict[tuple[str, str], tuple[str, str]] = {
         f"{P}/applications/{{app_id}}/plan-suggestions",
     ),
     ("POST", "/insights/plan-skills"): ("POST", f"{P}/insights/plan-skills"),
+    ("POST", "/reports"): ("POST", f"{P}/reports"),
     # resumes
     ("POST", "/resume"): ("POST", f"{P}/resumes"),
     ("POST", "/resume/{version}/delete"): ("DELETE", f"{P}/resumes/{{version}}"),

@@ -30,6 +30,7 @@ from onward.web.pages import (
     reflection,
     rejection,
     reminders,
+    reports,
     resume,
     review,
     review_bulk,
@@ -75,6 +76,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     settings.router,
     theme.router,
     reminders.router,
+    reports.router,
     undo.router,
     upcoming.router,
 )

@@ -23,7 +23,7 @@ from onward.services.caseload import (
     person_view,
     propose_goal,
 )
-from onward.services.cohort import CohortView, cohort_csv, cohort_html, cohort_view
+from onward.services.cohort import CohortView, cohort_view
 from onward.services.runtime import Workspace
 from onward.web.deps import workspace
 from onward.web.forms import Form, read_form
@@ -69,26 +69,6 @@ def show_caseload(request: Request, ws: Workspace = Depends(workspace)) -> Respo
 def show_cohort(request: Request, ws: Workspace = Depends(workspace)) -> Response:
     view = cohort_view(ws.store, ws.owner, ws.clock)
     return render(request, "caseload/cohort.html", CohortPage(view), title="Cohort")
-
-
-@router.get("/caseload/cohort.csv", response_model=None)
-def cohort_report_csv(ws: Workspace = Depends(workspace)) -> Response:
-    text = cohort_csv(cohort_view(ws.store, ws.owner, ws.clock))
-    return _download(text, "text/csv; charset=utf-8", f"cohort-{ws.clock.today()}.csv")
-
-
-@router.get("/caseload/cohort.html", response_model=None)
-def cohort_report_html(ws: Workspace = Depends(workspace)) -> Response:
-    html = cohort_html(cohort_view(ws.store, ws.owner, ws.clock), ws.owner)
-    return _download(html, "text/html; charset=utf-8", f"cohort-{ws.clock.today()}.html")
-
-
-def _download(text: str, media_type: str, name: str) -> Response:
-    return Response(
-        text,
-        media_type=media_type,
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
 
 
 def _person_page(

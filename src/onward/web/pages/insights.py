@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from onward.errors import NotFound
 from onward.services.experiments import experiment_results
-from onward.services.insights import insights_report, read_insights
+from onward.services.insights import read_insights
 from onward.services.skills import DEFAULT_TOP, PlannedGaps, plan_skill_gaps, planned_skills
 from onward.web.contexts.insights import insights_page, plotly_script
 from onward.web.rendering import redirect
@@ -57,18 +57,6 @@ def plan_skills(form: PostedForm, ws: Ws) -> Response:
         return redirect("/resume", "Add your resume first: the gaps are what it does not mention.")
     back = "/insights?anyway=1" if form.flag("anyway") else "/insights"
     return redirect(back + "#skill-gaps", planned_notice(done), link=PLAN_LINK)
-
-
-@router.get("/insights/report.html")
-def download_report(ws: Ws) -> Response:
-    """The offline HTML report as a file to keep or share (what ``onward report`` writes)."""
-    html = insights_report(ws.store, ws.owner, ws.clock, ghosting=ws.ghosting)
-    name = f"onward-insights-{ws.clock.today().isoformat()}.html"
-    return Response(
-        html,
-        media_type="text/html; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="{name}"'},
-    )
 
 
 @router.get("/vendor/plotly-{version}.min.js")
