@@ -131,6 +131,7 @@ def test_every_page_fits_a_phone_and_a_laptop(page: Any, live_server: Any, tmp_p
         "review": "/review",
         "proposal": f"/review/{ids['proposal']}",
         "insights": "/insights?anyway=true",
+        "reports": "/reports",
         "resume": "/resume",
         "resume-version": "/resume/1",
         "data": "/data",
