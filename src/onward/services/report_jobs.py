@@ -21,8 +21,9 @@ from onward.errors import Conflict, InvalidInput, NotFound, OnwardError
 from onward.services.crash_reports import record_crash
 from onward.services.runtime import Workspace
 
-#: The newest reports kept for each person (older finished ones are deleted).
-KEPT = 5
+#: The newest reports kept for each person (older finished ones are deleted): an insights
+#: report inlines plotly.js (about 4.6 MB before PostgreSQL compresses it).
+KEPT = 3
 
 
 class ReportKind(StrEnum):
