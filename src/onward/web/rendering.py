@@ -231,6 +231,19 @@ def render(
     return response
 
 
+def attachment(content: str | bytes, filename: str, media_type: str) -> Response:
+    """A file for the browser to save as ``filename``, never kept in a cache (a backup, a
+    report, a draft as .eml: the person's own data)."""
+    return Response(
+        content.encode("utf-8") if isinstance(content, str) else content,
+        media_type=media_type,
+        headers={
+            "content-disposition": f'attachment; filename="{filename}"',
+            "cache-control": "no-store",
+        },
+    )
+
+
 def redirect(
     url: str,
     notice: str | None = None,

@@ -19,6 +19,7 @@ from onward.services.report_jobs import (
     report_kind,
 )
 from onward.web.deps import reports
+from onward.web.rendering import attachment
 from onward.web.routing import Body, Ws
 
 router = APIRouter(tags=["reports"])
@@ -65,8 +66,4 @@ def one(report_id: str, ws: Ws) -> dict[str, Any]:
 def file(report_id: str, ws: Ws) -> Response:
     """The finished report (409 while it is being made, or if it failed)."""
     job, text = report_file(ws, report_id)
-    return Response(
-        text,
-        media_type=job.kind.media_type,
-        headers={"content-disposition": f'attachment; filename="{job.file_name}"'},
-    )
+    return attachment(text, job.file_name, job.kind.media_type)

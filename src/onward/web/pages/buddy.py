@@ -19,7 +19,7 @@ from onward.services.buddy import (
 )
 from onward.services.runtime import Workspace
 from onward.web.forms import Form, read_upload
-from onward.web.rendering import redirect
+from onward.web.rendering import attachment, redirect
 from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
@@ -53,11 +53,6 @@ def _page(
     return PAGE.render(request, context, status)
 
 
-def _download(text: str, name: str) -> Response:
-    headers = {"content-disposition": f'attachment; filename="{name}"', "cache-control": "no-store"}
-    return Response(text, media_type="application/json", headers=headers)
-
-
 show_page(router, "/buddy", _page)
 
 
@@ -69,7 +64,7 @@ def card(request: Request, form: PostedForm, ws: Ws) -> Response:
         form.fail_with(exc, "name")
         form.values.pop("passphrase", None)
         return _page(request, ws, card_form=form, status=422)
-    return _download(text, "my.buddy-card.json")
+    return attachment(text, "my.buddy-card.json", "application/json")
 
 
 @router.post("/buddy/send", response_model=None)
@@ -82,7 +77,7 @@ def send(request: Request, form: PostedForm, ws: Ws) -> Response:
         form.fail_with(exc, "passphrase")
         form.values.pop("passphrase", None)
         return _page(request, ws, send_form=form, status=422)
-    return _download(text, f"week-{ws.clock.today():%Y-%m-%d}.buddy.json")
+    return attachment(text, f"week-{ws.clock.today():%Y-%m-%d}.buddy.json", "application/json")
 
 
 @router.post("/buddy/files", response_model=None)

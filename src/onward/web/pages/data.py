@@ -26,7 +26,7 @@ from onward.services.transfer import backup_text, csv_text
 from onward.services.uploads import StagedFile, discard_upload, stage_upload, staged_file
 from onward.web.deps import single_user_only
 from onward.web.forms import Form, Upload, read_upload
-from onward.web.rendering import redirect
+from onward.web.rendering import attachment, redirect
 from onward.web.routing import Page, PostedForm, Ws, show_page
 
 router = APIRouter()
@@ -72,36 +72,25 @@ def _index(
 show_page(router, "/data", _index)
 
 
-def _download(content: str | bytes, filename: str, media_type: str) -> Response:
-    return Response(
-        content.encode("utf-8") if isinstance(content, str) else content,
-        media_type=media_type,
-        headers={
-            "content-disposition": f'attachment; filename="{filename}"',
-            "cache-control": "no-store",
-        },
-    )
-
-
 @router.get("/data/backup.json")
 def download_backup(ws: Ws, include_writing: bool = False) -> Response:
     _count, text = backup_text(ws.store, ws.owner, ws.clock, include_writing=include_writing)
     name = f"onward-backup-{ws.clock.now():%Y-%m-%d}.json"
-    return _download(text, name, "application/json")
+    return attachment(text, name, "application/json")
 
 
 @router.get("/data/applications.csv")
 def download_csv(ws: Ws, history: bool = False) -> Response:
     _count, text = csv_text(ws.store, ws.owner, history=history)
     name = f"onward-{'history' if history else 'applications'}-{ws.clock.now():%Y-%m-%d}.csv"
-    return _download(text, name, "text/csv; charset=utf-8")
+    return attachment(text, name, "text/csv; charset=utf-8")
 
 
 @router.get("/data/calendar.ics")
 @router.get("/data/plan.ics", include_in_schema=False)  # its address before the glossary
 def download_calendar(ws: Ws) -> Response:
     _count, data = calendar_bytes(ws.store, ws.owner, ws.clock)
-    return _download(data, "onward-calendar.ics", "text/calendar; charset=utf-8")
+    return attachment(data, "onward-calendar.ics", "text/calendar; charset=utf-8")
 
 
 def _stage(

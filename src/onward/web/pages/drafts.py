@@ -28,7 +28,7 @@ from onward.services.runtime import Workspace
 from onward.services.settings import change_settings, check_setting
 from onward.web.contexts.drafts import drafts_page
 from onward.web.forms import Form
-from onward.web.rendering import redirect
+from onward.web.rendering import attachment, redirect
 from onward.web.routing import Page, PostedForm, Ws
 
 router = APIRouter()
@@ -177,11 +177,7 @@ def download_eml(draft_id: int, ws: Ws) -> Response:
             "/settings#f-sender_email", notice, link=(f"/drafts/{draft_id}", "Back to the draft")
         )
     _, data = draft_eml(ws.store, ws.owner, draft_id, ws.clock, from_addr=ws.settings.sender_email)
-    return Response(
-        data,
-        media_type="message/rfc822",
-        headers={"content-disposition": f'attachment; filename="onward-draft-{draft_id}.eml"'},
-    )
+    return attachment(data, f"onward-draft-{draft_id}.eml", "message/rfc822")
 
 
 @router.post("/drafts/{draft_id}/sent", response_model=None)

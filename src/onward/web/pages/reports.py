@@ -22,7 +22,7 @@ from onward.services.report_jobs import (
     report_kind,
 )
 from onward.web.deps import reports
-from onward.web.rendering import redirect, render
+from onward.web.rendering import attachment, redirect, render
 from onward.web.routing import PostedForm, Ws
 
 router = APIRouter()
@@ -63,8 +63,4 @@ def show_report(request: Request, report_id: str, ws: Ws) -> HTMLResponse:
 @router.get("/reports/{report_id}/file", response_model=None)
 def download_report(report_id: str, ws: Ws) -> Response:
     job, body = report_file(ws, report_id)
-    return Response(
-        body,
-        media_type=job.kind.media_type,
-        headers={"content-disposition": f'attachment; filename="{job.file_name}"'},
-    )
+    return attachment(body, job.file_name, job.kind.media_type)
