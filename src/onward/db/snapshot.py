@@ -1,4 +1,5 @@
-"""Whole-table copies of one owner's playbook and mail records, for the JSON backup.
+"""Whole-table copies of one owner's playbook and mail records, for the JSON backup, and
+clearing all of one owner's records before a restore.
 
 Applications and contacts are written as domain records (see onward.export.records); the
 playbook's tables travel as plain rows: every column but ``owner_id``, dates and times as ISO
@@ -10,8 +11,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Date, Table, select
+from sqlalchemy import Connection, Date, Table, delete, select
 
+from onward.db import tables as t
 from onward.db.mail_tables import MAIL_TABLES
 from onward.db.playbook_tables import PLAYBOOK_TABLES
 from onward.db.practice_tables import PRACTICE_TABLES
@@ -57,6 +59,25 @@ def load_owned(conn: Connection, owner_id: int, data: dict[str, list[dict[str, A
         rows = [_from_json(table, row, f"{name}[{i}]") for i, row in enumerate(data.get(name, []))]
         if rows:
             conn.execute(table.insert(), [row | {"owner_id": owner_id} for row in rows])
+
+
+def clear_owned(conn: Connection, owner_id: int) -> None:
+    """Delete every record of one owner, children first (SQLite may run without cascades):
+    an application's tags and contacts before the applications and contacts they join."""
+    apps = select(t.applications.c.id).where(t.applications.c.owner_id == owner_id)
+    contacts = select(t.contacts.c.id).where(t.contacts.c.owner_id == owner_id)
+    joins = t.application_contacts.c
+    for table in reversed(t.INSERT_ORDER[1:]):
+        if "owner_id" not in table.c:
+            continue
+        if table is t.applications:
+            conn.execute(
+                delete(t.application_tags).where(t.application_tags.c.application_id.in_(apps))
+            )
+            conn.execute(delete(t.application_contacts).where(joins.application_id.in_(apps)))
+        if table is t.contacts:
+            conn.execute(delete(t.application_contacts).where(joins.contact_id.in_(contacts)))
+        conn.execute(delete(table).where(table.c.owner_id == owner_id))
 
 
 def _to_json(value: Any) -> Any:

@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, delete, select, text
+from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import OperationalError
 
 from onward.db import tables as t
@@ -334,31 +334,11 @@ class Tx:
         raise Rollback
 
     def clear_owner(self, owner_id: int) -> None:
-        """Delete every record of one owner (children first, for SQLite without cascades),
-        and the change log that names them."""
+        """Delete every record of one owner, and the change log that names them."""
+        from onward.db.snapshot import clear_owned
+
         self.changes.clear(owner_id)
-        for table in reversed(t.INSERT_ORDER[1:]):
-            if "owner_id" in table.c:
-                if table is t.applications:
-                    for child in (t.application_tags, t.application_contacts):
-                        self.conn.execute(
-                            delete(child).where(
-                                child.c.application_id.in_(
-                                    select(t.applications.c.id).where(
-                                        t.applications.c.owner_id == owner_id
-                                    )
-                                )
-                            )
-                        )
-                if table is t.contacts:
-                    self.conn.execute(
-                        delete(t.application_contacts).where(
-                            t.application_contacts.c.contact_id.in_(
-                                select(t.contacts.c.id).where(t.contacts.c.owner_id == owner_id)
-                            )
-                        )
-                    )
-                self.conn.execute(delete(table).where(table.c.owner_id == owner_id))
+        clear_owned(self.conn, owner_id)
 
     def dump_playbook(
         self, owner_id: int, *, private: bool = False
