@@ -23,7 +23,7 @@ from onward.mail.passwords import Passwords
 from onward.services.job_runners import open_job_runners
 from onward.services.mail_import_jobs import ImportJobs
 from onward.services.mail_schedule import SyncScheduler
-from onward.services.runtime import open_workspace
+from onward.services.runtime import Workspace, open_workspace
 from onward.web import app_shell, errors
 from onward.web.api import build_api_router
 from onward.web.locale import LocaleMiddleware
@@ -82,6 +82,14 @@ def create_app(
     app.state.sync_scheduler = scheduler
     app.state.server_mode = mode
     app.state.csrf = Csrf(mode.csrf_secret if mode is not None else csrf_secret)
+    _install(app, workspace, mode, allow_remote=allow_remote)
+    return app
+
+
+def _install(
+    app: FastAPI, workspace: Workspace, mode: ServerMode | None, *, allow_remote: bool
+) -> None:
+    """The error handlers, the middleware (outermost last) and the routes."""
     errors.install(app)
     app.add_middleware(LocaleMiddleware, workspace=workspace)
     if mode is not None:
@@ -97,7 +105,6 @@ def create_app(
     app.include_router(build_api_router())
     for router in (*SERVER_ROUTERS, *ROUTERS) if mode is not None else ROUTERS:
         app.include_router(router)
-    return app
 
 
 def _allowed_hosts(mode: ServerMode | None) -> tuple[str, ...]:
