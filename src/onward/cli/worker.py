@@ -1,4 +1,4 @@
-"""`onward worker`: run a multi-user server's jobs (mail syncs and imports, digests)."""
+"""`onward worker`: run a multi-user server's jobs (mail syncs and imports, reports, digests)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def worker(
         False, "--apply-schema", help="Only create the job queue's tables (if missing), then stop."
     ),
 ) -> None:
-    """Run the jobs of a multi-user server (PostgreSQL): mail syncs and imports, digests."""
+    """Run the jobs of a multi-user server (PostgreSQL): mail syncs and imports, reports, digests."""
     from onward.services.worker import prepare_queue, run_queue_worker
 
     if apply_schema:
