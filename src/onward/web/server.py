@@ -154,7 +154,7 @@ def serve_multi_user(
     prepare_queue(settings)  # migrated once, and the queue's tables, before the workers start
     say(f"Onward (multi-user, {workers} workers) is running at {address(host, port)}")
     say("People sign in with the accounts `onward users` manages.")
-    say("Run `onward worker` beside it: mail syncs, imports and digests run there.")
+    say("Run `onward worker` beside it: mail syncs, imports, reports and digests run there.")
     uvicorn.run(
         "onward.web.multi_user:server_app",
         factory=True,
