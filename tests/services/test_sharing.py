@@ -5,7 +5,7 @@ The frozen clock says Friday 2026-11-20 10:00 UTC.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from tests.factories import make_application
@@ -111,6 +111,31 @@ def test_the_gate_lets_a_coach_read_a_shared_scope_and_logs_it(
         clock.now(),
         "coach@example.org",
     )
+
+
+def test_reads_of_the_same_thing_close_together_are_one_line_of_the_log(
+    ana: Workspace, coach: Workspace, clock: FixedClock
+) -> None:
+    share(ana, coach, ("pipeline", "insights"))
+
+    def look(scope: Scope, what: str) -> None:
+        read_shared(coach.store, coach.owner, ana.owner.id, clock, scopes=[scope], what=what)
+
+    first = clock.now()
+    for _ in range(3):  # a morning of caseload views, each reading two scopes
+        look(Scope.PIPELINE, "health flags")
+        look(Scope.INSIGHTS, "insights")
+        clock.advance(minutes=20)
+    clock.advance(hours=2)  # a new visit, well apart
+    look(Scope.PIPELINE, "health flags")
+    log = access_log(ana.store, ana.owner)
+    assert [(e.scope, e.times) for e in log] == [
+        (Scope.PIPELINE, 1),
+        (Scope.INSIGHTS, 3),
+        (Scope.PIPELINE, 3),
+    ]
+    assert log[2].first_at == first and log[2].at == first + timedelta(minutes=40)
+    assert log[0].first_at is None  # one read: one moment
 
 
 def test_the_gate_refuses_alike_an_unshared_scope_a_stranger_expiry_and_revoking(

@@ -124,7 +124,7 @@ COMMANDS: dict[str, Lazy] = {
     ),
     "worker": command(
         "onward.cli.worker:commands",
-        "Run the jobs of a multi-user server (PostgreSQL): mail syncs and imports, reports, digests.",
+        "Run a multi-user server's jobs (PostgreSQL): mail syncs and imports, reports, digests.",
     ),
     "contacts": group("onward.cli.contacts:app", "Keep the people behind your applications."),
     "export": command("onward.cli.data:commands", "Export your data (JSON backup or CSV)."),

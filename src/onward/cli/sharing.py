@@ -60,7 +60,12 @@ def shares(ctx: typer.Context, as_json: JsonOpt = False) -> None:
             f"#{s.id} {escape(s.coach)}: {', '.join(s.scope_names)} until {s.expires_on} ({state})"
         )
     for e in view.access:
-        out.print(f"  {escape(e.coach)} viewed your {escape(e.what)} on {formats().moment(e.at)}")
+        when = f"on {formats().moment(e.at)}"
+        if e.times > 1 and e.first_at is not None:
+            when = (
+                f"{e.times} times, from {formats().moment(e.first_at)} to {formats().moment(e.at)}"
+            )
+        out.print(f"  {escape(e.coach)} viewed your {escape(e.what)} {when}")
     out.print(f"[dim]{NEVER_SHARED}[/]")
 
 

@@ -18,7 +18,7 @@ def worker(
         False, "--apply-schema", help="Only create the job queue's tables (if missing), then stop."
     ),
 ) -> None:
-    """Run the jobs of a multi-user server (PostgreSQL): mail syncs and imports, reports, digests."""
+    """Run a multi-user server's jobs (PostgreSQL): mail syncs and imports, reports, digests."""
     from onward.services.worker import prepare_queue, run_queue_worker
 
     if apply_schema:

@@ -20,7 +20,7 @@ Private writing (the sealed expressive-writing sessions) has no scope: it can ne
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -145,13 +145,41 @@ class Share:
 
 @dataclass(frozen=True)
 class AccessEntry:
-    """A coach read ``what`` (within ``scope``) of the person's data at ``at``."""
+    """A coach read ``what`` (within ``scope``) of the person's data at ``at``; grouped
+    (:func:`grouped_reads`), ``times`` reads of it from ``first_at`` to ``at``."""
 
     share_id: int
     scope: Scope
     what: str
     at: datetime
     coach: str = ""
+    times: int = 1
+    first_at: datetime | None = None
+
+
+#: Reads of the same thing by the same coach this close together are one line of the log.
+READS_TOGETHER = timedelta(hours=1)
+
+
+def grouped_reads(entries: Iterable[AccessEntry], limit: int) -> list[AccessEntry]:
+    """The access log as a person reads it: each run of reads of the same thing by the same
+    coach, no more than :data:`READS_TOGETHER` apart, as one entry with how many times and
+    from when (a coach who opens the caseload twenty times in a morning is one line, not
+    twenty). ``entries`` newest first; the newest ``limit`` runs, newest first."""
+    runs: list[AccessEntry] = []
+    open_run: dict[tuple[int, Scope, str], int] = {}  # key -> index in runs
+    for entry in entries:
+        key = (entry.share_id, entry.scope, entry.what)
+        at = open_run.get(key)
+        if at is not None:
+            run = runs[at]
+            oldest = run.first_at or run.at
+            if oldest - entry.at <= READS_TOGETHER:
+                runs[at] = replace(run, times=run.times + 1, first_at=entry.at)
+                continue
+        open_run[key] = len(runs)
+        runs.append(entry)
+    return runs[:limit]  # in order of their newest read, as ``entries`` came
 
 
 def check_note(text: str) -> str:

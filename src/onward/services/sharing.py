@@ -35,6 +35,7 @@ from onward.domain.sharing import (
     Scope,
     Share,
     check_expiry,
+    grouped_reads,
     parse_scopes,
 )
 from onward.errors import Conflict, InvalidInput, NotFound
@@ -42,6 +43,9 @@ from onward.errors import Conflict, InvalidInput, NotFound
 #: The one answer for any person a coach may not read (never "not shared" or "expired").
 NOT_IN_CASELOAD = "no one with that id in your caseload"
 NO_COACH = "no coach with that email on this server"
+#: The raw log entries read to show the newest runs of reads (a caseload view logs one per
+#: person and scope, so a busy coach writes hundreds in a morning).
+RAW_READS = 5000
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def sharing_view(store: Store, owner: Owner, clock: Clock, *, log_limit: int = 1
     with store.transaction() as tx:
         return SharingView(
             tuple(tx.shares.of_owner(owner.id)),
-            tuple(tx.access_log.of_owner(owner.id, limit=log_limit)),
+            tuple(grouped_reads(tx.access_log.of_owner(owner.id, limit=RAW_READS), log_limit)),
             tuple(tx.coach_notes.query(owner.id, shown_only=True)),
             tuple(tx.proposed_goals.query(owner.id, states=(ProposalState.PROPOSED,))),
             clock.today(),
@@ -123,8 +127,10 @@ def open_proposals(store: Store, owner: Owner) -> list[ProposedGoal]:
 
 
 def access_log(store: Store, owner: Owner, *, limit: int = 100) -> list[AccessEntry]:
+    """Who read what of the person's data, newest first, each run of the same reads as one
+    entry (``times``, ``first_at``: :func:`onward.domain.sharing.grouped_reads`)."""
     with store.transaction() as tx:
-        return tx.access_log.of_owner(owner.id, limit=limit)
+        return grouped_reads(tx.access_log.of_owner(owner.id, limit=RAW_READS), limit)
 
 
 def answer_proposed_goal(
