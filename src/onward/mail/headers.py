@@ -41,8 +41,16 @@ class RawHeaders:
 
     def __init__(self, block: bytes) -> None:
         text = block.decode("ascii", "surrogateescape")
-        pieces = _LINE_BREAK.split(text)
-        lines = [a + b for a, b in zip(pieces[0::2], [*pieces[1::2], ""], strict=True) if a or b]
+        if "\r" in text:
+            pieces = _LINE_BREAK.split(text)
+            ends = [*pieces[1::2], ""]
+            lines = [a + b for a, b in zip(pieces[0::2], ends, strict=True) if a or b]
+            joint = ""  # each line keeps its own line end
+        else:  # the common case: lines end with "\n" alone, put back between folded lines
+            lines = text.split("\n")
+            if not lines[-1]:
+                lines.pop()
+            joint = "\n"
         headers: list[str] = []
         for line in lines:
             if not _HEADER_OR_FOLD.match(line):
@@ -56,7 +64,7 @@ class RawHeaders:
                     source.append(line)
                 continue
             if name:
-                self._items.append(self._value(source))
+                self._items.append(self._value(source, joint))
                 name, source = "", []
             if line.startswith("From "):
                 if number == len(headers) - 1 and number:
@@ -67,15 +75,19 @@ class RawHeaders:
                 continue
             name, source = line[:colon], [line]
         if name:
-            self._items.append(self._value(source))
+            self._items.append(self._value(source, joint))
         self.first: dict[str, tuple[str, str]] = {}
         for item in self._items:
             self.first.setdefault(item[0].lower(), item)
 
     @staticmethod
-    def _value(source: list[str]) -> tuple[str, str]:
+    def _value(source: list[str], joint: str) -> tuple[str, str]:
+        """One header from its lines; ``joint`` is the line end the lines were split on
+        ("" when each line still ends with its own)."""
         name, value = source[0].split(":", 1)
-        return name, (value.lstrip(" \t") + "".join(source[1:])).rstrip("\r\n")
+        if len(source) == 1:
+            return name, value.lstrip(" \t").rstrip("\r\n")
+        return name, joint.join([value.lstrip(" \t"), *source[1:]]).rstrip("\r\n")
 
     def keys(self) -> list[str]:
         return [name for name, _ in self._items]
@@ -99,7 +111,8 @@ def first_header(raw: bytes) -> int:
 def headers_end(raw: bytes) -> int:
     """Where the blank line after the headers starts, or -1."""
     end = raw.find(b"\n\n")
-    end_crlf = raw.find(b"\r\n\r\n")
+    # only an earlier CRLF blank line matters (it holds no "\n\n", so it starts before end)
+    end_crlf = raw.find(b"\r\n\r\n", 0, len(raw) if end == -1 else end + 3)
     if end_crlf != -1 and (end == -1 or end_crlf < end):
         end = end_crlf
     return end
@@ -108,6 +121,8 @@ def headers_end(raw: bytes) -> int:
 def cap_headers(raw: bytes) -> bytes:
     """Truncate enormous headers before the parser sees them (it is slow on them)."""
     end = headers_end(raw)
+    if (len(raw) if end == -1 else end) <= MAX_HEADER_LINE:  # the common case: no line too long
+        return raw
     head, rest = (raw, b"") if end == -1 else (raw[:end], raw[end:])
     if len(head) <= 16 * 1024 and all(len(line) <= MAX_HEADER_LINE for line in head.split(b"\n")):
         return raw
@@ -164,7 +179,7 @@ def header(msg: Message | RawHeaders, name: str, *, limit: int = MAX_HEADER_CHAR
                 value = str(make_header(decode_header(raw)))
             except Exception:
                 value = raw
-    return _SPACE.sub(" ", value).strip()[:limit]
+    return " ".join(value.split())[:limit]  # each run of whitespace (``\s+``) as one space
 
 
 _SIMPLE_ADDRESS = re.compile(

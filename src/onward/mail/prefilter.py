@@ -146,5 +146,8 @@ def is_bulk_mail(raw: bytes) -> bool:
     in the headers). Job mail can be bulk too (job-board alerts), so this only raises the bar
     for what an import believes; it never hides a message."""
     limit = 256 * 1024
-    ends = [e for e in (raw.find(b"\n\n", 0, limit), raw.find(b"\r\n\r\n", 0, limit)) if e != -1]
+    end = raw.find(b"\n\n", 0, limit)
+    # a CRLF blank line holds no "\n\n": only one starting before ``end`` can come first
+    end_crlf = raw.find(b"\r\n\r\n", 0, limit if end == -1 else min(end + 3, limit))
+    ends = [e for e in (end, end_crlf) if e != -1]
     return _BULK.search(raw, 0, min(ends) if ends else limit) is not None
