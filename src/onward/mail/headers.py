@@ -32,6 +32,11 @@ _WORD_CHARSET = re.compile(r"(?<==\?)([^?*\s]+)(?=(?:\*[^?\s]*)?\?[qQbB]\?)")
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 _HEADER_OR_FOLD = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
+#: The first line of a block of "\n"-ended lines that is neither a header, nor folded, nor a
+#: "From " line; and one header with its folded lines (name, value without the blanks after
+#: the colon, folded lines joined with their line ends).
+_NOT_HEADER = re.compile(r"^(?!From |[\041-\071\073-\176]*:|[\t ])", re.M)
+_FIELD = re.compile(r"^([\041-\071\073-\176]+):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)", re.M)
 
 
 class RawHeaders:
@@ -41,22 +46,33 @@ class RawHeaders:
 
     def __init__(self, block: bytes) -> None:
         text = block.decode("ascii", "surrogateescape")
-        if "\r" in text:
-            pieces = _LINE_BREAK.split(text)
-            ends = [*pieces[1::2], ""]
-            lines = [a + b for a, b in zip(pieces[0::2], ends, strict=True) if a or b]
-            joint = ""  # each line keeps its own line end
-        else:  # the common case: lines end with "\n" alone, put back between folded lines
-            lines = text.split("\n")
-            if not lines[-1]:
-                lines.pop()
-            joint = "\n"
+        self._items = self._folded(text) if "\r" in text else self._unix(text)
+        self.first: dict[str, tuple[str, str]] = {}
+        for item in self._items:
+            self.first.setdefault(item[0].lower(), item)
+
+    @staticmethod
+    def _unix(text: str) -> list[tuple[str, str]]:
+        """Lines ending with "\n" alone (the common case), read by two regular expressions
+        that apply ``_folded``'s rules: the header lines end at the first line that is none
+        (``_NOT_HEADER``); a "From " line, a line starting with ":" and folded lines with
+        no header above them are skipped, as they match no ``_FIELD``."""
+        stop = _NOT_HEADER.search(text)
+        lines = text if stop is None else text[: stop.start()]
+        return _FIELD.findall(lines)
+
+    @staticmethod
+    def _folded(text: str) -> list[tuple[str, str]]:
+        """Any line ends: the lines split as ``email.feedparser`` splits them."""
+        pieces = _LINE_BREAK.split(text)
+        ends = [*pieces[1::2], ""]
+        lines = [a + b for a, b in zip(pieces[0::2], ends, strict=True) if a or b]
         headers: list[str] = []
         for line in lines:
             if not _HEADER_OR_FOLD.match(line):
                 break
             headers.append(line)
-        self._items: list[tuple[str, str]] = []
+        items: list[tuple[str, str]] = []
         name, source = "", []
         for number, line in enumerate(headers):
             if line[0] in " \t":
@@ -64,7 +80,7 @@ class RawHeaders:
                     source.append(line)
                 continue
             if name:
-                self._items.append(self._value(source, joint))
+                items.append(RawHeaders._value(source))
                 name, source = "", []
             if line.startswith("From "):
                 if number == len(headers) - 1 and number:
@@ -75,19 +91,13 @@ class RawHeaders:
                 continue
             name, source = line[:colon], [line]
         if name:
-            self._items.append(self._value(source, joint))
-        self.first: dict[str, tuple[str, str]] = {}
-        for item in self._items:
-            self.first.setdefault(item[0].lower(), item)
+            items.append(RawHeaders._value(source))
+        return items
 
     @staticmethod
-    def _value(source: list[str], joint: str) -> tuple[str, str]:
-        """One header from its lines; ``joint`` is the line end the lines were split on
-        ("" when each line still ends with its own)."""
+    def _value(source: list[str]) -> tuple[str, str]:
         name, value = source[0].split(":", 1)
-        if len(source) == 1:
-            return name, value.lstrip(" \t").rstrip("\r\n")
-        return name, joint.join([value.lstrip(" \t"), *source[1:]]).rstrip("\r\n")
+        return name, (value.lstrip(" \t") + "".join(source[1:])).rstrip("\r\n")
 
     def keys(self) -> list[str]:
         return [name for name, _ in self._items]
