@@ -60,7 +60,7 @@ def _words(strong: bool) -> _Search:
 
 
 _SOFT_BREAK = re.compile(rb"=\r?\n")
-_BASE64_LINE = re.compile(rb"^[a-z0-9+/=]{60,}\r?\n", re.M)
+_BASE64_LINES = re.compile(rb"(?:^[a-z0-9+/=]{60,}\r?\n)+", re.M)  # a run at once: faster
 _ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[bq]\?")
 _ENCODED_WORD_FULL = re.compile(rb"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _WIDE_CHARSET = re.compile(rb"charset=[\"']?(?:utf-16|utf-32|ucs-|iso-2022|hz-|utf-7)")
@@ -78,19 +78,22 @@ def may_be_job_mail(raw: bytes) -> bool:
     other mail any of ``job_words()``.
     """
     words = _words(is_bulk_mail(raw))
-    lowered = raw[:SCAN_BYTES].lower()
+    head = raw[:SCAN_BYTES]
+    lowered = head.lower()
     has_base64 = _BASE64.search(lowered) is not None
-    visible = _BASE64_LINE.sub(b"", lowered) if has_base64 else lowered  # not attachments
+    visible = _BASE64_LINES.sub(b"", lowered) if has_base64 else lowered  # not attachments
     visible = visible.replace(b"application/", b"")  # MIME types (application/pdf) say nothing
     if words.search(_SOFT_BREAK.sub(b"", visible)):
         return True
     if _WIDE_CHARSET.search(lowered):
         return True
-    if _ENCODED_WORD.search(lowered) and _encoded_words_say_job(raw[:SCAN_BYTES], words):
+    if _ENCODED_WORD.search(lowered) and _encoded_words_say_job(head, words):
         return True
     if not has_base64:
         return False
-    text = raw[:SCAN_BYTES].replace(b"\r\n", b"\n")
+    if b"\r\n" not in head:  # the common case: the text is the head, already lowered
+        return _base64_text_says_job(head, lowered, words)
+    text = head.replace(b"\r\n", b"\n")
     return _base64_text_says_job(text, text.lower(), words)
 
 
