@@ -230,8 +230,13 @@ def _leaves(msg: Message) -> Iterator[tuple[Message, bool]]:
 
 
 def _body_text(msg: Message) -> str:
-    """The message's own text: text/plain preferred, else HTML as text; attachments skipped."""
+    """The message's own text: text/plain preferred, else HTML as text; attachments skipped.
+
+    Of each kind (plain or HTML, the message's own or in an attached message) the first part
+    with any text counts. HTML parts are turned into text only when no better kind has text
+    (most HTML mail also has a plain part, which wins)."""
     best: dict[tuple[bool, str], str] = {}
+    html: dict[bool, list[Message]] = {False: [], True: []}
     for part, attached in _leaves(msg):
         ctype = part.get_content_type()
         broken = ctype.startswith("multipart/")  # no usable boundary: read it as text
@@ -241,17 +246,27 @@ def _body_text(msg: Message) -> str:
             continue
         if part.get_content_disposition() == "attachment":
             continue
-        data = part.get_payload(decode=True)
-        if not isinstance(data, bytes):
-            continue
-        text = decode_text(data, part.get_content_charset())
         if ctype == "text/html":
-            text = html_to_text(text)
-        elif broken:
+            html[attached].append(part)  # read below, if it comes to that
+            continue
+        text = _part_text(part)
+        if text is not None and broken:
             text = "\n".join(ln for ln in text.splitlines() if not _MIME_DEBRIS.match(ln))
-        if text.strip():
+        if text is not None and text.strip():
             best[(attached, ctype)] = text
-    for key in ((False, "text/plain"), (False, "text/html"), (True, "text/plain")):
-        if key in best:
-            return best[key]
-    return best.get((True, "text/html"), "")
+    for attached in (False, True):
+        if (attached, "text/plain") in best:
+            return best[(attached, "text/plain")]
+        for part in html[attached]:
+            text = _part_text(part)
+            if text is not None and (text := html_to_text(text)).strip():
+                return text
+    return ""
+
+
+def _part_text(part: Message) -> str | None:
+    """A leaf part's payload as text, decoded from its transfer encoding and charset."""
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return None
+    return decode_text(data, part.get_content_charset())
