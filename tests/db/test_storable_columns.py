@@ -3,10 +3,15 @@ PostgreSQL (which refuses NUL in text), instead of failing the whole write."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
 from sqlalchemy import JSON, String, Text, insert, select
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.types import TypeDecorator
 
 from onward.db.tables import mail_tables, metadata
-from onward.db.types import SafeJSON, SafeString, SafeText
+from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 from onward.domain.records import ApplicationFields, ApplicationQuery
 from onward.services.applications import add_application, list_applications
 from onward.services.runtime import Workspace
@@ -66,3 +71,24 @@ def test_json_columns_keep_nul_and_surrogates_as_replacement_characters(ws: Work
         row = conn.execute(select(progress.c.source, progress.c.state)).one()
     assert row.source == "mbox:\ufffd"
     assert row.state == {"k\ufffd": ["v\ufffd", {"deep": "\ufffd"}], "n": 3}
+
+
+def test_bind_processors_give_what_the_plain_type_decorator_gives() -> None:
+    """``UTCDateTime`` remembers its last value and ``SafeJSON`` its empty list and dict:
+    the same bound values as ``TypeDecorator``'s own processor, value after value."""
+    dialect = sqlite.dialect()
+    stamp = UTCDateTime()
+    fast, plain = stamp.bind_processor(dialect), TypeDecorator.bind_processor(stamp, dialect)
+    assert fast is not None and plain is not None
+    now = datetime(2026, 12, 7, 15, 0, 1, 5, tzinfo=UTC)
+    other = datetime(2026, 12, 7, 17, 0, tzinfo=timezone(timedelta(hours=2)))
+    for value in (now, now, other, None, None, now, other, other):
+        assert fast(value) == plain(value)
+    for _ in range(2):
+        with pytest.raises(ValueError):
+            fast(datetime(2026, 1, 1))  # naive
+    document = SafeJSON()
+    fast, plain = document.bind_processor(dialect), TypeDecorator.bind_processor(document, dialect)
+    assert fast is not None and plain is not None
+    for value in ([], {}, [], (), None, "", 0, ["\x00"], {"a": []}, {}, [""]):
+        assert fast(value) == plain(value)

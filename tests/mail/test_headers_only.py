@@ -12,7 +12,7 @@ import pytest
 from tests.support.synthetic_mail import synthetic_inbox
 
 from onward.errors import MalformedMessage
-from onward.mail.headers import address
+from onward.mail.headers import RawHeaders, address
 from onward.mail.parse import ParsedMessage, parse_headers, parse_message
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -50,6 +50,7 @@ def test_same_headers_on_the_corpus_a_made_up_inbox_and_mangled_copies() -> None
     rng = random.Random(4)
     raws = [p.read_bytes() for p in CORPUS.glob("*.eml")]
     raws += [m.raw for m in synthetic_inbox(600, seed=9)]
+    raws += [r.replace(b"\n", b"\r\n") for r in raws[::5]]  # CRLF line ends take another path
     raws += [mangled(r, rng) for r in list(raws) for _ in range(2)]
     for raw in raws:
         full, quick = both(raw)
@@ -76,3 +77,15 @@ def test_the_address_shortcut_agrees_on_a_made_up_inbox() -> None:
     }
     assert len(senders) > 100
     assert all(address(s) == parseaddr(s) for s in senders)
+
+
+def test_lf_headers_split_as_any_line_ends_are() -> None:
+    """``RawHeaders`` reads "\\n"-ended lines with two regular expressions and any other
+    line ends line by line: the same headers from both, whatever the lines hold."""
+    pieces = ["From ", "From: a", "Subject:", "Subject: x", " ", "\t", "  cont", ":x", "X-A:b",
+              "\n", "\n", "\n", "bad line", "a", ":", "\udc80", "\x0b", "é", "Re:", " : ",
+              "From x: y", "\n ", "\n\t", "Date:  Mon", "  ", "\x0c", "\x1c", "\u2028"]  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert RawHeaders._unix(text) == RawHeaders._folded(text), repr(text)

@@ -87,6 +87,33 @@ def test_plain_text_is_preferred_and_attachments_are_skipped() -> None:
     assert "ATTACHED" not in text
 
 
+def multipart(*parts: tuple[str, str]) -> bytes:
+    """A multipart/mixed message of (content type, body) parts."""
+    out = [b'From: a@b.example\nSubject: s\nContent-Type: multipart/mixed; boundary="B"\n\n']
+    for ctype, body in parts:
+        out.append(f"--B\nContent-Type: {ctype}\n\n{body}\n".encode())
+    out.append(b"--B--\n")
+    return b"".join(out)
+
+
+@pytest.mark.parametrize(
+    ("parts", "text"),
+    [
+        ((("text/html", "<p>html</p>"), ("text/plain", "plain")), "plain"),
+        ((("text/plain", " "), ("text/html", "<p>html</p>")), "html"),
+        ((("text/html", "<p> </p>"), ("text/html", "<b>second</b>")), "second"),
+        ((("text/html", "<p>first</p>"), ("text/html", "<b>second</b>")), "first"),
+        ((("text/html", "<script>x</script>"), ("text/plain", "")), ""),
+        ((("message/rfc822", "Subject: in\n\nattached plain"), ("text/html", "<i>own</i>")), "own"),
+        ((("message/rfc822", "Content-Type: text/html\n\n<p>attached</p>"),), "attached"),
+    ],
+)  # fmt: skip
+def test_which_part_is_the_text(parts: tuple[tuple[str, str], ...], text: str) -> None:
+    """The message's own plain text, else its own HTML (the first with any text), else an
+    attached message's plain text, else its HTML."""
+    assert parse_message(multipart(*parts)).text == text
+
+
 def test_rfc2047_headers_and_quoted_printable_latin1_body() -> None:
     parsed = parse("rfc2047_subject.eml")
     assert parsed.subject == "Ihre Bewerbung bei Müller & Söhne"

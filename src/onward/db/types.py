@@ -9,6 +9,7 @@ column types are unchanged (``String``, ``Text``, ``JSON``), so no migration fol
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -53,6 +54,23 @@ class SafeJSON(TypeDecorator[Any]):
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
         return storable_json(value)
 
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        """``process_bind_param`` then JSON's own processor (as ``TypeDecorator`` does), the
+        empty list and dict (most stored messages' evidence, details and thread ids) done
+        once: their text is always the same."""
+        process = super().bind_processor(dialect)
+        if process is None:
+            return None
+        done = {kind: process(kind()) for kind in (list, dict)}
+        empty = {kind: text for kind, text in done.items() if isinstance(text, str)}
+
+        def processed(value: Any) -> Any:
+            if not value and type(value) in empty:
+                return empty[type(value)]
+            return process(value)
+
+        return processed
+
 
 def lowered(column: ColumnElement[Any]) -> ColumnElement[Any]:
     """``lower(column)`` typed as the column, so a search term compared with it is made
@@ -84,6 +102,25 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError("UTCDateTime needs a timezone-aware datetime")
         moment = value.astimezone(UTC)
         return moment.replace(tzinfo=None) if dialect.name == "sqlite" else moment
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any] | None:
+        """``process_bind_param`` then the dialect's own processor (as ``TypeDecorator``
+        does), remembering the last value: a batch of rows written at one moment (their
+        ``imported_at``) converts it once."""
+        process = super().bind_processor(dialect)
+        if process is None:
+            return None
+        last: list[tuple[object, Any]] = [(None, None)]
+
+        def processed(value: Any) -> Any:
+            seen, result = last[0]  # one tuple, read and replaced whole: safe across threads
+            if value is seen and value is not None:
+                return result
+            result = process(value)
+            last[0] = (value, result)
+            return result
+
+        return processed
 
     def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
         if value is None:

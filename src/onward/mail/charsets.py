@@ -47,6 +47,11 @@ def storable_text(text: str) -> str:
     return _UNSTORABLE.sub(REPLACEMENT, text)
 
 
+def is_storable_text(text: str) -> bool:
+    """True when ``storable_text`` would give ``text`` back unchanged (one search, no copy)."""
+    return _UNSTORABLE.search(text) is None
+
+
 @lru_cache(maxsize=512)  # bounded: charset names come from untrusted mail
 def text_codec(charset: str | None) -> str | None:
     """The Python codec for a declared ``charset``, or None when it is missing, unknown or

@@ -32,6 +32,11 @@ _WORD_CHARSET = re.compile(r"(?<==\?)([^?*\s]+)(?=(?:\*[^?\s]*)?\?[qQbB]\?)")
 
 _LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
 _HEADER_OR_FOLD = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
+#: The first line of a block of "\n"-ended lines that is neither a header, nor folded, nor a
+#: "From " line; and one header with its folded lines (name, value without the blanks after
+#: the colon, folded lines joined with their line ends).
+_NOT_HEADER = re.compile(r"^(?!From |[\041-\071\073-\176]*:|[\t ])", re.M)
+_FIELD = re.compile(r"^([\041-\071\073-\176]+):[ \t]*([^\n]*(?:\n[ \t][^\n]*)*)", re.M)
 
 
 class RawHeaders:
@@ -41,14 +46,33 @@ class RawHeaders:
 
     def __init__(self, block: bytes) -> None:
         text = block.decode("ascii", "surrogateescape")
+        self._items = self._folded(text) if "\r" in text else self._unix(text)
+        self.first: dict[str, tuple[str, str]] = {}
+        for item in self._items:
+            self.first.setdefault(item[0].lower(), item)
+
+    @staticmethod
+    def _unix(text: str) -> list[tuple[str, str]]:
+        """Lines ending with "\n" alone (the common case), read by two regular expressions
+        that apply ``_folded``'s rules: the header lines end at the first line that is none
+        (``_NOT_HEADER``); a "From " line, a line starting with ":" and folded lines with
+        no header above them are skipped, as they match no ``_FIELD``."""
+        stop = _NOT_HEADER.search(text)
+        lines = text if stop is None else text[: stop.start()]
+        return _FIELD.findall(lines)
+
+    @staticmethod
+    def _folded(text: str) -> list[tuple[str, str]]:
+        """Any line ends: the lines split as ``email.feedparser`` splits them."""
         pieces = _LINE_BREAK.split(text)
-        lines = [a + b for a, b in zip(pieces[0::2], [*pieces[1::2], ""], strict=True) if a or b]
+        ends = [*pieces[1::2], ""]
+        lines = [a + b for a, b in zip(pieces[0::2], ends, strict=True) if a or b]
         headers: list[str] = []
         for line in lines:
             if not _HEADER_OR_FOLD.match(line):
                 break
             headers.append(line)
-        self._items: list[tuple[str, str]] = []
+        items: list[tuple[str, str]] = []
         name, source = "", []
         for number, line in enumerate(headers):
             if line[0] in " \t":
@@ -56,7 +80,7 @@ class RawHeaders:
                     source.append(line)
                 continue
             if name:
-                self._items.append(self._value(source))
+                items.append(RawHeaders._value(source))
                 name, source = "", []
             if line.startswith("From "):
                 if number == len(headers) - 1 and number:
@@ -67,10 +91,8 @@ class RawHeaders:
                 continue
             name, source = line[:colon], [line]
         if name:
-            self._items.append(self._value(source))
-        self.first: dict[str, tuple[str, str]] = {}
-        for item in self._items:
-            self.first.setdefault(item[0].lower(), item)
+            items.append(RawHeaders._value(source))
+        return items
 
     @staticmethod
     def _value(source: list[str]) -> tuple[str, str]:
@@ -99,7 +121,8 @@ def first_header(raw: bytes) -> int:
 def headers_end(raw: bytes) -> int:
     """Where the blank line after the headers starts, or -1."""
     end = raw.find(b"\n\n")
-    end_crlf = raw.find(b"\r\n\r\n")
+    # only an earlier CRLF blank line matters (it holds no "\n\n", so it starts before end)
+    end_crlf = raw.find(b"\r\n\r\n", 0, len(raw) if end == -1 else end + 3)
     if end_crlf != -1 and (end == -1 or end_crlf < end):
         end = end_crlf
     return end
@@ -108,6 +131,8 @@ def headers_end(raw: bytes) -> int:
 def cap_headers(raw: bytes) -> bytes:
     """Truncate enormous headers before the parser sees them (it is slow on them)."""
     end = headers_end(raw)
+    if (len(raw) if end == -1 else end) <= MAX_HEADER_LINE:  # the common case: no line too long
+        return raw
     head, rest = (raw, b"") if end == -1 else (raw[:end], raw[end:])
     if len(head) <= 16 * 1024 and all(len(line) <= MAX_HEADER_LINE for line in head.split(b"\n")):
         return raw
@@ -164,7 +189,7 @@ def header(msg: Message | RawHeaders, name: str, *, limit: int = MAX_HEADER_CHAR
                 value = str(make_header(decode_header(raw)))
             except Exception:
                 value = raw
-    return _SPACE.sub(" ", value).strip()[:limit]
+    return " ".join(value.split())[:limit]  # each run of whitespace (``\s+``) as one space
 
 
 _SIMPLE_ADDRESS = re.compile(

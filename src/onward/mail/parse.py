@@ -34,7 +34,7 @@ from email.utils import getaddresses
 from onward.domain.emails import EmailText
 from onward.domain.quoting import strip_quoted
 from onward.errors import MalformedMessage
-from onward.mail.charsets import decode_text, storable_text
+from onward.mail.charsets import decode_text, is_storable_text, storable_text
 from onward.mail.headers import (
     HEADER_START,
     MAX_DATE,
@@ -137,7 +137,7 @@ def _parse(
     content_hash: str | None = None,
     envelope: str = "",
 ) -> ParsedMessage:
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise MalformedMessage("the message is empty")
     content_hash = content_hash or hashlib.sha256(raw).hexdigest()
     parser = BytesHeaderParser if headers_only else BytesParser
@@ -146,7 +146,9 @@ def _parse(
     # policy.default's registry itself.
     rules = policy.compat32
     try:
-        capped = cap_headers(raw)[:max_bytes]
+        capped = cap_headers(raw)
+        if len(capped) > max_bytes:
+            capped = capped[:max_bytes]
         msg: Message | RawHeaders
         if headers_only and HEADER_START.match(capped) and (end := headers_end(capped)) > 0:
             msg = RawHeaders(capped[:end])  # the body is never looked at
@@ -186,11 +188,20 @@ def _parse(
         raise MalformedMessage(f"{type(exc).__name__}: {exc}"[:200]) from exc
 
 
+_FIELDS = tuple(field.name for field in fields(ParsedMessage))
+
+
 def _storable(parsed: ParsedMessage) -> ParsedMessage:
     """``parsed`` with every text in it made storable (the one place this is done)."""
+    values = [getattr(parsed, name) for name in _FIELDS]
+    texts = [v for v in values if isinstance(v, str)]
+    for value in values:
+        if isinstance(value, tuple):
+            texts += [v for v in value if isinstance(v, str)]
+    if is_storable_text("".join(texts)):  # the common case: one search finds nothing to do
+        return parsed
     changes: dict[str, object] = {}
-    for field in fields(parsed):
-        value = getattr(parsed, field.name)
+    for name, value in zip(_FIELDS, values, strict=True):
         if isinstance(value, str):
             clean: object = storable_text(value)
         elif isinstance(value, tuple):
@@ -198,7 +209,7 @@ def _storable(parsed: ParsedMessage) -> ParsedMessage:
         else:
             continue
         if clean != value:
-            changes[field.name] = clean
+            changes[name] = clean
     return replace(parsed, **changes) if changes else parsed  # type: ignore[arg-type]
 
 
@@ -219,8 +230,13 @@ def _leaves(msg: Message) -> Iterator[tuple[Message, bool]]:
 
 
 def _body_text(msg: Message) -> str:
-    """The message's own text: text/plain preferred, else HTML as text; attachments skipped."""
+    """The message's own text: text/plain preferred, else HTML as text; attachments skipped.
+
+    Of each kind (plain or HTML, the message's own or in an attached message) the first part
+    with any text counts. HTML parts are turned into text only when no better kind has text
+    (most HTML mail also has a plain part, which wins)."""
     best: dict[tuple[bool, str], str] = {}
+    html: dict[bool, list[Message]] = {False: [], True: []}
     for part, attached in _leaves(msg):
         ctype = part.get_content_type()
         broken = ctype.startswith("multipart/")  # no usable boundary: read it as text
@@ -230,17 +246,27 @@ def _body_text(msg: Message) -> str:
             continue
         if part.get_content_disposition() == "attachment":
             continue
-        data = part.get_payload(decode=True)
-        if not isinstance(data, bytes):
-            continue
-        text = decode_text(data, part.get_content_charset())
         if ctype == "text/html":
-            text = html_to_text(text)
-        elif broken:
+            html[attached].append(part)  # read below, if it comes to that
+            continue
+        text = _part_text(part)
+        if text is not None and broken:
             text = "\n".join(ln for ln in text.splitlines() if not _MIME_DEBRIS.match(ln))
-        if text.strip():
+        if text is not None and text.strip():
             best[(attached, ctype)] = text
-    for key in ((False, "text/plain"), (False, "text/html"), (True, "text/plain")):
-        if key in best:
-            return best[key]
-    return best.get((True, "text/html"), "")
+    for attached in (False, True):
+        if (attached, "text/plain") in best:
+            return best[(attached, "text/plain")]
+        for part in html[attached]:
+            text = _part_text(part)
+            if text is not None and (text := html_to_text(text)).strip():
+                return text
+    return ""
+
+
+def _part_text(part: Message) -> str | None:
+    """A leaf part's payload as text, decoded from its transfer encoding and charset."""
+    data = part.get_payload(decode=True)
+    if not isinstance(data, bytes):
+        return None
+    return decode_text(data, part.get_content_charset())

@@ -60,7 +60,7 @@ def _words(strong: bool) -> _Search:
 
 
 _SOFT_BREAK = re.compile(rb"=\r?\n")
-_BASE64_LINE = re.compile(rb"^[a-z0-9+/=]{60,}\r?\n", re.M)
+_BASE64_LINES = re.compile(rb"(?:^[a-z0-9+/=]{60,}\r?\n)+", re.M)  # a run at once: faster
 _ENCODED_WORD = re.compile(rb"=\?[^?\s]+\?[bq]\?")
 _ENCODED_WORD_FULL = re.compile(rb"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
 _WIDE_CHARSET = re.compile(rb"charset=[\"']?(?:utf-16|utf-32|ucs-|iso-2022|hz-|utf-7)")
@@ -78,19 +78,22 @@ def may_be_job_mail(raw: bytes) -> bool:
     other mail any of ``job_words()``.
     """
     words = _words(is_bulk_mail(raw))
-    lowered = raw[:SCAN_BYTES].lower()
+    head = raw[:SCAN_BYTES]
+    lowered = head.lower()
     has_base64 = _BASE64.search(lowered) is not None
-    visible = _BASE64_LINE.sub(b"", lowered) if has_base64 else lowered  # not attachments
+    visible = _BASE64_LINES.sub(b"", lowered) if has_base64 else lowered  # not attachments
     visible = visible.replace(b"application/", b"")  # MIME types (application/pdf) say nothing
     if words.search(_SOFT_BREAK.sub(b"", visible)):
         return True
     if _WIDE_CHARSET.search(lowered):
         return True
-    if _ENCODED_WORD.search(lowered) and _encoded_words_say_job(raw[:SCAN_BYTES], words):
+    if _ENCODED_WORD.search(lowered) and _encoded_words_say_job(head, words):
         return True
     if not has_base64:
         return False
-    text = raw[:SCAN_BYTES].replace(b"\r\n", b"\n")
+    if b"\r\n" not in head:  # the common case: the text is the head, already lowered
+        return _base64_text_says_job(head, lowered, words)
+    text = head.replace(b"\r\n", b"\n")
     return _base64_text_says_job(text, text.lower(), words)
 
 
@@ -146,5 +149,8 @@ def is_bulk_mail(raw: bytes) -> bool:
     in the headers). Job mail can be bulk too (job-board alerts), so this only raises the bar
     for what an import believes; it never hides a message."""
     limit = 256 * 1024
-    ends = [e for e in (raw.find(b"\n\n", 0, limit), raw.find(b"\r\n\r\n", 0, limit)) if e != -1]
+    end = raw.find(b"\n\n", 0, limit)
+    # a CRLF blank line holds no "\n\n": only one starting before ``end`` can come first
+    end_crlf = raw.find(b"\r\n\r\n", 0, limit if end == -1 else min(end + 3, limit))
+    ends = [e for e in (end, end_crlf) if e != -1]
     return _BULK.search(raw, 0, min(ends) if ends else limit) is not None
