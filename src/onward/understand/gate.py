@@ -302,7 +302,8 @@ _RESEARCH = re.compile(
     r"\b(?:user research|research study|user interview|customer interview|participants?|"
     r"gift card|gift voucher|voucher|incentive|thank-you payment|podcast|article|newsletter|"
     r"magazine|journalist|reporter|documentary|thesis|dissertation|survey|oral history|"
-    r"feature|episode|student project|research project|focus group|usability)s?\b"
+    r"feature|episode|student project|research project|focus group|usability|newspaper|"
+    r"editor|radio|blog|column|writing a piece|school project)s?\b"
 )
 
 
@@ -344,10 +345,34 @@ def _friendly(text: str, match: re.Match[str]) -> bool:
     return _FRIENDLY.search(text, max(0, match.start() - 60), match.start()) is not None
 
 
+#: A post offered by a club, a society or a committee, unpaid: "we would like to offer you
+#: the position of membership secretary" after the AGM.
+_VOLUNTEER_POST = re.compile(
+    r"\b(?:committee|agm|annual general meeting|pta|society|club|choir|parish|trustees|"
+    r"board of governors|residents' association)\b"
+)
+_PAID = re.compile(
+    r"\b(?:salary|pay|paid|per hour|an hour|hourly|contract|employment|employer|hours per week|"
+    r"start date|payroll|holiday entitlement|pension|probation)\b|[$£€]\d"
+)
+
+
+def _volunteer_post(text: str, match: re.Match[str]) -> bool:
+    """True when the offer of a cue is an unpaid post of a club or a committee."""
+    if "offer" not in match.group(0):
+        return False
+    return _VOLUNTEER_POST.search(text) is not None and _PAID.search(text) is None
+
+
 def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of an application cue that is not everyday or a friend's."""
     for match in pattern.finditer(text):
-        if not (_everyday(text, match) or _friendly(text, match) or _research(text, match)):
+        if not (
+            _everyday(text, match)
+            or _friendly(text, match)
+            or _research(text, match)
+            or _volunteer_post(text, match)
+        ):
             return match
     return None
 
@@ -363,9 +388,29 @@ _ADDRESSED = re.compile(r"\byou(?:r|rs|rself|'\w+)?\b")
 _THEY = re.compile(r"\b(?:they|he|she)\b[^.!?\n]*$")
 
 
+#: A decision whose subject is the candidate ("didn't get the job", "was not successful"),
+#: told of someone other than the person: "Ravi didn't get the job", "I wasn't selected".
+_CANDIDATE_VERB = re.compile(r"(?:didn't|did not|was|wasn't|has|hasn't|had|have|haven't)\b")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?!(?:you|we|unfortunately|sadly|so|and|but|just|also|still|really|afraid|that|it|"
+    r"this|there|which|who|application|applications|candidacy|candidature|cv|resume|"
+    r"submission|profile|interview|time|occasion|stage|process|round|again)\b)[a-z]+(?:'s)? $"
+)
+
+
 def _reported(hit: RuleHit, text: str) -> bool:
     """True when someone else's decision is told: "they offered the job to someone"."""
     return hit.start > 0 and _THEY.search(text, max(0, hit.start - 60), hit.start) is not None
+
+
+def _of_someone_else(hit: RuleHit, text: str) -> bool:
+    """True when a decision about a candidate names someone else as the candidate: "Ravi
+    didn't get the job", "I wasn't selected" (not "you didn't get the job")."""
+    return (
+        hit.start > 0
+        and _CANDIDATE_VERB.match(hit.phrase) is not None
+        and _SOMEONE_ELSE.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
 
 
 def _decisive(hit: RuleHit, text: str) -> bool:
@@ -432,6 +477,7 @@ def judge(
     if (pitch := _PAY_RATE.search(text)) is not None:
         reason = f"bulk mail: mass-mail wording {_quote(pitch)}"
         return GateDecision(False, (reason, "no application of yours is named"))
+    hits = [h for h in hits if not _of_someone_else(h, text)]  # a friend's news
     words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
     if _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None:
         words = [w for w in words if not w.startswith("interview")]  # the press, research

@@ -1,0 +1,55 @@
+"""Everyday mail in the words of job mail that the job-mail gate turns away: someone else's
+job news ("Ravi didn't get the job"), an interview for the paper, an unpaid post offered by a
+club's committee. Every name, address and sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from onward.domain.emails import EmailText
+from onward.understand.features import model_text
+from onward.understand.gate import judge
+from onward.understand.rules import apply_rules
+
+
+def gate(body: str, sender: str = "Lena Marsh <lena.marsh@gmail.com>") -> bool:
+    email = EmailText("", sender, body)
+    text = model_text(email)
+    return judge(text, email.sender, email.headers, apply_rules(text)).job
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ravi didn't get the job in the end. Can you give him a call tonight?",
+        "Ugh, I wasn't selected for the job either. Pub later, you in?",
+        "My brother wasn't selected for the job, they went with someone internal. Ring him?",
+    ],
+)
+def test_someone_elses_job_news_is_not_job_mail(body: str) -> None:
+    assert not gate(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sorry, you didn't get the job this time. We'll keep your CV on file.\nTom",
+        "Unfortunately your application has not been successful.\nThe Hiring Team",
+    ],
+)
+def test_a_decision_about_the_person_is_still_job_mail(body: str) -> None:
+    assert gate(body, "Tom Ashby <tom@brackwater.com>")
+
+
+def test_an_interview_for_the_paper_is_not_job_mail() -> None:
+    body = "I'm writing a piece on local allotments for the newspaper and would love to "
+    body += "interview you. Could we talk on the phone on Tuesday?"
+    assert not gate(body, "The Chronicle <editor@thechronicle.co.uk>")
+
+
+def test_an_unpaid_post_on_a_committee_is_not_a_job_offer() -> None:
+    sender = "Kestrel Cycling Club <secretary@kestrelcc.org.uk>"
+    body = "Following the AGM we would like to offer you the position of membership secretary."
+    assert not gate(body, sender)
+    paid = "We would like to offer you the position of head coach at a salary of £24,000."
+    assert gate(paid, sender)
