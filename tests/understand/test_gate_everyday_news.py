@@ -23,6 +23,8 @@ def gate(body: str, sender: str = "Lena Marsh <lena.marsh@gmail.com>") -> bool:
     [
         "Ravi didn't get the job in the end. Can you give him a call tonight?",
         "Ugh, I wasn't selected for the job either. Pub later, you in?",
+        "They didn't pick me for the team lead role, gone with someone from head office. "
+        "Beers Friday?",
         "My brother wasn't selected for the job, they went with someone internal. Ring him?",
     ],
 )
@@ -35,6 +37,7 @@ def test_someone_elses_job_news_is_not_job_mail(body: str) -> None:
     [
         "Sorry, you didn't get the job this time. We'll keep your CV on file.\nTom",
         "Unfortunately your application has not been successful.\nThe Hiring Team",
+        "I'm writing about the Line Cook role: we've gone with someone who lives closer.\nTom",
     ],
 )
 def test_a_decision_about_the_person_is_still_job_mail(body: str) -> None:

@@ -329,10 +329,21 @@ _THEIRS = re.compile(
 )
 
 
+#: The writer's own job news: "they didn't pick me for the team lead role".
+_ME = re.compile(
+    r"\b(?:pick|picked|choose|chose|chosen|select|selected|shortlist|shortlisted|offer|"
+    r"offered|give|gave|given|hire|hired|interview|interviewed|invite|invited|reject|rejected|"
+    r"turn|turned) me\b[^.!?\n]*$"
+)
+
+
 def _friendly(text: str, match: re.Match[str]) -> bool:
-    """True when "your interview" is a friend's: "good luck with your interview"; or when the
-    interview is the writer's own ("my second interview")."""
+    """True when "your interview" is a friend's: "good luck with your interview"; when the
+    interview is the writer's own ("my second interview"); or when the job is ("they didn't
+    pick me for the team lead role")."""
     said = match.group(0)
+    if _ME.search(text, max(0, match.start() - 60), match.start()) is not None:
+        return True
     if ("interview" in said or "screen" in said) and _THEIRS.search(
         text, max(0, match.start() - 30), match.start()
     ):
