@@ -56,3 +56,48 @@ def test_an_unpaid_post_on_a_committee_is_not_a_job_offer() -> None:
     assert not gate(body, sender)
     paid = "We would like to offer you the position of head coach at a salary of £24,000."
     assert gate(paid, sender)
+
+
+@pytest.mark.parametrize(
+    ("sender", "body"),
+    [
+        (
+            "Mia Jones <mia.jones@gmail.com>",
+            "Want to do some interview practice with me on Sunday? I can pretend to be the "
+            "hiring manager.",
+        ),
+        (
+            "Google Calendar <calendar-notification@google.com>",
+            "Mia Jones has invited you to Interview prep with Mia. Sunday 2pm.",
+        ),
+    ],
+)
+def test_a_practice_interview_is_not_job_mail(sender: str, body: str) -> None:
+    assert not gate(body, sender)
+
+
+def test_an_interview_invitation_that_mentions_preparing_is_still_job_mail() -> None:
+    body = "We would like to invite you to interview for the Porter role on Monday at 10am."
+    assert gate(body, "Hesketh Hotels <jobs@heskethhotels.co.uk>")
+
+
+@pytest.mark.parametrize(
+    ("sender", "body"),
+    [
+        (  # interview advice sold to everyone
+            "The Interview Coach <tips@interviewcoach.example>",
+            "Your interview is next week? Here are 10 questions every hiring manager asks.",
+        ),
+        (  # one job word in two forms is one word
+            "Worktalk <hello@worktalk.example>",
+            "See what employees say about interviews at Orbit. Interview tips and reviews.",
+        ),
+        (  # a job board's alert about a job the person saved
+            "Jobfinder <alert@jobfinder.example>",
+            'Unfortunately, the job "Barista" you saved is no longer accepting applications. '
+            "Here are similar jobs.",
+        ),
+    ],
+)
+def test_career_advice_and_job_board_alerts_are_not_job_mail(sender: str, body: str) -> None:
+    assert not gate(body, sender)

@@ -184,6 +184,14 @@ _JOB_WORD = re.compile(
     r"salary|requisition|apply|headcount)\b"
 )
 
+_SINGULAR = {
+    "interviews": "interview",
+    "candidates": "candidate",
+    "applicants": "applicant",
+    "vacancies": "vacancy",
+    "careers": "career",
+}
+
 #: Mass-mail wording in the text itself, for mail read without its headers.
 _BULK_TEXT = re.compile(
     r"\bunsubscribe\b|\bview (?:it |this (?:email |message )?)?in (?:your |a )?browser\b"
@@ -368,6 +376,21 @@ _PAID = re.compile(
 )
 
 
+#: Practice for an interview, with a friend or a coach: "want to do some interview practice?",
+#: "Invitation: Interview prep with Mia".
+_PRACTICE = re.compile(
+    r"\b(?:mock|practice|practise|pretend) interviews?\b|\binterview (?:practice|practise|"
+    r"prep|preparation|rehearsal|coaching|skills workshop|tips|advice|questions every)\b"
+    r"|\b(?:tips|advice|questions) (?:for|to ace|to nail) (?:your |any |the )?(?:next )?interview"
+)
+
+
+def _practice(text: str, match: re.Match[str]) -> bool:
+    """True when the interview (or hiring manager) of a cue is a practice run."""
+    said = match.group(0)
+    return ("interview" in said or "hiring manager" in said) and _PRACTICE.search(text) is not None
+
+
 def _volunteer_post(text: str, match: re.Match[str]) -> bool:
     """True when the offer of a cue is an unpaid post of a club or a committee."""
     if "offer" not in match.group(0):
@@ -383,6 +406,7 @@ def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
             or _friendly(text, match)
             or _research(text, match)
             or _volunteer_post(text, match)
+            or _practice(text, match)
         ):
             return match
     return None
@@ -489,9 +513,12 @@ def judge(
         reason = f"bulk mail: mass-mail wording {_quote(pitch)}"
         return GateDecision(False, (reason, "no application of yours is named"))
     hits = [h for h in hits if not _of_someone_else(h, text)]  # a friend's news
-    words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
+    # One word in two forms is one word: "interview tips ... interviews at Acme".
+    words = sorted({_SINGULAR.get(m.group(0), m.group(0)) for m in _JOB_WORD.finditer(text)})
     if _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None:
         words = [w for w in words if not w.startswith("interview")]  # the press, research
+    if _PRACTICE.search(text) is not None:  # a practice run is no interview of the person's
+        words = [w for w in words if not w.startswith("interview")]
     if _HIRING.search(text) is None and (
         _EVERYDAY_NO.search(text) is not None or _EVERYDAY_OBJECT.search(text) is not None
     ):  # applying for a flat, a grant, a place: the words of applying say nothing of a job

@@ -313,7 +313,8 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"\b(?:verification|sign-?in|security|one-time) code\b",
             r"\b(?:roles|jobs|positions|vacancies|openings) (?:that )?match(?:ing)? your "
             r"(?:saved |job )?(?:search|profile|preferences|skills)\b",
-            r"\b(?:recommended|suggested) (?:jobs|roles|positions)\b",
+            r"\b(?:recommended|suggested|similar) (?:jobs|roles|positions|vacancies)\b",
+            r"\b(?:jobs?|roles?) you (?:saved|viewed|liked)\b",
             r"\b(?:careers? (?:fair|evening|event)|open evening|networking (?:event|evening)|"
             r"recruitment (?:event|fair)|meet the team (?:event|evening))\b",
             r"\bi(?:'m| am) reaching out (?:about|regarding|because|to see|on behalf)\b",
