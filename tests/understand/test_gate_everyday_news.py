@@ -92,6 +92,11 @@ def test_an_interview_invitation_that_mentions_preparing_is_still_job_mail() -> 
             "Worktalk <hello@worktalk.example>",
             "See what employees say about interviews at Orbit. Interview tips and reviews.",
         ),
+        (  # a job board's notice about a job the person saved (not an alert address)
+            "Jobfinder <hello@jobfinder.example>",
+            "The position has been filled. This job is no longer available. Browse similar "
+            "roles in your area.",
+        ),
         (  # a job board's alert about a job the person saved
             "Jobfinder <alert@jobfinder.example>",
             'Unfortunately, the job "Barista" you saved is no longer accepting applications. '
@@ -101,3 +106,9 @@ def test_an_interview_invitation_that_mentions_preparing_is_still_job_mail() -> 
 )
 def test_career_advice_and_job_board_alerts_are_not_job_mail(sender: str, body: str) -> None:
     assert not gate(body, sender)
+
+
+def test_a_filled_position_is_still_job_mail_when_written_to_the_person() -> None:
+    body = "Hi Jo,\n\nThanks for coming in on Monday. I'm sorry to say the position has been "
+    body += "filled.\n\nTom"
+    assert gate(body, "Tom Ashby <tom@brackwater.com>")

@@ -55,8 +55,6 @@ _OWN = re.compile(
     r"|\byour interview (?:slot|time|details|confirmation|invitation|with us)\b"
     r"|\b(?:invite|invited|inviting) you (?:to|for) (?:an? |the )?(?:\w+ ){0,2}interview"
     r"|\b(?:offer of employment|offer letter|your offer from)\b"
-    r"|\b(?:position|role|vacancy|post|job|opening) (?:has|have) (?:now |already )?been "
-    r"(?:filled|closed)\b"
 )
 #: What follows "your application" when it is for something of everyday life: a loan, a
 #: card, a school place ... unless a job title follows ("your application for the Credit
@@ -171,6 +169,9 @@ _CUE = re.compile(
     r"|\bphone screen(?:ing)?\b|\bscreening (?:call|interview)\b"
     r"|\boffer (?:of|for) the (?:post|position|role|job)\b"
     r"|\b(?:un)?successful on this occasion\b"
+    # Not outright: a job board says it of a job the person only saved.
+    r"|\b(?:position|role|vacancy|post|job|opening) (?:has|have) (?:now |already )?been "
+    r"(?:filled|closed)\b"
     r"|\b(?:psychometric|numerical reasoning|verbal reasoning|situational judgement) tests?\b"
     r"|\bassessment (?:centre|center)\b"
 )
@@ -201,6 +202,9 @@ _BULK_TEXT = re.compile(
     r"|\bmailing list\b|\bdigest\b"
     r"|\b(?:work|earn money|make money) (?:from|at) home\b|\bearn (?:up to )?\$"
     r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
+    # a job board's notice about jobs the person saved or searched for
+    r"|\b(?:jobs? you(?:'ve)? saved|your saved (?:jobs?|search)|browse similar|see similar|"
+    r"similar jobs)\b"
 )
 #: A job scam or a money-making pitch: never one of the person's applications, whatever
 #: it says ("thank you for applying for our work-from-home position").
