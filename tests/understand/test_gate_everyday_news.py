@@ -112,3 +112,24 @@ def test_a_filled_position_is_still_job_mail_when_written_to_the_person() -> Non
     body = "Hi Jo,\n\nThanks for coming in on Monday. I'm sorry to say the position has been "
     body += "filled.\n\nTom"
     assert gate(body, "Tom Ashby <tom@brackwater.com>")
+
+
+@pytest.mark.parametrize(
+    ("sender", "body"),
+    [
+        (
+            "Hollins Homes <sales@hollinshomes.example>",
+            "Unfortunately the vendor has decided not to accept your offer on 12 Mill Lane and "
+            "has gone with another buyer.",
+        ),
+        (
+            "Volunteer Centre <hello@volunteercentre.example>",
+            "Thank you for your application to volunteer with us. Unfortunately the role has "
+            "now been filled.",
+        ),
+    ],
+)
+def test_an_offer_on_a_house_and_a_volunteers_place_are_not_job_mail(
+    sender: str, body: str
+) -> None:
+    assert not gate(body, sender)

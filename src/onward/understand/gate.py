@@ -94,7 +94,8 @@ _EVERYDAY_NO = re.compile(
     r"quote|quotation|tender|ballot|raffle|draw|grant|funding|prize|competition|squad|"
     r"team selection|trials|audition|choir|volunteers?|school place|course place|place on the "
     r"course|university place|scholarship|bursary|kitten|puppy|adoption|allotment|stall|"
-    r"speaker|proposal|manuscript|poem|entry|entries|entering|photograph|judges)s?\b"
+    r"speaker|proposal|manuscript|poem|entry|entries|entering|photograph|judges|vendor|buyer|"
+    r"estate agent|asking price|sale agreed|conveyancing)s?\b"
 )
 #: Words of hiring: with one of these, a decision is about a job after all.
 _HIRING = re.compile(
@@ -291,10 +292,10 @@ def _quote(match: re.Match[str] | None) -> str:
 
 def _everyday(text: str, match: re.Match[str]) -> bool:
     """True when an application cue is about something of everyday life: "your application
-    for a loan", "another applicant" for a flat, or a text naming a mortgage, a school place
-    or a ballot and no word of hiring."""
+    for a loan", "another applicant" for a flat, "your offer" on a house, a volunteer's role
+    filled, or a text naming a mortgage, a school place or a ballot and no word of hiring."""
     said = match.group(0)
-    if not re.search(r"appl|candida|someone|somebody|shortlist", said):
+    if not re.search(r"appl|candida|someone|somebody|shortlist|filled|closed|offer", said):
         return False
     at = match.end()
     if said.endswith((" for", " to")):  # "you applied for": read from the preposition
@@ -523,9 +524,10 @@ def judge(
         words = [w for w in words if not w.startswith("interview")]  # the press, research
     if _PRACTICE.search(text) is not None:  # a practice run is no interview of the person's
         words = [w for w in words if not w.startswith("interview")]
-    if _HIRING.search(text) is None and (
+    everyday = _HIRING.search(text) is None and (
         _EVERYDAY_NO.search(text) is not None or _EVERYDAY_OBJECT.search(text) is not None
-    ):  # applying for a flat, a grant, a place: the words of applying say nothing of a job
+    )
+    if everyday:  # applying for a flat, a grant, a place: the words of applying say nothing
         words = [w for w in words if not w.startswith(("appl", "candida"))]
     plain = not word_set("onward.understand", "job_words_ambiguous").issuperset(words)
     said = ", ".join(f'"{w}"' for w in words[:3])
@@ -539,7 +541,7 @@ def judge(
     if (
         decision is not None
         and beside
-        and (plain or (decision.label is not EmailLabel.INTERVIEW and addressed))
+        and (plain or (decision.label is not EmailLabel.INTERVIEW and addressed and not everyday))
     ):
         return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
     decisive = next((h for h in hits if _decisive(h, text)), None)
