@@ -133,3 +133,9 @@ def test_an_offer_on_a_house_and_a_volunteers_place_are_not_job_mail(
     sender: str, body: str
 ) -> None:
     assert not gate(body, sender)
+
+
+def test_an_employers_invitation_with_preparation_notes_is_still_job_mail() -> None:
+    body = "Interview preparation notes are attached. We would like to invite you to an "
+    body += "interview on Monday at 10am."
+    assert gate(body, "Hesketh Hotels <jobs@heskethhotels.co.uk>")

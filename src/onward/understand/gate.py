@@ -390,10 +390,27 @@ _PRACTICE = re.compile(
 )
 
 
+#: An employer's invitation, which may come with "interview preparation" notes of its own.
+_INVITED = re.compile(
+    r"\b(?:invite|invited|inviting) you (?:to|for)\b|\b(?:like|love|pleased) to (?:invite|meet|"
+    r"interview)\b|\byour interview (?:is|has been|will be)\b"
+)
+
+
+def _practice_only(text: str) -> bool:
+    """True when the text speaks of interview practice, prep or advice and invites the person
+    to nothing else."""
+    if _PRACTICE.search(text) is None:
+        return False
+    # Every invitation is to the practice itself ("has invited you to Interview prep").
+    return all(_PRACTICE.match(text, m.end() + 1) for m in _INVITED.finditer(text))
+
+
 def _practice(text: str, match: re.Match[str]) -> bool:
-    """True when the interview (or hiring manager) of a cue is a practice run."""
+    """True when the interview (or hiring manager) of a cue is a practice run: "invited you to
+    Interview prep with Mia", "interview practice ... pretend to be the hiring manager"."""
     said = match.group(0)
-    return ("interview" in said or "hiring manager" in said) and _PRACTICE.search(text) is not None
+    return ("interview" in said or "hiring manager" in said) and _practice_only(text)
 
 
 def _volunteer_post(text: str, match: re.Match[str]) -> bool:
@@ -522,7 +539,7 @@ def judge(
     words = sorted({_SINGULAR.get(m.group(0), m.group(0)) for m in _JOB_WORD.finditer(text)})
     if _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None:
         words = [w for w in words if not w.startswith("interview")]  # the press, research
-    if _PRACTICE.search(text) is not None:  # a practice run is no interview of the person's
+    if _practice_only(text):  # a practice run is no interview of the person's
         words = [w for w in words if not w.startswith("interview")]
     everyday = _HIRING.search(text) is None and (
         _EVERYDAY_NO.search(text) is not None or _EVERYDAY_OBJECT.search(text) is not None
