@@ -15,6 +15,11 @@ SUBJECTS: dict[str, list[str]] = {
         "New jobs at {company}",
         "Please verify your email",
         "Important: privacy notice update",
+        "How did we do?",
+        "Your {company} talent community membership",
+        "You left an application unfinished",
+        "Networking evening at {company}",
+        "Application withdrawn - {role}",
     ],
     "rejection": [
         "Your application to {company}",
@@ -392,4 +397,21 @@ OTHER_CORES = [
     "Our graduate programme opens for applications next month - register your interest.",
     "Thanks for registering for our recruitment webinar on {day} at {time}.",
     "Your password for the careers portal was reset.",
+    "Thanks for joining the {company} talent community. We'll be in touch when something fits.",
+    "We'd value five minutes of your time: how did you find applying to {company}? The "
+    "survey is anonymous.",
+    "You started an application for {role} but didn't submit it. Your answers are saved "
+    "for 30 days.",
+    "As you asked, we have withdrawn your application for {role}. You are welcome to "
+    "apply again in future.",
+    "We keep candidate details for twelve months; yours will be deleted next month unless "
+    "you sign in.",
+    "Three new vacancies near you this week, including {role}. Sign in to see them.",
+    "Know someone who'd be a great {role}? Our referral scheme pays a bonus when they start.",
+    "We're hosting a networking evening for people interested in {company} on {day}. "
+    "Drinks from six.",
+    "Here is your sign-in code for the careers site; it expires in ten minutes.",
+    "Thank you for attending our careers fair stand. Here are the links we promised.",
+    "Could you spare two minutes to rate your interview experience with us?",
+    "Your profile on our careers site has been updated.",
 ]

@@ -441,4 +441,34 @@ KINDS: dict[str, Kind] = {
         ["lettings@{s}.co.uk", "grants@{s}.org", "entries@{s}.org", "{f}.{l}@gmail.com"],
         False,
     ),
+    # Everyday mail in the words of job mail: someone else's job news told by a friend,
+    # the school paper's interview, a club's offer, a bank's application, a surgery's
+    # appointment, a shop's assessment, a reference asked for a friend.
+    "jobish": (
+        ["news!", "Re: Saturday", "quick favour", "your appointment", "committee", "hiya"],
+        [
+            "Big news: Tamsin got the job at the vet's! They offered it to her after one chat.",
+            "Dev didn't get the warehouse job in the end, they gave it to someone internal. "
+            "He's fine about it.",
+            "Could I interview you for the school newsletter about the bake sale on Friday?",
+            "The committee would like to offer you the treasurer's post, if you'll have it.",
+            "Your application for the junior saver account is complete; your card will follow.",
+            "Your appointment with the practice nurse is confirmed for Tuesday at 10:40.",
+            "We've had a lot of interest in the allotment but would love to offer you plot {n}.",
+            "Book your free home energy assessment before the end of the month.",
+            "Your hearing assessment is booked for Monday; please arrive ten minutes early.",
+            "I've been asked for a reference for Sam - can you remind me when you two worked "
+            "together?",
+            "Mum says your cousin starts her new position on Monday, maybe send a card?",
+            "They've shortlisted our garden for the village in bloom prize!",
+            "Thanks for offering to help at the fete - you're on the tombola from two till four.",
+            "My sister has her second interview on Thursday, so she can't make dinner.",
+            "The band's decided to go with a different drummer for the summer gigs, sorry mate.",
+            "Your application to join the choir has been received; rehearsals are on Wednesdays.",
+            "The role of Mrs Bennet is yours if you want it - first read-through on Sunday!",
+            "He turned down the offer on the house in the end, the survey found damp.",
+        ],
+        ["{f}.{l}@gmail.com", "{f}{n}@outlook.com", "office@{s}.org.uk", "{s}.club@gmail.com"],
+        False,
+    ),
 }

@@ -63,6 +63,9 @@ ROLES: dict[str, list[str]] = {
         "Engineering Manager",
         "Technical Writer",
         "Graduate Software Engineer",
+        "Software Engineer II, Payments Platform",
+        "Summer Technology Internship 2027 (Undergraduate)",
+        "Data Engineer, Customer Insights",
     ],
     "healthcare": [
         "Staff Nurse",
@@ -73,6 +76,9 @@ ROLES: dict[str, list[str]] = {
         "Medical Secretary",
         "Clinical Coder",
         "Occupational Therapist",
+        "Registered Nurse - Band 5, Night Shifts",
+        "Healthcare Assistant (Bank) - Ward 12",
+        "Dental Nurse, Part Time",
     ],
     "retail": [
         "Customer Assistant",
@@ -82,6 +88,9 @@ ROLES: dict[str, list[str]] = {
         "Cashier",
         "Online Marketing Executive",
         "Shift Supervisor",
+        "Customer Assistant - Part Time 16 Hours",
+        "Seasonal Sales Associate (Holiday 2026)",
+        "Store Manager in Training, North Region",
     ],
     "finance": [
         "Trainee Accountant",
@@ -91,6 +100,9 @@ ROLES: dict[str, list[str]] = {
         "Claims Handler",
         "Payroll Specialist",
         "Fraud Investigator",
+        "Graduate Programme 2027 - Finance & Risk",
+        "Analyst, Credit Risk (12-month FTC)",
+        "Trainee Accountant (ACA) - September Intake",
     ],
     "education": [
         "Teaching Assistant",
@@ -100,6 +112,9 @@ ROLES: dict[str, list[str]] = {
         "Library Assistant",
         "Student Services Adviser",
         "Lecturer in Nursing",
+        "Teaching Assistant - Level 3, SEN Support",
+        "Teacher of Maths (Maternity Cover)",
+        "Early Years Practitioner, Full Time",
     ],
     "hospitality": [
         "Line Cook",
@@ -109,6 +124,9 @@ ROLES: dict[str, list[str]] = {
         "Events Coordinator",
         "Housekeeping Supervisor",
         "Restaurant Manager",
+        "Chef de Partie - Live-in, Seasonal",
+        "Front of House Team Member (Weekends)",
+        "Kitchen Porter, Evenings",
     ],
     "trades": [
         "Electrician",
@@ -118,6 +136,9 @@ ROLES: dict[str, list[str]] = {
         "Carpenter",
         "Maintenance Technician",
         "Quantity Surveyor",
+        "Commercial Electrician, Fit-Out Projects",
+        "Multi-Skilled Maintenance Operative, Nights",
+        "Gas Engineer - Domestic, Van Provided",
     ],
     "public": [
         "Planning Officer",
@@ -127,6 +148,9 @@ ROLES: dict[str, list[str]] = {
         "Environmental Health Officer",
         "Firefighter",
         "Case Worker",
+        "Administrative Officer (AO) - Fixed Term",
+        "Graduate Planning Officer, Development Management",
+        "Policy Adviser - Housing, Grade 7",
     ],
 }
 
@@ -200,3 +224,7 @@ AGENCIES = [
     ("Keystone Search", "keystonesearch"),
     ("Nova Locum Partners", "novalocum"),
 ]
+
+#: Where a posting says the job is, after its title ("Sous Chef - Leeds").
+POSTING_PLACES_UK = ["Leeds", "Bristol", "Manchester", "Glasgow", "Cardiff", "Norwich"]
+POSTING_PLACES_US = ["Denver, CO", "Austin, TX", "Columbus", "Phoenix, AZ", "Raleigh", "Tampa"]

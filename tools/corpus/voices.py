@@ -202,10 +202,37 @@ def _job_body(rng: random.Random, w: Writer, parts: list[str], cand: str) -> str
     return "\n\n".join(x for x in [greet, *paragraphs, f"{signoff}\n{sig}"] if x).strip()
 
 
+#: Titles as postings and tracking systems write them: with a requisition code, the place or
+#: the way of working after the title. The label is the title alone (codes and places are
+#: not part of a job's name). Drawn from a stream of their own, so the rest of the corpus is
+#: drawn as before.
+_POSTING = random.Random(7)
+POSTING_FORMS = [
+    "{role} (Ref: {code})",
+    "{role} - Req {code}",
+    "R-{code} {role}",
+    "{role} - {place}",
+    "{role} ({place})",
+    "{role} | {place} | Full time",
+    "{role} (Remote)",
+    "{role} - Hybrid",
+]
+
+
+def _as_posted(role: str, country: str) -> str:
+    """The title as a posting may show it, one time in three."""
+    if _POSTING.random() >= 1 / 3:
+        return role
+    places = V.POSTING_PLACES_UK if country == "uk" else V.POSTING_PLACES_US
+    form = _POSTING.choice(POSTING_FORMS)
+    return form.format(role=role, code=_POSTING.randint(1000, 99999), place=_POSTING.choice(places))
+
+
 def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
     assert w.employer is not None
     company, sector = w.employer[0], w.employer[1]
     role = rng.choice(V.ROLES[sector])
+    posted = _as_posted(role, w.country)
     cand = rng.choice(V.CANDIDATES)
     b = w.bank
     extra: Example = {}
@@ -240,11 +267,11 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
         parts = [CORE + rng.choice(b["OFFER_CORES"]), *pick(rng, b["OFFER_MIDDLES"], 2)]
         if w.kind == "agency":
             parts.insert(0, f"I've just come off the phone with {company}.")
-    parts = [_fill(rng, w, p, role, cand) for p in parts]
+    parts = [_fill(rng, w, p, posted, cand) for p in parts]
     stage_reached = str(extra.get("stage", ""))
     subjects = [x for x in b[f"subj:{label}"] if _subject_fits(x, stage_reached)]
     subjects = subjects or [x for x in J.SUBJECTS[label] if _subject_fits(x, stage_reached)]
-    subject = _fill(rng, w, rng.choice(subjects), role, cand)
+    subject = _fill(rng, w, rng.choice(subjects), posted, cand)
     body = localise(_job_body(rng, w, parts, cand), w.country)
     subject = localise(subject, w.country)
     text = f"{w.sender}\n{subject}\n{body}"

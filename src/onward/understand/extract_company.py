@@ -242,7 +242,7 @@ def extract_company(subject: str, sender: str, body: str, person: str = "") -> s
     shown = (sender or "").split("<")[0].strip().strip('"')
     writer = shown.split(" from ")[0] if is_person else ""  # "Nadia from Acme"
     text = (body or "")[:4000]
-    address = re.search(r"[\w.+-]+@", sender or "")
+    address = re.search(r"[\w.+-]+@[\w.-]*", sender or "")
     votes = _Votes(people_in(text, writer, person, address.group(0) if address else ""))
     if display:
         votes.add(display, 3.0)

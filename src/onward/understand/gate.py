@@ -55,8 +55,6 @@ _OWN = re.compile(
     r"|\byour interview (?:slot|time|details|confirmation|invitation|with us)\b"
     r"|\b(?:invite|invited|inviting) you (?:to|for) (?:an? |the )?(?:\w+ ){0,2}interview"
     r"|\b(?:offer of employment|offer letter|your offer from)\b"
-    r"|\b(?:position|role|vacancy|post|job|opening) (?:has|have) (?:now |already )?been "
-    r"(?:filled|closed)\b"
 )
 #: What follows "your application" when it is for something of everyday life: a loan, a
 #: card, a school place ... unless a job title follows ("your application for the Credit
@@ -96,7 +94,8 @@ _EVERYDAY_NO = re.compile(
     r"quote|quotation|tender|ballot|raffle|draw|grant|funding|prize|competition|squad|"
     r"team selection|trials|audition|choir|volunteers?|school place|course place|place on the "
     r"course|university place|scholarship|bursary|kitten|puppy|adoption|allotment|stall|"
-    r"speaker|proposal|manuscript|poem|entry|entries|entering|photograph|judges)s?\b"
+    r"speaker|proposal|manuscript|poem|entry|entries|entering|photograph|judges|vendor|buyer|"
+    r"estate agent|asking price|sale agreed|conveyancing)s?\b"
 )
 #: Words of hiring: with one of these, a decision is about a job after all.
 _HIRING = re.compile(
@@ -171,6 +170,9 @@ _CUE = re.compile(
     r"|\bphone screen(?:ing)?\b|\bscreening (?:call|interview)\b"
     r"|\boffer (?:of|for) the (?:post|position|role|job)\b"
     r"|\b(?:un)?successful on this occasion\b"
+    # Not outright: a job board says it of a job the person only saved.
+    r"|\b(?:position|role|vacancy|post|job|opening) (?:has|have) (?:now |already )?been "
+    r"(?:filled|closed)\b"
     r"|\b(?:psychometric|numerical reasoning|verbal reasoning|situational judgement) tests?\b"
     r"|\bassessment (?:centre|center)\b"
 )
@@ -184,6 +186,14 @@ _JOB_WORD = re.compile(
     r"salary|requisition|apply|headcount)\b"
 )
 
+_SINGULAR = {
+    "interviews": "interview",
+    "candidates": "candidate",
+    "applicants": "applicant",
+    "vacancies": "vacancy",
+    "careers": "career",
+}
+
 #: Mass-mail wording in the text itself, for mail read without its headers.
 _BULK_TEXT = re.compile(
     r"\bunsubscribe\b|\bview (?:it |this (?:email |message )?)?in (?:your |a )?browser\b"
@@ -193,6 +203,9 @@ _BULK_TEXT = re.compile(
     r"|\bmailing list\b|\bdigest\b"
     r"|\b(?:work|earn money|make money) (?:from|at) home\b|\bearn (?:up to )?\$"
     r"|\bno (?:interview|experience) (?:needed|required|necessary)\b"
+    # a job board's notice about jobs the person saved or searched for
+    r"|\b(?:jobs? you(?:'ve)? saved|your saved (?:jobs?|search)|browse similar|see similar|"
+    r"similar jobs)\b"
 )
 #: A job scam or a money-making pitch: never one of the person's applications, whatever
 #: it says ("thank you for applying for our work-from-home position").
@@ -279,10 +292,10 @@ def _quote(match: re.Match[str] | None) -> str:
 
 def _everyday(text: str, match: re.Match[str]) -> bool:
     """True when an application cue is about something of everyday life: "your application
-    for a loan", "another applicant" for a flat, or a text naming a mortgage, a school place
-    or a ballot and no word of hiring."""
+    for a loan", "another applicant" for a flat, "your offer" on a house, a volunteer's role
+    filled, or a text naming a mortgage, a school place or a ballot and no word of hiring."""
     said = match.group(0)
-    if not re.search(r"appl|candida|someone|somebody|shortlist", said):
+    if not re.search(r"appl|candida|someone|somebody|shortlist|filled|closed|offer", said):
         return False
     at = match.end()
     if said.endswith((" for", " to")):  # "you applied for": read from the preposition
@@ -302,7 +315,8 @@ _RESEARCH = re.compile(
     r"\b(?:user research|research study|user interview|customer interview|participants?|"
     r"gift card|gift voucher|voucher|incentive|thank-you payment|podcast|article|newsletter|"
     r"magazine|journalist|reporter|documentary|thesis|dissertation|survey|oral history|"
-    r"feature|episode|student project|research project|focus group|usability)s?\b"
+    r"feature|episode|student project|research project|focus group|usability|newspaper|"
+    r"editor|radio|blog|column|writing a piece|school project)s?\b"
 )
 
 
@@ -328,10 +342,21 @@ _THEIRS = re.compile(
 )
 
 
+#: The writer's own job news: "they didn't pick me for the team lead role".
+_ME = re.compile(
+    r"\b(?:pick|picked|choose|chose|chosen|select|selected|shortlist|shortlisted|offer|"
+    r"offered|give|gave|given|hire|hired|interview|interviewed|invite|invited|reject|rejected|"
+    r"turn|turned) me\b[^.!?\n]*$"
+)
+
+
 def _friendly(text: str, match: re.Match[str]) -> bool:
-    """True when "your interview" is a friend's: "good luck with your interview"; or when the
-    interview is the writer's own ("my second interview")."""
+    """True when "your interview" is a friend's: "good luck with your interview"; when the
+    interview is the writer's own ("my second interview"); or when the job is ("they didn't
+    pick me for the team lead role")."""
     said = match.group(0)
+    if _ME.search(text, max(0, match.start() - 60), match.start()) is not None:
+        return True
     if ("interview" in said or "screen" in said) and _THEIRS.search(
         text, max(0, match.start() - 30), match.start()
     ):
@@ -344,10 +369,67 @@ def _friendly(text: str, match: re.Match[str]) -> bool:
     return _FRIENDLY.search(text, max(0, match.start() - 60), match.start()) is not None
 
 
+#: A post offered by a club, a society or a committee, unpaid: "we would like to offer you
+#: the position of membership secretary" after the AGM.
+_VOLUNTEER_POST = re.compile(
+    r"\b(?:committee|agm|annual general meeting|pta|society|club|choir|parish|trustees|"
+    r"board of governors|residents' association)\b"
+)
+_PAID = re.compile(
+    r"\b(?:salary|pay|paid|per hour|an hour|hourly|contract|employment|employer|hours per week|"
+    r"start date|payroll|holiday entitlement|pension|probation)\b|[$£€]\d"
+)
+
+
+#: Practice for an interview, with a friend or a coach: "want to do some interview practice?",
+#: "Invitation: Interview prep with Mia".
+_PRACTICE = re.compile(
+    r"\b(?:mock|practice|practise|pretend) interviews?\b|\binterview (?:practice|practise|"
+    r"prep|preparation|rehearsal|coaching|skills workshop|tips|advice|questions every)\b"
+    r"|\b(?:tips|advice|questions) (?:for|to ace|to nail) (?:your |any |the )?(?:next )?interview"
+)
+
+
+#: An employer's invitation, which may come with "interview preparation" notes of its own.
+_INVITED = re.compile(
+    r"\b(?:invite|invited|inviting) you (?:to|for)\b|\b(?:like|love|pleased) to (?:invite|meet|"
+    r"interview)\b|\byour interview (?:is|has been|will be)\b"
+)
+
+
+def _practice_only(text: str) -> bool:
+    """True when the text speaks of interview practice, prep or advice and invites the person
+    to nothing else."""
+    if _PRACTICE.search(text) is None:
+        return False
+    # Every invitation is to the practice itself ("has invited you to Interview prep").
+    return all(_PRACTICE.match(text, m.end() + 1) for m in _INVITED.finditer(text))
+
+
+def _practice(text: str, match: re.Match[str]) -> bool:
+    """True when the interview (or hiring manager) of a cue is a practice run: "invited you to
+    Interview prep with Mia", "interview practice ... pretend to be the hiring manager"."""
+    said = match.group(0)
+    return ("interview" in said or "hiring manager" in said) and _practice_only(text)
+
+
+def _volunteer_post(text: str, match: re.Match[str]) -> bool:
+    """True when the offer of a cue is an unpaid post of a club or a committee."""
+    if "offer" not in match.group(0):
+        return False
+    return _VOLUNTEER_POST.search(text) is not None and _PAID.search(text) is None
+
+
 def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """The first match of an application cue that is not everyday or a friend's."""
     for match in pattern.finditer(text):
-        if not (_everyday(text, match) or _friendly(text, match) or _research(text, match)):
+        if not (
+            _everyday(text, match)
+            or _friendly(text, match)
+            or _research(text, match)
+            or _volunteer_post(text, match)
+            or _practice(text, match)
+        ):
             return match
     return None
 
@@ -363,9 +445,29 @@ _ADDRESSED = re.compile(r"\byou(?:r|rs|rself|'\w+)?\b")
 _THEY = re.compile(r"\b(?:they|he|she)\b[^.!?\n]*$")
 
 
+#: A decision whose subject is the candidate ("didn't get the job", "was not successful"),
+#: told of someone other than the person: "Ravi didn't get the job", "I wasn't selected".
+_CANDIDATE_VERB = re.compile(r"(?:didn't|did not|was|wasn't|has|hasn't|had|have|haven't)\b")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?!(?:you|we|unfortunately|sadly|so|and|but|just|also|still|really|afraid|that|it|"
+    r"this|there|which|who|application|applications|candidacy|candidature|cv|resume|"
+    r"submission|profile|interview|time|occasion|stage|process|round|again)\b)[a-z]+(?:'s)? $"
+)
+
+
 def _reported(hit: RuleHit, text: str) -> bool:
     """True when someone else's decision is told: "they offered the job to someone"."""
     return hit.start > 0 and _THEY.search(text, max(0, hit.start - 60), hit.start) is not None
+
+
+def _of_someone_else(hit: RuleHit, text: str) -> bool:
+    """True when a decision about a candidate names someone else as the candidate: "Ravi
+    didn't get the job", "I wasn't selected" (not "you didn't get the job")."""
+    return (
+        hit.start > 0
+        and _CANDIDATE_VERB.match(hit.phrase) is not None
+        and _SOMEONE_ELSE.search(text, max(0, hit.start - 30), hit.start) is not None
+    )
 
 
 def _decisive(hit: RuleHit, text: str) -> bool:
@@ -432,12 +534,17 @@ def judge(
     if (pitch := _PAY_RATE.search(text)) is not None:
         reason = f"bulk mail: mass-mail wording {_quote(pitch)}"
         return GateDecision(False, (reason, "no application of yours is named"))
-    words = sorted({m.group(0) for m in _JOB_WORD.finditer(text)})
+    hits = [h for h in hits if not _of_someone_else(h, text)]  # a friend's news
+    # One word in two forms is one word: "interview tips ... interviews at Acme".
+    words = sorted({_SINGULAR.get(m.group(0), m.group(0)) for m in _JOB_WORD.finditer(text)})
     if _RESEARCH.search(text) is not None and _HIRING_NO_INTERVIEW.search(text) is None:
         words = [w for w in words if not w.startswith("interview")]  # the press, research
-    if _HIRING.search(text) is None and (
+    if _practice_only(text):  # a practice run is no interview of the person's
+        words = [w for w in words if not w.startswith("interview")]
+    everyday = _HIRING.search(text) is None and (
         _EVERYDAY_NO.search(text) is not None or _EVERYDAY_OBJECT.search(text) is not None
-    ):  # applying for a flat, a grant, a place: the words of applying say nothing of a job
+    )
+    if everyday:  # applying for a flat, a grant, a place: the words of applying say nothing
         words = [w for w in words if not w.startswith(("appl", "candida"))]
     plain = not word_set("onward.understand", "job_words_ambiguous").issuperset(words)
     said = ", ".join(f'"{w}"' for w in words[:3])
@@ -451,7 +558,7 @@ def judge(
     if (
         decision is not None
         and beside
-        and (plain or (decision.label is not EmailLabel.INTERVIEW and addressed))
+        and (plain or (decision.label is not EmailLabel.INTERVIEW and addressed and not everyday))
     ):
         return GateDecision(True, (f'"{decision.phrase}" beside job words {said}',))
     decisive = next((h for h in hits if _decisive(h, text)), None)

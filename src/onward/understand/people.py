@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from onward.understand.names import platforms
+
 __all__ = ["People", "people_in"]
 
 _NAME = r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
@@ -53,6 +55,8 @@ _SYSTEM_PART = frozenset(
         "apply",
     }
 )
+#: Mail providers: a person's own mailbox, not a system's.
+_PERSONAL_MAIL = frozenset({"gmail", "googlemail", "outlook", "hotmail", "yahoo", "icloud", "aol"})
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -76,19 +80,33 @@ def people_in(text: str, writer: str = "", reader: str = "", address: str = "") 
     """The people of an email: its ``writer`` (a sender's display name when a person sent
     it), its ``reader`` (the person's own name), the names it greets, and the name it signs
     with when the sender's ``address`` or display name carries it ("Best,\nPete" from
-    ``pete.alvarez@...``, not ``acme@``); a company signs after "Best," too, so a signature
-    alone is not enough to call a name a person's."""
+    ``pete.alvarez@...`` or ``pete@...``, "Cheers,\nHannah" from ``hannahosei21@...`` or
+    any mail provider's address); a company signs after "Best," too, so a signature alone is
+    not enough to call a name a person's."""
     writer = "" if _NOT_PERSON.search(writer) else writer
     names = [writer, reader]
     names += [m.group(1) for m in _GREETING.finditer(text[:600])]
-    parts = _PARTS.split(address.split("@")[0].lower())
+    local, _, domain = address.lower().partition("@")
+    parts = _PARTS.split(local)
     if len(parts) < 2 or _SYSTEM_PART.intersection(parts):  # "acme.careers@" is no one
         parts = []
+    # "hannahosei21@", "malcolm@": a mailbox of one's own starts with one's first name.
+    # A system's address is no one's ("brisklet@jobvite.com" signed "Brisklet"), and neither
+    # is a company's own ("acme@acme.com" signed "Acme").
+    hosts = set(re.split(r"[.-]", domain))
+    system = _SYSTEM_PART.intersection(parts or [local]) or not hosts.isdisjoint(
+        platforms() - _PERSONAL_MAIL
+    )
+    own = "" if system or not domain else re.sub(r"[^a-z]", "", local)
     for m in _SIGNED.finditer(text):
         signed = m.group(1) or m.group(2)
         if not signed or _NOT_PERSON.search(signed) or len(signed.split()) > 2 or signed.isupper():
             continue
         first = signed.split()[0].lower()
-        if len(first) > 1 and (first in writer.lower().split() or first in parts):
+        mailbox = len(first) > 2 and own.startswith(first) and first not in domain
+        # A name signed from a mail provider's address is a person's, whatever the address:
+        # "Cheers,\nStuart" from harboursidehotels.office@outlook.com.
+        mailbox = mailbox or not hosts.isdisjoint(_PERSONAL_MAIL)
+        if len(first) > 1 and (first in writer.lower().split() or first in parts or mailbox):
             names.append(signed)
     return People(names)

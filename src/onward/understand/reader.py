@@ -84,7 +84,9 @@ class Reader:
                 gate = judge(text, email.sender, email.headers, hits, email.correspondence)
                 if gate.job:
                     return Verdict(self._labels[kind], final[kind], final, hits, features, gate)
-            if final[kind] >= JOB_KIND_FLOOR:
+            if final[kind] >= JOB_KIND_FLOOR and boosted != {EmailLabel.OTHER}:
+                # (Unless only *other*'s phrases fired: a survey, an account or a job alert
+                # from a recruiting system is about the person's application, not a step.)
                 reason = outright(text, email.sender, email.correspondence)
                 if reason is not None:
                     gate = GateDecision(True, (reason,))

@@ -270,7 +270,8 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"(?:assessment|test|challenge"
             r"|exercise)s?\b",
             r"\b(?:hackerrank|codility|codesignal|hirevue|testgorilla|take[- ]home)\b",
-            r"\bcomplete (?:the|our|an|a|your) (?:\w+ ){0,3}(?:assessment|test|challenge|survey)",
+            # Not a survey: a survey asks how the process felt, it tests nothing (*other*).
+            r"\bcomplete (?:the|our|an|a|your) (?:\w+ ){0,3}(?:assessment|test|challenge)\b",
         ),
     ),
     (
@@ -302,6 +303,23 @@ _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
             r"\bopen to new (?:opportunities|roles)\b",
             r"\b(?:happy hour|career fair|open day|webinar|info session|hiring event)\b",
             r"\bcandidate (?:experience )?survey\b",
+            # Mail about the process, not a step of it: a survey, an account, an event.
+            r"\b(?:short |brief |quick |anonymous |\d+[- ]minute )?(?:survey|feedback form)\b",
+            r"\bhow (?:did we do|was your (?:\w+ )?experience)\b",
+            r"\b(?:candidate |careers? |applicant )?(?:account|profile) (?:has been|was|is now) "
+            r"(?:created|set up|activated|updated|deleted)\b",
+            r"\b(?:activate|confirm) your (?:candidate |careers )?account\b",
+            r"\bpassword (?:has been|was) (?:reset|changed)\b",
+            r"\b(?:verification|sign-?in|security|one-time) code\b",
+            r"\b(?:roles|jobs|positions|vacancies|openings) (?:that )?match(?:ing)? your "
+            r"(?:saved |job )?(?:search|profile|preferences|skills)\b",
+            r"\b(?:recommended|suggested|similar) (?:jobs|roles|positions|vacancies)\b",
+            r"\b(?:jobs?|roles?) you (?:saved|viewed|liked)\b",
+            r"\b(?:careers? (?:fair|evening|event)|open evening|networking (?:event|evening)|"
+            r"recruitment (?:event|fair)|meet the team (?:event|evening))\b",
+            r"\bi(?:'m| am) reaching out (?:about|regarding|because|to see|on behalf)\b",
+            r"\bmy client (?:is|are) (?:looking|hiring|seeking|recruiting)\b",
+            r"\bprivacy (?:notice|policy) (?:has been |was )?(?:updated|changed)\b",
         ),
     ),
 ]

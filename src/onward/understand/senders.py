@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from onward.understand.names import clean_name, platforms
+from onward.wordlists import word_set
 
 __all__ = ["address_hint", "is_ats_address", "sender_company"]
 
@@ -51,9 +52,30 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
         and any(len(t) > 2 and t in local for t in tokens)
         and not (_ATS_DOMAINS.search(address) or any(t in platforms() for t in tokens))
     )
-    if person:
+    if person or _personal_name(display, address):
         return None, True
     return clean_name(display), False
+
+
+#: Mail providers of people's own mailboxes.
+_PERSONAL_MAIL = re.compile(
+    r"@(?:gmail|googlemail|yahoo|outlook|hotmail|icloud|aol|proton|protonmail|live|btinternet|"
+    r"me)\.",
+    re.I,
+)
+_PERSONAL_WORD = re.compile(r"[A-Z][a-z'’-]+")
+
+
+def _personal_name(display: str, address: str) -> bool:
+    """True for a person's name over a mailbox of their own ("Ada Pemberton" on an Outlook
+    address, whatever its local part): two or three plain capitalised words, none a word
+    that ends company names ("Fig & Fennel", "Kettering Bakery" are businesses)."""
+    if not _PERSONAL_MAIL.search(f"@{address.split('@')[-1]}"):
+        return False
+    words = display.split()
+    if len(words) not in (2, 3) or not all(_PERSONAL_WORD.fullmatch(w) for w in words):
+        return False
+    return word_set("onward.understand", "name_endings").isdisjoint(w.lower() for w in words)
 
 
 _FREE_MAIL = re.compile(
