@@ -12,14 +12,18 @@ writers (``onward model eval --cv``). ``python -m tools.corpus.generate`` writes
 from __future__ import annotations
 
 import random
-import re
 
-from onward.understand.legal_forms import strip_legal_form
 from tools.corpus import voice_jobs as J
 from tools.corpus import voice_life as L
 from tools.corpus import voice_notes as N
 from tools.corpus import voice_world as V
-from tools.corpus.labels import stage_without_step
+from tools.corpus.labels import (
+    company_shown,
+    core_fits,
+    stage_shown,
+    stage_without_step,
+    subject_fits,
+)
 from tools.corpus.life_writers import life_example, life_writer
 from tools.corpus.writer import GREETINGS, SIGNOFFS, Example, Writer, localise, pick
 
@@ -238,7 +242,7 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
     extra: Example = {}
     if label == "rejection":
         stage = rng.choice(list(J.REJECT_OPENERS))
-        reason, core = rng.choice([rc for rc in b["rcore"] if _core_fits(rc, stage)])
+        reason, core = rng.choice([rc for rc in b["rcore"] if core_fits(rc, stage)])
         opener = rng.choice(b[f"ropen:{stage}"])
         soft = rng.choice(b["REJECT_SOFTEN"]) if rng.random() < 0.5 else ""
         parts = [opener, soft, CORE + core, rng.choice(b["REJECT_CLOSERS"])]
@@ -269,14 +273,14 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
             parts.insert(0, f"I've just come off the phone with {company}.")
     parts = [_fill(rng, w, p, posted, cand) for p in parts]
     stage_reached = str(extra.get("stage", ""))
-    subjects = [x for x in b[f"subj:{label}"] if _subject_fits(x, stage_reached)]
-    subjects = subjects or [x for x in J.SUBJECTS[label] if _subject_fits(x, stage_reached)]
+    subjects = [x for x in b[f"subj:{label}"] if subject_fits(x, stage_reached)]
+    subjects = subjects or [x for x in J.SUBJECTS[label] if subject_fits(x, stage_reached)]
     subject = _fill(rng, w, rng.choice(subjects), posted, cand)
     body = localise(_job_body(rng, w, parts, cand), w.country)
     subject = localise(subject, w.country)
     text = f"{w.sender}\n{subject}\n{body}"
     if label == "rejection":
-        extra["stage"] = _stage_shown(
+        extra["stage"] = stage_shown(
             extra, localise(parts[1 if w.kind == "agency" else 0], w.country), text
         )
     out: Example = {
@@ -284,7 +288,7 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
         "sender": w.sender,
         "body": body,
         "label": label,
-        "company": _company_shown(w, text),
+        "company": company_shown(w, text),
         "role": role if role.lower() in text.lower() else None,
         **extra,
         "family": w.family,
@@ -292,79 +296,6 @@ def _job_example(rng: random.Random, w: Writer, label: str) -> Example:
     if w.kind == "ats" and label == "application_received" and rng.random() < 0.15:
         out["headers"] = {"List-Unsubscribe": f"<mailto:unsubscribe@{w.sender.split('@')[-1]}"}
     return out
-
-
-# Labels say what the message shows, the way a careful reader would label real mail.
-#: Subjects that name a step the person reached, the stages that reached it, and the stage
-#: the subject shows by itself.
-_SUBJECT_STEPS = (
-    (re.compile(r"interview|meeting with us", re.I), {"interview", "final"}, "interview"),
-    (re.compile(r"our conversation", re.I), {"screen", "interview", "final"}, "screen"),
-)
-#: Decisions that speak of a step the person reached, and the stages that reached it.
-_CORE_STEPS = (
-    (re.compile(r"at interview|the panel", re.I), {"interview", "final"}),
-    (
-        re.compile(r"assessment score|your online assessment|the exercise", re.I),
-        {"assessment", "interview", "final"},
-    ),
-)
-#: Decisions that say the person did not get as far as a step, and the stages before it.
-_CORE_NOT_YET = re.compile(
-    r"not (?:be )?invit\w* you to interview|not been shortlisted for interview|interview "
-    r"others|next (?:round|stage)",
-    re.I,
-)
-
-
-def _subject_fits(subject: str, stage: str) -> bool:
-    """A rejection's subject never names a step the person did not reach."""
-    return not stage or all(stage in ok for p, ok, _ in _SUBJECT_STEPS if p.search(subject))
-
-
-def _core_fits(reason_core: tuple[str, str], stage: str) -> bool:
-    """A decision that speaks of a test or an interview needs it to have happened."""
-    core = reason_core[1]
-    if _CORE_NOT_YET.search(core) and stage in ("interview", "final"):
-        return False
-    return all(stage in ok for p, ok in _CORE_STEPS if p.search(core))
-
-
-def _stage_shown(extra: Example, opener: str, text: str) -> str:
-    """The stage the message shows: the opener's, when the message kept it (a one-line
-    writer drops it); otherwise "application" when the message speaks of the person's
-    application, else "unknown"."""
-    stage = str(extra["stage"])
-    if stage != "unknown" and opener and opener in text:
-        return stage
-    if stage != "unknown" and any(p.search(text) for p, _ in _CORE_STEPS):
-        return stage  # the decision itself speaks of the interview or the test
-    subject = text.split("\n")[1]
-    for p, _, shown in _SUBJECT_STEPS:
-        if stage != "unknown" and p.search(subject):
-            return shown
-    return stage_without_step(text)
-
-
-def _squeeze(words: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", words.lower().replace("&", "and"))
-
-
-def _company_shown(w: Writer, text: str) -> str | None:
-    """The employer as the message names it, without its legal form (the labels' convention);
-    when the text does not name it, the employer's own address may: "sparrowhawkgames.com"
-    spells Sparrowhawk Games, "pricewise.com" Pricewise; an abbreviation spells nothing."""
-    assert w.employer is not None
-    name, stem = strip_legal_form(w.employer[0]), w.employer[3]
-    if name.lower() in text.lower():
-        return name
-    if w.kind == "agency" or f"@{stem}." not in w.sender:
-        return None
-    words = name.split()
-    for n in range(len(words), 0, -1):
-        if _squeeze(" ".join(words[:n])) == stem:
-            return " ".join(words[:n])
-    return None
 
 
 _MIX = {
@@ -467,7 +398,7 @@ def _note_example(rng: random.Random, w: Writer, label: str) -> Example:
         "sender": w.sender,
         "body": body,
         "label": label,
-        "company": _company_shown(w, text),
+        "company": company_shown(w, text),
         "role": role if role.lower() in text.lower() else None,
         **extra,
         "family": w.family,

@@ -73,7 +73,7 @@ class ReportsNow:
 
 
 class QueuedReports:
-    """Multi-user: the report is enqueued for ``onward worker`` (``defer`` takes its id)."""
+    """Multi-user: the report is enqueued for the worker process (``defer`` takes its id)."""
 
     def __init__(self, defer: Callable[[str], int]) -> None:
         self.defer = defer

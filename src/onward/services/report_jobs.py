@@ -5,7 +5,7 @@ A report is asked for (a row in ``report_jobs``, state ``queued``), made (``runn
 ``done`` with its text, or ``failed`` with what went wrong) and then downloaded, as often as
 the person likes, until newer reports push it out (the newest :data:`KEPT` are kept). Who
 makes it is the runner the app was built with (``onward.services.job_runners``): on a
-multi-user server ``onward worker``, from the job queue, so a megabyte of HTML never holds up
+multi-user server the worker process, from the job queue, so a megabyte of HTML never holds up
 a web process; in single-user mode the request itself, at once. Both call :func:`make_report`.
 """
 
