@@ -48,11 +48,23 @@ from onward.services.runtime import Workspace
 if TYPE_CHECKING:
     from onward.services.mail_import import MailReader
 
-__all__ = ["KEEP", "MAX_RUNNING", "ImportJob", "ImportJobs", "combined"]
+__all__ = ["KEEP", "MAX_RUNNING", "ImportJob", "ImportJobs", "check_room", "combined"]
 
 MAX_RUNNING = 2
 #: Finished imports are remembered until there are this many, oldest forgotten first.
 KEEP = 100
+
+
+def check_room(active_keys: list[str], key: str) -> None:
+    """Refuse a new import of ``key`` while the same work runs, or while MAX_RUNNING do."""
+    if key and key in active_keys:
+        what = "synced" if key.startswith("sync:") else "imported"
+        raise Conflict(f"this is being {what} already", hint="wait for it to finish")
+    if len(active_keys) >= MAX_RUNNING:
+        raise Conflict(
+            f"{MAX_RUNNING} mail imports are running already",
+            hint="wait for one to finish, then try again",
+        )
 
 
 @dataclass(frozen=True)
@@ -170,15 +182,8 @@ class ImportJobs:
         return job_id
 
     def _check_room(self, key: str, resuming: str | None = None) -> None:
-        active = {i: j for i, j in self.jobs.items() if j.active and i != resuming}
-        if key and any(self._work[i].key == key for i in active):
-            what = "synced" if key.startswith("sync:") else "imported"
-            raise Conflict(f"this is being {what} already", hint="wait for it to finish")
-        if len(active) >= MAX_RUNNING:
-            raise Conflict(
-                f"{MAX_RUNNING} mail imports are running already",
-                hint="wait for one to finish, then try again",
-            )
+        active = [i for i, j in self.jobs.items() if j.active and i != resuming]
+        check_room([self._work[i].key for i in active], key)
 
     def _forget(self, job_id: str) -> None:
         work = self._work.pop(job_id, None)

@@ -22,9 +22,9 @@ from typing import Any
 
 from onward.domain.mail import ImportSummary, MailSummary
 from onward.domain.records import Owner
-from onward.errors import Conflict, InvalidInput, NotFound
+from onward.errors import InvalidInput, NotFound
 from onward.mail.passwords import Passwords
-from onward.services.mail_import_jobs import KEEP, MAX_RUNNING, ImportJob
+from onward.services.mail_import_jobs import KEEP, ImportJob, check_room
 from onward.services.mail_job_runs import DONE, RUNNING
 from onward.services.mail_uploads import StagedMail, discard_staged
 from onward.services.runtime import Workspace
@@ -124,7 +124,7 @@ class OwnerQueuedJobs:
         with self.ws.store.transaction() as tx:
             record = tx.mail_jobs.get(self._owner.id, job_id)
             assert record is not None
-            self._check_room(tx.mail_jobs.active_keys(self._owner.id), record["work_key"])
+            check_room(tx.mail_jobs.active_keys(self._owner.id), record["work_key"])
             tx.mail_jobs.update(
                 job_id, state=RUNNING, error=None, hint=None, read=0, total=0,
                 finished_at=None, stop_requested=False,
@@ -154,7 +154,7 @@ class OwnerQueuedJobs:
     def _begin(self, key: str, kind: str, label: str, work: dict[str, Any]) -> str:
         job_id = secrets.token_hex(8)
         with self.ws.store.transaction() as tx:
-            self._check_room(tx.mail_jobs.active_keys(self._owner.id), key)
+            check_room(tx.mail_jobs.active_keys(self._owner.id), key)
             for old in tx.mail_jobs.forget_finished(self._owner.id, KEEP - 1):
                 staged = staged_of(old["work"])
                 if staged is not None:
@@ -164,17 +164,6 @@ class OwnerQueuedJobs:
                 created_at=self.ws.clock.now(),
             )  # fmt: skip
         return job_id
-
-    @staticmethod
-    def _check_room(active: list[str], key: str) -> None:
-        if key in active:
-            what = "synced" if key.startswith("sync:") else "imported"
-            raise Conflict(f"this is being {what} already", hint="wait for it to finish")
-        if len(active) >= MAX_RUNNING:
-            raise Conflict(
-                f"{MAX_RUNNING} mail imports are running already",
-                hint="wait for one to finish, then try again",
-            )
 
     def _enqueue(self, job_id: str) -> ImportJob:
         queue_id = self.enqueue(job_id)
