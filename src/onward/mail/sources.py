@@ -103,18 +103,44 @@ class EmlFile:
 
 
 @dataclass(frozen=True)
-class EmlFolder:
-    """Every ``*.eml`` file under a folder, recursively, sorted by relative path.
+class _FileFolder:
+    """Message files under a folder, read in the order of their keys; ``files`` says which.
 
     ``start_key`` resumes at a key from an earlier run (earlier files are not read)."""
 
     path: Path
     max_bytes: int = MAX_MESSAGE_BYTES
-    kind: str = "eml-folder"
+    kind: str = ""
     start_key: str | None = None
 
     def files(self) -> dict[str, Path]:
         """Key → file, sorted by key."""
+        raise NotImplementedError
+
+    def keys(self) -> list[str]:
+        return list(self.files())
+
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        for key, path in self.files().items():
+            if self.start_key is not None and key < self.start_key:
+                continue
+            try:
+                yield key, _read(path, self.max_bytes)
+            except (
+                FileNotFoundError
+            ):  # moved (a mail client filing it) while we read: read it there
+                again = self.files().get(key)
+                if again is not None:
+                    yield key, _read(again, self.max_bytes)
+
+
+@dataclass(frozen=True)
+class EmlFolder(_FileFolder):
+    """Every ``*.eml`` file under a folder, recursively, sorted by relative path."""
+
+    kind: str = "eml-folder"
+
+    def files(self) -> dict[str, Path]:
         found: dict[str, Path] = {}
         for root, dirs, files in os.walk(self.path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -124,25 +150,12 @@ class EmlFolder:
                     found[storable_name((rel / name).as_posix())] = Path(root) / name
         return dict(sorted(found.items()))
 
-    def keys(self) -> list[str]:
-        return list(self.files())
-
-    def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        for key, path in self.files().items():
-            if self.start_key is None or key >= self.start_key:
-                yield key, _read(path, self.max_bytes)
-
 
 @dataclass(frozen=True)
-class Maildir:
-    """A Maildir's ``cur/`` and ``new/`` messages, sorted by their unique names.
+class Maildir(_FileFolder):
+    """A Maildir's ``cur/`` and ``new/`` messages, sorted by their unique names."""
 
-    ``start_key`` resumes at a key from an earlier run (earlier files are not read)."""
-
-    path: Path
-    max_bytes: int = MAX_MESSAGE_BYTES
     kind: str = "maildir"
-    start_key: str | None = None
 
     def files(self) -> dict[str, Path]:
         found: dict[str, Path] = {}
@@ -155,17 +168,6 @@ class Maildir:
                     continue
                 found[storable_name(re.split("[:!]", entry.name, maxsplit=1)[0])] = Path(entry.path)
         return dict(sorted(found.items()))
-
-    def __iter__(self) -> Iterator[tuple[str, bytes]]:
-        for key, path in self.files().items():
-            if self.start_key is not None and key < self.start_key:
-                continue
-            try:
-                yield key, _read(path, self.max_bytes)
-            except FileNotFoundError:  # moved by a mail client while we read; read it there
-                again = Maildir(self.path, self.max_bytes).files().get(key)
-                if again is not None:
-                    yield key, _read(again, self.max_bytes)
 
 
 @dataclass(frozen=True)
