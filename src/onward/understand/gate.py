@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from onward.domain.emails import LIST_HEADERS, Correspondence, EmailLabel
 from onward.understand.everyday import (
@@ -318,12 +319,15 @@ def _title_subject(text: str) -> str | None:
         return None
     title = found.group(1).strip()
     words = title.split()
-    heads = word_set("onward.understand", "title_heads") | word_set("onward.understand", "job_end")
-    if not 1 <= len(words) <= 6 or not _NOT_IN_TITLE.isdisjoint(words):
+    if not 1 <= len(words) <= 6 or words[-1] not in _title_heads():
         return None
-    if words[-1] in heads or words[-1] in word_set("onward.understand", "job_nouns"):
-        return title
-    return None
+    return title if _NOT_IN_TITLE.isdisjoint(words) else None
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    lists = ("title_heads", "job_end", "job_nouns")
+    return frozenset().union(*(word_set("onward.understand", name) for name in lists))
 
 
 def _job_words(text: str) -> tuple[list[str], bool]:
