@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from onward.domain.emails import LIST_HEADERS, Correspondence, EmailLabel
 from onward.understand.everyday import (
@@ -88,6 +89,8 @@ _CUE = re.compile(
     r"|\bon board as (?:a|an|our)\b"
     r"|\b(?:loved|liked|read|seen|had a look at|been through|received|thanks for|thank you for) "
     r"your (?:cv|resume|c\.v\.|portfolio|covering letter|cover letter)\b"
+    r"|\b(?:got|dropping|dropped|sending|sent|bringing|brought|passed|passing|forwarded|"
+    r"forwarding) (?:in |over |on |through )?your (?:cv|resume|c\.v\.|portfolio)\b"
     r"|\b(?:trial shift|work sample|take-home|cod(?:e|ing) (?:test|challenge|exercise)|"
     r"(?:technical|online|skills) (?:test|exercise|assessment))\b"
     r"|\bfor the [\w ,&/-]{2,60} (?:role|position|vacancy|opening)\b"
@@ -107,6 +110,31 @@ _CUE = re.compile(
     r"(?:filled|closed)\b"
     r"|\b(?:psychometric|numerical reasoning|verbal reasoning|situational judgement) tests?\b"
     r"|\bassessment (?:centre|center)\b"
+    # The person's own interview as an appointment: "come in for an interview", "could we
+    # move your interview to Friday", "a first interview", an "invitation to interview".
+    r"|\b(?:come|coming|bring you|invite you|see you) (?:in |back |along |over )?(?:for|to) "
+    r"(?:an? |your |the )?(?:[\w-]+ ){0,2}interview\b"
+    r"|\b(?:first|final|working|video|telephone|informal|in-person|on-?site|follow-up|"
+    r"first-round|second-round|face-to-face) interviews?\b"
+    r"|\b(?:move|moving|confirm|confirming|rearrange|reschedul\w*) (?:your|our|the) interview\b"
+    r"|\byour interview (?:tomorrow|today|next|this|later)\b|\binvitation to (?:an? )?interview\b"
+    r"|\bmov(?:e|ing) you (?:forward )?(?:to|on to|through to) (?:the next|an?|the) "
+    r"(?:\w+ ){0,2}(?:stage|round|interview)\b"
+    r"|\bthe client (?:would like|wants|is keen|has asked) to (?:meet|interview|see|speak to) you\b"
+    # An offer of work: "we would like to offer you the Case Worker (Manchester) job", "a
+    # place on our apprenticeship scheme", "our verbal offer", "we'd like you to start on".
+    r"|\boffer(?:ing)? you (?:the|a|an) [\w ,&/()'-]{2,80}? (?:post|position|role|job|contract)\b"
+    r"|\boffer(?:ing)? you a place on (?:our|the|this) (?:\w+ ){0,3}(?:apprenticeship|graduate|"
+    r"trainee|internship) (?:scheme|programme|program)\b"
+    r"|\bour (?:verbal|conditional|formal|written) offer\b"
+    r"|\b(?:like|love|want) you to start (?:with us|work|on (?:mon|tues|wednes|thurs|fri|satur|"
+    r"sun)day|on the \d|from (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"|\bonboarding (?:pack|documents|paperwork|forms?)\b"
+    r"|\b(?:the|this) (?:job|role|post|position) is yours\b"
+    # What a decision about an application is called: "Application outcome", "interview
+    # feedback"; and the job it is about: "for this post", "in a similar role".
+    r"|\b(?:application|interview) (?:outcome|result|feedback)s?\b"
+    r"|\bfor this (?:post|role|position|vacancy)\b|\bin a similar (?:post|role|position)\b"
 )
 
 #: Words of job mail that count only together: two different ones, one of them unambiguous
@@ -268,6 +296,40 @@ def outright(text: str, sender: str, known: Correspondence | None = None) -> str
     return f"application cue {_quote(own)}" if own is not None else None
 
 
+_SUBJECT_TITLE = re.compile(
+    r"(?:(?:re|fwd?|aw): ?)*([a-z][a-z0-9&/ -]{1,60}?)(?: - |, | \(|\||:|$)"
+)
+
+
+#: Words of a sentence, not of a title: "Meeting with the director" is no job title.
+_NOT_IN_TITLE = frozenset(
+    {"the", "a", "an", "with", "from", "at", "to", "for", "my", "your", "our", "his", "her"}
+    | {"their", "this", "that", "hello", "hi", "meet", "meeting", "about", "new", "thanks"}
+    | {"thank", "update", "news"}
+)
+
+
+def _title_subject(text: str) -> str | None:
+    """The job title when the subject line (the second line of the model text) is one and
+    nothing else ("Re: Planning Officer", "Dental Nurse, Part Time"): two to six words ending
+    with a word that ends job titles (``words/title_heads.txt``, ``job_nouns``, ``job_end``)."""
+    lines = text.split("\n", 2)
+    found = _SUBJECT_TITLE.match(lines[1].strip()) if len(lines) > 1 else None
+    if found is None:
+        return None
+    title = found.group(1).strip()
+    words = title.split()
+    if not 1 <= len(words) <= 6 or words[-1] not in _title_heads():
+        return None
+    return title if _NOT_IN_TITLE.isdisjoint(words) else None
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    lists = ("title_heads", "job_end", "job_nouns")
+    return frozenset().union(*(word_set("onward.understand", name) for name in lists))
+
+
 def _job_words(text: str) -> tuple[list[str], bool]:
     """The job words of ``text`` that say something of the person's job (sorted), and
     whether the text is about something of everyday life with no word of hiring."""
@@ -282,6 +344,8 @@ def _job_words(text: str) -> tuple[list[str], bool]:
     )
     if everyday:  # applying for a flat, a grant, a place: the words of applying say nothing
         words = [w for w in words if not w.startswith(("appl", "candida"))]
+    if (title := _title_subject(text)) is not None and title not in words:
+        words.append(title)  # the subject names the job: "Re: Planning Officer"
     return words, everyday
 
 

