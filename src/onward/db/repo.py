@@ -1,12 +1,12 @@
 """What every repository shares: the connection of the transaction it works in, and the
-one way to read one owner's record by id."""
+ways to read, list and change one owner's rows of a table."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Row, Table, select
+from sqlalchemy import ColumnElement, Connection, Executable, Row, Select, Table, select, update
 
 T = TypeVar("T")
 
@@ -22,6 +22,36 @@ class Repo:
         self, table: Table, owner_id: int, row_id: int, read: Callable[[Row[Any]], T]
     ) -> T | None:
         """The row ``row_id`` of ``table`` if it is ``owner_id``'s, read by ``read``."""
-        c = table.c
-        row = self.conn.execute(select(table).where(c.owner_id == owner_id, c.id == row_id)).first()
+        return self.read_first(select(table).where(*_own(table, owner_id, row_id)), read)
+
+    def read_first(self, stmt: Executable, read: Callable[[Row[Any]], T]) -> T | None:
+        """The first row ``stmt`` finds, read by ``read``; None when it finds none."""
+        row = self.conn.execute(stmt).first()
         return read(row) if row is not None else None
+
+    def read_all(self, stmt: Executable, read: Callable[[Row[Any]], T]) -> list[T]:
+        """Every row ``stmt`` finds, each read by ``read``."""
+        return [read(row) for row in self.conn.execute(stmt)]
+
+    def update_owned(self, table: Table, owner_id: int, row_id: int, **values: Any) -> int:
+        """Set ``values`` on the row ``row_id`` of ``table`` if it is ``owner_id``'s; how many
+        rows changed (0 or 1)."""
+        stmt = update(table).where(*_own(table, owner_id, row_id)).values(**values)
+        return int(self.conn.execute(stmt).rowcount)
+
+
+def owned_rows(
+    table: Table,
+    owner_id: int,
+    *where: ColumnElement[bool],
+    order_by: tuple[Any, ...] = (),
+    limit: int | None = None,
+) -> Select[Any]:
+    """The rows of ``table`` that are ``owner_id``'s and match ``where``, in ``order_by``
+    order, at most ``limit`` of them when given."""
+    stmt = select(table).where(table.c.owner_id == owner_id, *where).order_by(*order_by)
+    return stmt if limit is None else stmt.limit(limit)
+
+
+def _own(table: Table, owner_id: int, row_id: int) -> tuple[ColumnElement[bool], ...]:
+    return table.c.owner_id == owner_id, table.c.id == row_id
