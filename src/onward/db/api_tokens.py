@@ -11,8 +11,8 @@ from typing import Any
 
 from sqlalchemy import Column, Integer, Row, Table, select, update
 
-from onward.db.meta import metadata, owner_column
-from onward.db.repo import Repo
+from onward.db.meta import insert_row, metadata, owner_column, record
+from onward.db.repo import Repo, owned_rows
 from onward.db.types import SafeString, UTCDateTime
 from onward.domain.api_tokens import ApiToken
 
@@ -30,11 +30,10 @@ api_tokens = Table(
 
 class ApiTokenRepo(Repo):
     def insert(self, owner_id: int, digest: str, now: datetime) -> ApiToken:
-        key = self.conn.execute(
-            api_tokens.insert().values(owner_id=owner_id, token_sha256=digest, created_at=now)
-        ).inserted_primary_key
-        assert key is not None
-        return ApiToken(id=int(key[0]), created_at=now)
+        new_id = insert_row(
+            self.conn, api_tokens, owner_id=owner_id, token_sha256=digest, created_at=now
+        )
+        return ApiToken(id=new_id, created_at=now)
 
     def active_with_digest(self, digest: str) -> tuple[int, ApiToken] | None:
         """(owner id, token) of the unrevoked token with this digest, if any."""
@@ -51,10 +50,7 @@ class ApiTokenRepo(Repo):
         )
 
     def query(self, owner_id: int) -> list[ApiToken]:
-        rows = self.conn.execute(
-            select(api_tokens).where(api_tokens.c.owner_id == owner_id).order_by(api_tokens.c.id)
-        )
-        return [_token(r) for r in rows]
+        return self.read_all(owned_rows(api_tokens, owner_id, order_by=(api_tokens.c.id,)), _token)
 
     def revoke(self, owner_id: int, token_id: int | None, now: datetime) -> int:
         """Revoke one active token (or all of them when ``token_id`` is None); how many."""
@@ -66,9 +62,4 @@ class ApiTokenRepo(Repo):
 
 
 def _token(row: Row[Any]) -> ApiToken:
-    return ApiToken(
-        id=row.id,
-        created_at=row.created_at,
-        last_used_at=row.last_used_at,
-        revoked_at=row.revoked_at,
-    )
+    return record(ApiToken, row)

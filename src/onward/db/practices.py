@@ -11,14 +11,14 @@ from sqlalchemy import Row, select, update
 
 from onward.db import playbook_tables
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, record
 from onward.db.practice_tables import experiments
 from onward.db.practice_tables import if_then_plans as plans
 from onward.db.practice_tables import setback_preparations as preparations
 from onward.db.practice_tables import wellbeing_checks as checks
 from onward.db.practice_tables import writing_locks as locks
 from onward.db.practice_tables import writing_sessions as writing
-from onward.db.repo import Repo
+from onward.db.repo import Repo, owned_rows
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.experiments import Experiment, Verdict
 from onward.domain.playbook.goals import Metric
@@ -52,23 +52,17 @@ class IfThenRepo(Repo):
         return self._select(owner_id, plans.c.state == PlanState.PLANNED.value)
 
     def close(self, owner_id: int, plan_id: int, state: PlanState, now: datetime) -> None:
-        self._update(owner_id, plan_id, state=state.value, closed_at=now)
+        self.update_owned(plans, owner_id, plan_id, state=state.value, closed_at=now)
 
     def reschedule(self, owner_id: int, plan_id: int, starts_at: datetime, moves: int) -> None:
-        self._update(
+        self.update_owned(
+            plans,
             owner_id,
             plan_id,
             starts_at=starts_at,
             moves=moves,
             state=PlanState.PLANNED.value,
             closed_at=None,
-        )
-
-    def _update(self, owner_id: int, plan_id: int, **values: Any) -> None:
-        self.conn.execute(
-            update(plans)
-            .where(plans.c.owner_id == owner_id, plans.c.id == plan_id)
-            .values(**values)
         )
 
     def _select(self, owner_id: int, *where: Any) -> list[IfThenPlan]:
@@ -79,7 +73,7 @@ class IfThenRepo(Repo):
             .where(plans.c.owner_id == owner_id, *where)
             .order_by(plans.c.starts_at, plans.c.id)
         )
-        return [_plan(row) for row in self.conn.execute(query)]
+        return self.read_all(query, _plan)
 
 
 def _values(fields: IfThenFields) -> dict[str, Any]:
@@ -95,15 +89,7 @@ def _values(fields: IfThenFields) -> dict[str, Any]:
 
 
 def _plan(row: Row[Any]) -> IfThenPlan:
-    fields = IfThenFields(
-        starts_at=row.starts_at,
-        action=row.action,
-        minutes=row.minutes,
-        place=row.place,
-        for_text=row.for_text,
-        application_id=row.application_id,
-        metric=Metric(row.metric) if row.metric else None,
-    )
+    fields = record(IfThenFields, row, metric=Metric(row.metric) if row.metric else None)
     application = f"{row.company} ({row.role})" if row.company else None
     return IfThenPlan(
         id=row.id,
@@ -235,22 +221,11 @@ class WritingRepo(Repo):
 
     def all(self, owner_id: int) -> list[StoredWriting]:
         """Every session, oldest first."""
-        rows = self.conn.execute(
-            select(writing)
-            .where(writing.c.owner_id == owner_id)
-            .order_by(writing.c.written_on, writing.c.id)
-        )
-        return [
-            StoredWriting(r.id, r.written_on, r.day, r.body, r.sealed, r.started_at, r.saved_at)
-            for r in rows
-        ]
+        order = (writing.c.written_on, writing.c.id)
+        return self.read_all(owned_rows(writing, owner_id, order_by=order), _writing)
 
     def seal(self, owner_id: int, session_id: int, sealed: str) -> None:
-        self.conn.execute(
-            update(writing)
-            .where(writing.c.owner_id == owner_id, writing.c.id == session_id)
-            .values(body=None, sealed=sealed)
-        )
+        self.update_owned(writing, owner_id, session_id, body=None, sealed=sealed)
 
     def lock(self, owner_id: int) -> tuple[str, str] | None:
         """The lock's (salt as hex, sealed check text), or None when writing is not locked."""
@@ -326,5 +301,8 @@ class ExperimentRepo(Repo):
 
 
 def _experiment(row: Row[Any]) -> Experiment:
-    decision = Verdict(row.decision) if row.decision else None
-    return Experiment(row.id, row.name, row.tag, row.started_on, row.ended_on, decision)
+    return record(Experiment, row, decision=Verdict(row.decision) if row.decision else None)
+
+
+def _writing(row: Row[Any]) -> StoredWriting:
+    return record(StoredWriting, row)
