@@ -9,12 +9,11 @@ from typing import Any
 from sqlalchemy import Row, delete, select, update
 
 from onward.db.mail_account_tables import mail_accounts, mail_deliveries, mail_folders
-from onward.db.meta import insert_row, values
+from onward.db.meta import insert_row, record, values
 from onward.db.repo import Repo
 from onward.domain.mail_accounts import (
     AccountFields,
     Delivery,
-    DeliveryMethod,
     FolderState,
     MailAccount,
     Security,
@@ -36,11 +35,7 @@ class MailAccountRepo(Repo):
         )
 
     def update(self, owner_id: int, account_id: int, fields: AccountFields, now: datetime) -> None:
-        self.conn.execute(
-            update(mail_accounts)
-            .where(mail_accounts.c.owner_id == owner_id, mail_accounts.c.id == account_id)
-            .values(updated_at=now, **_columns(fields))
-        )
+        self.update_owned(mail_accounts, owner_id, account_id, updated_at=now, **_columns(fields))
 
     def get(self, owner_id: int, name: str) -> MailAccount | None:
         row = self.conn.execute(
@@ -156,17 +151,7 @@ class MailAccountRepo(Repo):
             )
             .order_by(mail_deliveries.c.delivered_at, mail_deliveries.c.id)
         )
-        return [
-            Delivery(
-                draft_id=r.draft_id,
-                account_name=r.account_name,
-                method=DeliveryMethod(r.method),
-                message_id=r.message_id,
-                to=r.to_addr,
-                delivered_at=r.delivered_at,
-            )
-            for r in rows
-        ]
+        return [record(Delivery, r, to=r.to_addr) for r in rows]
 
 
 def _columns(fields: AccountFields) -> dict[str, Any]:
