@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Column, Integer, Row, Table, select, update
 
-from onward.db.meta import insert_row, metadata, owner_column, record
+from onward.db.meta import created_at, insert_row, metadata, owner_column, record
 from onward.db.repo import Repo, owned_rows
 from onward.db.types import SafeString, UTCDateTime
 from onward.domain.api_tokens import ApiToken
@@ -22,7 +22,7 @@ api_tokens = Table(
     Column("id", Integer, primary_key=True),
     owner_column(),
     Column("token_sha256", SafeString(64), nullable=False, unique=True),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("last_used_at", UTCDateTime()),
     Column("revoked_at", UTCDateTime()),
 )

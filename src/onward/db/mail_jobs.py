@@ -29,7 +29,7 @@ from sqlalchemy import (
     update,
 )
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import created_at, metadata, owner_column
 from onward.db.tables import owners
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 from onward.domain.records import Owner
@@ -55,7 +55,7 @@ mail_jobs = Table(
     Column("work", SafeJSON, nullable=False),  # what to import or sync, to resume it
     Column("stop_requested", Boolean, nullable=False),
     Column("queue_job_id", BigInteger),  # the queue's job, while one is queued or running
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("started_at", UTCDateTime()),
     Column("finished_at", UTCDateTime()),
     Index("ix_mail_jobs_owner_created", "owner_id", "created_at"),

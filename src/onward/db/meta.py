@@ -6,6 +6,7 @@ from __future__ import annotations
 import types
 from collections.abc import Mapping
 from dataclasses import fields
+from datetime import datetime
 from enum import Enum
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
@@ -23,6 +24,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.sql.schema import SchemaItem
 
+from onward.db.types import UTCDateTime
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -36,9 +39,27 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 R = TypeVar("R")
 
 
+def reference(
+    name: str, table: str, *, ondelete: str = "CASCADE", nullable: bool = False
+) -> Column[int]:
+    """The column ``name`` that holds the ``id`` of a row of ``table``; by default the row
+    that refers goes with the row it refers to."""
+    return Column(name, Integer, ForeignKey(f"{table}.id", ondelete=ondelete), nullable=nullable)
+
+
 def owner_column() -> Column[int]:
     """The ``owner_id`` every record carries; an owner's records go with it."""
-    return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
+    return reference("owner_id", "owners")
+
+
+def created_at() -> Column[datetime]:
+    """When the record was made."""
+    return Column("created_at", UTCDateTime(), nullable=False)
+
+
+def timestamps() -> tuple[Column[datetime], Column[datetime]]:
+    """When the record was made and when it was last changed."""
+    return created_at(), Column("updated_at", UTCDateTime(), nullable=False)
 
 
 def owned_table(name: str, *items: SchemaItem) -> Table:

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Index, Integer, Table, delete, select, update
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import created_at, metadata, owner_column
 from onward.db.tables import owners
 from onward.db.types import SafeString, SafeText, UTCDateTime
 from onward.domain.records import Owner
@@ -29,7 +29,7 @@ report_jobs = Table(
     Column("state", SafeString(10), nullable=False),  # queued | running | done | failed
     Column("body", SafeText),  # the report, once done
     Column("error", SafeText),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("finished_at", UTCDateTime()),
     Index("ix_report_jobs_owner_created", "owner_id", "created_at"),
 )
