@@ -83,15 +83,16 @@ def values(record: Any, *names: str) -> dict[str, Any]:
     return {k: v.value if isinstance(v, Enum) else v for k, v in found.items()}
 
 
-def record(cls: type[R], row: Row[Any] | Mapping[str, Any], **given: Any) -> R:
+def record(cls: type[R], row: Row[Any] | Mapping[str, Any] | Any, **given: Any) -> R:
     """The dataclass ``cls`` read from ``row``, the inverse of :func:`values`: each field from
     the column of its name, through its enum when the field is one (or one or None) and the
-    column is not NULL; ``given`` sets the fields that are stored otherwise (renamed,
-    nested, kept as JSON): ``record(SavedDraft, row, to=row.to_addr)``."""
+    column is not NULL; a field ``row`` has no column for keeps its default. ``given`` sets
+    the fields that are stored otherwise (renamed, nested, kept as JSON):
+    ``record(SavedDraft, row, to=row.to_addr)``."""
     columns = row._mapping if isinstance(row, Row) else row
     found = dict(given)
     for name, enum in _field_enums(cls):
-        if name not in found:
+        if name not in found and name in columns:
             value = columns[name]
             found[name] = value if enum is None or value is None else enum(value)
     return cls(**found)

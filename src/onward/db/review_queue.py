@@ -13,8 +13,8 @@ from typing import Any
 from sqlalchemy import JSON, Text, cast, delete, func, select, type_coerce
 
 from onward.db import tables as t
-from onward.db.mail_rows import row_as
 from onward.db.mail_tables import mail_examples, mail_messages, mail_proposals, not_job_senders
+from onward.db.meta import record
 from onward.db.repo import Repo
 
 __all__ = ["KnownRows", "NotJobRow", "QueueRow", "ReviewQueueRepo"]
@@ -158,7 +158,7 @@ class ReviewQueueRepo(Repo):
         rows = self.conn.execute(
             select(not_job_senders).where(c.owner_id == owner_id).order_by(c.id.desc())
         )
-        return [row_as(NotJobRow, r) for r in rows]
+        return [record(NotJobRow, r) for r in rows]
 
     def add_not_job_sender(self, owner_id: int, row: dict[str, Any]) -> bool:
         """Remember one sender or list; False when it is remembered already."""
