@@ -18,10 +18,9 @@ class AccountRepo(Repo):
     def insert(
         self, owner_id: int, email: str, role: Role, password_hash: str | None, now: datetime
     ) -> Account:
-        new_id = insert_row(
-            self.conn,
+        new_id = self.insert_owned(
             accounts,
-            owner_id=owner_id,
+            owner_id,
             email=email,
             role=role.value,
             password_hash=password_hash,

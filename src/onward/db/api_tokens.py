@@ -9,18 +9,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, Row, Table, select, update
+from sqlalchemy import Column, Row, select, update
 
-from onward.db.meta import created_at, insert_row, metadata, owner_column, record
+from onward.db.meta import created_at, owned_table, record
 from onward.db.repo import Repo, owned_rows
 from onward.db.types import SafeString, UTCDateTime
 from onward.domain.api_tokens import ApiToken
 
-api_tokens = Table(
+api_tokens = owned_table(
     "api_tokens",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("token_sha256", SafeString(64), nullable=False, unique=True),
     created_at(),
     Column("last_used_at", UTCDateTime()),
@@ -30,9 +27,7 @@ api_tokens = Table(
 
 class ApiTokenRepo(Repo):
     def insert(self, owner_id: int, digest: str, now: datetime) -> ApiToken:
-        new_id = insert_row(
-            self.conn, api_tokens, owner_id=owner_id, token_sha256=digest, created_at=now
-        )
+        new_id = self.insert_owned(api_tokens, owner_id, token_sha256=digest, created_at=now)
         return ApiToken(id=new_id, created_at=now)
 
     def active_with_digest(self, digest: str) -> tuple[int, ApiToken] | None:

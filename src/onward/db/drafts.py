@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Row, Select, func, select
 
-from onward.db.meta import insert_row, record
+from onward.db.meta import record
 from onward.db.playbook_tables import drafts
 from onward.db.repo import Repo
 from onward.domain.drafts import DraftKind
@@ -28,10 +28,9 @@ class DraftRepo(Repo):
         body: str,
         now: datetime,
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             drafts,
-            owner_id=owner_id,
+            owner_id,
             application_id=application_id,
             contact_id=contact_id,
             kind=kind.value,

@@ -14,7 +14,7 @@ from sqlalchemy import String, func, select, update
 
 from onward.db import tables as t
 from onward.db.application_rows import event_from_row
-from onward.db.meta import insert_row, values
+from onward.db.meta import values
 from onward.db.playbook_tables import (
     drafts,
     effort_entries,
@@ -53,10 +53,9 @@ class GoalRepo(Repo):
 
 class EffortRepo(Repo):
     def insert(self, owner_id: int, activity: Effort, note: str | None, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             effort_entries,
-            owner_id=owner_id,
+            owner_id,
             occurred_on=activity.on,
             **values(activity, "metric", "amount"),
             note=note,
@@ -134,10 +133,9 @@ class WinRepo(Repo):
     def insert(
         self, owner_id: int, text: str, on: date, application_id: int | None, now: datetime
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             wins,
-            owner_id=owner_id,
+            owner_id,
             application_id=application_id,
             occurred_on=on,
             text=text,

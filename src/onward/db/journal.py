@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Row, case, or_, select, true
 
 from onward.db import tables as t
-from onward.db.meta import insert_row, record, values, within_days_of
+from onward.db.meta import record, values, within_days_of
 from onward.db.playbook_tables import journal_entries
 from onward.db.repo import Repo, owned_rows
 from onward.domain.pipeline import Stage
@@ -17,10 +17,9 @@ from onward.domain.playbook.journal import JournalEntry
 
 class JournalRepo(Repo):
     def insert(self, owner_id: int, entry: JournalEntry, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             journal_entries,
-            owner_id=owner_id,
+            owner_id,
             **values(entry, "written_on", "mood", "text", "rest_day"),
             created_at=now,
         )

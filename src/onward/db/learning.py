@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Row
 
-from onward.db.meta import insert_row, record, values
+from onward.db.meta import record, values
 from onward.db.playbook_tables import feedback, plan_items, reflections
 from onward.db.repo import Repo, owned_rows
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
@@ -19,10 +19,9 @@ from onward.domain.playbook.stored import StoredFeedback, StoredItem, StoredRefl
 
 class FeedbackRepo(Repo):
     def insert(self, owner_id: int, item: Feedback, specific: bool, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             feedback,
-            owner_id=owner_id,
+            owner_id,
             **values(item, "application_id", "contact_id", "text", "received_on", "from_whom"),
             themes=[t.value for t in item.themes],
             specific=specific,
@@ -43,10 +42,9 @@ class FeedbackRepo(Repo):
 
 class ReflectionRepo(Repo):
     def insert(self, owner_id: int, reflection: Reflection, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             reflections,
-            owner_id=owner_id,
+            owner_id,
             **values(reflection, "application_id", "written_on"),
             ratings={r.topic_id: r.score for r in reflection.ratings},
             answers={a.question_id: a.text for a in reflection.answers},
@@ -65,10 +63,9 @@ class PlanItemRepo(Repo):
     def insert(
         self, owner_id: int, item: PlanItem, now: datetime, *, application_id: int | None
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             plan_items,
-            owner_id=owner_id,
+            owner_id,
             application_id=application_id,
             **values(item, "kind", "focus", "effort_hours", "status", "because"),
             created_at=now,

@@ -9,8 +9,8 @@ from typing import Any
 from sqlalchemy import Row, delete, select, update
 
 from onward.db.mail_account_tables import mail_accounts, mail_deliveries, mail_folders
-from onward.db.meta import insert_row, record, values
-from onward.db.repo import Repo
+from onward.db.meta import record, values
+from onward.db.repo import Repo, owned_rows
 from onward.domain.mail_accounts import (
     AccountFields,
     Delivery,
@@ -25,10 +25,9 @@ from onward.domain.mail_accounts import (
 class MailAccountRepo(Repo):
     # -- accounts ----------------------------------------------------------------------------
     def insert(self, owner_id: int, fields: AccountFields, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             mail_accounts,
-            owner_id=owner_id,
+            owner_id,
             created_at=now,
             updated_at=now,
             **_columns(fields),
@@ -38,14 +37,10 @@ class MailAccountRepo(Repo):
         self.update_owned(mail_accounts, owner_id, account_id, updated_at=now, **_columns(fields))
 
     def get(self, owner_id: int, name: str) -> MailAccount | None:
-        row = self.conn.execute(
-            select(mail_accounts).where(
-                mail_accounts.c.owner_id == owner_id, mail_accounts.c.name == name
-            )
-        ).first()
-        if row is None:
-            return None
-        return _account(row, self.folder_states(owner_id, [row.id]).get(row.id, ()))
+        return self.read_first(
+            owned_rows(mail_accounts, owner_id, mail_accounts.c.name == name),
+            lambda row: _account(row, self.folder_states(owner_id, [row.id]).get(row.id, ())),
+        )
 
     def query(self, owner_id: int) -> list[MailAccount]:
         rows = list(

@@ -21,24 +21,19 @@ from sqlalchemy import (
     Column,
     Connection,
     Index,
-    Integer,
-    Table,
     delete,
     select,
     text,
     update,
 )
 
-from onward.db.meta import created_at, metadata, owner_column
+from onward.db.meta import created_at, owned_table
 from onward.db.tables import owners
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 from onward.domain.records import Owner
 
-mail_jobs = Table(
+mail_jobs = owned_table(
     "mail_jobs",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("public_id", SafeString(32), nullable=False, unique=True),  # not guessable
     Column("work_key", SafeString(600), nullable=False),  # "sync:NAME" or "import:PATH"
     Column("kind", SafeString(10), nullable=False),  # import | sync

@@ -7,17 +7,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, Table, UniqueConstraint, delete, select, update
+from sqlalchemy import Column, UniqueConstraint, delete, select, update
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import owned_table
 from onward.db.repo import Repo
 from onward.db.types import SafeJSON, SafeString, UTCDateTime
 
-owner_settings = Table(
+owner_settings = owned_table(
     "owner_settings",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("key", SafeString(60), nullable=False),
     Column("value", SafeJSON, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
 
-from onward.db.meta import insert_row, record, values
+from onward.db.meta import record, values
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
 from onward.db.repo import Repo, owned_rows
 from onward.domain.drafts import DraftKind
@@ -19,10 +19,9 @@ from onward.domain.playbook.tasks import StoredTask, Task, TaskKind, TaskStatus
 
 class RejectionRepo(Repo):
     def insert(self, owner_id: int, rejection: Rejection, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             rejections,
-            owner_id=owner_id,
+            owner_id,
             **values(rejection),
             created_at=now,
         )
@@ -54,10 +53,9 @@ class DwellRepo(Repo):
 
     def insert(self, owner_id: int, window: DwellWindow) -> int:
         self._active.clear()
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             dwell_windows,
-            owner_id=owner_id,
+            owner_id,
             **values(window, "application_id", "starts_at", "ends_at", "preset"),
         )
 
@@ -99,10 +97,9 @@ class TaskRepo(Repo):
     def insert(
         self, owner_id: int, task: Task, now: datetime, *, contact_id: int | None = None
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             tasks,
-            owner_id=owner_id,
+            owner_id,
             application_id=task.application_id or None,
             contact_id=contact_id,
             **values(task, "kind", "title", "due_at", "not_before", "draft_kind", "status"),

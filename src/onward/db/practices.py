@@ -11,7 +11,7 @@ from sqlalchemy import Row, select, update
 
 from onward.db import playbook_tables
 from onward.db import tables as t
-from onward.db.meta import insert_row, record
+from onward.db.meta import record
 from onward.db.practice_tables import experiments
 from onward.db.practice_tables import if_then_plans as plans
 from onward.db.practice_tables import setback_preparations as preparations
@@ -29,10 +29,9 @@ from onward.domain.playbook.wellbeing_check import WellbeingCheck
 
 class IfThenRepo(Repo):
     def insert(self, owner_id: int, fields: IfThenFields, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             plans,
-            owner_id=owner_id,
+            owner_id,
             **_values(fields),
             state=PlanState.PLANNED.value,
             moves=0,
@@ -106,16 +105,8 @@ class PreparationRepo(Repo):
     """Setback preparations: one per application."""
 
     def get(self, owner_id: int, app_id: int) -> Preparation | None:
-        row = self.conn.execute(
-            select(preparations).where(
-                preparations.c.owner_id == owner_id, preparations.c.application_id == app_id
-            )
-        ).first()
-        if row is None:
-            return None
-        return Preparation(
-            row.application_id, tuple(row.steps), row.proud, row.updated_at, row.used_at
-        )
+        stmt = owned_rows(preparations, owner_id, preparations.c.application_id == app_id)
+        return self.read_first(stmt, lambda row: record(Preparation, row, steps=tuple(row.steps)))
 
     def save(self, owner_id: int, prep: Preparation, now: datetime) -> None:
         values = {"steps": list(prep.steps), "proud": prep.proud, "updated_at": now}
@@ -128,10 +119,9 @@ class PreparationRepo(Repo):
             .values(**values, used_at=None)
         ).rowcount
         if not changed:
-            insert_row(
-                self.conn,
+            self.insert_owned(
                 preparations,
-                owner_id=owner_id,
+                owner_id,
                 application_id=prep.application_id,
                 created_at=now,
                 **values,
@@ -181,10 +171,9 @@ class WellbeingRepo(Repo):
     """WHO-5 checks: the answers only; the score is worked out when read."""
 
     def insert(self, owner_id: int, check: WellbeingCheck, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             checks,
-            owner_id=owner_id,
+            owner_id,
             taken_on=check.taken_on,
             answers=list(check.answers),
             created_at=now,
@@ -217,7 +206,7 @@ class StoredWriting:
 class WritingRepo(Repo):
     def insert(self, owner_id: int, row: StoredWriting) -> int:
         values = {k: v for k, v in asdict(row).items() if k != "id"}
-        return insert_row(self.conn, writing, owner_id=owner_id, **values)
+        return self.insert_owned(writing, owner_id, **values)
 
     def all(self, owner_id: int) -> list[StoredWriting]:
         """Every session, oldest first."""
@@ -235,10 +224,9 @@ class WritingRepo(Repo):
         return (row.salt, row.check_sealed) if row else None
 
     def set_lock(self, owner_id: int, salt: str, check_sealed: str, now: datetime) -> None:
-        insert_row(
-            self.conn,
+        self.insert_owned(
             locks,
-            owner_id=owner_id,
+            owner_id,
             salt=salt,
             check_sealed=check_sealed,
             created_at=now,
@@ -258,7 +246,7 @@ class WritingRepo(Repo):
 class ExperimentRepo(Repo):
     def insert(self, owner_id: int, name: str, tag: str, started_on: date, now: datetime) -> int:
         values = {"name": name, "tag": tag, "started_on": started_on, "created_at": now}
-        return insert_row(self.conn, experiments, owner_id=owner_id, **values)
+        return self.insert_owned(experiments, owner_id, **values)
 
     def all(self, owner_id: int) -> list[Experiment]:
         rows = self.conn.execute(

@@ -8,6 +8,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Executable, Row, Select, Table, select, update
 
+from onward.db.meta import insert_row
+
 T = TypeVar("T")
 
 
@@ -32,6 +34,10 @@ class Repo:
     def read_all(self, stmt: Executable, read: Callable[[Row[Any]], T]) -> list[T]:
         """Every row ``stmt`` finds, each read by ``read``."""
         return [read(row) for row in self.conn.execute(stmt)]
+
+    def insert_owned(self, table: Table, owner_id: int, **values: Any) -> int:
+        """Insert one of ``owner_id``'s rows into ``table``; return its new id."""
+        return insert_row(self.conn, table, owner_id=owner_id, **values)
 
     def update_owned(self, table: Table, owner_id: int, row_id: int, **values: Any) -> int:
         """Set ``values`` on the row ``row_id`` of ``table`` if it is ``owner_id``'s; how many

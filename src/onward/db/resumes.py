@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Row, delete, func, select
 
-from onward.db.meta import insert_row, record
+from onward.db.meta import record
 from onward.db.repo import Repo, owned_rows
 from onward.db.resume_tables import resumes
 from onward.db.types import lowered
@@ -33,10 +33,9 @@ class ResumeRepo(Repo):
         now: datetime,
     ) -> Resume:
         version = self.next_version(owner_id)
-        new_id = insert_row(
-            self.conn,
+        new_id = self.insert_owned(
             resumes,
-            owner_id=owner_id,
+            owner_id,
             version=version,
             label=label,
             filename=filename,

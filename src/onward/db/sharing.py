@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Row, select, update
 
 from onward.db import tables as t
-from onward.db.meta import insert_row, record
+from onward.db.meta import record
 from onward.db.repo import Repo
 from onward.db.sharing_tables import coach_notes, proposed_goals, share_access, shares
 from onward.domain.sharing import (
@@ -50,10 +50,9 @@ class ShareRepo(Repo):
         now: datetime,
     ) -> int:
         names = " ".join(s.value for s in Scope if s in scopes)
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             shares,
-            owner_id=owner_id,
+            owner_id,
             coach_id=coach_id,
             scopes=names,
             expires_on=expires_on,
@@ -141,10 +140,9 @@ class AccessLogRepo(Repo):
 
 class CoachNoteRepo(Repo):
     def insert(self, owner_id: int, coach_id: int, text: str, shown: bool, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             coach_notes,
-            owner_id=owner_id,
+            owner_id,
             coach_id=coach_id,
             text=text,
             shown=shown,
@@ -185,10 +183,9 @@ class ProposedGoalRepo(Repo):
     def insert(
         self, owner_id: int, coach_id: int, metric: str, target: float, why: str, now: datetime
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             proposed_goals,
-            owner_id=owner_id,
+            owner_id,
             coach_id=coach_id,
             metric=metric,
             target=target,

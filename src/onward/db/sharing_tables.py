@@ -7,9 +7,9 @@ them out (like API tokens); deleting either owner deletes them.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, Float, Index, Integer, Table
+from sqlalchemy import Boolean, Column, Date, Float, Index
 
-from onward.db.meta import created_at, metadata, owner_column, reference
+from onward.db.meta import created_at, owned_table, reference
 from onward.db.types import SafeString, SafeText, UTCDateTime
 
 
@@ -17,11 +17,8 @@ def coach_column() -> Column[int]:
     return reference("coach_id", "owners")
 
 
-shares = Table(
+shares = owned_table(
     "shares",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     coach_column(),
     Column("scopes", SafeString(200), nullable=False),  # space-separated scope names
     Column("expires_on", Date, nullable=False),
@@ -31,11 +28,8 @@ shares = Table(
     Index("ix_shares_owner", "owner_id"),
 )
 
-share_access = Table(
+share_access = owned_table(
     "share_access",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     reference("share_id", "shares"),
     Column("scope", SafeString(20), nullable=False),
     Column("what", SafeString(200), nullable=False),
@@ -43,11 +37,8 @@ share_access = Table(
     Index("ix_share_access_owner_at", "owner_id", "at"),
 )
 
-coach_notes = Table(
+coach_notes = owned_table(
     "coach_notes",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     coach_column(),
     Column("text", SafeText, nullable=False),
     Column("shown", Boolean, nullable=False),
@@ -55,11 +46,8 @@ coach_notes = Table(
     Index("ix_coach_notes_owner", "owner_id", "coach_id"),
 )
 
-proposed_goals = Table(
+proposed_goals = owned_table(
     "proposed_goals",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     coach_column(),
     Column("metric", SafeString(20), nullable=False),
     Column("target", Float, nullable=False),
