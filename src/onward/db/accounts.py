@@ -217,11 +217,8 @@ class SignInThrottleRepo(Repo):
         self, key: str, failures: int, window_start: datetime, locked_until: datetime | None
     ) -> None:
         values = {"failures": failures, "window_start": window_start, "locked_until": locked_until}
-        changed = self.conn.execute(
-            update(sign_in_throttle).where(sign_in_throttle.c.key_sha256 == key).values(**values)
-        ).rowcount
-        if not changed:
-            self.conn.execute(sign_in_throttle.insert().values(key_sha256=key, **values))
+        where = [sign_in_throttle.c.key_sha256 == key]
+        self.update_or_insert(sign_in_throttle, where, values, key_sha256=key)
 
     def clear(self, key: str) -> None:
         self.conn.execute(delete(sign_in_throttle).where(sign_in_throttle.c.key_sha256 == key))

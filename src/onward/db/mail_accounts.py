@@ -108,21 +108,15 @@ class MailAccountRepo(Repo):
             "messages_seen": state.messages_seen,
             "synced_at": state.synced_at,
         }
-        done = self.conn.execute(
-            update(mail_folders)
-            .where(
-                mail_folders.c.owner_id == owner_id,
-                mail_folders.c.account_id == account_id,
-                mail_folders.c.folder == state.folder,
-            )
-            .values(**values)
+        c = mail_folders.c
+        self.update_or_insert(
+            mail_folders,
+            [c.owner_id == owner_id, c.account_id == account_id, c.folder == state.folder],
+            values,
+            owner_id=owner_id,
+            account_id=account_id,
+            folder=state.folder,
         )
-        if done.rowcount == 0:
-            self.conn.execute(
-                mail_folders.insert().values(
-                    owner_id=owner_id, account_id=account_id, folder=state.folder, **values
-                )
-            )
 
     # -- deliveries --------------------------------------------------------------------------
     def add_delivery(self, owner_id: int, delivery: Delivery) -> None:
@@ -138,15 +132,14 @@ class MailAccountRepo(Repo):
     def deliveries(self, owner_id: int, draft_ids: Sequence[int]) -> list[Delivery]:
         if not draft_ids:
             return []
-        rows = self.conn.execute(
-            select(mail_deliveries)
-            .where(
-                mail_deliveries.c.owner_id == owner_id,
-                mail_deliveries.c.draft_id.in_(list(draft_ids)),
-            )
-            .order_by(mail_deliveries.c.delivered_at, mail_deliveries.c.id)
+        c = mail_deliveries.c
+        stmt = owned_rows(
+            mail_deliveries,
+            owner_id,
+            c.draft_id.in_(list(draft_ids)),
+            order_by=(c.delivered_at, c.id),
         )
-        return [record(Delivery, r, to=r.to_addr) for r in rows]
+        return self.read_all(stmt, lambda r: record(Delivery, r, to=r.to_addr))
 
 
 def _columns(fields: AccountFields) -> dict[str, Any]:

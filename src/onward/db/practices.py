@@ -109,23 +109,15 @@ class PreparationRepo(Repo):
         return self.read_first(stmt, lambda row: record(Preparation, row, steps=tuple(row.steps)))
 
     def save(self, owner_id: int, prep: Preparation, now: datetime) -> None:
-        values = {"steps": list(prep.steps), "proud": prep.proud, "updated_at": now}
-        changed = self.conn.execute(
-            update(preparations)
-            .where(
-                preparations.c.owner_id == owner_id,
-                preparations.c.application_id == prep.application_id,
-            )
-            .values(**values, used_at=None)
-        ).rowcount
-        if not changed:
-            self.insert_owned(
-                preparations,
-                owner_id,
-                application_id=prep.application_id,
-                created_at=now,
-                **values,
-            )
+        c = preparations.c
+        self.update_or_insert(
+            preparations,
+            [c.owner_id == owner_id, c.application_id == prep.application_id],
+            {"steps": list(prep.steps), "proud": prep.proud, "updated_at": now, "used_at": None},
+            owner_id=owner_id,
+            application_id=prep.application_id,
+            created_at=now,
+        )
 
     def mark_used(self, owner_id: int, app_id: int, now: datetime) -> None:
         self.conn.execute(

@@ -3,7 +3,7 @@ ways to read, list and change one owner's rows of a table."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Executable, Row, Select, Table, select, update
@@ -38,6 +38,16 @@ class Repo:
     def insert_owned(self, table: Table, owner_id: int, **values: Any) -> int:
         """Insert one of ``owner_id``'s rows into ``table``; return its new id."""
         return insert_row(self.conn, table, owner_id=owner_id, **values)
+
+    def update_or_insert(
+        self, table: Table, where: Sequence[ColumnElement[bool]], values: dict[str, Any], **new: Any
+    ) -> None:
+        """Set ``values`` on the rows of ``table`` that match ``where``; when none does, insert
+        one with ``values`` and ``new`` (the columns ``where`` finds it by, and the ones set
+        only when a row is made)."""
+        changed = self.conn.execute(update(table).where(*where).values(**values)).rowcount
+        if not changed:
+            self.conn.execute(table.insert().values(**new, **values))
 
     def update_owned(self, table: Table, owner_id: int, row_id: int, **values: Any) -> int:
         """Set ``values`` on the row ``row_id`` of ``table`` if it is ``owner_id``'s; how many
