@@ -10,7 +10,7 @@ from sqlalchemy import Row, Select, func, select
 
 from onward.db.meta import record
 from onward.db.playbook_tables import drafts
-from onward.db.repo import Repo
+from onward.db.repo import Repo, matching
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 
@@ -99,14 +99,8 @@ def _filtered(
     application_id: int | None,
     kinds: Sequence[DraftKind],
 ) -> Select[Any]:
-    stmt = stmt.where(drafts.c.owner_id == owner_id)
-    if statuses:
-        stmt = stmt.where(drafts.c.status.in_([s.value for s in statuses]))
-    if application_id is not None:
-        stmt = stmt.where(drafts.c.application_id == application_id)
-    if kinds:
-        stmt = stmt.where(drafts.c.kind.in_([k.value for k in kinds]))
-    return stmt
+    wanted = matching(drafts, status=statuses, application_id=application_id, kind=kinds)
+    return stmt.where(drafts.c.owner_id == owner_id, *wanted)
 
 
 def _draft(row: Row[Any]) -> SavedDraft:

@@ -10,7 +10,7 @@ from sqlalchemy import Row
 
 from onward.db.meta import record, values
 from onward.db.playbook_tables import feedback, plan_items, reflections
-from onward.db.repo import Repo, owned_rows
+from onward.db.repo import Repo, matching, owned_rows
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
 from onward.domain.playbook.learning_plan import ItemStatus, PlanItem
 from onward.domain.playbook.reflection import Answer, Rating, Reflection
@@ -35,7 +35,7 @@ class FeedbackRepo(Repo):
     def query(self, owner_id: int, *, application_id: int | None = None) -> list[StoredFeedback]:
         """Feedback oldest first (by the date it was received)."""
         c = feedback.c
-        where = [] if application_id is None else [c.application_id == application_id]
+        where = matching(feedback, application_id=application_id)
         stmt = owned_rows(feedback, owner_id, *where, order_by=(c.received_on, c.id))
         return self.read_all(stmt, _feedback)
 
@@ -54,7 +54,7 @@ class ReflectionRepo(Repo):
     def query(self, owner_id: int, *, application_id: int | None = None) -> list[StoredReflection]:
         """Reflections oldest first."""
         c = reflections.c
-        where = [] if application_id is None else [c.application_id == application_id]
+        where = matching(reflections, application_id=application_id)
         stmt = owned_rows(reflections, owner_id, *where, order_by=(c.created_at, c.id))
         return self.read_all(stmt, _reflection)
 
@@ -83,11 +83,8 @@ class PlanItemRepo(Repo):
         application_id: int | None = None,
     ) -> list[StoredItem]:
         c = plan_items.c
-        stmt = owned_rows(plan_items, owner_id, order_by=(c.created_at, c.id))
-        if statuses:
-            stmt = stmt.where(c.status.in_([s.value for s in statuses]))
-        if application_id is not None:
-            stmt = stmt.where(c.application_id == application_id)
+        where = matching(plan_items, status=statuses, application_id=application_id)
+        stmt = owned_rows(plan_items, owner_id, *where, order_by=(c.created_at, c.id))
         return self.read_all(stmt, _item)
 
     def set_status(self, owner_id: int, item_id: int, status: ItemStatus, now: datetime) -> None:

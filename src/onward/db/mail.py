@@ -33,7 +33,7 @@ from onward.db.mail_tables import (
     mail_quarantine,
 )
 from onward.db.meta import record
-from onward.db.repo import Repo
+from onward.db.repo import Repo, matching
 
 __all__ = ["ImportProgressRow", "MailRepo"]
 
@@ -311,10 +311,7 @@ class MailRepo(Repo):
             .order_by(m.sent_at.is_(None), m.sent_at, p.id)
             .limit(limit)
         )
-        if statuses:
-            query = query.where(p.status.in_(list(statuses)))
-        if ids:
-            query = query.where(p.id.in_(list(ids)))
+        query = query.where(*matching(mail_proposals, status=list(statuses), id=list(ids)))
         return [
             record(QueuedProposal, row, proposal=record(ProposalRow, row))
             for row in self.conn.execute(query)

@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, se
 
 from onward.db.meta import record, values
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
-from onward.db.repo import Repo, owned_rows
+from onward.db.repo import Repo, matching, owned_rows
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.dwell import DwellWindow
 from onward.domain.playbook.rejection import Rejection
@@ -118,11 +118,8 @@ class TaskRepo(Repo):
         application_id: int | None = None,
         due_before: datetime | None = None,
     ) -> list[StoredTask]:
-        stmt = owned_rows(tasks, owner_id, order_by=(tasks.c.due_at, tasks.c.id))
-        if statuses:
-            stmt = stmt.where(tasks.c.status.in_([s.value for s in statuses]))
-        if application_id is not None:
-            stmt = stmt.where(tasks.c.application_id == application_id)
+        where = matching(tasks, status=statuses, application_id=application_id)
+        stmt = owned_rows(tasks, owner_id, *where, order_by=(tasks.c.due_at, tasks.c.id))
         if due_before is not None:
             stmt = stmt.where(tasks.c.due_at <= due_before)
         return self.read_all(stmt, _task)
@@ -227,17 +224,20 @@ class TaskRepo(Repo):
     ) -> int:
         """Mark open (or snoozed) tasks of a kind done, because the person just did the thing;
         ``first_only`` completes only the earliest due. Returns how many were completed."""
-        stmt = select(tasks.c.id).where(
-            tasks.c.owner_id == owner_id,
-            tasks.c.status.in_([TaskStatus.OPEN.value, TaskStatus.SNOOZED.value]),
+        stmt = (
+            select(tasks.c.id)
+            .where(
+                tasks.c.owner_id == owner_id,
+                *matching(
+                    tasks,
+                    status=[TaskStatus.OPEN, TaskStatus.SNOOZED],
+                    kind=kind,
+                    draft_kind=draft_kind,
+                    application_id=application_id,
+                ),
+            )
+            .order_by(tasks.c.due_at, tasks.c.id)
         )
-        if kind is not None:
-            stmt = stmt.where(tasks.c.kind == kind.value)
-        if draft_kind is not None:
-            stmt = stmt.where(tasks.c.draft_kind == draft_kind.value)
-        if application_id is not None:
-            stmt = stmt.where(tasks.c.application_id == application_id)
-        stmt = stmt.order_by(tasks.c.due_at, tasks.c.id)
         if first_only:
             stmt = stmt.limit(1)
         ids = list(self.conn.execute(stmt).scalars())

@@ -4,6 +4,7 @@ ways to read, list and change one owner's rows of a table."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from enum import Enum
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Connection, Executable, Row, Select, Table, select, update
@@ -67,6 +68,25 @@ def owned_rows(
     order, at most ``limit`` of them when given."""
     stmt = select(table).where(table.c.owner_id == owner_id, *where).order_by(*order_by)
     return stmt if limit is None else stmt.limit(limit)
+
+
+def matching(table: Table, **wanted: Any) -> list[ColumnElement[bool]]:
+    """Conditions on the columns of ``table`` that ``wanted`` names: equal to a value, or one
+    of a list, tuple or set of them (an enum by its value). A None or an empty collection
+    asks nothing: ``matching(tasks, status=statuses, application_id=app_id)``."""
+    found: list[ColumnElement[bool]] = []
+    for name, value in wanted.items():
+        column = table.c[name]
+        if isinstance(value, list | tuple | set | frozenset):
+            if value:
+                found.append(column.in_([_plain(v) for v in value]))
+        elif value is not None:
+            found.append(column == _plain(value))
+    return found
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
 
 
 def _own(table: Table, owner_id: int, row_id: int) -> tuple[ColumnElement[bool], ...]:

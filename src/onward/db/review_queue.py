@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Text, cast, delete, func, select, type_coerce
 from onward.db import tables as t
 from onward.db.mail_tables import mail_examples, mail_messages, mail_proposals, not_job_senders
 from onward.db.meta import record
-from onward.db.repo import Repo
+from onward.db.repo import Repo, matching
 
 __all__ = ["KnownRows", "NotJobRow", "QueueRow", "ReviewQueueRepo"]
 
@@ -101,10 +101,7 @@ class ReviewQueueRepo(Repo):
             .where(p.owner_id == owner_id)
             .order_by(m.sent_at.is_(None), m.sent_at, p.mail_message_id, p.id)
         )
-        if statuses:
-            query = query.where(p.status.in_(list(statuses)))
-        if kinds:
-            query = query.where(p.kind.in_(list(kinds)))
+        query = query.where(*matching(mail_proposals, status=list(statuses), kind=list(kinds)))
         if since is not None:
             query = query.where(m.sent_at >= since)
         if until is not None:
