@@ -90,12 +90,16 @@ def record(cls: type[R], row: Row[Any] | Mapping[str, Any] | Any, **given: Any) 
     the fields that are stored otherwise (renamed, nested, kept as JSON):
     ``record(SavedDraft, row, to=row.to_addr)``."""
     columns = row._mapping if isinstance(row, Row) else row
-    found = dict(given)
+    found = {}
     for name, enum in _field_enums(cls):
-        if name not in found and name in columns:
+        if name in given:
+            continue
+        try:
             value = columns[name]
-            found[name] = value if enum is None or value is None else enum(value)
-    return cls(**found)
+        except KeyError:  # no such column: the field's default
+            continue
+        found[name] = value if enum is None or value is None else enum(value)
+    return cls(**found, **given)
 
 
 _FIELD_ENUMS: dict[type, tuple[tuple[str, type[Enum] | None], ...]] = {}
