@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, ForeignKey, Integer, Table
 
-from onward.db.meta import metadata
+from onward.db.meta import created_at, metadata, reference
 from onward.db.types import SafeString, UTCDateTime
 
 accounts = Table(
@@ -30,7 +30,7 @@ accounts = Table(
     Column("disabled_at", UTCDateTime()),
     Column("failed_sign_ins", Integer, nullable=False, default=0),
     Column("locked_until", UTCDateTime()),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("last_signed_in_at", UTCDateTime()),
 )
 
@@ -38,9 +38,9 @@ account_sessions = Table(
     "account_sessions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    reference("account_id", "accounts"),
     Column("token_sha256", SafeString(64), nullable=False, unique=True),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("last_seen_at", UTCDateTime(), nullable=False),
     Column("expires_at", UTCDateTime(), nullable=False),
 )
@@ -49,10 +49,10 @@ account_links = Table(
     "account_links",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    reference("account_id", "accounts"),
     Column("purpose", SafeString(10), nullable=False),  # invite | reset
     Column("token_sha256", SafeString(64), nullable=False, unique=True),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("expires_at", UTCDateTime(), nullable=False),
     Column("used_at", UTCDateTime()),
 )

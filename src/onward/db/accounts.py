@@ -6,24 +6,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, select, update
+from sqlalchemy import Row, delete, func, select, update
 
 from onward.db.account_tables import account_links, account_sessions, accounts, sign_in_throttle
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, record
+from onward.db.repo import Repo
 from onward.domain.accounts import Account, LinkPurpose, Role
 
 
-class AccountRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class AccountRepo(Repo):
     def insert(
         self, owner_id: int, email: str, role: Role, password_hash: str | None, now: datetime
     ) -> Account:
-        new_id = insert_row(
-            self.conn,
+        new_id = self.insert_owned(
             accounts,
-            owner_id=owner_id,
+            owner_id,
             email=email,
             role=role.value,
             password_hash=password_hash,
@@ -102,11 +99,8 @@ class AccountRepo:
         self.conn.execute(update(accounts).where(accounts.c.id == account_id).values(**values))
 
 
-class AccountSessionRepo:
+class AccountSessionRepo(Repo):
     """Signed-in sessions: the digest of each cookie's token, never the token."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
 
     def insert(self, account_id: int, digest: str, now: datetime, expires_at: datetime) -> int:
         return insert_row(
@@ -155,11 +149,8 @@ class AccountSessionRepo:
         return int(result.rowcount)
 
 
-class AccountLinkRepo:
+class AccountLinkRepo(Repo):
     """One-time links (invitations, resets): the digest of each link's token."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
 
     def insert(
         self,
@@ -212,11 +203,8 @@ class AccountLinkRepo:
         )
 
 
-class SignInThrottleRepo:
+class SignInThrottleRepo(Repo):
     """Failed sign-ins per key (digest of an email typed or of a client address)."""
-
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
 
     def get(self, key: str) -> tuple[int, datetime, datetime | None] | None:
         """(failures, window start, locked until) for a key."""
@@ -229,26 +217,12 @@ class SignInThrottleRepo:
         self, key: str, failures: int, window_start: datetime, locked_until: datetime | None
     ) -> None:
         values = {"failures": failures, "window_start": window_start, "locked_until": locked_until}
-        changed = self.conn.execute(
-            update(sign_in_throttle).where(sign_in_throttle.c.key_sha256 == key).values(**values)
-        ).rowcount
-        if not changed:
-            self.conn.execute(sign_in_throttle.insert().values(key_sha256=key, **values))
+        where = [sign_in_throttle.c.key_sha256 == key]
+        self.update_or_insert(sign_in_throttle, where, values, key_sha256=key)
 
     def clear(self, key: str) -> None:
         self.conn.execute(delete(sign_in_throttle).where(sign_in_throttle.c.key_sha256 == key))
 
 
 def _account(row: Row[Any]) -> Account:
-    return Account(
-        id=int(row.id),
-        owner_id=int(row.owner_id),
-        email=row.email,
-        role=Role(row.role),
-        created_at=row.created_at,
-        has_password=row.password_hash is not None,
-        disabled_at=row.disabled_at,
-        failed_sign_ins=int(row.failed_sign_ins),
-        locked_until=row.locked_until,
-        last_signed_in_at=row.last_signed_in_at,
-    )
+    return record(Account, row, has_password=row.password_hash is not None)

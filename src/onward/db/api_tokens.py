@@ -9,20 +9,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, Row, Table, select, update
+from sqlalchemy import Column, Row, select, update
 
-from onward.db.meta import metadata, owner_column
-from onward.db.repo import Repo
+from onward.db.meta import created_at, owned_table, record
+from onward.db.repo import Repo, owned_rows
 from onward.db.types import SafeString, UTCDateTime
 from onward.domain.api_tokens import ApiToken
 
-api_tokens = Table(
+api_tokens = owned_table(
     "api_tokens",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("token_sha256", SafeString(64), nullable=False, unique=True),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("last_used_at", UTCDateTime()),
     Column("revoked_at", UTCDateTime()),
 )
@@ -30,11 +27,8 @@ api_tokens = Table(
 
 class ApiTokenRepo(Repo):
     def insert(self, owner_id: int, digest: str, now: datetime) -> ApiToken:
-        key = self.conn.execute(
-            api_tokens.insert().values(owner_id=owner_id, token_sha256=digest, created_at=now)
-        ).inserted_primary_key
-        assert key is not None
-        return ApiToken(id=int(key[0]), created_at=now)
+        new_id = self.insert_owned(api_tokens, owner_id, token_sha256=digest, created_at=now)
+        return ApiToken(id=new_id, created_at=now)
 
     def active_with_digest(self, digest: str) -> tuple[int, ApiToken] | None:
         """(owner id, token) of the unrevoked token with this digest, if any."""
@@ -51,10 +45,7 @@ class ApiTokenRepo(Repo):
         )
 
     def query(self, owner_id: int) -> list[ApiToken]:
-        rows = self.conn.execute(
-            select(api_tokens).where(api_tokens.c.owner_id == owner_id).order_by(api_tokens.c.id)
-        )
-        return [_token(r) for r in rows]
+        return self.read_all(owned_rows(api_tokens, owner_id, order_by=(api_tokens.c.id,)), _token)
 
     def revoke(self, owner_id: int, token_id: int | None, now: datetime) -> int:
         """Revoke one active token (or all of them when ``token_id`` is None); how many."""
@@ -66,9 +57,4 @@ class ApiTokenRepo(Repo):
 
 
 def _token(row: Row[Any]) -> ApiToken:
-    return ApiToken(
-        id=row.id,
-        created_at=row.created_at,
-        last_used_at=row.last_used_at,
-        revoked_at=row.revoked_at,
-    )
+    return record(ApiToken, row)

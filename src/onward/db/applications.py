@@ -243,15 +243,13 @@ class ApplicationRepo(ApplicationReports):
 
     # -- reading -------------------------------------------------------------------------
     def get(self, owner_id: int, app_id: int, *, with_events: bool = True) -> Application | None:
-        row = self.conn.execute(
-            select(t.applications).where(
-                t.applications.c.id == app_id, t.applications.c.owner_id == owner_id
-            )
-        ).first()
-        if row is None:
-            return None
-        events = self.events_for([app_id]).get(app_id, []) if with_events else []
-        return application_from_row(row, self.tags_for([app_id]).get(app_id, ()), tuple(events))
+
+        def read(row: Row[Any]) -> Application:
+            events = self.events_for([app_id]).get(app_id, []) if with_events else []
+            tags = self.tags_for([app_id]).get(app_id, ())
+            return application_from_row(row, tags, tuple(events))
+
+        return self.owned(t.applications, owner_id, app_id, read)
 
     def query(
         self, owner_id: int, query: ApplicationQuery, *, with_events: bool = False

@@ -8,7 +8,6 @@ from typing import Any
 
 from sqlalchemy import delete, select
 
-from onward.db.meta import insert_row
 from onward.db.practice_tables import buddies, buddy_selves, buddy_weeks
 from onward.db.repo import Repo
 
@@ -26,11 +25,11 @@ class BuddyRepo(Repo):
     def set_me(self, owner_id: int, name: str, salt: str, key: str, now: datetime) -> None:
         self.conn.execute(delete(buddy_selves).where(buddy_selves.c.owner_id == owner_id))
         values = {"name": name, "salt": salt, "public_key": key, "created_at": now}
-        insert_row(self.conn, buddy_selves, owner_id=owner_id, **values)
+        self.insert_owned(buddy_selves, owner_id, **values)
 
     def add(self, owner_id: int, name: str, key: str, now: datetime) -> int:
         values = {"name": name, "public_key": key, "created_at": now}
-        return insert_row(self.conn, buddies, owner_id=owner_id, **values)
+        return self.insert_owned(buddies, owner_id, **values)
 
     def all(self, owner_id: int) -> list[tuple[int, str, str]]:
         """Every buddy: (id, name, public key)."""
@@ -52,10 +51,9 @@ class BuddyRepo(Repo):
                 buddy_weeks.c.week_start == datetime.fromisoformat(week).date(),
             )
         )
-        insert_row(
-            self.conn,
+        self.insert_owned(
             buddy_weeks,
-            owner_id=owner_id,
+            owner_id,
             buddy_id=buddy_id,
             week_start=datetime.fromisoformat(week).date(),
             summary=summary,

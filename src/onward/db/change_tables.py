@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Index, Integer
 
-from onward.db.meta import owned_table
-from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
+from onward.db.meta import created_at, owned_table
+from onward.db.types import SafeJSON, SafeString, SafeText
 
 changes = owned_table(
     "changes",
@@ -21,7 +21,7 @@ changes = owned_table(
     Column("proposal_id", Integer),
     Column("undoes", Integer),  # the change a correction undid
     Column("undone_by", Integer),  # the correction that undid this change
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Index("ix_changes_owner_application", "owner_id", "application_id", "id"),
     Index("ix_changes_owner_proposal", "owner_id", "proposal_id"),
 )

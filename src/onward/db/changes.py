@@ -244,20 +244,18 @@ class ChangeRepo(Repo):
         proposal_id: int | None = None,
         undoes: int | None = None,
     ) -> Change:
-        key = self.conn.execute(
-            changes.insert().values(
-                owner_id=owner_id,
-                application_id=application_id,
-                kind=kind.value,
-                summary=summary,
-                rows=rows,
-                proposal_id=proposal_id,
-                undoes=undoes,
-                created_at=now,
-            )
-        ).inserted_primary_key
-        assert key is not None
-        return Change(int(key[0]), application_id, kind, summary, now, undoes, None, proposal_id)
+        change_id = self.insert_owned(
+            changes,
+            owner_id,
+            application_id=application_id,
+            kind=kind.value,
+            summary=summary,
+            rows=rows,
+            proposal_id=proposal_id,
+            undoes=undoes,
+            created_at=now,
+        )
+        return Change(change_id, application_id, kind, summary, now, undoes, None, proposal_id)
 
     def get(self, owner_id: int, change_id: int) -> tuple[Change, list[Entry]] | None:
         row = self.conn.execute(
@@ -303,11 +301,7 @@ class ChangeRepo(Repo):
         return None if row is None else _change(row)
 
     def mark_undone(self, owner_id: int, change_id: int, by: int) -> None:
-        self.conn.execute(
-            update(changes)
-            .where(changes.c.owner_id == owner_id, changes.c.id == change_id)
-            .values(undone_by=by)
-        )
+        self.update_owned(changes, owner_id, change_id, undone_by=by)
 
     def count(self, owner_id: int) -> int:
         stmt = select(func.count()).select_from(changes).where(changes.c.owner_id == owner_id)

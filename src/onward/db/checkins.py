@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 
 from onward.db import tables as t
 from onward.db.contacts import ContactRepo, _contact
@@ -58,22 +58,13 @@ class CheckinRepo(Repo):
 
     def save_company(self, owner_id: int, note: CompanyNote, now: datetime) -> None:
         """Insert, or update the row whose name matches case-insensitively (its spelling stays)."""
-        changed = self.conn.execute(
-            update(companies)
-            .where(
-                companies.c.owner_id == owner_id,
-                lowered(companies.c.name) == note.name.lower(),
-            )
-            .values(reapply_after=note.reapply_after, notes=note.notes, updated_at=now)
-        ).rowcount
-        if not changed:
-            self.conn.execute(
-                companies.insert().values(
-                    owner_id=owner_id,
-                    **values(note, "name", "reapply_after", "notes"),
-                    updated_at=now,
-                )
-            )
+        self.update_or_insert(
+            companies,
+            [companies.c.owner_id == owner_id, lowered(companies.c.name) == note.name.lower()],
+            {**values(note, "reapply_after", "notes"), "updated_at": now},
+            owner_id=owner_id,
+            name=note.name,
+        )
 
     def reapply_dates(self, owner_id: int) -> list[CompanyNote]:
         """Companies with a reapply date, soonest first."""

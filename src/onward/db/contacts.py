@@ -10,10 +10,10 @@ from typing import Any
 from sqlalchemy import Row, Select, delete, func, select, update
 
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.meta import insert_row, record
 from onward.db.repo import Repo
 from onward.db.types import lowered
-from onward.domain.records import Contact, ContactFields, ContactRole
+from onward.domain.records import Contact, ContactFields
 
 FIELD_COLUMNS = (
     "name",
@@ -95,14 +95,12 @@ class ContactRepo(Repo):
         return result.rowcount > 0
 
     def get(self, owner_id: int, contact_id: int) -> Contact | None:
-        row = self.conn.execute(
-            select(t.contacts).where(
-                t.contacts.c.id == contact_id, t.contacts.c.owner_id == owner_id
-            )
-        ).first()
-        if row is None:
-            return None
-        return _contact(row, self._links([contact_id]).get(contact_id, ()))
+        return self.owned(
+            t.contacts,
+            owner_id,
+            contact_id,
+            lambda row: _contact(row, self._links([contact_id]).get(contact_id, ())),
+        )
 
     def query(
         self,
@@ -157,16 +155,7 @@ def _filtered(
 def _contact(row: Row[Any], app_ids: tuple[int, ...]) -> Contact:
     return Contact(
         id=row.id,
-        fields=ContactFields(
-            name=row.name,
-            role=ContactRole(row.role),
-            email=row.email,
-            linkedin_url=row.linkedin_url,
-            company=row.company,
-            notes=row.notes,
-            last_contact_on=row.last_contact_on,
-            next_checkin_on=row.next_checkin_on,
-        ),
+        fields=record(ContactFields, row),
         application_ids=app_ids,
         created_at=row.created_at,
     )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row, select
 
 from onward.db import tables as t
-from onward.db.meta import insert_row, values
+from onward.db.meta import record, values
 from onward.db.practice_tables import debriefs, interview_questions, star_stories
-from onward.db.repo import Repo
+from onward.db.repo import Repo, owned_rows
 from onward.domain.playbook.debrief import Debrief, StarStory
 
 _STORY_PARTS = ("situation", "task", "action", "result")
@@ -18,17 +18,14 @@ _STORY_PARTS = ("situation", "task", "action", "result")
 
 class DebriefRepo(Repo):
     def insert(self, owner_id: int, debrief: Debrief, now: datetime) -> int:
-        debrief_id = insert_row(
-            self.conn,
+        debrief_id = self.insert_owned(
             debriefs,
-            owner_id=owner_id,
+            owner_id,
             **values(debrief, "application_id", "held_on", "landed", "missing"),
             created_at=now,
         )
         for text in debrief.questions:
-            insert_row(
-                self.conn, interview_questions, owner_id=owner_id, debrief_id=debrief_id, text=text
-            )
+            self.insert_owned(interview_questions, owner_id, debrief_id=debrief_id, text=text)
         return debrief_id
 
     def for_application(self, owner_id: int, app_id: int) -> list[Debrief]:
@@ -85,10 +82,9 @@ class DebriefRepo(Repo):
 class StoryRepo(Repo):
     def insert(self, owner_id: int, story: StarStory, now: datetime) -> int:
         parts = {k: getattr(story, k) for k in _STORY_PARTS}
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             star_stories,
-            owner_id=owner_id,
+            owner_id,
             title=story.title,
             created_at=now,
             updated_at=now,
@@ -97,21 +93,15 @@ class StoryRepo(Repo):
 
     def update(self, owner_id: int, story: StarStory, now: datetime) -> bool:
         parts = {k: getattr(story, k) for k in _STORY_PARTS}
-        changed = self.conn.execute(
-            update(star_stories)
-            .where(star_stories.c.owner_id == owner_id, star_stories.c.id == story.id)
-            .values(title=story.title, updated_at=now, **parts)
-        ).rowcount
+        changed = self.update_owned(
+            star_stories, owner_id, story.id, title=story.title, updated_at=now, **parts
+        )
         return bool(changed)
 
     def all(self, owner_id: int) -> list[StarStory]:
-        rows = self.conn.execute(
-            select(star_stories)
-            .where(star_stories.c.owner_id == owner_id)
-            .order_by(star_stories.c.title, star_stories.c.id)
-        )
-        return [_story(row) for row in rows]
+        order = (star_stories.c.title, star_stories.c.id)
+        return self.read_all(owned_rows(star_stories, owner_id, order_by=order), _story)
 
 
 def _story(row: Row[Any]) -> StarStory:
-    return StarStory(row.title, row.situation, row.task, row.action, row.result, row.id)
+    return record(StarStory, row)

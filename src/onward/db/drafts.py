@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select, update
+from sqlalchemy import Row, Select, func, select
 
-from onward.db.meta import insert_row
+from onward.db.meta import record
 from onward.db.playbook_tables import drafts
-from onward.db.repo import Repo
+from onward.db.repo import Repo, matching
 from onward.domain.drafts import DraftKind
 from onward.domain.playbook.stored import DraftStatus, SavedDraft
 
@@ -28,10 +28,9 @@ class DraftRepo(Repo):
         body: str,
         now: datetime,
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             drafts,
-            owner_id=owner_id,
+            owner_id,
             application_id=application_id,
             contact_id=contact_id,
             kind=kind.value,
@@ -59,7 +58,7 @@ class DraftRepo(Repo):
         stmt = stmt.order_by(drafts.c.created_at, drafts.c.id)
         if limit is not None:
             stmt = stmt.limit(limit)
-        return [_draft(r) for r in self.conn.execute(stmt)]
+        return self.read_all(stmt, _draft)
 
     def count(self, owner_id: int, *, statuses: Sequence[DraftStatus] = ()) -> int:
         stmt = _filtered(select(func.count()).select_from(drafts), owner_id, statuses, None, ())
@@ -75,10 +74,8 @@ class DraftRepo(Repo):
         to: str | None,
         now: datetime,
     ) -> None:
-        self.conn.execute(
-            update(drafts)
-            .where(drafts.c.owner_id == owner_id, drafts.c.id == draft_id)
-            .values(subject=subject, body=body, to_addr=to, updated_at=now)
+        self.update_owned(
+            drafts, owner_id, draft_id, subject=subject, body=body, to_addr=to, updated_at=now
         )
 
     def set_status(
@@ -90,10 +87,8 @@ class DraftRepo(Repo):
         sent_at: datetime | None,
         now: datetime,
     ) -> None:
-        self.conn.execute(
-            update(drafts)
-            .where(drafts.c.owner_id == owner_id, drafts.c.id == draft_id)
-            .values(status=status.value, sent_at=sent_at, updated_at=now)
+        self.update_owned(
+            drafts, owner_id, draft_id, status=status.value, sent_at=sent_at, updated_at=now
         )
 
 
@@ -104,27 +99,9 @@ def _filtered(
     application_id: int | None,
     kinds: Sequence[DraftKind],
 ) -> Select[Any]:
-    stmt = stmt.where(drafts.c.owner_id == owner_id)
-    if statuses:
-        stmt = stmt.where(drafts.c.status.in_([s.value for s in statuses]))
-    if application_id is not None:
-        stmt = stmt.where(drafts.c.application_id == application_id)
-    if kinds:
-        stmt = stmt.where(drafts.c.kind.in_([k.value for k in kinds]))
-    return stmt
+    wanted = matching(drafts, status=statuses, application_id=application_id, kind=kinds)
+    return stmt.where(drafts.c.owner_id == owner_id, *wanted)
 
 
 def _draft(row: Row[Any]) -> SavedDraft:
-    return SavedDraft(
-        id=row.id,
-        application_id=row.application_id,
-        contact_id=row.contact_id,
-        kind=DraftKind(row.kind),
-        to=row.to_addr,
-        subject=row.subject,
-        body=row.body,
-        status=DraftStatus(row.status),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        sent_at=row.sent_at,
-    )
+    return record(SavedDraft, row, to=row.to_addr)

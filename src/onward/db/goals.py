@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, tzinfo
 from typing import Any
 
-from sqlalchemy import String, func, select, update
+from sqlalchemy import String, func, select
 
 from onward.db import tables as t
 from onward.db.application_rows import event_from_row
-from onward.db.meta import insert_row, values
+from onward.db.meta import record, values
 from onward.db.playbook_tables import (
     drafts,
     effort_entries,
@@ -44,19 +44,15 @@ class GoalRepo(Repo):
 
     def save(self, owner_id: int, goals: WeeklyGoals, now: datetime) -> None:
         values: dict[str, Any] = {m.value: goals.target(m) for m in Metric} | {"updated_at": now}
-        changed = self.conn.execute(
-            update(weekly_goals).where(weekly_goals.c.owner_id == owner_id).values(**values)
-        ).rowcount
-        if not changed:
-            self.conn.execute(weekly_goals.insert().values(owner_id=owner_id, **values))
+        where = [weekly_goals.c.owner_id == owner_id]
+        self.update_or_insert(weekly_goals, where, values, owner_id=owner_id)
 
 
 class EffortRepo(Repo):
     def insert(self, owner_id: int, activity: Effort, note: str | None, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             effort_entries,
-            owner_id=owner_id,
+            owner_id,
             occurred_on=activity.on,
             **values(activity, "metric", "amount"),
             note=note,
@@ -134,10 +130,9 @@ class WinRepo(Repo):
     def insert(
         self, owner_id: int, text: str, on: date, application_id: int | None, now: datetime
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             wins,
-            owner_id=owner_id,
+            owner_id,
             application_id=application_id,
             occurred_on=on,
             text=text,
@@ -211,13 +206,4 @@ class WinRepo(Repo):
             .where(feedback.c.owner_id == owner_id, feedback.c.specific.is_(True))
             .order_by(feedback.c.received_on, feedback.c.id)
         )
-        return [
-            Feedback(
-                application_id=r.application_id,
-                text=r.text,
-                received_on=r.received_on,
-                from_whom=r.from_whom,
-                specific_override=bool(r.specific),
-            )
-            for r in rows
-        ]
+        return [record(Feedback, r, specific_override=bool(r.specific)) for r in rows]

@@ -8,51 +8,43 @@ from typing import Any
 from sqlalchemy import Row, case, or_, select, true
 
 from onward.db import tables as t
-from onward.db.meta import insert_row, values, within_days_of
+from onward.db.meta import record, values, within_days_of
 from onward.db.playbook_tables import journal_entries
-from onward.db.repo import Repo
+from onward.db.repo import Repo, owned_rows
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.journal import JournalEntry
 
 
 class JournalRepo(Repo):
     def insert(self, owner_id: int, entry: JournalEntry, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             journal_entries,
-            owner_id=owner_id,
+            owner_id,
             **values(entry, "written_on", "mood", "text", "rest_day"),
             created_at=now,
         )
 
     def query(self, owner_id: int, *, limit: int | None = None) -> list[JournalEntry]:
         """Entries, newest first (the latest ``limit`` when given)."""
-        stmt = (
-            select(journal_entries)
-            .where(journal_entries.c.owner_id == owner_id)
-            .order_by(journal_entries.c.written_on.desc(), journal_entries.c.id.desc())
+        c = journal_entries.c
+        order = (c.written_on.desc(), c.id.desc())
+        return self.read_all(
+            owned_rows(journal_entries, owner_id, order_by=order, limit=limit), _entry
         )
-        if limit is not None:
-            stmt = stmt.limit(limit)
-        return [_entry(r) for r in self.conn.execute(stmt)]
 
     def for_nudges(self, owner_id: int, recent: int) -> list[JournalEntry]:
         """The latest ``recent`` entries, plus the latest rest day (or, with none, the first
         entry) when older: all the journal's nudges need, however long the journal is."""
         entries = self.query(owner_id, limit=recent)
         c = journal_entries.c
-        latest_rest = (
-            select(journal_entries)
-            .where(c.owner_id == owner_id, c.rest_day.is_(True))
-            .order_by(c.written_on.desc(), c.id.desc())
-            .limit(1)
+        latest_rest = owned_rows(
+            journal_entries,
+            owner_id,
+            c.rest_day.is_(True),
+            order_by=(c.written_on.desc(), c.id.desc()),
+            limit=1,
         )
-        first = (
-            select(journal_entries)
-            .where(c.owner_id == owner_id)
-            .order_by(c.written_on, c.id)
-            .limit(1)
-        )
+        first = owned_rows(journal_entries, owner_id, order_by=(c.written_on, c.id), limit=1)
         rest, oldest = self.conn.execute(latest_rest).first(), self.conn.execute(first).first()
         row = rest or oldest
         if row is not None and _entry(row) not in entries:
@@ -100,6 +92,4 @@ class JournalRepo(Repo):
 
 
 def _entry(row: Row[Any]) -> JournalEntry:
-    return JournalEntry(
-        written_on=row.written_on, mood=row.mood, text=row.text, rest_day=bool(row.rest_day)
-    )
+    return record(JournalEntry, row, rest_day=bool(row.rest_day))

@@ -6,23 +6,22 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Row
 
-from onward.db.meta import insert_row, values
+from onward.db.meta import record, values
 from onward.db.playbook_tables import feedback, plan_items, reflections
-from onward.db.repo import Repo
+from onward.db.repo import Repo, matching, owned_rows
 from onward.domain.playbook.feedback import Feedback, FeedbackTheme
-from onward.domain.playbook.learning_plan import ItemKind, ItemStatus, PlanItem
+from onward.domain.playbook.learning_plan import ItemStatus, PlanItem
 from onward.domain.playbook.reflection import Answer, Rating, Reflection
 from onward.domain.playbook.stored import StoredFeedback, StoredItem, StoredReflection
 
 
 class FeedbackRepo(Repo):
     def insert(self, owner_id: int, item: Feedback, specific: bool, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             feedback,
-            owner_id=owner_id,
+            owner_id,
             **values(item, "application_id", "contact_id", "text", "received_on", "from_whom"),
             themes=[t.value for t in item.themes],
             specific=specific,
@@ -35,19 +34,17 @@ class FeedbackRepo(Repo):
 
     def query(self, owner_id: int, *, application_id: int | None = None) -> list[StoredFeedback]:
         """Feedback oldest first (by the date it was received)."""
-        stmt = select(feedback).where(feedback.c.owner_id == owner_id)
-        if application_id is not None:
-            stmt = stmt.where(feedback.c.application_id == application_id)
-        rows = self.conn.execute(stmt.order_by(feedback.c.received_on, feedback.c.id))
-        return [_feedback(r) for r in rows]
+        c = feedback.c
+        where = matching(feedback, application_id=application_id)
+        stmt = owned_rows(feedback, owner_id, *where, order_by=(c.received_on, c.id))
+        return self.read_all(stmt, _feedback)
 
 
 class ReflectionRepo(Repo):
     def insert(self, owner_id: int, reflection: Reflection, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             reflections,
-            owner_id=owner_id,
+            owner_id,
             **values(reflection, "application_id", "written_on"),
             ratings={r.topic_id: r.score for r in reflection.ratings},
             answers={a.question_id: a.text for a in reflection.answers},
@@ -56,21 +53,19 @@ class ReflectionRepo(Repo):
 
     def query(self, owner_id: int, *, application_id: int | None = None) -> list[StoredReflection]:
         """Reflections oldest first."""
-        stmt = select(reflections).where(reflections.c.owner_id == owner_id)
-        if application_id is not None:
-            stmt = stmt.where(reflections.c.application_id == application_id)
-        rows = self.conn.execute(stmt.order_by(reflections.c.created_at, reflections.c.id))
-        return [_reflection(r) for r in rows]
+        c = reflections.c
+        where = matching(reflections, application_id=application_id)
+        stmt = owned_rows(reflections, owner_id, *where, order_by=(c.created_at, c.id))
+        return self.read_all(stmt, _reflection)
 
 
 class PlanItemRepo(Repo):
     def insert(
         self, owner_id: int, item: PlanItem, now: datetime, *, application_id: int | None
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             plan_items,
-            owner_id=owner_id,
+            owner_id,
             application_id=application_id,
             **values(item, "kind", "focus", "effort_hours", "status", "because"),
             created_at=now,
@@ -88,34 +83,18 @@ class PlanItemRepo(Repo):
         application_id: int | None = None,
     ) -> list[StoredItem]:
         c = plan_items.c
-        stmt = select(plan_items).where(c.owner_id == owner_id)
-        if statuses:
-            stmt = stmt.where(c.status.in_([s.value for s in statuses]))
-        if application_id is not None:
-            stmt = stmt.where(c.application_id == application_id)
-        rows = self.conn.execute(stmt.order_by(c.created_at, c.id))
-        return [_item(r) for r in rows]
+        where = matching(plan_items, status=statuses, application_id=application_id)
+        stmt = owned_rows(plan_items, owner_id, *where, order_by=(c.created_at, c.id))
+        return self.read_all(stmt, _item)
 
     def set_status(self, owner_id: int, item_id: int, status: ItemStatus, now: datetime) -> None:
-        self.conn.execute(
-            update(plan_items)
-            .where(plan_items.c.owner_id == owner_id, plan_items.c.id == item_id)
-            .values(status=status.value, updated_at=now)
-        )
+        self.update_owned(plan_items, owner_id, item_id, status=status.value, updated_at=now)
 
 
 def _feedback(row: Row[Any]) -> StoredFeedback:
     return StoredFeedback(
         id=row.id,
-        feedback=Feedback(
-            application_id=row.application_id,
-            text=row.text,
-            received_on=row.received_on,
-            from_whom=row.from_whom,
-            contact_id=row.contact_id,
-            themes=tuple(FeedbackTheme(t) for t in row.themes),
-            specific_override=row.specific_override,
-        ),
+        feedback=record(Feedback, row, themes=tuple(FeedbackTheme(t) for t in row.themes)),
         specific=row.specific,
         created_at=row.created_at,
     )
@@ -124,9 +103,9 @@ def _feedback(row: Row[Any]) -> StoredFeedback:
 def _reflection(row: Row[Any]) -> StoredReflection:
     return StoredReflection(
         id=row.id,
-        reflection=Reflection(
-            application_id=row.application_id,
-            written_on=row.written_on,
+        reflection=record(
+            Reflection,
+            row,
             ratings=tuple(Rating(k, int(v)) for k, v in row.ratings.items()),
             answers=tuple(Answer(k, str(v)) for k, v in row.answers.items()),
         ),
@@ -137,13 +116,7 @@ def _reflection(row: Row[Any]) -> StoredReflection:
 def _item(row: Row[Any]) -> StoredItem:
     return StoredItem(
         id=row.id,
-        item=PlanItem(
-            kind=ItemKind(row.kind),
-            focus=row.focus,
-            effort_hours=row.effort_hours,
-            status=ItemStatus(row.status),
-            because=row.because,
-        ),
+        item=record(PlanItem, row),
         application_id=row.application_id,
         created_at=row.created_at,
         updated_at=row.updated_at,

@@ -23,7 +23,6 @@ from onward.db.mail_rows import (
     ProposalRow,
     QuarantineRow,
     QueuedProposal,
-    row_as,
 )
 from onward.db.mail_tables import (
     company_aliases,
@@ -33,7 +32,8 @@ from onward.db.mail_tables import (
     mail_proposals,
     mail_quarantine,
 )
-from onward.db.repo import Repo
+from onward.db.meta import record
+from onward.db.repo import Repo, matching
 
 __all__ = ["ImportProgressRow", "MailRepo"]
 
@@ -100,7 +100,7 @@ class MailRepo(Repo):
                 mail_messages.c.owner_id == owner_id, mail_messages.c.id == message_id
             )
         ).first()
-        return None if row is None else row_as(MessageRow, row)
+        return None if row is None else record(MessageRow, row)
 
     def job_messages(self, owner_id: int, label: str | None = None) -> list[MessageRow]:
         """Stored job mail (any label but other), newest first, without the text."""
@@ -110,7 +110,7 @@ class MailRepo(Repo):
         if label:
             query = query.where(m.label == label)
         query = query.order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
-        return [row_as(MessageRow, row) for row in self.conn.execute(query)]
+        return [record(MessageRow, row) for row in self.conn.execute(query)]
 
     def application_messages(self, owner_id: int, app_id: int, limit: int = 50) -> list[MessageRow]:
         """The job mail linked to one application, newest first, with its text."""
@@ -121,7 +121,7 @@ class MailRepo(Repo):
             .order_by(m.sent_at.is_(None), m.sent_at.desc(), m.id.desc())
             .limit(limit)
         )
-        return [row_as(MessageRow, row) for row in self.conn.execute(query)]
+        return [record(MessageRow, row) for row in self.conn.execute(query)]
 
     def link_messages(self, owner_id: int, message_ids: Iterable[int], app_id: int) -> None:
         ids = list(message_ids)
@@ -175,11 +175,7 @@ class MailRepo(Repo):
 
     def keep_html(self, owner_id: int, message_id: int, html: str) -> None:
         """Store a message's cleaned HTML (cleaned on first view, for older mail)."""
-        self.conn.execute(
-            update(mail_messages)
-            .where(mail_messages.c.owner_id == owner_id, mail_messages.c.id == message_id)
-            .values(html=html)
-        )
+        self.update_owned(mail_messages, owner_id, message_id, html=html)
 
     def count_messages(self, owner_id: int) -> int:
         return int(
@@ -200,7 +196,7 @@ class MailRepo(Repo):
             .order_by(mail_quarantine.c.id)
             .limit(limit)
         )
-        return [row_as(QuarantineRow, row) for row in self.conn.execute(query)]
+        return [record(QuarantineRow, row) for row in self.conn.execute(query)]
 
     # -- import progress ------------------------------------------------------------
     def progress(self, owner_id: int, source: str) -> ImportProgressRow | None:
@@ -288,7 +284,7 @@ class MailRepo(Repo):
             .where(p.owner_id == owner_id, p.status == "pending", p.application_id.is_(None))
             .order_by(p.id)
         )
-        return [row_as(ProposalRow, row) for row in rows]
+        return [record(ProposalRow, row) for row in rows]
 
     def proposals(
         self,
@@ -315,12 +311,9 @@ class MailRepo(Repo):
             .order_by(m.sent_at.is_(None), m.sent_at, p.id)
             .limit(limit)
         )
-        if statuses:
-            query = query.where(p.status.in_(list(statuses)))
-        if ids:
-            query = query.where(p.id.in_(list(ids)))
+        query = query.where(*matching(mail_proposals, status=list(statuses), id=list(ids)))
         return [
-            row_as(QueuedProposal, row, proposal=row_as(ProposalRow, row))
+            record(QueuedProposal, row, proposal=record(ProposalRow, row))
             for row in self.conn.execute(query)
         ]
 
@@ -364,7 +357,7 @@ class MailRepo(Repo):
             .where(p.owner_id == owner_id, p.mail_message_id == message_id)
             .order_by(p.id)
         )
-        return [row_as(ProposalRow, row) for row in rows]
+        return [record(ProposalRow, row) for row in rows]
 
     def dependents(self, owner_id: int, create_id: int) -> list[ProposalRow]:
         """Pending proposals waiting on the create-application proposal ``create_id``."""
@@ -375,7 +368,7 @@ class MailRepo(Repo):
             )
         )
         return [
-            row_as(ProposalRow, r)
+            record(ProposalRow, r)
             for r in rows
             if (r.payload or {}).get("create_proposal") == create_id
         ]
@@ -417,7 +410,7 @@ class MailRepo(Repo):
             .where(mail_examples.c.owner_id == owner_id)
             .order_by(mail_examples.c.id)
         )
-        return [row_as(ExampleRow, row) for row in rows]
+        return [record(ExampleRow, row) for row in rows]
 
     # -- applications, as matching sees them ----------------------------------------
     def application_rows(self, owner_id: int) -> list[ApplicationKeys]:
@@ -427,7 +420,7 @@ class MailRepo(Repo):
                 a.owner_id == owner_id, a.archived_at.is_(None)
             )
         )
-        return [row_as(ApplicationKeys, row) for row in rows]
+        return [record(ApplicationKeys, row) for row in rows]
 
     def contact_keys(self, owner_id: int) -> list[tuple[int, str | None, str]]:
         """(application id, contact email, contact name) for every linked contact."""

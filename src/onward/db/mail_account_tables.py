@@ -11,13 +11,12 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Column,
-    ForeignKey,
     Index,
     Integer,
     UniqueConstraint,
 )
 
-from onward.db.meta import owned_table
+from onward.db.meta import owned_table, reference, timestamps
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 mail_accounts = owned_table(
@@ -33,8 +32,7 @@ mail_accounts = owned_table(
     Column("smtp_host", SafeString(253)),
     Column("smtp_port", Integer),
     Column("smtp_security", SafeString(10)),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Column("sync_every_hours", Integer),  # None: no scheduled sync
     Column("last_sync_at", UTCDateTime()),
     Column("last_sync", SafeJSON),  # SyncOutcome, without its time
@@ -44,12 +42,7 @@ mail_accounts = owned_table(
 #: Incremental sync: every UID up to last_uid has been read while UIDVALIDITY stayed the same.
 mail_folders = owned_table(
     "mail_folders",
-    Column(
-        "account_id",
-        Integer,
-        ForeignKey("mail_accounts.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    reference("account_id", "mail_accounts"),
     Column("folder", SafeString(500), nullable=False),
     Column("uidvalidity", BigInteger, nullable=False),
     Column("last_uid", BigInteger, nullable=False),
@@ -61,7 +54,7 @@ mail_folders = owned_table(
 #: A draft handed to the person's mail: appended to their Drafts folder, or sent by SMTP.
 mail_deliveries = owned_table(
     "mail_deliveries",
-    Column("draft_id", Integer, ForeignKey("drafts.id", ondelete="CASCADE"), nullable=False),
+    reference("draft_id", "drafts"),
     Column("account_name", SafeString(40), nullable=False),
     Column("method", SafeString(20), nullable=False),  # DeliveryMethod
     Column("message_id", SafeString(998), nullable=False),

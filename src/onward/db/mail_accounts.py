@@ -9,12 +9,11 @@ from typing import Any
 from sqlalchemy import Row, delete, select, update
 
 from onward.db.mail_account_tables import mail_accounts, mail_deliveries, mail_folders
-from onward.db.meta import insert_row, values
-from onward.db.repo import Repo
+from onward.db.meta import record, values
+from onward.db.repo import Repo, owned_rows
 from onward.domain.mail_accounts import (
     AccountFields,
     Delivery,
-    DeliveryMethod,
     FolderState,
     MailAccount,
     Security,
@@ -26,31 +25,22 @@ from onward.domain.mail_accounts import (
 class MailAccountRepo(Repo):
     # -- accounts ----------------------------------------------------------------------------
     def insert(self, owner_id: int, fields: AccountFields, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             mail_accounts,
-            owner_id=owner_id,
+            owner_id,
             created_at=now,
             updated_at=now,
             **_columns(fields),
         )
 
     def update(self, owner_id: int, account_id: int, fields: AccountFields, now: datetime) -> None:
-        self.conn.execute(
-            update(mail_accounts)
-            .where(mail_accounts.c.owner_id == owner_id, mail_accounts.c.id == account_id)
-            .values(updated_at=now, **_columns(fields))
-        )
+        self.update_owned(mail_accounts, owner_id, account_id, updated_at=now, **_columns(fields))
 
     def get(self, owner_id: int, name: str) -> MailAccount | None:
-        row = self.conn.execute(
-            select(mail_accounts).where(
-                mail_accounts.c.owner_id == owner_id, mail_accounts.c.name == name
-            )
-        ).first()
-        if row is None:
-            return None
-        return _account(row, self.folder_states(owner_id, [row.id]).get(row.id, ()))
+        return self.read_first(
+            owned_rows(mail_accounts, owner_id, mail_accounts.c.name == name),
+            lambda row: _account(row, self.folder_states(owner_id, [row.id]).get(row.id, ())),
+        )
 
     def query(self, owner_id: int) -> list[MailAccount]:
         rows = list(
@@ -118,21 +108,15 @@ class MailAccountRepo(Repo):
             "messages_seen": state.messages_seen,
             "synced_at": state.synced_at,
         }
-        done = self.conn.execute(
-            update(mail_folders)
-            .where(
-                mail_folders.c.owner_id == owner_id,
-                mail_folders.c.account_id == account_id,
-                mail_folders.c.folder == state.folder,
-            )
-            .values(**values)
+        c = mail_folders.c
+        self.update_or_insert(
+            mail_folders,
+            [c.owner_id == owner_id, c.account_id == account_id, c.folder == state.folder],
+            values,
+            owner_id=owner_id,
+            account_id=account_id,
+            folder=state.folder,
         )
-        if done.rowcount == 0:
-            self.conn.execute(
-                mail_folders.insert().values(
-                    owner_id=owner_id, account_id=account_id, folder=state.folder, **values
-                )
-            )
 
     # -- deliveries --------------------------------------------------------------------------
     def add_delivery(self, owner_id: int, delivery: Delivery) -> None:
@@ -148,25 +132,14 @@ class MailAccountRepo(Repo):
     def deliveries(self, owner_id: int, draft_ids: Sequence[int]) -> list[Delivery]:
         if not draft_ids:
             return []
-        rows = self.conn.execute(
-            select(mail_deliveries)
-            .where(
-                mail_deliveries.c.owner_id == owner_id,
-                mail_deliveries.c.draft_id.in_(list(draft_ids)),
-            )
-            .order_by(mail_deliveries.c.delivered_at, mail_deliveries.c.id)
+        c = mail_deliveries.c
+        stmt = owned_rows(
+            mail_deliveries,
+            owner_id,
+            c.draft_id.in_(list(draft_ids)),
+            order_by=(c.delivered_at, c.id),
         )
-        return [
-            Delivery(
-                draft_id=r.draft_id,
-                account_name=r.account_name,
-                method=DeliveryMethod(r.method),
-                message_id=r.message_id,
-                to=r.to_addr,
-                delivered_at=r.delivered_at,
-            )
-            for r in rows
-        ]
+        return self.read_all(stmt, lambda r: record(Delivery, r, to=r.to_addr))
 
 
 def _columns(fields: AccountFields) -> dict[str, Any]:

@@ -21,24 +21,19 @@ from sqlalchemy import (
     Column,
     Connection,
     Index,
-    Integer,
-    Table,
     delete,
     select,
     text,
     update,
 )
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import created_at, owned_table
 from onward.db.tables import owners
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 from onward.domain.records import Owner
 
-mail_jobs = Table(
+mail_jobs = owned_table(
     "mail_jobs",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("public_id", SafeString(32), nullable=False, unique=True),  # not guessable
     Column("work_key", SafeString(600), nullable=False),  # "sync:NAME" or "import:PATH"
     Column("kind", SafeString(10), nullable=False),  # import | sync
@@ -55,7 +50,7 @@ mail_jobs = Table(
     Column("work", SafeJSON, nullable=False),  # what to import or sync, to resume it
     Column("stop_requested", Boolean, nullable=False),
     Column("queue_job_id", BigInteger),  # the queue's job, while one is queued or running
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("started_at", UTCDateTime()),
     Column("finished_at", UTCDateTime()),
     Index("ix_mail_jobs_owner_created", "owner_id", "created_at"),

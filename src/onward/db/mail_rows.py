@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
-
-from sqlalchemy import Row
+from typing import Any
 
 __all__ = [
     "ApplicationKeys",
@@ -15,18 +13,7 @@ __all__ = [
     "ProposalRow",
     "QuarantineRow",
     "QueuedProposal",
-    "row_as",
 ]
-
-T = TypeVar("T")
-
-
-def row_as(cls: type[T], row: Row[Any] | Any, **extra: Any) -> T:
-    """``row`` as the dataclass ``cls`` (the columns it names; ``extra`` wins)."""
-    mapping = row._mapping
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
-    values = {n: mapping[n] for n in names if n in mapping} | extra
-    return cls(**values)
 
 
 @dataclass(frozen=True)

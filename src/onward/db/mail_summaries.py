@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import exists, select, update
 
 from onward.db.mail_tables import mail_summaries as f
-from onward.db.meta import insert_row, values
+from onward.db.meta import values
 from onward.db.repo import Repo
 from onward.domain.mail import MailSummary
 
@@ -27,10 +27,9 @@ class MailSummaryRepo(Repo):
         return bool(self.conn.execute(select(exists().where(f.c.owner_id == owner_id))).scalar())
 
     def insert(self, owner_id: int, source: str, found: MailSummary, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             f,
-            owner_id=owner_id,
+            owner_id,
             source=source,
             **values(found, "applications", "rejections", "interviews", "offers", "since"),
             created_at=now,

@@ -13,27 +13,22 @@ from sqlalchemy import (
     Column,
     Date,
     Float,
-    ForeignKey,
     Index,
     Integer,
     UniqueConstraint,
 )
 
-from onward.db.meta import owned_table
+from onward.db.meta import created_at, owned_table, reference
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 
 def _application() -> Column[int]:
-    return Column("application_id", Integer, ForeignKey("applications.id", ondelete="SET NULL"))
+    return reference("application_id", "applications", ondelete="SET NULL", nullable=True)
 
 
 def _message(nullable: bool) -> Column[int]:
-    return Column(
-        "mail_message_id",
-        Integer,
-        ForeignKey("mail_messages.id", ondelete="SET NULL" if nullable else "CASCADE"),
-        nullable=nullable,
-    )
+    ondelete = "SET NULL" if nullable else "CASCADE"
+    return reference("mail_message_id", "mail_messages", ondelete=ondelete, nullable=nullable)
 
 
 #: One per message seen. Only job mail keeps its text; other mail keeps its headers, so
@@ -94,7 +89,7 @@ mail_proposals = owned_table(
     Column("proposed", SafeJSON, nullable=False),  # what Onward first proposed
     Column("confidence", Float, nullable=False),
     Column("status", SafeString(20), nullable=False),  # pending | accepted | edited | dismissed
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("decided_at", UTCDateTime()),
     Index("ix_mail_proposals_owner_status", "owner_id", "status"),
     Index("ix_mail_proposals_message", "mail_message_id"),
@@ -119,7 +114,7 @@ company_aliases = owned_table(
     "company_aliases",
     Column("alias", SafeString(300), nullable=False),
     Column("company", SafeString(300), nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", "alias", name="uq_company_aliases_owner_alias"),
 )
 
@@ -136,7 +131,7 @@ mail_examples = owned_table(
     Column("stage", SafeString(20)),
     Column("reason", SafeString(30)),
     Column("corrected", Boolean, nullable=False),  # True: the person changed the reading
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", "mail_message_id", name="uq_mail_examples_owner_message"),
 )
 
@@ -150,7 +145,7 @@ mail_summaries = owned_table(
     Column("interviews", Integer, nullable=False),
     Column("offers", Integer, nullable=False),
     Column("since", Date),  # the day of the earliest of those messages
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("dismissed_at", UTCDateTime()),
 )
 
@@ -164,7 +159,7 @@ not_job_senders = owned_table(
     Column("value", SafeString(600), nullable=False),
     _message(nullable=True),  # the message it was taught on
     Column("dismissed", SafeJSON, nullable=False),  # proposal ids
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", "kind", "value", name="uq_not_job_senders_owner_kind_value"),
 )
 

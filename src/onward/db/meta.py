@@ -3,12 +3,28 @@ convention so migrations can refer to them on every backend."""
 
 from __future__ import annotations
 
+import types
+from collections.abc import Mapping
 from dataclasses import fields
+from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from sqlalchemy import Column, Connection, Date, ForeignKey, Integer, MetaData, Table, cast, func
+from sqlalchemy import (
+    Column,
+    Connection,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    Row,
+    Table,
+    cast,
+    func,
+)
 from sqlalchemy.sql.schema import SchemaItem
+
+from onward.db.types import UTCDateTime
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -20,10 +36,30 @@ NAMING_CONVENTION = {
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
+R = TypeVar("R")
+
+
+def reference(
+    name: str, table: str, *, ondelete: str = "CASCADE", nullable: bool = False
+) -> Column[int]:
+    """The column ``name`` that holds the ``id`` of a row of ``table``; by default the row
+    that refers goes with the row it refers to."""
+    return Column(name, Integer, ForeignKey(f"{table}.id", ondelete=ondelete), nullable=nullable)
+
 
 def owner_column() -> Column[int]:
     """The ``owner_id`` every record carries; an owner's records go with it."""
-    return Column("owner_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
+    return reference("owner_id", "owners")
+
+
+def created_at() -> Column[datetime]:
+    """When the record was made."""
+    return Column("created_at", UTCDateTime(), nullable=False)
+
+
+def timestamps() -> tuple[Column[datetime], Column[datetime]]:
+    """When the record was made and when it was last changed."""
+    return created_at(), Column("updated_at", UTCDateTime(), nullable=False)
 
 
 def owned_table(name: str, *items: SchemaItem) -> Table:
@@ -45,6 +81,46 @@ def values(record: Any, *names: str) -> dict[str, Any]:
     names = names or tuple(f.name for f in fields(record))
     found = {name: getattr(record, name) for name in names}
     return {k: v.value if isinstance(v, Enum) else v for k, v in found.items()}
+
+
+def record(cls: type[R], row: Row[Any] | Mapping[str, Any] | Any, **given: Any) -> R:
+    """The dataclass ``cls`` read from ``row``, the inverse of :func:`values`: each field from
+    the column of its name, through its enum when the field is one (or one or None) and the
+    column is not NULL; a field ``row`` has no column for keeps its default. ``given`` sets
+    the fields that are stored otherwise (renamed, nested, kept as JSON):
+    ``record(SavedDraft, row, to=row.to_addr)``."""
+    columns = row._mapping if isinstance(row, Row) else row
+    found = {}
+    for name, enum in _field_enums(cls):
+        if name in given:
+            continue
+        try:
+            value = columns[name]
+        except KeyError:  # no such column: the field's default
+            continue
+        found[name] = value if enum is None or value is None else enum(value)
+    return cls(**found, **given)
+
+
+_FIELD_ENUMS: dict[type, tuple[tuple[str, type[Enum] | None], ...]] = {}
+
+
+def _field_enums(cls: type) -> tuple[tuple[str, type[Enum] | None], ...]:
+    """Each init field of the dataclass ``cls`` with the enum it holds, if it holds one
+    (worked out once per class)."""
+    found = _FIELD_ENUMS.get(cls)
+    if found is None:
+        hints = get_type_hints(cls)
+        found = tuple((f.name, _enum_of(hints[f.name])) for f in fields(cls) if f.init)
+        _FIELD_ENUMS[cls] = found
+    return found
+
+
+def _enum_of(hint: Any) -> type[Enum] | None:
+    if get_origin(hint) in (Union, types.UnionType):
+        found = [arg for arg in get_args(hint) if arg is not type(None)]
+        hint = found[0] if len(found) == 1 else None
+    return hint if isinstance(hint, type) and issubclass(hint, Enum) else None
 
 
 def days_after(conn: Connection, moment: Any, day: Any) -> Any:

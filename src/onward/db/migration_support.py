@@ -3,7 +3,10 @@
 A released migration is history: it must create the same schema on every run, for ever. So
 each helper here spells out the names, types and order Alembic's autogenerate wrote when the
 migrations were first made, and must never change what it emits (``tests/db`` compares the
-upgraded schema with the models on SQLite and PostgreSQL). A new shape gets a new helper.
+upgraded schema with the models on SQLite and PostgreSQL).
+
+This module is frozen: a helper, once a migration uses it, is never changed; a new shape gets
+a new helper beside the old ones, and a helper no migration uses any more stays all the same.
 """
 
 from __future__ import annotations

@@ -7,17 +7,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, Table, UniqueConstraint, delete, select, update
+from sqlalchemy import Column, UniqueConstraint, delete, select
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import owned_table
 from onward.db.repo import Repo
 from onward.db.types import SafeJSON, SafeString, UTCDateTime
 
-owner_settings = Table(
+owner_settings = owned_table(
     "owner_settings",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("key", SafeString(60), nullable=False),
     Column("value", SafeJSON, nullable=False),
     Column("updated_at", UTCDateTime(), nullable=False),
@@ -37,15 +34,9 @@ class OwnerSettingRepo(Repo):
 
     def put(self, owner_id: int, key: str, value: Any, now: datetime) -> None:
         mine = (owner_settings.c.owner_id == owner_id) & (owner_settings.c.key == key)
-        changed = self.conn.execute(
-            update(owner_settings).where(mine).values(value=value, updated_at=now)
-        ).rowcount
-        if not changed:
-            self.conn.execute(
-                owner_settings.insert().values(
-                    owner_id=owner_id, key=key, value=value, updated_at=now
-                )
-            )
+        self.update_or_insert(
+            owner_settings, [mine], {"value": value, "updated_at": now}, owner_id=owner_id, key=key
+        )
 
     def remove(self, owner_id: int, key: str) -> None:
         self.conn.execute(

@@ -8,33 +8,27 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Row, and_, func, not_, or_, select, update
 
-from onward.db.meta import insert_row, values
+from onward.db.meta import record, values
 from onward.db.playbook_tables import dwell_windows, rejections, tasks
-from onward.db.repo import Repo
+from onward.db.repo import Repo, matching, owned_rows
 from onward.domain.drafts import DraftKind
-from onward.domain.emails import RejectionReason, RejectionStage
-from onward.domain.playbook.dwell import DwellPreset, DwellWindow
-from onward.domain.playbook.rejection import Rejection, RejectionChannel
+from onward.domain.playbook.dwell import DwellWindow
+from onward.domain.playbook.rejection import Rejection
 from onward.domain.playbook.tasks import StoredTask, Task, TaskKind, TaskStatus
 
 
 class RejectionRepo(Repo):
     def insert(self, owner_id: int, rejection: Rejection, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             rejections,
-            owner_id=owner_id,
+            owner_id,
             **values(rejection),
             created_at=now,
         )
 
     def for_application(self, owner_id: int, app_id: int) -> Rejection | None:
-        row = self.conn.execute(
-            select(rejections).where(
-                rejections.c.owner_id == owner_id, rejections.c.application_id == app_id
-            )
-        ).first()
-        return _rejection(row) if row is not None else None
+        stmt = owned_rows(rejections, owner_id, rejections.c.application_id == app_id)
+        return self.read_first(stmt, _rejection)
 
     def set_received_on(self, owner_id: int, app_id: int, on: date) -> None:
         self.conn.execute(
@@ -44,12 +38,8 @@ class RejectionRepo(Repo):
         )
 
     def query(self, owner_id: int) -> list[Rejection]:
-        rows = self.conn.execute(
-            select(rejections)
-            .where(rejections.c.owner_id == owner_id)
-            .order_by(rejections.c.received_on, rejections.c.id)
-        )
-        return [_rejection(r) for r in rows]
+        order = (rejections.c.received_on, rejections.c.id)
+        return self.read_all(owned_rows(rejections, owner_id, order_by=order), _rejection)
 
 
 class DwellRepo(Repo):
@@ -63,10 +53,9 @@ class DwellRepo(Repo):
 
     def insert(self, owner_id: int, window: DwellWindow) -> int:
         self._active.clear()
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             dwell_windows,
-            owner_id=owner_id,
+            owner_id,
             **values(window, "application_id", "starts_at", "ends_at", "preset"),
         )
 
@@ -75,26 +64,19 @@ class DwellRepo(Repo):
         known = self._active.get((owner_id, now))
         if known is not None:
             return list(known)
-        rows = self.conn.execute(
-            select(dwell_windows)
-            .where(
-                dwell_windows.c.owner_id == owner_id,
-                dwell_windows.c.starts_at <= now,
-                dwell_windows.c.ends_at > now,
-            )
-            .order_by(dwell_windows.c.ends_at)
+        c = dwell_windows.c
+        stmt = owned_rows(
+            dwell_windows, owner_id, c.starts_at <= now, c.ends_at > now, order_by=(c.ends_at,)
         )
-        found = self._active[(owner_id, now)] = [_window(r) for r in rows]
+        found = self._active[(owner_id, now)] = self.read_all(stmt, _window)
         return list(found)
 
     def for_application(self, owner_id: int, app_id: int) -> DwellWindow | None:
-        row = self.conn.execute(
-            select(dwell_windows)
-            .where(dwell_windows.c.owner_id == owner_id, dwell_windows.c.application_id == app_id)
-            .order_by(dwell_windows.c.ends_at.desc())
-            .limit(1)
-        ).first()
-        return _window(row) if row is not None else None
+        c = dwell_windows.c
+        stmt = owned_rows(
+            dwell_windows, owner_id, c.application_id == app_id, order_by=(c.ends_at.desc(),)
+        )
+        return self.read_first(stmt.limit(1), _window)
 
     def end_now(self, owner_id: int, app_id: int, now: datetime) -> int:
         """Close an open window early (the person feels ready)."""
@@ -115,10 +97,9 @@ class TaskRepo(Repo):
     def insert(
         self, owner_id: int, task: Task, now: datetime, *, contact_id: int | None = None
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             tasks,
-            owner_id=owner_id,
+            owner_id,
             application_id=task.application_id or None,
             contact_id=contact_id,
             **values(task, "kind", "title", "due_at", "not_before", "draft_kind", "status"),
@@ -137,15 +118,11 @@ class TaskRepo(Repo):
         application_id: int | None = None,
         due_before: datetime | None = None,
     ) -> list[StoredTask]:
-        stmt = select(tasks).where(tasks.c.owner_id == owner_id)
-        if statuses:
-            stmt = stmt.where(tasks.c.status.in_([s.value for s in statuses]))
-        if application_id is not None:
-            stmt = stmt.where(tasks.c.application_id == application_id)
+        where = matching(tasks, status=statuses, application_id=application_id)
+        stmt = owned_rows(tasks, owner_id, *where, order_by=(tasks.c.due_at, tasks.c.id))
         if due_before is not None:
             stmt = stmt.where(tasks.c.due_at <= due_before)
-        rows = self.conn.execute(stmt.order_by(tasks.c.due_at, tasks.c.id))
-        return [_task(r) for r in rows]
+        return self.read_all(stmt, _task)
 
     def due_now(self, owner_id: int, now: datetime, *, limit: int) -> tuple[list[StoredTask], int]:
         """The first ``limit`` tasks that can be done at ``now`` (open, or a snooze that has
@@ -159,8 +136,8 @@ class TaskRepo(Repo):
             not_(and_(c.kind == TaskKind.DWELL.value, c.due_at <= now)),
         )
         total = self.conn.execute(select(func.count()).select_from(tasks).where(where))
-        rows = self.conn.execute(select(tasks).where(where).order_by(c.due_at, c.id).limit(limit))
-        return [_task(r) for r in rows], int(total.scalar_one())
+        stmt = select(tasks).where(where).order_by(c.due_at, c.id).limit(limit)
+        return self.read_all(stmt, _task), int(total.scalar_one())
 
     def next_open(self, owner_id: int, application_ids: Sequence[int]) -> dict[int, StoredTask]:
         """Each application's next open (or snoozed) task, the one due first: one query for
@@ -211,10 +188,13 @@ class TaskRepo(Repo):
         snoozed_until: datetime | None,
         closed_at: datetime | None,
     ) -> None:
-        self.conn.execute(
-            update(tasks)
-            .where(tasks.c.owner_id == owner_id, tasks.c.id == task_id)
-            .values(status=status.value, snoozed_until=snoozed_until, closed_at=closed_at)
+        self.update_owned(
+            tasks,
+            owner_id,
+            task_id,
+            status=status.value,
+            snoozed_until=snoozed_until,
+            closed_at=closed_at,
         )
 
     def bring_forward(self, owner_id: int, app_id: int, until: datetime, to: datetime) -> int:
@@ -244,17 +224,20 @@ class TaskRepo(Repo):
     ) -> int:
         """Mark open (or snoozed) tasks of a kind done, because the person just did the thing;
         ``first_only`` completes only the earliest due. Returns how many were completed."""
-        stmt = select(tasks.c.id).where(
-            tasks.c.owner_id == owner_id,
-            tasks.c.status.in_([TaskStatus.OPEN.value, TaskStatus.SNOOZED.value]),
+        stmt = (
+            select(tasks.c.id)
+            .where(
+                tasks.c.owner_id == owner_id,
+                *matching(
+                    tasks,
+                    status=[TaskStatus.OPEN, TaskStatus.SNOOZED],
+                    kind=kind,
+                    draft_kind=draft_kind,
+                    application_id=application_id,
+                ),
+            )
+            .order_by(tasks.c.due_at, tasks.c.id)
         )
-        if kind is not None:
-            stmt = stmt.where(tasks.c.kind == kind.value)
-        if draft_kind is not None:
-            stmt = stmt.where(tasks.c.draft_kind == draft_kind.value)
-        if application_id is not None:
-            stmt = stmt.where(tasks.c.application_id == application_id)
-        stmt = stmt.order_by(tasks.c.due_at, tasks.c.id)
         if first_only:
             stmt = stmt.limit(1)
         ids = list(self.conn.execute(stmt).scalars())
@@ -277,26 +260,11 @@ class TaskRepo(Repo):
 
 
 def _rejection(row: Row[Any]) -> Rejection:
-    return Rejection(
-        application_id=row.application_id,
-        received_on=row.received_on,
-        stage=RejectionStage(row.stage),
-        channel=RejectionChannel(row.channel),
-        reason=RejectionReason(row.reason),
-        quote=row.quote,
-        contact_id=row.contact_id,
-        personal=row.personal,
-        sting=row.sting,
-    )
+    return record(Rejection, row)
 
 
 def _window(row: Row[Any]) -> DwellWindow:
-    return DwellWindow(
-        application_id=row.application_id,
-        starts_at=row.starts_at,
-        ends_at=row.ends_at,
-        preset=DwellPreset(row.preset),
-    )
+    return record(DwellWindow, row)
 
 
 def _open_at(now: datetime) -> ColumnElement[bool]:
@@ -311,15 +279,11 @@ def _open_at(now: datetime) -> ColumnElement[bool]:
 def _task(row: Row[Any]) -> StoredTask:
     return StoredTask(
         id=row.id,
-        task=Task(
+        task=record(
+            Task,
+            row,
             application_id=row.application_id or 0,
-            kind=TaskKind(row.kind),
-            title=row.title,
-            due_at=row.due_at,
-            not_before=row.not_before,
             draft_kind=DraftKind(row.draft_kind) if row.draft_kind else None,
-            status=TaskStatus(row.status),
-            snoozed_until=row.snoozed_until,
         ),
         contact_id=row.contact_id,
         created_at=row.created_at,

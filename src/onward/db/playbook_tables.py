@@ -8,27 +8,21 @@ from sqlalchemy import (
     Column,
     Date,
     Float,
-    ForeignKey,
     Index,
     Integer,
     UniqueConstraint,
 )
 
-from onward.db.meta import owned_table
+from onward.db.meta import created_at, owned_table, reference, timestamps
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 
 def _application(nullable: bool = False) -> Column[int]:
-    return Column(
-        "application_id",
-        Integer,
-        ForeignKey("applications.id", ondelete="CASCADE"),
-        nullable=nullable,
-    )
+    return reference("application_id", "applications", nullable=nullable)
 
 
 def _contact() -> Column[int]:
-    return Column("contact_id", Integer, ForeignKey("contacts.id", ondelete="SET NULL"))
+    return reference("contact_id", "contacts", ondelete="SET NULL", nullable=True)
 
 
 #: One per rejected application: what happened and what was said.
@@ -43,7 +37,7 @@ rejections = owned_table(
     _contact(),
     Column("personal", Boolean),
     Column("sting", Integer),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("application_id", name="uq_rejections_application_id"),
 )
 
@@ -69,7 +63,7 @@ tasks = owned_table(
     Column("draft_kind", SafeString(40)),  # DraftKind
     Column("status", SafeString(20), nullable=False),  # TaskStatus
     Column("snoozed_until", UTCDateTime()),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("closed_at", UTCDateTime()),
     Index("ix_tasks_owner_status_due", "owner_id", "status", "due_at"),
 )
@@ -85,8 +79,7 @@ drafts = owned_table(
     Column("body", SafeText, nullable=False),
     Column("status", SafeString(20), nullable=False),  # draft | sent | discarded
     Column("sent_at", UTCDateTime()),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Index("ix_drafts_owner_status", "owner_id", "status"),
 )
 
@@ -100,7 +93,7 @@ feedback = owned_table(
     Column("themes", SafeJSON, nullable=False),  # list of FeedbackTheme values
     Column("specific", Boolean, nullable=False),  # after the person's override, if any
     Column("specific_override", Boolean),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
 )
 
 reflections = owned_table(
@@ -109,7 +102,7 @@ reflections = owned_table(
     Column("written_on", Date, nullable=False),
     Column("ratings", SafeJSON, nullable=False),  # {topic_id: 1..5}
     Column("answers", SafeJSON, nullable=False),  # {question_id: text}
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
 )
 
 #: The learning plan: what to work on next, with status and effort.
@@ -121,8 +114,7 @@ plan_items = owned_table(
     Column("effort_hours", Float),
     Column("status", SafeString(20), nullable=False),  # ItemStatus
     Column("because", SafeText),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
 )
 
 #: The person's weekly targets (one row per owner).
@@ -144,7 +136,7 @@ effort_entries = owned_table(
     Column("metric", SafeString(30), nullable=False),  # Metric
     Column("amount", Float, nullable=False),
     Column("note", SafeText),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Index("ix_effort_entries_owner_on", "owner_id", "occurred_on"),
 )
 
@@ -154,7 +146,7 @@ wins = owned_table(
     _application(nullable=True),
     Column("occurred_on", Date, nullable=False),
     Column("text", SafeText, nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
 )
 
 journal_entries = owned_table(
@@ -163,7 +155,7 @@ journal_entries = owned_table(
     Column("mood", Integer, nullable=False),
     Column("text", SafeText, nullable=False),
     Column("rest_day", Boolean, nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Index("ix_journal_entries_owner_on", "owner_id", "written_on"),
 )
 

@@ -3,15 +3,15 @@ for a setback. Every record carries its owner."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Date, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import Column, Date, Index, Integer, UniqueConstraint
 
-from onward.db.meta import owned_table
+from onward.db.meta import created_at, owned_table, reference, timestamps
 from onward.db.types import SafeJSON, SafeString, SafeText, UTCDateTime
 
 #: "When [day, time, place], I will [action] for [job or person]."
 if_then_plans = owned_table(
     "if_then_plans",
-    Column("application_id", Integer, ForeignKey("applications.id", ondelete="SET NULL")),
+    reference("application_id", "applications", ondelete="SET NULL", nullable=True),
     Column("starts_at", UTCDateTime(), nullable=False),
     Column("minutes", Integer, nullable=False),
     Column("place", SafeString(200)),
@@ -20,7 +20,7 @@ if_then_plans = owned_table(
     Column("metric", SafeString(20)),  # goals.Metric
     Column("state", SafeString(20), nullable=False),  # if_then.PlanState
     Column("moves", Integer, nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("closed_at", UTCDateTime()),
     Index("ix_if_then_plans_owner_starts", "owner_id", "starts_at"),
 )
@@ -28,16 +28,10 @@ if_then_plans = owned_table(
 #: Before an interview: the next steps if it is a no, and what to be proud of either way.
 setback_preparations = owned_table(
     "setback_preparations",
-    Column(
-        "application_id",
-        Integer,
-        ForeignKey("applications.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    reference("application_id", "applications"),
     Column("steps", SafeJSON, nullable=False),  # a list of one to three strings
     Column("proud", SafeText),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Column("used_at", UTCDateTime()),
     UniqueConstraint("application_id", name="uq_setback_preparations_application_id"),
 )
@@ -47,7 +41,7 @@ wellbeing_checks = owned_table(
     "wellbeing_checks",
     Column("taken_on", Date, nullable=False),
     Column("answers", SafeJSON, nullable=False),  # five integers, 0-5
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Index("ix_wellbeing_checks_owner_taken", "owner_id", "taken_on"),
 )
 
@@ -68,7 +62,7 @@ writing_locks = owned_table(
     "writing_locks",
     Column("salt", SafeString(64), nullable=False),  # hex
     Column("check_sealed", SafeText, nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", name="uq_writing_locks_owner_id"),
 )
 
@@ -80,27 +74,25 @@ experiments = owned_table(
     Column("started_on", Date, nullable=False),
     Column("ended_on", Date),
     Column("decision", SafeString(20)),  # experiments.Verdict: keep or drop
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", "tag", name="uq_experiments_owner_id"),
 )
 
 #: Interview debriefs: what landed, what was missing (the questions are in their own table).
 debriefs = owned_table(
     "debriefs",
-    Column(
-        "application_id", Integer, ForeignKey("applications.id", ondelete="CASCADE"), nullable=False
-    ),
+    reference("application_id", "applications"),
     Column("held_on", Date, nullable=False),
     Column("landed", SafeText),
     Column("missing", SafeText),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Index("ix_debriefs_owner_application", "owner_id", "application_id"),
 )
 
 #: The question bank: questions asked in interviews, each from one debrief.
 interview_questions = owned_table(
     "interview_questions",
-    Column("debrief_id", Integer, ForeignKey("debriefs.id", ondelete="CASCADE"), nullable=False),
+    reference("debrief_id", "debriefs"),
     Column("text", SafeString(500), nullable=False),
 )
 
@@ -112,8 +104,7 @@ star_stories = owned_table(
     Column("task", SafeText),
     Column("action", SafeText),
     Column("result", SafeText),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
 )
 
 #: Your own buddy card: the name and the salt your passphrase's key pair is derived with.
@@ -122,7 +113,7 @@ buddy_selves = owned_table(
     Column("name", SafeString(100), nullable=False),
     Column("salt", SafeString(64), nullable=False),  # hex
     Column("public_key", SafeString(100), nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", name="uq_buddy_selves_owner_id"),
 )
 
@@ -131,12 +122,12 @@ buddies = owned_table(
     "buddies",
     Column("name", SafeString(100), nullable=False),
     Column("public_key", SafeString(100), nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", "public_key", name="uq_buddies_owner_id"),
 )
 buddy_weeks = owned_table(
     "buddy_weeks",
-    Column("buddy_id", Integer, ForeignKey("buddies.id", ondelete="CASCADE"), nullable=False),
+    reference("buddy_id", "buddies"),
     Column("week_start", Date, nullable=False),
     Column("summary", SafeJSON, nullable=False),
     Column("imported_at", UTCDateTime(), nullable=False),

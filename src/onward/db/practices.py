@@ -11,14 +11,14 @@ from sqlalchemy import Row, select, update
 
 from onward.db import playbook_tables
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.meta import record
 from onward.db.practice_tables import experiments
 from onward.db.practice_tables import if_then_plans as plans
 from onward.db.practice_tables import setback_preparations as preparations
 from onward.db.practice_tables import wellbeing_checks as checks
 from onward.db.practice_tables import writing_locks as locks
 from onward.db.practice_tables import writing_sessions as writing
-from onward.db.repo import Repo
+from onward.db.repo import Repo, owned_rows
 from onward.domain.pipeline import Stage
 from onward.domain.playbook.experiments import Experiment, Verdict
 from onward.domain.playbook.goals import Metric
@@ -29,10 +29,9 @@ from onward.domain.playbook.wellbeing_check import WellbeingCheck
 
 class IfThenRepo(Repo):
     def insert(self, owner_id: int, fields: IfThenFields, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             plans,
-            owner_id=owner_id,
+            owner_id,
             **_values(fields),
             state=PlanState.PLANNED.value,
             moves=0,
@@ -52,23 +51,17 @@ class IfThenRepo(Repo):
         return self._select(owner_id, plans.c.state == PlanState.PLANNED.value)
 
     def close(self, owner_id: int, plan_id: int, state: PlanState, now: datetime) -> None:
-        self._update(owner_id, plan_id, state=state.value, closed_at=now)
+        self.update_owned(plans, owner_id, plan_id, state=state.value, closed_at=now)
 
     def reschedule(self, owner_id: int, plan_id: int, starts_at: datetime, moves: int) -> None:
-        self._update(
+        self.update_owned(
+            plans,
             owner_id,
             plan_id,
             starts_at=starts_at,
             moves=moves,
             state=PlanState.PLANNED.value,
             closed_at=None,
-        )
-
-    def _update(self, owner_id: int, plan_id: int, **values: Any) -> None:
-        self.conn.execute(
-            update(plans)
-            .where(plans.c.owner_id == owner_id, plans.c.id == plan_id)
-            .values(**values)
         )
 
     def _select(self, owner_id: int, *where: Any) -> list[IfThenPlan]:
@@ -79,7 +72,7 @@ class IfThenRepo(Repo):
             .where(plans.c.owner_id == owner_id, *where)
             .order_by(plans.c.starts_at, plans.c.id)
         )
-        return [_plan(row) for row in self.conn.execute(query)]
+        return self.read_all(query, _plan)
 
 
 def _values(fields: IfThenFields) -> dict[str, Any]:
@@ -95,15 +88,7 @@ def _values(fields: IfThenFields) -> dict[str, Any]:
 
 
 def _plan(row: Row[Any]) -> IfThenPlan:
-    fields = IfThenFields(
-        starts_at=row.starts_at,
-        action=row.action,
-        minutes=row.minutes,
-        place=row.place,
-        for_text=row.for_text,
-        application_id=row.application_id,
-        metric=Metric(row.metric) if row.metric else None,
-    )
+    fields = record(IfThenFields, row, metric=Metric(row.metric) if row.metric else None)
     application = f"{row.company} ({row.role})" if row.company else None
     return IfThenPlan(
         id=row.id,
@@ -120,36 +105,19 @@ class PreparationRepo(Repo):
     """Setback preparations: one per application."""
 
     def get(self, owner_id: int, app_id: int) -> Preparation | None:
-        row = self.conn.execute(
-            select(preparations).where(
-                preparations.c.owner_id == owner_id, preparations.c.application_id == app_id
-            )
-        ).first()
-        if row is None:
-            return None
-        return Preparation(
-            row.application_id, tuple(row.steps), row.proud, row.updated_at, row.used_at
-        )
+        stmt = owned_rows(preparations, owner_id, preparations.c.application_id == app_id)
+        return self.read_first(stmt, lambda row: record(Preparation, row, steps=tuple(row.steps)))
 
     def save(self, owner_id: int, prep: Preparation, now: datetime) -> None:
-        values = {"steps": list(prep.steps), "proud": prep.proud, "updated_at": now}
-        changed = self.conn.execute(
-            update(preparations)
-            .where(
-                preparations.c.owner_id == owner_id,
-                preparations.c.application_id == prep.application_id,
-            )
-            .values(**values, used_at=None)
-        ).rowcount
-        if not changed:
-            insert_row(
-                self.conn,
-                preparations,
-                owner_id=owner_id,
-                application_id=prep.application_id,
-                created_at=now,
-                **values,
-            )
+        c = preparations.c
+        self.update_or_insert(
+            preparations,
+            [c.owner_id == owner_id, c.application_id == prep.application_id],
+            {"steps": list(prep.steps), "proud": prep.proud, "updated_at": now, "used_at": None},
+            owner_id=owner_id,
+            application_id=prep.application_id,
+            created_at=now,
+        )
 
     def mark_used(self, owner_id: int, app_id: int, now: datetime) -> None:
         self.conn.execute(
@@ -195,10 +163,9 @@ class WellbeingRepo(Repo):
     """WHO-5 checks: the answers only; the score is worked out when read."""
 
     def insert(self, owner_id: int, check: WellbeingCheck, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             checks,
-            owner_id=owner_id,
+            owner_id,
             taken_on=check.taken_on,
             answers=list(check.answers),
             created_at=now,
@@ -231,26 +198,15 @@ class StoredWriting:
 class WritingRepo(Repo):
     def insert(self, owner_id: int, row: StoredWriting) -> int:
         values = {k: v for k, v in asdict(row).items() if k != "id"}
-        return insert_row(self.conn, writing, owner_id=owner_id, **values)
+        return self.insert_owned(writing, owner_id, **values)
 
     def all(self, owner_id: int) -> list[StoredWriting]:
         """Every session, oldest first."""
-        rows = self.conn.execute(
-            select(writing)
-            .where(writing.c.owner_id == owner_id)
-            .order_by(writing.c.written_on, writing.c.id)
-        )
-        return [
-            StoredWriting(r.id, r.written_on, r.day, r.body, r.sealed, r.started_at, r.saved_at)
-            for r in rows
-        ]
+        order = (writing.c.written_on, writing.c.id)
+        return self.read_all(owned_rows(writing, owner_id, order_by=order), _writing)
 
     def seal(self, owner_id: int, session_id: int, sealed: str) -> None:
-        self.conn.execute(
-            update(writing)
-            .where(writing.c.owner_id == owner_id, writing.c.id == session_id)
-            .values(body=None, sealed=sealed)
-        )
+        self.update_owned(writing, owner_id, session_id, body=None, sealed=sealed)
 
     def lock(self, owner_id: int) -> tuple[str, str] | None:
         """The lock's (salt as hex, sealed check text), or None when writing is not locked."""
@@ -260,10 +216,9 @@ class WritingRepo(Repo):
         return (row.salt, row.check_sealed) if row else None
 
     def set_lock(self, owner_id: int, salt: str, check_sealed: str, now: datetime) -> None:
-        insert_row(
-            self.conn,
+        self.insert_owned(
             locks,
-            owner_id=owner_id,
+            owner_id,
             salt=salt,
             check_sealed=check_sealed,
             created_at=now,
@@ -283,7 +238,7 @@ class WritingRepo(Repo):
 class ExperimentRepo(Repo):
     def insert(self, owner_id: int, name: str, tag: str, started_on: date, now: datetime) -> int:
         values = {"name": name, "tag": tag, "started_on": started_on, "created_at": now}
-        return insert_row(self.conn, experiments, owner_id=owner_id, **values)
+        return self.insert_owned(experiments, owner_id, **values)
 
     def all(self, owner_id: int) -> list[Experiment]:
         rows = self.conn.execute(
@@ -326,5 +281,8 @@ class ExperimentRepo(Repo):
 
 
 def _experiment(row: Row[Any]) -> Experiment:
-    decision = Verdict(row.decision) if row.decision else None
-    return Experiment(row.id, row.name, row.tag, row.started_on, row.ended_on, decision)
+    return record(Experiment, row, decision=Verdict(row.decision) if row.decision else None)
+
+
+def _writing(row: Row[Any]) -> StoredWriting:
+    return record(StoredWriting, row)

@@ -12,24 +12,21 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, Index, Integer, Table, delete, select, update
+from sqlalchemy import Column, Connection, Index, delete, select, update
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import created_at, owned_table
 from onward.db.tables import owners
 from onward.db.types import SafeString, SafeText, UTCDateTime
 from onward.domain.records import Owner
 
-report_jobs = Table(
+report_jobs = owned_table(
     "report_jobs",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     Column("public_id", SafeString(32), nullable=False, unique=True),  # not guessable
     Column("kind", SafeString(20), nullable=False),  # insights | cohort-csv | cohort-html
     Column("state", SafeString(10), nullable=False),  # queued | running | done | failed
     Column("body", SafeText),  # the report, once done
     Column("error", SafeText),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("finished_at", UTCDateTime()),
     Index("ix_report_jobs_owner_created", "owner_id", "created_at"),
 )

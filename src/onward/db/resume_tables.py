@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Integer, UniqueConstraint
 
-from onward.db.meta import owned_table
-from onward.db.types import SafeString, SafeText, UTCDateTime
+from onward.db.meta import created_at, owned_table
+from onward.db.types import SafeString, SafeText
 
 #: One row per imported resume version; versions count 1, 2, 3... per owner.
 resumes = owned_table(
@@ -16,7 +16,7 @@ resumes = owned_table(
     Column("format", SafeString(20), nullable=False),  # ResumeFormat
     Column("text", SafeText, nullable=False),
     Column("sha256", SafeString(64), nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     UniqueConstraint("owner_id", "version", name="uq_resumes_owner_version"),
     UniqueConstraint("owner_id", "label", name="uq_resumes_owner_label"),
 )

@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import JSON, Text, cast, delete, func, select, type_coerce
 
 from onward.db import tables as t
-from onward.db.mail_rows import row_as
 from onward.db.mail_tables import mail_examples, mail_messages, mail_proposals, not_job_senders
-from onward.db.repo import Repo
+from onward.db.meta import record
+from onward.db.repo import Repo, matching
 
 __all__ = ["KnownRows", "NotJobRow", "QueueRow", "ReviewQueueRepo"]
 
@@ -101,10 +101,7 @@ class ReviewQueueRepo(Repo):
             .where(p.owner_id == owner_id)
             .order_by(m.sent_at.is_(None), m.sent_at, p.mail_message_id, p.id)
         )
-        if statuses:
-            query = query.where(p.status.in_(list(statuses)))
-        if kinds:
-            query = query.where(p.kind.in_(list(kinds)))
+        query = query.where(*matching(mail_proposals, status=list(statuses), kind=list(kinds)))
         if since is not None:
             query = query.where(m.sent_at >= since)
         if until is not None:
@@ -158,7 +155,7 @@ class ReviewQueueRepo(Repo):
         rows = self.conn.execute(
             select(not_job_senders).where(c.owner_id == owner_id).order_by(c.id.desc())
         )
-        return [row_as(NotJobRow, r) for r in rows]
+        return [record(NotJobRow, r) for r in rows]
 
     def add_not_job_sender(self, owner_id: int, row: dict[str, Any]) -> bool:
         """Remember one sender or list; False when it is remembered already."""

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, select, update
+from sqlalchemy import Row, select, update
 
 from onward.db import tables as t
-from onward.db.meta import insert_row
+from onward.db.meta import record
+from onward.db.repo import Repo
 from onward.db.sharing_tables import coach_notes, proposed_goals, share_access, shares
 from onward.domain.sharing import (
     AccessEntry,
@@ -28,6 +29,9 @@ _coach = t.owners.alias("coach")
 _person = t.owners.alias("person")
 
 
+_newest_first = (shares.c.created_at.desc(), shares.c.id.desc())
+
+
 def _share_select() -> Any:
     return (
         select(shares, _coach.c.name.label("coach_name"), _person.c.name.label("person_name"))
@@ -36,10 +40,7 @@ def _share_select() -> Any:
     )
 
 
-class ShareRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ShareRepo(Repo):
     def insert(
         self,
         owner_id: int,
@@ -49,10 +50,9 @@ class ShareRepo:
         now: datetime,
     ) -> int:
         names = " ".join(s.value for s in Scope if s in scopes)
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             shares,
-            owner_id=owner_id,
+            owner_id,
             coach_id=coach_id,
             scopes=names,
             expires_on=expires_on,
@@ -60,19 +60,13 @@ class ShareRepo:
         )
 
     def get(self, owner_id: int, share_id: int) -> Share | None:
-        row = self.conn.execute(
-            _share_select().where(shares.c.owner_id == owner_id, shares.c.id == share_id)
-        ).first()
-        return _share(row) if row is not None else None
+        stmt = _share_select().where(shares.c.owner_id == owner_id, shares.c.id == share_id)
+        return self.read_first(stmt, _share)
 
     def of_owner(self, owner_id: int) -> list[Share]:
         """The person's shares, newest first (revoked and expired ones too)."""
-        rows = self.conn.execute(
-            _share_select()
-            .where(shares.c.owner_id == owner_id)
-            .order_by(shares.c.created_at.desc(), shares.c.id.desc())
-        )
-        return [_share(r) for r in rows]
+        stmt = _share_select().where(shares.c.owner_id == owner_id).order_by(*_newest_first)
+        return self.read_all(stmt, _share)
 
     def active_for_coach(
         self, coach_id: int, today: date, owner_ids: int | Sequence[int] | None = None
@@ -88,10 +82,7 @@ class ShareRepo:
             where.append(shares.c.owner_id == owner_ids)
         elif owner_ids is not None:
             where.append(shares.c.owner_id.in_(list(owner_ids)))
-        rows = self.conn.execute(
-            _share_select().where(*where).order_by(shares.c.created_at.desc(), shares.c.id.desc())
-        )
-        return [_share(r) for r in rows]
+        return self.read_all(_share_select().where(*where).order_by(*_newest_first), _share)
 
     def revoke(self, owner_id: int, share_id: int, now: datetime) -> None:
         self.conn.execute(
@@ -106,23 +97,16 @@ class ShareRepo:
 
 
 def _share(row: Row[Any]) -> Share:
-    return Share(
-        id=int(row.id),
-        owner_id=int(row.owner_id),
-        coach_id=int(row.coach_id),
+    return record(
+        Share,
+        row,
         scopes=frozenset(Scope(n) for n in row.scopes.split()),
-        expires_on=row.expires_on,
-        created_at=row.created_at,
-        revoked_at=row.revoked_at,
         coach=row.coach_name,
         person=row.person_name,
     )
 
 
-class AccessLogRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class AccessLogRepo(Repo):
     def insert(self, entries: Sequence[tuple[Share, Scope, str]], at: datetime) -> None:
         """One entry per (share, scope read, what), in one statement."""
         if not entries:
@@ -154,15 +138,11 @@ class AccessLogRepo:
         ]
 
 
-class CoachNoteRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class CoachNoteRepo(Repo):
     def insert(self, owner_id: int, coach_id: int, text: str, shown: bool, now: datetime) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             coach_notes,
-            owner_id=owner_id,
+            owner_id,
             coach_id=coach_id,
             text=text,
             shown=shown,
@@ -199,17 +179,13 @@ class CoachNoteRepo:
         ]
 
 
-class ProposedGoalRepo:
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
+class ProposedGoalRepo(Repo):
     def insert(
         self, owner_id: int, coach_id: int, metric: str, target: float, why: str, now: datetime
     ) -> int:
-        return insert_row(
-            self.conn,
+        return self.insert_owned(
             proposed_goals,
-            owner_id=owner_id,
+            owner_id,
             coach_id=coach_id,
             metric=metric,
             target=target,
@@ -230,36 +206,21 @@ class ProposedGoalRepo:
             where.append(proposed_goals.c.coach_id == coach_id)
         if states:
             where.append(proposed_goals.c.state.in_([s.value for s in states]))
-        rows = self.conn.execute(
+        stmt = (
             select(proposed_goals, _coach.c.name.label("coach_name"))
             .join(_coach, _coach.c.id == proposed_goals.c.coach_id)
             .where(*where)
             .order_by(proposed_goals.c.created_at.desc(), proposed_goals.c.id.desc())
         )
-        return [_proposal(r) for r in rows]
+        return self.read_all(stmt, _proposal)
 
     def get(self, owner_id: int, proposal_id: int) -> ProposedGoal | None:
         found = [p for p in self.query(owner_id) if p.id == proposal_id]
         return found[0] if found else None
 
     def answer(self, owner_id: int, proposal_id: int, state: ProposalState, now: datetime) -> None:
-        self.conn.execute(
-            update(proposed_goals)
-            .where(and_(proposed_goals.c.owner_id == owner_id, proposed_goals.c.id == proposal_id))
-            .values(state=state.value, answered_at=now)
-        )
+        self.update_owned(proposed_goals, owner_id, proposal_id, state=state.value, answered_at=now)
 
 
 def _proposal(r: Row[Any]) -> ProposedGoal:
-    return ProposedGoal(
-        int(r.id),
-        int(r.coach_id),
-        int(r.owner_id),
-        r.metric,
-        float(r.target),
-        r.why or "",
-        ProposalState(r.state),
-        r.created_at,
-        r.answered_at,
-        r.coach_name,
-    )
+    return record(ProposedGoal, r, target=float(r.target), why=r.why or "", coach=r.coach_name)

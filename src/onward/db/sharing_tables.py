@@ -7,65 +7,53 @@ them out (like API tokens); deleting either owner deletes them.
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, Float, ForeignKey, Index, Integer, Table
+from sqlalchemy import Boolean, Column, Date, Float, Index
 
-from onward.db.meta import metadata, owner_column
+from onward.db.meta import created_at, owned_table, reference
 from onward.db.types import SafeString, SafeText, UTCDateTime
 
 
 def coach_column() -> Column[int]:
-    return Column("coach_id", Integer, ForeignKey("owners.id", ondelete="CASCADE"), nullable=False)
+    return reference("coach_id", "owners")
 
 
-shares = Table(
+shares = owned_table(
     "shares",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     coach_column(),
     Column("scopes", SafeString(200), nullable=False),  # space-separated scope names
     Column("expires_on", Date, nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("revoked_at", UTCDateTime()),
     Index("ix_shares_coach", "coach_id", "owner_id"),
     Index("ix_shares_owner", "owner_id"),
 )
 
-share_access = Table(
+share_access = owned_table(
     "share_access",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
-    Column("share_id", Integer, ForeignKey("shares.id", ondelete="CASCADE"), nullable=False),
+    reference("share_id", "shares"),
     Column("scope", SafeString(20), nullable=False),
     Column("what", SafeString(200), nullable=False),
     Column("at", UTCDateTime(), nullable=False),
     Index("ix_share_access_owner_at", "owner_id", "at"),
 )
 
-coach_notes = Table(
+coach_notes = owned_table(
     "coach_notes",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     coach_column(),
     Column("text", SafeText, nullable=False),
     Column("shown", Boolean, nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Index("ix_coach_notes_owner", "owner_id", "coach_id"),
 )
 
-proposed_goals = Table(
+proposed_goals = owned_table(
     "proposed_goals",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    owner_column(),
     coach_column(),
     Column("metric", SafeString(20), nullable=False),
     Column("target", Float, nullable=False),
     Column("why", SafeText),
     Column("state", SafeString(20), nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     Column("answered_at", UTCDateTime()),
     Index("ix_proposed_goals_owner", "owner_id", "state"),
 )

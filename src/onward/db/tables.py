@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 
 from onward.db import mail_tables, playbook_tables, practice_tables, resume_tables
-from onward.db.meta import metadata, owned_table
+from onward.db.meta import created_at, metadata, owned_table, reference, timestamps
 
 __all__ = ["INSERT_ORDER", "metadata"]
 from onward.db.types import SafeString, SafeText, UTCDateTime
@@ -28,7 +28,7 @@ owners = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("name", SafeString(200), nullable=False, unique=True),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
 )
 
 applications = owned_table(
@@ -51,8 +51,7 @@ applications = owned_table(
     Column("stage_on", Date, nullable=False),
     Column("reached", SafeString(20), nullable=False),
     Column("interview_round", Integer),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Column("archived_at", UTCDateTime()),
     # The skills found in ``description`` (JSON, written by services.skills) and the
     # fingerprint of the vocabulary that found them: a cache, cleared whenever the fields
@@ -95,18 +94,13 @@ TIMELINE_BITS = {stage.value: 1 << i for i, stage in enumerate(RESPONSES)}
 
 stage_events = owned_table(
     "stage_events",
-    Column(
-        "application_id",
-        Integer,
-        ForeignKey("applications.id", ondelete="CASCADE"),
-        nullable=False,
-    ),
+    reference("application_id", "applications"),
     Column("stage", SafeString(20), nullable=False),
     Column("occurred_on", Date, nullable=False),
     Column("round", Integer),
     Column("note", SafeText),
     Column("source", SafeString(20), nullable=False),
-    Column("created_at", UTCDateTime(), nullable=False),
+    created_at(),
     # Set when an undo takes the step back: the timeline keeps it, marked undone, and every
     # reading of the pipeline (moves, wins, effort, insights) skips it (migration 0012).
     Column("undone_at", UTCDateTime()),
@@ -145,8 +139,7 @@ contacts = owned_table(
     Column("notes", SafeText),
     Column("last_contact_on", Date),
     Column("next_checkin_on", Date),
-    Column("created_at", UTCDateTime(), nullable=False),
-    Column("updated_at", UTCDateTime(), nullable=False),
+    *timestamps(),
     Index("ix_contacts_owner_name", "owner_id", "name"),
 )
 

@@ -13,9 +13,15 @@ applied by ``onward worker --apply-schema`` (docs/deploy.md), not by this migrat
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic import op
 
 import onward.db.types
+from onward.db.migration_support import (
+    create_indexes,
+    create_owned_table,
+    drop_tables,
+    moment,
+    unique,
+)
 
 revision = "0022"
 down_revision = "0021"
@@ -24,10 +30,8 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table(
+    create_owned_table(
         "mail_jobs",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("owner_id", sa.Integer(), nullable=False),
         sa.Column("public_id", onward.db.types.SafeString(length=32), nullable=False),
         sa.Column("work_key", onward.db.types.SafeString(length=600), nullable=False),
         sa.Column("kind", onward.db.types.SafeString(length=10), nullable=False),
@@ -44,23 +48,13 @@ def upgrade() -> None:
         sa.Column("work", onward.db.types.SafeJSON(), nullable=False),
         sa.Column("stop_requested", sa.Boolean(), nullable=False),
         sa.Column("queue_job_id", sa.BigInteger(), nullable=True),
-        sa.Column("created_at", onward.db.types.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("started_at", onward.db.types.UTCDateTime(timezone=True), nullable=True),
-        sa.Column("finished_at", onward.db.types.UTCDateTime(timezone=True), nullable=True),
-        sa.ForeignKeyConstraint(
-            ["owner_id"],
-            ["owners.id"],
-            name=op.f("fk_mail_jobs_owner_id_owners"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_mail_jobs")),
-        sa.UniqueConstraint("public_id", name=op.f("uq_mail_jobs_public_id")),
+        moment("created_at"),
+        moment("started_at", null=True),
+        moment("finished_at", null=True),
+        unique("public_id", name="uq_mail_jobs_public_id"),
     )
-    op.create_index(
-        "ix_mail_jobs_owner_created", "mail_jobs", ["owner_id", "created_at"], unique=False
-    )
+    create_indexes("mail_jobs", {"ix_mail_jobs_owner_created": ["owner_id", "created_at"]})
 
 
 def downgrade() -> None:
-    op.drop_index("ix_mail_jobs_owner_created", table_name="mail_jobs")
-    op.drop_table("mail_jobs")
+    drop_tables("mail_jobs")
