@@ -27,23 +27,6 @@ from onward.web.routing import Body, Ws
 router = APIRouter(tags=["contacts"])
 
 
-class NewContact(Body):
-    """A person behind applications; ``application_ids``: the applications to link."""
-
-    name: str
-    role: ContactRole = ContactRole.OTHER
-    email: str | None = None
-    linkedin_url: str | None = None
-    company: str | None = None
-    notes: str | None = None
-    last_contact_on: dt.date | None = None
-    next_checkin_on: dt.date | None = None
-    application_ids: list[int] = Field(default_factory=list)
-
-    def fields(self) -> ContactFields:
-        return ContactFields(**self.model_dump(exclude={"application_ids"}))
-
-
 class ContactChanges(Body):
     """The fields to change; ``null`` (or ``""``) clears an optional one."""
 
@@ -55,6 +38,16 @@ class ContactChanges(Body):
     notes: str | None = None
     last_contact_on: dt.date | None = None
     next_checkin_on: dt.date | None = None
+
+
+class NewContact(ContactChanges):
+    """A person behind applications; ``application_ids``: the applications to link."""
+
+    name: str
+    application_ids: list[int] = Field(default_factory=list)
+
+    def fields(self) -> ContactFields:
+        return ContactFields(**self.model_dump(exclude={"application_ids"}))
 
 
 class CheckInBody(Body):
