@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.hints import command
-from onward.cli.options import JsonOpt
+from onward.cli.options import JsonOpt, YesOpt
 from onward.domain.mail_accounts import provider as preset
 from onward.domain.mail_accounts import schedule_words
 from onward.export.jsonable import to_jsonable
@@ -227,7 +227,7 @@ def password(
 @accounts.command("remove")
 def remove(
     name: str = typer.Argument(..., help="The account's name."),
-    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    yes: YesOpt = False,
 ) -> None:
     """Forget an account, its sync state and its keyring password (imported mail stays)."""
     ws = workspace()
