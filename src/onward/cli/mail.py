@@ -60,10 +60,7 @@ def import_(
             prefilter=not read_all,
             own_addresses=[ws.settings.sender_email or ""],
         )
-    if as_json:
-        render.print_json(summary)
-        return
-    _print_summary(summary)
+    render.answer(summary, as_json, _print_summary)
 
 
 class _Bar:
