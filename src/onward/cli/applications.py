@@ -298,10 +298,7 @@ def delete(
     """Delete an application and its timeline (onward undo brings it back; archive hides it)."""
     ws = workspace()
     app_ = get_application(ws.store, ws.owner, app_id)
-    if not yes and not typer.confirm(
-        f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline?"
-    ):
-        raise typer.Exit(1)
+    render.confirm(f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline?", yes)
     delete_application(ws.store, ws.owner, app_id, ws.clock)
     render.ok(f"Deleted #{app_id}.")
     render.console().print(f"[dim]Undo with: onward undo {app_id}[/]")

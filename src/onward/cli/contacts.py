@@ -179,7 +179,6 @@ def delete(
     """Delete a contact (their applications stay)."""
     ws = workspace()
     contact = get_contact(ws.store, ws.owner, contact_id)
-    if not yes and not typer.confirm(f"Delete contact {contact.name}?"):
-        raise typer.Exit(1)
+    render.confirm(f"Delete contact {contact.name}?", yes)
     delete_contact(ws.store, ws.owner, contact_id)
     render.ok(f"Deleted contact #{contact_id}.")

@@ -232,11 +232,11 @@ def remove(
     """Forget an account, its sync state and its keyring password (imported mail stays)."""
     ws = workspace()
     account = get_mail_account(ws.store, ws.owner, name)
-    if not yes and not typer.confirm(
+    render.confirm(
         f"Forget mail account {account.name} ({account.fields.address})? Mail already "
-        "imported stays; nothing on the server changes."
-    ):
-        raise typer.Exit(1)
+        "imported stays; nothing on the server changes.",
+        yes,
+    )
     forgot = remove_mail_account(ws.store, ws.owner, account.name, passwords=password_sources())
     extra = " and its password in the keyring" if forgot else ""
     render.ok(f"Removed mail account {account.name}{extra}.")

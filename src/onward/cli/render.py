@@ -67,6 +67,14 @@ def answer(
         show(value)
 
 
+def confirm(question: str, yes: bool) -> None:
+    """Ask ``question`` unless ``--yes`` answered it; a no ends the command with exit code 1."""
+    import typer
+
+    if not yes and not typer.confirm(question):
+        raise typer.Exit(1)
+
+
 def ok(message: str) -> None:
     from rich.markup import escape
 

@@ -98,8 +98,7 @@ def delete(
     """Delete a resume version for good (the others keep their numbers)."""
     ws = workspace()
     resume = pick_version(list_resumes(ws.store, ws.owner), version)
-    if not yes and not typer.confirm(f"Delete resume {resume.name} for good?"):
-        raise typer.Exit(1)
+    render.confirm(f"Delete resume {resume.name} for good?", yes)
     deleted = delete_resume(ws.store, ws.owner, version)
     render.ok(f"Deleted resume {deleted.name}.")
 
