@@ -101,11 +101,8 @@ def add_note(
     text = form.text("text", required="write the note first")
     if form.ok:
         assert text is not None
-        try:
+        with form.service_errors("text"):
             add_coach_note(ws.store, ws.owner, person_id, text, ws.clock, shown=form.flag("shown"))
-        except InvalidInput as exc:
-            form.fail_with(exc, "text")
-        else:
             return redirect(f"/caseload/{person_id}#notes", "Note kept.")
     return _person_page(request, ws, person_id, note=form, status=422)
 
