@@ -5,7 +5,8 @@ a page with nothing posted yet, and the base of the API's JSON bodies."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -14,6 +15,7 @@ from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict
 
+from onward.errors import OnwardError
 from onward.export.jsonable import to_jsonable
 from onward.mail.passwords import Passwords
 from onward.services.job_runners import MailJobs
@@ -84,3 +86,14 @@ def json_object(value: object) -> dict[str, Any]:
     route answers with, through the one ``to_jsonable``."""
     found: dict[str, Any] = to_jsonable(value)
     return found
+
+
+@contextmanager
+def error_about(field: str, *kinds: type[OnwardError]) -> Iterator[None]:
+    """Around a service an API route calls: an error of these ``kinds`` is about the body's
+    ``field`` (an application id the body names that is not there is a 404 about that field)."""
+    try:
+        yield
+    except kinds as exc:
+        exc.field = field
+        raise

@@ -22,7 +22,7 @@ from onward.services.contacts import (
     link_contact,
     list_contacts,
 )
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, error_about
 
 router = APIRouter(tags=["contacts"])
 
@@ -76,13 +76,10 @@ def read_all(
 @router.post("/contacts", status_code=201)
 def create(body: NewContact, ws: Ws) -> dict[str, Any]:
     """Add a contact; answers with it, its id included."""
-    try:
+    with error_about("application_ids", NotFound):  # one to link is not there: nothing added
         contact = add_contact(
             ws.store, ws.owner, body.fields(), ws.clock, application_ids=tuple(body.application_ids)
         )
-    except NotFound as exc:  # an application to link is not there: nothing was added
-        exc.field = "application_ids"
-        raise
     return contact_record(contact)
 
 
@@ -120,11 +117,8 @@ def check_in(contact_id: int, body: CheckInBody, ws: Ws) -> dict[str, Any]:
 def link(contact_id: int, body: Link, ws: Ws) -> dict[str, Any]:
     """Link the contact to an application (linking twice is harmless)."""
     get_contact(ws.store, ws.owner, contact_id)  # an unknown contact is a 404 without a field
-    try:
+    with error_about("application_id", NotFound):
         contact = link_contact(ws.store, ws.owner, contact_id, body.application_id)
-    except NotFound as exc:
-        exc.field = "application_id"
-        raise
     return contact_record(contact)
 
 

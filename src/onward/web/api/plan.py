@@ -17,7 +17,7 @@ from onward.services.learning_plan import (
     suggest_plan_items,
 )
 from onward.web.pages.plan import MOVES
-from onward.web.routing import Body, Ws, json_object
+from onward.web.routing import Body, Ws, error_about, json_object
 
 router = APIRouter(tags=["learning plan"])
 
@@ -43,14 +43,11 @@ def read(ws: Ws) -> dict[str, Any]:
 @router.post("/plan-items", status_code=201)
 def add(body: NewItem, ws: Ws) -> dict[str, Any]:
     """Add an item (to do); answers with it, its id included."""
-    try:
+    with error_about("application_id", NotFound):
         stored = add_plan_item(
             ws.store, ws.owner, body.kind, body.focus, ws.clock, effort_hours=body.effort_hours,
             application_id=body.application_id, because=body.because,
         )  # fmt: skip
-    except NotFound as exc:
-        exc.field = "application_id"
-        raise
     return json_object(stored)
 
 

@@ -21,7 +21,7 @@ from onward.services.rejections import (
     get_rejection_overview,
     reject_application,
 )
-from onward.web.routing import Body, Ws, json_object
+from onward.web.routing import Body, Ws, error_about, json_object
 
 router = APIRouter(tags=["rejections"])
 
@@ -59,11 +59,8 @@ def log(app_id: int, body: NewRejection, ws: Ws) -> dict[str, Any]:
     """Log a rejection: the application moves to rejected, the dwell window opens and the
     next steps are planned; answers with the playbook's overview."""
     get_application(ws.store, ws.owner, app_id)  # another's or unknown: a 404 before the body
-    try:
+    with error_about("dwell", InvalidInput):
         choice = dwell_choice(body.dwell, ws.settings.dwell_default)
-    except InvalidInput as exc:
-        exc.field = "dwell"
-        raise
     details = body.details()
     overview = reject_application(ws.store, ws.owner, app_id, details, ws.clock, dwell=choice)
     return overview_record(overview)
