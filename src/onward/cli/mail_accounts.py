@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import fields as dataclass_fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -48,6 +48,7 @@ accounts = typer.Typer(
     help="The mailboxes Onward reads (IMAP, read-only) and delivers drafts to.",
     no_args_is_help=True,
 )
+AccountName = Annotated[str, typer.Argument(help="The account's name.")]
 
 
 def password_sources() -> Passwords:
@@ -184,7 +185,7 @@ def _schedule_line(account: MailAccount) -> str:
 
 
 @accounts.command("test")
-def test(name: str = typer.Argument(..., help="The account's name.")) -> None:
+def test(name: AccountName) -> None:
     """Log in and look at the folders (read-only) and SMTP; nothing is changed or sent."""
     ws = workspace()
     check = check_mail_account(ws.store, ws.owner, name, passwords=password_sources())
@@ -211,7 +212,7 @@ def test(name: str = typer.Argument(..., help="The account's name.")) -> None:
 
 @accounts.command("password")
 def password(
-    name: str = typer.Argument(..., help="The account's name."),
+    name: AccountName,
     password_stdin: bool = typer.Option(
         False, "--password-stdin", help="Read the password from standard input (scripts)."
     ),
@@ -226,7 +227,7 @@ def password(
 
 @accounts.command("remove")
 def remove(
-    name: str = typer.Argument(..., help="The account's name."),
+    name: AccountName,
     yes: YesOpt = False,
 ) -> None:
     """Forget an account, its sync state and its keyring password (imported mail stays)."""
