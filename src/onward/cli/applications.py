@@ -10,7 +10,7 @@ import typer
 
 from onward.cli import render
 from onward.cli.context import workspace
-from onward.cli.options import CHANNELS, STAGES, AppId, DateOpt, JsonOpt
+from onward.cli.options import CHANNELS, STAGES, AppId, DateOpt, JsonOpt, Notes, YesOpt
 from onward.domain.dates import parse_day
 from onward.domain.money import parse_salary
 from onward.domain.pipeline import parse_stage
@@ -62,7 +62,6 @@ Tailored = Annotated[
     bool | None,
     typer.Option("--tailored/--not-tailored", help="Was the resume tailored to this job?"),
 ]
-Notes = Annotated[str | None, typer.Option("--notes", help="Anything worth remembering.")]
 
 
 def _day(text: str | None) -> date | None:
@@ -294,15 +293,12 @@ def archive(
 
 def delete(
     app_id: AppId,
-    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    yes: YesOpt = False,
 ) -> None:
     """Delete an application and its timeline (onward undo brings it back; archive hides it)."""
     ws = workspace()
     app_ = get_application(ws.store, ws.owner, app_id)
-    if not yes and not typer.confirm(
-        f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline?"
-    ):
-        raise typer.Exit(1)
+    render.confirm(f"Delete #{app_.id} {app_.role} at {app_.company} and its timeline?", yes)
     delete_application(ws.store, ws.owner, app_id, ws.clock)
     render.ok(f"Deleted #{app_id}.")
     render.console().print(f"[dim]Undo with: onward undo {app_id}[/]")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -10,7 +10,7 @@ from rich.table import Table
 
 from onward.cli import render
 from onward.cli.context import workspace
-from onward.cli.options import CONTACT_ROLES, AppId, ContactId, JsonOpt
+from onward.cli.options import CONTACT_ROLES, AppId, ContactId, JsonOpt, Notes, YesOpt
 from onward.domain.dates import parse_day
 from onward.domain.records import ContactFields, ContactRole, parse_choice
 from onward.export.records import contact_record
@@ -25,6 +25,13 @@ from onward.services.contacts import (
 )
 
 app = typer.Typer(help="Keep the people behind your applications.", no_args_is_help=True)
+
+Role = Annotated[str | None, typer.Option("--role", "-r", help=f"Who they are: {CONTACT_ROLES}.")]
+Email = Annotated[str | None, typer.Option("--email", help="Email address.")]
+LinkedIn = Annotated[str | None, typer.Option("--linkedin", help="LinkedIn profile URL.")]
+Company = Annotated[str | None, typer.Option("--company", help="Where they work.")]
+LastContact = Annotated[str | None, typer.Option("--last-contact", help="Date you last spoke.")]
+NextCheckin = Annotated[str | None, typer.Option("--next-checkin", help="Date to check in next.")]
 
 
 #: The contact's fields, by the option (parameter) of `add` and `edit` that sets each one.
@@ -55,13 +62,13 @@ def _changes(given: dict[str, Any]) -> dict[str, Any]:
 @app.command()
 def add(
     name: str = typer.Argument(..., help="Their name."),
-    role: str = typer.Option("other", "--role", "-r", help=f"Who they are: {CONTACT_ROLES}."),
-    email: str | None = typer.Option(None, "--email", help="Email address."),
-    linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
-    company: str | None = typer.Option(None, "--company", help="Where they work."),
-    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
-    last_contact: str | None = typer.Option(None, "--last-contact", help="Date you last spoke."),
-    next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
+    role: Role = "other",
+    email: Email = None,
+    linkedin: LinkedIn = None,
+    company: Company = None,
+    notes: Notes = None,
+    last_contact: LastContact = None,
+    next_checkin: NextCheckin = None,
     application: list[int] | None = typer.Option(
         None, "--application", "-a", help="Link to an application id (repeat)."
     ),
@@ -135,13 +142,13 @@ def show(
 def edit(
     contact_id: ContactId,
     name: str | None = typer.Option(None, "--name", help="Their name."),
-    role: str | None = typer.Option(None, "--role", "-r", help=f"Who they are: {CONTACT_ROLES}."),
-    email: str | None = typer.Option(None, "--email", help="Email address."),
-    linkedin: str | None = typer.Option(None, "--linkedin", help="LinkedIn profile URL."),
-    company: str | None = typer.Option(None, "--company", help="Where they work."),
-    notes: str | None = typer.Option(None, "--notes", help="Anything worth remembering."),
-    last_contact: str | None = typer.Option(None, "--last-contact", help="Date you last spoke."),
-    next_checkin: str | None = typer.Option(None, "--next-checkin", help="Date to check in next."),
+    role: Role = None,
+    email: Email = None,
+    linkedin: LinkedIn = None,
+    company: Company = None,
+    notes: Notes = None,
+    last_contact: LastContact = None,
+    next_checkin: NextCheckin = None,
 ) -> None:
     """Change a contact. Pass an empty value ('') to clear a field."""
     given = dict(locals())
@@ -167,12 +174,11 @@ def link(
 @app.command()
 def delete(
     contact_id: ContactId,
-    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    yes: YesOpt = False,
 ) -> None:
     """Delete a contact (their applications stay)."""
     ws = workspace()
     contact = get_contact(ws.store, ws.owner, contact_id)
-    if not yes and not typer.confirm(f"Delete contact {contact.name}?"):
-        raise typer.Exit(1)
+    render.confirm(f"Delete contact {contact.name}?", yes)
     delete_contact(ws.store, ws.owner, contact_id)
     render.ok(f"Deleted contact #{contact_id}.")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 from rich.markup import escape
 
@@ -13,12 +15,14 @@ from onward.cli.options import DraftId
 from onward.services.draft_delivery import append_draft, check_sendable, send_draft
 from onward.services.drafts import get_draft
 
+Account = Annotated[
+    str | None, typer.Option("--account", "-a", help="Mail account (needed when you have several).")
+]
+
 
 def append(
     draft_id: DraftId,
-    account: str | None = typer.Option(
-        None, "--account", "-a", help="Mail account (needed when you have several)."
-    ),
+    account: Account = None,
 ) -> None:
     """Put the draft in your mail account's Drafts folder, to review and send from there."""
     ws = workspace()
@@ -39,9 +43,7 @@ def append(
 
 def send(
     draft_id: DraftId,
-    account: str | None = typer.Option(
-        None, "--account", "-a", help="Mail account (needed when you have several)."
-    ),
+    account: Account = None,
     yes: bool = typer.Option(
         False, "--yes", "-y", help="Send without asking (for scripts: you confirm by passing it)."
     ),

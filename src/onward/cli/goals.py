@@ -69,10 +69,7 @@ def goals(
 
     ws = workspace()
     progress = goal_progress(ws.store, ws.owner, ws.clock, weeks=weeks)
-    if as_json:
-        render.print_json(_progress_record(progress))
-        return
-    _show_progress(progress)
+    render.answer(progress, as_json, _show_progress, _progress_record)
 
 
 def _progress_record(progress: GoalProgress) -> dict[str, Any]:

@@ -38,10 +38,7 @@ def journal(
 
     ws = workspace()
     overview = journal_overview(ws.store, ws.owner, ws.clock, limit=limit)
-    if as_json:
-        render.print_json(_record(overview))
-        return
-    _show(overview)
+    render.answer(overview, as_json, _show, _record)
 
 
 def _record(overview: JournalOverview) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Read your own mail (files) and queue what it says for review.", no_args_is_help=True
 )
+Limit = Annotated[int, typer.Option("--limit", help="Show at most this many.")]
 
 
 @app.command("import")
@@ -60,10 +61,7 @@ def import_(
             prefilter=not read_all,
             own_addresses=[ws.settings.sender_email or ""],
         )
-    if as_json:
-        render.print_json(summary)
-        return
-    _print_summary(summary)
+    render.answer(summary, as_json, _print_summary)
 
 
 class _Bar:
@@ -180,7 +178,7 @@ def list_(
     held: bool = typer.Option(
         False, "--held", help="Only job mail that named no company or role (not proposed)."
     ),
-    limit: int = typer.Option(50, "--limit", help="Show at most this many."),
+    limit: Limit = 50,
     as_json: JsonOpt = False,
 ) -> None:
     """List the job mail Onward has stored, newest first, with what it read in each."""
@@ -209,7 +207,7 @@ def list_(
 
 @app.command()
 def quarantine(
-    limit: int = typer.Option(50, "--limit", help="Show at most this many."),
+    limit: Limit = 50,
     as_json: bool = typer.Option(False, "--json", help="Print the list as JSON."),
 ) -> None:
     """List the messages an import could not read, with the reason."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import fields as dataclass_fields
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -19,7 +19,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 from onward.cli import render
 from onward.cli.context import workspace
 from onward.cli.hints import command
-from onward.cli.options import JsonOpt
+from onward.cli.options import JsonOpt, YesOpt
 from onward.domain.mail_accounts import provider as preset
 from onward.domain.mail_accounts import schedule_words
 from onward.export.jsonable import to_jsonable
@@ -48,6 +48,7 @@ accounts = typer.Typer(
     help="The mailboxes Onward reads (IMAP, read-only) and delivers drafts to.",
     no_args_is_help=True,
 )
+AccountName = Annotated[str, typer.Argument(help="The account's name.")]
 
 
 def password_sources() -> Passwords:
@@ -184,7 +185,7 @@ def _schedule_line(account: MailAccount) -> str:
 
 
 @accounts.command("test")
-def test(name: str = typer.Argument(..., help="The account's name.")) -> None:
+def test(name: AccountName) -> None:
     """Log in and look at the folders (read-only) and SMTP; nothing is changed or sent."""
     ws = workspace()
     check = check_mail_account(ws.store, ws.owner, name, passwords=password_sources())
@@ -211,7 +212,7 @@ def test(name: str = typer.Argument(..., help="The account's name.")) -> None:
 
 @accounts.command("password")
 def password(
-    name: str = typer.Argument(..., help="The account's name."),
+    name: AccountName,
     password_stdin: bool = typer.Option(
         False, "--password-stdin", help="Read the password from standard input (scripts)."
     ),
@@ -226,17 +227,17 @@ def password(
 
 @accounts.command("remove")
 def remove(
-    name: str = typer.Argument(..., help="The account's name."),
-    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    name: AccountName,
+    yes: YesOpt = False,
 ) -> None:
     """Forget an account, its sync state and its keyring password (imported mail stays)."""
     ws = workspace()
     account = get_mail_account(ws.store, ws.owner, name)
-    if not yes and not typer.confirm(
+    render.confirm(
         f"Forget mail account {account.name} ({account.fields.address})? Mail already "
-        "imported stays; nothing on the server changes."
-    ):
-        raise typer.Exit(1)
+        "imported stays; nothing on the server changes.",
+        yes,
+    )
     forgot = remove_mail_account(ws.store, ws.owner, account.name, passwords=password_sources())
     extra = " and its password in the keyring" if forgot else ""
     render.ok(f"Removed mail account {account.name}{extra}.")

@@ -39,6 +39,8 @@ REJECTION_CHANNELS = choices(RejectionChannel, {"none": "they went quiet"})
 REASONS = choices(RejectionReason)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON.")]
+YesOpt = Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")]
+Notes = Annotated[str | None, typer.Option("--notes", help="Anything worth remembering.")]
 DateOpt = Annotated[
     str | None,
     typer.Option(

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from onward.export.jsonable import to_jsonable
 from onward.formats import formats
@@ -51,6 +51,28 @@ def print_json(data: Any) -> None:
     """Plain JSON on stdout, for scripts (no colours, no wrapping): any result, made
     JSON-ready by the one ``to_jsonable``."""
     print(json.dumps(to_jsonable(data), indent=2, ensure_ascii=False))
+
+
+T = TypeVar("T")
+
+
+def answer(
+    value: T, as_json: bool, show: Callable[[T], object], record: Callable[[T], Any] | None = None
+) -> None:
+    """What a command found: with ``--json`` as JSON (of ``record(value)`` when a command keeps
+    only some of it), else drawn for people by ``show``."""
+    if as_json:
+        print_json(value if record is None else record(value))
+    else:
+        show(value)
+
+
+def confirm(question: str, yes: bool) -> None:
+    """Ask ``question`` unless ``--yes`` answered it; a no ends the command with exit code 1."""
+    import typer
+
+    if not yes and not typer.confirm(question):
+        raise typer.Exit(1)
 
 
 def ok(message: str) -> None:

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from onward.cli import render
 from onward.cli.context import workspace
-from onward.cli.options import JsonOpt
+from onward.cli.options import JsonOpt, YesOpt
 from onward.domain.resumes import pick_version
 from onward.formats import formats
 from onward.services.resumes import add_resume, delete_resume, list_resumes, show_resume
@@ -93,13 +93,12 @@ def show(
 @app.command()
 def delete(
     version: str = typer.Argument(..., help="Version number, v2, or label."),
-    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask for confirmation."),
+    yes: YesOpt = False,
 ) -> None:
     """Delete a resume version for good (the others keep their numbers)."""
     ws = workspace()
     resume = pick_version(list_resumes(ws.store, ws.owner), version)
-    if not yes and not typer.confirm(f"Delete resume {resume.name} for good?"):
-        raise typer.Exit(1)
+    render.confirm(f"Delete resume {resume.name} for good?", yes)
     deleted = delete_resume(ws.store, ws.owner, version)
     render.ok(f"Deleted resume {deleted.name}.")
 

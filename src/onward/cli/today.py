@@ -27,10 +27,7 @@ def today(as_json: JsonOpt = False) -> None:
     rules = ws.ghosting
     places = ws.settings.support_places if ws.settings.wellbeing_check else None
     agenda = build(ws.store, ws.owner, ws.clock, ghosting=rules, wellbeing_places=places)
-    if as_json:
-        render.print_json(agenda)
-        return
-    show(agenda)
+    render.answer(agenda, as_json, show)
 
 
 def _dwelling(out: Console, dwelling: tuple[Dwelling, ...], together: bool) -> None:

@@ -62,10 +62,7 @@ def check(
     view = check_wellbeing(
         ws.store, ws.owner, parse_answers(answers), ws.clock, places=ws.settings.support_places
     )
-    if as_json:
-        render.print_json(view.record())
-        return
-    _show(view)
+    render.answer(view, as_json, _show, WellbeingView.record)
 
 
 def _show(view: WellbeingView) -> None:

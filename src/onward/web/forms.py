@@ -13,7 +13,8 @@ comes back with status 422 and the person's text, with U+FFFD marking where the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -71,6 +72,23 @@ class Form:
         hint = shown(exc.hint)
         words = hint.text if hint else ""
         self.fail(name, f"{exc.message} ({words})" if words else exc.message)
+
+    @contextmanager
+    def service_errors(
+        self, default: str = "", inputs: Mapping[str, str] | None = None
+    ) -> Iterator[None]:
+        """Around the service a posted form calls: its InvalidInput goes beside the input it is
+        about (:meth:`fail_with`) and the block ends there, so the route shows the form again.
+
+            with form.service_errors("text"):
+                write_journal(...)
+                return redirect("/journal", "Kept.")
+            return _page(request, ws, entry=form, status=422)
+        """
+        try:
+            yield
+        except InvalidInput as exc:
+            self.fail_with(exc, default, inputs)
 
     def text(self, name: str, *, required: str | None = None) -> str | None:
         """Trimmed text, or None when empty (``required`` is the message for an empty field)."""

@@ -5,7 +5,8 @@ a page with nothing posted yet, and the base of the API's JSON bodies."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -14,8 +15,12 @@ from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, ConfigDict
 
+from onward.errors import OnwardError
+from onward.export.jsonable import to_jsonable
+from onward.mail.passwords import Passwords
+from onward.services.job_runners import MailJobs
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
+from onward.web.deps import mail_jobs, passwords, workspace
 from onward.web.forms import Form, read_form
 from onward.web.rendering import render
 
@@ -23,6 +28,10 @@ from onward.web.rendering import render
 Ws = Annotated[Workspace, Depends(workspace)]
 #: The form the browser posted, read and checked for what cannot be stored.
 PostedForm = Annotated[Form, Depends(read_form)]
+#: The person's background mail imports and syncs.
+Jobs = Annotated[MailJobs, Depends(mail_jobs)]
+#: Where mail account passwords come from (the server's environment, then the keyring).
+Secrets = Annotated[Passwords, Depends(passwords)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +79,21 @@ class Body(BaseModel):
     """A JSON request body of the API: a field it does not know is an error, not ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def json_object(value: object) -> dict[str, Any]:
+    """A record (a dataclass of the domain or a service's result) as the JSON object an API
+    route answers with, through the one ``to_jsonable``."""
+    found: dict[str, Any] = to_jsonable(value)
+    return found
+
+
+@contextmanager
+def error_about(field: str, *kinds: type[OnwardError]) -> Iterator[None]:
+    """Around a service an API route calls: an error of these ``kinds`` is about the body's
+    ``field`` (an application id the body names that is not there is a 404 about that field)."""
+    try:
+        yield
+    except kinds as exc:
+        exc.field = field
+        raise

@@ -22,26 +22,9 @@ from onward.services.contacts import (
     link_contact,
     list_contacts,
 )
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, error_about
 
 router = APIRouter(tags=["contacts"])
-
-
-class NewContact(Body):
-    """A person behind applications; ``application_ids``: the applications to link."""
-
-    name: str
-    role: ContactRole = ContactRole.OTHER
-    email: str | None = None
-    linkedin_url: str | None = None
-    company: str | None = None
-    notes: str | None = None
-    last_contact_on: dt.date | None = None
-    next_checkin_on: dt.date | None = None
-    application_ids: list[int] = Field(default_factory=list)
-
-    def fields(self) -> ContactFields:
-        return ContactFields(**self.model_dump(exclude={"application_ids"}))
 
 
 class ContactChanges(Body):
@@ -55,6 +38,16 @@ class ContactChanges(Body):
     notes: str | None = None
     last_contact_on: dt.date | None = None
     next_checkin_on: dt.date | None = None
+
+
+class NewContact(ContactChanges):
+    """A person behind applications; ``application_ids``: the applications to link."""
+
+    name: str
+    application_ids: list[int] = Field(default_factory=list)
+
+    def fields(self) -> ContactFields:
+        return ContactFields(**self.model_dump(exclude={"application_ids"}))
 
 
 class CheckInBody(Body):
@@ -83,13 +76,10 @@ def read_all(
 @router.post("/contacts", status_code=201)
 def create(body: NewContact, ws: Ws) -> dict[str, Any]:
     """Add a contact; answers with it, its id included."""
-    try:
+    with error_about("application_ids", NotFound):  # one to link is not there: nothing added
         contact = add_contact(
             ws.store, ws.owner, body.fields(), ws.clock, application_ids=tuple(body.application_ids)
         )
-    except NotFound as exc:  # an application to link is not there: nothing was added
-        exc.field = "application_ids"
-        raise
     return contact_record(contact)
 
 
@@ -127,11 +117,8 @@ def check_in(contact_id: int, body: CheckInBody, ws: Ws) -> dict[str, Any]:
 def link(contact_id: int, body: Link, ws: Ws) -> dict[str, Any]:
     """Link the contact to an application (linking twice is harmless)."""
     get_contact(ws.store, ws.owner, contact_id)  # an unknown contact is a 404 without a field
-    try:
+    with error_about("application_id", NotFound):
         contact = link_contact(ws.store, ws.owner, contact_id, body.application_id)
-    except NotFound as exc:
-        exc.field = "application_id"
-        raise
     return contact_record(contact)
 
 

@@ -17,7 +17,7 @@ from onward.services.debriefs import (
     list_stories,
     question_bank,
 )
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["debriefs"])
 
@@ -40,8 +40,7 @@ class NewStory(Body):
 @router.get("/applications/{app_id}/debriefs")
 def read(app_id: int, ws: Ws) -> dict[str, Any]:
     """The debriefs of one application and questions to practise aloud."""
-    found: dict[str, Any] = to_jsonable(debrief_view(ws.store, ws.owner, app_id))
-    return found
+    return json_object(debrief_view(ws.store, ws.owner, app_id))
 
 
 @router.post("/applications/{app_id}/debriefs", status_code=201)
@@ -57,8 +56,7 @@ def keep(app_id: int, body: NewDebrief, ws: Ws) -> dict[str, Any]:
         questions=body.questions,
         held_on=body.held_on,
     )
-    found: dict[str, Any] = to_jsonable(kept)
-    return found
+    return json_object(kept)
 
 
 @router.get("/questions")
@@ -81,5 +79,4 @@ def stories(ws: Ws) -> list[dict[str, Any]]:
 def new_story(body: NewStory, ws: Ws) -> dict[str, Any]:
     """Keep a STAR story."""
     story = StarStory(body.title, body.situation, body.task, body.action, body.result)
-    found: dict[str, Any] = to_jsonable(add_story(ws.store, ws.owner, story, ws.clock))
-    return found
+    return json_object(add_story(ws.store, ws.owner, story, ws.clock))

@@ -19,7 +19,7 @@ from onward.services.drafts import (
     mark_draft_sent,
 )
 from onward.services.runtime import Workspace
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["drafts"])
 
@@ -96,12 +96,10 @@ def edit(draft_id: int, body: DraftText, ws: Ws) -> dict[str, Any]:
 @router.post("/drafts/{draft_id}/sent")
 def sent(draft_id: int, ws: Ws) -> dict[str, Any]:
     """The person sent it themselves: keep when, and complete the task that asked for it."""
-    saved: dict[str, Any] = to_jsonable(mark_draft_sent(ws.store, ws.owner, draft_id, ws.clock))
-    return saved
+    return json_object(mark_draft_sent(ws.store, ws.owner, draft_id, ws.clock))
 
 
 @router.delete("/drafts/{draft_id}")
 def discard(draft_id: int, ws: Ws) -> dict[str, Any]:
     """Discard a draft not sent yet; answers with it, marked discarded."""
-    saved: dict[str, Any] = to_jsonable(discard_draft(ws.store, ws.owner, draft_id, ws.clock))
-    return saved
+    return json_object(discard_draft(ws.store, ws.owner, draft_id, ws.clock))

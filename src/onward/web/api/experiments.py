@@ -6,7 +6,6 @@ from typing import Any, Literal
 
 from fastapi import APIRouter
 
-from onward.export.jsonable import to_jsonable
 from onward.services.experiments import (
     ExperimentResult,
     end_experiment,
@@ -14,7 +13,7 @@ from onward.services.experiments import (
     start_experiment,
     tag_applications,
 )
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["experiments"])
 
@@ -33,9 +32,8 @@ class Decision(Body):
 
 def _record(result: ExperimentResult) -> dict[str, Any]:
     c = result.comparison
-    found: dict[str, Any] = to_jsonable(result.experiment)
     return {
-        **found,
+        **json_object(result.experiment),
         "state": result.experiment.state,
         "verdict": c.verdict.value,
         "with": c.with_it.as_dict(),
@@ -53,8 +51,7 @@ def list_(ws: Ws) -> list[dict[str, Any]]:
 @router.post("/experiments", status_code=201)
 def start(body: NewExperiment, ws: Ws) -> dict[str, Any]:
     """Start trying a change; answers with it and its tag."""
-    found: dict[str, Any] = to_jsonable(start_experiment(ws.store, ws.owner, body.name, ws.clock))
-    return found
+    return json_object(start_experiment(ws.store, ws.owner, body.name, ws.clock))
 
 
 @router.post("/experiments/{exp_id}/applications")
@@ -67,5 +64,5 @@ def mark(exp_id: int, body: Marked, ws: Ws) -> dict[str, int]:
 def end(exp_id: int, body: Decision, ws: Ws) -> dict[str, Any]:
     """End it with your decision: keep the change or drop it."""
     ended = end_experiment(ws.store, ws.owner, exp_id, body.decision, ws.clock)
-    found: dict[str, Any] = to_jsonable(ended)
+    found = json_object(ended)
     return {**found, "state": ended.state}

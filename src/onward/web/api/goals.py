@@ -10,10 +10,9 @@ from fastapi import APIRouter, Query
 from pydantic import Field
 
 from onward.domain.playbook.goals import Metric
-from onward.export.jsonable import to_jsonable
 from onward.services.goals import goal_progress, log_effort, set_goals
 from onward.web.pages.goals import MAX_TARGET
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["goals"])
 
@@ -47,15 +46,13 @@ class Effort(Body):
 @router.get("/goals")
 def progress(ws: Ws, weeks: Annotated[int, Query(ge=1, le=52)] = 8) -> dict[str, Any]:
     """The targets, this week's progress, the last ``weeks`` weeks (oldest first), the streak."""
-    found: dict[str, Any] = to_jsonable(goal_progress(ws.store, ws.owner, ws.clock, weeks=weeks))
-    return found
+    return json_object(goal_progress(ws.store, ws.owner, ws.clock, weeks=weeks))
 
 
 @router.put("/goals")
 def set_targets(body: Targets, ws: Ws) -> dict[str, Any]:
     """Change some weekly targets; answers with every target."""
-    goals: dict[str, Any] = to_jsonable(set_goals(ws.store, ws.owner, body.changes(), ws.clock))
-    return goals
+    return json_object(set_goals(ws.store, ws.owner, body.changes(), ws.clock))
 
 
 @router.post("/goals/effort", status_code=201)
@@ -64,5 +61,4 @@ def effort(body: Effort, ws: Ws) -> dict[str, Any]:
     logged = log_effort(
         ws.store, ws.owner, body.metric, body.amount, ws.clock, on=body.on, note=body.note
     )
-    found: dict[str, Any] = to_jsonable(logged)
-    return found
+    return json_object(logged)

@@ -10,7 +10,6 @@ from pydantic import ConfigDict, Field
 
 from onward.domain.playbook.goals import Metric
 from onward.domain.playbook.if_then import IfThenFields
-from onward.export.jsonable import to_jsonable
 from onward.services.if_then import (
     if_then_overview,
     keep_if_then_plan,
@@ -18,7 +17,7 @@ from onward.services.if_then import (
     move_if_then_plan,
 )
 from onward.services.runtime import Workspace
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["if-then plans"])
 
@@ -54,8 +53,7 @@ class NewWhen(Body):
 @router.get("/if-then-plans")
 def overview(ws: Ws) -> dict[str, Any]:
     """Plans on now, waiting for a word, coming up and closed this past week; kept this week."""
-    found: dict[str, Any] = to_jsonable(if_then_overview(ws.store, ws.owner, ws.clock))
-    return found
+    return json_object(if_then_overview(ws.store, ws.owner, ws.clock))
 
 
 @router.post("/if-then-plans", status_code=201)
@@ -71,28 +69,24 @@ def create(body: NewPlan, ws: Ws) -> dict[str, Any]:
         metric=body.goal,
     )
     plan = make_if_then_plan(ws.store, ws.owner, fields, ws.clock)
-    made: dict[str, Any] = to_jsonable(plan)
-    return made
+    return json_object(plan)
 
 
 @router.post("/if-then-plans/{plan_id}/kept")
 def kept(plan_id: int, ws: Ws) -> dict[str, Any]:
     """The plan was kept: it counts towards this week."""
-    plan: dict[str, Any] = to_jsonable(keep_if_then_plan(ws.store, ws.owner, plan_id, ws.clock))
-    return plan
+    return json_object(keep_if_then_plan(ws.store, ws.owner, plan_id, ws.clock))
 
 
 @router.post("/if-then-plans/{plan_id}/missed")
 def missed(plan_id: int, ws: Ws) -> dict[str, Any]:
     """The plan did not happen this time; pick a new when with PATCH."""
     plan = keep_if_then_plan(ws.store, ws.owner, plan_id, ws.clock, kept=False)
-    found: dict[str, Any] = to_jsonable(plan)
-    return found
+    return json_object(plan)
 
 
 @router.patch("/if-then-plans/{plan_id}")
 def move(plan_id: int, body: NewWhen, ws: Ws) -> dict[str, Any]:
     """Pick a new when: the plan is planned again at ``starts_at``."""
     plan = move_if_then_plan(ws.store, ws.owner, plan_id, _aware(body.starts_at, ws), ws.clock)
-    moved: dict[str, Any] = to_jsonable(plan)
-    return moved
+    return json_object(plan)

@@ -12,7 +12,7 @@ from onward.errors import NotFound
 from onward.export.jsonable import to_jsonable
 from onward.services.journal import journal_overview, write_journal
 from onward.services.wins import add_win, list_wins
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["journal and wins"])
 
@@ -38,8 +38,7 @@ class Win(Body):
 @router.get("/journal")
 def overview(ws: Ws, limit: Annotated[int, Query(ge=1, le=1000)] = 10) -> dict[str, Any]:
     """The latest ``limit`` entries (newest first), the mood's trend, the nudges of now."""
-    found: dict[str, Any] = to_jsonable(journal_overview(ws.store, ws.owner, ws.clock, limit=limit))
-    return found
+    return json_object(journal_overview(ws.store, ws.owner, ws.clock, limit=limit))
 
 
 @router.post("/journal", status_code=201)
@@ -48,8 +47,7 @@ def write(body: Entry, ws: Ws) -> dict[str, Any]:
     entry = write_journal(
         ws.store, ws.owner, body.mood, body.text, ws.clock, rest_day=body.rest_day, on=body.on
     )
-    kept: dict[str, Any] = to_jsonable(entry)
-    return kept
+    return json_object(entry)
 
 
 @router.get("/wins")
@@ -72,5 +70,4 @@ def add(body: Win, ws: Ws) -> dict[str, Any]:
     except NotFound as exc:
         exc.field = "application_id"
         raise
-    kept: dict[str, Any] = to_jsonable(win)
-    return kept
+    return json_object(win)

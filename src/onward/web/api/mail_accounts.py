@@ -5,16 +5,14 @@ environment) and is never sent back."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Response
 from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from onward.domain.mail_accounts import MailAccount
 from onward.errors import NotFound, OnwardError
-from onward.mail.passwords import Passwords
-from onward.services.job_runners import MailJobs
 from onward.services.mail_accounts import (
     AccountCheck,
     AccountRequest,
@@ -28,13 +26,9 @@ from onward.services.mail_accounts import (
     set_sync_schedule,
 )
 from onward.web.api.mail_imports import job_record
-from onward.web.deps import mail_jobs, passwords
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Jobs, Secrets, Ws
 
 router = APIRouter(tags=["mail"])
-
-Jobs = Annotated[MailJobs, Depends(mail_jobs)]
-Secrets = Annotated[Passwords, Depends(passwords)]
 
 
 class NewAccount(Body):

@@ -6,23 +6,20 @@ it, stop it and resume it. The import runs on a thread of the server
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from onward.errors import InvalidInput
-from onward.services.job_runners import MailJobs
 from onward.services.mail_import_jobs import ImportJob
 from onward.services.mail_uploads import stage_mail_path
-from onward.web.deps import mail_jobs, mail_upload, refuse_server_paths
-from onward.web.routing import Body, Ws
+from onward.web.deps import mail_upload, refuse_server_paths
+from onward.web.routing import Body, Jobs, Ws
 
 router = APIRouter(tags=["mail"])
-
-Jobs = Annotated[MailJobs, Depends(mail_jobs)]
 
 
 class PathImport(Body):

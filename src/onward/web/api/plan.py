@@ -17,7 +17,7 @@ from onward.services.learning_plan import (
     suggest_plan_items,
 )
 from onward.web.pages.plan import MOVES
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, error_about, json_object
 
 router = APIRouter(tags=["learning plan"])
 
@@ -43,16 +43,12 @@ def read(ws: Ws) -> dict[str, Any]:
 @router.post("/plan-items", status_code=201)
 def add(body: NewItem, ws: Ws) -> dict[str, Any]:
     """Add an item (to do); answers with it, its id included."""
-    try:
+    with error_about("application_id", NotFound):
         stored = add_plan_item(
             ws.store, ws.owner, body.kind, body.focus, ws.clock, effort_hours=body.effort_hours,
             application_id=body.application_id, because=body.because,
         )  # fmt: skip
-    except NotFound as exc:
-        exc.field = "application_id"
-        raise
-    added: dict[str, Any] = to_jsonable(stored)
-    return added
+    return json_object(stored)
 
 
 @router.post("/plan-items/{item_id}/{action}")
@@ -60,17 +56,11 @@ def move(item_id: int, action: str, ws: Ws) -> dict[str, Any]:
     """``start``, ``done``, ``drop`` or ``again``; an impossible move is a 409."""
     if action not in MOVES:
         raise NotFound(f"no plan action {action!r}", hint="start, done, drop or again")
-    moved: dict[str, Any] = to_jsonable(
-        move_plan_item(ws.store, ws.owner, item_id, MOVES[action][0], ws.clock)
-    )
-    return moved
+    return json_object(move_plan_item(ws.store, ws.owner, item_id, MOVES[action][0], ws.clock))
 
 
 @router.post("/applications/{app_id}/plan-suggestions")
 def suggestions(app_id: int, ws: Ws) -> dict[str, Any]:
     """Add the suggestions from the application's latest reflection and its feedback (those
     not planned already); ``accepted`` lists the items added."""
-    found: dict[str, Any] = to_jsonable(
-        suggest_plan_items(ws.store, ws.owner, app_id, ws.clock, accept=True)
-    )
-    return found
+    return json_object(suggest_plan_items(ws.store, ws.owner, app_id, ws.clock, accept=True))

@@ -12,7 +12,6 @@ from pydantic import Field
 from onward.domain.emails import RejectionReason, RejectionStage
 from onward.domain.playbook.rejection import RejectionChannel
 from onward.errors import InvalidInput
-from onward.export.jsonable import to_jsonable
 from onward.services.applications import get_application
 from onward.services.rejections import (
     RejectionDetails,
@@ -22,7 +21,7 @@ from onward.services.rejections import (
     get_rejection_overview,
     reject_application,
 )
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, error_about, json_object
 
 router = APIRouter(tags=["rejections"])
 
@@ -49,7 +48,7 @@ class NewRejection(Body):
 
 def overview_record(overview: RejectionOverview) -> dict[str, Any]:
     """The overview as JSON, with whether the window is open and when the next steps open."""
-    record: dict[str, Any] = to_jsonable(overview.visible())
+    record = json_object(overview.visible())
     record["in_dwell_window"] = overview.in_window
     record["tasks_ready_at"] = overview.tasks_ready_at.isoformat()
     return record
@@ -60,11 +59,8 @@ def log(app_id: int, body: NewRejection, ws: Ws) -> dict[str, Any]:
     """Log a rejection: the application moves to rejected, the dwell window opens and the
     next steps are planned; answers with the playbook's overview."""
     get_application(ws.store, ws.owner, app_id)  # another's or unknown: a 404 before the body
-    try:
+    with error_about("dwell", InvalidInput):
         choice = dwell_choice(body.dwell, ws.settings.dwell_default)
-    except InvalidInput as exc:
-        exc.field = "dwell"
-        raise
     details = body.details()
     overview = reject_application(ws.store, ws.owner, app_id, details, ws.clock, dwell=choice)
     return overview_record(overview)

@@ -7,9 +7,8 @@ from typing import Any
 from fastapi import APIRouter
 
 from onward.errors import NotFound
-from onward.export.jsonable import to_jsonable
 from onward.services.setback import get_preparation, prepare_for_setback
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["setback preparation"])
 
@@ -27,13 +26,11 @@ def read(app_id: int, ws: Ws) -> dict[str, Any]:
     prep = get_preparation(ws.store, ws.owner, app_id)
     if prep is None:
         raise NotFound(f"nothing prepared for application #{app_id} yet")
-    found: dict[str, Any] = to_jsonable(prep)
-    return found
+    return json_object(prep)
 
 
 @router.put("/applications/{app_id}/preparation")
 def write(app_id: int, body: NewPreparation, ws: Ws) -> dict[str, Any]:
     """Save (or rewrite) the steps; they become the first tasks after a no's dwell window."""
     prep = prepare_for_setback(ws.store, ws.owner, app_id, body.steps, body.proud, ws.clock)
-    saved: dict[str, Any] = to_jsonable(prep)
-    return saved
+    return json_object(prep)

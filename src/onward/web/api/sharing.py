@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict
 
 from onward.domain.sharing import Scope, Share, parse_scopes
 from onward.export.jsonable import to_jsonable
@@ -27,41 +26,31 @@ from onward.services.sharing import (
     share_with_coach,
     sharing_view,
 )
-from onward.web.deps import workspace
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["sharing"])
 
-Ws = Annotated[Workspace, Depends(workspace)]
 
-
-class NewShare(BaseModel):
+class NewShare(Body):
     """Let ``coach`` (their account's email) read ``scopes`` through ``expires_on``."""
-
-    model_config = ConfigDict(extra="forbid")
 
     coach: str
     scopes: list[str]
     expires_on: dt.date
 
 
-class NewNote(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewNote(Body):
     text: str
     shown: bool = False
 
 
-class NewGoal(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class NewGoal(Body):
     metric: str
     target: float
     why: str = ""
 
 
-class Answer(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Answer(Body):
     accept: bool
 
 
@@ -102,8 +91,7 @@ def from_coaches(ws: Ws) -> dict[str, Any]:
 def answer_proposal(proposed_goal_id: int, body: Answer, ws: Ws) -> dict[str, Any]:
     """Accept (it becomes your weekly goal) or decline a goal a coach proposed."""
     found = answer_proposed_goal(ws.store, ws.owner, proposed_goal_id, body.accept, ws.clock)
-    answered: dict[str, Any] = to_jsonable(found)
-    return answered
+    return json_object(found)
 
 
 @router.get("/caseload")
@@ -129,8 +117,7 @@ def cohort(ws: Ws, format: str = Query("json", pattern="^(json|csv)$")) -> Any:
     view = cohort_view(ws.store, ws.owner, ws.clock)
     if format == "csv":
         return Response(cohort_csv(view), media_type="text/csv; charset=utf-8")
-    found: dict[str, Any] = to_jsonable(view)
-    return found
+    return json_object(view)
 
 
 @router.get("/caseload/{person_id}")
@@ -140,7 +127,7 @@ def person(
     """One person's shared data (all they share, or only ``scopes``); 404 if not shared."""
     wanted: frozenset[Scope] | None = parse_scopes(scopes) if scopes else None
     view = person_view(ws.store, ws.owner, person_id, ws.clock, scopes=wanted)
-    found: dict[str, Any] = to_jsonable(view)
+    found = json_object(view)
     found["person"]["share"] = _share(view.person.share, ws)
     return found
 
@@ -149,8 +136,7 @@ def person(
 def note(person_id: int, body: NewNote, ws: Ws) -> dict[str, Any]:
     """Keep a note about a person (``shown``: they see it too)."""
     made = add_coach_note(ws.store, ws.owner, person_id, body.text, ws.clock, shown=body.shown)
-    found: dict[str, Any] = to_jsonable(made)
-    return found
+    return json_object(made)
 
 
 @router.post("/caseload/{person_id}/goals", status_code=201)
@@ -159,5 +145,4 @@ def goal(person_id: int, body: NewGoal, ws: Ws) -> dict[str, Any]:
     made = propose_goal(
         ws.store, ws.owner, person_id, body.metric, body.target, ws.clock, why=body.why
     )
-    found: dict[str, Any] = to_jsonable(made)
-    return found
+    return json_object(made)

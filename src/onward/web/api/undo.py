@@ -17,7 +17,7 @@ from onward.services.applications import get_application
 from onward.services.corrections import History, application_history, correct_event_date
 from onward.services.runtime import Workspace
 from onward.services.undo import undo_accept, undo_change, undo_last_change
-from onward.web.routing import Body, Ws
+from onward.web.routing import Body, Ws, json_object
 
 router = APIRouter(tags=["undo"])
 
@@ -29,8 +29,7 @@ class DateCorrection(Body):
 
 
 def change_record(change: Change) -> dict[str, Any]:
-    record: dict[str, Any] = to_jsonable(change)
-    return record
+    return json_object(change)
 
 
 def _undone(ws: Workspace, outcome: UndoOutcome) -> dict[str, Any]:

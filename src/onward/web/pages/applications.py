@@ -151,13 +151,10 @@ def create_application(request: Request, form: PostedForm, ws: Ws) -> Response:
     stage = form.choice("stage", Stage) or Stage.APPLIED
     on = form.day("on")
     if fields is not None and form.ok:
-        try:
+        with form.service_errors():
             app = add_application(
                 ws.store, ws.owner, fields, ws.clock, stage=stage, on=on, note=form.text("note")
             )
-        except InvalidInput as exc:
-            form.fail_with(exc)
-        else:
             return redirect(f"/applications/{app.id}", f"Added {app.company}: {app.role}.")
     return _form_page(request, form, None, 422)
 
@@ -198,11 +195,8 @@ def save_application(request: Request, app_id: int, form: PostedForm, ws: Ws) ->
         changes: dict[str, Any] = {
             name: ("" if value is None else value) for name, value in vars(fields).items()
         }
-        try:
+        with form.service_errors():
             saved = edit_application(ws.store, ws.owner, app_id, changes, ws.clock)
-        except InvalidInput as exc:
-            form.fail_with(exc)
-        else:
             return redirect(
                 f"/applications/{saved.id}", "Saved your changes.", undo=undoable(ws, app_id)
             )

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.caseload import EFFORT_WEEKS, QUIET_DAYS
@@ -25,9 +25,9 @@ from onward.services.caseload import (
 )
 from onward.services.cohort import CohortView, cohort_view
 from onward.services.runtime import Workspace
-from onward.web.deps import workspace
-from onward.web.forms import Form, read_form
+from onward.web.forms import Form
 from onward.web.rendering import redirect, render
+from onward.web.routing import PostedForm, Ws
 
 router = APIRouter()
 
@@ -60,13 +60,13 @@ class PersonPage:
 
 
 @router.get("/caseload", response_class=HTMLResponse)
-def show_caseload(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+def show_caseload(request: Request, ws: Ws) -> Response:
     people = tuple(caseload(ws.store, ws.owner, ws.clock))
     return render(request, "caseload/index.html", CaseloadPage(people), title="Caseload")
 
 
 @router.get("/caseload/cohort", response_class=HTMLResponse)
-def show_cohort(request: Request, ws: Workspace = Depends(workspace)) -> Response:
+def show_cohort(request: Request, ws: Ws) -> Response:
     view = cohort_view(ws.store, ws.owner, ws.clock)
     return render(request, "caseload/cohort.html", CohortPage(view), title="Cohort")
 
@@ -87,7 +87,7 @@ def _person_page(
 
 
 @router.get("/caseload/{person_id}", response_class=HTMLResponse)
-def show_person(person_id: int, request: Request, ws: Workspace = Depends(workspace)) -> Response:
+def show_person(person_id: int, request: Request, ws: Ws) -> Response:
     return _person_page(request, ws, person_id)
 
 
@@ -95,17 +95,14 @@ def show_person(person_id: int, request: Request, ws: Workspace = Depends(worksp
 def add_note(
     person_id: int,
     request: Request,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
+    form: PostedForm,
+    ws: Ws,
 ) -> Response:
     text = form.text("text", required="write the note first")
     if form.ok:
         assert text is not None
-        try:
+        with form.service_errors("text"):
             add_coach_note(ws.store, ws.owner, person_id, text, ws.clock, shown=form.flag("shown"))
-        except InvalidInput as exc:
-            form.fail_with(exc, "text")
-        else:
             return redirect(f"/caseload/{person_id}#notes", "Note kept.")
     return _person_page(request, ws, person_id, note=form, status=422)
 
@@ -114,8 +111,8 @@ def add_note(
 def suggest_goal(
     person_id: int,
     request: Request,
-    form: Form = Depends(read_form),
-    ws: Workspace = Depends(workspace),
+    form: PostedForm,
+    ws: Ws,
 ) -> Response:
     target = form.number("target")
     if target is None and "target" not in form.errors:

@@ -187,11 +187,8 @@ def save_contact(request: Request, contact_id: int, form: PostedForm, ws: Ws) ->
     contact = get_contact(ws.store, ws.owner, contact_id)
     values = _fields(form)
     if form.ok:
-        try:
+        with form.service_errors():
             saved = edit_contact(ws.store, ws.owner, contact_id, values, ws.clock)
-        except InvalidInput as exc:
-            form.fail_with(exc)
-        else:
             return redirect(f"/contacts/{contact_id}", f"Saved {saved.name}.")
     return _form_page(request, ws, form, contact, 422)
 
@@ -224,14 +221,11 @@ def check_in(request: Request, contact_id: int, form: PostedForm, ws: Ws) -> Res
     on = form.day("on")
     next_on = form.day("next_on")
     if form.ok:
-        try:
+        with form.service_errors("on"):
             contact = record_checkin(
                 ws.store, ws.owner, contact_id, ws.clock, on=on, next_on=next_on,
                 months=ws.settings.checkin_months,
             )  # fmt: skip
-        except InvalidInput as exc:
-            form.fail_with(exc, "on")
-        else:
             upcoming = contact.fields.next_checkin_on
             note = f" Next check-in: {formats().day(upcoming)}." if upcoming else ""
             back = form["back"] if form["back"] in ("/contacts", "/") else f"/contacts/{contact_id}"

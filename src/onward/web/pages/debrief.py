@@ -72,7 +72,7 @@ show_page(router, "/applications/{app_id}/debrief", _debrief_page)
 def save_debrief(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Response:
     held_on = form.day("held_on")
     if form.ok:
-        try:
+        with form.service_errors("landed"):
             debrief_interview(
                 ws.store,
                 ws.owner,
@@ -83,9 +83,6 @@ def save_debrief(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Res
                 questions=form["questions"].splitlines(),
                 held_on=held_on,
             )
-        except InvalidInput as exc:
-            form.fail_with(exc, "landed")
-        else:
             return redirect(
                 f"/applications/{app_id}/debrief#done",
                 "Debrief kept. Whatever they decide, this makes the next one easier.",

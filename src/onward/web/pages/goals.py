@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.playbook.goals import Metric, WeeklyGoals
 from onward.domain.sharing import ProposedGoal
-from onward.errors import InvalidInput
 from onward.services.goals import LOGGABLE, GoalProgress, goal_progress, log_effort, set_goals
 from onward.services.runtime import Workspace
 from onward.services.sharing import open_proposals
@@ -108,11 +107,8 @@ def save_goals(request: Request, form: PostedForm, ws: Ws) -> Response:
         if value is not None:
             changes[metric] = value
     if form.ok:
-        try:
+        with form.service_errors():
             set_goals(ws.store, ws.owner, changes, ws.clock)
-        except InvalidInput as exc:
-            form.fail_with(exc)
-        else:
             return redirect("/goals", "Your weekly goals are set. Modest goals kept beat big ones.")
     return _page(request, ws, goals_form=form, status=422)
 
@@ -127,10 +123,7 @@ def save_effort(request: Request, form: PostedForm, ws: Ws) -> Response:
     amount = form.number("amount", low=0.01, high=MAX_TARGET)
     on = form.day("on")
     if form.ok and metric is not None and amount is not None:
-        try:
+        with form.service_errors("metric"):
             log_effort(ws.store, ws.owner, metric, amount, ws.clock, on=on, note=form.text("note"))
-        except InvalidInput as exc:
-            form.fail_with(exc, "metric")
-        else:
             return redirect("/goals", f"Logged {amount:g} {LABELS[metric].lower()}. It counts.")
     return _page(request, ws, effort_form=form, status=422)

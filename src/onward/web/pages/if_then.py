@@ -115,13 +115,10 @@ def plan_missed(plan_id: int, ws: Ws) -> Response:
 def plan_move(request: Request, plan_id: int, form: PostedForm, ws: Ws) -> Response:
     when = form.text("when", required="choose a new day and time")
     if when is not None:
-        try:
+        with form.service_errors("when", inputs={"starts_at": "when"}):
             plan = move_if_then_plan(
                 ws.store, ws.owner, plan_id, parse_when(when, ws.clock.now()), ws.clock
             )
-        except InvalidInput as exc:
-            form.fail_with(exc, "when", inputs={"starts_at": "when"})
-        else:
             words = plan.sentence(when_words(plan.fields.starts_at, ws.clock.now()))
             return redirect(f"/if-then#plan-{plan.id}", f"Moved. {words}")
     return _page(request, ws, form, 422)

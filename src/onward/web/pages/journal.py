@@ -89,7 +89,7 @@ def keep_entry(request: Request, form: PostedForm, ws: Ws) -> Response:
     mood = form.whole("mood", low=1, high=5)
     on = form.day("on")
     if form.ok and mood is not None:
-        try:
+        with form.service_errors("text"):
             write_journal(
                 ws.store,
                 ws.owner,
@@ -99,9 +99,6 @@ def keep_entry(request: Request, form: PostedForm, ws: Ws) -> Response:
                 rest_day=form.flag("rest_day"),
                 on=on,
             )
-        except InvalidInput as exc:
-            form.fail_with(exc, "text")
-        else:
             return redirect("/journal", "Kept. Thank you for checking in with yourself.")
     return _page(request, ws, entry=form, status=422)
 

@@ -4,7 +4,7 @@ in the background, with a progress page that can stop and resume the work."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.mail_accounts import schedule_words, sync_every
@@ -30,11 +30,11 @@ from onward.services.mail_uploads import (
 )
 from onward.services.runtime import Workspace
 from onward.web.contexts.mail import AccountView, JobView, MailPage, Tested
-from onward.web.deps import mail_jobs, mail_upload, passwords, refuse_server_paths
+from onward.web.deps import mail_upload, refuse_server_paths
 from onward.web.forms import Form
 from onward.web.hints import shown
 from onward.web.rendering import redirect
-from onward.web.routing import Page, PostedForm, Ws
+from onward.web.routing import Jobs, Page, PostedForm, Secrets, Ws
 
 router = APIRouter()
 INDEX_PAGE = Page("mail/index.html", nav="mail", title="Mail")
@@ -81,8 +81,8 @@ def _index(
 def show_mail(
     request: Request,
     ws: Ws,
-    jobs: MailJobs = Depends(mail_jobs),
-    secrets: Passwords = Depends(passwords),
+    jobs: Jobs,
+    secrets: Secrets,
 ) -> HTMLResponse:
     return _index(request, ws, jobs, secrets)
 
@@ -112,8 +112,8 @@ def add_account(
     request: Request,
     form: PostedForm,
     ws: Ws,
-    jobs: MailJobs = Depends(mail_jobs),
-    secrets: Passwords = Depends(passwords),
+    jobs: Jobs,
+    secrets: Secrets,
 ) -> Response:
     """Log in with what was typed; only when that works is the account kept."""
     wanted = _request(form)
@@ -150,8 +150,8 @@ def test_account(
     request: Request,
     name: str,
     ws: Ws,
-    jobs: MailJobs = Depends(mail_jobs),
-    secrets: Passwords = Depends(passwords),
+    jobs: Jobs,
+    secrets: Secrets,
 ) -> HTMLResponse:
     try:
         check = check_mail_account(ws.store, ws.owner, name, passwords=secrets)
@@ -187,8 +187,8 @@ def change_schedule(name: str, form: PostedForm, ws: Ws) -> Response:
 def sync_account(
     name: str,
     ws: Ws,
-    jobs: MailJobs = Depends(mail_jobs),
-    secrets: Passwords = Depends(passwords),
+    jobs: Jobs,
+    secrets: Secrets,
 ) -> Response:
     account = get_mail_account(ws.store, ws.owner, name)
     job = jobs.start_sync(ws, account.name, secrets)
@@ -196,7 +196,7 @@ def sync_account(
 
 
 @router.post("/mail/accounts/{name}/remove", response_model=None)
-def remove_account(name: str, ws: Ws, secrets: Passwords = Depends(passwords)) -> Response:
+def remove_account(name: str, ws: Ws, secrets: Secrets) -> Response:
     remove_mail_account(ws.store, ws.owner, name, passwords=secrets)
     return redirect(
         "/mail", f"Removed {name.strip().lower()}. The mail already imported from it stays."
@@ -208,8 +208,8 @@ def remove_account(name: str, ws: Ws, secrets: Passwords = Depends(passwords)) -
 async def start_import(
     request: Request,
     ws: Ws,
-    jobs: MailJobs = Depends(mail_jobs),
-    secrets: Passwords = Depends(passwords),
+    jobs: Jobs,
+    secrets: Secrets,
 ) -> Response:
     """An uploaded file, or a path on this computer: checked, then imported in the background."""
     home, limit = ws.settings.home, ws.settings.mail_upload_max_mb * 1024 * 1024
@@ -236,7 +236,7 @@ async def start_import(
 
 
 @router.post("/mail/imports/unfinished", response_model=None)
-def resume_unfinished(form: PostedForm, ws: Ws, jobs: MailJobs = Depends(mail_jobs)) -> Response:
+def resume_unfinished(form: PostedForm, ws: Ws, jobs: Jobs) -> Response:
     """Go on with an import that stopped before the end (the server stopped mid-way)."""
     found = list_unfinished_imports(ws.store, ws.owner, ws.settings.home)
     chosen = next((u for u in found if str(u.path) == form["path"]), None)
@@ -247,24 +247,24 @@ def resume_unfinished(form: PostedForm, ws: Ws, jobs: MailJobs = Depends(mail_jo
 
 
 @router.get("/mail/imports/{job_id}", response_class=HTMLResponse)
-def show_import(request: Request, job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> HTMLResponse:
+def show_import(request: Request, job_id: str, jobs: Jobs) -> HTMLResponse:
     view = JobView(jobs.get(job_id))
     return JOB_PAGE.render(request, view, title=view.title)
 
 
 @router.post("/mail/imports/{job_id}/cancel", response_model=None)
-def cancel_import(job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> Response:
+def cancel_import(job_id: str, jobs: Jobs) -> Response:
     jobs.cancel(job_id)
     return redirect(f"/mail/imports/{job_id}", "Stopping after the message being read.")
 
 
 @router.post("/mail/imports/{job_id}/resume", response_model=None)
-def resume_import(job_id: str, ws: Ws, jobs: MailJobs = Depends(mail_jobs)) -> Response:
+def resume_import(job_id: str, ws: Ws, jobs: Jobs) -> Response:
     jobs.resume(ws, job_id)
     return redirect(f"/mail/imports/{job_id}", "Going on from where it stopped.")
 
 
 @router.post("/mail/imports/{job_id}/discard", response_model=None)
-def discard_import(job_id: str, jobs: MailJobs = Depends(mail_jobs)) -> Response:
+def discard_import(job_id: str, jobs: Jobs) -> Response:
     jobs.discard(job_id)
     return redirect("/mail", "Removed from the list (the mail already imported stays).")

@@ -119,7 +119,7 @@ def add_feedback(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Res
     text = form.text("text", required="write what they said")
     on = form.day("received_on")
     if form.ok and text:
-        try:
+        with form.service_errors("text"):
             log_feedback(
                 ws.store,
                 ws.owner,
@@ -129,9 +129,6 @@ def add_feedback(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Res
                 received_on=on,
                 from_whom=form.text("from_whom"),
             )
-        except InvalidInput as exc:
-            form.fail_with(exc, "text")
-        else:
             return redirect(f"/applications/{app_id}", "Feedback kept, with a thank-you planned.")
     return FEEDBACK_PAGE.render(request, FeedbackPage(app, form), 422)
 

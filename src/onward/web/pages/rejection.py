@@ -128,11 +128,8 @@ def log_rejection(request: Request, app_id: int, form: PostedForm, ws: Ws) -> Re
     except InvalidInput as exc:
         form.fail_with(exc, "dwell")
     if form.ok:
-        try:
+        with form.service_errors():
             reject_application(ws.store, ws.owner, app_id, details, ws.clock, dwell=choice)
-        except InvalidInput as exc:
-            form.fail_with(exc)
-        else:
             return redirect(
                 f"/applications/{app_id}/rejection",
                 "Logged. Take the time you need; nothing else is asked of you for now.",

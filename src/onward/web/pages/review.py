@@ -135,15 +135,9 @@ def dismiss_many(form: PostedForm, ws: Ws) -> Response:
     ids = form.ids("ids")
     if not ids:
         return redirect("/review", "Tick the proposals to dismiss first; nothing was changed.")
-    done = dismiss_proposals(ws.store, ws.owner, ids, ws.clock, not_job=form.flag("not_job"))
-    if form.flag("not_job"):
-        note = " Onward will not propose mail from their senders again."
-        return redirect(
-            "/review",
-            f"Dismissed {len(done)}.{note}",
-            link=("/review/not-job-mail", "Take it back"),
-        )
-    return redirect("/review", f"Dismissed {len(done)}.")
+    not_job = form.flag("not_job")
+    done = dismiss_proposals(ws.store, ws.owner, ids, ws.clock, not_job=not_job)
+    return _dismissed(f"Dismissed {len(done)}.", "their senders" if not_job else None)
 
 
 @router.get("/review/{proposal_id}", response_class=HTMLResponse)
@@ -176,14 +170,19 @@ def accept_one(proposal_id: int, ws: Ws) -> Response:
 def dismiss_one(proposal_id: int, form: PostedForm, ws: Ws) -> Response:
     not_job = form.flag("not_job")
     dismiss_proposals(ws.store, ws.owner, [proposal_id], ws.clock, not_job=not_job)
-    if not_job:
-        note = " Onward will not propose mail from its sender again."
-        return redirect(
-            "/review",
-            f"Dismissed #{proposal_id}.{note}",
-            link=("/review/not-job-mail", "Take it back"),
-        )
-    return redirect("/review", f"Dismissed #{proposal_id}.")
+    return _dismissed(f"Dismissed #{proposal_id}.", "its sender" if not_job else None)
+
+
+def _dismissed(notice: str, senders: str | None) -> Response:
+    """Back to the review list; mail marked as not job mail says its ``senders`` are left
+    alone from now on, with a link to take that back."""
+    if senders is None:
+        return redirect("/review", notice)
+    return redirect(
+        "/review",
+        f"{notice} Onward will not propose mail from {senders} again.",
+        link=("/review/not-job-mail", "Take it back"),
+    )
 
 
 @router.post("/review/{proposal_id}/edit", response_model=None)

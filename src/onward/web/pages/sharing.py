@@ -12,7 +12,6 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from onward.domain.sharing import DEFAULT_SCOPES, NEVER_SHARED, Scope, Share
-from onward.errors import InvalidInput
 from onward.formats import formats
 from onward.services.caseload import READ_WORDS
 from onward.services.runtime import Workspace
@@ -84,13 +83,10 @@ def make_share(
         form.fail("expires_on", "pick the last day your coach may look")
     if form.ok:
         assert coach is not None and isinstance(expires_on, date)
-        try:
+        with form.service_errors("coach"):
             made = share_with_coach(
                 ws.store, ws.owner, coach, form.lists.get("scopes", []), expires_on, ws.clock
             )
-        except InvalidInput as exc:
-            form.fail_with(exc, "coach")
-        else:
             until = formats().day(made.expires_on)
             return redirect("/sharing#shares", f"Shared with {made.coach} until {until}.")
     return _page(request, ws, form, 422)

@@ -11,7 +11,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from onward.domain.playbook.wellbeing_check import ANSWERS, NOT_A_DIAGNOSIS, STATEMENTS
-from onward.errors import InvalidInput
 from onward.services.runtime import Workspace
 from onward.services.wellbeing_check import WellbeingView, check_wellbeing, wellbeing_view
 from onward.web.forms import Form
@@ -51,7 +50,7 @@ def take_check(request: Request, form: PostedForm, ws: Ws) -> Response:
         if answer is None and name not in form.errors:
             form.fail(name, "choose how often, from all of the time to at no time")
     if form.ok:
-        try:
+        with form.service_errors("q1"):
             view = check_wellbeing(
                 ws.store,
                 ws.owner,
@@ -59,8 +58,5 @@ def take_check(request: Request, form: PostedForm, ws: Ws) -> Response:
                 ws.clock,
                 places=ws.settings.support_places,
             )
-        except InvalidInput as exc:
-            form.fail_with(exc, "q1")
-        else:
             return redirect("/wellbeing#result", f"Thank you. {view.words}")
     return _page(request, ws, form, 422)
