@@ -69,6 +69,21 @@ def test_a_company_signing_after_best_is_still_the_company() -> None:
     assert not people_in(body, "", "", "careers.corrowby@").named("Corrowby")
 
 
+def test_a_note_that_ends_with_the_writers_first_name_alone_is_not_signed_by_a_company() -> None:
+    note = "Sam,\nThanks for the drawings you sent over. I can't offer you the job this time.\n{}"
+    # The address carries the name: on the company's own domain, or a mailbox of one's own.
+    assert company(note.format("Teodor"), sender="teodor.brandt@larchwell.co.uk") == "Larchwell"
+    assert company(note.format("Odile"), sender="odile@pemberfold.com") == "Pemberfold"
+    assert company(note.format("Ines"), sender="inesvarga77@gmail.com") is None
+    # A business's own mailbox at a mail provider, signed by someone who works there.
+    assert company(note.format("Ines"), sender="pemberfold.bakery@outlook.com") is None
+    # A business signing its own name is still the business.
+    assert not people_in(note.format("Pemberfold"), "", "", "pemberfold@outlook.com").named(
+        "Pemberfold"
+    )
+    assert company(note.format("Pemberfold"), sender="jobs@pemberfold.com") == "Pemberfold"
+
+
 def test_greeted_name_is_a_person() -> None:
     assert people_in("Dear Robin Ashe,\nThank you.").named("Robin Ashe")
 

@@ -25,6 +25,8 @@ _SIGNED = re.compile(
     r"(?m)^[ \t]*" + _SIGN_OFF + r"[ \t]*[,.!-]?[ \t]*(?:\n[ \t]*)+" + _NAME + r"[ \t]*$"
     r"|^[ \t]*" + _SIGN_OFF + r",[ \t]+" + _NAME + r"[ \t]*$"
 )
+#: A short note that ends with a first name alone, no sign-off: "... Keep in touch.\nMarcus".
+_LAST_NAME_LINE = re.compile(r"\n[ \t]*([A-Z][a-z'’-]+)[ \t]*\s*$")
 #: Words of a team or a company under a sign-off ("The Acme Team"): not a person's name.
 _NOT_PERSON = re.compile(
     r"\b(?:team|recruiting|recruitment|careers?|hr|talent|group|people|hiring|human|"
@@ -109,4 +111,20 @@ def people_in(text: str, writer: str = "", reader: str = "", address: str = "") 
         mailbox = mailbox or not hosts.isdisjoint(_PERSONAL_MAIL)
         if len(first) > 1 and (first in writer.lower().split() or first in parts or mailbox):
             names.append(signed)
+    last = _LAST_NAME_LINE.search(text)
+    if last is not None and _bare_signature(last.group(1).lower(), parts, own, domain, hosts):
+        names.append(last.group(1))
     return People(names)
+
+
+def _bare_signature(first: str, parts: list[str], own: str, domain: str, hosts: set[str]) -> bool:
+    """True when the one word a note ends with is its writer's first name: the address
+    carries it ("marcus.okafor@", "kwame43@", "malcolm@" on a domain that is not named after
+    it), or a mail provider's address sends it and is not named after it (``ironvale@`` signed
+    "Ironvale" is a business signing its own name)."""
+    if len(first) < 3 or first in domain:
+        return False
+    provider = not hosts.isdisjoint(_PERSONAL_MAIL)
+    if first in parts or own.startswith(first):
+        return not (provider and own == first)
+    return provider
