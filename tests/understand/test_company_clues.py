@@ -84,6 +84,19 @@ def test_a_note_that_ends_with_the_writers_first_name_alone_is_not_signed_by_a_c
     assert company(note.format("Pemberfold"), sender="jobs@pemberfold.com") == "Pemberfold"
 
 
+def test_a_mail_providers_domain_never_names_the_company() -> None:
+    for provider in ("btinternet.com", "virginmedia.com", "googlemail.com", "sbcglobal.net"):
+        assert address_hint(f"ana.k@{provider}") is None
+        assert (
+            company(
+                "Thanks for coming in. We'd like to offer you the job.", sender=f"ana.k@{provider}"
+            )
+            is None
+        )
+    # A firm whose domain only starts like a provider is still the firm.
+    assert address_hint("jo@livewirelighting.co.uk") == "livewirelighting"
+
+
 def test_greeted_name_is_a_person() -> None:
     assert people_in("Dear Robin Ashe,\nThank you.").named("Robin Ashe")
 

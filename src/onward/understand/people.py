@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from onward.understand.names import platforms
+from onward.understand.senders import mail_provider
+from onward.wordlists import word_set
 
 __all__ = ["People", "people_in"]
 
@@ -58,7 +60,6 @@ _SYSTEM_PART = frozenset(
     }
 )
 #: Mail providers: a person's own mailbox, not a system's.
-_PERSONAL_MAIL = frozenset({"gmail", "googlemail", "outlook", "hotmail", "yahoo", "icloud", "aol"})
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -96,8 +97,9 @@ def people_in(text: str, writer: str = "", reader: str = "", address: str = "") 
     # A system's address is no one's ("brisklet@jobvite.com" signed "Brisklet"), and neither
     # is a company's own ("acme@acme.com" signed "Acme").
     hosts = set(re.split(r"[.-]", domain))
+    provider = mail_provider(f"@{domain}")
     system = _SYSTEM_PART.intersection(parts or [local]) or not hosts.isdisjoint(
-        platforms() - _PERSONAL_MAIL
+        platforms() - word_set("onward.understand", "mail_providers")
     )
     own = "" if system or not domain else re.sub(r"[^a-z]", "", local)
     for m in _SIGNED.finditer(text):
@@ -108,23 +110,22 @@ def people_in(text: str, writer: str = "", reader: str = "", address: str = "") 
         mailbox = len(first) > 2 and own.startswith(first) and first not in domain
         # A name signed from a mail provider's address is a person's, whatever the address:
         # "Cheers,\nStuart" from harboursidehotels.office@outlook.com.
-        mailbox = mailbox or not hosts.isdisjoint(_PERSONAL_MAIL)
+        mailbox = mailbox or provider
         if len(first) > 1 and (first in writer.lower().split() or first in parts or mailbox):
             names.append(signed)
     last = _LAST_NAME_LINE.search(text)
-    if last is not None and _bare_signature(last.group(1).lower(), parts, own, domain, hosts):
+    if last is not None and _bare_signature(last.group(1).lower(), parts, own, domain, provider):
         names.append(last.group(1))
     return People(names)
 
 
-def _bare_signature(first: str, parts: list[str], own: str, domain: str, hosts: set[str]) -> bool:
+def _bare_signature(first: str, parts: list[str], own: str, domain: str, provider: bool) -> bool:
     """True when the one word a note ends with is its writer's first name: the address
     carries it ("marcus.okafor@", "kwame43@", "malcolm@" on a domain that is not named after
     it), or a mail provider's address sends it and is not named after it (``ironvale@`` signed
     "Ironvale" is a business signing its own name)."""
     if len(first) < 3 or first in domain:
         return False
-    provider = not hosts.isdisjoint(_PERSONAL_MAIL)
     if first in parts or own.startswith(first):
         return not (provider and own == first)
     return provider

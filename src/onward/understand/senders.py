@@ -8,7 +8,7 @@ import re
 from onward.understand.names import clean_name, platforms
 from onward.wordlists import word_set
 
-__all__ = ["address_hint", "is_ats_address", "sender_company"]
+__all__ = ["address_hint", "is_ats_address", "mail_provider", "sender_company"]
 
 _ATS_DOMAINS = re.compile(
     r"@(?:[\w-]+\.)*(?:myworkday|workday|icims|ultipro|adp|taleo|successfactors|jobvite|"
@@ -57,12 +57,13 @@ def sender_company(sender: str) -> tuple[str | None, bool]:
     return clean_name(display), False
 
 
-#: Mail providers of people's own mailboxes.
-_PERSONAL_MAIL = re.compile(
-    r"@(?:gmail|googlemail|yahoo|outlook|hotmail|icloud|aol|proton|protonmail|live|btinternet|"
-    r"me)\.",
-    re.I,
-)
+def mail_provider(address: str) -> bool:
+    """True when ``address`` (or a sender line) is at a mail provider of people's own
+    mailboxes (``words/mail_providers.txt``): ana@gmail.com, ana@btinternet.com."""
+    m = re.search(r"@([\w-]+)\.", address or "")
+    return m is not None and m.group(1).lower() in word_set("onward.understand", "mail_providers")
+
+
 _PERSONAL_WORD = re.compile(r"[A-Z][a-z'’-]+")
 
 
@@ -70,7 +71,7 @@ def _personal_name(display: str, address: str) -> bool:
     """True for a person's name over a mailbox of their own ("Ada Pemberton" on an Outlook
     address, whatever its local part): two or three plain capitalised words, none a word
     that ends company names ("Fig & Fennel", "Kettering Bakery" are businesses)."""
-    if not _PERSONAL_MAIL.search(f"@{address.split('@')[-1]}"):
+    if not mail_provider(f"@{address.split('@')[-1]}"):
         return False
     words = display.split()
     if len(words) not in (2, 3) or not all(_PERSONAL_WORD.fullmatch(w) for w in words):
@@ -78,10 +79,10 @@ def _personal_name(display: str, address: str) -> bool:
     return word_set("onward.understand", "name_endings").isdisjoint(w.lower() for w in words)
 
 
-_FREE_MAIL = re.compile(
-    r"@(?:gmail|yahoo|outlook|hotmail|icloud|aol|proton|linkedin|indeed|"
-    r"greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|workablemail|"
-    r"jobvite|invalidemail|glassdoor|ziprecruiter)\.",
+#: Systems and boards whose domain is theirs, not the employer's.
+_SYSTEM_MAIL = re.compile(
+    r"@(?:linkedin|indeed|greenhouse|greenhouse-mail|lever|ashbyhq|smartrecruiters|"
+    r"workablemail|jobvite|invalidemail|glassdoor|ziprecruiter)\.",
     re.I,
 )
 
@@ -122,8 +123,10 @@ def address_hint(sender: str) -> str | None:
         cut = re.search(r"<([a-z0-9]+)\+[\w.+-]*$", sender or "", re.I)
         return cut.group(1).lower() if cut and len(cut.group(1)) > 2 else None
     if not _ATS_DOMAINS.search(sender):
-        if _FREE_MAIL.search(sender) or re.search(
-            r"alert|news|digest|marketing", m.group(1).lower()
+        if (
+            mail_provider(sender)
+            or _SYSTEM_MAIL.search(sender)
+            or re.search(r"alert|news|digest|marketing", m.group(1).lower())
         ):
             return None
         labels = [x for x in m.group(2).lower().split(".") if x]
