@@ -112,6 +112,15 @@ def test_aliases_the_person_taught_are_used() -> None:
     assert index.canonical_name("Initrode") == "Initech"
 
 
+def test_a_name_squeezed_into_an_address_is_the_persons_spelling() -> None:
+    index = MatchIndex([app(1, "Cobalt Reach", "Analyst"), app(2, "Hatch & Hollow", "Chef")])
+    assert index.canonical_name("Cobaltreach") == "Cobalt Reach"
+    assert index.canonical_name("Hatch and Hollow Ltd") == "Hatch & Hollow"
+    assert index.canonical_name("Cobalt Reaches") == "Cobalt Reaches"
+    found = index.match(reading(company="Cobaltreach", role="Analyst"), [])
+    assert found.application is not None and found.application.id == 1
+
+
 def test_pending_new_applications_are_not_proposed_twice() -> None:
     index = MatchIndex([])
     index.remember_pending(PendingCreate(7, "Acme", "Analyst", None))

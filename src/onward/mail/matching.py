@@ -61,6 +61,11 @@ def same_role(a: str | None, b: str | None) -> bool:
     return ka == kb or fuzz.token_sort_ratio(ka, kb) >= ROLE_THRESHOLD
 
 
+def _squeezed(company: str | None) -> str:
+    """A company's key without its spaces: an address squeezes "Cobalt Reach" together."""
+    return company_key(company).replace(" ", "")
+
+
 def _ref(value: str | None) -> str:
     return "".join(ch for ch in (value or "").casefold() if ch.isalnum())
 
@@ -76,7 +81,7 @@ class MatchIndex:
         self._by_id = {app.id: app for app in self.applications}
         self._keys = {app.id: self.company(app.company) for app in self.applications}
         self._pending_keys: dict[int, str] = {}
-        self._names = {company_key(a.company): a.company for a in reversed(self.applications)}
+        self._names = {_squeezed(a.company): a.company for a in reversed(self.applications)}
 
     # -- what the person's data says --------------------------------------------------
     def company(self, name: str | None) -> str:
@@ -85,13 +90,14 @@ class MatchIndex:
         return company_key(self.aliases[key]) if key in self.aliases else key
 
     def canonical_name(self, name: str | None) -> str | None:
-        """The company's name as the person wrote it (alias or application), else ``name``."""
+        """The company's name as the person wrote it (alias or application), else ``name``;
+        "Cobaltreach", read from an address, is the person's "Cobalt Reach"."""
         if not name:
             return name
         key = company_key(name)
         if key in self.aliases:
             return self.aliases[key]
-        return self._names.get(key, name)
+        return self._names.get(_squeezed(name), name)
 
     # -- matching -----------------------------------------------------------------------
     def match(

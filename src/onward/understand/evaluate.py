@@ -3,8 +3,9 @@
 Label metrics compare ``Reader.decide`` with the gold label. Stage, reason and personal are
 scored on the gold rejections, with the rejection extractors applied as if the label were
 known, so they measure extraction rather than classification. Company and role are scored on
-every email: both must agree after case and punctuation are normalised, and a gold ``null``
-must be predicted as ``None``.
+every email: both must agree after case and punctuation are normalised (for the company,
+spacing and "&" too, as the tracker matches names: "Cobaltreach" is "Cobalt Reach"), and a
+gold ``null`` must be predicted as ``None``.
 
 The company is read the way an import reads it: the emails of one mailbox (an example's
 ``mailbox`` or ``source``; the whole file when it names none) are read whole, and each email
@@ -37,6 +38,7 @@ __all__ = [
     "evaluate",
     "evaluate_examples",
     "normalise",
+    "normalise_company",
     "report_of",
 ]
 
@@ -101,6 +103,14 @@ def normalise(value: str | None) -> str | None:
     key = re.sub(r"['’`]", "", value.casefold())
     key = re.sub(r"[\W_]+", " ", key).strip()
     return key or None
+
+
+def normalise_company(value: str | None) -> str | None:
+    """``normalise`` with spacing and "&" aside, as the tracker matches a company: an email
+    that only squeezes a name into an address ("lucy@cobaltreach.com") names "Cobalt Reach",
+    and "Hatch & Hollow" is "Hatchandhollow"."""
+    key = normalise(value.replace("&", " and ") if value else value)
+    return key.replace(" ", "") if key else None
 
 
 def _score(label: str, pairs: list[tuple[str, str]]) -> ClassScore:
@@ -181,15 +191,16 @@ def _extraction_hits(
     hits: Counter[str] = Counter()
     misses: list[ExtractionMiss] = []
     for e, details, name in zip(examples, read, companies, strict=True):
-        hits["alone"] += normalise(details["company"]) == normalise(e.company)
-        checks = (("company", e.company, name), ("role", e.role, details["role"]))
-        for what, expected, got in checks:
-            if normalise(got) == normalise(expected):
+        hits["alone"] += normalise_company(details["company"]) == normalise_company(e.company)
+        checks = (
+            ("company", e.company, name, normalise_company),
+            ("role", e.role, details["role"], normalise),
+        )
+        for what, expected, got, key in checks:
+            if key(got) == key(expected):
                 hits[what] += 1
             else:
-                misses.append(
-                    ExtractionMiss(e.id, what, expected, got, normalise(expected), normalise(got))
-                )
+                misses.append(ExtractionMiss(e.id, what, expected, got, key(expected), key(got)))
         if e.label is EmailLabel.REJECTION:
             hits["rejections"] += 1
             hits["stage"] += e.stage is not None and details["rejection_stage"] == e.stage
