@@ -84,6 +84,18 @@ def test_a_note_that_ends_with_the_writers_first_name_alone_is_not_signed_by_a_c
     assert company(note.format("Pemberfold"), sender="jobs@pemberfold.com") == "Pemberfold"
 
 
+def test_a_signature_or_letterhead_line_gives_the_name_the_address_shortens() -> None:
+    sender = "careers@larkspurdental.com"
+    letter = "Dear Sam,\n\nWe won't be progressing your application.\n\nKind regards,\n"
+    assert company(letter + "Larkspur Dental Group", sender=sender) == "Larkspur Dental Group"
+    assert company(letter + "<p>Larkspur Dental Group</p>", sender=sender) == (
+        "Larkspur Dental Group"
+    )
+    # an address that abbreviates the rest: "tollgatebs" is "Tollgate Building Society"
+    tollgate = company(letter + "Tollgate Building Society", sender="jobs@tollgatebs.com")
+    assert tollgate == "Tollgate Building Society"
+
+
 def test_a_mail_providers_domain_never_names_the_company() -> None:
     for provider in ("btinternet.com", "virginmedia.com", "googlemail.com", "sbcglobal.net"):
         assert address_hint(f"ana.k@{provider}") is None
