@@ -196,6 +196,19 @@ def test_a_sender_or_thread_linked_to_an_application_is_job_mail() -> None:
     assert known_gate(note, Correspondence(linked=True))
 
 
+def test_a_decision_from_someone_who_wrote_about_a_job_before_is_job_mail() -> None:
+    before = Correspondence(wrote_before=True)
+    no = "Hi Sam, thanks for coming in on Tuesday. It's a no from us on this occasion, sorry."
+    assert not known_gate(no, Correspondence())
+    assert known_gate(no, before)
+    # Without a decision, the same sender's everyday mail is still everyday.
+    assert not known_gate("Are you free for a coffee on Saturday? Call me.", before)
+    assert not known_gate("I had my phone on silent, sorry! Free for a chat on Wednesday?", before)
+    # A friend's news about their own job is not the person's, whoever sends it.
+    news = "They offered the job to someone internal in the end, pub later?"
+    assert not known_gate(news, before)
+
+
 def test_a_reply_in_the_persons_thread_is_written_to_them() -> None:
     # Wording that reads as mass mail elsewhere is not bulk in a thread the person wrote in.
     reply = (

@@ -162,6 +162,18 @@ class MailRepo(Repo):
         )
         return {str(r[0]) for r in rows}
 
+    def proposal_senders(self, owner_id: int) -> set[str]:
+        """The addresses (lower case) of stored mail that proposed a change to the tracker
+        which was not dismissed: the people who have written about the person's jobs."""
+        m, p = mail_messages.c, mail_proposals.c
+        rows = self.conn.execute(
+            select(func.lower(m.sender_address))
+            .distinct()
+            .join(mail_proposals, p.mail_message_id == m.id)
+            .where(m.owner_id == owner_id, p.status != "dismissed", m.sender_address != "")
+        )
+        return {str(r[0]) for r in rows}
+
     def learnt_companies(self, owner_id: int) -> list[tuple[str, str, str]]:
         """(sender name, address, company read) of the mail read as job mail, in the order
         it was stored: what the import's company book learnt."""

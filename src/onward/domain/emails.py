@@ -66,6 +66,9 @@ class Correspondence:
     answers_person: bool = False
     #: Its sender or its thread is already linked to one of the person's applications.
     linked: bool = False
+    #: Its sender wrote to the person about a job before: earlier mail from that address
+    #: was read as job mail (a hiring manager's "it's a no from us" after their invitation).
+    wrote_before: bool = False
 
 
 @dataclass(frozen=True)

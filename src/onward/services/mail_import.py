@@ -133,6 +133,8 @@ class MailImport:
             self.own = {a.strip().lower() for a in named if "@" in a}
             #: Message-IDs of the mail the person sent: replies to them are in their threads.
             self.own_ids = tx.mail.message_ids_from(owner.id, self.own)
+            #: Addresses that wrote about the person's jobs (grows as the import reads).
+            self.job_senders = tx.mail.proposal_senders(owner.id) - self.not_job.addresses
             saved = tx.owner_settings.values(owner.id).get("sender_name")
         self.person = options.person_name or (saved if isinstance(saved, str) else "")
         #: The addresses of the contacts of the person's applications.
@@ -298,9 +300,18 @@ class MailImport:
             if reading.label is not EmailLabel.OTHER:
                 item.learnt = reading.company or ""
                 self.book.learn(sender_name_of(item.parsed), reading.company)
+                self._note_job_sender(item)
         for item, reading in fresh:
             out[id(item)] = self._resolved(item, reading)
         return out
+
+    def _note_job_sender(self, item: Prepared) -> None:
+        """A sender whose mail was read as job mail, not bulk and not one the person said
+        sends no job mail, has written about their jobs: the reader weighs their next mail."""
+        assert item.parsed is not None
+        address = item.parsed.sender_address.strip().lower()
+        if address and not item.bulk and address not in self.not_job.addresses:
+            self.job_senders.add(address)
 
     def _note_own(self, parsed: ParsedMessage) -> None:
         if parsed.message_id and parsed.sender_address.strip().lower() in self.own:
@@ -308,7 +319,8 @@ class MailImport:
 
     def _known(self, parsed: ParsedMessage) -> Correspondence:
         """What the person's own mail and tracker say about a message (for the reader's
-        job-mail gate): sent by them, in a thread they wrote in, or linked to an application."""
+        job-mail gate): sent by them, in a thread they wrote in, linked to an application, or
+        from someone who wrote about their jobs before."""
         address = parsed.sender_address.strip().lower()
         ids = parsed.thread_ids
         linked = any(
@@ -320,6 +332,7 @@ class MailImport:
             sent_by_person=bool(address) and address in self.own,
             answers_person=any(mid in self.own_ids for mid in ids),
             linked=linked,
+            wrote_before=bool(address) and address in self.job_senders,
         )
 
     def _resolved(self, item: Prepared, reading: EmailReading) -> EmailReading | str:

@@ -12,7 +12,9 @@ strict, because most of an inbox is not job mail and every false "interview" is 
 - **The person's own correspondence** (when the mailbox is known): mail the person sent is
   never job mail; mail from a sender or in a thread already linked to one of their
   applications is; in a thread the person started or answered, the mail is written to them
-  (never bulk by its wording), but it still needs a job word beside a job decision.
+  (never bulk by its wording), but it still needs a job word beside a job decision; from a
+  sender whose earlier mail was job mail, a no, an offer or a test written to the person is
+  enough ("it's a no from us, sorry" after that sender's invitation to interview).
 - **The content** must carry an application cue: the person's application, candidacy,
   interview, the position or role, a hiring team. Weekday names, "call", "phone", "talk" or
   "offer" on their own are never a cue. Mass-mail wording ("unsubscribe", "view in your
@@ -407,5 +409,17 @@ def judge(
         return GateDecision(True, (f'rejection of a candidate "{decisive.phrase}"',))
     if decision is not None and words and conversation:
         reason = f'"{decision.phrase}" beside {said} in a thread you wrote in'
+        return GateDecision(True, (reason,))
+    # From someone who wrote about a job before, a no, an offer or a test written to the
+    # person; not an interview ("free for a chat on Wednesday?" is how friends write too).
+    wrote_before = known is not None and known.wrote_before
+    if (
+        decision is not None
+        and decision.label is not EmailLabel.INTERVIEW
+        and wrote_before
+        and addressed
+        and not everyday
+    ):
+        reason = f'"{decision.phrase}" from a sender who wrote to you about a job before'
         return GateDecision(True, (reason,))
     return GateDecision(False, ("no application cue",))
