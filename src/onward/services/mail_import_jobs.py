@@ -48,7 +48,15 @@ from onward.services.runtime import Workspace
 if TYPE_CHECKING:
     from onward.services.mail_import import MailReader
 
-__all__ = ["KEEP", "MAX_RUNNING", "ImportJob", "ImportJobs", "check_room", "combined"]
+__all__ = [
+    "KEEP",
+    "MAX_RUNNING",
+    "ImportJob",
+    "ImportJobs",
+    "check_resumable",
+    "check_room",
+    "combined",
+]
 
 MAX_RUNNING = 2
 #: Finished imports are remembered until there are this many, oldest forgotten first.
@@ -105,6 +113,15 @@ class ImportJob:
         if self.state == DONE:
             return 100
         return min(100, self.read * 100 // self.total) if self.total else 0
+
+
+def check_resumable(job: ImportJob) -> None:
+    """Refuse to resume a job that is not stopped or failed."""
+    if not job.resumable:
+        raise InvalidInput(
+            f"this {'sync' if job.kind == 'sync' else 'import'} is {job.state}; "
+            "only a stopped or failed one can be resumed"
+        )
 
 
 @dataclass
@@ -225,11 +242,7 @@ class ImportJobs:
     def resume(self, ws: Workspace, job_id: str) -> ImportJob:
         """Go on with a stopped or failed job, right after what it committed."""
         job = self.get(job_id)
-        if not job.resumable:
-            raise InvalidInput(
-                f"this {'sync' if job.kind == 'sync' else 'import'} is {job.state}; "
-                "only a stopped or failed one can be resumed"
-            )
+        check_resumable(job)
         with self.lock:
             self._check_room(self._work[job_id].key, resuming=job_id)
             self.jobs[job_id] = replace(

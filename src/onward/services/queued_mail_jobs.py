@@ -24,7 +24,7 @@ from onward.domain.mail import ImportSummary, MailSummary
 from onward.domain.records import Owner
 from onward.errors import InvalidInput, NotFound
 from onward.mail.passwords import Passwords
-from onward.services.mail_import_jobs import KEEP, ImportJob, check_room
+from onward.services.mail_import_jobs import KEEP, ImportJob, check_resumable, check_room
 from onward.services.mail_job_runs import DONE, RUNNING
 from onward.services.mail_uploads import StagedMail, discard_staged
 from onward.services.runtime import Workspace
@@ -116,11 +116,7 @@ class OwnerQueuedJobs:
 
     def resume(self, ws: Workspace, job_id: str) -> ImportJob:
         job = self.get(job_id)
-        if not job.resumable:
-            raise InvalidInput(
-                f"this {'sync' if job.kind == 'sync' else 'import'} is {job.state}; "
-                "only a stopped or failed one can be resumed"
-            )
+        check_resumable(job)
         with self.ws.store.transaction() as tx:
             record = tx.mail_jobs.get(self._owner.id, job_id)
             assert record is not None

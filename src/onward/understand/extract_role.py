@@ -26,7 +26,9 @@ _CODE_END = (
     r"(?=\s*\((?:Open|open|Remote|remote)\)|[ \t]*(?:\n|$)|\s+(?:at|and)\b|[.!]"
     r"|,\s+(?=[a-z]))"
 )
-_PATTERNS: list[re.Pattern[str]] = [
+# Lead-ins that name the title outright ("the position: Buyer", "interest in the Buyer (ID"),
+# tried first in the body and again after a requisition code in the subject.
+_NAMED_TITLE: list[re.Pattern[str]] = [
     re.compile(
         r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
         r"(?:\.\s|\.?\n|\.?$)"
@@ -36,6 +38,9 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
         r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"
     ),
+]
+_PATTERNS: list[re.Pattern[str]] = [
+    *_NAMED_TITLE,
     re.compile(
         r"(?:^|\n)\s*(?:Position|Job Title|Position Title|Role|Job|Title|Job Name|Position Name|"
         r"Job Posting|Requisition Title|Position Applied For|Applied For)\s*:"
@@ -89,15 +94,7 @@ _SUBJECT_PATTERNS: list[re.Pattern[str]] = [
     re.compile(r"^\s*(?:(?:re|fw|fwd|RE|Re):\s*)*" + _TITLE + r"\s+candidate\b"),
     re.compile(r"^\s*" + _TITLE + r"[-–]\d{5,}\s*$"),
     re.compile(_CODE + _TITLE + _CODE_END),
-    re.compile(
-        r"\b(?:following|the) (?:position|role|job|opening)s?:[ \t]*([^\n]{2,90}?)[ \t]*"
-        r"(?:\.\s|\.?\n|\.?$)"
-    ),
-    re.compile(r"\binterest in (?:the )?" + _TITLE + r"\s*\((?:ID|Job|Req)"),
-    re.compile(
-        r"\bappl(?:ying|ied|ication) (?:with|to|at) [A-Z][^\n]{0,60}? for (?:the )?"
-        r"(?:position of )?" + _TITLE + r"\s+(?:in|at|position|role|opening)\b"
-    ),
+    *_NAMED_TITLE,
     re.compile(
         r"(?:for|:|-|–|\|)\s*(?:the )?"
         + _TITLE
