@@ -68,3 +68,22 @@ def test_a_report_that_cannot_be_written_still_gives_its_line(tmp_path: Path) ->
         crash = record_crash(exc, "onward x", blocked, datetime(2026, 11, 20, tzinfo=UTC))
     assert crash.path is None and "no report could be written" in crash.line()
     assert "priya" not in crash.line().lower()
+
+
+def test_output_cut_short_by_its_reader_is_no_crash(tmp_path: Path) -> None:
+    """``onward ... | head``: the reader of the output goes away mid-way; Onward stops
+    quietly with exit code 1, without a crash report."""
+    app = typer.Typer(cls=OnwardGroup, pretty_exceptions_enable=False, add_completion=False)
+
+    @app.command()
+    def listing() -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    @app.command()
+    def other() -> None:
+        pass
+
+    result = CliRunner().invoke(app, ["listing"], env={"ONWARD_HOME": str(tmp_path)})
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    assert not list(tmp_path.rglob("crash-*"))

@@ -7,6 +7,7 @@ Exit codes: 0 success, 1 bad input (UserError), 2 usage (Click), 3 setup problem
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,26 @@ class OnwardGroup(TyperGroup):
         except OnwardError as exc:
             report(exc)
             ctx.exit(3 if isinstance(exc, SetupError) else 1)
+        except BrokenPipeError:
+            # The reader of the output went away (``onward ... | head``): stop quietly.
+            _quiet_stdout()
+            ctx.exit(1)
         except Exception as exc:
             if _is_control_flow(exc):
                 raise
             report_crash(exc, _command(ctx))
             ctx.exit(4)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit cannot fail again."""
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real file (a test's runner)
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fd)
+    os.close(null)
 
 
 def _is_control_flow(exc: Exception) -> bool:
