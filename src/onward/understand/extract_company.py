@@ -17,16 +17,15 @@ from onward.understand.company_forms import abbreviates, fold_forms
 from onward.understand.names import clean_name, normalise_name, unsqueeze
 from onward.understand.people import People, people_in
 from onward.understand.senders import address_hint, is_ats_address, sender_company
+from onward.understand.spelled_names import TOKEN, spelled_out
 
 __all__ = ["extract_company"]
 
-# A capitalised word, or a camel-cased one ("eBay", "ePartners").
-_TOKEN = r"(?:St\.|(?:[A-Z0-9]|[a-z](?=[A-Z]))(?:[\w&'’-]|\.(?=\w))*)"
 _NAME = (
     r"("
-    + _TOKEN
+    + TOKEN
     + r"(?:[ \t]+(?:&|of|and(?![ \t]+(?:I|We|You|They|Our)\b)|de|for|"
-    + _TOKEN
+    + TOKEN
     + r")){0,5})"
 )
 # Where a name in a subject ends: punctuation, a spaced dash, the end, or a legal suffix
@@ -56,7 +55,7 @@ _BODY_PATTERNS: list[tuple[re.Pattern[str], float]] = [
     # A signature's title line: "Acme Principal Recruiter", "Acme Senior Talent Partner".
     (
         re.compile(
-            r"(?m)^[ \t]*((?:(?!" + _RANK + r")" + _TOKEN + r"[ \t]+){1,3}?)"
+            r"(?m)^[ \t]*((?:(?!" + _RANK + r")" + TOKEN + r"[ \t]+){1,3}?)"
             r"(?:" + _RANK + r"[ \t]+)*"
             r"(?:Recruiter|Talent Partner|Recruiting Coordinator|Sourcer)[ \t]*$"
         ),
@@ -173,10 +172,10 @@ _JOB_WORD = re.compile(
     r"[ \t]*(?:position|role|opportunit|opening|job|vacanc|internship|req)", re.I
 )
 _SUBJECT_HEAD = re.compile(
-    r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + _TOKEN + r")"
+    r"^\s*(?:(?:re|fw|fwd|RE|Re|FW|Fwd):\s*)*(?:Your |your )?(" + TOKEN + r")"
 )
 _TITLE_STEP = re.compile(r"(?:role|position|opening|opportunity|job|req)", re.I)
-_HEAD_WORD = re.compile(_TOKEN + r"$")
+_HEAD_WORD = re.compile(TOKEN + r"$")
 # Job words between a name and the step: "Acme Senior Developer Phone Interview".
 _TITLE_WORDS = re.compile(
     r"(?:(?:senior|junior|sr\.?|jr\.?|staff|principal|lead|software|data|web|front|back|"
@@ -355,7 +354,7 @@ def _vote_address(votes: _Votes, ats_local: str, display: str | None, text: str)
         matched = [k for k in weights if len(k.split()) >= 2 and abbreviates(ats_local, k)]
     for key in matched:
         weights[key] += 2.0
-    spelled = None if matched else _spelled_out(ats_local, text)
+    spelled = None if matched else spelled_out(ats_local, text)
     if spelled:  # "statefarm@..." and "State Farm Job Opening"
         votes.add(spelled, 3.0)
     if display and (matched or spelled):
@@ -391,50 +390,6 @@ def _winner(votes: _Votes, subject: str, text: str, ats_local: str | None) -> st
 
 
 _DEFINED = re.compile(_NAME + r"[ \t]+\(([A-Z][A-Za-z&]{1,7})\)")
-_CAPITALISED_RUN = re.compile(_TOKEN + r"(?:[ \t]+(?:&|and|" + _TOKEN + r")){0,4}")
-
-
-def _spelled_out(hint: str, text: str) -> str | None:
-    """The words of the text that the address squeezes together: "statefarm" is "State Farm",
-    "bluefernhealth" is "Blue Fern Health"; a line of its own, as a signature or a letterhead
-    writes the name in full, may go on past them ("Beacon Vale NHS Trust" of beaconvale.com,
-    "Cresswell Building Society" of cresswellbs.com)."""
-    if len(hint) < 4:
-        return None
-    if (whole := _name_line(hint, text)) is not None:
-        return whole
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = run.group(0).split()
-        for i in range(len(words)):
-            squashed = ""
-            for j in range(i, len(words)):
-                word = words[j].lower()
-                squashed += "and" if word == "&" else re.sub(r"[^a-z0-9]", "", word)
-                if squashed == hint and j > i:
-                    return " ".join(words[i : j + 1])
-                if not hint.startswith(squashed):
-                    break
-    return None
-
-
-_TAG = re.compile(r"<[^>]*>")
-
-
-def _name_line(hint: str, text: str) -> str | None:
-    """A line that is a name of two to six words and nothing else, whose first words the
-    address spells ("fernhollow": "Fernhollow Software") or whose words it abbreviates."""
-    for line in text.splitlines():
-        plain = _TAG.sub(" ", line).strip(" \t[](),.:;")
-        run = _CAPITALISED_RUN.fullmatch(plain) if plain else None
-        words = plain.split() if run else []
-        if not 2 <= len(words) <= 6:
-            continue
-        spelled = ["and" if w == "&" else re.sub(r"[^a-z0-9]", "", w.lower()) for w in words]
-        opening = ["".join(spelled[:k]) for k in range(1, len(words))]
-        first_spelled = len(opening[0]) >= 4 and hint.startswith(opening[0])
-        if first_spelled and (hint in opening or abbreviates(hint, " ".join(spelled))):
-            return " ".join(words)
-    return None
 
 
 def _subject_head(subject: str, text: str) -> str | None:
