@@ -115,9 +115,7 @@ def test_a_no_from_someone_who_invited_the_person_before_is_job_mail(
     )
 
     def no(message_id: str) -> bytes:
-        body = (
-            "Hi Sam,\n\nThanks for coming in on Tuesday. It's a no from us on this occasion, sorry."
-        )
+        body = "Hi Sam,\n\nSorry for the wait. It's a no from us on this occasion, sorry."
         return email(body, subject="quick note", sender=manager, message_id=message_id)
 
     alone_no = [("1", no("<no-0@ck.example>"))]

@@ -198,7 +198,7 @@ def test_a_sender_or_thread_linked_to_an_application_is_job_mail() -> None:
 
 def test_a_decision_from_someone_who_wrote_about_a_job_before_is_job_mail() -> None:
     before = Correspondence(wrote_before=True)
-    no = "Hi Sam, thanks for coming in on Tuesday. It's a no from us on this occasion, sorry."
+    no = "Hi Sam, sorry for the wait. It's a no from us on this occasion, sorry."
     assert not known_gate(no, Correspondence())
     assert known_gate(no, before)
     # Without a decision, the same sender's everyday mail is still everyday.
@@ -207,6 +207,26 @@ def test_a_decision_from_someone_who_wrote_about_a_job_before_is_job_mail() -> N
     # A friend's news about their own job is not the person's, whoever sends it.
     news = "They offered the job to someone internal in the end, pub later?"
     assert not known_gate(news, before)
+
+
+def test_a_no_after_a_step_of_hiring_is_job_mail() -> None:
+    shop = "Kerry <kerry@harbourcafe.co.uk>"
+    trial = "Hiya Dom, thanks for the trial on Sunday. It was close but Ana just edged it. Sorry!"
+    assert known_gate(trial, Correspondence(), shop)
+    call = "Hi Sam, thanks for the call on Monday. I think we'll leave it there, sorry."
+    assert known_gate(call, Correspondence(), shop)
+    # A call or a chat says hiring only when a business writes: a date says it too.
+    date = "Thanks for the chat last night. I don't think we're the right fit, sorry. x"
+    assert not known_gate(date, Correspondence(), "Liam <liam1990@hotmail.com>")
+    # Trials of everyday life, and a no without a step, are not job mail.
+    for everyday in (
+        "Thanks for your trial lesson with Sophie. The class is full so we'll leave it there.",
+        "Your free trial has ended. We'll leave it there unless you upgrade.",
+        "Thanks for doing the trial run of the new app! We're going to pass on the premium tier.",
+        "Thanks for coming round to quote for the kitchen. We're going to pass this time.",
+        "I think we'll leave it there, sorry.",
+    ):
+        assert not known_gate(everyday, Correspondence(), shop), everyday
 
 
 def test_a_reply_in_the_persons_thread_is_written_to_them() -> None:

@@ -24,6 +24,11 @@ R = RejectionReason
         ("thank you for coming in for the trial yesterday.", S.ASSESSMENT),
         ("thanks for the written exercise, it was thorough.", S.ASSESSMENT),
         ("you did brilliantly to get through all the rounds.", S.FINAL),
+        ("you were one of the final three, which says a lot.", S.FINAL),
+        ("thanks for sitting the online numeracy and literacy tests last week.", S.ASSESSMENT),
+        ("thanks for the model day, the cut was lovely.", S.ASSESSMENT),
+        ("thanks for the screening call on friday.", S.SCREEN),
+        ("good of you to come by the yard on thursday.", S.INTERVIEW),
     ],
 )
 def test_the_stage_of_a_short_note(text: str, stage: RejectionStage) -> None:
@@ -41,6 +46,15 @@ def test_the_stage_of_a_short_note(text: str, stage: RejectionStage) -> None:
         ("ideally a few more years in the trade would help.", R.EXPERIENCE_MISMATCH),
         ("the owners chose not to recruit anyone this season.", R.ROLE_CLOSED),
         ("one of our own staff wanted it and got it.", R.INTERNAL_CANDIDATE),
+        ("tom has been with us for three years and is stepping up.", R.INTERNAL_CANDIDATE),
+        ("we've had to freeze recruitment until the new year.", R.ROLE_CLOSED),
+        ("the commute would be two hours each way for you.", R.LOGISTICS),
+        ("you couldn't get out of your notice before march.", R.LOGISTICS),
+        ("the marks on the practical were below what we need.", R.INTERVIEW_PERFORMANCE),
+        ("we need someone who's led a team of their own before.", R.EXPERIENCE_MISMATCH),
+        ("the role needs fluent business welsh every day.", R.SKILLS_MISMATCH),
+        ("i'm not sure you'd be happy here, we're a tiny chaotic team.", R.FIT),
+        ("it was a very strong field this time.", R.STRONGER_CANDIDATES),
     ],
 )
 def test_the_reason_of_a_short_note(text: str, reason: RejectionReason) -> None:

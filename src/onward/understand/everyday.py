@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from onward.understand.rules import RuleHit
+from onward.understand.senders import mail_provider
 
 #: What follows "your application" when it is for something of everyday life: a loan, a
 #: card, a school place ... unless a job title follows ("your application for the Credit
@@ -254,3 +255,29 @@ def not_the_persons(text: str, match: re.Match[str]) -> bool:
         or _volunteer_post(text, match)
         or _practice(text, match)
     )
+
+
+#: A step of hiring the person took, as a note mentions it. Beside a no written to them it
+#: is job mail ("thanks for the trial day Saturday ... sorry mate"); alone it never is. A
+#: trial, a test job or a round says hiring by itself; a call, a chat or a visit (``_VISIT``)
+#: only when a business writes (a date says "thanks for the chat, I don't think we're the
+#: right fit" too, from a mailbox of their own).
+_STEP = re.compile(
+    r"(?<!free )\btrial\b(?! (?:lesson|class|session|run|period|version|subscription|membership|"
+    r"offer|pack|account|ends?|expires?|user)s?\b)|\b(?:test|model) (?:job|piece|day|task)\b"
+    r"|\b(?:final|last|second|first|next) (?:round|stage)\b"
+)
+_VISIT = re.compile(
+    r"\b(?:intro|introductory|quick) call\b|\b(?:the|our) (?:call|chat)\b|\b(?:on|over) the phone\b"
+    r"|\bcoming (?:in|by|round)\b"
+    r"|\b(?:meet|meeting|chatting (?:w/|with)) (?:the team|us|the owners?|the directors?)\b"
+)
+
+
+def hiring_step(text: str, sender: str) -> re.Match[str] | None:
+    """The step of hiring a note mentions, if it says hiring (see ``_STEP``)."""
+    for pattern in (_STEP, _VISIT) if "@" in sender and not mail_provider(sender) else (_STEP,):
+        for match in pattern.finditer(text):
+            if not not_the_persons(text, match):
+                return match
+    return None

@@ -43,6 +43,7 @@ from onward.understand.everyday import (
     HIRING,
     HIRING_NO_INTERVIEW,
     RESEARCH,
+    hiring_step,
     not_the_persons,
     of_someone_else,
     practice_only,
@@ -407,6 +408,9 @@ def judge(
     decisive = next((h for h in hits if _decisive(h, text)), None)
     if decisive is not None and addressed:
         return GateDecision(True, (f'rejection of a candidate "{decisive.phrase}"',))
+    no = next((h for h in hits if h.label is EmailLabel.REJECTION), None)
+    if no is not None and addressed and not everyday and (step := hiring_step(text, sender)):
+        return GateDecision(True, (f'"{no.phrase}" after a step of hiring {_quote(step)}',))
     if decision is not None and words and conversation:
         reason = f'"{decision.phrase}" beside {said} in a thread you wrote in'
         return GateDecision(True, (reason,))
