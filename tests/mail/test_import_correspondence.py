@@ -102,47 +102,45 @@ def test_a_mail_accounts_address_is_the_persons_own(
     assert dict(summary.job_mail) == {"interview": 1}
 
 
+MANAGER = "Leila Varga <leila@copperkettle.example>"
+
+
+def _from_manager(email: Email, body: str, message_id: str) -> bytes:
+    """A note from a small employer's manager: no job word unless the body has one."""
+    return email(f"Hi Sam,\n\n{body}\n\nLeila", subject="quick note", sender=MANAGER,
+                 message_id=f"<{message_id}@copperkettle.example>")  # fmt: skip
+
+
+INVITE = "Could you come in for an interview for the Line Cook role on Tuesday at 10?"
+
+
 def test_a_no_from_someone_who_invited_the_person_before_is_job_mail(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    manager = "Leila Varga <leila@copperkettle.example>"
-    invite = email(
-        "Hi Sam,\n\nThanks for your CV. Could you come in for an interview for the Line Cook "
-        "role on Tuesday at 10?\n\nLeila",
-        subject="Line Cook",
-        sender=manager,
-        message_id="<invite-1@copperkettle.example>",
-    )
-
-    def no(message_id: str) -> bytes:
-        body = "Hi Sam,\n\nSorry for the wait. It's a no from us on this occasion, sorry."
-        return email(body, subject="quick note", sender=manager, message_id=message_id)
-
-    alone_no = [("1", no("<no-0@ck.example>"))]
-    alone = import_messages(ws.store, ws.owner, "test:alone", alone_no, reader, ws.clock)
-    assert dict(alone.job_mail) == {}  # read alone, nothing says it is about a job
-    pair = [("1", invite), ("2", no("<no-1@ck.example>"))]
-    both = import_messages(ws.store, ws.owner, "test:both", pair, reader, ws.clock)
-    assert dict(both.job_mail) == {"interview": 1, "rejection": 1}
+    no = "Sorry for the wait. It's a no from us on this occasion, sorry."
+    alone = [("1", _from_manager(email, no, "no-0"))]
+    summary = import_messages(ws.store, ws.owner, "test:alone", alone, reader, ws.clock)
+    assert dict(summary.job_mail) == {}  # read alone, nothing says it is about a job
+    pair = [
+        ("1", _from_manager(email, INVITE, "invite-1")),
+        ("2", _from_manager(email, no, "no-1")),
+    ]
+    summary = import_messages(ws.store, ws.owner, "test:both", pair, reader, ws.clock)
+    assert dict(summary.job_mail) == {"interview": 1, "rejection": 1}
 
 
 def test_a_later_import_knows_who_wrote_about_a_job(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    manager = "Leila Varga <leila@copperkettle.example>"
-    invite = email(
-        "Hi Sam,\n\nCould you come in for an interview for the Line Cook role on Tuesday at "
-        "10?\n\nLeila",
-        subject="Line Cook",
-        sender=manager,
-        message_id="<invite-2@copperkettle.example>",
-    )
-    no = email(
-        "Hi Sam,\n\nWe've decided against taking it further. Wishing you well.\n\nLeila",
-        subject="hi",
-        sender=manager,
-        message_id="<no-2@copperkettle.example>",
-    )
-    import_messages(ws.store, ws.owner, "test:first", [("1", invite)], reader, ws.clock)
-    later = import_messages(ws.store, ws.owner, "test:later", [("1", no)], reader, ws.clock)
+    invite = [("1", _from_manager(email, INVITE, "invite-2"))]
+    import_messages(ws.store, ws.owner, "test:first", invite, reader, ws.clock)
+    no = [
+        (
+            "1",
+            _from_manager(
+                email, "We've decided against taking it further. Wishing you well.", "no-2"
+            ),
+        )
+    ]
+    later = import_messages(ws.store, ws.owner, "test:later", no, reader, ws.clock)
     assert dict(later.job_mail) == {"rejection": 1}
