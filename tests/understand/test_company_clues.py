@@ -3,7 +3,9 @@ not about a job. Every name and address here is invented."""
 
 from __future__ import annotations
 
-from onward.domain.emails import EmailLabel, EmailText
+from dataclasses import replace
+
+from onward.domain.emails import Correspondence, EmailLabel, EmailText
 from onward.understand.board_links import board_tenant
 from onward.understand.extract import extract_details
 from onward.understand.extract_company import extract_company
@@ -210,3 +212,10 @@ def test_never_a_place_or_an_encoded_fragment() -> None:
         assert clean_name(not_a_name) is None, not_a_name
     for name in ("London Metro Bank", "eBay", "GitHub", "Acme2Go", "3M", "PwC"):
         assert clean_name(name) == name, name
+
+
+def test_mail_linked_to_an_application_names_its_company_even_when_read_as_other() -> None:
+    email = EmailText("Tuesday", "Leila <leila@copperkettle.co.uk>", "Are you free at 2pm?")
+    assert extract_details(email, L.OTHER)["company"] is None  # not about a job, read alone
+    linked = replace(email, correspondence=Correspondence(linked=True))
+    assert extract_details(linked, L.OTHER)["company"] is not None

@@ -67,7 +67,7 @@ def _contact(sender: str, is_person: bool) -> tuple[str | None, str | None]:
 def _job_mail(email: EmailText) -> bool:
     """The job-mail gate's answer for mail read as *other* (``onward.understand.gate``)."""
     text = model_text(email)
-    return judge(text, email.sender, email.headers, apply_rules(text)).job
+    return judge(text, email.sender, email.headers, apply_rules(text), email.correspondence).job
 
 
 def extract_details(
