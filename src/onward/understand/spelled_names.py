@@ -30,8 +30,7 @@ def spelled_out(hint: str, text: str) -> str | None:
         for i in range(len(words)):
             squashed = ""
             for j in range(i, len(words)):
-                word = words[j].lower()
-                squashed += "and" if word == "&" else re.sub(r"[^a-z0-9]", "", word)
+                squashed += _squash(words[j])
                 if squashed == hint and j > i:
                     return " ".join(words[i : j + 1])
                 if not hint.startswith(squashed):
@@ -40,6 +39,11 @@ def spelled_out(hint: str, text: str) -> str | None:
 
 
 _TAG = re.compile(r"<[^>]*>")
+
+
+def _squash(word: str) -> str:
+    """A word as an address writes it: lower case, letters and digits only, "&" as "and"."""
+    return "and" if word == "&" else re.sub(r"[^a-z0-9]", "", word.lower())
 
 
 def _name_line(hint: str, text: str) -> str | None:
@@ -51,7 +55,7 @@ def _name_line(hint: str, text: str) -> str | None:
         words = plain.split() if run else []
         if not 2 <= len(words) <= 6:
             continue
-        spelled = ["and" if w == "&" else re.sub(r"[^a-z0-9]", "", w.lower()) for w in words]
+        spelled = [_squash(w) for w in words]
         opening = ["".join(spelled[:k]) for k in range(1, len(words))]
         first_spelled = len(opening[0]) >= 4 and hint.startswith(opening[0])
         fits = first_spelled and (hint in opening or abbreviates(hint, " ".join(spelled)))
