@@ -12,7 +12,7 @@ from onward.domain.emails import Correspondence, EmailLabel, EmailText
 from onward.understand import Reader
 from onward.understand.examples import LabelledExample, read_examples
 from onward.understand.features import model_text
-from onward.understand.gate import bulk_headers, bulk_sender, judge, outright
+from onward.understand.gate import GateDecision, bulk_headers, bulk_sender, judge, outright
 from onward.understand.rules import apply_rules
 
 L = EmailLabel
@@ -227,6 +227,32 @@ def test_a_no_after_a_step_of_hiring_is_job_mail() -> None:
         "I think we'll leave it there, sorry.",
     ):
         assert not known_gate(everyday, Correspondence(), shop), everyday
+
+
+def test_a_near_certain_reading_written_to_the_person_is_job_mail() -> None:
+    def gate(body: str, reading: tuple[EmailLabel, float] | None) -> GateDecision:
+        text = model_text(EmailText("", "Gwen <gwen@larderkitchen.co.uk>", body))
+        return judge(text, "Gwen <gwen@larderkitchen.co.uk>", (), apply_rules(text), None, reading)
+
+    note = (
+        "Hi Sam, thank you for Saturday. We gave it to somebody with more years behind them. Gwen"
+    )
+    assert not gate(note, None).job
+    sure = gate(note, (EmailLabel.REJECTION, 0.99))
+    assert sure.job
+    assert "read as rejection with 99% confidence" in sure.reasons[0]
+    assert not gate(note, (EmailLabel.REJECTION, 0.9)).job  # a fair guess is not enough
+    offer = "Hi Sam, we'd love to have you with us from the 3rd, same money as we said. Gwen"
+    assert gate(offer, (EmailLabel.OFFER, 0.98)).job
+    # Never an interview: friends ask "are you free for a chat?" in the same words.
+    assert not gate(
+        "Hi Sam, are you free for a chat on Wednesday?", (EmailLabel.INTERVIEW, 1.0)
+    ).job
+    # Not about everyday life, and written to the person ("you"), not news about others.
+    flat = "Thanks for viewing the flat, you were lovely but the landlord went with another tenant."
+    assert not gate(flat, (EmailLabel.REJECTION, 0.99)).job
+    news = "Sam! They gave it to someone else in the end, gutted. Drinks Friday?"
+    assert not gate(news, (EmailLabel.REJECTION, 0.99)).job
 
 
 def test_a_reply_in_the_persons_thread_is_written_to_them() -> None:

@@ -15,6 +15,8 @@ strict, because most of an inbox is not job mail and every false "interview" is 
   (never bulk by its wording), but it still needs a job word beside a job decision; from a
   sender whose earlier mail was job mail, a no, an offer or a test written to the person is
   enough ("it's a no from us, sorry" after that sender's invitation to interview).
+- **The model's reading**, near certain of a no, an offer, a test or an acknowledgement
+  written to the person, stands for the job words a short note leaves out (not an interview).
 - **The content** must carry an application cue: the person's application, candidacy,
   interview, the position or role, a hiring team. Weekday names, "call", "phone", "talk" or
   "offer" on their own are never a cue. Mass-mail wording ("unsubscribe", "view in your
@@ -34,7 +36,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 from onward.domain.emails import LIST_HEADERS, Correspondence, EmailLabel
 from onward.understand.everyday import (
@@ -51,6 +52,7 @@ from onward.understand.everyday import (
 )
 from onward.understand.rules import RuleHit
 from onward.understand.senders import is_ats_address
+from onward.understand.subject_title import title_subject
 from onward.wordlists import word_set
 
 __all__ = ["GateDecision", "bulk_headers", "bulk_sender", "judge", "outright"]
@@ -299,40 +301,6 @@ def outright(text: str, sender: str, known: Correspondence | None = None) -> str
     return f"application cue {_quote(own)}" if own is not None else None
 
 
-_SUBJECT_TITLE = re.compile(
-    r"(?:(?:re|fwd?|aw): ?)*([a-z][a-z0-9&/ -]{1,60}?)(?: - |, | \(|\||:|$)"
-)
-
-
-#: Words of a sentence, not of a title: "Meeting with the director" is no job title.
-_NOT_IN_TITLE = frozenset(
-    {"the", "a", "an", "with", "from", "at", "to", "for", "my", "your", "our", "his", "her"}
-    | {"their", "this", "that", "hello", "hi", "meet", "meeting", "about", "new", "thanks"}
-    | {"thank", "update", "news"}
-)
-
-
-def _title_subject(text: str) -> str | None:
-    """The job title when the subject line (the second line of the model text) is one and
-    nothing else ("Re: Planning Officer", "Dental Nurse, Part Time"): two to six words ending
-    with a word that ends job titles (``words/title_heads.txt``, ``job_nouns``, ``job_end``)."""
-    lines = text.split("\n", 2)
-    found = _SUBJECT_TITLE.match(lines[1].strip()) if len(lines) > 1 else None
-    if found is None:
-        return None
-    title = found.group(1).strip()
-    words = title.split()
-    if not 1 <= len(words) <= 6 or words[-1] not in _title_heads():
-        return None
-    return title if _NOT_IN_TITLE.isdisjoint(words) else None
-
-
-@cache
-def _title_heads() -> frozenset[str]:
-    lists = ("title_heads", "job_end", "job_nouns")
-    return frozenset().union(*(word_set("onward.understand", name) for name in lists))
-
-
 def _job_words(text: str) -> tuple[list[str], bool]:
     """The job words of ``text`` that say something of the person's job (sorted), and
     whether the text is about something of everyday life with no word of hiring."""
@@ -347,7 +315,7 @@ def _job_words(text: str) -> tuple[list[str], bool]:
     )
     if everyday:  # applying for a flat, a grant, a place: the words of applying say nothing
         words = [w for w in words if not w.startswith(("appl", "candida"))]
-    if (title := _title_subject(text)) is not None and title not in words:
+    if (title := title_subject(text)) is not None and title not in words:
         words.append(title)  # the subject names the job: "Re: Planning Officer"
     return words, everyday
 
@@ -358,9 +326,11 @@ def judge(
     headers: Iterable[tuple[str, str]] = (),
     hits: Iterable[RuleHit] = (),
     known: Correspondence | None = None,
+    reading: tuple[EmailLabel, float] | None = None,
 ) -> GateDecision:
     """Decide on ``text`` (the lowered model text), the sender line, the headers, the
-    phrase rules that fired (``onward.understand.rules``) and the person's correspondence."""
+    phrase rules that fired (``onward.understand.rules``), the person's correspondence and
+    the model's reading (its job label and that label's probability)."""
     if known is not None:
         if known.sent_by_person:
             return GateDecision(False, ("you sent this message",))
@@ -426,4 +396,25 @@ def judge(
     ):
         reason = f'"{decision.phrase}" from a sender who wrote to you about a job before'
         return GateDecision(True, (reason,))
+    if reading is not None and (why := _confident(reading, text, addressed, everyday)):
+        return GateDecision(True, (why,))
     return GateDecision(False, ("no application cue",))
+
+
+#: A job label the model reads this surely stands for the job words a short note leaves out
+#: ("we had someone come in who was a better fit"), in mail written to the person and not
+#: about everyday life; set on the corpus's out-of-fold readings of mail that is not job mail.
+CONFIDENT = 0.97
+
+
+def _confident(
+    reading: tuple[EmailLabel, float], text: str, addressed: bool, everyday: bool
+) -> str | None:
+    """Why a confident reading of mail that says "you" makes job mail. Never an interview: a
+    friend's "free for a chat on Wednesday?" reads as one as surely as an employer's."""
+    label, probability = reading
+    if label is EmailLabel.INTERVIEW or probability < CONFIDENT or everyday:
+        return None
+    if not addressed or _ADDRESSED.search(text) is None:  # "they gave it to someone else"
+        return None
+    return f"read as {label.value.replace('_', ' ')} with {probability:.0%} confidence, to you"

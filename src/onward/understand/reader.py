@@ -92,7 +92,8 @@ class Reader:
                     gate = GateDecision(True, (reason,))
                     return Verdict(self._labels[kind], final[kind], final, hits, features, gate)
             return Verdict(EmailLabel.OTHER, final[best], final, hits, features)
-        gate = judge(text, email.sender, email.headers, hits, email.correspondence)
+        reading = (self._labels[best], final[best])
+        gate = judge(text, email.sender, email.headers, hits, email.correspondence, reading)
         if not gate.job:
             return Verdict(EmailLabel.OTHER, GATED_CONFIDENCE, final, hits, features, gate)
         return Verdict(self._labels[best], final[best], final, hits, features, gate)
