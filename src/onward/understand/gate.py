@@ -405,16 +405,18 @@ def judge(
 #: ("we had someone come in who was a better fit"), in mail written to the person and not
 #: about everyday life; set on the corpus's out-of-fold readings of mail that is not job mail.
 CONFIDENT = 0.97
+_WE = re.compile(r"\b(?:we|we'\w+|us|our)\b")
 
 
 def _confident(
     reading: tuple[EmailLabel, float], text: str, addressed: bool, everyday: bool
 ) -> str | None:
-    """Why a confident reading of mail that says "you" makes job mail. Never an interview: a
+    """Why a confident reading makes job mail, in mail that says "you" or speaks for those who
+    decided ("we"), not of others ("they gave it to someone else"). Never an interview: a
     friend's "free for a chat on Wednesday?" reads as one as surely as an employer's."""
     label, probability = reading
     if label is EmailLabel.INTERVIEW or probability < CONFIDENT or everyday:
         return None
-    if not addressed or _ADDRESSED.search(text) is None:  # "they gave it to someone else"
+    if not addressed or (_ADDRESSED.search(text) is None and _WE.search(text) is None):
         return None
     return f"read as {label.value.replace('_', ' ')} with {probability:.0%} confidence, to you"
