@@ -12,7 +12,14 @@ from onward.domain.emails import Correspondence, EmailLabel, EmailText
 from onward.understand import Reader
 from onward.understand.examples import LabelledExample, read_examples
 from onward.understand.features import model_text
-from onward.understand.gate import GateDecision, bulk_headers, bulk_sender, judge, outright
+from onward.understand.gate import (
+    CONFIDENT,
+    GateDecision,
+    bulk_headers,
+    bulk_sender,
+    judge,
+    outright,
+)
 from onward.understand.rules import apply_rules
 
 L = EmailLabel
@@ -240,8 +247,8 @@ def test_a_near_certain_reading_written_to_the_person_is_job_mail() -> None:
     assert not gate(note, None).job
     sure = gate(note, (EmailLabel.REJECTION, 0.99))
     assert sure.job
-    assert "read as rejection with 99% confidence" in sure.reasons[0]
-    assert not gate(note, (EmailLabel.REJECTION, 0.9)).job  # a fair guess is not enough
+    assert sure.reasons == ("read as rejection with 99% confidence, to you",)
+    assert not gate(note, (EmailLabel.REJECTION, CONFIDENT - 0.1)).job  # a guess is not enough
     offer = "Hi Sam, we'd love to have you with us from the 3rd, same money as we said. Gwen"
     assert gate(offer, (EmailLabel.OFFER, 0.98)).job
     # Never an interview: friends ask "are you free for a chat?" in the same words.

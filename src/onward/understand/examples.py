@@ -18,7 +18,7 @@ from onward.errors import InvalidInput
 __all__ = ["LabelledExample", "builtin_corpus", "corpus_hash", "read_examples"]
 
 E = TypeVar("E", bound=StrEnum)
-_CORPUS_FILES = ("generated.jsonl", "voices.jsonl", "handwritten.jsonl")
+_CORPUS_FILES = ("generated.jsonl", "voices.jsonl", "handwritten.jsonl", "written.jsonl")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ class Verdict(NamedTuple):
 #: When the model reads *other* but a job label has at least this probability, an email that
 #: is plainly about the person's application (``gate.outright``) takes that job label: the
 #: gate decides whether mail is job mail, the model only which kind.
-JOB_KIND_FLOOR = 0.3
+JOB_KIND_FLOOR = 0.2
 
 #: When the model reads *other* but a rejection phrase rule fired and rejection is the most
 #: probable job label with at least this probability, the gate decides alone: the phrase

@@ -37,7 +37,7 @@ class Scorer:
     """
 
     def __init__(
-        self, model: LinearModel, word_limit: int = 100_000, pair_table_limit: int = 1 << 23
+        self, model: LinearModel, word_limit: int = 100_000, pair_table_limit: int = 1 << 24
     ) -> None:
         self.model = model
         self._word_limit = word_limit
@@ -56,10 +56,10 @@ class Scorer:
         order = sorted(keys)
         self._pair_keys = np.array([*order, np.iinfo(np.intp).max], dtype=np.intp)
         self._pair_ids = np.array([*(keys[k] for k in order), self._unknown], dtype=np.intp)
-        # With few enough pair words (the built-in model has about 2,100), one array holds the
+        # With few enough pair words (the built-in model has about 3,100), one array holds the
         # feature of every key: a pair is then one look-up, not a binary search. At most
-        # ``pair_table_limit`` entries (16 MB of int16; the built-in model's table is about
-        # 9 MB); a larger vocabulary uses the search.
+        # ``pair_table_limit`` entries (32 MB of int16; the built-in model's table is about
+        # 19 MB); a larger vocabulary uses the search.
         self._pair_table: npt.NDArray[np.signedinteger[Any]] | None = None
         if self._span * self._span <= pair_table_limit:
             small = np.int16 if self._unknown <= np.iinfo(np.int16).max else np.int32
