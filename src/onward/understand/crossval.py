@@ -9,8 +9,8 @@ out-of-fold readings of all groups are scored together, exactly as ``onward mode
 scores a file. The estimate is of mail from writers the reader has never seen.
 
 A family is a writer: one employer's tracking system, a hiring manager, an agency recruiter,
-a friend (``voices.jsonl``), one of the free writers of ``written.jsonl``, or one
-hand-written trap. The older template corpus
+a friend (``voices.jsonl``), a free writer (``written.jsonl``), or one hand-written trap.
+The older template corpus
 (``generated.jsonl``, families ``template:…``) is not written by writers: each of its 13
 families is one sentence bank for one label, hundreds of emails drawn at random (330
 rejections in ``template:rejection``). Holding such a bank out whole asks a model that has

@@ -403,7 +403,8 @@ def judge(
 
 #: A job label the model reads this surely stands for the job words a short note leaves out
 #: ("we had someone come in who was a better fit"), in mail written to the person and not
-#: about everyday life; set on the corpus's out-of-fold readings of mail that is not job mail.
+#: about everyday life. Set on the corpus's out-of-fold readings, with real everyday mail as
+#: a guard (``docs/accuracy.md``, 8 December).
 CONFIDENT = 0.9
 _WE = re.compile(r"\b(?:we|we'\w+|us|our)\b")
 
