@@ -5,6 +5,7 @@ from __future__ import annotations
 from onward.domain.emails import EmailLabel, EmailText, RejectionStage
 from onward.domain.evidence import evidence_parts, plain_evidence
 from onward.understand import Reader
+from onward.understand.extract import extract_details
 
 L = EmailLabel
 
@@ -64,3 +65,23 @@ def test_evidence_without_a_rule_is_still_a_sentence(reader: Reader) -> None:
         plain = plain_evidence(item)
         assert plain in text or " " in plain, item
         assert plain not in {"lunch", "usual", "friday"}  # never a bare word of the word list
+
+
+def test_the_reason_head_reads_a_reason_the_rules_do_not_know(reader: Reader) -> None:
+    """Where the rules find no reason, the model's reason head may name one; the rules'
+    own reasons, with their quotes, stand."""
+
+    def both(body: str) -> tuple[str, str]:
+        email = EmailText("Re: weekend job", "Gwen <gwen@larderkitchen.co.uk>", body)
+        rules = extract_details(email, EmailLabel.REJECTION)["reason"].value
+        return rules, reader.details(email, EmailLabel.REJECTION)["reason"].value
+
+    grill = (
+        "Hi Sam, thanks for the trial on Saturday. I need someone who can already run the "
+        "grill on their own at the busiest times, and you're not there yet. Sorry. Gwen"
+    )
+    assert both(grill) == ("unspecified", "experience_mismatch")
+    closing = "Hi Sam, the shop is closing in the spring so I won't be taking anyone on. Gwen"
+    assert both(closing) == ("unspecified", "role_closed")
+    stated = "Hi Sam, the position has now been filled. Thank you for your interest. Gwen"
+    assert both(stated) == ("position_filled", "position_filled")

@@ -26,6 +26,19 @@ def test_saved_model_round_trips(models_dir: Path, tmp_path: Path) -> None:
     assert again.vocabulary == model.vocabulary
     assert again.corpus_hash == model.corpus_hash == corpus_hash()
     assert json.loads(copy.read_text())["format"] == FORMAT
+    assert set(again.heads) == set(model.heads) == {"reason"}
+    head, kept = model.heads["reason"], again.heads["reason"]
+    assert kept.labels == head.labels and "unspecified" in head.labels
+    assert abs(kept.coef - head.coef).max() < 1e-3  # rows of no rejection's features are 0
+
+
+def test_a_malformed_head_is_refused(models_dir: Path, tmp_path: Path) -> None:
+    data = json.loads(model_path(models_dir).read_text())
+    data["heads"]["reason"]["rows"].append([len(data["features"]), [0.0]])
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(SetupError, match="malformed head"):
+        load_model(path)
 
 
 def test_save_is_atomic_when_writing_fails(

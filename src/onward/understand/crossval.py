@@ -34,6 +34,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from onward.understand.evaluate import EvalReport, report_of
 from onward.understand.examples import LabelledExample, corpus_hash
@@ -98,6 +99,7 @@ def cross_validate(
     folds = max(2, min(folds, families))
     fold_of = family_folds(examples, folds, seed)
     verdicts: list[Verdict | None] = [None] * len(examples)
+    read: list[dict[str, Any]] = [{} for _ in examples]
     reading = 0.0
     for fold in range(folds):
         train = [e for e, f in zip(examples, fold_of, strict=True) if f != fold] + background
@@ -108,7 +110,10 @@ def cross_validate(
             if f == fold:
                 verdicts[i] = reader.decide(examples[i].email)
         reading += time.process_time() - begun
+        for i, f in enumerate(fold_of):
+            if f == fold:  # the details with the gold label, as ``report_of`` scores them
+                read[i] = reader.details(examples[i].email, examples[i].label)
     done = [v for v in verdicts if v is not None]
-    report = report_of(examples, done, reading)
+    report = report_of(examples, done, reading, read=read)
     seconds = time.perf_counter() - started
     return CrossValReport(folds, families, report, seconds, len(background))

@@ -131,7 +131,8 @@ def evaluate_examples(reader: Reader, examples: list[LabelledExample]) -> EvalRe
     started = time.process_time()  # CPU seconds of this process: one core, parsing excluded
     verdicts = [reader.decide(e.email) for e in examples]
     elapsed = time.process_time() - started
-    return report_of(examples, verdicts, elapsed, reader.evidence)
+    read = [reader.details(e.email, e.label) for e in examples]
+    return report_of(examples, verdicts, elapsed, reader.evidence, read)
 
 
 def report_of(
@@ -139,9 +140,12 @@ def report_of(
     verdicts: list[Verdict],
     elapsed: float,
     evidence: Callable[[Verdict], tuple[str, ...]] | None = None,
+    read: list[dict[str, Any]] | None = None,
 ) -> EvalReport:
     """Score ``verdicts`` (one per example, in order) against the examples' gold fields;
-    misread emails are listed with their evidence when ``evidence`` is given."""
+    misread emails are listed with their evidence when ``evidence`` is given. ``read``: the
+    details of each example read with its gold label (``Reader.details``); by default the
+    rules' alone (``extract_details``)."""
     pairs = [(e.label.value, v.label.value) for e, v in zip(examples, verdicts, strict=True)]
     present = [lab.value for lab in EmailLabel if any(g == lab.value for g, _ in pairs)]
     per_class = [_score(lab, pairs) for lab in present]
@@ -158,7 +162,8 @@ def report_of(
         for e, v in zip(examples, verdicts, strict=True)
         if e.label is not v.label
     ]
-    read = [extract_details(e.email, e.label) for e in examples]
+    if read is None:
+        read = [extract_details(e.email, e.label) for e in examples]
     companies = _mailbox_companies(
         examples, [d["company"] for d in read], [v.label for v in verdicts]
     )

@@ -7,7 +7,7 @@ checked field by field on load. A file that fails a check raises ``SetupError``.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,11 +17,41 @@ import numpy.typing as npt
 from onward.errors import Action, Hint, InvalidInput, SetupError
 from onward.files import write_atomically
 
-__all__ = ["FORMAT", "MODEL_FILENAME", "LinearModel", "OutdatedModel", "load_model", "save_model"]
+__all__ = [
+    "FORMAT",
+    "MODEL_FILENAME",
+    "Head",
+    "LinearModel",
+    "OutdatedModel",
+    "load_model",
+    "save_model",
+]
 
-FORMAT = 4
+FORMAT = 5
 MODEL_FILENAME = "email-reader.json"
 _KIND = "onward-email-reader"
+
+
+@dataclass(frozen=True)
+class Head:
+    """A second linear read of the same features, for one detail of a rejection (its reason
+    or the stage reached): ``coef`` has a row per feature of the model, a column per label."""
+
+    labels: tuple[str, ...]
+    coef: npt.NDArray[np.float64]  # shape (features, labels)
+    intercept: npt.NDArray[np.float64]
+
+    def to_json(self) -> dict[str, Any]:
+        rows = [
+            [i, [round(float(x), 4) for x in row]]
+            for i, row in enumerate(self.coef)
+            if np.any(np.abs(row) >= 5e-5)
+        ]
+        return {
+            "labels": list(self.labels),
+            "intercept": [round(float(x), 6) for x in self.intercept],
+            "rows": rows,  # the features any rejection had; the others weigh nothing
+        }
 
 
 @dataclass(frozen=True)
@@ -36,6 +66,8 @@ class LinearModel:
     temperature: float
     corpus_hash: str
     output_temperature: float = 1.0
+    #: Reads of the details of a rejection, by name ("reason", "stage").
+    heads: dict[str, Head] = field(default_factory=dict)
     format: int = FORMAT
 
     def to_json(self) -> dict[str, Any]:
@@ -50,6 +82,7 @@ class LinearModel:
             "features": sorted(self.vocabulary, key=self.vocabulary.__getitem__),
             "idf": [round(float(x), 5) for x in self.idf],
             "coef": [[round(float(x), 5) for x in row] for row in self.coef],
+            "heads": {name: head.to_json() for name, head in self.heads.items()},
         }
 
 
@@ -110,6 +143,32 @@ def load_model(path: Path) -> LinearModel:
     if not (np.isfinite(coef).all() and np.isfinite(idf).all()):
         raise _fail(path, "non-finite numbers")
     vocabulary = {f: i for i, f in enumerate(features)}
+    heads = {str(name): _head(path, raw_head, n) for name, raw_head in raw.get("heads", {}).items()}
     return LinearModel(
-        labels, vocabulary, idf, coef, intercept, temperature, corpus_hash, output_temperature
+        labels,
+        vocabulary,
+        idf,
+        coef,
+        intercept,
+        temperature,
+        corpus_hash,
+        output_temperature,
+        heads,
     )
+
+
+def _head(path: Path, raw: Any, features: int) -> Head:
+    """One head of a model file, checked like the rest."""
+    try:
+        labels = tuple(str(x) for x in raw["labels"])
+        intercept = np.asarray(raw["intercept"], dtype=np.float64)
+        coef = np.zeros((features, len(labels)))
+        for index, row in raw["rows"]:
+            if not 0 <= int(index) < features:
+                raise IndexError(f"feature {index}")
+            coef[int(index)] = np.asarray(row, dtype=np.float64)
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise _fail(path, f"malformed head ({exc})") from None
+    if intercept.shape != (len(labels),) or not np.isfinite(coef).all():
+        raise _fail(path, "a head's arrays do not match")
+    return Head(labels, coef, intercept)

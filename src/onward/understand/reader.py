@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
-from onward.domain.emails import EmailLabel, EmailReading, EmailText
+from onward.domain.emails import (
+    EmailLabel,
+    EmailReading,
+    EmailText,
+    RejectionReason,
+    RejectionStage,
+)
 from onward.understand.combine import combine
 from onward.understand.decision import decision_sentences, sentences_with
 from onward.understand.extract import extract_details
@@ -42,6 +48,17 @@ JOB_KIND_FLOOR = 0.2
 #: probable job label with at least this probability, the gate decides alone: the phrase
 #: states the decision, the gate says whether it is about a job.
 REJECTION_FLOOR = 0.1
+
+#: Where the rules find no reason in a rejection ("unspecified"), the model's reason head
+#: (``LinearModel.heads``) names one it reads with at least this probability: the rules know
+#: the wordings they were written for, the head reads the rest.
+HEAD_FLOOR = 0.3
+
+#: Each detail a head reads: its key in ``extract_details``, its head, the rules' silence.
+_HEADS: tuple[tuple[str, str, type[RejectionReason] | type[RejectionStage], str], ...] = (
+    ("reason", "reason", RejectionReason, RejectionReason.UNSPECIFIED.value),
+    ("rejection_stage", "stage", RejectionStage, RejectionStage.UNKNOWN.value),
+)
 
 #: The confidence of *other* when the gate turns job-looking mail away: the gate is strict,
 #: but its "no" on mail that reads like job mail is less certain than the model's own *other*.
@@ -149,8 +166,46 @@ class Reader:
             confidence=round(verdict.confidence, 4),
             evidence=self.evidence(verdict, email=email),
             scores=scores,
-            **extract_details(email, verdict.label, person, self._hiring(email, verdict)),
+            **self.details(
+                email, verdict.label, person, self._hiring(email, verdict), verdict.features
+            ),
         )
+
+    def details(
+        self,
+        email: EmailText,
+        label: EmailLabel,
+        person: str = "",
+        hiring: bool | None = None,
+        features: npt.NDArray[np.intp] | None = None,
+    ) -> dict[str, Any]:
+        """``extract_details``, with the details of a rejection the model's heads read where
+        the rules are silent (``HEAD_FLOOR``); ``features`` as ``Verdict.features``."""
+        found = extract_details(email, label, person, hiring)
+        if label is not EmailLabel.REJECTION or not self.model.heads:
+            return found
+        if features is None:
+            features = self._scorer.features(model_text(email))
+        for key, name, kind, silent in _HEADS:
+            value = self._head(name, features) if found.get(key) == kind(silent) else None
+            if value is not None and value != silent:
+                found[key] = kind(value)
+        return found
+
+    def _head(self, name: str, features: npt.NDArray[np.intp]) -> str | None:
+        """The value head ``name`` reads from the feature occurrences, when it is sure enough."""
+        head = self.model.heads.get(name)
+        known = features[features < len(self.model.vocabulary)]
+        if head is None or len(known) == 0:
+            return None
+        idx, counts = np.unique(known, return_counts=True)
+        vals = (1.0 + np.log(counts)) * self.model.idf[idx]
+        vals /= math.sqrt(float(vals @ vals))
+        logits = vals @ head.coef[idx] + head.intercept
+        probabilities = np.exp(logits - logits.max())
+        probabilities /= probabilities.sum()
+        best = int(probabilities.argmax())
+        return head.labels[best] if probabilities[best] >= HEAD_FLOOR else None
 
     def _hiring(self, email: EmailText, verdict: Verdict) -> bool:
         """Whether the mail is about a job, from what ``decide`` already worked out: job

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -12,7 +14,7 @@ from onward.domain.emails import EmailLabel
 from onward.understand.combine import combine
 from onward.understand.examples import LabelledExample
 from onward.understand.features import analyze, model_text
-from onward.understand.model_file import LinearModel
+from onward.understand.model_file import Head, LinearModel
 from onward.understand.rules import apply_rules
 
 __all__ = ["fit_model"]
@@ -36,6 +38,14 @@ def _fit_temperature(decisions: npt.NDArray[np.float64], y: npt.NDArray[np.int64
 # Rules make the combined output sharper than the model; calibration may sharpen it, within
 # this bound, since the out-of-fold corpus is cleaner than real mail.
 MIN_OUTPUT_TEMPERATURE = 0.5
+
+#: The regularisation of the heads that read a detail of a rejection.
+HEAD_C = 4.0
+
+#: The details of a rejection a head reads (``LinearModel.heads``): its reason. A head for
+#: the stage reached was tried and left out: on dev.jsonl it named a stage where the mail
+#: says none (0.947 to 0.931), while the reason head moved 0.963 to 0.968.
+HEADS = ("reason",)
 
 
 def _with_rules(logits: npt.NDArray[np.float64], texts: Sequence[str]) -> npt.NDArray[np.float64]:
@@ -86,6 +96,11 @@ def fit_model(
         coef[:, int(cls)] = clf.coef_[col]
         intercept[int(cls)] = clf.intercept_[col]
     vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+    heads = {
+        name: head
+        for name in HEADS
+        if (head := _fit_head(x, [getattr(e, name) for e in examples], w)) is not None
+    }
     return LinearModel(
         LABELS,
         vocabulary,
@@ -95,4 +110,25 @@ def fit_model(
         temperature,
         corpus_hash,
         output_temperature,
+        heads,
     )
+
+
+def _fit_head(x: Any, gold: Sequence[StrEnum | None], w: npt.NDArray[np.float64]) -> Head | None:
+    """A read of one detail of a rejection (``gold``: its value for each example, ``None``
+    when the example is no rejection or the detail is not known), on the model's features."""
+    from sklearn.linear_model import LogisticRegression
+
+    rows = [i for i, value in enumerate(gold) if value is not None]
+    labels = sorted({str(gold[i]) for i in rows})
+    if len(labels) < 2:
+        return None
+    y = np.asarray([labels.index(str(gold[i])) for i in rows], dtype=np.int64)
+    clf = LogisticRegression(C=HEAD_C, max_iter=3000, class_weight="balanced")
+    clf.fit(x[rows], y, sample_weight=w[rows])
+    if len(labels) == 2:  # a binary fit has one column: the second label's side
+        coef = np.column_stack([np.zeros(x.shape[1]), clf.coef_[0]])
+        intercept = np.array([0.0, float(clf.intercept_[0])])
+    else:  # every label is present, so the classes are 0 .. k-1 in order
+        coef, intercept = clf.coef_.T.copy(), clf.intercept_.copy()
+    return Head(tuple(labels), coef, intercept)
