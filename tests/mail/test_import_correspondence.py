@@ -117,7 +117,9 @@ INVITE = "Could you come in for an interview for the Line Cook role on Tuesday a
 def test_a_no_from_someone_who_invited_the_person_before_is_job_mail(
     ws: Workspace, reader: Reader, email: Email
 ) -> None:
-    no = "Sorry for the wait. It's a no from us on this occasion, sorry."
+    # (A no the reader is near certain of, written to the person, is job mail alone:
+    # ``gate._confident``. This one, "I'll leave it there", is not that sure.)
+    no = "Sorry for the wait. I think I'll leave it there, sorry."
     alone = [("1", _from_manager(email, no, "no-0"))]
     summary = import_messages(ws.store, ws.owner, "test:alone", alone, reader, ws.clock)
     assert dict(summary.job_mail) == {}  # read alone, nothing says it is about a job
@@ -138,7 +140,7 @@ def test_a_later_import_knows_who_wrote_about_a_job(
         (
             "1",
             _from_manager(
-                email, "We've decided against taking it further. Wishing you well.", "no-2"
+                email, "Sorry for the wait, I'm going to pass on this occasion.", "no-2"
             ),
         )
     ]
