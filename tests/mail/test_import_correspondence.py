@@ -139,9 +139,7 @@ def test_a_later_import_knows_who_wrote_about_a_job(
     no = [
         (
             "1",
-            _from_manager(
-                email, "Sorry for the wait, I'm going to pass on this occasion.", "no-2"
-            ),
+            _from_manager(email, "Sorry for the wait, I'm going to pass on this occasion.", "no-2"),
         )
     ]
     later = import_messages(ws.store, ws.owner, "test:later", no, reader, ws.clock)
