@@ -145,15 +145,15 @@ def load_model(path: Path) -> LinearModel:
     vocabulary = {f: i for i, f in enumerate(features)}
     heads = {str(name): _head(path, raw_head, n) for name, raw_head in raw.get("heads", {}).items()}
     return LinearModel(
-        labels,
-        vocabulary,
-        idf,
-        coef,
-        intercept,
-        temperature,
-        corpus_hash,
-        output_temperature,
-        heads,
+        labels=labels,
+        vocabulary=vocabulary,
+        idf=idf,
+        coef=coef,
+        intercept=intercept,
+        temperature=temperature,
+        corpus_hash=corpus_hash,
+        output_temperature=output_temperature,
+        heads=heads,
     )
 
 
