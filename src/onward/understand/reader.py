@@ -13,7 +13,6 @@ from onward.domain.emails import (
     EmailReading,
     EmailText,
     RejectionReason,
-    RejectionStage,
 )
 from onward.understand.combine import combine
 from onward.understand.decision import decision_sentences, sentences_with
@@ -54,10 +53,10 @@ REJECTION_FLOOR = 0.1
 #: the wordings they were written for, the head reads the rest.
 HEAD_FLOOR = 0.3
 
-#: Each detail a head reads: its key in ``extract_details``, its head, the rules' silence.
-_HEADS: tuple[tuple[str, str, type[RejectionReason] | type[RejectionStage], str], ...] = (
+#: Each detail a head reads (``training.HEADS``): its key in ``extract_details``, its head,
+#: its kind and the rules' silence.
+_HEADS: tuple[tuple[str, str, type[RejectionReason], str], ...] = (
     ("reason", "reason", RejectionReason, RejectionReason.UNSPECIFIED.value),
-    ("rejection_stage", "stage", RejectionStage, RejectionStage.UNKNOWN.value),
 )
 
 #: The confidence of *other* when the gate turns job-looking mail away: the gate is strict,
@@ -195,12 +194,11 @@ class Reader:
     def _head(self, name: str, features: npt.NDArray[np.intp]) -> str | None:
         """The value head ``name`` reads from the feature occurrences, when it is sure enough."""
         head = self.model.heads.get(name)
-        known = features[features < len(self.model.vocabulary)]
-        if head is None or len(known) == 0:
+        if head is None:
             return None
-        idx, counts = np.unique(known, return_counts=True)
-        vals = (1.0 + np.log(counts)) * self.model.idf[idx]
-        vals /= math.sqrt(float(vals @ vals))
+        idx, vals = self._scorer.weights(features)  # the tf-idf values the label model reads
+        if len(idx) == 0:
+            return None
         logits = vals @ head.coef[idx] + head.intercept
         probabilities = np.exp(logits - logits.max())
         probabilities /= probabilities.sum()
